@@ -38,3 +38,32 @@ export function sampleIndices(n: number, k: number, rng: Rng): Int32Array {
   }
   return pool.slice(0, m);
 }
+
+/** Gamma(shape, scale = 1) draw (Marsaglia & Tsang 2000). */
+export function gammaDraw(shape: number, rng: Rng): number {
+  if (shape < 1) {
+    // Boost: Gamma(k) = Gamma(k + 1) * U^(1/k)
+    let u = rng.next();
+    while (u === 0) u = rng.next();
+    return gammaDraw(shape + 1, rng) * Math.pow(u, 1 / shape);
+  }
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    let z: number;
+    let v: number;
+    do {
+      z = normalDraw(rng);
+      v = 1 + c * z;
+    } while (v <= 0);
+    v = v * v * v;
+    const u = rng.next();
+    if (u < 1 - 0.0331 * z ** 4 || Math.log(u) < 0.5 * z * z + d * (1 - v + Math.log(v))) return d * v;
+  }
+}
+
+/** Beta(a, b) draw from two gamma draws. */
+export function betaDraw(a: number, b: number, rng: Rng): number {
+  const x = gammaDraw(a, rng);
+  return x / (x + gammaDraw(b, rng));
+}
