@@ -1,7 +1,9 @@
 import type { EntityKind } from './types.js';
 
 export type FieldType =
+  | 'id'
   | 'text'
+  | 'long_text'
   | 'name'
   | 'full_name'
   | 'email'
@@ -33,7 +35,7 @@ const city: FieldSpec = { type: 'text', synonyms: ['city', 'town', 'locality', '
 const region: FieldSpec = { type: 'text', synonyms: ['state', 'region', 'province', 'county', 'state province', 'province code', 'state code'] };
 const postcode: FieldSpec = { type: 'text', synonyms: ['postcode', 'zip', 'zip code', 'zipcode', 'postal code', 'post code', 'plz'] };
 const country: FieldSpec = { type: 'text', synonyms: ['country', 'country code', 'country region', 'nation'] };
-const notes: FieldSpec = { type: 'text', synonyms: ['notes', 'note', 'comments', 'comment', 'remarks'] };
+const notes: FieldSpec = { type: 'long_text', synonyms: ['notes', 'note', 'comments', 'comment', 'remarks'] };
 
 /**
  * Rapport's import targets per entity kind. `full_name` is not stored: the cleaner splits it
@@ -41,7 +43,7 @@ const notes: FieldSpec = { type: 'text', synonyms: ['notes', 'note', 'comments',
  */
 export const FIELDS: Record<EntityKind, Record<string, FieldSpec>> = {
   customers: {
-    source_id: { type: 'text', synonyms: ['id', 'customer id', 'contact id', 'record id', 'external id', 'source id', 'client id', 'member id', 'uid'] },
+    source_id: { type: 'id', synonyms: ['id', 'customer id', 'contact id', 'record id', 'external id', 'source id', 'client id', 'member id', 'uid'] },
     full_name: { type: 'full_name', synonyms: ['name', 'full name', 'display name', 'contact name', 'customer name', 'customer'] },
     first_name: { type: 'name', synonyms: ['first name', 'firstname', 'given name', 'forename', 'first', 'fname', 'vorname', 'prenom'] },
     last_name: { type: 'name', synonyms: ['last name', 'lastname', 'surname', 'family name', 'last', 'lname', 'nachname', 'nom'] },
@@ -66,7 +68,7 @@ export const FIELDS: Record<EntityKind, Record<string, FieldSpec>> = {
     gender: { type: 'text', synonyms: ['gender', 'sex'] },
     source: { type: 'text', synonyms: ['source', 'lead source', 'origin', 'acquisition channel'] },
     tags: { type: 'tags', synonyms: ['tags', 'tag', 'labels', 'categories', 'groups', 'group membership', 'keywords', 'segments', 'segment'] },
-    notes: { type: 'text', synonyms: [...notes.synonyms, 'description'] },
+    notes: { type: 'long_text', synonyms: [...notes.synonyms, 'description'] },
     consent_email: {
       type: 'boolean',
       synonyms: ['consent email', 'email consent', 'accepts email marketing', 'accepts marketing', 'email opt in', 'opt in', 'subscribed', 'newsletter', 'marketing consent'],
@@ -75,7 +77,7 @@ export const FIELDS: Record<EntityKind, Record<string, FieldSpec>> = {
     created_at: { type: 'datetime', synonyms: ['created at', 'created', 'create date', 'date created', 'creation date', 'signup date', 'registration date', 'joined', 'created utc'] },
   },
   companies: {
-    source_id: { type: 'text', synonyms: ['id', 'company id', 'record id', 'external id', 'source id', 'account id'] },
+    source_id: { type: 'id', synonyms: ['id', 'company id', 'record id', 'external id', 'source id', 'account id'] },
     name: { type: 'text', synonyms: ['name', 'company', 'company name', 'organization', 'organisation', 'account name', 'business name'] },
     domain: { type: 'text', synonyms: ['domain', 'website', 'web', 'url', 'company domain name', 'web page'] },
     industry: { type: 'text', synonyms: ['industry', 'sector', 'vertical'] },
@@ -85,18 +87,18 @@ export const FIELDS: Record<EntityKind, Record<string, FieldSpec>> = {
     region,
     postcode,
     country,
-    notes: { type: 'text', synonyms: [...notes.synonyms, 'description'] },
+    notes: { type: 'long_text', synonyms: [...notes.synonyms, 'description'] },
   },
   products: {
-    source_id: { type: 'text', synonyms: ['id', 'product id', 'external id', 'source id', 'handle'] },
+    source_id: { type: 'id', synonyms: ['id', 'product id', 'external id', 'source id', 'handle'] },
     sku: { type: 'text', synonyms: ['sku', 'variant sku', 'item code', 'product code', 'article number', 'code'] },
     name: { type: 'text', synonyms: ['name', 'title', 'product name', 'product', 'item', 'item name'] },
     category: { type: 'text', synonyms: ['category', 'type', 'product type', 'collection', 'product category'] },
     price: { type: 'money', synonyms: ['price', 'unit price', 'variant price', 'list price'] },
   },
   orders: {
-    source_id: { type: 'text', synonyms: ['order id', 'order', 'order number', 'order no', 'order name', 'id', 'invoice number'] },
-    customer_source_id: { type: 'text', synonyms: ['customer id', 'customer source id', 'client id', 'contact id'] },
+    source_id: { type: 'id', synonyms: ['order id', 'order', 'order number', 'order no', 'order name', 'id', 'invoice number'] },
+    customer_source_id: { type: 'id', synonyms: ['customer id', 'customer source id', 'client id', 'contact id'] },
     customer_email: { type: 'email', synonyms: ['email', 'customer email', 'e-mail', 'email address', 'buyer email'] },
     ordered_at: { type: 'datetime', synonyms: ['ordered at', 'order date', 'date', 'created at', 'created', 'created utc', 'purchase date'] },
     status: { type: 'text', synonyms: ['status', 'order status', 'financial status', 'payment status'] },
@@ -108,14 +110,14 @@ export const FIELDS: Record<EntityKind, Record<string, FieldSpec>> = {
     unit_price: { type: 'money', synonyms: ['unit price', 'price', 'item price', 'lineitem price'] },
   },
   interactions: {
-    source_id: { type: 'text', synonyms: ['id', 'interaction id', 'activity id', 'event id', 'external id', 'source id'] },
-    customer_source_id: { type: 'text', synonyms: ['customer id', 'customer source id', 'contact id', 'client id'] },
+    source_id: { type: 'id', synonyms: ['id', 'interaction id', 'activity id', 'event id', 'external id', 'source id'] },
+    customer_source_id: { type: 'id', synonyms: ['customer id', 'customer source id', 'contact id', 'client id'] },
     customer_email: { type: 'email', synonyms: ['email', 'customer email', 'contact email', 'e-mail', 'email address', 'recipient'] },
     type: { type: 'interaction_type', synonyms: ['type', 'activity type', 'interaction type', 'kind', 'event type'] },
     direction: { type: 'direction', synonyms: ['direction', 'inbound outbound', 'in out'] },
     occurred_at: { type: 'datetime', synonyms: ['occurred at', 'date', 'timestamp', 'time', 'datetime', 'sent at', 'created at', 'event date'] },
     subject: { type: 'text', synonyms: ['subject', 'title', 'topic'] },
-    body: { type: 'text', synonyms: ['body', 'message', 'content', 'text', 'note', 'notes', 'details', 'description'] },
+    body: { type: 'long_text', synonyms: ['body', 'message', 'content', 'text', 'note', 'notes', 'details', 'description'] },
     campaign: { type: 'text', synonyms: ['campaign', 'campaign name'] },
     channel: { type: 'text', synonyms: ['channel', 'medium'] },
     opened: { type: 'boolean', synonyms: ['opened', 'open', 'was opened'] },
