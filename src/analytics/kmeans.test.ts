@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { kmeans, silhouetteScore, standardize, suggestK, unstandardize } from './kmeans.js';
+import { kmeans, silhouetteScore, suggestK } from './kmeans.js';
+import { standardize, unstandardize } from './standardize.js';
 import { createRng, normalDraw, sampleIndices } from './random.js';
 
 function blobs(centres: number[][], perBlob: number, spread: number, seed: number): { data: Float64Array; truth: Int32Array; n: number; d: number } {
