@@ -182,8 +182,8 @@ function lloyd(
   maxIterations: number,
   tolerance: number,
 ): KMeansResult {
-  let centres = initial;
-  let next = new Float64Array(k * d);
+  let centres: Float64Array = initial;
+  let next: Float64Array = new Float64Array(k * d);
   const counts = new Float64Array(k);
   const buffers: AssignmentBuffers = { labels: new Int32Array(n), distances: new Float64Array(n), centreNorms: new Float64Array(k) };
   const previousLabels = new Int32Array(n).fill(-1);

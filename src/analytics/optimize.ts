@@ -27,7 +27,7 @@ export interface NelderMeadOptions {
 /** Nelder-Mead simplex with adaptive coefficients (Gao & Han 2012) and restarts. */
 export function nelderMead(f: Objective, x0: ArrayLike<number>, options: NelderMeadOptions = {}): OptimizeResult {
   const { maxIterations = 5000, xTolerance = 1e-10, fTolerance = 1e-12, initialStep = 0.1, restarts = 3 } = options;
-  let best = Float64Array.from(x0);
+  let best: Float64Array = Float64Array.from(x0);
   let bestValue = f(best);
   let evaluations = 1;
   let iterations = 0;
