@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import { AppError } from '../core/errors.js';
+import { ping } from '../core/database.js';
+import { registerAuthRoutes, requireAuth } from './auth-routes.js';
+import { errorJson, handleError, validationHook } from './errors.js';
+import type { AppDeps, AppEnv } from './env.js';
+import { registerDomainRoutes } from './routes.js';
+import { serveWeb } from './web.js';
+
+export const apiVersion = '0.1.0';
+
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
+  app.onError(handleError);
+  app.notFound((c) => errorJson(c, new AppError('not_found', `no route ${c.req.method} ${c.req.path}`)));
+
+  app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
+  if (deps.config.corsOrigins.length) {
+    app.use('/api/*', cors({ origin: deps.config.corsOrigins, credentials: true, allowHeaders: ['authorization', 'content-type', 'x-csrf-token'] }));
+  }
+  app.use(
+    '/api/*',
+    bodyLimit({ maxSize: deps.config.maxBodyBytes, onError: (c) => errorJson(c, new AppError('payload_too_large', `request body is larger than ${deps.config.maxBodyBytes} bytes`)) }),
+  );
+  app.use('/api/*', requireAuth(deps));
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/health', tags: ['system'], summary: 'Liveness and database reachability (no auth)', responses: { 200: { description: 'Healthy', content: { 'application/json': { schema: z.object({ status: z.literal('ok'), database: z.string(), version: z.string() }) } } } } }),
+    async (c) => {
+      await ping(deps.database.db);
+      return c.json({ status: 'ok' as const, database: deps.database.dialect, version: apiVersion }, 200);
+    },
+  );
+
+  registerAuthRoutes(app, deps);
+  registerDomainRoutes(app);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'A personal API token from `rapport token create`' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'rapport_session' });
+  const document = () =>
+    app.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: { title: 'Rapport API', version: apiVersion, description: 'The REST API of Rapport, a self-hosted CRM for one-person companies.' },
+      security: [{ bearer: [] }, { session: [] }],
+    });
+  app.get('/api/openapi.json', (c) => c.json(document()));
+  registerDocs(app);
+  serveWeb(app);
+  return app;
+}
+
+const swaggerDir = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+const swaggerAssets: Record<string, string> = {
+  'swagger-ui.css': 'text/css; charset=utf-8',
+  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
+  'swagger-ui-standalone-preset.js': 'text/javascript; charset=utf-8',
+};
+
+/** Swagger UI from the installed package: no CDN, so it works offline and leaks nothing. */
+function registerDocs(app: OpenAPIHono<AppEnv>) {
+  app.get('/api/docs', (c) =>
+    c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Rapport API</title>
+<link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>
+<script src="/api/docs/assets/swagger-ui-bundle.js"></script><script src="/api/docs/assets/docs-init.js"></script></body></html>`),
+  );
+  app.get('/api/docs/assets/docs-init.js', (c) => {
+    c.header('content-type', 'text/javascript; charset=utf-8');
+    return c.body(`window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#ui', withCredentials: true });`);
+  });
+  app.get('/api/docs/assets/:file', (c) => {
+    const file = c.req.param('file');
+    const type = swaggerAssets[file];
+    if (!type) return errorJson(c, new AppError('not_found', 'no such asset'));
+    c.header('content-type', type);
+    c.header('cache-control', 'public, max-age=86400');
+    return c.body(fs.readFileSync(path.join(swaggerDir, file)));
+  });
+}
+

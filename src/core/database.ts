@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, MysqlDialect, PostgresDialect, SqliteDialect, sql, type Kysely as KyselyT } from 'kysely';
+import mysql from 'mysql2';
+import pg from 'pg';
+
+export type DialectName = 'sqlite' | 'postgres' | 'mysql';
+
+/**
+ * Rows are shaped by the field registry at run time (custom fields are real columns), so the
+ * query builder is untyped here and the domain services give rows their types.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Db = KyselyT<any>;
+
+export interface Database {
+  db: Db;
+  dialect: DialectName;
+  /** Where the SQLite file lives; undefined on server engines. */
+  sqlitePath?: string;
+  /** The raw SQLite handle, for online backups. */
+  sqlite?: SqliteDatabase.Database;
+  close(): Promise<void>;
+}
+
+export function dialectOf(url: string | undefined): DialectName {
+  if (!url) return 'sqlite';
+  if (/^postgres(ql)?:\/\//.test(url)) return 'postgres';
+  if (/^(mysql|mariadb):\/\//.test(url)) return 'mysql';
+  if (/^(sqlite|file):/.test(url)) return 'sqlite';
+  throw new Error(`DATABASE_URL must start with postgres://, mysql:// or sqlite:, got ${url.split(':')[0]}:`);
+}
+
+export interface OpenOptions {
+  /** DATABASE_URL; unset = SQLite file at sqlitePath. */
+  url?: string;
+  sqlitePath?: string;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  const dialect = dialectOf(options.url);
+  if (dialect === 'sqlite') {
+    const file = options.url ? options.url.replace(/^(sqlite|file):(\/\/)?/, '') : options.sqlitePath;
+    if (!file) throw new Error('no SQLite path given');
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    const raw = new SqliteDatabase(file);
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('foreign_keys = ON');
+    raw.pragma('busy_timeout = 10000');
+    raw.pragma('synchronous = NORMAL');
+    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: raw }) });
+    return { db, dialect, sqlitePath: file, sqlite: raw, close: () => db.destroy() };
+  }
+  if (dialect === 'postgres') {
+    const types = {
+      getTypeParser(oid: number, format?: 'text' | 'binary') {
+        // bigint (count) and numeric (sum/avg) arrive as strings; the API speaks numbers.
+        if (oid === 20 || oid === 1700) return (v: string) => (v === null ? null : Number(v));
+        return pg.types.getTypeParser(oid, format as 'text');
+      },
+    };
+    const pool = new pg.Pool({ connectionString: options.url, max: 10, types: types as pg.CustomTypesConfig });
+    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect, close: () => db.destroy() };
+  }
+  const pool = mysql.createPool({
+    uri: options.url!.replace(/^mariadb:/, 'mysql:'),
+    connectionLimit: 10,
+    decimalNumbers: true,
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+    dateStrings: true,
+    charset: 'utf8mb4',
+    timezone: 'Z',
+  });
+  const db = new Kysely<any>({ dialect: new MysqlDialect({ pool }) });
+  return { db, dialect, close: () => db.destroy() };
+}
+
+/** Column types that differ between engines, used by migrations and custom fields. */
+export function columnTypes(dialect: DialectName) {
+  return {
+    id: dialect === 'postgres' ? 'varchar(40) COLLATE "C"' : 'varchar(40)',
+    // Byte-order collation on PostgreSQL, as SQLite and MySQL (utf8mb4_bin) compare, so that sorting
+    // and cursors give the same pages on all three engines.
+    shortText: dialect === 'postgres' ? 'varchar(255) COLLATE "C"' : 'varchar(255)',
+    longText: dialect === 'mysql' ? 'mediumtext' : dialect === 'postgres' ? 'text COLLATE "C"' : 'text',
+    timestamp: dialect === 'postgres' ? 'varchar(32) COLLATE "C"' : 'varchar(32)',
+    date: dialect === 'postgres' ? 'varchar(10) COLLATE "C"' : 'varchar(10)',
+    real: dialect === 'postgres' ? 'double precision' : dialect === 'mysql' ? 'double' : 'real',
+    integer: 'integer',
+    boolean: dialect === 'sqlite' ? 'integer' : 'boolean',
+  } as const;
+}
+
+export const now = () => new Date().toISOString();
+
+/** Booleans arrive as true/false (PostgreSQL) or 1/0 (SQLite, MySQL). */
+export function toBool(value: unknown): boolean | null {
+  if (value === null || value === undefined) return null;
+  return value === true || value === 1 || value === '1' || value === 't';
+}
+
+/** pg/mysql may return aggregates as strings; the data layer hands out numbers. */
+export function toNumber(value: unknown): number | null {
+  if (value === null || value === undefined) return null;
+  const n = typeof value === 'number' ? value : Number(value);
+  return Number.isFinite(n) ? n : null;
+}
+
+export async function ping(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
+}

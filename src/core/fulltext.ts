@@ -1,0 +1,32 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { DialectName } from './database.js';
+import { words } from './text.js';
+
+/** MySQL's InnoDB full-text index skips words shorter than innodb_ft_min_token_size (3). */
+const mysqlMinToken = 3;
+
+/**
+ * Customers whose search document has, for every query word, a word starting with it.
+ * The document is built by `searchDocument`, so the three engines see the same words and
+ * return the same rows: FTS5 on SQLite, a tsvector on PostgreSQL, FULLTEXT on MySQL.
+ */
+export function customerSearch(dialect: DialectName, query: string): ((eb: ExpressionBuilder<any, any>) => Expression<SqlBool>) | null {
+  const tokens = [...new Set(words(query))].slice(0, 8);
+  if (tokens.length === 0) return null;
+  return (eb) => {
+    if (dialect === 'sqlite') {
+      const match = tokens.map((t) => `"${t}"*`).join(' ');
+      return sql<SqlBool>`customers.seq in (select rowid from customers_fts where customers_fts match ${match})`;
+    }
+    if (dialect === 'postgres') {
+      const tsquery = tokens.map((t) => `${t}:*`).join(' & ');
+      return sql<SqlBool>`search_vector @@ to_tsquery('simple', ${tsquery})`;
+    }
+    const long = tokens.filter((t) => t.length >= mysqlMinToken);
+    const short = tokens.filter((t) => t.length < mysqlMinToken);
+    const conditions: Expression<SqlBool>[] = [];
+    if (long.length) conditions.push(sql<SqlBool>`match(search_text) against (${long.map((t) => `+${t}*`).join(' ')} in boolean mode)`);
+    for (const t of short) conditions.push(sql<SqlBool>`concat(' ', search_text) like ${'% ' + t + '%'}`);
+    return eb.and(conditions);
+  };
+}

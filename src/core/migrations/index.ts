@@ -1,0 +1,44 @@
+import { Migrator, type Migration, type MigrationProvider, type Kysely } from 'kysely';
+import type { Database, DialectName } from '../database.js';
+import * as initial from './0001_initial.js';
+
+type DialectMigration = { up(db: Kysely<any>, dialect: DialectName): Promise<void> };
+
+const migrations: Record<string, DialectMigration> = {
+  '0001_initial': initial,
+};
+
+/** One migration set for all engines: each migration is told which dialect it runs on. */
+class RapportMigrationProvider implements MigrationProvider {
+  constructor(private readonly dialect: DialectName) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return Object.fromEntries(
+      Object.entries(migrations).map(([name, m]) => [name, { up: (db: Kysely<any>) => m.up(db, this.dialect) }]),
+    );
+  }
+}
+
+export interface MigrateResult {
+  applied: string[];
+  backupPath?: string;
+}
+
+/**
+ * Applies pending migrations. On SQLite with existing data, a copy of the file is taken first
+ * so a failed or unwanted upgrade can be rolled back by hand.
+ */
+export async function migrate(database: Database): Promise<MigrateResult> {
+  const migrator = new Migrator({ db: database.db, provider: new RapportMigrationProvider(database.dialect) });
+  const known = await migrator.getMigrations();
+  const pending = known.filter((m) => !m.executedAt);
+  if (pending.length === 0) return { applied: [] };
+  let backupPath: string | undefined;
+  const hasApplied = known.some((m) => m.executedAt);
+  if (database.sqlite && hasApplied && database.sqlitePath && database.sqlitePath !== ':memory:') {
+    backupPath = `${database.sqlitePath}.before-${pending[0].name}.bak`;
+    await database.sqlite.backup(backupPath);
+  }
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName), backupPath };
+}

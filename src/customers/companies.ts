@@ -1,0 +1,33 @@
+import type { Ctx } from '../core/context.js';
+import type { Db } from '../core/database.js';
+import { sql, type SqlBool } from 'kysely';
+import { entityService } from '../records/entity-service.js';
+import { companyEntity } from '../schema/entities.js';
+import { companyKey } from './normalise.js';
+
+export const companies = entityService(companyEntity, {
+  prepare(_trx, _ctx, record) {
+    return { name_key: companyKey(String(record.name)) };
+  },
+  async afterWrite(trx, _ctx, changes) {
+    // Customers show their company's name; keep it in step with a rename.
+    for (const { before, after } of changes) {
+      if (after && before && after.name !== before.name) await trx.updateTable('customers').set({ company: after.name }).where('company_id', '=', after.id).execute();
+    }
+  },
+  async beforeDelete(trx, _ctx, ids) {
+    await trx.updateTable('customers').set({ company_id: null }).where('company_id', 'in', ids).execute();
+  },
+  search(q) {
+    const key = companyKey(q).replace(/[!%_]/g, (c) => `!${c}`);
+    return key ? () => sql<SqlBool>`name_key like ${'%' + key + '%'} escape '!'` : null;
+  },
+});
+
+/** The company called `name` (case and spacing ignored), created when there is none. */
+export async function companyIdForName(trx: Db, ctx: Ctx, name: string): Promise<string> {
+  const found = await trx.selectFrom('companies').select('id').where('name_key', '=', companyKey(name)).orderBy('created_at').limit(1).executeTakeFirst();
+  if (found) return found.id as string;
+  const [created] = await companies.createIn(trx, ctx, [{ name: name.trim() }]);
+  return created.id as string;
+}

@@ -1,0 +1,289 @@
+import type { Ctx } from '../core/context.js';
+import { inTransaction } from '../core/context.js';
+import type { Db } from '../core/database.js';
+import { conflict, invalid, type FieldErrors } from '../core/errors.js';
+import { customerSearch } from '../core/fulltext.js';
+import { newId } from '../core/ids.js';
+import { searchDocument } from '../core/text.js';
+import { writeAudit } from '../audit/audit.js';
+import { fieldsOf } from '../fields/custom-fields.js';
+import { recordToRow, rowToRecord, type ApiRecord, type Row } from '../records/codec.js';
+import { getRows, listRows, pickFields, type ListParams, type Page, type WhereBuilder } from '../records/repository.js';
+import { createSchema, issuesToFields, updateSchema, validateCustomFields } from '../records/validation.js';
+import { customerEntity } from '../schema/entities.js';
+import type { FieldDef, PhoneEntry } from '../schema/fields.js';
+import { z } from '@hono/zod-openapi';
+import { companyIdForName } from './companies.js';
+import { emailKey, mergeEmails, mergePhones } from './normalise.js';
+
+export const sourceRef = z.object({ source: z.string().trim().min(1).max(64), source_id: z.string().trim().min(1).max(255) }).strict();
+export type SourceRef = z.infer<typeof sourceRef>;
+const sourcesField = { sources: z.array(sourceRef).max(100).optional() };
+
+export const customerCreateInput = createSchema(customerEntity, sourcesField);
+export const customerUpdateInput = updateSchema(customerEntity, sourcesField);
+const builtInKeys = new Set([...customerEntity.fields.map((f) => f.name), 'sources']);
+
+/** Validates a create or update body, custom fields included, as every write path must. */
+export function parseCustomerInput(fields: FieldDef[], raw: unknown, mode: 'create' | 'update'): ApiRecord {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalid('a customer must be a JSON object', { body: ['expected an object'] });
+  const schema = mode === 'create' ? customerCreateInput : customerUpdateInput;
+  const result = schema.safeParse(raw);
+  const errors: FieldErrors = result.success ? {} : issuesToFields(result.error.issues);
+  let custom: ApiRecord = {};
+  try {
+    custom = validateCustomFields(fields, raw as ApiRecord, builtInKeys);
+  } catch (e) {
+    Object.assign(errors, (e as { fields?: FieldErrors }).fields ?? {});
+  }
+  if (Object.keys(errors).length || !result.success) throw invalid(`invalid customer: ${Object.keys(errors).join(', ')}`, errors);
+  const out: ApiRecord = Object.create(null);
+  for (const [k, v] of Object.entries(result.data as ApiRecord)) if (builtInKeys.has(k)) out[k] = v;
+  for (const [k, v] of Object.entries(custom)) if (!builtInKeys.has(k)) out[k] = v;
+  return out;
+}
+
+function phoneWords(phones: PhoneEntry[]): string[] {
+  const out: string[] = [];
+  for (const p of phones) {
+    const digits = p.raw.replace(/\D/g, '');
+    if (digits) out.push(digits);
+    if (p.e164) out.push(p.e164.slice(1));
+  }
+  return out;
+}
+
+export function customerSearchText(r: ApiRecord): string {
+  return searchDocument([
+    r.first_name as string,
+    r.last_name as string,
+    ...((r.emails as string[]) ?? []),
+    ...phoneWords((r.phones as PhoneEntry[]) ?? []),
+    r.company as string,
+    r.notes as string,
+  ]);
+}
+
+/** Derived columns of a customer: email key, primary phone, lists, company link, search text. */
+async function normalise(trx: Db, ctx: Ctx, input: ApiRecord, existing: ApiRecord | null): Promise<ApiRecord> {
+  const next: ApiRecord = { ...(existing ?? {}), ...input };
+  if (!existing || 'email' in input || 'emails' in input) {
+    let list: string[];
+    if ('emails' in input) {
+      const given = (input.emails as string[] | null) ?? [];
+      const primary = 'email' in input ? (input.email as string | null) : existing?.email && given.some((e) => emailKey(e) === emailKey(existing.email as string)) ? (existing.email as string) : null;
+      list = mergeEmails(primary, given);
+      next.email = primary ?? list[0] ?? null;
+    } else {
+      // A new primary address keeps the old one in the list; only `emails` removes addresses.
+      list = mergeEmails(input.email as string | null, (existing?.emails as string[]) ?? []);
+      next.email = (input.email as string | null) ?? null;
+    }
+    next.emails = list;
+  }
+  if (!existing || 'phone' in input || 'phones' in input) {
+    const others = 'phones' in input ? ((input.phones as Array<string | PhoneEntry>) ?? []) : ((existing?.phones as PhoneEntry[]) ?? []).slice(existing?.phone ? 1 : 0);
+    const primary = 'phone' in input ? (input.phone as string | null) : null;
+    const phones = mergePhones(primary, others, ctx.defaultCountry);
+    next.phones = phones;
+    next.phone = phones[0] ? (phones[0].e164 ?? phones[0].raw) : null;
+  }
+  if ('company_id' in input && input.company_id) {
+    const company = await trx.selectFrom('companies').select(['id', 'name']).where('id', '=', input.company_id as string).executeTakeFirst();
+    if (!company) throw invalid(`company ${input.company_id} does not exist`, { company_id: ['no such company'] });
+    next.company = company.name;
+  } else if ('company' in input) {
+    const name = (input.company as string | null)?.trim();
+    next.company = name || null;
+    next.company_id = name ? await companyIdForName(trx, ctx, name) : null;
+  } else if ('company_id' in input) {
+    next.company = null;
+  }
+  if ('tags' in input) next.tags = [...new Set(((input.tags as string[]) ?? []).map((t) => t.trim()).filter(Boolean))];
+  const stamp = new Date().toISOString();
+  for (const channel of ['email', 'sms'] as const) {
+    const key = `consent_${channel}`;
+    if (key in input && input[key] === true && !(`${key}_at` in input) && existing?.[key] !== true) next[`${key}_at`] = stamp;
+  }
+  return next;
+}
+
+function toRow(fields: FieldDef[], record: ApiRecord): Row {
+  return {
+    ...recordToRow(fields, record),
+    email_key: record.email ? emailKey(record.email as string) : null,
+    search_text: customerSearchText(record),
+  };
+}
+
+function keysOf(record: ApiRecord): { kind: string; value: string }[] {
+  const keys = new Map<string, { kind: string; value: string }>();
+  for (const e of (record.emails as string[]) ?? []) keys.set(`email:${emailKey(e)}`, { kind: 'email', value: emailKey(e) });
+  for (const p of (record.phones as PhoneEntry[]) ?? []) if (p.e164) keys.set(`phone:${p.e164}`, { kind: 'phone', value: p.e164 });
+  return [...keys.values()];
+}
+
+async function writeKeys(trx: Db, id: string, record: ApiRecord, replace: boolean) {
+  if (replace) await trx.deleteFrom('customer_keys').where('customer_id', '=', id).execute();
+  const rows = keysOf(record).map((k) => ({ ...k, customer_id: id }));
+  if (rows.length) await trx.insertInto('customer_keys').values(rows).execute();
+}
+
+/** 409 when a primary email is already another customer's, or repeated within the batch. */
+async function checkEmailConflicts(trx: Db, records: { id: string; record: ApiRecord }[]) {
+  const byKey = new Map<string, string>();
+  for (const { id, record } of records) {
+    if (!record.email) continue;
+    const key = emailKey(record.email as string);
+    if (byKey.has(key) && byKey.get(key) !== id) throw conflict(`email ${record.email} is used twice in this request`, { email: ['used twice in this request'] });
+    byKey.set(key, id);
+  }
+  const keys = [...byKey.keys()];
+  for (let i = 0; i < keys.length; i += 500) {
+    const taken = await trx.selectFrom('customers').select(['id', 'email', 'email_key']).where('email_key', 'in', keys.slice(i, i + 500)).execute();
+    for (const t of taken) {
+      if (byKey.get(t.email_key as string) !== t.id) throw conflict(`email ${t.email} already belongs to customer ${t.id}`, { email: [`already used by ${t.id}`] });
+    }
+  }
+}
+
+export async function attachSources(trx: Db, entity: string, entityId: string, sources: SourceRef[]) {
+  for (const s of sources) {
+    const owner = await trx.selectFrom('external_ids').select('entity_id').where('entity', '=', entity).where('source', '=', s.source).where('source_id', '=', s.source_id).executeTakeFirst();
+    if (owner && owner.entity_id !== entityId) throw conflict(`${s.source} id ${s.source_id} already belongs to ${owner.entity_id}`, { sources: [`${s.source}:${s.source_id} belongs to ${owner.entity_id}`] });
+    if (!owner) await trx.insertInto('external_ids').values({ entity, entity_id: entityId, source: s.source, source_id: s.source_id, created_at: new Date().toISOString() }).execute();
+  }
+}
+
+export async function sourcesOf(db: Db, entity: string, ids: string[]): Promise<Map<string, SourceRef[]>> {
+  const out = new Map<string, SourceRef[]>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.selectFrom('external_ids').select(['entity_id', 'source', 'source_id']).where('entity', '=', entity).where('entity_id', 'in', ids.slice(i, i + 500)).orderBy('created_at').execute();
+    for (const r of rows) {
+      const list = out.get(r.entity_id as string) ?? [];
+      list.push({ source: r.source as string, source_id: r.source_id as string });
+      out.set(r.entity_id as string, list);
+    }
+  }
+  return out;
+}
+
+/** API records for rows: decoded fields, custom fields and sources. */
+export async function toRecords(db: Db, fields: FieldDef[], rows: Row[], only?: ReadonlySet<string>): Promise<ApiRecord[]> {
+  const wantSources = !only || only.has('sources');
+  const sources = wantSources && rows.length ? await sourcesOf(db, 'customers', rows.map((r) => r.id as string)) : new Map();
+  return rows.map((row) => {
+    const record = rowToRecord(fields, row, only);
+    if (wantSources) record.sources = sources.get(row.id as string) ?? [];
+    return record;
+  });
+}
+
+export async function createCustomersIn(trx: Db, ctx: Ctx, inputs: unknown[]): Promise<ApiRecord[]> {
+  const fields = await fieldsOf(trx, customerEntity);
+  const now = new Date().toISOString();
+  const prepared: { id: string; record: ApiRecord; sources: SourceRef[] }[] = [];
+  for (const raw of inputs) {
+    const input = parseCustomerInput(fields, raw, 'create');
+    const sources = (input.sources as SourceRef[] | undefined) ?? [];
+    delete input.sources;
+    for (const f of fields) if ((f.type === 'string_list' || f.type === 'phone_list') && input[f.name] === undefined) input[f.name] = [];
+    const record = await normalise(trx, ctx, input, null);
+    const id = newId('customer');
+    prepared.push({ id, record: { ...record, id, created_at: now, updated_at: now }, sources });
+  }
+  await checkEmailConflicts(trx, prepared);
+  for (const p of prepared) {
+    await trx.insertInto('customers').values(toRow(fields, p.record)).execute();
+    await writeKeys(trx, p.id, p.record, false);
+    await attachSources(trx, 'customers', p.id, p.sources);
+  }
+  const rows = await getRows(trx, customerEntity, prepared.map((p) => p.id));
+  const records = await toRecords(trx, fields, prepared.map((p) => rows.get(p.id)!));
+  await writeAudit(trx, records.map((r) => ({ actor: ctx.actor, action: 'create', entity: 'customers', entityId: r.id as string, after: r, batchId: ctx.batchId })));
+  return records;
+}
+
+export async function updateCustomersIn(trx: Db, ctx: Ctx, patches: { id: string; patch: unknown }[]): Promise<ApiRecord[]> {
+  const fields = await fieldsOf(trx, customerEntity);
+  const existingRows = await getRows(trx, customerEntity, patches.map((p) => p.id));
+  const befores = new Map((await toRecords(trx, fields, [...existingRows.values()])).map((r) => [r.id as string, r]));
+  const prepared: { id: string; record: ApiRecord; input: ApiRecord; sources?: SourceRef[] }[] = [];
+  for (const { id, patch } of patches) {
+    const input = parseCustomerInput(fields, patch, 'update');
+    const sources = input.sources as SourceRef[] | undefined;
+    delete input.sources;
+    const record = await normalise(trx, ctx, input, befores.get(id)!);
+    prepared.push({ id, record: { ...record, updated_at: new Date().toISOString() }, input, sources });
+  }
+  await checkEmailConflicts(trx, prepared);
+  for (const p of prepared) {
+    const row = toRow(fields, p.record);
+    delete row.id;
+    delete row.created_at;
+    for (const f of fields) if (f.readOnly && f.name !== 'updated_at') delete row[f.name];
+    await trx.updateTable('customers').set(row).where('id', '=', p.id).execute();
+    await writeKeys(trx, p.id, p.record, true);
+    if (p.sources) await attachSources(trx, 'customers', p.id, p.sources);
+  }
+  const rows = await getRows(trx, customerEntity, prepared.map((p) => p.id));
+  const records = await toRecords(trx, fields, prepared.map((p) => rows.get(p.id)!));
+  await writeAudit(trx, records.map((r) => ({ actor: ctx.actor, action: 'update', entity: 'customers', entityId: r.id as string, before: befores.get(r.id as string), after: r, batchId: ctx.batchId })));
+  return records;
+}
+
+export async function deleteCustomersIn(trx: Db, ctx: Ctx, ids: string[]): Promise<void> {
+  const fields = await fieldsOf(trx, customerEntity);
+  const existing = await getRows(trx, customerEntity, ids);
+  const befores = await toRecords(trx, fields, [...existing.values()]);
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    await trx.deleteFrom('external_ids').where('entity', '=', 'customers').where('entity_id', 'in', chunk).execute();
+    await trx.deleteFrom('customers').where('id', 'in', chunk).execute();
+  }
+  await writeAudit(trx, befores.map((b) => ({ actor: ctx.actor, action: 'delete' as const, entity: 'customers', entityId: b.id as string, before: b, batchId: ctx.batchId })));
+}
+
+export const createCustomers = (ctx: Ctx, inputs: unknown[]) => inTransaction(ctx, (trx) => createCustomersIn(trx, ctx, inputs));
+export const updateCustomers = (ctx: Ctx, patches: { id: string; patch: unknown }[]) => inTransaction(ctx, (trx) => updateCustomersIn(trx, ctx, patches));
+export const deleteCustomers = (ctx: Ctx, ids: string[]) => inTransaction(ctx, (trx) => deleteCustomersIn(trx, ctx, ids));
+
+export interface CustomerListParams extends ListParams {
+  q?: string;
+  /** Extra conditions from other capabilities (e.g. segment membership). */
+  where?: WhereBuilder[];
+}
+
+export async function listCustomers(ctx: Ctx, params: CustomerListParams): Promise<Page> {
+  const db = ctx.database.db;
+  const fields = await fieldsOf(db, customerEntity);
+  const only = pickFields([...fields, { name: 'sources', label: 'Sources', type: 'string_list', column: null }], params.fields);
+  const extra = [...(params.where ?? [])];
+  if (params.q) {
+    const search = customerSearch(ctx.database.dialect, params.q);
+    if (search) extra.push(search);
+  }
+  const page = await listRows(db, customerEntity, fields, params, extra);
+  return { data: await toRecords(db, fields, page.data, only), next_cursor: page.next_cursor };
+}
+
+export async function getCustomer(ctx: Ctx, id: string): Promise<ApiRecord> {
+  const db = ctx.database.db;
+  const fields = await fieldsOf(db, customerEntity);
+  const rows = await getRows(db, customerEntity, [id]);
+  return (await toRecords(db, fields, [rows.get(id)!]))[0];
+}
+
+export interface CustomerFigures {
+  first_order_at: string | null;
+  last_order_at: string | null;
+  order_count: number;
+  revenue: number;
+  average_order_value: number | null;
+  purchase_frequency: number | null;
+}
+
+/** Writes figures derived by other capabilities (orders, interactions) onto customer rows. */
+export async function setCustomerColumns(trx: Db, values: Map<string, Partial<CustomerFigures> | { last_interaction_at: string | null }>): Promise<void> {
+  for (const [id, set] of values) await trx.updateTable('customers').set(set).where('id', '=', id).execute();
+}

@@ -1,0 +1,112 @@
+import { sql } from 'kysely';
+import { z } from '@hono/zod-openapi';
+import { columnTypes, type Database, type Db } from '../core/database.js';
+import { conflict, invalid } from '../core/errors.js';
+import { newId } from '../core/ids.js';
+import { entities, type EntityDef, type EntityName } from '../schema/entities.js';
+import type { FieldDef } from '../schema/fields.js';
+
+export const customFieldTypes = ['number', 'text', 'date', 'boolean', 'select'] as const;
+export type CustomFieldType = (typeof customFieldTypes)[number];
+
+export const customFieldInput = z
+  .object({
+    entity: z.enum(['customers']).default('customers'),
+    name: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{0,39}$/, 'must start with a letter and use only a-z, 0-9 and _ (at most 40 characters)'),
+    label: z.string().trim().min(1).max(100).optional(),
+    type: z.enum(customFieldTypes),
+    options: z.array(z.string().trim().min(1).max(100)).max(200).optional(),
+  })
+  .strict();
+export type CustomFieldInput = z.input<typeof customFieldInput>;
+
+export interface CustomField {
+  id: string;
+  entity: EntityName;
+  name: string;
+  label: string;
+  type: CustomFieldType;
+  options: string[] | null;
+  created_at: string;
+}
+
+const columnPrefix = 'cf_';
+
+/** Names a custom field may not take: built-in fields and words the API reserves. */
+const reserved = new Set(['q', 'sort', 'limit', 'cursor', 'fields', 'filter', 'segment', 'sources', 'stage', 'rfm', 'custom']);
+
+export function toFieldDef(field: CustomField): FieldDef {
+  const type = field.type === 'date' ? 'date' : field.type === 'number' ? 'number' : field.type;
+  return {
+    name: field.name,
+    label: field.label,
+    type,
+    column: columnPrefix + field.name,
+    options: field.options ?? undefined,
+    filterable: true,
+    sortable: true,
+    custom: true,
+  };
+}
+
+function fromRow(row: Record<string, unknown>): CustomField {
+  return {
+    id: row.id as string,
+    entity: row.entity as EntityName,
+    name: row.name as string,
+    label: row.label as string,
+    type: row.type as CustomFieldType,
+    options: row.options ? (JSON.parse(row.options as string) as string[]) : null,
+    created_at: row.created_at as string,
+  };
+}
+
+export async function listCustomFields(db: Db, entity?: EntityName): Promise<CustomField[]> {
+  let q = db.selectFrom('custom_fields').selectAll().orderBy('created_at').orderBy('id');
+  if (entity) q = q.where('entity', '=', entity);
+  return (await q.execute()).map(fromRow);
+}
+
+/** Built-in fields plus the custom fields declared now (read from the database, never cached). */
+export async function fieldsOf(db: Db, entity: EntityDef): Promise<FieldDef[]> {
+  if (!entity.customFields) return entity.fields;
+  const custom = await listCustomFields(db, entity.name);
+  return custom.length ? [...entity.fields, ...custom.map(toFieldDef)] : entity.fields;
+}
+
+/** Declares a custom field: one real, indexed column, so filters and sorting stay fast. */
+export async function addCustomField(database: Database, input: CustomFieldInput): Promise<CustomField> {
+  const parsed = customFieldInput.safeParse(input);
+  if (!parsed.success) {
+    const fields: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fields[issue.path.join('.') || 'body'] ??= []).push(issue.message);
+    throw invalid('invalid custom field', fields);
+  }
+  const { entity: entityName, name, type, options } = parsed.data;
+  const entity = entities[entityName];
+  if (type === 'select' && (!options || options.length === 0)) throw invalid('a select field needs options', { options: ['required for select fields'] });
+  if (entity.fields.some((f) => f.name === name) || reserved.has(name)) throw conflict(`${name} is a built-in field name`, { name: ['already a built-in field'] });
+  const existing = await database.db.selectFrom('custom_fields').select('id').where('entity', '=', entityName).where('name', '=', name).executeTakeFirst();
+  if (existing) throw conflict(`custom field ${name} already exists`, { name: ['already exists'] });
+
+  const t = columnTypes(database.dialect);
+  const columnType = { number: t.real, text: t.shortText, date: t.date, boolean: t.boolean, select: t.shortText }[type];
+  const column = columnPrefix + name;
+  const row = {
+    id: newId('field'),
+    entity: entityName,
+    name,
+    label: parsed.data.label ?? name.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()),
+    type,
+    options: options ? JSON.stringify(options) : null,
+    created_at: new Date().toISOString(),
+  };
+  const quoted = database.dialect === 'mysql' ? `\`${column}\`` : `"${column}"`;
+  // DDL commits implicitly on MySQL, so the column comes first and the declaration second.
+  await sql.raw(`ALTER TABLE ${entity.table} ADD COLUMN ${quoted} ${columnType}`).execute(database.db);
+  await database.db.schema.createIndex(`${entity.table}_${column}_ix`).on(entity.table).column(column).execute();
+  await database.db.insertInto('custom_fields').values(row).execute();
+  return fromRow(row);
+}

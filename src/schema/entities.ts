@@ -1,0 +1,208 @@
+import type { IdKind } from '../core/ids.js';
+import type { FieldDef } from './fields.js';
+
+export type EntityName = 'customers' | 'companies' | 'products' | 'orders' | 'interactions' | 'tasks';
+
+export interface EntityDef {
+  name: EntityName;
+  /** Singular, for messages ("customer cus_... not found"). */
+  label: string;
+  table: string;
+  idKind: IdKind;
+  fields: FieldDef[];
+  /** Default sort when the client names none. */
+  defaultSort: string;
+  /** Whether users may declare custom fields on it. */
+  customFields: boolean;
+}
+
+const id: FieldDef = { name: 'id', label: 'ID', type: 'id', readOnly: true, filterable: true, sortable: true };
+const stamps: FieldDef[] = [
+  { name: 'created_at', label: 'Created', type: 'datetime', readOnly: true, filterable: true, sortable: true },
+  { name: 'updated_at', label: 'Updated', type: 'datetime', readOnly: true, filterable: true, sortable: true },
+];
+const text = (name: string, label: string, extra: Partial<FieldDef> = {}): FieldDef => ({
+  name,
+  label,
+  type: 'text',
+  filterable: true,
+  sortable: true,
+  ...extra,
+});
+const figure = (name: string, label: string, type: FieldDef['type'], description: string): FieldDef => ({
+  name,
+  label,
+  type,
+  readOnly: true,
+  filterable: true,
+  sortable: true,
+  description,
+});
+
+export const customerEntity: EntityDef = {
+  name: 'customers',
+  label: 'customer',
+  table: 'customers',
+  idKind: 'customer',
+  defaultSort: '-created_at',
+  customFields: true,
+  fields: [
+    id,
+    text('first_name', 'First name', { synonyms: ['first', 'firstname', 'given name', 'forename'] }),
+    text('last_name', 'Last name', { synonyms: ['last', 'lastname', 'surname', 'family name'] }),
+    { name: 'email', label: 'Email', type: 'email', filterable: true, sortable: true, synonyms: ['e-mail', 'email address', 'mail'] },
+    { name: 'emails', label: 'All emails', type: 'string_list', filterable: true, description: 'Every address of the person; the primary email comes first.' },
+    text('phone', 'Phone', { description: 'Primary phone in E.164 form when it could be normalised.', synonyms: ['telephone', 'mobile', 'phone number'] }),
+    { name: 'phones', label: 'All phones', type: 'phone_list', filterable: false, description: 'Every phone with the raw text kept.' },
+    { name: 'company_id', label: 'Company ID', type: 'id', filterable: true, sortable: true },
+    text('company', 'Company', { synonyms: ['organization', 'organisation', 'company name', 'employer'] }),
+    text('title', 'Job title', { synonyms: ['job title', 'position', 'role'] }),
+    text('address', 'Address', { synonyms: ['street', 'address line 1', 'street address'] }),
+    text('city', 'City', { synonyms: ['town', 'locality'] }),
+    text('region', 'Region', { synonyms: ['state', 'province', 'county'] }),
+    text('postcode', 'Postcode', { synonyms: ['zip', 'zip code', 'postal code'] }),
+    text('country', 'Country'),
+    { name: 'birthday', label: 'Birthday', type: 'date', filterable: true, sortable: true, synonyms: ['date of birth', 'dob', 'birth date'] },
+    { name: 'age', label: 'Age', type: 'integer', filterable: true, sortable: true },
+    { name: 'income', label: 'Income', type: 'number', filterable: true, sortable: true, synonyms: ['annual income', 'salary'] },
+    text('gender', 'Gender', { synonyms: ['sex'] }),
+    text('source', 'Source', { description: 'Where the customer came from (e.g. referral, website).', synonyms: ['lead source', 'channel'] }),
+    { name: 'tags', label: 'Tags', type: 'string_list', filterable: true, synonyms: ['labels', 'categories'] },
+    { name: 'notes', label: 'Notes', type: 'longtext', filterable: true, synonyms: ['note', 'comments'] },
+    { name: 'consent_email', label: 'Email opt-in', type: 'boolean', filterable: true, sortable: true, synonyms: ['accepts email marketing', 'email opt in'] },
+    { name: 'consent_email_at', label: 'Email opt-in given at', type: 'datetime', filterable: true, sortable: true },
+    text('consent_email_method', 'How email opt-in was given'),
+    { name: 'consent_sms', label: 'SMS opt-in', type: 'boolean', filterable: true, sortable: true, synonyms: ['accepts sms marketing'] },
+    { name: 'consent_sms_at', label: 'SMS opt-in given at', type: 'datetime', filterable: true, sortable: true },
+    text('consent_sms_method', 'How SMS opt-in was given'),
+    figure('first_order_at', 'First order', 'datetime', 'Date of the first order.'),
+    figure('last_order_at', 'Last order', 'datetime', 'Date of the most recent order.'),
+    figure('order_count', 'Orders', 'integer', 'Number of orders (cancelled and refunded ones excluded).'),
+    figure('revenue', 'Revenue', 'number', 'Sum of order totals.'),
+    figure('average_order_value', 'Average order value', 'number', 'Revenue divided by orders.'),
+    figure('purchase_frequency', 'Orders per month', 'number', 'Orders per month since the first order.'),
+    figure('last_interaction_at', 'Last interaction', 'datetime', 'Time of the most recent interaction.'),
+    ...stamps,
+  ],
+};
+
+export const companyEntity: EntityDef = {
+  name: 'companies',
+  label: 'company',
+  table: 'companies',
+  idKind: 'company',
+  defaultSort: 'name',
+  customFields: false,
+  fields: [
+    id,
+    text('name', 'Name', { required: true, synonyms: ['company', 'company name', 'organization'] }),
+    text('domain', 'Domain', { synonyms: ['website', 'url'] }),
+    text('industry', 'Industry'),
+    text('phone', 'Phone'),
+    text('address', 'Address'),
+    text('city', 'City'),
+    text('region', 'Region'),
+    text('postcode', 'Postcode'),
+    text('country', 'Country'),
+    { name: 'notes', label: 'Notes', type: 'longtext', filterable: true },
+    ...stamps,
+  ],
+};
+
+export const productEntity: EntityDef = {
+  name: 'products',
+  label: 'product',
+  table: 'products',
+  idKind: 'product',
+  defaultSort: 'name',
+  customFields: false,
+  fields: [
+    id,
+    text('sku', 'SKU', { synonyms: ['product id', 'item code', 'code'] }),
+    text('name', 'Name', { required: true, synonyms: ['product', 'product name', 'title', 'item'] }),
+    text('category', 'Category', { synonyms: ['type', 'product type'] }),
+    { name: 'price', label: 'Price', type: 'number', filterable: true, sortable: true },
+    ...stamps,
+  ],
+};
+
+export const orderStatuses = ['pending', 'paid', 'fulfilled', 'cancelled', 'refunded'] as const;
+/** Orders in these states count towards a customer's figures. */
+export const countedOrderStatuses = ['pending', 'paid', 'fulfilled'] as const;
+
+export const orderEntity: EntityDef = {
+  name: 'orders',
+  label: 'order',
+  table: 'orders',
+  idKind: 'order',
+  defaultSort: '-ordered_at',
+  customFields: false,
+  fields: [
+    id,
+    { name: 'customer_id', label: 'Customer ID', type: 'id', required: true, filterable: true, sortable: true },
+    { name: 'ordered_at', label: 'Date', type: 'datetime', required: true, filterable: true, sortable: true, synonyms: ['date', 'order date', 'created at'] },
+    { name: 'status', label: 'Status', type: 'select', options: orderStatuses, filterable: true, sortable: true },
+    text('currency', 'Currency'),
+    { name: 'total', label: 'Total', type: 'number', filterable: true, sortable: true, synonyms: ['amount', 'order total'] },
+    { name: 'notes', label: 'Notes', type: 'longtext', filterable: true },
+    ...stamps,
+  ],
+};
+
+export const interactionTypes = ['email', 'call', 'meeting', 'note', 'sms', 'chat', 'web_visit', 'campaign'] as const;
+
+export const interactionEntity: EntityDef = {
+  name: 'interactions',
+  label: 'interaction',
+  table: 'interactions',
+  idKind: 'interaction',
+  defaultSort: '-occurred_at',
+  customFields: false,
+  fields: [
+    id,
+    { name: 'type', label: 'Type', type: 'select', options: interactionTypes, required: true, filterable: true, sortable: true },
+    { name: 'direction', label: 'Direction', type: 'select', options: ['in', 'out'], filterable: true, sortable: true },
+    { name: 'occurred_at', label: 'When', type: 'datetime', filterable: true, sortable: true, synonyms: ['date', 'time', 'timestamp'] },
+    text('subject', 'Subject'),
+    { name: 'body', label: 'Body', type: 'longtext', filterable: true },
+    { name: 'customer_id', label: 'Customer ID', type: 'id', filterable: true, sortable: true },
+    { name: 'company_id', label: 'Company ID', type: 'id', filterable: true, sortable: true },
+    { name: 'order_id', label: 'Order ID', type: 'id', filterable: true, sortable: true },
+    text('campaign', 'Campaign'),
+    text('channel', 'Channel'),
+    { name: 'opened', label: 'Opened', type: 'boolean', filterable: true },
+    { name: 'clicked', label: 'Clicked', type: 'boolean', filterable: true },
+    { name: 'converted', label: 'Converted', type: 'boolean', filterable: true },
+    ...stamps,
+  ],
+};
+
+export const taskEntity: EntityDef = {
+  name: 'tasks',
+  label: 'task',
+  table: 'tasks',
+  idKind: 'task',
+  defaultSort: 'due_at',
+  customFields: false,
+  fields: [
+    id,
+    text('title', 'Title', { required: true }),
+    { name: 'due_at', label: 'Due', type: 'datetime', filterable: true, sortable: true },
+    { name: 'done', label: 'Done', type: 'boolean', filterable: true, sortable: true },
+    { name: 'done_at', label: 'Done at', type: 'datetime', readOnly: true, filterable: true, sortable: true },
+    { name: 'notes', label: 'Notes', type: 'longtext', filterable: true },
+    { name: 'customer_id', label: 'Customer ID', type: 'id', filterable: true, sortable: true },
+    { name: 'company_id', label: 'Company ID', type: 'id', filterable: true, sortable: true },
+    { name: 'order_id', label: 'Order ID', type: 'id', filterable: true, sortable: true },
+    ...stamps,
+  ],
+};
+
+export const entities: Record<EntityName, EntityDef> = {
+  customers: customerEntity,
+  companies: companyEntity,
+  products: productEntity,
+  orders: orderEntity,
+  interactions: interactionEntity,
+  tasks: taskEntity,
+};

@@ -1,0 +1,121 @@
+import { z } from '@hono/zod-openapi';
+
+export type FieldType =
+  | 'id'
+  | 'text'
+  | 'longtext'
+  | 'email'
+  | 'integer'
+  | 'number'
+  | 'date'
+  | 'datetime'
+  | 'boolean'
+  | 'select'
+  | 'string_list'
+  | 'phone_list';
+
+/** One field of an entity: everything the API, filters, import, export and UI need to know. */
+export interface FieldDef {
+  name: string;
+  label: string;
+  type: FieldType;
+  /** Column name when it differs from the field name; null = not a column (computed on read). */
+  column?: string | null;
+  options?: readonly string[];
+  /** Set by Rapport, never by a client (ids, figures, timestamps). */
+  readOnly?: boolean;
+  required?: boolean;
+  filterable?: boolean;
+  sortable?: boolean;
+  /** Part of CSV export and import mapping (default true). */
+  exportable?: boolean;
+  /** Alternative header names that import mapping recognises. */
+  synonyms?: readonly string[];
+  custom?: boolean;
+  description?: string;
+}
+
+export const maxShortText = 255;
+export const maxLongText = 100_000;
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+function validDate(s: string): boolean {
+  if (!isoDate.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** Accepts any ISO 8601 date-time (or a bare date) and stores it as UTC with milliseconds. */
+export const dateTimeInput = z
+  .string()
+  .refine((s) => /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s)), {
+    message: 'must be an ISO 8601 date-time, e.g. 2026-03-01T09:30:00Z',
+  })
+  .transform((s) => new Date(/T|\s/.test(s) && !/(Z|[+-]\d{2}:?\d{2})$/.test(s) ? `${s.replace(' ', 'T')}Z` : s).toISOString());
+
+export const dateInput = z.string().refine(validDate, { message: 'must be a date in the form YYYY-MM-DD' });
+
+export const phoneEntry = z.object({
+  raw: z.string().max(maxShortText),
+  e164: z.string().nullable(),
+  reason: z.string().optional(),
+});
+export type PhoneEntry = z.infer<typeof phoneEntry>;
+
+/** The zod type of a field's value as a client sends it (before nullability). */
+export function inputSchema(field: FieldDef): z.ZodTypeAny {
+  switch (field.type) {
+    case 'id':
+      return z.string().min(1).max(40);
+    case 'text':
+      return z.string().trim().max(maxShortText);
+    case 'longtext':
+      return z.string().max(maxLongText);
+    case 'email':
+      return z.string().trim().max(maxShortText).email({ message: 'must be a valid e-mail address' });
+    case 'integer':
+      return z.number().int().min(-1e12).max(1e12);
+    case 'number':
+      return z.number().finite().min(-1e15).max(1e15);
+    case 'date':
+      return dateInput;
+    case 'datetime':
+      return dateTimeInput;
+    case 'boolean':
+      return z.boolean();
+    case 'select':
+      return field.options && field.options.length > 0 ? z.enum(field.options as [string, ...string[]]) : z.string().max(maxShortText);
+    case 'string_list':
+      return z.array(z.string().trim().min(1).max(maxShortText)).max(1000);
+    case 'phone_list':
+      return z.array(z.union([z.string().max(maxShortText), phoneEntry])).max(100);
+  }
+}
+
+/** The zod type of a field in API responses. */
+export function outputSchema(field: FieldDef): z.ZodTypeAny {
+  switch (field.type) {
+    case 'integer':
+    case 'number':
+      return z.number().nullable();
+    case 'boolean':
+      return z.boolean().nullable();
+    case 'string_list':
+      return z.array(z.string());
+    case 'phone_list':
+      return z.array(phoneEntry);
+    default:
+      return z.string().nullable();
+  }
+}
+
+export const columnOf = (field: FieldDef): string | null => (field.column === undefined ? field.name : field.column);
+
+export function isNumeric(field: FieldDef): boolean {
+  return field.type === 'integer' || field.type === 'number';
+}
+
+export function isList(field: FieldDef): boolean {
+  return field.type === 'string_list' || field.type === 'phone_list';
+}

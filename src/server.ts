@@ -1,0 +1,31 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './api/app.js';
+import { hasOwner } from './auth/service.js';
+import type { Config } from './core/config.js';
+import { openConfiguredDatabase } from './core/runtime.js';
+
+/** Starts the API and web app; resolves once listening, with a function that stops it. */
+export async function startServer(config: Config, log: (line: string) => void = console.log) {
+  const database = await openConfiguredDatabase(config, log);
+  const app = createApp({ database, config });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const where = database.dialect === 'sqlite' ? database.sqlitePath : database.dialect;
+  log(`Rapport is running on http://${config.host}:${port} (data: ${where})`);
+  if (!(await hasOwner(database.db))) {
+    log(`No owner account yet. Open http://${config.host}:${port}/ to create one, or run:`);
+    log(`  npx rapport user create --email you@example.com --password '<at least 10 characters>'`);
+  }
+  return {
+    port,
+    app,
+    database,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}
