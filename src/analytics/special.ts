@@ -22,17 +22,11 @@ export function lgamma(x: number): number {
   return LOG_SQRT_2PI + (y + 0.5) * Math.log(t) - t + Math.log(sum);
 }
 
-/** Gamma(x) with its sign; 1/Gamma at the poles (0, -1, -2, ...) is 0, so this returns Infinity there. */
+/** Gamma(x) with its sign; Infinity at the poles 0, -1, -2, ... */
 export function gamma(x: number): number {
   if (x <= 0 && Number.isInteger(x)) return Infinity;
   const sign = x > 0 || Math.floor(x) % 2 === 0 ? 1 : -1;
   return sign * Math.exp(lgamma(x));
-}
-
-/** 1 / Gamma(x), exactly 0 at the poles. */
-export function rgamma(x: number): number {
-  if (x <= 0 && Number.isInteger(x)) return 0;
-  return 1 / gamma(x);
 }
 
 /** Digamma psi(x) = d/dx ln Gamma(x). */
