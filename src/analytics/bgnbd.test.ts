@@ -29,6 +29,13 @@ describe('BG/NBD predictions', () => {
     expect(conditionalExpectedPurchases(cdnow, 0, 2, 30.43, 38.86)).toBe(0);
   });
 
+  it('stays accurate over long horizons and for heavy buyers (hypergeometric argument near 1)', () => {
+    // High-precision references computed from the closed form.
+    expect(conditionalExpectedPurchases(cdnow, 5000, 50, 99, 100) / 300.187650039751044).toBeCloseTo(1, 10);
+    expect(conditionalExpectedPurchases(cdnow, 3650, 200, 700, 700) / 443.299871552849254).toBeCloseTo(1, 10);
+    expect(conditionalExpectedPurchases(cdnow, 5200, 3, 10, 300) / 0.00461815155944615139).toBeCloseTo(1, 10);
+  });
+
   it('grows the new-customer expectation with time and matches its series definition', () => {
     expect(expectedPurchasesNewCustomer(cdnow, 0)).toBe(0);
     expect(expectedPurchasesNewCustomer(cdnow, 39)).toBeGreaterThan(expectedPurchasesNewCustomer(cdnow, 10));
