@@ -66,6 +66,14 @@ export function listParamsFrom(c: Context<AppEnv>): ListParams & { q?: string } 
   };
 }
 
+/**
+ * The body as sent. Services validate it themselves (every write path does), and zod's parsed
+ * copy would silently turn a `__proto__` key into a prototype instead of reporting it.
+ */
+async function rawBody(c: Context<AppEnv>): Promise<unknown> {
+  return c.req.json();
+}
+
 function hookFor(o: CrudRouteOptions, mode: 'create' | 'update') {
   if (!o.bodyErrorHook) return undefined;
   const hook = o.bodyErrorHook;
@@ -103,7 +111,8 @@ export function registerCrudRoutes(app: OpenAPIHono<AppEnv>, o: CrudRouteOptions
     createRoute({ method: 'post', path, tags: [tag], summary: `Create a ${label}`, request: { body: body(o.createBody) }, responses: { 201: json(o.record, 'Created'), 400: errorResponses[400], 409: errorResponses[409] } }),
     async (c) => {
       const ctx = c.get('ctx');
-      const [created] = await inTransaction(ctx, (trx) => service.createIn(trx, ctx, [c.req.valid('json')]));
+      const input = await rawBody(c);
+      const [created] = await inTransaction(ctx, (trx) => service.createIn(trx, ctx, [input]));
       return c.json(created, 201);
     },
     hookFor(o, 'create'),
@@ -112,7 +121,8 @@ export function registerCrudRoutes(app: OpenAPIHono<AppEnv>, o: CrudRouteOptions
     createRoute({ method: 'post', path: `${path}/bulk`, tags: [tag], summary: `Create, update and delete ${service.entity.name} in one all-or-nothing transaction`, request: { body: body(bulkBody) }, responses: { 200: json(z.object({ created: z.array(o.record), updated: z.array(o.record), deleted: z.array(z.string()) }), 'All applied'), 400: errorResponses[400], 404: errorResponses[404], 409: errorResponses[409] } }),
     async (c) => {
       const ctx = c.get('ctx');
-      const input = c.req.valid('json');
+      c.req.valid('json');
+      const input = (await rawBody(c)) as { create?: unknown[]; update?: { id: string }[]; delete?: string[] };
       const result = await inTransaction(ctx, async (trx) => {
         const created = input.create?.length ? await service.createIn(trx, ctx, input.create) : [];
         const updated = input.update?.length ? await service.updateIn(trx, ctx, input.update.map(({ id, ...patch }) => ({ id, patch }))) : [];
@@ -132,7 +142,8 @@ export function registerCrudRoutes(app: OpenAPIHono<AppEnv>, o: CrudRouteOptions
     createRoute({ method: 'patch', path: `${path}/{id}`, tags: [tag], summary: `Update a ${label} (only the fields sent)`, request: { params: idParam, body: body(o.updateBody) }, responses: { 200: json(o.record, 'Updated'), 400: errorResponses[400], 404: errorResponses[404], 409: errorResponses[409] } }),
     async (c) => {
       const ctx = c.get('ctx');
-      const [updated] = await inTransaction(ctx, (trx) => service.updateIn(trx, ctx, [{ id: c.req.valid('param').id, patch: c.req.valid('json') }]));
+      const patch = await rawBody(c);
+      const [updated] = await inTransaction(ctx, (trx) => service.updateIn(trx, ctx, [{ id: c.req.valid('param').id, patch }]));
       return c.json(updated, 200);
     },
     hookFor(o, 'update'),

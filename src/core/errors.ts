@@ -40,6 +40,9 @@ export class AppError extends Error {
   }
 }
 
+/** An empty field-error map that treats keys such as `__proto__` as plain names. */
+export const newFieldErrors = (): FieldErrors => Object.create(null) as FieldErrors;
+
 export const notFound = (what: string, id: string) => new AppError('not_found', `${what} ${id} not found`);
 export const invalid = (message: string, fields?: FieldErrors) => new AppError('invalid_input', message, fields);
 export const conflict = (message: string, fields?: FieldErrors) => new AppError('conflict', message, fields);

@@ -1,7 +1,7 @@
 import type { Ctx } from '../core/context.js';
 import { inTransaction } from '../core/context.js';
 import type { Db } from '../core/database.js';
-import { conflict, invalid, type FieldErrors } from '../core/errors.js';
+import { AppError, conflict, invalid, newFieldErrors, type FieldErrors } from '../core/errors.js';
 import { customerSearch } from '../core/fulltext.js';
 import { newId } from '../core/ids.js';
 import { searchDocument } from '../core/text.js';
@@ -29,12 +29,13 @@ export function parseCustomerInput(fields: FieldDef[], raw: unknown, mode: 'crea
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalid('a customer must be a JSON object', { body: ['expected an object'] });
   const schema = mode === 'create' ? customerCreateInput : customerUpdateInput;
   const result = schema.safeParse(raw);
-  const errors: FieldErrors = result.success ? {} : issuesToFields(result.error.issues);
+  const errors: FieldErrors = result.success ? newFieldErrors() : issuesToFields(result.error.issues);
   let custom: ApiRecord = {};
   try {
     custom = validateCustomFields(fields, raw as ApiRecord, builtInKeys);
   } catch (e) {
-    Object.assign(errors, (e as { fields?: FieldErrors }).fields ?? {});
+    if (!(e instanceof AppError) || !e.fields) throw e;
+    for (const key of Object.keys(e.fields)) errors[key] = e.fields[key];
   }
   if (Object.keys(errors).length || !result.success) throw invalid(`invalid customer: ${Object.keys(errors).join(', ')}`, errors);
   const out: ApiRecord = Object.create(null);

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { invalid, type FieldErrors } from '../core/errors.js';
+import { invalid, newFieldErrors, type FieldErrors } from '../core/errors.js';
 import type { EntityDef } from '../schema/entities.js';
 import { inputSchema, outputSchema, type FieldDef } from '../schema/fields.js';
 import type { ApiRecord } from './codec.js';
@@ -8,7 +8,7 @@ export const writableFields = (fields: FieldDef[]) => fields.filter((f) => !f.re
 
 /** Zod issues as the API's `fields` map: field name -> messages. */
 export function issuesToFields(issues: readonly { path: PropertyKey[]; message: string; code?: string; keys?: string[] }[]): FieldErrors {
-  const fields: FieldErrors = {};
+  const fields = newFieldErrors();
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys' && issue.keys) {
       for (const key of issue.keys) (fields[[...issue.path.map(String), key].join('.')] ??= []).push('unknown field');
@@ -51,7 +51,7 @@ export function recordSchema(entity: EntityDef, extra: Record<string, z.ZodTypeA
 /** Checks the keys a static schema let through: each must be a declared custom field with a valid value. */
 export function validateCustomFields(allFields: FieldDef[], input: ApiRecord, knownKeys: ReadonlySet<string>): ApiRecord {
   const byName = new Map(allFields.filter((f) => f.custom).map((f) => [f.name, f]));
-  const errors: FieldErrors = {};
+  const errors = newFieldErrors();
   const out: ApiRecord = Object.create(null);
   for (const key of Object.keys(input)) {
     if (knownKeys.has(key)) {
