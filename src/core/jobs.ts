@@ -1,0 +1,202 @@
+import { hostname } from 'node:os';
+import { sql } from 'kysely';
+import { Cron } from 'croner';
+import type { Database, Db } from './database.js';
+import { newId } from './ids.js';
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface Job<P = unknown> {
+  id: string;
+  kind: string;
+  payload: P;
+  status: JobStatus;
+  attempts: number;
+  max_attempts: number;
+  run_at: string;
+  progress: unknown;
+  result: unknown;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const parse = (v: unknown) => (typeof v === 'string' && v !== '' ? JSON.parse(v) : null);
+
+function toJob(row: Record<string, unknown>): Job {
+  return {
+    id: row.id as string,
+    kind: row.kind as string,
+    payload: parse(row.payload),
+    status: row.status as JobStatus,
+    attempts: Number(row.attempts),
+    max_attempts: Number(row.max_attempts),
+    run_at: row.run_at as string,
+    progress: parse(row.progress),
+    result: parse(row.result),
+    error: (row.error as string | null) ?? null,
+    created_at: row.created_at as string,
+    updated_at: row.updated_at as string,
+  };
+}
+
+export interface EnqueueOptions {
+  runAt?: Date;
+  maxAttempts?: number;
+  /** A fixed id makes enqueueing idempotent (used by schedules shared by several processes). */
+  id?: string;
+}
+
+export async function enqueue(database: Database, kind: string, payload: unknown, options: EnqueueOptions = {}): Promise<string> {
+  const now = new Date().toISOString();
+  const id = options.id ?? newId('job');
+  const row = {
+    id,
+    kind,
+    payload: JSON.stringify(payload ?? null),
+    status: 'queued',
+    run_at: (options.runAt ?? new Date()).toISOString(),
+    attempts: 0,
+    max_attempts: options.maxAttempts ?? 3,
+    locked_by: null,
+    locked_until: null,
+    progress: null,
+    result: null,
+    error: null,
+    created_at: now,
+    updated_at: now,
+  };
+  const insert = database.db.insertInto('jobs').values(row);
+  if (database.dialect === 'mysql') await insert.ignore().execute();
+  else await insert.onConflict((oc) => oc.column('id').doNothing()).execute();
+  return id;
+}
+
+export async function getJob(db: Db, id: string): Promise<Job | undefined> {
+  const row = await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toJob(row) : undefined;
+}
+
+/**
+ * Claims the next due job for this worker, or a running one whose lock expired (its worker died).
+ * One UPDATE ... RETURNING on SQLite and PostgreSQL (SKIP LOCKED there); MySQL/MariaDB has no
+ * UPDATE ... RETURNING, so it locks the row with SKIP LOCKED in a short transaction.
+ */
+export async function claimJob(database: Database, worker: string, kinds: string[], lockMs = 5 * 60_000): Promise<Job | null> {
+  if (kinds.length === 0) return null;
+  const now = new Date();
+  const nowIso = now.toISOString();
+  const lockedUntil = new Date(now.getTime() + lockMs).toISOString();
+  const due = (db: Db) =>
+    db
+      .selectFrom('jobs')
+      .select('id')
+      .where('kind', 'in', kinds)
+      .where((eb) => eb.or([eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', nowIso)]), eb.and([eb('status', '=', 'running'), eb('locked_until', '<', nowIso)])]))
+      .orderBy('run_at')
+      .limit(1);
+  const claim = { status: 'running', locked_by: worker, locked_until: lockedUntil, attempts: sql`attempts + 1`, updated_at: nowIso };
+
+  if (database.dialect === 'mysql') {
+    return database.db.transaction().execute(async (trx) => {
+      const row = await due(trx).forUpdate().skipLocked().executeTakeFirst();
+      if (!row) return null;
+      await trx.updateTable('jobs').set(claim).where('id', '=', row.id).execute();
+      return toJob(await trx.selectFrom('jobs').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow());
+    });
+  }
+  const candidate = database.dialect === 'postgres' ? due(database.db).forUpdate().skipLocked() : due(database.db);
+  const row = await database.db
+    .updateTable('jobs')
+    .set(claim)
+    .where('id', '=', candidate)
+    .returningAll()
+    .executeTakeFirst();
+  return row ? toJob(row) : null;
+}
+
+export async function reportProgress(db: Db, id: string, progress: unknown): Promise<void> {
+  await db.updateTable('jobs').set({ progress: JSON.stringify(progress), updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+}
+
+export async function completeJob(db: Db, id: string, result: unknown): Promise<void> {
+  await db.updateTable('jobs').set({ status: 'done', result: JSON.stringify(result ?? null), locked_by: null, locked_until: null, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+}
+
+/** A failed attempt is retried with exponential backoff until max_attempts, then marked failed. */
+export async function failJob(db: Db, job: Job, error: unknown): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error);
+  const retry = job.attempts < job.max_attempts;
+  const runAt = new Date(Date.now() + 2 ** job.attempts * 1000).toISOString();
+  await db
+    .updateTable('jobs')
+    .set({ status: retry ? 'queued' : 'failed', error: message, run_at: retry ? runAt : job.run_at, locked_by: null, locked_until: null, updated_at: new Date().toISOString() })
+    .where('id', '=', job.id)
+    .execute();
+}
+
+export type JobHandler = (job: Job, tools: { progress(p: unknown): Promise<void> }) => Promise<unknown>;
+
+export interface WorkerOptions {
+  pollMs?: number;
+  /** Schedules: cron expression -> job kind (enqueued once per tick however many processes run). */
+  schedules?: { cron: string; kind: string; payload?: unknown }[];
+  onError?: (error: unknown, job?: Job) => void;
+}
+
+/**
+ * Runs jobs inside the server process: polls the table, runs one job at a time, and enqueues
+ * scheduled jobs. Every process may run one; the database decides who gets which job.
+ */
+export function startWorker(database: Database, handlers: Record<string, JobHandler>, options: WorkerOptions = {}) {
+  const worker = `${hostname()}:${process.pid}:${newId('job').slice(-6)}`;
+  const pollMs = options.pollMs ?? 1000;
+  const onError = options.onError ?? ((e: unknown) => console.error('job error:', e));
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+
+  const tick = async () => {
+    if (stopped) return;
+    try {
+      let job: Job | null;
+      while (!stopped && (job = await claimJob(database, worker, Object.keys(handlers)))) {
+        const current = job;
+        try {
+          const result = await handlers[current.kind](current, { progress: (p) => reportProgress(database.db, current.id, p) });
+          await completeJob(database.db, current.id, result);
+        } catch (error) {
+          onError(error, current);
+          await failJob(database.db, current, error);
+        }
+      }
+    } catch (error) {
+      onError(error);
+    }
+    if (!stopped) timer = setTimeout(() => (running = tick()), pollMs);
+  };
+  running = tick();
+
+  const crons = (options.schedules ?? []).map(
+    (s) => new Cron(s.cron, { timezone: 'UTC' }, () => {
+      const slot = new Date();
+      slot.setUTCSeconds(0, 0);
+      enqueue(database, s.kind, s.payload ?? null, { id: `job_${s.kind}_${slot.toISOString()}` }).catch(onError);
+    }),
+  );
+
+  return {
+    /** Wakes the worker now instead of at the next poll. */
+    nudge() {
+      if (stopped) return;
+      clearTimeout(timer);
+      running = running.then(tick);
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      for (const c of crons) c.stop();
+      await running;
+    },
+  };
+}
