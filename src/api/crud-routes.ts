@@ -7,18 +7,12 @@ import { invalid } from '../core/errors.js';
 import type { ApiRecord } from '../records/codec.js';
 import { filtersFromQuery, filterOperators } from '../records/query.js';
 import type { ListParams, Page, WhereBuilder } from '../records/repository.js';
-import type { EntityDef } from '../schema/entities.js';
+import type { EntityService } from '../records/entity-service.js';
 import { errorResponses, validationHook } from './errors.js';
 import type { AppEnv } from './env.js';
 
-export interface CrudService {
-  entity: EntityDef;
-  list(ctx: Ctx, params: ListParams & { q?: string; where?: WhereBuilder[] }): Promise<Page>;
-  get(ctx: Ctx, id: string): Promise<ApiRecord>;
-  createIn(trx: Db, ctx: Ctx, inputs: unknown[]): Promise<ApiRecord[]>;
-  updateIn(trx: Db, ctx: Ctx, patches: { id: string; patch: unknown }[]): Promise<ApiRecord[]>;
-  deleteIn(trx: Db, ctx: Ctx, ids: string[]): Promise<void>;
-}
+/** What the generic routes need from a capability: the entity service's read and write calls. */
+export type CrudService = Pick<EntityService, 'entity' | 'list' | 'get' | 'createIn' | 'updateIn' | 'deleteIn'>;
 
 export interface CrudRouteOptions {
   service: CrudService;
