@@ -1,12 +1,9 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { Ctx } from '../core/context.js';
 import { inTransaction } from '../core/context.js';
-import type { Db } from '../core/database.js';
 import { invalid } from '../core/errors.js';
-import type { ApiRecord } from '../records/codec.js';
 import { filtersFromQuery, filterOperators } from '../records/query.js';
-import type { ListParams, Page, WhereBuilder } from '../records/repository.js';
+import type { ListParams, WhereBuilder } from '../records/repository.js';
 import type { EntityService } from '../records/entity-service.js';
 import { errorResponses, validationHook } from './errors.js';
 import type { AppEnv } from './env.js';
