@@ -1,0 +1,110 @@
+import { useEffect, useState } from 'react';
+import { Icon } from './components/Icon';
+import { SearchPalette } from './components/SearchPalette';
+import { ToastProvider } from './components/Toasts';
+import { Button, ErrorState, Loading } from './components/ui';
+import { Link, matchPath, navigate, useLocation } from './lib/router';
+import { AuthPage } from './pages/AuthPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { routes } from './routes';
+import { SessionProvider, useSession } from './session';
+
+export function App() {
+  return (
+    <SessionProvider>
+      <ToastProvider>
+        <Gate />
+      </ToastProvider>
+    </SessionProvider>
+  );
+}
+
+function Gate() {
+  const session = useSession();
+  if (session.status === 'loading') return <Loading label="Opening Rapport…" />;
+  if (session.status === 'unreachable')
+    return (
+      <main className="auth-page">
+        <ErrorState error={session.error} title="Rapport is not reachable" onRetry={session.recheck} />
+      </main>
+    );
+  if (session.status === 'needs_setup') return <AuthPage mode="setup" />;
+  if (session.status === 'signed_out') return <AuthPage mode="login" />;
+  return <Shell />;
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+function Shell() {
+  const { pathname } = useLocation();
+  const session = useSession();
+  const [searchOpen, setSearchOpen] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        setSearchOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  useEffect(() => setMenuOpen(false), [pathname]);
+
+  let page = <NotFoundPage />;
+  for (const r of routes) {
+    const params = matchPath(r.path, pathname);
+    if (params) {
+      const Page = r.component;
+      page = <Page key={r.path + JSON.stringify(params)} params={params} />;
+      break;
+    }
+  }
+  const current = (path: string) => (path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(path + '/'));
+
+  return (
+    <div className={`shell${menuOpen ? ' menu-open' : ''}`}>
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <aside className="sidebar">
+        <div className="sidebar-top">
+          <Link to="/" className="brand" aria-label="Rapport home">
+            <span className="brand-mark" aria-hidden="true">
+              R
+            </span>
+            <span className="brand-name">Rapport</span>
+          </Link>
+          <button type="button" className="icon-btn menu-btn" aria-label="Menu" aria-expanded={menuOpen} aria-controls="primary-nav" onClick={() => setMenuOpen((o) => !o)}>
+            <Icon name={menuOpen ? 'x' : 'menu'} />
+          </button>
+        </div>
+        <button type="button" className="search-trigger" onClick={() => setSearchOpen(true)} aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}>
+          <Icon name="search" size={16} />
+          <span>Search</span>
+          <kbd className="kbd">{isMac ? '⌘' : 'Ctrl'} K</kbd>
+        </button>
+        <nav id="primary-nav" className="nav" aria-label="Main">
+          {routes
+            .filter((r) => r.nav)
+            .map((r) => (
+              <Link key={r.path} to={r.path} className={`nav-link${current(r.path) ? ' active' : ''}`} aria-current={current(r.path) ? 'page' : undefined}>
+                <Icon name={r.nav!.icon} />
+                {r.nav!.label}
+              </Link>
+            ))}
+          <div className="nav-spacer" />
+          <Button variant="ghost" className="nav-link signout" icon="logout" onClick={() => void session.signOut().then(() => navigate('/', { replace: true }))}>
+            Sign out
+          </Button>
+        </nav>
+      </aside>
+      <main id="main" className="main" tabIndex={-1}>
+        {page}
+      </main>
+      {searchOpen && <SearchPalette onClose={() => setSearchOpen(false)} />}
+    </div>
+  );
+}

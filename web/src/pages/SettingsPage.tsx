@@ -1,0 +1,360 @@
+import { useState, type FormEvent } from 'react';
+import { Dialog } from '../components/Dialog';
+import { useToast } from '../components/Toasts';
+import { Badge, Button, Card, EmptyState, ErrorState, FormError, Loading, PageHeader } from '../components/ui';
+import { api, ApiError, auth, type ApiToken, type CustomField, type Page } from '../lib/api';
+import { reloadCustomFields, useCustomerFields } from '../lib/fields';
+import { formatDate, relativeTime } from '../lib/format';
+import { useAsync, useDocumentTitle } from '../lib/hooks';
+import { useSession } from '../session';
+
+export function SettingsPage() {
+  useDocumentTitle('Settings');
+  return (
+    <div className="page">
+      <PageHeader title="Settings" subtitle="Custom fields, API access and your account." />
+      <nav className="subnav" aria-label="Settings sections">
+        <a href="#fields">Custom fields</a>
+        <a href="#tokens">API tokens</a>
+        <a href="#account">Account</a>
+      </nav>
+      <div className="stack-lg">
+        <CustomFields />
+        <Tokens />
+        <Account />
+      </div>
+    </div>
+  );
+}
+
+const typeLabels: Record<CustomField['type'], string> = { text: 'Text', number: 'Number', date: 'Date', boolean: 'Yes / no', select: 'Choice list' };
+
+function CustomFields() {
+  const toast = useToast();
+  const { custom, ready } = useCustomerFields();
+  const [label, setLabel] = useState('');
+  const [name, setName] = useState('');
+  const [nameTouched, setNameTouched] = useState(false);
+  const [type, setType] = useState<CustomField['type']>('text');
+  const [options, setOptions] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const derived = label.toLowerCase().normalize('NFKD').replace(/[^\w\s]/g, '').trim().replace(/\s+/g, '_').replace(/^[^a-z]+/, '').slice(0, 40);
+  const fieldName = nameTouched ? name : derived;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const problems: Record<string, string> = {};
+    if (!label.trim()) problems.label = 'Give the field a label';
+    if (!/^[a-z][a-z0-9_]{0,39}$/.test(fieldName)) problems.name = 'Start with a letter; use a–z, 0–9 and _ only';
+    const opts = options.split(',').map((s) => s.trim()).filter(Boolean);
+    if (type === 'select' && opts.length === 0) problems.options = 'List the choices, separated by commas';
+    setErrors(problems);
+    setError(null);
+    if (Object.keys(problems).length) return;
+    setBusy(true);
+    try {
+      await api.post<CustomField>('/api/fields', { entity: 'customers', name: fieldName, label: label.trim(), type, ...(type === 'select' ? { options: opts } : {}) });
+      await reloadCustomFields();
+      toast(`Field “${label.trim()}” added to customers.`);
+      setLabel('');
+      setName('');
+      setNameTouched(false);
+      setOptions('');
+      setType('text');
+    } catch (err) {
+      if (err instanceof ApiError) setErrors(Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, v.join('; ')])));
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card title="Custom fields" id="fields">
+      <p className="card-lead">Extra fields on every customer. They appear in forms, columns and filters, and the API accepts them like built-in fields.</p>
+      {!ready ? (
+        <Loading />
+      ) : custom.length === 0 ? (
+        <p className="muted card-pad">No custom fields yet.</p>
+      ) : (
+        <table className="table table-compact">
+          <thead>
+            <tr>
+              <th scope="col">Label</th>
+              <th scope="col">API name</th>
+              <th scope="col">Type</th>
+              <th scope="col">Added</th>
+            </tr>
+          </thead>
+          <tbody>
+            {custom.map((f) => (
+              <tr key={f.id}>
+                <td>{f.label}</td>
+                <td>
+                  <code>{f.name}</code>
+                </td>
+                <td>
+                  {typeLabels[f.type] ?? f.type}
+                  {f.options?.length ? <span className="muted"> ({f.options.join(', ')})</span> : null}
+                </td>
+                <td>{formatDate(f.created_at)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form className="inline-form" onSubmit={submit} noValidate aria-label="Add a custom field">
+        <h3>Add a field</h3>
+        <div className="form-grid">
+          <div className={`field${errors.label ? ' has-error' : ''}`}>
+            <label htmlFor="cf-label">Label</label>
+            <input id="cf-label" value={label} onChange={(e) => setLabel(e.target.value)} placeholder="e.g. Loyalty tier" aria-invalid={errors.label ? true : undefined} />
+            {errors.label && <span className="field-error">{errors.label}</span>}
+          </div>
+          <div className={`field${errors.name ? ' has-error' : ''}`}>
+            <label htmlFor="cf-name">API name</label>
+            <input id="cf-name" value={fieldName} onChange={(e) => (setName(e.target.value), setNameTouched(true))} aria-describedby="cf-name-hint" aria-invalid={errors.name ? true : undefined} spellCheck={false} />
+            {errors.name ? <span className="field-error">{errors.name}</span> : <span className="field-hint" id="cf-name-hint">Used in the API and imports; cannot be changed later.</span>}
+          </div>
+          <div className="field">
+            <label htmlFor="cf-type">Type</label>
+            <select id="cf-type" value={type} onChange={(e) => setType(e.target.value as CustomField['type'])}>
+              {Object.entries(typeLabels).map(([k, v]) => (
+                <option key={k} value={k}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          </div>
+          {type === 'select' && (
+            <div className={`field${errors.options ? ' has-error' : ''}`}>
+              <label htmlFor="cf-options">Choices</label>
+              <input id="cf-options" value={options} onChange={(e) => setOptions(e.target.value)} placeholder="gold, silver, bronze" aria-invalid={errors.options ? true : undefined} />
+              {errors.options && <span className="field-error">{errors.options}</span>}
+            </div>
+          )}
+        </div>
+        <FormError error={Object.keys(errors).length ? null : error} />
+        <div className="form-actions">
+          <Button type="submit" variant="primary" busy={busy}>
+            Add field
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
+function Tokens() {
+  const toast = useToast();
+  const list = useAsync((signal) => api.get<Page<ApiToken>>('/api/tokens', undefined, signal), []);
+  const [name, setName] = useState('');
+  const [nameError, setNameError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [created, setCreated] = useState<(ApiToken & { token: string }) | null>(null);
+  const [copied, setCopied] = useState(false);
+  const [revoking, setRevoking] = useState<ApiToken | null>(null);
+  const [revokeBusy, setRevokeBusy] = useState(false);
+
+  async function create(e: FormEvent) {
+    e.preventDefault();
+    if (!name.trim()) return setNameError('Name the token after what will use it');
+    setNameError('');
+    setBusy(true);
+    setError(null);
+    try {
+      const t = await api.post<ApiToken & { token: string }>('/api/tokens', { name: name.trim() });
+      setCreated(t);
+      setCopied(false);
+      setName('');
+      list.reload();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function revoke() {
+    if (!revoking) return;
+    setRevokeBusy(true);
+    try {
+      await api.del(`/api/tokens/${encodeURIComponent(revoking.id)}`);
+      toast(`Token “${revoking.name}” revoked.`);
+      setRevoking(null);
+      list.reload();
+    } catch (err) {
+      setError(err);
+      setRevoking(null);
+    } finally {
+      setRevokeBusy(false);
+    }
+  }
+
+  const tokens = list.data?.data ?? [];
+  return (
+    <Card title="API tokens" id="tokens">
+      <p className="card-lead">
+        Tokens let scripts and other tools use the REST API (<a href="/api/docs">API reference</a>). Send one as <code>Authorization: Bearer …</code>.
+      </p>
+      {created && (
+        <div className="token-reveal" role="status">
+          <strong>Copy your new token now. It is shown only once.</strong>
+          <div className="token-box">
+            <code data-testid="new-token">{created.token}</code>
+            <Button
+              size="sm"
+              onClick={() =>
+                void navigator.clipboard?.writeText(created.token).then(
+                  () => setCopied(true),
+                  () => setCopied(false),
+                )
+              }
+            >
+              {copied ? 'Copied' : 'Copy'}
+            </Button>
+          </div>
+          <Button size="sm" variant="ghost" onClick={() => setCreated(null)}>
+            I have saved it
+          </Button>
+        </div>
+      )}
+      {list.loading && !list.data ? (
+        <Loading />
+      ) : list.error ? (
+        <ErrorState error={list.error} onRetry={list.reload} />
+      ) : tokens.length === 0 ? (
+        <EmptyState icon="key" title="No API tokens">
+          Create one below when a script needs access.
+        </EmptyState>
+      ) : (
+        <table className="table table-compact">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Starts with</th>
+              <th scope="col">Created</th>
+              <th scope="col">Last used</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.map((t) => (
+              <tr key={t.id} className={t.revoked_at ? 'muted' : undefined}>
+                <td>{t.name}</td>
+                <td>
+                  <code>{t.prefix}…</code>
+                </td>
+                <td>{formatDate(t.created_at)}</td>
+                <td>{t.last_used_at ? relativeTime(t.last_used_at) : 'Never'}</td>
+                <td className="num">
+                  {t.revoked_at ? (
+                    <Badge>Revoked</Badge>
+                  ) : (
+                    <Button size="sm" variant="ghost" onClick={() => setRevoking(t)} aria-label={`Revoke token ${t.name}`}>
+                      Revoke
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form className="inline-form row-form" onSubmit={create} noValidate aria-label="Create an API token">
+        <div className={`field grow${nameError ? ' has-error' : ''}`}>
+          <label htmlFor="token-name">New token name</label>
+          <input id="token-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Shop sync" aria-invalid={nameError ? true : undefined} />
+          {nameError && <span className="field-error">{nameError}</span>}
+        </div>
+        <Button type="submit" variant="primary" busy={busy}>
+          Create token
+        </Button>
+      </form>
+      <FormError error={error} />
+      <Dialog
+        open={revoking !== null}
+        onClose={() => setRevoking(null)}
+        title="Revoke this token?"
+        size="sm"
+        footer={
+          <>
+            <Button variant="ghost" onClick={() => setRevoking(null)}>
+              Cancel
+            </Button>
+            <Button variant="danger" busy={revokeBusy} onClick={() => void revoke()}>
+              Revoke token
+            </Button>
+          </>
+        }
+      >
+        <p>Anything using “{revoking?.name}” loses access immediately. This cannot be undone; create a new token if you need one again.</p>
+      </Dialog>
+    </Card>
+  );
+}
+
+function Account() {
+  const session = useSession();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const problems: Record<string, string> = {};
+    if (!current) problems.current_password = 'Enter your current password';
+    if (next.length < 10) problems.new_password = 'Use at least 10 characters';
+    if (repeat !== next) problems.repeat = 'The passwords do not match';
+    setErrors(problems);
+    setError(null);
+    if (Object.keys(problems).length) return;
+    setBusy(true);
+    try {
+      await auth.changePassword(current, next);
+      session.ended('Password changed. Every session was signed out; sign in with your new password.');
+    } catch (err) {
+      if (err instanceof ApiError) setErrors(Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, v.join('; ')])));
+      setError(err);
+      setBusy(false);
+    }
+  }
+  const field = (id: string, label: string, value: string, set: (v: string) => void, autoComplete: string) => (
+    <div className={`field${errors[id] ? ' has-error' : ''}`}>
+      <label htmlFor={`pw-${id}`}>{label}</label>
+      <input id={`pw-${id}`} type="password" autoComplete={autoComplete} value={value} onChange={(e) => set(e.target.value)} aria-invalid={errors[id] ? true : undefined} aria-describedby={errors[id] ? `pw-${id}-error` : undefined} />
+      {errors[id] && (
+        <span className="field-error" id={`pw-${id}-error`}>
+          {errors[id]}
+        </span>
+      )}
+    </div>
+  );
+  return (
+    <Card title="Account" id="account">
+      <form className="inline-form" onSubmit={submit} noValidate aria-label="Change password">
+        <h3>Change password</h3>
+        <p className="muted small">Changing it signs out every session, including this one.</p>
+        <div className="form-grid">
+          {field('current_password', 'Current password', current, setCurrent, 'current-password')}
+          {field('new_password', 'New password', next, setNext, 'new-password')}
+          {field('repeat', 'Repeat new password', repeat, setRepeat, 'new-password')}
+        </div>
+        <FormError error={Object.keys(errors).length ? null : error} />
+        <div className="form-actions">
+          <Button type="submit" variant="primary" busy={busy}>
+            Change password
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}
