@@ -15,6 +15,8 @@ export const idPrefixes = {
   batch: 'bat',
   job: 'job',
   segmentation: 'sgm',
+  merge: 'mrg',
+  duplicate: 'dup',
   segment: 'seg',
   model: 'mdl',
 } as const;

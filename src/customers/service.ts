@@ -124,7 +124,7 @@ function keysOf(record: ApiRecord): { kind: string; value: string }[] {
   return [...keys.values()];
 }
 
-async function writeKeys(trx: Db, id: string, record: ApiRecord, replace: boolean) {
+export async function writeKeys(trx: Db, id: string, record: ApiRecord, replace: boolean) {
   if (replace) await trx.deleteFrom('customer_keys').where('customer_id', '=', id).execute();
   const rows = keysOf(record).map((k) => ({ ...k, customer_id: id }));
   if (rows.length) await trx.insertInto('customer_keys').values(rows).execute();

@@ -1,40 +1,17 @@
 import { sql, type Kysely } from 'kysely';
 import { columnTypes, type DialectName } from '../database.js';
-
-type ColumnSpec = [name: string, type: string, constraints?: string];
-
-/** CREATE TABLE from [name, type, constraints] triples, so one list serves all three engines. */
-async function createTable(db: Kysely<any>, table: string, columns: ColumnSpec[], extra: string[] = [], dialect?: DialectName) {
-  // Foreign keys go at table level: MySQL ignores a REFERENCES clause written on the column.
-  const foreignKeys: string[] = [];
-  const defs = columns.map(([name, type, constraints = '']) => {
-    const [own, reference] = constraints.split(/\s*(?=REFERENCES)/);
-    if (reference) foreignKeys.push(`FOREIGN KEY (${q(name, dialect)}) ${reference}`);
-    return `${q(name, dialect)} ${type}${own ? ' ' + own : ''}`;
-  });
-  const suffix = dialect === 'mysql' ? ' ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin' : '';
-  await sql.raw(`CREATE TABLE ${q(table, dialect)} (${[...defs, ...extra, ...foreignKeys].join(', ')})${suffix}`).execute(db);
-}
-
-const q = (name: string, dialect?: DialectName) => (dialect === 'mysql' ? `\`${name}\`` : `"${name}"`);
-
-async function index(db: Kysely<any>, table: string, columns: string[], unique = false) {
-  const name = `${table}_${columns.join('_')}_${unique ? 'uq' : 'ix'}`;
-  let builder = db.schema.createIndex(name).on(table).columns(columns);
-  if (unique) builder = builder.unique();
-  await builder.execute();
-}
+import { ddl, type ColumnSpec } from './ddl.js';
 
 export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   const t = columnTypes(dialect);
-  const c = (table: string, columns: ColumnSpec[], extra: string[] = []) => createTable(db, table, columns, extra, dialect);
+  const { table: c, index } = ddl(db, dialect);
   const stamps: ColumnSpec[] = [
     ['created_at', t.timestamp, 'NOT NULL'],
     ['updated_at', t.timestamp, 'NOT NULL'],
   ];
 
   await c('users', [['id', t.id, 'PRIMARY KEY'], ['email', t.shortText, 'NOT NULL'], ['password_hash', t.shortText, 'NOT NULL'], ...stamps]);
-  await index(db, 'users', ['email'], true);
+  await index('users', ['email'], true);
   await c('sessions', [
     ['id_hash', 'varchar(64)', 'PRIMARY KEY'],
     ['user_id', t.id, 'NOT NULL REFERENCES users(id) ON DELETE CASCADE'],
@@ -51,7 +28,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     ['last_used_at', t.timestamp],
     ['revoked_at', t.timestamp],
   ]);
-  await index(db, 'api_tokens', ['token_hash'], true);
+  await index('api_tokens', ['token_hash'], true);
   await c('login_attempts', [
     ['attempt_key', t.shortText, 'PRIMARY KEY'],
     ['failures', t.integer, 'NOT NULL'],
@@ -69,7 +46,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     ['options', t.longText],
     ['created_at', t.timestamp, 'NOT NULL'],
   ]);
-  await index(db, 'custom_fields', ['entity', 'name'], true);
+  await index('custom_fields', ['entity', 'name'], true);
 
   await c('companies', [
     ['id', t.id, 'PRIMARY KEY'],
@@ -86,7 +63,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     ['notes', t.longText],
     ...stamps,
   ]);
-  await index(db, 'companies', ['name_key']);
+  await index('companies', ['name_key']);
 
   // SQLite keeps an explicit integer key so the FTS5 index has a rowid that VACUUM never renumbers.
   const customerKey: ColumnSpec[] = dialect === 'sqlite' ? [['seq', 'INTEGER', 'PRIMARY KEY'], ['id', t.id, 'NOT NULL UNIQUE']] : [['id', t.id, 'PRIMARY KEY']];
@@ -130,9 +107,9 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     ['search_text', t.longText, 'NOT NULL'],
     ...stamps,
   ]);
-  await index(db, 'customers', ['email_key'], true);
+  await index('customers', ['email_key'], true);
   for (const col of ['last_name', 'company_id', 'created_at', 'updated_at', 'last_order_at', 'city', 'country', 'revenue']) {
-    await index(db, 'customers', [col]);
+    await index('customers', [col]);
   }
 
   // Every key a record is known by outside Rapport: (source, source_id) per entity kind.
@@ -143,7 +120,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     ['entity_id', t.id, 'NOT NULL'],
     ['created_at', t.timestamp, 'NOT NULL'],
   ], ['PRIMARY KEY (entity, source, source_id)']);
-  await index(db, 'external_ids', ['entity_id']);
+  await index('external_ids', ['entity_id']);
 
   // Exact-match keys for duplicate detection: every email and E.164 phone of a customer.
   await c('customer_keys', [
@@ -151,7 +128,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     ['value', t.shortText, 'NOT NULL'],
     ['customer_id', t.id, 'NOT NULL REFERENCES customers(id) ON DELETE CASCADE'],
   ], ['PRIMARY KEY (kind, value, customer_id)']);
-  await index(db, 'customer_keys', ['customer_id']);
+  await index('customer_keys', ['customer_id']);
 
   await c('products', [
     ['id', t.id, 'PRIMARY KEY'],
@@ -161,7 +138,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     ['price', t.real],
     ...stamps,
   ]);
-  await index(db, 'products', ['sku'], true);
+  await index('products', ['sku'], true);
 
   await c('orders', [
     ['id', t.id, 'PRIMARY KEY'],
@@ -173,8 +150,8 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     ['notes', t.longText],
     ...stamps,
   ]);
-  await index(db, 'orders', ['customer_id', 'ordered_at']);
-  await index(db, 'orders', ['ordered_at']);
+  await index('orders', ['customer_id', 'ordered_at']);
+  await index('orders', ['ordered_at']);
   await c('order_lines', [
     ['id', t.id, 'PRIMARY KEY'],
     ['order_id', t.id, 'NOT NULL REFERENCES orders(id) ON DELETE CASCADE'],
@@ -185,8 +162,8 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     ['quantity', t.real, 'NOT NULL'],
     ['unit_price', t.real, 'NOT NULL'],
   ]);
-  await index(db, 'order_lines', ['order_id']);
-  await index(db, 'order_lines', ['product_id']);
+  await index('order_lines', ['order_id']);
+  await index('order_lines', ['product_id']);
 
   await c('interactions', [
     ['id', t.id, 'PRIMARY KEY'],
@@ -205,9 +182,9 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     ['converted', t.boolean],
     ...stamps,
   ]);
-  await index(db, 'interactions', ['customer_id', 'occurred_at']);
-  await index(db, 'interactions', ['occurred_at']);
-  await index(db, 'interactions', ['campaign']);
+  await index('interactions', ['customer_id', 'occurred_at']);
+  await index('interactions', ['occurred_at']);
+  await index('interactions', ['campaign']);
 
   await c('tasks', [
     ['id', t.id, 'PRIMARY KEY'],
@@ -221,8 +198,8 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     ['order_id', t.id, 'REFERENCES orders(id) ON DELETE CASCADE'],
     ...stamps,
   ]);
-  await index(db, 'tasks', ['customer_id']);
-  await index(db, 'tasks', ['done', 'due_at']);
+  await index('tasks', ['customer_id']);
+  await index('tasks', ['done', 'due_at']);
 
   await c('audit_log', [
     ['id', t.id, 'PRIMARY KEY'],
@@ -235,9 +212,9 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     ['after_data', t.longText],
     ['batch_id', t.id],
   ]);
-  await index(db, 'audit_log', ['entity_id']);
-  await index(db, 'audit_log', ['at']);
-  await index(db, 'audit_log', ['batch_id']);
+  await index('audit_log', ['entity_id']);
+  await index('audit_log', ['at']);
+  await index('audit_log', ['batch_id']);
 
   await c('jobs', [
     ['id', t.id, 'PRIMARY KEY'],
@@ -254,7 +231,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     ['error', t.longText],
     ...stamps,
   ]);
-  await index(db, 'jobs', ['status', 'run_at']);
+  await index('jobs', ['status', 'run_at']);
 
   await createSearchIndex(db, dialect);
 }

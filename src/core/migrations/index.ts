@@ -1,11 +1,15 @@
 import { Migrator, type Migration, type MigrationProvider, type Kysely } from 'kysely';
 import type { Database, DialectName } from '../database.js';
 import * as initial from './0001_initial.js';
+import * as insights from './0002_insights.js';
+import * as imports from './0003_imports.js';
 
 type DialectMigration = { up(db: Kysely<any>, dialect: DialectName): Promise<void> };
 
 const migrations: Record<string, DialectMigration> = {
   '0001_initial': initial,
+  '0002_insights': insights,
+  '0003_imports': imports,
 };
 
 /** One migration set for all engines: each migration is told which dialect it runs on. */
