@@ -39,6 +39,29 @@ const figure = (name: string, label: string, type: FieldDef['type'], description
   description,
 });
 
+export const lifecycleStages = ['lead', 'active', 'inactive', 'churned'] as const;
+
+/** Scores written by the insight run (see src/insights): read-only, filterable and sortable. */
+const insightFields: FieldDef[] = [
+  { ...figure('stage', 'Lifecycle stage', 'select', 'lead (no purchase yet), active, inactive or churned, from the time since the last purchase.'), options: lifecycleStages },
+  figure('stage_changed_at', 'Stage since', 'datetime', 'When the customer entered the current stage.'),
+  figure('rfm_recency', 'RFM recency score', 'integer', 'Recency score by quantile (highest = most recent).'),
+  figure('rfm_frequency', 'RFM frequency score', 'integer', 'Frequency score by quantile.'),
+  figure('rfm_monetary', 'RFM monetary score', 'integer', 'Monetary score by quantile.'),
+  figure('rfm_score', 'RFM score', 'text', 'Recency, frequency and monetary scores, e.g. 434.'),
+  figure('rfm_segment', 'RFM segment', 'text', 'Named RFM segment: champions, loyal, at risk, hibernating, ...'),
+  figure('segment_id', 'Segment', 'id', 'Segment of the latest k-means segmentation.'),
+  figure('p_alive', 'Probability active', 'number', 'BG/NBD probability that the customer is still active.'),
+  figure('expected_purchases_90d', 'Expected purchases (90 days)', 'number', 'BG/NBD expected number of purchases in the next 90 days.'),
+  figure('p_purchase_90d', 'Probability of buying (90 days)', 'number', 'BG/NBD probability of at least one purchase in the next 90 days.'),
+  figure('purchase_probability', 'Purchase probability', 'number', 'Probability of a purchase in the prediction window (logistic regression).'),
+  figure('clv', 'Lifetime value', 'number', 'Discounted customer lifetime value over the configured horizon (BG/NBD + Gamma-Gamma).'),
+  figure('churn_risk', 'Churn risk', 'number', 'Churn risk from 0 to 1, from P(alive) and recency against the purchase rhythm.'),
+  { ...figure('churn_reason', 'Churn risk reason', 'text', 'The churn risk in words.'), filterable: false, sortable: false },
+  figure('value_at_risk', 'Value at risk', 'number', 'Lifetime value times churn risk.'),
+  figure('scored_at', 'Scored at', 'datetime', 'When the insight run last scored the customer.'),
+];
+
 export const customerEntity: EntityDef = {
   name: 'customers',
   label: 'customer',
@@ -82,6 +105,7 @@ export const customerEntity: EntityDef = {
     figure('average_order_value', 'Average order value', 'number', 'Revenue divided by orders.'),
     figure('purchase_frequency', 'Orders per month', 'number', 'Orders per month since the first order.'),
     figure('last_interaction_at', 'Last interaction', 'datetime', 'Time of the most recent interaction.'),
+    ...insightFields,
     ...stamps,
   ],
 };

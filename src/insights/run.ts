@@ -1,0 +1,623 @@
+/**
+ * The insight run: reads customers and orders from the database page by page into typed arrays, fits
+ * BG/NBD, Gamma-Gamma and the purchase-probability model, scores every customer (lifecycle stage, RFM,
+ * P(alive), expected purchases, CLV, churn risk) and writes the scores back in batches. Each run is stored
+ * with its parameters, metrics, counts and timing.
+ */
+import { sql } from 'kysely';
+import {
+  TIME_UNITS_PER_MONTH,
+  auc,
+  calibrationByQuantile,
+  churnRisk,
+  conditionalExpectedAverageProfit,
+  conditionalExpectedPurchases,
+  fitBgNbd,
+  fitGammaGamma,
+  fitLogistic,
+  lifecycleStage,
+  logLoss,
+  populationPurchaseGap,
+  predictProbability,
+  probabilityAlive,
+  probabilityOfPurchase,
+  rfmScores,
+  type BgNbdFit,
+  type GammaGammaFit,
+  type LifecycleStage,
+  type TimeUnit,
+} from '../analytics/index.js';
+import type { Ctx } from '../core/context.js';
+import type { Database } from '../core/database.js';
+import { toNumber } from '../core/database.js';
+import { invalid } from '../core/errors.js';
+import { newId } from '../core/ids.js';
+import { countedOrderStatuses } from '../schema/entities.js';
+import { batchInsert, batchUpdate, dayFromIso, isoOfDay, type BatchColumn } from './db.js';
+import { runCrossSell, type CrossSellSummary } from './cross-sell.js';
+import { getInsightSettings, type InsightSettings } from './settings.js';
+
+export interface RunProgress {
+  phase: 'loading' | 'fitting' | 'scoring' | 'predicting' | 'cross_sell' | 'writing' | 'done';
+  done?: number;
+  total?: number;
+}
+
+export interface RunOptions {
+  /** Observation end (a date, inclusive; default today, UTC). */
+  asOf?: string;
+  timeUnit?: TimeUnit;
+  /** Round recency and age in model units to this many decimals (the published CDNOW summary uses 2). */
+  decimals?: number;
+  horizonDays?: number;
+  clvMonths?: number;
+  monthlyDiscountRate?: number;
+  rfmBins?: number;
+  activeDays?: number;
+  inactiveDays?: number;
+  predictionWindowDays?: number;
+  /** Fit the cross-sell model from order lines (default true). */
+  crossSell?: boolean;
+  /** Id to store the run under (the job id when run from the queue). */
+  runId?: string;
+  pageSize?: number;
+  progress?: (p: RunProgress) => unknown;
+}
+
+export interface RunResult {
+  id: string;
+  as_of: string;
+  duration_ms: number;
+  options: Record<string, unknown>;
+  params: Record<string, unknown>;
+  metrics: Record<string, unknown>;
+  counts: Record<string, number>;
+  created_at: string;
+}
+
+const dayMs = 86_400_000;
+
+/** Parses an as-of date (YYYY-MM-DD or a date-time) to its day number. */
+export function asOfDay(asOf: string | undefined): number {
+  if (asOf === undefined) return Math.floor(Date.now() / dayMs);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(asOf) || Number.isNaN(Date.parse(asOf.slice(0, 10)))) throw invalid('as_of must be a date, e.g. 2026-01-31', { as_of: ['must be a date YYYY-MM-DD'] });
+  return dayFromIso(asOf);
+}
+
+const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
+const round = (v: number, digits: number): number | null => {
+  if (!Number.isFinite(v)) return null;
+  const s = 10 ** digits;
+  return Math.round(v * s) / s;
+};
+
+/** Per-customer data read from the database, one slot per customer. */
+export interface CustomerArrays {
+  n: number;
+  ids: string[];
+  oldStage: (string | null)[];
+  oldStageChangedAt: (string | null)[];
+  age: Float64Array;
+  income: Float64Array;
+  /** 1-based position of the customer's segment in the latest segmentation; 0 = none. */
+  segment: Int32Array;
+  firstDay: Float64Array;
+  lastDay: Float64Array;
+  /** Distinct purchase days; x = distinctDays - 1. */
+  distinctDays: Int32Array;
+  orderCount: Int32Array;
+  revenue: Float64Array;
+  /** Spend on days other than the first purchase day. */
+  repeatSpend: Float64Array;
+  /** As of the prediction cutoff. */
+  cutOrderCount: Int32Array;
+  cutRevenue: Float64Array;
+  cutFirstDay: Float64Array;
+  cutLastDay: Float64Array;
+  /** Bought after the cutoff (within the window up to the as-of day). */
+  label: Uint8Array;
+}
+
+function allocate(capacity: number): CustomerArrays {
+  const nan = (n: number) => new Float64Array(n).fill(NaN);
+  return {
+    n: 0,
+    ids: [],
+    oldStage: [],
+    oldStageChangedAt: [],
+    age: nan(capacity),
+    income: nan(capacity),
+    segment: new Int32Array(capacity),
+    firstDay: nan(capacity),
+    lastDay: nan(capacity),
+    distinctDays: new Int32Array(capacity),
+    orderCount: new Int32Array(capacity),
+    revenue: new Float64Array(capacity),
+    repeatSpend: new Float64Array(capacity),
+    cutOrderCount: new Int32Array(capacity),
+    cutRevenue: new Float64Array(capacity),
+    cutFirstDay: nan(capacity),
+    cutLastDay: nan(capacity),
+    label: new Uint8Array(capacity),
+  };
+}
+
+/** Latest k-means segmentation: segment id -> 1-based position. */
+export async function latestSegmentPositions(database: Database): Promise<{ segmentationId: string | null; positions: Map<string, number>; ids: string[] }> {
+  const latest = await database.db.selectFrom('segmentations').select('id').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  if (!latest) return { segmentationId: null, positions: new Map(), ids: [] };
+  const rows = await database.db.selectFrom('segments').select(['id', 'position']).where('segmentation_id', '=', latest.id).orderBy('position').execute();
+  return { segmentationId: latest.id as string, positions: new Map(rows.map((r) => [r.id as string, Number(r.position)])), ids: rows.map((r) => r.id as string) };
+}
+
+/**
+ * Streams customers (keyset pages by id) and, per page, their counted orders up to the as-of day
+ * (ordered by customer and date), accumulating per-customer figures without keeping the order log.
+ */
+export async function loadCustomerArrays(
+  database: Database,
+  endDay: number,
+  cutoffDay: number,
+  options: { pageSize?: number; progress?: (done: number, total: number) => unknown } = {},
+): Promise<CustomerArrays> {
+  const db = database.db;
+  const pageSize = options.pageSize ?? 5000;
+  const total = toNumber((await db.selectFrom('customers').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n) ?? 0;
+  const a = allocate(total + pageSize);
+  const { positions } = await latestSegmentPositions(database);
+  const endIso = isoOfDay(endDay + 1);
+  let lastId: string | null = null;
+  for (;;) {
+    let q = db.selectFrom('customers').select(['id', 'age', 'income', 'stage', 'stage_changed_at', 'segment_id']).orderBy('id').limit(pageSize);
+    if (lastId !== null) q = q.where('id', '>', lastId);
+    const customers = await q.execute();
+    if (customers.length === 0) break;
+    const slot = new Map<string, number>();
+    for (const c of customers) {
+      const i = a.n++;
+      if (i >= a.age.length) throw new Error('customers were added while the run was reading them; run again');
+      a.ids.push(c.id as string);
+      a.oldStage.push((c.stage as string | null) ?? null);
+      a.oldStageChangedAt.push((c.stage_changed_at as string | null) ?? null);
+      const age = toNumber(c.age);
+      const income = toNumber(c.income);
+      if (age !== null) a.age[i] = age;
+      if (income !== null) a.income[i] = income;
+      a.segment[i] = c.segment_id ? (positions.get(c.segment_id as string) ?? 0) : 0;
+      slot.set(c.id as string, i);
+    }
+    const first = customers[0].id as string;
+    lastId = customers[customers.length - 1].id as string;
+    const orders = await db
+      .selectFrom('orders')
+      .select(['customer_id', 'ordered_at', 'total'])
+      .where('customer_id', '>=', first)
+      .where('customer_id', '<=', lastId)
+      .where('status', 'in', [...countedOrderStatuses])
+      .where('ordered_at', '<', endIso)
+      .orderBy('customer_id')
+      .orderBy('ordered_at')
+      .execute();
+    for (const o of orders) {
+      const i = slot.get(o.customer_id as string);
+      if (i === undefined) continue;
+      const day = dayFromIso(o.ordered_at as string);
+      const amount = toNumber(o.total) ?? 0;
+      a.orderCount[i]++;
+      a.revenue[i] += amount;
+      if (a.distinctDays[i] === 0) {
+        a.firstDay[i] = day;
+        a.lastDay[i] = day;
+        a.distinctDays[i] = 1;
+      } else {
+        if (day !== a.firstDay[i]) a.repeatSpend[i] += amount;
+        if (day !== a.lastDay[i]) {
+          a.distinctDays[i]++;
+          a.lastDay[i] = day;
+        }
+      }
+      if (day <= cutoffDay) {
+        a.cutOrderCount[i]++;
+        a.cutRevenue[i] += amount;
+        if (Number.isNaN(a.cutFirstDay[i])) a.cutFirstDay[i] = day;
+        a.cutLastDay[i] = day;
+      } else {
+        a.label[i] = 1;
+      }
+    }
+    await options.progress?.(a.n, total);
+    if (customers.length < pageSize) break;
+  }
+  return a;
+}
+
+interface ResolvedOptions {
+  timeUnit: TimeUnit;
+  decimals: number | undefined;
+  horizonDays: number;
+  clvMonths: number;
+  monthlyDiscountRate: number;
+  rfmBins: number;
+  activeDays: number;
+  inactiveDays: number;
+  predictionWindowDays: number;
+  crossSell: boolean;
+}
+
+function resolve(options: RunOptions, s: InsightSettings): ResolvedOptions {
+  const r: ResolvedOptions = {
+    timeUnit: options.timeUnit ?? s.time_unit,
+    decimals: options.decimals,
+    horizonDays: options.horizonDays ?? s.horizon_days,
+    clvMonths: options.clvMonths ?? s.clv_months,
+    monthlyDiscountRate: options.monthlyDiscountRate ?? s.monthly_discount_rate,
+    rfmBins: options.rfmBins ?? s.rfm_bins,
+    activeDays: options.activeDays ?? s.active_days,
+    inactiveDays: options.inactiveDays ?? s.inactive_days,
+    predictionWindowDays: options.predictionWindowDays ?? s.prediction_window_days,
+    crossSell: options.crossSell ?? true,
+  };
+  if (r.inactiveDays < r.activeDays) throw invalid('inactive_days must be at least active_days', { inactive_days: ['must be at least active_days'] });
+  return r;
+}
+
+/** Features of the purchase-probability model, in order; segment indicators are appended per segment. */
+export const baseFeatures = ['age', 'income', 'order_count', 'revenue', 'days_since_last_order', 'days_since_first_order'] as const;
+
+function median(values: number[]): number {
+  if (values.length === 0) return NaN;
+  values.sort((p, q) => p - q);
+  const mid = values.length >> 1;
+  return values.length % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+}
+
+/** A stable pseudo-random number in [0, 1) from a customer id, for the held-out split. */
+function idHash(id: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return (h >>> 0) / 4294967296;
+}
+
+interface PurchaseModelOutcome {
+  params: Record<string, unknown> | null;
+  metrics: Record<string, unknown>;
+  scores: Float64Array | null;
+}
+
+function trainPurchaseModel(a: CustomerArrays, endDay: number, cutoffDay: number, segmentCount: number): PurchaseModelOutcome {
+  const names: string[] = [...baseFeatures, ...Array.from({ length: segmentCount }, (_, s) => `segment_${s + 1}`)];
+  const d = names.length;
+  const row = (i: number, out: Float64Array, o: number, asOf: 'cutoff' | 'end') => {
+    const count = asOf === 'cutoff' ? a.cutOrderCount[i] : a.orderCount[i];
+    const day = asOf === 'cutoff' ? cutoffDay : endDay;
+    out[o] = a.age[i];
+    out[o + 1] = a.income[i];
+    out[o + 2] = count;
+    out[o + 3] = asOf === 'cutoff' ? a.cutRevenue[i] : a.revenue[i];
+    out[o + 4] = count > 0 ? day - (asOf === 'cutoff' ? a.cutLastDay[i] : a.lastDay[i]) : NaN;
+    out[o + 5] = count > 0 ? day - (asOf === 'cutoff' ? a.cutFirstDay[i] : a.firstDay[i]) : NaN;
+    for (let s = 0; s < segmentCount; s++) out[o + 6 + s] = a.segment[i] === s + 1 ? 1 : 0;
+  };
+  // Population: customers who had bought by the cutoff; label: bought again within the window.
+  const population: number[] = [];
+  for (let i = 0; i < a.n; i++) if (a.cutOrderCount[i] > 0) population.push(i);
+  const n = population.length;
+  const metrics: Record<string, unknown> = { population: n, cutoff: isoOfDay(cutoffDay).slice(0, 10), window_days: endDay - cutoffDay };
+  if (n < 20) return { params: null, metrics: { ...metrics, skipped: 'fewer than 20 customers had bought by the cutoff' }, scores: null };
+  const x = new Float64Array(n * d);
+  const y = new Uint8Array(n);
+  population.forEach((i, r) => {
+    row(i, x, r * d, 'cutoff');
+    y[r] = a.label[i];
+  });
+  let positives = 0;
+  for (let r = 0; r < n; r++) positives += y[r];
+  if (positives === 0 || positives === n) return { params: null, metrics: { ...metrics, skipped: 'every customer in the window has the same outcome' }, scores: null };
+  // Medians of the training population impute missing values, here and in /api/predict.
+  const medians: number[] = [];
+  const used: boolean[] = [];
+  const imputed: Record<string, number> = {};
+  for (let j = 0; j < d; j++) {
+    const present: number[] = [];
+    for (let r = 0; r < n; r++) if (!Number.isNaN(x[r * d + j])) present.push(x[r * d + j]);
+    const m = median(present);
+    medians.push(Number.isFinite(m) ? m : 0);
+    used.push(present.length > 0);
+    imputed[names[j]] = n - present.length;
+    for (let r = 0; r < n; r++) if (Number.isNaN(x[r * d + j])) x[r * d + j] = medians[j];
+  }
+  const keep = names.map((_, j) => j).filter((j) => used[j]);
+  const dk = keep.length;
+  const pick = (src: Float64Array, rows: number[]) => {
+    const out = new Float64Array(rows.length * dk);
+    rows.forEach((r, k) => keep.forEach((j, c) => (out[k * dk + c] = src[r * d + j])));
+    return out;
+  };
+  const trainRows: number[] = [];
+  const testRows: number[] = [];
+  population.forEach((i, r) => (idHash(a.ids[i]) < 0.2 ? testRows : trainRows).push(r));
+  const yTrain = Uint8Array.from(trainRows, (r) => y[r]);
+  const yTest = Uint8Array.from(testRows, (r) => y[r]);
+  const model = fitLogistic(pick(x, trainRows), trainRows.length, dk, yTrain, { l2: 1 });
+  const evaluation: Record<string, unknown> = { train: trainRows.length, test: testRows.length, base_rate: positives / n };
+  if (testRows.length > 0) {
+    const p = predictProbability(model, pick(x, testRows), testRows.length);
+    evaluation.auc = finite(auc(p, yTest));
+    evaluation.log_loss = finite(logLoss(p, yTest));
+    evaluation.calibration = calibrationByQuantile(p, yTest, 10).map((b) => ({ count: b.count, mean_predicted: b.meanPredicted, observed_rate: b.observedRate }));
+  }
+  const featureNames = keep.map((j) => names[j]);
+  const params = {
+    features: featureNames,
+    intercept: model.intercept,
+    coefficients: Object.fromEntries(featureNames.map((f, c) => [f, model.coefficients[c]])),
+    standardized_coefficients: Object.fromEntries(featureNames.map((f, c) => [f, model.standardizedCoefficients[c]])),
+    medians: Object.fromEntries(keep.map((j) => [names[j], medians[j]])),
+    l2: 1,
+    segments: segmentCount,
+  };
+  // Scores for today: features as of the as-of day for everyone who has bought.
+  const scores = new Float64Array(a.n).fill(NaN);
+  const buf = new Float64Array(d);
+  const one = new Float64Array(dk);
+  for (let i = 0; i < a.n; i++) {
+    if (a.orderCount[i] === 0) continue;
+    row(i, buf, 0, 'end');
+    keep.forEach((j, c) => (one[c] = Number.isNaN(buf[j]) ? medians[j] : buf[j]));
+    scores[i] = predictProbability(model, one, 1)[0];
+  }
+  return { params, metrics: { ...metrics, ...evaluation, imputed, converged: model.converged }, scores };
+}
+
+/** Runs the whole insight pipeline as of a date and stores the run. */
+export async function runInsights(ctx: Ctx, options: RunOptions = {}): Promise<RunResult> {
+  const database = ctx.database;
+  const db = database.db;
+  const started = Date.now();
+  const timings: Record<string, number> = {};
+  let mark = Date.now();
+  const lap = (name: string) => {
+    const t = Date.now();
+    timings[name] = t - mark;
+    mark = t;
+  };
+  const report = async (p: RunProgress) => {
+    await options.progress?.(p);
+  };
+  const settings = await getInsightSettings(db);
+  const o = resolve(options, settings);
+  const endDay = asOfDay(options.asOf);
+  const asOfIso = isoOfDay(endDay).slice(0, 10);
+  const cutoffDay = endDay - o.predictionWindowDays;
+  const id = options.runId ?? newId('job');
+  const nowIso = new Date().toISOString();
+
+  await report({ phase: 'loading', done: 0 });
+  const a = await loadCustomerArrays(database, endDay, cutoffDay, { pageSize: options.pageSize, progress: (done, total) => report({ phase: 'loading', done, total }) });
+  lap('load_ms');
+
+  // Per-buyer summary in model time units.
+  const perUnit = o.timeUnit === 'weeks' ? 7 : 1;
+  const scale = o.decimals === undefined ? 0 : 10 ** o.decimals;
+  const toUnit = (days: number) => (scale ? Math.round((days / perUnit) * scale) / scale : days / perUnit);
+  const buyers: number[] = [];
+  for (let i = 0; i < a.n; i++) if (a.distinctDays[i] > 0) buyers.push(i);
+  const nb = buyers.length;
+  const fx = new Float64Array(nb);
+  const ftx = new Float64Array(nb);
+  const fT = new Float64Array(nb);
+  const fm = new Float64Array(nb);
+  const ggFrequency = new Float64Array(nb);
+  let repeatBuyers = 0;
+  buyers.forEach((i, b) => {
+    const xi = a.distinctDays[i] - 1;
+    fx[b] = xi;
+    ftx[b] = toUnit(a.lastDay[i] - a.firstDay[i]);
+    fT[b] = toUnit(endDay - a.firstDay[i]);
+    fm[b] = xi > 0 ? a.repeatSpend[i] / xi : 0;
+    // The monetary model needs positive spend; repeat buyers whose repeat days cost nothing are left out of its fit.
+    ggFrequency[b] = xi > 0 && fm[b] > 0 ? xi : 0;
+    if (xi > 0) repeatBuyers++;
+  });
+
+  await report({ phase: 'fitting' });
+  const errors: string[] = [];
+  let bg: BgNbdFit | null = null;
+  let gg: GammaGammaFit | null = null;
+  if (nb > 0 && repeatBuyers > 0) {
+    try {
+      bg = fitBgNbd(fx, ftx, fT);
+    } catch (e) {
+      errors.push(`BG/NBD: ${(e as Error).message}`);
+    }
+  } else errors.push('BG/NBD: needs customers with repeat purchases');
+  lap('bgnbd_ms');
+  if (repeatBuyers > 0) {
+    try {
+      gg = fitGammaGamma(ggFrequency, fm);
+      if (!(gg.q > 1)) errors.push('Gamma-Gamma: q <= 1, expected spend is undefined; CLV not computed');
+    } catch (e) {
+      errors.push(`Gamma-Gamma: ${(e as Error).message}`);
+    }
+  }
+  lap('gamma_gamma_ms');
+
+  // Scores per buyer.
+  await report({ phase: 'scoring' });
+  const horizon = o.horizonDays / perUnit;
+  const unitsPerMonth = TIME_UNITS_PER_MONTH[o.timeUnit];
+  const pAlive = new Float64Array(a.n).fill(NaN);
+  const expected = new Float64Array(a.n).fill(NaN);
+  const pPurchase = new Float64Array(a.n).fill(NaN);
+  const clv = new Float64Array(a.n).fill(NaN);
+  const cache = new Map<string, [number, number, number, number]>();
+  if (bg) {
+    const params = bg;
+    buyers.forEach((i, b) => {
+      const key = `${fx[b]}|${ftx[b]}|${fT[b]}`;
+      let v = cache.get(key);
+      if (!v) {
+        // Discounted expected purchases per month over the CLV horizon; CLV = expected spend x this.
+        let discounted = 0;
+        let previous = 0;
+        for (let month = 1; month <= o.clvMonths; month++) {
+          const cumulative = conditionalExpectedPurchases(params, month * unitsPerMonth, fx[b], ftx[b], fT[b]);
+          discounted += (cumulative - previous) / Math.pow(1 + o.monthlyDiscountRate, month);
+          previous = cumulative;
+        }
+        v = [
+          probabilityAlive(params, fx[b], ftx[b], fT[b]),
+          conditionalExpectedPurchases(params, horizon, fx[b], ftx[b], fT[b]),
+          probabilityOfPurchase(params, horizon, fx[b], ftx[b], fT[b]),
+          discounted,
+        ];
+        cache.set(key, v);
+      }
+      pAlive[i] = v[0];
+      expected[i] = v[1];
+      pPurchase[i] = v[2];
+      if (gg && gg.q > 1) clv[i] = conditionalExpectedAverageProfit(gg, fx[b], fm[b] > 0 ? fm[b] : 0) * v[3];
+    });
+  }
+
+  // Lifecycle stage from recency (one-time buyers included), RFM on buyers, churn risk.
+  const stages: LifecycleStage[] = new Array(a.n);
+  const thresholds = { activeDays: o.activeDays, inactiveDays: o.inactiveDays };
+  for (let i = 0; i < a.n; i++) stages[i] = lifecycleStage(a.distinctDays[i] > 0 ? a.lastDay[i] : null, endDay, thresholds);
+  const rfm = nb > 0
+    ? rfmScores(
+        {
+          recency: Float64Array.from(buyers, (i) => endDay - a.lastDay[i]),
+          frequency: Float64Array.from(buyers, (i) => a.orderCount[i]),
+          monetary: Float64Array.from(buyers, (i) => a.revenue[i]),
+        },
+        o.rfmBins,
+      )
+    : null;
+  const spanDays = Float64Array.from(buyers, (i) => a.lastDay[i] - a.firstDay[i]);
+  const repeats = Float64Array.from(buyers, (i) => a.distinctDays[i] - 1);
+  let gap = populationPurchaseGap(repeats, spanDays);
+  if (!Number.isFinite(gap)) gap = o.activeDays;
+  const risk = new Float64Array(a.n).fill(NaN);
+  const reasons: (string | null)[] = new Array(a.n).fill(null);
+  buyers.forEach((i, b) => {
+    const c = churnRisk(
+      { probabilityAlive: Number.isNaN(pAlive[i]) ? 1 : pAlive[i], repeatPurchases: repeats[b], purchaseSpanDays: spanDays[b], daysSinceLastPurchase: endDay - a.lastDay[i] },
+      gap,
+    );
+    risk[i] = c.risk;
+    reasons[i] = c.reason.slice(0, 255);
+  });
+  lap('scoring_ms');
+
+  await report({ phase: 'predicting' });
+  const segmentCount = (await latestSegmentPositions(database)).ids.length;
+  const purchase = trainPurchaseModel(a, endDay, cutoffDay, segmentCount);
+  lap('purchase_model_ms');
+
+  let crossSell: CrossSellSummary | null = null;
+  if (o.crossSell) {
+    await report({ phase: 'cross_sell' });
+    crossSell = await runCrossSell(database, { endDay, cutoffDay });
+    lap('cross_sell_ms');
+  }
+
+  // Write scores back in batches, in one transaction, with stage history for every change.
+  await report({ phase: 'writing', done: 0, total: a.n });
+  const columns: BatchColumn[] = [
+    { name: 'stage', kind: 'text' },
+    { name: 'stage_changed_at', kind: 'text' },
+    { name: 'rfm_recency', kind: 'integer' },
+    { name: 'rfm_frequency', kind: 'integer' },
+    { name: 'rfm_monetary', kind: 'integer' },
+    { name: 'rfm_score', kind: 'text' },
+    { name: 'rfm_segment', kind: 'text' },
+    { name: 'p_alive', kind: 'real' },
+    { name: 'expected_purchases_90d', kind: 'real' },
+    { name: 'p_purchase_90d', kind: 'real' },
+    { name: 'purchase_probability', kind: 'real' },
+    { name: 'clv', kind: 'real' },
+    { name: 'churn_risk', kind: 'real' },
+    { name: 'churn_reason', kind: 'text' },
+    { name: 'value_at_risk', kind: 'real' },
+    { name: 'scored_at', kind: 'text' },
+  ];
+  const buyerIndex = new Int32Array(a.n).fill(-1);
+  buyers.forEach((i, b) => (buyerIndex[i] = b));
+  const history: Record<string, unknown>[] = [];
+  const stageCounts: Record<string, number> = { lead: 0, active: 0, inactive: 0, churned: 0 };
+  const segmentCounts: Record<string, number> = {};
+  function* rows(): Generator<[string, ...unknown[]]> {
+    for (let i = 0; i < a.n; i++) {
+      const b = buyerIndex[i];
+      const stage = stages[i];
+      stageCounts[stage]++;
+      let changedAt = a.oldStageChangedAt[i];
+      if (a.oldStage[i] !== stage) {
+        changedAt = nowIso;
+        history.push({ id: newId('job').replace(/^job_/, 'stg_'), customer_id: a.ids[i], from_stage: a.oldStage[i], to_stage: stage, changed_at: nowIso, run_id: id });
+      }
+      const segment = rfm && b >= 0 ? rfm.segments[b] : null;
+      if (segment) segmentCounts[segment] = (segmentCounts[segment] ?? 0) + 1;
+      const value = clv[i];
+      yield [
+        a.ids[i],
+        stage,
+        changedAt,
+        rfm && b >= 0 ? rfm.recency[b] : null,
+        rfm && b >= 0 ? rfm.frequency[b] : null,
+        rfm && b >= 0 ? rfm.monetary[b] : null,
+        rfm && b >= 0 ? rfm.codes[b] : null,
+        segment,
+        round(pAlive[i], 6),
+        round(expected[i], 6),
+        round(pPurchase[i], 6),
+        purchase.scores ? round(purchase.scores[i], 6) : null,
+        round(value, 2),
+        round(risk[i], 6),
+        reasons[i],
+        round(value * risk[i], 2),
+        nowIso,
+      ];
+    }
+  }
+  await db.transaction().execute(async (trx) => {
+    await batchUpdate(trx, database.dialect, 'customers', columns, rows(), 500);
+    await batchInsert(trx, 'stage_history', history);
+  });
+  lap('write_ms');
+
+  const params: Record<string, unknown> = {
+    bgnbd: bg ? { r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b, time_unit: o.timeUnit } : null,
+    gamma_gamma: gg ? { p: gg.p, q: gg.q, gamma: gg.gamma } : null,
+    purchase_probability: purchase.params,
+    churn: { population_gap_days: gap },
+  };
+  const duration = Date.now() - started;
+  const metrics: Record<string, unknown> = {
+    bgnbd: bg ? { log_likelihood: bg.logLikelihood, converged: bg.converged, customers: nb } : null,
+    gamma_gamma: gg ? { log_likelihood: gg.logLikelihood, converged: gg.converged, customers: gg.customers } : null,
+    purchase_probability: purchase.metrics,
+    cross_sell: crossSell?.metrics ?? null,
+    stages: stageCounts,
+    rfm_segments: segmentCounts,
+    timings_ms: { ...timings, total_ms: duration },
+    errors,
+  };
+  const counts = { customers: a.n, buyers: nb, repeat_buyers: repeatBuyers, leads: a.n - nb, stage_changes: history.length, distinct_histories: cache.size };
+  const runOptions = { as_of: asOfIso, time_unit: o.timeUnit, decimals: o.decimals ?? null, horizon_days: o.horizonDays, clv_months: o.clvMonths, monthly_discount_rate: o.monthlyDiscountRate, rfm_bins: o.rfmBins, active_days: o.activeDays, inactive_days: o.inactiveDays, prediction_window_days: o.predictionWindowDays };
+  const createdAt = new Date().toISOString();
+  await db.insertInto('insight_runs').values({ id, as_of: asOfIso, options: JSON.stringify(runOptions), params: JSON.stringify(params), metrics: JSON.stringify(metrics), counts: JSON.stringify(counts), duration_ms: duration, created_at: createdAt }).execute();
+  const models: Record<string, unknown>[] = [];
+  const model = (kind: string, p: unknown, m: unknown) => models.push({ id: newId('model'), kind, run_id: id, params: JSON.stringify(p), metrics: JSON.stringify(m), created_at: createdAt });
+  if (bg) model('bgnbd', params.bgnbd, metrics.bgnbd);
+  if (gg) model('gamma_gamma', params.gamma_gamma, metrics.gamma_gamma);
+  if (purchase.params) model('purchase_probability', purchase.params, purchase.metrics);
+  if (crossSell?.params) model('cross_sell', crossSell.params, crossSell.metrics);
+  await batchInsert(db, 'models', models);
+  await report({ phase: 'done', done: a.n, total: a.n });
+  return { id, as_of: asOfIso, duration_ms: duration, options: runOptions, params, metrics, counts, created_at: createdAt };
+}
