@@ -76,7 +76,9 @@ export interface FieldFormProps {
 }
 
 /** A form generated from field metadata: the right control per type, client checks, server field errors. */
-export function FieldForm({ fields, record = {}, sections, submitLabel = 'Save', onSubmit, onCancel, idPrefix = 'f', mode = 'edit' }: FieldFormProps) {
+const noRecord: Record<string, unknown> = {};
+
+export function FieldForm({ fields, record = noRecord, sections, submitLabel = 'Save', onSubmit, onCancel, idPrefix = 'f', mode = 'edit' }: FieldFormProps) {
   const initial = useMemo(() => Object.fromEntries(fields.map((f) => [f.name, toInput(f, record[f.name])])), [fields, record]);
   const [values, setValues] = useState<Record<string, string>>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});

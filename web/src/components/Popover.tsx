@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Icon, type IconName } from './Icon';
 
 /** A button that opens a small panel; Escape or a click outside closes it and focus returns. */
-export function Popover({ label, icon, buttonClass, align = 'start', onOpen, children }: { label: string; icon?: IconName; buttonClass?: string; align?: 'start' | 'end'; onOpen?: () => void; children: (close: () => void) => ReactNode }) {
+export function Popover({ label, ariaLabel, icon, buttonClass, align = 'start', onOpen, children }: { label: string; ariaLabel?: string; icon?: IconName; buttonClass?: string; align?: 'start' | 'end'; onOpen?: () => void; children: (close: () => void) => ReactNode }) {
   const [open, setOpen] = useState(false);
   const id = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -39,6 +39,7 @@ export function Popover({ label, icon, buttonClass, align = 'start', onOpen, chi
         type="button"
         className={buttonClass}
         aria-expanded={open}
+        aria-label={ariaLabel}
         aria-controls={open ? id : undefined}
         onClick={() => {
           if (!open) onOpen?.();
@@ -49,7 +50,7 @@ export function Popover({ label, icon, buttonClass, align = 'start', onOpen, chi
         {label}
       </button>
       {open && (
-        <div id={id} className={`popover-panel popover-${align}`} role="group" aria-label={label}>
+        <div id={id} className={`popover-panel popover-${align}`} role="group" aria-label={ariaLabel ?? label}>
           {children(close)}
         </div>
       )}

@@ -374,6 +374,7 @@ function AddFilter({ fields, fixedField, onAdd }: { fields: FieldDef[]; fixedFie
   return (
     <Popover
       label={fixedField ? def.label : 'More filters'}
+      ariaLabel={fixedField ? `Filter by ${def.label}` : 'Filter by any field'}
       icon={fixedField ? 'plus' : 'filter'}
       buttonClass="chip chip-add"
       onOpen={() => (setValue(''), setError(''))}

@@ -1,0 +1,273 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/core/config.js';
+import { startServer } from '../src/server.js';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const shots = path.join(repo, 'test-artifacts', 'screenshots');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const email = 'owner@example.com';
+const password = 'a long enough password';
+const xssName = '<img src=x onerror=alert(1)>';
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds web/dist when it is missing or older than its sources. */
+function ensureWebBuild() {
+  const index = path.join(repo, 'web', 'dist', 'index.html');
+  const sources = Math.max(
+    newestMtime(path.join(repo, 'web', 'src')),
+    fs.statSync(path.join(repo, 'web', 'index.html')).mtimeMs,
+    fs.statSync(path.join(repo, 'web', 'vite.config.ts')).mtimeMs,
+    newestMtime(path.join(repo, 'src', 'schema')),
+  );
+  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources) return;
+  execFileSync(process.execPath, [path.join(repo, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: repo, stdio: 'inherit' });
+}
+
+describe.skipIf(!fs.existsSync(chromiumPath))('web app in a real browser', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let context: BrowserContext;
+  let page: Page;
+  let base: string;
+  let dataDir: string;
+  let profileDir: string;
+  const problems: string[] = [];
+  const dialogs: string[] = [];
+
+  async function shot(name: string) {
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+  }
+
+  /** Calls the API as the signed-in browser (cookie + CSRF header), for seeding data. */
+  async function apiCall(method: string, url: string, body?: unknown) {
+    return page.evaluate(
+      async ({ method, url, body }) => {
+        const status = await (await fetch('/api/auth/status')).json();
+        const res = await fetch(url, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': status.csrf_token }, body: body === undefined ? undefined : JSON.stringify(body) });
+        return { status: res.status, body: res.status === 204 ? null : await res.json() };
+      },
+      { method, url, body },
+    );
+  }
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    fs.mkdirSync(shots, { recursive: true });
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-e2e-data-'));
+    profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-e2e-chromium-'));
+    server = await startServer(loadConfig({ RAPPORT_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' }), () => {});
+    base = `http://127.0.0.1:${server.port}`;
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: chromiumPath,
+      headless: true,
+      viewport: { width: 1360, height: 860 },
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(10_000);
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    page.on('requestfailed', (req) => {
+      // Superseded searches and list loads are cancelled on purpose (AbortController).
+      if (req.failure()?.errorText === 'net::ERR_ABORTED' && req.method() === 'GET' && new URL(req.url()).pathname.startsWith('/api/')) return;
+      problems.push(`request failed: ${req.method()} ${req.url()} ${req.failure()?.errorText}`);
+    });
+    page.on('response', (res) => {
+      if (res.status() >= 500) problems.push(`server error: ${res.status()} ${res.url()}`);
+    });
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(profileDir, { recursive: true, force: true });
+  });
+
+  it('creates the owner on first run', async () => {
+    await page.goto(base);
+    await page.getByRole('heading', { name: 'Set up your workspace' }).waitFor();
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByLabel('Repeat password').fill(password);
+    await shot('setup');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await page.getByText('What needs your attention today.').waitFor();
+  });
+
+  it('signs out and back in', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await shot('login');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  });
+
+  it('creates a customer through the form', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
+    await page.getByText('No customers yet').waitFor();
+    await shot('customers-empty');
+    await page.getByRole('button', { name: 'New customer' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New customer' });
+    await dialog.getByLabel('First name').fill('Ada');
+    await dialog.getByLabel('Last name').fill('Lovelace');
+    await dialog.getByLabel('Email', { exact: true }).fill('ada@example.com');
+    await dialog.getByLabel('Company').fill('Analytical Engines');
+    await dialog.getByLabel('City').fill('London');
+    await dialog.getByLabel('Tags').fill('vip, b2b');
+    await dialog.getByLabel('Age').fill('36');
+    await shot('customer-new');
+    await dialog.getByRole('button', { name: 'Create customer' }).click();
+    await page.getByRole('heading', { name: 'Ada Lovelace', level: 1 }).waitFor();
+    expect(page.url()).toMatch(/\/customers\/cus_/);
+  });
+
+  it('seeds more data through the API for the list, search and dashboard', async () => {
+    const cities = ['Paris', 'Lyon', 'Berlin', 'London', 'Madrid', 'Lisbon'];
+    const firsts = ['Grace', 'Alan', 'Katherine', 'Linus', 'Margaret', 'Edsger', 'Barbara', 'Donald', 'Frances', 'Ken', 'Radia'];
+    const lasts = ['Hopper', 'Turing', 'Johnson', 'Torvalds', 'Hamilton', 'Dijkstra', 'Liskov', 'Knuth', 'Allen', 'Thompson', 'Perlman'];
+    const create = firsts.map((f, i) => ({ first_name: f, last_name: lasts[i], email: `${f.toLowerCase()}@example.org`, city: cities[i % cities.length], country: i % 2 ? 'France' : 'United Kingdom', tags: i % 3 === 0 ? ['newsletter'] : [], company: i % 4 === 0 ? 'Northwind' : null }));
+    create.push({ first_name: xssName, last_name: '', email: 'xss@example.org', city: 'Nowhere', country: 'Test', tags: [], company: null });
+    const bulk = await apiCall('POST', '/api/customers/bulk', { create });
+    expect(bulk.status).toBe(200);
+    const grace = bulk.body.created[0].id;
+    for (const [i, total] of [120, 80, 240].entries()) {
+      const o = await apiCall('POST', '/api/orders', { customer_id: grace, ordered_at: `2026-0${i + 1}-1${i}T10:00:00Z`, total, currency: 'EUR' });
+      expect(o.status).toBe(201);
+    }
+    const soon = new Date(Date.now() + 2 * 864e5).toISOString();
+    const past = new Date(Date.now() - 864e5).toISOString();
+    expect((await apiCall('POST', '/api/tasks', { title: 'Send the renewal quote', customer_id: grace, due_at: soon })).status).toBe(201);
+    expect((await apiCall('POST', '/api/tasks', { title: 'Call back about the invoice', customer_id: bulk.body.created[1].id, due_at: past })).status).toBe(201);
+  });
+
+  it('finds the customer with the Ctrl+K search and edits them', async () => {
+    await page.keyboard.press('Control+k');
+    const search = page.getByRole('combobox', { name: 'Search customers, companies and orders' });
+    await search.pressSequentially('lovel', { delay: 40 });
+    await page.getByRole('option', { name: /Ada Lovelace/ }).waitFor();
+    await shot('search');
+    await search.press('Enter');
+    await page.getByRole('heading', { name: 'Ada Lovelace', level: 1 }).waitFor();
+
+    await page.getByRole('tab', { name: 'Profile' }).click();
+    const city = page.getByLabel('City', { exact: true });
+    expect(await city.inputValue()).toBe('London');
+    await city.fill('Manchester');
+    await page.getByLabel('Job title').fill('Analyst');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Changes saved.').waitFor();
+    await page.getByText('Manchester', { exact: false }).first().waitFor();
+    await page.getByText('Analyst at Analytical Engines').waitFor();
+  });
+
+  it('logs a call and adds a task on the 360-degree view', async () => {
+    await page.getByRole('tab', { name: 'Activity' }).click();
+    await page.getByText('Nothing here yet').waitFor();
+    await page.getByLabel('Subject').fill('Intro call');
+    await page.getByLabel('Notes (optional)').fill('Interested in the annual plan. Follow up next week.');
+    await page.getByRole('form', { name: 'Log activity' }).getByRole('button', { name: 'Log a call' }).click();
+    await page.getByText('Outgoing call: Intro call').waitFor();
+    await page.getByText('Add a task').click();
+    await page.getByLabel('Task', { exact: true }).fill('Send the proposal');
+    await page.getByRole('form', { name: 'Log activity' }).getByRole('button', { name: 'Add a task' }).click();
+    await page.getByText('Task: Send the proposal').waitFor();
+    await page.getByRole('region', { name: 'Open tasks' }).getByText('Send the proposal').waitFor();
+    const lastInteraction = page.getByRole('region', { name: 'Figures' }).getByText('Last interaction');
+    await lastInteraction.waitFor();
+    await page.getByText('Log a call').first().click();
+    await shot('customer-360');
+  });
+
+  it('lists, sorts and filters customers and renders markup in names as text', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
+    await page.getByRole('link', { name: 'Ada Lovelace' }).waitFor();
+    await page.getByRole('link', { name: xssName }).waitFor();
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    await shot('customers');
+
+    await page.getByRole('button', { name: 'Name' }).click();
+    await page.locator('th[aria-sort="ascending"]').waitFor();
+    await page.getByRole('button', { name: 'Filter by City' }).click();
+    await page.getByLabel('Value').fill('Paris');
+    await page.getByRole('button', { name: 'Apply filter' }).click();
+    await page.getByRole('link', { name: 'Grace Hopper' }).waitFor();
+    await page.getByRole('link', { name: 'Ada Lovelace' }).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Remove filter City' }).click();
+    await page.getByRole('link', { name: 'Ada Lovelace' }).waitFor();
+
+    await page.getByRole('link', { name: xssName }).click();
+    await page.getByRole('heading', { name: xssName, level: 1 }).waitFor();
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('shows the dashboard with open tasks and the chart', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByText('Send the renewal quote').waitFor();
+    await page.locator('.chart svg').first().waitFor();
+    await page.getByRole('region', { name: 'Revenue by month' }).getByText('Not available yet.').waitFor();
+    await shot('dashboard');
+  });
+
+  it('creates an API token and a custom field in settings', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByText('No API tokens').waitFor();
+    await page.getByLabel('New token name').fill('Shop sync');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const token = (await page.getByTestId('new-token').textContent()) ?? '';
+    expect(token.length).toBeGreaterThan(20);
+    await page.getByRole('cell', { name: 'Shop sync', exact: true }).waitFor();
+    const check = await page.evaluate(async (t) => (await fetch('/api/customers?limit=1', { headers: { authorization: `Bearer ${t}` } })).status, token);
+    expect(check).toBe(200);
+
+    await page.getByLabel('Label').fill('Loyalty tier');
+    await page.getByLabel('Type').selectOption('select');
+    await page.getByLabel('Choices').fill('gold, silver');
+    await page.getByRole('button', { name: 'Add field' }).click();
+    await page.getByRole('cell', { name: 'loyalty_tier' }).waitFor();
+    await shot('settings');
+  });
+
+  it('fits a phone screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
+    await page.getByRole('link', { name: 'Ada Lovelace' }).waitFor();
+    await shot('customers-phone');
+    await page.getByRole('link', { name: 'Ada Lovelace' }).click();
+    await page.getByRole('heading', { name: 'Ada Lovelace', level: 1 }).waitFor();
+    await shot('customer-360-phone');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1360, height: 860 });
+  });
+
+  it('saw no console errors, failed requests, server errors or dialogs', () => {
+    expect(problems).toEqual([]);
+    expect(dialogs).toEqual([]);
+  });
+});
