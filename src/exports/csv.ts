@@ -1,0 +1,30 @@
+/**
+ * CSV writing (RFC 4180) for exports. Cells a spreadsheet would read as a formula are
+ * neutralised with a leading apostrophe, so an exported file cannot run code when opened.
+ */
+
+const formulaStart = /^[=+\-@\t\r]/;
+
+/** A value as it may safely appear in a spreadsheet cell: formula-like text gets a leading `'`. */
+export function neutralise(text: string): string {
+  return formulaStart.test(text) ? `'${text}` : text;
+}
+
+/** One CSV cell: neutralised, and quoted when it holds a comma, quote, CR or LF. */
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  let text: string;
+  if (typeof value === 'number') {
+    // Numbers are data, not formulas: a negative amount keeps its sign.
+    if (!Number.isFinite(value)) return '';
+    return String(value);
+  }
+  if (typeof value === 'boolean') text = value ? 'true' : 'false';
+  else text = neutralise(String(value));
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One CSV record, terminated by CRLF as RFC 4180 asks. */
+export function csvRow(values: readonly unknown[]): string {
+  return values.map(csvCell).join(',') + '\r\n';
+}

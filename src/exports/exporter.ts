@@ -1,0 +1,100 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { interactions, tasks } from '../activities/interactions.js';
+import type { Ctx } from '../core/context.js';
+import { invalid } from '../core/errors.js';
+import { companies } from '../customers/companies.js';
+import { listCustomers } from '../customers/service.js';
+import { fieldsOf } from '../fields/custom-fields.js';
+import type { ApiRecord } from '../records/codec.js';
+import { filtersFromQuery, type FilterNode } from '../records/query.js';
+import type { ListParams, Page } from '../records/repository.js';
+import { orders } from '../sales/orders.js';
+import { products } from '../sales/products.js';
+import { entities, type EntityName } from '../schema/entities.js';
+import { columnOf, type FieldDef, type PhoneEntry } from '../schema/fields.js';
+import { csvRow } from './csv.js';
+
+export const exportKinds = ['customers', 'companies', 'products', 'orders', 'interactions', 'tasks'] as const satisfies readonly EntityName[];
+export type ExportKind = (typeof exportKinds)[number];
+export const exportFormats = ['csv', 'json'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+export interface ExportOptions {
+  format: ExportFormat;
+  /** A filter tree, or its JSON text as the API's `filter` parameter takes it. */
+  filter?: FilterNode | string;
+  /** Called after every page with the number of records written so far. */
+  onProgress?: (written: number) => void;
+}
+
+const pageSize = 500;
+
+const listers: Record<ExportKind, (ctx: Ctx, params: ListParams) => Promise<Page>> = {
+  customers: listCustomers,
+  companies: (ctx, p) => companies.list(ctx, p),
+  products: (ctx, p) => products.list(ctx, p),
+  orders: (ctx, p) => orders.list(ctx, p),
+  interactions: (ctx, p) => interactions.list(ctx, p),
+  tasks: (ctx, p) => tasks.list(ctx, p),
+};
+
+export function isExportKind(kind: string): kind is ExportKind {
+  return (exportKinds as readonly string[]).includes(kind);
+}
+
+/** The fields a CSV export has as columns, in registry order (custom fields last). */
+export async function exportColumns(ctx: Ctx, kind: ExportKind): Promise<FieldDef[]> {
+  const fields = await fieldsOf(ctx.database.db, entities[kind]);
+  return fields.filter((f) => f.exportable !== false && columnOf(f) !== null);
+}
+
+/** A record's value as one CSV cell: lists joined with `; `, phones as E.164 (or as typed). */
+export function cellValue(field: FieldDef, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (field.type === 'string_list') return (value as string[]).join('; ');
+  if (field.type === 'phone_list') return (value as PhoneEntry[]).map((p) => p.e164 ?? p.raw).join('; ');
+  return value;
+}
+
+function parseFilter(filter: ExportOptions['filter']): FilterNode | undefined {
+  if (filter === undefined || filter === '') return undefined;
+  return filtersFromQuery({ filter: typeof filter === 'string' ? filter : JSON.stringify(filter) });
+}
+
+async function write(out: Writable, chunk: string): Promise<void> {
+  if (out.destroyed) throw new Error('the output was closed before the export finished');
+  if (!out.write(chunk)) await once(out, 'drain');
+}
+
+/**
+ * Streams every record of `kind` that matches the filter to `out`, page by page through the
+ * list engine (keyset pagination), so memory stays flat however large the table is.
+ * CSV columns come from the field registry; JSON is one array of the API's records.
+ * Resolves with the number of records written; `out` is left open.
+ */
+export async function exportRecords(ctx: Ctx, kind: string, options: ExportOptions, out: Writable): Promise<{ count: number }> {
+  if (!isExportKind(kind)) throw invalid(`cannot export ${kind}; choose one of ${exportKinds.join(', ')}`, { kind: ['unknown kind'] });
+  if (!(exportFormats as readonly string[]).includes(options.format)) throw invalid(`format must be csv or json, got ${options.format}`, { format: ['csv or json'] });
+  const filter = parseFilter(options.filter);
+  const list = listers[kind];
+  const columns = options.format === 'csv' ? await exportColumns(ctx, kind) : [];
+  // Validate the filter before the first byte goes out, so a bad filter leaves no partial file.
+  let page = await list(ctx, { filter, sort: 'id', limit: pageSize });
+  let count = 0;
+  await write(out, options.format === 'csv' ? csvRow(columns.map((c) => c.name)) : '[');
+  for (;;) {
+    let chunk = '';
+    for (const record of page.data) {
+      if (options.format === 'csv') chunk += csvRow(columns.map((f) => cellValue(f, (record as ApiRecord)[f.name])));
+      else chunk += (count > 0 ? ',\n' : '\n') + JSON.stringify(record);
+      count++;
+    }
+    if (chunk) await write(out, chunk);
+    options.onProgress?.(count);
+    if (!page.next_cursor) break;
+    page = await list(ctx, { filter, sort: 'id', limit: pageSize, cursor: page.next_cursor });
+  }
+  if (options.format === 'json') await write(out, count > 0 ? '\n]\n' : ']\n');
+  return { count };
+}
