@@ -47,9 +47,12 @@ describe.skipIf(!fs.existsSync(chromiumPath))('web app in a real browser', () =>
   const problems: string[] = [];
   const dialogs: string[] = [];
 
+  /** A full-page screenshot for design review; passing notifications are hidden so they cover nothing. */
   async function shot(name: string) {
+    await page.evaluate(() => document.querySelector<HTMLElement>('.toasts')?.style.setProperty('visibility', 'hidden'));
     await page.waitForTimeout(150);
     await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+    await page.evaluate(() => document.querySelector<HTMLElement>('.toasts')?.style.removeProperty('visibility'));
   }
 
   /** Calls the API as the signed-in browser (cookie + CSRF header), for seeding data. */

@@ -130,7 +130,7 @@ export function SearchPalette({ onClose, search = searchEverything, delay = 200 
         <Icon name="search" size={20} />
         <input
           ref={inputRef}
-          type="search"
+          type="text"
           role="combobox"
           aria-label="Search customers, companies and orders"
           aria-expanded={flat.length > 0}

@@ -11,6 +11,16 @@ export function formatDate(value: unknown): string {
   return Number.isNaN(d.getTime()) ? value : dateFmt.format(d);
 }
 
+const shortFmt = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+
+/** "Mar 4" this year, "Mar 4, 2024" otherwise. */
+export function formatShortDate(value: unknown): string {
+  if (typeof value !== 'string' || !value) return '';
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return value;
+  return d.getFullYear() === new Date().getFullYear() ? shortFmt.format(d) : dateFmt.format(d);
+}
+
 export function formatDateTime(value: unknown): string {
   if (typeof value !== 'string' || !value) return '';
   const d = new Date(value);

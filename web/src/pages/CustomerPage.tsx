@@ -6,7 +6,7 @@ import { useToast } from '../components/Toasts';
 import { Badge, Button, Card, EmptyState, ErrorState, FormError, Loading, Spinner } from '../components/ui';
 import { api, ApiError, isAbort, type ApiRecord, type CustomerView, type Page, type TimelineItem } from '../lib/api';
 import { customerSections, displayName, editableFields, useCustomerFields } from '../lib/fields';
-import { formatDate, formatDateTime, formatNumber, initials, relativeTime } from '../lib/format';
+import { formatDate, formatDateTime, formatNumber, formatShortDate, initials, relativeTime } from '../lib/format';
 import { useAsync, useDocumentTitle } from '../lib/hooks';
 import { Link, navigate, type Params } from '../lib/router';
 
@@ -204,8 +204,8 @@ function Figures({ figures }: { figures: Record<string, unknown> }) {
     { label: 'Orders', value: formatNumber(figures.order_count, true) || '0' },
     { label: 'Average order', value: formatNumber(figures.average_order_value) || '—' },
     { label: 'Orders per month', value: formatNumber(figures.purchase_frequency) || '—' },
-    { label: 'Last order', value: formatDate(figures.last_order_at) || '—', hint: relativeTime(figures.last_order_at) },
-    { label: 'Last interaction', value: formatDate(figures.last_interaction_at) || '—', hint: relativeTime(figures.last_interaction_at) },
+    { label: 'Last order', value: formatShortDate(figures.last_order_at) || '—', hint: relativeTime(figures.last_order_at) },
+    { label: 'Last interaction', value: formatShortDate(figures.last_interaction_at) || '—', hint: relativeTime(figures.last_interaction_at) },
   ];
   return (
     <section className="figures" aria-label="Figures">

@@ -156,7 +156,7 @@ export function CustomersPage() {
           <label htmlFor="customer-search" className="sr-only">
             Search customers
           </label>
-          <input id="customer-search" type="search" placeholder="Search by name, email, phone, notes…" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
+          <input id="customer-search" type="search" placeholder="Search customers…" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
         </div>
         <FilterBar fields={fields} filters={filters} onChange={setFilters} />
         <div className="toolbar-end">

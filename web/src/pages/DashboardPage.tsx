@@ -156,8 +156,10 @@ export function DashboardPage() {
           )}
         </Card>
 
-        <ReportSlot title="Revenue by month" endpoint="/api/reports/revenue" />
-        <ReportSlot title="Customers gained and lost" endpoint="/api/reports/customers" />
+        <div className="slots">
+          <ReportSlot title="Revenue by month" endpoint="/api/reports/revenue" />
+          <ReportSlot title="Customers gained and lost" endpoint="/api/reports/customers" />
+        </div>
       </div>
     </div>
   );
