@@ -1,0 +1,97 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createToken, createOwner, hasOwner } from '../src/auth/service.js';
+import { loadConfig } from '../src/core/config.js';
+import { openConfiguredDatabase } from '../src/core/runtime.js';
+import { generateDemo } from '../src/demo/generate.js';
+import { formatStats, loadTest, stats, type LatencyStats } from './load.js';
+
+const customers = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
+const dataDir = path.resolve(process.env.BENCH_DATA_DIR ?? `bench/.data/demo-${customers}`);
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+
+const listQueries = ['US', 'GB', 'DE', 'FR', 'CA'].map((country) => ({ country }));
+const searchWords = ['anna', 'smith', 'mar', 'john', 'garcia', 'lee', 'muller', 'marie'];
+
+async function startServer(port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['dist/cli.js', 'serve'], { env: { ...process.env, RAPPORT_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('Rapport is running')) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return child;
+}
+
+function timeDirect(run: (i: number) => unknown, iterations: number): LatencyStats {
+  const latencies: number[] = [];
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < iterations; i++) {
+    const t = process.hrtime.bigint();
+    run(i);
+    latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return stats(latencies, Number(process.hrtime.bigint() - started) / 1e9);
+}
+
+export async function run(log: (line: string) => void) {
+  log(`\n== Core API: ${customers.toLocaleString('en')} demo customers on SQLite (${dataDir})`);
+  const config = loadConfig({ ...process.env, RAPPORT_DATA_DIR: dataDir, DATABASE_URL: '' });
+  let database = await openConfiguredDatabase(config);
+  const count = Number((await database.db.selectFrom('customers').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  if (count < customers) {
+    await database.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    database = await openConfiguredDatabase(config);
+    const started = Date.now();
+    let last = 0;
+    const result = await generateDemo(database, {
+      customers,
+      seed: 1,
+      onProgress: (p) => {
+        if (Date.now() - last > 10_000) {
+          last = Date.now();
+          log(`  demo: ${p.customers.toLocaleString('en')} / ${p.total.toLocaleString('en')} customers`);
+        }
+      },
+    });
+    log(`demo data: ${result.customers} customers, ${result.orders} orders, ${result.orderLines} order lines, ${result.interactions} interactions in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    database.sqlite!.pragma('optimize=0x10002');
+  } else {
+    log(`reusing ${count.toLocaleString('en')} customers`);
+  }
+  if (!(await hasOwner(database.db))) await createOwner(database.db, { email: 'bench@example.com', password: 'benchmark password' });
+  const { token } = await createToken(database.db, `bench-${Date.now()}`);
+
+  // The floor: the same queries straight against SQLite, no HTTP, no JSON.
+  const raw = database.sqlite!;
+  const listSql = raw.prepare('select * from customers where country = ? order by revenue desc, id desc limit 51');
+  const searchSql = raw.prepare('select * from customers where seq in (select rowid from customers_fts where customers_fts match ?) order by created_at desc, id desc limit 51');
+  const directList = timeDirect((i) => listSql.all(listQueries[i % listQueries.length].country), 2000);
+  const directSearch = timeDirect((i) => searchSql.all(`"${searchWords[i % searchWords.length]}"*`), 2000);
+  await database.close();
+
+  const port = 3900 + Math.floor(Math.random() * 50);
+  const server = await startServer(port);
+  try {
+    const headers = { authorization: `Bearer ${token}` };
+    const listPaths = listQueries.map((q) => `/api/customers?country=${q.country}&sort=-revenue&limit=50`);
+    const searchPaths = searchWords.map((w) => `/api/customers?q=${w}&limit=50`);
+    const single = await loadTest({ port, paths: listPaths, headers, concurrency: 1, seconds: 3, warmupSeconds: 1 });
+    const singleSearch = await loadTest({ port, paths: searchPaths, headers, concurrency: 1, seconds: 3, warmupSeconds: 1 });
+    const list = await loadTest({ port, paths: listPaths, headers, concurrency: 50, seconds });
+    const search = await loadTest({ port, paths: searchPaths, headers, concurrency: 50, seconds });
+    log(formatStats('direct SQLite: filtered+sorted list', directList));
+    log(formatStats('direct SQLite: search', directSearch));
+    log(formatStats('API, 1 connection: list', single));
+    log(formatStats('API, 1 connection: search', singleSearch));
+    log(formatStats('API, 50 connections: list', list));
+    log(formatStats('API, 50 connections: search', search));
+    log(`API time / direct time (p50, one connection): list ${(single.p50 / directList.p50).toFixed(2)}x, search ${(singleSearch.p50 / directSearch.p50).toFixed(2)}x`);
+    log(`targets: p99 < 25 ms at 50 connections (list ${list.p99.toFixed(1)} ms, search ${search.p99.toFixed(1)} ms)`);
+  } finally {
+    server.kill('SIGTERM');
+  }
+}

@@ -1,0 +1,24 @@
+/** `npm run bench`: runs every benchmark (or those named on the command line) and prints figures. */
+const suites: Record<string, () => Promise<{ run(log: (line: string) => void): Promise<void> }>> = {
+  api: () => import('./api.bench.js'),
+  imports: () => import('./imports.bench.js'),
+  insights: () => import('./insights.bench.js'),
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const names = wanted.length ? wanted : Object.keys(suites);
+for (const name of names) {
+  const load = suites[name];
+  if (!load) {
+    console.error(`unknown benchmark ${name}; choose from ${Object.keys(suites).join(', ')}`);
+    process.exit(2);
+  }
+  let suite;
+  try {
+    suite = await load();
+  } catch (error) {
+    console.log(`\n== ${name}: not available (${(error as Error).message.split('\n')[0]})`);
+    continue;
+  }
+  await suite.run((line) => console.log(line));
+}
