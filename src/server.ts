@@ -3,6 +3,8 @@ import { createApp } from './api/app.js';
 import { hasOwner } from './auth/service.js';
 import type { Config } from './core/config.js';
 import { openConfiguredDatabase } from './core/runtime.js';
+import { startWorker } from './core/jobs.js';
+import { insightJobHandlers, insightSchedules } from './insights/jobs.js';
 
 /** Starts the API and web app; resolves once listening, with a function that stops it. */
 export async function startServer(config: Config, log: (line: string) => void = console.log) {
@@ -11,6 +13,8 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
   });
+  // Background jobs (insight runs) and the nightly score refresh.
+  const worker = startWorker(database, insightJobHandlers(database), { schedules: insightSchedules });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const where = database.dialect === 'sqlite' ? database.sqlitePath : database.dialect;
@@ -24,6 +28,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     app,
     database,
     async stop() {
+      await worker.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();
     },

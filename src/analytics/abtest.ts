@@ -1,5 +1,6 @@
 /** Conversion-rate A/B tests: two-proportion z-test and sample size planning. */
 import { normalCdf, normalQuantile } from './normal.js';
+import { lgamma } from './special.js';
 
 export interface TwoProportionResult {
   rateA: number;
@@ -61,4 +62,55 @@ export function sampleSizePerArm(baselineRate: number, minimumDetectableEffect: 
   const mean = (p1 + p2) / 2;
   const root = zAlpha * Math.sqrt(2 * mean * (1 - mean)) + zBeta * Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2));
   return Math.ceil((root * root) / (minimumDetectableEffect * minimumDetectableEffect));
+}
+
+/** ln B(a, b). */
+function lbeta(a: number, b: number): number {
+  return lgamma(a) + lgamma(b) - lgamma(a + b);
+}
+
+/**
+ * P(p_B > p_A) for p_A ~ Beta(alphaA, betaA), p_B ~ Beta(alphaB, betaB) with integer alphaB (Evan Miller's
+ * closed form, summed in log space): sum over i = 0 .. alphaB - 1 of
+ * B(alphaA + i, betaA + betaB) / ((betaB + i) B(1 + i, betaB) B(alphaA, betaA)).
+ */
+export function probabilityBBeatsA(alphaA: number, betaA: number, alphaB: number, betaB: number): number {
+  if (!Number.isInteger(alphaB) || alphaB < 1) throw new RangeError('abtest: alphaB must be a positive integer');
+  if (!(alphaA > 0 && betaA > 0 && betaB > 0)) throw new RangeError('abtest: Beta parameters must be positive');
+  let total = 0;
+  const base = lbeta(alphaA, betaA);
+  for (let i = 0; i < alphaB; i++) {
+    total += Math.exp(lbeta(alphaA + i, betaA + betaB) - Math.log(betaB + i) - lbeta(1 + i, betaB) - base);
+  }
+  return Math.min(1, Math.max(0, total));
+}
+
+export interface BayesianAbResult {
+  /** P(rate B > rate A) under Beta(1, 1) priors. */
+  probabilityBBeatsA: number;
+  /** E[max(rate A - rate B, 0)]: conversion rate given up on average by choosing B. */
+  expectedLossChoosingB: number;
+  /** E[max(rate B - rate A, 0)]. */
+  expectedLossChoosingA: number;
+}
+
+/**
+ * Bayesian comparison of two conversion rates with Beta(1, 1) priors. Expected loss uses
+ * E[max(pA - pB, 0)] = E[pA] P(pA' > pB) - E[pB] P(pA > pB'), where pA' ~ Beta(alphaA + 1, betaA) and
+ * pB' ~ Beta(alphaB + 1, betaB).
+ */
+export function bayesianAbTest(successesA: number, trialsA: number, successesB: number, trialsB: number): BayesianAbResult {
+  for (const v of [successesA, trialsA, successesB, trialsB]) if (!Number.isInteger(v) || v < 0) throw new RangeError('abtest: counts must be non-negative integers');
+  if (successesA > trialsA || successesB > trialsB) throw new RangeError('abtest: successes must not exceed trials');
+  const aA = successesA + 1;
+  const bA = trialsA - successesA + 1;
+  const aB = successesB + 1;
+  const bB = trialsB - successesB + 1;
+  const pBA = probabilityBBeatsA(aA, bA, aB, bB);
+  const meanA = aA / (aA + bA);
+  const meanB = aB / (aB + bB);
+  // P(pA > pB) = 1 - P(pB > pA) (ties have probability zero).
+  const lossB = meanA * (1 - probabilityBBeatsA(aA + 1, bA, aB, bB)) - meanB * (1 - probabilityBBeatsA(aA, bA, aB + 1, bB));
+  const lossA = meanB * probabilityBBeatsA(aA, bA, aB + 1, bB) - meanA * probabilityBBeatsA(aA + 1, bA, aB, bB);
+  return { probabilityBBeatsA: pBA, expectedLossChoosingB: Math.max(0, lossB), expectedLossChoosingA: Math.max(0, lossA) };
 }

@@ -13,11 +13,14 @@ import { createSchema, recordSchema, updateSchema } from '../records/validation.
 import { companyEntity, customerEntity, interactionEntity, orderEntity, productEntity, taskEntity } from '../schema/entities.js';
 import { body, idParam, json, registerCrudRoutes, registerDeleteRoute } from './crud-routes.js';
 import { errorResponses } from './errors.js';
+import { registerInsightRoutes } from '../insights/routes.js';
+import { segmentWhere } from '../insights/segmentation.js';
 import type { AppEnv } from './env.js';
 
 const customerRecord = recordSchema(customerEntity, { sources: z.array(sourceRef) }).openapi('Customer');
 
 export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
+  registerInsightRoutes(app);
   registerCrudRoutes(app, {
     service: customers,
     path: '/api/customers',
@@ -26,6 +29,7 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
     updateBody: customerUpdateInput.openapi('CustomerUpdate'),
     record: customerRecord,
     skipGet: true,
+    listWhere: async (c) => segmentWhere(c.get('ctx'), c.req.query('segment')),
     // The route schema cannot know custom fields; the service reports every bad field at once.
     async bodyErrorHook(c, mode) {
       const ctx = c.get('ctx');

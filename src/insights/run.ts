@@ -287,7 +287,8 @@ interface PurchaseModelOutcome {
   scores: Float64Array | null;
 }
 
-function trainPurchaseModel(a: CustomerArrays, endDay: number, cutoffDay: number, segmentCount: number): PurchaseModelOutcome {
+function trainPurchaseModel(a: CustomerArrays, endDay: number, cutoffDay: number, segmentIds: string[]): PurchaseModelOutcome {
+  const segmentCount = segmentIds.length;
   const names: string[] = [...baseFeatures, ...Array.from({ length: segmentCount }, (_, s) => `segment_${s + 1}`)];
   const d = names.length;
   const row = (i: number, out: Float64Array, o: number, asOf: 'cutoff' | 'end') => {
@@ -358,6 +359,7 @@ function trainPurchaseModel(a: CustomerArrays, endDay: number, cutoffDay: number
     medians: Object.fromEntries(keep.map((j) => [names[j], medians[j]])),
     l2: 1,
     segments: segmentCount,
+    segment_ids: segmentIds,
   };
   // Scores for today: features as of the as-of day for everyone who has bought.
   const scores = new Float64Array(a.n).fill(NaN);
@@ -514,8 +516,7 @@ export async function runInsights(ctx: Ctx, options: RunOptions = {}): Promise<R
   lap('scoring_ms');
 
   await report({ phase: 'predicting' });
-  const segmentCount = (await latestSegmentPositions(database)).ids.length;
-  const purchase = trainPurchaseModel(a, endDay, cutoffDay, segmentCount);
+  const purchase = trainPurchaseModel(a, endDay, cutoffDay, (await latestSegmentPositions(database)).ids);
   lap('purchase_model_ms');
 
   let crossSell: CrossSellSummary | null = null;
