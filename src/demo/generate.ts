@@ -420,7 +420,7 @@ export async function generateDemo(database: Database, options: DemoOptions): Pr
       const orders: OrderDraft[] = [];
       const addOrder = (at: number) => {
         const orderId = idFor('order');
-        const lineCount = Math.min(8, 1 + rng.poisson(1.8));
+        const lineCount = Math.min(8, 1 + rng.poisson(2.3));
         const month = new Date(at).getUTCMonth();
         let orderTotal = 0;
         const picked: number[] = [];

@@ -28,3 +28,8 @@ export function csvCell(value: unknown): string {
 export function csvRow(values: readonly unknown[]): string {
   return values.map(csvCell).join(',') + '\r\n';
 }
+
+/** Reverses `neutralise` for a cell read back from a Rapport export. */
+export function unneutralise(text: string): string {
+  return text.startsWith("'") && formulaStart.test(text.slice(1)) ? text.slice(1) : text;
+}

@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import { addCustomField, customFieldTypes, listCustomFields, type CustomFieldType } from '../fields/custom-fields.js';
+import { table } from './users.js';
+import { withDatabase } from './support.js';
+
+export function registerFields(program: Command) {
+  const field = program.command('field').description('custom fields on customers');
+  field
+    .command('add')
+    .description('add a custom field (a real, indexed column)')
+    .argument('<name>', 'field name: a-z, 0-9 and _, starting with a letter')
+    .requiredOption('--type <type>', `one of ${customFieldTypes.join(', ')}`)
+    .option('--options <list>', 'comma-separated choices for a select field')
+    .option('--label <label>', 'label shown in the app (default: from the name)')
+    .action(async (name: string, opts: { type: string; options?: string; label?: string }) => {
+      const created = await withDatabase((_ctx, database) =>
+        addCustomField(database, {
+          name,
+          type: opts.type as CustomFieldType,
+          label: opts.label,
+          options: opts.options?.split(',').map((o) => o.trim()).filter(Boolean),
+        }),
+      );
+      console.log(`Added ${created.type} field ${created.name} ("${created.label}") to customers.`);
+    });
+  field
+    .command('list')
+    .description('list custom fields')
+    .action(async () => {
+      const fields = await withDatabase((_ctx, database) => listCustomFields(database.db));
+      if (fields.length === 0) {
+        console.log('No custom fields.');
+        return;
+      }
+      console.log(table(['ENTITY', 'NAME', 'TYPE', 'LABEL', 'OPTIONS'], fields.map((f) => [f.entity, f.name, f.type, f.label, f.options?.join(', ') ?? ''])));
+    });
+}
