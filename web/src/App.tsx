@@ -36,7 +36,7 @@ function Gate() {
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 function Shell() {
-  const { pathname } = useLocation();
+  const { pathname, href } = useLocation();
   const session = useSession();
   const [searchOpen, setSearchOpen] = useState(false);
   const [menuOpen, setMenuOpen] = useState(false);
@@ -58,7 +58,8 @@ function Shell() {
     const params = matchPath(r.path, pathname);
     if (params) {
       const Page = r.component;
-      page = <Page key={r.path + JSON.stringify(params)} params={params} />;
+      // Keyed by the full address, so following a link to the same page with a new query starts fresh.
+      page = <Page key={href} params={params} />;
       break;
     }
   }

@@ -5,6 +5,15 @@ function respond(status: number, body?: unknown) {
   return vi.fn(async () => new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
 }
 
+async function failure(p: Promise<unknown>): Promise<ApiError> {
+  try {
+    await p;
+  } catch (e) {
+    return e as ApiError;
+  }
+  throw new Error('expected the request to fail');
+}
+
 afterEach(() => {
   vi.unstubAllGlobals();
   setCsrfToken(null);
@@ -13,7 +22,7 @@ afterEach(() => {
 describe('API client', () => {
   it('turns the error shape into an ApiError with field messages', async () => {
     vi.stubGlobal('fetch', respond(400, { error: { code: 'invalid_input', message: 'invalid json: email, age', fields: { email: ['must be a valid e-mail address'], age: ['expected number', 'too small'] } } }));
-    const err = await api.post('/api/customers', { email: 'nope' }).catch((e) => e);
+    const err = await failure(api.post('/api/customers', { email: 'nope' }));
     expect(err).toBeInstanceOf(ApiError);
     expect(err.status).toBe(400);
     expect(err.code).toBe('invalid_input');
@@ -41,7 +50,7 @@ describe('API client', () => {
     vi.stubGlobal('fetch', respond(204));
     expect(await api.del('/api/tasks/tsk_1')).toBeUndefined();
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
-    const err = await api.get('/api/customers').catch((e) => e);
+    const err = await failure(api.get('/api/customers'));
     expect(err).toBeInstanceOf(ApiError);
     expect(err.code).toBe('network');
     expect(err.message).toMatch(/could not be reached/);
@@ -49,7 +58,7 @@ describe('API client', () => {
 
   it('passes aborts through untouched and tells listeners about a 401', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new DOMException('aborted', 'AbortError'))));
-    const aborted = await api.get('/api/customers').catch((e) => e);
+    const aborted: unknown = await api.get('/api/customers').catch((e: unknown) => e);
     expect(aborted).toBeInstanceOf(DOMException);
 
     vi.stubGlobal('fetch', respond(401, { error: { code: 'unauthorized', message: 'sign in' } }));
@@ -62,7 +71,7 @@ describe('API client', () => {
 
   it('keeps a non-JSON error body readable', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' })));
-    const err = await api.get('/api/customers').catch((e) => e);
+    const err = await failure(api.get('/api/customers'));
     expect(err.code).toBe('http_502');
     expect(err.message).toBe('The server answered 502 Bad Gateway');
   });
