@@ -11,7 +11,7 @@ const customers = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
 const dataDir = path.resolve(process.env.BENCH_DATA_DIR ?? `bench/.data/demo-${customers}`);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 
-const listQueries = ['US', 'GB', 'DE', 'FR', 'CA'].map((country) => ({ country }));
+const listQueries = ['Germany', 'France', 'Canada', 'Australia', 'Spain'].map((country) => ({ country }));
 const searchWords = ['anna', 'smith', 'mar', 'john', 'garcia', 'lee', 'muller', 'marie'];
 
 async function startServer(port: number): Promise<ChildProcess> {
@@ -77,7 +77,7 @@ export async function run(log: (line: string) => void) {
   const server = await startServer(port);
   try {
     const headers = { authorization: `Bearer ${token}` };
-    const listPaths = listQueries.map((q) => `/api/customers?country=${q.country}&sort=-revenue&limit=50`);
+    const listPaths = listQueries.map((q) => `/api/customers?country=${encodeURIComponent(q.country)}&sort=-revenue&limit=50`);
     const searchPaths = searchWords.map((w) => `/api/customers?q=${w}&limit=50`);
     const single = await loadTest({ port, paths: listPaths, headers, concurrency: 1, seconds: 3, warmupSeconds: 1 });
     const singleSearch = await loadTest({ port, paths: searchPaths, headers, concurrency: 1, seconds: 3, warmupSeconds: 1 });

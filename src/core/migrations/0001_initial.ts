@@ -120,7 +120,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     ['entity_id', t.id, 'NOT NULL'],
     ['created_at', t.timestamp, 'NOT NULL'],
   ], ['PRIMARY KEY (entity, source, source_id)']);
-  await index('external_ids', ['entity_id']);
+  await index('external_ids', ['entity', 'entity_id']);
 
   // Exact-match keys for duplicate detection: every email and E.164 phone of a customer.
   await c('customer_keys', [
