@@ -89,8 +89,10 @@ export async function backupDatabase(database: Database, file: string, options: 
           return 2000;
         },
       });
-      const copy = new SqliteDatabase(temporary, { readonly: true });
+      // The copy carries the live file's WAL mode; a backup is better as one self-contained file.
+      const copy = new SqliteDatabase(temporary);
       try {
+        copy.pragma('journal_mode = DELETE');
         tables = sqliteTableCounts(copy);
       } finally {
         copy.close();
@@ -101,7 +103,7 @@ export async function backupDatabase(database: Database, file: string, options: 
     fs.renameSync(temporary, target);
     return { file: target, format, tables };
   } catch (error) {
-    fs.rmSync(temporary, { force: true });
+    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(temporary + suffix, { force: true });
     throw error;
   }
 }

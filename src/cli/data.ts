@@ -3,11 +3,12 @@ import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { backupDatabase, restoreDatabase } from '../backup/backup.js';
 import { AppError } from '../core/errors.js';
-import { generateDemo } from '../demo/generate.js';
-import { exportFormats, exportKinds, exportRecords, type ExportFormat } from '../exports/exporter.js';
+import type { ExportFormat } from '../exports/exporter.js';
 import { info, positiveInteger, progressBar, withDatabase } from './support.js';
+
+const exportKinds = ['customers', 'companies', 'products', 'orders', 'interactions', 'tasks'];
+const exportFormats = ['csv', 'json'];
 
 export function registerData(program: Command) {
   program
@@ -26,6 +27,7 @@ export function registerData(program: Command) {
       const bar = progressBar('demo', 'customers', 'rows');
       const stats = await withDatabase(async (ctx, database) => {
         try {
+          const { generateDemo } = await import('../demo/generate.js');
           return await generateDemo(database, { customers, seed: opts.seed, asOf, defaultCountry: ctx.defaultCountry, onProgress: (p) => bar.update(p.customers, p.total, { count: p.rows }) });
         } finally {
           bar.stop();
@@ -48,6 +50,7 @@ export function registerData(program: Command) {
       const bar = progressBar('backup', 'units');
       const result = await withDatabase(async (_ctx, database) => {
         try {
+          const { backupDatabase } = await import('../backup/backup.js');
           return await backupDatabase(database, file, { format: opts.format as 'sqlite' | 'json' | undefined, onProgress: (p) => bar.update(p.done, p.total) });
         } finally {
           bar.stop();
@@ -64,15 +67,15 @@ export function registerData(program: Command) {
     .action(async (file: string) => {
       const bar = progressBar('restore', 'rows');
       const result = await withDatabase(async (_ctx, database) => {
-        if (database.dialect === 'sqlite') info('Restoring into the live database; a running server sees the restored data once it completes.');
         try {
+          const { restoreDatabase } = await import('../backup/backup.js');
           return await restoreDatabase(database, file, { onProgress: (p) => bar.update(p.done, p.total) });
         } finally {
           bar.stop();
         }
       });
       const rows = result.tables.reduce((s, t) => s + t.rows, 0);
-      console.log(`Restored ${rows} rows in ${result.tables.length} tables from ${path.resolve(file)}.`);
+      console.log(`Restored ${rows} rows in ${result.tables.length} tables from ${path.resolve(file)}; a running server sees them now.`);
     });
 
   program
@@ -83,12 +86,12 @@ export function registerData(program: Command) {
     .option('--filter <json>', 'filter tree as JSON, e.g. {"field":"city","op":"eq","value":"Paris"}')
     .option('--output <file>', 'write to FILE instead of standard output')
     .action(async (kind: string, opts: { format: string; filter?: string; output?: string }) => {
-      if (!(exportFormats as readonly string[]).includes(opts.format)) throw new AppError('invalid_input', `--format must be csv or json, got ${opts.format}`);
+      if (!exportFormats.includes(opts.format)) throw new AppError('invalid_input', `--format must be csv or json, got ${opts.format}`);
       const target = opts.output ? path.resolve(opts.output) : null;
       const partial = target ? `${target}.partial-${process.pid}` : null;
       const out: Writable = partial ? fs.createWriteStream(partial) : process.stdout;
       try {
-        const { count } = await withDatabase((ctx) => exportRecords(ctx, kind, { format: opts.format as ExportFormat, filter: opts.filter }, out));
+        const { count } = await withDatabase(async (ctx) => (await import('../exports/exporter.js')).exportRecords(ctx, kind, { format: opts.format as ExportFormat, filter: opts.filter }, out));
         if (partial && target) {
           out.end();
           await finished(out);

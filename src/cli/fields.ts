@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
-import { addCustomField, customFieldTypes, listCustomFields, type CustomFieldType } from '../fields/custom-fields.js';
+import type { CustomFieldType } from '../fields/custom-fields.js';
 import { table } from './users.js';
 import { withDatabase } from './support.js';
+
+const customFields = () => import('../fields/custom-fields.js');
 
 export function registerFields(program: Command) {
   const field = program.command('field').description('custom fields on customers');
@@ -9,12 +11,12 @@ export function registerFields(program: Command) {
     .command('add')
     .description('add a custom field (a real, indexed column)')
     .argument('<name>', 'field name: a-z, 0-9 and _, starting with a letter')
-    .requiredOption('--type <type>', `one of ${customFieldTypes.join(', ')}`)
+    .requiredOption('--type <type>', 'one of number, text, date, boolean, select')
     .option('--options <list>', 'comma-separated choices for a select field')
     .option('--label <label>', 'label shown in the app (default: from the name)')
     .action(async (name: string, opts: { type: string; options?: string; label?: string }) => {
-      const created = await withDatabase((_ctx, database) =>
-        addCustomField(database, {
+      const created = await withDatabase(async (_ctx, database) =>
+        (await customFields()).addCustomField(database, {
           name,
           type: opts.type as CustomFieldType,
           label: opts.label,
@@ -27,7 +29,7 @@ export function registerFields(program: Command) {
     .command('list')
     .description('list custom fields')
     .action(async () => {
-      const fields = await withDatabase((_ctx, database) => listCustomFields(database.db));
+      const fields = await withDatabase(async (_ctx, database) => (await customFields()).listCustomFields(database.db));
       if (fields.length === 0) {
         console.log('No custom fields.');
         return;

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../core/config.js';
-import { startServer } from '../server.js';
 import { info } from './support.js';
 
 export function registerServe(program: Command) {
@@ -8,6 +7,8 @@ export function registerServe(program: Command) {
     .command('serve')
     .description('run the API and web app (HOST, PORT, RAPPORT_DATA_DIR, DATABASE_URL from the environment)')
     .action(async () => {
+      // Loaded on demand: the web app is only needed by this command.
+      const { startServer } = await import('../server.js');
       const server = await startServer(loadConfig(), (line) => console.log(line));
       await new Promise<void>((resolve) => {
         let stopping = false;

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
-import { createOwner, createToken, listTokens, revokeToken } from '../auth/service.js';
 import { withDatabase } from './support.js';
+
+// Services are loaded inside each action, so that `rapport --help` and other commands start fast.
+const auth = () => import('../auth/service.js');
 
 export function registerUsers(program: Command) {
   const user = program.command('user').description('the owner account');
@@ -10,7 +12,7 @@ export function registerUsers(program: Command) {
     .requiredOption('--email <email>', 'e-mail address to sign in with')
     .requiredOption('--password <password>', 'password, at least 10 characters')
     .action(async (opts: { email: string; password: string }) => {
-      const created = await withDatabase((_ctx, database) => createOwner(database.db, { email: opts.email, password: opts.password }));
+      const created = await withDatabase(async (_ctx, database) => (await auth()).createOwner(database.db, { email: opts.email, password: opts.password }));
       console.log(`Created owner ${created.email} (${created.id}).`);
     });
 
@@ -20,7 +22,7 @@ export function registerUsers(program: Command) {
     .description('create an API token and print it once')
     .requiredOption('--name <name>', 'what the token is for, e.g. "zapier"')
     .action(async (opts: { name: string }) => {
-      const created = await withDatabase((_ctx, database) => createToken(database.db, opts.name));
+      const created = await withDatabase(async (_ctx, database) => (await auth()).createToken(database.db, opts.name));
       console.log(created.token);
       process.stderr.write(`Token ${created.name} (${created.id}) created. Copy it now: it will not be shown again.\n`);
     });
@@ -28,7 +30,7 @@ export function registerUsers(program: Command) {
     .command('list')
     .description('list API tokens (the secrets themselves are never stored)')
     .action(async () => {
-      const tokens = await withDatabase((_ctx, database) => listTokens(database.db));
+      const tokens = await withDatabase(async (_ctx, database) => (await auth()).listTokens(database.db));
       if (tokens.length === 0) {
         console.log('No API tokens.');
         return;
@@ -41,7 +43,7 @@ export function registerUsers(program: Command) {
     .description('revoke an active token by id or name')
     .argument('<id-or-name>', 'token id (tok_…) or name')
     .action(async (idOrName: string) => {
-      const revoked = await withDatabase((_ctx, database) => revokeToken(database.db, idOrName));
+      const revoked = await withDatabase(async (_ctx, database) => (await auth()).revokeToken(database.db, idOrName));
       console.log(`Revoked token ${revoked.name} (${revoked.id}).`);
     });
 }
