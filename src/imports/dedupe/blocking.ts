@@ -34,56 +34,98 @@ export function blockingKeys(person: PreparedPerson): string[] {
 }
 
 export interface CandidateOptions {
-  /**
-   * Blocks larger than this are not compared all-pairs: after sorting by name, each record meets only
-   * its next `maxBlockSize` neighbours (sorted neighbourhood).
-   */
+  /** Blocks up to this size are compared all-pairs. */
   maxBlockSize?: number;
+  /** In larger blocks, sorted by name, each record meets only this many following neighbours. */
+  window?: number;
 }
 
 /**
- * Pairs of record indexes that share at least one blocking key. Work is bounded by
- * records x keys x maxBlockSize, never records squared, and no set of all pairs is kept:
- * a pair is emitted by the first small block both records share. Pairs that meet only in
- * oversized blocks are emitted from each such block whose window holds them, so may repeat.
+ * Pairs of record indexes that share at least one blocking key, without comparing all pairs.
+ * Keys are hashed and sorted as packed numbers, so memory stays at a few bytes per key even for
+ * millions of records. A pair is emitted by the first small block (by hash) both records share;
+ * pairs that meet only in oversized blocks come from each window that holds them, so may repeat.
+ * A hash collision only merges two blocks, adding candidates, never losing one.
  */
 export function* candidatePairs(people: PreparedPerson[], options: CandidateOptions = {}): Generator<[number, number]> {
-  const maxBlockSize = options.maxBlockSize ?? 50;
-  const blockIds = new Map<string, number>();
-  const members: number[][] = [];
-  const blocksOf: number[][] = people.map((person, index) =>
-    blockingKeys(person).map((key) => {
-      let id = blockIds.get(key);
-      if (id === undefined) {
-        id = members.length;
-        blockIds.set(key, id);
-        members.push([]);
-      }
-      members[id].push(index);
-      return id;
-    }),
-  );
-  const isSmall = (id: number) => members[id].length <= maxBlockSize;
-  const sortKeys = people.map((person) => `${person.last} ${person.first}`);
+  const maxBlockSize = options.maxBlockSize ?? 25;
+  const window = options.window ?? 6;
+  const { keys, offsets } = hashedKeys(people);
+  const indexBits = Math.max(1, Math.ceil(Math.log2(people.length + 1)));
+  const hashShift = Math.max(0, 32 - (53 - indexBits));
+  const packed = new Float64Array(keys.length);
+  for (let person = 0; person < people.length; person++) {
+    for (let k = offsets[person]; k < offsets[person + 1]; k++) {
+      keys[k] = keys[k] >>> hashShift;
+      packed[k] = keys[k] * 2 ** indexBits + person;
+    }
+  }
+  packed.sort();
 
-  for (let block = 0; block < members.length; block++) {
-    const records = members[block];
-    if (records.length < 2) continue;
-    const small = isSmall(block);
-    if (!small) records.sort((a, b) => (sortKeys[a] < sortKeys[b] ? -1 : sortKeys[a] > sortKeys[b] ? 1 : a - b));
-    for (let i = 0; i < records.length; i++) {
-      const end = small ? records.length : Math.min(records.length, i + maxBlockSize);
-      for (let j = i + 1; j < end; j++) {
-        const first = firstSharedSmallBlock(blocksOf[records[i]], blocksOf[records[j]], isSmall);
-        if (small ? first !== block : first !== -1) continue;
-        yield records[i] < records[j] ? [records[i], records[j]] : [records[j], records[i]];
+  const blockSize = new Uint32Array(keys.length);
+  const runs: [number, number][] = [];
+  for (let start = 0; start < packed.length; ) {
+    const hash = Math.floor(packed[start] / 2 ** indexBits);
+    let end = start + 1;
+    while (end < packed.length && Math.floor(packed[end] / 2 ** indexBits) === hash) end++;
+    for (let at = start; at < end; at++) {
+      const person = packed[at] % 2 ** indexBits;
+      for (let k = offsets[person]; k < offsets[person + 1]; k++) if (keys[k] === hash) blockSize[k] = end - start;
+    }
+    if (end - start > 1) runs.push([start, end]);
+    start = end;
+  }
+
+  // The smallest hash of a block of at most maxBlockSize that both records are in, or -1.
+  const firstSharedSmallBlock = (a: number, b: number): number => {
+    let first = -1;
+    for (let x = offsets[a]; x < offsets[a + 1]; x++) {
+      if (blockSize[x] > maxBlockSize || (first !== -1 && keys[x] >= first)) continue;
+      for (let y = offsets[b]; y < offsets[b + 1]; y++) {
+        if (keys[y] === keys[x]) {
+          first = keys[x];
+          break;
+        }
+      }
+    }
+    return first;
+  };
+
+  const sortKeys = people.map((person) => `${person.last} ${person.first}`);
+  for (const [start, end] of runs) {
+    const hash = Math.floor(packed[start] / 2 ** indexBits);
+    const members = Array.from(packed.subarray(start, end), (value) => value % 2 ** indexBits);
+    const small = members.length <= maxBlockSize;
+    if (!small) members.sort((a, b) => (sortKeys[a] < sortKeys[b] ? -1 : sortKeys[a] > sortKeys[b] ? 1 : a - b));
+    for (let i = 0; i < members.length; i++) {
+      const last = small ? members.length : Math.min(members.length, i + 1 + window);
+      for (let j = i + 1; j < last; j++) {
+        const [a, b] = members[i] < members[j] ? [members[i], members[j]] : [members[j], members[i]];
+        if (a === b) continue;
+        const first = firstSharedSmallBlock(a, b);
+        if (small ? first !== hash : first !== -1) continue;
+        yield [a, b];
       }
     }
   }
 }
 
-function firstSharedSmallBlock(a: number[], b: number[], isSmall: (id: number) => boolean): number {
-  let first = -1;
-  for (const id of a) if ((first === -1 || id < first) && isSmall(id) && b.includes(id)) first = id;
-  return first;
+function hashedKeys(people: PreparedPerson[]): { keys: Uint32Array; offsets: Int32Array } {
+  const offsets = new Int32Array(people.length + 1);
+  const keys: number[] = [];
+  for (let i = 0; i < people.length; i++) {
+    for (const hash of new Set(blockingKeys(people[i]).map(fnv1a))) keys.push(hash);
+    offsets[i + 1] = keys.length;
+  }
+  return { keys: Uint32Array.from(keys), offsets };
+}
+
+/** 32-bit FNV-1a hash of a string. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
 }

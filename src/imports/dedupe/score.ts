@@ -41,20 +41,14 @@ export interface PairScore {
 export const DEFAULT_THRESHOLDS = { merge: 0.9, review: 0.3 };
 
 export function scorePair(a: PreparedPerson, b: PreparedPerson): PairScore {
-  const personal = [
-    a.sourceId && a.sourceId === b.sourceId ? WEIGHTS.sourceId : 0,
-    emailWeight(a, b),
-    nameWeight(a, b),
-    birthdayWeight(a, b),
-  ];
+  const sourceId = a.sourceId && a.sourceId === b.sourceId ? WEIGHTS.sourceId : 0;
+  const email = emailWeight(a, b);
+  const name = nameWeight(a, b);
+  const birthday = birthdayWeight(a, b);
   const context = phoneWeight(a, b) + placeWeight(a, b);
-  const agreesOnSomethingPersonal = personal.some((w) => w > 0);
-  const weight = sum(personal) + (agreesOnSomethingPersonal ? context : Math.min(context, CONTEXT_ONLY_CAP));
+  const agreesOnSomethingPersonal = sourceId > 0 || email > 0 || name > 0 || birthday > 0;
+  const weight = sourceId + email + name + birthday + (agreesOnSomethingPersonal ? context : Math.min(context, CONTEXT_ONLY_CAP));
   return { weight, score: 1 / (1 + 2 ** -(weight - OFFSET)) };
-}
-
-function sum(values: number[]): number {
-  return values.reduce((total, value) => total + value, 0);
 }
 
 function emailWeight(a: PreparedPerson, b: PreparedPerson): number {
@@ -62,8 +56,15 @@ function emailWeight(a: PreparedPerson, b: PreparedPerson): number {
   if (a.emails.length === 0 || b.emails.length === 0) return 0;
   if (a.emails.some((e) => b.emails.includes(e))) return w.exact;
   if (a.emailLocals.some((l) => l.length >= 4 && b.emailLocals.includes(l))) return w.sameMailbox;
-  const best = Math.max(...a.emails.flatMap((x) => b.emails.map((y) => jaroWinkler(x, y))));
-  return best >= 0.9 ? w.similar : w.different;
+  return a.emails.some((x) => b.emails.some((y) => similarEmails(x, y))) ? w.similar : w.different;
+}
+
+// A typo in the mailbox name at the same domain; requiring the same domain also keeps this cheap.
+function similarEmails(x: string, y: string): boolean {
+  const xAt = x.lastIndexOf('@');
+  const yAt = y.lastIndexOf('@');
+  if (x.slice(xAt) !== y.slice(yAt)) return false;
+  return jaroWinkler(x.slice(0, xAt), y.slice(0, yAt)) >= 0.9;
 }
 
 function phoneWeight(a: PreparedPerson, b: PreparedPerson): number {
@@ -74,6 +75,7 @@ function phoneWeight(a: PreparedPerson, b: PreparedPerson): number {
 // Names are compared in the given order and with first and last swapped; the better reading wins.
 function nameWeight(a: PreparedPerson, b: PreparedPerson): number {
   const straight = firstNameWeight(a.first, b.first) + lastNameWeight(a.last, b.last);
+  if (straight > 0) return straight;
   if (!a.first || !a.last || !b.first || !b.last) {
     const crossed = Math.max(lastNameWeight(a.first, b.last), lastNameWeight(a.last, b.first));
     return Math.max(straight, crossed > 0 ? crossed - 1 : straight);

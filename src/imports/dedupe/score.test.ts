@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { preparePerson, type PersonRecord } from './record.js';
+import { DEFAULT_THRESHOLDS, scorePair } from './score.js';
+
+const score = (a: Omit<PersonRecord, 'id'>, b: Omit<PersonRecord, 'id'>) =>
+  scorePair(preparePerson({ id: 'a', ...a }), preparePerson({ id: 'b', ...b })).score;
+
+const switchboard = { phones: ['+442079460958'], address: '1 Canada Square', city: 'London', postcode: 'E14 5AB' };
+
+describe('scorePair', () => {
+  it('scores in 0..1 and is symmetric', () => {
+    const a = { first_name: 'Robert', last_name: 'Smith', birthday: '1980-01-02' };
+    const b = { first_name: 'Bob', last_name: 'Smith', birthday: '1980-01-02' };
+    expect(score(a, b)).toBeGreaterThan(0);
+    expect(score(a, b)).toBeLessThanOrEqual(1);
+    expect(score(a, b)).toBe(score(b, a));
+  });
+
+  it('merges on an exact email with a matching name, or on a source id', () => {
+    expect(score({ first_name: 'Ann', emails: ['ann@x.com'] }, { first_name: 'Ann', emails: ['ann@x.com'] })).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.merge);
+    expect(score({ source_id: 'C-17' }, { source_id: 'C-17' })).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.merge);
+  });
+
+  it('merges nicknames with the same surname and birthday', () => {
+    expect(score({ first_name: 'Bill', last_name: 'Bridge', birthday: '1986-05-01' }, { first_name: 'William', last_name: 'Bridge', birthday: '1986-05-01' })).toBeGreaterThanOrEqual(
+      DEFAULT_THRESHOLDS.merge,
+    );
+  });
+
+  it('does not merge on a shared phone and address alone (a company switchboard)', () => {
+    expect(score(switchboard, switchboard)).toBeLessThan(DEFAULT_THRESHOLDS.merge);
+    expect(score({ ...switchboard, first_name: 'Ann', last_name: 'Lee' }, { ...switchboard, first_name: 'Raj', last_name: 'Patel' })).toBeLessThan(
+      DEFAULT_THRESHOLDS.review,
+    );
+  });
+
+  it('does not merge a household: same surname, phone and address, different first names', () => {
+    const home = { ...switchboard, last_name: 'Lee' };
+    expect(score({ ...home, first_name: 'Ann' }, { ...home, first_name: 'Tom' })).toBeLessThan(DEFAULT_THRESHOLDS.merge);
+  });
+
+  it('tolerates swapped names, typos and a day/month swap', () => {
+    expect(score({ first_name: 'Isla', last_name: 'Hall', birthday: '1985-02-07' }, { first_name: 'Hall', last_name: 'Isla', birthday: '1985-07-02' })).toBeGreaterThanOrEqual(
+      DEFAULT_THRESHOLDS.merge,
+    );
+    expect(score({ first_name: 'Oliver', last_name: 'Griffiths', birthday: '1991-10-26' }, { first_name: 'Olivr', last_name: 'Grifiths', birthday: '1991-10-26' })).toBeGreaterThanOrEqual(
+      DEFAULT_THRESHOLDS.merge,
+    );
+  });
+
+  it('keeps apart people who share only a common first name', () => {
+    expect(score({ first_name: 'Elizabeth', birthday: '1983-04-18' }, { first_name: 'Elizabeth', birthday: '2016-09-01' })).toBeLessThan(DEFAULT_THRESHOLDS.review);
+  });
+});
