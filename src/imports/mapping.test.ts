@@ -38,6 +38,12 @@ describe('preset detection from real header lines', () => {
     it(`${file} -> ${preset}`, () => expect(detectPreset(headerLine(file))?.preset.id).toBe(preset));
   }
 
+  it('recognises an export with only some of its columns', () => {
+    expect(detectPreset(['Name', 'Email', 'Financial Status', 'Currency', 'Total', 'Created at', 'Lineitem name', 'Lineitem sku'])?.preset.id).toBe(
+      'shopify_orders',
+    );
+  });
+
   it('finds nothing in a generic header', () => {
     expect(detectPreset(['name', 'email', 'phone'])).toBeNull();
   });

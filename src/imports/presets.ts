@@ -203,12 +203,16 @@ export function presetColumn(preset: Preset, header: string): PresetColumn | und
 
 export interface PresetMatch {
   preset: Preset;
-  /** Jaccard overlap of the header line and the preset's known columns, 0..1. */
+  /** Overlap of the header line and the preset's known columns, 0..1. */
   score: number;
 }
 
 const MIN_SCORE = 0.3;
 const MIN_SHARED_COLUMNS = 3;
+/** A file with only some of a format's columns (the user picked them) still matches when most of its own are known. */
+const SUBSET_MIN_SHARED = 6;
+const SUBSET_MIN_KNOWN = 0.75;
+const SUBSET_WEIGHT = 0.8;
 
 /** Finds the export format a header line most likely comes from, or null. */
 export function detectPreset(headers: string[]): PresetMatch | null {
@@ -218,7 +222,10 @@ export function detectPreset(headers: string[]): PresetMatch | null {
     const presetKeys = new Set([...Object.keys(preset.columns), ...preset.ignored].map(patternKey));
     let shared = 0;
     for (const key of fileKeys) if (presetKeys.has(key)) shared++;
-    const score = shared / (fileKeys.size + presetKeys.size - shared);
+    const jaccard = shared / (fileKeys.size + presetKeys.size - shared);
+    const known = shared / fileKeys.size;
+    const subset = shared >= SUBSET_MIN_SHARED && known >= SUBSET_MIN_KNOWN ? known * SUBSET_WEIGHT : 0;
+    const score = Math.max(jaccard, subset);
     if (shared >= MIN_SHARED_COLUMNS && score >= MIN_SCORE && (!best || score > best.score)) best = { preset, score };
   }
   return best;

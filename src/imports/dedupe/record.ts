@@ -1,3 +1,4 @@
+import { formalNames } from './nicknames.js';
 import { normaliseAddress, normaliseEmailLocal, normaliseName, normalisePostcode, type NormalisedAddress } from './normalise.js';
 
 /** The fields of a customer that duplicate detection looks at; phones in E.164, birthday as YYYY-MM-DD. */
@@ -19,6 +20,8 @@ export interface PreparedPerson {
   id: string;
   sourceId: string | null;
   first: string;
+  /** The formal names the first name may stand for, itself included. */
+  firstForms: Set<string>;
   last: string;
   emails: string[];
   emailLocals: string[];
@@ -31,11 +34,13 @@ export interface PreparedPerson {
 
 export function preparePerson(record: PersonRecord): PreparedPerson {
   const emails = [...new Set((record.emails ?? []).map((e) => e.trim().toLowerCase()).filter(Boolean))];
+  const first = normaliseName(record.first_name ?? '');
   const birth = /^(\d{4})-(\d{2})-(\d{2})$/.exec(record.birthday?.trim() ?? '');
   return {
     id: record.id,
     sourceId: record.source_id?.trim() || null,
-    first: normaliseName(record.first_name ?? ''),
+    first,
+    firstForms: new Set(first ? formalNames(first) : []),
     last: normaliseName(record.last_name ?? ''),
     emails,
     emailLocals: [...new Set(emails.map(normaliseEmailLocal))],

@@ -1,5 +1,4 @@
 import { jaroWinkler } from './jaro-winkler.js';
-import { areNicknames } from './nicknames.js';
 import type { PreparedPerson } from './record.js';
 
 /**
@@ -73,22 +72,27 @@ function phoneWeight(a: PreparedPerson, b: PreparedPerson): number {
 }
 
 // Names are compared in the given order and with first and last swapped; the better reading wins.
+// Swapped readings are only tried when initials line up, which keeps the common case cheap.
 function nameWeight(a: PreparedPerson, b: PreparedPerson): number {
-  const straight = firstNameWeight(a.first, b.first) + lastNameWeight(a.last, b.last);
+  const straight = firstNameWeight(a.first, b.first, a.firstForms, b.firstForms) + lastNameWeight(a.last, b.last);
   if (straight > 0) return straight;
   if (!a.first || !a.last || !b.first || !b.last) {
-    const crossed = Math.max(lastNameWeight(a.first, b.last), lastNameWeight(a.last, b.first));
-    return Math.max(straight, crossed > 0 ? crossed - 1 : straight);
+    const crossed = Math.max(
+      a.first[0] === b.last[0] ? lastNameWeight(a.first, b.last) : 0,
+      a.last[0] === b.first[0] ? lastNameWeight(a.last, b.first) : 0,
+    );
+    return crossed > 0 ? Math.max(straight, crossed - 1) : straight;
   }
+  if (a.first[0] !== b.last[0] || a.last[0] !== b.first[0]) return straight;
   const swapped = firstNameWeight(a.first, b.last) + lastNameWeight(a.last, b.first) - 1;
   return Math.max(straight, swapped);
 }
 
-function firstNameWeight(x: string, y: string): number {
+function firstNameWeight(x: string, y: string, xForms?: Set<string>, yForms?: Set<string>): number {
   const w = WEIGHTS.firstName;
   if (!x || !y) return 0;
   if (x === y) return w.exact;
-  if (areNicknames(x, y)) return w.nickname;
+  if (xForms && yForms && [...xForms].some((name) => yForms.has(name))) return w.nickname;
   if (x.length === 1 || y.length === 1) return x[0] === y[0] ? w.initial : w.different;
   const similarity = jaroWinkler(x, y);
   if (similarity >= 0.92) return w.similar;
