@@ -74,7 +74,7 @@ function objectRow(item: unknown, rowNumber: number): SourceRow {
 }
 
 /** Flattens nested values into `values`, one text cell per leaf. */
-export function flatten(value: Record<string, unknown>, prefix: string, values: Record<string, string>): void {
+function flatten(value: Record<string, unknown>, prefix: string, values: Record<string, string>): void {
   for (const [key, inner] of Object.entries(value)) {
     const name = prefix + key;
     if (Array.isArray(inner)) {
