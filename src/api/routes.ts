@@ -14,6 +14,7 @@ import { companyEntity, customerEntity, interactionEntity, orderEntity, productE
 import { body, idParam, json, registerCrudRoutes, registerDeleteRoute } from './crud-routes.js';
 import { errorResponses } from './errors.js';
 import { registerInsightRoutes } from '../insights/routes.js';
+import { registerReportRoutes } from '../reports/routes.js';
 import { segmentWhere } from '../insights/segmentation.js';
 import type { AppEnv } from './env.js';
 
@@ -21,6 +22,7 @@ const customerRecord = recordSchema(customerEntity, { sources: z.array(sourceRef
 
 export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
   registerInsightRoutes(app);
+  registerReportRoutes(app);
   registerCrudRoutes(app, {
     service: customers,
     path: '/api/customers',

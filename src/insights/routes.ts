@@ -11,7 +11,7 @@ import { suggestionsFor } from './cross-sell.js';
 import { parseJson } from './db.js';
 import { enqueueInsightRun, getInsightRun, listInsightRuns } from './jobs.js';
 import { predictParams, predictPurchaseProbability } from './predict.js';
-import { createFilterSegment, createSegmentation, deleteSegment, filterSegmentInput, getSegment, getSegmentation, listSegmentations, listSegments, segmentationInput } from './segmentation.js';
+import { createFilterSegment, createSegmentation, deleteSegment, getSegment, getSegmentation, listSegmentations, listSegments, segmentationInput } from './segmentation.js';
 import { getInsightSettings, insightSettingsSchema, updateInsightSettings } from './settings.js';
 
 const anyRecord = z.record(z.string(), z.any());
@@ -210,7 +210,7 @@ export function registerInsightRoutes(app: OpenAPIHono<AppEnv>) {
     async (c) => c.json({ data: await listSegments(c.get('ctx'), { segmentationId: c.req.valid('query').segmentation_id }) }, 200),
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/api/segments', tags: ['segments'], summary: 'Save a filter as a segment', request: { body: body(filterSegmentInput.openapi('SegmentCreate')) }, responses: { 201: json(segmentRecord, 'The segment'), 400: errorResponses[400] } }),
+    createRoute({ method: 'post', path: '/api/segments', tags: ['segments'], summary: 'Save a filter as a segment', request: { body: body(z.object({ name: z.string(), description: z.string().optional(), filter: z.any().openapi({ description: 'A filter tree as in GET /api/customers?filter=, e.g. {"field":"income","op":"gte","value":100000}' }) }).openapi('SegmentCreate')) }, responses: { 201: json(segmentRecord, 'The segment'), 400: errorResponses[400] } }),
     async (c) => c.json(await createFilterSegment(c.get('ctx'), await c.req.json()), 201),
   );
   app.openapi(
