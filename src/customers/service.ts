@@ -8,13 +8,13 @@ import { searchDocument } from '../core/text.js';
 import { writeAudit } from '../audit/audit.js';
 import { fieldsOf } from '../fields/custom-fields.js';
 import { recordToRow, rowToRecord, type ApiRecord, type Row } from '../records/codec.js';
-import { getRows, listRows, pickFields, type ListParams, type Page, type WhereBuilder } from '../records/repository.js';
+import { getRows, insertRows, listRows, pickFields, type ListParams, type Page, type WhereBuilder } from '../records/repository.js';
 import { createSchema, issuesToFields, updateSchema, validateCustomFields } from '../records/validation.js';
 import { customerEntity } from '../schema/entities.js';
 import type { FieldDef, PhoneEntry } from '../schema/fields.js';
 import { z } from '@hono/zod-openapi';
 import { companyIdForName } from './companies.js';
-import { emailKey, mergeEmails, mergePhones } from './normalise.js';
+import { companyKey, emailKey, mergeEmails, mergePhones } from './normalise.js';
 
 export const sourceRef = z.object({ source: z.string().trim().min(1).max(64), source_id: z.string().trim().min(1).max(255) }).strict();
 export type SourceRef = z.infer<typeof sourceRef>;
@@ -66,7 +66,7 @@ export function customerSearchText(r: ApiRecord): string {
 }
 
 /** Derived columns of a customer: email key, primary phone, lists, company link, search text. */
-async function normalise(trx: Db, ctx: Ctx, input: ApiRecord, existing: ApiRecord | null): Promise<ApiRecord> {
+async function normalise(trx: Db, ctx: Ctx, input: ApiRecord, existing: ApiRecord | null, companyIds: Map<string, string>): Promise<ApiRecord> {
   const next: ApiRecord = { ...(existing ?? {}), ...input };
   if (!existing || 'email' in input || 'emails' in input) {
     let list: string[];
@@ -96,7 +96,8 @@ async function normalise(trx: Db, ctx: Ctx, input: ApiRecord, existing: ApiRecor
   } else if ('company' in input) {
     const name = (input.company as string | null)?.trim();
     next.company = name || null;
-    next.company_id = name ? await companyIdForName(trx, ctx, name) : null;
+    if (name && !companyIds.has(companyKey(name))) companyIds.set(companyKey(name), await companyIdForName(trx, ctx, name));
+    next.company_id = name ? companyIds.get(companyKey(name))! : null;
   } else if ('company_id' in input) {
     next.company = null;
   }
@@ -130,6 +131,10 @@ export async function writeKeys(trx: Db, id: string, record: ApiRecord, replace:
   if (rows.length) await trx.insertInto('customer_keys').values(rows).execute();
 }
 
+async function insertKeys(trx: Db, records: { id: string; record: ApiRecord }[]) {
+  await insertRows(trx, 'customer_keys', records.flatMap(({ id, record }) => keysOf(record).map((k) => ({ ...k, customer_id: id }))), 500);
+}
+
 /** 409 when a primary email is already another customer's, or repeated within the batch. */
 async function checkEmailConflicts(trx: Db, records: { id: string; record: ApiRecord }[]) {
   const byKey = new Map<string, string>();
@@ -148,12 +153,34 @@ async function checkEmailConflicts(trx: Db, records: { id: string; record: ApiRe
   }
 }
 
-export async function attachSources(trx: Db, entity: string, entityId: string, sources: SourceRef[]) {
-  for (const s of sources) {
-    const owner = await trx.selectFrom('external_ids').select('entity_id').where('entity', '=', entity).where('source', '=', s.source).where('source_id', '=', s.source_id).executeTakeFirst();
-    if (owner && owner.entity_id !== entityId) throw conflict(`${s.source} id ${s.source_id} already belongs to ${owner.entity_id}`, { sources: [`${s.source}:${s.source_id} belongs to ${owner.entity_id}`] });
-    if (!owner) await trx.insertInto('external_ids').values({ entity, entity_id: entityId, source: s.source, source_id: s.source_id, created_at: new Date().toISOString() }).execute();
+/** Links records to their ids in other systems; 409 when such an id already belongs to another record. */
+export async function attachSources(trx: Db, entity: string, links: { entityId: string; sources: SourceRef[] }[]) {
+  const wanted = links.flatMap(({ entityId, sources }) => sources.map((s) => ({ entityId, ...s })));
+  if (wanted.length === 0) return;
+  const owners = new Map<string, string>();
+  const bySource = new Map<string, typeof wanted>();
+  for (const w of wanted) {
+    const group = bySource.get(w.source);
+    if (group) group.push(w);
+    else bySource.set(w.source, [w]);
   }
+  for (const [source, group] of bySource) {
+    for (let i = 0; i < group.length; i += 500) {
+      const rows = await trx.selectFrom('external_ids').select(['source_id', 'entity_id']).where('entity', '=', entity).where('source', '=', source).where('source_id', 'in', group.slice(i, i + 500).map((g) => g.source_id)).execute();
+      for (const r of rows) owners.set(`${source}\u0000${r.source_id}`, r.entity_id as string);
+    }
+  }
+  const now = new Date().toISOString();
+  const fresh: Row[] = [];
+  for (const w of wanted) {
+    const key = `${w.source}\u0000${w.source_id}`;
+    const owner = owners.get(key);
+    if (owner && owner !== w.entityId) throw conflict(`${w.source} id ${w.source_id} already belongs to ${owner}`, { sources: [`${w.source}:${w.source_id} belongs to ${owner}`] });
+    if (owner) continue;
+    owners.set(key, w.entityId);
+    fresh.push({ entity, entity_id: w.entityId, source: w.source, source_id: w.source_id, created_at: now });
+  }
+  await insertRows(trx, 'external_ids', fresh, 500);
 }
 
 export async function sourcesOf(db: Db, entity: string, ids: string[]): Promise<Map<string, SourceRef[]>> {
@@ -184,21 +211,20 @@ export async function createCustomersIn(trx: Db, ctx: Ctx, inputs: unknown[]): P
   const fields = await fieldsOf(trx, customerEntity);
   const now = new Date().toISOString();
   const prepared: { id: string; record: ApiRecord; sources: SourceRef[] }[] = [];
+  const companyIds = new Map<string, string>();
   for (const raw of inputs) {
     const input = parseCustomerInput(fields, raw, 'create');
     const sources = (input.sources as SourceRef[] | undefined) ?? [];
     delete input.sources;
     for (const f of fields) if ((f.type === 'string_list' || f.type === 'phone_list') && input[f.name] === undefined) input[f.name] = [];
-    const record = await normalise(trx, ctx, input, null);
+    const record = await normalise(trx, ctx, input, null, companyIds);
     const id = newId('customer');
     prepared.push({ id, record: { ...record, id, created_at: now, updated_at: now }, sources });
   }
   await checkEmailConflicts(trx, prepared);
-  for (const p of prepared) {
-    await trx.insertInto('customers').values(toRow(fields, p.record)).execute();
-    await writeKeys(trx, p.id, p.record, false);
-    await attachSources(trx, 'customers', p.id, p.sources);
-  }
+  await insertRows(trx, 'customers', prepared.map((p) => toRow(fields, p.record)), 100);
+  await insertKeys(trx, prepared);
+  await attachSources(trx, 'customers', prepared.map((p) => ({ entityId: p.id, sources: p.sources })));
   const rows = await getRows(trx, customerEntity, prepared.map((p) => p.id));
   const records = await toRecords(trx, fields, prepared.map((p) => rows.get(p.id)!));
   await writeAudit(trx, records.map((r) => ({ actor: ctx.actor, action: 'create', entity: 'customers', entityId: r.id as string, after: r, batchId: ctx.batchId })));
@@ -210,11 +236,12 @@ export async function updateCustomersIn(trx: Db, ctx: Ctx, patches: { id: string
   const existingRows = await getRows(trx, customerEntity, patches.map((p) => p.id));
   const befores = new Map((await toRecords(trx, fields, [...existingRows.values()])).map((r) => [r.id as string, r]));
   const prepared: { id: string; record: ApiRecord; input: ApiRecord; sources?: SourceRef[] }[] = [];
+  const companyIds = new Map<string, string>();
   for (const { id, patch } of patches) {
     const input = parseCustomerInput(fields, patch, 'update');
     const sources = input.sources as SourceRef[] | undefined;
     delete input.sources;
-    const record = await normalise(trx, ctx, input, befores.get(id)!);
+    const record = await normalise(trx, ctx, input, befores.get(id)!, companyIds);
     prepared.push({ id, record: { ...record, updated_at: new Date().toISOString() }, input, sources });
   }
   await checkEmailConflicts(trx, prepared);
@@ -225,8 +252,8 @@ export async function updateCustomersIn(trx: Db, ctx: Ctx, patches: { id: string
     for (const f of fields) if (f.readOnly && f.name !== 'updated_at') delete row[f.name];
     await trx.updateTable('customers').set(row).where('id', '=', p.id).execute();
     await writeKeys(trx, p.id, p.record, true);
-    if (p.sources) await attachSources(trx, 'customers', p.id, p.sources);
   }
+  await attachSources(trx, 'customers', prepared.map((p) => ({ entityId: p.id, sources: p.sources ?? [] })));
   const rows = await getRows(trx, customerEntity, prepared.map((p) => p.id));
   const records = await toRecords(trx, fields, prepared.map((p) => rows.get(p.id)!));
   await writeAudit(trx, records.map((r) => ({ actor: ctx.actor, action: 'update', entity: 'customers', entityId: r.id as string, before: befores.get(r.id as string), after: r, batchId: ctx.batchId })));
