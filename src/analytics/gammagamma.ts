@@ -4,8 +4,8 @@
  */
 import { conditionalExpectedPurchases, type BgNbdParams } from './bgnbd.js';
 import type { TimeUnit } from './customer-summary.js';
-import { nelderMead } from './optimize.js';
-import { lgamma } from './special.js';
+import { lbfgs, nelderMead } from './optimize.js';
+import { digamma, lgamma } from './special.js';
 
 export interface GammaGammaParams {
   p: number;
@@ -49,10 +49,92 @@ export function fitGammaGamma(frequency: ArrayLike<number>, monetary: ArrayLike<
     customers++;
   }
   if (customers === 0) throw new RangeError('Gamma-Gamma: no repeat buyers to fit');
+  // The log-likelihood regrouped so that each evaluation costs one log per customer: the lgamma terms
+  // depend on x only (evaluated once per distinct x), the ln m and ln x terms are fixed sums, and only
+  // ln(x m + gamma) needs every customer.
+  const xs = new Float64Array(customers);
+  const xm = new Float64Array(customers);
+  const perX = new Map<number, number>();
+  let sumLnM = 0;
+  let sumXLnM = 0;
+  let sumXLnX = 0;
+  for (let i = 0, c = 0; i < frequency.length; i++) {
+    const x = frequency[i];
+    if (!(x > 0)) continue;
+    const m = monetary[i];
+    xs[c] = x;
+    xm[c] = x * m;
+    c++;
+    perX.set(x, (perX.get(x) ?? 0) + 1);
+    const lnM = Math.log(m);
+    sumLnM += lnM;
+    sumXLnM += x * lnM;
+    sumXLnX += x * Math.log(x);
+  }
+  const distinctX = Float64Array.from(perX.keys());
+  const countX = Float64Array.from(perX.values());
+  const logLikelihood = (p: number, q: number, gamma: number): number => {
+    let ll = customers * (q * Math.log(gamma) - lgamma(q)) + p * (sumXLnM + sumXLnX) - sumLnM;
+    for (let j = 0; j < distinctX.length; j++) ll += countX[j] * (lgamma(p * distinctX[j] + q) - lgamma(p * distinctX[j]));
+    let a = 0;
+    let b = 0;
+    for (let i = 0; i < customers; i++) {
+      const l = Math.log(xm[i] + gamma);
+      a += xs[i] * l;
+      b += l;
+    }
+    return ll - p * a - q * b;
+  };
   const objective = (theta: Float64Array): number => {
-    const value = -gammaGammaLogLikelihood({ p: Math.exp(theta[0]), q: Math.exp(theta[1]), gamma: Math.exp(theta[2]) }, frequency, monetary) / customers;
+    const value = -logLikelihood(Math.exp(theta[0]), Math.exp(theta[1]), Math.exp(theta[2])) / customers;
     return Number.isFinite(value) ? value : Infinity;
   };
+  // Value and gradient over log-parameters for L-BFGS, which needs far fewer evaluations than the simplex.
+  const withGradient = (theta: Float64Array, grad: Float64Array): number => {
+    const p = Math.exp(theta[0]);
+    const q = Math.exp(theta[1]);
+    const gamma = Math.exp(theta[2]);
+    let ll = customers * (q * Math.log(gamma) - lgamma(q)) + p * (sumXLnM + sumXLnX) - sumLnM;
+    let dp = sumXLnM + sumXLnX;
+    let dq = customers * (Math.log(gamma) - digamma(q));
+    for (let j = 0; j < distinctX.length; j++) {
+      const x = distinctX[j];
+      ll += countX[j] * (lgamma(p * x + q) - lgamma(p * x));
+      const psi = digamma(p * x + q);
+      dp += countX[j] * x * (psi - digamma(p * x));
+      dq += countX[j] * psi;
+    }
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    let d = 0;
+    for (let i = 0; i < customers; i++) {
+      const v = xm[i] + gamma;
+      const l = Math.log(v);
+      a += xs[i] * l;
+      b += l;
+      c += xs[i] / v;
+      d += 1 / v;
+    }
+    ll -= p * a + q * b;
+    dp -= a;
+    dq -= b;
+    const dg = (customers * q) / gamma - p * c - q * d;
+    grad[0] = (-p * dp) / customers;
+    grad[1] = (-q * dq) / customers;
+    grad[2] = (-gamma * dg) / customers;
+    const value = -ll / customers;
+    return Number.isFinite(value) ? value : Infinity;
+  };
+  const quick = lbfgs(withGradient, [0, 0, 0], { gradientTolerance: 1e-9 });
+  // The line search may stop at the limit of floating-point progress; a vanishing gradient still marks the optimum.
+  const gradient = new Float64Array(3);
+  const atOptimum = Number.isFinite(withGradient(quick.x, gradient)) && Math.max(...Array.from(gradient, Math.abs)) < 1e-5;
+  if ((quick.converged || atOptimum) && Number.isFinite(quick.value)) {
+    const best = quick;
+    const [p, q, gamma] = Array.from(best.x, Math.exp);
+    return { p, q, gamma, logLikelihood: -best.value * customers, customers, converged: true };
+  }
   const result = nelderMead(objective, [0, 0, 0], { xTolerance: 1e-9, fTolerance: 1e-13, restarts: 5 });
   const [p, q, gamma] = Array.from(result.x, Math.exp);
   return { p, q, gamma, logLikelihood: -result.value * customers, customers, converged: result.converged };
