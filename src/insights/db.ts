@@ -2,6 +2,9 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Database, Db, DialectName } from '../core/database.js';
 
+/** The raw better-sqlite3 handle (Database.sqlite). */
+export type SqliteHandle = NonNullable<Database['sqlite']>;
+
 export type ColumnKind = 'text' | 'real' | 'integer';
 
 export interface BatchColumn {
@@ -27,9 +30,21 @@ export async function batchUpdate(
   columns: BatchColumn[],
   rows: Iterable<[id: string, ...values: unknown[]]>,
   batch = 500,
+  sqlite?: SqliteHandle,
 ): Promise<number> {
-  let pending: unknown[][] = [];
   let written = 0;
+  if (dialect === 'sqlite' && sqlite) {
+    // SQLite: one prepared UPDATE per row on the same connection (inside the caller's transaction) uses
+    // the id index directly; UPDATE ... FROM a VALUES list would scan the table once per batch.
+    const set = columns.map((c) => `${quote(dialect, c.name)} = ?`).join(', ');
+    const statement = sqlite.prepare(`UPDATE ${quote(dialect, table)} SET ${set} WHERE id = ?`);
+    for (const [id, ...values] of rows) {
+      statement.run(...values, id);
+      written++;
+    }
+    return written;
+  }
+  let pending: unknown[][] = [];
   const flush = async () => {
     if (pending.length === 0) return;
     await sql`${buildUpdate(dialect, table, columns, pending)}`.execute(db);

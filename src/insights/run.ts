@@ -586,7 +586,7 @@ export async function runInsights(ctx: Ctx, options: RunOptions = {}): Promise<R
     }
   }
   await db.transaction().execute(async (trx) => {
-    await batchUpdate(trx, database.dialect, 'customers', columns, rows(), 500);
+    await batchUpdate(trx, database.dialect, 'customers', columns, rows(), 500, database.sqlite);
     await batchInsert(trx, 'stage_history', history);
   });
   lap('write_ms');

@@ -219,7 +219,7 @@ export async function createSegmentation(ctx: Ctx, raw: unknown) {
     function* rows(): Generator<[string, unknown]> {
       for (let i = 0; i < n; i++) yield [ids[i], segments[fit.labels[i]].id];
     }
-    await batchUpdate(trx, ctx.database.dialect, 'customers', [{ name: 'segment_id', kind: 'text' }], rows(), 1000);
+    await batchUpdate(trx, ctx.database.dialect, 'customers', [{ name: 'segment_id', kind: 'text' }], rows(), 1000, ctx.database.sqlite);
     result.duration_ms = Date.now() - started;
     await trx.updateTable('segmentations').set({ result: JSON.stringify(result) }).where('id', '=', segmentationId).execute();
   });
