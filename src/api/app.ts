@@ -24,10 +24,9 @@ export function createApp(deps: AppDeps) {
   if (deps.config.corsOrigins.length) {
     app.use('/api/*', cors({ origin: deps.config.corsOrigins, credentials: true, allowHeaders: ['authorization', 'content-type', 'x-csrf-token'] }));
   }
-  app.use(
-    '/api/*',
-    bodyLimit({ maxSize: deps.config.maxBodyBytes, onError: (c) => errorJson(c, new AppError('payload_too_large', `request body is larger than ${deps.config.maxBodyBytes} bytes`)) }),
-  );
+  const limit = (maxSize: number) => bodyLimit({ maxSize, onError: (c) => errorJson(c, new AppError('payload_too_large', `request body is larger than ${maxSize} bytes`)) });
+  const bodyLimitFor = { api: limit(deps.config.maxBodyBytes), upload: limit(deps.config.maxUploadBytes) };
+  app.use('/api/*', (c, next) => (c.req.method === 'POST' && /^\/api\/imports(\/preview)?$/.test(c.req.path) ? bodyLimitFor.upload : bodyLimitFor.api)(c, next));
   app.use('/api/*', requireAuth(deps));
 
   app.openapi(

@@ -15,6 +15,7 @@ import { body, idParam, json, registerCrudRoutes, registerDeleteRoute } from './
 import { errorResponses } from './errors.js';
 import { registerInsightRoutes } from '../insights/routes.js';
 import { registerReportRoutes } from '../reports/routes.js';
+import { registerImportRoutes } from '../imports/routes.js';
 import { segmentWhere } from '../insights/segmentation.js';
 import type { AppEnv } from './env.js';
 
@@ -23,6 +24,7 @@ const customerRecord = recordSchema(customerEntity, { sources: z.array(sourceRef
 export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
   registerInsightRoutes(app);
   registerReportRoutes(app);
+  registerImportRoutes(app);
   registerCrudRoutes(app, {
     service: customers,
     path: '/api/customers',

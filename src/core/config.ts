@@ -12,6 +12,8 @@ export interface Config {
   /** Secure flag on the session cookie: set RAPPORT_SECURE_COOKIES=true when served over HTTPS. */
   secureCookies: boolean;
   maxBodyBytes: number;
+  /** Largest file accepted by the import upload. */
+  maxUploadBytes: number;
   /** ISO country assumed for phone numbers without a country code. */
   defaultCountry: CountryCode | undefined;
 }
@@ -27,6 +29,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: (env.RAPPORT_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     secureCookies: env.RAPPORT_SECURE_COOKIES === 'true',
     maxBodyBytes: Number(env.RAPPORT_MAX_BODY_BYTES ?? 10 * 1024 * 1024),
+    maxUploadBytes: Number(env.RAPPORT_MAX_UPLOAD_BYTES ?? 512 * 1024 * 1024),
     defaultCountry: (env.RAPPORT_DEFAULT_COUNTRY?.toUpperCase() as CountryCode | undefined) || undefined,
   };
 }

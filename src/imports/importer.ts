@@ -1,0 +1,217 @@
+import { open, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Ctx } from '../core/context.js';
+import { inTransaction } from '../core/context.js';
+import { invalid } from '../core/errors.js';
+import { listCustomFields } from '../fields/custom-fields.js';
+import { changeLog, createBatch, emptyCounts, getBatch, recordRejects, updateBatch, type ImportBatch, type ImportCounts } from './batches.js';
+import { cleanRow, type CleanRecord } from './cleaning.js';
+import { MappingError, mapRow, planMapping, type MappingOverrides, type MappingPlan } from './mapping.js';
+import { formatOf, readHeaders, readRows, type FileFormat } from './source-file.js';
+import type { CustomFieldDefinition, EntityKind, RowError, SourceRow } from './types.js';
+import type { DateOrder } from './values/dates.js';
+import { writeCatalogue, writeCustomers, writeInteractions, writeOrders, type CleanRow, type OrderGroup, type WriteContext } from './writers.js';
+
+export const importKinds = ['customers', 'companies', 'products', 'orders', 'interactions'] as const satisfies readonly EntityKind[];
+export type MergeMode = 'auto' | 'review' | 'off';
+
+export interface ImportOptions {
+  kind: EntityKind;
+  /** Name of the system the file comes from; ids in the file are that system's ids. */
+  source?: string;
+  preset?: string | false;
+  mapping?: MappingOverrides;
+  defaultCountry?: string;
+  dateOrder?: DateOrder;
+  merge?: MergeMode;
+  /** Write nothing when any row is bad. */
+  strict?: boolean;
+  fileName?: string;
+  /** Rows written per transaction. */
+  chunkSize?: number;
+  onProgress?: (progress: { rows: number; bytes: number; total_bytes: number }) => void;
+}
+
+export interface PreviewRow {
+  row: number;
+  values: Record<string, string>;
+  record: CleanRecord | null;
+  errors: RowError[];
+}
+
+export interface Preview {
+  kind: EntityKind;
+  preset: string | null;
+  format: FileFormat;
+  headers: string[];
+  mapping: Record<string, string | null>;
+  rows: PreviewRow[];
+  rows_read: number;
+  rejected: number;
+}
+
+async function customFieldDefs(ctx: Ctx): Promise<CustomFieldDefinition[]> {
+  return (await listCustomFields(ctx.database.db, 'customers')).map((f) => ({ name: f.name, type: f.type, options: f.options ?? undefined }));
+}
+
+async function planFor(ctx: Ctx, filePath: string, options: ImportOptions) {
+  const head = Buffer.alloc(4096);
+  const handle = await open(filePath, 'r');
+  const { bytesRead } = await handle.read(head, 0, head.length, 0);
+  await handle.close();
+  const format = formatOf(options.fileName ?? filePath, head.subarray(0, bytesRead));
+  const headers = await readHeaders(filePath, format);
+  if (headers.length === 0) throw invalid('the file has no columns', { file: ['empty or unreadable'] });
+  try {
+    const plan = planMapping(headers, { kind: options.kind, preset: options.preset, overrides: options.mapping, customFields: options.kind === 'customers' ? await customFieldDefs(ctx) : [] });
+    if (plan.kind !== options.kind) throw invalid(`this file looks like ${plan.kind}, not ${options.kind}`, { kind: [`the ${plan.preset} preset imports ${plan.kind}`] });
+    return { format, headers, plan };
+  } catch (error) {
+    if (error instanceof MappingError) throw invalid(error.message, { mapping: [error.message] });
+    throw error;
+  }
+}
+
+function mappingOf(plan: MappingPlan): Record<string, string | null> {
+  const out: Record<string, string | null> = Object.create(null);
+  for (const a of plan.assignments) out[a.column] = a.field;
+  for (const c of plan.unmapped) out[c] = null;
+  return out;
+}
+
+function clean(plan: MappingPlan, row: SourceRow, options: ImportOptions) {
+  return cleanRow(options.kind, mapRow(plan, row), { defaultCountry: options.defaultCountry, dateOrder: options.dateOrder, customFields: plan.customFields });
+}
+
+/** The first rows as they would be stored, with their errors, and the error count over the file. Writes nothing. */
+export async function previewImport(ctx: Ctx, filePath: string, options: ImportOptions, limit = 20): Promise<Preview> {
+  const { format, headers, plan } = await planFor(ctx, filePath, options);
+  const rows: PreviewRow[] = [];
+  let read = 0;
+  let rejected = 0;
+  for await (const row of readRows(filePath, format)) {
+    read++;
+    const result = clean(plan, row, options);
+    const bad = !result.value || result.errors.length > 0;
+    if (bad) rejected++;
+    if (rows.length < limit) rows.push({ row: row.rowNumber, values: row.values, record: result.value, errors: result.errors });
+  }
+  return { kind: options.kind, preset: plan.preset, format, headers, mapping: mappingOf(plan), rows, rows_read: read, rejected };
+}
+
+export function defaultSource(plan: { preset: string | null }): string {
+  return plan.preset ? plan.preset.split('_')[0] : 'file';
+}
+
+/**
+ * Imports a file as one batch: rows are read as a stream, mapped, cleaned and written in chunks,
+ * each chunk in its own transaction with its change log (so a killed import leaves whole chunks
+ * and running it again completes it without duplicates). Bad rows are rejected with reasons.
+ */
+export async function runImport(ctx: Ctx, filePath: string, options: ImportOptions, existingBatchId?: string): Promise<ImportBatch> {
+  const { format, plan } = await planFor(ctx, filePath, options);
+  const source = options.source ?? defaultSource(plan);
+  const db = ctx.database.db;
+  const batchId =
+    existingBatchId ??
+    (await createBatch(db, { kind: options.kind, source, fileName: options.fileName ?? path.basename(filePath), options: { ...options, onProgress: undefined, source }, actor: ctx.actor }));
+  await updateBatch(db, batchId, { mapping: mappingOf(plan), source });
+  const counts = emptyCounts();
+  const totalBytes = (await stat(filePath)).size;
+
+  try {
+    if (options.strict) {
+      const bad: { errors: RowError[]; raw: Record<string, string> }[] = [];
+      for await (const row of readRows(filePath, format)) {
+        const result = clean(plan, row, options);
+        if (!result.value || result.errors.length) bad.push({ errors: result.errors.length ? result.errors : [{ row: row.rowNumber, column: null, reason: 'row cannot be imported' }], raw: row.values });
+      }
+      if (bad.length) {
+        await recordRejects(db, batchId, bad);
+        counts.rejected = bad.length;
+        await updateBatch(db, batchId, { status: 'rejected', counts, error: `${bad.length} bad rows; nothing was written (strict)`, finished: true });
+        return getBatch(db, batchId);
+      }
+    }
+    await writeAll(ctx, filePath, format, plan, options, source, batchId, counts, totalBytes);
+    await updateBatch(db, batchId, { status: 'done', counts, progress: { rows: counts.rows, bytes: totalBytes, total_bytes: totalBytes }, finished: true });
+  } catch (error) {
+    await updateBatch(db, batchId, { status: 'failed', counts, error: error instanceof Error ? error.message : String(error), finished: true });
+    throw error;
+  }
+  return getBatch(db, batchId);
+}
+
+async function writeAll(ctx: Ctx, filePath: string, format: FileFormat, plan: MappingPlan, options: ImportOptions, source: string, batchId: string, counts: ImportCounts, totalBytes: number) {
+  const chunkSize = options.chunkSize ?? 500;
+  const changes = changeLog(batchId);
+  const importCtx: Ctx = { ...ctx, batchId, defaultCountry: (options.defaultCountry as Ctx['defaultCountry']) ?? ctx.defaultCountry };
+  let chunk: CleanRow[] = [];
+  let rejects: { errors: RowError[]; raw: Record<string, string> }[] = [];
+  let lastProgress = 0;
+  // Rows of one order arrive together in line-item exports; an order is never split across chunks.
+  let openOrder: CleanRow[] = [];
+  let orders: OrderGroup[] = [];
+  let pendingRows = 0;
+  let bytesEstimate = 0;
+
+  const flush = async () => {
+    if (chunk.length === 0 && orders.length === 0 && rejects.length === 0) return;
+    const rows = chunk;
+    const groups = orders;
+    chunk = [];
+    orders = [];
+    pendingRows = 0;
+    await inTransaction(importCtx, async (trx) => {
+      const writeRejects: typeof rejects = [];
+      const w: WriteContext = {
+        trx,
+        ctx: importCtx,
+        source,
+        changes,
+        counts,
+        reject(row, reason, column = null) {
+          writeRejects.push({ errors: [{ row: row.row, column, reason }], raw: row.raw });
+          counts.rejected++;
+        },
+      };
+      if (options.kind === 'customers') await writeCustomers(w, rows);
+      else if (options.kind === 'orders') await writeOrders(w, groups);
+      else if (options.kind === 'interactions') await writeInteractions(w, rows);
+      else await writeCatalogue(w, options.kind, rows);
+      await changes.flush(trx);
+      await recordRejects(trx, batchId, [...rejects, ...writeRejects]);
+      rejects = [];
+      await updateBatch(trx, batchId, { counts, progress: { rows: counts.rows, bytes: Math.min(bytesEstimate, totalBytes), total_bytes: totalBytes } });
+    });
+  };
+
+  for await (const row of readRows(filePath, format)) {
+    counts.rows++;
+    bytesEstimate += Object.values(row.values).reduce((n, v) => n + v.length + 1, 0);
+    const result = clean(plan, row, options);
+    if (!result.value || result.errors.length) {
+      rejects.push({ errors: result.errors.length ? result.errors : [{ row: row.rowNumber, column: null, reason: 'row cannot be imported' }], raw: row.values });
+      counts.rejected++;
+    } else if (options.kind === 'orders') {
+      const clean = { row: row.rowNumber, value: result.value, raw: row.values };
+      if (openOrder.length && openOrder[0].value.source_id !== clean.value.source_id) {
+        orders.push({ rows: openOrder });
+        openOrder = [];
+      }
+      openOrder.push(clean);
+      pendingRows++;
+    } else {
+      chunk.push({ row: row.rowNumber, value: result.value, raw: row.values });
+      pendingRows++;
+    }
+    if (pendingRows >= chunkSize || rejects.length >= chunkSize) await flush();
+    if (options.onProgress && Date.now() - lastProgress > 250) {
+      lastProgress = Date.now();
+      options.onProgress({ rows: counts.rows, bytes: Math.min(bytesEstimate, totalBytes), total_bytes: totalBytes });
+    }
+  }
+  if (openOrder.length) orders.push({ rows: openOrder });
+  await flush();
+  options.onProgress?.({ rows: counts.rows, bytes: totalBytes, total_bytes: totalBytes });
+}

@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { stream } from 'hono/streaming';
+import { invalid } from '../core/errors.js';
+import type { AppEnv } from '../api/env.js';
+import { errorResponses } from '../api/errors.js';
+import { idParam, json } from '../api/crud-routes.js';
+import { createBatch, errorReport, getBatch, listBatches } from './batches.js';
+import { importKinds, previewImport, runImport, type ImportOptions } from './importer.js';
+import { undoImport } from './undo.js';
+
+const tags = ['imports'];
+const uploadForm = z.object({
+  file: z.any().openapi({ type: 'string', format: 'binary', description: 'CSV, TSV, vCard, JSON or NDJSON file' }),
+  kind: z.enum(importKinds),
+  source: z.string().max(64).optional().openapi({ description: 'The system the file comes from (ids in the file are its ids); default: the detected preset, else "file"' }),
+  preset: z.string().max(64).optional(),
+  mapping: z.string().max(20000).optional().openapi({ description: 'JSON object {"Column": "field" | null} overriding the automatic mapping' }),
+  default_country: z.string().length(2).optional(),
+  date_order: z.enum(['MDY', 'DMY']).optional(),
+  merge: z.enum(['auto', 'review', 'off']).optional(),
+  strict: z.enum(['true', 'false']).optional(),
+});
+const batchSchema = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    source: z.string(),
+    file_name: z.string().nullable(),
+    status: z.enum(['running', 'done', 'failed', 'rejected', 'undone']),
+    counts: z.object({ rows: z.number(), created: z.number(), updated: z.number(), unchanged: z.number(), merged: z.number(), rejected: z.number() }),
+    progress: z.object({ rows: z.number(), bytes: z.number(), total_bytes: z.number() }).nullable(),
+    mapping: z.record(z.string(), z.string().nullable()).nullable(),
+    error: z.string().nullable(),
+    created_at: z.string(),
+    finished_at: z.string().nullable(),
+    undone_at: z.string().nullable(),
+  })
+  .passthrough()
+  .openapi('ImportBatch');
+const multipart = { required: true, content: { 'multipart/form-data': { schema: uploadForm } } };
+
+/** Saves the uploaded file to a temporary path and reads the form's import options. */
+async function receiveUpload(c: Context<AppEnv>): Promise<{ filePath: string; options: ImportOptions; cleanup(): void }> {
+  const form = await c.req.parseBody();
+  const file = form.file;
+  if (!(file instanceof File)) throw invalid('attach the file to import as the "file" field', { file: ['required'] });
+  const parsed = uploadForm.omit({ file: true }).safeParse(Object.fromEntries(Object.entries(form).filter(([k]) => k !== 'file')));
+  if (!parsed.success) throw invalid('invalid import options', Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || 'form', [i.message]])));
+  const o = parsed.data;
+  let mapping: Record<string, string | null> | undefined;
+  if (o.mapping) {
+    try {
+      mapping = JSON.parse(o.mapping);
+    } catch {
+      throw invalid('mapping must be a JSON object', { mapping: ['not valid JSON'] });
+    }
+  }
+  const dir = path.join(os.tmpdir(), 'rapport-uploads');
+  fs.mkdirSync(dir, { recursive: true });
+  const filePath = path.join(dir, `${randomBytes(8).toString('hex')}${path.extname(file.name).slice(0, 10)}`);
+  fs.writeFileSync(filePath, Buffer.from(await file.arrayBuffer()));
+  return {
+    filePath,
+    options: {
+      kind: o.kind,
+      source: o.source,
+      preset: o.preset,
+      mapping,
+      defaultCountry: o.default_country?.toUpperCase(),
+      dateOrder: o.date_order,
+      merge: o.merge,
+      strict: o.strict === 'true',
+      fileName: file.name,
+    },
+    cleanup: () => fs.rmSync(filePath, { force: true }),
+  };
+}
+
+export function registerImportRoutes(app: OpenAPIHono<AppEnv>) {
+  app.openapi(
+    createRoute({ method: 'post', path: '/api/imports/preview', tags, summary: 'Detected preset, column mapping and the first rows as they would be stored, with their errors (writes nothing)', request: { body: multipart }, responses: { 200: json(z.record(z.string(), z.any()), 'The preview'), 400: errorResponses[400] } }),
+    async (c) => {
+      const upload = await receiveUpload(c);
+      try {
+        return c.json(await previewImport(c.get('ctx'), upload.filePath, upload.options), 200);
+      } finally {
+        upload.cleanup();
+      }
+    },
+  );
+  app.openapi(
+    createRoute({ method: 'post', path: '/api/imports', tags, summary: 'Start an import; poll GET /api/imports/{id} for progress', request: { body: multipart }, responses: { 202: json(batchSchema, 'Started'), 400: errorResponses[400] } }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const upload = await receiveUpload(c);
+      const batchId = await createBatch(ctx.database.db, { kind: upload.options.kind, source: upload.options.source ?? 'pending', fileName: upload.options.fileName ?? null, options: { ...upload.options }, actor: ctx.actor });
+      // The import runs on after the response; its progress and outcome are kept on the batch row.
+      runImport(ctx, upload.filePath, upload.options, batchId)
+        .catch(() => undefined)
+        .finally(upload.cleanup);
+      return c.json(await getBatch(ctx.database.db, batchId), 202);
+    },
+  );
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/imports', tags, summary: 'Import history, newest first', request: { query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }) }, responses: { 200: json(z.object({ data: z.array(batchSchema) }), 'Imports') } }),
+    async (c) => c.json({ data: await listBatches(c.get('ctx').database.db, c.req.valid('query').limit) }, 200),
+  );
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/imports/{id}', tags, summary: 'An import: status, counts and progress', request: { params: idParam }, responses: { 200: json(batchSchema, 'The import'), 404: errorResponses[404] } }),
+    async (c) => c.json(await getBatch(c.get('ctx').database.db, c.req.valid('param').id), 200),
+  );
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/imports/{id}/errors.csv', tags, summary: 'The rejected rows with row number, column and reason (CSV)', request: { params: idParam }, responses: { 200: { description: 'CSV error report', content: { 'text/csv': { schema: z.string() } } }, 404: errorResponses[404] } }),
+    async (c) => {
+      const id = c.req.valid('param').id;
+      const rows = errorReport(c.get('ctx').database.db, id);
+      const first = await rows.next();
+      c.header('content-type', 'text/csv; charset=utf-8');
+      c.header('content-disposition', `attachment; filename="${id}-errors.csv"`);
+      return stream(c, async (s) => {
+        if (!first.done) await s.write(first.value);
+        for await (const line of rows) await s.write(line);
+      });
+    },
+  );
+  app.openapi(
+    createRoute({ method: 'post', path: '/api/imports/{id}/undo', tags, summary: 'Undo an import: remove what it created, restore what it changed or merged', request: { params: idParam }, responses: { 200: json(batchSchema, 'Undone'), 404: errorResponses[404], 409: errorResponses[409] } }),
+    async (c) => c.json(await undoImport(c.get('ctx'), c.req.valid('param').id), 200),
+  );
+}
