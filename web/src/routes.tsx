@@ -4,6 +4,10 @@ import type { Params } from './lib/router';
 import { CustomerPage } from './pages/CustomerPage';
 import { CustomersPage } from './pages/CustomersPage';
 import { DashboardPage } from './pages/DashboardPage';
+import { DuplicatesPage } from './pages/DuplicatesPage';
+import { ImportPage } from './pages/ImportPage';
+import { InsightsPage } from './pages/InsightsPage';
+import { SegmentPage, SegmentsPage } from './pages/SegmentsPage';
 import { SettingsPage } from './pages/SettingsPage';
 
 /**
@@ -20,5 +24,10 @@ export const routes: RouteDef[] = [
   { path: '/', component: DashboardPage, nav: { label: 'Dashboard', icon: 'home' } },
   { path: '/customers', component: CustomersPage, nav: { label: 'Customers', icon: 'users' } },
   { path: '/customers/:id', component: CustomerPage },
+  { path: '/segments', component: SegmentsPage, nav: { label: 'Segments', icon: 'layers' } },
+  { path: '/segments/:id', component: SegmentPage },
+  { path: '/insights', component: InsightsPage, nav: { label: 'Insights', icon: 'spark' } },
+  { path: '/import', component: ImportPage, nav: { label: 'Import', icon: 'upload' } },
+  { path: '/duplicates', component: DuplicatesPage, nav: { label: 'Duplicates', icon: 'merge' } },
   { path: '/settings', component: SettingsPage, nav: { label: 'Settings', icon: 'settings' } },
 ];

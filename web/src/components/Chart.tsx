@@ -1,21 +1,30 @@
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
+import { BarChart, HeatmapChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, SVGRenderer]);
+echarts.use([BarChart, LineChart, PieChart, ScatterChart, HeatmapChart, GridComponent, TooltipComponent, LegendComponent, VisualMapComponent, MarkLineComponent, SVGRenderer]);
 
 export type ChartOption = echarts.EChartsCoreOption;
+export interface ChartClick {
+  name: string;
+  dataIndex: number;
+  seriesIndex?: number;
+  data: unknown;
+}
 
 /** An ECharts chart that follows its container's size. `label` describes it to screen readers. */
-export function Chart({ option, label, height = 240 }: { option: ChartOption; label: string; height?: number }) {
+export function Chart({ option, label, height = 240, onClick }: { option: ChartOption; label: string; height?: number; onClick?: (e: ChartClick) => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const clickRef = useRef(onClick);
+  clickRef.current = onClick;
   useEffect(() => {
     if (!ref.current) return;
     const c = echarts.init(ref.current, undefined, { renderer: 'svg' });
     chart.current = c;
+    c.on('click', (e) => clickRef.current?.(e as unknown as ChartClick));
     const ro = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(() => c.resize()) : null;
     ro?.observe(ref.current);
     return () => {
@@ -27,6 +36,7 @@ export function Chart({ option, label, height = 240 }: { option: ChartOption; la
   useEffect(() => {
     chart.current?.setOption(option, true);
   }, [option]);
-  return <div ref={ref} className="chart" style={{ height }} role="img" aria-label={label} />;
+  return <div ref={ref} className={`chart${onClick ? ' chart-clickable' : ''}`} style={{ height }} role="img" aria-label={label} />;
 }
 export default Chart;
+

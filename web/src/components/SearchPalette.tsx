@@ -20,7 +20,7 @@ export type SearchFn = (q: string, signal: AbortSignal) => Promise<SearchResult[
  * Runs `search` for what was typed once typing pauses for `delay` ms. A newer query aborts the
  * request of the older one, so a slow stale answer never overwrites a fresh one.
  */
-export function useLiveSearch(query: string, search: SearchFn, delay = 200) {
+export function useLiveSearch(query: string, search: SearchFn, delay = 90) {
   const [state, setState] = useState<{ results: SearchResult[]; loading: boolean; error: unknown; for: string }>({ results: [], loading: false, error: null, for: '' });
   const searchRef = useRef(search);
   searchRef.current = search;
@@ -71,7 +71,7 @@ const groupTitles: Record<SearchResult['kind'], string> = { customer: 'Customers
 const kindIcons: Record<SearchResult['kind'], IconName> = { customer: 'users', company: 'building', order: 'cart' };
 
 /** The Ctrl+K / Cmd+K search: a combobox with results grouped by kind, arrow keys and Enter. */
-export function SearchPalette({ onClose, search = searchEverything, delay = 200 }: { onClose: () => void; search?: SearchFn; delay?: number }) {
+export function SearchPalette({ onClose, search = searchEverything, delay = 90 }: { onClose: () => void; search?: SearchFn; delay?: number }) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const { results, loading, error, for: answered } = useLiveSearch(query, search, delay);

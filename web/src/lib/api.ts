@@ -72,7 +72,8 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const form = typeof FormData !== 'undefined' && options.body instanceof FormData;
+  if (options.body !== undefined && !form) headers['content-type'] = 'application/json';
   if (!safeMethods.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
@@ -80,7 +81,7 @@ export async function request<T>(method: string, path: string, options: RequestO
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : form ? (options.body as FormData) : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {
@@ -109,6 +110,8 @@ export async function request<T>(method: string, path: string, options: RequestO
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
+  /** A multipart form post (file uploads); the browser sets the boundary. */
+  postForm: <T>(path: string, form: FormData) => request<T>('POST', path, { body: form }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   del: <T = void>(path: string, query?: Query) => request<T>('DELETE', path, { query }),
 };
@@ -176,3 +179,222 @@ export const auth = {
   logout: () => api.post<void>('/api/auth/logout'),
   changePassword: (current_password: string, new_password: string) => api.post<void>('/api/auth/password', { current_password, new_password }),
 };
+
+// ---- Reports ----
+
+export interface RangeQuery {
+  from?: string;
+  to?: string;
+  bucket?: 'day' | 'week' | 'month';
+}
+
+export interface RevenuePoint {
+  period: string;
+  revenue: number;
+  orders: number;
+  customers: number;
+  average_order_value: number | null;
+}
+
+export interface CustomersPoint {
+  period: string;
+  new_customers: number;
+  active_customers: number;
+  churned_customers: number;
+}
+
+export interface DashboardReport {
+  from: string;
+  to: string;
+  kpis: { revenue: number; orders: number; average_order_value: number | null; active_customers: number; new_customers: number; churned_customers: number; customers: number };
+  revenue: RevenuePoint[];
+  customers: CustomersPoint[];
+  customers_by_stage: Record<string, number>;
+  revenue_by_segment: { key: string | null; name: string; description?: string | null; revenue: number; orders: number; customers: number }[];
+  top_campaigns: Record<string, unknown>[];
+  cached?: boolean;
+  generated_at?: string;
+}
+
+export interface CohortReport {
+  from: string;
+  to: string;
+  data: { cohort: string; size: number; retention: { month_offset: number; customers: number; rate: number | null }[] }[];
+}
+
+export interface BreakdownReport {
+  from: string;
+  to: string;
+  dimension: string;
+  data: { key: string | null; name: string; description?: string | null; revenue: number; orders: number; customers: number }[];
+}
+
+// ---- Insights ----
+
+export interface Segment {
+  id: string;
+  kind: 'model' | 'filter';
+  name: string;
+  description: string | null;
+  segmentation_id: string | null;
+  position: number | null;
+  size: number | null;
+  centroid: Record<string, number> | null;
+  filter: unknown;
+  created_at: string;
+}
+
+export interface Segmentation {
+  id: string;
+  features: string[];
+  k: number;
+  standardize: boolean;
+  seed: number;
+  created_at: string;
+  customers?: number;
+  inertia?: number;
+  k_suggested?: boolean;
+  suggestion?: { k: number; candidates: { k: number; inertia: number; silhouette: number | null }[]; sample_size: number } | null;
+  imputation_note?: string;
+  feature_means?: Record<string, number>;
+  duration_ms?: number;
+  segments?: Segment[];
+}
+
+export interface ContactEntry {
+  customer_id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  stage: string | null;
+  clv: number | null;
+  churn_risk: number | null;
+  p_alive: number | null;
+  value_at_risk: number;
+  last_order_at: string | null;
+  reason: string;
+}
+
+export interface ContactList {
+  data: ContactEntry[];
+  run_id: string | null;
+  as_of: string | null;
+}
+
+export interface Suggestion {
+  product_id: string;
+  name: string | null;
+  sku: string | null;
+  score: number;
+  because: string[];
+  reason: string;
+}
+
+export interface InsightSettings {
+  active_days: number;
+  inactive_days: number;
+  rfm_bins: number;
+  time_unit: 'days' | 'weeks';
+  horizon_days: number;
+  clv_months: number;
+  monthly_discount_rate: number;
+  prediction_window_days: number;
+}
+
+export interface InsightRunRecord {
+  id: string;
+  as_of: string;
+  options: Record<string, unknown> | null;
+  params: Record<string, unknown> | null;
+  metrics: { stages?: Record<string, number>; rfm_segments?: Record<string, number>; [k: string]: unknown } | null;
+  counts: Record<string, number> | null;
+  duration_ms: number;
+  created_at: string;
+}
+
+export interface InsightRunStatus {
+  id: string;
+  status: string;
+  progress: { phase?: string; done?: number; total?: number } | null;
+  error: string | null;
+  attempts: number | null;
+  created_at: string;
+  updated_at: string;
+  run: InsightRunRecord | null;
+}
+
+export interface ModelRecord {
+  id: string;
+  kind: string;
+  run_id: string | null;
+  params: Record<string, unknown> | null;
+  metrics: Record<string, unknown> | null;
+  created_at: string;
+}
+
+export interface AbResult {
+  rate_a: number;
+  rate_b: number;
+  difference: number;
+  z: number;
+  p_value: number;
+  confidence_interval: number[];
+  probability_b_beats_a: number;
+  expected_loss_choosing_b: number;
+  expected_loss_choosing_a: number;
+  sample_size_per_arm_for_observed_difference: number | null;
+}
+
+// ---- Imports and duplicates ----
+
+export type ImportKind = 'customers' | 'companies' | 'products' | 'orders' | 'interactions';
+
+export interface RowError {
+  row: number;
+  column: string | null;
+  reason: string;
+}
+
+export interface ImportPreview {
+  kind: ImportKind;
+  preset: string | null;
+  encoding: string;
+  delimiter: string | null;
+  headers: string[];
+  mapping: Record<string, string | null>;
+  targets: { name: string; label: string }[];
+  rows: { row: number; values: Record<string, unknown>; record: Record<string, unknown> | null; errors: RowError[] }[];
+  rows_read: number;
+}
+
+export interface ImportCounts {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  merged: number;
+  rejected: number;
+}
+
+export interface ImportJob {
+  id: string;
+  kind: ImportKind;
+  source: string | null;
+  file_name: string | null;
+  status: 'queued' | 'running' | 'done' | 'failed' | 'rejected' | 'undone';
+  counts: ImportCounts | null;
+  progress: { rows: number; bytes: number; total_bytes: number } | null;
+  error: string | null;
+  created_at: string;
+  finished_at: string | null;
+  undone_at: string | null;
+}
+
+export interface DuplicatePair {
+  id: string;
+  score: number;
+  reasons: string[];
+  status: string;
+  a: ApiRecord;
+  b: ApiRecord;
+}

@@ -78,3 +78,77 @@ export function useDocumentTitle(title: string) {
     document.title = title ? `${title} · Rapport` : 'Rapport';
   }, [title]);
 }
+
+interface SharedEntry {
+  value?: unknown;
+  error?: unknown;
+  promise?: Promise<unknown>;
+  fetcher?: () => Promise<unknown>;
+  at: number;
+  listeners: Set<() => void>;
+}
+const shared = new Map<string, SharedEntry>();
+
+/**
+ * Data several pages read (segments, insight settings): fetched once, kept for `maxAgeMs`, shared by
+ * every component that asks, refreshed in the background when stale. `invalidateShared` forces a reload.
+ */
+export function useShared<T>(key: string, fetcher: () => Promise<T>, maxAgeMs = 60_000): { data: T | undefined; error: unknown; loading: boolean; reload: () => void } {
+  const [, setTick] = useState(0);
+  let entry = shared.get(key);
+  if (!entry) {
+    entry = { at: 0, listeners: new Set() };
+    shared.set(key, entry);
+  }
+  const e = entry;
+  e.fetcher = fetcher;
+  const load = useCallback(() => loadShared(e), [e]);
+  useEffect(() => {
+    const l = () => setTick((t) => t + 1);
+    e.listeners.add(l);
+    if (!e.promise && Date.now() - e.at > maxAgeMs) load();
+    return () => {
+      e.listeners.delete(l);
+    };
+  }, [e, load, maxAgeMs]);
+  return { data: e.value as T | undefined, error: e.value === undefined ? e.error : undefined, loading: e.value === undefined && e.error === undefined, reload: load };
+}
+
+function loadShared(e: SharedEntry) {
+  if (e.promise || !e.fetcher) return;
+  e.promise = e.fetcher().then(
+    (v) => {
+      e.value = v;
+      e.error = undefined;
+      e.at = Date.now();
+    },
+    (err) => {
+      e.error = err;
+      e.at = Date.now();
+    },
+  );
+  void e.promise.finally(() => {
+    e.promise = undefined;
+    e.listeners.forEach((l) => l());
+  });
+}
+
+/** Marks shared data stale; what is on screen reloads now, the rest on its next use. */
+export function invalidateShared(prefix: string) {
+  for (const [k, e] of shared)
+    if (k.startsWith(prefix)) {
+      e.at = 0;
+      if (e.listeners.size) loadShared(e);
+    }
+}
+
+/** Calls `fn` every `ms` while `active`, stopping on unmount. */
+export function useInterval(fn: () => void, ms: number, active: boolean) {
+  const ref = useRef(fn);
+  ref.current = fn;
+  useEffect(() => {
+    if (!active) return;
+    const t = setInterval(() => ref.current(), ms);
+    return () => clearInterval(t);
+  }, [ms, active]);
+}

@@ -4,7 +4,9 @@ import { FieldForm } from '../components/FieldForm';
 import { Icon, type IconName } from '../components/Icon';
 import { useToast } from '../components/Toasts';
 import { Badge, Button, Card, EmptyState, ErrorState, FormError, Loading, Spinner } from '../components/ui';
-import { api, ApiError, isAbort, type ApiRecord, type CustomerView, type Page, type TimelineItem } from '../lib/api';
+import { api, ApiError, isAbort, type ApiRecord, type CustomerView, type Page, type Suggestion, type TimelineItem } from '../lib/api';
+import { explainScores, relativeScoredAt } from '../lib/insights';
+import { useInsightSettings } from '../lib/shared-data';
 import { customerSections, displayName, editableFields, useCustomerFields } from '../lib/fields';
 import { formatDate, formatDateTime, formatNumber, formatShortDate, initials, relativeTime } from '../lib/format';
 import { useAsync, useDocumentTitle } from '../lib/hooks';
@@ -45,12 +47,14 @@ export function CustomerPage({ params }: { params: Params }) {
       <BackLink />
       <ProfileHeader customer={customer} onChanged={refresh} />
       <Figures figures={figures} />
+      <Scores customer={customer} />
       <div className="detail-grid">
         <div className="detail-main">
           <DetailTabs customer={customer} onSaved={(updated) => view.setData((v) => (v ? { ...v, customer: updated } : v))} onLogged={refresh} timelineTick={timelineTick} />
         </div>
         <aside className="detail-aside">
           <OpenTasks tasks={open_tasks} onChanged={refresh} />
+          <Suggestions customerId={customer.id} />
           <Card title="Contact" id="contact">
             <dl className="facts">
               <Fact label="Email" value={customer.email} href={customer.email ? `mailto:${customer.email}` : undefined} />
@@ -217,6 +221,60 @@ function Figures({ figures }: { figures: Record<string, unknown> }) {
         </div>
       ))}
     </section>
+  );
+}
+
+function Scores({ customer }: { customer: ApiRecord }) {
+  const settings = useInsightSettings();
+  const scores = explainScores(customer, settings.data);
+  const scored = typeof customer.scored_at === 'string';
+  return (
+    <section className="scores card" aria-labelledby="scores-title">
+      <header className="card-header">
+        <h2 id="scores-title">Scores</h2>
+        <span className="muted small">{scored ? `Scored ${relativeScoredAt(customer.scored_at)}` : 'Not scored yet'} · <Link to="/insights">How scores work</Link></span>
+      </header>
+      <dl className="score-grid">
+        {scores.map((s) => (
+          <div key={s.key} className={`score${s.tone ? ` score-${s.tone}` : ''}`}>
+            <dt>{s.label}</dt>
+            <dd>
+              <span className="score-value">{s.value}</span>
+              {s.meter !== undefined && (
+                <span className="meter" aria-hidden="true">
+                  <span style={{ width: `${Math.round(Math.min(1, Math.max(0, s.meter)) * 100)}%` }} />
+                </span>
+              )}
+              <span className="score-why">{s.explanation}</span>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function Suggestions({ customerId }: { customerId: string }) {
+  const list = useAsync((signal) => api.get<{ data: Suggestion[]; model_id: string | null }>(`/api/customers/${encodeURIComponent(customerId)}/suggestions`, { limit: 5 }, signal), [customerId]);
+  return (
+    <Card title="Suggested products" id="suggestions">
+      {list.loading && !list.data ? (
+        <Loading />
+      ) : list.error ? (
+        <ErrorState error={list.error} onRetry={list.reload} />
+      ) : list.data!.data.length === 0 ? (
+        <p className="muted card-pad">{list.data!.model_id ? 'Nothing to suggest: no product is often bought with what this customer has.' : 'Suggestions come from products bought together; they appear after an insight run with order lines.'}</p>
+      ) : (
+        <ul className="suggestion-list">
+          {list.data!.data.map((s) => (
+            <li key={s.product_id}>
+              <span className="suggestion-name">{s.name ?? s.sku ?? s.product_id}</span>
+              <span className="muted small">{s.reason}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
   );
 }
 

@@ -9,6 +9,8 @@ import { api, errorMessage, isAbort, type ApiRecord, type Page } from '../lib/ap
 import { customerSections, displayName, editableFields, useCustomerFields, type FieldDef } from '../lib/fields';
 import { formatValue } from '../lib/format';
 import { useDebounced, useDocumentTitle, useLocalStorage } from '../lib/hooks';
+import { capitalise, rfmSegments, stageLabels, stageOrder, stageTones } from '../lib/insights';
+import { useSegments } from '../lib/shared-data';
 import { Link, navigate, useLocation } from '../lib/router';
 
 export type FilterOp = 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte' | 'contains' | 'is_empty' | 'in';
@@ -58,7 +60,7 @@ export function filterTree(filters: Filter[], fields: FieldDef[]): string | unde
   return JSON.stringify(nodes.length === 1 ? nodes[0] : { and: nodes });
 }
 
-const defaultColumns = ['email', 'company', 'city', 'tags', 'order_count', 'revenue', 'created_at'];
+const defaultColumns = ['email', 'company', 'city', 'tags', 'stage', 'order_count', 'revenue', 'created_at'];
 const alwaysFetched = ['id', 'first_name', 'last_name', 'email', 'tags'];
 const pageSize = 50;
 
@@ -75,12 +77,15 @@ export function CustomersPage() {
   const { search } = useLocation();
   const { fields, ready } = useCustomerFields();
   const [query, setQuery] = useState('');
-  const q = useDebounced(query.trim(), 250);
+  const q = useDebounced(query.trim(), 120);
   const [filters, setFilters] = useState<Filter[]>(() => {
     const companyId = search.get('company_id');
     return companyId ? [{ field: 'company_id', op: 'eq', value: companyId, display: search.get('company_name') || companyId }] : [];
   });
-  const [sort, setSort] = useState('-created_at');
+  const [stage, setStage] = useState(() => search.get('stage') ?? '');
+  const [rfm, setRfm] = useState(() => search.get('rfm_segment') ?? '');
+  const [segment, setSegment] = useState(() => search.get('segment') ?? '');
+  const [sort, setSort] = useState(() => search.get('sort') ?? '-created_at');
   const [columns, setColumns] = useLocalStorage<string[]>('rapport.customers.columns', defaultColumns);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [state, setState] = useState<ListState>({ rows: [], cursor: null, status: 'loading', error: null });
@@ -89,7 +94,14 @@ export function CustomersPage() {
   const [reloadTick, setReloadTick] = useState(0);
 
   const shownColumns = useMemo(() => columns.map((c) => fields.find((f) => f.name === c)).filter((f): f is FieldDef => !!f && f.name !== 'first_name' && f.name !== 'last_name'), [columns, fields]);
-  const filterParam = useMemo(() => filterTree(filters, fields), [filters, fields]);
+  const filterParam = useMemo(
+    () =>
+      filterTree(
+        [...filters, ...(stage ? [{ field: 'stage', op: 'eq' as const, value: stage }] : []), ...(rfm ? [{ field: 'rfm_segment', op: 'eq' as const, value: rfm }] : [])],
+        fields,
+      ),
+    [filters, fields, stage, rfm],
+  );
   const fieldsParam = useMemo(() => [...new Set([...alwaysFetched, ...shownColumns.map((c) => c.name)])].join(','), [shownColumns]);
   const controllerRef = useRef<AbortController | null>(null);
 
@@ -100,7 +112,7 @@ export function CustomersPage() {
       controllerRef.current = controller;
       setState((s) => ({ ...s, status: cursor ? 'more' : 'loading', error: null }));
       try {
-        const page = await api.get<Page>('/api/customers', { q: q || undefined, sort, limit: pageSize, cursor: cursor ?? undefined, fields: fieldsParam, filter: filterParam }, controller.signal);
+        const page = await api.get<Page>('/api/customers', { q: q || undefined, sort, limit: pageSize, cursor: cursor ?? undefined, fields: fieldsParam, filter: filterParam, segment: segment || undefined }, controller.signal);
         if (controller.signal.aborted) return;
         setState((s) => ({ rows: cursor ? [...s.rows, ...page.data] : page.data, cursor: page.next_cursor, status: 'ready', error: null }));
       } catch (error) {
@@ -108,7 +120,7 @@ export function CustomersPage() {
         setState((s) => ({ ...s, status: 'error', error }));
       }
     },
-    [q, sort, fieldsParam, filterParam],
+    [q, sort, fieldsParam, filterParam, segment],
   );
 
   useEffect(() => {
@@ -136,7 +148,14 @@ export function CustomersPage() {
 
   const allSelected = state.rows.length > 0 && state.rows.every((r) => selected.has(r.id));
   const selectedRows = state.rows.filter((r) => selected.has(r.id));
-  const filtering = !!q || filters.length > 0;
+  const filtering = !!q || filters.length > 0 || !!stage || !!rfm || !!segment;
+  const clearAll = () => {
+    setQuery('');
+    setFilters([]);
+    setStage('');
+    setRfm('');
+    setSegment('');
+  };
 
   return (
     <div className="page page-wide">
@@ -158,6 +177,7 @@ export function CustomersPage() {
           </label>
           <input id="customer-search" type="search" placeholder="Search customers…" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
         </div>
+        <InsightFilters stage={stage} onStage={setStage} rfm={rfm} onRfm={setRfm} segment={segment} onSegment={setSegment} />
         <FilterBar fields={fields} filters={filters} onChange={setFilters} />
         <div className="toolbar-end">
           <ColumnChooser fields={fields} columns={columns} onChange={setColumns} onReset={() => setColumns(defaultColumns)} />
@@ -189,7 +209,7 @@ export function CustomersPage() {
           <TableSkeleton />
         ) : state.rows.length === 0 ? (
           filtering ? (
-            <EmptyState icon="search" title="No customers match" action={<Button onClick={() => (setQuery(''), setFilters([]))}>Clear search and filters</Button>}>
+            <EmptyState icon="search" title="No customers match" action={<Button onClick={clearAll}>Clear search and filters</Button>}>
               Try fewer filters or a shorter search.
             </EmptyState>
           ) : (
@@ -239,6 +259,10 @@ export function CustomersPage() {
                               <Badge key={t}>{t}</Badge>
                             ))}
                           </span>
+                        ) : f.name === 'stage' && typeof r.stage === 'string' ? (
+                          <Badge tone={stageTones[r.stage]}>{stageLabels[r.stage] ?? r.stage}</Badge>
+                        ) : f.name === 'rfm_segment' && typeof r.rfm_segment === 'string' ? (
+                          capitalise(r.rfm_segment)
                         ) : (
                           formatValue(f, r[f.name])
                         )}
@@ -295,6 +319,52 @@ export function CustomersPage() {
           }}
         />
       )}
+    </div>
+  );
+}
+
+function InsightFilters({ stage, onStage, rfm, onRfm, segment, onSegment }: { stage: string; onStage: (v: string) => void; rfm: string; onRfm: (v: string) => void; segment: string; onSegment: (v: string) => void }) {
+  const segments = useSegments();
+  const list = segments.data ?? [];
+  const known = !segment || list.some((s) => s.id === segment);
+  return (
+    <div className="select-filters">
+      <label className={`select-chip${stage ? ' on' : ''}`}>
+        <span className="sr-only">Lifecycle stage</span>
+        <select aria-label="Lifecycle stage" value={stage} onChange={(e) => onStage(e.target.value)}>
+          <option value="">Any stage</option>
+          {stageOrder.map((s) => (
+            <option key={s} value={s}>
+              {stageLabels[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={`select-chip${segment ? ' on' : ''}`}>
+        <span className="sr-only">Segment</span>
+        <select aria-label="Segment" value={segment} onChange={(e) => onSegment(e.target.value)}>
+          <option value="">Any segment</option>
+          {!known && <option value={segment}>Segment {segment}</option>}
+          {list.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+              {s.description ? ` — ${s.description}` : ''}
+              {s.size != null ? ` (${s.size})` : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={`select-chip${rfm ? ' on' : ''}`}>
+        <span className="sr-only">RFM segment</span>
+        <select aria-label="RFM segment" value={rfm} onChange={(e) => onRfm(e.target.value)}>
+          <option value="">Any RFM segment</option>
+          {rfmSegments.map((s) => (
+            <option key={s.name} value={s.name}>
+              {capitalise(s.name)}
+            </option>
+          ))}
+        </select>
+      </label>
     </div>
   );
 }

@@ -2,24 +2,26 @@ import { useState, type FormEvent } from 'react';
 import { Dialog } from '../components/Dialog';
 import { useToast } from '../components/Toasts';
 import { Badge, Button, Card, EmptyState, ErrorState, FormError, Loading, PageHeader } from '../components/ui';
-import { api, ApiError, auth, type ApiToken, type CustomField, type Page } from '../lib/api';
+import { api, ApiError, auth, type ApiToken, type CustomField, type InsightSettings, type Page } from '../lib/api';
 import { reloadCustomFields, useCustomerFields } from '../lib/fields';
 import { formatDate, relativeTime } from '../lib/format';
-import { useAsync, useDocumentTitle } from '../lib/hooks';
+import { invalidateShared, useAsync, useDocumentTitle } from '../lib/hooks';
 import { useSession } from '../session';
 
 export function SettingsPage() {
   useDocumentTitle('Settings');
   return (
     <div className="page">
-      <PageHeader title="Settings" subtitle="Custom fields, API access and your account." />
+      <PageHeader title="Settings" subtitle="Custom fields, lifecycle thresholds, API access and your account." />
       <nav className="subnav" aria-label="Settings sections">
         <a href="#fields">Custom fields</a>
+        <a href="#lifecycle">Lifecycle</a>
         <a href="#tokens">API tokens</a>
         <a href="#account">Account</a>
       </nav>
       <div className="stack-lg">
         <CustomFields />
+        <Lifecycle />
         <Tokens />
         <Account />
       </div>
@@ -143,6 +145,93 @@ function CustomFields() {
           </Button>
         </div>
       </form>
+    </Card>
+  );
+}
+
+const lifecycleFields: { key: keyof InsightSettings; label: string; hint: string; min: number; max: number; step?: number }[] = [
+  { key: 'active_days', label: 'Active for', hint: 'days after the last purchase', min: 0, max: 3650 },
+  { key: 'inactive_days', label: 'Churned after', hint: 'days without a purchase (inactive in between)', min: 0, max: 36500 },
+  { key: 'rfm_bins', label: 'RFM score scale', hint: 'scores from 1 to this (4 or 5 is usual)', min: 2, max: 10 },
+  { key: 'clv_months', label: 'Lifetime value horizon', hint: 'months ahead', min: 1, max: 120 },
+  { key: 'horizon_days', label: 'Expected purchases horizon', hint: 'days ahead', min: 1, max: 3650 },
+  { key: 'prediction_window_days', label: 'Purchase probability window', hint: 'days ahead', min: 1, max: 3650 },
+  { key: 'monthly_discount_rate', label: 'Monthly discount rate', hint: 'for lifetime value, e.g. 0.01 = 1% a month', min: 0, max: 1, step: 0.001 },
+];
+
+function Lifecycle() {
+  const toast = useToast();
+  const settings = useAsync((signal) => api.get<InsightSettings>('/api/insights/settings', undefined, signal), []);
+  const [draft, setDraft] = useState<Record<string, string> | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const current = settings.data;
+  const values: Record<string, string> = draft ?? (current ? Object.fromEntries(lifecycleFields.map((f) => [f.key, String(current[f.key])])) : {});
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!current) return;
+    const problems: Record<string, string> = {};
+    const patch: Record<string, number> = {};
+    for (const f of lifecycleFields) {
+      const n = Number(values[f.key]);
+      if (values[f.key] === '' || !Number.isFinite(n) || n < f.min || n > f.max || (!f.step && !Number.isInteger(n))) problems[f.key] = `${f.step ? 'A number' : 'A whole number'} from ${f.min} to ${f.max}`;
+      else if (n !== current[f.key]) patch[f.key] = n;
+    }
+    if (!problems.active_days && !problems.inactive_days && Number(values.inactive_days) < Number(values.active_days)) problems.inactive_days = 'Must be at least the active days';
+    setErrors(problems);
+    setError(null);
+    if (Object.keys(problems).length) return;
+    if (!Object.keys(patch).length) return toast('Nothing changed.', 'info');
+    setBusy(true);
+    try {
+      const next = await api.patch<InsightSettings>('/api/insights/settings', patch);
+      settings.setData(() => next);
+      setDraft(null);
+      invalidateShared('insight-settings');
+      toast('Thresholds saved. They apply from the next insight run.');
+    } catch (err) {
+      if (err instanceof ApiError) setErrors(Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, v.join('; ')])));
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card title="Lifecycle thresholds" id="lifecycle">
+      <p className="card-lead">
+        How Rapport sorts customers into stages and scores them. A customer who bought within the active window is <strong>active</strong>, then <strong>inactive</strong>, then <strong>churned</strong>; someone who never bought is a <strong>lead</strong>.
+      </p>
+      {settings.loading && !current ? (
+        <Loading />
+      ) : settings.error ? (
+        <ErrorState error={settings.error} onRetry={settings.reload} />
+      ) : (
+        <form className="inline-form" onSubmit={submit} noValidate aria-label="Lifecycle thresholds">
+          <div className="form-grid">
+            {lifecycleFields.map((f) => (
+              <div key={f.key} className={`field${errors[f.key] ? ' has-error' : ''}`}>
+                <label htmlFor={`ins-${f.key}`}>{f.label}</label>
+                <input id={`ins-${f.key}`} type="number" min={f.min} max={f.max} step={f.step ?? 1} value={values[f.key] ?? ''} onChange={(e) => setDraft({ ...values, [f.key]: e.target.value })} aria-invalid={errors[f.key] ? true : undefined} aria-describedby={`ins-${f.key}-hint`} />
+                {errors[f.key] ? <span className="field-error">{errors[f.key]}</span> : <span className="field-hint" id={`ins-${f.key}-hint`}>{f.hint}</span>}
+              </div>
+            ))}
+          </div>
+          <FormError error={Object.keys(errors).length ? null : error} />
+          <div className="form-actions">
+            {draft && (
+              <Button variant="ghost" onClick={() => (setDraft(null), setErrors({}))}>
+                Discard
+              </Button>
+            )}
+            <Button type="submit" variant="primary" busy={busy}>
+              Save thresholds
+            </Button>
+          </div>
+        </form>
+      )}
     </Card>
   );
 }

@@ -1,0 +1,176 @@
+import type { InsightSettings } from './api';
+
+/** Words, colours and one-line explanations for the scores the insight run writes on customers. */
+
+export const stageOrder = ['lead', 'active', 'inactive', 'churned'] as const;
+export type Stage = (typeof stageOrder)[number];
+
+export const stageLabels: Record<string, string> = { lead: 'Lead', active: 'Active', inactive: 'Inactive', churned: 'Churned', unscored: 'Not scored yet' };
+export const stageColors: Record<string, string> = { lead: '#7c8db5', active: '#17803d', inactive: '#d97706', churned: '#b42318', unscored: '#c9ced6' };
+export const stageTones: Record<string, 'neutral' | 'accent' | 'success' | 'warning' | 'danger'> = { lead: 'accent', active: 'success', inactive: 'warning', churned: 'danger' };
+
+/** The named RFM segments, best first, each with what it means and what to do. */
+export const rfmSegments: { name: string; meaning: string }[] = [
+  { name: 'champions', meaning: 'bought recently and often; reward them and ask for referrals' },
+  { name: 'loyal', meaning: 'buy regularly; keep them close with early access and thanks' },
+  { name: 'potential loyalist', meaning: 'recent buyers with a few orders; a nudge can make them regulars' },
+  { name: 'new', meaning: 'first purchase was recent; welcome them and help them succeed' },
+  { name: 'promising', meaning: 'recent but rare buyers; show them what else you offer' },
+  { name: 'need attention', meaning: 'middling on recency and frequency; a personal check-in helps' },
+  { name: 'about to sleep', meaning: 'have not bought for a while and rarely did; remind them you exist' },
+  { name: 'at risk', meaning: 'used to buy often but not lately; reach out before they go' },
+  { name: 'cannot lose', meaning: 'were among your most frequent buyers and have gone quiet; call them' },
+  { name: 'hibernating', meaning: 'long gone and bought rarely; low priority' },
+  { name: 'lost', meaning: 'least recent and least frequent; only worth a last offer' },
+];
+export const rfmMeaning = (name: string) => rfmSegments.find((s) => s.name === name)?.meaning;
+
+/**
+ * The standard 5 x 5 recency x frequency grid (rows: recency 5 at the top down to 1; columns:
+ * frequency 1 to 5), naming the segment of each cell. Mirrors the server's rfmSegment().
+ */
+export const rfmGrid: string[][] = [
+  ['new', 'potential loyalist', 'potential loyalist', 'champions', 'champions'],
+  ['promising', 'potential loyalist', 'potential loyalist', 'loyal', 'loyal'],
+  ['about to sleep', 'about to sleep', 'need attention', 'loyal', 'loyal'],
+  ['hibernating', 'hibernating', 'at risk', 'at risk', 'cannot lose'],
+  ['lost', 'hibernating', 'at risk', 'at risk', 'cannot lose'],
+];
+
+export const rfmColors: Record<string, string> = {
+  champions: '#1f6f43',
+  loyal: '#2f8a57',
+  'potential loyalist': '#5fa777',
+  new: '#3451b2',
+  promising: '#6b82d6',
+  'need attention': '#c98a0a',
+  'about to sleep': '#d9a441',
+  'at risk': '#d46a2a',
+  'cannot lose': '#b42318',
+  hibernating: '#8a93a3',
+  lost: '#5b6472',
+};
+
+export function capitalise(s: string): string {
+  return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+}
+
+const pctFmt = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
+const pct1Fmt = new Intl.NumberFormat(undefined, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const moneyFmt = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+const money2Fmt = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const compactFmt = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
+
+export const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+export const percent = (v: unknown, precise = false): string => (num(v) === null ? '—' : (precise ? pct1Fmt : pctFmt).format(v as number));
+/** Amounts without a currency symbol: the data may mix currencies, so none is assumed. */
+export const money = (v: unknown): string => {
+  const n = num(v);
+  if (n === null) return '—';
+  return Math.abs(n) >= 1000 ? moneyFmt.format(n) : money2Fmt.format(n);
+};
+export const compact = (v: unknown): string => (num(v) === null ? '—' : compactFmt.format(v as number));
+
+const dayMs = 864e5;
+export function daysSince(iso: unknown, now = Date.now()): number | null {
+  if (typeof iso !== 'string' || !iso) return null;
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? null : Math.max(0, Math.floor((now - t) / dayMs));
+}
+
+export interface Score {
+  key: string;
+  label: string;
+  value: string;
+  explanation: string;
+  tone?: 'neutral' | 'accent' | 'success' | 'warning' | 'danger';
+  /** 0..1 for a small bar, when the score is a probability. */
+  meter?: number;
+}
+
+/** The six scores of the 360-degree view, each with one line in plain words. */
+export function explainScores(c: Record<string, unknown>, settings: InsightSettings | undefined): Score[] {
+  const s = settings;
+  const stage = typeof c.stage === 'string' ? c.stage : null;
+  const since = daysSince(c.last_order_at);
+  const sinceText = since === null ? '' : since === 0 ? 'today' : since === 1 ? 'yesterday' : `${since} days ago`;
+  const stageLine = !stage
+    ? 'Not scored yet. Scores appear after the next insight run.'
+    : stage === 'lead'
+      ? 'Has not bought anything yet.'
+      : stage === 'active'
+        ? `Last bought ${sinceText}${s ? `, within the ${s.active_days}-day active window` : ''}.`
+        : stage === 'inactive'
+          ? `Last bought ${sinceText}${s ? `; no purchase in the last ${s.active_days} days` : ''}.`
+          : `No purchase ${s ? `for over ${s.inactive_days} days` : 'for a long time'}${sinceText ? ` (last one ${sinceText})` : ''}.`;
+
+  const segment = typeof c.rfm_segment === 'string' ? c.rfm_segment : null;
+  const code = typeof c.rfm_score === 'string' ? c.rfm_score : null;
+  const bins = s?.rfm_bins ?? 5;
+  const rfmLine = segment
+    ? `${code ? `Recency ${c.rfm_recency ?? code[0]}, frequency ${c.rfm_frequency ?? code[1]}, spend ${c.rfm_monetary ?? code[2]} out of ${bins}: ` : ''}${rfmMeaning(segment) ?? segment}.`
+    : 'Scored once the customer has bought something.';
+
+  const pAlive = num(c.p_alive);
+  const clv = num(c.clv);
+  const pp = num(c.purchase_probability) ?? num(c.p_purchase_90d);
+  const churn = num(c.churn_risk);
+  const window = num(c.purchase_probability) !== null ? (s?.prediction_window_days ?? 90) : (s?.horizon_days ?? 90);
+  const months = s?.clv_months ?? 12;
+
+  return [
+    { key: 'stage', label: 'Lifecycle stage', value: stage ? stageLabels[stage] ?? stage : '—', explanation: stageLine, tone: stage ? stageTones[stage] : undefined },
+    { key: 'rfm', label: 'RFM segment', value: segment ? `${capitalise(segment)}${code ? ` · ${code}` : ''}` : '—', explanation: rfmLine },
+    {
+      key: 'p_alive',
+      label: 'Still a customer',
+      value: percent(pAlive),
+      meter: pAlive ?? undefined,
+      explanation: pAlive === null ? 'Needs at least one purchase to estimate.' : `${percent(pAlive)} likely to still be buying from you, judged by their rhythm and the time since the last order.`,
+    },
+    {
+      key: 'clv',
+      label: 'Lifetime value',
+      value: money(clv),
+      explanation: clv === null ? 'Needs purchase history to estimate.' : `Expected to spend about ${money(clv)} over the next ${months} months, in today’s money.`,
+    },
+    {
+      key: 'purchase_probability',
+      label: 'Purchase probability',
+      value: percent(pp),
+      meter: pp ?? undefined,
+      explanation: pp === null ? 'Not estimated yet (needs enough buyers to learn from).' : `${percent(pp)} chance of buying again in the next ${window} days.`,
+    },
+    {
+      key: 'churn_risk',
+      label: 'Churn risk',
+      value: percent(churn),
+      meter: churn ?? undefined,
+      tone: churn === null ? undefined : churn >= 0.6 ? 'danger' : churn >= 0.3 ? 'warning' : 'success',
+      explanation: churn === null ? 'Not estimated yet.' : typeof c.churn_reason === 'string' && c.churn_reason ? capitalise(c.churn_reason) + (c.churn_reason.endsWith('.') ? '' : '.') : churn >= 0.6 ? 'Likely to stop buying without a nudge.' : churn >= 0.3 ? 'Some signs of drifting away.' : 'Buying as usual.',
+    },
+  ];
+}
+
+/** Plain units for segmentation features and centroids. */
+export const featureInfo: Record<string, { label: string; unit?: string; format: (v: number) => string }> = {
+  age: { label: 'Age', unit: 'years', format: (v) => `${Math.round(v)} years` },
+  income: { label: 'Income', format: (v) => money(v) },
+  purchase_frequency: { label: 'Orders per month', format: (v) => v.toFixed(2) },
+  recency: { label: 'Days since last order', format: (v) => `${Math.round(v)} days` },
+  monetary: { label: 'Revenue', format: (v) => money(v) },
+  revenue: { label: 'Revenue', format: (v) => money(v) },
+  order_count: { label: 'Orders', format: (v) => v.toFixed(1) },
+  average_order_value: { label: 'Average order', format: (v) => money(v) },
+  clv: { label: 'Lifetime value', format: (v) => money(v) },
+  p_alive: { label: 'Probability active', format: (v) => percent(v) },
+  churn_risk: { label: 'Churn risk', format: (v) => percent(v) },
+  purchase_probability: { label: 'Purchase probability', format: (v) => percent(v) },
+};
+export const featureLabel = (f: string) => featureInfo[f]?.label ?? capitalise(f.replace(/_/g, ' '));
+export const featureValue = (f: string, v: number) => (featureInfo[f] ? featureInfo[f].format(v) : Number.isInteger(v) ? String(v) : v.toFixed(2));
+
+export function relativeScoredAt(v: unknown): string {
+  const d = daysSince(v);
+  return d === null ? '' : d === 0 ? 'today' : d === 1 ? 'yesterday' : `${d} days ago`;
+}
