@@ -16,6 +16,7 @@ import { errorResponses } from './errors.js';
 import { registerInsightRoutes } from '../insights/routes.js';
 import { registerReportRoutes } from '../reports/routes.js';
 import { registerImportRoutes } from '../imports/routes.js';
+import { registerDuplicateRoutes } from '../duplicates/routes.js';
 import { segmentWhere } from '../insights/segmentation.js';
 import type { AppEnv } from './env.js';
 
@@ -25,6 +26,7 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
   registerInsightRoutes(app);
   registerReportRoutes(app);
   registerImportRoutes(app);
+  registerDuplicateRoutes(app);
   registerCrudRoutes(app, {
     service: customers,
     path: '/api/customers',

@@ -13,9 +13,11 @@ export interface ImportCounts {
   unchanged: number;
   merged: number;
   rejected: number;
+  /** Likely duplicates left for review. */
+  duplicates_queued: number;
 }
 
-export const emptyCounts = (): ImportCounts => ({ rows: 0, created: 0, updated: 0, unchanged: 0, merged: 0, rejected: 0 });
+export const emptyCounts = (): ImportCounts => ({ rows: 0, created: 0, updated: 0, unchanged: 0, merged: 0, rejected: 0, duplicates_queued: 0 });
 
 export interface ImportBatch {
   id: string;

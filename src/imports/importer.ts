@@ -4,7 +4,8 @@ import type { Ctx } from '../core/context.js';
 import { inTransaction } from '../core/context.js';
 import { invalid } from '../core/errors.js';
 import { listCustomFields } from '../fields/custom-fields.js';
-import { changeLog, createBatch, emptyCounts, getBatch, recordRejects, updateBatch, type ImportBatch, type ImportCounts } from './batches.js';
+import { scanDuplicates } from '../duplicates/scan.js';
+import { changeLog, type ChangeLog, createBatch, emptyCounts, getBatch, recordRejects, updateBatch, type ImportBatch, type ImportCounts } from './batches.js';
 import { cleanRow, type CleanRecord } from './cleaning.js';
 import { MappingError, mapRow, planMapping, type MappingOverrides, type MappingPlan } from './mapping.js';
 import { formatOf, readHeaders, readRows, type FileFormat } from './source-file.js';
@@ -133,7 +134,14 @@ export async function runImport(ctx: Ctx, filePath: string, options: ImportOptio
         return getBatch(db, batchId);
       }
     }
-    await writeAll(ctx, filePath, format, plan, options, source, batchId, counts, totalBytes);
+    const changes = changeLog(batchId);
+    await writeAll(ctx, filePath, format, plan, options, source, batchId, counts, totalBytes, changes);
+    if (options.kind === 'customers' && (options.merge ?? 'auto') !== 'off') {
+      const touched = await db.selectFrom('import_changes').select('entity_id').where('batch_id', '=', batchId).where('entity', '=', 'customers').execute();
+      const scan = await scanDuplicates({ ...ctx, batchId }, { mode: options.merge ?? 'auto', touching: new Set(touched.map((t) => t.entity_id as string)), changes });
+      counts.merged += scan.merged;
+      counts.duplicates_queued = scan.queued;
+    }
     await updateBatch(db, batchId, { status: 'done', counts, progress: { rows: counts.rows, bytes: totalBytes, total_bytes: totalBytes }, finished: true });
   } catch (error) {
     await updateBatch(db, batchId, { status: 'failed', counts, error: error instanceof Error ? error.message : String(error), finished: true });
@@ -142,9 +150,8 @@ export async function runImport(ctx: Ctx, filePath: string, options: ImportOptio
   return getBatch(db, batchId);
 }
 
-async function writeAll(ctx: Ctx, filePath: string, format: FileFormat, plan: MappingPlan, options: ImportOptions, source: string, batchId: string, counts: ImportCounts, totalBytes: number) {
+async function writeAll(ctx: Ctx, filePath: string, format: FileFormat, plan: MappingPlan, options: ImportOptions, source: string, batchId: string, counts: ImportCounts, totalBytes: number, changes: ChangeLog) {
   const chunkSize = options.chunkSize ?? 500;
-  const changes = changeLog(batchId);
   const importCtx: Ctx = { ...ctx, batchId, defaultCountry: (options.defaultCountry as Ctx['defaultCountry']) ?? ctx.defaultCountry };
   let chunk: CleanRow[] = [];
   let rejects: { errors: RowError[]; raw: Record<string, string> }[] = [];

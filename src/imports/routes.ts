@@ -32,7 +32,7 @@ const batchSchema = z
     source: z.string(),
     file_name: z.string().nullable(),
     status: z.enum(['running', 'done', 'failed', 'rejected', 'undone']),
-    counts: z.object({ rows: z.number(), created: z.number(), updated: z.number(), unchanged: z.number(), merged: z.number(), rejected: z.number() }),
+    counts: z.object({ rows: z.number(), created: z.number(), updated: z.number(), unchanged: z.number(), merged: z.number(), rejected: z.number(), duplicates_queued: z.number() }),
     progress: z.object({ rows: z.number(), bytes: z.number(), total_bytes: z.number() }).nullable(),
     mapping: z.record(z.string(), z.string().nullable()).nullable(),
     error: z.string().nullable(),

@@ -26,8 +26,9 @@ export function findDuplicates(records: PersonRecord[], options: DuplicateOption
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   function* scored(): Generator<ScoredPair> {
     for (const [a, b] of candidatePairs(people, options)) {
-      const { score } = scorePair(people[a], people[b]);
-      if (score >= thresholds.review) yield { a, b, score };
+      const { score, corroborated } = scorePair(people[a], people[b]);
+      // A name-only match waits for review however high it scores.
+      if (score >= thresholds.review) yield { a, b, score: corroborated ? score : Math.min(score, thresholds.merge - 0.001) };
     }
   }
   const { clusters, review } = clusterPairs(people.length, scored(), thresholds);

@@ -31,6 +31,11 @@ export interface PairScore {
   weight: number;
   /** Probability of being the same person, 0..1. */
   score: number;
+  /**
+   * Whether something beyond the name agrees: source id, email, phone, birthday, street or postcode.
+   * Two "John Smith"s with nothing else in common are never merged without asking.
+   */
+  corroborated: boolean;
 }
 
 /**
@@ -46,8 +51,11 @@ export function scorePair(a: PreparedPerson, b: PreparedPerson): PairScore {
   const birthday = birthdayWeight(a, b);
   const context = phoneWeight(a, b) + placeWeight(a, b);
   const agreesOnSomethingPersonal = sourceId > 0 || email > 0 || name > 0 || birthday > 0;
+  const place = placeWeight(a, b);
+  const phone = context - place;
   const weight = sourceId + email + name + birthday + (agreesOnSomethingPersonal ? context : Math.min(context, CONTEXT_ONLY_CAP));
-  return { weight, score: 1 / (1 + 2 ** -(weight - OFFSET)) };
+  const corroborated = sourceId > 0 || email > 0 || birthday > 0 || phone > 0 || place >= WEIGHTS.place.postcode;
+  return { weight, score: 1 / (1 + 2 ** -(weight - OFFSET)), corroborated };
 }
 
 function emailWeight(a: PreparedPerson, b: PreparedPerson): number {

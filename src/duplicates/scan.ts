@@ -1,0 +1,137 @@
+import type { Ctx } from '../core/context.js';
+import { inTransaction } from '../core/context.js';
+import type { Db } from '../core/database.js';
+import { newId } from '../core/ids.js';
+import { findDuplicates } from '../imports/dedupe/find-duplicates.js';
+import type { PersonRecord } from '../imports/dedupe/record.js';
+import { DEFAULT_THRESHOLDS } from '../imports/dedupe/score.js';
+import type { ChangeLog } from '../imports/batches.js';
+import type { PhoneEntry } from '../schema/fields.js';
+import { mergeCustomersIn } from './merge.js';
+
+export type MergeMode = 'auto' | 'review' | 'off';
+
+export interface ScanOptions {
+  mode: MergeMode;
+  /** Only clusters and pairs with at least one of these customers (an import's records). */
+  touching?: ReadonlySet<string>;
+  /** Score from which a pair is merged without asking (default from the tuned thresholds). */
+  mergeThreshold?: number;
+  changes?: ChangeLog;
+}
+
+export interface ScanResult {
+  customers: number;
+  merged: number;
+  clusters: number;
+  queued: number;
+}
+
+const parseList = <T>(v: unknown): T[] => {
+  try {
+    return typeof v === 'string' ? (JSON.parse(v) as T[]) : [];
+  } catch {
+    return [];
+  }
+};
+
+/** Reads the fields duplicate detection compares, page by page. */
+async function loadPeople(db: Db): Promise<PersonRecord[]> {
+  const people: PersonRecord[] = [];
+  let after = '';
+  for (;;) {
+    const rows = await db
+      .selectFrom('customers')
+      .select(['id', 'first_name', 'last_name', 'emails', 'phones', 'birthday', 'address', 'city', 'postcode'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(5000)
+      .execute();
+    if (rows.length === 0) return people;
+    for (const r of rows) {
+      people.push({
+        id: r.id as string,
+        first_name: (r.first_name as string) ?? undefined,
+        last_name: (r.last_name as string) ?? undefined,
+        emails: parseList<string>(r.emails),
+        phones: parseList<PhoneEntry>(r.phones).flatMap((p) => (p.e164 ? [p.e164] : [])),
+        birthday: (r.birthday as string) ?? undefined,
+        address: (r.address as string) ?? undefined,
+        city: (r.city as string) ?? undefined,
+        postcode: (r.postcode as string) ?? undefined,
+      });
+    }
+    after = rows[rows.length - 1].id as string;
+  }
+}
+
+/** Plain-words reasons why two records look like one person. */
+export function matchReasons(a: PersonRecord, b: PersonRecord): string[] {
+  const reasons: string[] = [];
+  const lower = (s?: string) => (s ?? '').trim().toLowerCase();
+  if ((a.emails ?? []).some((e) => (b.emails ?? []).map(lower).includes(lower(e)))) reasons.push('same email');
+  if ((a.phones ?? []).some((p) => (b.phones ?? []).includes(p))) reasons.push('same phone');
+  if (lower(a.last_name) && lower(a.last_name) === lower(b.last_name)) reasons.push('same last name');
+  if (lower(a.first_name) && lower(a.first_name) !== lower(b.first_name) && lower(a.last_name) === lower(b.last_name)) reasons.push(`first names ${a.first_name} / ${b.first_name}`);
+  else if (lower(a.first_name) && lower(a.first_name) === lower(b.first_name)) reasons.push('same first name');
+  if (a.birthday && a.birthday === b.birthday) reasons.push('same birthday');
+  if (lower(a.postcode) && lower(a.postcode).replace(/\s/g, '') === lower(b.postcode).replace(/\s/g, '')) reasons.push('same postcode');
+  else if (lower(a.city) && lower(a.city) === lower(b.city)) reasons.push('same city');
+  return reasons;
+}
+
+/**
+ * Looks for duplicates among all customers: sure matches are merged (mode auto) and uncertain
+ * pairs, or all pairs in mode review, wait in the review queue. Pairs dismissed before stay apart.
+ */
+export async function scanDuplicates(ctx: Ctx, options: ScanOptions): Promise<ScanResult> {
+  const db = ctx.database.db;
+  const result: ScanResult = { customers: 0, merged: 0, clusters: 0, queued: 0 };
+  if (options.mode === 'off') return result;
+  const people = await loadPeople(db);
+  result.customers = people.length;
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const thresholds = { ...DEFAULT_THRESHOLDS, ...(options.mergeThreshold !== undefined ? { merge: options.mergeThreshold } : {}) };
+  const found = findDuplicates(people, { thresholds });
+  const relevant = (ids: string[]) => !options.touching || ids.some((id) => options.touching!.has(id));
+
+  const dismissed = new Set(
+    (await db.selectFrom('duplicate_candidates').select(['customer_a', 'customer_b']).where('status', '=', 'dismissed').execute()).map((r) => `${r.customer_a}|${r.customer_b}`),
+  );
+  const pairKey = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
+  const toQueue: { a: string; b: string; score: number }[] = [];
+
+  for (const cluster of found.clusters) {
+    if (!relevant(cluster)) continue;
+    const sorted = [...cluster].sort();
+    const blocked = sorted.some((x, i) => sorted.slice(i + 1).some((y) => dismissed.has(pairKey(x, y))));
+    if (options.mode === 'review' || blocked) {
+      for (const other of sorted.slice(1)) toQueue.push({ a: sorted[0], b: other, score: 1 });
+      continue;
+    }
+    // The oldest record (ids sort by creation time) survives and receives the others.
+    const [winner, ...losers] = sorted;
+    await inTransaction(ctx, async (trx) => {
+      const merge = await mergeCustomersIn(trx, ctx, winner, losers);
+      options.changes?.record('merges', merge.merge_id, 'merge');
+      await options.changes?.flush(trx);
+    });
+    result.clusters++;
+    result.merged += losers.length;
+  }
+  for (const pair of found.review) if (relevant([pair.a, pair.b])) toQueue.push(pair);
+
+  const now = new Date().toISOString();
+  for (const pair of toQueue) {
+    const [a, b] = pair.a < pair.b ? [pair.a, pair.b] : [pair.b, pair.a];
+    if (dismissed.has(`${a}|${b}`)) continue;
+    const exists = await db.selectFrom('duplicate_candidates').select('id').where('customer_a', '=', a).where('customer_b', '=', b).executeTakeFirst();
+    if (exists) continue;
+    await db
+      .insertInto('duplicate_candidates')
+      .values({ id: newId('duplicate'), customer_a: a, customer_b: b, score: Math.round(pair.score * 1000) / 1000, reasons: JSON.stringify(matchReasons(byId.get(a)!, byId.get(b)!)), status: 'open', batch_id: ctx.batchId ?? null, created_at: now, resolved_at: null })
+      .execute();
+    result.queued++;
+  }
+  return result;
+}
