@@ -25,6 +25,18 @@ export type IdKind = keyof typeof idPrefixes;
 
 const alphabet = '0123456789abcdefghjkmnpqrstvwxyz'; // Crockford base32, lower case
 
+// Random bytes are drawn from the OS in blocks: one call per id costs more than the rest of newId.
+let pool = Buffer.alloc(0);
+let offset = 0;
+function randomChunk(size: number): Buffer {
+  if (offset + size > pool.length) {
+    pool = randomBytes(4096);
+    offset = 0;
+  }
+  offset += size;
+  return pool.subarray(offset - size, offset);
+}
+
 /**
  * A new id: type prefix, 48-bit millisecond time, 80 random bits. Ids sort by creation time
  * (useful as a pagination tie-breaker) and are never reused because of the random part.
@@ -36,7 +48,7 @@ export function newId(kind: IdKind, now = Date.now()): string {
     time = alphabet[t % 32] + time;
     t = Math.floor(t / 32);
   }
-  const bytes = randomBytes(10);
+  const bytes = randomChunk(10);
   let rand = '';
   let acc = 0;
   let bits = 0;
