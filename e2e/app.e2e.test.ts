@@ -116,7 +116,7 @@ describe.skipIf(!fs.existsSync(chromiumPath))('web app in a real browser', () =>
     await shot('setup');
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
-    await page.getByText('What needs your attention today.').waitFor();
+    await page.getByText(/What needs your attention today/).waitFor();
   });
 
   it('signs out and back in', async () => {
@@ -228,12 +228,143 @@ describe.skipIf(!fs.existsSync(chromiumPath))('web app in a real browser', () =>
     expect(dialogs).toEqual([]);
   });
 
-  it('shows the dashboard with open tasks and the chart', async () => {
+  it('seeds an order history for the reports and models', async () => {
+    // A small deterministic shop: 32 customers with one to nine orders over the last two years.
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const firsts = ['Mia', 'Noah', 'Lena', 'Omar', 'Sofia', 'Jonas', 'Ines', 'Theo', 'Clara', 'Felix', 'Nora', 'Hugo', 'Elsa', 'Luca', 'Maya', 'Emil'];
+    const lasts = ['Berg', 'Costa', 'Dubois', 'Engel', 'Fischer', 'Garcia', 'Holm'];
+    const create = Array.from({ length: 32 }, (_, i) => ({ first_name: firsts[i % firsts.length], last_name: `${lasts[i % lasts.length]}`, email: `shopper${i}@example.net`, city: ['Paris', 'Berlin', 'Madrid', 'London'][i % 4], age: 22 + ((i * 7) % 45), income: 25000 + ((i * 7919) % 90000) }));
+    const bulk = await apiCall('POST', '/api/customers/bulk', { create });
+    expect(bulk.status).toBe(200);
+    const now = Date.now();
+    const orders: Record<string, unknown>[] = [];
+    bulk.body.created.forEach((c: { id: string }, i: number) => {
+      const loyal = i % 3 === 0;
+      const n = loyal ? 4 + Math.floor(rand() * 6) : 1 + Math.floor(rand() * 3);
+      // Lapsed customers stopped buying a while ago; loyal ones still buy.
+      const lastDaysAgo = loyal ? Math.floor(rand() * 40) : 60 + Math.floor(rand() * 500);
+      for (let k = 0; k < n; k++) {
+        const daysAgo = Math.min(720, lastDaysAgo + k * (20 + Math.floor(rand() * 60)));
+        orders.push({ customer_id: c.id, ordered_at: new Date(now - daysAgo * 864e5).toISOString(), total: Math.round((30 + rand() * (loyal ? 320 : 140)) * 100) / 100, currency: 'EUR', status: 'paid' });
+      }
+    });
+    const o = await apiCall('POST', '/api/orders/bulk', { create: orders });
+    expect(o.status).toBe(200);
+  });
+
+  it('runs insights from the insights page and checks an A/B test', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Insights' }).click();
+    await page.getByText('No run yet.').waitFor();
+    await page.getByRole('button', { name: 'Run insights now' }).click();
+    await page.getByText('Customers scored').waitFor({ timeout: 60_000 });
+    await page.getByText('Purchase model AUC').waitFor();
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await page.getByText(/No clear winner yet|B beats A|B does worse than A/).waitFor();
+    await shot('insights');
+  });
+
+  it('imports a CSV with one bad row and one duplicate through the wizard', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
+    await page.getByText('No imports yet').waitFor();
+    await shot('import');
+    const csv =
+      'First Name,Last Name,E-mail Address,Birthday,City,Postal Code\n' +
+      'Grace,Hopper,grace.h@navy.example,,Arlington,\n' +
+      'Broken,Row,broken@@example,,,\n' +
+      'Emily,Bronte,emily@haworth.example,,Haworth,\n';
+    await page.getByLabel('File to import').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByText('Dry run:').waitFor();
+    await page.getByText(/2<\/strong>|rows can be imported/).first().waitFor();
+    const bad = page.locator('tr.row-error');
+    expect(await bad.count()).toBe(1);
+    await bad.locator('td.cell-error', { hasText: 'broken@@example' }).waitFor();
+    await bad.locator('td.problems', { hasText: 'broken@@example' }).waitFor();
+    expect(await page.getByLabel('Field for column E-mail Address').inputValue()).toBe('emails');
+    await shot('import-preview');
+    await page.getByRole('button', { name: 'Import 2 rows' }).click();
+    await page.getByRole('heading', { name: 'Imported people.csv' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('link', { name: /Download the 1 skipped row/ }).waitFor();
+    await shot('import-result');
+    const history = page.getByRole('region', { name: 'Import history' });
+    await history.getByText('people.csv').waitFor();
+    const report = await page.evaluate(async () => {
+      const imports = await (await fetch('/api/imports')).json();
+      return (await fetch(`/api/imports/${imports.data[0].id}/errors.csv`)).text();
+    });
+    expect(report).toContain('broken@@example');
+  });
+
+  it('merges the duplicate in the review queue and can undo it', async () => {
+    await page.getByRole('link', { name: /Review 1 possible duplicate/ }).click();
+    const pair = page.getByRole('region', { name: /Possible duplicate: Grace Hopper and Grace Hopper/ });
+    await pair.waitFor();
+    await pair.locator('tr.differs').first().waitFor();
+    await shot('duplicates');
+    await pair.getByRole('button', { name: /Merge, keep .* \(A\)/ }).click();
+    await page.getByRole('button', { name: 'Undo merge' }).waitFor();
+    await page.getByText('No duplicates to review').waitFor();
+    await shot('duplicates-merged');
+    const graces = await apiCall('GET', '/api/customers?q=hopper');
+    expect(graces.body.data).toHaveLength(1);
+  });
+
+  it('creates a segmentation and opens a segment', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Segments' }).click();
+    await page.getByText('No segmentation yet').waitFor();
+    await page.getByRole('button', { name: 'New segmentation' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New segmentation' });
+    await dialog.getByLabel('Suggest for me (elbow and silhouette)').check();
+    await dialog.getByRole('button', { name: 'Create segments' }).click();
+    await page.getByRole('heading', { name: 'Choosing the number of segments' }).waitFor({ timeout: 30_000 });
+    await page.locator('#elbow ~ .chart svg, .seg-card').first().waitFor();
+    await page.getByRole('heading', { name: 'RFM grid' }).waitFor();
+    await page.locator('.rfm-cell').first().waitFor();
+    await page.waitForTimeout(300);
+    await shot('segments');
+    await page.locator('.seg-card h3 a').first().click();
+    await page.getByRole('heading', { name: 'Typical customer in this segment' }).waitFor();
+    await page.getByRole('heading', { name: 'Biggest spenders in the segment' }).waitFor();
+    await shot('segment');
+    await page.getByRole('link', { name: /Open .* members in the customer list/ }).click();
+    await page.getByLabel('Segment', { exact: true }).waitFor();
+    expect(await page.getByLabel('Segment', { exact: true }).inputValue()).toMatch(/^seg_/);
+    await page.locator('.table tbody tr').first().waitFor();
+    await page.getByLabel('Lifecycle stage').selectOption('active');
+    await page.waitForTimeout(300);
+    await shot('customers-filtered');
+  });
+
+  it('shows the dashboard with reports, the contact list and open tasks', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
     await page.getByText('Send the renewal quote').waitFor();
-    await page.locator('.chart svg').first().waitFor();
-    await page.getByRole('region', { name: 'Revenue by month' }).getByText('Not available yet.').waitFor();
+    await page.getByRole('region', { name: 'Revenue and orders' }).locator('.chart svg').waitFor();
+    await page.getByRole('region', { name: 'Retention by first-purchase month' }).locator('.chart svg').waitFor();
+    await page.getByRole('region', { name: 'Contact this week' }).locator('.contact-list li').first().waitFor();
+    await page.getByRole('region', { name: 'Top customers by lifetime value' }).locator('tbody tr').first().waitFor();
+    const revenue = await page.locator('.stat').first().locator('.stat-value').textContent();
+    expect(revenue).not.toBe('—');
+    await page.getByRole('button', { name: /Date range/ }).click();
+    await page.getByRole('button', { name: 'Last 90 days' }).click();
+    await page.getByRole('button', { name: 'Date range: Last 90 days' }).waitFor();
+    await page.getByRole('region', { name: 'Revenue and orders' }).locator('.chart svg').waitFor();
+    await page.getByRole('button', { name: /Date range/ }).click();
+    await page.getByRole('button', { name: 'Last 12 months' }).click();
+    await page.waitForTimeout(400);
     await shot('dashboard');
+  });
+
+  it('shows scores with explanations on the 360-degree view', async () => {
+    await page.keyboard.press('Control+k');
+    await page.getByRole('combobox', { name: 'Search customers, companies and orders' }).pressSequentially('hopper', { delay: 30 });
+    await page.getByRole('option', { name: /Grace Hopper/ }).first().click();
+    await page.getByRole('heading', { name: 'Grace Hopper', level: 1 }).waitFor();
+    const scores = page.getByRole('region', { name: 'Scores' });
+    await scores.getByText('Lifecycle stage').waitFor();
+    await scores.getByText(/Last bought|No purchase|Has not bought/).first().waitFor();
+    await scores.getByText(/likely to still be buying/).waitFor();
+    await page.getByRole('region', { name: 'Suggested products' }).waitFor();
+    await shot('customer-scores');
   });
 
   it('creates an API token and a custom field in settings', async () => {
@@ -252,6 +383,9 @@ describe.skipIf(!fs.existsSync(chromiumPath))('web app in a real browser', () =>
     await page.getByLabel('Choices').fill('gold, silver');
     await page.getByRole('button', { name: 'Add field' }).click();
     await page.getByRole('cell', { name: 'loyalty_tier' }).waitFor();
+    await page.getByLabel('Active for').fill('60');
+    await page.getByRole('button', { name: 'Save thresholds' }).click();
+    await page.getByText('Thresholds saved.').waitFor();
     await shot('settings');
   });
 
@@ -264,6 +398,12 @@ describe.skipIf(!fs.existsSync(chromiumPath))('web app in a real browser', () =>
     await page.getByRole('link', { name: 'Ada Lovelace' }).click();
     await page.getByRole('heading', { name: 'Ada Lovelace', level: 1 }).waitFor();
     await shot('customer-360-phone');
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('region', { name: 'Revenue and orders' }).locator('.chart svg').waitFor();
+    await page.waitForTimeout(300);
+    await shot('dashboard-phone');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.setViewportSize({ width: 1360, height: 860 });

@@ -374,6 +374,8 @@ export interface ImportCounts {
   unchanged: number;
   merged: number;
   rejected: number;
+  /** Likely duplicates put in the review queue. */
+  duplicates_queued?: number;
 }
 
 export interface ImportJob {

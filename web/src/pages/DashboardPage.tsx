@@ -36,7 +36,7 @@ export function DashboardPage() {
   const report = useAsync((signal) => api.get<DashboardReport>('/api/reports/dashboard', q, signal), [key]);
   const cohorts = useAsync((signal) => api.get<CohortReport>('/api/reports/cohorts', { from: range.from, to: range.to }, signal), [key]);
   const top = useAsync((signal) => api.get<Page>('/api/customers', { sort: '-clv', limit: 10, 'clv[gt]': 0, fields: 'id,first_name,last_name,email,company,clv,stage,rfm_segment,churn_risk,order_count' }, signal), []);
-  const contacts = useAsync((signal) => api.get<ContactList>('/api/insights/contact-list', { limit: 8 }, signal), []);
+  const contacts = useAsync((signal) => api.get<ContactList>('/api/insights/contact-list', { limit: 6 }, signal), []);
   const segments = useSegments();
 
   const hour = new Date().getHours();
@@ -127,7 +127,7 @@ function RevenueChart({ report }: { report: DashboardReport }) {
       ],
       series: [
         { type: 'bar', name: 'Revenue', data: report.revenue.map((p) => p.revenue), itemStyle: { color: '#3451b2', borderRadius: [3, 3, 0, 0] }, barMaxWidth: 28 },
-        { type: 'line', name: 'Orders', yAxisIndex: 1, data: report.revenue.map((p) => p.orders), smooth: true, symbol: 'circle', symbolSize: 5, itemStyle: { color: '#d97706' }, lineStyle: { width: 2 } },
+        { type: 'line', name: 'Orders', yAxisIndex: 1, data: report.revenue.map((p) => p.orders), smooth: 0.2, symbol: 'circle', symbolSize: 5, itemStyle: { color: '#d97706' }, lineStyle: { width: 2 } },
       ],
     }),
     [report],
@@ -221,29 +221,31 @@ function TopCustomers({ rows }: { rows: ApiRecord[] }) {
       </EmptyState>
     );
   return (
-    <table className="table table-compact">
-      <thead>
-        <tr>
-          <th scope="col">Customer</th>
-          <th scope="col">Stage</th>
-          <th scope="col" className="num">Orders</th>
-          <th scope="col" className="num">Lifetime value</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.id}>
-            <td className="col-name">
-              <Link to={`/customers/${encodeURIComponent(r.id)}`}>{displayName(r)}</Link>
-              {typeof r.rfm_segment === 'string' && <span className="muted small cell-sub">{capitalise(r.rfm_segment)}</span>}
-            </td>
-            <td>{typeof r.stage === 'string' ? <Badge tone={stageTones[r.stage]}>{stageLabels[r.stage] ?? r.stage}</Badge> : <span className="muted">—</span>}</td>
-            <td className="num">{compact(r.order_count)}</td>
-            <td className="num strong">{money(r.clv)}</td>
+    <div className="table-scroll">
+      <table className="table table-compact">
+        <thead>
+          <tr>
+            <th scope="col">Customer</th>
+            <th scope="col">Stage</th>
+            <th scope="col" className="num">Orders</th>
+            <th scope="col" className="num">Lifetime value</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td className="col-name">
+                <Link to={`/customers/${encodeURIComponent(r.id)}`}>{displayName(r)}</Link>
+                {typeof r.rfm_segment === 'string' && <span className="muted small cell-sub">{capitalise(r.rfm_segment)}</span>}
+              </td>
+              <td>{typeof r.stage === 'string' ? <Badge tone={stageTones[r.stage]}>{stageLabels[r.stage] ?? r.stage}</Badge> : <span className="muted">—</span>}</td>
+              <td className="num">{compact(r.order_count)}</td>
+              <td className="num strong">{money(r.clv)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -256,7 +258,7 @@ function SegmentChart({ segments, revenue }: { segments: import('../lib/api').Se
   };
   const option: ChartOption = useMemo(
     () => ({
-      grid: { left: 8, right: 48, top: 8, bottom: 4, containLabel: true },
+      grid: { left: 8, right: 96, top: 8, bottom: 4, containLabel: true },
       tooltip: {
         trigger: 'item',
         ...tooltipStyle,
@@ -317,7 +319,7 @@ function CohortHeatmap({ report }: { report: CohortReport }) {
       xAxis: { type: 'category', data: Array.from({ length: maxOffset }, (_, i) => `+${i + 1}`), splitArea: { show: false }, axisTick: { show: false }, axisLine: axis.line, axisLabel: axis.label, name: 'months after first purchase', nameLocation: 'middle', nameGap: 24, nameTextStyle: { color: '#7a8391', fontSize: 11 } },
       yAxis: { type: 'category', inverse: true, data: cohorts.map((c) => `${periodLabel(c.cohort)} · ${c.size}`), axisTick: { show: false }, axisLine: axis.line, axisLabel: axis.label },
       visualMap: { show: false, min: 0, max: Math.max(5, ...data.map((d) => d[2] ?? 0)), inRange: { color: ['#eef2fd', '#bccaf3', '#4a66c8', '#2a4196'] } },
-      series: [{ type: 'heatmap', data, label: { show: maxOffset <= 12, fontSize: 11, color: '#161a20', formatter: (p: { value: [number, number, number | null] }) => (p.value[2] ? `${Math.round(p.value[2])}%` : '') }, itemStyle: { borderColor: '#fff', borderWidth: 2, borderRadius: 3 } }],
+      series: [{ type: 'heatmap', data: data.map((d) => ({ value: d, label: { color: (d[2] ?? 0) >= 45 ? '#fff' : '#161a20' } })), label: { show: maxOffset <= 12, fontSize: 11, color: '#161a20', formatter: (p: { value: [number, number, number | null] }) => (p.value[2] ? `${Math.round(p.value[2])}%` : '') }, itemStyle: { borderColor: '#fff', borderWidth: 2, borderRadius: 3 } }],
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [report]);

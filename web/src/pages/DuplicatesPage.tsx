@@ -83,21 +83,18 @@ export function DuplicatesPage() {
     setScanning(true);
     setError(null);
     try {
-      await api.post<{ job_id: string }>('/api/duplicates/scan');
-      toast('Scanning all customers for duplicates. New pairs appear here as they are found.', 'info');
-      // The scan runs in the background; look again shortly.
-      setTimeout(() => queue.reload(), 2500);
-      setTimeout(() => {
-        queue.reload();
-        setScanning(false);
-      }, 6000);
+      const r = await api.post<{ customers?: number; queued?: number; merged?: number; job_id?: string }>('/api/duplicates/scan', { mode: 'review' });
+      toast(typeof r.queued === 'number' ? `Checked ${r.customers ?? 0} customers: ${r.queued} possible ${r.queued === 1 ? 'duplicate' : 'duplicates'} to review.` : 'Scan started; new pairs appear here.', 'info');
+      queue.reload();
     } catch (e) {
       setError(e);
+    } finally {
       setScanning(false);
     }
   }
 
-  const pairs = queue.data?.data ?? [];
+  // A pair whose customer was deleted since is left out; the next scan tidies it away.
+  const pairs = (queue.data?.data ?? []).filter((p) => p.a && p.b);
   return (
     <div className="page page-wide">
       <PageHeader

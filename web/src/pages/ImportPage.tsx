@@ -4,7 +4,8 @@ import { Icon } from '../components/Icon';
 import { useToast } from '../components/Toasts';
 import { Badge, Button, Card, EmptyState, ErrorState, FormError, Loading, PageHeader, Spinner } from '../components/ui';
 import { api, type ImportCounts, type ImportJob, type ImportKind, type ImportPreview, type RowError } from '../lib/api';
-import { companyEntity, customerEntity } from '../lib/fields';
+import { FIELDS as IMPORT_FIELDS } from '../../../src/imports/fields.js';
+import { entities } from '../../../src/schema/entities.js';
 import { formatDateTime, relativeTime } from '../lib/format';
 import { invalidateShared, useAsync, useDocumentTitle, useInterval } from '../lib/hooks';
 import { compact } from '../lib/insights';
@@ -59,11 +60,25 @@ function formFor(file: File, o: Options, mapping: Record<string, string | null> 
   return f;
 }
 
-/** Fields a column can map to when the server does not list them: the entity's writable fields. */
+const specialLabels: Record<string, string> = {
+  source_id: 'ID in the source system',
+  full_name: 'Full name (split into first and last)',
+  emails: 'Email',
+  phones: 'Phone',
+  customer_source_id: 'Customer ID in the source system',
+  customer_email: 'Customer email',
+  customer_name: 'Customer name',
+  product_source_id: 'Product ID in the source system',
+  order_source_id: 'Order ID in the source system',
+};
+
+/** Fields a column can map to, from the import's own field list, labelled like the rest of the app. */
 function fallbackTargets(kind: ImportKind): { name: string; label: string }[] {
-  const entity = kind === 'companies' ? companyEntity : customerEntity;
-  if (kind !== 'customers' && kind !== 'companies') return [];
-  return entity.fields.filter((f) => !f.readOnly && f.type !== 'id').map((f) => ({ name: f.name, label: f.label }));
+  const entity = entities[kind];
+  return Object.keys(IMPORT_FIELDS[kind] ?? {}).map((name) => ({
+    name,
+    label: specialLabels[name] ?? entity?.fields.find((f) => f.name === name)?.label ?? name.charAt(0).toUpperCase() + name.slice(1).replace(/_/g, ' '),
+  }));
 }
 
 const sizeFmt = (bytes: number) => (bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} bytes`);
@@ -134,8 +149,8 @@ function Wizard({ onFinished }: { onFinished: () => void }) {
       const extra: Record<string, string> = { merge: options.merge, strict: String(options.strict) };
       if (options.source.trim()) extra.source = options.source.trim();
       if (preview?.preset) extra.preset = preview.preset;
-      const r = await api.postForm<{ id: string; status: string }>('/api/imports', formFor(file, options, mapping, extra));
-      setJob({ id: r.id, status: (r.status as ImportJob['status']) ?? 'queued', kind: options.kind, source: null, file_name: file.name, counts: null, progress: null, error: null, created_at: new Date().toISOString(), finished_at: null, undone_at: null });
+      const r = await api.postForm<Partial<ImportJob> & { id: string; status: string }>('/api/imports', formFor(file, options, mapping, extra));
+      setJob({ kind: options.kind, source: null, file_name: file.name, counts: null, progress: null, error: null, created_at: new Date().toISOString(), finished_at: null, undone_at: null, ...r, status: (r.status as ImportJob['status']) ?? 'queued' });
       setStep('running');
     } catch (e) {
       setError(e);
@@ -233,7 +248,7 @@ function Wizard({ onFinished }: { onFinished: () => void }) {
             <div className="form-grid">
               <div className="field">
                 <label htmlFor="imp-country">Default country</label>
-                <input id="imp-country" value={options.defaultCountry} onChange={(e) => setOptions({ ...options, defaultCountry: e.target.value })} placeholder="e.g. GB" aria-describedby="imp-country-hint" />
+                <input id="imp-country" maxLength={2} value={options.defaultCountry} onChange={(e) => setOptions({ ...options, defaultCountry: e.target.value })} placeholder="e.g. GB" aria-describedby="imp-country-hint" />
                 <span className="field-hint" id="imp-country-hint">For phone numbers written without a country code.</span>
               </div>
               <div className="field">
@@ -405,7 +420,9 @@ function MapStep({ file, preview, mapping, busy, options, onOptions, onMapping, 
                   {mappedFields.map((f) => {
                     const cols = Object.entries(mapping).filter(([, t]) => t === f).map(([c]) => c);
                     const errs = cols.flatMap((c) => errorsFor(r.errors, c));
-                    const value = r.record ? r.record[f] : cols.map((c) => r.values[c]).filter(Boolean).join(' ');
+                    // A value that failed cleaning is shown as it is in the file, marked.
+                    const raw = cols.map((c) => r.values[c]).filter(Boolean).join(' ');
+                    const value = errs.length || !r.record ? raw : r.record[f];
                     return (
                       <td key={f} className={errs.length ? 'cell-error' : undefined} title={errs.map((e) => e.reason).join('; ') || undefined}>
                         {displayValue(value)}
@@ -471,6 +488,7 @@ const countLabels: [keyof ImportCounts, string][] = [
   ['unchanged', 'Unchanged'],
   ['merged', 'Merged'],
   ['rejected', 'Skipped'],
+  ['duplicates_queued', 'To review'],
 ];
 
 function ResultStep({ job, onAnother }: { job: ImportJob; onAnother: () => void }) {
@@ -488,28 +506,30 @@ function ResultStep({ job, onAnother }: { job: ImportJob; onAnother: () => void 
       {c && (
         <dl className="result-counts">
           {countLabels.map(([k, label]) => (
-            <div key={k} className={k === 'rejected' && c[k] > 0 ? 'warn' : undefined}>
+            <div key={k} className={(k === 'rejected' || k === 'duplicates_queued') && (c[k] ?? 0) > 0 ? 'warn' : undefined}>
               <dt>{label}</dt>
-              <dd>{compact(c[k])}</dd>
+              <dd>{compact(c[k] ?? 0)}</dd>
             </div>
           ))}
         </dl>
       )}
       <div className="wizard-actions wizard-actions-start">
+        {c && (c.duplicates_queued ?? 0) > 0 && (
+          <Link to="/duplicates" className="btn btn-primary btn-md">
+            <Icon name="merge" size={17} /> Review {c.duplicates_queued} possible {c.duplicates_queued === 1 ? 'duplicate' : 'duplicates'}
+          </Link>
+        )}
         {c && c.rejected > 0 && (
           <a className="btn btn-secondary btn-md" href={`/api/imports/${encodeURIComponent(job.id)}/errors.csv`} download>
             <Icon name="download" size={17} /> Download the {c.rejected} skipped {c.rejected === 1 ? 'row' : 'rows'} with reasons
           </a>
         )}
-        <Link to="/duplicates" className="btn btn-secondary btn-md">
-          <Icon name="merge" size={17} /> Review possible duplicates
-        </Link>
         {job.kind === 'customers' && ok && (
           <Link to="/customers" className="btn btn-secondary btn-md">
             See customers
           </Link>
         )}
-        <Button variant="primary" onClick={onAnother}>
+        <Button variant={c && (c.duplicates_queued ?? 0) > 0 ? 'secondary' : 'primary'} className="push-end" onClick={onAnother}>
           Import another file
         </Button>
       </div>

@@ -172,6 +172,7 @@ function ModelQuality({ models, run, loading, error, onRetry }: { models: ModelR
                 </div>
                 <p className="muted small">
                   On {compact(pm.test)} customers held out from training ({compact(pm.train)} trained on): {verdict}. 0.5 is a coin toss, 1 is perfect. Base rate {percent(pm.base_rate)} bought within {pm.window_days ?? '…'} days.
+                  {(pm.test ?? 0) < 100 && ' With so few held-out customers, treat these numbers as rough.'}
                 </p>
               </div>
               {pm.calibration?.length ? <CalibrationChart points={pm.calibration} /> : null}
@@ -190,7 +191,9 @@ function ModelQuality({ models, run, loading, error, onRetry }: { models: ModelR
   );
 }
 
-function CalibrationChart({ points }: { points: { count: number; mean_predicted: number; observed_rate: number }[] }) {
+function CalibrationChart({ points: raw }: { points: { count: number; mean_predicted: number; observed_rate: number }[] }) {
+  // Empty bins (possible with few held-out customers) say nothing; points go left to right.
+  const points = raw.filter((p) => p.count > 0 && Number.isFinite(p.mean_predicted) && Number.isFinite(p.observed_rate)).sort((a, b) => a.mean_predicted - b.mean_predicted);
   const option: ChartOption = useMemo(
     () => ({
       grid: { left: 8, right: 16, top: 24, bottom: 28, containLabel: true },
@@ -199,10 +202,11 @@ function CalibrationChart({ points }: { points: { count: number; mean_predicted:
       yAxis: { type: 'value', min: 0, max: 1, name: 'observed', nameTextStyle: { color: '#7a8391', fontSize: 11 }, splitLine: axis.split, axisLabel: { ...axis.label, formatter: (v: number) => `${Math.round(v * 100)}%` } },
       series: [
         { type: 'line', data: [[0, 0], [1, 1]], symbol: 'none', lineStyle: { color: '#a9b0bb', type: 'dashed', width: 1 }, tooltip: { show: false }, silent: true },
-        { type: 'line', data: points.map((p) => [p.mean_predicted, p.observed_rate, p.count]), symbol: 'circle', symbolSize: 8, itemStyle: { color: '#3451b2' }, lineStyle: { color: '#3451b2', width: 2 } },
+        { type: 'line', data: points.map((p) => [p.mean_predicted, p.observed_rate, p.count]), symbol: 'circle', symbolSize: (v: number[]) => Math.min(16, 6 + Math.sqrt(v[2])), itemStyle: { color: '#3451b2' }, lineStyle: { color: '#3451b2', width: 2, opacity: 0.6 } },
       ],
     }),
-    [points],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [raw],
   );
   return (
     <figure className="chart-figure">

@@ -89,6 +89,7 @@ export function SegmentsPage() {
             setCreating(false);
             invalidateShared('segments');
             list.reload();
+            revenue.reload();
             if (chosen) navigate('/segments');
             else current.setData(() => s);
           }}
@@ -177,8 +178,8 @@ function CentroidTable({ centroid, means }: { centroid: Record<string, number>; 
     <table className="centroid-table">
       <thead>
         <tr>
-          <th scope="col">Typical customer</th>
-          <th scope="col" className="num">Here</th>
+          <th scope="col">Average</th>
+          <th scope="col" className="num">Segment</th>
           {means && <th scope="col" className="num">Everyone</th>}
         </tr>
       </thead>
@@ -189,7 +190,10 @@ function CentroidTable({ centroid, means }: { centroid: Record<string, number>; 
           return (
             <tr key={f}>
               <th scope="row">{featureLabel(f)}</th>
-              <td className={`num${diff > 0.25 ? ' up' : diff < -0.25 ? ' down' : ''}`}>{featureValue(f, v)}</td>
+              <td className={`num${Math.abs(diff) > 0.25 ? ' stands-out' : ''}`}>
+                {diff > 0.25 ? <span className="trend" aria-label="above average">▲</span> : diff < -0.25 ? <span className="trend" aria-label="below average">▼</span> : null}
+                {featureValue(f, v)}
+              </td>
               {means && <td className="num muted">{m === undefined ? '—' : featureValue(f, m)}</td>}
             </tr>
           );
