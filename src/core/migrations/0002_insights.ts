@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { columnTypes, type DialectName } from '../database.js';
+import { ddl, type ColumnSpec } from './ddl.js';
 
 /**
  * Insight engine storage: scores on customers (stage, RFM, BG/NBD, CLV, churn, segment), stage history,
@@ -8,16 +9,11 @@ import { columnTypes, type DialectName } from '../database.js';
  */
 export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   const t = columnTypes(dialect);
-  const q = (name: string) => (dialect === 'mysql' ? `\`${name}\`` : `"${name}"`);
-  const suffix = dialect === 'mysql' ? ' ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin' : '';
-  const table = async (name: string, columns: string[]) => {
-    await sql.raw(`CREATE TABLE ${q(name)} (${columns.join(', ')})${suffix}`).execute(db);
-  };
-  const index = async (tableName: string, columns: string[], unique = false) => {
-    let builder = db.schema.createIndex(`${tableName}_${columns.join('_')}_${unique ? 'uq' : 'ix'}`).on(tableName).columns(columns);
-    if (unique) builder = builder.unique();
-    await builder.execute();
-  };
+  const helpers = ddl(db, dialect);
+  const { index } = helpers;
+  // Column definitions are written out as "name type constraints".
+  const table = (name: string, columns: string[]) =>
+    helpers.table(name, columns.filter((c) => !c.startsWith('PRIMARY KEY (')).map((c) => [c.slice(0, c.indexOf(' ')), c.slice(c.indexOf(' ') + 1)] as ColumnSpec), columns.filter((c) => c.startsWith('PRIMARY KEY (')));
 
   const customerColumns: [string, string][] = [
     ['stage', 'varchar(16)'],
@@ -38,7 +34,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     ['value_at_risk', t.real],
     ['scored_at', t.timestamp],
   ];
-  for (const [name, type] of customerColumns) await sql.raw(`ALTER TABLE customers ADD COLUMN ${q(name)} ${type}`).execute(db);
+  for (const [name, type] of customerColumns) await helpers.addColumn('customers', name, type);
   for (const col of ['stage', 'rfm_segment', 'segment_id', 'clv', 'churn_risk', 'value_at_risk', 'first_order_at']) await index('customers', [col]);
 
   await table('stage_history', [
