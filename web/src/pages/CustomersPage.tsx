@@ -60,7 +60,7 @@ export function filterTree(filters: Filter[], fields: FieldDef[]): string | unde
   return JSON.stringify(nodes.length === 1 ? nodes[0] : { and: nodes });
 }
 
-const defaultColumns = ['email', 'company', 'city', 'tags', 'stage', 'order_count', 'revenue', 'created_at'];
+const defaultColumns = ['email', 'company', 'city', 'stage', 'tags', 'order_count', 'revenue', 'created_at'];
 const alwaysFetched = ['id', 'first_name', 'last_name', 'email', 'tags'];
 const pageSize = 50;
 
@@ -178,10 +178,10 @@ export function CustomersPage() {
           <input id="customer-search" type="search" placeholder="Search customers…" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
         </div>
         <InsightFilters stage={stage} onStage={setStage} rfm={rfm} onRfm={setRfm} segment={segment} onSegment={setSegment} />
-        <FilterBar fields={fields} filters={filters} onChange={setFilters} />
         <div className="toolbar-end">
           <ColumnChooser fields={fields} columns={columns} onChange={setColumns} onReset={() => setColumns(defaultColumns)} />
         </div>
+        <FilterBar fields={fields} filters={filters} onChange={setFilters} />
       </div>
 
       {selected.size > 0 && (
