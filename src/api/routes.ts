@@ -17,6 +17,7 @@ import { registerInsightRoutes } from '../insights/routes.js';
 import { registerReportRoutes } from '../reports/routes.js';
 import { registerImportRoutes } from '../imports/routes.js';
 import { registerDuplicateRoutes } from '../duplicates/routes.js';
+import { registerExportRoutes } from '../exports/routes.js';
 import { segmentWhere } from '../insights/segmentation.js';
 import type { AppEnv } from './env.js';
 
@@ -27,6 +28,7 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
   registerReportRoutes(app);
   registerImportRoutes(app);
   registerDuplicateRoutes(app);
+  registerExportRoutes(app);
   registerCrudRoutes(app, {
     service: customers,
     path: '/api/customers',

@@ -8,7 +8,7 @@ import type { ExportFormat } from '../exports/exporter.js';
 import { info, positiveInteger, progressBar, withDatabase } from './support.js';
 
 const exportKinds = ['customers', 'companies', 'products', 'orders', 'interactions', 'tasks'];
-const exportFormats = ['csv', 'json'];
+const exportFormats = ['csv', 'json', 'vcard'];
 
 export function registerData(program: Command) {
   program
@@ -80,13 +80,13 @@ export function registerData(program: Command) {
 
   program
     .command('export')
-    .description(`export records as CSV or JSON (${exportKinds.join(', ')})`)
+    .description(`export records as CSV, JSON or vCard (customers) (${exportKinds.join(', ')})`)
     .argument('<kind>', exportKinds.join(' | '))
-    .option('--format <format>', 'csv or json', 'csv')
+    .option('--format <format>', 'csv, json or vcard (customers only)', 'csv')
     .option('--filter <json>', 'filter tree as JSON, e.g. {"field":"city","op":"eq","value":"Paris"}')
     .option('--output <file>', 'write to FILE instead of standard output')
     .action(async (kind: string, opts: { format: string; filter?: string; output?: string }) => {
-      if (!exportFormats.includes(opts.format)) throw new AppError('invalid_input', `--format must be csv or json, got ${opts.format}`);
+      if (!exportFormats.includes(opts.format)) throw new AppError('invalid_input', `--format must be csv, json or vcard, got ${opts.format}`);
       const target = opts.output ? path.resolve(opts.output) : null;
       const partial = target ? `${target}.partial-${process.pid}` : null;
       const out: Writable = partial ? fs.createWriteStream(partial) : process.stdout;

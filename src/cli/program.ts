@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { registerData } from './data.js';
 import { registerFields } from './fields.js';
+import { registerDuplicates, registerImports } from './imports.js';
+import { registerInsights } from './insights.js';
 import { registerServe } from './serve.js';
 import { registerUsers } from './users.js';
 
@@ -16,5 +18,8 @@ export function buildProgram(): Command {
   registerUsers(program);
   registerFields(program);
   registerData(program);
+  registerImports(program);
+  registerDuplicates(program);
+  registerInsights(program);
   return program;
 }
