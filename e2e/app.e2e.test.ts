@@ -49,7 +49,11 @@ describe.skipIf(!fs.existsSync(chromiumPath))('web app in a real browser', () =>
 
   /** A full-page screenshot for design review; passing notifications are hidden so they cover nothing. */
   async function shot(name: string) {
-    await page.evaluate(() => document.querySelector<HTMLElement>('.toasts')?.style.setProperty('visibility', 'hidden'));
+    // From the top, so the sticky sidebar and lazily painted table rows appear where they belong.
+    await page.evaluate(() => {
+      document.querySelector<HTMLElement>('.toasts')?.style.setProperty('visibility', 'hidden');
+      window.scrollTo(0, 0);
+    });
     await page.waitForTimeout(150);
     await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
     await page.evaluate(() => document.querySelector<HTMLElement>('.toasts')?.style.removeProperty('visibility'));
