@@ -337,6 +337,13 @@ describe.skipIf(!fs.existsSync(chromiumPath))('web app in a real browser', () =>
     await page.getByLabel('Lifecycle stage').selectOption('active');
     await page.waitForTimeout(300);
     await shot('customers-filtered');
+    const exportHref = await page.getByRole('link', { name: 'Export' }).getAttribute('href');
+    const exported = await page.evaluate(async (href) => {
+      const res = await fetch(href!);
+      return { status: res.status, text: await res.text() };
+    }, exportHref);
+    expect(exported.status).toBe(200);
+    expect(exported.text.split('\n')[0]).toMatch(/email/);
   });
 
   it('shows the dashboard with reports, the contact list and open tasks', async () => {

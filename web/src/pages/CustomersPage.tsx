@@ -5,7 +5,7 @@ import { Icon } from '../components/Icon';
 import { Popover } from '../components/Popover';
 import { useToast } from '../components/Toasts';
 import { Badge, Button, EmptyState, ErrorState, FormError, PageHeader, Spinner } from '../components/ui';
-import { api, errorMessage, isAbort, type ApiRecord, type Page } from '../lib/api';
+import { api, buildUrl, errorMessage, isAbort, type ApiRecord, type Page } from '../lib/api';
 import { customerSections, displayName, editableFields, useCustomerFields, type FieldDef } from '../lib/fields';
 import { formatValue } from '../lib/format';
 import { useDebounced, useDocumentTitle, useLocalStorage } from '../lib/hooks';
@@ -179,6 +179,9 @@ export function CustomersPage() {
         </div>
         <InsightFilters stage={stage} onStage={setStage} rfm={rfm} onRfm={setRfm} segment={segment} onSegment={setSegment} />
         <div className="toolbar-end">
+          <a className="btn btn-secondary btn-sm" href={buildUrl('/api/export/customers', { format: 'csv', q: q || undefined, filter: filterParam, segment: segment || undefined })} download="customers.csv" title="Download every customer matching the search and filters as CSV">
+            <Icon name="download" size={15} /> Export
+          </a>
           <ColumnChooser fields={fields} columns={columns} onChange={setColumns} onReset={() => setColumns(defaultColumns)} />
         </div>
         <FilterBar fields={fields} filters={filters} onChange={setFilters} />
