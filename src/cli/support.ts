@@ -3,7 +3,6 @@ import { loadConfig, type Config } from '../core/config.js';
 import type { Ctx } from '../core/context.js';
 import type { Database } from '../core/database.js';
 import { AppError } from '../core/errors.js';
-import { openConfiguredDatabase } from '../core/runtime.js';
 
 /** Status lines go to stderr so that stdout carries only a command's output (an export, a token). */
 export const info = (line: string) => process.stderr.write(line + '\n');
@@ -11,6 +10,8 @@ export const info = (line: string) => process.stderr.write(line + '\n');
 /** Opens the configured database (the server's RAPPORT_DATA_DIR / DATABASE_URL), runs `fn`, closes it. */
 export async function withDatabase<T>(fn: (ctx: Ctx, database: Database, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig();
+  // Loaded on demand, so that `--help` and argument errors answer without loading the database drivers.
+  const { openConfiguredDatabase } = await import('../core/runtime.js');
   const database = await openConfiguredDatabase(config, info);
   try {
     return await fn({ database, actor: 'cli', defaultCountry: config.defaultCountry }, database, config);
