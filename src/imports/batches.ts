@@ -101,8 +101,15 @@ export async function* errorReport(db: Db, batchId: string): AsyncGenerator<stri
   for (;;) {
     const rows = await db.selectFrom('import_rejects').selectAll().where('batch_id', '=', batchId).where('row_number', '>', after).orderBy('row_number').limit(1000).execute();
     if (rows.length === 0) return;
-    for (const r of rows) yield csvRow([r.row_number, r.column_name ?? '', r.reason, r.raw ?? '']);
-    after = Number(rows[rows.length - 1].row_number);
+    // A row may have several errors: the last row number of a full page is read again whole.
+    const last = Number(rows[rows.length - 1].row_number);
+    const complete = rows.length < 1000 ? rows : rows.filter((r) => Number(r.row_number) < last);
+    for (const r of complete) yield csvRow([r.row_number, r.column_name ?? '', r.reason, r.raw ?? '']);
+    if (rows.length === 1000) {
+      const tail = await db.selectFrom('import_rejects').selectAll().where('batch_id', '=', batchId).where('row_number', '=', last).execute();
+      for (const r of tail) yield csvRow([r.row_number, r.column_name ?? '', r.reason, r.raw ?? '']);
+    }
+    after = last;
   }
 }
 

@@ -4,6 +4,7 @@ import { readCsv } from './readers/csv.js';
 import { readJson } from './readers/json.js';
 import { readVCards } from './readers/vcard.js';
 import type { SourceRow } from './types.js';
+import { unneutralise } from '../exports/csv.js';
 
 export type FileFormat = 'csv' | 'json' | 'vcard';
 
@@ -23,7 +24,28 @@ export async function* readRows(filePath: string, format: FileFormat): AsyncGene
     yield* readVCards(await readFile(filePath)).rows;
     return;
   }
-  yield* format === 'json' ? readJson(filePath) : readCsv(filePath);
+  if (format === 'json') {
+    for await (const row of readJson(filePath)) yield gatherPhoneObjects(row);
+    return;
+  }
+  for await (const row of readCsv(filePath)) {
+    // Cells that a Rapport CSV export neutralised ('=1+1) come back as they were.
+    for (const key of Object.keys(row.values)) row.values[key] = unneutralise(row.values[key]);
+    yield row;
+  }
+}
+
+/** Phones exported as objects (phones.1.e164, phones.1.raw, ...) become one list column. */
+function gatherPhoneObjects(row: SourceRow): SourceRow {
+  const phones: string[] = [];
+  for (const key of Object.keys(row.values)) {
+    const match = /^phones\.(\d+)\.(e164|raw)$/.exec(key);
+    if (!match) continue;
+    if (match[2] === 'e164' || !row.values[`phones.${match[1]}.e164`]) phones.push(row.values[key]);
+    delete row.values[key];
+  }
+  if (phones.length && !row.values.phones) row.values.phones = phones.filter(Boolean).join('; ');
+  return row;
 }
 
 /** Header names of a file: the first row's columns (all rows' for vCards and JSON previews). */

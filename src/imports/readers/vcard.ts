@@ -94,6 +94,10 @@ function cardToRow(card: VCard): SourceRow {
   const uid = first('UID');
   if (uid) values.source_id = uid.value.trim();
 
+  // Rapport's own vCards carry custom fields as X-RAPPORT-<FIELD-NAME> properties.
+  for (const p of card.properties) {
+    if (p.name.startsWith('X-RAPPORT-')) values[p.name.slice('X-RAPPORT-'.length).toLowerCase().replace(/-/g, '_')] = unescapeText(p.value);
+  }
   return { rowNumber: card.line, values, errors: [] };
 }
 
