@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, MysqlDialect, PostgresDialect, SqliteDialect, sql, type Kysely as KyselyT } from 'kysely';
-import mysql from 'mysql2';
-import pg from 'pg';
+import type pgTypes from 'pg';
 
 export type DialectName = 'sqlite' | 'postgres' | 'mysql';
 
@@ -53,6 +52,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     return { db, dialect, sqlitePath: file, sqlite: raw, close: () => db.destroy() };
   }
   if (dialect === 'postgres') {
+    // Server drivers load only when used, which keeps SQLite start-up (and every CLI command) quick.
+    const { default: pg } = await import('pg');
     const types = {
       getTypeParser(oid: number, format?: 'text' | 'binary') {
         // bigint (count) and numeric (sum/avg) arrive as strings; the API speaks numbers.
@@ -60,10 +61,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         return pg.types.getTypeParser(oid, format as 'text');
       },
     };
-    const pool = new pg.Pool({ connectionString: options.url, max: 10, types: types as pg.CustomTypesConfig });
+    const pool = new pg.Pool({ connectionString: options.url, max: 10, types: types as pgTypes.CustomTypesConfig });
     const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect, close: () => db.destroy() };
   }
+  const { default: mysql } = await import('mysql2');
   const pool = mysql.createPool({
     uri: options.url!.replace(/^mariadb:/, 'mysql:'),
     connectionLimit: 10,
