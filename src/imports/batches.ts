@@ -4,7 +4,9 @@ import { newId } from '../core/ids.js';
 import { csvRow } from '../exports/csv.js';
 import type { RowError } from './types.js';
 
-export type BatchStatus = 'running' | 'done' | 'failed' | 'rejected' | 'undone';
+export type BatchStatus = 'running' | 'interrupted' | 'done' | 'failed' | 'rejected' | 'undone';
+
+const staleAfterMs = 10 * 60_000;
 
 export interface ImportCounts {
   rows: number;
@@ -38,12 +40,15 @@ export interface ImportBatch {
 
 function toBatch(row: Record<string, unknown>): ImportBatch {
   const counts = JSON.parse(row.counts as string);
+  // A batch that has written nothing for this long was interrupted (its process was killed).
+  const lastSeen = Date.parse(counts.seen_at ?? (row.created_at as string));
+  const interrupted = row.status === 'running' && Date.now() - lastSeen > staleAfterMs;
   return {
     id: row.id as string,
     kind: row.kind as string,
     source: row.source as string,
     file_name: (row.file_name as string | null) ?? null,
-    status: row.status as BatchStatus,
+    status: interrupted ? 'interrupted' : (row.status as BatchStatus),
     options: JSON.parse(row.options as string),
     mapping: row.mapping ? JSON.parse(row.mapping as string) : null,
     counts: counts.counts ?? counts,
@@ -69,7 +74,7 @@ export async function updateBatch(db: Db, id: string, values: { source?: string;
   const set: Record<string, unknown> = {};
   if (values.status) set.status = values.status;
   if (values.source) set.source = values.source;
-  if (values.counts || values.progress !== undefined) set.counts = JSON.stringify({ counts: values.counts, progress: values.progress ?? null });
+  if (values.counts || values.progress !== undefined) set.counts = JSON.stringify({ counts: values.counts, progress: values.progress ?? null, seen_at: new Date().toISOString() });
   if (values.mapping) set.mapping = JSON.stringify(values.mapping);
   if (values.error !== undefined) set.error = values.error;
   if (values.finished) set.finished_at = new Date().toISOString();

@@ -31,7 +31,7 @@ const batchSchema = z
     kind: z.string(),
     source: z.string(),
     file_name: z.string().nullable(),
-    status: z.enum(['running', 'done', 'failed', 'rejected', 'undone']),
+    status: z.enum(['running', 'interrupted', 'done', 'failed', 'rejected', 'undone']).openapi({ description: 'interrupted: the importing process stopped mid-way; run the same import again to complete it, or undo it' }),
     counts: z.object({ rows: z.number(), created: z.number(), updated: z.number(), unchanged: z.number(), merged: z.number(), rejected: z.number(), duplicates_queued: z.number() }),
     progress: z.object({ rows: z.number(), bytes: z.number(), total_bytes: z.number() }).nullable(),
     mapping: z.record(z.string(), z.string().nullable()).nullable(),
