@@ -11,8 +11,11 @@ const customers = Number(process.env.BENCH_IMPORT_CUSTOMERS ?? 1_000_000);
 const orderLines = Number(process.env.BENCH_IMPORT_LINES ?? 5_000_000);
 const dir = path.resolve(process.env.BENCH_DATA_DIR ?? 'bench/.data', `import-${customers}`);
 
-const first = ['Anna', 'Ben', 'Carla', 'David', 'Elena', 'Farid', 'Grace', 'Hugo', 'Ines', 'Jonas', 'Kira', 'Liam', 'Maya', 'Noah', 'Olga', 'Pablo'];
-const last = ['Smith', 'Garcia', 'Müller', 'Rossi', 'Dubois', 'Nowak', 'Jensen', 'Silva', 'Kowalski', 'Novak', 'Berg', 'Costa'];
+// Names built from syllables, so that (as in real data) few people share a full name.
+const syllables = ['an', 'be', 'ca', 'da', 'el', 'fa', 'gi', 'ho', 'in', 'jo', 'ka', 'li', 'ma', 'no', 'ol', 'pa', 'ri', 'sa', 'to', 'ul', 'va', 'wi', 'ya', 'ze'];
+const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
+const first = syllables.flatMap((a) => syllables.map((b) => cap(a + b)));
+const last = syllables.flatMap((a) => syllables.flatMap((b) => ['son', 'er', 'ez', 'ini'].map((c) => cap(a + b + c))));
 const cities = ['London', 'Paris', 'Berlin', 'Madrid', 'Rome', 'Vienna', 'Lisbon', 'Dublin'];
 
 /** Deterministic CSVs: customers with contact data, and one row per order line. */
@@ -23,7 +26,7 @@ function writeFiles(customersCsv: string, ordersCsv: string) {
   fs.writeSync(c, 'customer_id,first_name,last_name,email,phone,city,age,income\n');
   let buffer = '';
   for (let i = 1; i <= customers; i++) {
-    const f = first[i % first.length];
+    const f = first[Math.floor(rnd() * first.length)];
     const l = last[Math.floor(rnd() * last.length)];
     buffer += `C${i},${f},${l},${f.toLowerCase()}.${l.normalize('NFKD').replace(/[^a-zA-Z]/g, '').toLowerCase()}${i}@example.com,+44 20 79${String(i % 1_000_000).padStart(6, '0')},${cities[i % cities.length]},${18 + (i % 60)},${20000 + Math.floor(rnd() * 100000)}\n`;
     if (buffer.length > 1 << 20) {

@@ -122,16 +122,25 @@ export async function scanDuplicates(ctx: Ctx, options: ScanOptions): Promise<Sc
   for (const pair of found.review) if (relevant([pair.a, pair.b])) toQueue.push(pair);
 
   const now = new Date().toISOString();
+  const fresh = new Map<string, { a: string; b: string; score: number }>();
   for (const pair of toQueue) {
     const [a, b] = pair.a < pair.b ? [pair.a, pair.b] : [pair.b, pair.a];
-    if (dismissed.has(`${a}|${b}`)) continue;
-    const exists = await db.selectFrom('duplicate_candidates').select('id').where('customer_a', '=', a).where('customer_b', '=', b).executeTakeFirst();
-    if (exists) continue;
-    await db
-      .insertInto('duplicate_candidates')
-      .values({ id: newId('duplicate'), customer_a: a, customer_b: b, score: Math.round(pair.score * 1000) / 1000, reasons: JSON.stringify(matchReasons(byId.get(a)!, byId.get(b)!)), status: 'open', batch_id: ctx.batchId ?? null, created_at: now, resolved_at: null })
+    if (!dismissed.has(`${a}|${b}`) && !fresh.has(`${a}|${b}`)) fresh.set(`${a}|${b}`, { a, b, score: pair.score });
+  }
+  const pairs = [...fresh.values()];
+  for (let i = 0; i < pairs.length; i += 500) {
+    const chunk = pairs.slice(i, i + 500);
+    const known = await db
+      .selectFrom('duplicate_candidates')
+      .select(['customer_a', 'customer_b'])
+      .where('customer_a', 'in', chunk.map((p) => p.a))
       .execute();
-    result.queued++;
+    const seen = new Set(known.map((k) => `${k.customer_a}|${k.customer_b}`));
+    const rows = chunk
+      .filter((p) => !seen.has(`${p.a}|${p.b}`))
+      .map((p) => ({ id: newId('duplicate'), customer_a: p.a, customer_b: p.b, score: Math.round(p.score * 1000) / 1000, reasons: JSON.stringify(matchReasons(byId.get(p.a)!, byId.get(p.b)!)), status: 'open', batch_id: ctx.batchId ?? null, created_at: now, resolved_at: null }));
+    if (rows.length) await db.insertInto('duplicate_candidates').values(rows).execute();
+    result.queued += rows.length;
   }
   return result;
 }

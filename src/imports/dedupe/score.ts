@@ -42,7 +42,7 @@ export interface PairScore {
  * The default merge and review thresholds (on `score`). A shared phone and a shared address with
  * nothing else (a company switchboard, a household) stays below `merge`.
  */
-export const DEFAULT_THRESHOLDS = { merge: 0.9, review: 0.3 };
+export const DEFAULT_THRESHOLDS = { merge: 0.9, review: 0.6 };
 
 export function scorePair(a: PreparedPerson, b: PreparedPerson): PairScore {
   const sourceId = a.sourceId && a.sourceId === b.sourceId ? WEIGHTS.sourceId : 0;
