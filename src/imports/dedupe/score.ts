@@ -54,7 +54,7 @@ export function scorePair(a: PreparedPerson, b: PreparedPerson): PairScore {
   const place = placeWeight(a, b);
   const phone = context - place;
   const weight = sourceId + email + name + birthday + (agreesOnSomethingPersonal ? context : Math.min(context, CONTEXT_ONLY_CAP));
-  const corroborated = sourceId > 0 || email > 0 || birthday > 0 || phone > 0 || place >= WEIGHTS.place.postcode;
+  const corroborated = sourceId > 0 || email >= WEIGHTS.email.sameMailbox || birthday > 0 || phone > 0 || place >= WEIGHTS.place.postcode;
   return { weight, score: 1 / (1 + 2 ** -(weight - OFFSET)), corroborated };
 }
 
