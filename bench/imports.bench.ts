@@ -20,8 +20,14 @@ const cities = ['London', 'Paris', 'Berlin', 'Madrid', 'Rome', 'Vienna', 'Lisbon
 
 /** Deterministic CSVs: customers with contact data, and one row per order line. */
 function writeFiles(customersCsv: string, ordersCsv: string) {
+  // mulberry32: a small generator with no visible patterns (an LCG repeated name pairs far too often)
   let seed = 42;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
   const c = fs.openSync(customersCsv, 'w');
   fs.writeSync(c, 'customer_id,first_name,last_name,email,phone,city,age,income\n');
   let buffer = '';
