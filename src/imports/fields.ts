@@ -1,4 +1,13 @@
+import { entities } from '../schema/entities.js';
+import type { FieldType as RegistryFieldType } from '../schema/fields.js';
 import type { EntityKind } from './types.js';
+
+const FIELD_ALIASES_BY_KIND: Partial<Record<EntityKind, Record<string, string>>> = {
+  customers: { email: 'emails', phone: 'phones', name: 'full_name' },
+};
+
+/** Registry fields an import never sets directly: lists gathered under another name, and Rapport's own ids. */
+const notImportTargets = new Set(['email', 'phone', 'emails', 'phones', 'customer_id', 'company_id', 'order_id']);
 
 export type FieldType =
   | 'id'
@@ -41,7 +50,7 @@ const notes: FieldSpec = { type: 'long_text', synonyms: ['notes', 'note', 'comme
  * Rapport's import targets per entity kind. `full_name` is not stored: the cleaner splits it
  * into first and last name when those are missing.
  */
-export const FIELDS: Record<EntityKind, Record<string, FieldSpec>> = {
+const importFields: Record<EntityKind, Record<string, FieldSpec>> = {
   customers: {
     source_id: { type: 'id', synonyms: ['id', 'customer id', 'contact id', 'record id', 'external id', 'source id', 'client id', 'member id', 'uid'] },
     full_name: { type: 'full_name', synonyms: ['name', 'full name', 'display name', 'contact name', 'customer name', 'customer'] },
@@ -126,10 +135,40 @@ export const FIELDS: Record<EntityKind, Record<string, FieldSpec>> = {
   },
 };
 
-/** Spelling a user may give in an override that means a gathered list field. */
-export const FIELD_ALIASES: Partial<Record<EntityKind, Record<string, string>>> = {
-  customers: { email: 'emails', phone: 'phones', name: 'full_name' },
+const importTypeOf: Partial<Record<RegistryFieldType, FieldType>> = {
+  text: 'text',
+  longtext: 'long_text',
+  email: 'email',
+  integer: 'int',
+  number: 'number',
+  date: 'date',
+  datetime: 'datetime',
+  boolean: 'boolean',
+  select: 'text',
+  string_list: 'tags',
 };
+
+/**
+ * The import targets: the fields above, which know how each source spells them, plus every other
+ * writable field of the registry, so that a field added there can be imported with no edit here.
+ * Registry synonyms add to the spellings recognised.
+ */
+export const FIELDS: Record<EntityKind, Record<string, FieldSpec>> = Object.fromEntries(
+  (Object.keys(importFields) as EntityKind[]).map((kind) => {
+    const targets: Record<string, FieldSpec> = { ...importFields[kind] };
+    for (const field of entities[kind].fields) {
+      if (field.readOnly || field.column === null || (notImportTargets.has(field.name) && !Object.hasOwn(importFields[kind], field.name))) continue;
+      const registrySynonyms = [field.label.toLowerCase(), field.name.replace(/_/g, ' '), ...(field.synonyms ?? [])];
+      const known = targets[field.name];
+      if (known) targets[field.name] = { ...known, synonyms: [...new Set([...known.synonyms, ...registrySynonyms])] };
+      else if (importTypeOf[field.type]) targets[field.name] = { type: importTypeOf[field.type]!, synonyms: registrySynonyms };
+    }
+    return [kind, targets];
+  }),
+) as Record<EntityKind, Record<string, FieldSpec>>;
+
+/** Spelling a user may give in an override that means a gathered list field. */
+export const FIELD_ALIASES: Partial<Record<EntityKind, Record<string, string>>> = FIELD_ALIASES_BY_KIND;
 
 /** Lowercase, no accents, no spaces or punctuation: "E-Mail Address" -> "emailaddress". */
 export function normaliseHeader(header: string): string {
