@@ -10,6 +10,7 @@ import { formatStats, loadTest, stats, type LatencyStats } from './load.js';
 const customers = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
 const dataDir = path.resolve(process.env.BENCH_DATA_DIR ?? `bench/.data/demo-${customers}`);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const directIterations = Number(process.env.BENCH_DIRECT_ITERATIONS ?? 200);
 
 const listQueries = ['Germany', 'France', 'Canada', 'Australia', 'Spain'].map((country) => ({ country }));
 const searchWords = ['anna', 'smith', 'mar', 'john', 'garcia', 'lee', 'muller', 'marie'];
@@ -69,8 +70,8 @@ export async function run(log: (line: string) => void) {
   const raw = database.sqlite!;
   const listSql = raw.prepare('select * from customers where country = ? order by revenue desc, id desc limit 51');
   const searchSql = raw.prepare('select * from customers where seq in (select rowid from customers_fts where customers_fts match ?) order by created_at desc, id desc limit 51');
-  const directList = timeDirect((i) => listSql.all(listQueries[i % listQueries.length].country), 2000);
-  const directSearch = timeDirect((i) => searchSql.all(`"${searchWords[i % searchWords.length]}"*`), 2000);
+  const directList = timeDirect((i) => listSql.all(listQueries[i % listQueries.length].country), directIterations);
+  const directSearch = timeDirect((i) => searchSql.all(`"${searchWords[i % searchWords.length]}"*`), directIterations);
   await database.close();
 
   const port = 3900 + Math.floor(Math.random() * 50);
