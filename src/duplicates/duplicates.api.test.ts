@@ -11,7 +11,7 @@ async function upload(api: TestApi, path: string, csv: string, fields: Record<st
 }
 
 async function waitFor(api: TestApi, id: string) {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 1200; i++) {
     const batch = (await api.request('GET', `/api/imports/${id}`)).body;
     if (batch.status !== 'running') return batch;
     await new Promise((r) => setTimeout(r, 25));
