@@ -291,7 +291,7 @@ export async function listCustomers(ctx: Ctx, params: CustomerListParams): Promi
     const search = customerSearch(ctx.database.dialect, params.q);
     if (search) extra.push(search);
   }
-  const page = await listRows(db, customerEntity, fields, params, extra);
+  const page = await listRows(db, customerEntity, fields, params, extra, ctx.database.dialect);
   return { data: await toRecords(db, fields, page.data, only), next_cursor: page.next_cursor };
 }
 

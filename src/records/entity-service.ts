@@ -56,7 +56,7 @@ export function entityService(entity: EntityDef, hooks: EntityHooks = {}): Entit
       const extra = [...(params.where ?? [])];
       const search = params.q && hooks.search ? hooks.search(params.q) : null;
       if (search) extra.push(search);
-      return listRecords(ctx.database.db, entity, fields, params, extra);
+      return listRecords(ctx.database.db, entity, fields, params, extra, ctx.database.dialect);
     },
     async get(ctx, id) {
       return rowToRecord(fields, await getRow(ctx.database.db, entity, id));

@@ -1,10 +1,11 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
-import type { Db } from '../core/database.js';
+import { sql } from 'kysely';
+import type { Db, DialectName } from '../core/database.js';
 import { invalid, notFound } from '../core/errors.js';
 import type { EntityDef } from '../schema/entities.js';
 import { columnOf, type FieldDef } from '../schema/fields.js';
 import { rowToRecord, type ApiRecord, type Row } from './codec.js';
-import { afterCursor, applySort, compileFilter, decodeCursor, encodeCursor, parseSort, type FilterNode } from './query.js';
+import { afterCursor, applySort, compileFilter, decodeCursor, encodeCursor, parseSort, type FilterNode, type SortSpec } from './query.js';
 
 export const maxPageSize = 500;
 
@@ -36,17 +37,38 @@ export function pickFields(fields: FieldDef[], names: string[] | undefined): Set
   return new Set(['id', ...names]);
 }
 
+/** How many matching rows make a filter "broad" enough to read in sort order instead. */
+const broadFilterRows = 2000;
+
+/**
+ * SQLite picks the filter's index and then sorts every match, which is slow when the filter
+ * matches many rows (country = 'Germany' ORDER BY revenue). A capped count tells whether the
+ * filter is broad; then walking the sort column's index finds the first page after a few rows.
+ */
+async function sqliteSortIndex(db: Db, table: string, sort: SortSpec, conditions: WhereBuilder[]): Promise<string | null> {
+  if (conditions.length === 0 || sort.nullable) return null;
+  const name = `${table}_${sort.column}_ix`;
+  const exists = await db.selectFrom('sqlite_master').select('name').where('type', '=', 'index').where('name', '=', name).executeTakeFirst();
+  if (!exists) return null;
+  let probe = db.selectFrom(table).select(sql`1`.as('one'));
+  for (const where of conditions) probe = probe.where(where);
+  const { n } = await db.selectFrom(probe.limit(broadFilterRows).as('matches')).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  return Number(n) >= broadFilterRows ? name : null;
+}
+
 /** One page of an entity's rows: filter, extra conditions, keyset pagination on (sort, id). */
-export async function listRows(db: Db, entity: EntityDef, fields: FieldDef[], params: ListParams, extra: WhereBuilder[] = []): Promise<Page<Row>> {
+export async function listRows(db: Db, entity: EntityDef, fields: FieldDef[], params: ListParams, extra: WhereBuilder[] = [], dialect?: DialectName): Promise<Page<Row>> {
   const byName = fieldMap(fields);
   const limit = Math.min(Math.max(params.limit ?? 50, 1), maxPageSize);
   const sort = parseSort(params.sort ?? entity.defaultSort, byName);
-  let q = db.selectFrom(entity.table).selectAll();
+  const conditions: WhereBuilder[] = [...extra];
   if (params.filter) {
     const filter = params.filter;
-    q = q.where((eb) => compileFilter(eb, filter, byName));
+    conditions.unshift((eb) => compileFilter(eb, filter, byName));
   }
-  for (const where of extra) q = q.where(where);
+  const index = dialect === 'sqlite' ? await sqliteSortIndex(db, entity.table, sort, conditions) : null;
+  let q = (index ? db.selectFrom(sql.raw(`"${entity.table}" indexed by "${index}"`) as never) : db.selectFrom(entity.table)).selectAll();
+  for (const where of conditions) q = q.where(where);
   if (params.cursor) {
     const cursor = decodeCursor(params.cursor);
     q = q.where((eb) => afterCursor(eb, sort, cursor));
@@ -59,9 +81,9 @@ export async function listRows(db: Db, entity: EntityDef, fields: FieldDef[], pa
   return { data, next_cursor: hasMore && last ? encodeCursor(last[sort.column], last.id as string) : null };
 }
 
-export async function listRecords(db: Db, entity: EntityDef, fields: FieldDef[], params: ListParams, extra: WhereBuilder[] = []): Promise<Page> {
+export async function listRecords(db: Db, entity: EntityDef, fields: FieldDef[], params: ListParams, extra: WhereBuilder[] = [], dialect?: DialectName): Promise<Page> {
   const only = pickFields(fields, params.fields);
-  const page = await listRows(db, entity, fields, params, extra);
+  const page = await listRows(db, entity, fields, params, extra, dialect);
   return { data: page.data.map((row) => rowToRecord(fields, row, only)), next_cursor: page.next_cursor };
 }
 
