@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Icon } from './Icon';
+import { Button } from './ui';
 
 /** A modal on the native <dialog>: focus is trapped, Escape closes, focus returns on close. */
 export function Dialog({ open, onClose, title, children, footer, size = 'md', className }: { open: boolean; onClose: () => void; title: string; children: ReactNode; footer?: ReactNode; size?: 'sm' | 'md' | 'lg'; className?: string }) {
@@ -41,5 +42,29 @@ export function Dialog({ open, onClose, title, children, footer, size = 'md', cl
         {footer && <footer className="dialog-footer">{footer}</footer>}
       </div>
     </dialog>
+  );
+}
+
+/** "Are you sure?" for a step that is hard to take back: Cancel, and a red button that does it. */
+export function ConfirmDialog({ open, onCancel, onConfirm, title, confirmLabel, busy, children }: { open: boolean; onCancel: () => void; onConfirm: () => void; title: string; confirmLabel: string; busy?: boolean; children: ReactNode }) {
+  return (
+    <Dialog
+      open={open}
+      onClose={onCancel}
+      title={title}
+      size="sm"
+      footer={
+        <>
+          <Button variant="ghost" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button variant="danger" busy={busy} onClick={onConfirm}>
+            {confirmLabel}
+          </Button>
+        </>
+      }
+    >
+      {children}
+    </Dialog>
   );
 }

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState, type DragEvent } from 'react';
-import { Dialog } from '../components/Dialog';
+import { ConfirmDialog } from '../components/Dialog';
 import { Icon } from '../components/Icon';
 import { useToast } from '../components/Toasts';
 import { Badge, Button, Card, EmptyState, ErrorState, FormError, Loading, PageHeader, Spinner } from '../components/ui';
@@ -624,24 +624,9 @@ function ImportHistory({ state }: { state: { data: { data: ImportJob[] } | undef
         </div>
       )}
       <FormError error={error} />
-      <Dialog
-        open={confirming !== null}
-        onClose={() => setConfirming(null)}
-        title="Undo this import?"
-        size="sm"
-        footer={
-          <>
-            <Button variant="ghost" onClick={() => setConfirming(null)}>
-              Cancel
-            </Button>
-            <Button variant="danger" onClick={() => confirming && void undo(confirming)}>
-              Undo import
-            </Button>
-          </>
-        }
-      >
+      <ConfirmDialog open={confirming !== null} onCancel={() => setConfirming(null)} onConfirm={() => confirming && void undo(confirming)} title="Undo this import?" confirmLabel="Undo import">
         <p>Records created by “{confirming?.file_name ?? confirming?.id}” are removed and records it changed get their previous values back. Changes you made since then to those records may be lost.</p>
-      </Dialog>
+      </ConfirmDialog>
     </Card>
   );
 }

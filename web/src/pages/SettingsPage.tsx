@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Dialog } from '../components/Dialog';
+import { ConfirmDialog } from '../components/Dialog';
 import { useToast } from '../components/Toasts';
 import { Badge, Button, Card, EmptyState, ErrorState, FormError, Loading, PageHeader } from '../components/ui';
 import { api, ApiError, auth, type ApiToken, type CustomField, type InsightSettings, type Page } from '../lib/api';
@@ -366,24 +366,9 @@ function Tokens() {
         </Button>
       </form>
       <FormError error={error} />
-      <Dialog
-        open={revoking !== null}
-        onClose={() => setRevoking(null)}
-        title="Revoke this token?"
-        size="sm"
-        footer={
-          <>
-            <Button variant="ghost" onClick={() => setRevoking(null)}>
-              Cancel
-            </Button>
-            <Button variant="danger" busy={revokeBusy} onClick={() => void revoke()}>
-              Revoke token
-            </Button>
-          </>
-        }
-      >
+      <ConfirmDialog open={revoking !== null} onCancel={() => setRevoking(null)} onConfirm={() => void revoke()} busy={revokeBusy} title="Revoke this token?" confirmLabel="Revoke token">
         <p>Anything using “{revoking?.name}” loses access immediately. This cannot be undone; create a new token if you need one again.</p>
-      </Dialog>
+      </ConfirmDialog>
     </Card>
   );
 }
