@@ -11,12 +11,13 @@ const customers = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
 const dataDir = path.resolve(process.env.BENCH_DATA_DIR ?? `bench/.data/demo-${customers}`);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const directIterations = Number(process.env.BENCH_DIRECT_ITERATIONS ?? 200);
+const workers = Number(process.env.BENCH_WORKERS ?? 2);
 
 const listQueries = ['Germany', 'France', 'Canada', 'Australia', 'Spain'].map((country) => ({ country }));
 const searchWords = ['anna', 'smith', 'mar', 'john', 'garcia', 'lee', 'muller', 'marie'];
 
 async function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['dist/cli.js', 'serve'], { env: { ...process.env, RAPPORT_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['dist/cli.js', 'serve', '--workers', String(workers)], { env: { ...process.env, RAPPORT_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('Rapport is running')) resolve();
@@ -38,7 +39,7 @@ function timeDirect(run: (i: number) => unknown, iterations: number): LatencySta
 }
 
 export async function run(log: (line: string) => void) {
-  log(`\n== Core API: ${customers.toLocaleString('en')} demo customers on SQLite (${dataDir})`);
+  log(`\n== Core API: ${customers.toLocaleString('en')} demo customers on SQLite (${dataDir}), ${workers} server process(es)`);
   const config = loadConfig({ ...process.env, RAPPORT_DATA_DIR: dataDir, DATABASE_URL: '' });
   let database = await openConfiguredDatabase(config);
   const count = Number((await database.db.selectFrom('customers').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
