@@ -133,7 +133,7 @@ export function FieldForm({ fields, record = noRecord, sections, submitLabel = '
       await onSubmit(out);
     } catch (error) {
       if (error instanceof ApiError && Object.keys(error.fields).length) {
-        const known = Object.fromEntries(Object.entries(error.fields).filter(([k]) => fields.some((f) => f.name === k)).map(([k, v]) => [k, v.join('; ')]));
+        const known = Object.fromEntries(Object.entries(error.fieldMessages()).filter(([k]) => fields.some((f) => f.name === k)));
         setErrors(known);
         if (Object.keys(known).length < Object.keys(error.fields).length || !Object.keys(known).length) setFormError(error);
         const first = Object.keys(known)[0];

@@ -18,6 +18,11 @@ export class ApiError extends Error {
     this.fields = fields;
   }
 
+  /** One line per field, for showing under form inputs. */
+  fieldMessages(): Record<string, string> {
+    return Object.fromEntries(Object.entries(this.fields).map(([k, v]) => [k, v.join('; ')]));
+  }
+
   /** The message for one field, if the server named it. */
   fieldMessage(name: string): string | undefined {
     return this.fields[name]?.join('; ');

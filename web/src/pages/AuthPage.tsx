@@ -35,7 +35,7 @@ export function AuthPage({ mode }: { mode: 'setup' | 'login' }) {
       session.signedIn(s.csrf_token);
     } catch (err) {
       if (err instanceof ApiError && Object.keys(err.fields).length) {
-        setErrors(Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, v.join('; ')])));
+        setErrors(err.fieldMessages());
       }
       if (err instanceof ApiError && err.status === 401) setError(new Error('That email and password do not match.'));
       else if (err instanceof ApiError && err.status === 429) setError(new Error('Too many attempts. Wait a few minutes and try again.'));

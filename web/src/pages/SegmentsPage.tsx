@@ -263,7 +263,7 @@ function NewSegmentation({ onClose, onCreated }: { onClose: () => void; onCreate
       toast(`${s.k} segments created.`);
       onCreated(s);
     } catch (err) {
-      if (err instanceof ApiError) setProblems(Object.fromEntries(Object.entries(err.fields).map(([f, v]) => [f, v.join('; ')])));
+      if (err instanceof ApiError) setProblems(err.fieldMessages());
       setError(err);
       setBusy(false);
     }

@@ -66,7 +66,7 @@ function CustomFields() {
       setOptions('');
       setType('text');
     } catch (err) {
-      if (err instanceof ApiError) setErrors(Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, v.join('; ')])));
+      if (err instanceof ApiError) setErrors(err.fieldMessages());
       setError(err);
     } finally {
       setBusy(false);
@@ -192,7 +192,7 @@ function Lifecycle() {
       invalidateShared('insight-settings');
       toast('Thresholds saved. They apply from the next insight run.');
     } catch (err) {
-      if (err instanceof ApiError) setErrors(Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, v.join('; ')])));
+      if (err instanceof ApiError) setErrors(err.fieldMessages());
       setError(err);
     } finally {
       setBusy(false);
@@ -396,7 +396,7 @@ function Account() {
       await auth.changePassword(current, next);
       session.ended('Password changed. Every session was signed out; sign in with your new password.');
     } catch (err) {
-      if (err instanceof ApiError) setErrors(Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, v.join('; ')])));
+      if (err instanceof ApiError) setErrors(err.fieldMessages());
       setError(err);
       setBusy(false);
     }
