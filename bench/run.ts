@@ -3,6 +3,9 @@ const suites: Record<string, () => Promise<{ run(log: (line: string) => void): P
   api: () => import('./api.bench.js'),
   imports: () => import('./imports.bench.js'),
   insights: () => import('./insights.bench.js'),
+  reports: () => import('./reports.bench.js'),
+  dedupe: () => import('./dedupe.bench.js'),
+  web: () => import('./web.bench.js'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
