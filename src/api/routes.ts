@@ -18,6 +18,7 @@ import { registerReportRoutes } from '../reports/routes.js';
 import { registerImportRoutes } from '../imports/routes.js';
 import { registerDuplicateRoutes } from '../duplicates/routes.js';
 import { registerExportRoutes } from '../exports/routes.js';
+import { registerBackupRoutes } from '../backup/routes.js';
 import { segmentWhere } from '../insights/segmentation.js';
 import type { AppEnv } from './env.js';
 
@@ -29,6 +30,7 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
   registerImportRoutes(app);
   registerDuplicateRoutes(app);
   registerExportRoutes(app);
+  registerBackupRoutes(app);
   registerCrudRoutes(app, {
     service: customers,
     path: '/api/customers',

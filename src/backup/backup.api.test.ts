@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Db } from '../core/database.js';
+import { generateDemo } from '../demo/generate.js';
+import { testApi, type TestApi } from '../test/api-client.js';
+import { freshDatabase, type TestDatabase } from '../test/engines.js';
+import { inspectBackup, restoreDatabase } from './backup.js';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-backup-api-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+const tables = ['customers', 'companies', 'orders', 'order_lines', 'interactions', 'tasks'];
+
+async function counts(db: Db): Promise<Record<string, number>> {
+  const result: Record<string, number> = {};
+  for (const t of tables) result[t] = Number((await db.selectFrom(t).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+  return result;
+}
+
+async function customerNames(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('customers').select(['id', 'first_name', 'last_name']).orderBy('id').execute();
+  return rows.map((r) => `${r.id} ${r.first_name} ${r.last_name}`);
+}
+
+/** Temporary download folders the route leaves behind (it should leave none). */
+const downloadFolders = () => new Set(fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('rapport-download-')));
+
+describe.each(['sqlite', 'postgres', 'mysql'] as const)('GET /api/backup on %s', (engine) => {
+  let api: TestApi;
+  let target: TestDatabase;
+  afterAll(async () => {
+    await api?.close();
+    await target?.drop();
+  });
+
+  it('needs a signed-in owner or a token', async () => {
+    api = await testApi(engine);
+    const res = await api.app.request('/api/backup');
+    expect(res.status).toBe(401);
+  });
+
+  it('downloads a backup that passes the restore check and restores the data', async () => {
+    await generateDemo(api.db.database, { customers: 60, seed: 3, asOf: new Date('2026-01-15T00:00:00Z') });
+    const before = await counts(api.db.database.db);
+    expect(before.orders).toBeGreaterThan(0);
+    const foldersBefore = downloadFolders();
+
+    const res = await api.app.request('/api/backup', { headers: { authorization: `Bearer ${api.token}` } });
+    expect(res.status).toBe(200);
+    const extension = engine === 'sqlite' ? 'db' : 'json';
+    const day = new Date().toISOString().slice(0, 10);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="rapport-backup-${day}.${extension}"`);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(Number(res.headers.get('content-length'))).toBe(bytes.length);
+    if (engine === 'sqlite') expect(bytes.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+    else expect(JSON.parse(bytes.toString('utf8').split('\n')[0])).toMatchObject({ format: 'rapport-backup', dialect: engine });
+    expect(downloadFolders()).toEqual(foldersBefore);
+
+    const file = path.join(tmp, `${engine}.${extension}`);
+    fs.writeFileSync(file, bytes);
+    const info = await inspectBackup(file);
+    expect(info.tables.find((t) => t.name === 'customers')?.rows).toBe(before.customers);
+
+    target = await freshDatabase(engine);
+    await restoreDatabase(target.database, file);
+    expect(await counts(target.database.db)).toEqual(before);
+    expect(await customerNames(target.database.db)).toEqual(await customerNames(api.db.database.db));
+  });
+});
