@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blockingKeys, candidatePairs } from './blocking.js';
+import { blockingKeys, matchKeys } from './blocking.js';
+import { candidatePairs, firstComparedSharedKey } from './blocks.js';
 import { preparePerson, type PersonRecord } from './record.js';
 
 const person = (id: string, fields: Omit<PersonRecord, 'id'>) => preparePerson({ id, ...fields });
@@ -22,20 +23,35 @@ describe('blockingKeys', () => {
 });
 
 describe('candidatePairs', () => {
-  it('emits each pair once even when records share several keys', () => {
+  it('emits each pair once even when records share several keys, with its block size', () => {
     const people = [
       person('1', { first_name: 'Ann', last_name: 'Lee', emails: ['ann@x.com'], birthday: '1990-01-01' }),
       person('2', { first_name: 'Ann', last_name: 'Lee', emails: ['ann@x.com'], birthday: '1990-01-01' }),
       person('3', { first_name: 'Zed', last_name: 'Quist' }),
     ];
-    expect([...candidatePairs(people)]).toEqual([[0, 1]]);
+    expect([...candidatePairs(people)]).toEqual([[0, 1, 2]]);
   });
 
-  it('caps oversized blocks to a sorted window instead of all pairs', () => {
+  it('skips blocks over the cap, yet finds pairs through a smaller block they share', () => {
     const people = Array.from({ length: 1000 }, (_, i) => person(String(i), { first_name: `n${i}`, emails: ['shared@x.com'] }));
+    people.push(person('twin', { first_name: 'n7', emails: ['shared@x.com'], phones: ['+15550000007'] }));
+    people[7] = person('7', { first_name: 'n7', emails: ['shared@x.com'], phones: ['+15550000007'] });
     const pairs = [...candidatePairs(people, { maxBlockSize: 10 })];
-    // two oversized blocks (the address and its mailbox), each giving every record 9 neighbours at most
-    expect(pairs.length).toBeLessThanOrEqual(2 * 1000 * 9);
-    expect(new Set(pairs.map(([a, b]) => `${a}:${b}`)).size).toBeLessThanOrEqual(1000 * 9);
+    expect(pairs).toEqual([[7, 1000, 2]]);
+  });
+});
+
+describe('firstComparedSharedKey', () => {
+  it('finds the lowest shared key that is not oversized', () => {
+    const a = Int32Array.of(-5, 1, 4, 9);
+    const b = Int32Array.of(1, 4, 8, 9);
+    expect(firstComparedSharedKey(a, b, () => false)).toBe(1);
+    expect(firstComparedSharedKey(a, b, (k) => k === 1)).toBe(4);
+    expect(firstComparedSharedKey(a, b, (k) => k < 10)).toBeNull();
+  });
+
+  it('matchKeys are sorted and distinct', () => {
+    const keys = matchKeys(person('1', { first_name: 'Robert', last_name: 'Smith', emails: ['bob@x.com', 'BOB@x.com'], birthday: '1980-03-22' }));
+    expect([...keys]).toEqual([...new Set(keys)].sort((x, y) => x - y));
   });
 });

@@ -33,99 +33,21 @@ export function blockingKeys(person: PreparedPerson): string[] {
   return [...keys];
 }
 
-export interface CandidateOptions {
-  /** Blocks up to this size are compared all-pairs. */
-  maxBlockSize?: number;
-  /** In larger blocks, sorted by name, each record meets only this many following neighbours. */
-  window?: number;
-}
-
 /**
- * Pairs of record indexes that share at least one blocking key, without comparing all pairs.
- * Keys are hashed and sorted as packed numbers, so memory stays at a few bytes per key even for
- * millions of records. A pair is emitted by the first small block (by hash) both records share;
- * pairs that meet only in oversized blocks come from each window that holds them, so may repeat.
- * A hash collision only merges two blocks, adding candidates, never losing one.
+ * A record's blocking keys as sorted, distinct 32-bit hashes: the form stored in the database and
+ * compared in memory. A hash collision only joins two blocks, adding candidates, never losing one.
  */
-export function* candidatePairs(people: PreparedPerson[], options: CandidateOptions = {}): Generator<[number, number]> {
-  const maxBlockSize = options.maxBlockSize ?? 25;
-  const window = options.window ?? 6;
-  const { keys, offsets } = hashedKeys(people);
-  const indexBits = Math.max(1, Math.ceil(Math.log2(people.length + 1)));
-  const hashShift = Math.max(0, 32 - (53 - indexBits));
-  const packed = new Float64Array(keys.length);
-  for (let person = 0; person < people.length; person++) {
-    for (let k = offsets[person]; k < offsets[person + 1]; k++) {
-      keys[k] = keys[k] >>> hashShift;
-      packed[k] = keys[k] * 2 ** indexBits + person;
-    }
-  }
-  packed.sort();
-
-  const blockSize = new Uint32Array(keys.length);
-  const runs: [number, number][] = [];
-  for (let start = 0; start < packed.length; ) {
-    const hash = Math.floor(packed[start] / 2 ** indexBits);
-    let end = start + 1;
-    while (end < packed.length && Math.floor(packed[end] / 2 ** indexBits) === hash) end++;
-    for (let at = start; at < end; at++) {
-      const person = packed[at] % 2 ** indexBits;
-      for (let k = offsets[person]; k < offsets[person + 1]; k++) if (keys[k] === hash) blockSize[k] = end - start;
-    }
-    if (end - start > 1) runs.push([start, end]);
-    start = end;
-  }
-
-  // The smallest hash of a block of at most maxBlockSize that both records are in, or -1.
-  const firstSharedSmallBlock = (a: number, b: number): number => {
-    let first = -1;
-    for (let x = offsets[a]; x < offsets[a + 1]; x++) {
-      if (blockSize[x] > maxBlockSize || (first !== -1 && keys[x] >= first)) continue;
-      for (let y = offsets[b]; y < offsets[b + 1]; y++) {
-        if (keys[y] === keys[x]) {
-          first = keys[x];
-          break;
-        }
-      }
-    }
-    return first;
-  };
-
-  const sortKeys = people.map((person) => `${person.last} ${person.first}`);
-  for (const [start, end] of runs) {
-    const hash = Math.floor(packed[start] / 2 ** indexBits);
-    const members = Array.from(packed.subarray(start, end), (value) => value % 2 ** indexBits);
-    const small = members.length <= maxBlockSize;
-    if (!small) members.sort((a, b) => (sortKeys[a] < sortKeys[b] ? -1 : sortKeys[a] > sortKeys[b] ? 1 : a - b));
-    for (let i = 0; i < members.length; i++) {
-      const last = small ? members.length : Math.min(members.length, i + 1 + window);
-      for (let j = i + 1; j < last; j++) {
-        const [a, b] = members[i] < members[j] ? [members[i], members[j]] : [members[j], members[i]];
-        if (a === b) continue;
-        const first = firstSharedSmallBlock(a, b);
-        if (small ? first !== hash : first !== -1) continue;
-        yield [a, b];
-      }
-    }
-  }
+export function matchKeys(person: PreparedPerson): Int32Array {
+  const hashes = Int32Array.from(new Set(blockingKeys(person).map(fnv1a)));
+  return hashes.sort();
 }
 
-function hashedKeys(people: PreparedPerson[]): { keys: Uint32Array; offsets: Int32Array } {
-  const offsets = new Int32Array(people.length + 1);
-  const keys: number[] = [];
-  for (let i = 0; i < people.length; i++) {
-    for (const hash of new Set(blockingKeys(people[i]).map(fnv1a))) keys.push(hash);
-    offsets[i + 1] = keys.length;
-  }
-  return { keys: Uint32Array.from(keys), offsets };
-}
-
-/** 32-bit FNV-1a hash of a string. */
-function fnv1a(text: string): number {
+/** 32-bit FNV-1a hash of a string, signed so that it fits an SQL integer column. */
+export function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  return hash >>> 0;
+  return hash | 0;
 }

@@ -1,28 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { clusterPairs, UnionFind } from './cluster.js';
+import { IdUnionFind, MatchCollector } from './cluster.js';
 
-describe('clusterPairs', () => {
+describe('MatchCollector', () => {
   it('merges transitively and sends in-between pairs to review', () => {
-    const result = clusterPairs(
-      6,
-      [
-        { a: 0, b: 1, score: 0.95 },
-        { a: 1, b: 2, score: 0.99 },
-        { a: 3, b: 4, score: 0.5 },
-        { a: 0, b: 2, score: 0.5 }, // already merged through 1
-        { a: 4, b: 5, score: 0.1 },
-      ],
-      { merge: 0.9, review: 0.3 },
-    );
-    expect(result.clusters).toEqual([[0, 1, 2]]);
-    expect(result.review).toEqual([{ a: 3, b: 4, score: 0.5 }]);
+    const collector = new MatchCollector({ merge: 0.9, review: 0.3 });
+    for (const pair of [
+      { a: 'r0', b: 'r1', score: 0.95 },
+      { a: 'r1', b: 'r2', score: 0.99 },
+      { a: 'r4', b: 'r3', score: 0.5 },
+      { a: 'r0', b: 'r2', score: 0.5 }, // already merged through r1
+      { a: 'r4', b: 'r5', score: 0.1 },
+    ])
+      collector.add(pair);
+    const result = collector.result();
+    expect(result.clusters).toEqual([['r0', 'r1', 'r2']]);
+    expect(result.review).toEqual([{ a: 'r3', b: 'r4', score: 0.5 }]);
   });
 
-  it('union-find joins and finds', () => {
-    const sets = new UnionFind(4);
-    sets.union(0, 1);
-    sets.union(2, 3);
-    expect(sets.find(1)).toBe(sets.find(0));
-    expect(sets.find(2)).not.toBe(sets.find(0));
+  it('keeps only the best review pairs, ranked, when the list is capped', () => {
+    const collector = new MatchCollector({ merge: 0.9, review: 0.5 }, 3);
+    const scores = [0.6, 0.8, 0.55, 0.7, 0.85, 0.65, 0.7];
+    scores.forEach((score, i) => collector.add({ a: `a${i}`, b: `b${i}`, score }));
+    const result = collector.result();
+    expect(result.review.map((p) => [p.a, p.score])).toEqual([['a4', 0.85], ['a1', 0.8], ['a3', 0.7]]);
+    expect(result.reviewDropped).toBe(4);
+  });
+});
+
+describe('IdUnionFind', () => {
+  it('joins and finds, and lists groups of two or more', () => {
+    const sets = new IdUnionFind();
+    sets.union('a', 'b');
+    sets.union('c', 'd');
+    sets.union('d', 'e');
+    expect(sets.find('b')).toBe(sets.find('a'));
+    expect(sets.find('c')).not.toBe(sets.find('a'));
+    expect(sets.find('z')).toBe('z');
+    expect(sets.groups()).toEqual([['a', 'b'], ['c', 'd', 'e']]);
   });
 });

@@ -49,13 +49,34 @@ export function scorePair(a: PreparedPerson, b: PreparedPerson): PairScore {
   const email = emailWeight(a, b);
   const name = nameWeight(a, b);
   const birthday = birthdayWeight(a, b);
-  const context = phoneWeight(a, b) + placeWeight(a, b);
-  const agreesOnSomethingPersonal = sourceId > 0 || email > 0 || name > 0 || birthday > 0;
+  const phone = phoneWeight(a, b);
   const place = placeWeight(a, b);
-  const phone = context - place;
+  const context = phone + place;
+  const agreesOnSomethingPersonal = sourceId > 0 || email > 0 || name > 0 || birthday > 0;
   const weight = sourceId + email + name + birthday + (agreesOnSomethingPersonal ? context : Math.min(context, CONTEXT_ONLY_CAP));
   const corroborated = sourceId > 0 || email >= WEIGHTS.email.sameMailbox || birthday > 0 || phone > 0 || place >= WEIGHTS.place.postcode;
-  return { weight, score: 1 / (1 + 2 ** -(weight - OFFSET)), corroborated };
+  return { weight, score: probability(weight), corroborated };
+}
+
+/** Probability of being the same person for a match weight in bits. */
+export function probability(weight: number): number {
+  return 1 / (1 + 2 ** -(weight - OFFSET));
+}
+
+/**
+ * The score acted on for a pair found in a block of `blockSize` records. A match on the name alone
+ * (nothing personal corroborates it) tells less the more records share the key it was found under,
+ * so it loses log2(blockSize / 2) bits, and it is never merged without asking.
+ */
+export function candidateScore(a: PreparedPerson, b: PreparedPerson, blockSize: number, thresholds: { merge: number }): number {
+  const { weight, score, corroborated } = scorePair(a, b);
+  if (corroborated) return score;
+  return Math.min(probability(weight - commonnessPenalty(blockSize)), thresholds.merge - 0.001);
+}
+
+/** Bits taken off a name-only match found among `blockSize` records sharing a key: 0 for a pair. */
+export function commonnessPenalty(blockSize: number): number {
+  return Math.log2(Math.max(1, blockSize / 2));
 }
 
 function emailWeight(a: PreparedPerson, b: PreparedPerson): number {
@@ -100,12 +121,17 @@ function firstNameWeight(x: string, y: string, xForms?: Set<string>, yForms?: Se
   const w = WEIGHTS.firstName;
   if (!x || !y) return 0;
   if (x === y) return w.exact;
-  if (xForms && yForms && [...xForms].some((name) => yForms.has(name))) return w.nickname;
+  if (xForms && yForms && sharesAny(xForms, yForms)) return w.nickname;
   if (x.length === 1 || y.length === 1) return x[0] === y[0] ? w.initial : w.different;
   const similarity = jaroWinkler(x, y);
   if (similarity >= 0.92) return w.similar;
   if (similarity >= 0.85) return w.close;
   return w.different;
+}
+
+function sharesAny(x: Set<string>, y: Set<string>): boolean {
+  for (const name of x) if (y.has(name)) return true;
+  return false;
 }
 
 function lastNameWeight(x: string, y: string): number {

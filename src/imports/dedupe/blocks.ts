@@ -1,0 +1,95 @@
+import { matchKeys } from './blocking.js';
+import type { PreparedPerson } from './record.js';
+
+/** Blocks with more records than this share too common a key to compare all pairs, and are skipped. */
+export const DEFAULT_MAX_BLOCK_SIZE = 25;
+
+export interface BlockMember {
+  person: PreparedPerson;
+  /** The record's match keys, sorted (see matchKeys). */
+  keys: Int32Array;
+  /** Whether pairs with this record are wanted; a scan limited to an import's records wants only those. */
+  wanted: boolean;
+}
+
+export type OversizedTest = (key: number) => boolean;
+
+/** The smallest key two sorted key lists share whose block is compared, or null when there is none. */
+export function firstComparedSharedKey(a: Int32Array, b: Int32Array, isOversized: OversizedTest): number | null {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] < b[j]) i++;
+    else if (a[i] > b[j]) j++;
+    else {
+      if (!isOversized(a[i])) return a[i];
+      i++;
+      j++;
+    }
+  }
+  return null;
+}
+
+/**
+ * The member index pairs of one block to compare. Records sharing several keys are compared once,
+ * in the first (lowest) compared block they share, so blocks can be visited one at a time in key
+ * order with no memory of pairs already seen.
+ */
+export function* blockPairs(key: number, members: readonly BlockMember[], isOversized: OversizedTest): Generator<[number, number]> {
+  for (let i = 0; i < members.length; i++) {
+    for (let j = i + 1; j < members.length; j++) {
+      if (!members[i].wanted && !members[j].wanted) continue;
+      if (firstComparedSharedKey(members[i].keys, members[j].keys, isOversized) === key) yield [i, j];
+    }
+  }
+}
+
+export interface MemoryBlock {
+  key: number;
+  /** Record indexes, ascending. */
+  members: number[];
+}
+
+/**
+ * Blocks of records held in memory, in ascending key order, with at least two and at most
+ * `maxBlockSize` records; `isOversized` tells which keys were too common.
+ */
+export function memoryBlocks(people: readonly PreparedPerson[], maxBlockSize = DEFAULT_MAX_BLOCK_SIZE): { keys: Int32Array[]; blocks: MemoryBlock[]; isOversized: OversizedTest } {
+  const keys = people.map(matchKeys);
+  let total = 0;
+  for (const k of keys) total += k.length;
+  const entryKey = new Int32Array(total);
+  const entryPerson = new Uint32Array(total);
+  for (let person = 0, at = 0; person < keys.length; person++) {
+    for (const key of keys[person]) {
+      entryKey[at] = key;
+      entryPerson[at++] = person;
+    }
+  }
+  const order = Uint32Array.from({ length: total }, (_, i) => i).sort((x, y) => entryKey[x] - entryKey[y] || entryPerson[x] - entryPerson[y]);
+  const oversized = new Set<number>();
+  const blocks: MemoryBlock[] = [];
+  for (let start = 0; start < total; ) {
+    const key = entryKey[order[start]];
+    let end = start + 1;
+    while (end < total && entryKey[order[end]] === key) end++;
+    if (end - start > maxBlockSize) oversized.add(key);
+    else if (end - start > 1) blocks.push({ key, members: Array.from(order.subarray(start, end), (entry) => entryPerson[entry]) });
+    start = end;
+  }
+  return { keys, blocks, isOversized: (key) => oversized.has(key) };
+}
+
+export interface CandidateOptions {
+  /** Blocks up to this size are compared all-pairs; larger ones are skipped. */
+  maxBlockSize?: number;
+}
+
+/** Pairs of record indexes to compare, each once, with the size of the block that yielded it. */
+export function* candidatePairs(people: readonly PreparedPerson[], options: CandidateOptions = {}): Generator<[a: number, b: number, blockSize: number]> {
+  const { keys, blocks, isOversized } = memoryBlocks(people, options.maxBlockSize);
+  for (const block of blocks) {
+    const members = block.members.map((index) => ({ person: people[index], keys: keys[index], wanted: true }));
+    for (const [i, j] of blockPairs(block.key, members, isOversized)) yield [block.members[i], block.members[j], block.members.length];
+  }
+}
