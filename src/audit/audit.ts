@@ -14,7 +14,7 @@ export interface AuditEntry {
 }
 
 /** Appends audit entries; call it inside the transaction that made the change. */
-export async function writeAudit(db: Db, entries: AuditEntry[]): Promise<void> {
+export async function writeAudit(db: Db, entries: AuditEntry[], writer?: (db: Db, table: string, rows: Record<string, unknown>[]) => Promise<void>): Promise<void> {
   if (entries.length === 0) return;
   const at = new Date().toISOString();
   const rows = entries.map((e) => ({
@@ -28,6 +28,7 @@ export async function writeAudit(db: Db, entries: AuditEntry[]): Promise<void> {
     after_data: e.after === undefined ? null : JSON.stringify(e.after),
     batch_id: e.batchId ?? null,
   }));
+  if (writer) return writer(db, 'audit_log', rows);
   for (let i = 0; i < rows.length; i += 500) await db.insertInto('audit_log').values(rows.slice(i, i + 500)).execute();
 }
 
