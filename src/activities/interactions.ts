@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../core/database.js';
 import { invalid } from '../core/errors.js';
 import { setCustomerColumns } from '../customers/service.js';
+import { updateReportRollups } from '../reports/rollups.js';
 import { entityService } from '../records/entity-service.js';
 import { interactionEntity, taskEntity } from '../schema/entities.js';
 import type { ApiRecord } from '../records/codec.js';
@@ -30,6 +31,7 @@ export async function refreshLastInteraction(trx: Db, customerIds: Iterable<stri
     for (const r of rows) values.set(r.customer_id as string, { last_interaction_at: r.last });
     await setCustomerColumns(trx, values);
   }
+  await updateReportRollups(trx, ids);
 }
 
 export const interactions = entityService(interactionEntity, {

@@ -1,18 +1,20 @@
 import type { Ctx } from '../core/context.js';
 import { inTransaction } from '../core/context.js';
-import type { Db } from '../core/database.js';
+import type { Db, DialectName } from '../core/database.js';
 import { AppError, conflict, invalid, newFieldErrors, type FieldErrors } from '../core/errors.js';
-import { customerSearch } from '../core/fulltext.js';
+import { customerSearch, newestCustomerMatches } from '../core/fulltext.js';
 import { newId } from '../core/ids.js';
 import { searchDocument } from '../core/text.js';
 import { writeAudit } from '../audit/audit.js';
 import { fieldsOf } from '../fields/custom-fields.js';
 import { recordToRow, rowToRecord, type ApiRecord, type Row } from '../records/codec.js';
-import { getRows, insertRows, listRows, pickFields, type ListParams, type Page, type WhereBuilder } from '../records/repository.js';
+import { decodeCursor, type SortSpec } from '../records/query.js';
+import { getRows, insertRows, listRows, maxPageSize, pickFields, type ListParams, type Page, type WhereBuilder } from '../records/repository.js';
 import { createSchema, issuesToFields, updateSchema, validateCustomFields } from '../records/validation.js';
 import { customerEntity } from '../schema/entities.js';
 import type { FieldDef, PhoneEntry } from '../schema/fields.js';
 import { z } from '@hono/zod-openapi';
+import { updateReportRollups } from '../reports/rollups.js';
 import { companyIdForName } from './companies.js';
 import { companyKey, emailKey, mergeEmails, mergePhones } from './normalise.js';
 
@@ -274,6 +276,7 @@ export async function deleteCustomersIn(trx: Db, ctx: Ctx, ids: string[]): Promi
     await trx.deleteFrom('external_ids').where('entity', '=', 'customers').where('entity_id', 'in', chunk).execute();
     await trx.deleteFrom('customers').where('id', 'in', chunk).execute();
   }
+  await updateReportRollups(trx, ids);
   await writeAudit(trx, befores.map((b) => ({ actor: ctx.actor, action: 'delete' as const, entity: 'customers', entityId: b.id as string, before: b, batchId: ctx.batchId })));
 }
 
@@ -292,12 +295,37 @@ export async function listCustomers(ctx: Ctx, params: CustomerListParams): Promi
   const fields = await fieldsOf(db, customerEntity);
   const only = pickFields([...fields, { name: 'sources', label: 'Sources', type: 'string_list', column: null }], params.fields);
   const extra = [...(params.where ?? [])];
+  let listParams: ListParams = params;
   if (params.q) {
-    const search = customerSearch(ctx.database.dialect, params.q);
-    if (search) extra.push(search);
+    const search = searchPlan(ctx.database.dialect, params);
+    if (search.where) extra.push(search.where);
+    listParams = { ...params, ...search.params };
   }
-  const page = await listRows(db, customerEntity, fields, params, extra, ctx.database.dialect);
+  const page = await listRows(db, customerEntity, fields, listParams, extra, ctx.database.dialect);
   return { data: await toRecords(db, fields, page.data, only), next_cursor: page.next_cursor };
+}
+
+/** SQLite's row number, newest last: the order a search comes in when the caller names none. */
+const bySeqNewestFirst: SortSpec = { field: { name: 'seq', label: 'Added', type: 'integer', column: 'seq' }, column: 'seq', descending: true, nullable: false, unique: true };
+
+/**
+ * A search with no `sort` lists the newest customers first: on SQLite in row-number order, which
+ * the full-text index gives without sorting every match, elsewhere by id (ids sort by creation time).
+ */
+function searchPlan(dialect: DialectName, params: CustomerListParams): { where: WhereBuilder | null; params: Partial<ListParams> } {
+  const q = params.q!;
+  if (params.sort) return { where: customerSearch(dialect, q), params: {} };
+  if (dialect !== 'sqlite') return { where: customerSearch(dialect, q), params: { sort: '-id' } };
+  const order = { order: bySeqNewestFirst };
+  if (params.filter || params.where?.length) return { where: customerSearch(dialect, q), params: order };
+  const limit = Math.min(Math.max(params.limit ?? 50, 1), maxPageSize);
+  let before: number | undefined;
+  if (params.cursor) {
+    const [seq] = decodeCursor(params.cursor);
+    if (!Number.isSafeInteger(seq)) throw invalid('cursor is not valid; use next_cursor from the previous page', { cursor: ['invalid cursor'] });
+    before = seq as number;
+  }
+  return { where: newestCustomerMatches(q, limit + 1, before), params: order };
 }
 
 export async function getCustomer(ctx: Ctx, id: string): Promise<ApiRecord> {

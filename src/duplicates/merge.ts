@@ -107,7 +107,7 @@ export async function mergeCustomersIn(trx: Db, ctx: Ctx, winnerId: string, lose
 
   const { patch, conflicts } = mergeValues(fields, winnerRecord, loserRecords);
   const [winner] = Object.keys(patch).length ? await updateCustomersIn(trx, ctx, [{ id: winnerId, patch }]) : [winnerRecord];
-  await refreshOrderFigures(trx, [winnerId]);
+  await refreshOrderFigures(trx, [winnerId, ...losersList]);
   await refreshLastInteraction(trx, [winnerId]);
 
   const mergeId = newId('merge');

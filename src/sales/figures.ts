@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../core/database.js';
 import { toNumber } from '../core/database.js';
 import { setCustomerColumns, type CustomerFigures } from '../customers/service.js';
+import { updateReportRollups } from '../reports/rollups.js';
 import { countedOrderStatuses } from '../schema/entities.js';
 
 const dayMs = 86_400_000;
@@ -14,7 +15,10 @@ export function purchaseFrequency(orderCount: number, firstOrderAt: string | nul
   return Math.round((orderCount / months) * 10000) / 10000;
 }
 
-/** Recomputes order figures for these customers from their orders (one aggregate query per chunk). */
+/**
+ * Recomputes order figures for these customers from their orders (one aggregate query per chunk), and
+ * brings the report rollups up to date for them in the same transaction.
+ */
 export async function refreshOrderFigures(trx: Db, customerIds: Iterable<string>, asOf = new Date()): Promise<void> {
   const ids = [...new Set(customerIds)];
   for (let i = 0; i < ids.length; i += 500) {
@@ -48,4 +52,5 @@ export async function refreshOrderFigures(trx: Db, customerIds: Iterable<string>
     }
     await setCustomerColumns(trx, figures);
   }
+  await updateReportRollups(trx, ids);
 }

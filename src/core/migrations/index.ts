@@ -10,6 +10,7 @@ const migrations: Record<string, DialectMigration> = {
   '0001_initial': initial,
   '0002_insights': insights,
   '0003_imports': imports,
+  '0004_report_rollups': await import('./0004_report_rollups.js'),
   '0006_match_keys': await import('./0006_match_keys.js'),
 };
 

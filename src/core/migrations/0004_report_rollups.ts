@@ -1,0 +1,76 @@
+import type { Kysely } from 'kysely';
+import { columnTypes, type DialectName } from '../database.js';
+import { rebuildReportRollupsIn } from '../../reports/rollups.js';
+import { ddl, type ColumnSpec } from './ddl.js';
+
+/**
+ * Report rollups, maintained in the same transaction as every write to orders, interactions and
+ * customers, so that the dashboard reads a few thousand small rows instead of every order.
+ *
+ * Each customer's contribution is kept (report_customer_months, report_customer_campaigns) so that a
+ * write can subtract what the customer added before and add what it adds now. The rollups are sums of
+ * those contributions: activity per (segment, month, previous active month), cohorts per (first
+ * month, month), customers per last-order day, campaign interactions per (month, campaign, channel).
+ * Money is kept in whole cents so that adding and subtracting never drifts.
+ */
+export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
+  const t = columnTypes(dialect);
+  const { table, index } = ddl(db, dialect);
+  const month = dialect === 'postgres' ? 'varchar(7) COLLATE "C"' : 'varchar(7)';
+  const count = 'bigint NOT NULL';
+  const campaignCounts: ColumnSpec[] = ['sent', 'opened', 'clicked', 'converted', 'revenue_cents'].map((name) => [name, count]);
+
+  await table('report_customer_months', [
+    ['customer_id', t.id, 'NOT NULL'],
+    ['month', month, 'NOT NULL'],
+    ['segment_id', t.id, 'NOT NULL'],
+    ['orders', count],
+    ['revenue_cents', count],
+    ['last_day', t.date, 'NOT NULL'],
+  ], ['PRIMARY KEY (customer_id, month)']);
+
+  await table('report_customer_campaigns', [
+    ['customer_id', t.id, 'NOT NULL'],
+    ['month', month, 'NOT NULL'],
+    ['campaign', t.shortText, 'NOT NULL'],
+    ['channel', t.shortText, 'NOT NULL'],
+    ...campaignCounts,
+  ], ['PRIMARY KEY (customer_id, month, campaign, channel)']);
+
+  await table('report_activity', [
+    ['segment_id', t.id, 'NOT NULL'],
+    ['month', month, 'NOT NULL'],
+    ['prev_month', month, 'NOT NULL'],
+    ['customers', count],
+    ['orders', count],
+    ['revenue_cents', count],
+  ], ['PRIMARY KEY (month, prev_month, segment_id)']);
+
+  await table('report_cohorts', [
+    ['cohort', month, 'NOT NULL'],
+    ['month', month, 'NOT NULL'],
+    ['customers', count],
+  ], ['PRIMARY KEY (cohort, month)']);
+
+  await table('report_last_days', [
+    ['day', t.date, 'NOT NULL'],
+    ['customers', count],
+  ], ['PRIMARY KEY (day)']);
+
+  await table('report_campaigns', [
+    ['month', month, 'NOT NULL'],
+    ['campaign', t.shortText, 'NOT NULL'],
+    ['channel', t.shortText, 'NOT NULL'],
+    ...campaignCounts,
+  ], ['PRIMARY KEY (month, campaign, channel)']);
+
+  // What the rollups were built from: the segmentation whose segment ids they carry.
+  await table('report_rollup_state', [
+    ['name', 'varchar(32)', 'PRIMARY KEY'],
+    ['value', t.shortText],
+    ['updated_at', t.timestamp, 'NOT NULL'],
+  ]);
+  await index('report_customer_months', ['segment_id']);
+  // An existing database starts with rollups that match its orders.
+  await rebuildReportRollupsIn(db);
+}
