@@ -400,6 +400,20 @@ describe.skipIf(!fs.existsSync(chromiumPath))('web app in a real browser', () =>
     await shot('settings');
   });
 
+  it('downloads a backup from settings', async () => {
+    const section = page.getByRole('region', { name: 'Backup' });
+    await section.getByText('rapport restore FILE').waitFor();
+    await section.scrollIntoViewIfNeeded();
+    await shot('settings-backup');
+    const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('link', { name: 'Download backup' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^rapport-backup-\d{4}-\d{2}-\d{2}\.db$/);
+    expect(await download.failure()).toBeNull();
+    const file = await download.path();
+    const bytes = fs.readFileSync(file);
+    expect(bytes.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+    expect(bytes.length).toBeGreaterThan(4096);
+  });
+
   it('fits a phone screen', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole('button', { name: 'Menu' }).click();

@@ -73,6 +73,11 @@ export function buildUrl(path: string, query?: Query): string {
   return qs ? `${path}${path.includes('?') ? '&' : '?'}${qs}` : path;
 }
 
+/** Where the browser downloads a backup of all data (a SQLite file, or JSON on PostgreSQL and MySQL). */
+export function backupUrl(): string {
+  return '/api/backup';
+}
+
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {

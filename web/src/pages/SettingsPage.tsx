@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { ConfirmDialog } from '../components/Dialog';
 import { useToast } from '../components/Toasts';
+import { Icon } from '../components/Icon';
 import { Badge, Button, Card, EmptyState, ErrorState, FormError, Loading, PageHeader } from '../components/ui';
-import { api, ApiError, auth, type ApiToken, type CustomField, type InsightSettings, type Page } from '../lib/api';
+import { api, ApiError, auth, backupUrl, type ApiToken, type CustomField, type InsightSettings, type Page } from '../lib/api';
 import { reloadCustomFields, useCustomerFields } from '../lib/fields';
 import { formatDate, relativeTime } from '../lib/format';
 import { invalidateShared, useAsync, useDocumentTitle } from '../lib/hooks';
@@ -12,17 +13,19 @@ export function SettingsPage() {
   useDocumentTitle('Settings');
   return (
     <div className="page">
-      <PageHeader title="Settings" subtitle="Custom fields, lifecycle thresholds, API access and your account." />
+      <PageHeader title="Settings" subtitle="Custom fields, lifecycle thresholds, API access, backups and your account." />
       <nav className="subnav" aria-label="Settings sections">
         <a href="#fields">Custom fields</a>
         <a href="#lifecycle">Lifecycle</a>
         <a href="#tokens">API tokens</a>
+        <a href="#backup">Backup</a>
         <a href="#account">Account</a>
       </nav>
       <div className="stack-lg">
         <CustomFields />
         <Lifecycle />
         <Tokens />
+        <Backup />
         <Account />
       </div>
     </div>
@@ -369,6 +372,32 @@ function Tokens() {
       <ConfirmDialog open={revoking !== null} onCancel={() => setRevoking(null)} onConfirm={() => void revoke()} busy={revokeBusy} title="Revoke this token?" confirmLabel="Revoke token">
         <p>Anything using “{revoking?.name}” loses access immediately. This cannot be undone; create a new token if you need one again.</p>
       </ConfirmDialog>
+    </Card>
+  );
+}
+
+function Backup() {
+  return (
+    <Card title="Backup" id="backup">
+      <p className="card-lead">
+        A copy of everything in Rapport as it is at this moment: customers, companies, products, orders, activities and tasks, imports, segments and insight results, custom fields,
+        settings, and your account with its API tokens. Rapport keeps running while the copy is made.
+      </p>
+      <div className="card-pad stack">
+        <p>
+          With the built-in database the file is a SQLite database (<code>.db</code>); with PostgreSQL or MySQL it is a JSON file. It holds your customers’ personal data, so keep it
+          somewhere only you can reach.
+        </p>
+        <p>
+          To bring it back, run <code>rapport restore FILE</code> on the server. The file is checked first, then it replaces all current data in one step; a running Rapport sees the
+          restored data at once.
+        </p>
+        <p>
+          <a className="btn btn-primary btn-md" href={backupUrl()} download>
+            <Icon name="download" size={17} /> Download backup
+          </a>
+        </p>
+      </div>
     </Card>
   );
 }
