@@ -52,7 +52,8 @@ const orderRows = entityService(orderEntity, {
   },
 });
 
-function splitLines(raw: unknown): { order: Record<string, unknown>; lines: OrderLineInput[] | undefined } {
+/** An order body split into its order fields and its validated lines. */
+export function splitLines(raw: unknown): { order: Record<string, unknown>; lines: OrderLineInput[] | undefined } {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalid('an order must be a JSON object', { body: ['expected an object'] });
   const { lines, ...order } = raw as Record<string, unknown>;
   if (lines === undefined) return { order, lines: undefined };
@@ -105,7 +106,8 @@ async function writeLines(trx: Db, orderId: string, lines: OrderLineInput[]) {
   for (let i = 0; i < rows.length; i += 200) await trx.insertInto('order_lines').values(rows.slice(i, i + 200)).execute();
 }
 
-function withDefaults(order: Record<string, unknown>, lines: OrderLineInput[] | undefined, creating: boolean): Record<string, unknown> {
+/** Defaults of a new order (status, currency) and its total from its lines when none is given. */
+export function withDefaults(order: Record<string, unknown>, lines: OrderLineInput[] | undefined, creating: boolean): Record<string, unknown> {
   const out = { ...order };
   if (creating) {
     out.status ??= 'paid';
