@@ -1,4 +1,8 @@
+import { execFile, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 
 export interface LatencyStats {
   requests: number;
@@ -62,4 +66,56 @@ export async function loadTest(options: { port: number; paths: string[]; headers
 
 export function formatStats(name: string, s: LatencyStats): string {
   return `${name.padEnd(34)} p50 ${s.p50.toFixed(2).padStart(7)} ms  p99 ${s.p99.toFixed(2).padStart(7)} ms  ${s.rps.toFixed(0).padStart(6)} req/s  (${s.requests} requests${s.errors ? `, ${s.errors} errors` : ''})`;
+}
+
+/** wrk (Debian's `wrk` package) when installed: a C load generator that leaves the cores to the server. */
+export function findWrk(): string | null {
+  try {
+    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+    return 'wrk';
+  } catch (error) {
+    // wrk --version exits with 1 after printing its version.
+    return (error as { status?: number }).status === 1 ? 'wrk' : null;
+  }
+}
+
+/**
+ * The same measurement as `loadTest`, made by wrk: round-robin over `paths`, keep-alive connections,
+ * latency percentiles from wrk's own histogram. Non-2xx answers count as errors.
+ */
+export async function wrkLoadTest(options: { port: number; paths: string[]; headers: Record<string, string>; concurrency: number; seconds: number; warmupSeconds?: number }): Promise<LatencyStats> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-wrk-'));
+  const script = path.join(dir, 'paths.lua');
+  const lua = (s: string) => JSON.stringify(s);
+  fs.writeFileSync(
+    script,
+    `local paths = { ${options.paths.map(lua).join(', ')} }
+local headers = { ${Object.entries(options.headers).map(([k, v]) => `[${lua(k)}] = ${lua(v)}`).join(', ')} }
+local counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter % #paths) + 1], headers)
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT %d %d %d %f %f %f %f\n", summary.requests, summary.duration, e.connect + e.read + e.write + e.status + e.timeout,
+    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
+end
+`,
+  );
+  const run = (seconds: number) =>
+    new Promise<string>((resolve, reject) =>
+      execFile('wrk', ['-t1', `-c${options.concurrency}`, `-d${seconds}s`, '--timeout', '10s', '-s', script, `http://127.0.0.1:${options.port}`], { encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(stdout))),
+    );
+  try {
+    if (options.warmupSeconds !== 0) await run(options.warmupSeconds ?? 2);
+    const out = await run(options.seconds);
+    const line = out.split('\n').find((l) => l.startsWith('RESULT '));
+    if (!line) throw new Error(`wrk printed no result: ${out}`);
+    const [requests, durationUs, errors, p50, p90, p99, max] = line.slice(7).split(' ').map(Number);
+    const seconds = durationUs / 1e6;
+    return { requests, seconds, rps: requests / seconds, p50, p90, p99, max, errors };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -11,13 +11,10 @@ const mysqlMinToken = 3;
  * return the same rows: FTS5 on SQLite, a tsvector on PostgreSQL, FULLTEXT on MySQL.
  */
 export function customerSearch(dialect: DialectName, query: string): ((eb: ExpressionBuilder<any, any>) => Expression<SqlBool>) | null {
-  const tokens = [...new Set(words(query))].slice(0, 8);
+  const tokens = searchTokens(query);
   if (tokens.length === 0) return null;
   return (eb) => {
-    if (dialect === 'sqlite') {
-      const match = tokens.map((t) => `"${t}"*`).join(' ');
-      return sql<SqlBool>`customers.seq in (select rowid from customers_fts where customers_fts match ${match})`;
-    }
+    if (dialect === 'sqlite') return sql<SqlBool>`customers.seq in (select rowid from customers_fts where customers_fts match ${ftsMatch(tokens)})`;
     if (dialect === 'postgres') {
       const tsquery = tokens.map((t) => `${t}:*`).join(' & ');
       return sql<SqlBool>`search_vector @@ to_tsquery('simple', ${tsquery})`;
@@ -29,4 +26,22 @@ export function customerSearch(dialect: DialectName, query: string): ((eb: Expre
     for (const t of short) conditions.push(sql<SqlBool>`concat(' ', search_text) like ${'% ' + t + '%'}`);
     return eb.and(conditions);
   };
+}
+
+function searchTokens(query: string): string[] {
+  return [...new Set(words(query))].slice(0, 8);
+}
+
+const ftsMatch = (tokens: string[]) => tokens.map((t) => `"${t}"*`).join(' ');
+
+/**
+ * SQLite only, for a search with no other condition in newest-first order: the newest `limit`
+ * matches straight from the full-text index, which walks its row ids backwards and stops early, so a
+ * broad word ("mar" matches every Maria, Mark and Martin) costs no more than a rare one.
+ */
+export function newestCustomerMatches(query: string, limit: number, beforeSeq?: number): ((eb: ExpressionBuilder<any, any>) => Expression<SqlBool>) | null {
+  const tokens = searchTokens(query);
+  if (tokens.length === 0) return null;
+  const before = beforeSeq === undefined ? sql`` : sql` and rowid < ${beforeSeq}`;
+  return () => sql<SqlBool>`customers.seq in (select rowid from customers_fts where customers_fts match ${ftsMatch(tokens)}${before} order by rowid desc limit ${limit})`;
 }

@@ -37,23 +37,33 @@ function randomChunk(size: number): Buffer {
   return pool.subarray(offset - size, offset);
 }
 
+let lastTime = -1;
+const lastRandom = Buffer.alloc(10);
+
 /**
- * A new id: type prefix, 48-bit millisecond time, 80 random bits. Ids sort by creation time
- * (useful as a pagination tie-breaker) and are never reused because of the random part.
+ * A new id: type prefix, 48-bit millisecond time, 80 random bits. Ids sort by creation time (a
+ * pagination tie-breaker and the order of "newest first"); within one millisecond a process counts
+ * the random part up, so its ids never go backwards. The random part keeps ids from two processes apart.
  */
 export function newId(kind: IdKind, now = Date.now()): string {
+  if (now <= lastTime) {
+    now = lastTime;
+    for (let i = lastRandom.length - 1; i >= 0 && ++lastRandom[i] === 256; i--) lastRandom[i] = 0;
+  } else {
+    lastTime = now;
+    randomChunk(10).copy(lastRandom);
+  }
   let time = '';
   let t = now;
   for (let i = 0; i < 10; i++) {
     time = alphabet[t % 32] + time;
     t = Math.floor(t / 32);
   }
-  const bytes = randomChunk(10);
   let rand = '';
   let acc = 0;
   let bits = 0;
-  for (const byte of bytes) {
-    acc = (acc << 8) | byte;
+  for (const byte of lastRandom) {
+    acc = ((acc << 8) | byte) & 0xffff;
     bits += 8;
     while (bits >= 5) {
       bits -= 5;

@@ -137,6 +137,8 @@ export interface SortSpec {
   column: string;
   descending: boolean;
   nullable: boolean;
+  /** A column with no two rows alike (id, SQLite's row number): it needs no id tie-breaker. */
+  unique?: boolean;
 }
 
 const notNullColumns = new Set(['id', 'created_at', 'updated_at', 'order_count', 'revenue', 'ordered_at', 'occurred_at', 'total', 'name', 'title', 'type', 'status', 'done']);
@@ -156,7 +158,7 @@ export function applySort<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, 
   // Missing values sort last in both directions, the same on every engine.
   if (spec.nullable) q = q.orderBy(sql`(${sql.ref(spec.column)} is null)`, 'asc') as QB;
   if (spec.column !== 'id') q = q.orderBy(spec.column, dir) as QB;
-  return q.orderBy('id', dir) as QB;
+  return spec.unique ? q : (q.orderBy('id', dir) as QB);
 }
 
 type Cursor = [value: unknown, id: string];
@@ -179,6 +181,7 @@ export function decodeCursor(cursor: string): Cursor {
 export function afterCursor(eb: Eb, spec: SortSpec, [value, id]: Cursor): Expression<SqlBool> {
   const after = spec.descending ? '<' : '>';
   if (spec.column === 'id') return eb('id', after, id);
+  if (spec.unique) return eb(spec.column, after, value);
   if (value === null) return eb.and([eb(spec.column, 'is', null), eb('id', after, id)]);
   const parts = [eb(spec.column, after, value), eb.and([eb(spec.column, '=', value), eb('id', after, id)])];
   if (spec.nullable) parts.push(eb(spec.column, 'is', null));

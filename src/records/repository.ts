@@ -16,6 +16,8 @@ export interface ListParams {
   cursor?: string;
   /** Field names to return; all when absent. */
   fields?: string[];
+  /** An order chosen by the service rather than the caller (overrides `sort`). */
+  order?: SortSpec;
 }
 
 export interface Page<T = ApiRecord> {
@@ -60,7 +62,7 @@ async function sqliteSortIndex(db: Db, table: string, sort: SortSpec, conditions
 export async function listRows(db: Db, entity: EntityDef, fields: FieldDef[], params: ListParams, extra: WhereBuilder[] = [], dialect?: DialectName): Promise<Page<Row>> {
   const byName = fieldMap(fields);
   const limit = Math.min(Math.max(params.limit ?? 50, 1), maxPageSize);
-  const sort = parseSort(params.sort ?? entity.defaultSort, byName);
+  const sort = params.order ?? parseSort(params.sort ?? entity.defaultSort, byName);
   const conditions: WhereBuilder[] = [...extra];
   if (params.filter) {
     const filter = params.filter;
