@@ -4,7 +4,8 @@
  *
  * Environment: BENCH_CUSTOMERS (demo customers, default 1,000,000), BENCH_DATA_DIR (shared with the API
  * benchmark), BENCH_KMEANS_N (rows for k-means, default 1,000,000), BENCH_FIT_N (customers for the model
- * fits, default 1,000,000), BENCH_SKIP_DB=1 to skip the database part.
+ * fits, default 1,000,000), BENCH_KMEANS_SINGLE=0 to skip the single-thread k-means comparison,
+ * BENCH_SKIP_DB=1 to skip the database part.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -77,41 +78,90 @@ function findSklearnPython(): string | null {
   return null;
 }
 
-async function kmeansVersusSklearn(log: (line: string) => void) {
-  const n = kmeansRows;
-  const d = 5;
-  const k = 8;
-  log(`\n-- k-means: ${n.toLocaleString('en')} x ${d} features, k = ${k}, 10 k-means++ inits (standardised Gaussian blobs)`);
-  const data = standardize(blobs(n, d, k, 7), n, d).data;
+interface KMeansTiming {
+  ms: number;
+  inertia: number;
+  iterations: number;
+  labels: Int32Array;
+}
+
+async function timedKMeans(data: Float64Array, n: number, d: number, k: number, threads: number): Promise<KMeansTiming> {
   const started = performance.now();
-  const ours = kmeans(data, n, d, { k, nInit: 10, seed: 1 });
-  const ourMs = performance.now() - started;
-  log(`Rapport k-means: ${seconds(ourMs)}, inertia ${ours.inertia.toFixed(3)}, ${ours.iterations} iterations in the best run`);
-  const python = findSklearnPython();
-  if (!python) {
-    log('scikit-learn is not installed, so there is no comparison: install it with `apt-get install -y python3-sklearn` and run again.');
-    return;
-  }
+  const fit = await kmeans(data, n, d, { k, nInit: 10, seed: 1, threads });
+  return { ms: performance.now() - started, inertia: fit.inertia, iterations: fit.iterations, labels: fit.labels };
+}
+
+interface SklearnTiming {
+  seconds: number;
+  inertia: number;
+  iterations: number;
+}
+
+/** scikit-learn's KMeans on the same data, with its default threads and, unless skipped, limited to one. */
+function sklearnKMeans(python: string, data: Float64Array, n: number, d: number, k: number, singleThread: boolean) {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-kmeans-')), 'data.npy');
   writeNpy(file, data, n, d);
   const script = [
     'import json, sys, time, numpy as np',
     'from sklearn.cluster import KMeans',
+    'from threadpoolctl import threadpool_limits',
     'import sklearn',
     `x = np.load(${JSON.stringify(file)})`,
-    't = time.perf_counter()',
-    `m = KMeans(n_clusters=${k}, init="k-means++", n_init=10, algorithm="lloyd", random_state=0).fit(x)`,
-    'print(json.dumps({"seconds": time.perf_counter() - t, "inertia": float(m.inertia_), "version": sklearn.__version__, "iterations": int(m.n_iter_)}))',
+    'def fit():',
+    '    t = time.perf_counter()',
+    `    m = KMeans(n_clusters=${k}, init="k-means++", n_init=10, algorithm="lloyd", random_state=0).fit(x)`,
+    '    return {"seconds": time.perf_counter() - t, "inertia": float(m.inertia_), "iterations": int(m.n_iter_)}',
+    'out = {"version": sklearn.__version__, "parallel": fit()}',
+    ...(singleThread ? ['with threadpool_limits(limits=1):', '    out["single"] = fit()'] : []),
+    'print(json.dumps(out))',
   ].join('\n');
   try {
-    const out = JSON.parse(execFileSync(python, ['-c', script], { encoding: 'utf8', maxBuffer: 1 << 20 }).trim().split('\n').pop()!);
-    log(`scikit-learn ${out.version} KMeans(n_init=10): ${seconds(out.seconds * 1000)}, inertia ${out.inertia.toFixed(3)} (${python}, ${os.cpus().length} CPUs)`);
-    const ratio = ours.inertia / out.inertia;
-    log(`inertia ratio Rapport / scikit-learn best of 10: ${ratio.toFixed(6)} (${((ratio - 1) * 100).toFixed(4)}%; bar: within 0.1%) -> ${Math.abs(ratio - 1) <= 0.001 || ratio < 1 ? 'PASS' : 'FAIL'}`);
-    log(`time ratio Rapport / scikit-learn: ${(ourMs / (out.seconds * 1000)).toFixed(2)} -> ${ourMs <= out.seconds * 1000 ? 'PASS' : 'slower than scikit-learn'}`);
+    return JSON.parse(execFileSync(python, ['-c', script], { encoding: 'utf8', maxBuffer: 1 << 20 }).trim().split('\n').pop()!) as {
+      version: string;
+      parallel: SklearnTiming;
+      single?: SklearnTiming;
+    };
   } finally {
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   }
+}
+
+function sameLabels(a: Int32Array, b: Int32Array): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+/**
+ * Rapport's k-means against scikit-learn on the same data: on all cores (the bar), and on one thread each,
+ * which shows the algorithmic difference when other work shares the cores. BENCH_KMEANS_SINGLE=0 skips the
+ * single-thread pair.
+ */
+async function kmeansVersusSklearn(log: (line: string) => void) {
+  const n = kmeansRows;
+  const d = 5;
+  const k = 8;
+  const threads = os.availableParallelism();
+  const singleThread = process.env.BENCH_KMEANS_SINGLE !== '0';
+  log(`\n-- k-means: ${n.toLocaleString('en')} x ${d} features, k = ${k}, 10 k-means++ inits (standardised Gaussian blobs)`);
+  const data = standardize(blobs(n, d, k, 7), n, d).data;
+  const ours = await timedKMeans(data, n, d, k, threads);
+  log(`Rapport k-means, ${threads} threads: ${seconds(ours.ms)}, inertia ${ours.inertia.toFixed(3)}, ${ours.iterations} iterations in the best run`);
+  const python = findSklearnPython();
+  if (!python) {
+    log('scikit-learn is not installed, so there is no comparison: install it with `apt-get install -y python3-sklearn` and run again.');
+    return;
+  }
+  const sklearn = sklearnKMeans(python, data, n, d, k, singleThread);
+  const sk = sklearn.parallel;
+  log(`scikit-learn ${sklearn.version} KMeans(n_init=10), ${threads} threads: ${seconds(sk.seconds * 1000)}, inertia ${sk.inertia.toFixed(3)}, ${sk.iterations} iterations (${python}, ${os.cpus().length} CPUs)`);
+  const ratio = ours.inertia / sk.inertia;
+  log(`inertia ratio Rapport / scikit-learn best of 10: ${ratio.toFixed(6)} (${((ratio - 1) * 100).toFixed(4)}%; bar: within 0.1%) -> ${Math.abs(ratio - 1) <= 0.001 || ratio < 1 ? 'PASS' : 'FAIL'}`);
+  log(`time ratio Rapport / scikit-learn, ${threads} threads each: ${(ours.ms / (sk.seconds * 1000)).toFixed(2)} -> ${ours.ms <= sk.seconds * 1000 ? 'PASS' : 'slower than scikit-learn'}`);
+  if (!singleThread || !sklearn.single) return;
+  const single = await timedKMeans(data, n, d, k, 1);
+  const skSingle = sklearn.single;
+  log(`Rapport k-means, 1 thread: ${seconds(single.ms)}, inertia ${single.inertia.toFixed(3)}, same labels as on ${threads} threads: ${sameLabels(single.labels, ours.labels) && single.inertia === ours.inertia ? 'yes' : 'NO'}`);
+  log(`scikit-learn, 1 thread: ${seconds(skSingle.seconds * 1000)}, inertia ${skSingle.inertia.toFixed(3)}`);
+  log(`time ratio Rapport / scikit-learn, 1 thread each: ${(single.ms / (skSingle.seconds * 1000)).toFixed(2)}`);
 }
 
 function modelFits(log: (line: string) => void) {

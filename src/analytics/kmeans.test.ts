@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { kmeans, silhouetteScore, suggestK } from './kmeans.js';
+import { kmeans, kmeansSync, silhouetteScore, suggestK } from './kmeans.js';
 import { standardize, unstandardize } from './standardize.js';
 import { createRng, normalDraw, sampleIndices } from './random.js';
 
@@ -34,9 +34,9 @@ function inertiaOf(data: Float64Array, n: number, d: number, centres: Float64Arr
 const CENTRES = [[0, 0], [20, 0], [0, 20], [20, 20]];
 
 describe('kmeans', () => {
-  it('recovers well-separated blobs', () => {
+  it('recovers well-separated blobs', async () => {
     const { data, truth, n, d } = blobs(CENTRES, 250, 1, 1);
-    const result = kmeans(data, n, d, { k: 4, seed: 3 });
+    const result = await kmeans(data, n, d, { k: 4, seed: 3 });
     for (let c = 0; c < 4; c++) {
       const found = CENTRES.some(([cx, cy]) => Math.hypot(result.centroids[c * 2] - cx, result.centroids[c * 2 + 1] - cy) < 0.3);
       expect(found).toBe(true);
@@ -51,20 +51,20 @@ describe('kmeans', () => {
     expect(new Set(mapping.values()).size).toBe(4);
   });
 
-  it('is deterministic for a given seed', () => {
+  it('is deterministic for a given seed', async () => {
     const { data, n, d } = blobs([[0, 0, 0], [3, 3, 3], [6, 0, 3]], 200, 2, 5);
-    const first = kmeans(data, n, d, { k: 5, seed: 42, nInit: 3 });
-    const second = kmeans(data, n, d, { k: 5, seed: 42, nInit: 3 });
+    const first = await kmeans(data, n, d, { k: 5, seed: 42, nInit: 3 });
+    const second = await kmeans(data, n, d, { k: 5, seed: 42, nInit: 3 });
     expect(Array.from(second.centroids)).toEqual(Array.from(first.centroids));
     expect(Array.from(second.labels)).toEqual(Array.from(first.labels));
     expect(second.inertia).toBe(first.inertia);
   });
 
-  it('reports the inertia of its own labels and beats random centres', () => {
+  it('reports the inertia of its own labels and beats random centres', async () => {
     const { data, n, d } = blobs([[0, 0], [5, 5], [10, 0], [5, -5]], 150, 2.5, 9);
     for (let seed = 0; seed < 10; seed++) {
       const k = 4 + (seed % 3);
-      const result = kmeans(data, n, d, { k, seed });
+      const result = await kmeans(data, n, d, { k, seed });
       expect(result.inertia).toBeCloseTo(inertiaOf(data, n, d, result.centroids, k), 6);
       const picks = sampleIndices(n, k, createRng(seed + 100));
       const random = new Float64Array(k * d);
@@ -73,34 +73,35 @@ describe('kmeans', () => {
     }
   });
 
-  it('more restarts never give a worse inertia', () => {
+  it('more restarts never give a worse inertia', async () => {
     const { data, n, d } = blobs([[0, 0], [4, 4], [8, 0]], 100, 2, 11);
-    const single = kmeans(data, n, d, { k: 6, seed: 1, nInit: 1 });
-    const many = kmeans(data, n, d, { k: 6, seed: 1, nInit: 8 });
+    const single = await kmeans(data, n, d, { k: 6, seed: 1, nInit: 1 });
+    const many = await kmeans(data, n, d, { k: 6, seed: 1, nInit: 8 });
     expect(many.inertia).toBeLessThanOrEqual(single.inertia);
   });
 
-  it('handles k = 1 and k = n', () => {
+  it('handles k = 1 and k = n', async () => {
     const data = Float64Array.from([1, 2, 3, 6, 5, 10, 7, 0]);
-    const one = kmeans(data, 4, 2, { k: 1 });
+    const one = await kmeans(data, 4, 2, { k: 1 });
     expect(Array.from(one.centroids)).toEqual([4, 4.5]);
     expect(one.inertia).toBeCloseTo(9 + 1 + 1 + 9 + 6.25 + 2.25 + 30.25 + 20.25, 10);
-    const all = kmeans(data, 4, 2, { k: 4 });
+    const all = await kmeans(data, 4, 2, { k: 4 });
     expect(all.inertia).toBeCloseTo(0, 10);
     expect(new Set(all.labels).size).toBe(4);
   });
 
-  it('never leaves a cluster empty or NaN when points repeat', () => {
+  it('never leaves a cluster empty or NaN when points repeat', async () => {
     const data = Float64Array.from([0, 0, 0, 0, 0, 5, 5, 9]);
-    const result = kmeans(data, 8, 1, { k: 3, seed: 2 });
+    const result = await kmeans(data, 8, 1, { k: 3, seed: 2 });
     expect(result.centroids.every(Number.isFinite)).toBe(true);
     expect(Array.from(result.centroids).sort((p, q) => p - q)).toEqual([0, 5, 9]);
     expect(result.inertia).toBe(0);
   });
 
-  it('rejects invalid shapes and k', () => {
-    expect(() => kmeans(new Float64Array(5), 2, 2, { k: 1 })).toThrow(RangeError);
-    expect(() => kmeans(new Float64Array(4), 2, 2, { k: 3 })).toThrow(RangeError);
+  it('rejects invalid shapes and k', async () => {
+    await expect(kmeans(new Float64Array(5), 2, 2, { k: 1 })).rejects.toThrow(RangeError);
+    await expect(kmeans(new Float64Array(4), 2, 2, { k: 3 })).rejects.toThrow(RangeError);
+    expect(() => kmeansSync(new Float64Array(4), 2, 2, { k: 0 })).toThrow(RangeError);
   });
 });
 
@@ -125,10 +126,10 @@ describe('silhouetteScore', () => {
     expect(score).toBeCloseTo((9.5 / 10.5 + 8.5 / 9.5) / 2, 12);
   });
 
-  it('is NaN for a single cluster and near 1 for separated blobs on a sample', () => {
+  it('is NaN for a single cluster and near 1 for separated blobs on a sample', async () => {
     const { data, n, d } = blobs(CENTRES, 300, 0.5, 4);
     expect(silhouetteScore(data, n, d, new Int32Array(n))).toBeNaN();
-    const fit = kmeans(data, n, d, { k: 4 });
+    const fit = await kmeans(data, n, d, { k: 4 });
     expect(silhouetteScore(data, n, d, fit.labels, { sampleSize: 300, seed: 1 })).toBeGreaterThan(0.9);
   });
 });

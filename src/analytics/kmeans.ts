@@ -2,7 +2,14 @@
  * k-means clustering on row-major n x d matrices, following scikit-learn's KMeans: greedy k-means++ seeding,
  * Lloyd iterations on mean-centred data, tolerance relative to the mean feature variance, empty clusters
  * re-seeded from the points farthest from their centres, best of nInit runs by inertia.
+ *
+ * Lloyd iterations use Hamerly's bounds, so once centres settle most rows are not measured again; labels are
+ * those of plain Lloyd. Passes run over blocks of rows (kmeans-kernels.ts), on worker threads for large
+ * inputs; partial sums are reduced in block order, so a seed gives the same result on any number of threads.
  */
+import { availableParallelism } from 'node:os';
+import { allocateArrays, BLOCK_ROWS, blockCount, Op, runAllBlocks, scalarStride, type KMeansArrays, type KMeansShape } from './kmeans-kernels.js';
+import { withKMeansWorkers } from './kmeans-pool.js';
 import { createRng, sampleIndices, type Rng } from './random.js';
 
 export interface KMeansOptions {
@@ -13,6 +20,11 @@ export interface KMeansOptions {
   /** Convergence threshold on the total squared centre shift, relative to the mean feature variance. */
   tol?: number;
   seed?: number;
+  /**
+   * Worker threads for the passes over the data; 1 runs on the calling thread. Default: one per available
+   * core from PARALLEL_MIN_ROWS rows, else 1. Results do not depend on it.
+   */
+  threads?: number;
 }
 
 export interface KMeansResult {
@@ -26,246 +38,262 @@ export interface KMeansResult {
   d: number;
 }
 
+/** Below this many rows k-means runs on the calling thread by default: starting workers would cost more. */
+export const PARALLEL_MIN_ROWS = 50_000;
+
 function checkShape(data: Float64Array, n: number, d: number): void {
   if (!Number.isInteger(n) || !Number.isInteger(d) || n < 1 || d < 1 || data.length !== n * d) {
     throw new RangeError(`k-means: data length ${data.length} does not match n=${n} x d=${d}`);
   }
 }
 
-export function kmeans(data: Float64Array, n: number, d: number, options: KMeansOptions): KMeansResult {
+
+interface Problem {
+  shape: KMeansShape;
+  arrays: KMeansArrays;
+  mean: Float64Array;
+  /** Tolerance on the total squared centre shift. */
+  tolerance: number;
+  nInit: number;
+  maxIterations: number;
+  seed: number;
+}
+
+function prepare(data: Float64Array, n: number, d: number, options: KMeansOptions, shared: boolean): Problem {
   checkShape(data, n, d);
   const { k, nInit = 1, maxIterations = 300, tol = 1e-4, seed = 0 } = options;
   if (!Number.isInteger(k) || k < 1 || k > n) throw new RangeError(`k-means: k must be in [1, n], got ${k}`);
-
-  // Work on centred data for numerical precision of the ||x||^2 - 2 x.c + ||c||^2 expansion.
+  const shape: KMeansShape = { n, d, k, trials: 2 + Math.floor(Math.log(k)), blocks: blockCount(n) };
+  const arrays = allocateArrays(shape, shared);
+  // Work on centred data, as scikit-learn does, for precision of the sums.
   const mean = new Float64Array(d);
   for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += data[i * d + j];
   for (let j = 0; j < d; j++) mean[j] /= n;
-  const x = new Float64Array(n * d);
-  const norms = new Float64Array(n);
+  const { x } = arrays;
   let totalVariance = 0;
   for (let i = 0; i < n; i++) {
-    let s = 0;
     for (let j = 0; j < d; j++) {
       const v = data[i * d + j] - mean[j];
       x[i * d + j] = v;
-      s += v * v;
+      totalVariance += v * v;
     }
-    norms[i] = s;
-    totalVariance += s;
   }
-  const tolerance = (tol * totalVariance) / n / d;
+  return { shape, arrays, mean, tolerance: (tol * totalVariance) / n / d, nInit: Math.max(1, nInit), maxIterations, seed };
+}
 
-  const rng = createRng(seed);
+function defaultThreads(n: number): number {
+  return n >= PARALLEL_MIN_ROWS ? availableParallelism() : 1;
+}
+
+/** k-means; large inputs are split over worker threads (see KMeansOptions.threads). */
+export async function kmeans(data: Float64Array, n: number, d: number, options: KMeansOptions): Promise<KMeansResult> {
+  const threads = Math.max(1, Math.floor(options.threads ?? defaultThreads(n)));
+  if (threads === 1) return kmeansSync(data, n, d, options);
+  const problem = prepare(data, n, d, options, true);
+  return withKMeansWorkers(threads, problem.shape, problem.arrays, async (runPass) => {
+    const steps = fit(problem);
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return step.value;
+      await runPass(step.value);
+    }
+  });
+}
+
+/** k-means on the calling thread, for small inputs and synchronous callers. */
+export function kmeansSync(data: Float64Array, n: number, d: number, options: KMeansOptions): KMeansResult {
+  const problem = prepare(data, n, d, options, false);
+  const steps = fit(problem);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    runAllBlocks(step.value, problem.shape, problem.arrays);
+  }
+}
+
+/**
+ * The whole fit as a sequence of passes: yields each pass to run over all blocks and resumes once it is
+ * done, so the same steps drive the synchronous path and the worker threads.
+ */
+function* fit(problem: Problem): Generator<Op, KMeansResult, void> {
+  const { shape, arrays, mean } = problem;
+  const { d, k } = shape;
+  const rng = createRng(problem.seed);
   let best: KMeansResult | null = null;
-  for (let run = 0; run < Math.max(1, nInit); run++) {
-    const centres = kmeansPlusPlus(x, norms, n, d, k, rng);
-    const result = lloyd(x, norms, n, d, k, centres, maxIterations, tolerance);
-    if (best === null || result.inertia < best.inertia) best = result;
+  for (let run = 0; run < problem.nInit; run++) {
+    yield* seedCentres(shape, arrays, rng);
+    const { inertia, iterations } = yield* lloyd(shape, arrays, problem.maxIterations, problem.tolerance);
+    if (best === null || inertia < best.inertia) {
+      best = { centroids: Float64Array.from(arrays.centres), labels: Int32Array.from(arrays.labels), inertia, iterations, k, d };
+    }
   }
   const result = best as KMeansResult;
   for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) result.centroids[c * d + j] += mean[j];
   return result;
 }
 
-/** Squared distances from point `row` to every point, written into `out`. */
-function distancesTo(x: Float64Array, norms: Float64Array, n: number, d: number, row: number, out: Float64Array): void {
-  const offset = row * d;
-  const rowNorm = norms[row];
-  for (let i = 0; i < n; i++) {
-    let dotProduct = 0;
-    const o = i * d;
-    for (let j = 0; j < d; j++) dotProduct += x[o + j] * x[offset + j];
-    const v = norms[i] - 2 * dotProduct + rowNorm;
-    out[i] = v > 0 ? v : 0;
-  }
+/** Sum of one per-block scalar over all blocks, in block order. */
+function sumBlocks(shape: KMeansShape, blockScalars: Float64Array, column: number): number {
+  const stride = scalarStride(shape);
+  let sum = 0;
+  for (let b = 0; b < shape.blocks; b++) sum += blockScalars[b * stride + column];
+  return sum;
 }
 
 /** Greedy k-means++ (scikit-learn's variant): at each step try 2 + floor(ln k) candidates, keep the best. */
-function kmeansPlusPlus(x: Float64Array, norms: Float64Array, n: number, d: number, k: number, rng: Rng): Float64Array {
-  const centres = new Float64Array(k * d);
-  const trials = 2 + Math.floor(Math.log(k));
+function* seedCentres(shape: KMeansShape, arrays: KMeansArrays, rng: Rng): Generator<Op, void, void> {
+  const { n, d, k, trials, blocks } = shape;
+  const { x, centres, candidates, closest, blockScalars } = arrays;
+  const stride = scalarStride(shape);
   const first = rng.int(n);
   centres.set(x.subarray(first * d, first * d + d), 0);
-  const closest = new Float64Array(n);
-  distancesTo(x, norms, n, d, first, closest);
-  let potential = 0;
-  for (let i = 0; i < n; i++) potential += closest[i];
-  const cumulative = new Float64Array(n);
-  const candidate = new Float64Array(n);
-  const bestDistances = new Float64Array(n);
+  candidates.set(x.subarray(first * d, first * d + d), 0);
+  yield Op.seedFirst;
+  const blockPotentials = new Float64Array(blocks);
+  for (let b = 0; b < blocks; b++) blockPotentials[b] = blockScalars[b * stride];
+  let potential = sumBlocks(shape, blockScalars, 0);
   for (let c = 1; c < k; c++) {
-    let running = 0;
-    for (let i = 0; i < n; i++) {
-      running += closest[i];
-      cumulative[i] = running;
-    }
-    let bestPotential = Infinity;
-    let bestId = 0;
     for (let t = 0; t < trials; t++) {
-      const id = Math.min(searchSortedLeft(cumulative, rng.next() * potential), n - 1);
-      distancesTo(x, norms, n, d, id, candidate);
-      let p = 0;
-      for (let i = 0; i < n; i++) {
-        if (candidate[i] > closest[i]) candidate[i] = closest[i];
-        p += candidate[i];
-      }
+      const id = sampleByPotential(closest, blockPotentials, rng.next() * potential, n);
+      candidates.set(x.subarray(id * d, id * d + d), t * d);
+    }
+    yield Op.evaluateCandidates;
+    let bestPotential = Infinity;
+    let bestTrial = 0;
+    for (let t = 0; t < trials; t++) {
+      const p = sumBlocks(shape, blockScalars, t);
       if (p < bestPotential) {
         bestPotential = p;
-        bestId = id;
-        bestDistances.set(candidate);
+        bestTrial = t;
       }
     }
-    centres.set(x.subarray(bestId * d, bestId * d + d), c * d);
-    closest.set(bestDistances);
+    centres.set(candidates.subarray(bestTrial * d, bestTrial * d + d), c * d);
+    if (c === k - 1) break;
+    for (let b = 0; b < blocks; b++) blockPotentials[b] = blockScalars[b * stride + bestTrial];
     potential = bestPotential;
+    candidates.copyWithin(0, bestTrial * d, bestTrial * d + d);
+    yield Op.updateClosest;
   }
-  return centres;
 }
 
-/** First index i with sorted[i] >= value (numpy searchsorted, side='left'). */
-function searchSortedLeft(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-interface AssignmentBuffers {
-  labels: Int32Array;
-  distances: Float64Array;
-  centreNorms: Float64Array;
-}
-
-/** Nearest-centre assignment; returns the inertia and fills labels and squared distances. */
-function assign(x: Float64Array, norms: Float64Array, n: number, d: number, k: number, centres: Float64Array, buffers: AssignmentBuffers): number {
-  const { labels, distances, centreNorms } = buffers;
-  for (let c = 0; c < k; c++) {
-    let s = 0;
-    for (let j = 0; j < d; j++) s += centres[c * d + j] * centres[c * d + j];
-    centreNorms[c] = s;
-  }
-  let inertia = 0;
-  for (let i = 0; i < n; i++) {
-    const o = i * d;
-    let best = Infinity;
-    let label = 0;
-    for (let c = 0; c < k; c++) {
-      const co = c * d;
-      let dotProduct = 0;
-      for (let j = 0; j < d; j++) dotProduct += x[o + j] * centres[co + j];
-      const v = centreNorms[c] - 2 * dotProduct;
-      if (v < best) {
-        best = v;
-        label = c;
+/**
+ * Row drawn with probability proportional to `closest`: the first row whose cumulative sum reaches `value`
+ * (numpy searchsorted, side='left'), the cumulative sum taken block by block as the potentials were.
+ */
+function sampleByPotential(closest: Float64Array, blockPotentials: Float64Array, value: number, n: number): number {
+  let before = 0;
+  for (let b = 0; b < blockPotentials.length; b++) {
+    if (before + blockPotentials[b] >= value) {
+      const start = b * BLOCK_ROWS;
+      const end = Math.min(n, start + BLOCK_ROWS);
+      let running = 0;
+      for (let i = start; i < end; i++) {
+        running += closest[i];
+        if (before + running >= value) return i;
       }
+      return end - 1;
     }
-    labels[i] = label;
-    const dist = norms[i] + best;
-    distances[i] = dist > 0 ? dist : 0;
-    inertia += distances[i];
+    before += blockPotentials[b];
   }
-  return inertia;
+  return n - 1;
 }
 
-function lloyd(
-  x: Float64Array,
-  norms: Float64Array,
-  n: number,
-  d: number,
-  k: number,
-  initial: Float64Array,
-  maxIterations: number,
-  tolerance: number,
-): KMeansResult {
-  let centres: Float64Array = initial;
-  let next: Float64Array = new Float64Array(k * d);
+function* lloyd(shape: KMeansShape, arrays: KMeansArrays, maxIterations: number, tolerance: number): Generator<Op, { inertia: number; iterations: number }, void> {
+  const { n, d, k, blocks } = shape;
+  const { centres, blockSums, blockCounts, blockScalars } = arrays;
+  const sums = new Float64Array(k * d);
   const counts = new Float64Array(k);
-  const buffers: AssignmentBuffers = { labels: new Int32Array(n), distances: new Float64Array(n), centreNorms: new Float64Array(k) };
-  const previousLabels = new Int32Array(n).fill(-1);
   let iterations = 0;
   let strictConvergence = false;
   while (iterations < maxIterations) {
     iterations++;
-    assign(x, norms, n, d, k, centres, buffers);
-    const { labels, distances } = buffers;
-    next.fill(0);
+    yield iterations === 1 ? Op.assignAll : Op.assignBounded;
+    const changed = iterations === 1 ? n : sumBlocks(shape, blockScalars, 0);
+    sums.fill(0);
     counts.fill(0);
-    for (let i = 0; i < n; i++) {
-      const c = labels[i];
-      counts[c]++;
-      const o = i * d;
-      const co = c * d;
-      for (let j = 0; j < d; j++) next[co + j] += x[o + j];
+    for (let b = 0; b < blocks; b++) {
+      for (let e = 0; e < k * d; e++) sums[e] += blockSums[b * k * d + e];
+      for (let c = 0; c < k; c++) counts[c] += blockCounts[b * k + c];
     }
-    relocateEmptyClusters(x, n, d, k, labels, distances, next, counts);
-    let shift = 0;
-    for (let c = 0; c < k; c++) {
-      const co = c * d;
-      for (let j = 0; j < d; j++) {
-        next[co + j] /= counts[c];
-        const delta = next[co + j] - centres[co + j];
-        shift += delta * delta;
-      }
-    }
-    [centres, next] = [next, centres];
-    let unchanged = true;
-    for (let i = 0; i < n; i++) {
-      if (labels[i] !== previousLabels[i]) {
-        unchanged = false;
-        break;
-      }
-    }
-    if (unchanged) {
+    relocateEmptyClusters(shape, arrays, sums, counts);
+    const shift = moveCentres(shape, arrays, sums, counts);
+    if (changed === 0) {
       strictConvergence = true;
       break;
     }
     if (shift <= tolerance) break;
-    previousLabels.set(labels);
   }
   // Centres moved after the last assignment unless labels were stable: assign once more for consistency.
-  const inertia = strictConvergence
-    ? inertiaFor(x, n, d, centres, buffers.labels)
-    : assign(x, norms, n, d, k, centres, buffers);
-  return { centroids: Float64Array.from(centres), labels: buffers.labels, inertia, iterations, k, d };
+  if (!strictConvergence) yield Op.assignBounded;
+  yield Op.inertia;
+  return { inertia: sumBlocks(shape, blockScalars, 0), iterations };
 }
 
-function inertiaFor(x: Float64Array, n: number, d: number, centres: Float64Array, labels: Int32Array): number {
-  let inertia = 0;
-  for (let i = 0; i < n; i++) {
-    const o = i * d;
-    const co = labels[i] * d;
+/**
+ * New centres = cluster means; records for Hamerly's bounds how far each centre moved and half the distance
+ * from each centre to its nearest other. Returns the total squared shift.
+ */
+function moveCentres({ d, k }: KMeansShape, { centres, moves }: KMeansArrays, sums: Float64Array, counts: Float64Array): number {
+  let shift = 0;
+  let largest = 0;
+  let secondLargest = 0;
+  let largestIndex = -1;
+  for (let c = 0; c < k; c++) {
+    let moved = 0;
     for (let j = 0; j < d; j++) {
-      const v = x[o + j] - centres[co + j];
-      inertia += v * v;
+      const next = sums[c * d + j] / counts[c];
+      const delta = next - centres[c * d + j];
+      moved += delta * delta;
+      centres[c * d + j] = next;
     }
+    shift += moved;
+    const distance = Math.sqrt(moved);
+    moves[c] = distance;
+    if (distance > largest) {
+      secondLargest = largest;
+      largest = distance;
+      largestIndex = c;
+    } else if (distance > secondLargest) secondLargest = distance;
   }
-  return inertia;
+  moves[2 * k] = largest;
+  moves[2 * k + 1] = secondLargest;
+  moves[2 * k + 2] = largestIndex;
+  for (let c = 0; c < k; c++) {
+    let nearest = Infinity;
+    for (let o = 0; o < k; o++) {
+      if (o === c) continue;
+      let s = 0;
+      for (let j = 0; j < d; j++) {
+        const v = centres[c * d + j] - centres[o * d + j];
+        s += v * v;
+      }
+      if (s < nearest) nearest = s;
+    }
+    moves[k + c] = Math.sqrt(nearest) / 2;
+  }
+  return shift;
 }
 
-/** Gives each empty cluster one of the points farthest from its current centre (scikit-learn's rule). */
-function relocateEmptyClusters(
-  x: Float64Array,
-  n: number,
-  d: number,
-  k: number,
-  labels: Int32Array,
-  distances: Float64Array,
-  sums: Float64Array,
-  counts: Float64Array,
-): void {
+/**
+ * Gives each empty cluster one of the points farthest from their centre in the last assignment
+ * (scikit-learn's rule; ties go to the lower row), moving it out of its cluster's sums.
+ */
+function relocateEmptyClusters({ n, d, k }: KMeansShape, { x, centres, labels }: KMeansArrays, sums: Float64Array, counts: Float64Array): void {
   const empty: number[] = [];
   for (let c = 0; c < k; c++) if (counts[c] === 0) empty.push(c);
   if (empty.length === 0) return;
-  const farthest = Array.from({ length: n }, (_, i) => i)
-    .sort((p, q) => distances[q] - distances[p])
-    .slice(0, empty.length);
-  empty.forEach((c, e) => {
-    const i = farthest[e];
+  const distances = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let j = 0; j < d; j++) {
+      const v = x[i * d + j] - centres[labels[i] * d + j];
+      s += v * v;
+    }
+    distances[i] = s;
+  }
+  const taken = new Uint8Array(n);
+  for (const c of empty) {
+    let i = -1;
+    for (let r = 0; r < n; r++) if (!taken[r] && (i < 0 || distances[r] > distances[i])) i = r;
+    taken[i] = 1;
     const from = labels[i];
     const o = i * d;
     for (let j = 0; j < d; j++) {
@@ -274,7 +302,7 @@ function relocateEmptyClusters(
     }
     counts[from]--;
     counts[c] = 1;
-  });
+  }
 }
 
 export interface SilhouetteOptions {
@@ -352,7 +380,7 @@ export function suggestK(data: Float64Array, n: number, d: number, options: KSug
   let bestK = Math.max(1, kMin);
   let bestSilhouette = -Infinity;
   for (let k = Math.max(1, kMin); k <= Math.min(kMax, m); k++) {
-    const fit = kmeans(sample, m, d, { k, nInit, seed });
+    const fit = kmeansSync(sample, m, d, { k, nInit, seed });
     const silhouette = silhouetteScore(sample, m, d, fit.labels);
     candidates.push({ k, inertia: fit.inertia, silhouette });
     if (silhouette > bestSilhouette) {

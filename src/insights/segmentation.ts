@@ -167,7 +167,7 @@ export async function createSegmentation(ctx: Ctx, raw: unknown) {
     k = input.k;
     if (k > n) throw invalid(`k must be at most the number of customers (${n})`, { k: [`at most ${n}`] });
   }
-  const fit = kmeans(space, n, d, { k, nInit: input.n_init, seed: input.seed });
+  const fit = await kmeans(space, n, d, { k, nInit: input.n_init, seed: input.seed });
   const centroids = input.standardize ? unstandardize(fit.centroids, d, z.means, z.stds) : fit.centroids;
   const sizes = new Array<number>(k).fill(0);
   for (let i = 0; i < n; i++) sizes[fit.labels[i]]++;
