@@ -2,6 +2,7 @@ import type { Db } from '../core/database.js';
 import { notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { csvRow } from '../exports/csv.js';
+import type { RowInserter } from './bulk-insert.js';
 import type { RowError } from './types.js';
 
 export type BatchStatus = 'running' | 'interrupted' | 'done' | 'failed' | 'rejected' | 'undone';
@@ -91,10 +92,11 @@ export async function listBatches(db: Db, limit = 50): Promise<ImportBatch[]> {
   return (await db.selectFrom('import_batches').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute()).map(toBatch);
 }
 
-export async function recordRejects(db: Db, batchId: string, rejects: { errors: RowError[]; raw: Record<string, string> }[]) {
+export async function recordRejects(db: Db, batchId: string, rejects: { errors: RowError[]; raw: Record<string, string> }[], insert?: RowInserter) {
   const rows = rejects.flatMap(({ errors, raw }) =>
     errors.map((e) => ({ batch_id: batchId, row_number: e.row, column_name: e.column, reason: e.reason.slice(0, 255), raw: JSON.stringify(raw) })),
   );
+  if (insert) return insert(db, 'import_rejects', rows);
   for (let i = 0; i < rows.length; i += 200) await db.insertInto('import_rejects').values(rows.slice(i, i + 200)).execute();
 }
 
@@ -122,7 +124,7 @@ export type ChangeAction = 'create' | 'update' | 'link' | 'merge';
 
 export interface ChangeLog {
   record(entity: string, entityId: string, action: ChangeAction, before?: unknown): void;
-  flush(db: Db): Promise<void>;
+  flush(db: Db, insert?: RowInserter): Promise<void>;
 }
 
 /** Collects what a batch did, in order, and writes it with the chunk it belongs to. */
@@ -133,9 +135,10 @@ export function changeLog(batchId: string): ChangeLog {
     record(entity, entityId, action, before) {
       pending.push({ batch_id: batchId, seq: seq++, entity, entity_id: entityId, action, before_data: before === undefined ? null : JSON.stringify(before) });
     },
-    async flush(db) {
+    async flush(db, insert) {
       const rows = pending;
       pending = [];
+      if (insert) return insert(db, 'import_changes', rows);
       for (let i = 0; i < rows.length; i += 200) await db.insertInto('import_changes').values(rows.slice(i, i + 200)).execute();
     },
   };

@@ -6,12 +6,16 @@ import { invalid } from '../core/errors.js';
 import { listCustomFields } from '../fields/custom-fields.js';
 import { scanDuplicates } from '../duplicates/scan.js';
 import { changeLog, type ChangeLog, createBatch, emptyCounts, getBatch, recordRejects, updateBatch, type ImportBatch, type ImportCounts } from './batches.js';
+import { bulkInserter } from './bulk-insert.js';
 import { cleanRow, type CleanRecord } from './cleaning.js';
 import { MappingError, mapRow, planMapping, type MappingOverrides, type MappingPlan } from './mapping.js';
 import { formatOf, readHeaders, readRows, type FileFormat } from './source-file.js';
 import type { CustomFieldDefinition, EntityKind, RowError, SourceRow } from './types.js';
 import type { DateOrder } from './values/dates.js';
 import { writeCatalogue, writeCustomers, writeInteractions, writeOrders, type CleanRow, type OrderGroup, type WriteContext } from './writers.js';
+
+/** Rows per transaction: large enough that commits and lookups are few, small enough to keep memory flat. */
+export const defaultChunkSize = 5000;
 
 export const importKinds = ['customers', 'companies', 'products', 'orders', 'interactions'] as const satisfies readonly EntityKind[];
 export type MergeMode = 'auto' | 'review' | 'off';
@@ -151,7 +155,8 @@ export async function runImport(ctx: Ctx, filePath: string, options: ImportOptio
 }
 
 async function writeAll(ctx: Ctx, filePath: string, format: FileFormat, plan: MappingPlan, options: ImportOptions, source: string, batchId: string, counts: ImportCounts, totalBytes: number, changes: ChangeLog) {
-  const chunkSize = options.chunkSize ?? 500;
+  const chunkSize = options.chunkSize ?? defaultChunkSize;
+  const insert = bulkInserter(ctx.database);
   const importCtx: Ctx = { ...ctx, batchId, defaultCountry: (options.defaultCountry as Ctx['defaultCountry']) ?? ctx.defaultCountry };
   let chunk: CleanRow[] = [];
   let rejects: { errors: RowError[]; raw: Record<string, string> }[] = [];
@@ -177,6 +182,7 @@ async function writeAll(ctx: Ctx, filePath: string, format: FileFormat, plan: Ma
         source,
         changes,
         counts,
+        insert,
         reject(row, reason, column = null) {
           writeRejects.push({ errors: [{ row: row.row, column, reason }], raw: row.raw });
           counts.rejected++;
@@ -186,8 +192,8 @@ async function writeAll(ctx: Ctx, filePath: string, format: FileFormat, plan: Ma
       else if (options.kind === 'orders') await writeOrders(w, groups);
       else if (options.kind === 'interactions') await writeInteractions(w, rows);
       else await writeCatalogue(w, options.kind, rows);
-      await changes.flush(trx);
-      await recordRejects(trx, batchId, [...rejects, ...writeRejects]);
+      await changes.flush(trx, insert);
+      await recordRejects(trx, batchId, [...rejects, ...writeRejects], insert);
       rejects = [];
       await updateBatch(trx, batchId, { counts, progress: { rows: counts.rows, bytes: Math.min(bytesEstimate, totalBytes), total_bytes: totalBytes } });
     });

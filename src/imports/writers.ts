@@ -10,11 +10,14 @@ import type { ApiRecord } from '../records/codec.js';
 import { getRows } from '../records/repository.js';
 import { customerEntity, orderStatuses } from '../schema/entities.js';
 import type { PhoneEntry } from '../schema/fields.js';
-import { createOrdersIn, updateOrdersIn } from '../sales/orders.js';
-import { products } from '../sales/products.js';
+import { updateOrdersIn } from '../sales/orders.js';
+import { products as productService } from '../sales/products.js';
 import type { ChangeLog, ImportCounts } from './batches.js';
+import type { RowInserter } from './bulk-insert.js';
 import type { CleanRecord } from './cleaning.js';
 import { findBySourceIds, findCustomersByEmail } from './identity.js';
+import { createOrdersBulk, type ProductRef } from './order-writer.js';
+import { withBulkSearchIndex } from './search-index.js';
 import type { RowError } from './types.js';
 
 export interface CleanRow {
@@ -29,6 +32,8 @@ export interface WriteContext {
   source: string;
   changes: ChangeLog;
   counts: ImportCounts;
+  /** Writes rows the fastest way the engine allows. */
+  insert: RowInserter;
   reject(row: CleanRow, reason: string, column?: string | null): void;
 }
 
@@ -146,7 +151,8 @@ export async function writeCustomers(w: WriteContext, rows: CleanRow[]): Promise
     if (patches.length) await updateCustomersIn(trx, ctx, patches);
   }
   if (creates.length) {
-    const created = await createCustomersIn(trx, ctx, creates.map((c) => ({ ...c.input, sources: [...c.sourceIds].map((source_id) => ({ source, source_id })) })));
+    const inputs = creates.map((c) => ({ ...c.input, sources: [...c.sourceIds].map((source_id) => ({ source, source_id })) }));
+    const created = await withBulkSearchIndex(trx, ctx.database, () => createCustomersIn(trx, ctx, inputs, w.insert));
     for (const c of created) w.changes.record('customers', c.id as string, 'create');
     w.counts.created += created.length;
   }
@@ -183,7 +189,7 @@ export async function writeOrders(w: WriteContext, groups: OrderGroup[]): Promis
   const heads = groups.map((g) => g.rows[0]);
   const customers = await resolveCustomers(w, heads);
   const existing = await findBySourceIds(trx, 'orders', source, heads.map((h) => String(h.value.source_id)));
-  const productIds = await ensureProducts(w, groups.flatMap((g) => g.rows));
+  const { byRow: productIds, products: productRefs } = await ensureProducts(w, groups.flatMap((g) => g.rows));
   const creates: { input: ApiRecord; sourceId: string }[] = [];
   const updates: { id: string; input: ApiRecord; group: OrderGroup }[] = [];
   for (const group of groups) {
@@ -239,12 +245,9 @@ export async function writeOrders(w: WriteContext, groups: OrderGroup[]): Promis
     if (changed.length) await updateOrdersIn(trx, ctx, changed.map((u) => ({ id: u.id, patch: u.input })));
     w.counts.updated += changed.length;
   }
-  if (creates.length) {
-    const created = await createOrdersIn(trx, ctx, creates.map((c) => c.input));
-    await attachSources(trx, 'orders', created.map((o, i) => ({ entityId: o.id as string, sources: [{ source, source_id: creates[i].sourceId }] })));
-    for (const o of created) w.changes.record('orders', o.id as string, 'create');
-    w.counts.created += created.length;
-  }
+  const created = await createOrdersBulk(w, creates, productRefs);
+  for (const id of created) w.changes.record('orders', id, 'create');
+  w.counts.created += created.length;
 }
 
 function rowSnapshot(row: Record<string, unknown>): ApiRecord {
@@ -252,17 +255,21 @@ function rowSnapshot(row: Record<string, unknown>): ApiRecord {
   return { customer_id, ordered_at, status, currency, total: Number(total) };
 }
 
-/** Products named by order lines, created when the catalogue does not know them yet. */
-async function ensureProducts(w: WriteContext, rows: CleanRow[]): Promise<Map<CleanRow, string>> {
+/** Products named by order lines, created when the catalogue does not know them yet: each row's product id, and the products. */
+async function ensureProducts(w: WriteContext, rows: CleanRow[]): Promise<{ byRow: Map<CleanRow, string>; products: Map<string, ProductRef> }> {
   const skus = [...new Set(rows.flatMap((r) => (r.value.product_sku ? [String(r.value.product_sku)] : [])))];
   const names = [...new Set(rows.flatMap((r) => (!r.value.product_sku && r.value.product_name ? [String(r.value.product_name)] : [])))];
   const bySku = new Map<string, string>();
   const byName = new Map<string, string>();
-  for (let i = 0; i < skus.length; i += 500) {
-    for (const p of await w.trx.selectFrom('products').select(['id', 'sku']).where('sku', 'in', skus.slice(i, i + 500)).execute()) bySku.set(p.sku as string, p.id as string);
-  }
-  for (let i = 0; i < names.length; i += 500) {
-    for (const p of await w.trx.selectFrom('products').select(['id', 'name']).where('name', 'in', names.slice(i, i + 500)).execute()) byName.set(p.name as string, p.id as string);
+  const products = new Map<string, ProductRef>();
+  const known = (p: Record<string, unknown>) => products.set(p.id as string, { id: p.id as string, sku: (p.sku as string | null) ?? null, name: p.name as string });
+  for (const [column, values, found] of [['sku', skus, bySku], ['name', names, byName]] as const) {
+    for (let i = 0; i < values.length; i += 500) {
+      for (const p of await w.trx.selectFrom('products').select(['id', 'sku', 'name']).where(column, 'in', values.slice(i, i + 500)).execute()) {
+        found.set(p[column] as string, p.id as string);
+        known(p);
+      }
+    }
   }
   const missing = new Map<string, ApiRecord>();
   for (const r of rows) {
@@ -272,8 +279,9 @@ async function ensureProducts(w: WriteContext, rows: CleanRow[]): Promise<Map<Cl
     else if (!sku && name && !byName.has(name)) missing.set(`n:${name}`, { name, ...(r.value.unit_price !== undefined ? { price: r.value.unit_price } : {}) });
   }
   if (missing.size) {
-    const created = await products.createIn(w.trx, w.ctx, [...missing.values()]);
+    const created = await productService.createIn(w.trx, w.ctx, [...missing.values()]);
     for (const p of created) {
+      known(p);
       w.changes.record('products', p.id as string, 'create');
       if (p.sku) bySku.set(p.sku as string, p.id as string);
       else byName.set(p.name as string, p.id as string);
@@ -284,7 +292,7 @@ async function ensureProducts(w: WriteContext, rows: CleanRow[]): Promise<Map<Cl
     const id = r.value.product_sku ? bySku.get(String(r.value.product_sku)) : r.value.product_name ? byName.get(String(r.value.product_name)) : undefined;
     if (id) out.set(r, id);
   }
-  return out;
+  return { byRow: out, products };
 }
 
 /** A stable id for rows without one, so that importing the same file twice adds nothing. */
@@ -330,7 +338,7 @@ export async function writeInteractions(w: WriteContext, rows: CleanRow[]): Prom
 /** Companies and products: identified by source id, then by name (companies) or SKU (products). */
 export async function writeCatalogue(w: WriteContext, kind: 'companies' | 'products', rows: CleanRow[]): Promise<void> {
   const { trx, ctx, source } = w;
-  const service = kind === 'companies' ? companies : products;
+  const service = kind === 'companies' ? companies : productService;
   const writable = new Set(service.entity.fields.filter((f) => !f.readOnly).map((f) => f.name));
   const bySource = await findBySourceIds(trx, kind, source, rows.flatMap((r) => (r.value.source_id ? [String(r.value.source_id)] : [])));
   const naturalKey = (v: CleanRecord) => (kind === 'companies' ? (v.name ? companyKey(String(v.name)) : null) : v.sku ? String(v.sku) : null);

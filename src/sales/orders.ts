@@ -80,6 +80,20 @@ async function withLines(db: Db, orders: ApiRecord[]): Promise<ApiRecord[]> {
   return orders.map((o) => ({ ...o, lines: lines.get(o.id as string) ?? [] }));
 }
 
+/** A line's row: its product's SKU and name fill the line's gaps. */
+export function orderLineRow(orderId: string, position: number, line: OrderLineInput, product: { id: string; sku: string | null; name: string } | undefined) {
+  return {
+    id: newId('orderLine'),
+    order_id: orderId,
+    position,
+    product_id: product?.id ?? null,
+    sku: line.sku ?? product?.sku ?? null,
+    product_name: line.product_name ?? product?.name ?? null,
+    quantity: line.quantity,
+    unit_price: line.unit_price,
+  };
+}
+
 /** Resolves each line's product by id or SKU, and fills in a missing name from the product. */
 async function writeLines(trx: Db, orderId: string, lines: OrderLineInput[]) {
   await trx.deleteFrom('order_lines').where('order_id', '=', orderId).execute();
@@ -92,16 +106,7 @@ async function writeLines(trx: Db, orderId: string, lines: OrderLineInput[]) {
     } else if (line.sku) {
       product = (await trx.selectFrom('products').select(['id', 'sku', 'name']).where('sku', '=', line.sku).executeTakeFirst()) as typeof product;
     }
-    rows.push({
-      id: newId('orderLine'),
-      order_id: orderId,
-      position,
-      product_id: product?.id ?? null,
-      sku: line.sku ?? product?.sku ?? null,
-      product_name: line.product_name ?? product?.name ?? null,
-      quantity: line.quantity,
-      unit_price: line.unit_price,
-    });
+    rows.push(orderLineRow(orderId, position, line, product));
   }
   for (let i = 0; i < rows.length; i += 200) await trx.insertInto('order_lines').values(rows.slice(i, i + 200)).execute();
 }
