@@ -73,6 +73,25 @@ describe('SearchPalette', () => {
     expect(screen.getByText(/Nothing matches/)).toBeTruthy();
   });
 
+  it('shows the fast results at once and adds the slow search once typing pauses', async () => {
+    const search = vi.fn(async (q: string) => [result(`Customer ${q}`)]);
+    const later = vi.fn(async (q: string) => [{ kind: 'order' as const, id: `ord_${q}`, title: `Order with ${q}`, detail: '', href: '/customers/cus_x' }]);
+    render(<SearchPalette onClose={() => {}} search={search} delay={50} later={later} laterDelay={400} />);
+    type('gra');
+    await act(async () => vi.advanceTimersByTime(100));
+    type('grace');
+    await act(async () => vi.advanceTimersByTime(50));
+    expect(screen.getByRole('option', { name: /Customer grace/ })).toBeTruthy();
+    expect(screen.getByText('Searching order notes…')).toBeTruthy();
+    expect(later).not.toHaveBeenCalled();
+    await act(async () => vi.advanceTimersByTime(350));
+    expect(later).toHaveBeenCalledTimes(1);
+    expect(later.mock.calls[0][0]).toBe('grace');
+    expect(screen.getByRole('option', { name: /Order with grace/ })).toBeTruthy();
+    expect(screen.getByRole('option', { name: /Customer grace/ })).toBeTruthy();
+    expect(screen.queryByText('Searching order notes…')).toBeNull();
+  });
+
   it('shows what went wrong when the search fails', async () => {
     const search = vi.fn(async () => Promise.reject(new Error('server unavailable')));
     render(<SearchPalette onClose={() => {}} search={search} delay={10} />);

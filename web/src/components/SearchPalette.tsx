@@ -20,20 +20,20 @@ export type SearchFn = (q: string, signal: AbortSignal) => Promise<SearchResult[
  * Runs `search` for what was typed once typing pauses for `delay` ms. A newer query aborts the
  * request of the older one, so a slow stale answer never overwrites a fresh one.
  */
-export function useLiveSearch(query: string, search: SearchFn, delay = 90) {
+export function useLiveSearch(query: string, search: SearchFn | undefined, delay = 50) {
   const [state, setState] = useState<{ results: SearchResult[]; loading: boolean; error: unknown; for: string }>({ results: [], loading: false, error: null, for: '' });
   const searchRef = useRef(search);
   searchRef.current = search;
   useEffect(() => {
     const q = query.trim();
-    if (!q) {
+    if (!q || !searchRef.current) {
       setState({ results: [], loading: false, error: null, for: '' });
       return;
     }
     setState((s) => ({ ...s, loading: true }));
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      searchRef.current(q, controller.signal).then(
+      searchRef.current!(q, controller.signal).then(
         (results) => {
           if (!controller.signal.aborted) setState({ results, loading: false, error: null, for: q });
         },
@@ -50,31 +50,66 @@ export function useLiveSearch(query: string, search: SearchFn, delay = 90) {
   return state;
 }
 
-/** Customers by full-text search, companies by name, orders by their id or notes. */
+const noOrders: Page = { data: [], next_cursor: null };
+const orderId = /^ord_/i;
+
+function orderResult(o: ApiRecord): SearchResult {
+  return { kind: 'order', id: o.id, title: `Order ${o.id}`, detail: [formatDate(o.ordered_at), o.status, o.total != null ? `${formatNumber(o.total)} ${o.currency ?? ''}`.trim() : ''].filter(Boolean).join(' · '), href: `/customers/${encodeURIComponent(String(o.customer_id))}` };
+}
+
+/** Customers by full-text search, companies by name, an order by its id: answers fast on any amount of data. */
 export const searchEverything: SearchFn = async (q, signal) => {
-  const orderFilter = JSON.stringify(
-    /^ord_/i.test(q) ? { field: 'id', op: 'eq', value: q } : { field: 'notes', op: 'contains', value: q },
-  );
   const [customers, companies, orders] = await Promise.all([
     api.get<Page>('/api/customers', { q, limit: 6, fields: 'id,first_name,last_name,email,company,city' }, signal),
     api.get<Page>('/api/companies', { q, limit: 4, fields: 'id,name,domain,city' }, signal),
-    q.length >= 3 ? api.get<Page>('/api/orders', { filter: orderFilter, limit: 4 }, signal) : Promise.resolve({ data: [], next_cursor: null } as Page),
+    orderId.test(q) ? api.get<Page>('/api/orders', { filter: JSON.stringify({ field: 'id', op: 'eq', value: q }), limit: 4 }, signal) : Promise.resolve(noOrders),
   ]);
   return [
     ...customers.data.map((c) => ({ kind: 'customer' as const, id: c.id, title: displayName(c), detail: [c.email, c.company, c.city].filter(Boolean).join(' · '), href: `/customers/${encodeURIComponent(c.id)}` })),
     ...companies.data.map((c) => ({ kind: 'company' as const, id: c.id, title: String(c.name ?? c.id), detail: [c.domain, c.city].filter(Boolean).join(' · ') || 'Company', href: `/customers?company_id=${encodeURIComponent(c.id)}&company_name=${encodeURIComponent(String(c.name ?? ''))}` })),
-    ...orders.data.map((o: ApiRecord) => ({ kind: 'order' as const, id: o.id, title: `Order ${o.id}`, detail: [formatDate(o.ordered_at), o.status, o.total != null ? `${formatNumber(o.total)} ${o.currency ?? ''}`.trim() : ''].filter(Boolean).join(' · '), href: `/customers/${encodeURIComponent(String(o.customer_id))}` })),
+    ...orders.data.map(orderResult),
   ];
+};
+
+/**
+ * Orders whose notes contain the text. Notes have no search index, so this reads every order: it runs
+ * only once typing has paused, and its results join the fast ones when they come.
+ */
+export const searchOrderNotes: SearchFn = async (q, signal) => {
+  if (q.length < 3 || orderId.test(q)) return [];
+  const orders = await api.get<Page>('/api/orders', { filter: JSON.stringify({ field: 'notes', op: 'contains', value: q }), limit: 4 }, signal);
+  return orders.data.map(orderResult);
 };
 
 const groupTitles: Record<SearchResult['kind'], string> = { customer: 'Customers', company: 'Companies', order: 'Orders' };
 const kindIcons: Record<SearchResult['kind'], IconName> = { customer: 'users', company: 'building', order: 'cart' };
 
 /** The Ctrl+K / Cmd+K search: a combobox with results grouped by kind, arrow keys and Enter. */
-export function SearchPalette({ onClose, search = searchEverything, delay = 90 }: { onClose: () => void; search?: SearchFn; delay?: number }) {
+export function SearchPalette({
+  onClose,
+  search = searchEverything,
+  delay = 50,
+  later = search === searchEverything ? searchOrderNotes : undefined,
+  laterDelay = 400,
+}: {
+  onClose: () => void;
+  search?: SearchFn;
+  delay?: number;
+  /** A slow search that runs only once typing has paused for `laterDelay` ms; its results are added to the fast ones. */
+  later?: SearchFn;
+  laterDelay?: number;
+}) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const { results, loading, error, for: answered } = useLiveSearch(query, search, delay);
+  const fast = useLiveSearch(query, search, delay);
+  const slow = useLiveSearch(query, later, laterDelay);
+  const { loading, error, for: answered } = fast;
+  const results = useMemo(() => {
+    const q = query.trim();
+    if (fast.for !== q || slow.for !== q || !slow.results.length) return fast.results;
+    const seen = new Set(fast.results.map((r) => `${r.kind}-${r.id}`));
+    return [...fast.results, ...slow.results.filter((r) => !seen.has(`${r.kind}-${r.id}`))];
+  }, [query, fast.results, fast.for, slow.results, slow.for]);
   const listId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -86,7 +121,7 @@ export function SearchPalette({ onClose, search = searchEverything, delay = 90 }
     inputRef.current?.focus();
     return () => previous?.focus?.();
   }, []);
-  useEffect(() => setActive(0), [results]);
+  useEffect(() => setActive(0), [fast.results]);
 
   const grouped = useMemo(() => {
     const order: SearchResult['kind'][] = ['customer', 'company', 'order'];
@@ -182,7 +217,8 @@ export function SearchPalette({ onClose, search = searchEverything, delay = 90 }
           ))}
         </ul>
         {!q && <p className="palette-hint">Type a name, email, phone, company or order id.</p>}
-        {q && !loading && !error && answered === q && flat.length === 0 && <p className="palette-hint">Nothing matches “{q}”.</p>}
+        {q && !loading && !error && answered === q && flat.length === 0 && !(later && slow.loading) && <p className="palette-hint">Nothing matches “{q}”.</p>}
+        {q.length >= 3 && later && slow.loading && !loading && <p className="palette-hint palette-later">Searching order notes…</p>}
         {error ? (
           <p className="palette-hint palette-error" role="alert">
             Search failed: {error instanceof Error ? error.message : 'unknown error'}

@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ChartOption } from '../components/Chart';
 import { DateRangePicker, resolveRange, type DateRangeValue } from '../components/DateRange';
 import { LazyChart } from '../components/LazyChart';
@@ -25,8 +25,15 @@ export function periodLabel(period: string): string {
   return period;
 }
 
+/** The rows of a page whose lifetime value is above zero. */
+export function withPositiveClv(page: Page): Page {
+  return { ...page, data: page.data.filter((r) => typeof r.clv === 'number' && r.clv > 0) };
+}
+
 export function DashboardPage() {
   useDocumentTitle('Dashboard');
+  // The chart code loads while the figures do, rather than after them.
+  useEffect(() => void import('../components/Chart'), []);
   const [rangeValue, setRangeValue] = useLocalStorage<DateRangeValue>('rapport.dashboard.range', { preset: '12m' });
   const range = useMemo(() => resolveRange(rangeValue), [rangeValue]);
   const q = { from: range.from, to: range.to, bucket: range.bucket };
@@ -35,7 +42,8 @@ export function DashboardPage() {
   // Every card loads on its own, in parallel; aggregates come from the server, never from big lists.
   const report = useAsync((signal) => api.get<DashboardReport>('/api/reports/dashboard', q, signal), [key]);
   const cohorts = useAsync((signal) => api.get<CohortReport>('/api/reports/cohorts', { from: range.from, to: range.to }, signal), [key]);
-  const top = useAsync((signal) => api.get<Page>('/api/customers', { sort: '-clv', limit: 10, 'clv[gt]': 0, fields: 'id,first_name,last_name,email,company,clv,stage,rfm_segment,churn_risk,order_count' }, signal), []);
+  // Sorted by lifetime value alone, which the clv index answers at once; customers without a positive value are left out here.
+  const top = useAsync(async (signal) => withPositiveClv(await api.get<Page>('/api/customers', { sort: '-clv', limit: 10, fields: 'id,first_name,last_name,email,company,clv,stage,rfm_segment,churn_risk,order_count' }, signal)), []);
   const contacts = useAsync((signal) => api.get<ContactList>('/api/insights/contact-list', { limit: 6 }, signal), []);
   const segments = useSegments();
 
