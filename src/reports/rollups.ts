@@ -22,11 +22,11 @@ const chunkSize = 500;
 const num = (v: unknown) => toNumber(v) ?? 0;
 
 /** Whole cents of a money column, summed; the same expression on every path so that sums agree. */
-function centsSum(dialect: DialectName, expr: RawBuilder<unknown>): RawBuilder<number> {
+export function centsSum(dialect: DialectName, expr: RawBuilder<unknown>): RawBuilder<number> {
   return dialect === 'mysql' ? sql<number>`cast(sum(round(${expr} * 100)) as signed)` : sql<number>`cast(sum(round(${expr} * 100)) as bigint)`;
 }
-const revenueOfCounted = (alias: string) => sql`case when ${sql.ref(`${alias}.status`)} in (${sql.join(counted)}) then ${sql.ref(`${alias}.total`)} else 0 end`;
-const flagSum = (column: string) => sql<number>`sum(case when ${sql.ref(column)} then 1 else 0 end)`;
+export const revenueOfCounted = (alias: string) => sql`case when ${sql.ref(`${alias}.status`)} in (${sql.join(counted)}) then ${sql.ref(`${alias}.total`)} else 0 end`;
+export const flagSum = (column: string) => sql<number>`sum(case when ${sql.ref(column)} then 1 else 0 end)`;
 
 /** Each customer's counted orders per month, as the rollups see them now. */
 function monthsQuery(db: Db, dialect: DialectName) {
@@ -64,6 +64,34 @@ function campaignsQuery(db: Db, dialect: DialectName) {
     .where('i.type', '=', 'campaign')
     .where('i.customer_id', 'is not', null)
     .groupBy([sql`i.customer_id`, sql`substr(i.occurred_at, 1, 7)`, sql`coalesce(i.campaign, '')`, sql`coalesce(i.channel, '')`]);
+}
+
+/** Campaign touches of one customer that lead to another customer's order. */
+function linksQuery(db: Db) {
+  return db
+    .selectFrom('interactions as i')
+    .innerJoin('orders as o', 'o.id', 'i.order_id')
+    .select(['i.customer_id', 'o.customer_id as order_customer_id'])
+    .distinct()
+    .where('i.type', '=', 'campaign')
+    .whereRef('o.customer_id', '<>', 'i.customer_id');
+}
+
+/**
+ * The customers plus those whose campaign touches lead to their orders, as stored (the link may be gone
+ * since: a deleted order) and as now (an order that just moved here).
+ */
+async function withLinkedCustomers(trx: Db, ids: string[]): Promise<string[]> {
+  const all = new Set(ids);
+  for (let i = 0; i < ids.length; i += chunkSize) {
+    const chunk = ids.slice(i, i + chunkSize);
+    const [stored, current] = await Promise.all([
+      trx.selectFrom('report_campaign_links').select('customer_id').where('order_customer_id', 'in', chunk).execute(),
+      linksQuery(trx).where('o.customer_id', 'in', chunk).execute(),
+    ]);
+    for (const row of [...stored, ...current]) all.add(row.customer_id as string);
+  }
+  return [...all];
 }
 
 const toMonth = (r: Record<string, unknown>): CustomerMonth => ({
@@ -115,7 +143,7 @@ async function applyDeltas(trx: Db, dialect: DialectName, table: RollupTable, de
  */
 export async function updateReportRollups(trx: Db, customerIds: Iterable<string>): Promise<void> {
   const dialect = engineOf(trx);
-  const ids = [...new Set(customerIds)];
+  const ids = await withLinkedCustomers(trx, [...new Set(customerIds)]);
   const deltas = new RollupDeltas();
   for (let i = 0; i < ids.length; i += chunkSize) {
     const chunk = ids.slice(i, i + chunkSize);
@@ -135,6 +163,8 @@ export async function updateReportRollups(trx: Db, customerIds: Iterable<string>
     await trx.deleteFrom('report_customer_campaigns').where('customer_id', 'in', chunk).execute();
     await insertRows(trx, 'report_customer_months', [...after.values()].flat());
     await insertRows(trx, 'report_customer_campaigns', newCampaigns.map(toCampaign));
+    await trx.deleteFrom('report_campaign_links').where('customer_id', 'in', chunk).execute();
+    await insertRows(trx, 'report_campaign_links', await linksQuery(trx).where('i.customer_id', 'in', chunk).execute());
   }
   for (const [table, rows] of deltas.changed()) await applyDeltas(trx, dialect, table, rows);
 }
@@ -169,13 +199,14 @@ export async function rebuildReportRollups(db: Db): Promise<void> {
 /** The rebuild inside the caller's transaction (a migration, the demo generator). */
 export async function rebuildReportRollupsIn(trx: Db): Promise<void> {
   const dialect = engineOf(trx);
-  for (const table of ['report_customer_months', 'report_customer_campaigns', ...rollupTables]) await trx.deleteFrom(table).execute();
+  for (const table of ['report_customer_months', 'report_customer_campaigns', 'report_campaign_links', ...rollupTables]) await trx.deleteFrom(table).execute();
   await trx.insertInto('report_customer_months').columns(['customer_id', 'month', 'segment_id', 'orders', 'revenue_cents', 'last_day']).expression(monthsQuery(trx, dialect)).execute();
   await trx
     .insertInto('report_customer_campaigns')
     .columns(['customer_id', 'month', 'campaign', 'channel', 'sent', 'opened', 'clicked', 'converted', 'revenue_cents'])
     .expression(campaignsQuery(trx, dialect))
     .execute();
+  await trx.insertInto('report_campaign_links').columns(['customer_id', 'order_customer_id']).expression(linksQuery(trx)).execute();
   await rebuildActivity(trx);
   await sql`
     insert into report_cohorts (cohort, month, customers)

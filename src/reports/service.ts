@@ -1,296 +1,77 @@
 /**
  * Reports: revenue and orders over time, new / active / churned customers, retention cohorts, revenue by
- * segment and other dimensions, campaigns and channels, and the dashboard set in one call. Aggregates run
- * as GROUP BY on indexed columns; timestamps are ISO strings, so substr() buckets days and months on every
- * engine. Results are cached per report, parameters and data version (plus a short TTL for edits that
- * the version does not see).
+ * segment and other dimensions, campaigns and channels, and the dashboard set in one call. Month buckets
+ * read the rollups that every write keeps exact (see rollups.ts); day and week buckets and the other
+ * breakdown dimensions run GROUP BY on the base tables (base-reports.ts). Results are also cached per
+ * report, parameters and data version (plus a short TTL for edits that the version does not see).
  */
 import { createHash } from 'node:crypto';
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Ctx } from '../core/context.js';
-import type { DialectName } from '../core/database.js';
-import { toNumber } from '../core/database.js';
-import { invalid } from '../core/errors.js';
 import { getInsightSettings } from '../insights/settings.js';
 import { countedOrderStatuses } from '../schema/entities.js';
+import { customersReportFromBase, revenueBreakdownFromBase, revenueReportFromBase, type BreakdownDimension } from './base-reports.js';
+import { num, resolveRange, round2, type Range, type RangeParams } from './range.js';
+import { campaignsFromRollups, cohortsFromFigures, customersFromFigures, rangeFigures, revenueFromFigures, segmentsFromFigures } from './rollup-reports.js';
+import { syncReportSegments } from './rollups.js';
 
-export type Bucket = 'day' | 'week' | 'month';
-
-export interface RangeParams {
-  from?: string;
-  to?: string;
-  bucket?: Bucket;
-}
-
-interface Range {
-  from: string;
-  to: string;
-  /** Exclusive upper bound as an ISO timestamp prefix: the day after `to`. */
-  toExclusive: string;
-  bucket: Bucket;
-}
-
-const dayMs = 86_400_000;
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
-
-export function resolveRange(p: RangeParams, defaultMonths = 12): Range {
-  const today = isoDay(Date.now());
-  const to = p.to ?? today;
-  if (!isDate(to)) throw invalid('to must be a date YYYY-MM-DD', { to: ['must be a date YYYY-MM-DD'] });
-  let from = p.from;
-  if (from === undefined) {
-    const d = new Date(`${to}T00:00:00Z`);
-    d.setUTCMonth(d.getUTCMonth() - defaultMonths);
-    d.setUTCDate(1);
-    from = isoDay(d.getTime());
-  }
-  if (!isDate(from)) throw invalid('from must be a date YYYY-MM-DD', { from: ['must be a date YYYY-MM-DD'] });
-  if (from > to) throw invalid('from must not be after to', { from: ['must not be after to'] });
-  const bucket = p.bucket ?? 'month';
-  if (!['day', 'week', 'month'].includes(bucket)) throw invalid('bucket must be day, week or month', { bucket: ['must be day, week or month'] });
-  return { from, to, toExclusive: isoDay(Date.parse(`${to}T00:00:00Z`) + dayMs), bucket };
-}
-
-/** The bucket label of an ISO timestamp column: YYYY-MM-DD (day, Monday of the week) or YYYY-MM. */
-export function bucketExpr(dialect: DialectName, column: string, bucket: Bucket): RawBuilder<string> {
-  const ref = sql.ref(column);
-  if (bucket === 'month') return sql<string>`substr(${ref}, 1, 7)`;
-  if (bucket === 'day') return sql<string>`substr(${ref}, 1, 10)`;
-  if (dialect === 'sqlite') return sql<string>`date(substr(${ref}, 1, 10), '-6 days', 'weekday 1')`;
-  if (dialect === 'postgres') return sql<string>`to_char(date_trunc('week', cast(substr(${ref}, 1, 10) as date)), 'YYYY-MM-DD')`;
-  return sql<string>`date_format(date_sub(cast(substr(${ref}, 1, 10) as date), interval weekday(cast(substr(${ref}, 1, 10) as date)) day), '%Y-%m-%d')`;
-}
-
-/** The same bucketing in JS for a YYYY-MM-DD day. */
-export function bucketOfDay(day: string, bucket: Bucket): string {
-  if (bucket === 'month') return day.slice(0, 7);
-  if (bucket === 'day') return day;
-  const ms = Date.parse(`${day}T00:00:00Z`);
-  const weekday = (new Date(ms).getUTCDay() + 6) % 7; // Monday = 0
-  return isoDay(ms - weekday * dayMs);
-}
-
-/** Every bucket label from `from` to `to`, so that empty periods show as zeros. */
-export function bucketsBetween(from: string, to: string, bucket: Bucket): string[] {
-  const out: string[] = [];
-  let ms = Date.parse(`${from}T00:00:00Z`);
-  const end = Date.parse(`${to}T00:00:00Z`);
-  let last = '';
-  while (ms <= end) {
-    const b = bucketOfDay(isoDay(ms), bucket);
-    if (b !== last) out.push(b);
-    last = b;
-    if (bucket === 'month') {
-      const d = new Date(ms);
-      ms = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
-    } else ms += bucket === 'day' ? dayMs : 7 * dayMs;
-  }
-  // The last partial period.
-  const final = bucketOfDay(to, bucket);
-  if (out[out.length - 1] !== final) out.push(final);
-  return out;
-}
+export { breakdownDimensions, type BreakdownDimension } from './base-reports.js';
+export { bucketExpr, bucketOfDay, bucketsBetween, resolveRange, type Bucket, type RangeParams } from './range.js';
 
 const counted = [...countedOrderStatuses];
-const num = (v: unknown) => toNumber(v) ?? 0;
-const round2 = (v: number) => Math.round(v * 100) / 100;
+
+/** The order figures of a month-bucket range, once the rollups carry the newest segmentation. */
+async function figuresOf(ctx: Ctx, r: Range) {
+  await syncReportSegments(ctx.database.db);
+  return rangeFigures(ctx.database.db, r);
+}
 
 export async function revenueReport(ctx: Ctx, p: RangeParams) {
   const r = resolveRange(p);
-  const { db, dialect } = ctx.database;
-  const b = bucketExpr(dialect, 'ordered_at', r.bucket);
-  const rows = await db
-    .selectFrom('orders')
-    .select([b.as('period'), sql<number>`sum(total)`.as('revenue'), sql<number>`count(*)`.as('orders'), sql<number>`count(distinct customer_id)`.as('customers')])
-    .where('status', 'in', counted)
-    .where('ordered_at', '>=', r.from)
-    .where('ordered_at', '<', r.toExclusive)
-    .groupBy(sql`1`)
-    .orderBy(sql`1`)
-    .execute();
-  const byPeriod = new Map(rows.map((row) => [row.period as string, row]));
-  const data = bucketsBetween(r.from, r.to, r.bucket).map((period) => {
-    const row = byPeriod.get(period);
-    const revenue = round2(num(row?.revenue));
-    const orders = num(row?.orders);
-    return { period, revenue, orders, customers: num(row?.customers), average_order_value: orders ? round2(revenue / orders) : null };
-  });
-  return { from: r.from, to: r.to, bucket: r.bucket, data };
+  if (r.bucket !== 'month') return revenueReportFromBase(ctx, p);
+  return { from: r.from, to: r.to, bucket: r.bucket, data: revenueFromFigures(await figuresOf(ctx, r), r) };
 }
 
 export async function customersReport(ctx: Ctx, p: RangeParams) {
   const r = resolveRange(p);
-  const { db, dialect } = ctx.database;
-  const settings = await getInsightSettings(db);
-  const churnDays = settings.inactive_days;
-  const created = await db
-    .selectFrom('customers')
-    .select([bucketExpr(dialect, 'first_order_at', r.bucket).as('period'), sql<number>`count(*)`.as('n')])
-    .where('first_order_at', '>=', r.from)
-    .where('first_order_at', '<', r.toExclusive)
-    .groupBy(sql`1`)
-    .execute();
-  const active = await db
-    .selectFrom('orders')
-    .select([bucketExpr(dialect, 'ordered_at', r.bucket).as('period'), sql<number>`count(distinct customer_id)`.as('n')])
-    .where('status', 'in', counted)
-    .where('ordered_at', '>=', r.from)
-    .where('ordered_at', '<', r.toExclusive)
-    .groupBy(sql`1`)
-    .execute();
-  // A customer churns `inactive_days` after the last order (if nothing came since): shift last-order days.
-  const shift = churnDays * dayMs;
-  const today = isoDay(Date.now());
-  const lastDays = await db
-    .selectFrom('customers')
-    .select([sql<string>`substr(last_order_at, 1, 10)`.as('day'), sql<number>`count(*)`.as('n')])
-    .where('last_order_at', '>=', isoDay(Date.parse(`${r.from}T00:00:00Z`) - shift))
-    .where('last_order_at', '<', isoDay(Date.parse(`${r.toExclusive}T00:00:00Z`) - shift))
-    .groupBy(sql`1`)
-    .execute();
-  const churned = new Map<string, number>();
-  for (const row of lastDays) {
-    const churnDay = isoDay(Date.parse(`${row.day}T00:00:00Z`) + shift + dayMs);
-    if (churnDay > today || churnDay > r.to) continue;
-    const period = bucketOfDay(churnDay, r.bucket);
-    churned.set(period, (churned.get(period) ?? 0) + num(row.n));
-  }
-  const newMap = new Map(created.map((row) => [row.period as string, num(row.n)]));
-  const activeMap = new Map(active.map((row) => [row.period as string, num(row.n)]));
-  const data = bucketsBetween(r.from, r.to, r.bucket).map((period) => ({
-    period,
-    new_customers: newMap.get(period) ?? 0,
-    active_customers: activeMap.get(period) ?? 0,
-    churned_customers: churned.get(period) ?? 0,
-  }));
+  if (r.bucket !== 'month') return customersReportFromBase(ctx, p);
+  const churnDays = (await getInsightSettings(ctx.database.db)).inactive_days;
+  const data = await customersFromFigures(ctx.database.db, await figuresOf(ctx, r), r, churnDays);
   return { from: r.from, to: r.to, bucket: r.bucket, churn_after_days: churnDays, data };
 }
 
 /** Retention by first-purchase month: share of each cohort buying in each later month. */
 export async function cohortReport(ctx: Ctx, p: RangeParams) {
   const r = resolveRange({ ...p, bucket: 'month' });
-  const { db } = ctx.database;
-  const rows = await db
-    .selectFrom('orders as o')
-    .innerJoin('customers as c', 'c.id', 'o.customer_id')
-    .select([sql<string>`substr(c.first_order_at, 1, 7)`.as('cohort'), sql<string>`substr(o.ordered_at, 1, 7)`.as('month'), sql<number>`count(distinct o.customer_id)`.as('n')])
-    .where('o.status', 'in', counted)
-    .where('c.first_order_at', '>=', r.from)
-    .where('c.first_order_at', '<', r.toExclusive)
-    .groupBy([sql`substr(c.first_order_at, 1, 7)`, sql`substr(o.ordered_at, 1, 7)`])
-    .execute();
-  const monthIndex = (ym: string) => Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1;
-  const cohorts = new Map<string, Map<number, number>>();
-  for (const row of rows) {
-    const offset = monthIndex(row.month as string) - monthIndex(row.cohort as string);
-    if (offset < 0) continue;
-    const m = cohorts.get(row.cohort as string) ?? new Map<number, number>();
-    m.set(offset, num(row.n));
-    cohorts.set(row.cohort as string, m);
-  }
-  const data = [...cohorts.keys()].sort().map((cohort) => {
-    const m = cohorts.get(cohort)!;
-    const size = m.get(0) ?? 0;
-    const last = Math.max(...m.keys());
-    const retention = Array.from({ length: last + 1 }, (_, offset) => {
-      const customers = m.get(offset) ?? 0;
-      return { month_offset: offset, customers, rate: size ? Math.round((customers / size) * 10000) / 10000 : null };
-    });
-    return { cohort, size, retention };
-  });
-  return { from: r.from, to: r.to, data };
+  return { from: r.from, to: r.to, data: cohortsFromFigures(await figuresOf(ctx, r)) };
 }
 
-export const breakdownDimensions = ['segment', 'stage', 'rfm_segment', 'source', 'country'] as const;
-export type BreakdownDimension = (typeof breakdownDimensions)[number];
-
-/** Revenue and orders in the range by a customer dimension (model segment, stage, RFM segment, source, country). */
+/** Revenue and orders in the range by a customer dimension (model segment from the rollups, the others from orders). */
 export async function revenueBreakdown(ctx: Ctx, dimension: BreakdownDimension, p: RangeParams) {
-  if (!breakdownDimensions.includes(dimension)) throw invalid(`dimension must be one of ${breakdownDimensions.join(', ')}`, { dimension: ['unknown dimension'] });
+  if (dimension !== 'segment') return revenueBreakdownFromBase(ctx, dimension, p);
   const r = resolveRange(p);
-  const { db } = ctx.database;
-  const column = dimension === 'segment' ? 'segment_id' : dimension;
-  const rows = await db
-    .selectFrom('orders as o')
-    .innerJoin('customers as c', 'c.id', 'o.customer_id')
-    .select([sql.ref(`c.${column}`).as('key'), sql<number>`sum(o.total)`.as('revenue'), sql<number>`count(*)`.as('orders'), sql<number>`count(distinct o.customer_id)`.as('customers')])
-    .where('o.status', 'in', counted)
-    .where('o.ordered_at', '>=', r.from)
-    .where('o.ordered_at', '<', r.toExclusive)
-    .groupBy(`c.${column}`)
-    .execute();
-  const names = new Map<string, { name: string; description: string | null }>();
-  if (dimension === 'segment') {
-    const ids = rows.map((row) => row.key as string | null).filter((k): k is string => !!k);
-    if (ids.length) {
-      const segs = await db.selectFrom('segments').select(['id', 'name', 'description']).where('id', 'in', ids).execute();
-      for (const s of segs) names.set(s.id as string, { name: s.name as string, description: (s.description as string | null) ?? null });
-    }
-  }
-  const data = rows
-    .map((row) => {
-      const key = (row.key as string | null) ?? null;
-      return {
-        key,
-        name: key === null ? 'none' : (names.get(key)?.name ?? key),
-        ...(dimension === 'segment' ? { description: key ? (names.get(key)?.description ?? null) : null } : {}),
-        revenue: round2(num(row.revenue)),
-        orders: num(row.orders),
-        customers: num(row.customers),
-      };
-    })
-    .sort((x, y) => y.revenue - x.revenue || (x.name < y.name ? -1 : 1));
-  return { from: r.from, to: r.to, dimension, data };
+  return { from: r.from, to: r.to, dimension, data: await segmentsFromFigures(ctx.database.db, await figuresOf(ctx, r)) };
 }
 
 /** Campaign interactions: sent, opened, clicked, converted, and the revenue of the orders they led to. */
 export async function campaignReport(ctx: Ctx, by: 'campaign' | 'channel', p: RangeParams) {
   const r = resolveRange(p);
-  const { db } = ctx.database;
-  const column = by === 'campaign' ? 'i.campaign' : 'i.channel';
-  const flag = (c: string) => sql<number>`sum(case when ${sql.ref(c)} then 1 else 0 end)`;
-  const rows = await db
-    .selectFrom('interactions as i')
-    .leftJoin('orders as o', 'o.id', 'i.order_id')
-    .select([
-      sql.ref(column).as('key'),
-      sql<number>`count(*)`.as('sent'),
-      flag('i.opened').as('opened'),
-      flag('i.clicked').as('clicked'),
-      flag('i.converted').as('converted'),
-      sql<number>`sum(case when o.status in (${sql.join(counted)}) then o.total else 0 end)`.as('revenue'),
-    ])
-    .where('i.type', '=', 'campaign')
-    .where('i.occurred_at', '>=', r.from)
-    .where('i.occurred_at', '<', r.toExclusive)
-    .groupBy(column)
-    .execute();
-  const data = rows
-    .map((row) => {
-      const sent = num(row.sent);
-      const converted = num(row.converted);
-      return {
-        [by]: (row.key as string | null) ?? null,
-        sent,
-        opened: num(row.opened),
-        clicked: num(row.clicked),
-        converted,
-        conversion_rate: sent ? Math.round((converted / sent) * 10000) / 10000 : null,
-        revenue: round2(num(row.revenue)),
-      };
-    })
-    .sort((x, y) => y.revenue - x.revenue || y.converted - x.converted);
-  return { from: r.from, to: r.to, by, data };
+  return { from: r.from, to: r.to, by, data: await campaignsFromRollups(ctx.database.db, by, r) };
 }
 
-/** The dashboard set: KPIs for the range, revenue by month, customers by stage, revenue by segment, top campaigns. */
-export async function dashboardReport(ctx: Ctx, p: RangeParams) {
-  const r = resolveRange({ ...p, bucket: p.bucket ?? 'month' });
+/** The figures the dashboard shows for a range, from the rollups for month buckets. */
+async function dashboardFigures(ctx: Ctx, r: Range) {
   const { db } = ctx.database;
-  const revenue = await revenueReport(ctx, r);
-  const customers = await customersReport(ctx, r);
-  const totals = revenue.data.reduce((s, x) => ({ revenue: s.revenue + x.revenue, orders: s.orders + x.orders }), { revenue: 0, orders: 0 });
+  if (r.bucket === 'month') {
+    const figures = await figuresOf(ctx, r);
+    const churnDays = (await getInsightSettings(db)).inactive_days;
+    return {
+      revenue: revenueFromFigures(figures, r),
+      customers: await customersFromFigures(db, figures, r, churnDays),
+      buyers: figures.buyers,
+      segments: await segmentsFromFigures(db, figures),
+    };
+  }
   const buyers = await db
     .selectFrom('orders')
     .select(sql<number>`count(distinct customer_id)`.as('n'))
@@ -298,6 +79,20 @@ export async function dashboardReport(ctx: Ctx, p: RangeParams) {
     .where('ordered_at', '>=', r.from)
     .where('ordered_at', '<', r.toExclusive)
     .executeTakeFirstOrThrow();
+  return {
+    revenue: (await revenueReportFromBase(ctx, r)).data,
+    customers: (await customersReportFromBase(ctx, r)).data,
+    buyers: num(buyers.n),
+    segments: (await revenueBreakdownFromBase(ctx, 'segment', r)).data,
+  };
+}
+
+/** The dashboard set: KPIs for the range, revenue by period, customers by stage, revenue by segment, top campaigns. */
+export async function dashboardReport(ctx: Ctx, p: RangeParams) {
+  const r = resolveRange({ ...p, bucket: p.bucket ?? 'month' });
+  const { db } = ctx.database;
+  const figures = await dashboardFigures(ctx, r);
+  const totals = figures.revenue.reduce((s, x) => ({ revenue: s.revenue + x.revenue, orders: s.orders + x.orders }), { revenue: 0, orders: 0 });
   const stages = await db.selectFrom('customers').select(['stage', sql<number>`count(*)`.as('n')]).groupBy('stage').execute();
   const byStage: Record<string, number> = { lead: 0, active: 0, inactive: 0, churned: 0, unscored: 0 };
   for (const s of stages) byStage[(s.stage as string | null) ?? 'unscored'] = num(s.n);
@@ -309,15 +104,15 @@ export async function dashboardReport(ctx: Ctx, p: RangeParams) {
       revenue: round2(totals.revenue),
       orders: totals.orders,
       average_order_value: totals.orders ? round2(totals.revenue / totals.orders) : null,
-      active_customers: num(buyers.n),
-      new_customers: customers.data.reduce((s, x) => s + x.new_customers, 0),
-      churned_customers: customers.data.reduce((s, x) => s + x.churned_customers, 0),
+      active_customers: figures.buyers,
+      new_customers: figures.customers.reduce((s, x) => s + x.new_customers, 0),
+      churned_customers: figures.customers.reduce((s, x) => s + x.churned_customers, 0),
       customers: totalCustomers,
     },
-    revenue: revenue.data,
-    customers: customers.data,
+    revenue: figures.revenue,
+    customers: figures.customers,
     customers_by_stage: byStage,
-    revenue_by_segment: (await revenueBreakdown(ctx, 'segment', r)).data,
+    revenue_by_segment: figures.segments,
     top_campaigns: (await campaignReport(ctx, 'campaign', r)).data.slice(0, 5),
   };
 }

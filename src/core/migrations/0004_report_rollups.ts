@@ -37,6 +37,14 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     ...campaignCounts,
   ], ['PRIMARY KEY (customer_id, month, campaign, channel)']);
 
+  // Campaign touches that lead to another customer's order: that customer's order changes reach them.
+  await table('report_campaign_links', [
+    ['customer_id', t.id, 'NOT NULL'],
+    ['order_customer_id', t.id, 'NOT NULL'],
+  ], ['PRIMARY KEY (customer_id, order_customer_id)']);
+  await index('report_campaign_links', ['order_customer_id']);
+  await index('interactions', ['order_id']);
+
   await table('report_activity', [
     ['segment_id', t.id, 'NOT NULL'],
     ['month', month, 'NOT NULL'],
