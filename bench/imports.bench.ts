@@ -1,15 +1,19 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { build } from 'esbuild';
 import { loadConfig } from '../src/core/config.js';
 import { openConfiguredDatabase } from '../src/core/runtime.js';
 import { scanDuplicates } from '../src/duplicates/scan.js';
-import { runImport } from '../src/imports/importer.js';
+import { listBatches, type ImportBatch } from '../src/imports/batches.js';
 
 const customers = Number(process.env.BENCH_IMPORT_CUSTOMERS ?? 1_000_000);
 const orderLines = Number(process.env.BENCH_IMPORT_LINES ?? 5_000_000);
-const dir = path.resolve(process.env.BENCH_DATA_DIR ?? 'bench/.data', `import-${customers}`);
+const dir = path.resolve(process.env.BENCH_DATA_DIR ?? 'bench/.data', `import-${customers}-${orderLines}`);
+/** BENCH_IMPORT_DEDUPE=0 leaves out the fuzzy duplicate scan after the imports. */
+const dedupe = process.env.BENCH_IMPORT_DEDUPE !== '0';
+const root = path.resolve(import.meta.dirname, '..');
 
 // Names built from syllables, so that (as in real data) few people share a full name.
 const syllables = ['an', 'be', 'ca', 'da', 'el', 'fa', 'gi', 'ho', 'in', 'jo', 'ka', 'li', 'ma', 'no', 'ol', 'pa', 'ri', 'sa', 'to', 'ul', 'va', 'wi', 'ya', 'ze'];
@@ -19,7 +23,7 @@ const last = syllables.flatMap((a) => syllables.flatMap((b) => ['son', 'er', 'ez
 const cities = ['London', 'Paris', 'Berlin', 'Madrid', 'Rome', 'Vienna', 'Lisbon', 'Dublin'];
 
 /** Deterministic CSVs: customers with contact data, and one row per order line. */
-function writeFiles(customersCsv: string, ordersCsv: string) {
+export function writeFiles(customersCsv: string, ordersCsv: string) {
   // mulberry32: a small generator with no visible patterns (an LCG repeated name pairs far too often)
   let seed = 42;
   const rnd = () => {
@@ -73,6 +77,57 @@ function sqliteImport(csv: string): number {
   return seconds;
 }
 
+/**
+ * Samples the process's memory while it runs and writes the peaks when it exits: VmHWM (all
+ * resident pages, including the database file's pages that SQLite maps into memory) and the
+ * peak of RssAnon (the process's own memory: heap, buffers, SQLite's cache).
+ */
+const memoryProbe = `
+import fs from 'node:fs';
+let anon = 0;
+const field = (text, name) => Number(text.split(name + ':')[1]?.trim().split(' ')[0] ?? 0);
+const sample = () => { const s = fs.readFileSync('/proc/self/status', 'utf8'); anon = Math.max(anon, field(s, 'RssAnon')); return s; };
+setInterval(sample, 100).unref();
+process.on('exit', () => { const s = sample(); fs.writeFileSync(process.env.BENCH_MEMORY_FILE, JSON.stringify({ hwmKb: field(s, 'VmHWM'), anonKb: anon })); });
+`;
+
+/** The CLI as one bundle, so the benchmark runs `rapport import` exactly as a user does. */
+async function buildCli(outdir: string): Promise<string> {
+  await build({ entryPoints: [path.join(root, 'src/cli.ts')], bundle: true, splitting: true, platform: 'node', format: 'esm', packages: 'external', outdir, outExtension: { '.js': '.js' }, logLevel: 'error' });
+  fs.writeFileSync(path.join(outdir, 'package.json'), '{"type":"module"}');
+  fs.writeFileSync(path.join(outdir, 'memory-probe.mjs'), memoryProbe);
+  return path.join(outdir, 'cli.js');
+}
+
+interface ImportRun {
+  seconds: number;
+  hwmMb: number;
+  anonMb: number;
+}
+
+/** Runs `rapport import KIND FILE` in its own process: wall time and that process's peak memory. */
+function importProcess(cli: string, dataDir: string, kind: string, file: string, args: string[]): Promise<ImportRun> {
+  const memoryFile = path.join(dataDir, `memory-${kind}.json`);
+  const child = spawn(process.execPath, ['--import', pathToUrl(path.join(path.dirname(cli), 'memory-probe.mjs')), cli, 'import', kind, file, '--source', 'bench', ...args], {
+    env: { ...process.env, RAPPORT_DATA_DIR: dataDir, DATABASE_URL: '', BENCH_MEMORY_FILE: memoryFile },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const started = process.hrtime.bigint();
+  return new Promise((resolve, reject) =>
+    child.on('close', (code) => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (code !== 0) return reject(new Error(`rapport import ${kind} failed (${code}): ${output.slice(-2000)}`));
+      const memory = JSON.parse(fs.readFileSync(memoryFile, 'utf8'));
+      resolve({ seconds, hwmMb: memory.hwmKb / 1024, anonMb: memory.anonKb / 1024 });
+    }),
+  );
+}
+
+const pathToUrl = (file: string) => new URL(`file://${file}`).href;
+
 export async function run(log: (line: string) => void) {
   log(`\n== Import: ${customers.toLocaleString('en')} customers and ${orderLines.toLocaleString('en')} order lines (CSV) on SQLite`);
   fs.mkdirSync(dir, { recursive: true });
@@ -90,22 +145,28 @@ export async function run(log: (line: string) => void) {
 
   const dataDir = path.join(dir, 'rapport');
   fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.mkdirSync(dataDir, { recursive: true });
+  const cli = await buildCli(path.join(dir, 'cli'));
+  const c = await importProcess(cli, dataDir, 'customers', customersCsv, ['--merge', 'off', '--default-country', 'GB']);
+  const o = await importProcess(cli, dataDir, 'orders', ordersCsv, []);
+
   const database = await openConfiguredDatabase(loadConfig({ RAPPORT_DATA_DIR: dataDir }));
+  const batches = new Map((await listBatches(database.db, 10)).map((b) => [b.kind, b] as [string, ImportBatch]));
   const ctx = { database, actor: 'bench' };
-  const time = async <T>(fn: () => Promise<T>) => {
+  let scan: { seconds: number; customers: number; queued: number } | null = null;
+  if (dedupe) {
     const started = process.hrtime.bigint();
-    const value = await fn();
-    return { value, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
-  };
-  const c = await time(() => runImport(ctx, customersCsv, { kind: 'customers', source: 'bench', merge: 'off', defaultCountry: 'GB' }));
-  const o = await time(() => runImport(ctx, ordersCsv, { kind: 'orders', source: 'bench' }));
-  const d = await time(() => scanDuplicates(ctx, { mode: 'review' }));
-  const rssMb = process.resourceUsage().maxRSS / 1024;
+    const result = await scanDuplicates(ctx, { mode: 'review' });
+    scan = { seconds: Number(process.hrtime.bigint() - started) / 1e9, customers: result.customers, queued: result.queued };
+  }
   await database.close();
 
   const rate = (n: number, s: number) => `${Math.round(n / s).toLocaleString('en')} rows/s`;
-  log(`customers.csv ${size(customersCsv)}: Rapport ${c.seconds.toFixed(1)} s (${rate(customers, c.seconds)}; created ${c.value.counts.created}, rejected ${c.value.counts.rejected})` + (baseline ? `; sqlite3 .import ${baseline.customers.toFixed(1)} s; ratio ${(c.seconds / baseline.customers).toFixed(1)}x` : ''));
-  log(`orders.csv ${size(ordersCsv)}: Rapport ${o.seconds.toFixed(1)} s (${rate(orderLines, o.seconds)}; ${o.value.counts.created} orders)` + (baseline ? `; sqlite3 .import ${baseline.orders.toFixed(1)} s; ratio ${(o.seconds / baseline.orders).toFixed(1)}x` : ''));
-  log(`fuzzy duplicate scan over ${d.value.customers.toLocaleString('en')} customers: ${d.seconds.toFixed(1)} s (${d.value.queued} pairs queued for review)`);
-  log(`peak RSS of the process: ${rssMb.toFixed(0)} MB`);
+  const versus = (seconds: number, rows: number, plain: number | undefined) => (plain === undefined ? '' : `; sqlite3 .import ${plain.toFixed(2)} s (${rate(rows, plain)}); ratio ${(seconds / plain).toFixed(1)}x`);
+  const memory = (r: ImportRun) => `peak RSS ${r.hwmMb.toFixed(0)} MB (own memory ${r.anonMb.toFixed(0)} MB, the rest mapped database pages)`;
+  const cb = batches.get('customers')!;
+  const ob = batches.get('orders')!;
+  log(`customers.csv ${size(customersCsv)}: Rapport ${c.seconds.toFixed(1)} s, ${rate(customers, c.seconds)} (created ${cb.counts.created}, rejected ${cb.counts.rejected})${versus(c.seconds, customers, baseline?.customers)}; ${memory(c)}`);
+  log(`orders.csv ${size(ordersCsv)}: Rapport ${o.seconds.toFixed(1)} s, ${rate(orderLines, o.seconds)} (${ob.counts.created} orders, rejected ${ob.counts.rejected})${versus(o.seconds, orderLines, baseline?.orders)}; ${memory(o)}`);
+  if (scan) log(`fuzzy duplicate scan over ${scan.customers.toLocaleString('en')} customers: ${scan.seconds.toFixed(1)} s (${scan.queued} pairs queued for review)`);
 }

@@ -151,12 +151,20 @@ export async function writeCustomers(w: WriteContext, rows: CleanRow[]): Promise
     if (patches.length) await updateCustomersIn(trx, ctx, patches);
   }
   if (creates.length) {
-    const inputs = creates.map((c) => ({ ...c.input, sources: [...c.sourceIds].map((source_id) => ({ source, source_id })) }));
-    const created = await withBulkSearchIndex(trx, ctx.database, () => createCustomersIn(trx, ctx, inputs, w.insert));
-    for (const c of created) w.changes.record('customers', c.id as string, 'create');
-    w.counts.created += created.length;
+    await withBulkSearchIndex(trx, ctx.database, async () => {
+      // A few hundred records at a time: the chunk stays one transaction, its records need not all be in memory at once.
+      for (let i = 0; i < creates.length; i += createSlice) {
+        const inputs = creates.slice(i, i + createSlice).map((c) => ({ ...c.input, sources: [...c.sourceIds].map((source_id) => ({ source, source_id })) }));
+        const created = await createCustomersIn(trx, ctx, inputs, w.insert);
+        for (const c of created) w.changes.record('customers', c.id as string, 'create');
+        w.counts.created += created.length;
+      }
+    });
   }
 }
+
+/** Customers created per call of the customer service within a chunk. */
+const createSlice = 500;
 
 /** The customer an order or interaction row belongs to, by the source's customer id or by email. */
 async function resolveCustomers(w: WriteContext, rows: CleanRow[]): Promise<Map<CleanRow, string>> {
