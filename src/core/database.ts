@@ -53,6 +53,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     raw.pragma(`mmap_size = ${sqliteMmapBytes}`);
     raw.pragma('cache_size = -65536');
     const db = new Kysely<any>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+    sqliteHandles.set(db, raw);
     return { db, dialect, sqlitePath: file, sqlite: raw, close: () => db.destroy() };
   }
   if (dialect === 'postgres') {
@@ -85,6 +86,29 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   });
   const db = new Kysely<any>({ dialect: new MysqlDialect({ pool }) });
   return { db, dialect, close: () => db.destroy() };
+}
+
+const sqliteHandles = new WeakMap<Db, SqliteDatabase.Database>();
+const rawStatements = new WeakMap<SqliteDatabase.Database, Map<string, SqliteDatabase.Statement>>();
+
+/**
+ * Runs a compiled read on SQLite in raw mode (each row an array in column order), which spares
+ * better-sqlite3 building an object per row. Only for `db` itself outside any transaction (inside
+ * one, the read must wait its turn behind Kysely's connection lock, so the caller gets undefined
+ * and runs the query through Kysely).
+ */
+export function readSqliteArrays(db: Db, query: { sql: string; parameters: readonly unknown[] }): { columns: string[]; rows: unknown[][] } | undefined {
+  const raw = sqliteHandles.get(db);
+  if (!raw || raw.inTransaction) return undefined;
+  let cache = rawStatements.get(raw);
+  if (!cache) rawStatements.set(raw, (cache = new Map()));
+  let statement = cache.get(query.sql);
+  if (!statement) {
+    statement = raw.prepare(query.sql).raw(true);
+    if (cache.size >= 200) cache.delete(cache.keys().next().value!);
+    cache.set(query.sql, statement);
+  }
+  return { columns: statement.columns().map((c) => c.name), rows: statement.all(query.parameters) as unknown[][] };
 }
 
 const sqliteMmapBytes = 16 * 1024 ** 3;

@@ -301,8 +301,12 @@ export async function listCustomers(ctx: Ctx, params: CustomerListParams): Promi
     if (search.where) extra.push(search.where);
     listParams = { ...params, ...search.params };
   }
-  const page = await listRows(db, customerEntity, fields, listParams, extra, ctx.database.dialect);
-  return { data: await toRecords(db, fields, page.data, only), next_cursor: page.next_cursor };
+  const page = await listRows(db, customerEntity, fields, listParams, extra, ctx.database.dialect, only);
+  if (!only || only.has('sources')) {
+    const sources = page.data.length ? await sourcesOf(db, 'customers', page.data.map((r) => r.id as string)) : new Map();
+    for (const record of page.data) record.sources = sources.get(record.id as string) ?? [];
+  }
+  return page;
 }
 
 /** SQLite's row number, newest last: the order a search comes in when the caller names none. */

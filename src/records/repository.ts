@@ -1,10 +1,10 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import { sql } from 'kysely';
-import type { Db, DialectName } from '../core/database.js';
+import { readSqliteArrays, type Db, type DialectName } from '../core/database.js';
 import { invalid, notFound } from '../core/errors.js';
 import type { EntityDef } from '../schema/entities.js';
 import { columnOf, type FieldDef } from '../schema/fields.js';
-import { rowToRecord, type ApiRecord, type Row } from './codec.js';
+import { decodeValue, rowToRecord, type ApiRecord, type Row } from './codec.js';
 import { afterCursor, applySort, compileFilter, decodeCursor, encodeCursor, parseSort, type FilterNode, type SortSpec } from './query.js';
 
 export const maxPageSize = 500;
@@ -58,8 +58,8 @@ async function sqliteSortIndex(db: Db, table: string, sort: SortSpec, conditions
   return Number(n) >= broadFilterRows ? name : null;
 }
 
-/** One page of an entity's rows: filter, extra conditions, keyset pagination on (sort, id). */
-export async function listRows(db: Db, entity: EntityDef, fields: FieldDef[], params: ListParams, extra: WhereBuilder[] = [], dialect?: DialectName): Promise<Page<Row>> {
+/** One page of an entity's records: filter, extra conditions, keyset pagination on (sort, id). */
+export async function listRows(db: Db, entity: EntityDef, fields: FieldDef[], params: ListParams, extra: WhereBuilder[] = [], dialect?: DialectName, only?: ReadonlySet<string>): Promise<Page> {
   const byName = fieldMap(fields);
   const limit = Math.min(Math.max(params.limit ?? 50, 1), maxPageSize);
   const sort = params.order ?? parseSort(params.sort ?? entity.defaultSort, byName);
@@ -76,17 +76,54 @@ export async function listRows(db: Db, entity: EntityDef, fields: FieldDef[], pa
     q = q.where((eb) => afterCursor(eb, sort, cursor));
   }
   q = applySort(q, sort).limit(limit + 1);
-  const rows = await q.execute();
-  const hasMore = rows.length > limit;
-  const data = hasMore ? rows.slice(0, limit) : rows;
-  const last = data[data.length - 1];
-  return { data, next_cursor: hasMore && last ? encodeCursor(last[sort.column], last.id as string) : null };
+  const page = await readRecords(db, q, fields, only, sort.column);
+  const hasMore = page.records.length > limit;
+  const data = hasMore ? page.records.slice(0, limit) : page.records;
+  const last = data.length - 1;
+  return { data, next_cursor: hasMore && last >= 0 ? encodeCursor(page.sortValues[last], page.ids[last]) : null };
+}
+
+/** Which fields a page shows, and where each sits in a row read as an array. */
+function columnPlan(fields: FieldDef[], only: ReadonlySet<string> | undefined, columns: string[]) {
+  const at = new Map(columns.map((c, i) => [c, i]));
+  const plan: { field: FieldDef; index: number }[] = [];
+  for (const field of fields) {
+    if (only && !only.has(field.name)) continue;
+    const column = columnOf(field);
+    if (column !== null) plan.push({ field, index: at.get(column) ?? -1 });
+  }
+  return plan;
+}
+
+/** Runs a page query and decodes its rows straight into API records. */
+async function readRecords(db: Db, q: { compile(): { sql: string; parameters: readonly unknown[] }; execute(): Promise<Row[]> }, fields: FieldDef[], only: ReadonlySet<string> | undefined, sortColumn: string) {
+  const records: ApiRecord[] = [];
+  const sortValues: unknown[] = [];
+  const ids: string[] = [];
+  const arrays = readSqliteArrays(db, q.compile());
+  if (arrays) {
+    const plan = columnPlan(fields, only, arrays.columns);
+    const sortAt = arrays.columns.indexOf(sortColumn);
+    const idAt = arrays.columns.indexOf('id');
+    for (const row of arrays.rows) {
+      const record: ApiRecord = {};
+      for (const { field, index } of plan) record[field.name] = decodeValue(field, index < 0 ? undefined : row[index]);
+      records.push(record);
+      sortValues.push(row[sortAt]);
+      ids.push(row[idAt] as string);
+    }
+  } else {
+    for (const row of await q.execute()) {
+      records.push(rowToRecord(fields, row, only));
+      sortValues.push(row[sortColumn]);
+      ids.push(row.id as string);
+    }
+  }
+  return { records, sortValues, ids };
 }
 
 export async function listRecords(db: Db, entity: EntityDef, fields: FieldDef[], params: ListParams, extra: WhereBuilder[] = [], dialect?: DialectName): Promise<Page> {
-  const only = pickFields(fields, params.fields);
-  const page = await listRows(db, entity, fields, params, extra, dialect);
-  return { data: page.data.map((row) => rowToRecord(fields, row, only)), next_cursor: page.next_cursor };
+  return listRows(db, entity, fields, params, extra, dialect, pickFields(fields, params.fields));
 }
 
 export async function findRow(db: Db, entity: EntityDef, id: string): Promise<Row | undefined> {
