@@ -10,14 +10,14 @@ export const BLOCK_ROWS = 8192;
 
 /** The passes a block can run. */
 export const Op = {
-  /** closest = squared distance to candidate row 0; scalar 0 = their sum. */
+  /** k-means++ first centre (candidate row 0): closest = squared distances, labels = 0; scalar 0 = sum. */
   seedFirst: 0,
   /** Scalar t = sum over rows of min(closest, squared distance to candidate t), for every candidate. */
   evaluateCandidates: 1,
-  /** closest = min(closest, squared distance to candidate row 0). */
-  updateClosest: 2,
-  /** Nearest and second-nearest centre of every row from scratch; per-block sums and counts per cluster. */
-  assignAll: 3,
+  /** Candidate row 0 becomes centre control[1]: closest, second-closest and labels follow. */
+  addCentre: 2,
+  /** First assignment, from the nearest and second-nearest centres tracked while seeding: bounds, sums, counts. */
+  assignSeeded: 3,
   /** Hamerly's bounded assignment after the centres moved; scalar 0 = labels changed; sums and counts updated. */
   assignBounded: 4,
   /** Scalar 0 = sum of squared distances of rows to the centre of their label. */
@@ -34,30 +34,34 @@ export interface KMeansShape {
   blocks: number;
 }
 
-/**
- * Working arrays of one k-means call. `moves` holds, for Hamerly's bounds: the distance each centre moved
- * [0, k), half the distance from each centre to its nearest other centre [k, 2k), then the largest move,
- * the second-largest move and the index of the largest.
- */
+/** Working arrays of one k-means call. */
 export interface KMeansArrays {
   /** n x d data, centred on its mean. */
   x: Float64Array;
+  labels: Int32Array;
   /** k-means++: squared distance of each row to its nearest chosen centre. */
   closest: Float64Array;
-  labels: Int32Array;
-  /** Hamerly: upper bound on the distance to the own centre, lower bound on the distance to any other. */
+  /**
+   * Hamerly's bounds on the distance to the own centre (upper) and to any other (lower). While seeding,
+   * `lower` holds the squared distance to the second-nearest chosen centre.
+   */
   upper: Float64Array;
   lower: Float64Array;
   centres: Float64Array;
+  /** k-means++ candidates. */
   candidates: Float64Array;
+  /**
+   * How far each centre moved [0, k), half the distance from each centre to its nearest other [k, 2k), then
+   * the largest move, the second-largest move and the index of the largest.
+   */
   moves: Float64Array;
   /** blocks x k x d cluster sums and blocks x k counts of the current labels. */
   blockSums: Float64Array;
   blockCounts: Float64Array;
   /** blocks x scalarStride(shape) per-block results of the other passes. */
   blockScalars: Float64Array;
-  /** Next block to take, for threads sharing a pass. */
-  counter: Int32Array;
+  /** [next block to take for threads sharing a pass, index of the centre being added]. */
+  control: Int32Array;
 }
 
 export function blockCount(n: number): number {
@@ -70,22 +74,23 @@ export function scalarStride(shape: KMeansShape): number {
 
 /** Allocates the working arrays, on SharedArrayBuffers when worker threads will read them. */
 export function allocateArrays(shape: KMeansShape, shared: boolean): KMeansArrays {
-  const { n, d, k, trials, blocks } = shape;
+  const { n, d, k, blocks } = shape;
+  const trials = scalarStride(shape);
   const bytes = (count: number, width: number) => (shared ? new SharedArrayBuffer(count * width) : new ArrayBuffer(count * width));
   const float64 = (count: number) => new Float64Array(bytes(count, 8));
   return {
     x: float64(n * d),
-    closest: float64(n),
     labels: new Int32Array(bytes(n, 4)),
+    closest: float64(n),
     upper: float64(n),
     lower: float64(n),
     centres: float64(k * d),
-    candidates: float64(Math.max(1, trials) * d),
+    candidates: float64(trials * d),
     moves: float64(2 * k + 3),
     blockSums: float64(blocks * k * d),
     blockCounts: float64(blocks * k),
-    blockScalars: float64(blocks * scalarStride(shape)),
-    counter: new Int32Array(bytes(1, 4)),
+    blockScalars: float64(blocks * trials),
+    control: new Int32Array(bytes(2, 4)),
   };
 }
 
@@ -110,27 +115,6 @@ export function squaredDistanceFor(d: number): SquaredDistance {
   return distance;
 }
 
-/** [nearest, second-nearest] squared distances found by the last nearestCentre call on this thread. */
-const nearestDistances = new Float64Array(2);
-
-/** Index of the centre nearest to row `xo` (the lowest index on ties); see nearestDistances. */
-function nearestCentre(distance: SquaredDistance, x: Float64Array, xo: number, centres: Float64Array, k: number, d: number): number {
-  let best = Infinity;
-  let second = Infinity;
-  let label = 0;
-  for (let c = 0; c < k; c++) {
-    const v = distance(x, xo, centres, c * d);
-    if (v < best) {
-      second = best;
-      best = v;
-      label = c;
-    } else if (v < second) second = v;
-  }
-  nearestDistances[0] = best;
-  nearestDistances[1] = second;
-  return label;
-}
-
 /** Runs one pass on one block of rows. */
 export function runBlock(op: Op, shape: KMeansShape, a: KMeansArrays, block: number): void {
   const rows: BlockRows = { block, start: block * BLOCK_ROWS, end: Math.min(shape.n, (block + 1) * BLOCK_ROWS), distance: squaredDistanceFor(shape.d) };
@@ -139,10 +123,10 @@ export function runBlock(op: Op, shape: KMeansShape, a: KMeansArrays, block: num
       return seedFirst(shape, a, rows);
     case Op.evaluateCandidates:
       return evaluateCandidates(shape, a, rows);
-    case Op.updateClosest:
-      return updateClosest(shape, a, rows);
-    case Op.assignAll:
-      return assignAll(shape, a, rows);
+    case Op.addCentre:
+      return addCentre(shape, a, rows);
+    case Op.assignSeeded:
+      return assignSeeded(shape, a, rows);
     case Op.assignBounded:
       return assignBounded(shape, a, rows);
     case Op.inertia:
@@ -160,7 +144,7 @@ export function runAllBlocks(op: Op, shape: KMeansShape, a: KMeansArrays): void 
 /** Takes blocks from the shared counter until none are left (worker threads). */
 export function runSharedBlocks(op: Op, shape: KMeansShape, a: KMeansArrays): void {
   for (;;) {
-    const b = Atomics.add(a.counter, 0, 1);
+    const b = Atomics.add(a.control, 0, 1);
     if (b >= shape.blocks) return;
     runBlock(op, shape, a, b);
   }
@@ -173,64 +157,110 @@ interface BlockRows {
   distance: SquaredDistance;
 }
 
-function seedFirst(shape: KMeansShape, { x, candidates, closest, blockScalars }: KMeansArrays, { block, start, end, distance }: BlockRows): void {
+function seedFirst(shape: KMeansShape, { x, labels, candidates, closest, lower, blockScalars }: KMeansArrays, { block, start, end, distance }: BlockRows): void {
   const { d } = shape;
   let sum = 0;
   for (let i = start; i < end; i++) {
     const v = distance(x, i * d, candidates, 0);
     closest[i] = v;
+    lower[i] = Infinity;
+    labels[i] = 0;
     sum += v;
   }
   blockScalars[block * scalarStride(shape)] = sum;
 }
 
+/**
+ * Potential of each candidate on the block: one pass over the rows for up to four candidates at a time,
+ * with the sums in locals (a short group repeats its last candidate and drops the extra sums).
+ */
 function evaluateCandidates(shape: KMeansShape, { x, candidates, closest, blockScalars }: KMeansArrays, { block, start, end, distance }: BlockRows): void {
   const { d, trials } = shape;
-  const stride = scalarStride(shape);
-  for (let t = 0; t < trials; t++) {
-    const co = t * d;
-    let sum = 0;
+  const out = block * scalarStride(shape);
+  for (let first = 0; first < trials; first += 4) {
+    const last = trials - 1;
+    const c0 = first * d;
+    const c1 = Math.min(first + 1, last) * d;
+    const c2 = Math.min(first + 2, last) * d;
+    const c3 = Math.min(first + 3, last) * d;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
     for (let i = start; i < end; i++) {
-      const v = distance(x, i * d, candidates, co);
       const current = closest[i];
-      sum += v < current ? v : current;
+      const xo = i * d;
+      let v = distance(x, xo, candidates, c0);
+      s0 += v < current ? v : current;
+      v = distance(x, xo, candidates, c1);
+      s1 += v < current ? v : current;
+      v = distance(x, xo, candidates, c2);
+      s2 += v < current ? v : current;
+      v = distance(x, xo, candidates, c3);
+      s3 += v < current ? v : current;
     }
-    blockScalars[block * stride + t] = sum;
+    blockScalars[out + first] = s0;
+    if (first + 1 <= last) blockScalars[out + first + 1] = s1;
+    if (first + 2 <= last) blockScalars[out + first + 2] = s2;
+    if (first + 3 <= last) blockScalars[out + first + 3] = s3;
   }
 }
 
-function updateClosest({ d }: KMeansShape, { x, candidates, closest }: KMeansArrays, { start, end, distance }: BlockRows): void {
+function addCentre({ d }: KMeansShape, { x, labels, candidates, closest, lower, control }: KMeansArrays, { start, end, distance }: BlockRows): void {
+  const centre = control[1];
   for (let i = start; i < end; i++) {
     const v = distance(x, i * d, candidates, 0);
-    if (v < closest[i]) closest[i] = v;
+    if (v < closest[i]) {
+      lower[i] = closest[i];
+      closest[i] = v;
+      labels[i] = centre;
+    } else if (v < lower[i]) lower[i] = v;
   }
 }
 
-/** Nearest centre of every row from scratch, with Hamerly's bounds and the block's cluster sums and counts. */
-function assignAll({ d, k }: KMeansShape, a: KMeansArrays, { block, start, end, distance }: BlockRows): void {
-  const { x, centres, labels, upper, lower, blockSums, blockCounts } = a;
+function assignSeeded({ d, k }: KMeansShape, { x, labels, closest, upper, lower, blockSums, blockCounts }: KMeansArrays, { block, start, end }: BlockRows): void {
   const sumOffset = block * k * d;
   const countOffset = block * k;
   blockSums.fill(0, sumOffset, sumOffset + k * d);
   blockCounts.fill(0, countOffset, countOffset + k);
   for (let i = start; i < end; i++) {
-    const xo = i * d;
-    const label = nearestCentre(distance, x, xo, centres, k, d);
-    labels[i] = label;
-    upper[i] = Math.sqrt(nearestDistances[0]);
-    lower[i] = Math.sqrt(nearestDistances[1]);
+    const label = labels[i];
+    upper[i] = Math.sqrt(closest[i]);
+    lower[i] = Math.sqrt(lower[i]);
     blockCounts[countOffset + label]++;
     const so = sumOffset + label * d;
+    const xo = i * d;
     for (let j = 0; j < d; j++) blockSums[so + j] += x[xo + j];
   }
+}
+
+/** [distance to the nearest centre, distance to the second-nearest] from the last nearestCentre call. */
+const nearest = new Float64Array(2);
+
+/** Index of the centre nearest to row `xo` (the lowest index on ties), given its squared distance `known` to centre `from`. */
+function nearestCentre(distance: SquaredDistance, x: Float64Array, xo: number, centres: Float64Array, k: number, d: number, from: number, known: number): number {
+  let best = Infinity;
+  let second = Infinity;
+  let label = 0;
+  for (let c = 0; c < k; c++) {
+    const v = c === from ? known : distance(x, xo, centres, c * d);
+    if (v < best) {
+      second = best;
+      best = v;
+      label = c;
+    } else if (v < second) second = v;
+  }
+  nearest[0] = Math.sqrt(best);
+  nearest[1] = Math.sqrt(second);
+  return label;
 }
 
 /**
  * Hamerly (2010): a row keeps its label when the upper bound on the distance to its centre is no more than
  * both the lower bound on the distance to any other centre and half the distance from its centre to the
  * nearest other centre. Bounds are loosened by how far the centres moved; only rows failing the test are
- * measured again, first against their own centre, then against all. The block's cluster sums and counts
- * are kept up to date by moving only the rows that changed cluster.
+ * measured again, first against their own centre, then against all. The block's cluster sums and
+ * counts are kept up to date by moving only the rows that changed cluster.
  */
 function assignBounded(shape: KMeansShape, a: KMeansArrays, { block, start, end, distance }: BlockRows): void {
   const { d, k } = shape;
@@ -249,18 +279,19 @@ function assignBounded(shape: KMeansShape, a: KMeansArrays, { block, start, end,
     const bound = halfGap > low ? halfGap : low;
     if (up > bound) {
       const xo = i * d;
-      up = Math.sqrt(distance(x, xo, centres, label * d));
+      const own = distance(x, xo, centres, label * d);
+      up = Math.sqrt(own);
       if (up > bound) {
-        const nearest = nearestCentre(distance, x, xo, centres, k, d);
-        up = Math.sqrt(nearestDistances[0]);
-        low = Math.sqrt(nearestDistances[1]);
-        if (nearest !== label) {
+        const next = nearestCentre(distance, x, xo, centres, k, d, label, own);
+        up = nearest[0];
+        low = nearest[1];
+        if (next !== label) {
           changed++;
-          labels[i] = nearest;
+          labels[i] = next;
           blockCounts[countOffset + label]--;
-          blockCounts[countOffset + nearest]++;
+          blockCounts[countOffset + next]++;
           const from = sumOffset + label * d;
-          const to = sumOffset + nearest * d;
+          const to = sumOffset + next * d;
           for (let j = 0; j < d; j++) {
             blockSums[from + j] -= x[xo + j];
             blockSums[to + j] += x[xo + j];

@@ -77,7 +77,7 @@ export function withKMeansWorkers<T>(threads: number, shape: KMeansShape, arrays
       worker.postMessage(bind);
     }
     const run: RunPass = (op) => {
-      Atomics.store(arrays.counter, 0, 0);
+      Atomics.store(arrays.control, 0, 0);
       const message: KMeansWorkerMessage = { type: 'run', op };
       return Promise.all(
         team.map(

@@ -8,7 +8,17 @@
  * inputs; partial sums are reduced in block order, so a seed gives the same result on any number of threads.
  */
 import { availableParallelism } from 'node:os';
-import { allocateArrays, BLOCK_ROWS, blockCount, Op, runAllBlocks, scalarStride, type KMeansArrays, type KMeansShape } from './kmeans-kernels.js';
+import {
+  allocateArrays,
+  BLOCK_ROWS,
+  blockCount,
+  Op,
+  runAllBlocks,
+  scalarStride,
+  squaredDistanceFor,
+  type KMeansArrays,
+  type KMeansShape,
+} from './kmeans-kernels.js';
 import { withKMeansWorkers } from './kmeans-pool.js';
 import { createRng, sampleIndices, type Rng } from './random.js';
 
@@ -138,10 +148,14 @@ function sumBlocks(shape: KMeansShape, blockScalars: Float64Array, column: numbe
   return sum;
 }
 
-/** Greedy k-means++ (scikit-learn's variant): at each step try 2 + floor(ln k) candidates, keep the best. */
+/**
+ * Greedy k-means++ (scikit-learn's variant): at each step try 2 + floor(ln k) candidates, keep the best.
+ * Each row's nearest and second-nearest chosen centres are tracked on the way: they are the first
+ * assignment of the Lloyd iterations.
+ */
 function* seedCentres(shape: KMeansShape, arrays: KMeansArrays, rng: Rng): Generator<Op, void, void> {
   const { n, d, k, trials, blocks } = shape;
-  const { x, centres, candidates, closest, blockScalars } = arrays;
+  const { x, centres, candidates, closest, blockScalars, control } = arrays;
   const stride = scalarStride(shape);
   const first = rng.int(n);
   centres.set(x.subarray(first * d, first * d + d), 0);
@@ -166,11 +180,11 @@ function* seedCentres(shape: KMeansShape, arrays: KMeansArrays, rng: Rng): Gener
       }
     }
     centres.set(candidates.subarray(bestTrial * d, bestTrial * d + d), c * d);
-    if (c === k - 1) break;
     for (let b = 0; b < blocks; b++) blockPotentials[b] = blockScalars[b * stride + bestTrial];
     potential = bestPotential;
     candidates.copyWithin(0, bestTrial * d, bestTrial * d + d);
-    yield Op.updateClosest;
+    control[1] = c;
+    yield Op.addCentre;
   }
 }
 
@@ -205,7 +219,7 @@ function* lloyd(shape: KMeansShape, arrays: KMeansArrays, maxIterations: number,
   let strictConvergence = false;
   while (iterations < maxIterations) {
     iterations++;
-    yield iterations === 1 ? Op.assignAll : Op.assignBounded;
+    yield iterations === 1 ? Op.assignSeeded : Op.assignBounded;
     const changed = iterations === 1 ? n : sumBlocks(shape, blockScalars, 0);
     sums.fill(0);
     counts.fill(0);
@@ -256,17 +270,10 @@ function moveCentres({ d, k }: KMeansShape, { centres, moves }: KMeansArrays, su
   moves[2 * k] = largest;
   moves[2 * k + 1] = secondLargest;
   moves[2 * k + 2] = largestIndex;
+  const distance = squaredDistanceFor(d);
   for (let c = 0; c < k; c++) {
     let nearest = Infinity;
-    for (let o = 0; o < k; o++) {
-      if (o === c) continue;
-      let s = 0;
-      for (let j = 0; j < d; j++) {
-        const v = centres[c * d + j] - centres[o * d + j];
-        s += v * v;
-      }
-      if (s < nearest) nearest = s;
-    }
+    for (let o = 0; o < k; o++) if (o !== c) nearest = Math.min(nearest, distance(centres, c * d, centres, o * d));
     moves[k + c] = Math.sqrt(nearest) / 2;
   }
   return shift;
