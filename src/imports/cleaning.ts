@@ -57,6 +57,13 @@ const IDENTITY: Record<EntityKind, { fields: string[]; reason: string }> = {
   interactions: { fields: ['customer_source_id', 'customer_email'], reason: 'no customer id or email to attach the interaction to' },
 };
 
+/** The E.164 phone of a record whose `phone` cleaning found valid, so that writers need not parse it again. */
+const validPhones = new WeakMap<CleanRecord, string>();
+
+export function validatedPhone(record: CleanRecord): string | undefined {
+  return validPhones.get(record);
+}
+
 /** Turns mapped source text into typed values, collecting a reason for every value it had to drop. */
 export function cleanRow(kind: EntityKind, mapped: MappedRow, options: CleanOptions = {}): CleanResult {
   const row = mapped.rowNumber;
@@ -134,6 +141,7 @@ function cleanField(field: string, spec: FieldSpec, values: MappedValue[], recor
     }
     case 'phone': {
       const phone = normalisePhone(cleanText(first.value), context.phoneCountry);
+      if (phone.e164) validPhones.set(record, phone.e164);
       return set(phone.e164 ?? phone.raw);
     }
     case 'phones': {
@@ -148,6 +156,7 @@ function cleanField(field: string, spec: FieldSpec, values: MappedValue[], recor
       if (phones.size === 0) return;
       record.phones = [...phones.values()];
       record.phone = record.phones[0].e164 ?? record.phones[0].raw;
+      if (record.phones[0].e164) validPhones.set(record, record.phones[0].e164);
       return;
     }
     case 'date': {

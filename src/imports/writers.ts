@@ -14,7 +14,7 @@ import { updateOrdersIn } from '../sales/orders.js';
 import { products as productService } from '../sales/products.js';
 import type { ChangeLog, ImportCounts } from './batches.js';
 import type { RowInserter } from './bulk-insert.js';
-import type { CleanRecord } from './cleaning.js';
+import { validatedPhone, type CleanRecord } from './cleaning.js';
 import { findBySourceIds, findCustomersByEmail } from './identity.js';
 import { createOrdersBulk, type ProductRef } from './order-writer.js';
 import { withBulkSearchIndex } from './search-index.js';
@@ -42,7 +42,7 @@ const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Ar
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** A cleaned row as the customer service's input: built-in fields plus custom fields, flat. */
-function customerInput(value: CleanRecord): ApiRecord {
+export function customerInput(value: CleanRecord): ApiRecord {
   const input: ApiRecord = {};
   for (const [k, v] of Object.entries(value)) if (customerInputFields.has(k) && v !== undefined) input[k] = v;
   for (const [k, v] of Object.entries(value.custom ?? {})) input[k] = v;
@@ -151,16 +151,29 @@ export async function writeCustomers(w: WriteContext, rows: CleanRow[]): Promise
     if (patches.length) await updateCustomersIn(trx, ctx, patches);
   }
   if (creates.length) {
+    const validPhones = new Set(rows.flatMap((r) => validatedPhone(r.value) ?? []));
     await withBulkSearchIndex(trx, ctx.database, async () => {
       // A few hundred records at a time: the chunk stays one transaction, its records need not all be in memory at once.
       for (let i = 0; i < creates.length; i += createSlice) {
-        const inputs = creates.slice(i, i + createSlice).map((c) => ({ ...c.input, sources: [...c.sourceIds].map((source_id) => ({ source, source_id })) }));
+        const inputs = creates.slice(i, i + createSlice).map((c) => ({ ...withParsedPhone(c.input, validPhones), sources: [...c.sourceIds].map((source_id) => ({ source, source_id })) }));
         const created = await createCustomersIn(trx, ctx, inputs, w.insert);
         for (const c of created) w.changes.record('customers', c.id as string, 'create');
         w.counts.created += created.length;
       }
     });
   }
+}
+
+/**
+ * A new customer's primary phone, already found valid in E.164 form by cleaning, given as the
+ * entry the customer service would make of it ({ raw: E.164, e164: E.164 }) at the head of the
+ * list, so that it is not parsed a second time. The stored phones are the same.
+ */
+function withParsedPhone(input: ApiRecord, valid: ReadonlySet<string>): ApiRecord {
+  const phone = input.phone;
+  if (typeof phone !== 'string' || !valid.has(phone)) return input;
+  const { phone: _primary, ...rest } = input;
+  return { ...rest, phones: [{ raw: phone, e164: phone }, ...((input.phones as PhoneEntry[] | undefined) ?? [])] };
 }
 
 /** Customers created per call of the customer service within a chunk. */
