@@ -11,6 +11,7 @@ import { columnOf, type FieldDef, type PhoneEntry } from '../schema/fields.js';
 import { rowToRecord, type ApiRecord, type Row } from '../records/codec.js';
 import { refreshOrderFigures } from '../sales/figures.js';
 import { toRecords, updateCustomersIn, writeKeys } from '../customers/service.js';
+import { updateMatchKeys } from './match-keys.js';
 
 export interface FieldConflict {
   field: string;
@@ -109,6 +110,7 @@ export async function mergeCustomersIn(trx: Db, ctx: Ctx, winnerId: string, lose
   const [winner] = Object.keys(patch).length ? await updateCustomersIn(trx, ctx, [{ id: winnerId, patch }]) : [winnerRecord];
   await refreshOrderFigures(trx, [winnerId, ...losersList]);
   await refreshLastInteraction(trx, [winnerId]);
+  await updateMatchKeys(trx, [winnerId, ...losersList]);
 
   const mergeId = newId('merge');
   await trx
@@ -151,6 +153,8 @@ export async function undoMergeIn(trx: Db, ctx: Ctx, mergeId: string): Promise<v
   const ids = [snapshot.winner.id as string, ...snapshot.losers.map((l) => l.id as string)];
   await refreshOrderFigures(trx, ids);
   await refreshLastInteraction(trx, ids);
+  // The restored customers keep their old updated_at, so a scan would not notice them by time.
+  await updateMatchKeys(trx, ids);
   await trx.updateTable('merges').set({ undone_at: new Date().toISOString() }).where('id', '=', mergeId).execute();
   await writeAudit(trx, ids.map((id) => ({ actor: ctx.actor, action: 'restore' as const, entity: 'customers', entityId: id, after: { undo_merge: mergeId }, batchId: ctx.batchId })));
 }

@@ -2,12 +2,12 @@ import type { Ctx } from '../core/context.js';
 import { inTransaction } from '../core/context.js';
 import type { Db } from '../core/database.js';
 import { newId } from '../core/ids.js';
-import { findDuplicates } from '../imports/dedupe/find-duplicates.js';
 import type { PersonRecord } from '../imports/dedupe/record.js';
 import { DEFAULT_THRESHOLDS } from '../imports/dedupe/score.js';
 import type { ChangeLog } from '../imports/batches.js';
-import type { PhoneEntry } from '../schema/fields.js';
+import { detectDuplicates, type DetectStats } from './detect.js';
 import { mergeCustomersIn } from './merge.js';
+import { readPeople } from './people.js';
 
 export type MergeMode = 'auto' | 'review' | 'off';
 
@@ -18,6 +18,10 @@ export interface ScanOptions {
   /** Score from which a pair is merged without asking (default from the tuned thresholds). */
   mergeThreshold?: number;
   changes?: ChangeLog;
+  /** At most this many uncertain pairs join the review queue per scan, the likeliest (default 1000). */
+  maxReview?: number;
+  /** Blocks of more customers than this share too common a key and are not compared. */
+  maxBlockSize?: number;
 }
 
 export interface ScanResult {
@@ -25,45 +29,12 @@ export interface ScanResult {
   merged: number;
   clusters: number;
   queued: number;
+  /** How the detection went: blocks, comparisons, pairs found. */
+  stats?: DetectStats;
 }
 
-const parseList = <T>(v: unknown): T[] => {
-  try {
-    return typeof v === 'string' ? (JSON.parse(v) as T[]) : [];
-  } catch {
-    return [];
-  }
-};
-
-/** Reads the fields duplicate detection compares, page by page. */
-async function loadPeople(db: Db): Promise<PersonRecord[]> {
-  const people: PersonRecord[] = [];
-  let after = '';
-  for (;;) {
-    const rows = await db
-      .selectFrom('customers')
-      .select(['id', 'first_name', 'last_name', 'emails', 'phones', 'birthday', 'address', 'city', 'postcode'])
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(5000)
-      .execute();
-    if (rows.length === 0) return people;
-    for (const r of rows) {
-      people.push({
-        id: r.id as string,
-        first_name: (r.first_name as string) ?? undefined,
-        last_name: (r.last_name as string) ?? undefined,
-        emails: parseList<string>(r.emails),
-        phones: parseList<PhoneEntry>(r.phones).flatMap((p) => (p.e164 ? [p.e164] : [])),
-        birthday: (r.birthday as string) ?? undefined,
-        address: (r.address as string) ?? undefined,
-        city: (r.city as string) ?? undefined,
-        postcode: (r.postcode as string) ?? undefined,
-      });
-    }
-    after = rows[rows.length - 1].id as string;
-  }
-}
+/** Uncertain pairs a scan adds to the review queue at most: the likeliest first. */
+export const DEFAULT_MAX_REVIEW = 1000;
 
 /** Plain-words reasons why two records look like one person. */
 export function matchReasons(a: PersonRecord, b: PersonRecord): string[] {
@@ -88,11 +59,10 @@ export async function scanDuplicates(ctx: Ctx, options: ScanOptions): Promise<Sc
   const db = ctx.database.db;
   const result: ScanResult = { customers: 0, merged: 0, clusters: 0, queued: 0 };
   if (options.mode === 'off') return result;
-  const people = await loadPeople(db);
-  result.customers = people.length;
-  const byId = new Map(people.map((p) => [p.id, p]));
   const thresholds = { ...DEFAULT_THRESHOLDS, ...(options.mergeThreshold !== undefined ? { merge: options.mergeThreshold } : {}) };
-  const found = findDuplicates(people, { thresholds });
+  const found = await detectDuplicates(db, { thresholds, touching: options.touching, maxReview: options.maxReview ?? DEFAULT_MAX_REVIEW, maxBlockSize: options.maxBlockSize });
+  result.stats = found.stats;
+  result.customers = Number((await db.selectFrom('customers').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   const relevant = (ids: string[]) => !options.touching || ids.some((id) => options.touching!.has(id));
 
   const dismissed = new Set(
@@ -130,6 +100,7 @@ export async function scanDuplicates(ctx: Ctx, options: ScanOptions): Promise<Sc
   const pairs = [...fresh.values()];
   for (let i = 0; i < pairs.length; i += 500) {
     const chunk = pairs.slice(i, i + 500);
+    const byId = new Map((await readPeople(db, [...new Set(chunk.flatMap((p) => [p.a, p.b]))])).map((p) => [p.id, p]));
     const known = await db
       .selectFrom('duplicate_candidates')
       .select(['customer_a', 'customer_b'])
@@ -137,7 +108,7 @@ export async function scanDuplicates(ctx: Ctx, options: ScanOptions): Promise<Sc
       .execute();
     const seen = new Set(known.map((k) => `${k.customer_a}|${k.customer_b}`));
     const rows = chunk
-      .filter((p) => !seen.has(`${p.a}|${p.b}`))
+      .filter((p) => !seen.has(`${p.a}|${p.b}`) && byId.has(p.a) && byId.has(p.b))
       .map((p) => ({ id: newId('duplicate'), customer_a: p.a, customer_b: p.b, score: Math.round(p.score * 1000) / 1000, reasons: JSON.stringify(matchReasons(byId.get(p.a)!, byId.get(p.b)!)), status: 'open', batch_id: ctx.batchId ?? null, created_at: now, resolved_at: null }));
     if (rows.length) await db.insertInto('duplicate_candidates').values(rows).execute();
     result.queued += rows.length;

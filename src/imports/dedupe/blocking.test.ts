@@ -45,9 +45,9 @@ describe('firstComparedSharedKey', () => {
   it('finds the lowest shared key that is not oversized', () => {
     const a = Int32Array.of(-5, 1, 4, 9);
     const b = Int32Array.of(1, 4, 8, 9);
-    expect(firstComparedSharedKey(a, b, () => false)).toBe(1);
-    expect(firstComparedSharedKey(a, b, (k) => k === 1)).toBe(4);
-    expect(firstComparedSharedKey(a, b, (k) => k < 10)).toBeNull();
+    expect(firstComparedSharedKey(a, b, new Map())).toBe(1);
+    expect(firstComparedSharedKey(a, b, new Map([[1, 30]]))).toBe(4);
+    expect(firstComparedSharedKey(a, b, new Map([[1, 30], [4, 30], [9, 30]]))).toBeNull();
   });
 
   it('matchKeys are sorted and distinct', () => {

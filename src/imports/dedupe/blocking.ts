@@ -42,6 +42,11 @@ export function matchKeys(person: PreparedPerson): Int32Array {
   return hashes.sort();
 }
 
+/** The key of a record's surname sound and first initial ("sx:S530|r"), hashed: its block size says how common the name is. */
+export function nameKey(person: PreparedPerson): number | null {
+  return person.last && person.first ? fnv1a(`sx:${soundex(person.last)}|${person.first[0]}`) : null;
+}
+
 /** 32-bit FNV-1a hash of a string, signed so that it fits an SQL integer column. */
 export function fnv1a(text: string): number {
   let hash = 0x811c9dc5;

@@ -23,8 +23,9 @@ export function findDuplicates(records: PersonRecord[], options: DuplicateOption
   const people = records.map(preparePerson);
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const collector = new MatchCollector(thresholds, options.maxReview);
-  for (const [a, b, blockSize] of candidatePairs(people, options)) {
-    collector.add({ a: people[a].id, b: people[b].id, score: candidateScore(people[a], people[b], blockSize, thresholds) });
+  const oversized = new Map<number, number>();
+  for (const [a, b, blockSize] of candidatePairs(people, options, oversized)) {
+    collector.add({ a: people[a].id, b: people[b].id, score: candidateScore(people[a], people[b], blockSize, thresholds, oversized) });
   }
   const { clusters, review } = collector.result();
   return { clusters, review };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { preparePerson, type PersonRecord } from './record.js';
-import { DEFAULT_THRESHOLDS, scorePair } from './score.js';
+import { candidateScore, DEFAULT_THRESHOLDS, scorePair, spellsName } from './score.js';
 
 const score = (a: Omit<PersonRecord, 'id'>, b: Omit<PersonRecord, 'id'>) =>
   scorePair(preparePerson({ id: 'a', ...a }), preparePerson({ id: 'b', ...b })).score;
@@ -50,5 +50,35 @@ describe('scorePair', () => {
 
   it('keeps apart people who share only a common first name', () => {
     expect(score({ first_name: 'Elizabeth', birthday: '1983-04-18' }, { first_name: 'Elizabeth', birthday: '2016-09-01' })).toBeLessThan(DEFAULT_THRESHOLDS.review);
+  });
+
+  it('does not take a mailbox spelt from the name at another provider as evidence beyond the name', () => {
+    const koch = (email: string) => ({ first_name: 'Michael', last_name: 'Koch', emails: [email], city: 'Berlin' });
+    expect(spellsName('mkoch', preparePerson({ id: 'x', ...koch('mkoch@gmx.net') }))).toBe(true);
+    expect(spellsName('skipper42', preparePerson({ id: 'x', ...koch('skipper42@gmx.net') }))).toBe(false);
+    const a = preparePerson({ id: 'a', ...koch('mkoch@gmx.net') });
+    expect(scorePair(a, preparePerson({ id: 'b', ...koch('mkoch@web.de') })).corroborated).toBe(false);
+    expect(scorePair(a, preparePerson({ id: 'b', ...koch('mkoch@gmx.nte') })).corroborated).toBe(true);
+    expect(scorePair(preparePerson({ id: 'a', ...koch('skipper42@gmx.net') }), preparePerson({ id: 'b', ...koch('skipper42@web.de') })).corroborated).toBe(true);
+  });
+});
+
+describe('candidateScore', () => {
+  const ann = preparePerson({ id: 'a', first_name: 'Ann', last_name: 'Lee', city: 'Leeds' });
+  const other = preparePerson({ id: 'b', first_name: 'Ann', last_name: 'Lee', city: 'Leeds' });
+
+  it('keeps a name-only match for review, lower the more records share its key', () => {
+    const inPair = candidateScore(ann, other, 2, DEFAULT_THRESHOLDS);
+    const inCrowd = candidateScore(ann, other, 25, DEFAULT_THRESHOLDS);
+    expect(inPair).toBeLessThan(DEFAULT_THRESHOLDS.merge);
+    expect(inPair).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.review);
+    expect(inCrowd).toBeLessThan(inPair);
+  });
+
+  it('leaves a corroborated pair at its own score whatever the block size', () => {
+    const withEmail = (id: string) => preparePerson({ id, first_name: 'Ann', last_name: 'Lee', emails: ['ann.lee@x.com'] });
+    const pair = scorePair(withEmail('a'), withEmail('b')).score;
+    expect(candidateScore(withEmail('a'), withEmail('b'), 25, DEFAULT_THRESHOLDS)).toBe(pair);
+    expect(pair).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.merge);
   });
 });

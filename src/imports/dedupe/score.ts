@@ -1,4 +1,8 @@
+import { nameKey } from './blocking.js';
+import { DEFAULT_MAX_BLOCK_SIZE, type OversizedKeys } from './blocks.js';
+import { withinEdits } from './edit-distance.js';
 import { jaroWinkler } from './jaro-winkler.js';
+import { normaliseEmailLocal } from './normalise.js';
 import type { PreparedPerson } from './record.js';
 
 /**
@@ -54,7 +58,11 @@ export function scorePair(a: PreparedPerson, b: PreparedPerson): PairScore {
   const context = phone + place;
   const agreesOnSomethingPersonal = sourceId > 0 || email > 0 || name > 0 || birthday > 0;
   const weight = sourceId + email + name + birthday + (agreesOnSomethingPersonal ? context : Math.min(context, CONTEXT_ONLY_CAP));
-  const corroborated = sourceId > 0 || email >= WEIGHTS.email.sameMailbox || birthday > 0 || phone > 0 || place >= WEIGHTS.place.postcode;
+  // Namesakes born on the same day of another decade (1971-10-17, 1992-10-17) are common: not corroboration.
+  const birthdayAgrees = birthday >= WEIGHTS.birthday.oneDigit || (birthday > 0 && (a.birth!.month !== b.birth!.month || a.birth!.day !== b.birth!.day));
+  const samePostcode = a.postcode !== '' && a.postcode === b.postcode;
+  const placeAgrees = place >= WEIGHTS.place.postcode && (samePostcode || placeWeight(a, b, true) >= WEIGHTS.place.postcode);
+  const corroborated = sourceId > 0 || email >= WEIGHTS.email.sameMailbox || birthdayAgrees || phone > 0 || placeAgrees;
   return { weight, score: probability(weight), corroborated };
 }
 
@@ -64,14 +72,29 @@ export function probability(weight: number): number {
 }
 
 /**
- * The score acted on for a pair found in a block of `blockSize` records. A match on the name alone
- * (nothing personal corroborates it) tells less the more records share the key it was found under,
- * so it loses log2(blockSize / 2) bits, and it is never merged without asking.
+ * The score acted on for a pair found in a block of `blockSize` records. A name shared by more
+ * records than the block cap (`oversized` holds those keys' sizes) is weaker evidence, so the pair
+ * loses log2(size / DEFAULT_MAX_BLOCK_SIZE) bits. A match on the name alone (nothing personal
+ * corroborates it) also tells less the more records share the key it was found under, loses
+ * log2(blockSize / 2) bits, and is never merged without asking: above the review threshold its
+ * probability is scaled into the review band, keeping the order for ranking.
  */
-export function candidateScore(a: PreparedPerson, b: PreparedPerson, blockSize: number, thresholds: { merge: number }): number {
-  const { weight, score, corroborated } = scorePair(a, b);
-  if (corroborated) return score;
-  return Math.min(probability(weight - commonnessPenalty(blockSize)), thresholds.merge - 0.001);
+export function candidateScore(a: PreparedPerson, b: PreparedPerson, blockSize: number, thresholds: { merge: number; review: number }, oversized?: OversizedKeys): number {
+  const { weight, corroborated } = scorePair(a, b);
+  const common = oversized && oversized.size > 0 ? commonNamePenalty(a, b, oversized) : 0;
+  if (corroborated) return probability(weight - common);
+  const damped = probability(weight - common - commonnessPenalty(blockSize));
+  const top = thresholds.merge - 0.001;
+  if (damped < thresholds.review || top <= thresholds.review) return Math.min(damped, top);
+  return thresholds.review + ((top - thresholds.review) * (damped - thresholds.review)) / (1 - thresholds.review);
+}
+
+/** Bits taken off when both records file under one surname-and-initial key shared by more records than the cap. */
+export function commonNamePenalty(a: PreparedPerson, b: PreparedPerson, oversized: OversizedKeys): number {
+  const key = nameKey(a);
+  const size = key === null ? undefined : oversized.get(key);
+  if (size === undefined || key !== nameKey(b)) return 0;
+  return commonnessPenalty(size);
 }
 
 /** Bits taken off a name-only match found among `blockSize` records sharing a key: 0 for a pair. */
@@ -83,8 +106,36 @@ function emailWeight(a: PreparedPerson, b: PreparedPerson): number {
   const w = WEIGHTS.email;
   if (a.emails.length === 0 || b.emails.length === 0) return 0;
   if (a.emails.some((e) => b.emails.includes(e))) return w.exact;
-  if (a.emailLocals.some((l) => l.length >= 4 && b.emailLocals.includes(l))) return w.sameMailbox;
+  const sharedLocal = a.emailLocals.find((l) => l.length >= 4 && b.emailLocals.includes(l));
+  // "mkoch" at two providers is as likely two Michael Kochs: a mailbox spelt from the name says no more than the name.
+  if (sharedLocal) return (spellsName(sharedLocal, a) || spellsName(sharedLocal, b)) && !domainTypo(sharedLocal, a.emails, b.emails) ? w.similar : w.sameMailbox;
   return a.emails.some((x) => b.emails.some((y) => similarEmails(x, y))) ? w.similar : w.different;
+}
+
+/** Whether a mailbox name is only the person's name: "lucia_gomez", "mkoch", "lopez.david", "robert255". */
+export function spellsName(local: string, person: PreparedPerson): boolean {
+  const letters = local.replace(/[^a-z]/g, '');
+  const { first, last } = person;
+  if (!letters || (!first && !last)) return false;
+  const f = first[0] ?? '';
+  const l = last[0] ?? '';
+  return [first, last, first + last, last + first, f + last, first + l, last + f, f + l].some((form) => form !== '' && form === letters);
+}
+
+// The same mailbox name at domains a few typos apart ("nichols.info", "nnichls.info") is one mailbox;
+// one typo per five letters, at least two, keeps gmail.com and hotmail.com apart.
+function domainTypo(local: string, x: string[], y: string[]): boolean {
+  const domainsOf = (emails: string[]) => emails.filter((e) => normaliseEmailLocal(e) === local).map((e) => e.slice(e.lastIndexOf('@') + 1));
+  const theirs = domainsOf(y);
+  return domainsOf(x).some((d) => theirs.some((e) => !otherCountryDomain(d, e) && withinEdits(d, e, Math.max(2, Math.floor(Math.min(d.length, e.length) / 5)))));
+}
+
+// yahoo.com and yahoo.ca are two providers' mailboxes, not a typo: the top-level domains differ
+// by more than a keystroke (hill.om for hill.com is a typo).
+function otherCountryDomain(d: string, e: string): boolean {
+  const tld = (domain: string) => domain.slice(domain.lastIndexOf('.') + 1);
+  const [x, y] = [tld(d), tld(e)];
+  return /^[a-z]{2,3}$/.test(x) && /^[a-z]{2,3}$/.test(y) && !withinEdits(x, y, 1);
 }
 
 // A typo in the mailbox name at the same domain; requiring the same domain also keeps this cheap.
@@ -164,17 +215,25 @@ function differingCharacters(x: string, y: string): number {
   return count;
 }
 
-function placeWeight(a: PreparedPerson, b: PreparedPerson): number {
+/**
+ * Address, postcode and city agreement. `strict` does not count the same street with a house
+ * number more than one keystroke away: a neighbour as likely as a typo, so no corroboration.
+ */
+function placeWeight(a: PreparedPerson, b: PreparedPerson, strict = false): number {
   const w = WEIGHTS.place;
   let weight = 0;
   if (a.address && b.address) {
     if (a.address.street === b.address.street && a.address.unit === b.address.unit) weight += w.sameStreet;
-    else if (tokenOverlap(a.address.tokens, b.address.tokens) >= 0.5) weight += w.similarStreet;
+    else if ((!strict || !differentNumbers(a.address.number, b.address.number)) && tokenOverlap(a.address.tokens, b.address.tokens) >= 0.5) weight += w.similarStreet;
     else weight += w.differentStreet;
   }
   if (a.postcode && b.postcode) weight += a.postcode === b.postcode ? w.postcode : w.differentPostcode;
   if (a.city && b.city) weight += a.city === b.city || jaroWinkler(a.city, b.city) >= 0.9 ? w.city : w.differentCity;
   return Math.min(weight, w.cap);
+}
+
+function differentNumbers(x: string | null, y: string | null): boolean {
+  return x !== null && y !== null && !withinEdits(x, y, 1);
 }
 
 function tokenOverlap(a: string[], b: string[]): number {
