@@ -42,8 +42,9 @@ export interface KMeansArrays {
   /** k-means++: squared distance of each row to its nearest chosen centre. */
   closest: Float64Array;
   /**
-   * Hamerly's bounds on the distance to the own centre (upper) and to any other (lower). While seeding,
-   * `lower` holds the squared distance to the second-nearest chosen centre.
+   * Hamerly's bounds on the distance to the own centre (upper) and to any other (lower), stored as
+   * upper - moved(own centre) and lower + largest move (cumulative, see `moves`). While seeding, `lower`
+   * holds the squared distance to the second-nearest chosen centre.
    */
   upper: Float64Array;
   lower: Float64Array;
@@ -51,8 +52,8 @@ export interface KMeansArrays {
   /** k-means++ candidates. */
   candidates: Float64Array;
   /**
-   * How far each centre moved [0, k), half the distance from each centre to its nearest other [k, 2k), then
-   * the largest move, the second-largest move and the index of the largest.
+   * How far each centre moved since the first assignment [0, k), half the distance from each centre to its
+   * nearest other [k, 2k), then the sum over iterations of the largest move.
    */
   moves: Float64Array;
   /** blocks x k x d cluster sums and blocks x k counts of the current labels. */
@@ -86,7 +87,7 @@ export function allocateArrays(shape: KMeansShape, shared: boolean): KMeansArray
     lower: float64(n),
     centres: float64(k * d),
     candidates: float64(trials * d),
-    moves: float64(2 * k + 3),
+    moves: float64(2 * k + 1),
     blockSums: float64(blocks * k * d),
     blockCounts: float64(blocks * k),
     blockScalars: float64(blocks * trials),
@@ -218,6 +219,7 @@ function addCentre({ d }: KMeansShape, { x, labels, candidates, closest, lower, 
   }
 }
 
+/** The cumulative moves are zero at the first assignment, so bounds are stored as they are. */
 function assignSeeded({ d, k }: KMeansShape, { x, labels, closest, upper, lower, blockSums, blockCounts }: KMeansArrays, { block, start, end }: BlockRows): void {
   const sumOffset = block * k * d;
   const countOffset = block * k;
@@ -257,50 +259,47 @@ function nearestCentre(distance: SquaredDistance, x: Float64Array, xo: number, c
 
 /**
  * Hamerly (2010): a row keeps its label when the upper bound on the distance to its centre is no more than
- * both the lower bound on the distance to any other centre and half the distance from its centre to the
- * nearest other centre. Bounds are loosened by how far the centres moved; only rows failing the test are
- * measured again, first against their own centre, then against all. The block's cluster sums and
- * counts are kept up to date by moving only the rows that changed cluster.
+ * either the lower bound on the distance to any other centre or half the distance from its centre to the
+ * nearest other centre. Only rows failing the test are measured again, first against their own centre, then
+ * against all. Bounds are stored net of the centres' cumulative moves (`moves`), so rows that pass cost no
+ * writes. The block's cluster sums and counts are kept up to date by moving only the rows that changed
+ * cluster.
  */
 function assignBounded(shape: KMeansShape, a: KMeansArrays, { block, start, end, distance }: BlockRows): void {
   const { d, k } = shape;
   const { x, centres, labels, upper, lower, moves, blockSums, blockCounts, blockScalars } = a;
   const sumOffset = block * k * d;
   const countOffset = block * k;
-  const largest = moves[2 * k];
-  const secondLargest = moves[2 * k + 1];
-  const largestIndex = moves[2 * k + 2];
+  const drift = moves[2 * k];
   let changed = 0;
   for (let i = start; i < end; i++) {
     const label = labels[i];
-    let up = upper[i] + moves[label];
-    let low = lower[i] - (label === largestIndex ? secondLargest : largest);
+    const up = upper[i] + moves[label];
+    const low = lower[i] - drift;
     const halfGap = moves[k + label];
-    const bound = halfGap > low ? halfGap : low;
-    if (up > bound) {
-      const xo = i * d;
-      const own = distance(x, xo, centres, label * d);
-      up = Math.sqrt(own);
-      if (up > bound) {
-        const next = nearestCentre(distance, x, xo, centres, k, d, label, own);
-        up = nearest[0];
-        low = nearest[1];
-        if (next !== label) {
-          changed++;
-          labels[i] = next;
-          blockCounts[countOffset + label]--;
-          blockCounts[countOffset + next]++;
-          const from = sumOffset + label * d;
-          const to = sumOffset + next * d;
-          for (let j = 0; j < d; j++) {
-            blockSums[from + j] -= x[xo + j];
-            blockSums[to + j] += x[xo + j];
-          }
-        }
+    if (up <= halfGap || up <= low) continue;
+    const xo = i * d;
+    const own = distance(x, xo, centres, label * d);
+    const tight = Math.sqrt(own);
+    if (tight <= halfGap || tight <= low) {
+      upper[i] = tight - moves[label];
+      continue;
+    }
+    const next = nearestCentre(distance, x, xo, centres, k, d, label, own);
+    upper[i] = nearest[0] - moves[next];
+    lower[i] = nearest[1] + drift;
+    if (next !== label) {
+      changed++;
+      labels[i] = next;
+      blockCounts[countOffset + label]--;
+      blockCounts[countOffset + next]++;
+      const from = sumOffset + label * d;
+      const to = sumOffset + next * d;
+      for (let j = 0; j < d; j++) {
+        blockSums[from + j] -= x[xo + j];
+        blockSums[to + j] += x[xo + j];
       }
     }
-    upper[i] = up;
-    lower[i] = low;
   }
   blockScalars[block * scalarStride(shape)] = changed;
 }

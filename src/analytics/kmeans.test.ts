@@ -98,6 +98,36 @@ describe('kmeans', () => {
     expect(result.inertia).toBe(0);
   });
 
+  it('gives the same result on worker threads as on the calling thread', async () => {
+    // Several blocks of rows, so that the workers share the passes.
+    const { data, n, d } = blobs([[0, 0, 0], [6, 0, 0], [0, 6, 0], [0, 0, 6], [3, 3, 3]], 5000, 1.5, 12);
+    const single = await kmeans(data, n, d, { k: 6, nInit: 2, seed: 4, threads: 1 });
+    const parallel = await kmeans(data, n, d, { k: 6, nInit: 2, seed: 4, threads: 2 });
+    expect(parallel.inertia).toBe(single.inertia);
+    expect(Array.from(parallel.centroids)).toEqual(Array.from(single.centroids));
+    expect(parallel.labels).toEqual(single.labels);
+    expect(parallel.iterations).toBe(single.iterations);
+  });
+
+  it('labels every row with its nearest centroid, as plain Lloyd would', async () => {
+    const { data, n, d } = blobs([[0, 0], [3, 0], [0, 3], [3, 3], [1.5, 1.5]], 4000, 1, 13);
+    for (const seed of [0, 1, 2]) {
+      const k = 5 + seed;
+      const result = await kmeans(data, n, d, { k, seed, threads: 1 });
+      const sizes = new Array<number>(k).fill(0);
+      const squared = (i: number, c: number) => (data[i * d] - result.centroids[c * d]) ** 2 + (data[i * d + 1] - result.centroids[c * d + 1]) ** 2;
+      let fartherThanNearest = 0;
+      for (let i = 0; i < n; i++) {
+        sizes[result.labels[i]]++;
+        const own = squared(i, result.labels[i]);
+        for (let c = 0; c < k; c++) if (own > squared(i, c) + 1e-9) fartherThanNearest++;
+      }
+      expect(fartherThanNearest).toBe(0);
+      expect(result.inertia).toBeCloseTo(inertiaOf(data, n, d, result.centroids, k), 6);
+      expect(sizes.every((size) => size > 0)).toBe(true);
+    }
+  });
+
   it('rejects invalid shapes and k', async () => {
     await expect(kmeans(new Float64Array(5), 2, 2, { k: 1 })).rejects.toThrow(RangeError);
     await expect(kmeans(new Float64Array(4), 2, 2, { k: 3 })).rejects.toThrow(RangeError);

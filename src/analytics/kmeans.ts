@@ -215,6 +215,7 @@ function* lloyd(shape: KMeansShape, arrays: KMeansArrays, maxIterations: number,
   const { centres, blockSums, blockCounts, blockScalars } = arrays;
   const sums = new Float64Array(k * d);
   const counts = new Float64Array(k);
+  arrays.moves.fill(0);
   let iterations = 0;
   let strictConvergence = false;
   while (iterations < maxIterations) {
@@ -242,14 +243,12 @@ function* lloyd(shape: KMeansShape, arrays: KMeansArrays, maxIterations: number,
 }
 
 /**
- * New centres = cluster means; records for Hamerly's bounds how far each centre moved and half the distance
- * from each centre to its nearest other. Returns the total squared shift.
+ * New centres = cluster means; adds for Hamerly's bounds how far each centre moved and the largest move,
+ * and records half the distance from each centre to its nearest other. Returns the total squared shift.
  */
 function moveCentres({ d, k }: KMeansShape, { centres, moves }: KMeansArrays, sums: Float64Array, counts: Float64Array): number {
   let shift = 0;
   let largest = 0;
-  let secondLargest = 0;
-  let largestIndex = -1;
   for (let c = 0; c < k; c++) {
     let moved = 0;
     for (let j = 0; j < d; j++) {
@@ -259,17 +258,11 @@ function moveCentres({ d, k }: KMeansShape, { centres, moves }: KMeansArrays, su
       centres[c * d + j] = next;
     }
     shift += moved;
-    const distance = Math.sqrt(moved);
-    moves[c] = distance;
-    if (distance > largest) {
-      secondLargest = largest;
-      largest = distance;
-      largestIndex = c;
-    } else if (distance > secondLargest) secondLargest = distance;
+    const step = Math.sqrt(moved);
+    moves[c] += step;
+    if (step > largest) largest = step;
   }
-  moves[2 * k] = largest;
-  moves[2 * k + 1] = secondLargest;
-  moves[2 * k + 2] = largestIndex;
+  moves[2 * k] += largest;
   const distance = squaredDistanceFor(d);
   for (let c = 0; c < k; c++) {
     let nearest = Infinity;
