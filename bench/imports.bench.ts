@@ -67,14 +67,28 @@ export function writeFiles(customersCsv: string, ordersCsv: string) {
   fs.closeSync(o);
 }
 
-function sqliteImport(csv: string): number {
+/** CPU seconds (user + system) of a finished child, as /usr/bin/time reports them; null without it. */
+function cpuOf(timeFile: string): number | null {
+  if (!fs.existsSync(timeFile)) return null;
+  const [user, system] = fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+  fs.rmSync(timeFile, { force: true });
+  return Number.isFinite(user + system) ? user + system : null;
+}
+
+const timeCommand = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+/** `sqlite3 .import` of the CSV into a plain table: wall time and, with /usr/bin/time, CPU time. */
+function sqliteImport(csv: string): { seconds: number; cpu: number | null } {
   const db = path.join(os.tmpdir(), `rapport-baseline-${process.pid}.db`);
+  const timeFile = `${db}.time`;
   fs.rmSync(db, { force: true });
   const started = process.hrtime.bigint();
-  execFileSync('sqlite3', [db, '.mode csv', `.import ${csv} plain`]);
+  const command = ['sqlite3', db, '.mode csv', `.import ${csv} plain`];
+  if (timeCommand) execFileSync(timeCommand, ['-o', timeFile, '-f', '%U %S', ...command]);
+  else execFileSync(command[0], command.slice(1));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   fs.rmSync(db, { force: true });
-  return seconds;
+  return { seconds, cpu: cpuOf(timeFile) };
 }
 
 /**
@@ -88,7 +102,7 @@ let anon = 0;
 const field = (text, name) => Number(text.split(name + ':')[1]?.trim().split(' ')[0] ?? 0);
 const sample = () => { const s = fs.readFileSync('/proc/self/status', 'utf8'); anon = Math.max(anon, field(s, 'RssAnon')); return s; };
 setInterval(sample, 100).unref();
-process.on('exit', () => { const s = sample(); fs.writeFileSync(process.env.BENCH_MEMORY_FILE, JSON.stringify({ hwmKb: field(s, 'VmHWM'), anonKb: anon })); });
+process.on('exit', () => { const s = sample(); const cpu = process.cpuUsage(); fs.writeFileSync(process.env.BENCH_MEMORY_FILE, JSON.stringify({ hwmKb: field(s, 'VmHWM'), anonKb: anon, cpuSeconds: (cpu.user + cpu.system) / 1e6 })); });
 `;
 
 /** The CLI as one bundle, so the benchmark runs `rapport import` exactly as a user does. */
@@ -101,6 +115,8 @@ async function buildCli(outdir: string): Promise<string> {
 
 interface ImportRun {
   seconds: number;
+  /** CPU time of the importing process: on a busy machine a steadier figure than wall time. */
+  cpu: number;
   hwmMb: number;
   anonMb: number;
 }
@@ -121,7 +137,7 @@ function importProcess(cli: string, dataDir: string, kind: string, file: string,
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       if (code !== 0) return reject(new Error(`rapport import ${kind} failed (${code}): ${output.slice(-2000)}`));
       const memory = JSON.parse(fs.readFileSync(memoryFile, 'utf8'));
-      resolve({ seconds, hwmMb: memory.hwmKb / 1024, anonMb: memory.anonKb / 1024 });
+      resolve({ seconds, cpu: memory.cpuSeconds, hwmMb: memory.hwmKb / 1024, anonMb: memory.anonKb / 1024 });
     }),
   );
 }
@@ -136,7 +152,7 @@ export async function run(log: (line: string) => void) {
   if (!fs.existsSync(ordersCsv)) writeFiles(customersCsv, ordersCsv);
   const size = (f: string) => `${(fs.statSync(f).size / 1e6).toFixed(0)} MB`;
 
-  let baseline: { customers: number; orders: number } | null = null;
+  let baseline: { customers: ReturnType<typeof sqliteImport>; orders: ReturnType<typeof sqliteImport> } | null = null;
   try {
     baseline = { customers: sqliteImport(customersCsv), orders: sqliteImport(ordersCsv) };
   } catch {
@@ -162,11 +178,15 @@ export async function run(log: (line: string) => void) {
   await database.close();
 
   const rate = (n: number, s: number) => `${Math.round(n / s).toLocaleString('en')} rows/s`;
-  const versus = (seconds: number, rows: number, plain: number | undefined) => (plain === undefined ? '' : `; sqlite3 .import ${plain.toFixed(2)} s (${rate(rows, plain)}); ratio ${(seconds / plain).toFixed(1)}x`);
+  const versus = (r: ImportRun, rows: number, plain: ReturnType<typeof sqliteImport> | undefined) => {
+    if (!plain) return '';
+    const cpu = plain.cpu ? `, cpu ${plain.cpu.toFixed(2)} s; cpu ratio ${(r.cpu / plain.cpu).toFixed(1)}x` : '';
+    return `; sqlite3 .import ${plain.seconds.toFixed(2)} s (${rate(rows, plain.seconds)})${cpu}; ratio ${(r.seconds / plain.seconds).toFixed(1)}x`;
+  };
   const memory = (r: ImportRun) => `peak RSS ${r.hwmMb.toFixed(0)} MB (own memory ${r.anonMb.toFixed(0)} MB, the rest mapped database pages)`;
   const cb = batches.get('customers')!;
   const ob = batches.get('orders')!;
-  log(`customers.csv ${size(customersCsv)}: Rapport ${c.seconds.toFixed(1)} s, ${rate(customers, c.seconds)} (created ${cb.counts.created}, rejected ${cb.counts.rejected})${versus(c.seconds, customers, baseline?.customers)}; ${memory(c)}`);
-  log(`orders.csv ${size(ordersCsv)}: Rapport ${o.seconds.toFixed(1)} s, ${rate(orderLines, o.seconds)} (${ob.counts.created} orders, rejected ${ob.counts.rejected})${versus(o.seconds, orderLines, baseline?.orders)}; ${memory(o)}`);
+  log(`customers.csv ${size(customersCsv)}: Rapport ${c.seconds.toFixed(1)} s, ${rate(customers, c.seconds)}, cpu ${c.cpu.toFixed(1)} s (created ${cb.counts.created}, rejected ${cb.counts.rejected})${versus(c, customers, baseline?.customers)}; ${memory(c)}`);
+  log(`orders.csv ${size(ordersCsv)}: Rapport ${o.seconds.toFixed(1)} s, ${rate(orderLines, o.seconds)}, cpu ${o.cpu.toFixed(1)} s (${ob.counts.created} orders, rejected ${ob.counts.rejected})${versus(o, orderLines, baseline?.orders)}; ${memory(o)}`);
   if (scan) log(`fuzzy duplicate scan over ${scan.customers.toLocaleString('en')} customers: ${scan.seconds.toFixed(1)} s (${scan.queued} pairs queued for review)`);
 }
