@@ -69,7 +69,9 @@ export async function listRows(db: Db, entity: EntityDef, fields: FieldDef[], pa
     conditions.unshift((eb) => compileFilter(eb, filter, byName));
   }
   const index = dialect === 'sqlite' ? await sqliteSortIndex(db, entity.table, sort, conditions) : null;
-  let q = (index ? db.selectFrom(sql.raw(`"${entity.table}" indexed by "${index}"`) as never) : db.selectFrom(entity.table)).selectAll();
+  const from = index ? db.selectFrom(sql.raw(`"${entity.table}" indexed by "${index}"`) as never) : db.selectFrom(entity.table);
+  // A page of a few fields reads only their columns (plus id and the sort column for the cursor).
+  let q = only ? from.select([...new Set(['id', sort.column, ...fields.filter((f) => only.has(f.name)).map(columnOf).filter((c): c is string => c !== null)])]) : from.selectAll();
   for (const where of conditions) q = q.where(where);
   if (params.cursor) {
     const cursor = decodeCursor(params.cursor);
