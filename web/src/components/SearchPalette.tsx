@@ -20,7 +20,7 @@ export type SearchFn = (q: string, signal: AbortSignal) => Promise<SearchResult[
  * Runs `search` for what was typed once typing pauses for `delay` ms. A newer query aborts the
  * request of the older one, so a slow stale answer never overwrites a fresh one.
  */
-export function useLiveSearch(query: string, search: SearchFn | undefined, delay = 50) {
+export function useLiveSearch(query: string, search: SearchFn | undefined, delay = 30) {
   const [state, setState] = useState<{ results: SearchResult[]; loading: boolean; error: unknown; for: string }>({ results: [], loading: false, error: null, for: '' });
   const searchRef = useRef(search);
   searchRef.current = search;
@@ -88,7 +88,7 @@ const kindIcons: Record<SearchResult['kind'], IconName> = { customer: 'users', c
 export function SearchPalette({
   onClose,
   search = searchEverything,
-  delay = 50,
+  delay = 30,
   later = search === searchEverything ? searchOrderNotes : undefined,
   laterDelay = 400,
 }: {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Dialog } from '../components/Dialog';
 import { FieldForm } from '../components/FieldForm';
 import { Icon } from '../components/Icon';
@@ -78,7 +78,7 @@ export function CustomersPage() {
   const { fields, ready } = useCustomerFields();
   const [query, setQuery] = useState('');
   // Short: a superseded request is cancelled, and a search answers in a few tens of milliseconds.
-  const q = useDebounced(query.trim(), 50);
+  const q = useDebounced(query.trim(), 30);
   const [filters, setFilters] = useState<Filter[]>(() => {
     const companyId = search.get('company_id');
     return companyId ? [{ field: 'company_id', op: 'eq', value: companyId, display: search.get('company_name') || companyId }] : [];
@@ -127,7 +127,7 @@ export function CustomersPage() {
   useEffect(() => {
     if (!ready) return;
     void load(null);
-    setSelected(new Set());
+    setSelected((s) => (s.size ? new Set() : s));
   }, [load, ready, reloadTick]);
   useEffect(() => () => controllerRef.current?.abort(), []);
 
@@ -142,6 +142,17 @@ export function CustomersPage() {
     io.observe(el);
     return () => io.disconnect();
   }, [state.cursor, state.status, load]);
+
+  const toggleRow = useCallback(
+    (id: string) =>
+      setSelected((s) => {
+        const n = new Set(s);
+        if (n.has(id)) n.delete(id);
+        else n.add(id);
+        return n;
+      }),
+    [],
+  );
 
   function toggleSort(field: string) {
     setSort((s) => (s === field ? `-${field}` : field));
@@ -234,47 +245,7 @@ export function CustomersPage() {
                   {shownColumns.map((f) => (f.sortable ? <SortHeader key={f.name} label={f.label} field={f.name} sort={sort} onSort={toggleSort} numeric={f.type === 'number' || f.type === 'integer'} /> : <th key={f.name} scope="col">{f.label}</th>))}
                 </tr>
               </thead>
-              <tbody>
-                {state.rows.map((r) => (
-                  <tr key={r.id} className={selected.has(r.id) ? 'selected' : undefined}>
-                    <td className="col-check">
-                      <input
-                        type="checkbox"
-                        aria-label={`Select ${displayName(r)}`}
-                        checked={selected.has(r.id)}
-                        onChange={() =>
-                          setSelected((s) => {
-                            const n = new Set(s);
-                            if (n.has(r.id)) n.delete(r.id);
-                            else n.add(r.id);
-                            return n;
-                          })
-                        }
-                      />
-                    </td>
-                    <td className="col-name">
-                      <Link to={`/customers/${encodeURIComponent(r.id)}`}>{displayName(r)}</Link>
-                    </td>
-                    {shownColumns.map((f) => (
-                      <td key={f.name} className={f.type === 'number' || f.type === 'integer' ? 'num' : undefined}>
-                        {f.name === 'tags' && Array.isArray(r.tags) ? (
-                          <span className="tag-list">
-                            {(r.tags as string[]).map((t) => (
-                              <Badge key={t}>{t}</Badge>
-                            ))}
-                          </span>
-                        ) : f.name === 'stage' && typeof r.stage === 'string' ? (
-                          <Badge tone={stageTones[r.stage]}>{stageLabels[r.stage] ?? r.stage}</Badge>
-                        ) : f.name === 'rfm_segment' && typeof r.rfm_segment === 'string' ? (
-                          capitalise(r.rfm_segment)
-                        ) : (
-                          formatValue(f, r[f.name])
-                        )}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
+              <CustomerRows rows={state.rows} selected={selected} columns={shownColumns} onToggle={toggleRow} />
             </table>
           </div>
         )}
@@ -326,6 +297,41 @@ export function CustomersPage() {
     </div>
   );
 }
+
+/** The table body: kept out of the renders that typing in the search box causes. */
+const CustomerRows = memo(function CustomerRows({ rows, selected, columns, onToggle }: { rows: ApiRecord[]; selected: Set<string>; columns: FieldDef[]; onToggle: (id: string) => void }) {
+  return (
+    <tbody>
+      {rows.map((r) => (
+        <tr key={r.id} className={selected.has(r.id) ? 'selected' : undefined}>
+          <td className="col-check">
+            <input type="checkbox" aria-label={`Select ${displayName(r)}`} checked={selected.has(r.id)} onChange={() => onToggle(r.id)} />
+          </td>
+          <td className="col-name">
+            <Link to={`/customers/${encodeURIComponent(r.id)}`}>{displayName(r)}</Link>
+          </td>
+          {columns.map((f) => (
+            <td key={f.name} className={f.type === 'number' || f.type === 'integer' ? 'num' : undefined}>
+              {f.name === 'tags' && Array.isArray(r.tags) ? (
+                <span className="tag-list">
+                  {(r.tags as string[]).map((t) => (
+                    <Badge key={t}>{t}</Badge>
+                  ))}
+                </span>
+              ) : f.name === 'stage' && typeof r.stage === 'string' ? (
+                <Badge tone={stageTones[r.stage]}>{stageLabels[r.stage] ?? r.stage}</Badge>
+              ) : f.name === 'rfm_segment' && typeof r.rfm_segment === 'string' ? (
+                capitalise(r.rfm_segment)
+              ) : (
+                formatValue(f, r[f.name])
+              )}
+            </td>
+          ))}
+        </tr>
+      ))}
+    </tbody>
+  );
+});
 
 function InsightFilters({ stage, onStage, rfm, onRfm, segment, onSegment }: { stage: string; onStage: (v: string) => void; rfm: string; onRfm: (v: string) => void; segment: string; onSegment: (v: string) => void }) {
   const segments = useSegments();
