@@ -12,16 +12,17 @@ export const BLOCK_ROWS = 8192;
 export const Op = {
   /** k-means++ first centre (candidate row 0): closest = squared distances, labels = 0; scalar 0 = sum. */
   seedFirst: 0,
-  /** Scalar t = sum over rows of min(closest, squared distance to candidate t), for every candidate. */
+  /**
+   * Adds the centre chosen last (control[1], unless -1) to closest, second-closest and labels, then
+   * scalar t = sum over rows of min(closest, squared distance to candidate t), for every candidate.
+   */
   evaluateCandidates: 1,
-  /** Candidate row 0 becomes centre control[1]: closest, second-closest and labels follow. */
-  addCentre: 2,
-  /** First assignment, from the nearest and second-nearest centres tracked while seeding: bounds, sums, counts. */
-  assignSeeded: 3,
+  /** Adds the last centre, then the first assignment from the nearest and second-nearest chosen centres. */
+  assignSeeded: 2,
   /** Hamerly's bounded assignment after the centres moved; scalar 0 = labels changed; sums and counts updated. */
-  assignBounded: 4,
+  assignBounded: 3,
   /** Scalar 0 = sum of squared distances of rows to the centre of their label. */
-  inertia: 5,
+  inertia: 4,
 } as const;
 export type Op = (typeof Op)[keyof typeof Op];
 
@@ -61,7 +62,7 @@ export interface KMeansArrays {
   blockCounts: Float64Array;
   /** blocks x scalarStride(shape) per-block results of the other passes. */
   blockScalars: Float64Array;
-  /** [next block to take for threads sharing a pass, index of the centre being added]. */
+  /** [next block to take for threads sharing a pass, index of the centre to add or -1]. */
   control: Int32Array;
 }
 
@@ -124,8 +125,6 @@ export function runBlock(op: Op, shape: KMeansShape, a: KMeansArrays, block: num
       return seedFirst(shape, a, rows);
     case Op.evaluateCandidates:
       return evaluateCandidates(shape, a, rows);
-    case Op.addCentre:
-      return addCentre(shape, a, rows);
     case Op.assignSeeded:
       return assignSeeded(shape, a, rows);
     case Op.assignBounded:
@@ -172,11 +171,34 @@ function seedFirst(shape: KMeansShape, { x, labels, candidates, closest, lower, 
 }
 
 /**
+ * Adds centre control[1] (when not -1) to row i's nearest and second-nearest chosen centres. The pass after
+ * each k-means++ choice does this first, so that choosing costs no pass of its own.
+ */
+function addPendingCentre(
+  distance: SquaredDistance,
+  { x, centres, labels, closest, lower }: KMeansArrays,
+  i: number,
+  xo: number,
+  centre: number,
+  co: number,
+): void {
+  const v = distance(x, xo, centres, co);
+  const current = closest[i];
+  if (v < current) {
+    lower[i] = current;
+    closest[i] = v;
+    labels[i] = centre;
+  } else if (v < lower[i]) lower[i] = v;
+}
+
+/**
  * Potential of each candidate on the block: one pass over the rows for up to four candidates at a time,
  * with the sums in locals (a short group repeats its last candidate and drops the extra sums).
  */
-function evaluateCandidates(shape: KMeansShape, { x, candidates, closest, blockScalars }: KMeansArrays, { block, start, end, distance }: BlockRows): void {
+function evaluateCandidates(shape: KMeansShape, a: KMeansArrays, { block, start, end, distance }: BlockRows): void {
   const { d, trials } = shape;
+  const { x, candidates, closest, blockScalars, control } = a;
+  const pending = control[1];
   const out = block * scalarStride(shape);
   for (let first = 0; first < trials; first += 4) {
     const last = trials - 1;
@@ -184,13 +206,15 @@ function evaluateCandidates(shape: KMeansShape, { x, candidates, closest, blockS
     const c1 = Math.min(first + 1, last) * d;
     const c2 = Math.min(first + 2, last) * d;
     const c3 = Math.min(first + 3, last) * d;
+    const adding = first === 0 && pending >= 0;
     let s0 = 0;
     let s1 = 0;
     let s2 = 0;
     let s3 = 0;
     for (let i = start; i < end; i++) {
-      const current = closest[i];
       const xo = i * d;
+      if (adding) addPendingCentre(distance, a, i, xo, pending, pending * d);
+      const current = closest[i];
       let v = distance(x, xo, candidates, c0);
       s0 += v < current ? v : current;
       v = distance(x, xo, candidates, c1);
@@ -207,31 +231,22 @@ function evaluateCandidates(shape: KMeansShape, { x, candidates, closest, blockS
   }
 }
 
-function addCentre({ d }: KMeansShape, { x, labels, candidates, closest, lower, control }: KMeansArrays, { start, end, distance }: BlockRows): void {
-  const centre = control[1];
-  for (let i = start; i < end; i++) {
-    const v = distance(x, i * d, candidates, 0);
-    if (v < closest[i]) {
-      lower[i] = closest[i];
-      closest[i] = v;
-      labels[i] = centre;
-    } else if (v < lower[i]) lower[i] = v;
-  }
-}
-
-/** The cumulative moves are zero at the first assignment, so bounds are stored as they are. */
-function assignSeeded({ d, k }: KMeansShape, { x, labels, closest, upper, lower, blockSums, blockCounts }: KMeansArrays, { block, start, end }: BlockRows): void {
+/** First assignment, after adding the last chosen centre. The cumulative moves are zero here, so bounds are stored as they are. */
+function assignSeeded({ d, k }: KMeansShape, a: KMeansArrays, { block, start, end, distance }: BlockRows): void {
+  const { x, labels, closest, upper, lower, blockSums, blockCounts, control } = a;
+  const pending = control[1];
   const sumOffset = block * k * d;
   const countOffset = block * k;
   blockSums.fill(0, sumOffset, sumOffset + k * d);
   blockCounts.fill(0, countOffset, countOffset + k);
   for (let i = start; i < end; i++) {
+    const xo = i * d;
+    if (pending >= 0) addPendingCentre(distance, a, i, xo, pending, pending * d);
     const label = labels[i];
     upper[i] = Math.sqrt(closest[i]);
     lower[i] = Math.sqrt(lower[i]);
     blockCounts[countOffset + label]++;
     const so = sumOffset + label * d;
-    const xo = i * d;
     for (let j = 0; j < d; j++) blockSums[so + j] += x[xo + j];
   }
 }

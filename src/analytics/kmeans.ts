@@ -150,12 +150,12 @@ function sumBlocks(shape: KMeansShape, blockScalars: Float64Array, column: numbe
 
 /**
  * Greedy k-means++ (scikit-learn's variant): at each step try 2 + floor(ln k) candidates, keep the best.
- * Each row's nearest and second-nearest chosen centres are tracked on the way: they are the first
- * assignment of the Lloyd iterations.
+ * Each row's nearest and second-nearest chosen centres are tracked on the way, for the first assignment of
+ * the Lloyd iterations; a chosen centre is added to them by the next pass.
  */
 function* seedCentres(shape: KMeansShape, arrays: KMeansArrays, rng: Rng): Generator<Op, void, void> {
   const { n, d, k, trials, blocks } = shape;
-  const { x, centres, candidates, closest, blockScalars, control } = arrays;
+  const { x, centres, candidates, blockScalars, control } = arrays;
   const stride = scalarStride(shape);
   const first = rng.int(n);
   centres.set(x.subarray(first * d, first * d + d), 0);
@@ -164,9 +164,10 @@ function* seedCentres(shape: KMeansShape, arrays: KMeansArrays, rng: Rng): Gener
   const blockPotentials = new Float64Array(blocks);
   for (let b = 0; b < blocks; b++) blockPotentials[b] = blockScalars[b * stride];
   let potential = sumBlocks(shape, blockScalars, 0);
+  control[1] = -1;
   for (let c = 1; c < k; c++) {
     for (let t = 0; t < trials; t++) {
-      const id = sampleByPotential(closest, blockPotentials, rng.next() * potential, n);
+      const id = sampleByPotential(shape, arrays, blockPotentials, rng.next() * potential);
       candidates.set(x.subarray(id * d, id * d + d), t * d);
     }
     yield Op.evaluateCandidates;
@@ -182,17 +183,18 @@ function* seedCentres(shape: KMeansShape, arrays: KMeansArrays, rng: Rng): Gener
     centres.set(candidates.subarray(bestTrial * d, bestTrial * d + d), c * d);
     for (let b = 0; b < blocks; b++) blockPotentials[b] = blockScalars[b * stride + bestTrial];
     potential = bestPotential;
-    candidates.copyWithin(0, bestTrial * d, bestTrial * d + d);
     control[1] = c;
-    yield Op.addCentre;
   }
 }
 
 /**
- * Row drawn with probability proportional to `closest`: the first row whose cumulative sum reaches `value`
- * (numpy searchsorted, side='left'), the cumulative sum taken block by block as the potentials were.
+ * Row drawn with probability proportional to its squared distance to the nearest chosen centre: the first
+ * row whose cumulative sum reaches `value` (numpy searchsorted, side='left'), the cumulative sum taken block
+ * by block as the potentials were. Counts the centre not yet added to `closest` (control[1]).
  */
-function sampleByPotential(closest: Float64Array, blockPotentials: Float64Array, value: number, n: number): number {
+function sampleByPotential({ n, d }: KMeansShape, { x, centres, closest, control }: KMeansArrays, blockPotentials: Float64Array, value: number): number {
+  const pending = control[1];
+  const distance = squaredDistanceFor(d);
   let before = 0;
   for (let b = 0; b < blockPotentials.length; b++) {
     if (before + blockPotentials[b] >= value) {
@@ -200,7 +202,9 @@ function sampleByPotential(closest: Float64Array, blockPotentials: Float64Array,
       const end = Math.min(n, start + BLOCK_ROWS);
       let running = 0;
       for (let i = start; i < end; i++) {
-        running += closest[i];
+        const current = closest[i];
+        const v = pending >= 0 ? distance(x, i * d, centres, pending * d) : current;
+        running += v < current ? v : current;
         if (before + running >= value) return i;
       }
       return end - 1;
