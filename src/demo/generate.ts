@@ -4,6 +4,7 @@ import { invalid } from '../core/errors.js';
 import { idPrefixes, type IdKind } from '../core/ids.js';
 import { customerSearchText } from '../customers/service.js';
 import { companyKey, emailKey, normalisePhone } from '../customers/normalise.js';
+import { rebuildReportRollups } from '../reports/rollups.js';
 import { purchaseFrequency } from '../sales/figures.js';
 import { countedOrderStatuses, customerEntity } from '../schema/entities.js';
 import { columnOf, type PhoneEntry } from '../schema/fields.js';
@@ -584,6 +585,8 @@ export async function generateDemo(database: Database, options: DemoOptions): Pr
     }
     if (database.sqlite && previousCache !== undefined) database.sqlite.pragma(`cache_size = ${Number(previousCache)}`);
   }
+  // Figures were written directly, so the report rollups are built in one pass at the end.
+  await rebuildReportRollups(database.db);
   const w = writer.written;
   return {
     companies: w.get('companies')!,

@@ -36,6 +36,7 @@ import { countedOrderStatuses } from '../schema/entities.js';
 import { batchInsert, batchUpdate, dayFromIso, isoOfDay, type BatchColumn } from './db.js';
 import { runCrossSell, type CrossSellSummary } from './cross-sell.js';
 import { getInsightSettings, type InsightSettings } from './settings.js';
+import { rebuildReportRollups } from '../reports/rollups.js';
 
 export interface RunProgress {
   phase: 'loading' | 'fitting' | 'scoring' | 'predicting' | 'cross_sell' | 'writing' | 'done';
@@ -590,6 +591,9 @@ export async function runInsights(ctx: Ctx, options: RunOptions = {}): Promise<R
     await batchInsert(trx, 'stage_history', history);
   });
   lap('write_ms');
+  // The report rollups start again from the base tables (and carry the newest segmentation).
+  await rebuildReportRollups(db);
+  lap('report_rollups_ms');
 
   const params: Record<string, unknown> = {
     bgnbd: bg ? { r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b, time_unit: o.timeUnit } : null,

@@ -220,6 +220,8 @@ export async function rebuildReportRollupsIn(trx: Db): Promise<void> {
     insert into report_campaigns (month, campaign, channel, sent, opened, clicked, converted, revenue_cents)
     select month, campaign, channel, sum(sent), sum(opened), sum(clicked), sum(converted), sum(revenue_cents)
     from report_customer_campaigns group by month, campaign, channel`.execute(trx);
+  await trx.deleteFrom('report_stages').execute();
+  await sql`insert into report_stages (stage, customers) select coalesce(stage, ''), count(*) from customers group by coalesce(stage, '')`.execute(trx);
   await setState(trx, 'segmentation', await latestSegmentation(trx));
 }
 

@@ -93,9 +93,9 @@ export async function dashboardReport(ctx: Ctx, p: RangeParams) {
   const { db } = ctx.database;
   const figures = await dashboardFigures(ctx, r);
   const totals = figures.revenue.reduce((s, x) => ({ revenue: s.revenue + x.revenue, orders: s.orders + x.orders }), { revenue: 0, orders: 0 });
-  const stages = await db.selectFrom('customers').select(['stage', sql<number>`count(*)`.as('n')]).groupBy('stage').execute();
+  const stages = await db.selectFrom('report_stages').select(['stage', 'customers']).execute();
   const byStage: Record<string, number> = { lead: 0, active: 0, inactive: 0, churned: 0, unscored: 0 };
-  for (const s of stages) byStage[(s.stage as string | null) ?? 'unscored'] = num(s.n);
+  for (const s of stages) byStage[(s.stage as string) || 'unscored'] = (byStage[(s.stage as string) || 'unscored'] ?? 0) + num(s.customers);
   const totalCustomers = Object.values(byStage).reduce((s, n) => s + n, 0);
   return {
     from: r.from,

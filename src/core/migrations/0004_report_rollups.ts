@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { columnTypes, type DialectName } from '../database.js';
 import { rebuildReportRollupsIn } from '../../reports/rollups.js';
 import { ddl, type ColumnSpec } from './ddl.js';
@@ -72,6 +72,13 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     ...campaignCounts,
   ], ['PRIMARY KEY (month, campaign, channel)']);
 
+  // Customers per lifecycle stage ('' for unscored), kept by triggers so that every write path counts.
+  await table('report_stages', [
+    ['stage', 'varchar(16)', 'NOT NULL'],
+    ['customers', count],
+  ], ['PRIMARY KEY (stage)']);
+  await stageTriggers(db, dialect);
+
   // What the rollups were built from: the segmentation whose segment ids they carry.
   await table('report_rollup_state', [
     ['name', 'varchar(32)', 'PRIMARY KEY'],
@@ -81,4 +88,35 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   await index('report_customer_months', ['segment_id']);
   // An existing database starts with rollups that match its orders.
   await rebuildReportRollupsIn(db);
+}
+
+/** Triggers on customers that add and remove their stage in report_stages. */
+async function stageTriggers(db: Kysely<any>, dialect: DialectName): Promise<void> {
+  const run = (text: string) => sql.raw(text).execute(db);
+  if (dialect === 'sqlite') {
+    const add = (row: string) => `INSERT INTO report_stages (stage, customers) VALUES (coalesce(${row}.stage, ''), 1) ON CONFLICT (stage) DO UPDATE SET customers = customers + 1;`;
+    const remove = (row: string) => `UPDATE report_stages SET customers = customers - 1 WHERE stage = coalesce(${row}.stage, '');`;
+    await run(`CREATE TRIGGER report_stages_ai AFTER INSERT ON customers BEGIN ${add('new')} END`);
+    await run(`CREATE TRIGGER report_stages_ad AFTER DELETE ON customers BEGIN ${remove('old')} END`);
+    await run(`CREATE TRIGGER report_stages_au AFTER UPDATE OF stage ON customers WHEN coalesce(old.stage, '') <> coalesce(new.stage, '') BEGIN ${remove('old')} ${add('new')} END`);
+    return;
+  }
+  if (dialect === 'postgres') {
+    await run(`CREATE FUNCTION report_stages_count() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'UPDATE' AND coalesce(OLD.stage, '') = coalesce(NEW.stage, '') THEN RETURN NULL; END IF;
+        IF TG_OP IN ('UPDATE', 'DELETE') THEN UPDATE report_stages SET customers = customers - 1 WHERE stage = coalesce(OLD.stage, ''); END IF;
+        IF TG_OP IN ('UPDATE', 'INSERT') THEN
+          INSERT INTO report_stages (stage, customers) VALUES (coalesce(NEW.stage, ''), 1) ON CONFLICT (stage) DO UPDATE SET customers = report_stages.customers + 1;
+        END IF;
+        RETURN NULL;
+      END $$`);
+    await run(`CREATE TRIGGER report_stages_count AFTER INSERT OR DELETE OR UPDATE OF stage ON customers FOR EACH ROW EXECUTE FUNCTION report_stages_count()`);
+    return;
+  }
+  const add = (row: string) => `INSERT INTO report_stages (stage, customers) VALUES (coalesce(${row}.stage, ''), 1) ON DUPLICATE KEY UPDATE customers = customers + 1`;
+  const remove = (row: string) => `UPDATE report_stages SET customers = customers - 1 WHERE stage = coalesce(${row}.stage, '')`;
+  await run(`CREATE TRIGGER report_stages_ai AFTER INSERT ON customers FOR EACH ROW ${add('NEW')}`);
+  await run(`CREATE TRIGGER report_stages_ad AFTER DELETE ON customers FOR EACH ROW ${remove('OLD')}`);
+  await run(`CREATE TRIGGER report_stages_au AFTER UPDATE ON customers FOR EACH ROW BEGIN IF NOT (coalesce(OLD.stage, '') <=> coalesce(NEW.stage, '')) THEN ${remove('OLD')}; ${add('NEW')}; END IF; END`);
 }
