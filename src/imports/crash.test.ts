@@ -5,6 +5,7 @@ import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultChunkSize as chunkSize } from './importer.js';
 
 // A real `rapport import` process is killed with SIGKILL part-way through; the database must be
 // consistent (whole chunks only) and running the same import again must complete it exactly.
@@ -19,7 +20,6 @@ const customersFile = path.join(tmp, 'customers.csv');
 const ordersFile = path.join(tmp, 'orders.csv');
 const customerRows = 50_000;
 const orderRows = 3_000;
-const chunkSize = 500;
 
 const firstNames = ['Ada', 'Grace', 'Alan', 'Katherine', 'Linus', 'Margaret', 'Dennis', 'Barbara', 'Ken', 'Frances'];
 const lastNames = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Torvalds', 'Hamilton', 'Ritchie', 'Liskov', 'Thompson', 'Allen'];

@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { stream } from 'hono/streaming';
@@ -63,7 +66,8 @@ async function receiveUpload(c: Context<AppEnv>): Promise<{ filePath: string; op
   const dir = path.join(os.tmpdir(), 'rapport-uploads');
   fs.mkdirSync(dir, { recursive: true });
   const filePath = path.join(dir, `${randomBytes(8).toString('hex')}${path.extname(file.name).slice(0, 10)}`);
-  fs.writeFileSync(filePath, Buffer.from(await file.arrayBuffer()));
+  // Written from the file's stream: no second copy of the upload in memory.
+  await pipeline(Readable.fromWeb(file.stream() as WebReadableStream<Uint8Array>), fs.createWriteStream(filePath));
   return {
     filePath,
     options: {
