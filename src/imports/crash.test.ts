@@ -66,7 +66,7 @@ afterAll(() => {
 });
 
 describe('an import killed part-way through', () => {
-  it('leaves whole chunks only, and running it again completes it without duplicates', { timeout: 60_000 }, async () => {
+  it('leaves whole chunks only, and running it again completes it without duplicates', { timeout: 180_000 }, async () => {
     const first = startImport('customers', customersFile);
     // Kill once some chunks are committed, well before the end.
     let killedAt = 0;
