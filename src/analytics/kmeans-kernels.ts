@@ -6,6 +6,8 @@
  * many threads there are.
  */
 
+import { candidatePotentialsFor, squaredDistanceFor, type SquaredDistance } from './kmeans-compiled.js';
+
 export const BLOCK_ROWS = 8192;
 
 /** The passes a block can run. */
@@ -96,27 +98,6 @@ export function allocateArrays(shape: KMeansShape, shared: boolean): KMeansArray
   };
 }
 
-/** Squared Euclidean distance between row `xo` of `x` and row `co` of `c`, both with the same width. */
-export type SquaredDistance = (x: Float64Array, xo: number, c: Float64Array, co: number) => number;
-
-const distances = new Map<number, SquaredDistance>();
-
-/**
- * Squared distance specialised for width d: the sum is written out term by term, which runs about twice as
- * fast as a loop over a width known only at run time. Compiled once per width and thread.
- */
-export function squaredDistanceFor(d: number): SquaredDistance {
-  let distance = distances.get(d);
-  if (!distance) {
-    if (!Number.isInteger(d) || d < 1) throw new RangeError(`k-means: width must be a positive integer, got ${d}`);
-    const differences = Array.from({ length: d }, (_, j) => `const v${j} = x[xo + ${j}] - c[co + ${j}];`).join('\n');
-    const sum = Array.from({ length: d }, (_, j) => `v${j} * v${j}`).join(' + ');
-    distance = new Function('x', 'xo', 'c', 'co', `${differences}\nreturn ${sum};`) as SquaredDistance;
-    distances.set(d, distance);
-  }
-  return distance;
-}
-
 /** Runs one pass on one block of rows. */
 export function runBlock(op: Op, shape: KMeansShape, a: KMeansArrays, block: number): void {
   const rows: BlockRows = { block, start: block * BLOCK_ROWS, end: Math.min(shape.n, (block + 1) * BLOCK_ROWS), distance: squaredDistanceFor(shape.d) };
@@ -191,43 +172,26 @@ function addPendingCentre(
   } else if (v < lower[i]) lower[i] = v;
 }
 
+/** Sums of one group of candidates, kept here so that passes allocate nothing. */
+const groupSums = new Float64Array(4);
+
 /**
- * Potential of each candidate on the block: one pass over the rows for up to four candidates at a time,
- * with the sums in locals (a short group repeats its last candidate and drops the extra sums).
+ * Adds the pending centre, then the potential of each candidate on the block, four candidates per pass over
+ * the rows (a short group repeats its last candidate and drops the extra sums).
  */
 function evaluateCandidates(shape: KMeansShape, a: KMeansArrays, { block, start, end, distance }: BlockRows): void {
   const { d, trials } = shape;
   const { x, candidates, closest, blockScalars, control } = a;
   const pending = control[1];
+  if (pending >= 0) for (let i = start; i < end; i++) addPendingCentre(distance, a, i, i * d, pending, pending * d);
+  const potentials = candidatePotentialsFor(d);
   const out = block * scalarStride(shape);
+  const last = trials - 1;
   for (let first = 0; first < trials; first += 4) {
-    const last = trials - 1;
-    const c0 = first * d;
-    const c1 = Math.min(first + 1, last) * d;
-    const c2 = Math.min(first + 2, last) * d;
-    const c3 = Math.min(first + 3, last) * d;
-    const adding = first === 0 && pending >= 0;
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    for (let i = start; i < end; i++) {
-      const xo = i * d;
-      if (adding) addPendingCentre(distance, a, i, xo, pending, pending * d);
-      const current = closest[i];
-      let v = distance(x, xo, candidates, c0);
-      s0 += v < current ? v : current;
-      v = distance(x, xo, candidates, c1);
-      s1 += v < current ? v : current;
-      v = distance(x, xo, candidates, c2);
-      s2 += v < current ? v : current;
-      v = distance(x, xo, candidates, c3);
-      s3 += v < current ? v : current;
-    }
-    blockScalars[out + first] = s0;
-    if (first + 1 <= last) blockScalars[out + first + 1] = s1;
-    if (first + 2 <= last) blockScalars[out + first + 2] = s2;
-    if (first + 3 <= last) blockScalars[out + first + 3] = s3;
+    const group = Math.min(4, trials - first);
+    const rows = (t: number) => Math.min(first + t, last) * d;
+    potentials(x, candidates, closest, start, end, rows(0), rows(1), rows(2), rows(3), groupSums);
+    for (let t = 0; t < group; t++) blockScalars[out + first + t] = groupSums[t];
   }
 }
 

@@ -15,10 +15,10 @@ import {
   Op,
   runAllBlocks,
   scalarStride,
-  squaredDistanceFor,
   type KMeansArrays,
   type KMeansShape,
 } from './kmeans-kernels.js';
+import { squaredDistanceFor } from './kmeans-compiled.js';
 import { withKMeansWorkers } from './kmeans-pool.js';
 import { createRng, sampleIndices, type Rng } from './random.js';
 

