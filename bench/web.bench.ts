@@ -140,7 +140,9 @@ const pageHelpers = () => {
         } catch {
           ok = false;
         }
-        if (ok) resolve(performance.now());
+        const failed = document.querySelector('main .state-error');
+        if (failed) reject(new Error(`${name}: the page shows an error: ${failed.textContent}`));
+        else if (ok) resolve(performance.now());
         else if (performance.now() - started > timeoutMs) reject(new Error(`${name} not ready after ${timeoutMs} ms`));
         else requestAnimationFrame(check);
       };
@@ -390,8 +392,10 @@ export async function run(log: (line: string) => void) {
     await signIn(page, base);
     const ctx = { page, base, token, log };
     log(`targets: dashboard usable within ${targets.dashboardMs} ms of navigation, search results within ${targets.searchMs} ms of the last keystroke`);
+    log(`machine load (1-minute average) at the start: ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores; figures grow with it`);
     await measureDashboard(ctx);
     await measureSearch(ctx);
+    log(`machine load (1-minute average) at the end: ${os.loadavg()[0].toFixed(1)}`);
   } finally {
     await context?.close();
     server.kill('SIGTERM');
