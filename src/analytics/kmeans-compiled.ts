@@ -25,6 +25,13 @@ export type CandidatePotentials = (
   sums: Float64Array,
 ) => void;
 
+/**
+ * Index of the centre nearest to row `xo` of `x` among the k rows of `centres` (the lowest index on ties),
+ * given the squared distance `known` to centre `from`; writes to out[0] and out[1] the distances (not
+ * squared) to the nearest and the second-nearest centre.
+ */
+export type NearestCentres = (x: Float64Array, xo: number, centres: Float64Array, k: number, from: number, known: number, out: Float64Array) => number;
+
 function checkWidth(d: number): void {
   if (!Number.isInteger(d) || d < 1 || d > 1000) throw new RangeError(`k-means: width must be an integer in [1, 1000], got ${d}`);
 }
@@ -39,6 +46,7 @@ function squaredSum(name: string, d: number, left: (j: number) => string, right:
 
 const distances = new Map<number, SquaredDistance>();
 const potentials = new Map<number, CandidatePotentials>();
+const nearest = new Map<number, NearestCentres>();
 
 export function squaredDistanceFor(d: number): SquaredDistance {
   let compiled = distances.get(d);
@@ -68,6 +76,27 @@ export function candidatePotentialsFor(d: number): CandidatePotentials {
     ].join('\n');
     compiled = new Function('x', 'candidates', 'closest', 'start', 'end', 'c0', 'c1', 'c2', 'c3', 'sums', body) as CandidatePotentials;
     potentials.set(d, compiled);
+  }
+  return compiled;
+}
+
+export function nearestCentresFor(d: number): NearestCentres {
+  let compiled = nearest.get(d);
+  if (!compiled) {
+    checkWidth(d);
+    const body = [
+      range(d).map((j) => `const x${j} = x[xo + ${j}];`).join(' '),
+      'let best = Infinity, second = Infinity, label = 0;',
+      `for (let c = 0, co = 0; c < k; c++, co += ${d}) {`,
+      '  let v = known;',
+      `  if (c !== from) { ${squaredSum('s', d, (j) => `x${j}`, (j) => `centres[co + ${j}]`, 'e')} v = s; }`,
+      '  if (v < best) { second = best; best = v; label = c; } else if (v < second) second = v;',
+      '}',
+      'out[0] = Math.sqrt(best); out[1] = Math.sqrt(second);',
+      'return label;',
+    ].join('\n');
+    compiled = new Function('x', 'xo', 'centres', 'k', 'from', 'known', 'out', body) as NearestCentres;
+    nearest.set(d, compiled);
   }
   return compiled;
 }
