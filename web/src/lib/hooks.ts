@@ -50,6 +50,20 @@ export function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
+/** True once `flag` has stayed true for `ms`: a busy look for slow loads only, so quick ones do not flicker. */
+export function useDelayedFlag(flag: boolean, ms: number): boolean {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (!flag) {
+      setShown(false);
+      return;
+    }
+    const t = setTimeout(() => setShown(true), ms);
+    return () => clearTimeout(t);
+  }, [flag, ms]);
+  return flag && shown;
+}
+
 export function useLocalStorage<T>(key: string, initial: T): [T, (v: T) => void] {
   const [value, setValue] = useState<T>(() => {
     try {

@@ -8,7 +8,7 @@ import { Badge, Button, EmptyState, ErrorState, FormError, PageHeader, Spinner }
 import { api, buildUrl, errorMessage, isAbort, type ApiRecord, type Page } from '../lib/api';
 import { customerSections, displayName, editableFields, useCustomerFields, type FieldDef } from '../lib/fields';
 import { formatValue } from '../lib/format';
-import { useDebounced, useDocumentTitle, useLocalStorage } from '../lib/hooks';
+import { useDebounced, useDelayedFlag, useDocumentTitle, useLocalStorage } from '../lib/hooks';
 import { capitalise, rfmSegments, stageLabels, stageOrder, stageTones } from '../lib/insights';
 import { useSegments } from '../lib/shared-data';
 import { Link, navigate, useLocation } from '../lib/router';
@@ -158,6 +158,8 @@ export function CustomersPage() {
     setSort((s) => (s === field ? `-${field}` : field));
   }
 
+  // Dimming the table for every keystroke's quick search would only make it flicker (and repaint).
+  const staleLook = useDelayedFlag(state.status === 'loading', 250);
   const allSelected = state.rows.length > 0 && state.rows.every((r) => selected.has(r.id));
   const selectedRows = state.rows.filter((r) => selected.has(r.id));
   const filtering = !!q || filters.length > 0 || !!stage || !!rfm || !!segment;
@@ -233,7 +235,7 @@ export function CustomersPage() {
             </EmptyState>
           )
         ) : (
-          <div className={`table-scroll${state.status === 'loading' ? ' is-stale' : ''}`} aria-busy={state.status === 'loading'}>
+          <div className={`table-scroll${staleLook ? ' is-stale' : ''}`} aria-busy={state.status === 'loading'}>
             <table className="table">
               <caption className="sr-only">Customers{sort ? `, sorted by ${sort.replace(/^-/, '')} ${sort.startsWith('-') ? 'descending' : 'ascending'}` : ''}</caption>
               <thead>
