@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import type { Ctx } from '../core/context.js';
 import { getInsightSettings } from '../insights/settings.js';
 import { countedOrderStatuses } from '../schema/entities.js';
-import { customersReportFromBase, revenueBreakdownFromBase, revenueReportFromBase, type BreakdownDimension } from './base-reports.js';
+import { cohortReportFromBase, customersReportFromBase, revenueBreakdownFromBase, revenueReportFromBase, type BreakdownDimension } from './base-reports.js';
 import { num, resolveRange, round2, type Range, type RangeParams } from './range.js';
 import { campaignsFromRollups, cohortsFromFigures, customersFromFigures, rangeFigures, revenueFromFigures, segmentsFromFigures } from './rollup-reports.js';
 import { syncReportSegments } from './rollups.js';
@@ -20,37 +20,46 @@ export { bucketExpr, bucketOfDay, bucketsBetween, resolveRange, type Bucket, typ
 
 const counted = [...countedOrderStatuses];
 
-/** The order figures of a month-bucket range, once the rollups carry the newest segmentation. */
+/**
+ * The order figures of a month-bucket range from the rollups (once they carry the newest segmentation),
+ * or null for day and week buckets and for custom ranges whose edges leave out many orders.
+ */
 async function figuresOf(ctx: Ctx, r: Range) {
+  if (r.bucket !== 'month') return null;
   await syncReportSegments(ctx.database.db);
   return rangeFigures(ctx.database.db, r);
 }
 
 export async function revenueReport(ctx: Ctx, p: RangeParams) {
   const r = resolveRange(p);
-  if (r.bucket !== 'month') return revenueReportFromBase(ctx, p);
-  return { from: r.from, to: r.to, bucket: r.bucket, data: revenueFromFigures(await figuresOf(ctx, r), r) };
+  const figures = await figuresOf(ctx, r);
+  if (!figures) return revenueReportFromBase(ctx, p);
+  return { from: r.from, to: r.to, bucket: r.bucket, data: revenueFromFigures(figures, r) };
 }
 
 export async function customersReport(ctx: Ctx, p: RangeParams) {
   const r = resolveRange(p);
-  if (r.bucket !== 'month') return customersReportFromBase(ctx, p);
+  const figures = await figuresOf(ctx, r);
+  if (!figures) return customersReportFromBase(ctx, p);
   const churnDays = (await getInsightSettings(ctx.database.db)).inactive_days;
-  const data = await customersFromFigures(ctx.database.db, await figuresOf(ctx, r), r, churnDays);
+  const data = await customersFromFigures(ctx.database.db, figures, r, churnDays);
   return { from: r.from, to: r.to, bucket: r.bucket, churn_after_days: churnDays, data };
 }
 
 /** Retention by first-purchase month: share of each cohort buying in each later month. */
 export async function cohortReport(ctx: Ctx, p: RangeParams) {
   const r = resolveRange({ ...p, bucket: 'month' });
-  return { from: r.from, to: r.to, data: cohortsFromFigures(await figuresOf(ctx, r)) };
+  const figures = await figuresOf(ctx, r);
+  if (!figures) return cohortReportFromBase(ctx, p);
+  return { from: r.from, to: r.to, data: cohortsFromFigures(figures) };
 }
 
 /** Revenue and orders in the range by a customer dimension (model segment from the rollups, the others from orders). */
 export async function revenueBreakdown(ctx: Ctx, dimension: BreakdownDimension, p: RangeParams) {
-  if (dimension !== 'segment') return revenueBreakdownFromBase(ctx, dimension, p);
   const r = resolveRange(p);
-  return { from: r.from, to: r.to, dimension, data: await segmentsFromFigures(ctx.database.db, await figuresOf(ctx, r)) };
+  const figures = dimension === 'segment' ? await figuresOf(ctx, { ...r, bucket: 'month' }) : null;
+  if (!figures) return revenueBreakdownFromBase(ctx, dimension, p);
+  return { from: r.from, to: r.to, dimension, data: await segmentsFromFigures(ctx.database.db, figures) };
 }
 
 /** Campaign interactions: sent, opened, clicked, converted, and the revenue of the orders they led to. */
@@ -62,8 +71,8 @@ export async function campaignReport(ctx: Ctx, by: 'campaign' | 'channel', p: Ra
 /** The figures the dashboard shows for a range, from the rollups for month buckets. */
 async function dashboardFigures(ctx: Ctx, r: Range) {
   const { db } = ctx.database;
-  if (r.bucket === 'month') {
-    const figures = await figuresOf(ctx, r);
+  const figures = await figuresOf(ctx, r);
+  if (figures) {
     const churnDays = (await getInsightSettings(db)).inactive_days;
     return {
       revenue: revenueFromFigures(figures, r),
