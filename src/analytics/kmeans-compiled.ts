@@ -32,6 +32,23 @@ export type CandidatePotentials = (
  */
 export type NearestCentres = (x: Float64Array, xo: number, centres: Float64Array, k: number, from: number, known: number, out: Float64Array) => number;
 
+/**
+ * Adds the centre at row `co` of `centres`, numbered `centre`, to rows [start, end): where it is nearer than
+ * closest[i], the old nearest becomes the second (`second`, squared) and the row takes its label; else it may
+ * become the second.
+ */
+export type AddCentre = (
+  x: Float64Array,
+  centres: Float64Array,
+  co: number,
+  centre: number,
+  labels: Int32Array,
+  closest: Float64Array,
+  second: Float64Array,
+  start: number,
+  end: number,
+) => void;
+
 function checkWidth(d: number): void {
   if (!Number.isInteger(d) || d < 1 || d > 1000) throw new RangeError(`k-means: width must be an integer in [1, 1000], got ${d}`);
 }
@@ -47,6 +64,7 @@ function squaredSum(name: string, d: number, left: (j: number) => string, right:
 const distances = new Map<number, SquaredDistance>();
 const potentials = new Map<number, CandidatePotentials>();
 const nearest = new Map<number, NearestCentres>();
+const additions = new Map<number, AddCentre>();
 
 export function squaredDistanceFor(d: number): SquaredDistance {
   let compiled = distances.get(d);
@@ -97,6 +115,24 @@ export function nearestCentresFor(d: number): NearestCentres {
     ].join('\n');
     compiled = new Function('x', 'xo', 'centres', 'k', 'from', 'known', 'out', body) as NearestCentres;
     nearest.set(d, compiled);
+  }
+  return compiled;
+}
+
+export function addCentreFor(d: number): AddCentre {
+  let compiled = additions.get(d);
+  if (!compiled) {
+    checkWidth(d);
+    const body = [
+      range(d).map((j) => `const c${j} = centres[co + ${j}];`).join(' '),
+      `for (let i = start, xo = start * ${d}; i < end; i++, xo += ${d}) {`,
+      `  ${squaredSum('v', d, (j) => `x[xo + ${j}]`, (j) => `c${j}`, 'e')}`,
+      '  const current = closest[i];',
+      '  if (v < current) { second[i] = current; closest[i] = v; labels[i] = centre; } else if (v < second[i]) second[i] = v;',
+      '}',
+    ].join('\n');
+    compiled = new Function('x', 'centres', 'co', 'centre', 'labels', 'closest', 'second', 'start', 'end', body) as AddCentre;
+    additions.set(d, compiled);
   }
   return compiled;
 }

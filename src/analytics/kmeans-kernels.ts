@@ -6,7 +6,7 @@
  * many threads there are.
  */
 
-import { candidatePotentialsFor, nearestCentresFor, squaredDistanceFor, type SquaredDistance } from './kmeans-compiled.js';
+import { addCentreFor, candidatePotentialsFor, nearestCentresFor, squaredDistanceFor, type SquaredDistance } from './kmeans-compiled.js';
 
 export const BLOCK_ROWS = 8192;
 
@@ -152,24 +152,12 @@ function seedFirst(shape: KMeansShape, { x, labels, candidates, closest, lower, 
 }
 
 /**
- * Adds centre control[1] (when not -1) to row i's nearest and second-nearest chosen centres. The pass after
+ * Adds centre control[1] (unless -1) to the block's nearest and second-nearest chosen centres. The pass after
  * each k-means++ choice does this first, so that choosing costs no pass of its own.
  */
-function addPendingCentre(
-  distance: SquaredDistance,
-  { x, centres, labels, closest, lower }: KMeansArrays,
-  i: number,
-  xo: number,
-  centre: number,
-  co: number,
-): void {
-  const v = distance(x, xo, centres, co);
-  const current = closest[i];
-  if (v < current) {
-    lower[i] = current;
-    closest[i] = v;
-    labels[i] = centre;
-  } else if (v < lower[i]) lower[i] = v;
+function addPendingCentre({ d }: KMeansShape, { x, centres, labels, closest, lower, control }: KMeansArrays, start: number, end: number): void {
+  const centre = control[1];
+  if (centre >= 0) addCentreFor(d)(x, centres, centre * d, centre, labels, closest, lower, start, end);
 }
 
 /** Sums of one group of candidates, kept here so that passes allocate nothing. */
@@ -179,11 +167,10 @@ const groupSums = new Float64Array(4);
  * Adds the pending centre, then the potential of each candidate on the block, four candidates per pass over
  * the rows (a short group repeats its last candidate and drops the extra sums).
  */
-function evaluateCandidates(shape: KMeansShape, a: KMeansArrays, { block, start, end, distance }: BlockRows): void {
+function evaluateCandidates(shape: KMeansShape, a: KMeansArrays, { block, start, end }: BlockRows): void {
   const { d, trials } = shape;
-  const { x, candidates, closest, blockScalars, control } = a;
-  const pending = control[1];
-  if (pending >= 0) for (let i = start; i < end; i++) addPendingCentre(distance, a, i, i * d, pending, pending * d);
+  const { x, candidates, closest, blockScalars } = a;
+  addPendingCentre(shape, a, start, end);
   const potentials = candidatePotentialsFor(d);
   const out = block * scalarStride(shape);
   const last = trials - 1;
@@ -196,16 +183,16 @@ function evaluateCandidates(shape: KMeansShape, a: KMeansArrays, { block, start,
 }
 
 /** First assignment, after adding the last chosen centre. The cumulative moves are zero here, so bounds are stored as they are. */
-function assignSeeded({ d, k }: KMeansShape, a: KMeansArrays, { block, start, end, distance }: BlockRows): void {
-  const { x, labels, closest, upper, lower, blockSums, blockCounts, control } = a;
-  const pending = control[1];
+function assignSeeded(shape: KMeansShape, a: KMeansArrays, { block, start, end }: BlockRows): void {
+  const { d, k } = shape;
+  const { x, labels, closest, upper, lower, blockSums, blockCounts } = a;
+  addPendingCentre(shape, a, start, end);
   const sumOffset = block * k * d;
   const countOffset = block * k;
   blockSums.fill(0, sumOffset, sumOffset + k * d);
   blockCounts.fill(0, countOffset, countOffset + k);
   for (let i = start; i < end; i++) {
     const xo = i * d;
-    if (pending >= 0) addPendingCentre(distance, a, i, xo, pending, pending * d);
     const label = labels[i];
     upper[i] = Math.sqrt(closest[i]);
     lower[i] = Math.sqrt(lower[i]);
