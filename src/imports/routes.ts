@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import type { SchemaObject } from 'openapi3-ts/oas31';
 import { stream } from 'hono/streaming';
 import { invalid } from '../core/errors.js';
 import type { AppEnv } from '../api/env.js';
@@ -15,19 +15,31 @@ import { idParam, json } from '../api/crud-routes.js';
 import { createBatch, errorReport, getBatch, listBatches } from './batches.js';
 import { importKinds, previewImport, runImport, type ImportOptions } from './importer.js';
 import { undoImport } from './undo.js';
+import { multipartBoundary, receiveMultipart, type ReceivedForm } from './upload.js';
 
 const tags = ['imports'];
-const uploadForm = z.object({
-  file: z.any().openapi({ type: 'string', format: 'binary', description: 'CSV, TSV, vCard, JSON or NDJSON file' }),
+/** The upload form's fields besides the file. */
+const uploadOptions = z.object({
   kind: z.enum(importKinds),
-  source: z.string().max(64).optional().openapi({ description: 'The system the file comes from (ids in the file are its ids); default: the detected preset, else "file"' }),
+  source: z.string().max(64).optional().describe('The system the file comes from (ids in the file are its ids); default: the detected preset, else "file"'),
   preset: z.string().max(64).optional(),
-  mapping: z.string().max(20000).optional().openapi({ description: 'JSON object {"Column": "field" | null} overriding the automatic mapping' }),
+  mapping: z.string().max(20000).optional().describe('JSON object {"Column": "field" | null} overriding the automatic mapping'),
   default_country: z.string().length(2).optional(),
   date_order: z.enum(['MDY', 'DMY']).optional(),
   merge: z.enum(['auto', 'review', 'off']).optional(),
   strict: z.enum(['true', 'false']).optional(),
 });
+const { $schema: _dialect, ...optionsDoc } = z.toJSONSchema(uploadOptions, { io: 'input' }) as Record<string, unknown> & { properties: object; required: string[] };
+/**
+ * The form as the OpenAPI document describes it. A plain schema rather than a zod one, so that
+ * the framework does not read the whole body into memory to validate it: the upload is streamed
+ * to disk and its fields are validated with `uploadOptions`.
+ */
+const uploadFormDoc: SchemaObject = {
+  ...optionsDoc,
+  properties: { file: { type: 'string', format: 'binary', description: 'CSV, TSV, vCard, JSON or NDJSON file' }, ...optionsDoc.properties },
+  required: ['file', ...optionsDoc.required],
+};
 const batchSchema = z
   .object({
     id: z.string(),
@@ -45,29 +57,44 @@ const batchSchema = z
   })
   .passthrough()
   .openapi('ImportBatch');
-const multipart = { required: true, content: { 'multipart/form-data': { schema: uploadForm } } };
+const multipart = { required: true, content: { 'multipart/form-data': { schema: uploadFormDoc } } };
 
-/** Saves the uploaded file to a temporary path and reads the form's import options. */
+/** Streams the uploaded file to a temporary path and reads the form's import options. */
 async function receiveUpload(c: Context<AppEnv>): Promise<{ filePath: string; options: ImportOptions; cleanup(): void }> {
-  const form = await c.req.parseBody();
+  const boundary = multipartBoundary(c.req.header('content-type'));
+  const body = c.req.raw.body;
+  if (!boundary || !body) throw invalid('attach the file to import as the "file" field of a multipart/form-data body', { file: ['required'] });
+  const dir = path.join(os.tmpdir(), 'rapport-uploads');
+  fs.mkdirSync(dir, { recursive: true });
+  const received = path.join(dir, randomBytes(8).toString('hex'));
+  const cleanupReceived = () => fs.rmSync(received, { force: true });
+  let form: ReceivedForm;
+  try {
+    form = await receiveMultipart(Readable.fromWeb(body as WebReadableStream<Uint8Array>), boundary, 'file', received);
+  } catch (error) {
+    cleanupReceived();
+    throw error;
+  }
   const file = form.file;
-  if (!(file instanceof File)) throw invalid('attach the file to import as the "file" field', { file: ['required'] });
-  const parsed = uploadForm.omit({ file: true }).safeParse(Object.fromEntries(Object.entries(form).filter(([k]) => k !== 'file')));
-  if (!parsed.success) throw invalid('invalid import options', Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || 'form', [i.message]])));
+  if (!file) throw invalid('attach the file to import as the "file" field', { file: ['required'] });
+  // The file keeps its extension, which tells its format.
+  const filePath = `${received}${path.extname(file.name).slice(0, 10)}`;
+  fs.renameSync(received, filePath);
+  const parsed = uploadOptions.safeParse(form.fields);
+  if (!parsed.success) {
+    fs.rmSync(filePath, { force: true });
+    throw invalid('invalid import options', Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || 'form', [i.message]])));
+  }
   const o = parsed.data;
   let mapping: Record<string, string | null> | undefined;
   if (o.mapping) {
     try {
       mapping = JSON.parse(o.mapping);
     } catch {
+      fs.rmSync(filePath, { force: true });
       throw invalid('mapping must be a JSON object', { mapping: ['not valid JSON'] });
     }
   }
-  const dir = path.join(os.tmpdir(), 'rapport-uploads');
-  fs.mkdirSync(dir, { recursive: true });
-  const filePath = path.join(dir, `${randomBytes(8).toString('hex')}${path.extname(file.name).slice(0, 10)}`);
-  // Written from the file's stream: no second copy of the upload in memory.
-  await pipeline(Readable.fromWeb(file.stream() as WebReadableStream<Uint8Array>), fs.createWriteStream(filePath));
   return {
     filePath,
     options: {
