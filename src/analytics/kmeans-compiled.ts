@@ -61,78 +61,63 @@ function squaredSum(name: string, d: number, left: (j: number) => string, right:
   return `${differences.join(' ')} const ${name} = ${range(d).map((j) => `${prefix}${j} * ${prefix}${j}`).join(' + ')};`;
 }
 
-const distances = new Map<number, SquaredDistance>();
-const potentials = new Map<number, CandidatePotentials>();
-const nearest = new Map<number, NearestCentres>();
-const additions = new Map<number, AddCentre>();
-
-export function squaredDistanceFor(d: number): SquaredDistance {
-  let compiled = distances.get(d);
-  if (!compiled) {
-    checkWidth(d);
-    const body = `${squaredSum('s', d, (j) => `x[xo + ${j}]`, (j) => `c[co + ${j}]`, 'v')}\nreturn s;`;
-    compiled = new Function('x', 'xo', 'c', 'co', body) as SquaredDistance;
-    distances.set(d, compiled);
-  }
-  return compiled;
+/** A builder of code for width d, run once per width and thread. */
+function perWidth<T>(build: (d: number) => T): (d: number) => T {
+  const compiled = new Map<number, T>();
+  return (d) => {
+    let code = compiled.get(d);
+    if (!code) {
+      checkWidth(d);
+      code = build(d);
+      compiled.set(d, code);
+    }
+    return code;
+  };
 }
 
-export function candidatePotentialsFor(d: number): CandidatePotentials {
-  let compiled = potentials.get(d);
-  if (!compiled) {
-    checkWidth(d);
-    const candidates = [0, 1, 2, 3];
-    const body = [
-      ...candidates.flatMap((t) => range(d).map((j) => `const c${t}_${j} = candidates[c${t} + ${j}];`)),
-      'let s0 = 0, s1 = 0, s2 = 0, s3 = 0;',
-      `for (let i = start, xo = start * ${d}; i < end; i++, xo += ${d}) {`,
-      '  const current = closest[i];',
-      `  ${range(d).map((j) => `const x${j} = x[xo + ${j}];`).join(' ')}`,
-      ...candidates.map((t) => `  ${squaredSum(`v${t}`, d, (j) => `x${j}`, (j) => `c${t}_${j}`, `e${t}_`)} s${t} += v${t} < current ? v${t} : current;`),
-      '}',
-      'sums[0] = s0; sums[1] = s1; sums[2] = s2; sums[3] = s3;',
-    ].join('\n');
-    compiled = new Function('x', 'candidates', 'closest', 'start', 'end', 'c0', 'c1', 'c2', 'c3', 'sums', body) as CandidatePotentials;
-    potentials.set(d, compiled);
-  }
-  return compiled;
-}
+export const squaredDistanceFor = perWidth((d): SquaredDistance => {
+  const body = `${squaredSum('s', d, (j) => `x[xo + ${j}]`, (j) => `c[co + ${j}]`, 'v')}\nreturn s;`;
+  return new Function('x', 'xo', 'c', 'co', body) as SquaredDistance;
+});
 
-export function nearestCentresFor(d: number): NearestCentres {
-  let compiled = nearest.get(d);
-  if (!compiled) {
-    checkWidth(d);
-    const body = [
-      range(d).map((j) => `const x${j} = x[xo + ${j}];`).join(' '),
-      'let best = Infinity, second = Infinity, label = 0;',
-      `for (let c = 0, co = 0; c < k; c++, co += ${d}) {`,
-      '  let v = known;',
-      `  if (c !== from) { ${squaredSum('s', d, (j) => `x${j}`, (j) => `centres[co + ${j}]`, 'e')} v = s; }`,
-      '  if (v < best) { second = best; best = v; label = c; } else if (v < second) second = v;',
-      '}',
-      'out[0] = Math.sqrt(best); out[1] = Math.sqrt(second);',
-      'return label;',
-    ].join('\n');
-    compiled = new Function('x', 'xo', 'centres', 'k', 'from', 'known', 'out', body) as NearestCentres;
-    nearest.set(d, compiled);
-  }
-  return compiled;
-}
+export const candidatePotentialsFor = perWidth((d): CandidatePotentials => {
+  const candidates = [0, 1, 2, 3];
+  const body = [
+    ...candidates.flatMap((t) => range(d).map((j) => `const c${t}_${j} = candidates[c${t} + ${j}];`)),
+    'let s0 = 0, s1 = 0, s2 = 0, s3 = 0;',
+    `for (let i = start, xo = start * ${d}; i < end; i++, xo += ${d}) {`,
+    '  const current = closest[i];',
+    `  ${range(d).map((j) => `const x${j} = x[xo + ${j}];`).join(' ')}`,
+    ...candidates.map((t) => `  ${squaredSum(`v${t}`, d, (j) => `x${j}`, (j) => `c${t}_${j}`, `e${t}_`)} s${t} += v${t} < current ? v${t} : current;`),
+    '}',
+    'sums[0] = s0; sums[1] = s1; sums[2] = s2; sums[3] = s3;',
+  ].join('\n');
+  return new Function('x', 'candidates', 'closest', 'start', 'end', 'c0', 'c1', 'c2', 'c3', 'sums', body) as CandidatePotentials;
+});
 
-export function addCentreFor(d: number): AddCentre {
-  let compiled = additions.get(d);
-  if (!compiled) {
-    checkWidth(d);
-    const body = [
-      range(d).map((j) => `const c${j} = centres[co + ${j}];`).join(' '),
-      `for (let i = start, xo = start * ${d}; i < end; i++, xo += ${d}) {`,
-      `  ${squaredSum('v', d, (j) => `x[xo + ${j}]`, (j) => `c${j}`, 'e')}`,
-      '  const current = closest[i];',
-      '  if (v < current) { second[i] = current; closest[i] = v; labels[i] = centre; } else if (v < second[i]) second[i] = v;',
-      '}',
-    ].join('\n');
-    compiled = new Function('x', 'centres', 'co', 'centre', 'labels', 'closest', 'second', 'start', 'end', body) as AddCentre;
-    additions.set(d, compiled);
-  }
-  return compiled;
-}
+export const nearestCentresFor = perWidth((d): NearestCentres => {
+  const body = [
+    range(d).map((j) => `const x${j} = x[xo + ${j}];`).join(' '),
+    'let best = Infinity, second = Infinity, label = 0;',
+    `for (let c = 0, co = 0; c < k; c++, co += ${d}) {`,
+    '  let v = known;',
+    `  if (c !== from) { ${squaredSum('s', d, (j) => `x${j}`, (j) => `centres[co + ${j}]`, 'e')} v = s; }`,
+    '  if (v < best) { second = best; best = v; label = c; } else if (v < second) second = v;',
+    '}',
+    'out[0] = Math.sqrt(best); out[1] = Math.sqrt(second);',
+    'return label;',
+  ].join('\n');
+  return new Function('x', 'xo', 'centres', 'k', 'from', 'known', 'out', body) as NearestCentres;
+});
+
+export const addCentreFor = perWidth((d): AddCentre => {
+  const body = [
+    range(d).map((j) => `const c${j} = centres[co + ${j}];`).join(' '),
+    `for (let i = start, xo = start * ${d}; i < end; i++, xo += ${d}) {`,
+    `  ${squaredSum('v', d, (j) => `x[xo + ${j}]`, (j) => `c${j}`, 'e')}`,
+    '  const current = closest[i];',
+    '  if (v < current) { second[i] = current; closest[i] = v; labels[i] = centre; } else if (v < second[i]) second[i] = v;',
+    '}',
+  ].join('\n');
+  return new Function('x', 'centres', 'co', 'centre', 'labels', 'closest', 'second', 'start', 'end', body) as AddCentre;
+});
