@@ -132,6 +132,8 @@ describe('kmeans', () => {
     await expect(kmeans(new Float64Array(5), 2, 2, { k: 1 })).rejects.toThrow(RangeError);
     await expect(kmeans(new Float64Array(4), 2, 2, { k: 3 })).rejects.toThrow(RangeError);
     expect(() => kmeansSync(new Float64Array(4), 2, 2, { k: 0 })).toThrow(RangeError);
+    await expect(kmeans(new Float64Array(4), 2, 2, { k: 1, threads: 0 })).rejects.toThrow(RangeError);
+    await expect(kmeans(new Float64Array(4), 2, 2, { k: 1, threads: Number.NaN })).rejects.toThrow(RangeError);
   });
 });
 

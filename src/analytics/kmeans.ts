@@ -57,7 +57,6 @@ function checkShape(data: Float64Array, n: number, d: number): void {
   }
 }
 
-
 interface Problem {
   shape: KMeansShape;
   arrays: KMeansArrays;
@@ -97,10 +96,12 @@ function defaultThreads(n: number): number {
 
 /** k-means; large inputs are split over worker threads (see KMeansOptions.threads). */
 export async function kmeans(data: Float64Array, n: number, d: number, options: KMeansOptions): Promise<KMeansResult> {
-  const threads = Math.max(1, Math.floor(options.threads ?? defaultThreads(n)));
-  if (threads === 1) return kmeansSync(data, n, d, options);
+  const threads = options.threads ?? defaultThreads(n);
+  if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`k-means: threads must be a positive integer, got ${threads}`);
+  // More threads than blocks of rows would have nothing to do.
+  if (Math.min(threads, blockCount(n)) === 1) return kmeansSync(data, n, d, options);
   const problem = prepare(data, n, d, options, true);
-  return withKMeansWorkers(threads, problem.shape, problem.arrays, async (runPass) => {
+  return withKMeansWorkers(Math.min(threads, problem.shape.blocks), problem.shape, problem.arrays, async (runPass) => {
     const steps = fit(problem);
     for (let step = steps.next(); ; step = steps.next()) {
       if (step.done) return step.value;
