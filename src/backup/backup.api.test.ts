@@ -19,6 +19,12 @@ async function counts(db: Db): Promise<Record<string, number>> {
   return result;
 }
 
+/** Customers per lifecycle stage as the reports' rollup holds them (rebuilt by a restore). */
+async function stageRollup(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('report_stages').select(['stage', 'customers']).where('customers', '>', 0).orderBy('stage').execute();
+  return rows.map((r) => `${r.stage}:${Number(r.customers)}`);
+}
+
 async function customerNames(db: Db): Promise<string[]> {
   const rows = await db.selectFrom('customers').select(['id', 'first_name', 'last_name']).orderBy('id').execute();
   return rows.map((r) => `${r.id} ${r.first_name} ${r.last_name}`);
@@ -67,5 +73,7 @@ describe.each(['sqlite', 'postgres', 'mysql'] as const)('GET /api/backup on %s',
     await restoreDatabase(target.database, file);
     expect(await counts(target.database.db)).toEqual(before);
     expect(await customerNames(target.database.db)).toEqual(await customerNames(api.db.database.db));
+    expect(await stageRollup(target.database.db)).toEqual(await stageRollup(api.db.database.db));
+    expect((await stageRollup(target.database.db)).length).toBeGreaterThan(0);
   });
 });

@@ -6,6 +6,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import { columnTypes, type Database, type Db } from '../core/database.js';
 import { invalid } from '../core/errors.js';
+import { rebuildReportRollupsIn } from '../reports/rollups.js';
 import { entities } from '../schema/entities.js';
 import { appliedMigrations, foreignKeyOrder, listColumns, listTables, primaryKey, quoteIdent } from './schema-info.js';
 
@@ -49,6 +50,14 @@ export interface BackupResult {
 }
 
 const pageRows = 2000;
+
+/**
+ * The reports' rollups and cache follow from the other tables (some through triggers that fire while
+ * customers are written back): a restore rebuilds them from the restored rows instead of copying them,
+ * which also fills them for backups made before they existed.
+ */
+const isDerived = (table: string) => table.startsWith('report_');
+
 const sqliteMagic = 'SQLite format 3\0';
 
 async function countRows(db: Db, table: string): Promise<number> {
@@ -289,13 +298,13 @@ export async function restoreDatabase(database: Database, file: string, options:
   const unknown = info.migrations.filter((m) => !known.has(m));
   if (unknown.length) throw invalid(`the backup comes from a newer Rapport (migrations ${unknown.join(', ')}); upgrade Rapport first`);
   const targetTables = await listTables(database.db, database.dialect);
-  const missing = info.tables.map((t) => t.name).filter((t) => !targetTables.includes(t));
+  const missing = info.tables.map((t) => t.name).filter((t) => !targetTables.includes(t) && !isDerived(t));
   if (missing.length) throw invalid(`the backup has tables this database lacks: ${missing.join(', ')}`);
   await syncCustomFieldColumns(database, info.customFields ?? []);
   const order = await foreignKeyOrder(database.db, database.dialect, targetTables);
   const columns = new Map<string, string[]>();
   for (const t of order) columns.set(t, await listColumns(database.db, database.dialect, t));
-  if (info.format === 'sqlite') restoreSqliteFile(database, file, info, order, columns, options);
+  if (info.format === 'sqlite') await restoreSqliteFile(database, file, info, order, columns, options);
   else await restoreJson(database, file, info, order, columns, options);
   return info;
 }
@@ -330,20 +339,20 @@ function withoutSearchTriggers(raw: SqliteDatabase.Database, fn: () => void) {
   if (triggers.length) raw.exec(`INSERT INTO customers_fts(customers_fts) VALUES ('rebuild')`);
 }
 
-function restoreSqliteFile(database: Database, file: string, info: BackupInfo, order: string[], columns: Map<string, string[]>, options: RestoreOptions) {
+async function restoreSqliteFile(database: Database, file: string, info: BackupInfo, order: string[], columns: Map<string, string[]>, options: RestoreOptions) {
   const raw = database.sqlite!;
   raw.prepare('ATTACH DATABASE ? AS rapport_restore').run(path.resolve(file));
   try {
     const total = info.tables.reduce((s, t) => s + t.rows, 0);
     const inBackup = new Map(info.tables.map((t) => [t.name, t.rows]));
     let done = 0;
-    raw.pragma('defer_foreign_keys = ON');
-    raw.transaction(() => {
+    // One transaction on the one SQLite connection: the raw statements and the rebuild share it.
+    await database.db.transaction().execute(async (trx) => {
       raw.pragma('defer_foreign_keys = ON');
       withoutSearchTriggers(raw, () => {
         for (const table of [...order].reverse()) raw.exec(`DELETE FROM main."${table}"`);
         for (const table of order) {
-          if (!inBackup.has(table)) continue;
+          if (!inBackup.has(table) || isDerived(table)) continue;
           const source = new Set((raw.prepare(`SELECT name FROM rapport_restore.pragma_table_xinfo(?) WHERE hidden = 0`).all(table) as { name: string }[]).map((r) => r.name));
           const shared = columns.get(table)!.filter((c) => source.has(c)).map((c) => `"${c}"`).join(', ');
           raw.exec(`INSERT INTO main."${table}" (${shared}) SELECT ${shared} FROM rapport_restore."${table}"`);
@@ -351,7 +360,8 @@ function restoreSqliteFile(database: Database, file: string, info: BackupInfo, o
           options.onProgress?.({ done, total, unit: 'rows', table });
         }
       });
-    })();
+      await rebuildReportRollupsIn(trx);
+    });
   } finally {
     raw.exec('DETACH DATABASE rapport_restore');
   }
@@ -387,6 +397,7 @@ async function restoreJson(database: Database, file: string, info: BackupInfo, o
       pending.rows = [];
     };
     for await (const { table, values } of jsonRows(file)) {
+      if (isDerived(table)) continue;
       const m = mapping.get(table)!;
       if (pending.table !== table) {
         await flush();
@@ -398,6 +409,7 @@ async function restoreJson(database: Database, file: string, info: BackupInfo, o
       if (pending.rows.length >= m.chunk) await flush();
     }
     await flush();
+    await rebuildReportRollupsIn(trx);
   };
   if (database.sqlite) {
     // Through the same single connection: the search index is rebuilt once at the end.
