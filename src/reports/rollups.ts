@@ -228,11 +228,17 @@ export async function rebuildReportRollupsIn(trx: Db): Promise<void> {
 /**
  * A new segmentation moves customers between segments without touching orders: when the rollups
  * carry an older segmentation, re-key the stored contributions and the activity rollup (set-based).
+ * Rollups that were never built (no state row) are built in full.
  */
 export async function syncReportSegments(db: Db): Promise<boolean> {
   const latest = await latestSegmentation(db);
   const state = await db.selectFrom('report_rollup_state').select('value').where('name', '=', 'segmentation').executeTakeFirst();
-  if ((state?.value ?? '') === latest) return false;
+  if (!state) {
+    // Never built here (a restore of a backup older than the rollups): build them once.
+    await rebuildReportRollups(db);
+    return true;
+  }
+  if ((state.value ?? '') === latest) return false;
   await db.transaction().execute(async (trx) => {
     await sql`update report_customer_months set segment_id = coalesce((select c.segment_id from customers c where c.id = report_customer_months.customer_id), '')`.execute(trx);
     await rebuildActivity(trx);
