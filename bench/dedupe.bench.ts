@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
 import { loadConfig } from '../src/core/config.js';
 import { openConfiguredDatabase } from '../src/core/runtime.js';
 import { detectDuplicates, type DetectStats } from '../src/duplicates/detect.js';
 import { invalidateMatchKeys } from '../src/duplicates/match-keys.js';
+import { customerPages } from '../src/duplicates/people.js';
 import { DEFAULT_MAX_REVIEW } from '../src/duplicates/scan.js';
+import { findDuplicates } from '../src/imports/dedupe/find-duplicates.js';
 import { generateDemo } from '../src/demo/generate.js';
 import { DEFAULT_THRESHOLDS } from '../src/imports/dedupe/score.js';
 
@@ -16,25 +19,48 @@ import { DEFAULT_THRESHOLDS } from '../src/imports/dedupe/score.js';
 const sizes = (process.env.BENCH_DEDUPE_SIZES ?? '100000,1000000').split(',').map(Number);
 const maxBlockSize = process.env.BENCH_DEDUPE_MAX_BLOCK ? Number(process.env.BENCH_DEDUPE_MAX_BLOCK) : undefined;
 
-/** Peak resident memory while `run` runs, sampled every 20 ms, in MB. */
-async function withPeakRss<T>(run: () => Promise<T>): Promise<{ value: T; peakMb: number }> {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+/** Resident memory in MB from /proc: all of it, and the anonymous part (heap and native allocations, not the mapped database file). */
+function residentMb(): { rss: number; anon: number } {
+  const status = fs.readFileSync('/proc/self/status', 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
+  return { rss: kb('VmRSS') / 1024, anon: kb('RssAnon') / 1024 };
+}
+
+/** Peak resident memory while `run` runs, sampled every 20 ms. */
+async function withPeakMemory<T>(run: () => Promise<T>): Promise<{ value: T; rss: number; anon: number; heap: number }> {
+  const peak = { rss: 0, anon: 0, heap: 0 };
+  const sample = () => {
+    const now = residentMb();
+    peak.rss = Math.max(peak.rss, now.rss);
+    peak.anon = Math.max(peak.anon, now.anon);
+    peak.heap = Math.max(peak.heap, process.memoryUsage().heapUsed / 2 ** 20);
+  };
+  sample();
+  const timer = setInterval(sample, 20);
   try {
     const value = await run();
-    return { value, peakMb: Math.max(peak, process.memoryUsage().rss) / 2 ** 20 };
+    sample();
+    return { value, ...peak };
   } finally {
     clearInterval(timer);
   }
 }
 
-/** Our own copy of the demo database (never the original), made once. */
-function prepareCopy(customers: number, log: (line: string) => void): string {
+/**
+ * Our own copy of the demo database, made once with SQLite's online backup: a consistent copy even
+ * while another process has the original open. The original is opened read-only.
+ */
+async function prepareCopy(customers: number, log: (line: string) => void): Promise<string> {
   const dir = path.resolve(`bench/.data/dedupe-${customers >= 1_000_000 ? `${customers / 1_000_000}m` : `${customers / 1000}k`}`);
-  const source = path.resolve(`bench/.data/demo-${customers}`);
-  if (!fs.existsSync(path.join(dir, 'rapport.db')) && fs.existsSync(path.join(source, 'rapport.db'))) {
+  const source = path.resolve(`bench/.data/demo-${customers}/rapport.db`);
+  if (!fs.existsSync(path.join(dir, 'rapport.db')) && fs.existsSync(source)) {
     fs.mkdirSync(dir, { recursive: true });
-    for (const file of fs.readdirSync(source).filter((f) => f.endsWith('.db'))) fs.copyFileSync(path.join(source, file), path.join(dir, file));
+    const original = new SqliteDatabase(source, { readonly: true, fileMustExist: true });
+    try {
+      await original.backup(path.join(dir, 'rapport.db'));
+    } finally {
+      original.close();
+    }
     log(`  copied ${source} to ${dir}`);
   }
   return dir;
@@ -51,7 +77,7 @@ function format(stats: DetectStats): string {
 
 export async function run(log: (line: string) => void) {
   for (const customers of sizes) {
-    const dataDir = prepareCopy(customers, log);
+    const dataDir = await prepareCopy(customers, log);
     const config = loadConfig({ ...process.env, RAPPORT_DATA_DIR: dataDir, DATABASE_URL: '' });
     const database = await openConfiguredDatabase(config);
     try {
@@ -64,10 +90,22 @@ export async function run(log: (line: string) => void) {
       log(`\n== Duplicate scan: ${count.toLocaleString('en')} customers on SQLite (${dataDir})`);
       await invalidateMatchKeys(db);
       for (const pass of ['first scan (stores match keys)', 'later scan (stored keys)']) {
-        const { value, peakMb } = await withPeakRss(() => detectDuplicates(db, { thresholds: DEFAULT_THRESHOLDS, maxReview: DEFAULT_MAX_REVIEW, maxBlockSize }));
+        const { value, rss, anon, heap } = await withPeakMemory(() => detectDuplicates(database, { thresholds: DEFAULT_THRESHOLDS, maxReview: DEFAULT_MAX_REVIEW, maxBlockSize }));
         const merged = value.clusters.reduce((sum, c) => sum + c.length - 1, 0);
         log(`${pass}: ${format(value.stats)}`);
-        log(`  auto-merge: ${value.clusters.length.toLocaleString('en')} clusters (${merged.toLocaleString('en')} customers merged away); review queue: ${value.review.length} pairs (cap ${DEFAULT_MAX_REVIEW}); peak RSS during the scan ${peakMb.toFixed(0)} MB`);
+        log(`  auto-merge: ${value.clusters.length.toLocaleString('en')} clusters (${merged.toLocaleString('en')} customers merged away); review queue: ${value.review.length} pairs (cap ${DEFAULT_MAX_REVIEW})`);
+        log(`  peak memory during the scan: RSS ${rss.toFixed(0)} MB (includes the memory-mapped database file), anonymous ${anon.toFixed(0)} MB, JS heap ${heap.toFixed(0)} MB`);
+      }
+      if (count <= 200_000) {
+        // The same detection with every customer held in memory (how scans worked before), for comparison in this run.
+        const { value, anon, heap } = await withPeakMemory(async () => {
+          const started = performance.now();
+          const people = [];
+          for await (const page of customerPages(db)) people.push(...page);
+          const found = findDuplicates(people, { maxBlockSize, maxReview: DEFAULT_MAX_REVIEW });
+          return { found, seconds: (performance.now() - started) / 1000 };
+        });
+        log(`in memory (all customers loaded): ${value.seconds.toFixed(1)} s; ${value.found.clusters.length.toLocaleString('en')} clusters; peak anonymous memory ${anon.toFixed(0)} MB, JS heap ${heap.toFixed(0)} MB`);
       }
     } finally {
       await database.close();

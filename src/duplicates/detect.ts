@@ -1,8 +1,6 @@
-import type { Db } from '../core/database.js';
+import type { Database } from '../core/database.js';
 import { blockPairs, DEFAULT_MAX_BLOCK_SIZE, type BlockMember, type OversizedKeys } from '../imports/dedupe/blocks.js';
-import { matchKeys } from '../imports/dedupe/blocking.js';
 import { MatchCollector, type ScoredPair, type Thresholds } from '../imports/dedupe/cluster.js';
-import { preparePerson } from '../imports/dedupe/record.js';
 import { candidateScore } from '../imports/dedupe/score.js';
 import { refreshMatchKeys, updateMatchKeys } from './match-keys.js';
 import { allBlocks, blocksTouching, readBlocks, type StoredBlock } from './stored-blocks.js';
@@ -47,11 +45,12 @@ export interface Detection {
  * at a time in key order, and each compared in turn, so memory holds one page of blocks plus the
  * matches found, however many customers there are.
  */
-export async function detectDuplicates(db: Db, options: DetectOptions): Promise<Detection> {
+export async function detectDuplicates(database: Database, options: DetectOptions): Promise<Detection> {
+  const db = database.db;
   const started = performance.now();
   const maxBlockSize = options.maxBlockSize ?? DEFAULT_MAX_BLOCK_SIZE;
   const stats: DetectStats = { rebuiltKeys: false, refreshedCustomers: 0, refreshSeconds: 0, blocks: 0, oversizedBlocks: 0, candidatePairs: 0, comparisons: 0, mergePairs: 0, reviewPairs: 0, seconds: 0 };
-  const refresh = await refreshMatchKeys(db);
+  const refresh = await refreshMatchKeys(database);
   stats.rebuiltKeys = refresh.rebuilt;
   stats.refreshedCustomers = refresh.refreshed;
   stats.refreshSeconds = (performance.now() - started) / 1000;
@@ -69,10 +68,7 @@ export async function detectDuplicates(db: Db, options: DetectOptions): Promise<
 }
 
 function compareBlock(block: StoredBlock, oversized: OversizedKeys, options: DetectOptions, collector: MatchCollector, stats: DetectStats): void {
-  const members: BlockMember[] = block.members.map((record) => {
-    const person = preparePerson(record);
-    return { person, keys: matchKeys(person), wanted: !options.touching || options.touching.has(record.id) };
-  });
+  const members: BlockMember[] = block.members.map(({ person, keys }) => ({ person, keys, wanted: !options.touching || options.touching.has(person.id) }));
   const size = members.length;
   stats.blocks++;
   stats.candidatePairs += (size * (size - 1)) / 2;

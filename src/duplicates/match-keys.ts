@@ -1,42 +1,56 @@
-import type { Db } from '../core/database.js';
+import type { Database, Db } from '../core/database.js';
 import { matchKeys } from '../imports/dedupe/blocking.js';
+import { packProfile } from '../imports/dedupe/profile.js';
 import { preparePerson, type PersonRecord } from '../imports/dedupe/record.js';
 import { customerPages, readPeople } from './people.js';
 
 /**
- * Version of the blocking keys stored in customer_match_keys; a change to blockingKeys bumps it,
- * and the next scan stores every customer's keys again.
+ * Version of the stored keys and profiles; a change to blockingKeys or to the profile format bumps
+ * it, and the next scan stores every customer's again.
  */
-export const MATCH_KEYS_VERSION = '1';
+export const MATCH_KEYS_VERSION = '2';
 const STATE_SETTING = 'dedupe.match_keys';
 
-type KeyRow = { match_key: number; customer_id: string };
-
-function keyRows(people: readonly PersonRecord[]): KeyRow[] {
-  const rows: KeyRow[] = [];
-  for (const record of people) for (const key of matchKeys(preparePerson(record))) rows.push({ match_key: key, customer_id: record.id });
-  return rows;
+interface Stored {
+  keyRows: { match_key: number; customer_id: string }[];
+  profileRows: { customer_id: string; profile: string }[];
 }
 
-async function insertKeyRows(db: Db, rows: KeyRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 1000) await db.insertInto('customer_match_keys').values(rows.slice(i, i + 1000)).execute();
+function storedRows(people: readonly PersonRecord[]): Stored {
+  const stored: Stored = { keyRows: [], profileRows: [] };
+  for (const record of people) {
+    const person = preparePerson(record);
+    const keys = matchKeys(person);
+    for (const key of keys) stored.keyRows.push({ match_key: key, customer_id: record.id });
+    stored.profileRows.push({ customer_id: record.id, profile: packProfile({ person, keys }) });
+  }
+  return stored;
+}
+
+async function insertStored(db: Db, { keyRows, profileRows }: Stored): Promise<void> {
+  for (let i = 0; i < keyRows.length; i += 1000) await db.insertInto('customer_match_keys').values(keyRows.slice(i, i + 1000)).execute();
+  for (let i = 0; i < profileRows.length; i += 500) await db.insertInto('customer_match_profiles').values(profileRows.slice(i, i + 500)).execute();
+}
+
+/** Stores the keys and profiles of `people` in place of any stored for `ids` (the people's ids and any deleted ones). */
+async function replaceStored(trx: Db, ids: readonly string[], people: readonly PersonRecord[]): Promise<number> {
+  for (let i = 0; i < ids.length; i += 500) {
+    await trx.deleteFrom('customer_match_keys').where('customer_id', 'in', ids.slice(i, i + 500)).execute();
+    await trx.deleteFrom('customer_match_profiles').where('customer_id', 'in', ids.slice(i, i + 500)).execute();
+  }
+  const stored = storedRows(people);
+  await insertStored(trx, stored);
+  return stored.keyRows.length;
 }
 
 /**
- * Keeps the stored match keys of these customers current. Call it after customers are created,
- * changed or deleted, in the same transaction; a deleted customer's keys are removed.
+ * Keeps the stored match keys of these customers current. A scan already picks up customers
+ * written since the last one (by updated_at); call this in the same transaction where a write
+ * leaves updated_at alone (a restore) or removes customers (their keys go too).
  */
 export async function updateMatchKeys(trx: Db, customerIds: readonly string[]): Promise<void> {
   const ids = [...new Set(customerIds)];
-  for (let i = 0; i < ids.length; i += 500) await replaceKeys(trx, ids.slice(i, i + 500), await readPeople(trx, ids.slice(i, i + 500)));
-}
-
-/** Stores the keys of `people` in place of any stored for `ids` (the people's ids and any deleted ones). */
-async function replaceKeys(trx: Db, ids: readonly string[], people: readonly PersonRecord[]): Promise<number> {
-  for (let i = 0; i < ids.length; i += 500) await trx.deleteFrom('customer_match_keys').where('customer_id', 'in', ids.slice(i, i + 500)).execute();
-  const rows = keyRows(people);
-  await insertKeyRows(trx, rows);
-  return rows.length;
+  for (let i = 0; i < ids.length; i += 500) await replaceStored(trx, ids.slice(i, i + 500), await readPeople(trx, ids.slice(i, i + 500)));
 }
 
 interface KeysState {
@@ -63,15 +77,16 @@ async function writeState(db: Db, state: KeysState | null): Promise<void> {
 
 /**
  * Brings the stored match keys up to date before a scan: all of them on the first scan or after a
- * change of key version, otherwise those of the customers written since the last scan (any write
- * sets updated_at, whichever path made it). Deleted customers' keys may linger until then; scans
- * join on customers, so they are never compared.
+ * change of version, otherwise those of the customers written since the last scan (any write sets
+ * updated_at, whichever path made it). A deleted customer's keys may linger until the next full
+ * rebuild; a scan checks that customers exist before it merges or queues them.
  */
-export async function refreshMatchKeys(db: Db): Promise<{ rebuilt: boolean; refreshed: number }> {
+export async function refreshMatchKeys(database: Database): Promise<{ rebuilt: boolean; refreshed: number }> {
+  const db = database.db;
   const startedAt = new Date().toISOString();
   const state = await readState(db);
   if (state?.version !== MATCH_KEYS_VERSION) {
-    const { customers } = await rebuildMatchKeys(db);
+    const customers = await rebuildMatchKeys(database);
     await writeState(db, { version: MATCH_KEYS_VERSION, keyedAt: startedAt });
     return { rebuilt: true, refreshed: customers };
   }
@@ -94,19 +109,51 @@ export async function invalidateMatchKeys(db: Db): Promise<void> {
   await writeState(db, null);
 }
 
+// On SQLite the index by key is dropped while every key is loaded (in customer order, so the index
+// by customer only appends) and built again after in one sort, which may use a second thread.
+const SQLITE_KEY_INDEX = 'customer_match_keys_match_key_customer_id_ix';
+
 /**
- * Computes every customer's match keys in one pass over the customers, a page at a time, and
- * stores them in place of the old ones; memory holds one page.
+ * Computes every customer's match keys and profile in one pass over the customers, a page at a
+ * time, and stores them in place of the old ones; memory holds one page.
  */
-async function rebuildMatchKeys(db: Db): Promise<{ customers: number; keys: number }> {
-  let customers = 0;
-  let keys = 0;
+async function rebuildMatchKeys(database: Database): Promise<number> {
+  const { db, sqlite } = database;
   await writeState(db, null);
   await db.deleteFrom('customer_match_keys').execute();
-  // A customer written meanwhile has had its keys stored already; replacing them keeps one copy.
-  for await (const page of customerPages(db)) {
-    keys += await db.transaction().execute((trx) => replaceKeys(trx, page.map((p) => p.id), page));
-    customers += page.length;
+  await db.deleteFrom('customer_match_profiles').execute();
+  if (sqlite) sqlite.exec(`DROP INDEX IF EXISTS ${SQLITE_KEY_INDEX}`);
+  const insertKey = sqlite?.prepare('INSERT INTO customer_match_keys (match_key, customer_id) VALUES (?, ?)');
+  const insertProfile = sqlite?.prepare('INSERT INTO customer_match_profiles (customer_id, profile) VALUES (?, ?)');
+  let customers = 0;
+  try {
+    for await (const page of customerPages(db)) {
+      const stored = storedRows(page);
+      await db.transaction().execute(async (trx) => {
+        // A customer written meanwhile may have stored its keys already; replacing keeps one copy.
+        await updateWrittenMeanwhile(trx, page);
+        if (!insertKey || !insertProfile) return insertStored(trx, stored);
+        // Same connection, inside the transaction Kysely holds: plain prepared statements, no SQL text per row.
+        for (const row of stored.keyRows) insertKey.run(row.match_key, row.customer_id);
+        for (const row of stored.profileRows) insertProfile.run(row.customer_id, row.profile);
+      });
+      customers += page.length;
+    }
+  } finally {
+    if (sqlite) {
+      const threads = sqlite.pragma('threads', { simple: true });
+      sqlite.pragma('threads = 2');
+      sqlite.exec(`CREATE INDEX IF NOT EXISTS ${SQLITE_KEY_INDEX} ON customer_match_keys (match_key, customer_id)`);
+      sqlite.pragma(`threads = ${Number(threads)}`);
+    }
   }
-  return { customers, keys };
+  return customers;
+}
+
+async function updateWrittenMeanwhile(trx: Db, page: readonly PersonRecord[]): Promise<void> {
+  const ids = page.map((p) => p.id);
+  const first = ids[0];
+  const last = ids[ids.length - 1];
+  const present = await trx.selectFrom('customer_match_profiles').select('customer_id').where('customer_id', '>=', first).where('customer_id', '<=', last).execute();
+  if (present.length) await replaceStored(trx, present.map((r) => r.customer_id as string), []);
 }

@@ -36,6 +36,14 @@ export interface ScanResult {
 /** Uncertain pairs a scan adds to the review queue at most: the likeliest first. */
 export const DEFAULT_MAX_REVIEW = 1000;
 
+async function existingIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  const existing = new Set<string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const row of await db.selectFrom('customers').select('id').where('id', 'in', ids.slice(i, i + 500)).execute()) existing.add(row.id as string);
+  }
+  return existing;
+}
+
 /** Plain-words reasons why two records look like one person. */
 export function matchReasons(a: PersonRecord, b: PersonRecord): string[] {
   const reasons: string[] = [];
@@ -60,7 +68,7 @@ export async function scanDuplicates(ctx: Ctx, options: ScanOptions): Promise<Sc
   const result: ScanResult = { customers: 0, merged: 0, clusters: 0, queued: 0 };
   if (options.mode === 'off') return result;
   const thresholds = { ...DEFAULT_THRESHOLDS, ...(options.mergeThreshold !== undefined ? { merge: options.mergeThreshold } : {}) };
-  const found = await detectDuplicates(db, { thresholds, touching: options.touching, maxReview: options.maxReview ?? DEFAULT_MAX_REVIEW, maxBlockSize: options.maxBlockSize });
+  const found = await detectDuplicates(ctx.database, { thresholds, touching: options.touching, maxReview: options.maxReview ?? DEFAULT_MAX_REVIEW, maxBlockSize: options.maxBlockSize });
   result.stats = found.stats;
   result.customers = Number((await db.selectFrom('customers').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   const relevant = (ids: string[]) => !options.touching || ids.some((id) => options.touching!.has(id));
@@ -71,9 +79,11 @@ export async function scanDuplicates(ctx: Ctx, options: ScanOptions): Promise<Sc
   const pairKey = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
   const toQueue: { a: string; b: string; score: number }[] = [];
 
+  // Keys of customers deleted since the last full rebuild may linger: only existing customers merge.
+  const existing = await existingIds(db, found.clusters.flat());
   for (const cluster of found.clusters) {
-    if (!relevant(cluster)) continue;
-    const sorted = [...cluster].sort();
+    const sorted = cluster.filter((id) => existing.has(id)).sort();
+    if (sorted.length < 2 || !relevant(sorted)) continue;
     const blocked = sorted.some((x, i) => sorted.slice(i + 1).some((y) => dismissed.has(pairKey(x, y))));
     if (options.mode === 'review' || blocked) {
       for (const other of sorted.slice(1)) toQueue.push({ a: sorted[0], b: other, score: 1 });

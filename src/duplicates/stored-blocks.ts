@@ -1,12 +1,11 @@
 import type { Db } from '../core/database.js';
 import type { OversizedKeys } from '../imports/dedupe/blocks.js';
-import type { PersonRecord } from '../imports/dedupe/record.js';
-import { PERSON_COLUMNS, toPersonRecord } from './people.js';
+import { unpackProfile, type MatchProfile } from '../imports/dedupe/profile.js';
 
 export interface StoredBlock {
   key: number;
   /** The customers filed under the key, in id order. */
-  members: PersonRecord[];
+  members: MatchProfile[];
 }
 
 export interface BlockPlan {
@@ -17,7 +16,6 @@ export interface BlockPlan {
 }
 
 const PAGE = 1000;
-const memberColumns = PERSON_COLUMNS.map((column) => `c.${column}` as const);
 
 /** Every block of 2..maxBlockSize customers, in key order, with the oversized keys known up front. */
 export async function allBlocks(db: Db, maxBlockSize: number): Promise<BlockPlan> {
@@ -84,22 +82,23 @@ export async function blocksTouching(db: Db, customerIds: readonly string[], max
   };
 }
 
-/** The members of the blocks with these keys, block by block in key order. */
+/** The members of the blocks with these keys, block by block in key order, from their stored profiles. */
 export async function readBlocks(db: Db, keys: number[]): Promise<StoredBlock[]> {
   const rows = await db
     .selectFrom('customer_match_keys as k')
-    .innerJoin('customers as c', 'c.id', 'k.customer_id')
-    .select(['k.match_key', ...memberColumns])
+    .innerJoin('customer_match_profiles as p', 'p.customer_id', 'k.customer_id')
+    .select(['k.match_key', 'p.profile'])
     .where('k.match_key', 'in', keys)
     .orderBy('k.match_key')
-    .orderBy('c.id')
+    .orderBy('k.customer_id')
     .execute();
   const blocks: StoredBlock[] = [];
   for (const row of rows) {
     const key = Number(row.match_key);
+    const member = unpackProfile(row.profile as string);
     const last = blocks[blocks.length - 1];
-    if (last?.key === key) last.members.push(toPersonRecord(row));
-    else blocks.push({ key, members: [toPersonRecord(row)] });
+    if (last?.key === key) last.members.push(member);
+    else blocks.push({ key, members: [member] });
   }
   return blocks;
 }

@@ -2,12 +2,12 @@ import { matchKeys } from './blocking.js';
 import type { PreparedPerson } from './record.js';
 
 /** Blocks with more records than this share too common a key to compare all pairs, and are skipped. */
-export const DEFAULT_MAX_BLOCK_SIZE = 25;
+export const DEFAULT_MAX_BLOCK_SIZE = 10;
 
 export interface BlockMember {
   person: PreparedPerson;
   /** The record's match keys, sorted (see matchKeys). */
-  keys: Int32Array;
+  keys: ArrayLike<number>;
   /** Whether pairs with this record are wanted; a scan limited to an import's records wants only those. */
   wanted: boolean;
 }
@@ -16,7 +16,7 @@ export interface BlockMember {
 export type OversizedKeys = ReadonlyMap<number, number>;
 
 /** The smallest key two sorted key lists share whose block is compared, or null when there is none. */
-export function firstComparedSharedKey(a: Int32Array, b: Int32Array, oversized: OversizedKeys): number | null {
+export function firstComparedSharedKey(a: ArrayLike<number>, b: ArrayLike<number>, oversized: OversizedKeys): number | null {
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {

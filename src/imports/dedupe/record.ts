@@ -21,7 +21,7 @@ export interface PreparedPerson {
   sourceId: string | null;
   first: string;
   /** The formal names the first name may stand for, itself included. */
-  firstForms: Set<string>;
+  firstForms: string[];
   last: string;
   emails: string[];
   emailLocals: string[];
@@ -40,7 +40,7 @@ export function preparePerson(record: PersonRecord): PreparedPerson {
     id: record.id,
     sourceId: record.source_id?.trim() || null,
     first,
-    firstForms: new Set(first ? formalNames(first) : []),
+    firstForms: first ? [...new Set(formalNames(first))] : [],
     last: normaliseName(record.last_name ?? ''),
     emails,
     emailLocals: [...new Set(emails.map(normaliseEmailLocal))],

@@ -80,7 +80,9 @@ export function probability(weight: number): number {
  * probability is scaled into the review band, keeping the order for ranking.
  */
 export function candidateScore(a: PreparedPerson, b: PreparedPerson, blockSize: number, thresholds: { merge: number; review: number }, oversized?: OversizedKeys): number {
-  const { weight, corroborated } = scorePair(a, b);
+  const { weight, score, corroborated } = scorePair(a, b);
+  // Penalties only lower a score; one already below review is not looked at again.
+  if (score < thresholds.review) return score;
   const common = oversized && oversized.size > 0 ? commonNamePenalty(a, b, oversized) : 0;
   if (corroborated) return probability(weight - common);
   const damped = probability(weight - common - commonnessPenalty(blockSize));
@@ -168,7 +170,7 @@ function nameWeight(a: PreparedPerson, b: PreparedPerson): number {
   return Math.max(straight, swapped);
 }
 
-function firstNameWeight(x: string, y: string, xForms?: Set<string>, yForms?: Set<string>): number {
+function firstNameWeight(x: string, y: string, xForms?: readonly string[], yForms?: readonly string[]): number {
   const w = WEIGHTS.firstName;
   if (!x || !y) return 0;
   if (x === y) return w.exact;
@@ -180,8 +182,8 @@ function firstNameWeight(x: string, y: string, xForms?: Set<string>, yForms?: Se
   return w.different;
 }
 
-function sharesAny(x: Set<string>, y: Set<string>): boolean {
-  for (const name of x) if (y.has(name)) return true;
+function sharesAny(x: readonly string[], y: readonly string[]): boolean {
+  for (const name of x) if (y.includes(name)) return true;
   return false;
 }
 
