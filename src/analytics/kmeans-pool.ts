@@ -1,11 +1,11 @@
 /**
  * A pool of k-means worker threads, kept across calls. One call at a time uses it: it binds the workers to
- * its shared arrays, then runs passes, each split over the workers by blocks.
+ * its shared arrays, then runs passes, each split by blocks over the workers and the calling thread.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { KMeansArrays, KMeansShape, Op } from './kmeans-kernels.js';
+import { runSharedBlocks, type KMeansArrays, type KMeansShape, type Op } from './kmeans-kernels.js';
 import type { KMeansWorkerMessage } from './kmeans-worker.js';
 
 interface WorkerScript {
@@ -64,13 +64,14 @@ async function startWorkers(count: number): Promise<void> {
 export type RunPass = (op: Op) => Promise<void>;
 
 /**
- * Runs `body` with `threads` workers bound to `arrays` (on SharedArrayBuffers). Calls are queued, so two
- * k-means calls never share the workers at once. Workers keep the process alive only while a call runs.
+ * Runs `body` with threads - 1 workers bound to `arrays` (on SharedArrayBuffers); the calling thread takes
+ * blocks too, which saves waking a thread per pass. Calls are queued, so two k-means calls never share the
+ * workers at once. Workers keep the process alive only while a call runs.
  */
 export function withKMeansWorkers<T>(threads: number, shape: KMeansShape, arrays: KMeansArrays, body: (run: RunPass) => Promise<T>): Promise<T> {
   const turn = queue.then(async () => {
-    await startWorkers(threads);
-    const team = workers.slice(0, threads);
+    await startWorkers(threads - 1);
+    const team = workers.slice(0, threads - 1);
     const bind: KMeansWorkerMessage = { type: 'bind', shape, arrays };
     for (const worker of team) {
       worker.ref();
@@ -79,7 +80,7 @@ export function withKMeansWorkers<T>(threads: number, shape: KMeansShape, arrays
     const run: RunPass = (op) => {
       Atomics.store(arrays.control, 0, 0);
       const message: KMeansWorkerMessage = { type: 'run', op };
-      return Promise.all(
+      const done = Promise.all(
         team.map(
           (worker) =>
             new Promise<void>((resolve, reject) => {
@@ -88,7 +89,9 @@ export function withKMeansWorkers<T>(threads: number, shape: KMeansShape, arrays
               worker.postMessage(message);
             }),
         ),
-      ).then(() => undefined);
+      );
+      runSharedBlocks(op, shape, arrays);
+      return done.then(() => undefined);
     };
     try {
       return await body(run);
