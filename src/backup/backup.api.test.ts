@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../core/database.js';
 import { generateDemo } from '../demo/generate.js';
 import { testApi, type TestApi } from '../test/api-client.js';
@@ -36,13 +36,16 @@ const downloadFolders = () => new Set(fs.readdirSync(os.tmpdir()).filter((n) => 
 describe.each(['sqlite', 'postgres', 'mysql'] as const)('GET /api/backup on %s', (engine) => {
   let api: TestApi;
   let target: TestDatabase;
+  // Creating and migrating a database on a server engine takes a while on a busy machine.
+  beforeAll(async () => {
+    api = await testApi(engine);
+  }, 120_000);
   afterAll(async () => {
     await api?.close();
     await target?.drop();
   });
 
   it('needs a signed-in owner or a token', async () => {
-    api = await testApi(engine);
     const res = await api.app.request('/api/backup');
     expect(res.status).toBe(401);
   });
@@ -75,5 +78,5 @@ describe.each(['sqlite', 'postgres', 'mysql'] as const)('GET /api/backup on %s',
     expect(await customerNames(target.database.db)).toEqual(await customerNames(api.db.database.db));
     expect(await stageRollup(target.database.db)).toEqual(await stageRollup(api.db.database.db));
     expect((await stageRollup(target.database.db)).length).toBeGreaterThan(0);
-  });
+  }, 120_000);
 });

@@ -31,6 +31,7 @@ describe.each(['sqlite', 'postgres', 'mysql'] as const)('demo, backup and restor
     await b?.drop();
   });
 
+  // Each test creates and migrates a database: slow on a server engine when the machine is busy.
   it('writes demo data whose figures match what the order service computes', async () => {
     a = await freshDatabase(engine);
     const stats = await generateDemo(a.database, { customers: 150, seed: 7, asOf });
@@ -40,7 +41,7 @@ describe.each(['sqlite', 'postgres', 'mysql'] as const)('demo, backup and restor
     const ids = (await a.database.db.selectFrom('customers').select('id').execute()).map((r) => r.id as string);
     await a.database.db.transaction().execute((trx) => refreshOrderFigures(trx, ids, asOf));
     expect((await snapshot(a.database.db)).sum).toBe(before.sum);
-  });
+  }, 120_000);
 
   it('round-trips a JSON backup, also into a fresh database', async () => {
     const before = await snapshot(a.database.db);
@@ -55,5 +56,5 @@ describe.each(['sqlite', 'postgres', 'mysql'] as const)('demo, backup and restor
     b = await freshDatabase(engine);
     await restoreDatabase(b.database, file);
     expect(await snapshot(b.database.db)).toEqual(before);
-  });
+  }, 120_000);
 });
