@@ -18,7 +18,7 @@ describe.each(engines)('duplicate scan from stored match keys on %s', (engine) =
   };
   const keysOf = async (id: string) =>
     (await api.db.database.db.selectFrom('customer_match_keys').select('match_key').where('customer_id', '=', id).execute()).map((r) => Number(r.match_key));
-  const queue = async () => (await api.request('GET', '/api/duplicates?limit=200')).body.data as { score: number; a: { id: string; first_name: string }; b: { id: string; first_name: string } }[];
+  const queue = async () => (await api.request('GET', '/api/duplicates?limit=200')).body.data as { id: string; score: number; a: { id: string; first_name: string }; b: { id: string; first_name: string } }[];
 
   it('merges a sure duplicate, queues a name-only pair, and never merges on a shared phone and address alone', async () => {
     const bill = await create({ first_name: 'William', last_name: 'Bridge', birthday: '1986-05-01', phone: '+44 20 7946 0101', city: 'Leeds' });
@@ -75,10 +75,20 @@ describe.each(engines)('duplicate scan from stored match keys on %s', (engine) =
     await create({ first_name: 'Olga', last_name: 'Tokarczuk', city: 'Krakow' });
     await create({ first_name: 'Olga', last_name: 'Tokarczuk', city: 'Wroclaw' });
     const first = await create({ first_name: 'Tove', last_name: 'Jansson', city: 'Helsinki' });
-    await scanDuplicates(ctx(), { mode: 'off' });
+    await scanDuplicates(ctx(), { mode: 'review' });
+    for (const pair of await queue()) expect((await api.request('POST', `/api/duplicates/${pair.id}/dismiss`)).status).toBe(204);
     const second = await create({ first_name: 'Tove', last_name: 'Jansson', city: 'Turku' });
     const result = await scanDuplicates(ctx(), { mode: 'auto', touching: new Set([second]) });
     expect(result.queued).toBe(1);
     expect((await queue()).map((p) => [p.a.id, p.b.id].sort())).toEqual([[first, second].sort()]);
+  });
+
+  it('never merges or queues a customer deleted since its keys were stored', async () => {
+    const gone = await create({ first_name: 'Selma', last_name: 'Lagerlof', birthday: '1858-11-20', phone: '+46 8 123 456 78' });
+    expect((await scanDuplicates(ctx(), { mode: 'review' })).stats?.rebuiltKeys).toBe(true);
+    expect((await api.request('DELETE', `/api/customers/${gone}`)).status).toBe(204);
+    await create({ first_name: 'Selma', last_name: 'Lagerlof', birthday: '1858-11-20', phone: '+46 8 123 456 78' });
+    const result = await scanDuplicates(ctx(), { mode: 'auto' });
+    expect(result).toMatchObject({ customers: 1, merged: 0, clusters: 0, queued: 0 });
   });
 });
