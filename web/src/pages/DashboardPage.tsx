@@ -25,6 +25,11 @@ export function periodLabel(period: string): string {
   return period;
 }
 
+/** "2026-08-28" -> "2026-08-01". */
+export function monthStart(day: string): string {
+  return `${day.slice(0, 7)}-01`;
+}
+
 /** The rows of a page whose lifetime value is above zero. */
 export function withPositiveClv(page: Page): Page {
   return { ...page, data: page.data.filter((r) => typeof r.clv === 'number' && r.clv > 0) };
@@ -41,7 +46,8 @@ export function DashboardPage() {
 
   // Every card loads on its own, in parallel; aggregates come from the server, never from big lists.
   const report = useAsync((signal) => api.get<DashboardReport>('/api/reports/dashboard', q, signal), [key]);
-  const cohorts = useAsync((signal) => api.get<CohortReport>('/api/reports/cohorts', { from: range.from, to: range.to }, signal), [key]);
+  // Cohorts are whole months: a range starting mid-month would show a first cohort of a few days only.
+  const cohorts = useAsync((signal) => api.get<CohortReport>('/api/reports/cohorts', { from: monthStart(range.from), to: range.to }, signal), [key]);
   // Sorted by lifetime value alone, which the clv index answers at once; customers without a positive value are left out here.
   const top = useAsync(async (signal) => withPositiveClv(await api.get<Page>('/api/customers', { sort: '-clv', limit: 10, fields: 'id,first_name,last_name,email,company,clv,stage,rfm_segment,churn_risk,order_count' }, signal)), []);
   const contacts = useAsync((signal) => api.get<ContactList>('/api/insights/contact-list', { limit: 6 }, signal), []);
