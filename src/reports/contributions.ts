@@ -55,9 +55,17 @@ export class RollupDeltas {
     rows.set(id, row);
   }
 
-  /** The rows whose sums did not cancel out, per table. */
+  /**
+   * The rows whose sums did not cancel out, per table, tables and rows in a fixed order so that
+   * concurrent writers lock rollup rows in the same order (no deadlock on PostgreSQL and MySQL).
+   */
   changed(): [RollupTable, RollupDelta[]][] {
-    return [...this.tables].map(([table, rows]) => [table, [...rows.values()].filter((r) => r.values.some((v) => v !== 0))] as [RollupTable, RollupDelta[]]).filter(([, rows]) => rows.length > 0);
+    return rollupTables
+      .map((table) => {
+        const rows = [...(this.tables.get(table) ?? new Map<string, RollupDelta>())].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        return [table, rows.map(([, r]) => r).filter((r) => r.values.some((v) => v !== 0))] as [RollupTable, RollupDelta[]];
+      })
+      .filter(([, rows]) => rows.length > 0);
   }
 }
 
