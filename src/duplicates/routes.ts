@@ -36,7 +36,8 @@ export function registerDuplicateRoutes(app: OpenAPIHono<AppEnv>) {
     createRoute({ method: 'post', path: '/api/duplicates/scan', tags, summary: 'Look for duplicates among all customers: merge sure matches (auto) and queue the rest', request: { body: { required: false, content: { 'application/json': { schema: z.object({ mode: z.enum(['auto', 'review']).default('review'), merge_threshold: z.number().min(0.5).max(1).optional() }).strict() } } } }, responses: { 200: json(z.object({ customers: z.number(), merged: z.number(), clusters: z.number(), queued: z.number() }), 'Scan result') } }),
     async (c) => {
       const input = c.req.valid('json') ?? { mode: 'review' as const };
-      return c.json(await scanDuplicates(c.get('ctx'), { mode: input.mode ?? 'review', mergeThreshold: input.merge_threshold }), 200);
+      const { customers, merged, clusters, queued } = await scanDuplicates(c.get('ctx'), { mode: input.mode ?? 'review', mergeThreshold: input.merge_threshold });
+      return c.json({ customers, merged, clusters, queued }, 200);
     },
   );
   app.openapi(
