@@ -26,6 +26,28 @@ export type CandidatePotentials = (
 ) => void;
 
 /**
+ * Adds the centre at row `co` of `centres`, numbered `centre`, to each row as AddCentre does, then sums the
+ * four candidates' potentials over the updated `closest` as CandidatePotentials does, in one pass.
+ */
+export type AddCentreAndPotentials = (
+  x: Float64Array,
+  candidates: Float64Array,
+  closest: Float64Array,
+  start: number,
+  end: number,
+  c0: number,
+  c1: number,
+  c2: number,
+  c3: number,
+  sums: Float64Array,
+  centres: Float64Array,
+  co: number,
+  centre: number,
+  labels: Int32Array,
+  second: Float64Array,
+) => void;
+
+/**
  * Index of the centre nearest to row `xo` of `x` among the k rows of `centres` (the lowest index on ties),
  * given the squared distance `known` to centre `from`; writes to out[0] and out[1] the distances (not
  * squared) to the nearest and the second-nearest centre.
@@ -80,20 +102,40 @@ export const squaredDistanceFor = perWidth((d): SquaredDistance => {
   return new Function('x', 'xo', 'c', 'co', body) as SquaredDistance;
 });
 
-export const candidatePotentialsFor = perWidth((d): CandidatePotentials => {
+/** The statements that add the centre held in locals p0..p{d-1} to row i, whose coordinates are x0..x{d-1}. */
+function addCentreSource(d: number, coordinate: (j: number) => string): string[] {
+  return [
+    `  ${squaredSum('v', d, coordinate, (j) => `p${j}`, 'f')}`,
+    '  const was = closest[i];',
+    '  if (v < was) { second[i] = was; closest[i] = v; labels[i] = centre; } else if (v < second[i]) second[i] = v;',
+  ];
+}
+
+function potentialsSource(d: number, adding: boolean): string {
   const candidates = [0, 1, 2, 3];
-  const body = [
+  return [
+    ...(adding ? [range(d).map((j) => `const p${j} = centres[co + ${j}];`).join(' ')] : []),
     ...candidates.flatMap((t) => range(d).map((j) => `const c${t}_${j} = candidates[c${t} + ${j}];`)),
     'let s0 = 0, s1 = 0, s2 = 0, s3 = 0;',
     `for (let i = start, xo = start * ${d}; i < end; i++, xo += ${d}) {`,
-    '  const current = closest[i];',
     `  ${range(d).map((j) => `const x${j} = x[xo + ${j}];`).join(' ')}`,
+    ...(adding ? [...addCentreSource(d, (j) => `x${j}`), '  const current = v < was ? v : was;'] : ['  const current = closest[i];']),
     ...candidates.map((t) => `  ${squaredSum(`v${t}`, d, (j) => `x${j}`, (j) => `c${t}_${j}`, `e${t}_`)} s${t} += v${t} < current ? v${t} : current;`),
     '}',
     'sums[0] = s0; sums[1] = s1; sums[2] = s2; sums[3] = s3;',
   ].join('\n');
-  return new Function('x', 'candidates', 'closest', 'start', 'end', 'c0', 'c1', 'c2', 'c3', 'sums', body) as CandidatePotentials;
-});
+}
+
+const potentialsParameters = ['x', 'candidates', 'closest', 'start', 'end', 'c0', 'c1', 'c2', 'c3', 'sums'];
+
+export const candidatePotentialsFor = perWidth(
+  (d): CandidatePotentials => new Function(...potentialsParameters, potentialsSource(d, false)) as CandidatePotentials,
+);
+
+export const addCentreAndPotentialsFor = perWidth(
+  (d): AddCentreAndPotentials =>
+    new Function(...potentialsParameters, 'centres', 'co', 'centre', 'labels', 'second', potentialsSource(d, true)) as AddCentreAndPotentials,
+);
 
 export const nearestCentresFor = perWidth((d): NearestCentres => {
   const body = [
@@ -112,11 +154,9 @@ export const nearestCentresFor = perWidth((d): NearestCentres => {
 
 export const addCentreFor = perWidth((d): AddCentre => {
   const body = [
-    range(d).map((j) => `const c${j} = centres[co + ${j}];`).join(' '),
+    range(d).map((j) => `const p${j} = centres[co + ${j}];`).join(' '),
     `for (let i = start, xo = start * ${d}; i < end; i++, xo += ${d}) {`,
-    `  ${squaredSum('v', d, (j) => `x[xo + ${j}]`, (j) => `c${j}`, 'e')}`,
-    '  const current = closest[i];',
-    '  if (v < current) { second[i] = current; closest[i] = v; labels[i] = centre; } else if (v < second[i]) second[i] = v;',
+    ...addCentreSource(d, (j) => `x[xo + ${j}]`),
     '}',
   ].join('\n');
   return new Function('x', 'centres', 'co', 'centre', 'labels', 'closest', 'second', 'start', 'end', body) as AddCentre;

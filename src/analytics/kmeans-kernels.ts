@@ -6,7 +6,14 @@
  * many threads there are.
  */
 
-import { addCentreFor, candidatePotentialsFor, nearestCentresFor, squaredDistanceFor, type SquaredDistance } from './kmeans-compiled.js';
+import {
+  addCentreAndPotentialsFor,
+  addCentreFor,
+  candidatePotentialsFor,
+  nearestCentresFor,
+  squaredDistanceFor,
+  type SquaredDistance,
+} from './kmeans-compiled.js';
 
 export const BLOCK_ROWS = 8192;
 
@@ -153,7 +160,7 @@ function seedFirst(shape: KMeansShape, { x, labels, candidates, closest, lower, 
 
 /**
  * Adds centre control[1] (unless -1) to the block's nearest and second-nearest chosen centres. The pass after
- * each k-means++ choice does this first, so that choosing costs no pass of its own.
+ * each k-means++ choice does this, so that choosing costs no pass of its own.
  */
 function addPendingCentre({ d }: KMeansShape, { x, centres, labels, closest, lower, control }: KMeansArrays, start: number, end: number): void {
   const centre = control[1];
@@ -164,20 +171,21 @@ function addPendingCentre({ d }: KMeansShape, { x, centres, labels, closest, low
 const groupSums = new Float64Array(4);
 
 /**
- * Adds the pending centre, then the potential of each candidate on the block, four candidates per pass over
- * the rows (a short group repeats its last candidate and drops the extra sums).
+ * The potential of each candidate on the block, four candidates per pass over the rows (a short group
+ * repeats its last candidate and drops the extra sums); the first pass adds the pending centre on the way.
  */
 function evaluateCandidates(shape: KMeansShape, a: KMeansArrays, { block, start, end }: BlockRows): void {
   const { d, trials } = shape;
-  const { x, candidates, closest, blockScalars } = a;
-  addPendingCentre(shape, a, start, end);
-  const potentials = candidatePotentialsFor(d);
+  const { x, candidates, closest, blockScalars, centres, labels, lower, control } = a;
+  const pending = control[1];
   const out = block * scalarStride(shape);
   const last = trials - 1;
   for (let first = 0; first < trials; first += 4) {
     const group = Math.min(4, trials - first);
     const rows = (t: number) => Math.min(first + t, last) * d;
-    potentials(x, candidates, closest, start, end, rows(0), rows(1), rows(2), rows(3), groupSums);
+    if (first === 0 && pending >= 0) {
+      addCentreAndPotentialsFor(d)(x, candidates, closest, start, end, rows(0), rows(1), rows(2), rows(3), groupSums, centres, pending * d, pending, labels, lower);
+    } else candidatePotentialsFor(d)(x, candidates, closest, start, end, rows(0), rows(1), rows(2), rows(3), groupSums);
     for (let t = 0; t < group; t++) blockScalars[out + first + t] = groupSums[t];
   }
 }
