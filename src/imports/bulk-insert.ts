@@ -34,6 +34,23 @@ function sqliteStatement(sqlite: SqliteDatabase.Database, table: string, columns
  */
 const sqliteRowsPerStatement = (columns: number) => Math.max(1, Math.min(100, Math.floor(30_000 / Math.max(1, columns))));
 
+/**
+ * How `total` rows go into statements of at most `size` rows: full statements, then the rest in
+ * powers of two, so that a table shape needs a handful of prepared statements whatever the counts.
+ */
+export function statementSizes(total: number, size: number): [start: number, count: number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  for (; total - start >= size; start += size) out.push([start, size]);
+  for (let step = 1 << Math.floor(Math.log2(Math.max(1, size))); step >= 1; step >>= 1) {
+    if (total - start >= step) {
+      out.push([start, step]);
+      start += step;
+    }
+  }
+  return out;
+}
+
 /** Consecutive rows with the same columns, as a column list and the rows' values in that order. */
 function* shapes(rows: Row[]): Generator<{ columns: string[]; values: unknown[][] }> {
   let columns: string[] = [];
@@ -70,10 +87,8 @@ export function bulkInserter(database: Database): RowInserter {
   if (sqlite) {
     return async (_db, table, rows) => {
       for (const { columns, values } of shapes(rows)) {
-        const size = sqliteRowsPerStatement(columns.length);
-        for (let i = 0; i < values.length; i += size) {
-          const group = values.slice(i, i + size);
-          sqliteStatement(sqlite, table, columns, group.length).run(group.flat());
+        for (const [start, count] of statementSizes(values.length, sqliteRowsPerStatement(columns.length))) {
+          sqliteStatement(sqlite, table, columns, count).run(values.slice(start, start + count).flat());
         }
       }
     };
