@@ -205,13 +205,19 @@ async function measureDashboard(ctx: Ctx) {
     if (!(slowestRun[name]?.ms >= ms)) slowestRun[name] = { ms, requests };
   };
 
+  /** The API requests of a dashboard load, per date range, to time on the server alone. */
+  const pathsOf: Record<string, string[]> = {};
   const fullLoad = async (kind: 'cold' | 'warm', range?: string) => {
     if (kind === 'cold') await changeData(ctx, someone);
     await page.goto(`${base}/`, { waitUntil: 'commit' });
     const at = await page.evaluate((arg) => (window as unknown as { __benchUntil: (n: string, a: unknown) => Promise<number> }).__benchUntil('dashboard', arg), ready);
     const name = `full load, ${kind}${range ? `, ${range}` : ''}`;
     results[name].push(at);
-    if (kind === 'cold') note(name, at, slowest(await apiTimings(page), 0));
+    if (kind === 'cold') {
+      const timings = await apiTimings(page);
+      note(name, at, slowest(timings, 0));
+      pathsOf[range ?? 'last 12 months'] = [...new Set(timings.map((t) => t.path))];
+    }
   };
   const linkClick = async (kind: 'cold' | 'warm') => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
@@ -245,6 +251,17 @@ async function measureDashboard(ctx: Ctx) {
   log(`dashboard usable (cards loaded, ${ready.charts} charts drawn, ${ready.taskLinks} task names):`);
   for (const [name, values] of Object.entries(results)) log('  ' + line(name, values, targets.dashboardMs));
   for (const [name, n] of Object.entries(slowestRun)) log(`    slowest ${name} (${n.ms.toFixed(0)} ms), its slowest requests: ${n.requests}`);
+  // Requests wait for each other in one server process: each alone, just after a data change, says which is slow.
+  for (const [range, paths] of Object.entries(pathsOf)) {
+    await changeData(ctx, someone);
+    const times: string[] = [];
+    for (const p of paths) {
+      const started = performance.now();
+      await apiJson(ctx, 'GET', p);
+      times.push(`${p.split('?')[0]} ${(performance.now() - started).toFixed(0)}`);
+    }
+    log(`    server alone, cold, one request at a time (${range}), ms: ${times.join(', ')}`);
+  }
 }
 
 /** Types `text` into the focused field one character at a time, 60 to 120 ms apart, like a person. */
