@@ -36,13 +36,14 @@ function monthsQuery(db: Db, dialect: DialectName) {
     .select([
       'o.customer_id',
       sql<string>`substr(o.ordered_at, 1, 7)`.as('month'),
-      sql<string>`coalesce(c.segment_id, '')`.as('segment_id'),
+      // One segment per customer: min() only satisfies the grouping.
+      sql<string>`min(coalesce(c.segment_id, ''))`.as('segment_id'),
       sql<number>`count(*)`.as('orders'),
       centsSum(dialect, sql`o.total`).as('revenue_cents'),
       sql<string>`max(substr(o.ordered_at, 1, 10))`.as('last_day'),
     ])
     .where('o.status', 'in', counted)
-    .groupBy([sql`o.customer_id`, sql`substr(o.ordered_at, 1, 7)`, sql`coalesce(c.segment_id, '')`]);
+    .groupBy([sql`o.customer_id`, sql`substr(o.ordered_at, 1, 7)`]);
 }
 
 /** Each customer's campaign interactions per month, campaign and channel, with the revenue of the orders they led to. */
