@@ -8,6 +8,13 @@ import { openConfiguredDatabase } from '../src/core/runtime.js';
 import { scanDuplicates } from '../src/duplicates/scan.js';
 import { listBatches, type ImportBatch } from '../src/imports/batches.js';
 
+/**
+ * `npm run bench -- imports`: generates a customers CSV and an order-lines CSV, imports them with
+ * `rapport import` (each in its own process) and compares with `sqlite3 .import` of the same files.
+ * Sizes: BENCH_IMPORT_CUSTOMERS (default 1,000,000) and BENCH_IMPORT_LINES (default 5,000,000);
+ * files and databases go under BENCH_DATA_DIR (default bench/.data); BENCH_IMPORT_DEDUPE=0 skips
+ * the fuzzy duplicate scan that follows.
+ */
 const customers = Number(process.env.BENCH_IMPORT_CUSTOMERS ?? 1_000_000);
 const orderLines = Number(process.env.BENCH_IMPORT_LINES ?? 5_000_000);
 const dir = path.resolve(process.env.BENCH_DATA_DIR ?? 'bench/.data', `import-${customers}-${orderLines}`);
