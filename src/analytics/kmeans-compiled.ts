@@ -30,21 +30,7 @@ export type CandidatePotentials = (
  * four candidates' potentials over the updated `closest` as CandidatePotentials does, in one pass.
  */
 export type AddCentreAndPotentials = (
-  x: Float64Array,
-  candidates: Float64Array,
-  closest: Float64Array,
-  start: number,
-  end: number,
-  c0: number,
-  c1: number,
-  c2: number,
-  c3: number,
-  sums: Float64Array,
-  centres: Float64Array,
-  co: number,
-  centre: number,
-  labels: Int32Array,
-  second: Float64Array,
+  ...args: [...Parameters<CandidatePotentials>, centres: Float64Array, co: number, centre: number, labels: Int32Array, second: Float64Array]
 ) => void;
 
 /**

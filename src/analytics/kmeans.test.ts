@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { kmeans, kmeansSync, silhouetteScore, suggestK } from './kmeans.js';
+import { kmeans, kmeansSync, silhouetteScore, SPATIAL_ORDER_MIN_ROWS, suggestK } from './kmeans.js';
 import { standardize, unstandardize } from './standardize.js';
 import { createRng, normalDraw, sampleIndices } from './random.js';
 
@@ -126,6 +126,27 @@ describe('kmeans', () => {
       expect(result.inertia).toBeCloseTo(inertiaOf(data, n, d, result.centroids, k), 6);
       expect(sizes.every((size) => size > 0)).toBe(true);
     }
+  });
+
+  it('returns labels in the caller\'s row order when it reorders rows internally', async () => {
+    const perBlob = Math.ceil(SPATIAL_ORDER_MIN_ROWS / 4);
+    const { data, truth, n, d } = blobs(CENTRES, perBlob, 1, 14);
+    expect(n).toBeGreaterThanOrEqual(SPATIAL_ORDER_MIN_ROWS);
+    const result = await kmeans(data, n, d, { k: 4, seed: 2, threads: 1 });
+    // Rows of one true blob share one label, and each label's centroid is its blob's centre.
+    const labelOf = new Map<number, number>();
+    let mismatched = 0;
+    for (let i = 0; i < n; i++) {
+      const seen = labelOf.get(truth[i]);
+      if (seen === undefined) labelOf.set(truth[i], result.labels[i]);
+      else if (seen !== result.labels[i]) mismatched++;
+    }
+    expect(mismatched).toBe(0);
+    for (const [blob, label] of labelOf) {
+      expect(result.centroids[label * 2]).toBeCloseTo(CENTRES[blob][0], 1);
+      expect(result.centroids[label * 2 + 1]).toBeCloseTo(CENTRES[blob][1], 1);
+    }
+    expect(result.inertia).toBeCloseTo(inertiaOf(data, n, d, result.centroids, 4), 4);
   });
 
   it('rejects invalid shapes and k', async () => {

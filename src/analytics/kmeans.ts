@@ -19,6 +19,7 @@ import {
   type KMeansShape,
 } from './kmeans-kernels.js';
 import { squaredDistanceFor } from './kmeans-compiled.js';
+import { mortonOrder } from './kmeans-order.js';
 import { withKMeansWorkers } from './kmeans-pool.js';
 import { createRng, sampleIndices, type Rng } from './random.js';
 
@@ -51,6 +52,12 @@ export interface KMeansResult {
 /** Below this many rows k-means runs on the calling thread by default: starting workers would cost more. */
 export const PARALLEL_MIN_ROWS = 50_000;
 
+/**
+ * From this many rows k-means works on the rows in Morton order (kmeans-order.ts), which makes its passes
+ * faster; labels are returned in the caller's order. Results still depend only on the data and the seed.
+ */
+export const SPATIAL_ORDER_MIN_ROWS = 50_000;
+
 function checkShape(data: Float64Array, n: number, d: number): void {
   if (!Number.isInteger(n) || !Number.isInteger(d) || n < 1 || d < 1 || data.length !== n * d) {
     throw new RangeError(`k-means: data length ${data.length} does not match n=${n} x d=${d}`);
@@ -61,6 +68,8 @@ interface Problem {
   shape: KMeansShape;
   arrays: KMeansArrays;
   mean: Float64Array;
+  /** Row r of the working data is row order[r] of the caller's, or null when rows keep their order. */
+  order: Int32Array | null;
   /** Tolerance on the total squared centre shift. */
   tolerance: number;
   nInit: number;
@@ -78,16 +87,18 @@ function prepare(data: Float64Array, n: number, d: number, options: KMeansOption
   const mean = new Float64Array(d);
   for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += data[i * d + j];
   for (let j = 0; j < d; j++) mean[j] /= n;
+  const order = n >= SPATIAL_ORDER_MIN_ROWS ? mortonOrder(data, n, d) : null;
   const { x } = arrays;
   let totalVariance = 0;
-  for (let i = 0; i < n; i++) {
+  for (let r = 0; r < n; r++) {
+    const i = order ? order[r] : r;
     for (let j = 0; j < d; j++) {
       const v = data[i * d + j] - mean[j];
-      x[i * d + j] = v;
+      x[r * d + j] = v;
       totalVariance += v * v;
     }
   }
-  return { shape, arrays, mean, tolerance: (tol * totalVariance) / n / d, nInit: Math.max(1, nInit), maxIterations, seed };
+  return { shape, arrays, mean, order, tolerance: (tol * totalVariance) / n / d, nInit: Math.max(1, nInit), maxIterations, seed };
 }
 
 function defaultThreads(n: number): number {
@@ -138,6 +149,12 @@ function* fit(problem: Problem): Generator<Op, KMeansResult, void> {
   }
   const result = best as KMeansResult;
   for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) result.centroids[c * d + j] += mean[j];
+  const { order } = problem;
+  if (order) {
+    const labels = new Int32Array(order.length);
+    for (let r = 0; r < order.length; r++) labels[order[r]] = result.labels[r];
+    result.labels = labels;
+  }
   return result;
 }
 
