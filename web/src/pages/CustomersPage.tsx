@@ -86,7 +86,8 @@ export function CustomersPage() {
   const [stage, setStage] = useState(() => search.get('stage') ?? '');
   const [rfm, setRfm] = useState(() => search.get('rfm_segment') ?? '');
   const [segment, setSegment] = useState(() => search.get('segment') ?? '');
-  const [sort, setSort] = useState(() => search.get('sort') ?? '-created_at');
+  // Empty: the server's order, newest first (for a search, the order the full-text index gives at once).
+  const [sort, setSort] = useState(() => search.get('sort') ?? '');
   const [columns, setColumns] = useLocalStorage<string[]>('rapport.customers.columns', defaultColumns);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [state, setState] = useState<ListState>({ rows: [], cursor: null, status: 'loading', error: null });
@@ -113,7 +114,7 @@ export function CustomersPage() {
       controllerRef.current = controller;
       setState((s) => ({ ...s, status: cursor ? 'more' : 'loading', error: null }));
       try {
-        const page = await api.get<Page>('/api/customers', { q: q || undefined, sort, limit: pageSize, cursor: cursor ?? undefined, fields: fieldsParam, filter: filterParam, segment: segment || undefined }, controller.signal);
+        const page = await api.get<Page>('/api/customers', { q: q || undefined, sort: sort || undefined, limit: pageSize, cursor: cursor ?? undefined, fields: fieldsParam, filter: filterParam, segment: segment || undefined }, controller.signal);
         if (controller.signal.aborted) return;
         setState((s) => ({ rows: cursor ? [...s.rows, ...page.data] : page.data, cursor: page.next_cursor, status: 'ready', error: null }));
       } catch (error) {
@@ -237,7 +238,7 @@ export function CustomersPage() {
         ) : (
           <div className={`table-scroll${staleLook ? ' is-stale' : ''}`} aria-busy={state.status === 'loading'}>
             <table className="table">
-              <caption className="sr-only">Customers{sort ? `, sorted by ${sort.replace(/^-/, '')} ${sort.startsWith('-') ? 'descending' : 'ascending'}` : ''}</caption>
+              <caption className="sr-only">Customers{sort ? `, sorted by ${sort.replace(/^-/, '')} ${sort.startsWith('-') ? 'descending' : 'ascending'}` : ', newest first'}</caption>
               <thead>
                 <tr>
                   <th className="col-check" scope="col">
