@@ -19,7 +19,7 @@ import {
   type KMeansShape,
 } from './kmeans-kernels.js';
 import { squaredDistanceFor } from './kmeans-compiled.js';
-import { mortonOrder } from './kmeans-order.js';
+import { mortonRanks } from './kmeans-order.js';
 import { withKMeansWorkers } from './kmeans-pool.js';
 import { createRng, sampleIndices, type Rng } from './random.js';
 
@@ -68,8 +68,8 @@ interface Problem {
   shape: KMeansShape;
   arrays: KMeansArrays;
   mean: Float64Array;
-  /** Row r of the working data is row order[r] of the caller's, or null when rows keep their order. */
-  order: Int32Array | null;
+  /** Row i of the caller's data is row position[i] of the working data, or null when rows keep their order. */
+  position: Int32Array | null;
   /** Tolerance on the total squared centre shift. */
   tolerance: number;
   nInit: number;
@@ -87,18 +87,18 @@ function prepare(data: Float64Array, n: number, d: number, options: KMeansOption
   const mean = new Float64Array(d);
   for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += data[i * d + j];
   for (let j = 0; j < d; j++) mean[j] /= n;
-  const order = n >= SPATIAL_ORDER_MIN_ROWS ? mortonOrder(data, n, d) : null;
+  const position = n >= SPATIAL_ORDER_MIN_ROWS ? mortonRanks(data, n, d) : null;
   const { x } = arrays;
   let totalVariance = 0;
-  for (let r = 0; r < n; r++) {
-    const i = order ? order[r] : r;
+  for (let i = 0; i < n; i++) {
+    const r = position ? position[i] : i;
     for (let j = 0; j < d; j++) {
       const v = data[i * d + j] - mean[j];
       x[r * d + j] = v;
       totalVariance += v * v;
     }
   }
-  return { shape, arrays, mean, order, tolerance: (tol * totalVariance) / n / d, nInit: Math.max(1, nInit), maxIterations, seed };
+  return { shape, arrays, mean, position, tolerance: (tol * totalVariance) / n / d, nInit: Math.max(1, nInit), maxIterations, seed };
 }
 
 function defaultThreads(n: number): number {
@@ -149,12 +149,8 @@ function* fit(problem: Problem): Generator<Op, KMeansResult, void> {
   }
   const result = best as KMeansResult;
   for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) result.centroids[c * d + j] += mean[j];
-  const { order } = problem;
-  if (order) {
-    const labels = new Int32Array(order.length);
-    for (let r = 0; r < order.length; r++) labels[order[r]] = result.labels[r];
-    result.labels = labels;
-  }
+  const { position } = problem;
+  if (position) result.labels = Int32Array.from(position, (r) => result.labels[r]);
   return result;
 }
 
