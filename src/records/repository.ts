@@ -5,7 +5,7 @@ import { invalid, notFound } from '../core/errors.js';
 import type { EntityDef } from '../schema/entities.js';
 import { columnOf, type FieldDef } from '../schema/fields.js';
 import { decodeValue, rowToRecord, type ApiRecord, type Row } from './codec.js';
-import { afterCursor, applySort, compileFilter, decodeCursor, encodeCursor, parseSort, type FilterNode, type SortSpec } from './query.js';
+import { afterCursor, applySort, nullsLastByItself, compileFilter, decodeCursor, encodeCursor, parseSort, type FilterNode, type SortSpec } from './query.js';
 
 export const maxPageSize = 500;
 
@@ -48,7 +48,7 @@ const broadFilterRows = 2000;
  * filter is broad; then walking the sort column's index finds the first page after a few rows.
  */
 async function sqliteSortIndex(db: Db, table: string, sort: SortSpec, conditions: WhereBuilder[]): Promise<string | null> {
-  if (conditions.length === 0 || sort.nullable) return null;
+  if (conditions.length === 0 || !nullsLastByItself(sort, 'sqlite')) return null;
   const name = `${table}_${sort.column}_ix`;
   const exists = await db.selectFrom('sqlite_master').select('name').where('type', '=', 'index').where('name', '=', name).executeTakeFirst();
   if (!exists) return null;
@@ -77,7 +77,7 @@ export async function listRows(db: Db, entity: EntityDef, fields: FieldDef[], pa
     const cursor = decodeCursor(params.cursor);
     q = q.where((eb) => afterCursor(eb, sort, cursor));
   }
-  q = applySort(q, sort).limit(limit + 1);
+  q = applySort(q, sort, dialect).limit(limit + 1);
   const page = await readRecords(db, q, fields, only, sort.column);
   const hasMore = page.records.length > limit;
   const data = hasMore ? page.records.slice(0, limit) : page.records;
