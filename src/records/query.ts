@@ -1,6 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool, type SelectQueryBuilder } from 'kysely';
 import { z } from '@hono/zod-openapi';
-import type { DialectName } from '../core/database.js';
 import { invalid } from '../core/errors.js';
 import { columnOf, dateTimeInput, isNumeric, type FieldDef } from '../schema/fields.js';
 
@@ -153,17 +152,11 @@ export function parseSort(sort: string, fieldsByName: Map<string, FieldDef>): So
   return { field, column, descending, nullable: !notNullColumns.has(column) };
 }
 
-/** SQLite puts NULL below every value, so a descending order already ends with the missing ones. */
-export function nullsLastByItself(spec: SortSpec, dialect?: DialectName): boolean {
-  return !spec.nullable || (dialect === 'sqlite' && spec.descending);
-}
-
-export function applySort<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, spec: SortSpec, dialect?: DialectName): QB {
+export function applySort<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, spec: SortSpec): QB {
   const dir = spec.descending ? 'desc' : 'asc';
   let q = qb;
-  // Missing values sort last in both directions, the same on every engine. Where the engine does that
-  // by itself the plain order is kept, so that the column's index can serve it.
-  if (!nullsLastByItself(spec, dialect)) q = q.orderBy(sql`(${sql.ref(spec.column)} is null)`, 'asc') as QB;
+  // Missing values sort last in both directions, the same on every engine.
+  if (spec.nullable) q = q.orderBy(sql`(${sql.ref(spec.column)} is null)`, 'asc') as QB;
   if (spec.column !== 'id') q = q.orderBy(spec.column, dir) as QB;
   return spec.unique ? q : (q.orderBy('id', dir) as QB);
 }

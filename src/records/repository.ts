@@ -5,7 +5,7 @@ import { invalid, notFound } from '../core/errors.js';
 import type { EntityDef } from '../schema/entities.js';
 import { columnOf, type FieldDef } from '../schema/fields.js';
 import { decodeValue, rowToRecord, type ApiRecord, type Row } from './codec.js';
-import { afterCursor, applySort, nullsLastByItself, compileFilter, decodeCursor, encodeCursor, parseSort, type FilterNode, type SortSpec } from './query.js';
+import { afterCursor, applySort, compileFilter, decodeCursor, encodeCursor, parseSort, type FilterNode, type SortSpec } from './query.js';
 
 export const maxPageSize = 500;
 
@@ -48,8 +48,9 @@ const broadFilterRows = 2000;
  * filter is broad; then walking the sort column's index finds the first page after a few rows.
  */
 async function sqliteSortIndex(db: Db, table: string, sort: SortSpec, conditions: WhereBuilder[]): Promise<string | null> {
-  if (conditions.length === 0 || !nullsLastByItself(sort, 'sqlite')) return null;
-  const name = `${table}_${sort.column}_ix`;
+  if (conditions.length === 0 || sort.nullable) return null;
+  // The id column's index is the one SQLite made for its UNIQUE or PRIMARY KEY constraint.
+  const name = sort.column === 'id' ? `sqlite_autoindex_${table}_1` : `${table}_${sort.column}_ix`;
   const exists = await db.selectFrom('sqlite_master').select('name').where('type', '=', 'index').where('name', '=', name).executeTakeFirst();
   if (!exists) return null;
   let probe = db.selectFrom(table).select(sql`1`.as('one'));
@@ -57,6 +58,8 @@ async function sqliteSortIndex(db: Db, table: string, sort: SortSpec, conditions
   const { n } = await db.selectFrom(probe.limit(broadFilterRows).as('matches')).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   return Number(n) >= broadFilterRows ? name : null;
 }
+
+type RecordRows = Awaited<ReturnType<typeof readRecords>>;
 
 /** One page of an entity's records: filter, extra conditions, keyset pagination on (sort, id). */
 export async function listRows(db: Db, entity: EntityDef, fields: FieldDef[], params: ListParams, extra: WhereBuilder[] = [], dialect?: DialectName, only?: ReadonlySet<string>): Promise<Page> {
@@ -68,17 +71,35 @@ export async function listRows(db: Db, entity: EntityDef, fields: FieldDef[], pa
     const filter = params.filter;
     conditions.unshift((eb) => compileFilter(eb, filter, byName));
   }
-  const index = dialect === 'sqlite' ? await sqliteSortIndex(db, entity.table, sort, conditions) : null;
-  const from = index ? db.selectFrom(sql.raw(`"${entity.table}" indexed by "${index}"`) as never) : db.selectFrom(entity.table);
+  const cursor = params.cursor ? decodeCursor(params.cursor) : undefined;
   // A page of a few fields reads only their columns (plus id and the sort column for the cursor).
-  let q = only ? from.select([...new Set(['id', sort.column, ...fields.filter((f) => only.has(f.name)).map(columnOf).filter((c): c is string => c !== null)])]) : from.selectAll();
-  for (const where of conditions) q = q.where(where);
-  if (params.cursor) {
-    const cursor = decodeCursor(params.cursor);
-    q = q.where((eb) => afterCursor(eb, sort, cursor));
+  const columns = only ? [...new Set(['id', sort.column, ...fields.filter((f) => only.has(f.name)).map(columnOf).filter((c): c is string => c !== null)])] : null;
+  const read = async (where: WhereBuilder[], order: SortSpec, take: number): Promise<RecordRows> => {
+    const index = dialect === 'sqlite' ? await sqliteSortIndex(db, entity.table, order, where) : null;
+    const from = index ? db.selectFrom(sql.raw(`"${entity.table}" indexed by "${index}"`) as never) : db.selectFrom(entity.table);
+    let q = columns ? from.select(columns) : from.selectAll();
+    for (const w of where) q = q.where(w);
+    return readRecords(db, applySort(q, order).limit(take), fields, only, sort.column);
+  };
+  let page: RecordRows;
+  if (dialect === 'sqlite' && sort.nullable) {
+    // Rows with a value in the column's order, then the rows missing it in id order: each part can walk
+    // an index, where one ORDER BY (value IS NULL), value would have to sort every match.
+    const valued: SortSpec = { ...sort, nullable: false };
+    const byId: SortSpec = { field: byName.get('id') ?? sort.field, column: 'id', descending: sort.descending, nullable: false };
+    page = { records: [], sortValues: [], ids: [] };
+    if (!cursor || cursor[0] !== null) {
+      const after: WhereBuilder[] = cursor ? [(eb) => afterCursor(eb, valued, cursor)] : [];
+      page = await read([...conditions, (eb) => eb(sort.column, 'is not', null), ...after], valued, limit + 1);
+    }
+    if (page.records.length <= limit) {
+      const after: WhereBuilder[] = cursor && cursor[0] === null ? [(eb) => afterCursor(eb, byId, cursor)] : [];
+      const missing = await read([...conditions, (eb) => eb(sort.column, 'is', null), ...after], byId, limit + 1 - page.records.length);
+      page = { records: [...page.records, ...missing.records], sortValues: [...page.sortValues, ...missing.sortValues], ids: [...page.ids, ...missing.ids] };
+    }
+  } else {
+    page = await read(cursor ? [...conditions, (eb) => afterCursor(eb, sort, cursor)] : conditions, sort, limit + 1);
   }
-  q = applySort(q, sort, dialect).limit(limit + 1);
-  const page = await readRecords(db, q, fields, only, sort.column);
   const hasMore = page.records.length > limit;
   const data = hasMore ? page.records.slice(0, limit) : page.records;
   const last = data.length - 1;
