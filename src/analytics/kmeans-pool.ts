@@ -90,7 +90,12 @@ export function withKMeansWorkers<T>(threads: number, shape: KMeansShape, arrays
             }),
         ),
       );
-      runSharedBlocks(op, shape, arrays);
+      try {
+        runSharedBlocks(op, shape, arrays);
+      } catch (error) {
+        done.catch(() => undefined);
+        throw error;
+      }
       return done.then(() => undefined);
     };
     try {
