@@ -279,6 +279,13 @@ function idHash(id: string): number {
     h ^= id.charCodeAt(i);
     h = Math.imul(h, 16777619);
   }
+  // Mixed (MurmurHash3's finaliser) so that ids made one after another, which differ only in their
+  // last characters, still land on both sides of the split.
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return (h >>> 0) / 4294967296;
 }
 
