@@ -27,8 +27,9 @@ function residentMb(): { rss: number; anon: number } {
 }
 
 /** Peak resident memory while `run` runs, sampled every 20 ms. */
-async function withPeakMemory<T>(run: () => Promise<T>): Promise<{ value: T; rss: number; anon: number; heap: number }> {
+async function withPeakMemory<T>(run: () => Promise<T>): Promise<{ value: T; rss: number; anon: number; heap: number; cpuSeconds: number }> {
   const peak = { rss: 0, anon: 0, heap: 0 };
+  const cpu = process.cpuUsage();
   const sample = () => {
     const now = residentMb();
     peak.rss = Math.max(peak.rss, now.rss);
@@ -40,7 +41,8 @@ async function withPeakMemory<T>(run: () => Promise<T>): Promise<{ value: T; rss
   try {
     const value = await run();
     sample();
-    return { value, ...peak };
+    const used = process.cpuUsage(cpu);
+    return { value, ...peak, cpuSeconds: (used.user + used.system) / 1e6 };
   } finally {
     clearInterval(timer);
   }
@@ -90,22 +92,22 @@ export async function run(log: (line: string) => void) {
       log(`\n== Duplicate scan: ${count.toLocaleString('en')} customers on SQLite (${dataDir})`);
       await invalidateMatchKeys(db);
       for (const pass of ['first scan (stores match keys)', 'later scan (stored keys)']) {
-        const { value, rss, anon, heap } = await withPeakMemory(() => detectDuplicates(database, { thresholds: DEFAULT_THRESHOLDS, maxReview: DEFAULT_MAX_REVIEW, maxBlockSize }));
+        const { value, rss, anon, heap, cpuSeconds } = await withPeakMemory(() => detectDuplicates(database, { thresholds: DEFAULT_THRESHOLDS, maxReview: DEFAULT_MAX_REVIEW, maxBlockSize }));
         const merged = value.clusters.reduce((sum, c) => sum + c.length - 1, 0);
-        log(`${pass}: ${format(value.stats)}`);
+        log(`${pass}: ${format(value.stats)}; CPU time ${cpuSeconds.toFixed(1)} s (the machine is shared: CPU time is what the scan itself used)`);
         log(`  auto-merge: ${value.clusters.length.toLocaleString('en')} clusters (${merged.toLocaleString('en')} customers merged away); review queue: ${value.review.length} pairs (cap ${DEFAULT_MAX_REVIEW})`);
         log(`  peak memory during the scan: RSS ${rss.toFixed(0)} MB (includes the memory-mapped database file), anonymous ${anon.toFixed(0)} MB, JS heap ${heap.toFixed(0)} MB`);
       }
       if (count <= 200_000) {
         // The same detection with every customer held in memory (how scans worked before), for comparison in this run.
-        const { value, anon, heap } = await withPeakMemory(async () => {
+        const { value, anon, heap, cpuSeconds } = await withPeakMemory(async () => {
           const started = performance.now();
           const people = [];
           for await (const page of customerPages(db)) people.push(...page);
           const found = findDuplicates(people, { maxBlockSize, maxReview: DEFAULT_MAX_REVIEW });
           return { found, seconds: (performance.now() - started) / 1000 };
         });
-        log(`in memory (all customers loaded): ${value.seconds.toFixed(1)} s; ${value.found.clusters.length.toLocaleString('en')} clusters; peak anonymous memory ${anon.toFixed(0)} MB, JS heap ${heap.toFixed(0)} MB`);
+        log(`in memory (all customers loaded): ${value.seconds.toFixed(1)} s, CPU time ${cpuSeconds.toFixed(1)} s; ${value.found.clusters.length.toLocaleString('en')} clusters; peak anonymous memory ${anon.toFixed(0)} MB, JS heap ${heap.toFixed(0)} MB`);
       }
     } finally {
       await database.close();
