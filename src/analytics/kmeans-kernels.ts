@@ -213,20 +213,6 @@ function assignSeeded(shape: KMeansShape, a: KMeansArrays, { block, start, end }
 /** [distance to the nearest centre, distance to the second-nearest] from the last full scan of a row. */
 const nearest = new Float64Array(2);
 
-/** Where touchRows leaves its sum, so that its reads are not optimised away. */
-let touchedSum = 0;
-
-/**
- * Reads one value per 64-byte cache line of x[from, to), in order. The rows Hamerly's test sends for
- * measuring are scattered; once the block is in cache they cost a cache hit each instead of a memory
- * round trip (about a third of the pass when a few percent of rows fail the test).
- */
-function touchRows(x: Float64Array, from: number, to: number): void {
-  let sum = 0;
-  for (let o = from; o < to; o += 8) sum += x[o];
-  touchedSum = sum;
-}
-
 /**
  * Hamerly (2010): a row keeps its label when the upper bound on the distance to its centre is no more than
  * either the lower bound on the distance to any other centre or half the distance from its centre to the
@@ -242,7 +228,6 @@ function assignBounded(shape: KMeansShape, a: KMeansArrays, { block, start, end,
   const countOffset = block * k;
   const drift = moves[2 * k];
   const nearestCentres = nearestCentresFor(d);
-  touchRows(x, start * d, end * d);
   let changed = 0;
   for (let i = start; i < end; i++) {
     const label = labels[i];
