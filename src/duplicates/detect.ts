@@ -2,7 +2,7 @@ import type { Database } from '../core/database.js';
 import { blockPairs, DEFAULT_MAX_BLOCK_SIZE, type BlockMember, type OversizedKeys } from '../imports/dedupe/blocks.js';
 import { MatchCollector, type ScoredPair, type Thresholds } from '../imports/dedupe/cluster.js';
 import { candidateScore } from '../imports/dedupe/score.js';
-import { refreshMatchKeys, updateMatchKeys } from './match-keys.js';
+import { refreshMatchKeys } from './match-keys.js';
 import { allBlocks, blocksTouching, readBlocks, type StoredBlock } from './stored-blocks.js';
 
 export interface DetectOptions {
@@ -54,8 +54,7 @@ export async function detectDuplicates(database: Database, options: DetectOption
   stats.rebuiltKeys = refresh.rebuilt;
   stats.refreshedCustomers = refresh.refreshed;
   stats.refreshSeconds = (performance.now() - started) / 1000;
-  // The import's own customers are keyed afresh, whatever path wrote them.
-  if (options.touching && !refresh.rebuilt) await updateMatchKeys(db, [...options.touching]);
+  // An import's own customers were written after the last scan, so the refresh has keyed them.
   const plan = options.touching ? await blocksTouching(db, [...options.touching], maxBlockSize) : await allBlocks(db, maxBlockSize);
   stats.oversizedBlocks = plan.oversized.size;
   const collector = new MatchCollector(options.thresholds, options.maxReview);
