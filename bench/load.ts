@@ -98,14 +98,14 @@ request = function()
 end
 done = function(summary, latency, requests)
   local e = summary.errors
-  io.write(string.format("RESULT %d %d %d %f %f %f %f\n", summary.requests, summary.duration, e.connect + e.read + e.write + e.status + e.timeout,
+  io.write(string.format("RESULT %d %d %d %f %f %f %f\\n", summary.requests, summary.duration, e.connect + e.read + e.write + e.status + e.timeout,
     latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
 end
 `,
   );
   const run = (seconds: number) =>
     new Promise<string>((resolve, reject) =>
-      execFile('wrk', ['-t1', `-c${options.concurrency}`, `-d${seconds}s`, '--timeout', '10s', '-s', script, `http://127.0.0.1:${options.port}`], { encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(stdout))),
+      execFile('wrk', ['-t1', `-c${options.concurrency}`, `-d${seconds}s`, '--timeout', '10s', '-s', script, `http://127.0.0.1:${options.port}`], { encoding: 'utf8' }, (error, stdout, stderr) => (error ? reject(error) : resolve(stdout + stderr))),
     );
   try {
     if (options.warmupSeconds !== 0) await run(options.warmupSeconds ?? 2);

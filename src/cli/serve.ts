@@ -1,4 +1,5 @@
 import cluster from 'node:cluster';
+import v8 from 'node:v8';
 import type { Command } from 'commander';
 import { loadConfig } from '../core/config.js';
 import { info, positiveInteger } from './support.js';
@@ -11,9 +12,17 @@ export function registerServe(program: Command) {
     .action(async (options: { workers: string }) => {
       const workers = positiveInteger(options.workers, '--workers');
       if (workers > 1 && cluster.isPrimary) return runPrimary(workers);
+      v8.setFlagsFromString(youngGeneration);
       await serveUntilStopped(cluster.isWorker);
     });
 }
+
+/**
+ * A request builds a page of records and its JSON, all short-lived; with V8's default young generation
+ * (16 MB) many requests in flight push those objects into the old generation, and the server spends
+ * its time collecting them. A larger young generation doubled the requests per second at 50 connections.
+ */
+const youngGeneration = '--max-semi-space-size=64';
 
 /** Migrates once, then starts the worker processes, which share the port; a worker that dies is replaced. */
 async function runPrimary(workers: number) {
@@ -21,6 +30,7 @@ async function runPrimary(workers: number) {
   const database = await openConfiguredDatabase(loadConfig(), (line) => console.log(line));
   await database.close();
   let stopping = false;
+  cluster.setupPrimary({ execArgv: [...process.execArgv, youngGeneration] });
   for (let i = 0; i < workers; i++) cluster.fork();
   cluster.on('exit', (worker, code) => {
     if (stopping) return;
