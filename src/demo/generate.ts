@@ -457,7 +457,7 @@ export async function generateDemo(database: Database, options: DemoOptions): Pr
         if (firstAt < end) addOrder(firstAt);
       } else if (segment === 'occasional') sequence(firstAt, 75, rng.between(2, 10), end);
       else if (segment === 'loyal') sequence(firstAt, rng.between(18, 40), 80, end);
-      else if (segment === 'churned') sequence(firstAt, 45, rng.between(3, 12), Math.max(firstAt + dayMs, end - rng.between(270, 500) * dayMs));
+      else if (segment === 'churned') sequence(firstAt, 45, rng.between(3, 12), Math.min(end, Math.max(firstAt + dayMs, end - rng.between(270, 500) * dayMs)));
 
       // Figures exactly as refreshOrderFigures computes them.
       let orderCount = 0;
