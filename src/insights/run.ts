@@ -4,6 +4,7 @@
  * P(alive), expected purchases, CLV, churn risk) and writes the scores back in batches. Each run is stored
  * with its parameters, metrics, counts and timing.
  */
+import { heldOutSplit } from '../analytics/split.js';
 import { sql } from 'kysely';
 import {
   TIME_UNITS_PER_MONTH,
@@ -345,9 +346,7 @@ function trainPurchaseModel(a: CustomerArrays, endDay: number, cutoffDay: number
     rows.forEach((r, k) => keep.forEach((j, c) => (out[k * dk + c] = src[r * d + j])));
     return out;
   };
-  const trainRows: number[] = [];
-  const testRows: number[] = [];
-  population.forEach((i, r) => (idHash(a.ids[i]) < 0.2 ? testRows : trainRows).push(r));
+  const { trainRows, testRows } = heldOutSplit(population.map((i) => idHash(a.ids[i])), y, 0.2);
   const yTrain = Uint8Array.from(trainRows, (r) => y[r]);
   const yTest = Uint8Array.from(testRows, (r) => y[r]);
   const model = fitLogistic(pick(x, trainRows), trainRows.length, dk, yTrain, { l2: 1 });
