@@ -53,7 +53,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     raw.pragma(`mmap_size = ${sqliteMmapBytes}`);
     raw.pragma('cache_size = -65536');
     const db = new Kysely<any>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
-    sqliteHandles.set(db, raw);
+    sqliteHandles.set(db, { raw, prepareRaw: statementCache(200, (source) => raw.prepare(source).raw(true)) });
     return { db, dialect, sqlitePath: file, sqlite: raw, close: () => db.destroy() };
   }
   if (dialect === 'postgres') {
@@ -88,8 +88,51 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return { db, dialect, close: () => db.destroy() };
 }
 
-const sqliteHandles = new WeakMap<Db, SqliteDatabase.Database>();
-const rawStatements = new WeakMap<SqliteDatabase.Database, Map<string, SqliteDatabase.Statement>>();
+type Statement = SqliteDatabase.Statement;
+
+/** A bounded cache of prepared statements by SQL text; the least recently used goes first. */
+function statementCache(size: number, prepare: (source: string) => Statement): (source: string) => Statement {
+  const cache = new Map<string, Statement>();
+  return (source) => {
+    let statement = cache.get(source);
+    if (statement) {
+      cache.delete(source);
+    } else {
+      statement = prepare(source);
+      if (cache.size >= size) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(source, statement);
+    return statement;
+  };
+}
+
+interface SqliteHandle {
+  raw: SqliteDatabase.Database;
+  /** Statements in raw (array) mode, by SQL text. */
+  prepareRaw: (source: string) => Statement;
+  /** The names of the indexes, as of a schema version. */
+  indexes?: { version: number; names: Set<string> };
+}
+
+/** Each SQLite Kysely instance's raw handle. */
+const sqliteHandles = new WeakMap<Db, SqliteHandle>();
+
+/**
+ * Whether SQLite has an index of this name. The names are read again only when the schema version
+ * changes (a custom field adds an index), so a list request does not ask the catalogue each time.
+ */
+export async function sqliteIndexExists(db: Db, name: string): Promise<boolean> {
+  const handle = sqliteHandles.get(db);
+  if (!handle || handle.raw.inTransaction) {
+    return !!(await db.selectFrom('sqlite_master').select('name').where('type', '=', 'index').where('name', '=', name).executeTakeFirst());
+  }
+  const version = handle.prepareRaw('pragma schema_version').get() as [number];
+  if (handle.indexes?.version !== version[0]) {
+    const names = handle.prepareRaw("select name from sqlite_master where type = 'index'").all() as [string][];
+    handle.indexes = { version: version[0], names: new Set(names.map(([n]) => n)) };
+  }
+  return handle.indexes.names.has(name);
+}
 
 /**
  * Runs a compiled read on SQLite in raw mode (each row an array in column order), which spares
@@ -98,16 +141,9 @@ const rawStatements = new WeakMap<SqliteDatabase.Database, Map<string, SqliteDat
  * and runs the query through Kysely).
  */
 export function readSqliteArrays(db: Db, query: { sql: string; parameters: readonly unknown[] }): { columns: string[]; rows: unknown[][] } | undefined {
-  const raw = sqliteHandles.get(db);
-  if (!raw || raw.inTransaction) return undefined;
-  let cache = rawStatements.get(raw);
-  if (!cache) rawStatements.set(raw, (cache = new Map()));
-  let statement = cache.get(query.sql);
-  if (!statement) {
-    statement = raw.prepare(query.sql).raw(true);
-    if (cache.size >= 200) cache.delete(cache.keys().next().value!);
-    cache.set(query.sql, statement);
-  }
+  const handle = sqliteHandles.get(db);
+  if (!handle || handle.raw.inTransaction) return undefined;
+  const statement = handle.prepareRaw(query.sql);
   return { columns: statement.columns().map((c) => c.name), rows: statement.all(query.parameters) as unknown[][] };
 }
 
@@ -119,20 +155,8 @@ const sqliteMmapBytes = 16 * 1024 ** 3;
  * cached statement is never in use twice at once. SQLite re-prepares a statement by itself after a
  * schema change (a custom field's new column included).
  */
-export function withStatementCache(raw: SqliteDatabase.Database, size = 500): { close(): void; prepare(source: string): SqliteDatabase.Statement } {
-  const cache = new Map<string, SqliteDatabase.Statement>();
-  const prepare = (source: string) => {
-    let statement = cache.get(source);
-    if (statement) {
-      cache.delete(source);
-    } else {
-      statement = raw.prepare(source);
-      if (cache.size >= size) cache.delete(cache.keys().next().value!);
-    }
-    cache.set(source, statement);
-    return statement;
-  };
-  return { prepare, close: () => raw.close() };
+export function withStatementCache(raw: SqliteDatabase.Database, size = 500): { close(): void; prepare(source: string): Statement } {
+  return { prepare: statementCache(size, (source) => raw.prepare(source)), close: () => raw.close() };
 }
 
 /** Column types that differ between engines, used by migrations and custom fields. */

@@ -205,13 +205,15 @@ export async function sourcesOf(db: Db, entity: string, ids: string[]): Promise<
 
 /** API records for rows: decoded fields, custom fields and sources. */
 export async function toRecords(db: Db, fields: FieldDef[], rows: Row[], only?: ReadonlySet<string>): Promise<ApiRecord[]> {
-  const wantSources = !only || only.has('sources');
-  const sources = wantSources && rows.length ? await sourcesOf(db, 'customers', rows.map((r) => r.id as string)) : new Map();
-  return rows.map((row) => {
-    const record = rowToRecord(fields, row, only);
-    if (wantSources) record.sources = sources.get(row.id as string) ?? [];
-    return record;
-  });
+  return withSources(db, rows.map((row) => rowToRecord(fields, row, only)), only);
+}
+
+/** Adds each record's `sources` (unless a field list leaves them out). */
+async function withSources(db: Db, records: ApiRecord[], only?: ReadonlySet<string>): Promise<ApiRecord[]> {
+  if (only && !only.has('sources')) return records;
+  const sources = records.length ? await sourcesOf(db, 'customers', records.map((r) => r.id as string)) : new Map<string, SourceRef[]>();
+  for (const record of records) record.sources = sources.get(record.id as string) ?? [];
+  return records;
 }
 
 export async function createCustomersIn(trx: Db, ctx: Ctx, inputs: unknown[], writer?: RowWriter): Promise<ApiRecord[]> {
@@ -302,11 +304,7 @@ export async function listCustomers(ctx: Ctx, params: CustomerListParams): Promi
     listParams = { ...params, ...search.params };
   }
   const page = await listRows(db, customerEntity, fields, listParams, extra, ctx.database.dialect, only);
-  if (!only || only.has('sources')) {
-    const sources = page.data.length ? await sourcesOf(db, 'customers', page.data.map((r) => r.id as string)) : new Map();
-    for (const record of page.data) record.sources = sources.get(record.id as string) ?? [];
-  }
-  return page;
+  return { data: await withSources(db, page.data, only), next_cursor: page.next_cursor };
 }
 
 /** SQLite's row number, newest last: the order a search comes in when the caller names none. */

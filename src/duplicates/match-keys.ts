@@ -2,6 +2,7 @@ import type { Database, Db } from '../core/database.js';
 import { matchKeys } from '../imports/dedupe/blocking.js';
 import { packProfile } from '../imports/dedupe/profile.js';
 import { preparePerson, type PersonRecord } from '../imports/dedupe/record.js';
+import { insertRows } from '../records/repository.js';
 import { customerPages, readPeople } from './people.js';
 
 /**
@@ -28,8 +29,8 @@ function storedRows(people: readonly PersonRecord[]): Stored {
 }
 
 async function insertStored(db: Db, { keyRows, profileRows }: Stored): Promise<void> {
-  for (let i = 0; i < keyRows.length; i += 1000) await db.insertInto('customer_match_keys').values(keyRows.slice(i, i + 1000)).execute();
-  for (let i = 0; i < profileRows.length; i += 500) await db.insertInto('customer_match_profiles').values(profileRows.slice(i, i + 500)).execute();
+  await insertRows(db, 'customer_match_keys', keyRows, 1000);
+  await insertRows(db, 'customer_match_profiles', profileRows, 500);
 }
 
 /** Stores the keys and profiles of `people` in place of any stored for `ids` (the people's ids and any deleted ones). */

@@ -1,6 +1,6 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import { sql } from 'kysely';
-import { readSqliteArrays, type Db, type DialectName } from '../core/database.js';
+import { readSqliteArrays, sqliteIndexExists, type Db, type DialectName } from '../core/database.js';
 import { invalid, notFound } from '../core/errors.js';
 import type { EntityDef } from '../schema/entities.js';
 import { columnOf, type FieldDef } from '../schema/fields.js';
@@ -51,8 +51,7 @@ async function sqliteSortIndex(db: Db, table: string, sort: SortSpec, conditions
   if (conditions.length === 0 || sort.nullable) return null;
   // The id column's index is the one SQLite made for its UNIQUE or PRIMARY KEY constraint.
   const name = sort.column === 'id' ? `sqlite_autoindex_${table}_1` : `${table}_${sort.column}_ix`;
-  const exists = await db.selectFrom('sqlite_master').select('name').where('type', '=', 'index').where('name', '=', name).executeTakeFirst();
-  if (!exists) return null;
+  if (!(await sqliteIndexExists(db, name))) return null;
   let probe = db.selectFrom(table).select(sql`1`.as('one'));
   for (const where of conditions) probe = probe.where(where);
   const { n } = await db.selectFrom(probe.limit(broadFilterRows).as('matches')).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
@@ -171,7 +170,7 @@ export async function getRows(db: Db, entity: EntityDef, ids: string[]): Promise
   return found;
 }
 
-export async function insertRows(db: Db, table: string, rows: Row[], chunk = 200): Promise<void> {
+export async function insertRows(db: Db, table: string, rows: readonly object[], chunk = 200): Promise<void> {
   for (let i = 0; i < rows.length; i += chunk) await db.insertInto(table).values(rows.slice(i, i + chunk)).execute();
 }
 

@@ -8,6 +8,7 @@
 import { MysqlAdapter, PostgresAdapter, sql, type RawBuilder } from 'kysely';
 import type { Db, DialectName } from '../core/database.js';
 import { toNumber } from '../core/database.js';
+import { insertRows } from '../records/repository.js';
 import { countedOrderStatuses } from '../schema/entities.js';
 import { addCustomerCampaigns, addCustomerMonths, byCustomer, rollupShapes, rollupTables, RollupDeltas, type CustomerCampaign, type CustomerMonth, type RollupDelta, type RollupTable } from './contributions.js';
 
@@ -115,10 +116,6 @@ const toCampaign = (r: Record<string, unknown>): CustomerCampaign => ({
   revenue_cents: num(r.revenue_cents),
 });
 
-async function insertRows(trx: Db, table: string, rows: object[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += chunkSize) await trx.insertInto(table).values(rows.slice(i, i + chunkSize)).execute();
-}
-
 /** Adds signed sums to rollup rows (creating missing ones) and drops rows that came back to zero. */
 async function applyDeltas(trx: Db, dialect: DialectName, table: RollupTable, deltas: RollupDelta[]): Promise<void> {
   const { keys, values } = rollupShapes[table];
@@ -162,10 +159,10 @@ export async function updateReportRollups(trx: Db, customerIds: Iterable<string>
     addCustomerCampaigns(deltas, newCampaigns.map(toCampaign), 1);
     await trx.deleteFrom('report_customer_months').where('customer_id', 'in', chunk).execute();
     await trx.deleteFrom('report_customer_campaigns').where('customer_id', 'in', chunk).execute();
-    await insertRows(trx, 'report_customer_months', [...after.values()].flat());
-    await insertRows(trx, 'report_customer_campaigns', newCampaigns.map(toCampaign));
+    await insertRows(trx, 'report_customer_months', [...after.values()].flat(), chunkSize);
+    await insertRows(trx, 'report_customer_campaigns', newCampaigns.map(toCampaign), chunkSize);
     await trx.deleteFrom('report_campaign_links').where('customer_id', 'in', chunk).execute();
-    await insertRows(trx, 'report_campaign_links', await linksQuery(trx).where('i.customer_id', 'in', chunk).execute());
+    await insertRows(trx, 'report_campaign_links', await linksQuery(trx).where('i.customer_id', 'in', chunk).execute(), chunkSize);
   }
   for (const [table, rows] of deltas.changed()) await applyDeltas(trx, dialect, table, rows);
 }
