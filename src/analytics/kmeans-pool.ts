@@ -2,29 +2,10 @@
  * A pool of k-means worker threads, kept across calls. One call at a time uses it: it binds the workers to
  * its shared arrays, then runs passes, each split by blocks over the workers and the calling thread.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { runSharedBlocks, type KMeansArrays, type KMeansShape, type Op } from './kmeans-kernels.js';
 import type { KMeansWorkerMessage } from './kmeans-worker.js';
-
-interface WorkerScript {
-  script: string | URL;
-  eval: boolean;
-}
-
-/**
- * The compiled worker next to this module (dist/), or, when running from the TypeScript sources
- * (vite-node, vitest), the worker bundled on the fly with esbuild, a development dependency.
- */
-async function loadWorkerScript(): Promise<WorkerScript> {
-  const compiled = new URL('./kmeans-worker.js', import.meta.url);
-  if (existsSync(compiled)) return { script: compiled, eval: false };
-  const source = fileURLToPath(new URL('./kmeans-worker.ts', import.meta.url));
-  const { build } = await import('esbuild');
-  const bundle = await build({ entryPoints: [source], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent' });
-  return { script: bundle.outputFiles[0].text, eval: true };
-}
+import { loadWorkerScript, type WorkerScript } from '../core/worker-script.js';
 
 interface Pending {
   resolve: () => void;
@@ -45,7 +26,7 @@ function forget(worker: Worker, error: Error): void {
 
 async function startWorkers(count: number): Promise<void> {
   if (workers.length >= count) return;
-  scriptLoading ??= loadWorkerScript();
+  scriptLoading ??= loadWorkerScript(new URL('./kmeans-worker.js', import.meta.url), new URL('./kmeans-worker.ts', import.meta.url));
   const { script, eval: isSource } = await scriptLoading;
   while (workers.length < count) {
     const worker = new Worker(script, { eval: isSource });

@@ -1,9 +1,11 @@
 import type { Database, Db } from '../core/database.js';
-import { matchKeys } from '../imports/dedupe/blocking.js';
-import { packProfile } from '../imports/dedupe/profile.js';
-import { preparePerson, type PersonRecord } from '../imports/dedupe/record.js';
+import { availableParallelism } from 'node:os';
+import type { Statement as SqliteStatement } from 'better-sqlite3';
+import type { PersonRecord } from '../imports/dedupe/record.js';
 import { insertRows } from '../records/repository.js';
-import { customerPages, readPeople } from './people.js';
+import { withMatchKeyWorkers } from './match-key-pool.js';
+import { matchRows, type MatchRows } from './match-rows.js';
+import { customerColumnPages, readPeople } from './people.js';
 
 /**
  * Version of the stored keys and profiles; a change to blockingKeys or to the profile format bumps
@@ -12,25 +14,10 @@ import { customerPages, readPeople } from './people.js';
 export const MATCH_KEYS_VERSION = '2';
 const STATE_SETTING = 'dedupe.match_keys';
 
-interface Stored {
-  keyRows: { match_key: number; customer_id: string }[];
-  profileRows: { customer_id: string; profile: string }[];
-}
-
-function storedRows(people: readonly PersonRecord[]): Stored {
-  const stored: Stored = { keyRows: [], profileRows: [] };
-  for (const record of people) {
-    const person = preparePerson(record);
-    const keys = matchKeys(person);
-    for (const key of keys) stored.keyRows.push({ match_key: key, customer_id: record.id });
-    stored.profileRows.push({ customer_id: record.id, profile: packProfile({ person, keys }) });
-  }
-  return stored;
-}
-
-async function insertStored(db: Db, { keyRows, profileRows }: Stored): Promise<void> {
+async function insertStored(db: Db, rows: MatchRows): Promise<void> {
+  const keyRows = Array.from(rows.keys, (key, i) => ({ match_key: key, customer_id: rows.ids[rows.owners[i]] }));
   await insertRows(db, 'customer_match_keys', keyRows, 1000);
-  await insertRows(db, 'customer_match_profiles', profileRows, 500);
+  await insertRows(db, 'customer_match_profiles', rows.ids.map((id, i) => ({ customer_id: id, profile: rows.profiles[i] })), 500);
 }
 
 /** Stores the keys and profiles of `people` in place of any stored for `ids` (the people's ids and any deleted ones). */
@@ -39,9 +26,9 @@ async function replaceStored(trx: Db, ids: readonly string[], people: readonly P
     await trx.deleteFrom('customer_match_keys').where('customer_id', 'in', ids.slice(i, i + 500)).execute();
     await trx.deleteFrom('customer_match_profiles').where('customer_id', 'in', ids.slice(i, i + 500)).execute();
   }
-  const stored = storedRows(people);
+  const stored = matchRows(people);
   await insertStored(trx, stored);
-  return stored.keyRows.length;
+  return stored.keys.length;
 }
 
 /**
@@ -116,7 +103,8 @@ const SQLITE_KEY_INDEX = 'customer_match_keys_match_key_customer_id_ix';
 
 /**
  * Computes every customer's match keys and profile in one pass over the customers, a page at a
- * time, and stores them in place of the old ones; memory holds one page.
+ * time, and stores them in place of the old ones. Worker threads compute the keys of the next pages
+ * while this thread reads and stores; memory holds a few pages.
  */
 async function rebuildMatchKeys(database: Database): Promise<number> {
   const { db, sqlite } = database;
@@ -124,22 +112,32 @@ async function rebuildMatchKeys(database: Database): Promise<number> {
   await db.deleteFrom('customer_match_keys').execute();
   await db.deleteFrom('customer_match_profiles').execute();
   if (sqlite) sqlite.exec(`DROP INDEX IF EXISTS ${SQLITE_KEY_INDEX}`);
-  const insertKey = sqlite?.prepare('INSERT INTO customer_match_keys (match_key, customer_id) VALUES (?, ?)');
-  const insertProfile = sqlite?.prepare('INSERT INTO customer_match_profiles (customer_id, profile) VALUES (?, ?)');
+  const store = sqlite ? sqliteStore(sqlite) : (trx: Db, rows: MatchRows) => insertStored(trx, rows);
+  const threads = Math.max(1, Math.min(4, availableParallelism()));
   let customers = 0;
   try {
-    for await (const page of customerPages(db)) {
-      const stored = storedRows(page);
-      await db.transaction().execute(async (trx) => {
-        // A customer written meanwhile may have stored its keys already; replacing keeps one copy.
-        await updateWrittenMeanwhile(trx, page);
-        if (!insertKey || !insertProfile) return insertStored(trx, stored);
-        // Same connection, inside the transaction Kysely holds: plain prepared statements, no SQL text per row.
-        for (const row of stored.keyRows) insertKey.run(row.match_key, row.customer_id);
-        for (const row of stored.profileRows) insertProfile.run(row.customer_id, row.profile);
-      });
-      customers += page.length;
-    }
+    await withMatchKeyWorkers(threads, async (compute) => {
+      const inFlight: Promise<MatchRows>[] = [];
+      const storeNext = async () => {
+        const rows = await inFlight.shift()!;
+        await db.transaction().execute(async (trx) => {
+          // A customer written meanwhile may have stored its keys already; replacing keeps one copy.
+          await updateWrittenMeanwhile(trx, rows.ids);
+          await store(trx, rows);
+        });
+        customers += rows.ids.length;
+      };
+      try {
+        for await (const page of customerColumnPages(db)) {
+          inFlight.push(compute(page));
+          if (inFlight.length > threads) await storeNext();
+        }
+        while (inFlight.length) await storeNext();
+      } finally {
+        // Pages still computing when a store fails are not awaited; their errors are not news.
+        for (const pending of inFlight) pending.catch(() => undefined);
+      }
+    });
   } finally {
     if (sqlite) {
       const threads = sqlite.pragma('threads', { simple: true });
@@ -151,8 +149,37 @@ async function rebuildMatchKeys(database: Database): Promise<number> {
   return customers;
 }
 
-async function updateWrittenMeanwhile(trx: Db, page: readonly PersonRecord[]): Promise<void> {
-  const ids = page.map((p) => p.id);
+/**
+ * Stores match rows on SQLite with plain prepared statements of many rows each, on the same
+ * connection inside the transaction Kysely holds: no SQL text per row, few calls into SQLite.
+ */
+function sqliteStore(sqlite: NonNullable<Database['sqlite']>) {
+  const statements = new Map<string, SqliteStatement>();
+  const insert = (table: string, columns: string, width: number, rows: number) => {
+    const source = `INSERT INTO ${table} (${columns}) VALUES ${Array.from({ length: rows }, () => `(${Array(width).fill('?').join(', ')})`).join(', ')}`;
+    let statement = statements.get(source);
+    if (!statement) statements.set(source, (statement = sqlite.prepare(source)));
+    return statement;
+  };
+  const chunk = 250;
+  return (_trx: Db, { ids, keys, owners, profiles }: MatchRows) => {
+    const values: unknown[] = [];
+    for (let start = 0; start < keys.length; start += chunk) {
+      const end = Math.min(keys.length, start + chunk);
+      values.length = 0;
+      for (let i = start; i < end; i++) values.push(keys[i], ids[owners[i]]);
+      insert('customer_match_keys', 'match_key, customer_id', 2, end - start).run(values);
+    }
+    for (let start = 0; start < ids.length; start += chunk) {
+      const end = Math.min(ids.length, start + chunk);
+      values.length = 0;
+      for (let i = start; i < end; i++) values.push(ids[i], profiles[i]);
+      insert('customer_match_profiles', 'customer_id, profile', 2, end - start).run(values);
+    }
+  };
+}
+
+async function updateWrittenMeanwhile(trx: Db, ids: readonly string[]): Promise<void> {
   const first = ids[0];
   const last = ids[ids.length - 1];
   const present = await trx.selectFrom('customer_match_profiles').select('customer_id').where('customer_id', '>=', first).where('customer_id', '<=', last).execute();

@@ -1,4 +1,4 @@
-import type { Db } from '../core/database.js';
+import { readSqliteArrays, type Db } from '../core/database.js';
 import type { PersonRecord } from '../imports/dedupe/record.js';
 import type { PhoneEntry } from '../schema/fields.js';
 
@@ -15,27 +15,41 @@ const parseList = <T>(v: unknown): T[] => {
 
 /** A customer row (PERSON_COLUMNS) as the record duplicate detection reads: phones in E.164. */
 export function toPersonRecord(r: Record<string, unknown>): PersonRecord {
+  return personFromColumns(PERSON_COLUMNS.map((column) => r[column]));
+}
+
+/** The same from a row read as an array, its values in PERSON_COLUMNS order. */
+export function personFromColumns([id, first_name, last_name, emails, phones, birthday, address, city, postcode]: readonly unknown[]): PersonRecord {
   return {
-    id: r.id as string,
-    first_name: (r.first_name as string) ?? undefined,
-    last_name: (r.last_name as string) ?? undefined,
-    emails: parseList<string>(r.emails),
-    phones: parseList<PhoneEntry>(r.phones).flatMap((p) => (p.e164 ? [p.e164] : [])),
-    birthday: (r.birthday as string) ?? undefined,
-    address: (r.address as string) ?? undefined,
-    city: (r.city as string) ?? undefined,
-    postcode: (r.postcode as string) ?? undefined,
+    id: id as string,
+    first_name: (first_name as string) ?? undefined,
+    last_name: (last_name as string) ?? undefined,
+    emails: parseList<string>(emails),
+    phones: parseList<PhoneEntry>(phones).flatMap((p) => (p.e164 ? [p.e164] : [])),
+    birthday: (birthday as string) ?? undefined,
+    address: (address as string) ?? undefined,
+    city: (city as string) ?? undefined,
+    postcode: (postcode as string) ?? undefined,
   };
 }
 
 /** All customers, a page at a time in id order, so memory holds one page. */
 export async function* customerPages(db: Db, pageSize = 5000): AsyncGenerator<PersonRecord[]> {
+  for await (const rows of customerColumnPages(db, pageSize)) yield rows.map(personFromColumns);
+}
+
+/**
+ * The same pages as rows of PERSON_COLUMNS values, read as arrays on SQLite (outside a
+ * transaction), which is what the match-key workers take.
+ */
+export async function* customerColumnPages(db: Db, pageSize = 5000): AsyncGenerator<unknown[][]> {
   let after = '';
   for (;;) {
-    const rows = await db.selectFrom('customers').select(PERSON_COLUMNS).where('id', '>', after).orderBy('id').limit(pageSize).execute();
+    const query = db.selectFrom('customers').select(PERSON_COLUMNS).where('id', '>', after).orderBy('id').limit(pageSize);
+    const rows = readSqliteArrays(db, query.compile())?.rows ?? (await query.execute()).map((r) => PERSON_COLUMNS.map((column) => r[column]));
     if (rows.length === 0) return;
-    yield rows.map(toPersonRecord);
-    after = rows[rows.length - 1].id as string;
+    yield rows;
+    after = rows[rows.length - 1][0] as string;
   }
 }
 

@@ -43,6 +43,14 @@ export function pickFields(fields: FieldDef[], names: string[] | undefined): Set
 const broadFilterRows = 2000;
 
 /**
+ * Whether a filter is broad changes only as the data grows, so a probe's answer is reused for a
+ * minute. It only picks the plan: a stale answer can make a page slower, never wrong.
+ */
+const probeAnswers = new Map<string, { broad: boolean; at: number }>();
+const probeAnswerMs = 60_000;
+const probeAnswerLimit = 1000;
+
+/**
  * SQLite picks the filter's index and then sorts every match, which is slow when the filter
  * matches many rows (country = 'Germany' ORDER BY revenue). A capped count tells whether the
  * filter is broad; then walking the sort column's index finds the first page after a few rows.
@@ -54,8 +62,22 @@ async function sqliteSortIndex(db: Db, table: string, sort: SortSpec, conditions
   if (!(await sqliteIndexExists(db, name))) return null;
   let probe = db.selectFrom(table).select(sql`1`.as('one'));
   for (const where of conditions) probe = probe.where(where);
-  const { n } = await db.selectFrom(probe.limit(broadFilterRows).as('matches')).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-  return Number(n) >= broadFilterRows ? name : null;
+  const query = db.selectFrom(probe.limit(broadFilterRows).as('matches')).select(sql<number>`count(*)`.as('n'));
+  const compiled = query.compile();
+  const key = JSON.stringify([compiled.sql, compiled.parameters], (_, v) => (typeof v === 'bigint' ? `${v}n` : v));
+  const known = probeAnswers.get(key);
+  const now = Date.now();
+  let broad: boolean;
+  if (known && now - known.at < probeAnswerMs) {
+    broad = known.broad;
+  } else {
+    const arrays = readSqliteArrays(db, compiled);
+    const n = arrays ? arrays.rows[0][0] : (await query.executeTakeFirstOrThrow()).n;
+    broad = Number(n) >= broadFilterRows;
+    if (probeAnswers.size >= probeAnswerLimit) probeAnswers.delete(probeAnswers.keys().next().value!);
+    probeAnswers.set(key, { broad, at: now });
+  }
+  return broad ? name : null;
 }
 
 type RecordRows = Awaited<ReturnType<typeof readRecords>>;
