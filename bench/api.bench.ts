@@ -5,13 +5,14 @@ import { createToken, createOwner, hasOwner } from '../src/auth/service.js';
 import { loadConfig } from '../src/core/config.js';
 import { openConfiguredDatabase } from '../src/core/runtime.js';
 import { generateDemo } from '../src/demo/generate.js';
-import { findWrk, formatStats, loadTest, stats, wrkLoadTest, type LatencyStats } from './load.js';
+import { directUnderConcurrency, findWrk, formatStats, loadTest, stats, wrkLoadTest, type LatencyStats } from './load.js';
 
 const customers = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
 const dataDir = path.resolve(process.env.BENCH_DATA_DIR ?? `bench/.data/demo-${customers}`);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const directIterations = Number(process.env.BENCH_DIRECT_ITERATIONS ?? 200);
 const workers = Number(process.env.BENCH_WORKERS ?? 2);
+const pacedRates = (process.env.BENCH_RATES ?? '250,500').split(',').map(Number);
 
 const listQueries = ['Germany', 'France', 'Canada', 'Australia', 'Spain'].map((country) => ({ country }));
 const searchWords = ['anna', 'smith', 'mar', 'john', 'garcia', 'lee', 'muller', 'marie'];
@@ -69,18 +70,24 @@ export async function run(log: (line: string) => void) {
 
   // The floor: the same queries straight against SQLite, no HTTP, no JSON.
   const raw = database.sqlite!;
+  const listSource = 'select * from customers indexed by customers_revenue_ix where country = ? order by revenue desc, id desc limit 51';
+  const searchSource = 'select * from customers where seq in (select rowid from customers_fts where customers_fts match ? order by rowid desc limit 51) order by seq desc';
   // The plan the API takes for a broad filter (see sqliteSortIndex); the planner's own choice is timed too.
-  const listSql = raw.prepare('select * from customers indexed by customers_revenue_ix where country = ? order by revenue desc, id desc limit 51');
+  const listSql = raw.prepare(listSource);
   const plannerListSql = raw.prepare('select * from customers where country = ? order by revenue desc, id desc limit 51');
   // A search with no sort comes newest first, read backwards from the full-text index (the API's plan);
   // the same search sorted by a column must fetch and sort every match, timed for comparison.
-  const searchSql = raw.prepare('select * from customers where seq in (select rowid from customers_fts where customers_fts match ? order by rowid desc limit 51) order by seq desc');
+  const searchSql = raw.prepare(searchSource);
   const sortedSearchSql = raw.prepare('select * from customers where seq in (select rowid from customers_fts where customers_fts match ?) order by created_at desc, id desc limit 51');
   const directList = timeDirect((i) => listSql.all(listQueries[i % listQueries.length].country), directIterations);
   const plannerList = timeDirect((i) => plannerListSql.all(listQueries[i % listQueries.length].country), Math.min(directIterations, 50));
   const directSearch = timeDirect((i) => searchSql.all(`"${searchWords[i % searchWords.length]}"*`), directIterations);
   const sortedSearch = timeDirect((i) => sortedSearchSql.all(`"${searchWords[i % searchWords.length]}"*`), Math.min(directIterations, 40));
   await database.close();
+  // The floor at 50 connections: the same list query from 50 callers sharing as many threads as the server has processes.
+  const file = path.join(dataDir, 'rapport.db');
+  const directList50 = await directUnderConcurrency({ file, sql: listSource, params: listQueries.map((q) => [q.country]), threads: workers, concurrency: 50, seconds: 5 });
+  const directSearch50 = await directUnderConcurrency({ file, sql: searchSource, params: searchWords.map((w) => [`"${w}"*`]), threads: workers, concurrency: 50, seconds: 5 });
 
   const port = 3900 + Math.floor(Math.random() * 50);
   const server = await startServer(port);
@@ -88,28 +95,43 @@ export async function run(log: (line: string) => void) {
     const headers = { authorization: `Bearer ${token}` };
     const listPaths = listQueries.map((q) => `/api/customers?country=${encodeURIComponent(q.country)}&sort=-revenue&limit=50`);
     const searchPaths = searchWords.map((w) => `/api/customers?q=${w}&limit=50`);
-    const single = await loadTest({ port, paths: listPaths, headers, concurrency: 1, seconds: 3, warmupSeconds: 1 });
-    const singleSearch = await loadTest({ port, paths: searchPaths, headers, concurrency: 1, seconds: 3, warmupSeconds: 1 });
-    // The 50-connection load comes from wrk when it is installed, so the client does not take a core from the server.
+    // wrk, when installed, is the client for every measurement: its own time is not counted as the server's.
     const wrk = findWrk();
     const concurrent = wrk ? wrkLoadTest : loadTest;
-    log(`50-connection load generator: ${wrk ? 'wrk' : 'Node http client (apt-get install wrk for a lighter one)'}`);
+    const single = await concurrent({ port, paths: listPaths, headers, concurrency: 1, seconds: 5, warmupSeconds: 1 });
+    const singleSearch = await concurrent({ port, paths: searchPaths, headers, concurrency: 1, seconds: 5, warmupSeconds: 1 });
+    log(`load generator: ${wrk ? 'wrk' : 'Node http client (apt-get install wrk for a lighter one)'}`);
     const list = await concurrent({ port, paths: listPaths, headers, concurrency: 50, seconds });
     const search = await concurrent({ port, paths: searchPaths, headers, concurrency: 50, seconds });
     // The same pages as the web app's customer list asks for them: the columns it shows, not whole records.
     const pageFields = '&fields=id,first_name,last_name,email,tags,company,city,stage,order_count,revenue,created_at';
     const pageList = await concurrent({ port, paths: listPaths.map((p) => p + pageFields), headers, concurrency: 50, seconds });
     const pageSearch = await concurrent({ port, paths: searchPaths.map((p) => p + pageFields), headers, concurrency: 50, seconds });
+    // Latency at a given load: the 50 connections pace themselves to offer about `rate` requests per second.
+    const paced: { rate: number; list: LatencyStats; search: LatencyStats }[] = [];
+    for (const rate of wrk ? pacedRates : []) {
+      paced.push({
+        rate,
+        list: await wrkLoadTest({ port, paths: listPaths, headers, concurrency: 50, seconds, ratePerSecond: rate }),
+        search: await wrkLoadTest({ port, paths: searchPaths, headers, concurrency: 50, seconds, ratePerSecond: rate }),
+      });
+    }
     log(formatStats('direct SQLite: filtered+sorted list', directList));
     log(formatStats("  (SQLite planner's own plan)", plannerList));
     log(formatStats('direct SQLite: search', directSearch));
     log(formatStats('  (search sorted by created_at)', sortedSearch));
+    log(formatStats('direct, 50 callers: list', directList50));
+    log(formatStats('direct, 50 callers: search', directSearch50));
     log(formatStats('API, 1 connection: list', single));
     log(formatStats('API, 1 connection: search', singleSearch));
     log(formatStats('API, 50 connections: list', list));
     log(formatStats('API, 50 connections: search', search));
     log(formatStats('API, 50 conn.: list, list columns', pageList));
     log(formatStats('API, 50 conn.: search, list columns', pageSearch));
+    for (const { rate, list, search } of paced) {
+      log(formatStats(`API, 50 conn. paced ${rate}/s: list`, list));
+      log(formatStats(`API, 50 conn. paced ${rate}/s: search`, search));
+    }
     log(`API time / direct time (p50, one connection): list ${(single.p50 / directList.p50).toFixed(2)}x, search ${(singleSearch.p50 / directSearch.p50).toFixed(2)}x`);
     log(`targets: p99 < 25 ms at 50 connections (whole records: list ${list.p99.toFixed(1)} ms, search ${search.p99.toFixed(1)} ms; list columns: list ${pageList.p99.toFixed(1)} ms, search ${pageSearch.p99.toFixed(1)} ms); API within 2x of direct`);
   } finally {

@@ -81,9 +81,12 @@ export function findWrk(): string | null {
 
 /**
  * The same measurement as `loadTest`, made by wrk: round-robin over `paths`, keep-alive connections,
- * latency percentiles from wrk's own histogram. Non-2xx answers count as errors.
+ * latency percentiles from wrk's own histogram. Non-2xx answers count as errors. Without a rate each
+ * connection sends its next request as soon as the last is answered (the most the server can do);
+ * with `ratePerSecond` the connections pause between requests so that together they offer about
+ * that many requests per second, which measures latency at a load the server keeps up with.
  */
-export async function wrkLoadTest(options: { port: number; paths: string[]; headers: Record<string, string>; concurrency: number; seconds: number; warmupSeconds?: number }): Promise<LatencyStats> {
+export async function wrkLoadTest(options: { port: number; paths: string[]; headers: Record<string, string>; concurrency: number; seconds: number; warmupSeconds?: number; ratePerSecond?: number }): Promise<LatencyStats> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-wrk-'));
   const script = path.join(dir, 'paths.lua');
   const lua = (s: string) => JSON.stringify(s);
@@ -96,7 +99,16 @@ request = function()
   counter = counter + 1
   return wrk.format("GET", paths[(counter % #paths) + 1], headers)
 end
-done = function(summary, latency, requests)
+${
+    options.ratePerSecond
+      ? `-- Paced: each connection waits a random pause (mean concurrency / rate) before its next request.
+local meanPauseMs = ${(1000 * options.concurrency) / options.ratePerSecond}
+delay = function()
+  return math.floor(-math.log(1 - math.random()) * meanPauseMs)
+end
+`
+      : ''
+  }done = function(summary, latency, requests)
   local e = summary.errors
   io.write(string.format("RESULT %d %d %d %f %f %f %f\\n", summary.requests, summary.duration, e.connect + e.read + e.write + e.status + e.timeout,
     latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
@@ -118,4 +130,55 @@ end
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The floor under the same concurrency: `threads` threads (the server's cores), each with its own
+ * read-only connection and its share of `concurrency` callers that each send their next query as
+ * soon as the last one is answered, taking turns on their thread. A caller's latency is the time from
+ * its previous answer to its next one: what a query costs when that many are waiting.
+ */
+export async function directUnderConcurrency(options: { file: string; sql: string; params: unknown[][]; threads: number; concurrency: number; seconds: number }): Promise<LatencyStats> {
+  const { Worker } = await import('node:worker_threads');
+  const code = `
+const { workerData, parentPort } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+db.pragma('mmap_size = 2147483648');
+db.pragma('cache_size = -65536');
+const statement = db.prepare(workerData.sql);
+const callers = workerData.callers;
+const measure = (seconds, record) => {
+  const latencies = [];
+  const issuedAt = new Array(callers).fill(performance.now());
+  const until = performance.now() + seconds * 1000;
+  for (let i = 0; performance.now() < until; i++) {
+    statement.all(...workerData.params[i % workerData.params.length]);
+    const now = performance.now();
+    if (record) latencies.push(now - issuedAt[i % callers]);
+    issuedAt[i % callers] = now;
+  }
+  return latencies;
+};
+measure(1, false);
+parentPort.postMessage(measure(workerData.seconds, true));
+`;
+  const driver = (await import('node:module')).createRequire(import.meta.url).resolve('better-sqlite3');
+  const perThread = Math.ceil(options.concurrency / options.threads);
+  const started = Date.now();
+  const results = await Promise.all(
+    Array.from(
+      { length: options.threads },
+      () =>
+        new Promise<number[]>((resolve, reject) => {
+          const worker = new Worker(code, { eval: true, workerData: { driver, file: options.file, sql: options.sql, params: options.params, callers: perThread, seconds: options.seconds } });
+          worker.once('message', (latencies: number[]) => {
+            resolve(latencies);
+            void worker.terminate();
+          });
+          worker.once('error', reject);
+        }),
+    ),
+  );
+  return stats(results.flat(), (Date.now() - started) / 1000 - 1);
 }

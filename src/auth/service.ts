@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { Db } from '../core/database.js';
+import { readRows, type Db } from '../core/database.js';
 import { AppError, conflict, invalid, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { issuesToFields } from '../records/validation.js';
@@ -144,7 +144,7 @@ export async function revokeToken(db: Db, idOrName: string): Promise<ApiToken> {
 
 export async function tokenPrincipal(db: Db, token: string): Promise<Principal | null> {
   if (!token.startsWith(tokenPrefix)) return null;
-  const row = await db.selectFrom('api_tokens').select(['id', 'revoked_at', 'last_used_at']).where('token_hash', '=', sha256(token)).executeTakeFirst();
+  const [row] = await readRows(db, db.selectFrom('api_tokens').select(['id', 'revoked_at', 'last_used_at']).where('token_hash', '=', sha256(token)));
   if (!row || row.revoked_at) return null;
   // last_used_at is kept to the minute so that a busy client does not write on every request.
   const now = new Date();

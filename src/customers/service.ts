@@ -1,6 +1,6 @@
 import type { Ctx } from '../core/context.js';
 import { inTransaction } from '../core/context.js';
-import type { Db, DialectName } from '../core/database.js';
+import { readRows, type Db, type DialectName } from '../core/database.js';
 import { AppError, conflict, invalid, newFieldErrors, type FieldErrors } from '../core/errors.js';
 import { customerSearch, newestCustomerMatches } from '../core/fulltext.js';
 import { newId } from '../core/ids.js';
@@ -193,7 +193,7 @@ export async function attachSources(trx: Db, entity: string, links: { entityId: 
 export async function sourcesOf(db: Db, entity: string, ids: string[]): Promise<Map<string, SourceRef[]>> {
   const out = new Map<string, SourceRef[]>();
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db.selectFrom('external_ids').select(['entity_id', 'source', 'source_id']).where('entity', '=', entity).where('entity_id', 'in', ids.slice(i, i + 500)).orderBy('created_at').execute();
+    const rows = await readRows(db, db.selectFrom('external_ids').select(['entity_id', 'source', 'source_id']).where('entity', '=', entity).where('entity_id', 'in', ids.slice(i, i + 500)).orderBy('created_at'));
     for (const r of rows) {
       const list = out.get(r.entity_id as string) ?? [];
       list.push({ source: r.source as string, source_id: r.source_id as string });

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { z } from '@hono/zod-openapi';
-import { columnTypes, type Database, type Db } from '../core/database.js';
+import { columnTypes, readRows, type Database, type Db } from '../core/database.js';
 import { conflict, invalid } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { entities, type EntityDef, type EntityName } from '../schema/entities.js';
@@ -66,7 +66,7 @@ function fromRow(row: Record<string, unknown>): CustomField {
 export async function listCustomFields(db: Db, entity?: EntityName): Promise<CustomField[]> {
   let q = db.selectFrom('custom_fields').selectAll().orderBy('created_at').orderBy('id');
   if (entity) q = q.where('entity', '=', entity);
-  return (await q.execute()).map(fromRow);
+  return (await readRows(db, q)).map(fromRow);
 }
 
 /** Built-in fields plus the custom fields declared now (read from the database, never cached). */
