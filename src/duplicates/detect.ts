@@ -1,9 +1,11 @@
+import { availableParallelism } from 'node:os';
 import type { Database } from '../core/database.js';
-import { blockPairs, DEFAULT_MAX_BLOCK_SIZE, type BlockMember, type OversizedKeys } from '../imports/dedupe/blocks.js';
+import { DEFAULT_MAX_BLOCK_SIZE } from '../imports/dedupe/blocks.js';
 import { MatchCollector, type ScoredPair, type Thresholds } from '../imports/dedupe/cluster.js';
-import { candidateScore } from '../imports/dedupe/score.js';
+import { compareInWorkers } from './compare-pool.js';
+import { addCompareStats, compareBlock, emptyCompareStats, type CompareStats } from './compare.js';
 import { refreshMatchKeys } from './match-keys.js';
-import { allBlocks, blocksTouching, readBlocks, type StoredBlock } from './stored-blocks.js';
+import { allBlocks, blocksTouching, readBlocks } from './stored-blocks.js';
 
 export interface DetectOptions {
   thresholds: Thresholds;
@@ -11,26 +13,20 @@ export interface DetectOptions {
   touching?: ReadonlySet<string>;
   maxReview: number;
   maxBlockSize?: number;
+  /** Worker threads to compare blocks on; by default up to 4 for a scan of more than a few pages, 0 or 1 for none. */
+  threads?: number;
 }
 
-export interface DetectStats {
+export interface DetectStats extends CompareStats {
   /** Whether every customer's match keys were computed and stored first (first scan, or a new key version). */
   rebuiltKeys: boolean;
   /** Customers whose keys were stored before comparing: all when rebuilt, else those written since the last scan. */
   refreshedCustomers: number;
   refreshSeconds: number;
-  /** Blocks of 2..maxBlockSize customers read and compared. */
-  blocks: number;
   /** Blocks over the cap, not compared. */
   oversizedBlocks: number;
-  /** Pairs within the compared blocks. */
-  candidatePairs: number;
-  /** Pairs scored: each pair once, in the first compared block it is in. */
-  comparisons: number;
-  /** Pairs at or above the merge threshold. */
-  mergePairs: number;
-  /** Pairs between the review and merge thresholds, before the review list's cap. */
-  reviewPairs: number;
+  /** Worker threads that compared blocks (0: this thread did). */
+  threads: number;
   seconds: number;
 }
 
@@ -39,6 +35,9 @@ export interface Detection {
   review: ScoredPair[];
   stats: DetectStats;
 }
+
+/** Scans of more pages of keys than this are compared on worker threads. */
+const parallelFromPages = 3;
 
 /**
  * Finds duplicate customers from the stored match keys: blocks are read from the database a page
@@ -49,7 +48,7 @@ export async function detectDuplicates(database: Database, options: DetectOption
   const db = database.db;
   const started = performance.now();
   const maxBlockSize = options.maxBlockSize ?? DEFAULT_MAX_BLOCK_SIZE;
-  const stats: DetectStats = { rebuiltKeys: false, refreshedCustomers: 0, refreshSeconds: 0, blocks: 0, oversizedBlocks: 0, candidatePairs: 0, comparisons: 0, mergePairs: 0, reviewPairs: 0, seconds: 0 };
+  const stats: DetectStats = { ...emptyCompareStats(), rebuiltKeys: false, refreshedCustomers: 0, refreshSeconds: 0, oversizedBlocks: 0, threads: 0, seconds: 0 };
   const refresh = await refreshMatchKeys(database);
   stats.rebuiltKeys = refresh.rebuilt;
   stats.refreshedCustomers = refresh.refreshed;
@@ -58,24 +57,34 @@ export async function detectDuplicates(database: Database, options: DetectOption
   const plan = options.touching ? await blocksTouching(db, [...options.touching], maxBlockSize) : await allBlocks(db, maxBlockSize);
   stats.oversizedBlocks = plan.oversized.size;
   const collector = new MatchCollector(options.thresholds, options.maxReview);
-  for await (const keys of plan.pages()) {
-    for (const block of await readBlocks(db, keys)) compareBlock(block, plan.oversized, options, collector, stats);
+  const pages = plan.pages()[Symbol.asyncIterator]();
+  // A scan of a few pages (a small import's customers) is compared here; a larger one on worker threads,
+  // each with its own connection to the SQLite file.
+  const firstPages: number[][] = [];
+  let more = true;
+  while (firstPages.length < parallelFromPages && more) {
+    const next = await pages.next();
+    if (next.done) more = false;
+    else firstPages.push(next.value);
+  }
+  const all = (async function* () {
+    yield* firstPages;
+    for (let next = await pages.next(); !next.done; next = await pages.next()) yield next.value;
+  })();
+  const file = database.sqlitePath !== ':memory:' ? database.sqlitePath : undefined;
+  const threads = options.threads ?? (more ? Math.min(4, availableParallelism()) : 0);
+  if (file && threads > 1) {
+    const setup = { thresholds: options.thresholds, maxReview: options.maxReview, oversized: [...plan.oversized], touching: options.touching ? [...options.touching] : undefined };
+    for (const share of await compareInWorkers(file, setup, threads, all)) {
+      collector.absorb(share.snapshot);
+      addCompareStats(stats, share.stats);
+    }
+    stats.threads = threads;
+  } else {
+    const compareOptions = { thresholds: options.thresholds, touching: options.touching };
+    for await (const keys of all) for (const block of await readBlocks(db, keys)) compareBlock(block, plan.oversized, compareOptions, collector, stats);
   }
   const { clusters, review } = collector.result();
   stats.seconds = (performance.now() - started) / 1000;
   return { clusters, review, stats };
-}
-
-function compareBlock(block: StoredBlock, oversized: OversizedKeys, options: DetectOptions, collector: MatchCollector, stats: DetectStats): void {
-  const members: BlockMember[] = block.members.map(({ person, keys }) => ({ person, keys, wanted: !options.touching || options.touching.has(person.id) }));
-  const size = members.length;
-  stats.blocks++;
-  stats.candidatePairs += (size * (size - 1)) / 2;
-  for (const [i, j] of blockPairs(block.key, members, oversized)) {
-    stats.comparisons++;
-    const score = candidateScore(members[i].person, members[j].person, size, options.thresholds, oversized);
-    if (score >= options.thresholds.merge) stats.mergePairs++;
-    else if (score >= options.thresholds.review) stats.reviewPairs++;
-    collector.add({ a: members[i].person.id, b: members[j].person.id, score });
-  }
 }

@@ -60,6 +60,12 @@ export interface Clustering<T = undefined> {
   reviewDropped: number;
 }
 
+export interface CollectorSnapshot<T = undefined> {
+  clusters: string[][];
+  review: ScoredPair<T>[];
+  dropped: number;
+}
+
 // Better first: higher score, then ids in order, so that equal scores rank the same on every run.
 function better(x: ScoredPair<unknown>, y: ScoredPair<unknown>): boolean {
   if (x.score !== y.score) return x.score > y.score;
@@ -116,6 +122,19 @@ export class MatchCollector<T = undefined> {
       [heap[worst], heap[at]] = [heap[at], heap[worst]];
       at = worst;
     }
+  }
+
+  /** What this collector holds, unfiltered, for another collector to absorb (a worker's share of a scan). */
+  snapshot(): CollectorSnapshot<T> {
+    return { clusters: this.sets.groups(), review: [...this.heap], dropped: this.dropped };
+  }
+
+  /** Takes in another collector's matches, as if its pairs had been added here. */
+  absorb(other: CollectorSnapshot<T>): void {
+    for (const cluster of other.clusters) for (let i = 1; i < cluster.length; i++) this.sets.union(cluster[0], cluster[i]);
+    // Each collector counts the pairs beyond what it keeps; keeping the other's here counts the rest.
+    this.dropped += other.dropped;
+    for (const pair of other.review) this.keepForReview(pair);
   }
 
   result(): Clustering<T> {
