@@ -2,11 +2,11 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { loadConfig } from '../src/core/config.js';
 import { openConfiguredDatabase } from '../src/core/runtime.js';
 import { scanDuplicates } from '../src/duplicates/scan.js';
 import { listBatches, type ImportBatch } from '../src/imports/batches.js';
+import { bundleCli } from '../src/test/cli-bundle.js';
 
 /**
  * `npm run bench -- imports`: generates a customers CSV and an order-lines CSV, imports them with
@@ -20,7 +20,6 @@ const orderLines = Number(process.env.BENCH_IMPORT_LINES ?? 5_000_000);
 const dir = path.resolve(process.env.BENCH_DATA_DIR ?? 'bench/.data', `import-${customers}-${orderLines}`);
 /** BENCH_IMPORT_DEDUPE=0 leaves out the fuzzy duplicate scan after the imports. */
 const dedupe = process.env.BENCH_IMPORT_DEDUPE !== '0';
-const root = path.resolve(import.meta.dirname, '..');
 
 // Names built from syllables, so that (as in real data) few people share a full name.
 const syllables = ['an', 'be', 'ca', 'da', 'el', 'fa', 'gi', 'ho', 'in', 'jo', 'ka', 'li', 'ma', 'no', 'ol', 'pa', 'ri', 'sa', 'to', 'ul', 'va', 'wi', 'ya', 'ze'];
@@ -99,6 +98,36 @@ function sqliteImport(csv: string): { seconds: number; cpu: number | null } {
 }
 
 /**
+ * The same customers stored by sqlite3 itself into Rapport's own schema (its indexes, full-text
+ * index and source ids) with no cleaning: `.import` into a staging table, then one INSERT ... SELECT.
+ * What storing the rows costs before any of Rapport's work, so the ratio above can be read apart.
+ */
+async function sqliteSchemaImport(csv: string): Promise<{ seconds: number; cpu: number | null }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-schema-baseline-'));
+  const database = await openConfiguredDatabase(loadConfig({ RAPPORT_DATA_DIR: dataDir, DATABASE_URL: '' }));
+  const db = database.sqlitePath!;
+  await database.close();
+  const timeFile = `${db}.time`;
+  const now = new Date().toISOString();
+  const store = `BEGIN;
+INSERT INTO customers (id, first_name, last_name, email, email_key, emails, phone, phones, city, age, income, tags, search_text, created_at, updated_at)
+  SELECT 'cus_' || customer_id, first_name, last_name, email, lower(email), json_array(email), phone, json_array(json_object('raw', phone, 'e164', '+' || replace(replace(phone, ' ', ''), '+', ''))), city, age, income, '[]',
+    lower(first_name || ' ' || last_name || ' ' || replace(replace(email, '@', ' '), '.', ' ') || ' ' || replace(phone, ' ', '')), '${now}', '${now}'
+  FROM staging;
+INSERT INTO external_ids (entity, source, source_id, entity_id, created_at) SELECT 'customers', 'bench', customer_id, 'cus_' || customer_id, '${now}' FROM staging;
+DROP TABLE staging;
+COMMIT;`;
+  const started = process.hrtime.bigint();
+  const command = ['sqlite3', db, '.mode csv', `.import ${csv} staging`, store];
+  if (timeCommand) execFileSync(timeCommand, ['-o', timeFile, '-f', '%U %S', ...command]);
+  else execFileSync(command[0], command.slice(1));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = cpuOf(timeFile);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  return { seconds, cpu };
+}
+
+/**
  * Samples the process's memory while it runs and writes the peaks when it exits: VmHWM (all
  * resident pages, including the database file's pages that SQLite maps into memory) and the
  * peak of RssAnon (the process's own memory: heap, buffers, SQLite's cache).
@@ -114,10 +143,9 @@ process.on('exit', () => { const s = sample(); const cpu = process.cpuUsage(); f
 
 /** The CLI as one bundle, so the benchmark runs `rapport import` exactly as a user does. */
 async function buildCli(outdir: string): Promise<string> {
-  await build({ entryPoints: [path.join(root, 'src/cli.ts')], bundle: true, splitting: true, platform: 'node', format: 'esm', packages: 'external', outdir, outExtension: { '.js': '.js' }, logLevel: 'error' });
-  fs.writeFileSync(path.join(outdir, 'package.json'), '{"type":"module"}');
+  const cli = await bundleCli(outdir);
   fs.writeFileSync(path.join(outdir, 'memory-probe.mjs'), memoryProbe);
-  return path.join(outdir, 'cli.js');
+  return cli;
 }
 
 interface ImportRun {
@@ -159,9 +187,9 @@ export async function run(log: (line: string) => void) {
   if (!fs.existsSync(ordersCsv)) writeFiles(customersCsv, ordersCsv);
   const size = (f: string) => `${(fs.statSync(f).size / 1e6).toFixed(0)} MB`;
 
-  let baseline: { customers: ReturnType<typeof sqliteImport>; orders: ReturnType<typeof sqliteImport> } | null = null;
+  let baseline: { customers: ReturnType<typeof sqliteImport>; orders: ReturnType<typeof sqliteImport>; customersSchema: ReturnType<typeof sqliteImport> } | null = null;
   try {
-    baseline = { customers: sqliteImport(customersCsv), orders: sqliteImport(ordersCsv) };
+    baseline = { customers: sqliteImport(customersCsv), orders: sqliteImport(ordersCsv), customersSchema: await sqliteSchemaImport(customersCsv) };
   } catch {
     log('sqlite3 is not installed (apt-get install sqlite3): no baseline');
   }
@@ -194,6 +222,10 @@ export async function run(log: (line: string) => void) {
   const cb = batches.get('customers')!;
   const ob = batches.get('orders')!;
   log(`customers.csv ${size(customersCsv)}: Rapport ${c.seconds.toFixed(1)} s, ${rate(customers, c.seconds)}, cpu ${c.cpu.toFixed(1)} s (created ${cb.counts.created}, rejected ${cb.counts.rejected})${versus(c, customers, baseline?.customers)}; ${memory(c)}`);
+  if (baseline) {
+    const schema = baseline.customersSchema;
+    log(`  sqlite3 storing the same customers into Rapport's schema (indexes, full-text, source ids; no cleaning): ${schema.seconds.toFixed(2)} s${schema.cpu ? `, cpu ${schema.cpu.toFixed(2)} s` : ''}, ${(schema.seconds / baseline.customers.seconds).toFixed(1)}x the plain .import; Rapport ${(c.seconds / schema.seconds).toFixed(1)}x this`);
+  }
   log(`orders.csv ${size(ordersCsv)}: Rapport ${o.seconds.toFixed(1)} s, ${rate(orderLines, o.seconds)}, cpu ${o.cpu.toFixed(1)} s (${ob.counts.created} orders, rejected ${ob.counts.rejected})${versus(o, orderLines, baseline?.orders)}; ${memory(o)}`);
   if (scan) log(`fuzzy duplicate scan over ${scan.customers.toLocaleString('en')} customers: ${scan.seconds.toFixed(1)} s (${scan.queued} pairs queued for review)`);
 }

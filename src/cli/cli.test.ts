@@ -6,8 +6,8 @@ import path from 'node:path';
 import { format, promisify } from 'node:util';
 import { CommanderError, type Command } from 'commander';
 import { parse } from 'csv-parse/sync';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleCli } from '../test/cli-bundle.js';
 import { openDatabase } from '../core/database.js';
 import { createCustomers } from '../customers/service.js';
 import { unneutralise } from '../exports/csv.js';
@@ -117,8 +117,7 @@ async function counts(dataDir: string): Promise<Record<string, number>> {
 }
 
 beforeAll(async () => {
-  await build({ entryPoints: [path.join(root, 'src/cli.ts')], bundle: true, splitting: true, platform: 'node', format: 'esm', packages: 'external', outdir, outExtension: { '.js': '.js' }, logLevel: 'error' });
-  fs.writeFileSync(path.join(outdir, 'package.json'), '{"type":"module"}');
+  await bundleCli(outdir);
 });
 afterAll(() => {
   fs.rmSync(tmp, { recursive: true, force: true });

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleCli } from '../test/cli-bundle.js';
 import { defaultChunkSize as chunkSize } from './importer.js';
 
 // A real `rapport import` process is killed with SIGKILL part-way through; the database must be
@@ -57,8 +57,7 @@ function query<T>(sql: string, ...params: unknown[]): T {
 
 beforeAll(async () => {
   writeFiles();
-  await build({ entryPoints: [path.join(root, 'src/cli.ts')], bundle: true, splitting: true, platform: 'node', format: 'esm', packages: 'external', outdir, outExtension: { '.js': '.js' }, logLevel: 'error' });
-  fs.writeFileSync(path.join(outdir, 'package.json'), '{"type":"module"}');
+  await bundleCli(outdir);
 }, 60_000);
 afterAll(() => {
   fs.rmSync(tmp, { recursive: true, force: true });

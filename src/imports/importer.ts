@@ -1,5 +1,6 @@
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { collectGarbageAbove } from '../core/memory.js';
 import type { Ctx } from '../core/context.js';
 import { inTransaction } from '../core/context.js';
 import { invalid } from '../core/errors.js';
@@ -34,6 +35,11 @@ export interface ImportOptions {
   fileName?: string;
   /** Rows written per transaction. */
   chunkSize?: number;
+  /**
+   * A process that runs the import alone (the CLI) passes a heap size here: past it, garbage is collected
+   * between chunks, so the process's memory stays flat (see collectGarbageAbove).
+   */
+  collectGarbageAboveBytes?: number;
   onProgress?: (progress: { rows: number; bytes: number; total_bytes: number }) => void;
 }
 
@@ -197,6 +203,7 @@ async function writeAll(ctx: Ctx, filePath: string, format: FileFormat, plan: Ma
       rejects = [];
       await updateBatch(trx, batchId, { counts, progress: { rows: counts.rows, bytes: Math.min(bytesEstimate, totalBytes), total_bytes: totalBytes } });
     });
+    if (options.collectGarbageAboveBytes) collectGarbageAbove(options.collectGarbageAboveBytes);
   };
 
   for await (const row of readRows(filePath, format)) {
