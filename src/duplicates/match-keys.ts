@@ -97,8 +97,8 @@ export async function invalidateMatchKeys(db: Db): Promise<void> {
   await writeState(db, null);
 }
 
-// On SQLite the index by key is dropped while every key is loaded (in customer order, so the index
-// by customer only appends) and built again after in one sort, which may use a second thread.
+// On SQLite the index by key is dropped while every key is loaded (in customer order, so the table,
+// keyed by customer, only appends) and built again after in one sort, which may use a second thread.
 const SQLITE_KEY_INDEX = 'customer_match_keys_match_key_customer_id_ix';
 
 /**

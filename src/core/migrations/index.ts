@@ -13,6 +13,7 @@ const migrations: Record<string, DialectMigration> = {
   '0004_report_rollups': await import('./0004_report_rollups.js'),
   '0006_match_keys': await import('./0006_match_keys.js'),
   '0007_report_indexes': await import('./0007_report_indexes.js'),
+  '0008_match_key_rows': await import('./0008_match_key_rows.js'),
 };
 
 /** One migration set for all engines: each migration is told which dialect it runs on. */
