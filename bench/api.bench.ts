@@ -10,7 +10,7 @@ import { directUnderConcurrency, findWrk, formatStats, loadTest, stats, wrkLoadT
 const customers = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
 const dataDir = path.resolve(process.env.BENCH_DATA_DIR ?? `bench/.data/demo-${customers}`);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const directIterations = Number(process.env.BENCH_DIRECT_ITERATIONS ?? 200);
+const directIterations = Number(process.env.BENCH_DIRECT_ITERATIONS ?? 2000);
 const workers = Number(process.env.BENCH_WORKERS ?? 2);
 const pacedRates = (process.env.BENCH_RATES ?? '250,500').split(',').map(Number);
 
