@@ -98,12 +98,23 @@ export async function claimJob(database: Database, worker: string, kinds: string
   const claim = { status: 'running', locked_by: worker, locked_until: lockedUntil, attempts: sql`attempts + 1`, updated_at: nowIso };
 
   if (database.dialect === 'mysql') {
-    return database.db.transaction().execute(async (trx) => {
-      const row = await due(trx).forUpdate().skipLocked().executeTakeFirst();
-      if (!row) return null;
-      await trx.updateTable('jobs').set(claim).where('id', '=', row.id).execute();
-      return toJob(await trx.selectFrom('jobs').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow());
-    });
+    const claimIn = () =>
+      database.db.transaction().execute(async (trx) => {
+        const row = await due(trx).forUpdate().skipLocked().executeTakeFirst();
+        if (!row) return null;
+        await trx.updateTable('jobs').set(claim).where('id', '=', row.id).execute();
+        return toJob(await trx.selectFrom('jobs').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow());
+      });
+    // InnoDB may pick two concurrent claims as a deadlock over the index entries the update moves; the
+    // claim that loses is rolled back whole and simply tries again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await claimIn();
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'ER_LOCK_DEADLOCK' || attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+      }
+    }
   }
   const candidate = database.dialect === 'postgres' ? due(database.db).forUpdate().skipLocked() : due(database.db);
   const row = await database.db
