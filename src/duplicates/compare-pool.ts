@@ -26,21 +26,17 @@ export async function compareInWorkers(file: string, setup: CompareSetup, thread
       }),
   );
   // A worker that fails stops the scan at once, not after the last page is sent.
-  const failure = Promise.race(shares).then(
-    () => undefined,
-    (error: Error) => error,
-  );
   let failed: Error | undefined;
-  void failure.then((error) => (failed = error));
+  const done = Promise.all(shares);
+  done.catch((error: Error) => (failed = error));
   try {
     let turn = 0;
-    const send = (message: CompareWorkerMessage, worker: Worker) => worker.postMessage(message);
     for await (const keys of pages) {
       if (failed) throw failed;
-      send({ keys }, workers[turn++ % threads]);
+      workers[turn++ % threads].postMessage({ keys } satisfies CompareWorkerMessage);
     }
-    for (const worker of workers) send({ finish: true }, worker);
-    return await Promise.all(shares);
+    for (const worker of workers) worker.postMessage({ finish: true } satisfies CompareWorkerMessage);
+    return await done;
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }

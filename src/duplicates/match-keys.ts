@@ -1,7 +1,7 @@
 import type { Database, Db } from '../core/database.js';
 import { availableParallelism } from 'node:os';
-import type { Statement as SqliteStatement } from 'better-sqlite3';
 import type { PersonRecord } from '../imports/dedupe/record.js';
+import { insertSqliteValues } from '../imports/bulk-insert.js';
 import { insertRows } from '../records/repository.js';
 import { withMatchKeyWorkers } from './match-key-pool.js';
 import { matchRows, type MatchRows } from './match-rows.js';
@@ -112,7 +112,7 @@ async function rebuildMatchKeys(database: Database): Promise<number> {
   await db.deleteFrom('customer_match_keys').execute();
   await db.deleteFrom('customer_match_profiles').execute();
   if (sqlite) sqlite.exec(`DROP INDEX IF EXISTS ${SQLITE_KEY_INDEX}`);
-  const store = sqlite ? sqliteStore(sqlite) : (trx: Db, rows: MatchRows) => insertStored(trx, rows);
+  const store = sqlite ? async (_trx: Db, rows: MatchRows) => storeOnSqlite(sqlite, rows) : insertStored;
   const threads = Math.max(1, Math.min(4, availableParallelism()));
   let customers = 0;
   try {
@@ -149,34 +149,10 @@ async function rebuildMatchKeys(database: Database): Promise<number> {
   return customers;
 }
 
-/**
- * Stores match rows on SQLite with plain prepared statements of many rows each, on the same
- * connection inside the transaction Kysely holds: no SQL text per row, few calls into SQLite.
- */
-function sqliteStore(sqlite: NonNullable<Database['sqlite']>) {
-  const statements = new Map<string, SqliteStatement>();
-  const insert = (table: string, columns: string, width: number, rows: number) => {
-    const source = `INSERT INTO ${table} (${columns}) VALUES ${Array.from({ length: rows }, () => `(${Array(width).fill('?').join(', ')})`).join(', ')}`;
-    let statement = statements.get(source);
-    if (!statement) statements.set(source, (statement = sqlite.prepare(source)));
-    return statement;
-  };
-  const chunk = 250;
-  return (_trx: Db, { ids, keys, owners, profiles }: MatchRows) => {
-    const values: unknown[] = [];
-    for (let start = 0; start < keys.length; start += chunk) {
-      const end = Math.min(keys.length, start + chunk);
-      values.length = 0;
-      for (let i = start; i < end; i++) values.push(keys[i], ids[owners[i]]);
-      insert('customer_match_keys', 'match_key, customer_id', 2, end - start).run(values);
-    }
-    for (let start = 0; start < ids.length; start += chunk) {
-      const end = Math.min(ids.length, start + chunk);
-      values.length = 0;
-      for (let i = start; i < end; i++) values.push(ids[i], profiles[i]);
-      insert('customer_match_profiles', 'customer_id, profile', 2, end - start).run(values);
-    }
-  };
+/** Stores match rows on SQLite in multi-row statements, inside the transaction Kysely holds. */
+function storeOnSqlite(sqlite: NonNullable<Database['sqlite']>, { ids, keys, owners, profiles }: MatchRows): void {
+  insertSqliteValues(sqlite, 'customer_match_keys', ['match_key', 'customer_id'], Array.from(keys, (key, i) => [key, ids[owners[i]]]));
+  insertSqliteValues(sqlite, 'customer_match_profiles', ['customer_id', 'profile'], ids.map((id, i) => [id, profiles[i]]));
 }
 
 async function updateWrittenMeanwhile(trx: Db, ids: readonly string[]): Promise<void> {

@@ -78,6 +78,16 @@ function sqliteValue(value: unknown): unknown {
 }
 
 /**
+ * Writes rows given as values in `columns` order on SQLite, in multi-row statements prepared once per
+ * shape; on the connection that holds any open transaction, so inside it.
+ */
+export function insertSqliteValues(sqlite: SqliteDatabase.Database, table: string, columns: string[], values: unknown[][]): void {
+  for (const [start, count] of statementSizes(values.length, sqliteRowsPerStatement(columns.length))) {
+    sqliteStatement(sqlite, table, columns, count).run(values.slice(start, start + count).flat());
+  }
+}
+
+/**
  * The fastest way to write many rows on this engine, with the same stored result as a Kysely
  * INSERT: on SQLite multi-row statements prepared once per shape, run on the connection that
  * holds the open transaction; on PostgreSQL and MySQL multi-row INSERTs as large as the driver allows.
@@ -86,11 +96,7 @@ export function bulkInserter(database: Database): RowInserter {
   const sqlite = database.sqlite;
   if (sqlite) {
     return async (_db, table, rows) => {
-      for (const { columns, values } of shapes(rows)) {
-        for (const [start, count] of statementSizes(values.length, sqliteRowsPerStatement(columns.length))) {
-          sqliteStatement(sqlite, table, columns, count).run(values.slice(start, start + count).flat());
-        }
-      }
+      for (const { columns, values } of shapes(rows)) insertSqliteValues(sqlite, table, columns, values);
     };
   }
   return async (db, table, rows) => {
