@@ -44,9 +44,9 @@ const broadFilterRows = 2000;
 
 /**
  * Whether a filter is broad changes only as the data grows, so a probe's answer is reused for a
- * minute. It only picks the plan: a stale answer can make a page slower, never wrong.
+ * minute, per database. It only picks the plan: a stale answer can make a page slower, never wrong.
  */
-const probeAnswers = new Map<string, { broad: boolean; at: number }>();
+const probeAnswers = new WeakMap<Db, Map<string, { broad: boolean; at: number }>>();
 const probeAnswerMs = 60_000;
 const probeAnswerLimit = 1000;
 
@@ -65,7 +65,9 @@ async function sqliteSortIndex(db: Db, table: string, sort: SortSpec, conditions
   const query = db.selectFrom(probe.limit(broadFilterRows).as('matches')).select(sql<number>`count(*)`.as('n'));
   const compiled = query.compile();
   const key = JSON.stringify([compiled.sql, compiled.parameters], (_, v) => (typeof v === 'bigint' ? `${v}n` : v));
-  const known = probeAnswers.get(key);
+  let answers = probeAnswers.get(db);
+  if (!answers) probeAnswers.set(db, (answers = new Map()));
+  const known = answers.get(key);
   const now = Date.now();
   let broad: boolean;
   if (known && now - known.at < probeAnswerMs) {
@@ -74,8 +76,8 @@ async function sqliteSortIndex(db: Db, table: string, sort: SortSpec, conditions
     const arrays = readSqliteArrays(db, compiled);
     const n = arrays ? arrays.rows[0][0] : (await query.executeTakeFirstOrThrow()).n;
     broad = Number(n) >= broadFilterRows;
-    if (probeAnswers.size >= probeAnswerLimit) probeAnswers.delete(probeAnswers.keys().next().value!);
-    probeAnswers.set(key, { broad, at: now });
+    if (answers.size >= probeAnswerLimit) answers.delete(answers.keys().next().value!);
+    answers.set(key, { broad, at: now });
   }
   return broad ? name : null;
 }
