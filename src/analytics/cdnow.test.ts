@@ -5,8 +5,9 @@ import { describe, it, expect } from 'vitest';
 import { bgnbdLogLikelihood, conditionalExpectedPurchases, expectedPurchasesNewCustomer, fitBgNbd } from './bgnbd.js';
 import { dayNumberFromYmd, summarizeCustomers, type TransactionLog } from './customer-summary.js';
 import { fitGammaGamma, gammaGammaLogLikelihood } from './gammagamma.js';
+import { fixturePath } from '../test/fixtures.js';
 
-const CDNOW_DIR = path.resolve(process.cwd(), '../shared/data/cdnow');
+const CDNOW_DIR = fixturePath('cdnow');
 
 function readTransactions(): TransactionLog {
   const lines = readFileSync(path.join(CDNOW_DIR, 'CDNOW_sample.txt'), 'utf8')

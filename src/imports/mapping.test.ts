@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { MappingError, mapRow, planMapping, type MappingPlan } from './mapping.js';
 import { detectPreset } from './presets.js';
 import { uniqueHeaders } from './readers/csv.js';
+import { fixturePath } from '../test/fixtures.js';
 
-const HEADERS = join(process.cwd(), '../shared/data/formats/headers');
+const HEADERS = fixturePath('formats/headers');
 
 function headerLine(file: string): string[] {
   const line = readFileSync(join(HEADERS, `${file}.header.csv`), 'utf8').trim();

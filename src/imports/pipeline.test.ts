@@ -8,6 +8,7 @@ import { mapRow, planMapping } from './mapping.js';
 import { groupOrderLines } from './orders.js';
 import { readCsv } from './readers/csv.js';
 import { readVCards } from './readers/vcard.js';
+import { fixturePath } from '../test/fixtures.js';
 
 async function importCsv(text: string, kind: 'customers' | 'orders') {
   const rows = [];
@@ -18,7 +19,7 @@ async function importCsv(text: string, kind: 'customers' | 'orders') {
 
 describe('import pipeline', () => {
   it('Outlook CSV -> customers, with duplicates found across rows', async () => {
-    const header = readFileSync(join(process.cwd(), '../shared/data/formats/headers/outlook_desktop.header.csv'), 'utf8').trim();
+    const header = readFileSync(fixturePath('formats/headers/outlook_desktop.header.csv'), 'utf8').trim();
     const columns = header.split(',').map((h) => h.replace(/"/g, ''));
     const row = (values: Record<string, string>) => columns.map((c) => `"${values[c] ?? ''}"`).join(',');
     const csv = [
@@ -63,7 +64,7 @@ describe('import pipeline', () => {
   });
 
   it('vCard -> customers', () => {
-    const { headers, rows } = readVCards(readFileSync(join(process.cwd(), '../shared/data/formats/vcard/John_Doe_MS_OUTLOOK.vcf')));
+    const { headers, rows } = readVCards(readFileSync(fixturePath('formats/vcard/John_Doe_MS_OUTLOOK.vcf')));
     const plan = planMapping(headers, { kind: 'customers' });
     expect(plan.unmapped).toEqual([]);
     const { value, errors } = cleanRow('customers', mapRow(plan, rows[0]), { defaultCountry: 'US' });

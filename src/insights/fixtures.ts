@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Database } from '../core/database.js';
 import { newId } from '../core/ids.js';
 import { batchInsert } from './db.js';
+import { fixturePath } from '../test/fixtures.js';
 
 export interface SeedCustomer {
   id?: string;
@@ -67,7 +68,7 @@ export async function seedOrders(database: Database, orders: SeedOrder[]): Promi
   return rows.map((r) => r.id);
 }
 
-export const cdnowDir = path.resolve(process.cwd(), '../shared/data/cdnow');
+export const cdnowDir = fixturePath('cdnow');
 
 /** Imports CDNOW_sample.txt: one customer per sample id, one order per transaction line. */
 export async function importCdnow(database: Database): Promise<{ customers: number; orders: number }> {

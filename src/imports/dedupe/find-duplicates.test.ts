@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findDuplicates } from './find-duplicates.js';
 import type { PersonRecord } from './record.js';
+import { fixturePath } from '../../test/fixtures.js';
 
-const DATA = join(process.cwd(), '../shared/data/dedupe');
+const DATA = fixturePath('dedupe');
 
 interface Labelled {
   records: PersonRecord[];

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { areNicknames, formalNames } from './nicknames.js';
 import { normaliseAddress, normaliseEmailLocal, normaliseName, normalisePostcode } from './normalise.js';
+import { fixturePath } from '../../test/fixtures.js';
 
 function pyemTable(file: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(join(process.cwd(), '../shared/data/dedupe', file), 'utf8').trim().split('\n');
+  const [header, ...lines] = readFileSync(fixturePath('dedupe', file), 'utf8').trim().split('\n');
   const names = header.split(',');
   return lines.map((line) => {
     const cells = [...line.matchAll(/"([^"]*)"|([^,]+)/g)].map((m) => m[1] ?? m[2]);

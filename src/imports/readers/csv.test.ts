@@ -4,8 +4,9 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { BinaryFileError } from './decode.js';
 import { CsvReadError, detectDelimiter, readCsv, uniqueHeaders } from './csv.js';
+import { fixturePath } from '../../test/fixtures.js';
 
-const SPECTRUM = join(process.cwd(), '../shared/data/csv-spectrum');
+const SPECTRUM = fixturePath('csv-spectrum');
 
 async function rows(input: Buffer | string) {
   const stream = Readable.from([typeof input === 'string' ? Buffer.from(input) : input]);

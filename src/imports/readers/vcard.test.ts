@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseVCards, readVCards } from './vcard.js';
+import { fixturePath } from '../../test/fixtures.js';
 
-const DIR = join(process.cwd(), '../shared/data/formats/vcard');
+const DIR = fixturePath('formats/vcard');
 const read = (file: string) => readVCards(readFileSync(join(DIR, file)));
 const values = (file: string) => read(file).rows.map((row) => ({ ...row.values }));
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normaliseEmail, splitEmails } from './email.js';
+import { fixturePath } from '../../test/fixtures.js';
 
 const VALID_WITHOUT_DOTTED_DOMAIN = ['test@io'];
 
@@ -13,7 +14,7 @@ interface IsEmailCase {
 }
 
 function loadIsEmailTests(): IsEmailCase[] {
-  const xml = readFileSync(join(process.cwd(), '../shared/data/email/isemail_tests.xml'), 'utf8');
+  const xml = readFileSync(fixturePath('email/isemail_tests.xml'), 'utf8');
   const decode = (s: string) =>
     s
       .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
