@@ -19,6 +19,8 @@ import { registerImportRoutes } from '../imports/routes.js';
 import { registerDuplicateRoutes } from '../duplicates/routes.js';
 import { registerExportRoutes } from '../exports/routes.js';
 import { registerBackupRoutes } from '../backup/routes.js';
+import { registerEventRoutes } from '../events/routes.js';
+import { registerSettingsRoutes } from '../settings/routes.js';
 import { segmentWhere } from '../insights/segmentation.js';
 import type { AppEnv } from './env.js';
 
@@ -31,6 +33,8 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
   registerDuplicateRoutes(app);
   registerExportRoutes(app);
   registerBackupRoutes(app);
+  registerEventRoutes(app);
+  registerSettingsRoutes(app);
   registerCrudRoutes(app, {
     service: customers,
     path: '/api/customers',

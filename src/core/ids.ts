@@ -19,6 +19,9 @@ export const idPrefixes = {
   duplicate: 'dup',
   segment: 'seg',
   model: 'mdl',
+  event: 'evt',
+  webhook: 'whk',
+  delivery: 'dlv',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -1,0 +1,280 @@
+import { hostname } from 'node:os';
+import { sql } from 'kysely';
+import type { EventType } from '../schema/events.js';
+import type { Database, Db, DialectName } from './database.js';
+import { newId } from './ids.js';
+
+/** An event as a writer appends it. */
+export interface DomainEvent {
+  type: EventType;
+  entity: string;
+  entityId: string;
+  /** JSON-serialisable facts about the change. Ids and figures; personal data only where a consumer needs it. */
+  data?: Record<string, unknown>;
+}
+
+/** An event as stored and read back. `position` is its place in commit order (null until sequenced). */
+export interface StoredEvent {
+  id: string;
+  position: number | null;
+  type: EventType;
+  entity: string;
+  entity_id: string;
+  occurred_at: string;
+  actor: string;
+  data: Record<string, unknown> | null;
+}
+
+/** Runs inside the writing transaction, after the events are stored: derived data that must not lag. */
+export type EventSubscriber = (trx: Db, events: StoredEvent[]) => Promise<void>;
+
+const subscribers: { types: ReadonlySet<string> | null; handler: EventSubscriber }[] = [];
+
+/** Registers a subscriber called in the writing transaction for events of these types (all when omitted). */
+export function subscribe(types: readonly EventType[] | null, handler: EventSubscriber): void {
+  subscribers.push({ types: types ? new Set(types) : null, handler });
+}
+
+const eventRowSize = 9;
+
+/**
+ * Appends events inside the caller's transaction: they commit or roll back with the change they
+ * describe. In-transaction subscribers run after the rows are stored.
+ */
+export async function appendEvents(trx: Db, actor: string, events: DomainEvent[]): Promise<StoredEvent[]> {
+  if (events.length === 0) return [];
+  const occurredAt = new Date().toISOString();
+  const stored: StoredEvent[] = events.map((e) => ({
+    id: newId('event'),
+    position: null,
+    type: e.type,
+    entity: e.entity,
+    entity_id: e.entityId,
+    occurred_at: occurredAt,
+    actor,
+    data: e.data ?? null,
+  }));
+  const chunk = Math.floor(900 / eventRowSize);
+  for (let i = 0; i < stored.length; i += chunk) {
+    await trx
+      .insertInto('events')
+      .values(stored.slice(i, i + chunk).map((e) => ({ id: e.id, type: e.type, entity: e.entity, entity_id: e.entity_id, occurred_at: e.occurred_at, actor: e.actor, data: e.data === null ? null : JSON.stringify(e.data), position: null })))
+      .execute();
+  }
+  for (const s of subscribers) {
+    const mine = s.types ? stored.filter((e) => s.types!.has(e.type)) : stored;
+    if (mine.length) await s.handler(trx, mine);
+  }
+  return stored;
+}
+
+const sequencerRow = '~sequencer';
+const sequenceBatch = 500;
+
+/**
+ * Gives committed events without a position the next positions, in the order they were appended.
+ * Only committed rows are visible here, so an event that commits late gets a later position than
+ * every event already sequenced and a consumer reading "position > cursor" never skips it. One
+ * sequencer at a time: the first statement updates the sequencer's row, which locks it (and, on
+ * SQLite, takes the write lock before anything is read). Returns how many events were sequenced.
+ */
+export async function sequenceEvents(database: Database): Promise<number> {
+  const { db } = database;
+  const pending = await db.selectFrom('events').select('seq').where('position', 'is', null).limit(1).executeTakeFirst();
+  if (!pending) return 0;
+  return db.transaction().execute(async (trx) => {
+    await trx.updateTable('event_consumers').set({ updated_at: new Date().toISOString() }).where('name', '=', sequencerRow).execute();
+    let total = 0;
+    for (;;) {
+      const rows = await trx.selectFrom('events').select('seq').where('position', 'is', null).orderBy('seq').limit(sequenceBatch).execute();
+      if (rows.length === 0) break;
+      const top = await trx.selectFrom('events').select((eb) => eb.fn.max<number>('position').as('top')).executeTakeFirst();
+      let next = Number(top?.top ?? 0);
+      // Literal integers (from the database, never from input): PostgreSQL cannot type untyped CASE parameters.
+      const cases = rows.map((r) => sql`when ${sql.lit(Number(r.seq))} then ${sql.lit(++next)}`);
+      await trx
+        .updateTable('events')
+        .set({ position: sql`case ${sql.ref('seq')} ${sql.join(cases, sql` `)} end` })
+        .where(
+          'seq',
+          'in',
+          rows.map((r) => Number(r.seq)),
+        )
+        .execute();
+      total += rows.length;
+      if (rows.length < sequenceBatch) break;
+    }
+    return total;
+  });
+}
+
+function toStored(row: Record<string, unknown>): StoredEvent {
+  return {
+    id: row.id as string,
+    position: row.position === null || row.position === undefined ? null : Number(row.position),
+    type: row.type as EventType,
+    entity: row.entity as string,
+    entity_id: row.entity_id as string,
+    occurred_at: row.occurred_at as string,
+    actor: row.actor as string,
+    data: typeof row.data === 'string' && row.data !== '' ? (JSON.parse(row.data) as Record<string, unknown>) : null,
+  };
+}
+
+export interface EventQuery {
+  types?: readonly string[];
+  entity?: string;
+  entityId?: string;
+  /** Events at or after this time. */
+  since?: string;
+  /** Events after this position (the `next_after` of the previous page). */
+  after?: number;
+  limit: number;
+}
+
+/** Sequenced events in commit order, for the events API and polling clients. */
+export async function listEvents(database: Database, query: EventQuery): Promise<StoredEvent[]> {
+  await sequenceEvents(database);
+  let q = database.db.selectFrom('events').selectAll().where('position', 'is not', null).orderBy('position').limit(query.limit);
+  if (query.types?.length) q = q.where('type', 'in', [...query.types]);
+  if (query.entity) q = q.where('entity', '=', query.entity);
+  if (query.entityId) q = q.where('entity_id', '=', query.entityId);
+  if (query.since) q = q.where('occurred_at', '>=', query.since);
+  if (query.after !== undefined) q = q.where('position', '>', query.after);
+  return (await q.execute()).map(toStored);
+}
+
+export async function getEvent(db: Db, id: string): Promise<StoredEvent | undefined> {
+  const row = await db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toStored(row) : undefined;
+}
+
+/** Replaces the data of an entity's events (an erased person's), keeping the facts that something happened. */
+export async function redactEvents(trx: Db, entity: string, entityIds: readonly string[]): Promise<void> {
+  for (let i = 0; i < entityIds.length; i += 500) {
+    await trx
+      .updateTable('events')
+      .set({ data: JSON.stringify({ redacted: true }) })
+      .where('entity', '=', entity)
+      .where('entity_id', 'in', entityIds.slice(i, i + 500))
+      .execute();
+  }
+}
+
+/** Deletes events that occurred before the cutoff. Returns how many. */
+export async function pruneEvents(db: Db, before: Date): Promise<number> {
+  const result = await db.deleteFrom('events').where('occurred_at', '<', before.toISOString()).where('position', 'is not', null).executeTakeFirst();
+  return Number(result.numDeletedRows ?? 0);
+}
+
+async function ensureConsumer(db: Db, dialect: DialectName, name: string): Promise<void> {
+  const row = { name, position: 0, locked_by: null, locked_until: null, updated_at: new Date().toISOString() };
+  const insert = db.insertInto('event_consumers').values(row);
+  if (dialect === 'mysql') await insert.ignore().execute();
+  else await insert.onConflict((oc) => oc.column('name').doNothing()).execute();
+}
+
+/** A consumer's cursor: the position of the last event it finished. */
+export async function consumerPosition(db: Db, name: string): Promise<number> {
+  const row = await db.selectFrom('event_consumers').select('position').where('name', '=', name).executeTakeFirst();
+  return row ? Number(row.position) : 0;
+}
+
+export interface ConsumeOptions {
+  /** Who holds the lease (process and instance); one holder per consumer at a time. */
+  worker: string;
+  types?: readonly string[];
+  batch?: number;
+  leaseMs?: number;
+}
+
+/**
+ * Hands the next batch of a consumer's events to `handle`, in commit order, then moves its cursor
+ * past them. One process at a time holds a consumer's lease, so events reach the handler in order;
+ * a process that dies mid-batch leaves the cursor where it was and, once the lease runs out, the
+ * next holder runs the batch again: at least once, with repeats only within the in-flight batch.
+ * Returns how many events were handled (0: none waiting, or another process holds the lease).
+ */
+export async function consumeEvents(database: Database, name: string, handle: (events: StoredEvent[]) => Promise<void>, options: ConsumeOptions): Promise<number> {
+  const { db } = database;
+  const leaseMs = options.leaseMs ?? 60_000;
+  await ensureConsumer(db, database.dialect, name);
+  const now = new Date();
+  const claimed = await db
+    .updateTable('event_consumers')
+    .set({ locked_by: options.worker, locked_until: new Date(now.getTime() + leaseMs).toISOString(), updated_at: now.toISOString() })
+    .where('name', '=', name)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now.toISOString()), eb('locked_by', '=', options.worker)]))
+    .executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) === 0) return 0;
+  try {
+    await sequenceEvents(database);
+    const cursor = await consumerPosition(db, name);
+    const last = await db.selectFrom('events').select((eb) => eb.fn.max<number>('position').as('top')).executeTakeFirst();
+    const top = Number(last?.top ?? 0);
+    if (top <= cursor) return 0;
+    let q = db
+      .selectFrom('events')
+      .selectAll()
+      .where('position', '>', cursor)
+      .where('position', '<=', top)
+      .orderBy('position')
+      .limit(options.batch ?? 200);
+    if (options.types?.length) q = q.where('type', 'in', [...options.types]);
+    const events = (await q.execute()).map(toStored);
+    if (events.length) await handle(events);
+    // With a type filter the cursor can move to the last event seen, or to the top when none matched.
+    const reached = events.length === (options.batch ?? 200) ? events[events.length - 1].position! : top;
+    await db
+      .updateTable('event_consumers')
+      .set({ position: reached, updated_at: new Date().toISOString() })
+      .where('name', '=', name)
+      .where('locked_by', '=', options.worker)
+      .execute();
+    return events.length;
+  } finally {
+    await db.updateTable('event_consumers').set({ locked_by: null, locked_until: null }).where('name', '=', name).where('locked_by', '=', options.worker).execute();
+  }
+}
+
+export interface EventConsumer {
+  name: string;
+  types?: readonly string[];
+  handle(events: StoredEvent[]): Promise<void>;
+}
+
+/**
+ * Polls the outbox for each consumer inside the server process. Every process may run one; each
+ * consumer's lease decides which process handles its next batch.
+ */
+export function startEventConsumers(database: Database, consumers: EventConsumer[], options: { pollMs?: number; onError?: (error: unknown, consumer: string) => void } = {}) {
+  const worker = `${hostname()}:${process.pid}:${newId('event').slice(-6)}`;
+  const pollMs = options.pollMs ?? 500;
+  const onError = options.onError ?? ((e: unknown, name: string) => console.error(`event consumer ${name}:`, e));
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const tick = async () => {
+    for (const consumer of consumers) {
+      try {
+        while (!stopped && (await consumeEvents(database, consumer.name, (events) => consumer.handle(events), { worker, types: consumer.types })) > 0);
+      } catch (error) {
+        onError(error, consumer.name);
+      }
+    }
+    if (!stopped) timer = setTimeout(() => (running = tick()), pollMs);
+  };
+  running = tick();
+  return {
+    nudge() {
+      if (stopped) return;
+      clearTimeout(timer);
+      running = running.then(tick);
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
