@@ -84,26 +84,8 @@ export async function batchInsert(db: Db, table: string, rows: Record<string, un
   for (let i = 0; i < rows.length; i += size) await db.insertInto(table).values(rows.slice(i, i + size)).execute();
 }
 
-/** Reads a JSON setting, or undefined. */
-export async function readSetting<T>(db: Db, key: string): Promise<T | undefined> {
-  const row = await db.selectFrom('settings').select('value').where('setting_key', '=', key).executeTakeFirst();
-  if (!row) return undefined;
-  try {
-    return JSON.parse(row.value as string) as T;
-  } catch {
-    return undefined;
-  }
-}
-
-export async function writeSetting(database: Database, key: string, value: unknown): Promise<void> {
-  const now = new Date().toISOString();
-  const json = JSON.stringify(value);
-  await database.db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('settings').select('setting_key').where('setting_key', '=', key).executeTakeFirst();
-    if (existing) await trx.updateTable('settings').set({ value: json, updated_at: now }).where('setting_key', '=', key).execute();
-    else await trx.insertInto('settings').values({ setting_key: key, value: json, updated_at: now }).execute();
-  });
-}
+/** The settings table's helpers live with the settings; re-exported for the insight code that reads them here. */
+export { readSetting, writeSetting } from '../settings/store.js';
 
 export const parseJson = (v: unknown): any => (typeof v === 'string' && v !== '' ? JSON.parse(v) : (v ?? null));
 

@@ -22,6 +22,7 @@ export interface SeedOrder {
   ordered_at: string;
   total: number;
   status?: string;
+  currency?: string;
   id?: string;
 }
 
@@ -58,7 +59,7 @@ export async function seedOrders(database: Database, orders: SeedOrder[]): Promi
     customer_id: o.customer_id,
     ordered_at: new Date(o.ordered_at).toISOString(),
     status: o.status ?? 'paid',
-    currency: 'USD',
+    currency: o.currency ?? 'USD',
     total: o.total,
     notes: null,
     created_at: now,

@@ -14,6 +14,8 @@ const migrations: Record<string, DialectMigration> = {
   '0006_match_keys': await import('./0006_match_keys.js'),
   '0007_report_indexes': await import('./0007_report_indexes.js'),
   '0008_match_key_rows': await import('./0008_match_key_rows.js'),
+  '0009_erasure': await import('./0009_erasure.js'),
+  '0010_auth_hardening': await import('./0010_auth_hardening.js'),
   '0014_business_settings': await import('./0014_business_settings.js'),
   '0016_events': await import('./0016_events.js'),
 };

@@ -300,6 +300,12 @@ export interface Suggestion {
   reason: string;
 }
 
+/** GET/PATCH /api/settings: the currency amounts are shown in, the time zone days are counted in. */
+export interface BusinessSettings {
+  currency: string;
+  time_zone: string;
+}
+
 export interface InsightSettings {
   active_days: number;
   inactive_days: number;

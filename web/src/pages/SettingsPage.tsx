@@ -3,18 +3,20 @@ import { ConfirmDialog } from '../components/Dialog';
 import { useToast } from '../components/Toasts';
 import { Icon } from '../components/Icon';
 import { Badge, Button, Card, EmptyState, ErrorState, FormError, Loading, PageHeader } from '../components/ui';
-import { api, ApiError, auth, backupUrl, type ApiToken, type CustomField, type InsightSettings, type Page } from '../lib/api';
+import { api, ApiError, auth, backupUrl, type ApiToken, type BusinessSettings, type CustomField, type InsightSettings, type Page } from '../lib/api';
 import { reloadCustomFields, useCustomerFields } from '../lib/fields';
 import { formatDate, relativeTime } from '../lib/format';
 import { invalidateShared, useAsync, useDocumentTitle } from '../lib/hooks';
+import { useBusinessSettings } from '../lib/shared-data';
 import { useSession } from '../session';
 
 export function SettingsPage() {
   useDocumentTitle('Settings');
   return (
     <div className="page">
-      <PageHeader title="Settings" subtitle="Custom fields, lifecycle thresholds, API access, backups and your account." />
+      <PageHeader title="Settings" subtitle="Currency and time zone, custom fields, lifecycle thresholds, API access, backups and your account." />
       <nav className="subnav" aria-label="Settings sections">
+        <a href="#business">Business</a>
         <a href="#fields">Custom fields</a>
         <a href="#lifecycle">Lifecycle</a>
         <a href="#tokens">API tokens</a>
@@ -22,6 +24,7 @@ export function SettingsPage() {
         <a href="#account">Account</a>
       </nav>
       <div className="stack-lg">
+        <Business />
         <CustomFields />
         <Lifecycle />
         <Tokens />
@@ -29,6 +32,104 @@ export function SettingsPage() {
         <Account />
       </div>
     </div>
+  );
+}
+
+/** Field errors, the form's error and busy state of a settings form; `send` runs the request and records a failure. */
+function useSubmit() {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  async function send(request: () => Promise<void>) {
+    setBusy(true);
+    try {
+      await request();
+    } catch (err) {
+      if (err instanceof ApiError) setErrors(err.fieldMessages());
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { errors, setErrors, error, setError, busy, send };
+}
+
+/** Discard (while there is a draft) and the save button of a settings form. */
+function SaveActions({ dirty, onDiscard, busy, label }: { dirty: boolean; onDiscard: () => void; busy: boolean; label: string }) {
+  return (
+    <div className="form-actions">
+      {dirty && (
+        <Button variant="ghost" onClick={onDiscard}>
+          Discard
+        </Button>
+      )}
+      <Button type="submit" variant="primary" busy={busy}>
+        {label}
+      </Button>
+    </div>
+  );
+}
+
+const currencies = Intl.supportedValuesOf('currency');
+const timeZones = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')];
+const currencyNames = new Intl.DisplayNames(undefined, { type: 'currency' });
+
+function Business() {
+  const toast = useToast();
+  const settings = useBusinessSettings();
+  const [draft, setDraft] = useState<BusinessSettings | null>(null);
+  const { errors, setErrors, error, setError, busy, send } = useSubmit();
+  const values = draft ?? settings.data;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!draft || !settings.data) return toast('Nothing changed.', 'info');
+    setError(null);
+    setErrors({});
+    await send(async () => {
+      await api.patch<BusinessSettings>('/api/settings', draft);
+      setDraft(null);
+      invalidateShared('business-settings');
+      toast('Currency and time zone saved.');
+    });
+  }
+
+  return (
+    <Card title="Business" id="business">
+      <p className="card-lead">Amounts are shown in your currency; orders in another currency are labelled and left out of totals. Days (reports, “3 days ago”) are counted in your time zone.</p>
+      {!values ? (
+        settings.error ? <ErrorState error={settings.error} onRetry={settings.reload} /> : <Loading />
+      ) : (
+        <form className="inline-form" onSubmit={submit} noValidate aria-label="Business settings">
+          <div className="form-grid">
+            <div className={`field${errors.currency ? ' has-error' : ''}`}>
+              <label htmlFor="biz-currency">Currency</label>
+              <select id="biz-currency" value={values.currency} onChange={(e) => setDraft({ ...values, currency: e.target.value })} aria-invalid={errors.currency ? true : undefined}>
+                {currencies.map((c) => (
+                  <option key={c} value={c}>
+                    {c} · {currencyNames.of(c)}
+                  </option>
+                ))}
+              </select>
+              {errors.currency && <span className="field-error">{errors.currency}</span>}
+            </div>
+            <div className={`field${errors.time_zone ? ' has-error' : ''}`}>
+              <label htmlFor="biz-time-zone">Time zone</label>
+              <select id="biz-time-zone" value={values.time_zone} onChange={(e) => setDraft({ ...values, time_zone: e.target.value })} aria-invalid={errors.time_zone ? true : undefined}>
+                {(timeZones.includes(values.time_zone) ? timeZones : [values.time_zone, ...timeZones]).map((z) => (
+                  <option key={z} value={z}>
+                    {z.replace(/_/g, ' ')}
+                  </option>
+                ))}
+              </select>
+              {errors.time_zone && <span className="field-error">{errors.time_zone}</span>}
+            </div>
+          </div>
+          <FormError error={Object.keys(errors).length ? null : error} />
+          <SaveActions dirty={!!draft} onDiscard={() => (setDraft(null), setErrors({}))} busy={busy} label="Save" />
+        </form>
+      )}
+    </Card>
   );
 }
 
@@ -166,9 +267,7 @@ function Lifecycle() {
   const toast = useToast();
   const settings = useAsync((signal) => api.get<InsightSettings>('/api/insights/settings', undefined, signal), []);
   const [draft, setDraft] = useState<Record<string, string> | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, error, setError, busy, send } = useSubmit();
   const current = settings.data;
   const values: Record<string, string> = draft ?? (current ? Object.fromEntries(lifecycleFields.map((f) => [f.key, String(current[f.key])])) : {});
 
@@ -187,19 +286,13 @@ function Lifecycle() {
     setError(null);
     if (Object.keys(problems).length) return;
     if (!Object.keys(patch).length) return toast('Nothing changed.', 'info');
-    setBusy(true);
-    try {
+    await send(async () => {
       const next = await api.patch<InsightSettings>('/api/insights/settings', patch);
       settings.setData(() => next);
       setDraft(null);
       invalidateShared('insight-settings');
       toast('Thresholds saved. They apply from the next insight run.');
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fieldMessages());
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -223,16 +316,7 @@ function Lifecycle() {
             ))}
           </div>
           <FormError error={Object.keys(errors).length ? null : error} />
-          <div className="form-actions">
-            {draft && (
-              <Button variant="ghost" onClick={() => (setDraft(null), setErrors({}))}>
-                Discard
-              </Button>
-            )}
-            <Button type="submit" variant="primary" busy={busy}>
-              Save thresholds
-            </Button>
-          </div>
+          <SaveActions dirty={!!draft} onDiscard={() => (setDraft(null), setErrors({}))} busy={busy} label="Save thresholds" />
         </form>
       )}
     </Card>
