@@ -129,4 +129,21 @@ describe('readCsv structure', () => {
     for await (const row of readCsv(Readable.from(lines()))) count += row.values.id ? 1 : 0;
     expect(count).toBe(20_000);
   });
+
+  it('refuses one 50 MB line early, with a clear error, having read only a part of it', { timeout: 60_000 }, async () => {
+    const chunk = Buffer.alloc(64 * 1024, 'x');
+    let pulled = 0;
+    async function* oneLongLine() {
+      yield Buffer.from('name,notes\nAnn,');
+      for (let i = 0; i < (50 * 1024 * 1024) / chunk.length; i++) {
+        pulled += chunk.length;
+        yield chunk;
+      }
+    }
+    const reading = (async () => {
+      for await (const _row of readCsv(Readable.from(oneLongLine()))) void _row;
+    })();
+    await expect(reading).rejects.toThrow(/^Row 2 is longer than [\d,]+ characters, more than any real row/);
+    expect(pulled).toBeLessThan(20 * 1024 * 1024);
+  });
 });

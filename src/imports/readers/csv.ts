@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
 import { emptyRecord, type RowError, type SourceRow } from '../types.js';
 import { decodeText } from './decode.js';
+import { maxRecordChars } from './record-limit.js';
 
 export class CsvReadError extends Error {
   constructor(message: string) {
@@ -48,7 +49,8 @@ export async function* readCsv(input: Readable | string, options: CsvReadOptions
     }
   }
 
-  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true });
+  // max_record_size: a row longer than a real one can be stops the read there, instead of buffering it whole.
+  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, max_record_size: maxRecordChars });
   const piping = pipeline(Readable.from(remainingText()), parser);
   piping.catch(() => undefined); // errors surface through the parser's iterator below
 
@@ -150,6 +152,9 @@ function describeParseError(error: unknown, rowNumber: number): Error {
     return new CsvReadError(
       `A quoted value starting in row ${rowNumber} is never closed; the file may be truncated.`,
     );
+  }
+  if (error.code === 'CSV_MAX_RECORD_SIZE') {
+    return new CsvReadError(`Row ${rowNumber} is longer than ${maxRecordChars.toLocaleString('en')} characters, more than any real row; the file may be missing its line breaks or have an unclosed quote.`);
   }
   return new CsvReadError(`Row ${rowNumber}: ${error.message}`);
 }
