@@ -5,8 +5,8 @@ import { AppError, conflict, invalid, newFieldErrors, type FieldErrors } from '.
 import { customerSearch, newestCustomerMatches } from '../core/fulltext.js';
 import { newId } from '../core/ids.js';
 import { searchDocument } from '../core/text.js';
-import { writeAudit } from '../audit/audit.js';
 import { fieldsOf } from '../fields/custom-fields.js';
+import { recordChanges } from '../records/changes.js';
 import { recordToRow, rowToRecord, type ApiRecord, type Row } from '../records/codec.js';
 import { decodeCursor, type SortSpec } from '../records/query.js';
 import { getRows, insertRows, listRows, maxPageSize, pickFields, type ListParams, type Page, type WhereBuilder } from '../records/repository.js';
@@ -236,7 +236,7 @@ export async function createCustomersIn(trx: Db, ctx: Ctx, inputs: unknown[], wr
   await attachSources(trx, 'customers', prepared.map((p) => ({ entityId: p.id, sources: p.sources })), writer);
   const rows = await getRows(trx, customerEntity, prepared.map((p) => p.id));
   const records = await toRecords(trx, fields, prepared.map((p) => rows.get(p.id)!));
-  await writeAudit(trx, records.map((r) => ({ actor: ctx.actor, action: 'create', entity: 'customers', entityId: r.id as string, after: r, batchId: ctx.batchId })), writer);
+  await recordChanges(trx, ctx, customerEntity, 'create', records.map((r) => ({ id: r.id as string, after: r })), writer);
   return records;
 }
 
@@ -265,7 +265,7 @@ export async function updateCustomersIn(trx: Db, ctx: Ctx, patches: { id: string
   await attachSources(trx, 'customers', prepared.map((p) => ({ entityId: p.id, sources: p.sources ?? [] })));
   const rows = await getRows(trx, customerEntity, prepared.map((p) => p.id));
   const records = await toRecords(trx, fields, prepared.map((p) => rows.get(p.id)!));
-  await writeAudit(trx, records.map((r) => ({ actor: ctx.actor, action: 'update', entity: 'customers', entityId: r.id as string, before: befores.get(r.id as string), after: r, batchId: ctx.batchId })));
+  await recordChanges(trx, ctx, customerEntity, 'update', records.map((r) => ({ id: r.id as string, before: befores.get(r.id as string), after: r })));
   return records;
 }
 
@@ -279,7 +279,7 @@ export async function deleteCustomersIn(trx: Db, ctx: Ctx, ids: string[]): Promi
     await trx.deleteFrom('customers').where('id', 'in', chunk).execute();
   }
   await updateReportRollups(trx, ids);
-  await writeAudit(trx, befores.map((b) => ({ actor: ctx.actor, action: 'delete' as const, entity: 'customers', entityId: b.id as string, before: b, batchId: ctx.batchId })));
+  await recordChanges(trx, ctx, customerEntity, 'delete', befores.map((b) => ({ id: b.id as string, before: b })));
 }
 
 export const createCustomers = (ctx: Ctx, inputs: unknown[]) => inTransaction(ctx, (trx) => createCustomersIn(trx, ctx, inputs));

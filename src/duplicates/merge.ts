@@ -4,6 +4,7 @@ import type { Db } from '../core/database.js';
 import { conflict, invalid, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { writeAudit } from '../audit/audit.js';
+import { appendEvents } from '../core/events.js';
 import { refreshLastInteraction } from '../activities/interactions.js';
 import { fieldsOf } from '../fields/custom-fields.js';
 import { customerEntity } from '../schema/entities.js';
@@ -121,6 +122,7 @@ export async function mergeCustomersIn(trx: Db, ctx: Ctx, winnerId: string, lose
     { actor: ctx.actor, action: 'merge', entity: 'customers', entityId: winnerId, before: { merged: loserRecords }, after: { merge_id: mergeId, conflicts }, batchId: ctx.batchId },
     ...loserRecords.map((l) => ({ actor: ctx.actor, action: 'merge' as const, entity: 'customers', entityId: l.id as string, before: l, after: { merged_into: winnerId, merge_id: mergeId }, batchId: ctx.batchId })),
   ]);
+  await appendEvents(trx, ctx.actor, [{ type: 'customer.merged', entity: 'customer', entityId: winnerId, data: { merge_id: mergeId, merged_ids: losersList } }]);
   const fresh = await trx.selectFrom('customers').selectAll().where('id', '=', winnerId).executeTakeFirstOrThrow();
   return { merge_id: mergeId, winner: (await toRecords(trx, fields, [fresh]))[0] ?? winner, conflicts };
 }
@@ -157,6 +159,7 @@ export async function undoMergeIn(trx: Db, ctx: Ctx, mergeId: string): Promise<v
   await updateMatchKeys(trx, ids);
   await trx.updateTable('merges').set({ undone_at: new Date().toISOString() }).where('id', '=', mergeId).execute();
   await writeAudit(trx, ids.map((id) => ({ actor: ctx.actor, action: 'restore' as const, entity: 'customers', entityId: id, after: { undo_merge: mergeId }, batchId: ctx.batchId })));
+  await appendEvents(trx, ctx.actor, [{ type: 'customer.merge_undone', entity: 'customer', entityId: snapshot.winner.id as string, data: { merge_id: mergeId, restored_ids: snapshot.losers.map((l) => l.id as string) } }]);
 }
 
 export const undoMerge = (ctx: Ctx, mergeId: string) => inTransaction(ctx, (trx) => undoMergeIn(trx, ctx, mergeId));

@@ -14,6 +14,7 @@ import { formatOf, readHeaders, readRows, type FileFormat } from './source-file.
 import type { CustomFieldDefinition, EntityKind, RowError, SourceRow } from './types.js';
 import type { DateOrder } from './values/dates.js';
 import { writeCatalogue, writeCustomers, writeInteractions, writeOrders, type CleanRow, type OrderGroup, type WriteContext } from './writers.js';
+import { appendEvents } from '../core/events.js';
 
 /** Rows per transaction: large enough that commits and lookups are few, small enough to keep memory flat. */
 export const defaultChunkSize = 5000;
@@ -152,7 +153,10 @@ export async function runImport(ctx: Ctx, filePath: string, options: ImportOptio
       counts.merged += scan.merged;
       counts.duplicates_queued = scan.queued;
     }
-    await updateBatch(db, batchId, { status: 'done', counts, progress: { rows: counts.rows, bytes: totalBytes, total_bytes: totalBytes }, finished: true });
+    await db.transaction().execute(async (trx) => {
+      await updateBatch(trx, batchId, { status: 'done', counts, progress: { rows: counts.rows, bytes: totalBytes, total_bytes: totalBytes }, finished: true });
+      await appendEvents(trx, ctx.actor, [{ type: 'import.completed', entity: 'import', entityId: batchId, data: { kind: options.kind, source, counts: { ...counts } } }]);
+    });
   } catch (error) {
     await updateBatch(db, batchId, { status: 'failed', counts, error: error instanceof Error ? error.message : String(error), finished: true });
     throw error;

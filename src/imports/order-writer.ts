@@ -1,6 +1,6 @@
 import { invalid } from '../core/errors.js';
 import { newId } from '../core/ids.js';
-import { writeAudit } from '../audit/audit.js';
+import { recordChanges } from '../records/changes.js';
 import { attachSources } from '../customers/service.js';
 import { recordToRow, rowToRecord, type ApiRecord, type Row } from '../records/codec.js';
 import { createSchema, issuesToFields } from '../records/validation.js';
@@ -51,7 +51,7 @@ export async function createOrdersBulk(w: WriteContext, creates: { input: ApiRec
   await w.insert(trx, orderEntity.table, orders);
   await refreshOrderFigures(trx, orders.map((o) => o.customer_id as string));
   const records = orders.map((o) => rowToRecord(orderEntity.fields, o));
-  await writeAudit(trx, records.map((r) => ({ actor: ctx.actor, action: 'create', entity: orderEntity.name, entityId: r.id as string, after: r, batchId: ctx.batchId })), w.insert);
+  await recordChanges(trx, ctx, orderEntity, 'create', records.map((r) => ({ id: r.id as string, after: r })), w.insert);
   await w.insert(trx, 'order_lines', lines);
   const ids = orders.map((o) => o.id as string);
   await attachSources(trx, 'orders', ids.map((id, i) => ({ entityId: id, sources: [{ source, source_id: creates[i].sourceId }] })), w.insert);

@@ -3,8 +3,8 @@ import { inTransaction } from '../core/context.js';
 import type { Db } from '../core/database.js';
 import { invalid } from '../core/errors.js';
 import { newId } from '../core/ids.js';
-import { writeAudit } from '../audit/audit.js';
 import type { EntityDef } from '../schema/entities.js';
+import { recordChanges } from './changes.js';
 import { recordToRow, rowToRecord, type ApiRecord, type Row } from './codec.js';
 import { getRow, getRows, insertRows, listRecords, type ListParams, type Page, type WhereBuilder } from './repository.js';
 import { createSchema, issuesToFields, updateSchema } from './validation.js';
@@ -47,8 +47,7 @@ export function entityService(entity: EntityDef, hooks: EntityHooks = {}): Entit
     Object.assign(out, result.data);
     return out;
   };
-  const audit = (trx: Db, ctx: Ctx, action: 'create' | 'update' | 'delete', items: { id: string; before?: ApiRecord; after?: ApiRecord }[]) =>
-    writeAudit(trx, items.map((i) => ({ actor: ctx.actor, action, entity: entity.name, entityId: i.id, before: i.before, after: i.after, batchId: ctx.batchId })));
+  const audit = (trx: Db, ctx: Ctx, action: 'create' | 'update' | 'delete', items: { id: string; before?: ApiRecord; after?: ApiRecord }[]) => recordChanges(trx, ctx, entity, action, items);
 
   const service: EntityService = {
     entity,

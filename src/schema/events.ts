@@ -7,6 +7,7 @@ export const eventCatalogue = {
   'customer.updated': 'A customer changed; `data.changed` names the fields.',
   'customer.deleted': 'A customer was deleted.',
   'customer.merged': 'Customers were merged into this one; `data.merged_ids` names the absorbed ones.',
+  'customer.merge_undone': 'A merge was undone; `data.restored_ids` are back as separate customers.',
   'customer.erased': 'A customer\'s personal data was erased (GDPR art. 17); no personal data follows.',
   'customer.stage_changed': 'The lifecycle stage changed (`data.from`, `data.to`).',
   'customer.segment_changed': 'The k-means segment changed (`data.from`, `data.to`).',

@@ -33,7 +33,16 @@ export interface FieldDef {
   synonyms?: readonly string[];
   custom?: boolean;
   description?: string;
+  /**
+   * Holds data about a person (GDPR): erased by `DELETE /api/customers/{id}?erase=true` and listed by
+   * the customer's export. Every built-in field says yes or no (a test checks); custom fields count as
+   * personal, since the user may put anything in them.
+   */
+  personal?: boolean;
 }
+
+/** Whether a field holds personal data: its own flag, or true for a custom field. */
+export const isPersonal = (field: FieldDef): boolean => field.personal ?? !!field.custom;
 
 export const maxShortText = 255;
 export const maxLongText = 100_000;

@@ -1,0 +1,88 @@
+import type { Ctx } from '../core/context.js';
+import type { Db } from '../core/database.js';
+import { appendEvents, type DomainEvent } from '../core/events.js';
+import { writeAudit, type AuditEntry } from '../audit/audit.js';
+import type { EntityDef } from '../schema/entities.js';
+import type { EventType } from '../schema/events.js';
+import { isPersonal } from '../schema/fields.js';
+import type { ApiRecord } from './codec.js';
+
+export type ChangeAction = 'create' | 'update' | 'delete';
+
+export interface Change {
+  id: string;
+  before?: ApiRecord | null;
+  after?: ApiRecord | null;
+}
+
+const pastTense: Record<ChangeAction, string> = { create: 'created', update: 'updated', delete: 'deleted' };
+
+/**
+ * A record's facts that may travel in an event: every registry field that holds no personal data.
+ * Events reach webhooks and logs, so names, emails, phones, notes and custom fields stay out;
+ * a consumer that needs them reads the record through the API.
+ */
+export function eventFacts(entity: EntityDef, record: ApiRecord | null | undefined): Record<string, unknown> | undefined {
+  if (!record) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const f of entity.fields) {
+    if (isPersonal(f) || !Object.hasOwn(record, f.name)) continue;
+    const value = record[f.name];
+    // Empty values are left out: an event stays small, and a missing key reads as "not set".
+    if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+    out[f.name] = value;
+  }
+  return out;
+}
+
+/** The names of the fields whose values differ between two versions of a record. */
+export function changedFields(before: ApiRecord | null | undefined, after: ApiRecord | null | undefined): string[] {
+  if (!before || !after) return [];
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  names.delete('updated_at');
+  return [...names].filter((n) => JSON.stringify(before[n] ?? null) !== JSON.stringify(after[n] ?? null)).sort();
+}
+
+/** The domain events that a batch of creates, updates or deletes of one entity means. */
+export function changeEvents(entity: EntityDef, action: ChangeAction, changes: Change[]): DomainEvent[] {
+  const events: DomainEvent[] = [];
+  for (const c of changes) {
+    const base = { entity: entity.label, entityId: c.id };
+    if (action === 'update') {
+      const changed = changedFields(c.before, c.after);
+      if (changed.length === 0) continue;
+      events.push({ ...base, type: `${entity.label}.updated` as EventType, data: { changed, record: eventFacts(entity, c.after) } });
+      if (entity.name === 'tasks' && changed.includes('done') && c.after?.done === true) events.push({ ...base, type: 'task.completed', data: { record: eventFacts(entity, c.after) } });
+      if (entity.name === 'customers' && changed.includes('stage')) events.push({ ...base, type: 'customer.stage_changed', data: { from: c.before?.stage ?? null, to: c.after?.stage ?? null } });
+      continue;
+    }
+    const record = action === 'create' ? c.after : c.before;
+    events.push({ ...base, type: `${entity.label}.${pastTense[action]}` as EventType, data: action === 'create' ? { record: eventFacts(entity, record) } : {} });
+  }
+  return events;
+}
+
+/**
+ * Records a batch of changes to one entity inside the writing transaction: the audit entries (with
+ * the full before and after) and the domain events (facts without personal data).
+ */
+export async function recordChanges(
+  trx: Db,
+  ctx: Ctx,
+  entity: EntityDef,
+  action: ChangeAction,
+  changes: Change[],
+  auditWriter?: (db: Db, table: string, rows: Record<string, unknown>[]) => Promise<void>,
+): Promise<void> {
+  const entries: AuditEntry[] = changes.map((c) => ({
+    actor: ctx.actor,
+    action,
+    entity: entity.name,
+    entityId: c.id,
+    ...(c.before ? { before: c.before } : {}),
+    ...(c.after ? { after: c.after } : {}),
+    batchId: ctx.batchId,
+  }));
+  await writeAudit(trx, entries, auditWriter);
+  await appendEvents(trx, ctx.actor, changeEvents(entity, action, changes));
+}
