@@ -3,30 +3,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { bgnbdLogLikelihood, conditionalExpectedPurchases, expectedPurchasesNewCustomer, fitBgNbd } from './bgnbd.js';
-import { dayNumberFromYmd, summarizeCustomers, type TransactionLog } from './customer-summary.js';
+import { dayNumberFromYmd, summarizeCustomers } from './customer-summary.js';
 import { fitGammaGamma, gammaGammaLogLikelihood } from './gammagamma.js';
 import { fixturePath } from '../test/fixtures.js';
+import { readCdnowTransactions } from '../test/cdnow.js';
 
 const CDNOW_DIR = fixturePath('cdnow');
 
-function readTransactions(): TransactionLog {
-  const lines = readFileSync(path.join(CDNOW_DIR, 'CDNOW_sample.txt'), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '');
-  const log: TransactionLog = {
-    customer: new Int32Array(lines.length),
-    day: new Float64Array(lines.length),
-    amount: new Float64Array(lines.length),
-  };
-  lines.forEach((line, i) => {
-    // master id, sample id, YYYYMMDD, number of CDs, dollar value
-    const [, sampleId, ymd, , dollars] = line.trim().split(/\s+/);
-    log.customer[i] = Number(sampleId);
-    log.day[i] = dayNumberFromYmd(Number(ymd));
-    log.amount[i] = Number(dollars);
-  });
-  return log;
-}
+const readTransactions = readCdnowTransactions;
 
 function readPublishedSummary(): { header: string; rows: number[][] } {
   const [header, ...lines] = readFileSync(path.join(CDNOW_DIR, 'cdnow_customers_summary_with_transactions.csv'), 'utf8')

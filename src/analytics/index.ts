@@ -2,6 +2,7 @@
 export * from './abtest.js';
 export * from './association.js';
 export * from './bgnbd.js';
+export * from './bgnbd-reliability.js';
 export * from './churn.js';
 export * from './customer-summary.js';
 export * from './gammagamma.js';
