@@ -1,11 +1,14 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { listAudit } from '../audit/audit.js';
 import { interactions, tasks } from '../activities/interactions.js';
-import { customerTimeline, customerView, eraseCustomer, exportCustomer } from '../customer360/view.js';
+import { customerTimeline, customerView } from '../customer360/view.js';
+import { customerScoresSchema } from '../insights/customer-scores.js';
+import { eraseCustomer } from '../customer360/erase.js';
+import { exportCustomer } from '../customer360/export.js';
 import { companies } from '../customers/companies.js';
 import { customers } from '../customers/index.js';
 import { customerCreateInput, customerUpdateInput, parseCustomerInput, sourceRef } from '../customers/service.js';
-import { addCustomField, customFieldInput, fieldsOf, listCustomFields } from '../fields/custom-fields.js';
+import { addCustomField, customFieldInput, fieldsOf, listCustomFields, removeCustomField } from '../fields/custom-fields.js';
 import { inTransaction } from '../core/context.js';
 import { orderLineInput, orderLineRecord, orders } from '../sales/orders.js';
 import { products } from '../sales/products.js';
@@ -20,6 +23,7 @@ import { registerDuplicateRoutes } from '../duplicates/routes.js';
 import { registerExportRoutes } from '../exports/routes.js';
 import { registerBackupRoutes } from '../backup/routes.js';
 import { registerEventRoutes } from '../events/routes.js';
+import { registerJobRoutes } from '../jobs/routes.js';
 import { registerSettingsRoutes } from '../settings/routes.js';
 import { segmentWhere } from '../insights/segmentation.js';
 import type { AppEnv } from './env.js';
@@ -34,6 +38,7 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
   registerExportRoutes(app);
   registerBackupRoutes(app);
   registerEventRoutes(app);
+  registerJobRoutes(app);
   registerSettingsRoutes(app);
   registerCrudRoutes(app, {
     service: customers,
@@ -58,7 +63,7 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
       summary: 'The 360-degree view of a customer: profile, company, figures, recent orders and interactions, open tasks',
       request: { params: idParam },
       responses: {
-        200: json(z.object({ customer: customerRecord, company: z.any(), figures: z.record(z.string(), z.any()), recent_orders: z.array(z.any()), recent_interactions: z.array(z.any()), open_tasks: z.array(z.any()) }), 'The customer view'),
+        200: json(z.object({ customer: customerRecord, company: z.any(), figures: z.record(z.string(), z.any()), scores: customerScoresSchema, recent_orders: z.array(z.any()), recent_interactions: z.array(z.any()), open_tasks: z.array(z.any()) }), 'The customer view'),
         404: errorResponses[404],
       },
     }),
@@ -141,6 +146,17 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(
     createRoute({ method: 'post', path: '/api/fields', tags: ['fields'], summary: 'Declare a custom field', request: { body: body(customFieldInput.openapi('CustomFieldCreate')) }, responses: { 201: json(customFieldRecord, 'Declared'), 400: errorResponses[400], 409: errorResponses[409] } }),
     async (c) => c.json(await addCustomField(c.get('ctx').database, c.req.valid('json')), 201),
+  );
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/fields/{name}',
+      tags: ['fields'],
+      summary: 'Remove a custom field with every value it holds',
+      request: { params: z.object({ name: z.string().max(64) }) },
+      responses: { 200: json(customFieldRecord, 'Removed'), 404: errorResponses[404] },
+    }),
+    async (c) => c.json(await removeCustomField(c.get('ctx').database, c.req.valid('param').name), 200),
   );
 
   app.openapi(

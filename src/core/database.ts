@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, MysqlDialect, PostgresDialect, SqliteDialect, sql, type Kysely as KyselyT } from 'kysely';
+import { Kysely, MysqlAdapter, MysqlDialect, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type Kysely as KyselyT } from 'kysely';
 import type pgTypes from 'pg';
 
 export type DialectName = 'sqlite' | 'postgres' | 'mysql';
@@ -31,6 +31,12 @@ export function dialectOf(url: string | undefined): DialectName {
   throw new Error(`DATABASE_URL must start with postgres://, mysql:// or sqlite:, got ${url.split(':')[0]}:`);
 }
 
+/** The engine behind a connection or transaction, from its SQL adapter. */
+export function engineOf(db: Db): DialectName {
+  const adapter = db.getExecutor().adapter;
+  return adapter instanceof MysqlAdapter ? 'mysql' : adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
 export interface OpenOptions {
   /** DATABASE_URL; unset = SQLite file at sqlitePath. */
   url?: string;
@@ -48,6 +54,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     raw.pragma('foreign_keys = ON');
     raw.pragma('busy_timeout = 10000');
     raw.pragma('synchronous = NORMAL');
+    // Deleted and overwritten content is zeroed in the page (and freed pages are cleared), so an
+    // erased person's values do not linger in free space of the file (see src/core/purge.ts).
+    raw.pragma('secure_delete = ON');
     // Reads go through the OS page cache by memory mapping instead of a read() call per page, and
     // SQLite keeps more of the hot index pages itself.
     raw.pragma(`mmap_size = ${sqliteMmapBytes}`);

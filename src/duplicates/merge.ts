@@ -134,6 +134,7 @@ export async function undoMergeIn(trx: Db, ctx: Ctx, mergeId: string): Promise<v
   const merge = await trx.selectFrom('merges').selectAll().where('id', '=', mergeId).executeTakeFirst();
   if (!merge) throw notFound('merge', mergeId);
   if (merge.undone_at) throw conflict(`merge ${mergeId} was already undone`);
+  if (merge.erased_at) throw conflict(`merge ${mergeId} held data of a customer whose personal data was erased on ${String(merge.erased_at).slice(0, 10)}; undoing it would bring that data back, so it cannot be undone`);
   const snapshot = JSON.parse(merge.snapshot as string) as MergeSnapshot;
   const fields = await fieldsOf(trx, customerEntity);
   const strip = (row: Row) => {

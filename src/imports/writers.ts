@@ -12,13 +12,13 @@ import { customerEntity, orderStatuses } from '../schema/entities.js';
 import type { PhoneEntry } from '../schema/fields.js';
 import { updateOrdersIn } from '../sales/orders.js';
 import { products as productService } from '../sales/products.js';
-import type { ChangeLog, ImportCounts } from './batches.js';
+import { emptyCounts, type ChangeLog, type ImportCounts } from './batches.js';
 import type { RowInserter } from './bulk-insert.js';
-import { validatedPhone, type CleanRecord } from './cleaning.js';
+import type { CleanRecord } from './cleaning.js';
 import { findBySourceIds, findCustomersByEmail } from './identity.js';
 import { createOrdersBulk, type ProductRef } from './order-writer.js';
 import { withBulkSearchIndex } from './search-index.js';
-import type { RowError } from './types.js';
+import { emptyRecord, type RowError } from './types.js';
 
 export interface CleanRow {
   row: number;
@@ -34,6 +34,11 @@ export interface WriteContext {
   counts: ImportCounts;
   /** Writes rows the fastest way the engine allows. */
   insert: RowInserter;
+  /**
+   * Whether a row may be merged into a customer (or an earlier row) that has its email: merge mode
+   * auto. With review or off, nothing is merged: only the same source id updates a customer.
+   */
+  mergeByEmail: boolean;
   reject(row: CleanRow, reason: string, column?: string | null): void;
 }
 
@@ -46,6 +51,8 @@ export function customerInput(value: CleanRecord): ApiRecord {
   const input: ApiRecord = {};
   for (const [k, v] of Object.entries(value)) if (customerInputFields.has(k) && v !== undefined) input[k] = v;
   for (const [k, v] of Object.entries(value.custom ?? {})) input[k] = v;
+  // The phone list was read in the row's own country; the primary phone is its head, never re-read as text.
+  if (input.phones) delete input.phone;
   return input;
 }
 
@@ -90,19 +97,26 @@ function absorb(into: ApiRecord, from: ApiRecord) {
   into.tags = unionBy((into.tags as string[]) ?? [], (from.tags as string[]) ?? [], (t) => t.toLowerCase());
 }
 
-export async function writeCustomers(w: WriteContext, rows: CleanRow[]): Promise<void> {
+/**
+ * Customers of a file, matched (by source id, and by email in merge mode auto) or created. A row
+ * without an id gets one from its content (`contentIds`), so importing a file twice adds nothing;
+ * customers made from orders need none, since their orders find them by email.
+ */
+export async function writeCustomers(w: WriteContext, rows: CleanRow[], contentIds = true): Promise<void> {
   const { trx, ctx, source } = w;
-  const bySource = await findBySourceIds(trx, 'customers', source, rows.map((r) => (r.value.source_id ? String(r.value.source_id) : rowSourceId(r.value))));
+  const sourceIdOf = (value: CleanRecord) => (value.source_id ? String(value.source_id) : contentIds ? rowSourceId(value) : undefined);
+  const bySource = await findBySourceIds(trx, 'customers', source, rows.flatMap((r) => sourceIdOf(r.value) ?? []));
   const byEmail = await findCustomersByEmail(trx, rows.flatMap((r) => ((r.value.emails as string[]) ?? []).map((e) => e.toLowerCase())));
+  const primaryTaken = new Set<string>();
   const creates: { input: ApiRecord; sourceIds: Set<string>; keys: string[] }[] = [];
   const pendingByKey = new Map<string, (typeof creates)[number]>();
   const updates = new Map<string, { input: ApiRecord; authoritative: boolean; sourceIds: Set<string> }>();
 
   for (const r of rows) {
     const input = customerInput(r.value);
-    const sourceId = r.value.source_id ? String(r.value.source_id) : rowSourceId(r.value);
+    const sourceId = sourceIdOf(r.value);
     const emails = ((input.emails as string[]) ?? []).map((e) => e.toLowerCase());
-    const existing = (sourceId && bySource.get(sourceId)) || emails.map((e) => byEmail.get(e)).find(Boolean);
+    const existing = (sourceId && bySource.get(sourceId)) || (w.mergeByEmail ? emails.map((e) => byEmail.get(e)).find(Boolean) : undefined);
     if (existing) {
       const authoritative = !!sourceId && bySource.get(sourceId) === existing;
       const update = updates.get(existing);
@@ -111,8 +125,14 @@ export async function writeCustomers(w: WriteContext, rows: CleanRow[]): Promise
       if (sourceId) updates.get(existing)!.sourceIds.add(sourceId);
       continue;
     }
-    const keys = [...(sourceId ? [`s:${sourceId}`] : []), ...emails.map((e) => `e:${e}`)];
+    const keys = [...(sourceId ? [`s:${sourceId}`] : []), ...(w.mergeByEmail ? emails.map((e) => `e:${e}`) : [])];
     const pending = keys.map((k) => pendingByKey.get(k)).find(Boolean);
+    if (!pending && emails.length) {
+      // Not merged (review or off): a record whose address is already a primary one, here or earlier in
+      // the file, keeps it in its list without making it primary; the duplicate scan queues the pair.
+      if (byEmail.has(emails[0]) || primaryTaken.has(emails[0])) input.email = null;
+      else primaryTaken.add(emails[0]);
+    }
     if (pending) {
       absorb(pending.input, input);
       if (sourceId) pending.sourceIds.add(sourceId);
@@ -120,6 +140,8 @@ export async function writeCustomers(w: WriteContext, rows: CleanRow[]): Promise
       w.counts.merged++;
       continue;
     }
+    // Where the customer came from, when the file does not say: the system the file is from.
+    input.source ??= source;
     const create = { input, sourceIds: new Set(sourceId ? [sourceId] : []), keys };
     creates.push(create);
     for (const k of keys) pendingByKey.set(k, create);
@@ -143,7 +165,8 @@ export async function writeCustomers(w: WriteContext, rows: CleanRow[]): Promise
         w.changes.record('customers', id, 'update', before);
         patches.push({ id, patch });
       }
-      for (const l of links) w.changes.record('external_ids', `customers\u0000${source}\u0000${l}`, 'link');
+      // A link is recorded against the record it names (ids fit entity_id on every engine); the source id goes in before_data.
+      for (const l of links) w.changes.record('customers', id, 'link', { source, source_id: l });
       if (links.length) await attachSources(trx, 'customers', [{ entityId: id, sources: links.map((source_id) => ({ source, source_id })) }]);
       if (u.authoritative) w.counts.updated++;
       else w.counts.merged++;
@@ -151,11 +174,10 @@ export async function writeCustomers(w: WriteContext, rows: CleanRow[]): Promise
     if (patches.length) await updateCustomersIn(trx, ctx, patches);
   }
   if (creates.length) {
-    const validPhones = new Set(rows.flatMap((r) => validatedPhone(r.value) ?? []));
     await withBulkSearchIndex(trx, ctx.database, async () => {
       // A few hundred records at a time: the chunk stays one transaction, its records need not all be in memory at once.
       for (let i = 0; i < creates.length; i += createSlice) {
-        const inputs = creates.slice(i, i + createSlice).map((c) => ({ ...withParsedPhone(c.input, validPhones), sources: [...c.sourceIds].map((source_id) => ({ source, source_id })) }));
+        const inputs = creates.slice(i, i + createSlice).map((c) => ({ ...c.input, sources: [...c.sourceIds].map((source_id) => ({ source, source_id })) }));
         const created = await createCustomersIn(trx, ctx, inputs, w.insert);
         for (const c of created) w.changes.record('customers', c.id as string, 'create');
         w.counts.created += created.length;
@@ -164,33 +186,46 @@ export async function writeCustomers(w: WriteContext, rows: CleanRow[]): Promise
   }
 }
 
-/**
- * A new customer's primary phone, already found valid in E.164 form by cleaning, given as the
- * entry the customer service would make of it ({ raw: E.164, e164: E.164 }) at the head of the
- * list, so that it is not parsed a second time. The stored phones are the same.
- */
-function withParsedPhone(input: ApiRecord, valid: ReadonlySet<string>): ApiRecord {
-  const phone = input.phone;
-  if (typeof phone !== 'string' || !valid.has(phone)) return input;
-  const { phone: _primary, ...rest } = input;
-  return { ...rest, phones: [{ raw: phone, e164: phone }, ...((input.phones as PhoneEntry[] | undefined) ?? [])] };
-}
-
 /** Customers created per call of the customer service within a chunk. */
 const createSlice = 500;
 
-/** The customer an order or interaction row belongs to, by the source's customer id or by email. */
-async function resolveCustomers(w: WriteContext, rows: CleanRow[]): Promise<Map<CleanRow, string>> {
+/**
+ * The customer an order or interaction row belongs to, by the source's customer id or by email.
+ * With `createMissing` (orders), a row whose customer is unknown creates that customer from the
+ * row's own customer id, email, name, phone and country; otherwise the row is rejected.
+ */
+async function resolveCustomers(w: WriteContext, rows: CleanRow[], createMissing = false): Promise<Map<CleanRow, string>> {
   const bySource = await findBySourceIds(w.trx, 'customers', w.source, rows.flatMap((r) => (r.value.customer_source_id ? [String(r.value.customer_source_id)] : [])));
   const byEmail = await findCustomersByEmail(w.trx, rows.flatMap((r) => (r.value.customer_email ? [String(r.value.customer_email).toLowerCase()] : [])));
   const out = new Map<CleanRow, string>();
+  const missing: CleanRow[] = [];
   for (const r of rows) {
     const id = (r.value.customer_source_id && bySource.get(String(r.value.customer_source_id))) || (r.value.customer_email && byEmail.get(String(r.value.customer_email).toLowerCase()));
     if (id) out.set(r, id);
+    else if (createMissing && (r.value.customer_source_id || r.value.customer_email)) missing.push(r);
     else if (r.value.customer_source_id) w.reject(r, `no customer with ${w.source} id ${r.value.customer_source_id}; import the customers first`, null);
-    else w.reject(r, `no customer with email ${r.value.customer_email}`, null);
+    else if (r.value.customer_email) w.reject(r, `no customer with email ${r.value.customer_email}`, null);
+    else w.reject(r, 'no customer id or email to say whose it is', null);
+  }
+  if (missing.length) {
+    const counts = emptyCounts();
+    // Orders of one email are one customer's: matching them is not a merge, whatever the merge mode.
+    await writeCustomers({ ...w, counts, mergeByEmail: true }, missing.map((r) => ({ row: r.row, raw: r.raw, value: customerOfOrder(r.value) })), false);
+    w.counts.customers_created = (w.counts.customers_created ?? 0) + counts.created;
+    for (const [r, id] of await resolveCustomers(w, missing)) out.set(r, id);
   }
   return out;
+}
+
+/** The customer an order row describes: the source's customer id, the email, and the billing name, phone and country. */
+function customerOfOrder(order: CleanRecord): CleanRecord {
+  const customer: CleanRecord = emptyRecord();
+  if (order.customer_source_id !== undefined) customer.source_id = order.customer_source_id;
+  if (order.customer_email !== undefined) customer.emails = [String(order.customer_email)];
+  for (const field of ['first_name', 'last_name', 'phones', 'country']) {
+    if (order[`customer_${field}`] !== undefined) customer[field] = order[`customer_${field}`];
+  }
+  return customer;
 }
 
 const statusWords: Record<string, (typeof orderStatuses)[number]> = {
@@ -208,7 +243,7 @@ export interface OrderGroup {
 export async function writeOrders(w: WriteContext, groups: OrderGroup[]): Promise<void> {
   const { trx, ctx, source } = w;
   const heads = groups.map((g) => g.rows[0]);
-  const customers = await resolveCustomers(w, heads);
+  const customers = await resolveCustomers(w, heads, true);
   const existing = await findBySourceIds(trx, 'orders', source, heads.map((h) => String(h.value.source_id)));
   const { byRow: productIds, products: productRefs } = await ensureProducts(w, groups.flatMap((g) => g.rows));
   const creates: { input: ApiRecord; sourceId: string }[] = [];
@@ -393,7 +428,7 @@ export async function writeCatalogue(w: WriteContext, kind: 'companies' | 'produ
       }
       if (sourceId && !bySource.has(sourceId)) {
         await attachSources(trx, kind, [{ entityId: id, sources: [{ source, source_id: sourceId }] }]);
-        w.changes.record('external_ids', `${kind}\u0000${source}\u0000${sourceId}`, 'link');
+        w.changes.record(kind, id, 'link', { source, source_id: sourceId });
       }
       continue;
     }

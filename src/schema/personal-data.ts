@@ -1,0 +1,95 @@
+import type { EntityName } from './entities.js';
+
+/**
+ * Where personal data lives, table by table: the other half of the field registry's `personal`
+ * flag. Every table of the migrated schema is named here (a test reads the schema of each engine
+ * and fails on a table that is missing), either as holding copies of a person's data, with how an
+ * erase removes them, or as holding none, with why. The erase code keys its steps by the names of
+ * the personal tables, so a table added here as personal does not compile until it is erased.
+ */
+export type TableRole =
+  | { holds: 'none'; why: string }
+  | {
+      holds: 'personal';
+      /** How `DELETE /api/customers/{id}?erase=true` removes the person's data from it. */
+      erase: string;
+      /** The entity whose `personal` fields are cleared, for the entity tables. */
+      entity?: EntityName;
+      /**
+       * Columns that are not fields but derive from personal ones, with the value an erase writes;
+       * other columns that are not fields are named with null (they hold no personal data).
+       */
+      otherColumns?: Record<string, string | null>;
+    };
+
+export const dataTables = {
+  customers: {
+    holds: 'personal',
+    entity: 'customers',
+    erase: 'personal fields (custom fields included) are emptied, names too; the row stays, marked erased_at, so that its orders keep their customer',
+    otherColumns: { email_key: 'emptied with the emails', search_text: 'emptied, which empties the full-text index entry', search_vector: 'generated from search_text (PostgreSQL)', seq: null },
+  },
+  customers_fts: { holds: 'personal', erase: "SQLite FTS5 index over customers.search_text: the row's words are deleted with secure-delete on, so its pages keep no copy" },
+  customers_fts_data: { holds: 'none', why: 'FTS5 storage of customers_fts (see there)' },
+  customers_fts_idx: { holds: 'none', why: 'FTS5 storage of customers_fts (see there)' },
+  customers_fts_docsize: { holds: 'none', why: 'FTS5 token counts of customers_fts' },
+  customers_fts_config: { holds: 'none', why: 'FTS5 settings of customers_fts' },
+  customer_keys: { holds: 'personal', erase: "the person's email and phone keys are deleted" },
+  customer_match_keys: { holds: 'personal', erase: "hashed blocking keys (of names, emails, phones) of the person and of their merged-away records are deleted" },
+  customer_match_profiles: { holds: 'personal', erase: "the person's duplicate-detection profiles (names, emails, phones, address) are deleted" },
+  duplicate_candidates: { holds: 'personal', erase: 'pairs naming the person are deleted (their reasons describe what matched)' },
+  external_ids: { holds: 'personal', erase: "the person's ids in other systems are deleted (some systems key people by email)" },
+  orders: { holds: 'personal', entity: 'orders', erase: 'kept for the accounts (date, status, currency, total); personal fields (notes) are emptied' },
+  order_lines: { holds: 'none', why: 'products, quantities and prices of an order' },
+  interactions: { holds: 'personal', entity: 'interactions', erase: 'kept as facts for reports (type, time, campaign); personal fields (subject, body) are emptied' },
+  tasks: { holds: 'personal', entity: 'tasks', erase: 'kept; personal fields (title, notes) are emptied' },
+  audit_log: { holds: 'personal', erase: "before/after copies are removed from the entries of the person, of their merged-away records, orders, interactions and tasks, and the person's values are taken out of other customers' entries of a merge; the erase itself is logged without personal data" },
+  merges: { holds: 'personal', erase: "merges whose snapshot held the person (as winner or merged-away record) lose snapshot and conflicts and are marked erased_at: undoing them is refused with 409" },
+  import_changes: { holds: 'personal', erase: "the earlier values an import replaced (before_data) are removed and the change is marked 'erased': undoing that import is refused with 409; links to the person's source ids are deleted" },
+  import_rejects: { holds: 'personal', erase: "rejected rows holding one of the person's emails, phones or their full name lose raw values and reason (the row is counted still)" },
+  events: { holds: 'personal', erase: "the data of the events of the person, their orders, interactions and tasks is replaced by {redacted: true}; a customer.erased event carries no personal data" },
+  jobs: { holds: 'personal', erase: "finished jobs whose payload or result names the person lose payload, progress and result" },
+  report_cache: { holds: 'personal', erase: 'emptied: cached reports may list customers by name' },
+  stage_history: { holds: 'none', why: 'lifecycle stages of a customer id over time (no personal fields)' },
+  segment_members: { holds: 'none', why: 'customer ids per k-means segment' },
+  report_customer_months: { holds: 'none', why: 'orders and revenue per customer id and month (the accounts)' },
+  report_customer_campaigns: { holds: 'none', why: 'campaign touches per customer id and month' },
+  report_campaign_links: { holds: 'none', why: 'customer ids linked by campaigns' },
+  report_activity: { holds: 'none', why: 'counts per segment and month' },
+  report_cohorts: { holds: 'none', why: 'counts per cohort month' },
+  report_last_days: { holds: 'none', why: 'counts per day' },
+  report_campaigns: { holds: 'none', why: 'counts per campaign' },
+  report_stages: { holds: 'none', why: 'counts per stage' },
+  report_rollup_state: { holds: 'none', why: 'rollup bookkeeping' },
+  companies: { holds: 'none', why: 'businesses, not people; a customer is unlinked from their company on erase, the company stays' },
+  products: { holds: 'none', why: 'the catalogue' },
+  product_affinities: { holds: 'none', why: 'product pairs bought together' },
+  insight_runs: { holds: 'none', why: 'figures and settings of each insight run' },
+  models: { holds: 'none', why: 'fitted model parameters' },
+  segmentations: { holds: 'none', why: 'k-means runs: settings and sizes' },
+  segments: { holds: 'none', why: 'segment centroids and names' },
+  import_batches: { holds: 'none', why: 'file names, mappings, options and counts of imports' },
+  custom_fields: { holds: 'none', why: 'definitions of custom fields (their values live in customers)' },
+  settings: { holds: 'none', why: 'application settings' },
+  users: { holds: 'none', why: "the owner's own account, not customers' data" },
+  sessions: { holds: 'none', why: "the owner's sessions" },
+  api_tokens: { holds: 'none', why: "the owner's API tokens (hashes)" },
+  login_attempts: { holds: 'none', why: "failed logins to the owner's account" },
+  login_clients: { holds: 'none', why: "hashes of clients that logged in to the owner's account" },
+  auth_claims: { holds: 'none', why: 'one-time claims such as first-run setup' },
+  event_consumers: { holds: 'none', why: 'cursors of event consumers' },
+  kysely_migration: { holds: 'none', why: 'applied migrations' },
+  kysely_migration_lock: { holds: 'none', why: 'migration lock' },
+  sqlite_sequence: { holds: 'none', why: 'SQLite autoincrement counters' },
+} as const satisfies Record<string, TableRole>;
+
+export type DataTable = keyof typeof dataTables;
+
+/** The tables holding personal data: the erase has one step for each. */
+export type PersonalTable = { [T in DataTable]: (typeof dataTables)[T]['holds'] extends 'personal' ? T : never }[DataTable];
+
+export const personalTables = (Object.keys(dataTables) as DataTable[]).filter((t): t is PersonalTable => dataTables[t].holds === 'personal');
+
+export function tableRole(table: string): TableRole | undefined {
+  return Object.hasOwn(dataTables, table) ? (dataTables as Record<string, TableRole>)[table] : undefined;
+}
