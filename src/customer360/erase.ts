@@ -147,6 +147,8 @@ const steps: Record<PersonalTable, Step> = {
   },
   // Emptied by the customers step: its triggers delete the row's words, with FTS5 secure-delete on.
   customers_fts: async () => {},
+  customers_fts_data: async () => {},
+  customers_fts_idx: async () => {},
   customer_keys: deleteByCustomer('customer_keys'),
   customer_match_keys: deleteByCustomer('customer_match_keys'),
   customer_match_profiles: deleteByCustomer('customer_match_profiles'),
@@ -214,6 +216,13 @@ const steps: Record<PersonalTable, Step> = {
         .execute();
     }
   },
+  webhook_deliveries: async (trx, s) => {
+    const own = [...s.customerIds, ...s.childIds.orders, ...s.childIds.interactions, ...s.childIds.tasks];
+    for (const ids of chunks(own)) {
+      const events = (await trx.selectFrom('events').select('id').where('entity_id', 'in', ids).execute()).map((e) => e.id as string);
+      for (const chunk of chunks(events)) await trx.updateTable('webhook_deliveries').set({ last_response: null }).where('event_id', 'in', chunk).execute();
+    }
+  },
   report_cache: async (trx) => {
     await trx.deleteFrom('report_cache').execute();
   },
@@ -236,6 +245,6 @@ export async function eraseCustomer(ctx: Ctx, id: string): Promise<ErasureReport
     await appendEvents(trx, ctx.actor, [{ type: 'customer.erased', entity: eventEntity.customers, entityId: id }]);
     return done;
   });
-  const storage = await purgeDeletedData(ctx.database, personalTables.filter((t) => t !== 'customers_fts'));
+  const storage = await purgeDeletedData(ctx.database, personalTables.filter((t) => !t.startsWith('customers_fts')));
   return { customer_id: id, ...summary, storage };
 }

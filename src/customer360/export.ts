@@ -11,7 +11,7 @@ import { dataTables } from '../schema/personal-data.js';
 import { mergedAway } from './merged-records.js';
 
 /** The registry's tables whose rows belong to a customer through customer_id (orders, interactions, tasks). */
-type ChildTable = { [T in keyof typeof dataTables]: (typeof dataTables)[T] extends { entity: infer E } ? (E extends 'customers' ? never : T) : never }[keyof typeof dataTables];
+type ChildTable = { [T in keyof typeof dataTables]: (typeof dataTables)[T] extends { holds: 'personal'; entity: infer E } ? (E extends 'customers' ? never : T) : never }[keyof typeof dataTables];
 
 interface Lister {
   list: typeof orders.list;

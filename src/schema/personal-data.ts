@@ -7,20 +7,15 @@ import type { EntityName } from './entities.js';
  * erase removes them, or as holding none, with why. The erase code keys its steps by the names of
  * the personal tables, so a table added here as personal does not compile until it is erased.
  */
-export type TableRole =
-  | { holds: 'none'; why: string }
-  | {
-      holds: 'personal';
-      /** How `DELETE /api/customers/{id}?erase=true` removes the person's data from it. */
-      erase: string;
-      /** The entity whose `personal` fields are cleared, for the entity tables. */
-      entity?: EntityName;
-      /**
-       * Columns that are not fields but derive from personal ones, with the value an erase writes;
-       * other columns that are not fields are named with null (they hold no personal data).
-       */
-      otherColumns?: Record<string, string | null>;
-    };
+export type TableRole = ({ holds: 'none'; why: string } | { holds: 'personal'; erase: string }) & {
+  /** The entity stored in the table: its fields are the table's columns, each flagged `personal` or not. */
+  entity?: EntityName;
+  /**
+   * Columns that are not fields: a description of what an erase writes to those derived from
+   * personal fields, null for those that hold no personal data.
+   */
+  otherColumns?: Record<string, string | null>;
+};
 
 export const dataTables = {
   customers: {
@@ -30,8 +25,8 @@ export const dataTables = {
     otherColumns: { email_key: 'emptied with the emails', search_text: 'emptied, which empties the full-text index entry', search_vector: 'generated from search_text (PostgreSQL)', seq: null },
   },
   customers_fts: { holds: 'personal', erase: "SQLite FTS5 index over customers.search_text: the row's words are deleted with secure-delete on, so its pages keep no copy" },
-  customers_fts_data: { holds: 'none', why: 'FTS5 storage of customers_fts (see there)' },
-  customers_fts_idx: { holds: 'none', why: 'FTS5 storage of customers_fts (see there)' },
+  customers_fts_data: { holds: 'personal', erase: 'the pages of customers_fts (see there)' },
+  customers_fts_idx: { holds: 'personal', erase: 'the page index of customers_fts (see there)' },
   customers_fts_docsize: { holds: 'none', why: 'FTS5 token counts of customers_fts' },
   customers_fts_config: { holds: 'none', why: 'FTS5 settings of customers_fts' },
   customer_keys: { holds: 'personal', erase: "the person's email and phone keys are deleted" },
@@ -61,8 +56,8 @@ export const dataTables = {
   report_campaigns: { holds: 'none', why: 'counts per campaign' },
   report_stages: { holds: 'none', why: 'counts per stage' },
   report_rollup_state: { holds: 'none', why: 'rollup bookkeeping' },
-  companies: { holds: 'none', why: 'businesses, not people; a customer is unlinked from their company on erase, the company stays' },
-  products: { holds: 'none', why: 'the catalogue' },
+  companies: { holds: 'none', entity: 'companies', otherColumns: { name_key: null }, why: 'businesses, not people; a customer is unlinked from their company on erase, the company stays' },
+  products: { holds: 'none', entity: 'products', why: 'the catalogue' },
   product_affinities: { holds: 'none', why: 'product pairs bought together' },
   insight_runs: { holds: 'none', why: 'figures and settings of each insight run' },
   models: { holds: 'none', why: 'fitted model parameters' },
@@ -77,6 +72,8 @@ export const dataTables = {
   login_attempts: { holds: 'none', why: "failed logins to the owner's account" },
   login_clients: { holds: 'none', why: "hashes of clients that logged in to the owner's account" },
   auth_claims: { holds: 'none', why: 'one-time claims such as first-run setup' },
+  webhooks: { holds: 'none', why: 'endpoints, event types and signing secrets of outbound webhooks' },
+  webhook_deliveries: { holds: 'personal', erase: "the receiver's last response to the person's events is removed (it may echo what it was sent)" },
   event_consumers: { holds: 'none', why: 'cursors of event consumers' },
   kysely_migration: { holds: 'none', why: 'applied migrations' },
   kysely_migration_lock: { holds: 'none', why: 'migration lock' },
