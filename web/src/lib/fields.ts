@@ -84,6 +84,7 @@ export function fieldByName(fields: FieldDef[], name: string): FieldDef | undefi
 }
 
 export function displayName(record: Record<string, unknown>): string {
+  if (record.erased_at) return 'Erased customer';
   const name = [record.first_name, record.last_name].filter((v) => typeof v === 'string' && v.trim()).join(' ');
   return name || (typeof record.email === 'string' && record.email) || 'Unnamed customer';
 }

@@ -11,7 +11,7 @@ import { formatValue } from '../lib/format';
 import { useDebounced, useDelayedFlag, useDocumentTitle, useLocalStorage } from '../lib/hooks';
 import { capitalise, rfmSegments, stageLabels, stageOrder, stageTones } from '../lib/insights';
 import { useSegments } from '../lib/shared-data';
-import { Link, navigate, useLocation } from '../lib/router';
+import { Link, navigate, replaceQuery, useLocation } from '../lib/router';
 
 export type FilterOp = 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte' | 'contains' | 'is_empty' | 'in';
 export interface Filter {
@@ -61,7 +61,7 @@ export function filterTree(filters: Filter[], fields: FieldDef[]): string | unde
 }
 
 const defaultColumns = ['email', 'company', 'city', 'stage', 'tags', 'order_count', 'revenue', 'created_at'];
-const alwaysFetched = ['id', 'first_name', 'last_name', 'email', 'tags'];
+const alwaysFetched = ['id', 'first_name', 'last_name', 'email', 'tags', 'erased_at'];
 const pageSize = 50;
 
 interface ListState {
@@ -76,9 +76,16 @@ export function CustomersPage() {
   const toast = useToast();
   const { search } = useLocation();
   const { fields, ready } = useCustomerFields();
-  const [query, setQuery] = useState('');
+  // ?q= in the address is the search (a bookmarked or shared search opens as it was).
+  const [query, setQuery] = useState(() => search.get('q') ?? '');
   // Short: a superseded request is cancelled, and a search answers in a few tens of milliseconds.
   const q = useDebounced(query.trim(), 30);
+  useEffect(() => {
+    const next = new URLSearchParams(window.location.search);
+    if (q) next.set('q', q);
+    else next.delete('q');
+    if (next.toString() !== window.location.search.replace(/^\?/, '')) replaceQuery(next);
+  }, [q]);
   const [filters, setFilters] = useState<Filter[]>(() => {
     const companyId = search.get('company_id');
     return companyId ? [{ field: 'company_id', op: 'eq', value: companyId, display: search.get('company_name') || companyId }] : [];
