@@ -5,6 +5,8 @@ import type { Config } from './core/config.js';
 import { openConfiguredDatabase } from './core/runtime.js';
 import { startWorker } from './core/jobs.js';
 import { insightJobHandlers, insightSchedules } from './insights/jobs.js';
+import { retentionDays, startEventRetention } from './events/retention.js';
+import { startWebhookWorker } from './webhooks/worker.js';
 
 /** Starts the API and web app; resolves once listening, with a function that stops it. */
 export async function startServer(config: Config, log: (line: string) => void = console.log) {
@@ -15,6 +17,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
   });
   // Background jobs (insight runs) and the nightly score refresh.
   const worker = startWorker(database, insightJobHandlers(database), { schedules: insightSchedules });
+  // Domain events go out to webhook endpoints; old events and deliveries are pruned.
+  const webhooks = startWebhookWorker(database, { allowPrivate: config.allowPrivateTargets });
+  const stopRetention = startEventRetention(database.db, retentionDays());
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const where = database.dialect === 'sqlite' ? database.sqlitePath : database.dialect;
@@ -29,6 +34,8 @@ export async function startServer(config: Config, log: (line: string) => void = 
     database,
     async stop() {
       await worker.stop();
+      stopRetention();
+      await webhooks.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();
     },

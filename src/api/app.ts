@@ -12,6 +12,7 @@ import { errorJson, handleError, validationHook } from './errors.js';
 import type { AppDeps, AppEnv } from './env.js';
 import { registerDomainRoutes } from './routes.js';
 import { serveWeb } from './web.js';
+import { registerWebhookRoutes } from '../webhooks/routes.js';
 
 export const apiVersion = '0.1.0';
 
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps) {
 
   registerAuthRoutes(app, deps);
   registerDomainRoutes(app);
+  registerWebhookRoutes(app, deps.config.allowPrivateTargets);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'A personal API token from `rapport token create`' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'rapport_session' });

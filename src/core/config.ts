@@ -16,6 +16,8 @@ export interface Config {
   maxUploadBytes: number;
   /** ISO country assumed for phone numbers without a country code. */
   defaultCountry: CountryCode | undefined;
+  /** Let webhooks (and other outbound requests) reach loopback and private addresses; off by default (SSRF). */
+  allowPrivateTargets: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -31,5 +33,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: Number(env.RAPPORT_MAX_BODY_BYTES ?? 10 * 1024 * 1024),
     maxUploadBytes: Number(env.RAPPORT_MAX_UPLOAD_BYTES ?? 512 * 1024 * 1024),
     defaultCountry: (env.RAPPORT_DEFAULT_COUNTRY?.toUpperCase() as CountryCode | undefined) || undefined,
+    allowPrivateTargets: env.RAPPORT_ALLOW_PRIVATE_TARGETS === 'true',
   };
 }
