@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { churnRisk, populationPurchaseGap } from './churn.js';
+import { assessStanding, churnReason, populationPurchaseGap, rhythmPAlive } from './churn.js';
+
+const rules = { activeDays: 90, inactiveDays: 365 };
 
 describe('populationPurchaseGap', () => {
   it('is the median gap over repeat buyers', () => {
@@ -8,42 +10,59 @@ describe('populationPurchaseGap', () => {
   });
 });
 
-describe('churnRisk', () => {
-  it('explains an overdue repeat buyer against their own rhythm', () => {
-    const result = churnRisk({ probabilityAlive: 0.4, repeatPurchases: 4, purchaseSpanDays: 180, daysSinceLastPurchase: 135 }, 30);
-    expect(result.usualGapDays).toBe(45);
-    expect(result.overdueRatio).toBe(3);
-    expect(result.risk).toBeCloseTo(0.5 * 0.6 + 0.5 * (1 - Math.exp(-2)), 12);
-    expect(result.reason).toBe('no purchase for 135 days, 3x their usual gap of 45 days; 40% likely still active');
+describe('assessStanding', () => {
+  it('takes a reliable model’s P(alive) for a repeat buyer, and churn risk is its complement', () => {
+    const s = assessStanding({ modelPAlive: 0.4, repeatPurchases: 4, purchaseSpanDays: 180, daysSinceLastPurchase: 135 }, 30);
+    expect(s).toEqual({ pAlive: 0.4, risk: 0.6, basis: 'model', usualGapDays: 45, overdueRatio: 3 });
   });
 
-  it('gives low risk to a recent regular customer', () => {
-    const result = churnRisk({ probabilityAlive: 0.97, repeatPurchases: 10, purchaseSpanDays: 300, daysSinceLastPurchase: 12 }, 30);
-    expect(result.risk).toBeCloseTo(0.015, 12);
-    expect(result.reason).toBe('last purchase 12 days ago, within their usual gap of 30 days; 97% likely still active');
+  it('falls back to the customer’s own rhythm when there is no reliable model', () => {
+    const s = assessStanding({ modelPAlive: null, repeatPurchases: 4, purchaseSpanDays: 180, daysSinceLastPurchase: 135 }, 30);
+    expect(s.basis).toBe('own_rhythm');
+    expect(s.pAlive).toBeCloseTo(Math.exp(-2), 12);
+    expect(s.risk + s.pAlive).toBe(1);
   });
 
-  it('measures one-time buyers against the population gap, ignoring P(alive) = 1', () => {
-    const result = churnRisk({ probabilityAlive: 1, repeatPurchases: 0, purchaseSpanDays: 0, daysSinceLastPurchase: 140 }, 40);
-    expect(result.overdueRatio).toBe(3.5);
-    expect(result.risk).toBeCloseTo(1 - Math.exp(-2.5), 12);
-    expect(result.reason).toBe('one purchase only, 140 days ago, 3.5x the typical gap of 40 days between purchases');
-    const fresh = churnRisk({ probabilityAlive: 1, repeatPurchases: 0, purchaseSpanDays: 0, daysSinceLastPurchase: 1 }, 40);
-    expect(fresh.risk).toBe(0);
-    expect(fresh.reason).toBe('one purchase only, 1 day ago, within the typical gap of 40 days between purchases');
+  it('never takes the model’s 100% for a one-time buyer: the typical rhythm decides', () => {
+    // The symptom: "Churned", "Churn risk 100%" and "Still a customer 100%" side by side.
+    const s = assessStanding({ modelPAlive: 1, repeatPurchases: 0, purchaseSpanDays: 0, daysSinceLastPurchase: 400 }, 40);
+    expect(s.basis).toBe('typical_rhythm');
+    expect(s.overdueRatio).toBe(10);
+    expect(s.pAlive).toBeCloseTo(Math.exp(-9), 12);
+    expect(s.risk).toBeCloseTo(1 - Math.exp(-9), 12);
+    expect(assessStanding({ modelPAlive: 1, repeatPurchases: 0, purchaseSpanDays: 0, daysSinceLastPurchase: 1 }, 40).pAlive).toBe(1);
   });
 
-  it('increases with time since the last purchase', () => {
-    let previous = -1;
+  it('lowers P(alive) as the silence grows, and needs a population gap for one-time buyers', () => {
+    let previous = 2;
     for (const days of [10, 50, 100, 200, 400]) {
-      const { risk } = churnRisk({ probabilityAlive: 0.8, repeatPurchases: 3, purchaseSpanDays: 90, daysSinceLastPurchase: days }, 30);
-      expect(risk).toBeGreaterThanOrEqual(previous);
-      expect(risk).toBeLessThanOrEqual(1);
-      previous = risk;
+      const { pAlive } = assessStanding({ modelPAlive: null, repeatPurchases: 3, purchaseSpanDays: 90, daysSinceLastPurchase: days }, 30);
+      expect(pAlive).toBeLessThanOrEqual(previous);
+      previous = pAlive;
     }
+    expect(rhythmPAlive(0.5)).toBe(1);
+    expect(() => assessStanding({ modelPAlive: null, repeatPurchases: 0, purchaseSpanDays: 0, daysSinceLastPurchase: 5 }, NaN)).toThrow(RangeError);
+  });
+});
+
+describe('churnReason', () => {
+  it('says what the estimate rests on, with the same P(alive) the screen shows', () => {
+    expect(churnReason({ basis: 'model', pAlive: 0.4, daysSinceLastPurchase: 135, usualGapDays: 45, stage: 'inactive', ...rules })).toBe(
+      'no purchase for 135 days, 3x their usual gap of 45 days; the purchase model puts the chance they still buy at 40%',
+    );
+    expect(churnReason({ basis: 'own_rhythm', pAlive: 0.97, daysSinceLastPurchase: 12, usualGapDays: 30, stage: 'active', ...rules })).toBe(
+      'last purchase 12 days ago, within their usual gap of 30 days; judged by their rhythm alone, as the purchase model is unreliable on this data',
+    );
+    expect(churnReason({ basis: 'typical_rhythm', pAlive: 0.1, daysSinceLastPurchase: 1, usualGapDays: 40, stage: 'active', ...rules })).toMatch(/^one purchase only, yesterday, within the typical gap of 40 days/);
   });
 
-  it('needs a population gap for one-time buyers', () => {
-    expect(() => churnRisk({ probabilityAlive: 1, repeatPurchases: 0, purchaseSpanDays: 0, daysSinceLastPurchase: 5 }, NaN)).toThrow(RangeError);
+  it('explains where the lifecycle rule and the estimate disagree', () => {
+    expect(churnReason({ basis: 'model', pAlive: 0.7, daysSinceLastPurchase: 400, usualGapDays: 300, stage: 'churned', ...rules })).toMatch(
+      /; counted as churned by the 365-day rule, though with a usual gap of 300 days that silence is not yet unusual$/,
+    );
+    expect(churnReason({ basis: 'model', pAlive: 0.2, daysSinceLastPurchase: 60, usualGapDays: 7, stage: 'active', ...rules })).toMatch(
+      /^no purchase for 60 days, 8\.6x their usual gap of 7 days; .*; still active by the 90-day rule, but overdue against their own rhythm$/,
+    );
+    expect(churnReason({ basis: 'model', pAlive: 0.2, daysSinceLastPurchase: 400, usualGapDays: 30, stage: 'churned', ...rules })).not.toMatch(/rule/);
   });
 });

@@ -1,13 +1,23 @@
 /**
- * Churn risk in [0, 1] with a plain-language reason. Two signals are averaged for repeat buyers:
- * 1 - P(alive) from BG/NBD, and how overdue the customer is against their own purchase rhythm.
- * BG/NBD puts P(alive) = 1 for customers without repeat purchases, so for them only the overdue signal
- * counts, measured against the population's typical gap.
+ * One standing per customer: how likely they are still a customer (P(alive)) and its complement, the churn
+ * risk, with the reason in words. The two are one figure said two ways, so they can never disagree.
+ *
+ * P(alive) comes from BG/NBD for repeat buyers when the fit is reliable. Otherwise it comes from the
+ * purchase rhythm: the customer's own gap between purchases (model unreliable), or the population's typical
+ * gap (one purchase only: BG/NBD assumes nobody leaves before a second purchase, so it says 100% for every
+ * one-time buyer, which is an artefact, not an estimate). The reason also says where the standing and the
+ * lifecycle stage (a fixed rule on days since the last purchase) disagree.
  */
+import { dayCountText, daysAgoText } from '../core/day-count.js';
+import type { LifecycleStage } from './lifecycle.js';
 
-export interface ChurnInput {
-  /** P(alive) from the BG/NBD model. */
-  probabilityAlive: number;
+/** How P(alive) was estimated. */
+export type ScoreBasis = 'model' | 'own_rhythm' | 'typical_rhythm';
+export const scoreBases: readonly ScoreBasis[] = ['model', 'own_rhythm', 'typical_rhythm'];
+
+export interface StandingInput {
+  /** P(alive) from a reliable BG/NBD fit, for a repeat buyer; null when there is none. */
+  modelPAlive: number | null;
   /** Repeat purchase days (x). */
   repeatPurchases: number;
   /** Days from first to last purchase (t_x in days). */
@@ -15,13 +25,15 @@ export interface ChurnInput {
   daysSinceLastPurchase: number;
 }
 
-export interface ChurnAssessment {
+export interface Standing {
+  pAlive: number;
+  /** 1 - pAlive. */
   risk: number;
-  /** Days since last purchase divided by the usual gap. */
-  overdueRatio: number;
+  basis: ScoreBasis;
   /** The gap the customer is measured against, in days. */
   usualGapDays: number;
-  reason: string;
+  /** Days since the last purchase divided by the usual gap. */
+  overdueRatio: number;
 }
 
 /** Median days between purchases over repeat buyers (span / repeat purchases); the yardstick for one-time buyers. */
@@ -36,46 +48,71 @@ export function populationPurchaseGap(repeatPurchases: ArrayLike<number>, purcha
   return gaps.length % 2 ? gaps[mid] : (gaps[mid - 1] + gaps[mid]) / 2;
 }
 
+/** The usual gap of a customer: their own (span / repeats) or, for one purchase only, the population's; at least one day. */
+export function usualGap(repeatPurchases: number, purchaseSpanDays: number, populationGapDays: number): number {
+  const gap = Math.max(1, repeatPurchases > 0 ? purchaseSpanDays / repeatPurchases : populationGapDays);
+  if (!Number.isFinite(gap)) throw new RangeError('churn: a population gap is needed for one-time buyers');
+  return gap;
+}
+
 /**
- * Overdue signal: 0 while within the usual gap, then 1 - exp(-(ratio - 1)), i.e. 0.63 at twice the gap and
- * 0.86 at three times.
+ * P(still a customer) from the rhythm alone: 1 while within the usual gap, then exp(-(ratio - 1)), i.e.
+ * 37% at twice the usual gap and 14% at three times.
  */
-function overdueSignal(ratio: number): number {
-  return 1 - Math.exp(-Math.max(0, ratio - 1));
+export function rhythmPAlive(overdueRatio: number): number {
+  return Math.exp(-Math.max(0, overdueRatio - 1));
+}
+
+export function assessStanding(input: StandingInput, populationGapDays: number): Standing {
+  const { modelPAlive, repeatPurchases, purchaseSpanDays, daysSinceLastPurchase } = input;
+  const usualGapDays = usualGap(repeatPurchases, purchaseSpanDays, populationGapDays);
+  const overdueRatio = Math.max(0, daysSinceLastPurchase) / usualGapDays;
+  const useModel = modelPAlive !== null && repeatPurchases > 0 && Number.isFinite(modelPAlive);
+  const basis: ScoreBasis = useModel ? 'model' : repeatPurchases > 0 ? 'own_rhythm' : 'typical_rhythm';
+  const pAlive = Math.min(1, Math.max(0, useModel ? (modelPAlive as number) : rhythmPAlive(overdueRatio)));
+  return { pAlive, risk: 1 - pAlive, basis, usualGapDays, overdueRatio };
+}
+
+export interface ReasonInput {
+  basis: ScoreBasis;
+  pAlive: number;
+  daysSinceLastPurchase: number;
+  usualGapDays: number;
+  stage: LifecycleStage | null;
+  activeDays: number;
+  inactiveDays: number;
 }
 
 function formatRatio(ratio: number): string {
   return ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(1).replace(/\.0$/, '');
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+const percent = (p: number) => `${Math.round(p * 100)}%`;
 
-export function churnRisk(input: ChurnInput, populationGapDays: number): ChurnAssessment {
-  const { probabilityAlive, repeatPurchases, purchaseSpanDays, daysSinceLastPurchase } = input;
-  const repeatBuyer = repeatPurchases > 0;
-  // At least one day, so same-week bursts do not make every later day look infinitely overdue.
-  const usualGapDays = Math.max(1, repeatBuyer ? purchaseSpanDays / repeatPurchases : populationGapDays);
-  if (!Number.isFinite(usualGapDays)) throw new RangeError('churn: a population gap is needed for one-time buyers');
-  const overdueRatio = Math.max(0, daysSinceLastPurchase) / usualGapDays;
-  const overdue = overdueSignal(overdueRatio);
-  const risk = repeatBuyer ? 0.5 * (1 - probabilityAlive) + 0.5 * overdue : overdue;
-
-  const days = plural(Math.round(daysSinceLastPurchase), 'day');
-  const gap = plural(Math.round(usualGapDays), 'day');
-  let reason: string;
-  if (repeatBuyer) {
-    reason =
-      overdueRatio > 1
-        ? `no purchase for ${days}, ${formatRatio(overdueRatio)}x their usual gap of ${gap}`
-        : `last purchase ${days} ago, within their usual gap of ${gap}`;
-    reason += `; ${Math.round(probabilityAlive * 100)}% likely still active`;
+/**
+ * The churn risk in words, counted from `daysSinceLastPurchase` (the caller counts it with the shared day
+ * count, so it matches every other "N days ago" on the screen). Says what the estimate rests on, and where
+ * the lifecycle stage's fixed rule and the estimate disagree.
+ */
+export function churnReason(input: ReasonInput): string {
+  const { basis, pAlive, stage, activeDays, inactiveDays } = input;
+  const days = Math.max(0, Math.round(input.daysSinceLastPurchase));
+  const gapDays = Math.round(input.usualGapDays);
+  const ratio = days / Math.max(1, input.usualGapDays);
+  const overdue = ratio > 1;
+  const gap = dayCountText(gapDays);
+  const parts: string[] = [];
+  if (basis === 'typical_rhythm') {
+    parts.push(
+      overdue
+        ? `one purchase only, ${daysAgoText(days)}, ${formatRatio(ratio)}x the typical gap of ${gap} between purchases`
+        : `one purchase only, ${daysAgoText(days)}, within the typical gap of ${gap} between purchases`,
+    );
   } else {
-    reason =
-      overdueRatio > 1
-        ? `one purchase only, ${days} ago, ${formatRatio(overdueRatio)}x the typical gap of ${gap} between purchases`
-        : `one purchase only, ${days} ago, within the typical gap of ${gap} between purchases`;
+    parts.push(overdue ? `no purchase for ${dayCountText(days)}, ${formatRatio(ratio)}x their usual gap of ${gap}` : `last purchase ${daysAgoText(days)}, within their usual gap of ${gap}`);
+    parts.push(basis === 'model' ? `the purchase model puts the chance they still buy at ${percent(pAlive)}` : 'judged by their rhythm alone, as the purchase model is unreliable on this data');
   }
-  return { risk: Math.min(1, Math.max(0, risk)), overdueRatio, usualGapDays, reason };
+  if (stage === 'churned' && pAlive >= 0.5) parts.push(`counted as churned by the ${inactiveDays}-day rule, though with a usual gap of ${gap} that silence is not yet unusual`);
+  else if (stage === 'active' && pAlive < 0.5) parts.push(`still active by the ${activeDays}-day rule, but overdue against their own rhythm`);
+  return parts.join('; ');
 }

@@ -1,9 +1,18 @@
-/** Who to contact this week: customers ranked by value at risk (lifetime value x churn risk), with the reason in words. */
+/**
+ * Who to contact this week, with the reason in words. Ranked by value at risk (lifetime value x churn
+ * risk) when the latest run's purchase model is reliable. When it is not, lifetime values are not
+ * estimated and no unreliable figure ranks anyone: customers still within reach (active or inactive) are
+ * ranked by what they have spent so far times their churn risk (from the purchase rhythm), and the list
+ * says so.
+ */
+import { sql } from 'kysely';
 import type { Ctx } from '../core/context.js';
 import { toNumber } from '../core/database.js';
-import { parseJson } from './db.js';
+import { customerScores, scoreContext } from './customer-scores.js';
 
 const money = (v: number) => (v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(2));
+
+export type ContactRanking = 'value_at_risk' | 'spend_at_risk';
 
 export interface ContactEntry {
   customer_id: string;
@@ -14,45 +23,71 @@ export interface ContactEntry {
   clv: number | null;
   churn_risk: number | null;
   p_alive: number | null;
-  value_at_risk: number;
+  /** Lifetime value x churn risk; null when lifetime values are not estimated. */
+  value_at_risk: number | null;
+  /** Revenue so far x churn risk: the ranking when lifetime values are not estimated. */
+  spend_at_risk: number | null;
+  revenue: number | null;
   last_order_at: string | null;
+  days_since_last_order: number | null;
   reason: string;
 }
 
-export async function contactList(ctx: Ctx, limit = 20): Promise<{ data: ContactEntry[]; run_id: string | null; as_of: string | null }> {
+export interface ContactList {
+  data: ContactEntry[];
+  run_id: string | null;
+  as_of: string | null;
+  ranking: ContactRanking;
+  /** Why the list is ranked the way it is, when the purchase model is unreliable. */
+  note: string | null;
+}
+
+export async function contactList(ctx: Ctx, limit = 20, now: number | Date = Date.now()): Promise<ContactList> {
   const db = ctx.database.db;
-  const run = await db.selectFrom('insight_runs').select(['id', 'as_of', 'options']).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  const months = run ? (parseJson(run.options)?.clv_months ?? 12) : 12;
-  const rows = await db
-    .selectFrom('customers')
-    .select(['id', 'first_name', 'last_name', 'email', 'phone', 'stage', 'clv', 'churn_risk', 'p_alive', 'value_at_risk', 'churn_reason', 'last_order_at'])
-    .where('value_at_risk', '>', 0)
-    .orderBy('value_at_risk', 'desc')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-  const data = rows.map((r) => {
-    const clv = toNumber(r.clv);
-    const risk = toNumber(r.churn_risk);
-    const name = [r.first_name, r.last_name].filter(Boolean).join(' ') || null;
-    const reason =
-      `worth about ${money(clv ?? 0)} over the next ${months} months, ${Math.round((risk ?? 0) * 100)}% churn risk` +
-      (r.churn_reason ? `: ${r.churn_reason}` : '');
+  const { verdict, timeZone } = await scoreContext(db);
+  const ranking: ContactRanking = verdict.clv_estimated || !verdict.id ? 'value_at_risk' : 'spend_at_risk';
+  const columns = ['id', 'first_name', 'last_name', 'email', 'phone', 'stage', 'clv', 'churn_risk', 'p_alive', 'value_at_risk', 'revenue', 'order_count', 'last_order_at', 'score_basis', 'usual_gap_days'] as const;
+  const spendAtRisk = sql<number>`revenue * churn_risk`;
+  const rows =
+    ranking === 'value_at_risk'
+      ? await db.selectFrom('customers').select([...columns]).where('value_at_risk', '>', 0).orderBy('value_at_risk', 'desc').orderBy('id').limit(limit).execute()
+      : await db
+          .selectFrom('customers')
+          .select([...columns])
+          .where('stage', 'in', ['active', 'inactive'])
+          .where('churn_risk', '>', 0)
+          .where('revenue', '>', 0)
+          .orderBy(spendAtRisk, 'desc')
+          .orderBy('id')
+          .limit(limit)
+          .execute();
+  const data = rows.map((r): ContactEntry => {
+    const scores = customerScores(r, verdict, timeZone, now);
+    const revenue = toNumber(r.revenue);
+    const risk = scores.churn_risk ?? 0;
+    const worth = scores.clv !== null ? `worth about ${money(scores.clv)} over the next ${verdict.clv_months} months` : `spent ${money(revenue ?? 0)} so far`;
     return {
       customer_id: r.id as string,
-      name,
+      name: [r.first_name, r.last_name].filter(Boolean).join(' ') || null,
       email: (r.email as string | null) ?? null,
       phone: (r.phone as string | null) ?? null,
-      stage: (r.stage as string | null) ?? null,
-      clv,
-      churn_risk: risk,
-      p_alive: toNumber(r.p_alive),
-      value_at_risk: toNumber(r.value_at_risk) ?? 0,
+      stage: scores.stage,
+      clv: scores.clv,
+      churn_risk: scores.churn_risk,
+      p_alive: scores.p_alive,
+      value_at_risk: scores.value_at_risk,
+      spend_at_risk: revenue === null ? null : Math.round(revenue * risk * 100) / 100,
+      revenue,
       last_order_at: (r.last_order_at as string | null) ?? null,
-      reason,
+      days_since_last_order: scores.days_since_last_order,
+      reason: `${worth}, ${Math.round(risk * 100)}% churn risk` + (scores.reason ? `: ${scores.reason}` : ''),
     };
   });
-  return { data, run_id: (run?.id as string | undefined) ?? null, as_of: (run?.as_of as string | undefined) ?? null };
+  const note =
+    ranking === 'spend_at_risk'
+      ? `Lifetime values are not estimated because the purchase model is unreliable on this data (${verdict.bgnbd_reasons.join('; ') || 'see the latest insight run'}); customers still within reach are ranked by what they have spent so far times their churn risk, judged by their purchase rhythm.`
+      : null;
+  return { data, run_id: verdict.id, as_of: verdict.as_of, ranking, note };
 }
 
 /** Stage changes, newest first, optionally for one customer. */

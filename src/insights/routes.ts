@@ -71,8 +71,11 @@ const contactEntry = z.object({
   clv: z.number().nullable(),
   churn_risk: z.number().nullable(),
   p_alive: z.number().nullable(),
-  value_at_risk: z.number(),
+  value_at_risk: z.number().nullable().openapi({ description: 'Lifetime value x churn risk; null when lifetime values are not estimated (unreliable purchase model)' }),
+  spend_at_risk: z.number().nullable().openapi({ description: 'Revenue so far x churn risk: the ranking when lifetime values are not estimated' }),
+  revenue: z.number().nullable(),
   last_order_at: z.string().nullable(),
+  days_since_last_order: z.number().int().nullable().openapi({ description: 'Calendar days since the last order, in the business time zone' }),
   reason: z.string(),
 });
 
@@ -176,7 +179,7 @@ export function registerInsightRoutes(app: OpenAPIHono<AppEnv>) {
     },
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/insights/contact-list', tags, summary: 'Customers to contact this week, ranked by value at risk, with the reason', request: { query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(20) }) }, responses: { 200: json(z.object({ data: z.array(contactEntry), run_id: z.string().nullable(), as_of: z.string().nullable() }), 'The list') } }),
+    createRoute({ method: 'get', path: '/api/insights/contact-list', tags, summary: 'Customers to contact this week, ranked by value at risk (or, when the purchase model is unreliable, by spend so far x churn risk), with the reason', request: { query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(20) }) }, responses: { 200: json(z.object({ data: z.array(contactEntry), run_id: z.string().nullable(), as_of: z.string().nullable(), ranking: z.enum(['value_at_risk', 'spend_at_risk']), note: z.string().nullable().openapi({ description: 'Why the list is ranked by spend at risk: the purchase model is unreliable, in words' }) }), 'The list') } }),
     async (c) => c.json(await contactList(c.get('ctx'), c.req.valid('query').limit), 200),
   );
 

@@ -7,25 +7,17 @@
 import { heldOutSplit } from '../analytics/split.js';
 import { sql } from 'kysely';
 import {
-  TIME_UNITS_PER_MONTH,
   auc,
   calibrationByQuantile,
-  churnRisk,
-  conditionalExpectedAverageProfit,
-  conditionalExpectedPurchases,
   fitBgNbd,
   fitGammaGamma,
   fitLogistic,
-  lifecycleStage,
   logLoss,
-  populationPurchaseGap,
   predictProbability,
-  probabilityAlive,
-  probabilityOfPurchase,
   rfmScores,
   type BgNbdFit,
+  type BgNbdReliability,
   type GammaGammaFit,
-  type LifecycleStage,
   type TimeUnit,
 } from '../analytics/index.js';
 import type { Ctx } from '../core/context.js';
@@ -38,6 +30,9 @@ import { batchInsert, batchUpdate, dayFromIso, isoOfDay, type BatchColumn } from
 import { runCrossSell, type CrossSellSummary } from './cross-sell.js';
 import { getInsightSettings, type InsightSettings } from './settings.js';
 import { rebuildReportRollups } from '../reports/rollups.js';
+import { dayCounter, dayNumber } from '../core/day-count.js';
+import { getBusinessSettings } from '../settings/business.js';
+import { judgeBgNbdFit, scoreStandings } from './standing.js';
 
 export interface RunProgress {
   phase: 'loading' | 'fitting' | 'scoring' | 'predicting' | 'cross_sell' | 'writing' | 'done';
@@ -77,11 +72,9 @@ export interface RunResult {
   created_at: string;
 }
 
-const dayMs = 86_400_000;
-
-/** Parses an as-of date (YYYY-MM-DD or a date-time) to its day number. */
-export function asOfDay(asOf: string | undefined): number {
-  if (asOf === undefined) return Math.floor(Date.now() / dayMs);
+/** Parses an as-of date (YYYY-MM-DD or a date-time) to its day number; without one, today in `timeZone`. */
+export function asOfDay(asOf: string | undefined, timeZone = 'UTC'): number {
+  if (asOf === undefined) return dayNumber(Date.now(), timeZone);
   if (!/^\d{4}-\d{2}-\d{2}/.test(asOf) || Number.isNaN(Date.parse(asOf.slice(0, 10)))) throw invalid('as_of must be a date, e.g. 2026-01-31', { as_of: ['must be a date YYYY-MM-DD'] });
   return dayFromIso(asOf);
 }
@@ -116,6 +109,8 @@ export interface CustomerArrays {
   cutRevenue: Float64Array;
   cutFirstDay: Float64Array;
   cutLastDay: Float64Array;
+  /** Distinct purchase days up to the cutoff (the BG/NBD hold-out check's calibration histories). */
+  cutDistinctDays: Int32Array;
   /** Bought after the cutoff (within the window up to the as-of day). */
   label: Uint8Array;
 }
@@ -140,6 +135,7 @@ function allocate(capacity: number): CustomerArrays {
     cutRevenue: new Float64Array(capacity),
     cutFirstDay: nan(capacity),
     cutLastDay: nan(capacity),
+    cutDistinctDays: new Int32Array(capacity),
     label: new Uint8Array(capacity),
   };
 }
@@ -160,14 +156,16 @@ export async function loadCustomerArrays(
   database: Database,
   endDay: number,
   cutoffDay: number,
-  options: { pageSize?: number; progress?: (done: number, total: number) => unknown } = {},
+  options: { pageSize?: number; progress?: (done: number, total: number) => unknown; timeZone?: string } = {},
 ): Promise<CustomerArrays> {
   const db = database.db;
   const pageSize = options.pageSize ?? 5000;
   const total = toNumber((await db.selectFrom('customers').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n) ?? 0;
   const a = allocate(total + pageSize);
   const { positions } = await latestSegmentPositions(database);
-  const endIso = isoOfDay(endDay + 1);
+  // Days are calendar days in the business's time zone; a day of margin on the UTC bound, then by day.
+  const dayOfOrder = dayCounter(options.timeZone ?? 'UTC');
+  const endIso = isoOfDay(endDay + 2);
   let lastId: string | null = null;
   for (;;) {
     let q = db.selectFrom('customers').select(['id', 'age', 'income', 'stage', 'stage_changed_at', 'segment_id']).orderBy('id').limit(pageSize);
@@ -203,7 +201,8 @@ export async function loadCustomerArrays(
     for (const o of orders) {
       const i = slot.get(o.customer_id as string);
       if (i === undefined) continue;
-      const day = dayFromIso(o.ordered_at as string);
+      const day = dayOfOrder(o.ordered_at as string);
+      if (day > endDay) continue;
       const amount = toNumber(o.total) ?? 0;
       a.orderCount[i]++;
       a.revenue[i] += amount;
@@ -222,6 +221,7 @@ export async function loadCustomerArrays(
         a.cutOrderCount[i]++;
         a.cutRevenue[i] += amount;
         if (Number.isNaN(a.cutFirstDay[i])) a.cutFirstDay[i] = day;
+        if (a.cutLastDay[i] !== day) a.cutDistinctDays[i]++;
         a.cutLastDay[i] = day;
       } else {
         a.label[i] = 1;
@@ -398,14 +398,15 @@ export async function runInsights(ctx: Ctx, options: RunOptions = {}): Promise<R
   };
   const settings = await getInsightSettings(db);
   const o = resolve(options, settings);
-  const endDay = asOfDay(options.asOf);
+  const { timeZone } = await getBusinessSettings(db);
+  const endDay = asOfDay(options.asOf, timeZone);
   const asOfIso = isoOfDay(endDay).slice(0, 10);
   const cutoffDay = endDay - o.predictionWindowDays;
   const id = options.runId ?? newId('job');
   const nowIso = new Date().toISOString();
 
   await report({ phase: 'loading', done: 0 });
-  const a = await loadCustomerArrays(database, endDay, cutoffDay, { pageSize: options.pageSize, progress: (done, total) => report({ phase: 'loading', done, total }) });
+  const a = await loadCustomerArrays(database, endDay, cutoffDay, { pageSize: options.pageSize, timeZone, progress: (done, total) => report({ phase: 'loading', done, total }) });
   lap('load_ms');
 
   // Per-buyer summary in model time units.
@@ -443,6 +444,10 @@ export async function runInsights(ctx: Ctx, options: RunOptions = {}): Promise<R
       errors.push(`BG/NBD: ${(e as Error).message}`);
     }
   } else errors.push('BG/NBD: needs customers with repeat purchases');
+  const histories = { buyers, x: fx, tx: ftx, T: fT, m: fm };
+  // A fit that fails a check is kept on record but not used: scores fall back to the purchase rhythm.
+  const reliability: BgNbdReliability | null = bg ? judgeBgNbdFit(bg, a, histories, endDay, cutoffDay, perUnit) : null;
+  if (reliability && !reliability.reliable) errors.push(`BG/NBD: unreliable on this data (${reliability.reasons.join('; ')}); P(alive) and churn risk come from the purchase rhythm, expected purchases and CLV are not estimated`);
   lap('bgnbd_ms');
   if (repeatBuyers > 0) {
     try {
@@ -454,48 +459,12 @@ export async function runInsights(ctx: Ctx, options: RunOptions = {}): Promise<R
   }
   lap('gamma_gamma_ms');
 
-  // Scores per buyer.
+  // Scores per customer: one standing (stage, P(alive), churn risk, forecasts, reason).
   await report({ phase: 'scoring' });
-  const horizon = o.horizonDays / perUnit;
-  const unitsPerMonth = TIME_UNITS_PER_MONTH[o.timeUnit];
-  const pAlive = new Float64Array(a.n).fill(NaN);
-  const expected = new Float64Array(a.n).fill(NaN);
-  const pPurchase = new Float64Array(a.n).fill(NaN);
-  const clv = new Float64Array(a.n).fill(NaN);
-  const cache = new Map<string, [number, number, number, number]>();
-  if (bg) {
-    const params = bg;
-    buyers.forEach((i, b) => {
-      const key = `${fx[b]}|${ftx[b]}|${fT[b]}`;
-      let v = cache.get(key);
-      if (!v) {
-        // Discounted expected purchases per month over the CLV horizon; CLV = expected spend x this.
-        let discounted = 0;
-        let previous = 0;
-        for (let month = 1; month <= o.clvMonths; month++) {
-          const cumulative = conditionalExpectedPurchases(params, month * unitsPerMonth, fx[b], ftx[b], fT[b]);
-          discounted += (cumulative - previous) / Math.pow(1 + o.monthlyDiscountRate, month);
-          previous = cumulative;
-        }
-        v = [
-          probabilityAlive(params, fx[b], ftx[b], fT[b]),
-          conditionalExpectedPurchases(params, horizon, fx[b], ftx[b], fT[b]),
-          probabilityOfPurchase(params, horizon, fx[b], ftx[b], fT[b]),
-          discounted,
-        ];
-        cache.set(key, v);
-      }
-      pAlive[i] = v[0];
-      expected[i] = v[1];
-      pPurchase[i] = v[2];
-      if (gg && gg.q > 1) clv[i] = conditionalExpectedAverageProfit(gg, fx[b], fm[b] > 0 ? fm[b] : 0) * v[3];
-    });
-  }
+  const scored = scoreStandings(a, histories, reliability?.reliable ? bg : null, gg, { endDay, ...o });
+  const { stages, pAlive, expected, pPurchase, clv, risk, reasons } = scored;
 
-  // Lifecycle stage from recency (one-time buyers included), RFM on buyers, churn risk.
-  const stages: LifecycleStage[] = new Array(a.n);
-  const thresholds = { activeDays: o.activeDays, inactiveDays: o.inactiveDays };
-  for (let i = 0; i < a.n; i++) stages[i] = lifecycleStage(a.distinctDays[i] > 0 ? a.lastDay[i] : null, endDay, thresholds);
+  // RFM on buyers.
   const rfm = nb > 0
     ? rfmScores(
         {
@@ -506,20 +475,6 @@ export async function runInsights(ctx: Ctx, options: RunOptions = {}): Promise<R
         o.rfmBins,
       )
     : null;
-  const spanDays = Float64Array.from(buyers, (i) => a.lastDay[i] - a.firstDay[i]);
-  const repeats = Float64Array.from(buyers, (i) => a.distinctDays[i] - 1);
-  let gap = populationPurchaseGap(repeats, spanDays);
-  if (!Number.isFinite(gap)) gap = o.activeDays;
-  const risk = new Float64Array(a.n).fill(NaN);
-  const reasons: (string | null)[] = new Array(a.n).fill(null);
-  buyers.forEach((i, b) => {
-    const c = churnRisk(
-      { probabilityAlive: Number.isNaN(pAlive[i]) ? 1 : pAlive[i], repeatPurchases: repeats[b], purchaseSpanDays: spanDays[b], daysSinceLastPurchase: endDay - a.lastDay[i] },
-      gap,
-    );
-    risk[i] = c.risk;
-    reasons[i] = c.reason.slice(0, 255);
-  });
   lap('scoring_ms');
 
   await report({ phase: 'predicting' });
@@ -551,6 +506,8 @@ export async function runInsights(ctx: Ctx, options: RunOptions = {}): Promise<R
     { name: 'churn_risk', kind: 'real' },
     { name: 'churn_reason', kind: 'text' },
     { name: 'value_at_risk', kind: 'real' },
+    { name: 'score_basis', kind: 'text' },
+    { name: 'usual_gap_days', kind: 'real' },
     { name: 'scored_at', kind: 'text' },
   ];
   const buyerIndex = new Int32Array(a.n).fill(-1);
@@ -588,6 +545,8 @@ export async function runInsights(ctx: Ctx, options: RunOptions = {}): Promise<R
         round(risk[i], 6),
         reasons[i],
         round(value * risk[i], 2),
+        scored.basis[i],
+        round(scored.usualGapDays[i], 2),
         nowIso,
       ];
     }
@@ -605,11 +564,11 @@ export async function runInsights(ctx: Ctx, options: RunOptions = {}): Promise<R
     bgnbd: bg ? { r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b, time_unit: o.timeUnit } : null,
     gamma_gamma: gg ? { p: gg.p, q: gg.q, gamma: gg.gamma } : null,
     purchase_probability: purchase.params,
-    churn: { population_gap_days: gap },
+    churn: { population_gap_days: scored.populationGapDays },
   };
   const duration = Date.now() - started;
   const metrics: Record<string, unknown> = {
-    bgnbd: bg ? { log_likelihood: bg.logLikelihood, converged: bg.converged, customers: nb } : null,
+    bgnbd: bg ? { log_likelihood: bg.logLikelihood, converged: bg.converged, customers: nb, reliable: reliability?.reliable ?? false, reliability } : null,
     gamma_gamma: gg ? { log_likelihood: gg.logLikelihood, converged: gg.converged, customers: gg.customers } : null,
     purchase_probability: purchase.metrics,
     cross_sell: crossSell?.metrics ?? null,
@@ -618,7 +577,7 @@ export async function runInsights(ctx: Ctx, options: RunOptions = {}): Promise<R
     timings_ms: { ...timings, total_ms: duration },
     errors,
   };
-  const counts = { customers: a.n, buyers: nb, repeat_buyers: repeatBuyers, leads: a.n - nb, stage_changes: history.length, distinct_histories: cache.size };
+  const counts = { customers: a.n, buyers: nb, repeat_buyers: repeatBuyers, leads: a.n - nb, stage_changes: history.length, distinct_histories: scored.distinctHistories };
   const runOptions = { as_of: asOfIso, time_unit: o.timeUnit, decimals: o.decimals ?? null, horizon_days: o.horizonDays, clv_months: o.clvMonths, monthly_discount_rate: o.monthlyDiscountRate, rfm_bins: o.rfmBins, active_days: o.activeDays, inactive_days: o.inactiveDays, prediction_window_days: o.predictionWindowDays };
   const createdAt = new Date().toISOString();
   await db.insertInto('insight_runs').values({ id, as_of: asOfIso, options: JSON.stringify(runOptions), params: JSON.stringify(params), metrics: JSON.stringify(metrics), counts: JSON.stringify(counts), duration_ms: duration, created_at: createdAt }).execute();
