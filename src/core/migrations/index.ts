@@ -19,6 +19,7 @@ const migrations: Record<string, DialectMigration> = {
   '0012_score_basis': await import('./0012_score_basis.js'),
   '0014_business_settings': await import('./0014_business_settings.js'),
   '0016_events': await import('./0016_events.js'),
+  '0017_webhooks': await import('./0017_webhooks.js'),
 };
 
 /** One migration set for all engines: each migration is told which dialect it runs on. */
