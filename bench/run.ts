@@ -6,6 +6,7 @@ const suites: Record<string, () => Promise<{ run(log: (line: string) => void): P
   reports: () => import('./reports.bench.js'),
   dedupe: () => import('./dedupe.bench.js'),
   web: () => import('./web.bench.js'),
+  webhooks: () => import('./webhooks.bench.js'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -149,6 +149,12 @@ export async function getEvent(db: Db, id: string): Promise<StoredEvent | undefi
   return row ? toStored(row) : undefined;
 }
 
+export async function listEventsById(db: Db, ids: readonly string[]): Promise<StoredEvent[]> {
+  const rows = [];
+  for (let i = 0; i < ids.length; i += 500) rows.push(...(await db.selectFrom('events').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute()));
+  return rows.map(toStored);
+}
+
 /** Replaces the data of an entity's events (an erased person's), keeping the facts that something happened. */
 export async function redactEvents(trx: Db, entity: string, entityIds: readonly string[]): Promise<void> {
   for (let i = 0; i < entityIds.length; i += 500) {

@@ -1,7 +1,7 @@
 import type { Database, Db } from '../core/database.js';
 import { toBool } from '../core/database.js';
 import { invalid, notFound } from '../core/errors.js';
-import { appendEvents, getEvent, type StoredEvent } from '../core/events.js';
+import { appendEvents, getEvent, listEventsById, type StoredEvent } from '../core/events.js';
 import { newId } from '../core/ids.js';
 import { checkOutboundUrl, OutboundRefused, postOutbound } from '../core/outbound.js';
 import { isEventType } from '../schema/events.js';
@@ -251,6 +251,20 @@ export async function claimDeliveries(database: Database, worker: string, limit:
   return rows.map(toDelivery);
 }
 
+/** The endpoints and events of a batch of deliveries, read in two queries instead of two per delivery. */
+export interface DeliveryContext {
+  webhooks: Map<string, Record<string, unknown>>;
+  events: Map<string, StoredEvent>;
+}
+
+export async function loadDeliveryContext(db: Db, deliveries: Delivery[]): Promise<DeliveryContext> {
+  const hookIds = [...new Set(deliveries.map((d) => d.webhook_id))];
+  const eventIds = [...new Set(deliveries.map((d) => d.event_id))];
+  const hooks = hookIds.length ? await db.selectFrom('webhooks').selectAll().where('id', 'in', hookIds).execute() : [];
+  const events = eventIds.length ? await listEventsById(db, eventIds) : [];
+  return { webhooks: new Map(hooks.map((h) => [h.id as string, h])), events: new Map(events.map((e) => [e.id, e])) };
+}
+
 /** The body a receiver gets: the Standard Webhooks shape `{type, timestamp, data}`. */
 export function deliveryBody(event: StoredEvent): string {
   return JSON.stringify({
@@ -261,10 +275,10 @@ export function deliveryBody(event: StoredEvent): string {
 }
 
 /** Sends one claimed delivery and records the outcome: delivered, retried later, or failed for good. */
-export async function attemptDelivery(database: Database, delivery: Delivery, worker: string, settings: DeliverySettings): Promise<Delivery['status']> {
+export async function attemptDelivery(database: Database, delivery: Delivery, worker: string, settings: DeliverySettings, loaded?: DeliveryContext): Promise<Delivery['status']> {
   const { db } = database;
-  const hookRow = await db.selectFrom('webhooks').selectAll().where('id', '=', delivery.webhook_id).executeTakeFirst();
-  const event = await getEvent(db, delivery.event_id);
+  const hookRow = loaded ? loaded.webhooks.get(delivery.webhook_id) : await db.selectFrom('webhooks').selectAll().where('id', '=', delivery.webhook_id).executeTakeFirst();
+  const event = loaded ? loaded.events.get(delivery.event_id) : await getEvent(db, delivery.event_id);
   const mine = (q: any) => q.where('id', '=', delivery.id).where('locked_by', '=', worker);
   if (!hookRow || !event || !toBool(hookRow.active)) {
     // The endpoint was removed or switched off, or the event pruned: nothing to send.

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { Database } from '../core/database.js';
 import { startEventConsumers } from '../core/events.js';
 import { newId } from '../core/ids.js';
-import { attemptDelivery, claimDeliveries, defaultDeliverySettings, fanOutEvents, type DeliverySettings } from './service.js';
+import { attemptDelivery, claimDeliveries, defaultDeliverySettings, fanOutEvents, loadDeliveryContext, type DeliverySettings } from './service.js';
 
 export interface WebhookWorkerOptions extends Partial<DeliverySettings> {
   pollMs?: number;
@@ -31,9 +31,10 @@ export function startWebhookWorker(database: Database, options: WebhookWorkerOpt
     while (!stopped) {
       const batch = await claimDeliveries(database, worker, concurrency * 2);
       if (batch.length === 0) return;
+      const loaded = await loadDeliveryContext(database.db, batch);
       let next = 0;
       const lane = async () => {
-        while (next < batch.length) await attemptDelivery(database, batch[next++], worker, settings).catch(onError);
+        while (next < batch.length) await attemptDelivery(database, batch[next++], worker, settings, loaded).catch(onError);
       };
       await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, lane));
     }
