@@ -5,6 +5,7 @@ const suites: Record<string, () => Promise<{ run(log: (line: string) => void): P
   insights: () => import('./insights.bench.js'),
   reports: () => import('./reports.bench.js'),
   dedupe: () => import('./dedupe.bench.js'),
+  erase: () => import('./erase.bench.js'),
   web: () => import('./web.bench.js'),
   webhooks: () => import('./webhooks.bench.js'),
 };
