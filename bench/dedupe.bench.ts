@@ -10,13 +10,18 @@ import { DEFAULT_MAX_REVIEW } from '../src/duplicates/scan.js';
 import { findDuplicates } from '../src/imports/dedupe/find-duplicates.js';
 import { generateDemo } from '../src/demo/generate.js';
 import { DEFAULT_THRESHOLDS } from '../src/imports/dedupe/score.js';
+import { brierScore, calibrationError, formatReliability, reliabilityTable } from '../src/imports/dedupe/calibration.js';
+import { febrl1, febrl3Part, inTrainingHalf, loadSplink, pairwiseF1, scoredCandidatePairs, scoredSplinkLabelledPairs, type ScoredLabelledPair } from '../src/test/dedupe-data.js';
 
 /**
- * Duplicate scan over the demo database: 100k customers and a copy of the 1M-customer demo.
+ * Duplicate quality on the labelled public data sets first: pairwise F1 of the automatic merges and
+ * the reliability of the shown probability (predicted vs observed share of true duplicates) on pairs
+ * held out from the calibration fit. Then the duplicate scan over the demo database: 100k customers
+ * and a copy of the 1M-customer demo (BENCH_DEDUPE_SIZES=none skips it).
  * Each size runs twice: first computing and storing every customer's match keys (as the first
  * scan after an upgrade does), then from the stored keys (every later scan).
  */
-const sizes = (process.env.BENCH_DEDUPE_SIZES ?? '100000,1000000').split(',').map(Number);
+const sizes = (process.env.BENCH_DEDUPE_SIZES ?? '100000,1000000').split(',').map(Number).filter((n) => n > 0);
 const maxBlockSize = process.env.BENCH_DEDUPE_MAX_BLOCK ? Number(process.env.BENCH_DEDUPE_MAX_BLOCK) : undefined;
 
 /** Resident memory in MB from /proc: all of it, and the anonymous part (heap and native allocations, not the mapped database file). */
@@ -77,7 +82,28 @@ function format(stats: DetectStats): string {
   );
 }
 
+function quality(log: (line: string) => void): void {
+  log(`\n== Duplicate quality (merge at ${DEFAULT_THRESHOLDS.merge * 100}%, review from ${DEFAULT_THRESHOLDS.review * 100}%)`);
+  for (const data of [febrl1(), febrl3Part(), loadSplink()]) {
+    const { precision, recall, f1 } = pairwiseF1(findDuplicates(data.records).clusters, data.entityOf);
+    log(`${data.name}: pairwise precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}, F1 ${f1.toFixed(4)}`);
+  }
+  const shown = (pairs: ScoredLabelledPair[], all = false) => pairs.filter((p) => all || !inTrainingHalf(p)).map((p) => ({ value: p.score, same: p.same }));
+  const heldOut: [string, { value: number; same: boolean }[]][] = [
+    ['FEBRL dataset 1 candidate pairs, held-out half', shown(scoredCandidatePairs(febrl1()))],
+    ['Splink fake_1000 candidate pairs, held-out half', shown(scoredCandidatePairs(loadSplink()))],
+    ["Splink's hand-labelled pairs, held-out half", shown(scoredSplinkLabelledPairs())],
+    ['FEBRL dataset 3 (first 624 records), all candidate pairs, never fitted on', shown(scoredCandidatePairs(febrl3Part()), true)],
+  ];
+  for (const [name, pairs] of heldOut) {
+    const rows = reliabilityTable(pairs);
+    log(`\nReliability on ${name}: ${pairs.length} pairs, Brier ${brierScore(pairs).toFixed(4)}, calibration error ${calibrationError(rows).toFixed(3)}`);
+    for (const line of formatReliability(rows)) log(`  ${line}`);
+  }
+}
+
 export async function run(log: (line: string) => void) {
+  quality(log);
   for (const customers of sizes) {
     const dataDir = await prepareCopy(customers, log);
     const config = loadConfig({ ...process.env, RAPPORT_DATA_DIR: dataDir, DATABASE_URL: '' });

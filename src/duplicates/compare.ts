@@ -20,9 +20,9 @@ export interface CompareStats {
   candidatePairs: number;
   /** Pairs scored: each pair once, in the first compared block it is in. */
   comparisons: number;
-  /** Pairs at or above the merge threshold. */
+  /** Pairs at or above the merge threshold that may be merged without asking. */
   mergePairs: number;
-  /** Pairs between the review and merge thresholds, before the review list's cap. */
+  /** Pairs for review (at or above the review threshold, and not merged), before the review list's cap. */
   reviewPairs: number;
 }
 
@@ -44,9 +44,9 @@ export function compareBlock(block: StoredBlock, oversized: OversizedKeys, optio
   stats.candidatePairs += (size * (size - 1)) / 2;
   for (const [i, j] of blockPairs(block.key, members, oversized)) {
     stats.comparisons++;
-    const score = candidateScore(members[i].person, members[j].person, size, options.thresholds, oversized);
-    if (score >= options.thresholds.merge) stats.mergePairs++;
+    const { score, mergeable } = candidateScore(members[i].person, members[j].person, size, oversized);
+    if (score >= options.thresholds.merge && mergeable) stats.mergePairs++;
     else if (score >= options.thresholds.review) stats.reviewPairs++;
-    collector.add({ a: members[i].person.id, b: members[j].person.id, score });
+    collector.add({ a: members[i].person.id, b: members[j].person.id, score, mergeable });
   }
 }

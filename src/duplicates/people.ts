@@ -3,7 +3,7 @@ import type { PersonRecord } from '../imports/dedupe/record.js';
 import type { PhoneEntry } from '../schema/fields.js';
 
 /** The customer columns duplicate detection compares. */
-export const PERSON_COLUMNS = ['id', 'first_name', 'last_name', 'emails', 'phones', 'birthday', 'address', 'city', 'postcode'] as const;
+export const PERSON_COLUMNS = ['id', 'first_name', 'last_name', 'emails', 'phones', 'birthday', 'address', 'city', 'postcode', 'country'] as const;
 
 const parseList = <T>(v: unknown): T[] => {
   try {
@@ -13,23 +13,24 @@ const parseList = <T>(v: unknown): T[] => {
   }
 };
 
-/** A customer row (PERSON_COLUMNS) as the record duplicate detection reads: phones in E.164. */
+/** A customer row (PERSON_COLUMNS) as the record duplicate detection reads: phones in E.164, or as typed where they could not be read. */
 export function toPersonRecord(r: Record<string, unknown>): PersonRecord {
   return personFromColumns(PERSON_COLUMNS.map((column) => r[column]));
 }
 
 /** The same from a row read as an array, its values in PERSON_COLUMNS order. */
-export function personFromColumns([id, first_name, last_name, emails, phones, birthday, address, city, postcode]: readonly unknown[]): PersonRecord {
+export function personFromColumns([id, first_name, last_name, emails, phones, birthday, address, city, postcode, country]: readonly unknown[]): PersonRecord {
   return {
     id: id as string,
     first_name: (first_name as string) ?? undefined,
     last_name: (last_name as string) ?? undefined,
     emails: parseList<string>(emails),
-    phones: parseList<PhoneEntry>(phones).flatMap((p) => (p.e164 ? [p.e164] : [])),
+    phones: parseList<PhoneEntry>(phones).flatMap((p) => (p.e164 || p.raw ? [p.e164 || p.raw] : [])),
     birthday: (birthday as string) ?? undefined,
     address: (address as string) ?? undefined,
     city: (city as string) ?? undefined,
     postcode: (postcode as string) ?? undefined,
+    country: (country as string) ?? undefined,
   };
 }
 

@@ -36,7 +36,8 @@ describe.each(engines)('duplicate scan from stored match keys on %s', (engine) =
     expect((await api.request('GET', `/api/customers/${bill}`)).body.customer.emails).toEqual(['bill@bridge.example']);
     const pairs = await queue();
     expect(pairs.map((p) => [p.a.id, p.b.id].sort())).toEqual([[priya, priyaAgain].sort()]);
-    expect(pairs[0].score).toBeLessThan(0.9);
+    // Waiting for review however likely: nothing beyond the name agrees. The score stays the probability.
+    expect(pairs[0].score).toBeGreaterThanOrEqual(0.5);
     for (const id of [ann, raj]) expect((await api.request('GET', `/api/customers/${id}`)).status).toBe(200);
     // The merged-away customer's keys went with it.
     expect(await keysOf(billAgain)).toEqual([]);
@@ -68,7 +69,7 @@ describe.each(engines)('duplicate scan from stored match keys on %s', (engine) =
     expect(limited.stats?.reviewPairs).toBe(21);
     const scores = (await queue()).map((p) => p.score);
     expect(scores).toHaveLength(4);
-    expect(scores.every((s) => s >= 0.6 && s < 0.9)).toBe(true);
+    expect(scores.every((s) => s >= 0.5 && s < 1)).toBe(true);
   });
 
   it('compares only pairs with the given customers when limited to them', async () => {

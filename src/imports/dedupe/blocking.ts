@@ -18,7 +18,8 @@ export function blockingKeys(person: PreparedPerson): string[] {
   for (const [given, family] of [[first, last], [last, first]]) {
     if (!family) continue;
     if (birth) keys.add(`ny:${family.slice(0, 3)}|${birth.year}`);
-    if (given) keys.add(`sx:${soundex(family)}|${given[0]}`);
+    // A nickname files under its formal names' initials too: Bob Smith meets Robert Smith.
+    if (given) for (const initial of new Set(formalNames(given).map((name) => name[0]))) keys.add(`sx:${soundex(family)}|${initial}`);
   }
   if (birth) {
     keys.add(`b:${birth.year}-${birth.month}-${birth.day}`);

@@ -41,7 +41,10 @@ export class IdUnionFind {
 export interface ScoredPair<T = undefined> {
   a: string;
   b: string;
+  /** Probability of being the same person. */
   score: number;
+  /** False for a pair never merged without asking, whatever its score (a match on the name alone). */
+  mergeable?: boolean;
   /** Whatever the caller keeps with a pair for review (the two records, say). */
   detail?: T;
 }
@@ -88,7 +91,7 @@ export class MatchCollector<T = undefined> {
   ) {}
 
   add(pair: ScoredPair<T>): void {
-    if (pair.score >= this.thresholds.merge) this.sets.union(pair.a, pair.b);
+    if (pair.score >= this.thresholds.merge && pair.mergeable !== false) this.sets.union(pair.a, pair.b);
     else if (pair.score >= this.thresholds.review) this.keepForReview(pair.a < pair.b ? pair : { ...pair, a: pair.b, b: pair.a });
   }
 

@@ -25,7 +25,7 @@ export function findDuplicates(records: PersonRecord[], options: DuplicateOption
   const collector = new MatchCollector(thresholds, options.maxReview);
   const oversized = new Map<number, number>();
   for (const [a, b, blockSize] of candidatePairs(people, options, oversized)) {
-    collector.add({ a: people[a].id, b: people[b].id, score: candidateScore(people[a], people[b], blockSize, thresholds, oversized) });
+    collector.add({ a: people[a].id, b: people[b].id, ...candidateScore(people[a], people[b], blockSize, oversized) });
   }
   const { clusters, review } = collector.result();
   return { clusters, review };

@@ -19,6 +19,21 @@ export function normaliseEmailLocal(email: string): string {
   return local;
 }
 
+/**
+ * A phone reduced to its last nine digits, which the international and the national way of writing
+ * one number share ("+44 7700 900123", "07700 900123" -> "700900123"); '' for fewer than seven digits.
+ */
+export function normalisePhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  return digits.length < 7 ? '' : digits.slice(-9);
+}
+
+/** A country as an uppercase ISO 3166-1 alpha-2 code ("be" -> "BE"), or else its name normalised ("Belgique" -> "belgique"). */
+export function normaliseCountry(country: string): string {
+  const text = country.trim();
+  return /^[a-z]{2}$/i.test(text) ? text.toUpperCase() : normaliseName(text);
+}
+
 export function normalisePostcode(postcode: string): string {
   return postcode.toUpperCase().replace(/[^A-Z0-9]/g, '');
 }

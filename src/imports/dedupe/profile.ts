@@ -22,6 +22,7 @@ type Packed = [
   city: string,
   postcode: string,
   keys: number[],
+  country: string,
 ];
 
 /** A profile as compact JSON (an array, no field names), stored once per customer. */
@@ -40,12 +41,13 @@ export function packProfile({ person: p, keys }: MatchProfile): string {
     p.city,
     p.postcode,
     Array.from(keys),
+    p.country,
   ];
   return JSON.stringify(packed);
 }
 
 export function unpackProfile(text: string): MatchProfile {
-  const [id, sourceId, first, firstForms, last, emails, emailLocals, phones, birth, address, city, postcode, keys] = JSON.parse(text) as Packed;
+  const [id, sourceId, first, firstForms, last, emails, emailLocals, phones, birth, address, city, postcode, keys, country] = JSON.parse(text) as Packed;
   const normalisedAddress: NormalisedAddress | null = address ? { street: address[0], unit: address[1], number: address[2], tokens: address[3] } : null;
   return {
     person: {
@@ -61,6 +63,7 @@ export function unpackProfile(text: string): MatchProfile {
       address: normalisedAddress,
       city,
       postcode,
+      country,
     },
     keys,
   };

@@ -1,7 +1,11 @@
 import { formalNames } from './nicknames.js';
-import { normaliseAddress, normaliseEmailLocal, normaliseName, normalisePostcode, type NormalisedAddress } from './normalise.js';
+import { normaliseAddress, normaliseCountry, normaliseEmailLocal, normaliseName, normalisePhone, normalisePostcode, type NormalisedAddress } from './normalise.js';
+import { canonicalCity } from './places.js';
 
-/** The fields of a customer that duplicate detection looks at; phones in E.164, birthday as YYYY-MM-DD. */
+/**
+ * The fields of a customer that duplicate detection looks at; phones in E.164 where they could be
+ * read, else as typed; birthday as YYYY-MM-DD; country as an ISO 3166-1 code or a name.
+ */
 export interface PersonRecord {
   id: string;
   source_id?: string;
@@ -13,6 +17,7 @@ export interface PersonRecord {
   address?: string;
   city?: string;
   postcode?: string;
+  country?: string;
 }
 
 /** A record normalised once, so pairwise comparison does no string clean-up. */
@@ -25,11 +30,15 @@ export interface PreparedPerson {
   last: string;
   emails: string[];
   emailLocals: string[];
+  /** The last nine digits of each phone, so "+44 7700 900123" and "07700 900123" are one number. */
   phones: string[];
   birth: { year: string; month: string; day: string } | null;
   address: NormalisedAddress | null;
+  /** The city's canonical name, the same in every language ("Bruxelles", "Brussels" -> "brussels"). */
   city: string;
   postcode: string;
+  /** An uppercase ISO code, a normalised name, or '' (see normaliseCountry). */
+  country: string;
 }
 
 export function preparePerson(record: PersonRecord): PreparedPerson {
@@ -44,10 +53,11 @@ export function preparePerson(record: PersonRecord): PreparedPerson {
     last: normaliseName(record.last_name ?? ''),
     emails,
     emailLocals: [...new Set(emails.map(normaliseEmailLocal))],
-    phones: [...new Set((record.phones ?? []).filter(Boolean))],
+    phones: [...new Set((record.phones ?? []).map(normalisePhone).filter((p) => p !== ''))],
     birth: birth ? { year: birth[1], month: birth[2], day: birth[3] } : null,
     address: record.address?.trim() ? normaliseAddress(record.address) : null,
-    city: normaliseName(record.city ?? ''),
+    city: canonicalCity(record.city ?? ''),
     postcode: normalisePostcode(record.postcode ?? ''),
+    country: normaliseCountry(record.country ?? ''),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { preparePerson, type PersonRecord } from './record.js';
-import { candidateScore, DEFAULT_THRESHOLDS, scorePair, spellsName } from './score.js';
+import { candidateScore, DEFAULT_THRESHOLDS, scorePair, spellsName, WEIGHTS } from './score.js';
 
 const score = (a: Omit<PersonRecord, 'id'>, b: Omit<PersonRecord, 'id'>) =>
   scorePair(preparePerson({ id: 'a', ...a }), preparePerson({ id: 'b', ...b })).score;
@@ -67,18 +67,40 @@ describe('candidateScore', () => {
   const ann = preparePerson({ id: 'a', first_name: 'Ann', last_name: 'Lee', city: 'Leeds' });
   const other = preparePerson({ id: 'b', first_name: 'Ann', last_name: 'Lee', city: 'Leeds' });
 
-  it('keeps a name-only match for review, lower the more records share its key', () => {
-    const inPair = candidateScore(ann, other, 2, DEFAULT_THRESHOLDS);
-    const inCrowd = candidateScore(ann, other, 25, DEFAULT_THRESHOLDS);
-    expect(inPair).toBeLessThan(DEFAULT_THRESHOLDS.merge);
-    expect(inPair).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.review);
-    expect(inCrowd).toBeLessThan(inPair);
+  it('never merges a name-only match without asking, and scores it lower the more records share its key', () => {
+    const inPair = candidateScore(ann, other, 2);
+    const inCrowd = candidateScore(ann, other, 25);
+    expect(inPair.mergeable).toBe(false);
+    expect(inPair.score).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.review);
+    expect(inCrowd.score).toBeLessThan(inPair.score);
   });
 
   it('leaves a corroborated pair at its own score whatever the block size', () => {
     const withEmail = (id: string) => preparePerson({ id, first_name: 'Ann', last_name: 'Lee', emails: ['ann.lee@x.com'] });
     const pair = scorePair(withEmail('a'), withEmail('b')).score;
-    expect(candidateScore(withEmail('a'), withEmail('b'), 25, DEFAULT_THRESHOLDS)).toBe(pair);
+    expect(candidateScore(withEmail('a'), withEmail('b'), 25)).toEqual({ score: pair, mergeable: true });
     expect(pair).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.merge);
+  });
+});
+
+describe('places, phones and countries', () => {
+  it('matches a city by its name in another language', () => {
+    for (const [x, y] of [['Bruxelles', 'Brussels'], ['Brüssel', 'Brussel'], ['München', 'Munich'], ['Köln', 'Cologne'], ['Firenze', 'Florence'], ['Wien', 'Vienna'], ['Genève', 'Genf']]) {
+      expect(preparePerson({ id: 'a', city: x }).city).toBe(preparePerson({ id: 'b', city: y }).city);
+    }
+    expect(preparePerson({ id: 'a', city: 'Brussels' }).city).not.toBe(preparePerson({ id: 'b', city: 'Bruges' }).city);
+  });
+
+  it('reads one phone written the international and the national way as one number', () => {
+    const mobile = (phone: string) => preparePerson({ id: phone, first_name: 'Ann', last_name: 'Lee', phones: [phone] });
+    expect(scorePair(mobile('+447700900123'), mobile('07700 900123')).corroborated).toBe(true);
+    expect(scorePair(mobile('+447700900123'), mobile('07700 900124')).corroborated).toBe(false);
+  });
+
+  it('counts another country against a match, but not a code against a name', () => {
+    const person = (country: string) => preparePerson({ id: country, first_name: 'Ann', last_name: 'Lee', emails: ['ann@lee.example'], country });
+    const same = scorePair(person('BE'), person('be')).weight;
+    expect(scorePair(person('BE'), person('FR')).weight).toBe(same + WEIGHTS.country.different);
+    expect(scorePair(person('BE'), person('Belgique')).weight).toBe(same);
   });
 });

@@ -1,5 +1,6 @@
 import { nameKey } from './blocking.js';
 import { DEFAULT_MAX_BLOCK_SIZE, type OversizedKeys } from './blocks.js';
+import { FITTED_CALIBRATION } from './calibration-data.js';
 import { withinEdits } from './edit-distance.js';
 import { jaroWinkler } from './jaro-winkler.js';
 import { normaliseEmailLocal } from './normalise.js';
@@ -8,17 +9,23 @@ import type { PreparedPerson } from './record.js';
 /**
  * Match weights in bits (log2 of how much more often a comparison outcome happens for true
  * duplicates than for different people), Fellegi-Sunter style. A missing value on either side adds 0.
- * Chosen on FEBRL dataset 1 and Splink's fake_1000.
+ * Name, birthday, email and place weights were chosen on FEBRL dataset 1 and Splink's fake_1000;
+ * neither has phones or countries, so those weights are judgement: a person keeps a mobile number
+ * for years, and one who moved country is rare among a shop's customers.
  */
 export const WEIGHTS = {
   sourceId: 16,
-  email: { exact: 12, sameMailbox: 6, similar: 3, different: -2 },
-  phone: { same: 8, different: -1 },
-  firstName: { exact: 5, nickname: 4, similar: 3, close: 1, initial: 1, different: -6 },
-  lastName: { exact: 6, similar: 4, close: 2, different: -5 },
-  birthday: { exact: 8, oneDigit: 4, twoDigits: 1.5, dayMonthSwapped: 4, different: -4 },
+  /** `unrelated`: neither the mailbox names nor the domains are alike (never seen for one person in the labelled data). */
+  email: { exact: 12, sameMailbox: 6, similar: 3, different: -2, unrelated: -8 },
+  phone: { same: 8, different: -2 },
+  /** `typo`: one keystroke apart; `close`: two, and alike by Jaro-Winkler ("Martin", "Martinez" are two surnames as often as one). */
+  firstName: { exact: 5, nickname: 4, typo: 3, close: 1, initial: 1, different: -6 },
+  lastName: { exact: 6, typo: 4, close: 0, different: -5 },
+  /** `different`: three or more digits differ; `decadesApart`: and the years are more than ten apart. */
+  birthday: { exact: 8, oneDigit: 4, twoDigits: 1.5, dayMonthSwapped: 4, different: -4, decadesApart: -7 },
   /** Address, postcode and city describe one place, so together they count at most `cap`. */
   place: { sameStreet: 5, similarStreet: 3, differentStreet: -1, postcode: 3, differentPostcode: -1, city: 2, differentCity: -0.5, cap: 8 },
+  country: { different: -4 },
 } as const;
 
 /**
@@ -27,8 +34,12 @@ export const WEIGHTS = {
  */
 const CONTEXT_ONLY_CAP = 4;
 
-/** Weight at which a pair scores 0.5; chosen so the merge threshold sits at the best F1 on both data sets. */
-const OFFSET = 3;
+/**
+ * The map from a match weight to the probability of being the same person: a logistic (Platt)
+ * fit on labelled pairs, kept as data in calibration-data.ts (see calibration.ts for how it is
+ * fitted and checked). Among pairs scored about 90%, about 90% are the same person.
+ */
+export const CALIBRATION: { slope: number; intercept: number } = FITTED_CALIBRATION;
 
 export interface PairScore {
   /** Sum of match weights in bits. */
@@ -43,10 +54,10 @@ export interface PairScore {
 }
 
 /**
- * The default merge and review thresholds (on `score`). A shared phone and a shared address with
- * nothing else (a company switchboard, a household) stays below `merge`.
+ * The default merge and review thresholds, as probabilities of being the same person: a pair at
+ * least 95% likely is merged (when corroborated), one at least 50% likely waits for review.
  */
-export const DEFAULT_THRESHOLDS = { merge: 0.9, review: 0.6 };
+export const DEFAULT_THRESHOLDS = { merge: 0.95, review: 0.5 };
 
 export function scorePair(a: PreparedPerson, b: PreparedPerson): PairScore {
   const sourceId = a.sourceId && a.sourceId === b.sourceId ? WEIGHTS.sourceId : 0;
@@ -57,7 +68,7 @@ export function scorePair(a: PreparedPerson, b: PreparedPerson): PairScore {
   const place = placeWeight(a, b);
   const context = phone + place;
   const agreesOnSomethingPersonal = sourceId > 0 || email > 0 || name > 0 || birthday > 0;
-  const weight = sourceId + email + name + birthday + (agreesOnSomethingPersonal ? context : Math.min(context, CONTEXT_ONLY_CAP));
+  const weight = sourceId + email + name + birthday + countryWeight(a, b) + (agreesOnSomethingPersonal ? context : Math.min(context, CONTEXT_ONLY_CAP));
   // Namesakes born on the same day of another decade (1971-10-17, 1992-10-17) are common: not corroboration.
   const birthdayAgrees = birthday >= WEIGHTS.birthday.oneDigit || (birthday > 0 && (a.birth!.month !== b.birth!.month || a.birth!.day !== b.birth!.day));
   const samePostcode = a.postcode !== '' && a.postcode === b.postcode;
@@ -66,9 +77,16 @@ export function scorePair(a: PreparedPerson, b: PreparedPerson): PairScore {
   return { weight, score: probability(weight), corroborated };
 }
 
-/** Probability of being the same person for a match weight in bits. */
+/** Probability of being the same person for a match weight in bits (the calibrated map). */
 export function probability(weight: number): number {
-  return 1 / (1 + 2 ** -(weight - OFFSET));
+  return 1 / (1 + Math.exp(-(CALIBRATION.slope * weight + CALIBRATION.intercept)));
+}
+
+/** A compared pair as acted on: its probability, and whether it may be merged without asking. */
+export interface Candidate {
+  score: number;
+  /** False for a match on the name alone: it waits for review whatever its score. */
+  mergeable: boolean;
 }
 
 /**
@@ -76,19 +94,12 @@ export function probability(weight: number): number {
  * records than the block cap (`oversized` holds those keys' sizes) is weaker evidence, so the pair
  * loses log2(size / DEFAULT_MAX_BLOCK_SIZE) bits. A match on the name alone (nothing personal
  * corroborates it) also tells less the more records share the key it was found under, loses
- * log2(blockSize / 2) bits, and is never merged without asking: above the review threshold its
- * probability is scaled into the review band, keeping the order for ranking.
+ * log2(blockSize / 2) bits, and is never merged without asking.
  */
-export function candidateScore(a: PreparedPerson, b: PreparedPerson, blockSize: number, thresholds: { merge: number; review: number }, oversized?: OversizedKeys): number {
-  const { weight, score, corroborated } = scorePair(a, b);
-  // Penalties only lower a score; one already below review is not looked at again.
-  if (score < thresholds.review) return score;
+export function candidateScore(a: PreparedPerson, b: PreparedPerson, blockSize: number, oversized?: OversizedKeys): Candidate {
+  const { weight, corroborated } = scorePair(a, b);
   const common = oversized && oversized.size > 0 ? commonNamePenalty(a, b, oversized) : 0;
-  if (corroborated) return probability(weight - common);
-  const damped = probability(weight - common - commonnessPenalty(blockSize));
-  const top = thresholds.merge - 0.001;
-  if (damped < thresholds.review || top <= thresholds.review) return Math.min(damped, top);
-  return thresholds.review + ((top - thresholds.review) * (damped - thresholds.review)) / (1 - thresholds.review);
+  return { score: probability(weight - common - (corroborated ? 0 : commonnessPenalty(blockSize))), mergeable: corroborated };
 }
 
 /** Bits taken off when both records file under one surname-and-initial key shared by more records than the cap. */
@@ -111,7 +122,15 @@ function emailWeight(a: PreparedPerson, b: PreparedPerson): number {
   const sharedLocal = a.emailLocals.find((l) => l.length >= 4 && b.emailLocals.includes(l));
   // "mkoch" at two providers is as likely two Michael Kochs: a mailbox spelt from the name says no more than the name.
   if (sharedLocal) return (spellsName(sharedLocal, a) || spellsName(sharedLocal, b)) && !domainTypo(sharedLocal, a.emails, b.emails) ? w.similar : w.sameMailbox;
-  return a.emails.some((x) => b.emails.some((y) => similarEmails(x, y))) ? w.similar : w.different;
+  if (a.emails.some((x) => b.emails.some((y) => similarEmails(x, y)))) return w.similar;
+  return a.emails.some((x) => b.emails.some((y) => alikeEmails(x, y))) ? w.different : w.unrelated;
+}
+
+// Some likeness in the mailbox name or the domain: a typo'd or reworded address may still be the person's.
+function alikeEmails(x: string, y: string): boolean {
+  const xAt = x.lastIndexOf('@');
+  const yAt = y.lastIndexOf('@');
+  return jaroWinkler(x.slice(0, xAt), y.slice(0, yAt)) >= 0.75 || jaroWinkler(x.slice(xAt + 1), y.slice(yAt + 1)) >= 0.75;
 }
 
 /** Whether a mailbox name is only the person's name: "lucia_gomez", "mkoch", "lopez.david", "robert255". */
@@ -148,6 +167,13 @@ function similarEmails(x: string, y: string): boolean {
   return jaroWinkler(x.slice(0, xAt), y.slice(0, yAt)) >= 0.9;
 }
 
+// Only two codes or two names are compared: "BE" and "Belgique" may be one country.
+function countryWeight(a: PreparedPerson, b: PreparedPerson): number {
+  if (!a.country || !b.country || a.country === b.country) return 0;
+  const isCode = (country: string) => /^[A-Z]{2}$/.test(country);
+  return isCode(a.country) === isCode(b.country) ? WEIGHTS.country.different : 0;
+}
+
 function phoneWeight(a: PreparedPerson, b: PreparedPerson): number {
   if (a.phones.length === 0 || b.phones.length === 0) return 0;
   return a.phones.some((p) => b.phones.includes(p)) ? WEIGHTS.phone.same : WEIGHTS.phone.different;
@@ -176,10 +202,7 @@ function firstNameWeight(x: string, y: string, xForms?: readonly string[], yForm
   if (x === y) return w.exact;
   if (xForms && yForms && sharesAny(xForms, yForms)) return w.nickname;
   if (x.length === 1 || y.length === 1) return x[0] === y[0] ? w.initial : w.different;
-  const similarity = jaroWinkler(x, y);
-  if (similarity >= 0.92) return w.similar;
-  if (similarity >= 0.85) return w.close;
-  return w.different;
+  return spellingWeight(x, y, w);
 }
 
 function sharesAny(x: readonly string[], y: readonly string[]): boolean {
@@ -191,10 +214,16 @@ function lastNameWeight(x: string, y: string): number {
   const w = WEIGHTS.lastName;
   if (!x || !y) return 0;
   if (x === y) return w.exact;
-  const similarity = jaroWinkler(x, y);
-  if (similarity >= 0.92) return w.similar;
-  if (similarity >= 0.85) return w.close;
-  return w.different;
+  return spellingWeight(x, y, w);
+}
+
+/**
+ * How alike two different spellings of a name are: one keystroke apart is a typo; two apart and
+ * alike by Jaro-Winkler is as often another name ("Bernard", "Bertrand"); anything else differs.
+ */
+function spellingWeight(x: string, y: string, w: { typo: number; close: number; different: number }): number {
+  if (withinEdits(x, y, 1)) return w.typo;
+  return withinEdits(x, y, 2) && jaroWinkler(x, y) >= 0.85 ? w.close : w.different;
 }
 
 // Typed dates go wrong one digit at a time, so closeness is the number of differing digits.
@@ -208,7 +237,7 @@ function birthdayWeight(a: PreparedPerson, b: PreparedPerson): number {
   if (x.year === y.year && x.month === y.day && x.day === y.month) return w.dayMonthSwapped;
   if (digits === 1) return w.oneDigit;
   if (digits === 2) return w.twoDigits;
-  return w.different;
+  return Math.abs(Number(x.year) - Number(y.year)) > 10 ? w.decadesApart : w.different;
 }
 
 function differingCharacters(x: string, y: string): number {

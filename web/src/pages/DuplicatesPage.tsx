@@ -137,7 +137,8 @@ export function DuplicatesPage() {
         <>
           <p className="muted small queue-count">
             {pairs.length}
-            {queue.data?.next_cursor ? '+' : ''} {pairs.length === 1 ? 'pair' : 'pairs'} to review, most likely first.
+            {queue.data?.next_cursor ? '+' : ''} {pairs.length === 1 ? 'pair' : 'pairs'} to review, most likely first. Each percentage is the chance that the two
+            records are one person: of pairs shown at 90%, about 9 in 10 are. A match on the name alone is never merged without you, however likely.
           </p>
           <div className="stack-lg">
             {pairs.map((p) => (
@@ -162,7 +163,7 @@ function PairCard({ pair, busy, onMerge, onDismiss }: { pair: DuplicatePair; bus
     <section className="card pair" aria-label={`Possible duplicate: ${nameA} and ${nameB}`}>
       <header className="pair-head">
         <div>
-          <Badge tone={pair.score >= 0.9 ? 'danger' : pair.score >= 0.75 ? 'warning' : 'neutral'}>{percent(pair.score)} match</Badge>
+          <Badge tone={pair.score >= 0.9 ? 'danger' : pair.score >= 0.75 ? 'warning' : 'neutral'}>{percent(pair.score)} likely the same person</Badge>
           <span className="pair-reasons">{pair.reasons.join(' · ')}</span>
         </div>
       </header>
