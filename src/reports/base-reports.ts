@@ -149,12 +149,15 @@ export async function breakdownRows(db: Db, dimension: BreakdownDimension, rows:
     .sort((x, y) => y.revenue - x.revenue || (x.name < y.name ? -1 : 1));
 }
 
+/** The customers' column a breakdown dimension groups by. */
+export const breakdownColumn = (dimension: BreakdownDimension) => (dimension === 'segment' ? 'segment_id' : dimension);
+
 /** Revenue and orders in the range by a customer dimension (model segment, stage, RFM segment, source, country). */
 export async function revenueBreakdownFromBase(ctx: Ctx, dimension: BreakdownDimension, p: RangeParams) {
   if (!breakdownDimensions.includes(dimension)) throw invalid(`dimension must be one of ${breakdownDimensions.join(', ')}`, { dimension: ['unknown dimension'] });
   const r = resolveRange(p);
   const { db } = ctx.database;
-  const column = dimension === 'segment' ? 'segment_id' : dimension;
+  const column = breakdownColumn(dimension);
   const rows = await db
     .selectFrom('orders as o')
     .innerJoin('customers as c', 'c.id', 'o.customer_id')

@@ -27,6 +27,12 @@ export const dayMs = 86_400_000;
 export const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
 
+/**
+ * The range asked for. Without `from`, the last `defaultMonths` months as the dashboard's default
+ * ("Last 12 months") counts them: from the first day of the month `defaultMonths - 1` months before
+ * `to`, so `defaultMonths` month buckets including the current one. Without `to`, today in UTC: the
+ * routes pass today in the business time zone.
+ */
 export function resolveRange(p: RangeParams, defaultMonths = 12): Range {
   const today = isoDay(Date.now());
   const to = p.to ?? today;
@@ -34,8 +40,8 @@ export function resolveRange(p: RangeParams, defaultMonths = 12): Range {
   let from = p.from;
   if (from === undefined) {
     const d = new Date(`${to}T00:00:00Z`);
-    d.setUTCMonth(d.getUTCMonth() - defaultMonths);
     d.setUTCDate(1);
+    d.setUTCMonth(d.getUTCMonth() - (defaultMonths - 1));
     from = isoDay(d.getTime());
   }
   if (!isDate(from)) throw invalid('from must be a date YYYY-MM-DD', { from: ['must be a date YYYY-MM-DD'] });

@@ -12,6 +12,7 @@ import { testApi, type TestApi } from '../test/api-client.js';
 import { campaignReportFromBase, cohortReportFromBase, customersReportFromBase, revenueBreakdownFromBase, revenueReportFromBase } from './base-reports.js';
 import { rollupTables } from './contributions.js';
 import { resolveRange } from './range.js';
+import { breakdownInBusinessCurrency, periodsInBusinessCurrency } from './currencies.js';
 import { rangeFigures } from './rollup-reports.js';
 import { rebuildReportRollups } from './rollups.js';
 import { campaignReport, cohortReport, customersReport, dashboardReport, revenueBreakdown, revenueReport } from './service.js';
@@ -56,10 +57,13 @@ describe.each(engines)('report rollups on %s', (engine) => {
     for (const range of ranges) {
       const p = { ...range, bucket: 'month' as const };
       expect(await rangeFigures(api.db.database.db, resolveRange(p))).not.toBeNull();
-      expect((await revenueReport(ctx, p)).data).toEqual((await revenueReportFromBase(ctx, p)).data);
+      // Both sides leave orders in other currencies out the same way (currencies.ts).
+      const inCurrency = async <T extends { period: string; revenue: number; orders: number }>(data: T[]) => (await periodsInBusinessCurrency(ctx, resolveRange(p), data)).data;
+      expect((await revenueReport(ctx, p)).data).toEqual(await inCurrency((await revenueReportFromBase(ctx, p)).data));
       expect((await customersReport(ctx, p)).data).toEqual((await customersReportFromBase(ctx, p)).data);
       expect((await cohortReport(ctx, p)).data).toEqual((await cohortReportFromBase(ctx, p)).data);
-      expect(byKey((await revenueBreakdown(ctx, 'segment', p)).data, 'key')).toEqual(byKey((await revenueBreakdownFromBase(ctx, 'segment', p)).data, 'key'));
+      const segmentsFromBase = (await revenueBreakdownFromBase(ctx, 'segment', p)).data;
+      expect(byKey((await revenueBreakdown(ctx, 'segment', p)).data, 'key')).toEqual(byKey((await breakdownInBusinessCurrency(ctx, resolveRange(p), 'segment_id', segmentsFromBase)).data, 'key'));
       for (const by of ['campaign', 'channel'] as const) {
         expect(byKey((await campaignReport(ctx, by, p)).data, by)).toEqual(byKey((await campaignReportFromBase(ctx, by, p)).data, by));
       }

@@ -1,14 +1,16 @@
 /** Reports API: cached aggregates over orders, customers and campaign interactions. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { json } from '../api/crud-routes.js';
+import { getBusinessSettings, todayIn } from '../settings/business.js';
 import type { AppEnv } from '../api/env.js';
 import { errorResponses } from '../api/errors.js';
 import { breakdownDimensions, cached, campaignReport, cohortReport, customersReport, dashboardReport, revenueBreakdown, revenueReport } from './service.js';
 
 const tags = ['reports'];
 const range = z.object({
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional().openapi({ description: 'First day (default: the first of the month 12 months before `to`)' }),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional().openapi({ description: 'Last day, inclusive (default today)' }),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional().openapi({ description: 'First day (default: the first of the month 11 months before `to`: the last 12 months, as the dashboard shows by default)' }),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional().openapi({ description: 'Last day, inclusive (default today in the business time zone)' }),
   bucket: z.enum(['day', 'week', 'month']).optional().openapi({ description: 'Period length; weeks start on Monday (default month)' }),
   fresh: z.enum(['true', 'false']).optional().openapi({ description: 'Bypass the cache' }),
 });
@@ -16,9 +18,12 @@ const anyReport = z.record(z.string(), z.any());
 const ok = (description: string) => ({ 200: json(anyReport, description), 400: errorResponses[400] });
 
 export function registerReportRoutes(app: OpenAPIHono<AppEnv>) {
-  const run = <T>(c: any, name: string, params: Record<string, unknown>, compute: () => Promise<T>) => {
+  /** Answers a report from the cache or `compute`; a range without `to` ends today in the business time zone. */
+  const run = async <T>(c: Context<AppEnv>, name: string, params: { to?: string; fresh?: string }, compute: () => Promise<T>) => {
     const { fresh, ...rest } = params;
-    return cached(c.get('ctx'), name, rest, compute, fresh === 'true' ? { ttlMs: 0 } : {});
+    const ctx = c.get('ctx');
+    params.to ??= todayIn((await getBusinessSettings(ctx.database.db)).timeZone);
+    return cached(ctx, name, { ...rest, to: params.to }, compute, fresh === 'true' ? { ttlMs: 0 } : {});
   };
   app.openapi(
     createRoute({ method: 'get', path: '/api/reports/revenue', tags, summary: 'Revenue, orders, buyers and average order value per period', request: { query: range }, responses: ok('Revenue per period') }),

@@ -10,10 +10,11 @@ import { sql } from 'kysely';
 import type { Ctx } from '../core/context.js';
 import { getInsightSettings } from '../insights/settings.js';
 import { countedOrderStatuses } from '../schema/entities.js';
-import { cohortReportFromBase, customersReportFromBase, revenueBreakdownFromBase, revenueReportFromBase, type BreakdownDimension } from './base-reports.js';
+import { breakdownColumn, cohortReportFromBase, customersReportFromBase, revenueBreakdownFromBase, revenueReportFromBase, type BreakdownDimension } from './base-reports.js';
 import { num, resolveRange, round2, type Range, type RangeParams } from './range.js';
 import { campaignsFromRollups, cohortsFromFigures, customersFromFigures, rangeFigures, revenueFromFigures, segmentsFromFigures } from './rollup-reports.js';
 import { syncReportSegments } from './rollups.js';
+import { breakdownInBusinessCurrency, periodsInBusinessCurrency } from './currencies.js';
 
 export { breakdownDimensions, type BreakdownDimension } from './base-reports.js';
 export { bucketExpr, bucketOfDay, bucketsBetween, resolveRange, type Bucket, type RangeParams } from './range.js';
@@ -30,11 +31,12 @@ async function figuresOf(ctx: Ctx, r: Range) {
   return rangeFigures(ctx.database.db, r);
 }
 
+/** Revenue, orders, buyers and average order value per period, in the business currency. */
 export async function revenueReport(ctx: Ctx, p: RangeParams) {
   const r = resolveRange(p);
   const figures = await figuresOf(ctx, r);
-  if (!figures) return revenueReportFromBase(ctx, p);
-  return { from: r.from, to: r.to, bucket: r.bucket, data: revenueFromFigures(figures, r) };
+  const data = figures ? revenueFromFigures(figures, r) : (await revenueReportFromBase(ctx, p)).data;
+  return { from: r.from, to: r.to, bucket: r.bucket, ...(await periodsInBusinessCurrency(ctx, r, data)) };
 }
 
 export async function customersReport(ctx: Ctx, p: RangeParams) {
@@ -58,8 +60,8 @@ export async function cohortReport(ctx: Ctx, p: RangeParams) {
 export async function revenueBreakdown(ctx: Ctx, dimension: BreakdownDimension, p: RangeParams) {
   const r = resolveRange(p);
   const figures = dimension === 'segment' ? await figuresOf(ctx, { ...r, bucket: 'month' }) : null;
-  if (!figures) return revenueBreakdownFromBase(ctx, dimension, p);
-  return { from: r.from, to: r.to, dimension, data: await segmentsFromFigures(ctx.database.db, figures) };
+  const data = figures ? await segmentsFromFigures(ctx.database.db, figures) : (await revenueBreakdownFromBase(ctx, dimension, p)).data;
+  return { from: r.from, to: r.to, dimension, ...(await breakdownInBusinessCurrency(ctx, r, breakdownColumn(dimension), data)) };
 }
 
 /** Campaign interactions: sent, opened, clicked, converted, and the revenue of the orders they led to. */
@@ -100,7 +102,11 @@ async function dashboardFigures(ctx: Ctx, r: Range) {
 export async function dashboardReport(ctx: Ctx, p: RangeParams) {
   const r = resolveRange({ ...p, bucket: p.bucket ?? 'month' });
   const { db } = ctx.database;
-  const figures = await dashboardFigures(ctx, r);
+  const all = await dashboardFigures(ctx, r);
+  // Amounts and order counts in the business currency only; what is left out is listed.
+  const revenue = await periodsInBusinessCurrency(ctx, r, all.revenue);
+  const segments = await breakdownInBusinessCurrency(ctx, r, 'segment_id', all.segments);
+  const figures = { ...all, revenue: revenue.data, segments: segments.data };
   const totals = figures.revenue.reduce((s, x) => ({ revenue: s.revenue + x.revenue, orders: s.orders + x.orders }), { revenue: 0, orders: 0 });
   const stages = await db.selectFrom('report_stages').select(['stage', 'customers']).execute();
   const byStage: Record<string, number> = { lead: 0, active: 0, inactive: 0, churned: 0, unscored: 0 };
@@ -109,6 +115,9 @@ export async function dashboardReport(ctx: Ctx, p: RangeParams) {
   return {
     from: r.from,
     to: r.to,
+    currency: revenue.currency,
+    other_currencies: revenue.other_currencies,
+    includes: revenue.includes,
     kpis: {
       revenue: round2(totals.revenue),
       orders: totals.orders,

@@ -95,6 +95,11 @@ export async function getBusinessSettings(db: Db): Promise<BusinessSettings> {
   return { currency: (now?.currency && currencyCode(now.currency)) || fromOrders, timeZone: (now?.time_zone && timeZoneName(now.time_zone)) || timeZone };
 }
 
+/** Today's date (YYYY-MM-DD) in a time zone. */
+export function todayIn(timeZone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
 export const toApi = (s: BusinessSettings) => ({ currency: s.currency, time_zone: s.timeZone });
 
 export async function updateBusinessSettings(database: Database, patch: unknown): Promise<BusinessSettings> {

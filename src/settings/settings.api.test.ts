@@ -56,6 +56,8 @@ describe.each(engines)('business settings on %s', (engine) => {
   it('migration 0014 stores the prevailing currency of a database that already has orders', async () => {
     const database = api.db.database;
     await database.db.deleteFrom('settings').where('setting_key', '=', 'business').execute();
+    const drop = database.db.schema.dropIndex('orders_currency_ordered_at_ix');
+    await (engine === 'mysql' ? drop.on('orders') : drop).execute();
     await migration0014(database.db, engine);
     // USD now has 4 orders against GBP's 2.
     expect(await getBusinessSettings(database.db)).toEqual({ currency: 'USD', timeZone: 'UTC' });
