@@ -16,6 +16,7 @@ import type { FieldDef, PhoneEntry } from '../schema/fields.js';
 import { z } from '@hono/zod-openapi';
 import { updateReportRollups } from '../reports/rollups.js';
 import { companyIdForName } from './companies.js';
+import { phoneQuery, phoneSearchWords } from './phone-search.js';
 import { companyKey, emailKey, mergeEmails, mergePhones } from './normalise.js';
 
 export const sourceRef = z.object({ source: z.string().trim().min(1).max(64), source_id: z.string().trim().min(1).max(255) }).strict();
@@ -46,22 +47,12 @@ export function parseCustomerInput(fields: FieldDef[], raw: unknown, mode: 'crea
   return out;
 }
 
-function phoneWords(phones: PhoneEntry[]): string[] {
-  const out: string[] = [];
-  for (const p of phones) {
-    const digits = p.raw.replace(/\D/g, '');
-    if (digits) out.push(digits);
-    if (p.e164) out.push(p.e164.slice(1));
-  }
-  return out;
-}
-
 export function customerSearchText(r: ApiRecord): string {
   return searchDocument([
     r.first_name as string,
     r.last_name as string,
     ...((r.emails as string[]) ?? []),
-    ...phoneWords((r.phones as PhoneEntry[]) ?? []),
+    ...phoneSearchWords((r.phones as PhoneEntry[]) ?? []),
     r.company as string,
     r.notes as string,
   ]);
@@ -76,7 +67,9 @@ async function normalise(trx: Db, ctx: Ctx, input: ApiRecord, existing: ApiRecor
       const given = (input.emails as string[] | null) ?? [];
       const primary = 'email' in input ? (input.email as string | null) : existing?.email && given.some((e) => emailKey(e) === emailKey(existing.email as string)) ? (existing.email as string) : null;
       list = mergeEmails(primary, given);
-      next.email = primary ?? list[0] ?? null;
+      // An explicit `email: null` with addresses means "no primary": an import that may not merge keeps a second
+      // record of an address that is already someone's primary this way, so the two can be reviewed.
+      next.email = 'email' in input && input.email === null && list.length ? null : (primary ?? list[0] ?? null);
     } else {
       // A new primary address keeps the old one in the list; only `emails` removes addresses.
       list = mergeEmails(input.email as string | null, (existing?.emails as string[]) ?? []);
@@ -105,9 +98,14 @@ async function normalise(trx: Db, ctx: Ctx, input: ApiRecord, existing: ApiRecor
   }
   if ('tags' in input) next.tags = [...new Set(((input.tags as string[]) ?? []).map((t) => t.trim()).filter(Boolean))];
   const stamp = new Date().toISOString();
+  // An import (ctx.batchId) only knows what its file says: consent given at an unknown time stays
+  // without a time (a legal record is never stamped with the import's time), and an imported
+  // person's "customer since" is the file's date or, failing that, their first order.
+  const imported = !!ctx.batchId;
+  if (!existing && !imported && !('customer_since' in input)) next.customer_since = stamp;
   for (const channel of ['email', 'sms'] as const) {
     const key = `consent_${channel}`;
-    if (key in input && input[key] === true && !(`${key}_at` in input) && existing?.[key] !== true) next[`${key}_at`] = stamp;
+    if (!imported && key in input && input[key] === true && !(`${key}_at` in input) && existing?.[key] !== true) next[`${key}_at`] = stamp;
   }
   return next;
 }
@@ -315,7 +313,7 @@ const bySeqNewestFirst: SortSpec = { field: { name: 'seq', label: 'Added', type:
  * the full-text index gives without sorting every match, elsewhere by id (ids sort by creation time).
  */
 function searchPlan(dialect: DialectName, params: CustomerListParams): { where: WhereBuilder | null; params: Partial<ListParams> } {
-  const q = params.q!;
+  const q = phoneQuery(params.q!);
   if (params.sort) return { where: customerSearch(dialect, q), params: {} };
   if (dialect !== 'sqlite') return { where: customerSearch(dialect, q), params: { sort: '-id' } };
   const order = { order: bySeqNewestFirst };
@@ -323,7 +321,7 @@ function searchPlan(dialect: DialectName, params: CustomerListParams): { where: 
   const limit = Math.min(Math.max(params.limit ?? 50, 1), maxPageSize);
   let before: number | undefined;
   if (params.cursor) {
-    const [seq] = decodeCursor(params.cursor);
+    const [seq] = decodeCursor(params.cursor, 'number');
     if (!Number.isSafeInteger(seq)) throw invalid('cursor is not valid; use next_cursor from the previous page', { cursor: ['invalid cursor'] });
     before = seq as number;
   }
