@@ -3,7 +3,9 @@ import { Icon } from './components/Icon';
 import { SearchPalette } from './components/SearchPalette';
 import { ToastProvider } from './components/Toasts';
 import { Button, ErrorState, Loading } from './components/ui';
-import { Link, matchPath, navigate, useLocation } from './lib/router';
+import { setBusinessCurrency } from './lib/format';
+import { Link, matchPath, navigate, useLocation, useNavigationKey } from './lib/router';
+import { useBusinessSettings } from './lib/shared-data';
 import { AuthPage } from './pages/AuthPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { routes } from './routes';
@@ -37,6 +39,10 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 
 function Shell() {
   const { pathname, href } = useLocation();
+  const navigationKey = useNavigationKey();
+  // Amounts are formatted in the business currency from the first render that knows it.
+  const business = useBusinessSettings();
+  if (business.data) setBusinessCurrency(business.data.currency);
   const session = useSession();
   const [searchOpen, setSearchOpen] = useState(false);
   const [menuOpen, setMenuOpen] = useState(false);
@@ -58,8 +64,9 @@ function Shell() {
     const params = matchPath(r.path, pathname);
     if (params) {
       const Page = r.component;
-      // Keyed by the full address, so following a link to the same page with a new query starts fresh.
-      page = <Page key={href} params={params} />;
+      // Keyed by navigation, so following a link to the same page with a new query starts fresh, while a
+      // page that only mirrors its state into the address (replaceQuery) keeps it.
+      page = <Page key={`${navigationKey}:${href.split('?')[0]}`} params={params} />;
       break;
     }
   }

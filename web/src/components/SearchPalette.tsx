@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { api, isAbort, type ApiRecord, type Page } from '../lib/api';
 import { displayName } from '../lib/fields';
-import { formatDate, formatNumber } from '../lib/format';
+import { formatDate, formatMoney } from '../lib/format';
 import { navigate } from '../lib/router';
 import { Icon, type IconName } from './Icon';
 import { Spinner } from './ui';
@@ -54,7 +54,7 @@ const noOrders: Page = { data: [], next_cursor: null };
 const orderId = /^ord_/i;
 
 function orderResult(o: ApiRecord): SearchResult {
-  return { kind: 'order', id: o.id, title: `Order ${o.id}`, detail: [formatDate(o.ordered_at), o.status, o.total != null ? `${formatNumber(o.total)} ${o.currency ?? ''}`.trim() : ''].filter(Boolean).join(' · '), href: `/customers/${encodeURIComponent(String(o.customer_id))}` };
+  return { kind: 'order', id: o.id, title: `Order ${o.id}`, detail: [formatDate(o.ordered_at), o.status, o.total != null ? formatMoney(o.total, o.currency as string | null) : ''].filter(Boolean).join(' · '), href: `/customers/${encodeURIComponent(String(o.customer_id))}` };
 }
 
 /** Customers by full-text search, companies by name, an order by its id: answers fast on any amount of data. */

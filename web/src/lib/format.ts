@@ -32,6 +32,45 @@ export function formatNumber(value: unknown, integer = false): string {
   return (integer ? integerFmt : numberFmt).format(value);
 }
 
+/** The business currency (Settings): amounts in it show its symbol; the app sets it once the settings load. */
+let businessCurrency = 'EUR';
+const moneyFmts = new Map<string, Intl.NumberFormat>();
+export function setBusinessCurrency(code: string) {
+  if (code === businessCurrency) return;
+  businessCurrency = code;
+  moneyFmts.clear();
+}
+export const getBusinessCurrency = () => businessCurrency;
+
+function moneyFmt(currency: string): Intl.NumberFormat {
+  let fmt = moneyFmts.get(currency);
+  if (!fmt) {
+    // Another currency than the business's is spelled out ("USD 83.90"), so it is never mistaken for it.
+    const display = currency === businessCurrency ? 'symbol' : 'code';
+    try {
+      fmt = new Intl.NumberFormat(undefined, { style: 'currency', currency, currencyDisplay: display, minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    } catch {
+      fmt = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    }
+    moneyFmts.set(currency, fmt);
+  }
+  return fmt;
+}
+
+/**
+ * Every amount on screen: two decimals and its currency, the business's by default ("€1,003.70"); an
+ * amount in another currency carries its code ("USD 83.90"). Not a number: "—".
+ */
+export function formatMoney(value: unknown, currency?: string | null): string {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isFinite(n)) return '—';
+  const code = (currency || businessCurrency).toUpperCase();
+  return moneyFmt(code).format(n);
+}
+
+/** Fields that hold an amount in the business currency (customer figures, order totals). */
+export const moneyFields = new Set(['revenue', 'clv', 'average_order_value', 'total', 'monetary', 'value_at_risk']);
+
 export function relativeTime(value: unknown, now = Date.now()): string {
   if (typeof value !== 'string' || !value) return '';
   const t = new Date(value).getTime();
@@ -62,7 +101,7 @@ export function formatValue(field: FieldDef, value: unknown): string {
     case 'integer':
       return formatNumber(value, true);
     case 'number':
-      return formatNumber(value);
+      return moneyFields.has(field.name) ? formatMoney(value) : formatNumber(value);
     case 'boolean':
       return value ? 'Yes' : 'No';
     case 'string_list':

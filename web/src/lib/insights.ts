@@ -1,4 +1,6 @@
-import type { InsightSettings } from './api';
+import type { CustomerScores, InsightSettings } from './api';
+import { daysAgoText, daysSince as calendarDaysSince } from '../../../src/core/day-count.js';
+import { formatMoney } from './format';
 
 /** Words, colours and one-line explanations for the scores the insight run writes on customers. */
 
@@ -57,25 +59,23 @@ export function capitalise(s: string): string {
 
 const pctFmt = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
 const pct1Fmt = new Intl.NumberFormat(undefined, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const moneyFmt = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
-const money2Fmt = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const compactFmt = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
 
 export const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 export const percent = (v: unknown, precise = false): string => (num(v) === null ? '—' : (precise ? pct1Fmt : pctFmt).format(v as number));
-/** Amounts without a currency symbol: the data may mix currencies, so none is assumed. */
-export const money = (v: unknown): string => {
-  const n = num(v);
-  if (n === null) return '—';
-  return Math.abs(n) >= 1000 ? moneyFmt.format(n) : money2Fmt.format(n);
-};
+/** An amount in the business currency, formatted like every other amount (see formatMoney). */
+export const money = (v: unknown): string => (num(v) === null ? '—' : formatMoney(v));
 export const compact = (v: unknown): string => (num(v) === null ? '—' : compactFmt.format(v as number));
 
-const dayMs = 864e5;
-export function daysSince(iso: unknown, now = Date.now()): number | null {
-  if (typeof iso !== 'string' || !iso) return null;
-  const t = Date.parse(iso);
-  return Number.isNaN(t) ? null : Math.max(0, Math.floor((now - t) / dayMs));
+/** Calendar days since `iso` in the business time zone: the server's day count (src/core/day-count.ts). */
+export function daysSince(iso: unknown, now = Date.now(), timeZone = 'UTC'): number | null {
+  return calendarDaysSince(iso, now, timeZone);
+}
+
+/** "today", "yesterday", "5 days ago" from the shared day count; '' without a date. */
+export function daysAgo(iso: unknown, timeZone = 'UTC', now = Date.now()): string {
+  const d = daysSince(iso, now, timeZone);
+  return d === null ? '' : daysAgoText(d);
 }
 
 export interface Score {
@@ -86,14 +86,20 @@ export interface Score {
   tone?: 'neutral' | 'accent' | 'success' | 'warning' | 'danger';
   /** 0..1 for a small bar, when the score is a probability. */
   meter?: number;
+  /** A short warning label, e.g. when the figure rests on an unreliable model. */
+  badge?: string;
 }
 
-/** The six scores of the 360-degree view, each with one line in plain words. */
-export function explainScores(c: Record<string, unknown>, settings: InsightSettings | undefined): Score[] {
+/**
+ * The six scores of the 360-degree view, each with one line in plain words. `scores` is the view's scores
+ * block: the day count, the reliability of each estimate and the churn reason come from it, so the panel
+ * tells the same story as the figures above it and the contact list.
+ */
+export function explainScores(c: Record<string, unknown>, settings: InsightSettings | undefined, scores?: CustomerScores): Score[] {
   const s = settings;
   const stage = typeof c.stage === 'string' ? c.stage : null;
-  const since = daysSince(c.last_order_at);
-  const sinceText = since === null ? '' : since === 0 ? 'today' : since === 1 ? 'yesterday' : `${since} days ago`;
+  const since = scores ? scores.days_since_last_order : daysSince(c.last_order_at);
+  const sinceText = since === null ? '' : daysAgoText(since);
   const stageLine = !stage
     ? 'Not scored yet. Scores appear after the next insight run.'
     : stage === 'lead'
@@ -111,10 +117,13 @@ export function explainScores(c: Record<string, unknown>, settings: InsightSetti
     ? `${code ? `Recency ${c.rfm_recency ?? code[0]}, frequency ${c.rfm_frequency ?? code[1]}, spend ${c.rfm_monetary ?? code[2]} out of ${bins}: ` : ''}${rfmMeaning(segment) ?? segment}.`
     : 'Scored once the customer has bought something.';
 
-  const pAlive = num(c.p_alive);
-  const clv = num(c.clv);
+  const pAlive = num(scores ? scores.p_alive : c.p_alive);
+  const clv = num(scores ? scores.clv : c.clv);
+  const aliveTrust = scores?.reliability.p_alive;
+  const clvTrust = scores?.reliability.clv;
+  const reason = scores ? scores.reason : typeof c.churn_reason === 'string' ? c.churn_reason : null;
   const pp = num(c.purchase_probability) ?? num(c.p_purchase_90d);
-  const churn = num(c.churn_risk);
+  const churn = num(scores ? scores.churn_risk : c.churn_risk);
   const window = num(c.purchase_probability) !== null ? (s?.prediction_window_days ?? 90) : (s?.horizon_days ?? 90);
   const months = s?.clv_months ?? 12;
 
@@ -126,13 +135,18 @@ export function explainScores(c: Record<string, unknown>, settings: InsightSetti
       label: 'Still a customer',
       value: percent(pAlive),
       meter: pAlive ?? undefined,
-      explanation: pAlive === null ? 'Needs at least one purchase to estimate.' : `${percent(pAlive)} likely to still be buying from you, judged by their rhythm and the time since the last order.`,
+      explanation:
+        pAlive === null
+          ? 'Needs at least one purchase to estimate.'
+          : `${percent(pAlive)} likely to still be buying from you${aliveTrust ? `: ${aliveTrust.note}` : ', judged by their rhythm and the time since the last order'}. Churn risk is the rest.`,
+      badge: aliveTrust && pAlive !== null && !aliveTrust.reliable ? 'Rough estimate' : undefined,
     },
     {
       key: 'clv',
       label: 'Lifetime value',
-      value: money(clv),
-      explanation: clv === null ? 'Needs purchase history to estimate.' : `Expected to spend about ${money(clv)} over the next ${months} months, in today’s money.`,
+      value: clv === null && clvTrust && !clvTrust.reliable && clvTrust.note.startsWith('not estimated') ? 'Not estimated' : money(clv),
+      explanation: clv === null ? (clvTrust ? `${capitalise(clvTrust.note)}.` : 'Needs purchase history to estimate.') : `Expected to spend about ${money(clv)} over the next ${months} months, in today’s money.`,
+      badge: clvTrust && clv === null && clvTrust.note.startsWith('not estimated: the purchase model') ? 'Unreliable model' : undefined,
     },
     {
       key: 'purchase_probability',
@@ -147,7 +161,8 @@ export function explainScores(c: Record<string, unknown>, settings: InsightSetti
       value: percent(churn),
       meter: churn ?? undefined,
       tone: churn === null ? undefined : churn >= 0.6 ? 'danger' : churn >= 0.3 ? 'warning' : 'success',
-      explanation: churn === null ? 'Not estimated yet.' : typeof c.churn_reason === 'string' && c.churn_reason ? capitalise(c.churn_reason) + (c.churn_reason.endsWith('.') ? '' : '.') : churn >= 0.6 ? 'Likely to stop buying without a nudge.' : churn >= 0.3 ? 'Some signs of drifting away.' : 'Buying as usual.',
+      explanation: churn === null ? 'Not estimated yet.' : reason ? capitalise(reason) + (reason.endsWith('.') ? '' : '.') : churn >= 0.6 ? 'Likely to stop buying without a nudge.' : churn >= 0.3 ? 'Some signs of drifting away.' : 'Buying as usual.',
+      badge: aliveTrust && churn !== null && !aliveTrust.reliable ? 'Rough estimate' : undefined,
     },
   ];
 }
@@ -170,7 +185,6 @@ export const featureInfo: Record<string, { label: string; unit?: string; format:
 export const featureLabel = (f: string) => featureInfo[f]?.label ?? capitalise(f.replace(/_/g, ' '));
 export const featureValue = (f: string, v: number) => (featureInfo[f] ? featureInfo[f].format(v) : Number.isInteger(v) ? String(v) : v.toFixed(2));
 
-export function relativeScoredAt(v: unknown): string {
-  const d = daysSince(v);
-  return d === null ? '' : d === 0 ? 'today' : d === 1 ? 'yesterday' : `${d} days ago`;
+export function relativeScoredAt(v: unknown, timeZone = 'UTC'): string {
+  return daysAgo(v, timeZone);
 }

@@ -3,7 +3,12 @@ import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent, type 
 /** A small history-API router: path patterns with :params, links and programmatic navigation. */
 
 const listeners = new Set<() => void>();
-const notify = () => listeners.forEach((l) => l());
+/** Counts navigations (links, back and forward), not the quiet address updates of `replaceQuery`. */
+let navigations = 0;
+const notify = () => {
+  navigations++;
+  listeners.forEach((l) => l());
+};
 
 if (typeof window !== 'undefined') window.addEventListener('popstate', notify);
 
@@ -20,6 +25,20 @@ export function navigate(to: string, options: { replace?: boolean } = {}) {
   else window.history.pushState(null, '', to);
   notify();
   if (!options.replace) window.scrollTo(0, 0);
+}
+
+/**
+ * Writes `search` into the address without a navigation, so the page keeps its state (and the focus)
+ * while the address stays bookmarkable: a search box mirrored as ?q=.
+ */
+export function replaceQuery(search: URLSearchParams) {
+  const query = search.toString();
+  window.history.replaceState(window.history.state, '', window.location.pathname + (query ? `?${query}` : ''));
+}
+
+/** A number that changes at each navigation: the key that starts a page afresh. */
+export function useNavigationKey(): number {
+  return useSyncExternalStore(subscribe, () => navigations, () => 0);
 }
 
 /** The current path and query, re-rendering on navigation. */

@@ -4,11 +4,12 @@ import { FieldForm } from '../components/FieldForm';
 import { Icon, type IconName } from '../components/Icon';
 import { useToast } from '../components/Toasts';
 import { Badge, Button, Card, EmptyState, ErrorState, FormError, Loading, Spinner } from '../components/ui';
-import { api, ApiError, isAbort, type ApiRecord, type CustomerView, type Page, type Suggestion, type TimelineItem } from '../lib/api';
-import { explainScores, relativeScoredAt } from '../lib/insights';
+import { api, ApiError, isAbort, type ApiRecord, type CustomerScores, type CustomerView, type Page, type Suggestion, type TimelineItem } from '../lib/api';
+import { daysAgo, explainScores, relativeScoredAt } from '../lib/insights';
 import { useInsightSettings } from '../lib/shared-data';
 import { customerSections, displayName, editableFields, useCustomerFields } from '../lib/fields';
-import { formatDate, formatDateTime, formatNumber, formatShortDate, initials, relativeTime } from '../lib/format';
+import { formatDate, formatDateTime, formatMoney, formatNumber, formatShortDate, initials, relativeTime } from '../lib/format';
+import { countryName, customerSince } from '../lib/country';
 import { useAsync, useDocumentTitle } from '../lib/hooks';
 import { Link, navigate, type Params } from '../lib/router';
 
@@ -40,14 +41,14 @@ export function CustomerPage({ params }: { params: Params }) {
     );
   }
   if (!view.data) return <div className="page"><BackLink /><Loading label="Loading customer…" /></div>;
-  const { customer, company, figures, open_tasks } = view.data;
+  const { customer, company, figures, scores, open_tasks } = view.data;
 
   return (
     <div className="page page-wide">
       <BackLink />
       <ProfileHeader customer={customer} onChanged={refresh} />
-      <Figures figures={figures} />
-      <Scores customer={customer} />
+      <Figures figures={figures} timeZone={scores.time_zone} />
+      <Scores customer={customer} scores={scores} />
       <div className="detail-grid">
         <div className="detail-main">
           <DetailTabs customer={customer} onSaved={(updated) => view.setData((v) => (v ? { ...v, customer: updated } : v))} onLogged={refresh} timelineTick={timelineTick} />
@@ -60,10 +61,10 @@ export function CustomerPage({ params }: { params: Params }) {
               <Fact label="Email" value={customer.email} href={customer.email ? `mailto:${customer.email}` : undefined} />
               {Array.isArray(customer.emails) && customer.emails.length > 1 && <Fact label="Other emails" value={(customer.emails as string[]).slice(1).join(', ')} />}
               <Fact label="Phone" value={customer.phone} href={customer.phone ? `tel:${customer.phone}` : undefined} />
-              <Fact label="Location" value={[customer.city, customer.region, customer.country].filter(Boolean).join(', ')} />
-              <Fact label="Source" value={customer.source} />
-              <Fact label="Email opt-in" value={customer.consent_email == null ? '' : customer.consent_email ? `Yes${customer.consent_email_at ? `, since ${formatDate(customer.consent_email_at)}` : ''}` : 'No'} />
-              <Fact label="Customer since" value={formatDate(customer.created_at)} />
+              <Fact label="Location" value={[customer.city, customer.region, countryName(customer.country as string | null)].filter(Boolean).join(', ')} />
+              <Fact label="Source" value={sourcesText(customer)} />
+              <Fact label="Email opt-in" value={customer.consent_email == null ? '' : customer.consent_email ? `Yes, ${customer.consent_email_at ? `since ${formatDate(customer.consent_email_at)}` : 'date unknown'}` : 'No'} />
+              <Fact label="Customer since" value={customerSince(customer) ? formatDate(customerSince(customer)!) : 'unknown'} />
             </dl>
           </Card>
           <Card title="Company" id="company">
@@ -72,7 +73,7 @@ export function CustomerPage({ params }: { params: Params }) {
                 <Fact label="Name" value={company.name} />
                 <Fact label="Domain" value={company.domain} />
                 <Fact label="Industry" value={company.industry} />
-                <Fact label="City" value={[company.city, company.country].filter(Boolean).join(', ')} />
+                <Fact label="City" value={[company.city, countryName(company.country as string | null)].filter(Boolean).join(', ')} />
                 <div className="fact-link">
                   <Link to={`/customers?company_id=${encodeURIComponent(company.id)}&company_name=${encodeURIComponent(String(company.name ?? ''))}`}>Everyone at this company</Link>
                 </div>
@@ -85,6 +86,12 @@ export function CustomerPage({ params }: { params: Params }) {
       </div>
     </div>
   );
+}
+
+/** The customer's source field and the systems its records came from (e.g. "shopify"), without repeats. */
+function sourcesText(customer: Record<string, unknown>): string {
+  const systems = Array.isArray(customer.sources) ? (customer.sources as { source: string }[]).map((s) => s.source) : [];
+  return [...new Set([customer.source, ...systems].filter((s): s is string => typeof s === 'string' && s !== ''))].join(', ');
 }
 
 function BackLink() {
@@ -202,13 +209,13 @@ function ProfileHeader({ customer, onChanged }: { customer: ApiRecord; onChanged
   );
 }
 
-function Figures({ figures }: { figures: Record<string, unknown> }) {
+function Figures({ figures, timeZone }: { figures: Record<string, unknown>; timeZone: string }) {
   const items: { label: string; value: string; hint?: string }[] = [
-    { label: 'Revenue', value: formatNumber(figures.revenue) || '0' },
+    { label: 'Revenue', value: formatMoney(figures.revenue ?? 0) },
     { label: 'Orders', value: formatNumber(figures.order_count, true) || '0' },
-    { label: 'Average order', value: formatNumber(figures.average_order_value) || '—' },
+    { label: 'Average order', value: formatMoney(figures.average_order_value) },
     { label: 'Orders per month', value: formatNumber(figures.purchase_frequency) || '—' },
-    { label: 'Last order', value: formatShortDate(figures.last_order_at) || '—', hint: relativeTime(figures.last_order_at) },
+    { label: 'Last order', value: formatShortDate(figures.last_order_at) || '—', hint: daysAgo(figures.last_order_at, timeZone) },
     { label: 'Last interaction', value: formatShortDate(figures.last_interaction_at) || '—', hint: relativeTime(figures.last_interaction_at) },
   ];
   return (
@@ -224,15 +231,15 @@ function Figures({ figures }: { figures: Record<string, unknown> }) {
   );
 }
 
-function Scores({ customer }: { customer: ApiRecord }) {
+function Scores({ customer, scores: view }: { customer: ApiRecord; scores: CustomerScores }) {
   const settings = useInsightSettings();
-  const scores = explainScores(customer, settings.data);
+  const scores = explainScores(customer, settings.data, view);
   const scored = typeof customer.scored_at === 'string';
   return (
     <section className="scores card" aria-labelledby="scores-title">
       <header className="card-header">
         <h2 id="scores-title">Scores</h2>
-        <span className="muted small">{scored ? `Scored ${relativeScoredAt(customer.scored_at)}` : 'Not scored yet'} · <Link to="/insights">How scores work</Link></span>
+        <span className="muted small">{scored ? `Scored ${relativeScoredAt(customer.scored_at, view.time_zone)}${view.as_of ? ` (as of ${formatDate(view.as_of)})` : ''}` : 'Not scored yet'} · <Link to="/insights">How scores work</Link></span>
       </header>
       <dl className="score-grid">
         {scores.map((s) => (
@@ -240,6 +247,7 @@ function Scores({ customer }: { customer: ApiRecord }) {
             <dt>{s.label}</dt>
             <dd>
               <span className="score-value">{s.value}</span>
+              {s.badge && <Badge tone="warning">{s.badge}</Badge>}
               {s.meter !== undefined && (
                 <span className="meter" aria-hidden="true">
                   <span style={{ width: `${Math.round(Math.min(1, Math.max(0, s.meter)) * 100)}%` }} />
@@ -517,7 +525,7 @@ function TimelineEntry({ item }: { item: TimelineItem }) {
   let badge: string | null = null;
   if (item.kind === 'order') {
     icon = 'cart';
-    title = `Order ${r.total != null ? `of ${formatNumber(r.total)} ${r.currency ?? ''}`.trim() : ''}`;
+    title = `Order ${r.total != null ? `of ${formatMoney(r.total, r.currency as string | null)}` : ''}`.trim();
     badge = String(r.status ?? '');
     body = typeof r.notes === 'string' ? r.notes : null;
   } else if (item.kind === 'task') {
