@@ -8,7 +8,7 @@ export interface PurgeResult {
   complete: boolean;
 }
 
-const checkpointAttempts = 20;
+const checkpointAttempts = 40;
 
 /**
  * After a transaction that erased someone, makes the old copies of their data leave the database
@@ -22,13 +22,28 @@ const checkpointAttempts = 20;
  * - MySQL/MariaDB: InnoDB's purge thread removes the delete-marked rows and their undo records in the
  *   background; nothing can force it from SQL without locking the tables.
  */
-export async function purgeDeletedData(database: Database, tables: readonly string[]): Promise<PurgeResult> {
+export async function purgeDeletedData(database: Database, tables: readonly string[], options: { checkpointAttempts?: number } = {}): Promise<PurgeResult> {
   if (database.dialect === 'sqlite') {
     const raw = database.sqlite;
     if (!raw || database.sqlitePath === ':memory:') return { done: 'in-memory database', complete: true };
-    for (let attempt = 0; attempt < checkpointAttempts; attempt++) {
-      const [result] = raw.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
-      if (result.busy === 0) return { done: 'deleted content overwritten; WAL checkpointed and truncated', complete: true };
+    for (let attempt = 0; attempt < (options.checkpointAttempts ?? checkpointAttempts); attempt++) {
+      // The checkpoint would otherwise wait for readers inside the busy handler, blocking the event
+      // loop; it answers busy at once instead and is retried after a pause. Only this synchronous call
+      // runs without the busy timeout, so the connection's other queries keep waiting as usual.
+      // Another request's transaction holds the shared connection: wait for it to end.
+      if (raw.inTransaction) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        continue;
+      }
+      const timeout = raw.pragma('busy_timeout', { simple: true }) as number;
+      raw.pragma('busy_timeout = 0');
+      let busy: number;
+      try {
+        [{ busy }] = raw.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+      } finally {
+        raw.pragma(`busy_timeout = ${timeout}`);
+      }
+      if (busy === 0) return { done: 'deleted content overwritten; WAL checkpointed and truncated', complete: true };
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     return { done: 'deleted content overwritten; the WAL is busy and will be emptied at the next checkpoint', complete: false };
