@@ -7,27 +7,60 @@ import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../core/errors.js';
 import { ping } from '../core/database.js';
-import { registerAuthRoutes, requireAuth } from './auth-routes.js';
+import { publicPaths, registerAuthRoutes, requireAuth } from './auth-routes.js';
+import { cameOverHttps } from './client.js';
 import { errorJson, handleError, validationHook } from './errors.js';
 import type { AppDeps, AppEnv } from './env.js';
 import { registerDomainRoutes } from './routes.js';
 import { serveWeb } from './web.js';
 import { registerWebhookRoutes } from '../webhooks/routes.js';
+import { registerMcpRoutes } from '../mcp/routes.js';
 
 export const apiVersion = '0.1.0';
+
+/** Largest body accepted by the routes that need no credentials (login, first-run setup). */
+export const publicBodyBytes = 16 * 1024;
+
+/**
+ * The web app and the API docs load scripts only from Rapport itself (no inline script, no eval).
+ * Styles may be inline (React and Swagger UI set style attributes); Swagger UI's icons are data: URIs.
+ */
+const contentSecurityPolicy = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
   app.onError(handleError);
   app.notFound((c) => errorJson(c, new AppError('not_found', `no route ${c.req.method} ${c.req.path}`)));
 
-  app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
+  app.use('*', secureHeaders({ contentSecurityPolicy, crossOriginEmbedderPolicy: false, strictTransportSecurity: false }));
+  // HSTS only on responses that went over HTTPS: over plain HTTP browsers ignore it, and a local
+  // http://127.0.0.1 install must not be told to insist on HTTPS.
+  app.use('*', async (c, next) => {
+    await next();
+    if (cameOverHttps(c, deps.config)) c.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  });
   if (deps.config.corsOrigins.length) {
     app.use('/api/*', cors({ origin: deps.config.corsOrigins, credentials: true, allowHeaders: ['authorization', 'content-type', 'x-csrf-token'] }));
   }
   const limit = (maxSize: number) => bodyLimit({ maxSize, onError: (c) => errorJson(c, new AppError('payload_too_large', `request body is larger than ${maxSize} bytes`)) });
-  const bodyLimitFor = { api: limit(deps.config.maxBodyBytes), upload: limit(deps.config.maxUploadBytes) };
-  app.use('/api/*', (c, next) => (c.req.method === 'POST' && /^\/api\/imports(\/preview)?$/.test(c.req.path) ? bodyLimitFor.upload : bodyLimitFor.api)(c, next));
+  const bodyLimitFor = { api: limit(deps.config.maxBodyBytes), upload: limit(deps.config.maxUploadBytes), public: limit(publicBodyBytes) };
+  app.use('/api/*', (c, next) => {
+    // Routes anyone can call take small bodies only: parsing a large one would cost the server
+    // time for a request that needs no credentials.
+    if (publicPaths.has(c.req.path)) return bodyLimitFor.public(c, next);
+    return (c.req.method === 'POST' && /^\/api\/imports(\/preview)?$/.test(c.req.path) ? bodyLimitFor.upload : bodyLimitFor.api)(c, next);
+  });
   app.use('/api/*', requireAuth(deps));
 
   app.openapi(
@@ -41,6 +74,7 @@ export function createApp(deps: AppDeps) {
   registerAuthRoutes(app, deps);
   registerDomainRoutes(app);
   registerWebhookRoutes(app, deps.config.allowPrivateTargets);
+  registerMcpRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'A personal API token from `rapport token create`' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'rapport_session' });

@@ -1,24 +1,16 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { AppError } from '../core/errors.js';
-import { changePassword, createOwner, createToken, hasOwner, listTokens, login, logout, revokeToken, sessionPrincipal, tokenPrincipal } from '../auth/service.js';
+import { changePassword, createOwner, createToken, hasOwner, listTokens, login, logout, revokeToken, sessionPrincipal, tokenOptionsInput, tokenPrincipal } from '../auth/service.js';
+import { cameOverHttps, clientAddress } from './client.js';
 import { safeEqual } from '../auth/secrets.js';
 import { errorJson, errorResponses } from './errors.js';
 import type { AppDeps, AppEnv } from './env.js';
 
 export const sessionCookie = 'rapport_session';
-const publicPaths = new Set(['/api/health', '/api/auth/login', '/api/auth/setup', '/api/auth/status']);
+export const publicPaths = new Set(['/api/health', '/api/auth/login', '/api/auth/setup', '/api/auth/status']);
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-function clientKey(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
 
 /**
  * Every /api route needs a bearer token or a session cookie, except health, login and first-run
@@ -33,7 +25,7 @@ export function requireAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       principal = match ? await tokenPrincipal(db, match[1]) : null;
-      if (!principal) return errorJson(c, new AppError('unauthorized', 'invalid or revoked API token'));
+      if (!principal) return errorJson(c, new AppError('unauthorized', 'invalid, revoked or expired API token'));
     } else {
       const cookie = getCookie(c, sessionCookie);
       principal = cookie ? await sessionPrincipal(db, cookie) : null;
@@ -51,7 +43,7 @@ export function requireAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
 const credentials = z.object({ email: z.string().openapi({ example: 'me@example.com' }), password: z.string() }).openapi('Credentials');
 const sessionInfo = z.object({ user_id: z.string(), csrf_token: z.string(), expires_at: z.string() }).openapi('Session');
 const tokenSchema = z
-  .object({ id: z.string(), name: z.string(), prefix: z.string(), created_at: z.string(), last_used_at: z.string().nullable(), revoked_at: z.string().nullable() })
+  .object({ id: z.string(), name: z.string(), prefix: z.string(), created_at: z.string(), last_used_at: z.string().nullable(), revoked_at: z.string().nullable(), expires_at: z.string().nullable(), can_create_tokens: z.boolean() })
   .openapi('ApiToken');
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const body = <T extends z.ZodTypeAny>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
@@ -59,11 +51,12 @@ const body = <T extends z.ZodTypeAny>(schema: T) => ({ required: true, content: 
 export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   const db = deps.database.db;
   const startSession = async (c: Context, input: unknown) => {
-    const session = await login(db, input, clientKey(c));
+    const session = await login(db, input, clientAddress(c, deps.config));
     setCookie(c, sessionCookie, session.token, {
       httpOnly: true,
       sameSite: 'Lax',
-      secure: deps.config.secureCookies,
+      // Over HTTPS (directly or through a trusted proxy) the cookie never travels in the clear.
+      secure: deps.config.secureCookies || cameOverHttps(c, deps.config),
       path: '/',
       expires: new Date(session.expiresAt),
     });
@@ -87,7 +80,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
     },
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/api/auth/login', tags: ['auth'], summary: 'Sign in with email and password (sets the session cookie)', request: { body: body(credentials) }, responses: { 200: json(sessionInfo, 'Signed in'), 401: errorResponses[401], 429: json(z.any(), 'Too many failed attempts') } }),
+    createRoute({ method: 'post', path: '/api/auth/login', tags: ['auth'], summary: 'Sign in with email and password (sets the session cookie)', request: { body: body(credentials) }, responses: { 200: json(sessionInfo, 'Signed in'), 401: errorResponses[401], 429: errorResponses[429] } }),
     async (c) => c.json(await startSession(c, c.req.valid('json')), 200),
   );
   app.openapi(
@@ -114,8 +107,19 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
     async (c) => c.json({ data: await listTokens(db) }, 200),
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/api/tokens', tags: ['auth'], summary: 'Create an API token (the secret is shown once)', request: { body: body(z.object({ name: z.string() }).strict()) }, responses: { 201: json(tokenSchema.extend({ token: z.string() }), 'Created'), 400: errorResponses[400] } }),
-    async (c) => c.json(await createToken(db, c.req.valid('json').name), 201),
+    createRoute({
+      method: 'post',
+      path: '/api/tokens',
+      tags: ['auth'],
+      summary: 'Create an API token (the secret is shown once). `expires_in_days` sets an expiry; `can_create_tokens` lets the new token create tokens. A token without that right gets 403 here.',
+      request: { body: body(tokenOptionsInput.extend({ name: z.string() })) },
+      responses: { 201: json(tokenSchema.extend({ token: z.string() }), 'Created'), 400: errorResponses[400], 403: errorResponses[403] },
+    }),
+    async (c) => {
+      if (!c.get('principal').canCreateTokens) throw new AppError('forbidden', 'this API token cannot create tokens; create one with can_create_tokens, or sign in');
+      const { name, expires_in_days, can_create_tokens } = c.req.valid('json');
+      return c.json(await createToken(db, name, { expiresInDays: expires_in_days, canCreateTokens: can_create_tokens }), 201);
+    },
   );
   app.openapi(
     createRoute({ method: 'delete', path: '/api/tokens/{id}', tags: ['auth'], summary: 'Revoke an API token', request: { params: z.object({ id: z.string() }) }, responses: { 200: json(tokenSchema, 'Revoked'), 404: errorResponses[404] } }),

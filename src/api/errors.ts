@@ -17,8 +17,10 @@ export const errorSchema = z
 export const errorResponses = {
   400: { description: 'Invalid input; `fields` names each bad field', content: { 'application/json': { schema: errorSchema } } },
   401: { description: 'Missing or invalid credentials', content: { 'application/json': { schema: errorSchema } } },
+  403: { description: 'Signed in, but not allowed to do this', content: { 'application/json': { schema: errorSchema } } },
   404: { description: 'No record with that id', content: { 'application/json': { schema: errorSchema } } },
   409: { description: 'Conflicts with existing data', content: { 'application/json': { schema: errorSchema } } },
+  429: { description: 'Too many attempts, or another one is still running; try again later', content: { 'application/json': { schema: errorSchema } } },
 } as const;
 
 export function errorJson(c: Context, error: AppError) {

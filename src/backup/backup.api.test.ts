@@ -58,14 +58,23 @@ describe.each(['sqlite', 'postgres', 'mysql'] as const)('GET /api/backup on %s',
 
     const res = await api.app.request('/api/backup', { headers: { authorization: `Bearer ${api.token}` } });
     expect(res.status).toBe(200);
-    const extension = engine === 'sqlite' ? 'db' : 'json';
+    const extension = 'json';
     const day = new Date().toISOString().slice(0, 10);
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="rapport-backup-${day}.${extension}"`);
     const bytes = Buffer.from(await res.arrayBuffer());
-    expect(Number(res.headers.get('content-length'))).toBe(bytes.length);
-    if (engine === 'sqlite') expect(bytes.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
-    else expect(JSON.parse(bytes.toString('utf8').split('\n')[0])).toMatchObject({ format: 'rapport-backup', dialect: engine });
+    const header = JSON.parse(bytes.toString('utf8').split('\n')[0]);
+    expect(header).toMatchObject({ format: 'rapport-backup', dialect: engine });
+    // Streamed as it is read: no temporary copy on disk.
     expect(downloadFolders()).toEqual(foldersBefore);
+    // No sign-in secrets: no credential table, and neither the password hash nor a token hash.
+    expect(header.tables.map((t: { name: string }) => t.name)).not.toEqual(expect.arrayContaining(['users']));
+    for (const table of ['users', 'sessions', 'api_tokens', 'login_attempts', 'login_clients', 'auth_claims']) expect(header.tables.some((t: { name: string }) => t.name === table), table).toBe(false);
+    const secrets = [
+      ...(await api.db.database.db.selectFrom('users').select('password_hash').execute()).map((r) => r.password_hash as string),
+      ...(await api.db.database.db.selectFrom('api_tokens').select('token_hash').execute()).map((r) => r.token_hash as string),
+    ];
+    expect(secrets.length).toBeGreaterThanOrEqual(2);
+    for (const secret of secrets) expect(bytes.includes(secret)).toBe(false);
 
     const file = path.join(tmp, `${engine}.${extension}`);
     fs.writeFileSync(file, bytes);
@@ -78,5 +87,23 @@ describe.each(['sqlite', 'postgres', 'mysql'] as const)('GET /api/backup on %s',
     expect(await customerNames(target.database.db)).toEqual(await customerNames(api.db.database.db));
     expect(await stageRollup(target.database.db)).toEqual(await stageRollup(api.db.database.db));
     expect((await stageRollup(target.database.db)).length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('serves one download at a time, and frees the slot when the client stops reading', async () => {
+    const get = () => api.app.request('/api/backup', { headers: { authorization: `Bearer ${api.token}` } });
+    // The first download is not read: its stream waits for the client, holding the slot.
+    const first = await get();
+    expect(first.status).toBe(200);
+    const second = await get();
+    expect(second.status).toBe(429);
+    expect((await second.json()).error.code).toBe('rate_limited');
+    await first.body!.cancel();
+    let third = await get();
+    for (let i = 0; i < 50 && third.status === 429; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      third = await get();
+    }
+    expect(third.status).toBe(200);
+    expect((await third.text()).length).toBeGreaterThan(1000);
   }, 120_000);
 });

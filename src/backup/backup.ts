@@ -3,12 +3,13 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { once } from 'node:events';
 import SqliteDatabase from 'better-sqlite3';
-import { sql } from 'kysely';
-import { columnTypes, type Database, type Db } from '../core/database.js';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import type { Database, Db, DialectName } from '../core/database.js';
 import { invalid } from '../core/errors.js';
+import { addCustomFieldColumn, dropCustomFieldColumn } from '../fields/custom-fields.js';
 import { rebuildReportRollupsIn } from '../reports/rollups.js';
 import { entities } from '../schema/entities.js';
-import { appliedMigrations, foreignKeyOrder, listColumns, listTables, primaryKey, quoteIdent } from './schema-info.js';
+import { appliedMigrations, foreignKeyOrder, listColumns, listTables, primaryKey } from './schema-info.js';
 
 export const backupFormat = 'rapport-backup';
 export const backupVersion = 1;
@@ -58,6 +59,13 @@ const pageRows = 2000;
  */
 const isDerived = (table: string) => table.startsWith('report_');
 
+/**
+ * Sign-in secrets and state: the owner's password hash, sessions, API tokens, login limits. A backup
+ * never holds them (a lost backup file gives no way in, and an old one cannot revive a revoked token
+ * or a signed-out session), and a restore keeps the database's current ones.
+ */
+export const credentialTables: ReadonlySet<string> = new Set(['users', 'sessions', 'api_tokens', 'login_attempts', 'login_clients', 'auth_claims']);
+
 const sqliteMagic = 'SQLite format 3\0';
 
 async function countRows(db: Db, table: string): Promise<number> {
@@ -102,13 +110,29 @@ export async function backupDatabase(database: Database, file: string, options: 
       const copy = new SqliteDatabase(temporary);
       try {
         copy.pragma('journal_mode = DELETE');
+        // Overwrites the deleted secrets' bytes in the file, not only unlinks them.
+        copy.pragma('secure_delete = ON');
+        copy.pragma('foreign_keys = OFF');
+        const present = new Set((copy.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name));
+        for (const table of credentialTables) if (present.has(table)) copy.exec(`DELETE FROM "${table}"`);
         tables = sqliteTableCounts(copy);
       } finally {
         copy.close();
       }
     } else {
-      tables = await writeJsonBackup(database, temporary, options);
+      const out = fs.createWriteStream(temporary, { encoding: 'utf8', mode: 0o600 });
+      const closed = new Promise<void>((resolve, reject) => {
+        out.on('close', resolve);
+        out.on('error', reject);
+      });
+      try {
+        tables = await writeJsonBackup(database, (text) => writeChunk(out, text), options);
+      } finally {
+        out.end();
+        await closed;
+      }
     }
+    fs.chmodSync(temporary, 0o600);
     fs.renameSync(temporary, target);
     return { file: target, format, tables };
   } catch (error) {
@@ -117,52 +141,69 @@ export async function backupDatabase(database: Database, file: string, options: 
   }
 }
 
-async function writeJsonBackup(database: Database, file: string, options: BackupOptions): Promise<{ name: string; rows: number }[]> {
-  const out = fs.createWriteStream(file, { encoding: 'utf8' });
-  const closed = new Promise<void>((resolve, reject) => {
-    out.on('close', resolve);
-    out.on('error', reject);
-  });
-  let tx = database.db.transaction();
-  // One snapshot for the header's counts and every row that follows.
-  if (database.dialect !== 'sqlite') tx = tx.setIsolationLevel('repeatable read');
-  const tables = await tx.execute(async (trx) => {
-    const names = await foreignKeyOrder(trx, database.dialect, await listTables(trx, database.dialect));
-    const header: BackupHeader = { format: backupFormat, version: backupVersion, dialect: database.dialect, created_at: new Date().toISOString(), migrations: await appliedMigrations(trx), tables: [] };
-    for (const name of names) header.tables.push({ name, columns: await listColumns(trx, database.dialect, name), rows: await countRows(trx, name) });
-    await writeChunk(out, JSON.stringify(header) + '\n');
-    const total = header.tables.reduce((s, t) => s + t.rows, 0);
-    let done = 0;
-    for (const table of header.tables) {
-      const key = await primaryKey(trx, database.dialect, table.name);
-      const order = key.length ? key : table.columns;
-      let last: unknown[] | null = null;
-      for (;;) {
-        let q = trx.selectFrom(table.name).select(table.columns.map((c) => sql.ref(c).as(c)));
-        if (last && key.length) {
-          const after = last;
-          q = q.where(sql<boolean>`(${sql.join(key.map((k) => sql.ref(k)))}) > (${sql.join(after)})`);
-        } else if (last) {
-          q = q.offset(done);
+/**
+ * A connection that reads one consistent snapshot without holding up the server's own: on SQLite a
+ * second, read-only connection to the file (the WAL lets it read while the server writes); on
+ * PostgreSQL and MySQL the pool itself, one connection of which the snapshot's transaction takes.
+ */
+function snapshotSource(database: Database): { db: Db; close(): Promise<void> } {
+  if (database.dialect !== 'sqlite' || !database.sqlitePath || database.sqlitePath === ':memory:') return { db: database.db, close: async () => {} };
+  const raw = new SqliteDatabase(database.sqlitePath, { readonly: true, fileMustExist: true });
+  raw.pragma('busy_timeout = 10000');
+  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: raw }) });
+  return { db, close: () => db.destroy() };
+}
+
+/**
+ * Writes a JSON backup (a header line, then one line per row) through `write`, from one snapshot.
+ * Credential tables are left out. `write` may throw to stop (a download whose client went away).
+ */
+export async function writeJsonBackup(database: Database, write: (text: string) => Promise<void>, options: Pick<BackupOptions, 'onProgress'> = {}): Promise<{ name: string; rows: number }[]> {
+  const source = snapshotSource(database);
+  try {
+    let tx = source.db.transaction();
+    // One snapshot for the header's counts and every row that follows.
+    if (database.dialect !== 'sqlite') tx = tx.setIsolationLevel('repeatable read');
+    return await tx.execute(async (trx) => {
+      const all = await listTables(trx, database.dialect);
+      const names = (await foreignKeyOrder(trx, database.dialect, all)).filter((t) => !credentialTables.has(t));
+      const header: BackupHeader = { format: backupFormat, version: backupVersion, dialect: database.dialect, created_at: new Date().toISOString(), migrations: await appliedMigrations(trx), tables: [] };
+      for (const name of names) header.tables.push({ name, columns: await listColumns(trx, database.dialect, name), rows: await countRows(trx, name) });
+      await write(JSON.stringify(header) + '\n');
+      const total = header.tables.reduce((s, t) => s + t.rows, 0);
+      let done = 0;
+      for (const table of header.tables) {
+        const key = await primaryKey(trx, database.dialect, table.name);
+        const order = key.length ? key : table.columns;
+        let last: unknown[] | null = null;
+        let offset = 0;
+        for (;;) {
+          let q = trx.selectFrom(table.name).select(table.columns.map((c) => sql.ref(c).as(c)));
+          if (last && key.length) {
+            const after = last;
+            q = q.where(sql<boolean>`(${sql.join(key.map((k) => sql.ref(k)))}) > (${sql.join(after)})`);
+          } else if (last) {
+            q = q.offset(offset);
+          }
+          for (const c of order) q = q.orderBy(sql.ref(c));
+          const rows = await q.limit(pageRows).execute();
+          if (rows.length === 0) break;
+          let text = '';
+          for (const row of rows) text += JSON.stringify([table.name, table.columns.map((c) => portable(row[c]))]) + '\n';
+          await write(text);
+          done += rows.length;
+          offset += rows.length;
+          options.onProgress?.({ done, total, unit: 'rows', table: table.name });
+          const lastRow = rows[rows.length - 1];
+          last = key.map((k) => lastRow[k]);
+          if (rows.length < pageRows) break;
         }
-        for (const c of order) q = q.orderBy(sql.ref(c));
-        const rows = await q.limit(pageRows).execute();
-        if (rows.length === 0) break;
-        let text = '';
-        for (const row of rows) text += JSON.stringify([table.name, table.columns.map((c) => portable(row[c]))]) + '\n';
-        await writeChunk(out, text);
-        done += rows.length;
-        options.onProgress?.({ done, total, unit: 'rows', table: table.name });
-        const lastRow = rows[rows.length - 1];
-        last = key.map((k) => lastRow[k]);
-        if (rows.length < pageRows) break;
       }
-    }
-    return header.tables.map((t) => ({ name: t.name, rows: t.rows }));
-  });
-  out.end();
-  await closed;
-  return tables;
+      return header.tables.map((t) => ({ name: t.name, rows: t.rows }));
+    });
+  } finally {
+    await source.close();
+  }
 }
 
 function sqliteTableCounts(db: SqliteDatabase.Database): { name: string; rows: number }[] {
@@ -287,9 +328,18 @@ export interface RestoreOptions {
   onProgress?: (progress: BackupProgress) => void;
 }
 
+type DeclaredField = { entity: string; name: string; type: string };
+
 /**
- * Replaces every row of the database with the backup's, after checking the backup. The
- * whole replacement runs in one transaction: a failure leaves the database as it was.
+ * Replaces every row of the database with the backup's, after checking the backup, and leaves the
+ * database exactly as it was when anything fails. Sign-in data (the owner's password, sessions, API
+ * tokens, login limits) is neither read from the backup nor replaced: the current credentials stay.
+ *
+ * Custom fields are real columns, so a restore may add and drop columns too. On SQLite and PostgreSQL
+ * the columns change inside the restore's one transaction. MySQL commits DDL by itself, so there the
+ * backup's missing columns are added first (empty), the rows are replaced in one transaction, and only
+ * once it has committed are the columns the backup does not declare dropped; a failure drops the
+ * columns it added and so leaves the schema and every value as they were.
  */
 export async function restoreDatabase(database: Database, file: string, options: RestoreOptions = {}): Promise<BackupInfo> {
   const info = await inspectBackup(file);
@@ -298,36 +348,52 @@ export async function restoreDatabase(database: Database, file: string, options:
   const unknown = info.migrations.filter((m) => !known.has(m));
   if (unknown.length) throw invalid(`the backup comes from a newer Rapport (migrations ${unknown.join(', ')}); upgrade Rapport first`);
   const targetTables = await listTables(database.db, database.dialect);
-  const missing = info.tables.map((t) => t.name).filter((t) => !targetTables.includes(t) && !isDerived(t));
+  const missing = info.tables.map((t) => t.name).filter((t) => !targetTables.includes(t) && !isDerived(t) && !credentialTables.has(t));
   if (missing.length) throw invalid(`the backup has tables this database lacks: ${missing.join(', ')}`);
-  await syncCustomFieldColumns(database, info.customFields ?? []);
-  const order = await foreignKeyOrder(database.db, database.dialect, targetTables);
-  const columns = new Map<string, string[]>();
-  for (const t of order) columns.set(t, await listColumns(database.db, database.dialect, t));
-  if (info.format === 'sqlite') await restoreSqliteFile(database, file, info, order, columns, options);
-  else await restoreJson(database, file, info, order, columns, options);
+  const fields = info.customFields ?? [];
+  const replace = (prepare: (trx: Db) => Promise<unknown>) =>
+    info.format === 'sqlite' ? restoreSqliteFile(database, file, info, prepare, options) : restoreJson(database, file, info, prepare, options);
+  if (database.dialect !== 'mysql') {
+    await replace((trx) => syncCustomFieldColumns(trx, database.dialect, fields, { add: true, drop: true }));
+    return info;
+  }
+  const added = await syncCustomFieldColumns(database.db, database.dialect, fields, { add: true, drop: false });
+  try {
+    await replace(async () => {});
+  } catch (error) {
+    for (const { table, column } of added) await dropCustomFieldColumn(database.db, database.dialect, table, column);
+    throw error;
+  }
+  await syncCustomFieldColumns(database.db, database.dialect, fields, { add: false, drop: true });
   return info;
 }
 
-/** Columns for custom fields are real columns: add those the backup declares, drop those it does not. */
-async function syncCustomFieldColumns(database: Database, fields: { entity: string; name: string; type: string }[]) {
-  const t = columnTypes(database.dialect);
-  const q = (n: string) => quoteIdent(database.dialect, n);
+/**
+ * Makes the custom-field columns match the fields a backup declares: adds those it lacks, drops those
+ * the backup does not have (each as asked). Returns the columns it added.
+ */
+async function syncCustomFieldColumns(db: Db, dialect: DialectName, fields: DeclaredField[], what: { add: boolean; drop: boolean }): Promise<{ table: string; column: string }[]> {
+  const added: { table: string; column: string }[] = [];
   for (const entity of Object.values(entities).filter((e) => e.customFields)) {
     const wanted = new Map(fields.filter((f) => f.entity === entity.name).map((f) => [`cf_${f.name}`, f.type]));
-    const present = (await listColumns(database.db, database.dialect, entity.table)).filter((c) => c.startsWith('cf_'));
-    for (const column of present) {
-      if (wanted.has(column)) continue;
-      await sql.raw(`DROP INDEX ${q(`${entity.table}_${column}_ix`)}${database.dialect === 'mysql' ? ` ON ${q(entity.table)}` : ''}`).execute(database.db).catch(() => {});
-      await sql.raw(`ALTER TABLE ${q(entity.table)} DROP COLUMN ${q(column)}`).execute(database.db);
-    }
+    const present = (await listColumns(db, dialect, entity.table)).filter((c) => c.startsWith('cf_'));
+    if (what.drop) for (const column of present) if (!wanted.has(column)) await dropCustomFieldColumn(db, dialect, entity.table, column);
+    if (!what.add) continue;
     for (const [column, type] of wanted) {
       if (present.includes(column)) continue;
-      const columnType = ({ number: t.real, text: t.shortText, date: t.date, boolean: t.boolean, select: t.shortText } as Record<string, string>)[type] ?? t.shortText;
-      await sql.raw(`ALTER TABLE ${q(entity.table)} ADD COLUMN ${q(column)} ${columnType}`).execute(database.db);
-      await database.db.schema.createIndex(`${entity.table}_${column}_ix`).on(entity.table).column(column).execute();
+      await addCustomFieldColumn(db, dialect, entity.table, column, type);
+      added.push({ table: entity.table, column });
     }
   }
+  return added;
+}
+
+/** The tables a restore replaces, parents first, and each one's columns (read after the columns are synced). */
+async function restorePlan(trx: Db, dialect: DialectName): Promise<{ order: string[]; columns: Map<string, string[]> }> {
+  const order = (await foreignKeyOrder(trx, dialect, await listTables(trx, dialect))).filter((t) => !credentialTables.has(t));
+  const columns = new Map<string, string[]>();
+  for (const t of order) columns.set(t, await listColumns(trx, dialect, t));
+  return { order, columns };
 }
 
 /** Runs `fn` with the full-text insert/delete triggers off, then rebuilds the index once. */
@@ -339,15 +405,18 @@ function withoutSearchTriggers(raw: SqliteDatabase.Database, fn: () => void) {
   if (triggers.length) raw.exec(`INSERT INTO customers_fts(customers_fts) VALUES ('rebuild')`);
 }
 
-async function restoreSqliteFile(database: Database, file: string, info: BackupInfo, order: string[], columns: Map<string, string[]>, options: RestoreOptions) {
+async function restoreSqliteFile(database: Database, file: string, info: BackupInfo, prepare: (trx: Db) => Promise<unknown>, options: RestoreOptions) {
   const raw = database.sqlite!;
   raw.prepare('ATTACH DATABASE ? AS rapport_restore').run(path.resolve(file));
   try {
     const total = info.tables.reduce((s, t) => s + t.rows, 0);
     const inBackup = new Map(info.tables.map((t) => [t.name, t.rows]));
     let done = 0;
-    // One transaction on the one SQLite connection: the raw statements and the rebuild share it.
+    // One transaction on the one SQLite connection: the column changes, the raw statements and the
+    // rebuild all share it.
     await database.db.transaction().execute(async (trx) => {
+      await prepare(trx);
+      const { order, columns } = await restorePlan(trx, database.dialect);
       raw.pragma('defer_foreign_keys = ON');
       withoutSearchTriggers(raw, () => {
         for (const table of [...order].reverse()) raw.exec(`DELETE FROM main."${table}"`);
@@ -367,25 +436,27 @@ async function restoreSqliteFile(database: Database, file: string, info: BackupI
   }
 }
 
-async function restoreJson(database: Database, file: string, info: BackupInfo, order: string[], columns: Map<string, string[]>, options: RestoreOptions) {
+async function restoreJson(database: Database, file: string, info: BackupInfo, prepare: (trx: Db) => Promise<unknown>, options: RestoreOptions) {
   const header = info.header!;
   const total = header.tables.reduce((s, t) => s + t.rows, 0);
   const maxParams = database.dialect === 'postgres' ? 60_000 : 30_000;
-  // Where a target column exists in the backup, the value's position in each row.
-  const mapping = new Map<string, { columns: string[]; positions: number[]; chunk: number }>();
-  for (const t of header.tables) {
-    const target = new Set(columns.get(t.name) ?? []);
-    const positions: number[] = [];
-    const cols: string[] = [];
-    t.columns.forEach((c, i) => {
-      if (target.has(c)) {
-        cols.push(c);
-        positions.push(i);
-      }
-    });
-    mapping.set(t.name, { columns: cols, positions, chunk: Math.max(1, Math.min(1000, Math.floor(maxParams / Math.max(1, cols.length)))) });
-  }
   const run = async (trx: Db) => {
+    await prepare(trx);
+    const { order, columns } = await restorePlan(trx, database.dialect);
+    // Where a target column exists in the backup, the value's position in each row.
+    const mapping = new Map<string, { columns: string[]; positions: number[]; chunk: number }>();
+    for (const t of header.tables) {
+      const target = new Set(columns.get(t.name) ?? []);
+      const positions: number[] = [];
+      const cols: string[] = [];
+      t.columns.forEach((c, i) => {
+        if (target.has(c)) {
+          cols.push(c);
+          positions.push(i);
+        }
+      });
+      mapping.set(t.name, { columns: cols, positions, chunk: Math.max(1, Math.min(1000, Math.floor(maxParams / Math.max(1, cols.length)))) });
+    }
     for (const table of [...order].reverse()) await trx.deleteFrom(table).execute();
     let done = 0;
     const pending: { table: string; rows: Record<string, unknown>[] } = { table: '', rows: [] };
@@ -397,7 +468,8 @@ async function restoreJson(database: Database, file: string, info: BackupInfo, o
       pending.rows = [];
     };
     for await (const { table, values } of jsonRows(file)) {
-      if (isDerived(table)) continue;
+      // Backups made before credentials were left out still carry them: they are skipped.
+      if (isDerived(table) || credentialTables.has(table)) continue;
       const m = mapping.get(table)!;
       if (pending.table !== table) {
         await flush();
@@ -435,4 +507,3 @@ async function restoreJson(database: Database, file: string, info: BackupInfo, o
     await database.db.transaction().execute(run);
   }
 }
-

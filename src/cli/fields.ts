@@ -26,6 +26,20 @@ export function registerFields(program: Command) {
       console.log(`Added ${created.type} field ${created.name} ("${created.label}") to customers.`);
     });
   field
+    .command('remove')
+    .description('remove a custom field and every value it holds')
+    .argument('<name>', 'field name')
+    .option('--yes', 'confirm that the values are to be deleted')
+    .action(async (name: string, opts: { yes?: boolean }) => {
+      if (!opts.yes) {
+        console.error(`Removing ${name} deletes its value on every customer. Run again with --yes to confirm.`);
+        process.exitCode = 1;
+        return;
+      }
+      const removed = await withDatabase(async (_ctx, database) => (await customFields()).removeCustomField(database, name));
+      console.log(`Removed field ${removed.name} and its values from customers.`);
+    });
+  field
     .command('list')
     .description('list custom fields')
     .action(async () => {

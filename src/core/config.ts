@@ -9,8 +9,13 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Origins allowed to call the API from a browser; empty = CORS closed. */
   corsOrigins: string[];
-  /** Secure flag on the session cookie: set RAPPORT_SECURE_COOKIES=true when served over HTTPS. */
+  /** Secure flag on every session cookie; without it, set only on requests that came over HTTPS. */
   secureCookies: boolean;
+  /**
+   * Behind a reverse proxy (RAPPORT_TRUST_PROXY=true): the client address is the last entry of
+   * X-Forwarded-For and the scheme comes from X-Forwarded-Proto. Off, both headers are ignored.
+   */
+  trustProxy: boolean;
   maxBodyBytes: number;
   /** Largest file accepted by the import upload. */
   maxUploadBytes: number;
@@ -30,6 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     corsOrigins: (env.RAPPORT_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     secureCookies: env.RAPPORT_SECURE_COOKIES === 'true',
+    trustProxy: env.RAPPORT_TRUST_PROXY === 'true' || env.RAPPORT_TRUST_PROXY === '1',
     maxBodyBytes: Number(env.RAPPORT_MAX_BODY_BYTES ?? 10 * 1024 * 1024),
     maxUploadBytes: Number(env.RAPPORT_MAX_UPLOAD_BYTES ?? 512 * 1024 * 1024),
     defaultCountry: (env.RAPPORT_DEFAULT_COUNTRY?.toUpperCase() as CountryCode | undefined) || undefined,

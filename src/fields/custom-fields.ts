@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { z } from '@hono/zod-openapi';
-import { columnTypes, readRows, type Database, type Db } from '../core/database.js';
-import { conflict, invalid } from '../core/errors.js';
+import { columnTypes, readRows, type Database, type Db, type DialectName } from '../core/database.js';
+import { conflict, invalid, notFound } from '../core/errors.js';
+import { inTransactionIfDdlIs } from './ddl.js';
 import { newId } from '../core/ids.js';
 import { entities, type EntityDef, type EntityName } from '../schema/entities.js';
 import type { FieldDef } from '../schema/fields.js';
@@ -35,7 +36,20 @@ export interface CustomField {
 const columnPrefix = 'cf_';
 
 /** Names a custom field may not take: built-in fields and words the API reserves. */
-const reserved = new Set(['q', 'sort', 'limit', 'cursor', 'fields', 'filter', 'segment', 'sources', 'stage', 'rfm', 'custom']);
+const reserved = new Set(['q', 'sort', 'limit', 'cursor', 'fields', 'filter', 'segment', 'sources', 'stage', 'rfm', 'custom', 'erase']);
+
+/**
+ * Names that mean something to JavaScript objects: a record keyed by such a name would read the
+ * inherited property (`constructor` is every object's), so they are refused outright.
+ */
+const objectWords = new Set([...Object.getOwnPropertyNames(Object.prototype), ...Object.getOwnPropertyNames(Function.prototype), 'prototype', 'then'].map((n) => n.toLowerCase()));
+
+/** Why a name cannot be a custom field's, or null when it can. */
+export function reservedNameProblem(name: string): string | null {
+  if (objectWords.has(name)) return `${name} is reserved (a property every JavaScript object has)`;
+  if (reserved.has(name)) return `${name} is reserved by the API's query parameters`;
+  return null;
+}
 
 export function toFieldDef(field: CustomField): FieldDef {
   const type = field.type === 'date' ? 'date' : field.type === 'number' ? 'number' : field.type;
@@ -87,12 +101,12 @@ export async function addCustomField(database: Database, input: CustomFieldInput
   const { entity: entityName, name, type, options } = parsed.data;
   const entity = entities[entityName];
   if (type === 'select' && (!options || options.length === 0)) throw invalid('a select field needs options', { options: ['required for select fields'] });
-  if (entity.fields.some((f) => f.name === name) || reserved.has(name)) throw conflict(`${name} is a built-in field name`, { name: ['already a built-in field'] });
+  const problem = reservedNameProblem(name);
+  if (problem) throw invalid(problem, { name: [problem] });
+  if (entity.fields.some((f) => f.name === name)) throw conflict(`${name} is a built-in field name`, { name: ['already a built-in field'] });
   const existing = await database.db.selectFrom('custom_fields').select('id').where('entity', '=', entityName).where('name', '=', name).executeTakeFirst();
   if (existing) throw conflict(`custom field ${name} already exists`, { name: ['already exists'] });
 
-  const t = columnTypes(database.dialect);
-  const columnType = { number: t.real, text: t.shortText, date: t.date, boolean: t.boolean, select: t.shortText }[type];
   const column = columnPrefix + name;
   const row = {
     id: newId('field'),
@@ -103,10 +117,40 @@ export async function addCustomField(database: Database, input: CustomFieldInput
     options: options ? JSON.stringify(options) : null,
     created_at: new Date().toISOString(),
   };
-  const quoted = database.dialect === 'mysql' ? `\`${column}\`` : `"${column}"`;
   // DDL commits implicitly on MySQL, so the column comes first and the declaration second.
-  await sql.raw(`ALTER TABLE ${entity.table} ADD COLUMN ${quoted} ${columnType}`).execute(database.db);
-  await database.db.schema.createIndex(`${entity.table}_${column}_ix`).on(entity.table).column(column).execute();
-  await database.db.insertInto('custom_fields').values(row).execute();
+  await inTransactionIfDdlIs(database, async (db) => {
+    await addCustomFieldColumn(db, database.dialect, entity.table, column, type);
+    await db.insertInto('custom_fields').values(row).execute();
+  });
   return fromRow(row);
+}
+
+/**
+ * Removes a custom field: its declaration, its column and so every value it held. On MySQL, where
+ * DDL commits by itself, the declaration goes first, so a failure leaves at worst an unused column.
+ */
+export async function removeCustomField(database: Database, name: string, entityName: EntityName = 'customers'): Promise<CustomField> {
+  const entity = entities[entityName];
+  const [declared] = await readRows(database.db, database.db.selectFrom('custom_fields').selectAll().where('entity', '=', entityName).where('name', '=', name));
+  if (!declared) throw notFound('custom field', name);
+  const field = fromRow(declared);
+  await inTransactionIfDdlIs(database, async (db) => {
+    await db.deleteFrom('custom_fields').where('id', '=', field.id).execute();
+    await dropCustomFieldColumn(db, database.dialect, entity.table, columnPrefix + field.name);
+  });
+  return field;
+}
+
+/** The column (and its index) that holds a custom field's values. */
+export async function addCustomFieldColumn(db: Db, dialect: DialectName, table: string, column: string, type: string): Promise<void> {
+  const t = columnTypes(dialect);
+  const columnType = ({ number: t.real, text: t.shortText, date: t.date, boolean: t.boolean, select: t.shortText } as Record<string, string>)[type] ?? t.shortText;
+  await sql`ALTER TABLE ${sql.table(table)} ADD COLUMN ${sql.ref(column)} ${sql.raw(columnType)}`.execute(db);
+  await db.schema.createIndex(`${table}_${column}_ix`).on(table).column(column).execute();
+}
+
+export async function dropCustomFieldColumn(db: Db, dialect: DialectName, table: string, column: string): Promise<void> {
+  const index = db.schema.dropIndex(`${table}_${column}_ix`).ifExists();
+  await (dialect === 'mysql' ? index.on(table) : index).execute();
+  await sql`ALTER TABLE ${sql.table(table)} DROP COLUMN ${sql.ref(column)}`.execute(db);
 }

@@ -64,7 +64,8 @@ export function recordToRow(fields: FieldDef[], input: ApiRecord): Row {
   const row: Row = {};
   for (const field of fields) {
     const column = columnOf(field);
-    if (column === null || !(field.name in input)) continue;
+    // Own keys only: a field named like an inherited property (`constructor`) is not "present".
+    if (column === null || !Object.hasOwn(input, field.name)) continue;
     row[column] = encodeValue(field, input[field.name]);
   }
   return row;

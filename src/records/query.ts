@@ -163,24 +163,44 @@ export function applySort<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, 
 
 type Cursor = [value: unknown, id: string];
 
+const badCursor = () => invalid('cursor is not valid; use next_cursor from the previous page', { cursor: ['invalid cursor'] });
+
 export function encodeCursor(value: unknown, id: string): string {
   return Buffer.from(JSON.stringify([value ?? null, id])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): Cursor {
+/**
+ * Reads a cursor: `[value, id]` with a plain value (string, number, boolean or null) and an id. With
+ * `valueKind`, the value must also be of that kind (or null), so a hand-made cursor can never reach
+ * the database as a value of the wrong type.
+ */
+export function decodeCursor(cursor: string, valueKind?: 'number' | 'string'): Cursor {
+  let parsed: unknown;
   try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string') return parsed as Cursor;
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the error below
+    throw badCursor();
   }
-  throw invalid('cursor is not valid; use next_cursor from the previous page', { cursor: ['invalid cursor'] });
+  if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[1] !== 'string' || parsed[1].length > 64) throw badCursor();
+  const value: unknown = parsed[0];
+  const plain = value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+  if (!plain || (valueKind && value !== null && typeof value !== valueKind)) throw badCursor();
+  return parsed as Cursor;
+}
+
+/** Whether a cursor's value fits the sort column: a number for numbers, a string for text and dates. */
+function fitsSort(spec: SortSpec, value: unknown): boolean {
+  if (value === null) return true;
+  if (isNumeric(spec.field)) return typeof value === 'number';
+  if (spec.field.type === 'boolean') return typeof value === 'boolean' || value === 0 || value === 1;
+  return typeof value === 'string';
 }
 
 /** Rows strictly after the cursor in the order applySort produces (keyset pagination). */
 export function afterCursor(eb: Eb, spec: SortSpec, [value, id]: Cursor): Expression<SqlBool> {
   const after = spec.descending ? '<' : '>';
   if (spec.column === 'id') return eb('id', after, id);
+  if (!fitsSort(spec, value)) throw badCursor();
   if (spec.unique) return eb(spec.column, after, value);
   if (value === null) return eb.and([eb(spec.column, 'is', null), eb('id', after, id)]);
   const parts = [eb(spec.column, after, value), eb.and([eb(spec.column, '=', value), eb('id', after, id)])];
