@@ -27,6 +27,12 @@ export interface KMeansOptions {
   k: number;
   /** Independent seedings; the run with the lowest inertia wins. */
   nInit?: number;
+  /**
+   * More seedings after the first nInit while the best inertia is rare: stop once the best has been reached
+   * `confirmations` times, or after `maxInit` seedings in all. On small inputs a single run is cheap while
+   * the best solution may come from one seeding in hundreds (restartBudget picks maxInit).
+   */
+  untilConfirmed?: { maxInit: number; confirmations: number };
   maxIterations?: number;
   /** Convergence threshold on the total squared centre shift, relative to the mean feature variance. */
   tol?: number;
@@ -47,6 +53,10 @@ export interface KMeansResult {
   iterations: number;
   k: number;
   d: number;
+  /** Seedings run. */
+  runs: number;
+  /** Seedings whose inertia equalled the best (within a relative 1e-9). */
+  bestRuns: number;
 }
 
 /** Below this many rows k-means runs on the calling thread by default: starting workers would cost more. */
@@ -73,13 +83,15 @@ interface Problem {
   /** Tolerance on the total squared centre shift. */
   tolerance: number;
   nInit: number;
+  maxInit: number;
+  confirmations: number;
   maxIterations: number;
   seed: number;
 }
 
 function prepare(data: Float64Array, n: number, d: number, options: KMeansOptions, shared: boolean): Problem {
   checkShape(data, n, d);
-  const { k, nInit = 1, maxIterations = 300, tol = 1e-4, seed = 0 } = options;
+  const { k, nInit = 1, maxIterations = 300, tol = 1e-4, seed = 0, untilConfirmed } = options;
   if (!Number.isInteger(k) || k < 1 || k > n) throw new RangeError(`k-means: k must be in [1, n], got ${k}`);
   const shape: KMeansShape = { n, d, k, trials: 2 + Math.floor(Math.log(k)), blocks: blockCount(n) };
   const arrays = allocateArrays(shape, shared);
@@ -98,7 +110,19 @@ function prepare(data: Float64Array, n: number, d: number, options: KMeansOption
       totalVariance += v * v;
     }
   }
-  return { shape, arrays, mean, position, tolerance: (tol * totalVariance) / n / d, nInit: Math.max(1, nInit), maxIterations, seed };
+  const runs = Math.max(1, nInit);
+  return {
+    shape,
+    arrays,
+    mean,
+    position,
+    tolerance: (tol * totalVariance) / n / d,
+    nInit: runs,
+    maxInit: Math.max(runs, untilConfirmed?.maxInit ?? runs),
+    confirmations: untilConfirmed?.confirmations ?? 0,
+    maxIterations,
+    seed,
+  };
 }
 
 function defaultThreads(n: number): number {
@@ -140,14 +164,19 @@ function* fit(problem: Problem): Generator<Op, KMeansResult, void> {
   const { d, k } = shape;
   const rng = createRng(problem.seed);
   let best: KMeansResult | null = null;
-  for (let run = 0; run < problem.nInit; run++) {
+  let run = 0;
+  while (run < problem.nInit || (run < problem.maxInit && (best as KMeansResult).bestRuns < problem.confirmations)) {
+    run++;
     yield* seedCentres(shape, arrays, rng);
     const { inertia, iterations } = yield* lloyd(shape, arrays, problem.maxIterations, problem.tolerance);
-    if (best === null || inertia < best.inertia) {
-      best = { centroids: Float64Array.from(arrays.centres), labels: Int32Array.from(arrays.labels), inertia, iterations, k, d };
+    // Equal inertias up to rounding are the same solution reached again.
+    if (best !== null && Math.abs(inertia - best.inertia) <= 1e-9 * best.inertia) best.bestRuns++;
+    else if (best === null || inertia < best.inertia) {
+      best = { centroids: Float64Array.from(arrays.centres), labels: Int32Array.from(arrays.labels), inertia, iterations, k, d, runs: 0, bestRuns: 1 };
     }
   }
   const result = best as KMeansResult;
+  result.runs = run;
   for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) result.centroids[c * d + j] += mean[j];
   const { position } = problem;
   if (position) result.labels = Int32Array.from(position, (r) => result.labels[r]);
@@ -321,6 +350,17 @@ function relocateEmptyClusters({ n, d, k }: KMeansShape, { x, centres, labels }:
     counts[from]--;
     counts[c] = 1;
   }
+}
+
+/** Row x centre x feature visits that extra seedings may spend (about a second of work). */
+export const RESTART_WORK_BUDGET = 5e7;
+
+/**
+ * Most seedings worth running on an n x d input at this k: as many as the work budget allows, from
+ * `minimum` up to `cap`. Small inputs get hundreds, a million rows gets `minimum`.
+ */
+export function restartBudget(n: number, d: number, k: number, minimum: number, cap = 5000): number {
+  return Math.max(minimum, Math.min(cap, Math.floor(RESTART_WORK_BUDGET / (n * d * k))));
 }
 
 export interface SilhouetteOptions {

@@ -64,3 +64,31 @@ export function calibrationByQuantile(probabilities: ArrayLike<number>, labels: 
   }
   return out;
 }
+
+/** Brier score: the mean squared difference between predicted probability and outcome (0 is perfect). */
+export function brierScore(probabilities: ArrayLike<number>, labels: ArrayLike<number>): number {
+  const n = probabilities.length;
+  if (labels.length !== n || n === 0) throw new RangeError('brierScore: need equal, non-zero lengths');
+  let total = 0;
+  for (let i = 0; i < n; i++) total += (probabilities[i] - labels[i]) ** 2;
+  return total / n;
+}
+
+export interface BinaryEvaluation {
+  /** NaN when one outcome is missing. */
+  auc: number;
+  brier: number;
+  logLoss: number;
+  /** Deciles of predicted probability (fewer with fewer rows). */
+  calibration: CalibrationBin[];
+}
+
+/** The figures a held-out set gives for probabilistic 0/1 predictions. */
+export function evaluateBinary(probabilities: ArrayLike<number>, labels: ArrayLike<number>): BinaryEvaluation {
+  return {
+    auc: auc(probabilities, labels),
+    brier: brierScore(probabilities, labels),
+    logLoss: logLoss(probabilities, labels),
+    calibration: calibrationByQuantile(probabilities, labels, 10),
+  };
+}

@@ -95,13 +95,13 @@ export function registerInsights(program: Command) {
       }
       if (!/^\d+$/.test(opts.seed)) throw new AppError('invalid_input', `--seed must be a whole number, got ${opts.seed}`);
       const result = await withDatabase(async (ctx) => (await import('../insights/segmentation.js')).createSegmentation(ctx, { features, k, standardize: opts.standardize ?? true, seed: Number(opts.seed) }));
-      const r = result as typeof result & { customers?: number; inertia?: number; k_suggested?: boolean };
+      const r = result as typeof result & { customers?: number; inertia?: number; k_suggested?: boolean; restarts?: number };
       console.log(
         `Segmentation ${result.id}: ${result.k} segments${r.k_suggested ? ' (k suggested)' : ''} of ${r.customers ?? '?'} customers on ${result.features.join(', ')}` +
-          `${result.standardize ? ', standardized' : ''}, seed ${result.seed}, inertia ${num(r.inertia, 2)}.`,
+          `${result.standardize ? ', standardized' : ''}, seed ${result.seed}, inertia ${num(r.inertia, 2)} (best of ${r.restarts ?? '?'} k-means++ restarts).`,
       );
       const rows = result.segments.map((s) => [
-        String(s.position ?? ''),
+        String(s.label ?? ''),
         s.id,
         String(s.size ?? 0),
         s.description ?? '',
@@ -110,6 +110,6 @@ export function registerInsights(program: Command) {
           .join(', '),
       ]);
       console.log(table(['#', 'SEGMENT', 'SIZE', 'DESCRIPTION', 'CENTRE'], rows));
-      console.log(`Members: GET /api/customers?segment=SEGMENT`);
+      console.log(`Members: GET /api/customers?segment=# (the k-means label) or ?segment=SEGMENT`);
     });
 }

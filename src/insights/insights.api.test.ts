@@ -175,8 +175,10 @@ describe.each(engines)('insights API on %s', (engine) => {
     expect(members.body.data.every((c: any) => c.income === 120000 && c.segment_id === rich.id)).toBe(true);
     const combined = await api.request('GET', `/api/customers?segment=${rich.id}&age=45&limit=100`);
     expect(combined.body.data.length).toBe(7);
-    const byPosition = await api.request('GET', `/api/customers?segment=${rich.position}&limit=100`);
-    expect(byPosition.body.data).toHaveLength(20);
+    // A number is the segment's k-means label in the newest segmentation (0 to k - 1).
+    expect(rich.label).toBe(rich.position - 1);
+    const byLabel = await api.request('GET', `/api/customers?segment=${rich.label}&limit=100`);
+    expect(byLabel.body.data).toHaveLength(20);
     const missing = await api.request('GET', '/api/customers?segment=seg_nope');
     expect(missing.status).toBe(400);
     expect(missing.body.error.fields.segment).toBeTruthy();
@@ -217,7 +219,8 @@ describe.each(engines)('insights API on %s', (engine) => {
     await runInsights({ database: api.db.database, actor: 'test' }, { asOf, timeUnit: 'days' });
     const res = await api.request('GET', '/api/predict?age=30&income=50000&segment=1');
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body)).toEqual(['predicted_purchase_probability']);
+    expect(Object.keys(res.body)).toContain('predicted_purchase_probability');
+    expect(res.body.inputs.find((i: any) => i.name === 'age')).toMatchObject({ value: 30, source: 'given' });
     expect(res.body.predicted_purchase_probability).toBeGreaterThan(0);
     expect(res.body.predicted_purchase_probability).toBeLessThan(1);
     const frequent = await api.request('GET', '/api/predict?order_count=12&days_since_last_order=5&income=120000');

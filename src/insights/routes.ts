@@ -10,7 +10,7 @@ import { contactList, stageHistory } from './contact-list.js';
 import { suggestionsFor } from './cross-sell.js';
 import { parseJson } from './db.js';
 import { enqueueInsightRun, getInsightRun, listInsightRuns } from './jobs.js';
-import { predictParams, predictPurchaseProbability } from './predict.js';
+import { predictionSchema, predictParams, predictPurchaseProbability } from './predict.js';
 import { createFilterSegment, createSegmentation, deleteSegment, getSegment, getSegmentation, listSegmentations, listSegments, segmentationInput } from './segmentation.js';
 import { getInsightSettings, insightSettingsSchema, updateInsightSettings } from './settings.js';
 
@@ -55,12 +55,45 @@ const segmentRecord = z
     description: z.string().nullable(),
     segmentation_id: z.string().nullable(),
     position: z.number().nullable(),
+    label: z.number().int().nullable().openapi({ description: 'k-means label (0 to k - 1) of a model segment: its number in ?segment=' }),
     size: z.number().nullable(),
     centroid: z.record(z.string(), z.number()).nullable(),
     filter: z.any(),
     created_at: z.string(),
   })
   .openapi('Segment');
+
+const calibrationBin = z.object({ count: z.number().int(), mean_predicted: z.number(), observed_rate: z.number() });
+const heldOutFigures = {
+  auc: z.number().nullable().openapi({ description: 'Area under the ROC curve on the held-out customers (0.5 is a coin toss)' }),
+  brier: z.number().nullable().openapi({ description: 'Mean squared error of the probabilities on the held-out customers (0 is perfect)' }),
+  log_loss: z.number().nullable(),
+  calibration: z.array(calibrationBin).openapi({ description: 'Held-out customers in tenths of predicted probability: mean predicted against observed rate' }),
+};
+/** Metrics of a purchase_probability model: the held-out time split, next to the recency-only baseline. */
+const purchaseModelMetrics = z
+  .object({
+    population: z.number().int(),
+    cutoff: z.string(),
+    window_days: z.number().int(),
+    train: z.number().int(),
+    test: z.number().int(),
+    base_rate: z.number(),
+    ...heldOutFigures,
+    baseline: z.object({ name: z.string(), features: z.array(z.string()), ...heldOutFigures }),
+    quality: z.string().nullable(),
+    imputed: z.record(z.string(), z.number()),
+    converged: z.boolean(),
+  })
+  .openapi('PurchaseModelMetrics');
+const modelRecord = z.object({
+  id: z.string(),
+  kind: z.string(),
+  run_id: z.string().nullable(),
+  params: z.record(z.string(), z.unknown()),
+  metrics: z.union([purchaseModelMetrics, z.record(z.string(), z.unknown())]).openapi({ description: 'For kind purchase_probability: PurchaseModelMetrics' }),
+  created_at: z.string(),
+});
 
 const contactEntry = z.object({
   customer_id: z.string(),
@@ -154,7 +187,7 @@ export function registerInsightRoutes(app: OpenAPIHono<AppEnv>) {
     },
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/models', tags, summary: 'Fitted models with their parameters and metrics, newest first', request: { query: z.object({ kind: z.string().max(32).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }) }, responses: { 200: json(z.object({ data: z.array(z.object({ id: z.string(), kind: z.string(), run_id: z.string().nullable(), params: z.any(), metrics: z.any(), created_at: z.string() })) }), 'Models') } }),
+    createRoute({ method: 'get', path: '/api/models', tags, summary: 'Fitted models with their parameters and metrics, newest first (the purchase model: AUC, Brier score and calibration on the held-out split, next to a recency-only baseline)', request: { query: z.object({ kind: z.string().max(32).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }) }, responses: { 200: json(z.object({ data: z.array(modelRecord) }), 'Models') } }),
     async (c) => {
       const q = c.req.valid('query');
       let query = c.get('ctx').database.db.selectFrom('models').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit);
@@ -188,10 +221,10 @@ export function registerInsightRoutes(app: OpenAPIHono<AppEnv>) {
       method: 'get',
       path: '/api/predict',
       tags,
-      summary: 'Purchase probability of a hypothetical customer',
-      description: `Query parameters: ${predictParams.join(', ')}. Features not given are imputed with the training medians; segment is a segment number (1, 2, ...) or id.`,
-      request: { query: z.object({ age: z.string().optional(), income: z.string().optional(), segment: z.string().optional() }) },
-      responses: { 200: json(z.object({ predicted_purchase_probability: z.number() }), 'The probability'), 400: errorResponses[400], 409: errorResponses[409] },
+      summary: 'Purchase probability of a hypothetical customer, with the inputs used and ignored',
+      description: `Query parameters: ${predictParams.join(', ')}; any other is a 400. An input not given takes the centre of the segment given (a number is the k-means label in the newest segmentation, 0 to k - 1, or a segment id), else the median of the customers the model was trained on. The answer names the inputs used and where each value came from, the inputs the model ignores and why, and warnings (extrapolation, a weak model).`,
+      request: { query: z.object(Object.fromEntries(predictParams.map((p) => [p, z.string().optional()]))) },
+      responses: { 200: json(predictionSchema, 'The probability and how it was reached'), 400: errorResponses[400], 409: errorResponses[409] },
     }),
     async (c) => c.json(await predictPurchaseProbability(c.get('ctx'), c.req.queries()), 200),
   );

@@ -4,22 +4,8 @@
  * P(alive), expected purchases, CLV, churn risk) and writes the scores back in batches. Each run is stored
  * with its parameters, metrics, counts and timing.
  */
-import { heldOutSplit } from '../analytics/split.js';
 import { sql } from 'kysely';
-import {
-  auc,
-  calibrationByQuantile,
-  fitBgNbd,
-  fitGammaGamma,
-  fitLogistic,
-  logLoss,
-  predictProbability,
-  rfmScores,
-  type BgNbdFit,
-  type BgNbdReliability,
-  type GammaGammaFit,
-  type TimeUnit,
-} from '../analytics/index.js';
+import { fitBgNbd, fitGammaGamma, rfmScores, type BgNbdFit, type BgNbdReliability, type GammaGammaFit, type TimeUnit } from '../analytics/index.js';
 import type { Ctx } from '../core/context.js';
 import type { Database } from '../core/database.js';
 import { toNumber } from '../core/database.js';
@@ -30,6 +16,7 @@ import { batchInsert, batchUpdate, dayFromIso, isoOfDay, type BatchColumn } from
 import { runCrossSell, type CrossSellSummary } from './cross-sell.js';
 import { getInsightSettings, type InsightSettings } from './settings.js';
 import { rebuildReportRollups } from '../reports/rollups.js';
+import { trainPurchaseModel } from './purchase-model.js';
 import { dayCounter, dayNumber } from '../core/day-count.js';
 import { getBusinessSettings } from '../settings/business.js';
 import { judgeBgNbdFit, scoreStandings } from './standing.js';
@@ -94,8 +81,6 @@ export interface CustomerArrays {
   oldStageChangedAt: (string | null)[];
   age: Float64Array;
   income: Float64Array;
-  /** 1-based position of the customer's segment in the latest segmentation; 0 = none. */
-  segment: Int32Array;
   firstDay: Float64Array;
   lastDay: Float64Array;
   /** Distinct purchase days; x = distinctDays - 1. */
@@ -124,7 +109,6 @@ function allocate(capacity: number): CustomerArrays {
     oldStageChangedAt: [],
     age: nan(capacity),
     income: nan(capacity),
-    segment: new Int32Array(capacity),
     firstDay: nan(capacity),
     lastDay: nan(capacity),
     distinctDays: new Int32Array(capacity),
@@ -138,14 +122,6 @@ function allocate(capacity: number): CustomerArrays {
     cutDistinctDays: new Int32Array(capacity),
     label: new Uint8Array(capacity),
   };
-}
-
-/** Latest k-means segmentation: segment id -> 1-based position. */
-export async function latestSegmentPositions(database: Database): Promise<{ segmentationId: string | null; positions: Map<string, number>; ids: string[] }> {
-  const latest = await database.db.selectFrom('segmentations').select('id').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  if (!latest) return { segmentationId: null, positions: new Map(), ids: [] };
-  const rows = await database.db.selectFrom('segments').select(['id', 'position']).where('segmentation_id', '=', latest.id).orderBy('position').execute();
-  return { segmentationId: latest.id as string, positions: new Map(rows.map((r) => [r.id as string, Number(r.position)])), ids: rows.map((r) => r.id as string) };
 }
 
 /**
@@ -162,13 +138,12 @@ export async function loadCustomerArrays(
   const pageSize = options.pageSize ?? 5000;
   const total = toNumber((await db.selectFrom('customers').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n) ?? 0;
   const a = allocate(total + pageSize);
-  const { positions } = await latestSegmentPositions(database);
   // Days are calendar days in the business's time zone; a day of margin on the UTC bound, then by day.
   const dayOfOrder = dayCounter(options.timeZone ?? 'UTC');
   const endIso = isoOfDay(endDay + 2);
   let lastId: string | null = null;
   for (;;) {
-    let q = db.selectFrom('customers').select(['id', 'age', 'income', 'stage', 'stage_changed_at', 'segment_id']).orderBy('id').limit(pageSize);
+    let q = db.selectFrom('customers').select(['id', 'age', 'income', 'stage', 'stage_changed_at']).orderBy('id').limit(pageSize);
     if (lastId !== null) q = q.where('id', '>', lastId);
     const customers = await q.execute();
     if (customers.length === 0) break;
@@ -183,7 +158,6 @@ export async function loadCustomerArrays(
       const income = toNumber(c.income);
       if (age !== null) a.age[i] = age;
       if (income !== null) a.income[i] = income;
-      a.segment[i] = c.segment_id ? (positions.get(c.segment_id as string) ?? 0) : 0;
       slot.set(c.id as string, i);
     }
     const first = customers[0].id as string;
@@ -261,124 +235,6 @@ function resolve(options: RunOptions, s: InsightSettings): ResolvedOptions {
   };
   if (r.inactiveDays < r.activeDays) throw invalid('inactive_days must be at least active_days', { inactive_days: ['must be at least active_days'] });
   return r;
-}
-
-/** Features of the purchase-probability model, in order; segment indicators are appended per segment. */
-export const baseFeatures = ['age', 'income', 'order_count', 'revenue', 'days_since_last_order', 'days_since_first_order'] as const;
-
-function median(values: number[]): number {
-  if (values.length === 0) return NaN;
-  values.sort((p, q) => p - q);
-  const mid = values.length >> 1;
-  return values.length % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
-}
-
-/** A stable pseudo-random number in [0, 1) from a customer id, for the held-out split. */
-function idHash(id: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < id.length; i++) {
-    h ^= id.charCodeAt(i);
-    h = Math.imul(h, 16777619);
-  }
-  // Mixed (MurmurHash3's finaliser) so that ids made one after another, which differ only in their
-  // last characters, still land on both sides of the split.
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return (h >>> 0) / 4294967296;
-}
-
-interface PurchaseModelOutcome {
-  params: Record<string, unknown> | null;
-  metrics: Record<string, unknown>;
-  scores: Float64Array | null;
-}
-
-function trainPurchaseModel(a: CustomerArrays, endDay: number, cutoffDay: number, segmentIds: string[]): PurchaseModelOutcome {
-  const segmentCount = segmentIds.length;
-  const names: string[] = [...baseFeatures, ...Array.from({ length: segmentCount }, (_, s) => `segment_${s + 1}`)];
-  const d = names.length;
-  const row = (i: number, out: Float64Array, o: number, asOf: 'cutoff' | 'end') => {
-    const count = asOf === 'cutoff' ? a.cutOrderCount[i] : a.orderCount[i];
-    const day = asOf === 'cutoff' ? cutoffDay : endDay;
-    out[o] = a.age[i];
-    out[o + 1] = a.income[i];
-    out[o + 2] = count;
-    out[o + 3] = asOf === 'cutoff' ? a.cutRevenue[i] : a.revenue[i];
-    out[o + 4] = count > 0 ? day - (asOf === 'cutoff' ? a.cutLastDay[i] : a.lastDay[i]) : NaN;
-    out[o + 5] = count > 0 ? day - (asOf === 'cutoff' ? a.cutFirstDay[i] : a.firstDay[i]) : NaN;
-    for (let s = 0; s < segmentCount; s++) out[o + 6 + s] = a.segment[i] === s + 1 ? 1 : 0;
-  };
-  // Population: customers who had bought by the cutoff; label: bought again within the window.
-  const population: number[] = [];
-  for (let i = 0; i < a.n; i++) if (a.cutOrderCount[i] > 0) population.push(i);
-  const n = population.length;
-  const metrics: Record<string, unknown> = { population: n, cutoff: isoOfDay(cutoffDay).slice(0, 10), window_days: endDay - cutoffDay };
-  if (n < 20) return { params: null, metrics: { ...metrics, skipped: 'fewer than 20 customers had bought by the cutoff' }, scores: null };
-  const x = new Float64Array(n * d);
-  const y = new Uint8Array(n);
-  population.forEach((i, r) => {
-    row(i, x, r * d, 'cutoff');
-    y[r] = a.label[i];
-  });
-  let positives = 0;
-  for (let r = 0; r < n; r++) positives += y[r];
-  if (positives === 0 || positives === n) return { params: null, metrics: { ...metrics, skipped: 'every customer in the window has the same outcome' }, scores: null };
-  // Medians of the training population impute missing values, here and in /api/predict.
-  const medians: number[] = [];
-  const used: boolean[] = [];
-  const imputed: Record<string, number> = {};
-  for (let j = 0; j < d; j++) {
-    const present: number[] = [];
-    for (let r = 0; r < n; r++) if (!Number.isNaN(x[r * d + j])) present.push(x[r * d + j]);
-    const m = median(present);
-    medians.push(Number.isFinite(m) ? m : 0);
-    used.push(present.length > 0);
-    imputed[names[j]] = n - present.length;
-    for (let r = 0; r < n; r++) if (Number.isNaN(x[r * d + j])) x[r * d + j] = medians[j];
-  }
-  const keep = names.map((_, j) => j).filter((j) => used[j]);
-  const dk = keep.length;
-  const pick = (src: Float64Array, rows: number[]) => {
-    const out = new Float64Array(rows.length * dk);
-    rows.forEach((r, k) => keep.forEach((j, c) => (out[k * dk + c] = src[r * d + j])));
-    return out;
-  };
-  const { trainRows, testRows } = heldOutSplit(population.map((i) => idHash(a.ids[i])), y, 0.2);
-  const yTrain = Uint8Array.from(trainRows, (r) => y[r]);
-  const yTest = Uint8Array.from(testRows, (r) => y[r]);
-  const model = fitLogistic(pick(x, trainRows), trainRows.length, dk, yTrain, { l2: 1 });
-  const evaluation: Record<string, unknown> = { train: trainRows.length, test: testRows.length, base_rate: positives / n };
-  if (testRows.length > 0) {
-    const p = predictProbability(model, pick(x, testRows), testRows.length);
-    evaluation.auc = finite(auc(p, yTest));
-    evaluation.log_loss = finite(logLoss(p, yTest));
-    evaluation.calibration = calibrationByQuantile(p, yTest, 10).map((b) => ({ count: b.count, mean_predicted: b.meanPredicted, observed_rate: b.observedRate }));
-  }
-  const featureNames = keep.map((j) => names[j]);
-  const params = {
-    features: featureNames,
-    intercept: model.intercept,
-    coefficients: Object.fromEntries(featureNames.map((f, c) => [f, model.coefficients[c]])),
-    standardized_coefficients: Object.fromEntries(featureNames.map((f, c) => [f, model.standardizedCoefficients[c]])),
-    medians: Object.fromEntries(keep.map((j) => [names[j], medians[j]])),
-    l2: 1,
-    segments: segmentCount,
-    segment_ids: segmentIds,
-  };
-  // Scores for today: features as of the as-of day for everyone who has bought.
-  const scores = new Float64Array(a.n).fill(NaN);
-  const buf = new Float64Array(d);
-  const one = new Float64Array(dk);
-  for (let i = 0; i < a.n; i++) {
-    if (a.orderCount[i] === 0) continue;
-    row(i, buf, 0, 'end');
-    keep.forEach((j, c) => (one[c] = Number.isNaN(buf[j]) ? medians[j] : buf[j]));
-    scores[i] = predictProbability(model, one, 1)[0];
-  }
-  return { params, metrics: { ...metrics, ...evaluation, imputed, converged: model.converged }, scores };
 }
 
 /** Runs the whole insight pipeline as of a date and stores the run. */
@@ -478,7 +334,7 @@ export async function runInsights(ctx: Ctx, options: RunOptions = {}): Promise<R
   lap('scoring_ms');
 
   await report({ phase: 'predicting' });
-  const purchase = trainPurchaseModel(a, endDay, cutoffDay, (await latestSegmentPositions(database)).ids);
+  const purchase = trainPurchaseModel(a, endDay, cutoffDay);
   lap('purchase_model_ms');
 
   let crossSell: CrossSellSummary | null = null;

@@ -4,7 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
-import { kmeans, standardize, suggestK, unstandardize, type KSuggestion } from '../analytics/index.js';
+import { kmeans, restartBudget, standardize, suggestK, unstandardize, type KSuggestion } from '../analytics/index.js';
 import type { Ctx } from '../core/context.js';
 import { toBool, toNumber } from '../core/database.js';
 import { invalid, notFound } from '../core/errors.js';
@@ -61,7 +61,8 @@ export const segmentationInput = z
     k: z.union([z.number().int().min(1).max(50), z.literal('auto')]).default('auto'),
     standardize: z.boolean().default(true),
     seed: z.number().int().min(0).max(2 ** 31 - 1).default(0),
-    n_init: z.number().int().min(1).max(20).default(4),
+    /** k-means++ seedings; 'auto' runs as many as the input's size allows until the best inertia recurs. */
+    n_init: z.union([z.number().int().min(1).max(20), z.literal('auto')]).default('auto'),
   })
   .strict();
 export type SegmentationInput = z.input<typeof segmentationInput>;
@@ -106,6 +107,21 @@ function imputeMedians(data: Float64Array, n: number, d: number, names: string[]
     for (let i = 0; i < n; i++) if (Number.isNaN(data[i * d + j])) data[i * d + j] = m;
   }
   return { medians, missing };
+}
+
+/** Fewest seedings for n_init 'auto': scikit-learn's 10 where the input is small enough, else 4. */
+const autoMinimumSeedings = 10;
+/** Runs that must reach the same best inertia before 'auto' stops seeding (5 found the best known on the Mall Customers set). */
+const autoConfirmations = 5;
+
+/**
+ * k-means seedings for a requested n_init: a number is run as given; 'auto' runs at least 10 (4 on large
+ * inputs) and goes on, within the work budget, until the best inertia has been reached 5 times.
+ */
+function seedings(nInit: number | 'auto', n: number, d: number, k: number): { nInit: number; untilConfirmed?: { maxInit: number; confirmations: number } } {
+  if (nInit !== 'auto') return { nInit };
+  const maxInit = restartBudget(n, d, k, 4);
+  return { nInit: Math.min(autoMinimumSeedings, maxInit), untilConfirmed: { maxInit, confirmations: autoConfirmations } };
 }
 
 export async function createSegmentation(ctx: Ctx, raw: unknown) {
@@ -168,7 +184,7 @@ export async function createSegmentation(ctx: Ctx, raw: unknown) {
     k = input.k;
     if (k > n) throw invalid(`k must be at most the number of customers (${n})`, { k: [`at most ${n}`] });
   }
-  const fit = await kmeans(space, n, d, { k, nInit: input.n_init, seed: input.seed });
+  const fit = await kmeans(space, n, d, { k, seed: input.seed, ...seedings(input.n_init, n, d, k) });
   const centroids = input.standardize ? unstandardize(fit.centroids, d, z.means, z.stds) : fit.centroids;
   const sizes = new Array<number>(k).fill(0);
   for (let i = 0; i < n; i++) sizes[fit.labels[i]]++;
@@ -183,7 +199,8 @@ export async function createSegmentation(ctx: Ctx, raw: unknown) {
       kind: 'model',
       segmentation_id: segmentationId,
       position: c + 1,
-      name: `Segment ${c + 1}`,
+      // Named by the k-means label, the number /api/customers?segment= and /api/predict?segment= take.
+      name: `Segment ${c}`,
       description: describe(features, sources, zScores),
       filter: null,
       size: sizes[c],
@@ -200,6 +217,8 @@ export async function createSegmentation(ctx: Ctx, raw: unknown) {
     inertia_space: input.standardize ? 'standardized' : 'original units',
     iterations: fit.iterations,
     n_init: input.n_init,
+    restarts: fit.runs,
+    best_inertia_runs: fit.bestRuns,
     k_suggested: suggestion !== null,
     suggestion: suggestion ? { k: suggestion.k, candidates: suggestion.candidates.map((c) => ({ k: c.k, inertia: c.inertia, silhouette: Number.isFinite(c.silhouette) ? c.silhouette : null })), sample_size: Math.min(2000, n) } : null,
     imputation,
@@ -237,6 +256,8 @@ function segmentRecord(r: Record<string, unknown>) {
     description: (r.description as string | null) ?? null,
     segmentation_id: (r.segmentation_id as string | null) ?? null,
     position: toNumber(r.position),
+    /** The k-means label (position - 1): the segment's number in ?segment=. */
+    label: r.kind === 'model' && r.position != null ? Number(r.position) - 1 : null,
     size: toNumber(r.size),
     centroid: r.centroid ? parseJson(r.centroid) : null,
     filter: r.filter ? parseJson(r.filter) : null,
@@ -331,15 +352,26 @@ export async function listSegments(ctx: Ctx, options: { segmentationId?: string 
   return out;
 }
 
-async function findSegment(ctx: Ctx, ref: string): Promise<Record<string, unknown> | undefined> {
+/**
+ * A segment by id, or by number: a number is a k-means label (0, 1, ... k - 1) of the newest
+ * segmentation, as scikit-learn numbers clusters, so ?segment=0 is its first segment.
+ */
+export async function findSegment(ctx: Ctx, ref: string): Promise<Record<string, unknown> | undefined> {
   const db = ctx.database.db;
   if (/^\d+$/.test(ref)) {
-    // A number is a position in the newest segmentation, as in /api/predict?segment=1.
     const latest = await db.selectFrom('segmentations').select('id').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
     if (!latest) return undefined;
-    return db.selectFrom('segments').selectAll().where('segmentation_id', '=', latest.id).where('position', '=', Number(ref)).executeTakeFirst();
+    return db.selectFrom('segments').selectAll().where('segmentation_id', '=', latest.id).where('position', '=', Number(ref) + 1).executeTakeFirst();
   }
   return db.selectFrom('segments').selectAll().where('id', '=', ref).executeTakeFirst();
+}
+
+/** Why a segment reference matched nothing, in words. */
+export async function missingSegmentMessage(ctx: Ctx, ref: string): Promise<string> {
+  if (!/^\d+$/.test(ref)) return `no segment ${ref}`;
+  const latest = await ctx.database.db.selectFrom('segmentations').select('k').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  if (!latest) return 'there is no segmentation yet (POST /api/segmentations)';
+  return `no segment ${ref}: the newest segmentation numbers its segments 0 to ${Number(latest.k) - 1}`;
 }
 
 export async function getSegment(ctx: Ctx, id: string): Promise<SegmentRecord> {
@@ -360,7 +392,10 @@ export async function segmentWhere(ctx: Ctx, segment: string | undefined): Promi
   if (segment === undefined || segment === '') return [];
   if (segment.length > 40) throw invalid('segment is not a segment id', { segment: ['no such segment'] });
   const row = await findSegment(ctx, segment);
-  if (!row) throw invalid(`no segment ${segment}`, { segment: ['no such segment'] });
+  if (!row) {
+    const message = await missingSegmentMessage(ctx, segment);
+    throw invalid(message, { segment: [message] });
+  }
   if (row.kind === 'model') {
     const id = row.id as string;
     return [(eb) => eb('id', 'in', eb.selectFrom('segment_members').select('customer_id').where('segment_id', '=', id))];
