@@ -248,6 +248,8 @@ export interface Segment {
   description: string | null;
   segmentation_id: string | null;
   position: number | null;
+  /** k-means label (0 to k - 1): the number ?segment= takes. */
+  label: number | null;
   size: number | null;
   centroid: Record<string, number> | null;
   filter: unknown;
@@ -263,6 +265,11 @@ export interface Segmentation {
   created_at: string;
   customers?: number;
   inertia?: number;
+  /** k-means++ seedings run; the lowest inertia among them is kept. */
+  restarts?: number;
+  /** How many of them reached that inertia. */
+  best_inertia_runs?: number;
+  n_init?: number | 'auto';
   k_suggested?: boolean;
   suggestion?: { k: number; candidates: { k: number; inertia: number; silhouette: number | null }[]; sample_size: number } | null;
   imputation_note?: string;

@@ -146,10 +146,23 @@ function ModelQuality({ models, run, loading, error, onRetry }: { models: ModelR
   const bg = models?.find((m) => m.kind === 'bgnbd');
   const gg = models?.find((m) => m.kind === 'gamma_gamma');
   const cross = models?.find((m) => m.kind === 'cross_sell');
-  const pm = (purchase?.metrics ?? {}) as { auc?: number; log_loss?: number; base_rate?: number; train?: number; test?: number; calibration?: { count: number; mean_predicted: number; observed_rate: number }[]; window_days?: number };
+  type HeldOut = { auc?: number | null; brier?: number | null; calibration?: { count: number; mean_predicted: number; observed_rate: number }[] };
+  const pm = (purchase?.metrics ?? {}) as HeldOut & { log_loss?: number; base_rate?: number; train?: number; test?: number; window_days?: number; quality?: string | null; baseline?: HeldOut & { name?: string } };
   const skipped = (run?.metrics?.purchase_probability as { skipped?: string } | undefined)?.skipped;
   const auc = num(pm.auc);
-  const verdict = auc === null ? '' : auc >= 0.8 ? 'strong: it ranks buyers well above non-buyers' : auc >= 0.7 ? 'useful: clearly better than guessing' : auc >= 0.6 ? 'weak: better than guessing, treat with care' : 'no better than guessing yet';
+  const baselineAuc = num(pm.baseline?.auc);
+  const verdict =
+    auc === null
+      ? ''
+      : auc < 0.6
+        ? 'no better than guessing yet'
+        : pm.quality === 'no better than recency alone'
+          ? 'weak: no better than days since the last order alone, treat with care'
+          : auc >= 0.8
+            ? 'strong: it ranks buyers well above non-buyers'
+            : auc >= 0.7
+              ? 'useful: clearly better than guessing'
+              : 'weak: better than guessing, treat with care';
   const cm = (cross?.metrics ?? {}) as { hit_rate_at_5?: number | null; baseline_hit_rate_at_5?: number | null };
   return (
     <Card title="Model quality" id="models">
@@ -174,6 +187,28 @@ function ModelQuality({ models, run, loading, error, onRetry }: { models: ModelR
                   On {compact(pm.test)} customers held out from training ({compact(pm.train)} trained on): {verdict}. 0.5 is a coin toss, 1 is perfect. Base rate {percent(pm.base_rate)} bought within {pm.window_days ?? '…'} days.
                   {(pm.test ?? 0) < 100 && ' With so few held-out customers, treat these numbers as rough.'}
                 </p>
+                <table className="model-compare small">
+                  <caption className="sr-only">Held-out figures of the purchase model and of the recency-only baseline</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">On held-out customers</th>
+                      <th scope="col">AUC (higher is better)</th>
+                      <th scope="col">Brier score (lower is better)</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <tr>
+                      <th scope="row">Purchase model</th>
+                      <td>{auc === null ? '—' : auc.toFixed(3)}</td>
+                      <td>{num(pm.brier) === null ? '—' : (pm.brier as number).toFixed(3)}</td>
+                    </tr>
+                    <tr>
+                      <th scope="row">Days since the last order alone</th>
+                      <td>{baselineAuc === null ? '—' : baselineAuc.toFixed(3)}</td>
+                      <td>{num(pm.baseline?.brier) === null ? '—' : (pm.baseline?.brier as number).toFixed(3)}</td>
+                    </tr>
+                  </tbody>
+                </table>
               </div>
               {pm.calibration?.length ? <CalibrationChart points={pm.calibration} /> : null}
             </>

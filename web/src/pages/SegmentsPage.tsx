@@ -1,5 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import type { ChartOption } from '../components/Chart';
+import { DateRangePicker, type ResolvedRange } from '../components/DateRange';
 import { Dialog } from '../components/Dialog';
 import { LazyChart } from '../components/LazyChart';
 import { useToast } from '../components/Toasts';
@@ -10,10 +11,12 @@ import { displayName, useCustomerFields } from '../lib/fields';
 import { formatDate, relativeTime } from '../lib/format';
 import { invalidateShared, useAsync, useDocumentTitle } from '../lib/hooks';
 import { capitalise, compact, featureLabel, featureValue, money, percent, rfmColors, rfmGrid, rfmMeaning, rfmSegments, stageLabels, stageTones } from '../lib/insights';
+import { useReportRange } from '../lib/report-range';
 import { Link, navigate, useLocation, type Params } from '../lib/router';
 
 const builtInFeatures = ['recency', 'purchase_frequency', 'monetary', 'order_count', 'average_order_value', 'clv', 'p_alive', 'churn_risk', 'purchase_probability', 'age', 'income'];
-const allTime = { from: '1970-01-01' };
+/** Revenue shares cover the report period the dashboard shows (one choice for both pages). */
+const periodOf = (range: ResolvedRange) => ({ from: range.from, to: range.to });
 
 export function SegmentsPage() {
   useDocumentTitle('Segments');
@@ -23,7 +26,8 @@ export function SegmentsPage() {
   const list = useAsync((signal) => api.get<{ data: Segmentation[] }>('/api/segmentations', undefined, signal), []);
   const currentId = chosen ?? list.data?.data[0]?.id ?? null;
   const current = useAsync((signal) => (currentId ? api.get<Segmentation>(`/api/segmentations/${encodeURIComponent(currentId)}`, undefined, signal) : Promise.resolve(null)), [currentId]);
-  const revenue = useAsync((signal) => api.get<BreakdownReport>('/api/reports/revenue-by/segment', allTime, signal), []);
+  const { value: rangeValue, setValue: setRangeValue, range } = useReportRange();
+  const revenue = useAsync((signal) => api.get<BreakdownReport>('/api/reports/revenue-by/segment', periodOf(range), signal), [range.from, range.to]);
   const filters = useAsync((signal) => api.get<{ data: Segment[] }>('/api/segments', undefined, signal).then((r) => r.data.filter((s) => s.kind === 'filter')), []);
 
   return (
@@ -32,9 +36,12 @@ export function SegmentsPage() {
         title="Segments"
         subtitle="Groups of customers who buy alike, found with k-means, and the classic RFM grid."
         actions={
-          <Button variant="primary" icon="plus" onClick={() => setCreating(true)}>
-            New segmentation
-          </Button>
+          <>
+            <DateRangePicker value={rangeValue} onChange={setRangeValue} />
+            <Button variant="primary" icon="plus" onClick={() => setCreating(true)}>
+              New segmentation
+            </Button>
+          </>
         }
       />
       {list.loading && !list.data ? (
@@ -52,7 +59,7 @@ export function SegmentsPage() {
       ) : !current.data ? (
         <Loading label="Loading segments…" />
       ) : (
-        <SegmentationView seg={current.data} revenue={revenue.data} history={list.data!.data} />
+        <SegmentationView seg={current.data} revenue={revenue.data} period={range.label} history={list.data!.data} />
       )}
 
       {filters.data && filters.data.length > 0 && (
@@ -99,7 +106,7 @@ export function SegmentsPage() {
   );
 }
 
-function SegmentationView({ seg, revenue, history }: { seg: Segmentation; revenue: BreakdownReport | undefined; history: Segmentation[] }) {
+function SegmentationView({ seg, revenue, period, history }: { seg: Segmentation; revenue: BreakdownReport | undefined; period: string; history: Segmentation[] }) {
   const segments = seg.segments ?? [];
   const total = segments.reduce((s, x) => s + (x.size ?? 0), 0);
   const totalRevenue = revenue?.data.reduce((s, r) => s + r.revenue, 0) ?? 0;
@@ -115,6 +122,12 @@ function SegmentationView({ seg, revenue, history }: { seg: Segmentation; revenu
             On {seg.features.map(featureLabel).join(', ').toLowerCase()}
             {seg.standardize ? ', standardised' : ', in original units'} · seed {seg.seed} · {seg.k_suggested ? 'k suggested by silhouette' : 'k chosen by hand'} · created {relativeTime(seg.created_at)}
           </p>
+          {seg.inertia != null && (
+            <p className="muted small">
+              Inertia {seg.inertia.toFixed(seg.inertia < 1000 ? 2 : 0)}{seg.standardize ? ' (standardised units)' : ''}: the best of {seg.restarts ?? '…'} k-means++ restarts
+              {seg.best_inertia_runs != null && seg.restarts != null && seg.restarts > 1 ? `, reached by ${seg.best_inertia_runs}` : ''}.
+            </p>
+          )}
           {seg.imputation_note && seg.imputation_note !== 'no missing values' && <p className="muted small">Note: {seg.imputation_note}.</p>}
         </div>
         {history.length > 1 && (
@@ -159,7 +172,7 @@ function SegmentationView({ seg, revenue, history }: { seg: Segmentation; revenu
               <div>
                 <span className="figure-label">Revenue share</span>
                 <strong>{percent(revenueOf(s.id))}</strong>
-                <span className="muted small">all time</span>
+                <span className="muted small">{period.toLowerCase()}</span>
               </div>
             </div>
             {s.centroid && <CentroidTable centroid={s.centroid} means={seg.feature_means} />}
@@ -337,8 +350,9 @@ function NewSegmentation({ onClose, onCreated }: { onClose: () => void; onCreate
 
 /** RFM segments on the recency x frequency grid, with counts from the latest insight run. */
 function RfmGrid() {
+  const { range } = useReportRange();
   const runs = useAsync((signal) => api.get<{ data: InsightRunRecord[] }>('/api/insights/runs', { limit: 1 }, signal), []);
-  const revenue = useAsync((signal) => api.get<BreakdownReport>('/api/reports/revenue-by/rfm_segment', allTime, signal), []);
+  const revenue = useAsync((signal) => api.get<BreakdownReport>('/api/reports/revenue-by/rfm_segment', periodOf(range), signal), [range.from, range.to]);
   const run = runs.data?.data[0];
   const counts = run?.metrics?.rfm_segments ?? {};
   const total = Object.values(counts).reduce((s, n) => s + n, 0);
@@ -387,7 +401,9 @@ function RfmGrid() {
               <tr>
                 <th scope="col">Segment</th>
                 <th scope="col" className="num">Customers</th>
-                <th scope="col" className="num">Revenue share</th>
+                <th scope="col" className="num">
+                  Revenue share <span className="muted small">{range.label.toLowerCase()}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -422,7 +438,8 @@ export function SegmentPage({ params }: { params: Params }) {
   const segmentationId = segment.data?.segmentation_id ?? null;
   const seg = useAsync((signal) => (segmentationId ? api.get<Segmentation>(`/api/segmentations/${encodeURIComponent(segmentationId)}`, undefined, signal) : Promise.resolve(null)), [segmentationId]);
   const members = useAsync((signal) => api.get<Page>('/api/customers', { segment: id, sort: '-revenue', limit: 12, fields: 'id,first_name,last_name,email,stage,revenue,order_count,last_order_at' }, signal), [id]);
-  const revenue = useAsync((signal) => api.get<BreakdownReport>('/api/reports/revenue-by/segment', allTime, signal), []);
+  const { range } = useReportRange();
+  const revenue = useAsync((signal) => api.get<BreakdownReport>('/api/reports/revenue-by/segment', periodOf(range), signal), [range.from, range.to]);
   useDocumentTitle(segment.data?.name ?? 'Segment');
 
   if (segment.error)
@@ -460,14 +477,14 @@ export function SegmentPage({ params }: { params: Params }) {
           {total > 0 && <span className="figure-hint">{percent((s.size ?? 0) / total)} of everyone</span>}
         </div>
         <div className="figure">
-          <span className="figure-label">Revenue (all time)</span>
+          <span className="figure-label">Revenue ({range.label.toLowerCase()})</span>
           <span className="figure-value">{money(rev)}</span>
           {totalRevenue > 0 && <span className="figure-hint">{percent(rev / totalRevenue)} of revenue</span>}
         </div>
         <div className="figure">
           <span className="figure-label">Kind</span>
           <span className="figure-value">{s.kind === 'model' ? 'K-means' : 'Saved filter'}</span>
-          {s.position != null && <span className="figure-hint">Segment {s.position} of {seg.data?.k ?? '…'}</span>}
+          {s.label != null && <span className="figure-hint">k-means label {s.label} (0 to {(seg.data?.k ?? 1) - 1})</span>}
         </div>
         <div className="figure">
           <span className="figure-label">Created</span>
