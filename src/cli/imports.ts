@@ -81,8 +81,9 @@ export function formatPreview(preview: Preview, shown: number): string {
   for (const row of rows) {
     out.push(`  row ${row.row}: ${row.record ? formatRecord(row.record) || '(empty)' : 'not importable'}`);
     for (const e of row.errors) out.push(`    error${e.column ? ` in ${e.column}` : ''}: ${e.reason}`);
+    for (const w of row.warnings ?? []) out.push(`    kept as written${w.column ? ` in ${w.column}` : ''}: ${w.reason}`);
   }
-  out.push('', `${preview.rows_read} rows read, ${preview.rejected} bad. Dry run: nothing was written.`);
+  out.push('', `${preview.rows_read} rows read, ${preview.rejected} bad${preview.flagged ? `, ${preview.flagged} with a value kept as written (flagged)` : ''}. Dry run: nothing was written.`);
   return out.join('\n');
 }
 
@@ -90,8 +91,12 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 const countNames = ['rows', 'created', 'updated', 'unchanged', 'merged', 'rejected', 'duplicates_queued'] as const;
 
+/** Counts that only some imports have, printed when not zero. */
+const optionalCountNames = ['flagged', 'customers_created'] as const;
+
 export function formatCounts(batch: ImportBatch): string {
-  return countNames.map((k) => `${k} ${batch.counts[k]}`).join(', ');
+  const optional = optionalCountNames.filter((k) => (batch.counts[k] ?? 0) > 0).map((k) => `${k} ${batch.counts[k]}`);
+  return [...countNames.map((k) => `${k} ${batch.counts[k]}`), ...optional].join(', ');
 }
 
 function errorsHint(batch: ImportBatch): string {
@@ -103,6 +108,7 @@ export function formatImportResult(batch: ImportBatch): string {
   const lines = [`Imported ${batch.file_name ?? 'the file'} as batch ${batch.id} (${batch.kind} from ${batch.source}).`, formatCounts(batch)];
   if (batch.counts.rejected > 0) lines.push(`${plural(batch.counts.rejected, 'row was', 'rows were')} rejected; for the reasons run: ${errorsHint(batch)}`);
   if (batch.counts.duplicates_queued > 0) lines.push(`${plural(batch.counts.duplicates_queued, 'likely duplicate waits', 'likely duplicates wait')} for review: rapport duplicates`);
+  if ((batch.counts.flagged ?? 0) > 0) lines.push(`${plural(batch.counts.flagged ?? 0, 'row keeps', 'rows keep')} a value as written (a phone or country that could not be read); they are listed in: ${errorsHint(batch)}`);
   lines.push(`Undo with: rapport import undo ${batch.id}`);
   return lines.join('\n');
 }

@@ -38,7 +38,8 @@ export function mergePhones(
   const out: PhoneEntry[] = [];
   for (const p of [primary, ...(others ?? [])]) {
     if (!p) continue;
-    const entry = typeof p === 'string' ? normalisePhone(p, defaultCountry) : p.e164 || !p.raw ? p : normalisePhone(p.raw, defaultCountry);
+    // An entry that carries a reason was already read (in the row's own country) and found invalid: kept as written, never re-read in the default country.
+    const entry = typeof p === 'string' ? normalisePhone(p, defaultCountry) : p.e164 || !p.raw || p.reason ? p : normalisePhone(p.raw, defaultCountry);
     const key = entry.e164 ?? entry.raw;
     if (!key || seen.has(key)) continue;
     seen.add(key);

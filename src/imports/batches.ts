@@ -18,6 +18,10 @@ export interface ImportCounts {
   rejected: number;
   /** Likely duplicates left for review. */
   duplicates_queued: number;
+  /** Rows imported with a value kept as written because it could not be cleaned (a phone, a country); errors.csv lists them. */
+  flagged?: number;
+  /** Customers an order import created because no customer had the order's customer id or email. */
+  customers_created?: number;
 }
 
 export const emptyCounts = (): ImportCounts => ({ rows: 0, created: 0, updated: 0, unchanged: 0, merged: 0, rejected: 0, duplicates_queued: 0 });

@@ -62,7 +62,8 @@ describe.each(engines)('bulk import writes what the services write, on %s', (eng
     const preview = await previewImport(ctxB, customersCsv, { kind: 'customers', defaultCountry: 'GB' });
     for (const row of preview.rows) {
       const input = customerInput(row.record!);
-      await createCustomers(ctxB, [{ ...input, sources: [{ source: 'crm', source_id: String(row.record!.source_id) }] }]);
+      // As an import writes them (ctx.batchId): no "customer since" or consent time the file did not give.
+      await createCustomers({ ...ctxB, batchId: 'bat_direct' }, [{ ...input, sources: [{ source: 'crm', source_id: String(row.record!.source_id) }] }]);
     }
 
     const bySource = async (db: TestDatabase) => {
@@ -86,8 +87,8 @@ describe.each(engines)('bulk import writes what the services write, on %s', (eng
       expect(created).toMatchObject({ action: 'create', batch_id: batch.id });
       expect(created.after).toEqual(mine);
     }
-    // The phone cleaning found valid is stored as the service stores it, not as typed.
-    expect((await getCustomer(ctxA, a.get('C1')!)).phones).toEqual([{ raw: '+442079460001', e164: '+442079460001' }]);
+    // The phone is stored as typed, with the E.164 form cleaning found for it.
+    expect((await getCustomer(ctxA, a.get('C1')!)).phones).toEqual([{ raw: '020 7946 0001', e164: '+442079460001' }]);
   });
 
   it('finds imported customers by full-text search', async () => {
@@ -112,7 +113,7 @@ describe.each(engines)('bulk import writes what the services write, on %s', (eng
     const b = await customerIds(ctxB);
     const ids = await inTransaction({ ...ctxA, batchId: 'bat_test' }, (trx) =>
       createOrdersBulk(
-        { trx, ctx: { ...ctxA, batchId: 'bat_test' }, source: 'shop', changes: changeLog('bat_test'), counts: emptyCounts(), insert: bulkInserter(imported.database), reject() {} },
+        { trx, ctx: { ...ctxA, batchId: 'bat_test' }, source: 'shop', changes: changeLog('bat_test'), counts: emptyCounts(), insert: bulkInserter(imported.database), mergeByEmail: true, reject() {} },
         inputs(a, pen.id as string).map((input, i) => ({ input, sourceId: `O${i}` })),
         new Map([[pen.id as string, { id: pen.id as string, sku: 'PEN', name: 'Pen' }]]),
       ),

@@ -44,7 +44,7 @@ describe('cleanRow for customers', () => {
       tags: ['vip', 'newsletter'],
       consent_email: true,
       age: 44,
-      created_at: '2024-01-02T09:00:00.000Z',
+      customer_since: '2024-01-02T09:00:00.000Z',
     });
   });
 

@@ -1,9 +1,11 @@
+import { maxLongText, maxShortText } from '../schema/fields.js';
 import { FIELDS, type FieldSpec } from './fields.js';
 import type { MappedRow, MappedValue } from './mapping.js';
 import type { CustomFieldDefinition, EntityKind, RowError } from './types.js';
 import { emptyRecord } from './types.js';
 import { parseBoolean } from './values/boolean.js';
 import { parseDate, parseDateTime, type DateOrder } from './values/dates.js';
+import { countryCode } from './values/country.js';
 import { normaliseEmail, splitEmails } from './values/email.js';
 import { fixNameCase, splitFullName } from './values/names.js';
 import { parseInteger, parseMoney } from './values/numbers.js';
@@ -11,7 +13,10 @@ import { normalisePhone, splitPhones, type PhoneValue } from './values/phone.js'
 import { cleanMultilineText, cleanText, splitTags } from './values/text.js';
 
 export interface CleanOptions {
-  /** ISO 3166 alpha-2 country for phone numbers written without `+`; a row's own 2-letter country wins. */
+  /**
+   * ISO 3166 alpha-2 country for phone numbers written without `+` in rows that name no country.
+   * A row's own country (a code or a name) always wins, and an unrecognised one is never replaced by it.
+   */
   defaultCountry?: string;
   /** How to read ambiguous dates such as 03/04/2021; month first unless told otherwise. */
   dateOrder?: DateOrder;
@@ -30,6 +35,8 @@ export interface CleanResult {
   /** null when the row cannot be imported at all. */
   value: CleanRecord | null;
   errors: RowError[];
+  /** Values kept as written because they could not be cleaned (a phone that is not valid for the row's country, an unknown country). */
+  warnings: RowError[];
 }
 
 const INTERACTION_TYPES: Record<string, string> = {
@@ -57,21 +64,15 @@ const IDENTITY: Record<EntityKind, { fields: string[]; reason: string }> = {
   interactions: { fields: ['customer_source_id', 'customer_email'], reason: 'no customer id or email to attach the interaction to' },
 };
 
-/** The E.164 phone of a record whose `phone` cleaning found valid, so that writers need not parse it again. */
-const validPhones = new WeakMap<CleanRecord, string>();
-
-export function validatedPhone(record: CleanRecord): string | undefined {
-  return validPhones.get(record);
-}
-
 /** Turns mapped source text into typed values, collecting a reason for every value it had to drop. */
 export function cleanRow(kind: EntityKind, mapped: MappedRow, options: CleanOptions = {}): CleanResult {
   const row = mapped.rowNumber;
   const errors: RowError[] = [...mapped.errors];
+  const warnings: RowError[] = [];
   const record: CleanRecord = emptyRecord();
   const fail = (column: string | null, reason: string) => errors.push({ row, column, reason });
-  const country = rowCountry(mapped.fields.country);
-  const context: FieldContext = { options, phoneCountry: country ?? options.defaultCountry, fail };
+  const warn = (column: string | null, reason: string) => warnings.push({ row, column, reason });
+  const context: FieldContext = { options, phoneCountry: phoneCountry(mapped, options), fail, warn };
   const customFields = options.customFields ?? [];
 
   for (const [field, values] of Object.entries(mapped.fields)) {
@@ -86,24 +87,59 @@ export function cleanRow(kind: EntityKind, mapped: MappedRow, options: CleanOpti
     cleanField(field, spec, values, record, context);
   }
   fillNamesFromFullName(record);
+  fillNamesFromFullName(record, 'customer_');
 
   const identity = IDENTITY[kind];
   if (!identity.fields.some((field) => record[field] !== undefined)) {
     fail(null, identity.reason);
-    return { value: null, errors };
+    return { value: null, errors, warnings };
   }
-  return { value: record, errors };
+  return { value: record, errors, warnings };
 }
+
+/** How national phone numbers of a row are read. */
+type PhoneCountry = { code: string | undefined } | { unknown: string };
 
 interface FieldContext {
   options: CleanOptions;
-  phoneCountry: string | undefined;
+  phoneCountry: PhoneCountry;
   fail: (column: string | null, reason: string) => void;
+  warn: (column: string | null, reason: string) => void;
 }
 
+/** The longest value each kind of field stores (the API's limits); a longer cell rejects its row. */
+function lengthLimit(type: FieldSpec['type']): number | null {
+  switch (type) {
+    case 'long_text':
+      return maxLongText;
+    case 'id':
+    case 'text':
+    case 'name':
+    case 'full_name':
+    case 'address':
+    case 'email':
+    case 'country':
+      return maxShortText;
+    default:
+      return null;
+  }
+}
+
+/** Google Contacts writes several values of one label into one cell, separated by " ::: ". */
+const GOOGLE_SEPARATOR = /\s*:::\s*/;
+
 function cleanField(field: string, spec: FieldSpec, values: MappedValue[], record: CleanRecord, context: FieldContext): void {
-  const { options, fail } = context;
-  const first = values[0];
+  const { options, fail, warn } = context;
+  let first = values[0];
+  const limit = lengthLimit(spec.type);
+  const tooLong = values.find((v) => limit !== null && v.value.trim().length > limit);
+  if (tooLong) return fail(tooLong.column, `${tooLong.value.trim().length.toLocaleString('en')} characters; ${field} holds at most ${limit!.toLocaleString('en')}`);
+  if (limit === maxShortText && GOOGLE_SEPARATOR.test(first.value)) {
+    // A single-value field given several values: the first is kept, and the row says so.
+    const [kept] = first.value.split(GOOGLE_SEPARATOR);
+    warn(first.column, `several values ("${cleanText(first.value)}"); kept the first`);
+    first = { column: first.column, value: kept };
+  }
   const set = (value: CleanValue | undefined) => {
     if (value !== undefined && value !== '') record[field] = value;
   };
@@ -118,8 +154,17 @@ function cleanField(field: string, spec: FieldSpec, values: MappedValue[], recor
       return set(fixNameCase(cleanText(first.value)));
     case 'full_name':
       return set(cleanText(first.value));
-    case 'address':
-      return set(values.map((v) => cleanText(v.value)).filter((v) => v !== '').join(', '));
+    case 'address': {
+      const address = values.map((v) => cleanText(v.value.split(GOOGLE_SEPARATOR)[0])).filter((v) => v !== '').join(', ');
+      if (address.length > maxShortText) return fail(first.column, `the address lines together are ${address.length} characters; at most ${maxShortText} fit`);
+      return set(address);
+    }
+    case 'country': {
+      const result = countryCode(cleanText(first.value));
+      if ('code' in result) return set(result.code);
+      warn(first.column, result.reason);
+      return set(result.raw);
+    }
     case 'email': {
       const email = normaliseEmail(cleanText(first.value));
       if (email) return set(email);
@@ -140,23 +185,23 @@ function cleanField(field: string, spec: FieldSpec, values: MappedValue[], recor
       return;
     }
     case 'phone': {
-      const phone = normalisePhone(cleanText(first.value), context.phoneCountry);
-      if (phone.e164) validPhones.set(record, phone.e164);
+      const phone = readPhone(cleanText(first.value), first.column, context);
       return set(phone.e164 ?? phone.raw);
     }
     case 'phones': {
       const phones = new Map<string, PhoneValue>();
-      for (const { value } of values) {
+      for (const { column, value } of values) {
         for (const part of splitPhones(cleanText(value))) {
-          const phone = normalisePhone(part, context.phoneCountry);
+          if (part.length > maxShortText) return fail(column, `${part.length} characters; a phone holds at most ${maxShortText}`);
+          const phone = readPhone(part, column, context);
           const key = phone.e164 ?? phone.raw;
           if (!phones.has(key)) phones.set(key, phone);
         }
       }
       if (phones.size === 0) return;
-      record.phones = [...phones.values()];
-      record.phone = record.phones[0].e164 ?? record.phones[0].raw;
-      if (record.phones[0].e164) validPhones.set(record, record.phones[0].e164);
+      const list = [...phones.values()];
+      record[field] = list;
+      if (field === 'phones') record.phone = list[0].e164 ?? list[0].raw;
       return;
     }
     case 'date': {
@@ -187,6 +232,8 @@ function cleanField(field: string, spec: FieldSpec, values: MappedValue[], recor
     }
     case 'tags': {
       const tags = [...new Set(values.flatMap((v) => splitTags(v.value)))];
+      const longTag = tags.find((t) => t.length > maxShortText);
+      if (longTag) return fail(first.column, `a tag of ${longTag.length} characters; a tag holds at most ${maxShortText}`);
       if (tags.length > 0) record.tags = tags;
       return;
     }
@@ -213,7 +260,8 @@ function cleanCustom(custom: CustomFieldDefinition, { column, value }: MappedVal
   const text = cleanText(value);
   switch (custom.type) {
     case 'text':
-      return text;
+      if (text.length > maxShortText) context.fail(column, `${text.length} characters; ${custom.name} holds at most ${maxShortText}`);
+      return text.length > maxShortText ? undefined : text;
     case 'number': {
       const number = parseMoney(text);
       if (number === null) context.fail(column, `"${text}" is not a number`);
@@ -237,17 +285,35 @@ function cleanCustom(custom: CustomFieldDefinition, { column, value }: MappedVal
   }
 }
 
-function fillNamesFromFullName(record: CleanRecord): void {
-  const fullName = record.full_name;
-  delete record.full_name;
-  if (typeof fullName !== 'string' || record.first_name !== undefined || record.last_name !== undefined) return;
+/** Splits `full_name` (or an order's `customer_full_name`) into first and last name when those are missing. */
+function fillNamesFromFullName(record: CleanRecord, prefix = ''): void {
+  const fullName = record[`${prefix}full_name`];
+  delete record[`${prefix}full_name`];
+  if (typeof fullName !== 'string' || record[`${prefix}first_name`] !== undefined || record[`${prefix}last_name`] !== undefined) return;
   const { first, last } = splitFullName(fullName);
-  if (first) record.first_name = fixNameCase(first);
-  if (last) record.last_name = fixNameCase(last);
+  if (first) record[`${prefix}first_name`] = fixNameCase(first);
+  if (last) record[`${prefix}last_name`] = fixNameCase(last);
 }
 
-function rowCountry(values: MappedValue[] | undefined): string | undefined {
-  const text = values?.[0]?.value.trim().toUpperCase();
-  if (!text || !/^[A-Z]{2}$/.test(text)) return undefined;
-  return text === 'UK' ? 'GB' : text;
+/**
+ * The country a row's national phone numbers belong to: the row's own country (a customer's
+ * address country, an order's billing country) first, the import's default country only when
+ * the row names none. A country the row names but Rapport cannot read is not replaced by the default.
+ */
+function phoneCountry(mapped: MappedRow, options: CleanOptions): PhoneCountry {
+  const given = (mapped.fields.country ?? mapped.fields.customer_country)?.[0];
+  if (!given) return { code: options.defaultCountry };
+  const result = countryCode(cleanText(given.value.split(GOOGLE_SEPARATOR)[0]));
+  return 'code' in result ? { code: result.code } : { unknown: result.raw };
+}
+
+/** A phone read in the row's country; one that cannot be read is kept as written, with the reason as a warning. */
+function readPhone(text: string, column: string, context: FieldContext): PhoneValue {
+  const country = context.phoneCountry;
+  let phone = normalisePhone(text, 'code' in country ? country.code : undefined);
+  if (!phone.e164 && 'unknown' in country && !text.startsWith('+')) {
+    phone = { ...phone, reason: `the row's country "${country.unknown}" is not recognised, so a number without + cannot be read` };
+  }
+  if (!phone.e164) context.warn(column, `phone "${text}" kept as written: ${phone.reason}`);
+  return phone;
 }

@@ -28,7 +28,8 @@ export type FieldType =
   | 'tags'
   | 'interaction_type'
   | 'direction'
-  | 'address';
+  | 'address'
+  | 'country';
 
 export interface FieldSpec {
   type: FieldType;
@@ -43,7 +44,8 @@ const address = (synonyms: string[] = []): FieldSpec => ({
 const city: FieldSpec = { type: 'text', synonyms: ['city', 'town', 'locality', 'suburb'] };
 const region: FieldSpec = { type: 'text', synonyms: ['state', 'region', 'province', 'county', 'state province', 'province code', 'state code'] };
 const postcode: FieldSpec = { type: 'text', synonyms: ['postcode', 'zip', 'zip code', 'zipcode', 'postal code', 'post code', 'plz'] };
-const country: FieldSpec = { type: 'text', synonyms: ['country', 'country code', 'country region', 'nation'] };
+/** Stored as an ISO 3166-1 alpha-2 code; text that is not a known country is kept as written and flagged. */
+const country: FieldSpec = { type: 'country', synonyms: ['country', 'country code', 'country region', 'nation'] };
 const notes: FieldSpec = { type: 'long_text', synonyms: ['notes', 'note', 'comments', 'comment', 'remarks'] };
 
 /**
@@ -83,7 +85,8 @@ const importFields: Record<EntityKind, Record<string, FieldSpec>> = {
       synonyms: ['consent email', 'email consent', 'accepts email marketing', 'accepts marketing', 'email opt in', 'opt in', 'subscribed', 'newsletter', 'marketing consent'],
     },
     consent_sms: { type: 'boolean', synonyms: ['consent sms', 'sms consent', 'accepts sms marketing', 'sms opt in'] },
-    created_at: { type: 'datetime', synonyms: ['created at', 'created', 'create date', 'date created', 'creation date', 'signup date', 'registration date', 'joined', 'created utc'] },
+    // The source's creation date: when the person became a customer, not when the file was imported.
+    customer_since: { type: 'datetime', synonyms: ['customer since', 'created at', 'created', 'create date', 'date created', 'creation date', 'signup date', 'registration date', 'joined', 'created utc'] },
   },
   companies: {
     source_id: { type: 'id', synonyms: ['id', 'company id', 'record id', 'external id', 'source id', 'account id'] },
@@ -109,6 +112,12 @@ const importFields: Record<EntityKind, Record<string, FieldSpec>> = {
     source_id: { type: 'id', synonyms: ['order id', 'order', 'order number', 'order no', 'order name', 'id', 'invoice number'] },
     customer_source_id: { type: 'id', synonyms: ['customer id', 'customer source id', 'client id', 'contact id'] },
     customer_email: { type: 'email', synonyms: ['email', 'customer email', 'e-mail', 'email address', 'buyer email'] },
+    // Who placed the order, for creating the customer when the file's customer id and email match no one.
+    customer_full_name: { type: 'full_name', synonyms: ['customer name', 'billing name', 'buyer name', 'name on order'] },
+    customer_first_name: { type: 'name', synonyms: ['customer first name', 'billing first name', 'first name'] },
+    customer_last_name: { type: 'name', synonyms: ['customer last name', 'billing last name', 'last name'] },
+    customer_phones: { type: 'phones', synonyms: ['customer phone', 'billing phone', 'phone'] },
+    customer_country: { type: 'country', synonyms: ['customer country', 'billing country', 'country', 'country code'] },
     ordered_at: { type: 'datetime', synonyms: ['ordered at', 'order date', 'date', 'created at', 'created', 'created utc', 'purchase date'] },
     status: { type: 'text', synonyms: ['status', 'order status', 'financial status', 'payment status'] },
     currency: { type: 'text', synonyms: ['currency', 'currency code'] },

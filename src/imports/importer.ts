@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { collectGarbageAbove } from '../core/memory.js';
@@ -10,6 +11,8 @@ import { changeLog, type ChangeLog, createBatch, emptyCounts, getBatch, recordRe
 import { bulkInserter } from './bulk-insert.js';
 import { cleanRow, type CleanRecord } from './cleaning.js';
 import { MappingError, mapRow, planMapping, type MappingOverrides, type MappingPlan } from './mapping.js';
+import { CsvReadError } from './readers/csv.js';
+import { BinaryFileError, decodeText } from './readers/decode.js';
 import { formatOf, readHeaders, readRows, type FileFormat } from './source-file.js';
 import type { CustomFieldDefinition, EntityKind, RowError, SourceRow } from './types.js';
 import type { DateOrder } from './values/dates.js';
@@ -49,6 +52,8 @@ export interface PreviewRow {
   values: Record<string, string>;
   record: CleanRecord | null;
   errors: RowError[];
+  /** Values that will be kept as written and flagged (they could not be cleaned). */
+  warnings: RowError[];
 }
 
 export interface Preview {
@@ -60,6 +65,8 @@ export interface Preview {
   rows: PreviewRow[];
   rows_read: number;
   rejected: number;
+  /** Rows that will be imported with a value kept as written and flagged. */
+  flagged: number;
 }
 
 async function customFieldDefs(ctx: Ctx): Promise<CustomFieldDefinition[]> {
@@ -72,7 +79,7 @@ async function planFor(ctx: Ctx, filePath: string, options: ImportOptions) {
   const { bytesRead } = await handle.read(head, 0, head.length, 0);
   await handle.close();
   const format = formatOf(options.fileName ?? filePath, head.subarray(0, bytesRead));
-  const headers = await readHeaders(filePath, format);
+  const headers = await readHeaders(filePath, format).catch(asInvalidFile);
   if (headers.length === 0) throw invalid('the file has no columns', { file: ['empty or unreadable'] });
   try {
     const plan = planMapping(headers, { kind: options.kind, preset: options.preset, overrides: options.mapping, customFields: options.kind === 'customers' ? await customFieldDefs(ctx) : [] });
@@ -81,6 +88,27 @@ async function planFor(ctx: Ctx, filePath: string, options: ImportOptions) {
   } catch (error) {
     if (error instanceof MappingError) throw invalid(error.message, { mapping: [error.message] });
     throw error;
+  }
+}
+
+/** A file that cannot be read as the format it claims is bad input (400), with the reader's message. */
+function asInvalidFile(error: unknown): never {
+  if (error instanceof CsvReadError || error instanceof BinaryFileError) throw invalid(error.message, { file: [error.message] });
+  throw error;
+}
+
+/**
+ * Everything an import can know is wrong before it starts: an unreadable file, a NUL byte anywhere in
+ * a text file (only the start is sniffed while reading), a mapping that does not fit. Throws a 400.
+ */
+export async function checkImportFile(ctx: Ctx, filePath: string, options: ImportOptions): Promise<void> {
+  const { format } = await planFor(ctx, filePath, options);
+  if (format !== 'csv') return;
+  try {
+    // Decoding checks every chunk for NUL bytes (a binary or mislabelled file).
+    for await (const _text of decodeText(createReadStream(filePath)));
+  } catch (error) {
+    asInvalidFile(error);
   }
 }
 
@@ -101,14 +129,20 @@ export async function previewImport(ctx: Ctx, filePath: string, options: ImportO
   const rows: PreviewRow[] = [];
   let read = 0;
   let rejected = 0;
-  for await (const row of readRows(filePath, format)) {
-    read++;
-    const result = clean(plan, row, options);
-    const bad = !result.value || result.errors.length > 0;
-    if (bad) rejected++;
-    if (rows.length < limit) rows.push({ row: row.rowNumber, values: row.values, record: result.value, errors: result.errors });
+  let flagged = 0;
+  try {
+    for await (const row of readRows(filePath, format)) {
+      read++;
+      const result = clean(plan, row, options);
+      const bad = !result.value || result.errors.length > 0;
+      if (bad) rejected++;
+      else if (result.warnings.length) flagged++;
+      if (rows.length < limit) rows.push({ row: row.rowNumber, values: row.values, record: result.value, errors: result.errors, warnings: result.warnings });
+    }
+  } catch (error) {
+    asInvalidFile(error);
   }
-  return { kind: options.kind, preset: plan.preset, format, headers, mapping: mappingOf(plan), rows, rows_read: read, rejected };
+  return { kind: options.kind, preset: plan.preset, format, headers, mapping: mappingOf(plan), rows, rows_read: read, rejected, flagged };
 }
 
 export function defaultSource(plan: { preset: string | null }): string {
@@ -193,6 +227,7 @@ async function writeAll(ctx: Ctx, filePath: string, format: FileFormat, plan: Ma
         changes,
         counts,
         insert,
+        mergeByEmail: (options.merge ?? 'auto') === 'auto',
         reject(row, reason, column = null) {
           writeRejects.push({ errors: [{ row: row.row, column, reason }], raw: row.raw });
           counts.rejected++;
@@ -214,6 +249,11 @@ async function writeAll(ctx: Ctx, filePath: string, format: FileFormat, plan: Ma
     counts.rows++;
     bytesEstimate += Object.values(row.values).reduce((n, v) => n + v.length + 1, 0);
     const result = clean(plan, row, options);
+    if (result.value && !result.errors.length && result.warnings.length) {
+      // Imported, with the values that could not be cleaned kept as written; errors.csv lists them too.
+      rejects.push({ errors: result.warnings, raw: row.values });
+      counts.flagged = (counts.flagged ?? 0) + 1;
+    }
     if (!result.value || result.errors.length) {
       rejects.push({ errors: result.errors.length ? result.errors : [{ row: row.rowNumber, column: null, reason: 'row cannot be imported' }], raw: row.values });
       counts.rejected++;

@@ -88,7 +88,7 @@ describe('key columns of each preset', () => {
     expect(fieldOf(plan, 'Record ID')).toBe('source_id');
     expect(fieldOf(plan, 'Email')).toBe('emails');
     expect(fieldOf(plan, 'Phone Number')).toBe('phones');
-    expect(fieldOf(plan, 'Create Date')).toBe('created_at');
+    expect(fieldOf(plan, 'Create Date')).toBe('customer_since');
   });
 
   it('Shopify customers', () => {
@@ -124,7 +124,7 @@ describe('key columns of each preset', () => {
   it('Mailchimp', () => {
     const plan = planMapping(headerLine('mailchimp_audience_export'));
     expect(fieldOf(plan, 'Email Address')).toBe('emails');
-    expect(fieldOf(plan, 'OPTIN_TIME')).toBe('created_at');
+    expect(fieldOf(plan, 'OPTIN_TIME')).toBe('customer_since');
     expect(plan.unmapped).toContain('LEID');
   });
 });

@@ -90,7 +90,7 @@ export const PRESETS: Preset[] = [
     kind: 'customers',
     columns: {
       'Record ID': 'source_id', 'First Name': 'first_name', 'Last Name': 'last_name', Email: 'emails',
-      'Phone Number': 'phones', 'Mobile Phone Number': 'phones', 'Create Date': 'created_at',
+      'Phone Number': 'phones', 'Mobile Phone Number': 'phones', 'Create Date': 'customer_since',
       'Company Name': 'company', 'Job Title': 'title', 'Street Address': 'address', City: 'city',
       'State/Region': 'region', 'Postal Code': 'postcode', 'Country/Region': 'country',
     },
@@ -117,12 +117,13 @@ export const PRESETS: Preset[] = [
       Name: 'source_id', Email: 'customer_email', 'Financial Status': 'status', Currency: 'currency', Total: 'total',
       'Created at': 'ordered_at', 'Lineitem quantity': 'quantity', 'Lineitem name': 'product_name',
       'Lineitem price': 'unit_price', 'Lineitem sku': 'product_sku',
+      'Billing Name': 'customer_full_name', 'Billing Phone': 'customer_phones', 'Billing Country': 'customer_country',
     },
     ignored: [
       'Paid at', 'Fulfillment Status', 'Fulfilled at', 'Accepts Marketing', 'Subtotal', 'Shipping', 'Taxes', 'Discount Code',
       'Discount Amount', 'Shipping Method', 'Lineitem compare at price', 'Lineitem requires shipping', 'Lineitem taxable',
-      'Lineitem fulfillment status', 'Billing Name', 'Billing Street', 'Billing Address1', 'Billing Address2',
-      'Billing Company', 'Billing City', 'Billing Zip', 'Billing Province', 'Billing Country', 'Billing Phone',
+      'Lineitem fulfillment status', 'Billing Street', 'Billing Address1', 'Billing Address2',
+      'Billing Company', 'Billing City', 'Billing Zip', 'Billing Province',
       'Shipping Name', 'Shipping Street', 'Shipping Address1', 'Shipping Address2', 'Shipping Company', 'Shipping City',
       'Shipping Zip', 'Shipping Province', 'Shipping Country', 'Shipping Phone', 'Notes', 'Note Attributes', 'Cancelled at',
       'Payment Method', 'Payment Reference', 'Refunded Amount', 'Vendor', 'Outstanding Balance', 'Employee', 'Location',
@@ -134,7 +135,7 @@ export const PRESETS: Preset[] = [
     id: 'stripe_customers',
     label: 'Stripe customers',
     kind: 'customers',
-    columns: { id: 'source_id', Email: 'emails', Name: 'full_name', 'Created (UTC)': 'created_at', Description: 'notes' },
+    columns: { id: 'source_id', Email: 'emails', Name: 'full_name', 'Created (UTC)': 'customer_since', Description: 'notes' },
     ignored: ['Delinquent', 'Plan', 'Status', 'Total Spend', 'Payment Count', 'Refunded Volume', 'Dispute Losses', 'tag (metadata)'],
   },
   {
@@ -144,12 +145,13 @@ export const PRESETS: Preset[] = [
     columns: {
       id: 'source_id', 'Created (UTC)': 'ordered_at', Amount: 'total', Currency: 'currency', Status: 'status',
       'Customer ID': 'customer_source_id', 'Customer Email': 'customer_email',
+      'Card Name': 'customer_full_name', 'Card Address Country': 'customer_country',
     },
     ignored: [
       'Description', 'Seller Message', 'Amount Refunded', 'Converted Amount', 'Converted Amount Refunded', 'Fee', 'Tax',
       'Converted Currency', 'Mode', 'Statement Descriptor', 'Customer Description', 'Captured', 'Card ID', 'Card Last4',
-      'Card Brand', 'Card Funding', 'Card Exp Month', 'Card Exp Year', 'Card Name', 'Card Address Line1',
-      'Card Address Line2', 'Card Address City', 'Card Address State', 'Card Address Country', 'Card Address Zip',
+      'Card Brand', 'Card Funding', 'Card Exp Month', 'Card Exp Year', 'Card Address Line1',
+      'Card Address Line2', 'Card Address City', 'Card Address State', 'Card Address Zip',
       'Card Issue Country', 'Card Fingerprint', 'Card CVC Status', 'Card AVS Zip Status', 'Card AVS Line1 Status',
       'Card Tokenization Method', 'Disputed Amount', 'Dispute Status', 'Dispute Reason', 'Dispute Date (UTC)',
       'Dispute Evidence Due (UTC)', 'Invoice ID', 'Payment Source Type', 'Destination', 'Transfer', 'Interchange Costs',
@@ -162,7 +164,7 @@ export const PRESETS: Preset[] = [
     kind: 'customers',
     columns: {
       'Email Address': 'emails', 'First Name': 'first_name', 'Last Name': 'last_name', 'Phone Number': 'phones',
-      Address: 'address', Birthday: 'birthday', OPTIN_TIME: 'created_at', CC: 'country', REGION: 'region',
+      Address: 'address', Birthday: 'birthday', OPTIN_TIME: 'customer_since', CC: 'country', REGION: 'region',
       NOTES: 'notes', TAGS: 'tags',
     },
     ignored: [

@@ -13,7 +13,7 @@ import type { AppEnv } from '../api/env.js';
 import { errorResponses } from '../api/errors.js';
 import { idParam, json } from '../api/crud-routes.js';
 import { createBatch, errorReport, getBatch, listBatches } from './batches.js';
-import { importKinds, previewImport, runImport, type ImportOptions } from './importer.js';
+import { checkImportFile, importKinds, previewImport, runImport, type ImportOptions } from './importer.js';
 import { undoImport } from './undo.js';
 import { multipartBoundary, receiveMultipart, type ReceivedForm } from './upload.js';
 
@@ -129,6 +129,11 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>) {
     async (c) => {
       const ctx = c.get('ctx');
       const upload = await receiveUpload(c);
+      // A file that cannot be imported (NUL bytes, not a CSV, a mapping that does not fit) is a 400 now, not a failed import later.
+      await checkImportFile(ctx, upload.filePath, upload.options).catch((error) => {
+        upload.cleanup();
+        throw error;
+      });
       const batchId = await createBatch(ctx.database.db, { kind: upload.options.kind, source: upload.options.source ?? 'pending', fileName: upload.options.fileName ?? null, options: { ...upload.options }, actor: ctx.actor });
       // The import runs on after the response; its progress and outcome are kept on the batch row.
       runImport(ctx, upload.filePath, upload.options, batchId)

@@ -140,8 +140,6 @@ export async function writeCustomers(w: WriteContext, rows: CleanRow[], contentI
       w.counts.merged++;
       continue;
     }
-    // Where the customer came from, when the file does not say: the system the file is from.
-    input.source ??= source;
     const create = { input, sourceIds: new Set(sourceId ? [sourceId] : []), keys };
     creates.push(create);
     for (const k of keys) pendingByKey.set(k, create);
@@ -210,16 +208,20 @@ async function resolveCustomers(w: WriteContext, rows: CleanRow[], createMissing
   if (missing.length) {
     const counts = emptyCounts();
     // Orders of one email are one customer's: matching them is not a merge, whatever the merge mode.
-    await writeCustomers({ ...w, counts, mergeByEmail: true }, missing.map((r) => ({ row: r.row, raw: r.raw, value: customerOfOrder(r.value) })), false);
+    await writeCustomers({ ...w, counts, mergeByEmail: true }, missing.map((r) => ({ row: r.row, raw: r.raw, value: customerOfOrder(r.value, w.source) })), false);
     w.counts.customers_created = (w.counts.customers_created ?? 0) + counts.created;
     for (const [r, id] of await resolveCustomers(w, missing)) out.set(r, id);
   }
   return out;
 }
 
-/** The customer an order row describes: the source's customer id, the email, and the billing name, phone and country. */
-function customerOfOrder(order: CleanRecord): CleanRecord {
+/**
+ * The customer an order row describes: the source's customer id, the email, and the billing name,
+ * phone and country; `source` says where they came from (without a customer id, no source link does).
+ */
+function customerOfOrder(order: CleanRecord, source: string): CleanRecord {
   const customer: CleanRecord = emptyRecord();
+  customer.source = source;
   if (order.customer_source_id !== undefined) customer.source_id = order.customer_source_id;
   if (order.customer_email !== undefined) customer.emails = [String(order.customer_email)];
   for (const field of ['first_name', 'last_name', 'phones', 'country']) {

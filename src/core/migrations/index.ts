@@ -16,6 +16,7 @@ const migrations: Record<string, DialectMigration> = {
   '0008_match_key_rows': await import('./0008_match_key_rows.js'),
   '0009_erasure': await import('./0009_erasure.js'),
   '0010_auth_hardening': await import('./0010_auth_hardening.js'),
+  '0011_customer_since_countries': await import('./0011_customer_since_countries.js'),
   '0012_score_basis': await import('./0012_score_basis.js'),
   '0014_business_settings': await import('./0014_business_settings.js'),
   '0016_events': await import('./0016_events.js'),

@@ -39,6 +39,7 @@ export async function* readCsv(input: Readable | string, options: CsvReadOptions
   const sepLine = /^sep=(.)\r?\n/i.exec(head);
   if (sepLine) head = head.slice(sepLine[0].length);
   const delimiter = options.delimiter ?? (sepLine ? sepLine[1] : detectDelimiter(head));
+  if (!options.delimiter && !sepLine) refuseSpaceAligned(head);
 
   async function* remainingText(): AsyncGenerator<string> {
     yield head;
@@ -117,6 +118,22 @@ export function detectDelimiter(sample: string): Delimiter {
     }
   }
   return best;
+}
+
+/**
+ * A text file whose columns are lined up with spaces (like CDNOW's raw transaction file) has no
+ * delimiter and no header; read as CSV, each line would be one bad one-column row. It is refused
+ * with one message instead.
+ */
+function refuseSpaceAligned(sample: string): void {
+  const lines = splitLinesOutsideQuotes(sample).slice(0, 10);
+  if (lines.length < 2 || lines.some((line) => DELIMITERS.some((d) => line.includes(d)) || line.includes('"'))) return;
+  const widths = lines.map((line) => line.trim().split(/\s+/).length);
+  if (widths[0] < 3 || widths.some((w) => w !== widths[0])) return;
+  throw new CsvReadError(
+    `This looks like a text file with ${widths[0]} columns lined up by spaces and no header row, not a CSV. ` +
+      'Save it as CSV (or TSV) with a first row naming the columns, e.g. customer id, order date, total, and import that.',
+  );
 }
 
 function splitLinesOutsideQuotes(text: string): string[] {

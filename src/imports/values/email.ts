@@ -17,7 +17,7 @@ export function normaliseEmail(raw: string): string | null {
   return address.toLowerCase();
 }
 
-/** Splits a cell that may hold several addresses ("a@x.com; b@y.com"). */
+/** Splits a cell that may hold several addresses ("a@x.com; b@y.com", Google's "a@x.com ::: b@y.com"). */
 export function splitEmails(raw: string): string[] {
-  return raw.split(/[;,\s]+/).filter((part) => part !== '');
+  return raw.split(/:::|[;,\s]+/).map((part) => part.trim()).filter((part) => part !== '');
 }

@@ -30,9 +30,10 @@ export function normalisePhone(raw: string, defaultCountry?: string): PhoneValue
   return { raw: text, e164: null, reason };
 }
 
+/** Splits a cell that may hold several numbers ("a; b", "a or b", Google's "a ::: b"). */
 export function splitPhones(raw: string): string[] {
   return raw
-    .split(/[;,\n]| or /)
+    .split(/:::|[;,\n]| or /)
     .map((part) => part.trim())
     .filter((part) => part !== '');
 }

@@ -314,7 +314,7 @@ function ProgressBar({ job }: { job: ImportJob }) {
 }
 
 function MapStep({ file, preview, mapping, busy, options, onOptions, onMapping, onBack, onStart, starting, error }: { file: File; preview: ImportPreview; mapping: Record<string, string | null>; busy: boolean; options: Options; onOptions: (o: Options) => void; onMapping: (m: Record<string, string | null>) => void; onBack: () => void; onStart: () => void; starting: boolean; error: unknown }) {
-  const p = preview as ImportPreview & { format?: string; rejected?: number };
+  const p = preview as ImportPreview & { format?: string; rejected?: number; flagged?: number };
   const targets = p.targets?.length ? p.targets : fallbackTargets(p.kind);
   const targetLabel = (name: string) => targets.find((t) => t.name === name)?.label ?? name.replace(/_/g, ' ');
   const badRows = p.rows.filter((r) => r.errors.length > 0 || !r.record);
@@ -355,6 +355,12 @@ function MapStep({ file, preview, mapping, busy, options, onOptions, onMapping, 
         ) : (
           <span>
             Dry run: <strong>{compact(good)}</strong> rows can be imported, <strong>{compact(rejected)}</strong> {rejected === 1 ? 'has a problem' : 'have problems'} and will be skipped (you get a report of them).
+          </span>
+        )}
+        {(p.flagged ?? 0) > 0 && (
+          <span>
+            {' '}
+            <strong>{compact(p.flagged ?? 0)}</strong> {p.flagged === 1 ? 'row keeps' : 'rows keep'} a phone or country as written, flagged, because it could not be read for the row's country.
           </span>
         )}
         {busy && <Spinner small label="Updating the preview" />}
@@ -489,7 +495,11 @@ const countLabels: [keyof ImportCounts, string][] = [
   ['merged', 'Merged'],
   ['rejected', 'Skipped'],
   ['duplicates_queued', 'To review'],
+  ['flagged', 'Kept as written'],
+  ['customers_created', 'Customers created'],
 ];
+/** Counts shown only when something happened: they do not apply to every kind of import. */
+const optionalCounts = new Set<keyof ImportCounts>(['flagged', 'customers_created']);
 
 function ResultStep({ job, onAnother }: { job: ImportJob; onAnother: () => void }) {
   const c = job.counts;
@@ -505,8 +515,8 @@ function ResultStep({ job, onAnother }: { job: ImportJob; onAnother: () => void 
       </div>
       {c && (
         <dl className="result-counts">
-          {countLabels.map(([k, label]) => (
-            <div key={k} className={(k === 'rejected' || k === 'duplicates_queued') && (c[k] ?? 0) > 0 ? 'warn' : undefined}>
+          {countLabels.filter(([k]) => !optionalCounts.has(k) || (c[k] ?? 0) > 0).map(([k, label]) => (
+            <div key={k} className={(k === 'rejected' || k === 'duplicates_queued' || k === 'flagged') && (c[k] ?? 0) > 0 ? 'warn' : undefined}>
               <dt>{label}</dt>
               <dd>{compact(c[k] ?? 0)}</dd>
             </div>
@@ -519,9 +529,9 @@ function ResultStep({ job, onAnother }: { job: ImportJob; onAnother: () => void 
             <Icon name="merge" size={17} /> Review {c.duplicates_queued} possible {c.duplicates_queued === 1 ? 'duplicate' : 'duplicates'}
           </Link>
         )}
-        {c && c.rejected > 0 && (
+        {c && (c.rejected > 0 || (c.flagged ?? 0) > 0) && (
           <a className="btn btn-secondary btn-md" href={`/api/imports/${encodeURIComponent(job.id)}/errors.csv`} download>
-            <Icon name="download" size={17} /> Download the {c.rejected} skipped {c.rejected === 1 ? 'row' : 'rows'} with reasons
+            <Icon name="download" size={17} /> {c.rejected > 0 ? `Download the ${c.rejected} skipped ${c.rejected === 1 ? 'row' : 'rows'}${(c.flagged ?? 0) > 0 ? ' and the values kept as written' : ''} with reasons` : 'Download the values kept as written, with reasons'}
           </a>
         )}
         {job.kind === 'customers' && ok && (
