@@ -353,7 +353,8 @@ describe('web app in a real browser', () => {
     await page.getByRole('region', { name: 'Revenue and orders' }).locator('.chart svg').waitFor();
     await page.getByRole('region', { name: 'Retention by first-purchase month' }).locator('.chart svg').waitFor();
     await page.getByRole('region', { name: 'Contact this week' }).locator('.contact-list li').first().waitFor();
-    await page.getByRole('region', { name: 'Top customers by lifetime value' }).locator('tbody tr').first().waitFor();
+    // A shop this small may not support the purchase model: then the card says lifetime values are not estimated.
+    await page.getByRole('region', { name: 'Top customers by lifetime value' }).locator('tbody tr').or(page.getByText('Lifetime values not estimated')).first().waitFor();
     const revenue = await page.locator('.stat').first().locator('.stat-value').textContent();
     expect(revenue).not.toBe('—');
     await page.getByRole('button', { name: /Date range/ }).click();

@@ -166,10 +166,33 @@ export interface CustomField {
   created_at: string;
 }
 
+/** A score's trust: whether it rests on a reliable model, and where it came from in words. */
+export interface ScoreReliability {
+  reliable: boolean;
+  note: string;
+}
+
+/** The scores of the 360 view: one story (churn risk = 1 - P(alive)), as of the latest insight run. */
+export interface CustomerScores {
+  run_id: string | null;
+  as_of: string | null;
+  time_zone: string;
+  days_since_last_order: number | null;
+  stage: string | null;
+  p_alive: number | null;
+  churn_risk: number | null;
+  clv: number | null;
+  value_at_risk: number | null;
+  basis: 'model' | 'own_rhythm' | 'typical_rhythm' | null;
+  reason: string | null;
+  reliability: { p_alive: ScoreReliability; clv: ScoreReliability };
+}
+
 export interface CustomerView {
   customer: ApiRecord;
   company: ApiRecord | null;
   figures: Record<string, unknown>;
+  scores: CustomerScores;
   recent_orders: ApiRecord[];
   recent_interactions: ApiRecord[];
   open_tasks: ApiRecord[];
@@ -287,8 +310,13 @@ export interface ContactEntry {
   clv: number | null;
   churn_risk: number | null;
   p_alive: number | null;
-  value_at_risk: number;
+  /** Lifetime value x churn risk; null when lifetime values are not estimated. */
+  value_at_risk: number | null;
+  /** Spend so far x churn risk: the ranking when the purchase model is unreliable. */
+  spend_at_risk: number | null;
+  revenue: number | null;
   last_order_at: string | null;
+  days_since_last_order: number | null;
   reason: string;
 }
 
@@ -296,6 +324,9 @@ export interface ContactList {
   data: ContactEntry[];
   run_id: string | null;
   as_of: string | null;
+  ranking: 'value_at_risk' | 'spend_at_risk';
+  /** Why the list is ranked by spend at risk, when it is. */
+  note: string | null;
 }
 
 export interface Suggestion {
@@ -399,10 +430,6 @@ export interface ImportCounts {
   rejected: number;
   /** Likely duplicates put in the review queue. */
   duplicates_queued?: number;
-  /** Rows imported with a value kept as written (a phone or country that could not be cleaned); listed in errors.csv. */
-  flagged?: number;
-  /** Customers an order import created for orders whose customer was unknown. */
-  customers_created?: number;
 }
 
 export interface ImportJob {

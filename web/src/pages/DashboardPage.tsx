@@ -92,7 +92,7 @@ export function DashboardPage() {
 
       <div className="dash-grid">
         <Card title="Top customers by lifetime value" id="dash-top" actions={<Link to="/customers">All customers</Link>}>
-          <Async state={top}>{(p) => <TopCustomers rows={p.data} />}</Async>
+          <Async state={top}>{(p) => <TopCustomers rows={p.data} unreliable={contacts.data?.ranking === 'spend_at_risk' ? contacts.data.note : null} />}</Async>
         </Card>
         <Card title="Segments" id="dash-segments" actions={<Link to="/segments">Segments and insights</Link>}>
           {segments.loading ? <Loading /> : segments.error ? <ErrorState error={segments.error} onRetry={segments.reload} /> : <SegmentChart segments={segments.data ?? []} revenue={report.data?.revenue_by_segment} />}
@@ -205,14 +205,25 @@ function ContactListView({ list }: { list: ContactList }) {
         No customer carries value at risk right now.
       </EmptyState>
     );
+  const bySpend = list.ranking === 'spend_at_risk';
   return (
+    <>
+    {bySpend && list.note && (
+      <p className="contact-note small" role="note">
+        <Badge tone="warning">Unreliable model</Badge> {list.note}
+      </p>
+    )}
     <ul className="contact-list">
       {list.data.map((c) => (
         <li key={c.customer_id}>
           <div className="contact-main">
             <Link to={`/customers/${encodeURIComponent(c.customer_id)}`}>{c.name || c.email || 'Unnamed customer'}</Link>
             {c.stage && <Badge tone={stageTones[c.stage]}>{stageLabels[c.stage] ?? c.stage}</Badge>}
-            <span className="contact-risk" title="Lifetime value times churn risk">{money(c.value_at_risk)} at risk</span>
+            {bySpend ? (
+              <span className="contact-risk" title="Spend so far times churn risk (lifetime values are not estimated)">{money(c.spend_at_risk)} of past spend at risk</span>
+            ) : (
+              <span className="contact-risk" title="Lifetime value times churn risk">{money(c.value_at_risk)} at risk</span>
+            )}
           </div>
           <p className="contact-reason">{capitalise(c.reason)}.</p>
           {(c.phone || c.email) && (
@@ -224,12 +235,20 @@ function ContactListView({ list }: { list: ContactList }) {
         </li>
       ))}
     </ul>
+    </>
   );
 }
 
-function TopCustomers({ rows }: { rows: ApiRecord[] }) {
+function TopCustomers({ rows, unreliable }: { rows: ApiRecord[]; unreliable: string | null }) {
+  if (rows.length === 0 && unreliable)
+    return (
+      <EmptyState icon="chart" title="Lifetime values not estimated">
+        The purchase model is unreliable on this data, so no customer is ranked by it. See the insight run for why.
+      </EmptyState>
+    );
   if (rows.length === 0)
     return (
+
       <EmptyState icon="chart" title="No lifetime values yet" action={<Link to="/insights" className="btn btn-secondary btn-md">Run insights</Link>}>
         Lifetime values are estimated from purchase history by the insight run.
       </EmptyState>
