@@ -430,6 +430,10 @@ export interface ImportCounts {
   rejected: number;
   /** Likely duplicates put in the review queue. */
   duplicates_queued?: number;
+  /** Rows imported with a value kept as written (a phone or country that could not be cleaned); listed in errors.csv. */
+  flagged?: number;
+  /** Customers an order import created for orders whose customer was unknown. */
+  customers_created?: number;
 }
 
 export interface ImportJob {
