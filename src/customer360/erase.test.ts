@@ -7,6 +7,8 @@ import type { Ctx } from '../core/context.js';
 import type { Database } from '../core/database.js';
 import { mergeCustomers } from '../duplicates/merge.js';
 import { runImport } from '../imports/importer.js';
+import { customerEntity, interactionEntity, orderEntity, taskEntity } from '../schema/entities.js';
+import { isPersonal } from '../schema/fields.js';
 import { engines } from '../test/engines.js';
 import { testApi, type TestApi } from '../test/api-client.js';
 
@@ -131,10 +133,17 @@ describe.each(engines)('erasing a person on %s', (engine) => {
     const order = await post('/api/orders', { customer_id: person.id, ordered_at: '2026-01-15', total: 40, notes: 'Gift wrap please' });
 
     // The GDPR export holds every value before the erase (the rejected row is not theirs yet).
-    const exported = JSON.stringify((await api.request('GET', `/api/customers/${person.id}/export`)).body).toLowerCase();
+    const exportBody = (await api.request('GET', `/api/customers/${person.id}/export`)).body;
+    for (const f of [...customerEntity.fields.filter(isPersonal).map((f) => f.name), 'loft_code', 'sources']) expect(exportBody.customer, f).toHaveProperty(f);
+    for (const [list, entity] of [['orders', orderEntity], ['interactions', interactionEntity], ['tasks', taskEntity]] as const) {
+      for (const f of entity.fields.filter(isPersonal)) expect(exportBody[list][0], `${list}.${f.name}`).toHaveProperty(f.name);
+    }
+    expect(exportBody.merged_records.map((r: { id: string }) => r.id)).toEqual([older.id]);
+    const exported = JSON.stringify(exportBody).toLowerCase();
     for (const needle of needles.filter((n) => n !== 'marshfield')) expect(exported, needle).toContain(needle);
     expect((await findNeedles(ctx.database)).length).toBeGreaterThan(10);
 
+    expect((await api.request('DELETE', '/api/customers/cus_00000000000000000000000000?erase=true')).status).toBe(404);
     expect((await api.request('DELETE', `/api/customers/${person.id}?erase=true`)).status).toBe(204);
 
     // Undos that would restore their data are refused, with a reason.
