@@ -32,6 +32,8 @@ export interface DetectStats extends CompareStats {
 
 export interface Detection {
   clusters: string[][];
+  /** The scored pairs that joined the clusters (see Clustering.links). */
+  links: ScoredPair[];
   review: ScoredPair[];
   stats: DetectStats;
 }
@@ -84,7 +86,7 @@ export async function detectDuplicates(database: Database, options: DetectOption
     const compareOptions = { thresholds: options.thresholds, touching: options.touching };
     for await (const keys of all) for (const block of await readBlocks(db, keys)) compareBlock(block, plan.oversized, compareOptions, collector, stats);
   }
-  const { clusters, review } = collector.result();
+  const { clusters, links, review } = collector.result();
   stats.seconds = (performance.now() - started) / 1000;
-  return { clusters, review, stats };
+  return { clusters, links, review, stats };
 }

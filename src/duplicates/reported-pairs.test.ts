@@ -31,8 +31,11 @@ describe.each(engines)('reported duplicate pairs on %s', (engine) => {
 
     const result = await scanDuplicates({ database: api.db.database, actor: 'test' }, { mode: 'review' });
     expect(result).toMatchObject({ customers: 10, merged: 0 });
-    const queue = (await api.request('GET', '/api/duplicates?limit=50')).body.data as { score: number; a: { id: string }; b: { id: string } }[];
+    const queue = (await api.request('GET', '/api/duplicates?limit=50')).body.data as { score: number; reasons: string[]; a: { id: string }; b: { id: string } }[];
     expect(queue.map((p) => [p.a.id, p.b.id].sort()).sort()).toEqual([[bob, robert].sort(), [bill, william].sort()].sort());
     for (const pair of queue) expect(pair.score).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.review);
+    const reasons = Object.fromEntries(queue.map((p) => [[p.a.id, p.b.id].includes(bob) ? 'smith' : 'lambert', p.reasons]));
+    expect(reasons.smith).toContain('same phone');
+    expect(reasons.lambert).toContain('same city (Bruxelles / Brussels)');
   });
 });

@@ -3,6 +3,9 @@ import { inTransaction } from '../core/context.js';
 import type { Db } from '../core/database.js';
 import { newId } from '../core/ids.js';
 import type { PersonRecord } from '../imports/dedupe/record.js';
+import type { ScoredPair } from '../imports/dedupe/cluster.js';
+import { normalisePhone } from '../imports/dedupe/normalise.js';
+import { canonicalCity } from '../imports/dedupe/places.js';
 import { DEFAULT_THRESHOLDS } from '../imports/dedupe/score.js';
 import type { ChangeLog } from '../imports/batches.js';
 import { detectDuplicates, type DetectStats } from './detect.js';
@@ -49,15 +52,34 @@ export function matchReasons(a: PersonRecord, b: PersonRecord): string[] {
   const reasons: string[] = [];
   const lower = (s?: string) => (s ?? '').trim().toLowerCase();
   if ((a.emails ?? []).some((e) => (b.emails ?? []).map(lower).includes(lower(e)))) reasons.push('same email');
-  if ((a.phones ?? []).some((p) => (b.phones ?? []).includes(p))) reasons.push('same phone');
+  const phonesB = (b.phones ?? []).map(normalisePhone);
+  if ((a.phones ?? []).some((p) => normalisePhone(p) !== '' && phonesB.includes(normalisePhone(p)))) reasons.push('same phone');
   if (lower(a.last_name) && lower(a.last_name) === lower(b.last_name)) reasons.push('same last name');
   if (lower(a.first_name) && lower(a.first_name) !== lower(b.first_name) && lower(a.last_name) === lower(b.last_name)) reasons.push(`first names ${a.first_name} / ${b.first_name}`);
   else if (lower(a.first_name) && lower(a.first_name) === lower(b.first_name)) reasons.push('same first name');
   if (a.birthday && a.birthday === b.birthday) reasons.push('same birthday');
   if (lower(a.postcode) && lower(a.postcode).replace(/\s/g, '') === lower(b.postcode).replace(/\s/g, '')) reasons.push('same postcode');
-  else if (lower(a.city) && lower(a.city) === lower(b.city)) reasons.push('same city');
+  else if (lower(a.city) && canonicalCity(a.city!) === canonicalCity(b.city ?? '')) reasons.push(lower(a.city) === lower(b.city) ? 'same city' : `same city (${a.city} / ${b.city})`);
   return reasons;
 }
+
+/**
+ * The pairs to queue for a cluster that is not merged: the scored pairs that joined it, each with its
+ * own probability. A member joined only through a customer deleted since is paired with the first
+ * at the cluster's weakest link's score.
+ */
+function clusterPairs(sorted: string[], linksOf: ReadonlyMap<string, ScoredPair[]>): ScoredPair[] {
+  const members = new Set(sorted);
+  const touching = sorted.flatMap((id) => linksOf.get(id) ?? []);
+  const pairs = touching.filter((link) => members.has(link.a) && members.has(link.b));
+  const unique = [...new Map(pairs.map((p) => [`${p.a}|${p.b}`, p])).values()];
+  const covered = new Set(unique.flatMap((p) => [p.a, p.b]));
+  // Every member of a cluster has a link, so there is a weakest one.
+  const weakest = Math.min(...touching.map((p) => p.score));
+  for (const id of sorted.slice(1)) if (!covered.has(id)) unique.push({ a: sorted[0], b: id, score: weakest });
+  return unique;
+}
+
 
 /**
  * Looks for duplicates among all customers: sure matches are merged (mode auto) and uncertain
@@ -81,12 +103,14 @@ export async function scanDuplicates(ctx: Ctx, options: ScanOptions): Promise<Sc
 
   // Keys of customers deleted since the last full rebuild may linger: only existing customers merge.
   const existing = await existingIds(db, found.clusters.flat());
+  const linksOf = new Map<string, ScoredPair[]>();
+  for (const link of found.links) for (const id of [link.a, link.b]) linksOf.set(id, [...(linksOf.get(id) ?? []), link]);
   for (const cluster of found.clusters) {
     const sorted = cluster.filter((id) => existing.has(id)).sort();
     if (sorted.length < 2 || !relevant(sorted)) continue;
     const blocked = sorted.some((x, i) => sorted.slice(i + 1).some((y) => dismissed.has(pairKey(x, y))));
     if (options.mode === 'review' || blocked) {
-      for (const other of sorted.slice(1)) toQueue.push({ a: sorted[0], b: other, score: 1 });
+      toQueue.push(...clusterPairs(sorted, linksOf));
       continue;
     }
     // The oldest record (ids sort by creation time) survives and receives the others.

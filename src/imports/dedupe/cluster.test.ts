@@ -14,7 +14,32 @@ describe('MatchCollector', () => {
       collector.add(pair);
     const result = collector.result();
     expect(result.clusters).toEqual([['r0', 'r1', 'r2']]);
+    expect(result.links).toEqual([
+      { a: 'r0', b: 'r1', score: 0.95 },
+      { a: 'r1', b: 'r2', score: 0.99 },
+    ]);
     expect(result.review).toEqual([{ a: 'r3', b: 'r4', score: 0.5 }]);
+  });
+
+  it('never merges a pair marked not mergeable, however likely: it waits for review', () => {
+    const collector = new MatchCollector({ merge: 0.9, review: 0.3 });
+    collector.add({ a: 'x', b: 'y', score: 0.99, mergeable: false });
+    expect(collector.result().clusters).toEqual([]);
+    expect(collector.result().review.map((p) => [p.a, p.b, p.score])).toEqual([['x', 'y', 0.99]]);
+  });
+
+  it('absorbs another collector as if its pairs had been added here, links and scores included', () => {
+    const here = new MatchCollector({ merge: 0.9, review: 0.3 });
+    const there = new MatchCollector({ merge: 0.9, review: 0.3 });
+    here.add({ a: 'a', b: 'b', score: 0.97 });
+    there.add({ a: 'c', b: 'b', score: 0.93 });
+    there.add({ a: 'a', b: 'c', score: 0.99 });
+    here.absorb(there.snapshot());
+    expect(here.result().clusters).toEqual([['a', 'b', 'c']]);
+    expect(here.result().links).toEqual([
+      { a: 'a', b: 'b', score: 0.97 },
+      { a: 'b', b: 'c', score: 0.93 },
+    ]);
   });
 
   it('keeps only the best review pairs, ranked, when the list is capped', () => {

@@ -14,15 +14,17 @@ export class IdUnionFind {
     return x;
   }
 
-  union(a: string, b: string): void {
+  /** Joins the sets of a and b; false when they were one set already. */
+  union(a: string, b: string): boolean {
     let rootA = this.find(a);
     let rootB = this.find(b);
-    if (rootA === rootB) return;
+    if (rootA === rootB) return false;
     if (!this.parent.has(rootA)) this.parent.set(rootA, rootA);
     if (!this.parent.has(rootB)) this.parent.set(rootB, rootB);
     if ((this.size.get(rootA) ?? 1) < (this.size.get(rootB) ?? 1)) [rootA, rootB] = [rootB, rootA];
     this.parent.set(rootB, rootA);
     this.size.set(rootA, (this.size.get(rootA) ?? 1) + (this.size.get(rootB) ?? 1));
+    return true;
   }
 
   /** Groups of two or more ids, each sorted, ordered by their first id. */
@@ -57,6 +59,8 @@ export interface Thresholds {
 export interface Clustering<T = undefined> {
   /** Groups of two or more ids to merge, linked directly or through other records. */
   clusters: string[][];
+  /** The pairs that joined the clusters, with their scores: one fewer per cluster than its records. */
+  links: ScoredPair[];
   /** The best pairs between the review and merge thresholds whose records did not end up merged anyway, best first. */
   review: ScoredPair<T>[];
   /** Review pairs left out because the review list was full. */
@@ -64,7 +68,7 @@ export interface Clustering<T = undefined> {
 }
 
 export interface CollectorSnapshot<T = undefined> {
-  clusters: string[][];
+  links: ScoredPair[];
   review: ScoredPair<T>[];
   dropped: number;
 }
@@ -81,6 +85,7 @@ function better(x: ScoredPair<unknown>, y: ScoredPair<unknown>): boolean {
  */
 export class MatchCollector<T = undefined> {
   private readonly sets = new IdUnionFind();
+  private readonly links: ScoredPair[] = [];
   /** A min-heap by `better`: the worst kept review pair is at the top. */
   private readonly heap: ScoredPair<T>[] = [];
   private dropped = 0;
@@ -91,8 +96,12 @@ export class MatchCollector<T = undefined> {
   ) {}
 
   add(pair: ScoredPair<T>): void {
-    if (pair.score >= this.thresholds.merge && pair.mergeable !== false) this.sets.union(pair.a, pair.b);
+    if (pair.score >= this.thresholds.merge && pair.mergeable !== false) this.link(pair);
     else if (pair.score >= this.thresholds.review) this.keepForReview(pair.a < pair.b ? pair : { ...pair, a: pair.b, b: pair.a });
+  }
+
+  private link({ a, b, score }: ScoredPair<unknown>): void {
+    if (this.sets.union(a, b)) this.links.push(a < b ? { a, b, score } : { a: b, b: a, score });
   }
 
   private keepForReview(pair: ScoredPair<T>): void {
@@ -129,12 +138,12 @@ export class MatchCollector<T = undefined> {
 
   /** What this collector holds, unfiltered, for another collector to absorb (a worker's share of a scan). */
   snapshot(): CollectorSnapshot<T> {
-    return { clusters: this.sets.groups(), review: [...this.heap], dropped: this.dropped };
+    return { links: [...this.links], review: [...this.heap], dropped: this.dropped };
   }
 
   /** Takes in another collector's matches, as if its pairs had been added here. */
   absorb(other: CollectorSnapshot<T>): void {
-    for (const cluster of other.clusters) for (let i = 1; i < cluster.length; i++) this.sets.union(cluster[0], cluster[i]);
+    for (const link of other.links) this.link(link);
     // Each collector counts the pairs beyond what it keeps; keeping the other's here counts the rest.
     this.dropped += other.dropped;
     for (const pair of other.review) this.keepForReview(pair);
@@ -150,6 +159,6 @@ export class MatchCollector<T = undefined> {
         seen.add(key);
         return true;
       });
-    return { clusters: this.sets.groups(), review, reviewDropped: this.dropped };
+    return { clusters: this.sets.groups(), links: [...this.links], review, reviewDropped: this.dropped };
   }
 }
