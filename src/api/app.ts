@@ -15,6 +15,7 @@ import { registerDomainRoutes } from './routes.js';
 import { serveWeb } from './web.js';
 import { registerWebhookRoutes } from '../webhooks/routes.js';
 import { registerMcpRoutes } from '../mcp/routes.js';
+import { registerMcpRoutes } from '../mcp/routes.js';
 
 export const apiVersion = '0.1.0';
 
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps) {
   registerAuthRoutes(app, deps);
   registerDomainRoutes(app);
   registerWebhookRoutes(app, deps.config.allowPrivateTargets);
+  registerMcpRoutes(app, deps);
   registerMcpRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'A personal API token from `rapport token create`' });
