@@ -15,7 +15,6 @@ import { registerDomainRoutes } from './routes.js';
 import { serveWeb } from './web.js';
 import { registerWebhookRoutes } from '../webhooks/routes.js';
 import { registerMcpRoutes } from '../mcp/routes.js';
-import { registerMcpRoutes } from '../mcp/routes.js';
 
 export const apiVersion = '0.1.0';
 
@@ -45,6 +44,14 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => errorJson(c, new AppError('not_found', `no route ${c.req.method} ${c.req.path}`)));
 
   app.use('*', secureHeaders({ contentSecurityPolicy, crossOriginEmbedderPolicy: false, strictTransportSecurity: false }));
+  app.use('*', async (c, next) => {
+    try {
+      decodeURIComponent(new URL(c.req.url).pathname);
+    } catch {
+      return errorJson(c, new AppError('invalid_input', 'the path has a malformed percent-encoding (a % not followed by two hex digits, or bytes that are not UTF-8)', { path: ['malformed percent-encoding'] }));
+    }
+    return next();
+  });
   // HSTS only on responses that went over HTTPS: over plain HTTP browsers ignore it, and a local
   // http://127.0.0.1 install must not be told to insist on HTTPS.
   app.use('*', async (c, next) => {
@@ -75,7 +82,6 @@ export function createApp(deps: AppDeps) {
   registerAuthRoutes(app, deps);
   registerDomainRoutes(app);
   registerWebhookRoutes(app, deps.config.allowPrivateTargets);
-  registerMcpRoutes(app, deps);
   registerMcpRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'A personal API token from `rapport token create`' });

@@ -28,13 +28,8 @@ export function serveWeb(app: OpenAPIHono<AppEnv>) {
     if (c.req.path.startsWith('/api/')) return c.notFound();
     const index = path.join(webDist, 'index.html');
     if (!fs.existsSync(index)) return c.html(placeholder);
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(c.req.path);
-    } catch {
-      return c.json({ error: { code: 'invalid_input', message: 'the path has a malformed percent-encoding', fields: { path: ['malformed percent-encoding'] } } }, 400);
-    }
-    const requested = path.normalize(path.join(webDist, decoded));
+    // The app refuses malformed percent-encodings before any route (see createApp).
+    const requested = path.normalize(path.join(webDist, decodeURIComponent(c.req.path)));
     if (requested.startsWith(webDist + path.sep) && fs.existsSync(requested) && fs.statSync(requested).isFile()) {
       c.header('content-type', types[path.extname(requested)] ?? 'application/octet-stream');
       if (requested.includes(`${path.sep}assets${path.sep}`)) c.header('cache-control', 'public, max-age=31536000, immutable');

@@ -146,6 +146,7 @@ describe.concurrent('rapport CLI: accounts and fields', () => {
 
   it.sequential('creates the owner once, with readable validation errors', async () => {
     expectOneLineError(await inProcess(dir, 'user', 'create', '--email', 'owner@example.com', '--password', 'short'), /password: must be at least 10 characters/);
+    expectOneLineError(await inProcess(dir, 'user', 'create', '--email', 'owner@example.com', '--password', 'password123'), /password: is one of the most common passwords/);
     const ok = await inProcess(dir, 'user', 'create', '--email', 'Owner@Example.com', '--password', 'correct horse battery');
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/Created owner owner@example.com \(usr_/);
@@ -164,6 +165,11 @@ describe.concurrent('rapport CLI: accounts and fields', () => {
     expect((await inProcess(dir, 'token', 'revoke', 'zapier')).stdout).toMatch(/Revoked token zapier/);
     expect((await inProcess(dir, 'token', 'list')).stdout).toMatch(/zapier .*revoked/);
     expectOneLineError(await inProcess(dir, 'token', 'revoke', 'zapier'), /active token zapier not found/);
+    expect((await inProcess(dir, 'token', 'create', '--name', 'ci', '--expires-in-days', '30', '--can-create-tokens')).code).toBe(0);
+    const expiry = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    expect((await inProcess(dir, 'token', 'list')).stdout).toMatch(new RegExp(`ci .*${expiry} \\d\\d:\\d\\d:\\d\\d\\s+yes\\s+active`));
+    expectOneLineError(await inProcess(dir, 'token', 'create', '--name', 'bad', '--expires-in-days', '0'), /expiry must be 1 to 3650 days/);
+    expect((await inProcess(dir, 'user', 'unlock')).stdout).toMatch(/No login was locked|Cleared \d+ login lock/);
   });
 
   it.sequential('adds and lists custom fields', async () => {
@@ -176,6 +182,12 @@ describe.concurrent('rapport CLI: accounts and fields', () => {
     expect(list.stdout).toMatch(/loyalty_tier\s+select\s+Loyalty tier\s+gold, silver/);
     expectOneLineError(again, /already exists/);
     expectOneLineError(colour, /type/);
+    expectOneLineError(await inProcess(dir, 'field', 'add', 'constructor', '--type', 'text'), /constructor is reserved/);
+    expectOneLineError(await inProcess(dir, 'field', 'remove', 'loyalty_tier'), /run again with --yes/);
+    expect((await inProcess(dir, 'field', 'list')).stdout).toMatch(/loyalty_tier/);
+    expect((await inProcess(dir, 'field', 'remove', 'loyalty_tier', '--yes')).stdout).toMatch(/Removed field loyalty_tier/);
+    expect((await inProcess(dir, 'field', 'list')).stdout).toMatch(/No custom fields/);
+    expectOneLineError(await inProcess(dir, 'field', 'remove', 'loyalty_tier', '--yes'), /custom field loyalty_tier not found/);
   });
 });
 

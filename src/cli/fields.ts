@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { AppError } from '../core/errors.js';
 import type { CustomFieldType } from '../fields/custom-fields.js';
 import { table } from './users.js';
 import { withDatabase } from './support.js';
@@ -31,11 +32,7 @@ export function registerFields(program: Command) {
     .argument('<name>', 'field name')
     .option('--yes', 'confirm that the values are to be deleted')
     .action(async (name: string, opts: { yes?: boolean }) => {
-      if (!opts.yes) {
-        console.error(`Removing ${name} deletes its value on every customer. Run again with --yes to confirm.`);
-        process.exitCode = 1;
-        return;
-      }
+      if (!opts.yes) throw new AppError('invalid_input', `removing ${name} deletes its value on every customer; run again with --yes to confirm`);
       const removed = await withDatabase(async (_ctx, database) => (await customFields()).removeCustomField(database, name));
       console.log(`Removed field ${removed.name} and its values from customers.`);
     });
