@@ -25,6 +25,7 @@ import { registerBackupRoutes } from '../backup/routes.js';
 import { registerEventRoutes } from '../events/routes.js';
 import { registerJobRoutes } from '../jobs/routes.js';
 import { registerSettingsRoutes } from '../settings/routes.js';
+import { registerDemoRoutes } from '../demo/routes.js';
 import { segmentWhere } from '../insights/segmentation.js';
 import type { AppEnv } from './env.js';
 
@@ -40,6 +41,7 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
   registerEventRoutes(app);
   registerJobRoutes(app);
   registerSettingsRoutes(app);
+  registerDemoRoutes(app);
   registerCrudRoutes(app, {
     service: customers,
     path: '/api/customers',

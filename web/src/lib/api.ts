@@ -236,7 +236,14 @@ export interface CustomersPoint {
   churned_customers: number;
 }
 
-export interface DashboardReport {
+/** What a report's amounts include: orders in the business currency; those in others are listed. */
+export interface ReportCurrencies {
+  currency?: string;
+  other_currencies?: { currency: string; orders: number; revenue: number }[];
+  includes?: string;
+}
+
+export interface DashboardReport extends ReportCurrencies {
   from: string;
   to: string;
   kpis: { revenue: number; orders: number; average_order_value: number | null; active_customers: number; new_customers: number; churned_customers: number; customers: number };
@@ -255,7 +262,7 @@ export interface CohortReport {
   data: { cohort: string; size: number; retention: { month_offset: number; customers: number; rate: number | null }[] }[];
 }
 
-export interface BreakdownReport {
+export interface BreakdownReport extends ReportCurrencies {
   from: string;
   to: string;
   dimension: string;

@@ -12,6 +12,7 @@ import { useDebounced, useDelayedFlag, useDocumentTitle, useLocalStorage } from 
 import { capitalise, rfmSegments, stageLabels, stageOrder, stageTones } from '../lib/insights';
 import { useSegments } from '../lib/shared-data';
 import { Link, navigate, replaceQuery, useLocation } from '../lib/router';
+import { FirstSteps } from '../components/FirstSteps';
 
 export type FilterOp = 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte' | 'contains' | 'is_empty' | 'in';
 export interface Filter {
@@ -238,9 +239,7 @@ export function CustomersPage() {
               Try fewer filters or a shorter search.
             </EmptyState>
           ) : (
-            <EmptyState title="No customers yet" action={<Button variant="primary" icon="plus" onClick={() => setCreating(true)}>Add your first customer</Button>}>
-              Add customers one by one here, or bring them in through the API.
-            </EmptyState>
+            <FirstSteps />
           )
         ) : (
           <div className={`table-scroll${staleLook ? ' is-stale' : ''}`} aria-busy={state.status === 'loading'}>

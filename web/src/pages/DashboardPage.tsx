@@ -1,18 +1,20 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ChartOption } from '../components/Chart';
-import { DateRangePicker, resolveRange, type DateRangeValue } from '../components/DateRange';
+import { DateRangePicker } from '../components/DateRange';
 import { LazyChart } from '../components/LazyChart';
 import { useToast } from '../components/Toasts';
 import { Badge, Card, EmptyState, ErrorState, FormError, Loading, PageHeader } from '../components/ui';
 import { api, type ApiRecord, type CohortReport, type ContactList, type DashboardReport, type Page } from '../lib/api';
 import { axis, palette, tooltipStyle } from '../lib/chart-style';
 import { displayName } from '../lib/fields';
-import { relativeTime } from '../lib/format';
-import { useAsync, useDocumentTitle, useLocalStorage } from '../lib/hooks';
+import { formatMoney, relativeTime } from '../lib/format';
+import { useReportRange } from '../lib/report-range';
+import { useAsync, useDocumentTitle } from '../lib/hooks';
 import { capitalise, compact, money, percent, stageColors, stageLabels, stageOrder, stageTones } from '../lib/insights';
 import { Link, navigate } from '../lib/router';
 import { useSegments } from '../lib/shared-data';
 import { TaskRow } from './CustomerPage';
+import { FirstSteps } from '../components/FirstSteps';
 
 const taskCap = 200;
 const monthFmt = new Intl.DateTimeFormat(undefined, { month: 'short', year: '2-digit' });
@@ -39,8 +41,7 @@ export function DashboardPage() {
   useDocumentTitle('Dashboard');
   // The chart code loads while the figures do, rather than after them.
   useEffect(() => void import('../components/Chart'), []);
-  const [rangeValue, setRangeValue] = useLocalStorage<DateRangeValue>('rapport.dashboard.range', { preset: '12m' });
-  const range = useMemo(() => resolveRange(rangeValue), [rangeValue]);
+  const { value: rangeValue, setValue: setRangeValue, range } = useReportRange();
   const q = { from: range.from, to: range.to, bucket: range.bucket };
   const key = `${range.from}|${range.to}|${range.bucket}`;
 
@@ -64,6 +65,12 @@ export function DashboardPage() {
         subtitle="What needs your attention today, and how the business is doing."
         actions={<DateRangePicker value={rangeValue} onChange={setRangeValue} />}
       />
+
+      {k && k.customers === 0 && (
+        <Card title="Welcome to Rapport" id="dash-first-steps" className="section-gap">
+          <FirstSteps />
+        </Card>
+      )}
 
       <section className="stats stats-6" aria-label="Key numbers">
         <Stat label="Revenue" value={k && money(k.revenue)} loading={report.loading} error={report.error} />
@@ -96,6 +103,7 @@ export function DashboardPage() {
         </Card>
         <Card title="Segments" id="dash-segments" actions={<Link to="/segments">Segments and insights</Link>}>
           {segments.loading ? <Loading /> : segments.error ? <ErrorState error={segments.error} onRetry={segments.reload} /> : <SegmentChart segments={segments.data ?? []} revenue={report.data?.revenue_by_segment} />}
+          {report.data && (segments.data ?? []).some((s) => s.kind === 'model') && <p className="muted small card-pad">Customers per segment, and each segment’s share of revenue in {range.label.toLowerCase()}.</p>}
         </Card>
       </div>
 
@@ -107,7 +115,12 @@ export function DashboardPage() {
           <Async state={report}>{(r) => <FlowChart report={r} />}</Async>
         </Card>
       </div>
-      {report.data?.generated_at && <p className="muted small dash-foot">Figures as of {relativeTime(report.data.generated_at)}. Amounts are order totals as recorded; currencies are not converted.</p>}
+      {report.data?.generated_at && (
+        <p className="muted small dash-foot">
+          Figures as of {relativeTime(report.data.generated_at)}. Amounts are totals of orders in {report.data.currency ?? 'your currency'}
+          {report.data.other_currencies?.length ? <>; left out, as currencies are not converted: {report.data.other_currencies.map((o) => `${o.orders} ${o.orders === 1 ? 'order' : 'orders'} in ${o.currency} (${formatMoney(o.revenue, o.currency)})`).join(', ')}</> : null}.
+        </p>
+      )}
     </div>
   );
 }
@@ -248,7 +261,6 @@ function TopCustomers({ rows, unreliable }: { rows: ApiRecord[]; unreliable: str
     );
   if (rows.length === 0)
     return (
-
       <EmptyState icon="chart" title="No lifetime values yet" action={<Link to="/insights" className="btn btn-secondary btn-md">Run insights</Link>}>
         Lifetime values are estimated from purchase history by the insight run.
       </EmptyState>
@@ -298,7 +310,7 @@ function SegmentChart({ segments, revenue }: { segments: import('../lib/api').Se
         formatter: (p: { dataIndex: number }) => {
           const s = model[p.dataIndex];
           const sh = share(s.id);
-          return `<b>${escapeHtml(s.name)}</b><br/>${escapeHtml(s.description ?? '')}<br/>${s.size ?? 0} customers${sh === null ? '' : ` · ${percent(sh)} of revenue`}`;
+          return `<b>${escapeHtml(s.name)}</b><br/>${escapeHtml(s.description ?? '')}<br/>${s.size ?? 0} customers${sh === null ? '' : ` · ${percent(sh)} of revenue in the period`}`;
         },
       },
       xAxis: { type: 'value', splitLine: axis.split, axisLabel: axis.label, minInterval: 1 },
