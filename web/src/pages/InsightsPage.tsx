@@ -216,7 +216,7 @@ function ModelQuality({ models, run, loading, error, onRetry }: { models: ModelR
             <p className="muted">{skipped ? `Purchase model not trained: ${skipped}.` : 'No purchase model yet.'}</p>
           )}
           <ul className="model-list">
-            {bg && <li><strong>BG/NBD</strong> (repeat purchases and P(alive)): {(bg.metrics as { converged?: boolean })?.converged ? 'fitted' : 'did not fully converge'} on {compact((bg.metrics as { customers?: number })?.customers)} buyers.</li>}
+            {bg && <li><strong>BG/NBD</strong> (repeat purchases and P(alive)): {(bg.metrics as { converged?: boolean })?.converged ? 'fitted' : 'did not fully converge'} on {compact((bg.metrics as { customers?: number })?.customers)} buyers{bgVerdict(bg.metrics)}</li>}
             {gg && <li><strong>Gamma-Gamma</strong> (order value for lifetime value): {(gg.metrics as { converged?: boolean })?.converged ? 'fitted' : 'did not fully converge'} on {compact((gg.metrics as { customers?: number })?.customers)} repeat buyers.</li>}
             {cross && <li><strong>Product suggestions</strong>: hit rate {percent(cm.hit_rate_at_5, true)} in the top 5{cm.baseline_hit_rate_at_5 != null ? ` against ${percent(cm.baseline_hit_rate_at_5, true)} for simply suggesting best-sellers` : ''}.</li>}
           </ul>
@@ -352,4 +352,13 @@ function AbCalculator() {
       )}
     </Card>
   );
+}
+
+/** The BG/NBD reliability verdict in words: unreliable fits are not used for scores (see src/analytics/bgnbd-reliability.ts). */
+function bgVerdict(metrics: unknown): string {
+  const m = metrics as { reliable?: boolean; reliability?: { reasons?: string[] } } | null;
+  if (m?.reliable === undefined) return '.';
+  return m.reliable
+    ? '; it passed the reliability checks (sane parameters, enough repeat buyers, better than each customer’s own past rate on a hold-out period).'
+    : `; unreliable on this data (${(m.reliability?.reasons ?? []).join('; ')}), so P(alive) and churn risk come from each customer’s purchase rhythm and lifetime values are not estimated.`;
 }
