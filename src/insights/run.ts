@@ -15,6 +15,8 @@ import { countedOrderStatuses } from '../schema/entities.js';
 import { batchInsert, batchUpdate, dayFromIso, isoOfDay, type BatchColumn } from './db.js';
 import { runCrossSell, type CrossSellSummary } from './cross-sell.js';
 import { getInsightSettings, type InsightSettings } from './settings.js';
+import { appendEvents, type DomainEvent } from '../core/events.js';
+import { scoreEvents, thresholdScores } from './score-events.js';
 import { rebuildReportRollups } from '../reports/rollups.js';
 import { trainPurchaseModel } from './purchase-model.js';
 import { dayCounter, dayNumber } from '../core/day-count.js';
@@ -79,6 +81,8 @@ export interface CustomerArrays {
   ids: string[];
   oldStage: (string | null)[];
   oldStageChangedAt: (string | null)[];
+  /** The previous run's scores (NaN: not scored), for the threshold-crossing events. */
+  oldScores: { p_alive: Float64Array; churn_risk: Float64Array; clv: Float64Array };
   age: Float64Array;
   income: Float64Array;
   firstDay: Float64Array;
@@ -107,6 +111,7 @@ function allocate(capacity: number): CustomerArrays {
     ids: [],
     oldStage: [],
     oldStageChangedAt: [],
+    oldScores: { p_alive: nan(capacity), churn_risk: nan(capacity), clv: nan(capacity) },
     age: nan(capacity),
     income: nan(capacity),
     firstDay: nan(capacity),
@@ -143,7 +148,7 @@ export async function loadCustomerArrays(
   const endIso = isoOfDay(endDay + 2);
   let lastId: string | null = null;
   for (;;) {
-    let q = db.selectFrom('customers').select(['id', 'age', 'income', 'stage', 'stage_changed_at']).orderBy('id').limit(pageSize);
+    let q = db.selectFrom('customers').select(['id', 'age', 'income', 'stage', 'stage_changed_at', 'p_alive', 'churn_risk', 'clv']).orderBy('id').limit(pageSize);
     if (lastId !== null) q = q.where('id', '>', lastId);
     const customers = await q.execute();
     if (customers.length === 0) break;
@@ -154,6 +159,7 @@ export async function loadCustomerArrays(
       a.ids.push(c.id as string);
       a.oldStage.push((c.stage as string | null) ?? null);
       a.oldStageChangedAt.push((c.stage_changed_at as string | null) ?? null);
+      for (const score of thresholdScores) a.oldScores[score][i] = toNumber(c[score]) ?? NaN;
       const age = toNumber(c.age);
       const income = toNumber(c.income);
       if (age !== null) a.age[i] = age;
@@ -369,6 +375,9 @@ export async function runInsights(ctx: Ctx, options: RunOptions = {}): Promise<R
   const buyerIndex = new Int32Array(a.n).fill(-1);
   buyers.forEach((i, b) => (buyerIndex[i] = b));
   const history: Record<string, unknown>[] = [];
+  const events: DomainEvent[] = [];
+  const thresholds = settings.score_thresholds;
+  const known = (v: number) => (Number.isNaN(v) ? null : v);
   const stageCounts: Record<string, number> = { lead: 0, active: 0, inactive: 0, churned: 0 };
   const segmentCounts: Record<string, number> = {};
   function* rows(): Generator<[string, ...unknown[]]> {
@@ -384,6 +393,15 @@ export async function runInsights(ctx: Ctx, options: RunOptions = {}): Promise<R
       const segment = rfm && b >= 0 ? rfm.segments[b] : null;
       if (segment) segmentCounts[segment] = (segmentCounts[segment] ?? 0) + 1;
       const value = clv[i];
+      events.push(
+        ...scoreEvents(
+          a.ids[i],
+          { stage: a.oldStage[i], p_alive: known(a.oldScores.p_alive[i]), churn_risk: known(a.oldScores.churn_risk[i]), clv: known(a.oldScores.clv[i]) },
+          { stage, p_alive: round(pAlive[i], 6), churn_risk: round(risk[i], 6), clv: round(value, 2) },
+          thresholds,
+          id,
+        ),
+      );
       yield [
         a.ids[i],
         stage,
@@ -410,6 +428,8 @@ export async function runInsights(ctx: Ctx, options: RunOptions = {}): Promise<R
   await db.transaction().execute(async (trx) => {
     await batchUpdate(trx, database.dialect, 'customers', columns, rows(), 500, database.sqlite);
     await batchInsert(trx, 'stage_history', history);
+    // Stage changes and threshold crossings, for webhooks and flows; in the same transaction as the scores.
+    await appendEvents(trx, `insights:${id}`, events);
   });
   lap('write_ms');
   // The report rollups start again from the base tables (and carry the newest segmentation).

@@ -4,6 +4,7 @@ import type { Database, Db } from '../core/database.js';
 import { invalid } from '../core/errors.js';
 import { issuesToFields } from '../records/validation.js';
 import { readSetting, writeSetting } from './db.js';
+import { defaultScoreThresholds } from './score-events.js';
 
 export const settingsKey = 'insights';
 
@@ -24,6 +25,12 @@ export const insightSettingsSchema = z
     monthly_discount_rate: z.number().min(0).max(1),
     /** Purchase-probability window (label = bought within this many days after the cutoff). */
     prediction_window_days: z.number().int().min(1).max(3650),
+    /** Thresholds whose crossing between two runs emits customer.score_crossed (P(alive) and churn risk 0..1, CLV in money). */
+    score_thresholds: z.object({
+      p_alive: z.array(z.number().min(0).max(1)).max(10),
+      churn_risk: z.array(z.number().min(0).max(1)).max(10),
+      clv: z.array(z.number().min(0).max(1e12)).max(10),
+    }),
   })
   .strict();
 
@@ -38,6 +45,7 @@ export const defaultSettings: InsightSettings = {
   clv_months: 12,
   monthly_discount_rate: 0.01,
   prediction_window_days: 90,
+  score_thresholds: defaultScoreThresholds,
 };
 
 export async function getInsightSettings(db: Db): Promise<InsightSettings> {
