@@ -8,6 +8,13 @@ describe('CSV writing', () => {
     expect(neutralise('plain')).toBe('plain');
     expect(neutralise('a=b')).toBe('a=b');
     expect(csvCell('=cmd|"/c calc"!A0')).toBe(`"'=cmd|""/c calc""!A0"`);
+    expect(neutralise('|calc')).toBe("'|calc");
+  });
+
+  it('writes E.164 phone numbers as they are, so other importers read them, and nothing else that starts with +', () => {
+    expect(csvCell('+32470536746')).toBe('+32470536746');
+    expect(csvCell('+14152371234; +442079460958')).toBe('+14152371234; +442079460958');
+    for (const bad of ['+32470536746+SUM(A1)', '+3247053674a', '+1 (415) HYPERLINK', '+1; =cmd', '+12345']) expect(neutralise(bad)).toBe(`'${bad}`);
   });
 
   it('keeps numbers and booleans as data', () => {

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../test/engines.js';
 import { testApi, type TestApi } from '../test/api-client.js';
@@ -32,6 +33,10 @@ describe.each(engines)('GET /api/export/{kind} on %s', (engine) => {
     expect(rows).toHaveLength(2);
     const named = rows.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
     expect(named.map((r) => r.first_name).sort()).toEqual(["'=cmd", 'Zoë']);
+    // The phone is written in E.164 as it is: another CRM's import reads the number it was.
+    const phone = named.find((r) => r.email === 'a@example.com')!.phones;
+    expect(phone).toBe('+14152371234');
+    expect(parsePhoneNumberFromString(phone)?.isValid()).toBe(true);
     expect(named.find((r) => r.first_name === 'Zoë')!.notes).toBe('two\nlines');
     const filtered = await get(`/api/export/customers?filter=${encodeURIComponent(JSON.stringify({ field: 'city', op: 'eq', value: 'Lyon' }))}`);
     expect(parse(filtered.text)).toHaveLength(2);
