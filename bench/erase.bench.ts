@@ -6,13 +6,14 @@ import { migrate } from '../src/core/migrations/index.js';
 import { eraseCustomer } from '../src/customer360/erase.js';
 import { deleteCustomers } from '../src/customers/service.js';
 import { runImport } from '../src/imports/importer.js';
+import { freshDatabase } from '../src/test/engines.js';
 
 /**
  * `npm run bench -- erase`: what a complete erase costs, and what SQLite's secure_delete (on since the
  * erase work) costs the writes that delete. BENCH_ERASE_CUSTOMERS customers (default 20,000) are
  * imported into a fresh SQLite database with secure_delete on and again with it off; then one
- * customer is erased (with the WAL checkpoint) and 10,000 customers are deleted. The erase is timed
- * on PostgreSQL too when TEST_POSTGRES_URL (or the local server) is reachable.
+ * customer is erased (with the WAL checkpoint) and 10,000 customers are deleted. The same runs on
+ * the local PostgreSQL and MariaDB servers when they are reachable (TEST_POSTGRES_URL, TEST_MYSQL_URL).
  */
 const customers = Number(process.env.BENCH_ERASE_CUSTOMERS ?? 20_000);
 const deleted = Math.min(10_000, Math.floor(customers / 2));
@@ -39,6 +40,16 @@ async function measure(database: Database, csv: string) {
   return { importSeconds, eraseSeconds, deleteSeconds: seconds(started), storage: report.storage.done };
 }
 
+/** The same on a database of its own on the local PostgreSQL or MariaDB server (the test servers). */
+async function serverRun(engine: 'postgres' | 'mysql', csv: string) {
+  const t = await freshDatabase(engine);
+  try {
+    return await measure(t.database, csv);
+  } finally {
+    await t.drop();
+  }
+}
+
 async function sqliteRun(dir: string, csv: string, secureDelete: boolean) {
   const file = path.join(dir, `erase-${secureDelete ? 'on' : 'off'}.db`);
   const database = await openDatabase({ sqlitePath: file });
@@ -62,26 +73,12 @@ export async function run(log: (line: string) => void) {
     const on = await sqliteRun(dir, csv, true);
     log(`SQLite, secure_delete off: ${fmt(off)}`);
     log(`SQLite, secure_delete on:  ${fmt(on)} (${on.storage})`);
-    const url = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    try {
-      const { default: pg } = await import('pg');
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      const name = `rapport_erase_bench_${process.pid}`;
-      await admin.query(`CREATE DATABASE ${name}`);
-      const u = new URL(url);
-      u.pathname = `/${name}`;
-      const database = await openDatabase({ url: u.toString() });
+    for (const engine of ['postgres', 'mysql'] as const) {
       try {
-        await migrate(database);
-        log(`PostgreSQL: ${fmt(await measure(database, csv))}`);
-      } finally {
-        await database.close();
-        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await admin.end();
+        log(`${engine === 'postgres' ? 'PostgreSQL' : 'MariaDB'}: ${fmt(await serverRun(engine, csv))}`);
+      } catch (error) {
+        log(`${engine}: not measured (${(error as Error).message.split('\n')[0]})`);
       }
-    } catch (error) {
-      log(`PostgreSQL: not measured (${(error as Error).message.split('\n')[0]})`);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

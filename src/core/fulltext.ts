@@ -2,6 +2,9 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import type { DialectName } from './database.js';
 import { words } from './text.js';
 
+/** The tables with a full-text index (FTS5 table, tsvector or FULLTEXT): customers, by search_text. */
+export const fullTextTables = ['customers'] as const;
+
 /** MySQL's InnoDB full-text index skips words shorter than innodb_ft_min_token_size (3). */
 const mysqlMinToken = 3;
 

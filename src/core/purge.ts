@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from './database.js';
+import { fullTextTables } from './fulltext.js';
 
 export interface PurgeResult {
   /** What the engine did to the space the deleted data occupied, in words. */
@@ -20,7 +21,8 @@ const checkpointAttempts = 40;
  * - PostgreSQL: VACUUM of the touched tables removes the dead row versions from the tables and
  *   indexes (their space is reused; only VACUUM FULL would rewrite the files).
  * - MySQL/MariaDB: InnoDB's purge thread removes the delete-marked rows and their undo records in the
- *   background; nothing can force it from SQL without locking the tables.
+ *   background; the FULLTEXT index keeps deleted words until the table is rebuilt, which OPTIMIZE TABLE
+ *   does for the tables with one.
  */
 export async function purgeDeletedData(database: Database, tables: readonly string[], options: { checkpointAttempts?: number } = {}): Promise<PurgeResult> {
   if (database.dialect === 'sqlite') {
@@ -54,5 +56,8 @@ export async function purgeDeletedData(database: Database, tables: readonly stri
     if (touched.length) await sql`vacuum ${sql.join(touched.map((t) => sql.table(t)))}`.execute(database.db);
     return { done: `dead row versions vacuumed from ${touched.length} tables`, complete: true };
   }
-  return { done: 'rows deleted or rewritten; InnoDB purges old versions in the background', complete: false };
+  // InnoDB's FULLTEXT index only marks a deleted row's words; a rebuild removes them (it locks writes to the table meanwhile).
+  const touched = fullTextTables.filter((t) => tables.includes(t));
+  for (const table of touched) await sql`optimize table ${sql.table(table)}`.execute(database.db);
+  return { done: `rows deleted or rewritten; full-text index rebuilt in ${touched.length} tables; InnoDB purges old row versions in the background`, complete: false };
 }
