@@ -3,6 +3,7 @@ import { createApp } from './api/app.js';
 import { hasOwner } from './auth/service.js';
 import type { Config } from './core/config.js';
 import { openConfiguredDatabase } from './core/runtime.js';
+import { sweepUploads } from './imports/upload.js';
 import { startWorker } from './core/jobs.js';
 import { insightJobHandlers, insightSchedules } from './insights/jobs.js';
 import { retentionDays, startEventRetention } from './events/retention.js';
@@ -11,6 +12,8 @@ import { startWebhookWorker } from './webhooks/worker.js';
 /** Starts the API and web app; resolves once listening, with a function that stops it. */
 export async function startServer(config: Config, log: (line: string) => void = console.log) {
   const database = await openConfiguredDatabase(config, log);
+  const swept = sweepUploads(config.dataDir);
+  if (swept) log(`Removed ${swept} upload${swept === 1 ? '' : 's'} left by an import that did not finish.`);
   const app = createApp({ database, config });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));

@@ -35,7 +35,7 @@ export function requireAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
       }
     }
     c.set('principal', principal);
-    c.set('ctx', { database: deps.database, actor: principal.actor, defaultCountry: deps.config.defaultCountry });
+    c.set('ctx', { database: deps.database, actor: principal.actor, defaultCountry: deps.config.defaultCountry, dataDir: deps.config.dataDir });
     return next();
   };
 }

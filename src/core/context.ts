@@ -8,6 +8,8 @@ export interface Ctx {
   actor: string;
   /** Country assumed for phone numbers written without a country code. */
   defaultCountry?: CountryCode;
+  /** The data directory, where the API keeps uploads until their import has read them (see imports/upload.ts). */
+  dataDir?: string;
   /** Set while an import writes, so every touched row can be traced to its batch. */
   batchId?: string | null;
 }

@@ -51,6 +51,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     const raw = new SqliteDatabase(file);
     raw.pragma('journal_mode = WAL');
+    // The database holds customers' personal data: readable by Rapport's user only. SQLite gives the
+    // -wal and -shm files it creates later the main file's mode.
+    if (file !== ':memory:') for (const suffix of ['', '-wal', '-shm']) if (fs.existsSync(file + suffix)) fs.chmodSync(file + suffix, 0o600);
     raw.pragma('foreign_keys = ON');
     raw.pragma('busy_timeout = 10000');
     raw.pragma('synchronous = NORMAL');

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -15,7 +14,7 @@ import { idParam, json } from '../api/crud-routes.js';
 import { createBatch, errorReport, getBatch, listBatches } from './batches.js';
 import { checkImportFile, importKinds, previewImport, runImport, type ImportOptions } from './importer.js';
 import { undoImport } from './undo.js';
-import { multipartBoundary, receiveMultipart, type ReceivedForm } from './upload.js';
+import { multipartBoundary, privateUploadDir, receiveMultipart, type ReceivedForm } from './upload.js';
 
 const tags = ['imports'];
 /** The upload form's fields besides the file. */
@@ -64,8 +63,7 @@ async function receiveUpload(c: Context<AppEnv>): Promise<{ filePath: string; op
   const boundary = multipartBoundary(c.req.header('content-type'));
   const body = c.req.raw.body;
   if (!boundary || !body) throw invalid('attach the file to import as the "file" field of a multipart/form-data body', { file: ['required'] });
-  const dir = path.join(os.tmpdir(), 'rapport-uploads');
-  fs.mkdirSync(dir, { recursive: true });
+  const dir = privateUploadDir(c.get('ctx').dataDir);
   const received = path.join(dir, randomBytes(8).toString('hex'));
   const cleanupReceived = () => fs.rmSync(received, { force: true });
   let form: ReceivedForm;

@@ -1,6 +1,34 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { once } from 'node:events';
 import { invalid } from '../core/errors.js';
+
+/**
+ * The folder uploads wait in until their import has read them: `uploads/` inside the data directory,
+ * readable by Rapport's user only (0700; each file 0600), since an upload is a file of customers'
+ * personal data. Without a data directory (an API mounted in tests) a private folder in the system's
+ * temporary directory takes its place.
+ */
+export function privateUploadDir(dataDir: string | undefined): string {
+  const dir = dataDir && fs.existsSync(dataDir) ? path.join(dataDir, 'uploads') : path.join(os.tmpdir(), `rapport-uploads-${process.getuid?.() ?? 'user'}`);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // mkdir leaves an existing folder's mode alone, and the umask may have narrowed a new one: set it.
+  fs.chmodSync(dir, 0o700);
+  return dir;
+}
+
+/**
+ * Removes uploads left behind by a process that stopped before its import finished (a crash, a kill):
+ * run at start-up, before any new upload arrives. Returns how many files were removed.
+ */
+export function sweepUploads(dataDir: string): number {
+  const dir = path.join(dataDir, 'uploads');
+  if (!fs.existsSync(dir)) return 0;
+  const names = fs.readdirSync(dir);
+  for (const name of names) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+  return names.length;
+}
 
 /** A multipart/form-data body as it was received: its text fields, and its file saved to disk. */
 export interface ReceivedForm {
@@ -124,7 +152,7 @@ export async function receiveMultipart(body: AsyncIterable<Uint8Array>, boundary
       if (part.filename !== null) {
         if (part.name !== fileField || file) throw invalid(`only one file, in the "${fileField}" field, can be uploaded`, { [part.name]: ['unexpected file'] });
         file = { name: part.filename, path: filePath, bytes: 0 };
-        out = fs.createWriteStream(filePath);
+        out = fs.createWriteStream(filePath, { mode: 0o600 });
       }
       state = 'content';
       return true;

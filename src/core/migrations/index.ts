@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { Migrator, type Migration, type MigrationProvider, type Kysely } from 'kysely';
 import type { Database, DialectName } from '../database.js';
 import * as initial from './0001_initial.js';
@@ -52,6 +53,7 @@ export async function migrate(database: Database): Promise<MigrateResult> {
   if (database.sqlite && hasApplied && database.sqlitePath && database.sqlitePath !== ':memory:') {
     backupPath = `${database.sqlitePath}.before-${pending[0].name}.bak`;
     await database.sqlite.backup(backupPath);
+    fs.chmodSync(backupPath, 0o600);
   }
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
