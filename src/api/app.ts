@@ -15,6 +15,7 @@ import { registerDomainRoutes } from './routes.js';
 import { serveWeb } from './web.js';
 import { registerWebhookRoutes } from '../webhooks/routes.js';
 import { registerMcpRoutes } from '../mcp/routes.js';
+import { completeDocument } from './openapi.js';
 
 export const apiVersion = '0.1.0';
 
@@ -87,11 +88,14 @@ export function createApp(deps: AppDeps) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'A personal API token from `rapport token create`' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'rapport_session' });
   const document = () =>
-    app.getOpenAPI31Document({
-      openapi: '3.1.0',
-      info: { title: 'Rapport API', version: apiVersion, description: 'The REST API of Rapport, a self-hosted CRM for one-person companies.' },
-      security: [{ bearer: [] }, { session: [] }],
-    });
+    completeDocument(
+      app.getOpenAPI31Document({
+        openapi: '3.1.0',
+        info: { title: 'Rapport API', version: apiVersion, description: 'The REST API of Rapport, a self-hosted CRM for one-person companies.' },
+        security: [{ bearer: [] }, { session: [] }],
+      }),
+      publicPaths,
+    );
   app.get('/api/openapi.json', (c) => c.json(document()));
   registerDocs(app);
   serveWeb(app);

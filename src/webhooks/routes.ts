@@ -55,7 +55,7 @@ const updateBody = createBody.partial().strict().openapi('WebhookUpdate');
 const secretSchema = z.object({ secret: z.string().openapi({ description: 'The signing secret (`whsec_...`); shown only now' }) });
 const deliveryParams = z.object({
   id: z.string().max(40).openapi({ param: { name: 'id', in: 'path' } }),
-  deliveryId: z.string().max(40).openapi({ param: { name: 'deliveryId', in: 'path' } }),
+  delivery_id: z.string().max(40).openapi({ param: { name: 'delivery_id', in: 'path' } }),
 });
 
 export function registerWebhookRoutes(app: OpenAPIHono<AppEnv>, allowPrivate: boolean) {
@@ -135,10 +135,10 @@ export function registerWebhookRoutes(app: OpenAPIHono<AppEnv>, allowPrivate: bo
     },
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/api/webhooks/{id}/deliveries/{deliveryId}/replay', operationId: 'replayWebhookDelivery', tags, summary: 'Send a delivery again now', request: { params: deliveryParams }, responses: { 202: json(deliverySchema, 'Queued again'), 401: errorResponses[401], 404: errorResponses[404] } }),
+    createRoute({ method: 'post', path: '/api/webhooks/{id}/deliveries/{delivery_id}/replay', operationId: 'replayWebhookDelivery', tags, summary: 'Send a delivery again now', request: { params: deliveryParams }, responses: { 202: json(deliverySchema, 'Queued again'), 401: errorResponses[401], 404: errorResponses[404] } }),
     async (c) => {
-      const { id, deliveryId } = c.req.valid('param');
-      return c.json({ ...(await replayDelivery(c.get('ctx').database.db, id, deliveryId)), event_type: null }, 202);
+      const { id, delivery_id } = c.req.valid('param');
+      return c.json({ ...(await replayDelivery(c.get('ctx').database.db, id, delivery_id)), event_type: null }, 202);
     },
   );
 }
