@@ -408,7 +408,7 @@ describe('web app in a real browser', () => {
     await section.scrollIntoViewIfNeeded();
     await shot('settings-backup');
     const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('link', { name: 'Download backup' }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^rapport-backup-\d{4}-\d{2}-\d{2}\.db$/);
+    expect(download.suggestedFilename()).toMatch(/^rapport-backup-\d{4}-\d{2}-\d{2}\.json$/);
     expect(await download.failure()).toBeNull();
     const file = await download.path();
     const bytes = fs.readFileSync(file);

@@ -464,17 +464,16 @@ function Backup() {
   return (
     <Card title="Backup" id="backup">
       <p className="card-lead">
-        A copy of everything in Rapport as it is at this moment: customers, companies, products, orders, activities and tasks, imports, segments and insight results, custom fields,
-        settings, and your account with its API tokens. Rapport keeps running while the copy is made.
+        A copy of everything in Rapport as it is at this moment: customers, companies, products, orders, activities and tasks, imports, segments and insight results, custom fields
+        and settings. Your password, sessions and API tokens are left out. Rapport keeps running while the copy is made.
       </p>
       <div className="card-pad stack">
         <p>
-          With the built-in database the file is a SQLite database (<code>.db</code>); with PostgreSQL or MySQL it is a JSON file. It holds your customers’ personal data, so keep it
-          somewhere only you can reach.
+          The file is JSON (<code>.json</code>), streamed as it is read. It holds your customers’ personal data, so keep it somewhere only you can reach.
         </p>
         <p>
-          To bring it back, run <code>rapport restore FILE</code> on the server. The file is checked first, then it replaces all current data in one step; a running Rapport sees the
-          restored data at once.
+          To bring it back, run <code>rapport restore FILE</code> on the server. The file is checked first, then it replaces all current data in one step (a restore that fails
+          changes nothing), and your current password and tokens stay as they are; a running Rapport sees the restored data at once.
         </p>
         <p>
           <a className="btn btn-primary btn-md" href={backupUrl()} download>
