@@ -9,6 +9,7 @@ import { formatDate, relativeTime } from '../lib/format';
 import { invalidateShared, useAsync, useDocumentTitle } from '../lib/hooks';
 import { useBusinessSettings } from '../lib/shared-data';
 import { useSession } from '../session';
+import { WebhooksCard } from '../webhooks/WebhooksCard';
 
 export function SettingsPage() {
   useDocumentTitle('Settings');
@@ -20,6 +21,7 @@ export function SettingsPage() {
         <a href="#fields">Custom fields</a>
         <a href="#lifecycle">Lifecycle</a>
         <a href="#tokens">API tokens</a>
+        <a href="#webhooks">Webhooks</a>
         <a href="#backup">Backup</a>
         <a href="#account">Account</a>
       </nav>
@@ -28,6 +30,7 @@ export function SettingsPage() {
         <CustomFields />
         <Lifecycle />
         <Tokens />
+        <WebhooksCard />
         <Backup />
         <Account />
       </div>
