@@ -2,24 +2,30 @@ import { serve } from '@hono/node-server';
 import { createApp } from './api/app.js';
 import { hasOwner } from './auth/service.js';
 import type { Config } from './core/config.js';
+import { releaseJobsOfGoneProcesses } from './core/jobs.js';
 import { openConfiguredDatabase } from './core/runtime.js';
+import { markInterruptedImports } from './imports/interrupted.js';
 import { sweepUploads } from './imports/upload.js';
-import { startWorker } from './core/jobs.js';
-import { insightJobHandlers, insightSchedules } from './insights/jobs.js';
+import { startJobThread } from './jobs/thread.js';
 import { retentionDays, startEventRetention } from './events/retention.js';
 import { startWebhookWorker } from './webhooks/worker.js';
 
 /** Starts the API and web app; resolves once listening, with a function that stops it. */
 export async function startServer(config: Config, log: (line: string) => void = console.log) {
   const database = await openConfiguredDatabase(config, log);
+  // Work left "running" by a process of this host that was killed is settled before anything else runs.
+  const interrupted = await markInterruptedImports(database.db);
+  if (interrupted.length) log(`Marked ${interrupted.length} import${interrupted.length === 1 ? '' : 's'} interrupted (their process had stopped): ${interrupted.join(', ')}`);
+  await releaseJobsOfGoneProcesses(database);
   const swept = sweepUploads(config.dataDir);
   if (swept) log(`Removed ${swept} upload${swept === 1 ? '' : 's'} left by an import that did not finish.`);
   const app = createApp({ database, config });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
   });
-  // Background jobs (insight runs) and the nightly score refresh.
-  const worker = startWorker(database, insightJobHandlers(database), { schedules: insightSchedules });
+  // Background jobs (imports, undo, duplicate scans, insight runs, the nightly score refresh) run on a
+  // thread of their own, with their own database connection, so that no request waits behind them.
+  const jobs = await startJobThread(database, { url: config.databaseUrl, sqlitePath: database.sqlitePath });
   // Domain events go out to webhook endpoints; old events and deliveries are pruned.
   const webhooks = startWebhookWorker(database, { allowPrivate: config.allowPrivateTargets });
   const stopRetention = startEventRetention(database.db, retentionDays());
@@ -36,7 +42,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     app,
     database,
     async stop() {
-      await worker.stop();
+      await jobs.stop();
       stopRetention();
       await webhooks.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));

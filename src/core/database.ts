@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, MysqlAdapter, MysqlDialect, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type Kysely as KyselyT } from 'kysely';
+import { CompiledQuery, Kysely, MysqlAdapter, MysqlDialect, PostgresAdapter, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type Kysely as KyselyT, type SqliteDialectConfig } from 'kysely';
 import type pgTypes from 'pg';
 
 export type DialectName = 'sqlite' | 'postgres' | 'mysql';
@@ -64,7 +64,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // SQLite keeps more of the hot index pages itself.
     raw.pragma(`mmap_size = ${sqliteMmapBytes}`);
     raw.pragma('cache_size = -65536');
-    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+    const db = new Kysely<any>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(raw) }) });
     sqliteHandles.set(db, { raw, prepareRaw: statementCache(200, (source) => raw.prepare(source).raw(true)), prepare: statementCache(200, (source) => raw.prepare(source)) });
     return { db, dialect, sqlitePath: file, sqlite: raw, close: () => db.destroy() };
   }
@@ -101,6 +101,27 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 }
 
 type Statement = SqliteDatabase.Statement;
+
+/**
+ * SQLite transactions begin IMMEDIATE: they take the write lock at BEGIN, waiting (busy_timeout) while
+ * another connection writes. A deferred transaction that reads first and then writes fails at once with
+ * "database is locked" when another connection (the job thread, a CLI import) committed in between,
+ * which no waiting can cure.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+  override createDriver() {
+    return new ImmediateSqliteDriver(this.settings);
+  }
+}
 
 /** A bounded cache of prepared statements by SQL text; the least recently used goes first. */
 function statementCache(size: number, prepare: (source: string) => Statement): (source: string) => Statement {

@@ -1,8 +1,8 @@
-import { hostname } from 'node:os';
 import { sql } from 'kysely';
 import { Cron } from 'croner';
 import type { Database, Db } from './database.js';
 import { newId } from './ids.js';
+import { processIsGone, thisProcess } from './liveness.js';
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
 
@@ -47,6 +47,17 @@ export interface EnqueueOptions {
   id?: string;
 }
 
+/** What to wake when a job is queued on a database (the process's job worker), instead of waiting for its poll. */
+const wakers = new WeakMap<Database, Set<() => void>>();
+
+/** Calls `wake` after each job this process queues on `database`; returns the function that stops it. */
+export function onJobQueued(database: Database, wake: () => void): () => void {
+  let set = wakers.get(database);
+  if (!set) wakers.set(database, (set = new Set()));
+  set.add(wake);
+  return () => set.delete(wake);
+}
+
 export async function enqueue(database: Database, kind: string, payload: unknown, options: EnqueueOptions = {}): Promise<string> {
   const now = new Date().toISOString();
   const id = options.id ?? newId('job');
@@ -69,7 +80,24 @@ export async function enqueue(database: Database, kind: string, payload: unknown
   const insert = database.db.insertInto('jobs').values(row);
   if (database.dialect === 'mysql') await insert.ignore().execute();
   else await insert.onConflict((oc) => oc.column('id').doNothing()).execute();
+  for (const wake of wakers.get(database) ?? []) wake();
   return id;
+}
+
+/**
+ * Queues the job of a fixed id unless it is queued or running already (a second click starts nothing
+ * new); a failed one is queued again from its first attempt. Returns the job as it now is.
+ */
+export async function enqueueOnce(database: Database, id: string, kind: string, payload: unknown, options: Omit<EnqueueOptions, 'id'> = {}): Promise<Job> {
+  await enqueue(database, kind, payload, { ...options, id });
+  const requeued = await database.db
+    .updateTable('jobs')
+    .set({ status: 'queued', attempts: 0, error: null, result: null, payload: JSON.stringify(payload ?? null), run_at: new Date().toISOString(), updated_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .where('status', '=', 'failed')
+    .executeTakeFirst();
+  if (Number(requeued.numUpdatedRows) > 0) for (const wake of wakers.get(database) ?? []) wake();
+  return (await getJob(database.db, id))!;
 }
 
 export async function getJob(db: Db, id: string): Promise<Job | undefined> {
@@ -130,15 +158,32 @@ export async function reportProgress(db: Db, id: string, progress: unknown): Pro
   await db.updateTable('jobs').set({ progress: JSON.stringify(progress), updated_at: new Date().toISOString() }).where('id', '=', id).execute();
 }
 
+/** Keeps a running job's lock while its worker works on it, so that no other process claims it meanwhile. */
+async function extendLock(db: Db, id: string, worker: string, lockMs: number): Promise<void> {
+  await db.updateTable('jobs').set({ locked_until: new Date(Date.now() + lockMs).toISOString() }).where('id', '=', id).where('locked_by', '=', worker).where('status', '=', 'running').execute();
+}
+
+/**
+ * At start-up: jobs left running by a process of this host that has since died (killed, crashed, the
+ * machine restarted) are not left to wait out their lock. Each counts as a failed attempt, so it is
+ * retried (a job that can resume, such as an undo, carries on) or marked failed. Returns the jobs released.
+ */
+export async function releaseJobsOfGoneProcesses(database: Database): Promise<Job[]> {
+  const running = await database.db.selectFrom('jobs').selectAll().where('status', '=', 'running').execute();
+  const gone = running.map(toJob).filter((job, i) => processIsGone(running[i].locked_by as string | null));
+  for (const job of gone) await failJob(database.db, job, new Error('interrupted: the process running this job stopped'), 0);
+  return gone;
+}
+
 export async function completeJob(db: Db, id: string, result: unknown): Promise<void> {
   await db.updateTable('jobs').set({ status: 'done', result: JSON.stringify(result ?? null), locked_by: null, locked_until: null, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
 }
 
-/** A failed attempt is retried with exponential backoff until max_attempts, then marked failed. */
-export async function failJob(db: Db, job: Job, error: unknown): Promise<void> {
+/** A failed attempt is retried with exponential backoff (or after `retryInMs`) until max_attempts, then marked failed. */
+export async function failJob(db: Db, job: Job, error: unknown, retryInMs = 2 ** job.attempts * 1000): Promise<void> {
   const message = error instanceof Error ? error.message : String(error);
   const retry = job.attempts < job.max_attempts;
-  const runAt = new Date(Date.now() + 2 ** job.attempts * 1000).toISOString();
+  const runAt = new Date(Date.now() + retryInMs).toISOString();
   await db
     .updateTable('jobs')
     .set({ status: retry ? 'queued' : 'failed', error: message, run_at: retry ? runAt : job.run_at, locked_by: null, locked_until: null, updated_at: new Date().toISOString() })
@@ -150,6 +195,8 @@ export type JobHandler = (job: Job, tools: { progress(p: unknown): Promise<void>
 
 export interface WorkerOptions {
   pollMs?: number;
+  /** How long a claimed job stays locked without news from its worker; the worker renews it every third of that. */
+  lockMs?: number;
   /** Schedules: cron expression -> job kind (enqueued once per tick however many processes run). */
   schedules?: { cron: string; kind: string; payload?: unknown }[];
   onError?: (error: unknown, job?: Job) => void;
@@ -160,8 +207,9 @@ export interface WorkerOptions {
  * scheduled jobs. Every process may run one; the database decides who gets which job.
  */
 export function startWorker(database: Database, handlers: Record<string, JobHandler>, options: WorkerOptions = {}) {
-  const worker = `${hostname()}:${process.pid}:${newId('job').slice(-6)}`;
+  const worker = `${thisProcess()}:${newId('job').slice(-6)}`;
   const pollMs = options.pollMs ?? 1000;
+  const lockMs = options.lockMs ?? 5 * 60_000;
   const onError = options.onError ?? ((e: unknown) => console.error('job error:', e));
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -171,14 +219,18 @@ export function startWorker(database: Database, handlers: Record<string, JobHand
     if (stopped) return;
     try {
       let job: Job | null;
-      while (!stopped && (job = await claimJob(database, worker, Object.keys(handlers)))) {
+      while (!stopped && (job = await claimJob(database, worker, Object.keys(handlers), lockMs))) {
         const current = job;
+        // A job may run longer than its lock (a 200k-row import); the lock is renewed while it runs.
+        const heartbeat = setInterval(() => extendLock(database.db, current.id, worker, lockMs).catch(onError), lockMs / 3);
         try {
           const result = await handlers[current.kind](current, { progress: (p) => reportProgress(database.db, current.id, p) });
           await completeJob(database.db, current.id, result);
         } catch (error) {
           onError(error, current);
           await failJob(database.db, current, error);
+        } finally {
+          clearInterval(heartbeat);
         }
       }
     } catch (error) {

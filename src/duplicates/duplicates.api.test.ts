@@ -68,12 +68,15 @@ describe.each(engines)('imports and duplicate review over the API on %s', (engin
     const reopened = (await api.request('GET', '/api/duplicates')).body.data;
     expect(reopened).toHaveLength(1);
     expect((await api.request('POST', `/api/duplicates/${reopened[0].id}/dismiss`)).status).toBe(204);
-    expect((await api.request('POST', '/api/duplicates/scan', { mode: 'auto' })).body.queued).toBe(0);
+    const scan = await api.request('POST', '/api/duplicates/scan', { mode: 'auto' });
+    expect(scan.status).toBe(202);
+    expect((await api.waitForJob(scan.body.id)).result.queued).toBe(0);
     expect((await api.request('GET', '/api/customers?q=austen')).body.data).toHaveLength(2);
 
-    const undone = await api.request('POST', `/api/imports/${batch.id}/undo`);
-    expect(undone.status).toBe(200);
-    expect(undone.body.status).toBe('undone');
+    const undo = await api.request('POST', `/api/imports/${batch.id}/undo`);
+    expect(undo.status).toBe(202);
+    expect((await api.waitForJob(undo.body.id)).status).toBe('done');
+    expect((await api.request('GET', `/api/imports/${batch.id}`)).body.status).toBe('undone');
     const names = (await api.request('GET', '/api/customers?sort=last_name')).body.data.map((c: { first_name: string; emails: string[] }) => `${c.first_name}:${c.emails.join('|')}`);
     expect(names).toEqual(['Jane:jane@bath.example', 'William:will@globe.example']);
   });

@@ -3,7 +3,8 @@ import type { AppEnv } from '../api/env.js';
 import { errorResponses } from '../api/errors.js';
 import { body, idParam, json } from '../api/crud-routes.js';
 import { mergeCustomers, undoMerge } from './merge.js';
-import { scanDuplicates } from './scan.js';
+import { jobAccepted, jobView } from '../jobs/schema.js';
+import { startScanJob } from './jobs.js';
 import { dismissCandidate, listCandidates, mergeCandidate } from './service.js';
 
 const tags = ['duplicates'];
@@ -17,7 +18,7 @@ export function registerDuplicateRoutes(app: OpenAPIHono<AppEnv>) {
       tags,
       summary: 'Likely duplicate pairs with both customers, most likely first',
       request: { query: z.object({ status: z.enum(['open', 'merged', 'dismissed']).optional(), limit: z.coerce.number().int().min(1).max(200).optional(), cursor: z.string().max(500).optional() }) },
-      responses: { 200: json(z.object({ data: z.array(z.object({ id: z.string(), score: z.number(), reasons: z.array(z.string()), status: z.string(), created_at: z.string(), a: z.any(), b: z.any() })), next_cursor: z.string().nullable() }), 'Pairs'), 400: errorResponses[400] },
+      responses: { 200: json(z.object({ data: z.array(z.object({ id: z.string(), score: z.number().describe('Probability that the two records are one person, calibrated on labelled pairs: of pairs at 0.9, about 9 in 10 are'), reasons: z.array(z.string()), status: z.string(), created_at: z.string(), a: z.any(), b: z.any() })), next_cursor: z.string().nullable() }), 'Pairs'), 400: errorResponses[400] },
     }),
     async (c) => c.json(await listCandidates(c.get('ctx'), c.req.valid('query')), 200),
   );
@@ -33,11 +34,13 @@ export function registerDuplicateRoutes(app: OpenAPIHono<AppEnv>) {
     },
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/api/duplicates/scan', tags, summary: 'Look for duplicates among all customers: merge sure matches (auto) and queue the rest', request: { body: { required: false, content: { 'application/json': { schema: z.object({ mode: z.enum(['auto', 'review']).default('review'), merge_threshold: z.number().min(0.5).max(1).optional() }).strict() } } } }, responses: { 200: json(z.object({ customers: z.number(), merged: z.number(), clusters: z.number(), queued: z.number() }), 'Scan result') } }),
+    createRoute({ method: 'post', path: '/api/duplicates/scan', tags, summary: 'Look for duplicates among all customers as a job: merge sure matches (auto) and queue the rest', request: { body: { required: false, content: { 'application/json': { schema: z.object({ mode: z.enum(['auto', 'review']).default('review'), merge_threshold: z.number().min(0.5).max(1).optional() }).strict() } } } }, responses: { 202: jobAccepted } }),
     async (c) => {
       const input = c.req.valid('json') ?? { mode: 'review' as const };
-      const { customers, merged, clusters, queued } = await scanDuplicates(c.get('ctx'), { mode: input.mode ?? 'review', mergeThreshold: input.merge_threshold });
-      return c.json({ customers, merged, clusters, queued }, 200);
+      // A scan may compare and merge many customers: it runs as a job, whose result holds customers, merged, clusters and queued.
+      const job = await startScanJob(c.get('ctx'), input.mode ?? 'review', input.merge_threshold);
+      c.header('location', `/api/jobs/${job.id}`);
+      return c.json(jobView(job), 202);
     },
   );
   app.openapi(

@@ -1,6 +1,7 @@
 import type { Db } from '../core/database.js';
 import { notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
+import { thisProcess } from '../core/liveness.js';
 import { csvRow } from '../exports/csv.js';
 import type { RowInserter } from './bulk-insert.js';
 import type { RowError } from './types.js';
@@ -37,6 +38,8 @@ export interface ImportBatch {
   counts: ImportCounts;
   progress: { rows: number; bytes: number; total_bytes: number } | null;
   error: string | null;
+  /** The job that runs the import (GET /api/jobs/{id}); null for an import from the CLI. */
+  job_id: string | null;
   actor: string;
   created_at: string;
   finished_at: string | null;
@@ -59,6 +62,7 @@ function toBatch(row: Record<string, unknown>): ImportBatch {
     counts: counts.counts ?? counts,
     progress: counts.progress ?? null,
     error: (row.error as string | null) ?? null,
+    job_id: (row.job_id as string | null) ?? null,
     actor: row.actor as string,
     created_at: row.created_at as string,
     finished_at: (row.finished_at as string | null) ?? null,
@@ -70,7 +74,7 @@ export async function createBatch(db: Db, values: { kind: string; source: string
   const id = newId('batch');
   await db
     .insertInto('import_batches')
-    .values({ id, kind: values.kind, source: values.source, file_name: values.fileName, status: 'running', options: JSON.stringify(values.options), mapping: null, counts: JSON.stringify({ counts: emptyCounts(), progress: null }), error: null, actor: values.actor, job_id: null, created_at: new Date().toISOString(), finished_at: null, undone_at: null })
+    .values({ id, kind: values.kind, source: values.source, file_name: values.fileName, status: 'running', options: JSON.stringify(values.options), mapping: null, counts: JSON.stringify({ counts: emptyCounts(), progress: null }), error: null, actor: values.actor, job_id: null, runner: thisProcess(), created_at: new Date().toISOString(), finished_at: null, undone_at: null })
     .execute();
   return id;
 }

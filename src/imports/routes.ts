@@ -12,8 +12,9 @@ import type { AppEnv } from '../api/env.js';
 import { errorResponses } from '../api/errors.js';
 import { idParam, json } from '../api/crud-routes.js';
 import { createBatch, errorReport, getBatch, listBatches } from './batches.js';
-import { checkImportFile, importKinds, previewImport, runImport, type ImportOptions } from './importer.js';
-import { undoImport } from './undo.js';
+import { checkImportFile, importKinds, previewImport, type ImportOptions } from './importer.js';
+import { startImportJob, startUndoJob } from './jobs.js';
+import { jobAccepted, jobView } from '../jobs/schema.js';
 import { multipartBoundary, privateUploadDir, receiveMultipart, type ReceivedForm } from './upload.js';
 
 const tags = ['imports'];
@@ -50,6 +51,7 @@ const batchSchema = z
     progress: z.object({ rows: z.number(), bytes: z.number(), total_bytes: z.number() }).nullable(),
     mapping: z.record(z.string(), z.string().nullable()).nullable(),
     error: z.string().nullable(),
+    job_id: z.string().nullable().openapi({ description: 'The job that runs the import (GET /api/jobs/{id}); null for imports from the CLI' }),
     created_at: z.string(),
     finished_at: z.string().nullable(),
     undone_at: z.string().nullable(),
@@ -123,7 +125,7 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>) {
     },
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/api/imports', tags, summary: 'Start an import; poll GET /api/imports/{id} for progress', request: { body: multipart }, responses: { 202: json(batchSchema, 'Started'), 400: errorResponses[400] } }),
+    createRoute({ method: 'post', path: '/api/imports', tags, summary: 'Start an import as a job; poll GET /api/imports/{id} (or the job, job_id) for progress', request: { body: multipart }, responses: { 202: json(batchSchema, 'Started'), 400: errorResponses[400] } }),
     async (c) => {
       const ctx = c.get('ctx');
       const upload = await receiveUpload(c);
@@ -133,10 +135,14 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>) {
         throw error;
       });
       const batchId = await createBatch(ctx.database.db, { kind: upload.options.kind, source: upload.options.source ?? 'pending', fileName: upload.options.fileName ?? null, options: { ...upload.options }, actor: ctx.actor });
-      // The import runs on after the response; its progress and outcome are kept on the batch row.
-      runImport(ctx, upload.filePath, upload.options, batchId)
-        .catch(() => undefined)
-        .finally(upload.cleanup);
+      // The import runs as a job on the job worker's thread, never on this request's event loop; its
+      // progress and outcome are kept on the batch row (and the job). The job removes the upload.
+      try {
+        await startImportJob(ctx, batchId, upload.filePath, upload.options);
+      } catch (error) {
+        upload.cleanup();
+        throw error;
+      }
       return c.json(await getBatch(ctx.database.db, batchId), 202);
     },
   );
@@ -163,7 +169,11 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>) {
     },
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/api/imports/{id}/undo', tags, summary: 'Undo an import: remove what it created, restore what it changed or merged', request: { params: idParam }, responses: { 200: json(batchSchema, 'Undone'), 404: errorResponses[404], 409: errorResponses[409] } }),
-    async (c) => c.json(await undoImport(c.get('ctx'), c.req.valid('param').id), 200),
+    createRoute({ method: 'post', path: '/api/imports/{id}/undo', tags, summary: 'Undo an import as a job: remove what it created, restore what it changed or merged; asking again while it runs returns the same job', request: { params: idParam }, responses: { 202: jobAccepted, 404: errorResponses[404], 409: errorResponses[409] } }),
+    async (c) => {
+      const job = await startUndoJob(c.get('ctx'), c.req.valid('param').id);
+      c.header('location', `/api/jobs/${job.id}`);
+      return c.json(jobView(job), 202);
+    },
   );
 }

@@ -20,6 +20,7 @@ const migrations: Record<string, DialectMigration> = {
   '0011_customer_since_countries': await import('./0011_customer_since_countries.js'),
   '0012_score_basis': await import('./0012_score_basis.js'),
   '0014_business_settings': await import('./0014_business_settings.js'),
+  '0015_import_runner': await import('./0015_import_runner.js'),
   '0016_events': await import('./0016_events.js'),
   '0017_webhooks': await import('./0017_webhooks.js'),
 };

@@ -1,0 +1,13 @@
+/** Every kind of background job and its handler, and the schedules: what a job worker runs. */
+import type { Database } from '../core/database.js';
+import type { JobHandler } from '../core/jobs.js';
+import { demoJobHandlers } from '../demo/jobs.js';
+import { duplicateJobHandlers } from '../duplicates/jobs.js';
+import { importJobHandlers } from '../imports/jobs.js';
+import { insightJobHandlers, insightSchedules } from '../insights/jobs.js';
+
+export function jobHandlers(database: Database): Record<string, JobHandler> {
+  return { ...importJobHandlers(database), ...duplicateJobHandlers(database), ...insightJobHandlers(database), ...demoJobHandlers(database) };
+}
+
+export const jobSchedules = [...insightSchedules];
