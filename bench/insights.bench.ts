@@ -13,10 +13,12 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   createRng,
+  compareOnHoldout,
   fitBgNbd,
   fitGammaGamma,
   gammaDraw,
   kmeans,
+  kmeansSync,
   normalDraw,
   simulateBgNbd,
   standardize,
@@ -25,6 +27,8 @@ import { loadConfig } from '../src/core/config.js';
 import type { Database } from '../src/core/database.js';
 import { openConfiguredDatabase } from '../src/core/runtime.js';
 import { runInsights } from '../src/insights/run.js';
+import { seedings } from '../src/insights/segmentation.js';
+import { fixturePath } from '../src/test/fixtures.js';
 import { cached, cohortReport, customersReport, dashboardReport, revenueBreakdown, revenueReport } from '../src/reports/service.js';
 
 const customers = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
@@ -171,6 +175,43 @@ async function kmeansVersusSklearn(log: (line: string) => void) {
   log(`time ratio Rapport / scikit-learn, 1 thread each: ${(single.ms / skSingle.ms).toFixed(2)}; CPU time ratio: ${(single.cpuMs / skSingle.cpuMs).toFixed(2)} (steadier than wall time when others share the cores)`);
 }
 
+/**
+ * The 200 Mall Customers (age, income, spending score, standardised) at k = 3, 5 and 8: a segmentation's
+ * automatic restarts against scikit-learn's best of 10 k-means++ runs and its best of 1,000 single runs.
+ */
+function mallCustomersVersusSklearn(log: (line: string) => void) {
+  log('\n-- k-means on the 200 Mall Customers (age, income, spending score; standardised): restarts against scikit-learn');
+  const file = fixturePath('segmentation', 'Mall_Customers.csv');
+  const rows = fs.readFileSync(file, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').slice(2).map(Number));
+  const n = rows.length;
+  const d = 3;
+  const data = standardize(Float64Array.from(rows.flat()), n, d).data;
+  const python = findSklearnPython();
+  const reference: Record<string, { bestOf10: number; bestOf1000: number }> = python
+    ? JSON.parse(
+        execFileSync(python, ['-c', [
+          'import json, numpy as np',
+          'from sklearn.cluster import KMeans',
+          `x = np.loadtxt(${JSON.stringify(file)}, delimiter=",", skiprows=1, usecols=(2, 3, 4))`,
+          'z = (x - x.mean(0)) / x.std(0)',
+          'print(json.dumps({k: {"bestOf10": float(KMeans(n_clusters=k, n_init=10, random_state=0).fit(z).inertia_), "bestOf1000": float(min(KMeans(n_clusters=k, n_init=1, random_state=s).fit(z).inertia_ for s in range(1000)))} for k in (3, 5, 8)}))',
+        ].join('\n')], { encoding: 'utf8' }).trim().split('\n').pop()!,
+      )
+    : {};
+  if (!python) log('scikit-learn is not installed: Rapport\'s figures only (apt-get install -y python3-sklearn for the comparison).');
+  for (const k of [3, 5, 8]) {
+    const t = performance.now();
+    const fit = kmeansSync(data, n, d, { k, seed: 0, ...seedings('auto', n, d, k) });
+    const ms = performance.now() - t;
+    const four = kmeansSync(data, n, d, { k, seed: 0, nInit: 4 }).inertia;
+    const sk = reference[k];
+    log(
+      `k = ${k}: Rapport ${fit.inertia.toFixed(4)} after ${fit.runs} restarts (best reached ${fit.bestRuns} times) in ${ms.toFixed(0)} ms; 4 restarts: ${four.toFixed(4)}` +
+        (sk ? `; scikit-learn best of 10: ${sk.bestOf10.toFixed(4)}, best of 1,000: ${sk.bestOf1000.toFixed(4)} -> ${fit.inertia <= sk.bestOf10 * (1 + 1e-9) ? 'PASS' : 'FAIL'} (${Math.max(0, (fit.inertia / sk.bestOf1000 - 1) * 100).toFixed(3)}% above the best known)` : ''),
+    );
+  }
+}
+
 function modelFits(log: (line: string) => void) {
   const n = fitRows;
   log(`\n-- BG/NBD and Gamma-Gamma fits at ${n.toLocaleString('en')} customers (simulated, ages 1 to 104 weeks)`);
@@ -200,6 +241,10 @@ function modelFits(log: (line: string) => void) {
   let t = performance.now();
   const bg = fitBgNbd(frequency, recency, age);
   log(`BG/NBD fit: ${seconds(performance.now() - t)} -> r ${bg.r.toFixed(4)}, alpha ${bg.alpha.toFixed(4)}, a ${bg.a.toFixed(4)}, b ${bg.b.toFixed(4)} (true 0.25, 4, 0.8, 2.5)`);
+  // The insight run's reliability check refits on the data before a hold-out period and forecasts it.
+  t = performance.now();
+  compareOnHoldout({ frequency, recency, age }, new Float64Array(n), 13);
+  log(`BG/NBD hold-out check (a second fit and ${n.toLocaleString('en')} 13-week forecasts): ${seconds(performance.now() - t)}`);
   t = performance.now();
   const gg = fitGammaGamma(frequency, monetary);
   log(`Gamma-Gamma fit on ${gg.customers.toLocaleString('en')} repeat buyers: ${seconds(performance.now() - t)} -> p ${gg.p.toFixed(3)}, q ${gg.q.toFixed(3)}, gamma ${gg.gamma.toFixed(3)} (true 6, 3.7, 15)`);
@@ -246,8 +291,11 @@ async function databasePart(log: (line: string) => void) {
     const timings = result.metrics.timings_ms as Record<string, number>;
     log(`insight run: ${seconds(ms)} in all: ${Object.entries(timings).map(([k, v]) => `${k.replace(/_ms$/, '')} ${seconds(v)}`).join(', ')}`);
     log(`BG/NBD ${JSON.stringify(result.params.bgnbd)}; Gamma-Gamma ${JSON.stringify(result.params.gamma_gamma)}`);
+    const verdict = (result.metrics.bgnbd as { reliable?: boolean; reliability?: { reasons: string[] } } | null) ?? null;
+    log(`BG/NBD ${verdict?.reliable ? 'reliable' : `unreliable: ${verdict?.reliability?.reasons.join('; ') ?? 'no fit'}`}`);
     const pp = result.metrics.purchase_probability as Record<string, unknown>;
-    log(`purchase probability: AUC ${pp.auc}, log-loss ${pp.log_loss}, ${pp.train} train / ${pp.test} held out`);
+    const baseline = pp.baseline as Record<string, unknown> | undefined;
+    log(`purchase probability: AUC ${pp.auc}, Brier ${pp.brier}, log-loss ${pp.log_loss}, ${pp.train} train / ${pp.test} held out; days since the last order alone: AUC ${baseline?.auc}, Brier ${baseline?.brier}; ${pp.quality}`);
     const cs = result.metrics.cross_sell as Record<string, unknown> | null;
     if (cs) log(`cross-sell hit rate at 5: ${cs.hit_rate_at_5} vs most-popular ${cs.baseline_hit_rate_at_5} (${cs.evaluated_customers} customers)`);
 
@@ -274,6 +322,7 @@ async function databasePart(log: (line: string) => void) {
 
 export async function run(log: (line: string) => void) {
   log('\n== Insight engine');
+  mallCustomersVersusSklearn(log);
   await kmeansVersusSklearn(log);
   modelFits(log);
   if (process.env.BENCH_SKIP_DB !== '1') await databasePart(log);

@@ -118,7 +118,7 @@ const autoConfirmations = 5;
  * k-means seedings for a requested n_init: a number is run as given; 'auto' runs at least 10 (4 on large
  * inputs) and goes on, within the work budget, until the best inertia has been reached 5 times.
  */
-function seedings(nInit: number | 'auto', n: number, d: number, k: number): { nInit: number; untilConfirmed?: { maxInit: number; confirmations: number } } {
+export function seedings(nInit: number | 'auto', n: number, d: number, k: number): { nInit: number; untilConfirmed?: { maxInit: number; confirmations: number } } {
   if (nInit !== 'auto') return { nInit };
   const maxInit = restartBudget(n, d, k, 4);
   return { nInit: Math.min(autoMinimumSeedings, maxInit), untilConfirmed: { maxInit, confirmations: autoConfirmations } };
