@@ -137,7 +137,9 @@ export async function writeCustomers(w: WriteContext, rows: CleanRow[], contentI
       absorb(pending.input, input);
       if (sourceId) pending.sourceIds.add(sourceId);
       for (const k of keys) pendingByKey.set(k, pending);
-      w.counts.merged++;
+      // Without email merging, only the same source id joins two rows: one record given twice, an update.
+      if (w.mergeByEmail) w.counts.merged++;
+      else w.counts.updated++;
       continue;
     }
     const create = { input, sourceIds: new Set(sourceId ? [sourceId] : []), keys };

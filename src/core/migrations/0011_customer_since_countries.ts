@@ -16,7 +16,11 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   const { addColumn } = ddl(db, dialect);
   await addColumn('customers', 'customer_since', t.timestamp);
   await sql`UPDATE customers SET customer_since = created_at WHERE id NOT IN (SELECT entity_id FROM import_changes WHERE entity = 'customers' AND action = 'create')`.execute(db);
+  await convertCountryNames(db);
+}
 
+/** Stored country names this migration recognises become their ISO code; other text stays as written. */
+export async function convertCountryNames(db: Kysely<any>): Promise<void> {
   const codes = recogniser();
   for (const table of ['customers', 'companies']) {
     const stored = await db.selectFrom(table).select('country').distinct().where('country', 'is not', null).execute();

@@ -9,7 +9,7 @@ import { daysAgo, explainScores, relativeScoredAt } from '../lib/insights';
 import { useInsightSettings } from '../lib/shared-data';
 import { customerSections, displayName, editableFields, useCustomerFields } from '../lib/fields';
 import { formatDate, formatDateTime, formatMoney, formatNumber, formatShortDate, initials, relativeTime } from '../lib/format';
-import { countryName, customerSince } from '../lib/country';
+import { countryName, customerSince, phoneText } from '../lib/customer-facts';
 import { useAsync, useDocumentTitle } from '../lib/hooks';
 import { Link, navigate, type Params } from '../lib/router';
 
@@ -60,7 +60,7 @@ export function CustomerPage({ params }: { params: Params }) {
             <dl className="facts">
               <Fact label="Email" value={customer.email} href={customer.email ? `mailto:${customer.email}` : undefined} />
               {Array.isArray(customer.emails) && customer.emails.length > 1 && <Fact label="Other emails" value={(customer.emails as string[]).slice(1).join(', ')} />}
-              <Fact label="Phone" value={customer.phone} href={customer.phone ? `tel:${customer.phone}` : undefined} />
+              <Fact label="Phone" value={phoneText(customer)} href={customer.phone ? `tel:${customer.phone}` : undefined} />
               <Fact label="Location" value={[customer.city, customer.region, countryName(customer.country as string | null)].filter(Boolean).join(', ')} />
               <Fact label="Source" value={sourcesText(customer)} />
               <Fact label="Email opt-in" value={customer.consent_email == null ? '' : customer.consent_email ? `Yes, ${customer.consent_email_at ? `since ${formatDate(customer.consent_email_at)}` : 'date unknown'}` : 'No'} />
