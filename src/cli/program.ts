@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerCustomers } from './customers.js';
 import { registerData } from './data.js';
 import { registerFields } from './fields.js';
 import { registerDuplicates, registerImports } from './imports.js';
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerUsers(program);
   registerFields(program);
   registerData(program);
+  registerCustomers(program);
   registerImports(program);
   registerDuplicates(program);
   registerInsights(program);
