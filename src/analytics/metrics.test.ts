@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { auc, calibrationByQuantile, logLoss } from './metrics.js';
+import { auc, brierScore, calibrationByQuantile, evaluateBinary, logLoss } from './metrics.js';
 
 describe('auc', () => {
   it('matches known small examples', () => {
@@ -37,5 +37,23 @@ describe('calibrationByQuantile', () => {
     expect(bins[1].meanPredicted).toBeCloseTo(0.85, 12);
     expect(bins[1].observedRate).toBe(1);
     expect(calibrationByQuantile(Array.from({ length: 100 }, (_, i) => i / 100), new Array(100).fill(0))).toHaveLength(10);
+  });
+});
+
+describe('brierScore and evaluateBinary', () => {
+  it('averages the squared error of the probabilities', () => {
+    expect(brierScore([0.9, 0.2, 0.6, 0.5], [1, 0, 0, 1])).toBeCloseTo((0.01 + 0.04 + 0.36 + 0.25) / 4, 12);
+    expect(brierScore([1, 0], [1, 0])).toBe(0);
+  });
+
+  it('gives AUC, Brier score, log-loss and deciles of one set of predictions', () => {
+    const p = Array.from({ length: 20 }, (_, i) => (i + 0.5) / 20);
+    const y = p.map((v, i) => (v > 0.5 || i === 3 ? 1 : 0));
+    const e = evaluateBinary(p, y);
+    expect(e.auc).toBeCloseTo(auc(p, y), 12);
+    expect(e.brier).toBeCloseTo(brierScore(p, y), 12);
+    expect(e.logLoss).toBeCloseTo(logLoss(p, y), 12);
+    expect(e.calibration).toHaveLength(10);
+    expect(e.calibration[1]).toEqual({ count: 2, meanPredicted: expect.closeTo(0.15, 12), observedRate: 0.5 });
   });
 });
