@@ -100,6 +100,11 @@ async function readSubject(trx: Db, dialect: DialectName, id: string): Promise<S
   const childIds = { orders: [] as string[], interactions: [] as string[], tasks: [] as string[] };
   for (const table of childEntities) {
     for (const ids of chunks(customerIds)) childIds[table].push(...(await trx.selectFrom(table).select('id').where('customer_id', 'in', ids).execute()).map((r) => r.id as string));
+    // Deleted ones too: their audit entries, import changes and events still hold copies.
+    for (const c of customerIds) {
+      const gone = await trx.selectFrom('audit_log').select('entity_id').where('entity', '=', table).where('action', '=', 'delete').where('before_data', 'like', `%"customer_id":"${c}"%`).execute();
+      childIds[table].push(...gone.map((r) => r.entity_id as string));
+    }
   }
   const externalIds: Subject['externalIds'] = [];
   for (const ids of chunks(customerIds)) {

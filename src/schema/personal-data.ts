@@ -38,7 +38,7 @@ export const dataTables = {
   order_lines: { holds: 'none', why: 'products, quantities and prices of an order' },
   interactions: { holds: 'personal', entity: 'interactions', erase: 'kept as facts for reports (type, time, campaign); personal fields (subject, body) are emptied' },
   tasks: { holds: 'personal', entity: 'tasks', erase: 'kept; personal fields (title, notes) are emptied' },
-  audit_log: { holds: 'personal', erase: "before/after copies are removed from the entries of the person, of their merged-away records, orders, interactions and tasks, and the person's values are taken out of other customers' entries of a merge; the erase itself is logged without personal data" },
+  audit_log: { holds: 'personal', erase: "before/after copies are removed from the entries of the person, of their merged-away records, orders, interactions and tasks (deleted ones included), and the person's values are taken out of other customers' entries of a merge; the erase itself is logged without personal data" },
   merges: { holds: 'personal', erase: "merges whose snapshot held the person (as winner or merged-away record) lose snapshot and conflicts and are marked erased_at: undoing them is refused with 409" },
   import_changes: { holds: 'personal', erase: "the earlier values an import replaced (before_data) are removed and the change is marked 'erased': undoing that import is refused with 409; links to the person's source ids are deleted" },
   import_rejects: { holds: 'personal', erase: "rejected rows holding one of the person's emails, phones or their full name lose raw values and reason (the row is counted still)" },
