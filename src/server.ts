@@ -9,6 +9,7 @@ import { sweepUploads } from './imports/upload.js';
 import { startJobThread } from './jobs/thread.js';
 import { retentionDays, startEventRetention } from './events/retention.js';
 import { startWebhookWorker } from './webhooks/worker.js';
+import { startDueTaskEvents } from './activities/due-tasks.js';
 
 /** Starts the API and web app; resolves once listening, with a function that stops it. */
 export async function startServer(config: Config, log: (line: string) => void = console.log) {
@@ -29,6 +30,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
   // Domain events go out to webhook endpoints; old events and deliveries are pruned.
   const webhooks = startWebhookWorker(database, { allowPrivate: config.allowPrivateTargets });
   const stopRetention = startEventRetention(database.db, retentionDays());
+  const stopDueTasks = startDueTaskEvents(database);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const where = database.dialect === 'sqlite' ? database.sqlitePath : database.dialect;
@@ -44,6 +46,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     async stop() {
       await jobs.stop();
       stopRetention();
+      stopDueTasks();
       await webhooks.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();

@@ -49,8 +49,12 @@ export const interactions = entityService(interactionEntity, {
 export const tasks = entityService(taskEntity, {
   async prepare(trx, _ctx, record, existing) {
     await checkLinks(trx, record);
+    const extra: Record<string, unknown> = {};
     const done = record.done === true;
-    if (done && !existing?.done) return { done: 1, done_at: new Date().toISOString() };
-    if (!done) return { done: 0, done_at: null };
+    if (done && !existing?.done) Object.assign(extra, { done: 1, done_at: new Date().toISOString() });
+    else if (!done) Object.assign(extra, { done: 0, done_at: null });
+    // A new due time gets a task.due event of its own.
+    if (existing && existing.due_at !== record.due_at) extra.due_event_at = null;
+    return extra;
   },
 });

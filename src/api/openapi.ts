@@ -26,7 +26,8 @@ export function operationIdFor(method: string, path: string): string {
   return method.toLowerCase() + (words.join('') || 'Root');
 }
 
-export function completeDocument<T extends Document>(doc: T, publicPaths: ReadonlySet<string>, errorRef = '#/components/schemas/Error'): T {
+export function completeDocument<T extends object>(generated: T, publicPaths: ReadonlySet<string>, errorRef = '#/components/schemas/Error'): T {
+  const doc = generated as unknown as Document;
   const used = new Set<string>();
   for (const ops of Object.values(doc.paths ?? {})) for (const op of Object.values(ops)) if (op?.operationId) used.add(op.operationId);
   for (const [path, ops] of Object.entries(doc.paths ?? {})) {
@@ -45,5 +46,5 @@ export function completeDocument<T extends Document>(doc: T, publicPaths: Readon
   }
   doc.servers = doc.servers?.length ? doc.servers : [{ url: '/', description: 'This Rapport server' }];
   doc.info.license ??= { name: 'MIT', identifier: 'MIT' };
-  return doc;
+  return generated;
 }

@@ -219,6 +219,7 @@ export const taskEntity: EntityDef = {
     { name: 'due_at', label: 'Due', type: 'datetime', filterable: true, sortable: true, personal: false },
     { name: 'done', label: 'Done', type: 'boolean', filterable: true, sortable: true, personal: false },
     { name: 'done_at', label: 'Done at', type: 'datetime', readOnly: true, filterable: true, sortable: true, personal: false },
+    { name: 'due_event_at', label: 'Due event sent', type: 'datetime', readOnly: true, filterable: true, sortable: true, personal: false, description: 'When task.due was emitted for the current due time; cleared when the due time changes.' },
     { name: 'notes', label: 'Notes', type: 'longtext', filterable: true, personal: true },
     { name: 'customer_id', label: 'Customer ID', type: 'id', filterable: true, sortable: true, personal: false },
     { name: 'company_id', label: 'Company ID', type: 'id', filterable: true, sortable: true, personal: false },
