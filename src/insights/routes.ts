@@ -63,6 +63,38 @@ const segmentRecord = z
   })
   .openapi('Segment');
 
+const segmentationSummary = {
+  id: z.string(),
+  features: z.array(z.string()),
+  k: z.number().int(),
+  standardize: z.boolean(),
+  created_at: z.string(),
+};
+const segmentationRecord = z
+  .object({
+    ...segmentationSummary,
+    seed: z.number().int(),
+    customers: z.number().int().optional(),
+    inertia: z.number().optional().openapi({ description: 'Sum of squared distances to the segment centres, in the space clustered (see inertia_space)' }),
+    inertia_space: z.string().optional(),
+    iterations: z.number().int().optional(),
+    n_init: z.union([z.number().int(), z.literal('auto')]).optional(),
+    restarts: z.number().int().optional().openapi({ description: 'k-means++ seedings run; the lowest inertia among them was kept' }),
+    best_inertia_runs: z.number().int().optional().openapi({ description: 'How many of those seedings reached that inertia' }),
+    k_suggested: z.boolean().optional(),
+    suggestion: z
+      .object({ k: z.number().int(), candidates: z.array(z.object({ k: z.number().int(), inertia: z.number(), silhouette: z.number().nullable() })), sample_size: z.number().int() })
+      .nullable()
+      .optional(),
+    imputation: z.record(z.string(), z.object({ missing: z.number().int(), median: z.number() })).optional(),
+    imputation_note: z.string().optional(),
+    feature_means: z.record(z.string(), z.number()).optional(),
+    feature_stds: z.record(z.string(), z.number()).optional(),
+    duration_ms: z.number().optional(),
+    segments: z.array(segmentRecord),
+  })
+  .openapi('Segmentation');
+
 const calibrationBin = z.object({ count: z.number().int(), mean_predicted: z.number(), observed_rate: z.number() });
 const heldOutFigures = {
   auc: z.number().nullable().openapi({ description: 'Area under the ROC curve on the held-out customers (0.5 is a coin toss)' }),
@@ -230,15 +262,15 @@ export function registerInsightRoutes(app: OpenAPIHono<AppEnv>) {
   );
 
   app.openapi(
-    createRoute({ method: 'post', path: '/api/segmentations', tags: ['segments'], summary: 'Run k-means on chosen customer features and store the segments', request: { body: body(segmentationInput.openapi('SegmentationCreate')) }, responses: { 201: json(anyRecord, 'The segmentation'), 400: errorResponses[400] } }),
+    createRoute({ method: 'post', path: '/api/segmentations', tags: ['segments'], summary: 'Run k-means on chosen customer features and store the segments', request: { body: body(segmentationInput.openapi('SegmentationCreate')) }, responses: { 201: json(segmentationRecord, 'The segmentation'), 400: errorResponses[400] } }),
     async (c) => c.json(await createSegmentation(c.get('ctx'), await c.req.json()), 201),
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/segmentations', tags: ['segments'], summary: 'Segmentations, newest first', responses: { 200: json(z.object({ data: z.array(anyRecord) }), 'Segmentations') } }),
+    createRoute({ method: 'get', path: '/api/segmentations', tags: ['segments'], summary: 'Segmentations, newest first', responses: { 200: json(z.object({ data: z.array(z.object(segmentationSummary)) }), 'Segmentations') } }),
     async (c) => c.json({ data: await listSegmentations(c.get('ctx')) }, 200),
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/segmentations/{id}', tags: ['segments'], summary: 'A segmentation: segments, centroids, sizes, inertia, elbow and silhouette data', request: { params: idParam }, responses: { 200: json(anyRecord, 'The segmentation'), 404: errorResponses[404] } }),
+    createRoute({ method: 'get', path: '/api/segmentations/{id}', tags: ['segments'], summary: 'A segmentation: segments, centroids, sizes, inertia, elbow and silhouette data', request: { params: idParam }, responses: { 200: json(segmentationRecord, 'The segmentation'), 404: errorResponses[404] } }),
     async (c) => c.json(await getSegmentation(c.get('ctx'), c.req.valid('param').id), 200),
   );
   app.openapi(
