@@ -1,5 +1,5 @@
 import { nameKey } from './blocking.js';
-import { DEFAULT_MAX_BLOCK_SIZE, type OversizedKeys } from './blocks.js';
+import type { OversizedKeys } from './blocks.js';
 import { FITTED_CALIBRATION } from './calibration-data.js';
 import { withinEdits } from './edit-distance.js';
 import { jaroWinkler } from './jaro-winkler.js';
@@ -92,7 +92,7 @@ export interface Candidate {
 /**
  * The score acted on for a pair found in a block of `blockSize` records. A name shared by more
  * records than the block cap (`oversized` holds those keys' sizes) is weaker evidence, so the pair
- * loses log2(size / DEFAULT_MAX_BLOCK_SIZE) bits. A match on the name alone (nothing personal
+ * loses log2(size / 2) bits. A match on the name alone (nothing personal
  * corroborates it) also tells less the more records share the key it was found under, loses
  * log2(blockSize / 2) bits, and is never merged without asking.
  */
