@@ -14,6 +14,8 @@ export const MIN_REPEAT_BUYERS = 30;
 export const PARAMETER_BOUNDS = { low: 1e-3, high: 1e3 } as const;
 /** A hold-out period with fewer customers than this is not evaluated. */
 export const MIN_HOLDOUT_CUSTOMERS = 20;
+/** Larger populations are judged on an evenly spread sample of this many customers (the verdict needs no more). */
+export const MAX_HOLDOUT_CUSTOMERS = 100_000;
 
 export interface PurchaseHistories {
   /** Repeat purchases x. */
@@ -57,9 +59,10 @@ const fmt = (v: number) => (Math.abs(v) >= 1000 || (Math.abs(v) < 0.01 && v !== 
  * Fits BG/NBD on the calibration histories and compares its forecasts of each customer's purchases in the
  * hold-out period with the simpler model's (their own past rate, x / T, times the period's length).
  */
-export function compareOnHoldout(calibration: PurchaseHistories, actual: ArrayLike<number>, length: number): HoldoutComparison | null {
+export function compareOnHoldout(all: PurchaseHistories, allActual: ArrayLike<number>, length: number): HoldoutComparison | null {
+  if (all.frequency.length < MIN_HOLDOUT_CUSTOMERS || !(length > 0)) return null;
+  const { histories: calibration, actual } = evenSample(all, allActual, MAX_HOLDOUT_CUSTOMERS);
   const n = calibration.frequency.length;
-  if (n < MIN_HOLDOUT_CUSTOMERS || !(length > 0)) return null;
   let repeat = 0;
   for (let i = 0; i < n; i++) if (calibration.frequency[i] > 0) repeat++;
   let params: BgNbdFit | null = null;
@@ -105,6 +108,14 @@ export function compareOnHoldout(calibration: PurchaseHistories, actual: ArrayLi
     baseline: "each customer's own past rate (repeat purchases / time since first purchase)",
     params: params ? { r: params.r, alpha: params.alpha, a: params.a, b: params.b } : null,
   };
+}
+
+/** Every k-th customer, so that at most `max` remain (all of them when there are fewer). */
+function evenSample(h: PurchaseHistories, actual: ArrayLike<number>, max: number): { histories: PurchaseHistories; actual: ArrayLike<number> } {
+  const n = h.frequency.length;
+  if (n <= max) return { histories: h, actual };
+  const pick = (v: ArrayLike<number>) => Float64Array.from({ length: max }, (_, k) => v[Math.floor((k * n) / max)]);
+  return { histories: { frequency: pick(h.frequency), recency: pick(h.recency), age: pick(h.age) }, actual: pick(actual) };
 }
 
 /** The verdict on a fit, from the fit itself, the population and (when one could be run) the hold-out comparison. */
