@@ -1,4 +1,4 @@
-import { getCountries } from 'libphonenumber-js';
+import { getCountries, type CountryCode } from 'libphonenumber-js';
 
 /** ISO 3166-1 alpha-2 codes known to the phone library (every country a phone can belong to), plus Kosovo. */
 const CODES: ReadonlySet<string> = new Set([...getCountries(), 'XK']);
@@ -63,4 +63,14 @@ export function countryCode(text: string): CountryResult {
 /** True for a stored value that is an ISO 3166-1 alpha-2 code Rapport knows. */
 export function isCountryCode(value: string | null | undefined): value is string {
   return typeof value === 'string' && CODES.has(value);
+}
+
+/**
+ * The country a customer's national phone numbers are read in: their own country when it is a known
+ * code, the default only when they have none. Unknown country text gives no country, so a national
+ * number is kept as written rather than read as another country's.
+ */
+export function phoneCountry(country: unknown, defaultCountry: CountryCode | undefined): CountryCode | undefined {
+  if (typeof country !== 'string' || country === '') return defaultCountry;
+  return isCountryCode(country) ? (country as CountryCode) : undefined;
 }

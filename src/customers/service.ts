@@ -17,6 +17,7 @@ import { z } from '@hono/zod-openapi';
 import { updateReportRollups } from '../reports/rollups.js';
 import { companyIdForName } from './companies.js';
 import { phoneQuery, phoneSearchWords } from './phone-search.js';
+import { countryCode, phoneCountry } from './country.js';
 import { companyKey, emailKey, mergeEmails, mergePhones } from './normalise.js';
 
 export const sourceRef = z.object({ source: z.string().trim().min(1).max(64), source_id: z.string().trim().min(1).max(255) }).strict();
@@ -77,10 +78,15 @@ async function normalise(trx: Db, ctx: Ctx, input: ApiRecord, existing: ApiRecor
     }
     next.emails = list;
   }
+  if (typeof input.country === 'string') {
+    // Countries are stored as ISO 3166-1 codes ("Belgique" -> BE); text that is no known country is kept as written.
+    const country = countryCode(input.country);
+    if ('code' in country) next.country = country.code;
+  }
   if (!existing || 'phone' in input || 'phones' in input) {
     const others = 'phones' in input ? ((input.phones as Array<string | PhoneEntry>) ?? []) : ((existing?.phones as PhoneEntry[]) ?? []).slice(existing?.phone ? 1 : 0);
     const primary = 'phone' in input ? (input.phone as string | null) : null;
-    const phones = mergePhones(primary, others, ctx.defaultCountry);
+    const phones = mergePhones(primary, others, phoneCountry(next.country, ctx.defaultCountry));
     next.phones = phones;
     next.phone = phones[0] ? (phones[0].e164 ?? phones[0].raw) : null;
   }
@@ -99,10 +105,8 @@ async function normalise(trx: Db, ctx: Ctx, input: ApiRecord, existing: ApiRecor
   if ('tags' in input) next.tags = [...new Set(((input.tags as string[]) ?? []).map((t) => t.trim()).filter(Boolean))];
   const stamp = new Date().toISOString();
   // An import (ctx.batchId) only knows what its file says: consent given at an unknown time stays
-  // without a time (a legal record is never stamped with the import's time), and an imported
-  // person's "customer since" is the file's date or, failing that, their first order.
+  // without a time (a legal record is never stamped with the import's time).
   const imported = !!ctx.batchId;
-  if (!existing && !imported && !('customer_since' in input)) next.customer_since = stamp;
   for (const channel of ['email', 'sms'] as const) {
     const key = `consent_${channel}`;
     if (!imported && key in input && input[key] === true && !(`${key}_at` in input) && existing?.[key] !== true) next[`${key}_at`] = stamp;
@@ -226,7 +230,9 @@ export async function createCustomersIn(trx: Db, ctx: Ctx, inputs: unknown[], wr
     for (const f of fields) if ((f.type === 'string_list' || f.type === 'phone_list') && input[f.name] === undefined) input[f.name] = [];
     const record = await normalise(trx, ctx, input, null, companyIds);
     const id = newId('customer');
-    prepared.push({ id, record: { ...record, id, created_at: now, updated_at: now }, sources });
+    // Created here, a customer became one now; an imported one's is the file's date, or none (their first order tells).
+    const since = 'customer_since' in input || ctx.batchId ? {} : { customer_since: now };
+    prepared.push({ id, record: { ...record, ...since, id, created_at: now, updated_at: now }, sources });
   }
   await checkEmailConflicts(trx, prepared);
   await writeRows(trx, 'customers', prepared.map((p) => toRow(fields, p.record)), 100, writer);

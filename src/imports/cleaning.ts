@@ -5,7 +5,7 @@ import type { CustomFieldDefinition, EntityKind, RowError } from './types.js';
 import { emptyRecord } from './types.js';
 import { parseBoolean } from './values/boolean.js';
 import { parseDate, parseDateTime, type DateOrder } from './values/dates.js';
-import { countryCode } from './values/country.js';
+import { countryCode } from '../customers/country.js';
 import { normaliseEmail, splitEmails } from './values/email.js';
 import { fixNameCase, splitFullName } from './values/names.js';
 import { parseInteger, parseMoney } from './values/numbers.js';
