@@ -5,8 +5,8 @@ import { Icon, type IconName } from '../components/Icon';
 import { useToast } from '../components/Toasts';
 import { Badge, Button, Card, EmptyState, ErrorState, FormError, Loading, Spinner } from '../components/ui';
 import { api, ApiError, isAbort, type ApiRecord, type CustomerScores, type CustomerView, type Page, type Suggestion, type TimelineItem } from '../lib/api';
-import { daysAgo, explainScores, relativeScoredAt } from '../lib/insights';
-import { useInsightSettings } from '../lib/shared-data';
+import { daysAgo, daysSince, explainScores, relativeScoredAt } from '../lib/insights';
+import { useBusinessSettings, useInsightSettings } from '../lib/shared-data';
 import { customerSections, displayName, editableFields, useCustomerFields } from '../lib/fields';
 import { formatDate, formatDateTime, formatMoney, formatNumber, formatShortDate, initials, relativeTime } from '../lib/format';
 import { countryName, customerSince, phoneText } from '../lib/customer-facts';
@@ -456,6 +456,7 @@ function Composer({ customerId, onLogged }: { customerId: string; onLogged: () =
 const interactionIcons: Record<string, IconName> = { call: 'phone', note: 'note', email: 'mail', meeting: 'calendar', sms: 'mail', chat: 'mail', web_visit: 'search', campaign: 'mail' };
 
 function Timeline({ customerId, tick }: { customerId: string; tick: number }) {
+  const timeZone = useBusinessSettings().data?.time_zone ?? 'UTC';
   const [items, setItems] = useState<TimelineItem[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [status, setStatus] = useState<'loading' | 'ready' | 'more' | 'error'>('loading');
@@ -502,7 +503,7 @@ function Timeline({ customerId, tick }: { customerId: string; tick: number }) {
       ) : (
         <ol className="timeline-list">
           {items.map((item) => (
-            <TimelineEntry key={`${item.kind}-${item.id}`} item={item} />
+            <TimelineEntry key={`${item.kind}-${item.id}`} item={item} timeZone={timeZone} />
           ))}
         </ol>
       )}
@@ -517,7 +518,7 @@ function Timeline({ customerId, tick }: { customerId: string; tick: number }) {
   );
 }
 
-function TimelineEntry({ item }: { item: TimelineItem }) {
+function TimelineEntry({ item, timeZone }: { item: TimelineItem; timeZone: string }) {
   const r = item.record;
   let icon: IconName = 'note';
   let title = '';
@@ -550,7 +551,8 @@ function TimelineEntry({ item }: { item: TimelineItem }) {
           <span className="timeline-title">{title}</span>
           {badge && <Badge>{badge}</Badge>}
           <time dateTime={item.at} title={formatDateTime(item.at)}>
-            {relativeTime(item.at)}
+            {/* Past today, the shared calendar-day count, as next to "Last order". */}
+            {daysSince(item.at, Date.now(), timeZone) ? daysAgo(item.at, timeZone) : relativeTime(item.at)}
           </time>
         </div>
         {body && <p className="timeline-text">{body}</p>}
