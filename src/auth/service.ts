@@ -150,6 +150,8 @@ export async function login(db: Db, input: unknown, client: string): Promise<{ t
   const ok = user ? await verifyPassword(user.password_hash as string, password) : await verifyNothing(password);
   if (!user || !ok) throw new AppError('unauthorized', 'wrong email or password');
   await db.deleteFrom('login_attempts').where('attempt_key', 'in', [clientKey, accountKey]).execute();
+  // Counters whose window has ended limit nothing: those an attacker left behind go now.
+  await db.deleteFrom('login_attempts').where('window_start', '<', new Date(Date.now() - windowMs).toISOString()).execute();
   const now = new Date().toISOString();
   const hashOfClient = clientHash(email, client);
   await insertUnlessPresent(db, 'login_clients', 'client_hash', { client_hash: hashOfClient, last_login_at: now });
