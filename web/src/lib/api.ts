@@ -424,7 +424,8 @@ export interface ImportPreview {
   headers: string[];
   mapping: Record<string, string | null>;
   targets: { name: string; label: string }[];
-  rows: { row: number; values: Record<string, unknown>; record: Record<string, unknown> | null; errors: RowError[] }[];
+  /** `warnings`: values kept as written and flagged (a phone or country that could not be read). */
+  rows: { row: number; values: Record<string, unknown>; record: Record<string, unknown> | null; errors: RowError[]; warnings?: RowError[] }[];
   rows_read: number;
 }
 

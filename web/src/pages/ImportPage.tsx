@@ -435,7 +435,7 @@ function MapStep({ file, preview, mapping, busy, options, onOptions, onMapping, 
                       </td>
                     );
                   })}
-                  <td className="problems">{bad ? (r.errors.length ? r.errors.map((e) => `${e.column ? `${e.column}: ` : ''}${e.reason}`).join('; ') : 'Nothing usable in this row') : <span className="ok">OK</span>}</td>
+                  <td className="problems">{bad ? (r.errors.length ? r.errors.map((e) => `${e.column ? `${e.column}: ` : ''}${e.reason}`).join('; ') : 'Nothing usable in this row') : r.warnings?.length ? r.warnings.map((w) => `${w.column ? `${w.column}: ` : ''}${w.reason}`).join('; ') : <span className="ok">OK</span>}</td>
                 </tr>
               );
             })}
