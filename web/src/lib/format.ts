@@ -1,4 +1,5 @@
 import type { FieldDef } from './fields';
+import { countryName } from './customer-facts';
 
 const dateFmt = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 const dateTimeFmt = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -109,7 +110,8 @@ export function formatValue(field: FieldDef, value: unknown): string {
     case 'phone_list':
       return Array.isArray(value) ? value.map((p) => (p && typeof p === 'object' ? String((p as { e164?: string; raw?: string }).e164 ?? (p as { raw?: string }).raw) : String(p))).join(', ') : '';
     default:
-      return String(value);
+      // Countries are stored as ISO codes and shown as names.
+      return field.name === 'country' ? (countryName(String(value)) ?? '') : String(value);
   }
 }
 
