@@ -3,6 +3,7 @@ import { Icon } from '../components/Icon';
 import { useToast } from '../components/Toasts';
 import { Badge, Button, Card, EmptyState, ErrorState, FormError, Loading, PageHeader } from '../components/ui';
 import { api, type ApiRecord, type DuplicatePair, type Page } from '../lib/api';
+import { waitForJob, type Job } from '../lib/jobs';
 import { customerEntity, displayName } from '../lib/fields';
 import { formatValue } from '../lib/format';
 import { useAsync, useDocumentTitle } from '../lib/hooks';
@@ -83,8 +84,10 @@ export function DuplicatesPage() {
     setScanning(true);
     setError(null);
     try {
-      const r = await api.post<{ customers?: number; queued?: number; merged?: number; job_id?: string }>('/api/duplicates/scan', { mode: 'review' });
-      toast(typeof r.queued === 'number' ? `Checked ${r.customers ?? 0} customers: ${r.queued} possible ${r.queued === 1 ? 'duplicate' : 'duplicates'} to review.` : 'Scan started; new pairs appear here.', 'info');
+      // The scan runs as a job on the server; its result arrives when it is done.
+      const job = await api.post<Job<unknown, { customers: number; queued: number }>>('/api/duplicates/scan', { mode: 'review' });
+      const r = (await waitForJob<unknown, { customers: number; queued: number }>(job.id)).result;
+      toast(r ? `Checked ${r.customers} customers: ${r.queued} possible ${r.queued === 1 ? 'duplicate' : 'duplicates'} to review.` : 'Scan finished.', 'info');
       queue.reload();
     } catch (e) {
       setError(e);

@@ -9,6 +9,7 @@ import { entities } from '../../../src/schema/entities.js';
 import { formatDateTime, relativeTime } from '../lib/format';
 import { invalidateShared, useAsync, useDocumentTitle, useInterval } from '../lib/hooks';
 import { compact } from '../lib/insights';
+import { waitForJob, type Job } from '../lib/jobs';
 import { Link } from '../lib/router';
 
 const kinds: { id: ImportKind; label: string; hint: string }[] = [
@@ -550,6 +551,7 @@ function ResultStep({ job, onAnother }: { job: ImportJob; onAnother: () => void 
 function ImportHistory({ state }: { state: { data: { data: ImportJob[] } | undefined; loading: boolean; error: unknown; reload: () => void } }) {
   const toast = useToast();
   const [undoing, setUndoing] = useState<string | null>(null);
+  const [undoProgress, setUndoProgress] = useState<{ undone: number; total: number } | null>(null);
   const [confirming, setConfirming] = useState<ImportJob | null>(null);
   const [error, setError] = useState<unknown>(null);
   async function undo(j: ImportJob) {
@@ -557,13 +559,16 @@ function ImportHistory({ state }: { state: { data: { data: ImportJob[] } | undef
     setUndoing(j.id);
     setError(null);
     try {
-      await api.post(`/api/imports/${encodeURIComponent(j.id)}/undo`);
+      // The undo runs as a job on the server: follow its progress until it is done.
+      const job = await api.post<Job<{ undone: number; total: number }>>(`/api/imports/${encodeURIComponent(j.id)}/undo`);
+      await waitForJob<{ undone: number; total: number }>(job.id, (update) => setUndoProgress(update.progress));
       toast(`Import of ${j.file_name ?? j.kind} undone.`);
       state.reload();
     } catch (e) {
       setError(e);
     } finally {
       setUndoing(null);
+      setUndoProgress(null);
     }
   }
   const rows = state.data?.data ?? [];
@@ -623,7 +628,7 @@ function ImportHistory({ state }: { state: { data: { data: ImportJob[] } | undef
                   <td className="num">
                     {j.status === 'done' && (
                       <Button size="sm" variant="ghost" icon="undo" busy={undoing === j.id} onClick={() => setConfirming(j)} aria-label={`Undo import of ${j.file_name ?? j.id}`}>
-                        Undo
+                        {undoing === j.id && undoProgress && undoProgress.total > 0 ? `Undoing ${Math.floor((100 * undoProgress.undone) / undoProgress.total)}%` : 'Undo'}
                       </Button>
                     )}
                   </td>
