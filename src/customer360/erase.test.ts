@@ -99,7 +99,8 @@ describe.each(engines)('erasing a person on %s', (engine) => {
   beforeAll(async () => {
     api = await testApi(engine);
     ctx = { database: api.db.database, actor: 'cli' };
-  });
+    // Migrating a MariaDB database takes tens of seconds when the server is busy with other test files.
+  }, 180_000);
   afterAll(async () => api?.close());
 
   it('leaves none of their values in any table or file, refuses undos that would bring them back, and logs the erase', async () => {

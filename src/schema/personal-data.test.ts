@@ -45,7 +45,7 @@ describe.each(engines)('every table of the migrated schema on %s', (engine) => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await freshDatabase(engine);
-  });
+  }, 180_000);
   afterAll(async () => t?.drop());
 
   it('is classified as holding personal data (and how an erase removes it) or as holding none', async () => {
