@@ -1,49 +1,21 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/core/config.js';
-import { startServer } from '../src/server.js';
+import { apiCall as callApi, startApp, type RunningApp } from './harness.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shots = path.join(repo, 'test-artifacts', 'screenshots');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const email = 'owner@example.com';
 const password = 'a long enough password';
 const xssName = '<img src=x onerror=alert(1)>';
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds web/dist when it is missing or older than its sources. */
-function ensureWebBuild() {
-  const index = path.join(repo, 'web', 'dist', 'index.html');
-  const sources = Math.max(
-    newestMtime(path.join(repo, 'web', 'src')),
-    fs.statSync(path.join(repo, 'web', 'index.html')).mtimeMs,
-    fs.statSync(path.join(repo, 'web', 'vite.config.ts')).mtimeMs,
-    newestMtime(path.join(repo, 'src', 'schema')),
-  );
-  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources) return;
-  execFileSync(process.execPath, [path.join(repo, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: repo, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-}
-
 describe('web app in a real browser', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let app: RunningApp;
   let context: BrowserContext;
   let page: Page;
   let base: string;
-  let dataDir: string;
-  let profileDir: string;
   const problems: string[] = [];
   const dialogs: string[] = [];
 
@@ -60,33 +32,12 @@ describe('web app in a real browser', () => {
   }
 
   /** Calls the API as the signed-in browser (cookie + CSRF header), for seeding data. */
-  async function apiCall(method: string, url: string, body?: unknown) {
-    return page.evaluate(
-      async ({ method, url, body }) => {
-        const status = await (await fetch('/api/auth/status')).json();
-        const res = await fetch(url, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': status.csrf_token }, body: body === undefined ? undefined : JSON.stringify(body) });
-        return { status: res.status, body: res.status === 204 ? null : await res.json() };
-      },
-      { method, url, body },
-    );
-  }
+  const apiCall = (method: string, url: string, body?: unknown) => callApi(page, method, url, body);
 
   beforeAll(async () => {
-    // A missing browser fails the suite: it is never skipped (.ci/run installs Debian's chromium).
-    if (!fs.existsSync(chromiumPath)) throw new Error(`no browser at ${chromiumPath}: apt-get install chromium, or set CHROMIUM_PATH`);
-    ensureWebBuild();
     fs.mkdirSync(shots, { recursive: true });
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-e2e-data-'));
-    profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-e2e-chromium-'));
-    server = await startServer(loadConfig({ RAPPORT_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' }), () => {});
-    base = `http://127.0.0.1:${server.port}`;
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: chromiumPath,
-      headless: true,
-      viewport: { width: 1360, height: 860 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    app = await startApp({ width: 1360, height: 860 });
+    ({ context, page, base } = app);
     page.setDefaultTimeout(10_000);
     page.on('console', (msg) => {
       if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
@@ -106,11 +57,7 @@ describe('web app in a real browser', () => {
     });
   }, 240_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await server?.stop();
-    for (const dir of [dataDir, profileDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => app?.close());
 
   it('creates the owner on first run', async () => {
     await page.goto(base);

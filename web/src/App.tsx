@@ -77,9 +77,9 @@ function Shell() {
       <a href="#main" className="skip-link">
         Skip to content
       </a>
-      <aside className="sidebar">
+      <aside className="sidebar" aria-label="Navigation">
         <div className="sidebar-top">
-          <Link to="/" className="brand" aria-label="Rapport home">
+          <Link to="/" className="brand">
             <span className="brand-mark" aria-hidden="true">
               R
             </span>

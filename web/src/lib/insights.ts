@@ -41,7 +41,7 @@ export const rfmGrid: string[][] = [
 
 export const rfmColors: Record<string, string> = {
   champions: '#1f6f43',
-  loyal: '#2f8a57',
+  loyal: '#277a4c',
   'potential loyalist': '#5fa777',
   new: '#3451b2',
   promising: '#6b82d6',
@@ -52,6 +52,22 @@ export const rfmColors: Record<string, string> = {
   hibernating: '#8a93a3',
   lost: '#5b6472',
 };
+
+/** Relative luminance of a #rrggbb colour (WCAG 2.1). */
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** White or near-black, whichever reads better on `background` (#rrggbb). */
+export function readableTextOn(background: string): string {
+  const l = luminance(background);
+  const dark = '#161a20';
+  return (1.05 / (l + 0.05)) >= (l + 0.05) / (luminance(dark) + 0.05) ? '#fff' : dark;
+}
 
 export function capitalise(s: string): string {
   return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;

@@ -61,7 +61,10 @@ export function filterTree(filters: Filter[], fields: FieldDef[]): string | unde
   return JSON.stringify(nodes.length === 1 ? nodes[0] : { and: nodes });
 }
 
-const defaultColumns = ['email', 'company', 'city', 'stage', 'tags', 'order_count', 'revenue', 'created_at'];
+/** Column headings shorter than the field's label, so the default columns fit a 1440 px window. */
+const columnLabels: Record<string, string> = { stage: 'Stage', order_count: 'Orders' };
+// What fits a 1440 px window; "Added" and the rest are a click away under Columns.
+const defaultColumns = ['email', 'company', 'city', 'stage', 'tags', 'order_count', 'revenue'];
 const alwaysFetched = ['id', 'first_name', 'last_name', 'email', 'tags', 'erased_at'];
 const pageSize = 50;
 
@@ -251,7 +254,7 @@ export function CustomersPage() {
                     <input type="checkbox" aria-label="Select all loaded customers" checked={allSelected} onChange={() => setSelected(allSelected ? new Set() : new Set(state.rows.map((r) => r.id)))} />
                   </th>
                   <SortHeader label="Name" field="last_name" sort={sort} onSort={toggleSort} />
-                  {shownColumns.map((f) => (f.sortable ? <SortHeader key={f.name} label={f.label} field={f.name} sort={sort} onSort={toggleSort} numeric={f.type === 'number' || f.type === 'integer'} /> : <th key={f.name} scope="col">{f.label}</th>))}
+                  {shownColumns.map((f) => (f.sortable ? <SortHeader key={f.name} label={columnLabels[f.name] ?? f.label} field={f.name} sort={sort} onSort={toggleSort} numeric={f.type === 'number' || f.type === 'integer'} /> : <th key={f.name} scope="col">{columnLabels[f.name] ?? f.label}</th>))}
                 </tr>
               </thead>
               <CustomerRows rows={state.rows} selected={selected} columns={shownColumns} onToggle={toggleRow} />
@@ -463,7 +466,7 @@ function AddFilter({ fields, fixedField, onAdd }: { fields: FieldDef[]; fixedFie
   return (
     <Popover
       label={fixedField ? def.label : 'More filters'}
-      ariaLabel={fixedField ? `Filter by ${def.label}` : 'Filter by any field'}
+      ariaLabel={fixedField ? `Filter by ${def.label}` : 'More filters: filter by any field'}
       icon={fixedField ? 'plus' : 'filter'}
       buttonClass="chip chip-add"
       onOpen={() => (setValue(''), setError(''))}

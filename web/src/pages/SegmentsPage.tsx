@@ -10,7 +10,7 @@ import { axis, palette, tooltipStyle } from '../lib/chart-style';
 import { displayName, useCustomerFields } from '../lib/fields';
 import { formatDate, relativeTime } from '../lib/format';
 import { invalidateShared, useAsync, useDocumentTitle } from '../lib/hooks';
-import { capitalise, compact, featureLabel, featureValue, money, percent, rfmColors, rfmGrid, rfmMeaning, rfmSegments, stageLabels, stageTones } from '../lib/insights';
+import { capitalise, compact, featureLabel, featureValue, money, percent, readableTextOn, rfmColors, rfmGrid, rfmMeaning, rfmSegments, stageLabels, stageTones } from '../lib/insights';
 import { useReportRange } from '../lib/report-range';
 import { Link, navigate, useLocation, type Params } from '../lib/router';
 
@@ -367,7 +367,7 @@ function RfmGrid() {
     }
   }));
   return (
-    <Card title="RFM grid" id="rfm" className="section-gap" actions={run ? <span className="muted small">From the insight run of {formatDate(run.created_at)}</span> : null}>
+    <Card title="RFM grid" id="rfm" className="section-gap" actions={run ? <span className="muted small">From the insight run of {formatDate(run.created_at)} · revenue share over {range.label.toLowerCase()}</span> : null}>
       {runs.loading && !runs.data ? (
         <Loading />
       ) : runs.error ? (
@@ -380,10 +380,10 @@ function RfmGrid() {
         <div className="rfm-layout">
           <div className="rfm-figure">
             <div className="rfm-ylabel" aria-hidden="true">Recency → more recent</div>
-            <div className="rfm-grid" role="img" aria-label="RFM grid of recency by frequency, coloured by segment">
+            <div className="rfm-grid" role="group" aria-label="RFM grid of recency by frequency, coloured by segment">
               {rfmGrid.map((row, r) =>
                 row.map((name, f) => (
-                  <Link key={`${r}-${f}`} to={`/customers?rfm_segment=${encodeURIComponent(name)}`} className="rfm-cell" style={{ background: rfmColors[name] }} title={`${capitalise(name)}: R${5 - r} F${f + 1}`} tabIndex={anchors.has(`${r}-${f}`) ? 0 : -1}>
+                  <Link key={`${r}-${f}`} to={`/customers?rfm_segment=${encodeURIComponent(name)}`} className="rfm-cell" style={{ background: rfmColors[name], color: readableTextOn(rfmColors[name]) }} title={`${capitalise(name)}: R${5 - r} F${f + 1}`} tabIndex={anchors.has(`${r}-${f}`) ? 0 : -1}>
                     {anchors.has(`${r}-${f}`) && (
                       <>
                         <span className="rfm-name">{capitalise(name)}</span>
@@ -402,7 +402,7 @@ function RfmGrid() {
                 <th scope="col">Segment</th>
                 <th scope="col" className="num">Customers</th>
                 <th scope="col" className="num">
-                  Revenue share <span className="muted small">{range.label.toLowerCase()}</span>
+                  Revenue share
                 </th>
               </tr>
             </thead>
