@@ -154,6 +154,10 @@ export interface ApiToken {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** When the token stops working; null = until revoked. */
+  expires_at: string | null;
+  /** Whether requests made with the token may create tokens. */
+  can_create_tokens: boolean;
 }
 
 export interface CustomField {

@@ -417,6 +417,7 @@ function Tokens() {
               <th scope="col">Starts with</th>
               <th scope="col">Created</th>
               <th scope="col">Last used</th>
+              <th scope="col">Expires</th>
               <th scope="col">
                 <span className="sr-only">Actions</span>
               </th>
@@ -431,6 +432,7 @@ function Tokens() {
                 </td>
                 <td>{formatDate(t.created_at)}</td>
                 <td>{t.last_used_at ? relativeTime(t.last_used_at) : 'Never'}</td>
+                <td>{t.expires_at ? formatDate(t.expires_at) : 'Never'}</td>
                 <td className="num">
                   {t.revoked_at ? (
                     <Badge>Revoked</Badge>
