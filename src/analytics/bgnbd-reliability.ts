@@ -86,7 +86,8 @@ export function compareOnHoldout(all: PurchaseHistories, allActual: ArrayLike<nu
     let bg = NaN;
     if (params) {
       const key = `${x}|${tx}|${T}`;
-      bg = cache.get(key) ?? conditionalExpectedPurchases(params, length, x, tx, T);
+      // A fit the maths cannot evaluate (a pole, an overflow) predicts nothing: the check then fails.
+      bg = cache.get(key) ?? safely(() => conditionalExpectedPurchases(params!, length, x, tx, T));
       cache.set(key, bg);
     }
     const base = T > 0 ? (x / T) * length : 0;
@@ -108,6 +109,15 @@ export function compareOnHoldout(all: PurchaseHistories, allActual: ArrayLike<nu
     baseline: "each customer's own past rate (repeat purchases / time since first purchase)",
     params: params ? { r: params.r, alpha: params.alpha, a: params.a, b: params.b } : null,
   };
+}
+
+function safely(compute: () => number): number {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof RangeError) return NaN;
+    throw error;
+  }
 }
 
 /** Every k-th customer, so that at most `max` remain (all of them when there are fewer). */

@@ -84,3 +84,15 @@ describe('fitBgNbd', () => {
     expect(() => fitBgNbd([], [], [])).toThrow(RangeError);
   });
 });
+
+describe('BG/NBD at the pole of its hypergeometric terms', () => {
+  it('gives the finite limit where a + b + x - 1 = 0 instead of failing', async () => {
+    const { conditionalExpectedPurchases, expectedPurchasesNewCustomer } = await import('./bgnbd.js');
+    const at = { r: 0.5, alpha: 10, a: 0.25, b: 0.75 };
+    const near = { ...at, b: 0.75 + 1e-6 };
+    const onPole = conditionalExpectedPurchases(at, 30, 0, 0, 20);
+    expect(Number.isFinite(onPole)).toBe(true);
+    expect(onPole).toBeCloseTo(conditionalExpectedPurchases(near, 30, 0, 0, 20), 4);
+    expect(expectedPurchasesNewCustomer(at, 30)).toBeCloseTo(expectedPurchasesNewCustomer(near, 30), 4);
+  });
+});

@@ -215,13 +215,23 @@ export function probabilityAlive(params: BgNbdParams, x: number, tx: number, T: 
   return 1 / (1 + aliveOdds(params, x, tx, T));
 }
 
+/**
+ * The third argument of the model's 2F1 terms, moved off a pole: at a + b + x - 1 = 0 (or a negative
+ * integer) 2F1 has a pole that the factor (a + b + x - 1) in front cancels, so the expression has a
+ * finite limit, which a shift of 1e-9 approximates to far better than the figures are shown.
+ */
+function offPole(c: number): number {
+  return c <= 0 && Math.abs(c - Math.round(c)) < 1e-9 ? c + 1e-9 : c;
+}
+
 /** E[number of purchases in (T, T + t] | x, t_x, T]. */
 export function conditionalExpectedPurchases(params: BgNbdParams, t: number, x: number, tx: number, T: number): number {
   const { r, alpha, a, b } = params;
   if (t <= 0) return 0;
   const z = t / (alpha + T + t);
-  const hyp = hyp2f1(r + x, b + x, a + b + x - 1, z);
-  const head = (a + b + x - 1) / (a - 1);
+  const c = offPole(a + b + x - 1);
+  const hyp = hyp2f1(r + x, b + x, c, z);
+  const head = c / (a - 1);
   const tail = 1 - Math.pow((alpha + T) / (alpha + T + t), r + x) * hyp;
   return (head * tail) / (1 + aliveOdds(params, x, tx, T));
 }
@@ -230,8 +240,9 @@ export function conditionalExpectedPurchases(params: BgNbdParams, t: number, x: 
 export function expectedPurchasesNewCustomer(params: BgNbdParams, t: number): number {
   const { r, alpha, a, b } = params;
   if (t <= 0) return 0;
-  const hyp = hyp2f1(r, b, a + b - 1, t / (alpha + t));
-  return ((a + b - 1) / (a - 1)) * (1 - Math.pow(alpha / (alpha + t), r) * hyp);
+  const c = offPole(a + b - 1);
+  const hyp = hyp2f1(r, b, c, t / (alpha + t));
+  return (c / (a - 1)) * (1 - Math.pow(alpha / (alpha + t), r) * hyp);
 }
 
 /** P(at least one purchase in the next t | x, t_x, T) = P(alive) * (1 - P(no purchase in t | alive)). */
