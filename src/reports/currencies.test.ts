@@ -39,6 +39,14 @@ describe.each(engines)('report amounts and currencies on %s', (engine) => {
     expect(bySource.body.data.reduce((s: number, r: { revenue: number }) => s + r.revenue, 0)).toBeCloseTo(1120.6, 6);
   });
 
+  it('gives an order created without a currency the business currency', async () => {
+    const [c] = (await api.request('GET', '/api/customers?limit=1&fields=id')).body.data;
+    const created = await api.request('POST', '/api/orders', { customer_id: c.id, ordered_at: '2024-06-01T10:00:00Z', total: 5 });
+    expect(created.status).toBe(201);
+    expect(created.body.currency).toBe('EUR');
+    expect((await api.request('DELETE', `/api/orders/${created.body.id}`)).status).toBe(204);
+  });
+
   it('counts them in once the business currency is theirs', async () => {
     await api.request('PATCH', '/api/settings', { currency: 'usd' });
     const res = await api.request('GET', `/api/reports/dashboard?${range}`);

@@ -11,6 +11,7 @@ import type { ListParams, Page, WhereBuilder } from '../records/repository.js';
 import { issuesToFields } from '../records/validation.js';
 import { orderEntity } from '../schema/entities.js';
 import { maxShortText } from '../schema/fields.js';
+import { getBusinessSettings } from '../settings/business.js';
 import { refreshOrderFigures } from './figures.js';
 
 export const orderLineInput = z
@@ -111,12 +112,12 @@ async function writeLines(trx: Db, orderId: string, lines: OrderLineInput[]) {
   for (let i = 0; i < rows.length; i += 200) await trx.insertInto('order_lines').values(rows.slice(i, i + 200)).execute();
 }
 
-/** Defaults of a new order (status, currency) and its total from its lines when none is given. */
-export function withDefaults(order: Record<string, unknown>, lines: OrderLineInput[] | undefined, creating: boolean): Record<string, unknown> {
+/** Defaults of a new order (status, currency: the business's) and its total from its lines when none is given. */
+export function withDefaults(order: Record<string, unknown>, lines: OrderLineInput[] | undefined, creating: boolean, currency = 'USD'): Record<string, unknown> {
   const out = { ...order };
   if (creating) {
     out.status ??= 'paid';
-    out.currency ??= 'USD';
+    out.currency ??= currency;
   }
   if (out.total === undefined && lines) out.total = round2(lines.reduce((sum, l) => sum + l.quantity * l.unit_price, 0));
   if (creating && out.total === undefined) throw invalid('an order needs a total or lines', { total: ['required when there are no lines'] });
@@ -126,7 +127,8 @@ export function withDefaults(order: Record<string, unknown>, lines: OrderLineInp
 
 export async function createOrdersIn(trx: Db, ctx: Ctx, inputs: unknown[]): Promise<ApiRecord[]> {
   const split = inputs.map(splitLines);
-  const created = await orderRows.createIn(trx, ctx, split.map((s) => withDefaults(s.order, s.lines, true)));
+  const { currency } = await getBusinessSettings(trx);
+  const created = await orderRows.createIn(trx, ctx, split.map((s) => withDefaults(s.order, s.lines, true, currency)));
   for (const [i, order] of created.entries()) if (split[i].lines) await writeLines(trx, order.id as string, split[i].lines!);
   return withLines(trx, created);
 }
