@@ -30,6 +30,42 @@ import { segmentWhere } from '../insights/segmentation.js';
 import type { AppEnv } from './env.js';
 
 const customerRecord = recordSchema(customerEntity, { sources: z.array(sourceRef) }).openapi('Customer');
+const companyRecord = recordSchema(companyEntity).openapi('Company');
+const productRecord = recordSchema(productEntity).openapi('Product');
+const interactionRecord = recordSchema(interactionEntity).openapi('Interaction');
+const taskRecord = recordSchema(taskEntity).openapi('Task');
+const orderRecord = recordSchema(orderEntity, { lines: z.array(orderLineRecord) }).openapi('Order');
+const customerFigures = z
+  .object({
+    first_order_at: z.string().nullable(),
+    last_order_at: z.string().nullable(),
+    order_count: z.number().nullable(),
+    revenue: z.number().nullable(),
+    average_order_value: z.number().nullable(),
+    purchase_frequency: z.number().nullable(),
+    last_interaction_at: z.string().nullable(),
+  })
+  .openapi('CustomerFigures');
+/** A JSON value as stored (audit before/after, a change's values): any shape. */
+const storedJson = z.union([z.record(z.string(), z.unknown()), z.array(z.unknown()), z.string(), z.number(), z.boolean(), z.null()]).openapi({ description: 'A stored JSON value' });
+const auditEntry = z
+  .object({ id: z.string(), at: z.string(), actor: z.string(), action: z.string(), entity: z.string(), entity_id: z.string(), before: storedJson, after: storedJson, batch_id: z.string().nullable() })
+  .openapi('AuditEntry');
+const customerViewSchema = z
+  .object({ customer: customerRecord, company: companyRecord.nullable(), figures: customerFigures, scores: customerScoresSchema, recent_orders: z.array(orderRecord), recent_interactions: z.array(interactionRecord), open_tasks: z.array(taskRecord) })
+  .openapi('CustomerView');
+const customerExport = z
+  .object({
+    exported_at: z.string(),
+    customer: customerRecord,
+    company: companyRecord.nullable(),
+    orders: z.array(orderRecord),
+    interactions: z.array(interactionRecord),
+    tasks: z.array(taskRecord),
+    merged_records: z.array(recordSchema(customerEntity, { merge_id: z.string(), merged_at: z.string() })),
+    change_history: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string(), record_id: z.string(), before: storedJson, after: storedJson })),
+  })
+  .openapi('CustomerExport');
 
 export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
   registerInsightRoutes(app);
@@ -65,11 +101,12 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
       summary: 'The 360-degree view of a customer: profile, company, figures, recent orders and interactions, open tasks',
       request: { params: idParam },
       responses: {
-        200: json(z.object({ customer: customerRecord, company: z.any(), figures: z.record(z.string(), z.any()), scores: customerScoresSchema, recent_orders: z.array(z.any()), recent_interactions: z.array(z.any()), open_tasks: z.array(z.any()) }), 'The customer view'),
+        200: json(customerViewSchema, 'The customer view'),
         404: errorResponses[404],
       },
     }),
-    async (c) => c.json(await customerView(c.get('ctx'), c.req.valid('param').id), 200),
+    // Records are shaped by the registry at run time; the schema states that shape.
+    async (c) => c.json((await customerView(c.get('ctx'), c.req.valid('param').id)) as unknown as z.infer<typeof customerViewSchema>, 200),
   );
   app.openapi(
     createRoute({
@@ -78,17 +115,17 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
       tags: ['customers'],
       summary: 'Orders, interactions and tasks of a customer, newest first',
       request: { params: idParam, query: z.object({ limit: z.coerce.number().int().min(1).max(200).optional(), cursor: z.string().max(2000).optional() }) },
-      responses: { 200: json(z.object({ data: z.array(z.object({ kind: z.enum(['order', 'interaction', 'task']), at: z.string(), id: z.string(), record: z.any() })), next_cursor: z.string().nullable() }), 'A page of the timeline'), 404: errorResponses[404] },
+      responses: { 200: json(z.object({ data: z.array(z.object({ kind: z.enum(['order', 'interaction', 'task']), at: z.string(), id: z.string(), record: z.union([orderRecord, interactionRecord, taskRecord]) })), next_cursor: z.string().nullable() }), 'A page of the timeline'), 404: errorResponses[404] },
     }),
     async (c) => c.json(await customerTimeline(c.get('ctx'), c.req.valid('param').id, c.req.valid('query')), 200),
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/customers/{id}/export', tags: ['customers'], summary: 'Everything held about this person (data-subject access request)', request: { params: idParam }, responses: { 200: json(z.record(z.string(), z.any()), 'The export'), 404: errorResponses[404] } }),
+    createRoute({ method: 'get', path: '/api/customers/{id}/export', tags: ['customers'], summary: 'Everything held about this person (data-subject access request)', request: { params: idParam }, responses: { 200: json(customerExport, 'The export'), 404: errorResponses[404] } }),
     async (c) => {
       const id = c.req.valid('param').id;
       const data = await exportCustomer(c.get('ctx'), id);
       c.header('content-disposition', `attachment; filename="${id}.json"`);
-      return c.json(data, 200);
+      return c.json(data as unknown as z.infer<typeof customerExport>, 200);
     },
   );
   app.openapi(
@@ -110,10 +147,10 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
   );
 
   const simple = [
-    { service: companies, entity: companyEntity, path: '/api/companies', tag: 'companies', name: 'Company' },
-    { service: products, entity: productEntity, path: '/api/products', tag: 'products', name: 'Product' },
-    { service: interactions, entity: interactionEntity, path: '/api/interactions', tag: 'interactions', name: 'Interaction' },
-    { service: tasks, entity: taskEntity, path: '/api/tasks', tag: 'tasks', name: 'Task' },
+    { service: companies, entity: companyEntity, path: '/api/companies', tag: 'companies', name: 'Company', record: companyRecord },
+    { service: products, entity: productEntity, path: '/api/products', tag: 'products', name: 'Product', record: productRecord },
+    { service: interactions, entity: interactionEntity, path: '/api/interactions', tag: 'interactions', name: 'Interaction', record: interactionRecord },
+    { service: tasks, entity: taskEntity, path: '/api/tasks', tag: 'tasks', name: 'Task', record: taskRecord },
   ];
   for (const s of simple) {
     registerCrudRoutes(app, {
@@ -122,7 +159,7 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
       tag: s.tag,
       createBody: createSchema(s.entity).openapi(`${s.name}Create`),
       updateBody: updateSchema(s.entity).openapi(`${s.name}Update`),
-      record: recordSchema(s.entity).openapi(s.name),
+      record: s.record,
     });
     registerDeleteRoute(app, s);
   }
@@ -134,7 +171,7 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
     tag: 'orders',
     createBody: createSchema(orderEntity, lines).openapi('OrderCreate'),
     updateBody: updateSchema(orderEntity, lines).openapi('OrderUpdate'),
-    record: recordSchema(orderEntity, { lines: z.array(orderLineRecord) }).openapi('Order'),
+    record: orderRecord,
   });
   registerDeleteRoute(app, { service: orders, path: '/api/orders', tag: 'orders' });
 
@@ -168,7 +205,7 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
       tags: ['audit'],
       summary: 'The audit log, newest first',
       request: { query: z.object({ entity_id: z.string().max(40).optional(), entity: z.string().max(32).optional(), before: z.string().max(32).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }) },
-      responses: { 200: json(z.object({ data: z.array(z.record(z.string(), z.any())) }), 'Audit entries') },
+      responses: { 200: json(z.object({ data: z.array(auditEntry) }), 'Audit entries'), 400: errorResponses[400] },
     }),
     async (c) => {
       const q = c.req.valid('query');
