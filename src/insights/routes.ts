@@ -14,7 +14,17 @@ import { predictionSchema, predictParams, predictPurchaseProbability } from './p
 import { createFilterSegment, createSegmentation, deleteSegment, getSegment, getSegmentation, listSegmentations, listSegments, segmentationInput } from './segmentation.js';
 import { getInsightSettings, insightSettingsSchema, updateInsightSettings } from './settings.js';
 
-const anyRecord = z.record(z.string(), z.any());
+/** Stored JSON objects of a run (options, parameters, metrics, counts): named per model in /api/models. */
+const jsonObject = z.record(z.string(), z.unknown());
+const runRecordSchema = z
+  .object({ id: z.string(), as_of: z.string(), options: jsonObject.nullable(), params: jsonObject.nullable(), metrics: jsonObject.nullable(), counts: jsonObject.nullable(), duration_ms: z.number(), created_at: z.string() })
+  .openapi('InsightRunRecord');
+const jobProgress = z
+  .object({ phase: z.string().optional(), done: z.number().optional(), total: z.number().optional() })
+  .catchall(z.unknown())
+  .nullable()
+  .openapi({ description: 'How far the run has come: its phase and, while writing, customers done of the total' });
+const filterTree = jsonObject.openapi({ description: 'A filter tree as in GET /api/customers?filter=, e.g. {"field":"income","op":"gte","value":100000} or {"and":[...]}' });
 const tags = ['insights'];
 
 export const runInput = z
@@ -38,12 +48,12 @@ const runStatus = z
   .object({
     id: z.string(),
     status: z.string(),
-    progress: z.any(),
+    progress: jobProgress,
     error: z.string().nullable(),
     attempts: z.number().nullable(),
     created_at: z.string(),
     updated_at: z.string(),
-    run: anyRecord.nullable(),
+    run: runRecordSchema.nullable(),
   })
   .openapi('InsightRun');
 
@@ -58,7 +68,7 @@ const segmentRecord = z
     label: z.number().int().nullable().openapi({ description: 'k-means label (0 to k - 1) of a model segment: its number in ?segment=' }),
     size: z.number().nullable(),
     centroid: z.record(z.string(), z.number()).nullable(),
-    filter: z.any(),
+    filter: filterTree.nullable(),
     created_at: z.string(),
   })
   .openapi('Segment');
@@ -206,7 +216,7 @@ export function registerInsightRoutes(app: OpenAPIHono<AppEnv>) {
     },
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/insights/runs', tags, summary: 'Finished insight runs, newest first', request: { query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }) }, responses: { 200: json(z.object({ data: z.array(anyRecord) }), 'Runs') } }),
+    createRoute({ method: 'get', path: '/api/insights/runs', tags, summary: 'Finished insight runs, newest first', request: { query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }) }, responses: { 200: json(z.object({ data: z.array(runRecordSchema) }), 'Runs') } }),
     async (c) => c.json({ data: await listInsightRuns(c.get('ctx').database, c.req.valid('query').limit) }, 200),
   );
   app.openapi(
@@ -278,7 +288,7 @@ export function registerInsightRoutes(app: OpenAPIHono<AppEnv>) {
     async (c) => c.json({ data: await listSegments(c.get('ctx'), { segmentationId: c.req.valid('query').segmentation_id }) }, 200),
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/api/segments', tags: ['segments'], summary: 'Save a filter as a segment', request: { body: body(z.object({ name: z.string(), description: z.string().optional(), filter: z.any().openapi({ description: 'A filter tree as in GET /api/customers?filter=, e.g. {"field":"income","op":"gte","value":100000}' }) }).openapi('SegmentCreate')) }, responses: { 201: json(segmentRecord, 'The segment'), 400: errorResponses[400] } }),
+    createRoute({ method: 'post', path: '/api/segments', tags: ['segments'], summary: 'Save a filter as a segment', request: { body: body(z.object({ name: z.string(), description: z.string().optional(), filter: filterTree }).openapi('SegmentCreate')) }, responses: { 201: json(segmentRecord, 'The segment'), 400: errorResponses[400] } }),
     async (c) => c.json(await createFilterSegment(c.get('ctx'), await c.req.json()), 201),
   );
   app.openapi(
