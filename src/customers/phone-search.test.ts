@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApi, type TestApi } from '../test/api-client.js';
 import { engines } from '../test/engines.js';
+import { addNationalPhoneWords } from '../core/migrations/0014_business_settings.js';
 import { phoneQuery, phoneSearchWords } from './phone-search.js';
 
 describe('phone search words', () => {
@@ -38,5 +39,15 @@ describe.each(engines)('finding a customer by phone on %s', (engine) => {
     const res = await api.request('GET', `/api/customers?q=${encodeURIComponent(q)}`);
     expect(res.status).toBe(200);
     expect(res.body.data.map((c: { id: string }) => c.id)).toEqual([belgian]);
+  });
+
+  it('adds the national forms to customers stored before (migration 0014)', async () => {
+    const { db } = api.db.database;
+    // The search words as they were stored before: digits as typed and international only.
+    await db.updateTable('customers').set({ search_text: 'lotte 32470536746' }).where('id', '=', belgian).execute();
+    expect((await api.request('GET', '/api/customers?q=0470536746')).body.data).toEqual([]);
+    expect(await addNationalPhoneWords(db)).toBeGreaterThanOrEqual(1);
+    expect((await api.request('GET', '/api/customers?q=0470536746')).body.data.map((c: { id: string }) => c.id)).toEqual([belgian]);
+    expect((await api.request('GET', '/api/customers?q=lotte')).body.data.map((c: { id: string }) => c.id)).toEqual([belgian]);
   });
 });
