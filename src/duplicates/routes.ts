@@ -5,10 +5,20 @@ import { body, idParam, json } from '../api/crud-routes.js';
 import { mergeCustomers, undoMerge } from './merge.js';
 import { jobAccepted, jobView } from '../jobs/schema.js';
 import { startScanJob } from './jobs.js';
+import { recordSchema } from '../records/validation.js';
+import { customerEntity } from '../schema/entities.js';
 import { dismissCandidate, listCandidates, mergeCandidate } from './service.js';
 
 const tags = ['duplicates'];
-const mergeResult = z.object({ merge_id: z.string(), winner: z.record(z.string(), z.any()), conflicts: z.array(z.object({ field: z.string(), kept: z.any(), discarded: z.any(), from: z.string() })) }).openapi('MergeResult');
+/** A customer as the customers API returns it (the registry's fields plus custom fields and sources). */
+const customer = recordSchema(customerEntity, { sources: z.array(z.object({ source: z.string(), source_id: z.string() })) });
+/** A field's value on either side of a merge: whatever the field holds. */
+const fieldValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.unknown()), z.record(z.string(), z.unknown()), z.null()]);
+const mergeResult = z
+  .object({ merge_id: z.string(), winner: customer, conflicts: z.array(z.object({ field: z.string(), kept: fieldValue, discarded: fieldValue, from: z.string() })) })
+  .openapi('MergeResult');
+/** Records are shaped by the registry at run time; the schema states that shape. */
+type MergeResult = z.infer<typeof mergeResult>;
 
 export function registerDuplicateRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(
@@ -18,13 +28,13 @@ export function registerDuplicateRoutes(app: OpenAPIHono<AppEnv>) {
       tags,
       summary: 'Likely duplicate pairs with both customers, most likely first',
       request: { query: z.object({ status: z.enum(['open', 'merged', 'dismissed']).optional(), limit: z.coerce.number().int().min(1).max(200).optional(), cursor: z.string().max(500).optional() }) },
-      responses: { 200: json(z.object({ data: z.array(z.object({ id: z.string(), score: z.number().describe('Probability that the two records are one person, calibrated on labelled pairs: of pairs at 0.9, about 9 in 10 are'), reasons: z.array(z.string()), status: z.string(), created_at: z.string(), a: z.any(), b: z.any() })), next_cursor: z.string().nullable() }), 'Pairs'), 400: errorResponses[400] },
+      responses: { 200: json(z.object({ data: z.array(z.object({ id: z.string(), score: z.number().describe('Probability that the two records are one person, calibrated on labelled pairs: of pairs at 0.9, about 9 in 10 are'), reasons: z.array(z.string()), status: z.string(), created_at: z.string(), a: customer.nullable().openapi({ description: 'null once the customer is gone' }), b: customer.nullable() })), next_cursor: z.string().nullable() }), 'Pairs'), 400: errorResponses[400] },
     }),
     async (c) => c.json(await listCandidates(c.get('ctx'), c.req.valid('query')), 200),
   );
   app.openapi(
     createRoute({ method: 'post', path: '/api/duplicates/{id}/merge', tags, summary: 'Merge a pair; winner names the record that stays (default a)', request: { params: idParam, body: { required: false, content: { 'application/json': { schema: z.object({ winner: z.enum(['a', 'b']).optional() }).strict() } } } }, responses: { 200: json(mergeResult, 'Merged'), 404: errorResponses[404], 409: errorResponses[409] } }),
-    async (c) => c.json(await mergeCandidate(c.get('ctx'), c.req.valid('param').id, c.req.valid('json')?.winner), 200),
+    async (c) => c.json((await mergeCandidate(c.get('ctx'), c.req.valid('param').id, c.req.valid('json')?.winner)) as MergeResult, 200),
   );
   app.openapi(
     createRoute({ method: 'post', path: '/api/duplicates/{id}/dismiss', tags, summary: 'Not a duplicate: never suggest or merge this pair again', request: { params: idParam }, responses: { 204: { description: 'Dismissed' }, 404: errorResponses[404], 409: errorResponses[409] } }),
@@ -47,7 +57,7 @@ export function registerDuplicateRoutes(app: OpenAPIHono<AppEnv>) {
     createRoute({ method: 'post', path: '/api/customers/merge', tags, summary: 'Merge customers into one: orders, interactions and tasks move to the winner', request: { body: body(z.object({ winner_id: z.string().max(40), loser_ids: z.array(z.string().max(40)).min(1).max(100) }).strict().openapi('MergeRequest')) }, responses: { 200: json(mergeResult, 'Merged'), 400: errorResponses[400], 404: errorResponses[404] } }),
     async (c) => {
       const { winner_id, loser_ids } = c.req.valid('json');
-      return c.json(await mergeCustomers(c.get('ctx'), winner_id, loser_ids), 200);
+      return c.json((await mergeCustomers(c.get('ctx'), winner_id, loser_ids)) as MergeResult, 200);
     },
   );
   app.openapi(
