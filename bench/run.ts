@@ -4,6 +4,7 @@ const suites: Record<string, () => Promise<{ run(log: (line: string) => void): P
   imports: () => import('./imports.bench.js'),
   insights: () => import('./insights.bench.js'),
   reports: () => import('./reports.bench.js'),
+  responsive: () => import('./responsive.bench.js'),
   dedupe: () => import('./dedupe.bench.js'),
   erase: () => import('./erase.bench.js'),
   web: () => import('./web.bench.js'),

@@ -41,6 +41,11 @@ export interface OpenOptions {
   /** DATABASE_URL; unset = SQLite file at sqlitePath. */
   url?: string;
   sqlitePath?: string;
+  /**
+   * SQLite: after each commit, leave the write lock free this long before the next transaction, so that
+   * another connection waiting for it (the server, while the job thread imports) gets its turn.
+   */
+  pauseAfterCommitMs?: number;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
@@ -55,7 +60,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // -wal and -shm files it creates later the main file's mode.
     if (file !== ':memory:') for (const suffix of ['', '-wal', '-shm']) if (fs.existsSync(file + suffix)) fs.chmodSync(file + suffix, 0o600);
     raw.pragma('foreign_keys = ON');
-    raw.pragma('busy_timeout = 10000');
+    raw.pragma(`busy_timeout = ${sqliteBusyTimeoutMs}`);
     raw.pragma('synchronous = NORMAL');
     // Deleted and overwritten content is zeroed in the page (and freed pages are cleared), so an
     // erased person's values do not linger in free space of the file (see src/core/purge.ts).
@@ -64,7 +69,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // SQLite keeps more of the hot index pages itself.
     raw.pragma(`mmap_size = ${sqliteMmapBytes}`);
     raw.pragma('cache_size = -65536');
-    const db = new Kysely<any>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(raw) }) });
+    const db = new Kysely<any>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(raw) }, raw, options.pauseAfterCommitMs ?? 0) });
     sqliteHandles.set(db, { raw, prepareRaw: statementCache(200, (source) => raw.prepare(source).raw(true)), prepare: statementCache(200, (source) => raw.prepare(source)) });
     return { db, dialect, sqlitePath: file, sqlite: raw, close: () => db.destroy() };
   }
@@ -109,19 +114,73 @@ type Statement = SqliteDatabase.Statement;
  * which no waiting can cure.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  constructor(
+    settings: SqliteDialectConfig,
+    private readonly raw: SqliteDatabase.Database,
+    private readonly pauseAfterCommitMs: number,
+  ) {
+    super(settings);
+  }
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    const connection = await super.acquireConnection();
+    return { executeQuery: (query) => this.withoutBlocking(() => connection.executeQuery(query)), streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize) };
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+
+  override async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await super.commitTransaction(connection);
+    if (this.pauseAfterCommitMs > 0) await new Promise((resolve) => setTimeout(resolve, this.pauseAfterCommitMs));
+  }
+
+  /**
+   * better-sqlite3 waits for a lock synchronously, holding the whole event loop (every request) until
+   * another connection's transaction commits. Outside a transaction, a statement (or BEGIN) therefore
+   * does not wait inside SQLite: when the database is busy it is tried again a few milliseconds later,
+   * for as long as busy_timeout would have waited. Inside a transaction the lock is already held.
+   */
+  private async withoutBlocking<R>(run: () => Promise<R>): Promise<R> {
+    if (this.raw.inTransaction) return run();
+    const deadline = Date.now() + sqliteBusyTimeoutMs;
+    for (let wait = 1; ; wait = Math.min(wait * 2, 8)) {
+      // The statement runs synchronously inside run() (and may throw there), so the timeout is restored
+      // before anything else uses the handle.
+      let attempt: Promise<R>;
+      this.raw.pragma('busy_timeout = 0');
+      try {
+        attempt = run();
+      } catch (error) {
+        attempt = Promise.reject(error);
+      } finally {
+        this.raw.pragma(`busy_timeout = ${sqliteBusyTimeoutMs}`);
+      }
+      try {
+        return await attempt;
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
   }
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly settings: SqliteDialectConfig) {
+  constructor(
+    private readonly settings: SqliteDialectConfig,
+    private readonly raw: SqliteDatabase.Database,
+    private readonly pauseAfterCommitMs: number,
+  ) {
     super(settings);
   }
   override createDriver() {
-    return new ImmediateSqliteDriver(this.settings);
+    return new ImmediateSqliteDriver(this.settings, this.raw, this.pauseAfterCommitMs);
   }
 }
+
+const sqliteBusyTimeoutMs = 10_000;
 
 /** A bounded cache of prepared statements by SQL text; the least recently used goes first. */
 function statementCache(size: number, prepare: (source: string) => Statement): (source: string) => Statement {
@@ -238,5 +297,8 @@ export function toNumber(value: unknown): number | null {
 }
 
 export async function ping(db: Db): Promise<void> {
-  await sql`select 1`.execute(db);
+  // On SQLite straight on the handle: a health check does not queue behind a write waiting for the lock.
+  const handle = sqliteHandles.get(db);
+  if (handle && !handle.raw.inTransaction) handle.prepareRaw('select 1').get();
+  else await sql`select 1`.execute(db);
 }

@@ -11,6 +11,9 @@ import { checkUndoable, undoImport, type UndoProgress } from './undo.js';
 export const importRunKind = 'imports.run';
 export const importUndoKind = 'imports.undo';
 
+/** Rows per transaction of an import run as a job. */
+export const jobChunkSize = 1000;
+
 interface RunPayload {
   batchId: string;
   /** The uploaded file; the job removes it when done, whatever the outcome. */
@@ -62,6 +65,8 @@ export function importJobHandlers(database: Database): Record<string, JobHandler
       try {
         const done = await runImport({ database, actor: batch.actor, defaultCountry }, filePath, {
           ...options,
+          // Smaller transactions than the CLI's: the server's own writes (sessions, events) wait for each commit.
+          chunkSize: jobChunkSize,
           onProgress: (progress) => {
             if (Date.now() - last < 500) return;
             last = Date.now();
@@ -84,6 +89,8 @@ export function importJobHandlers(database: Database): Record<string, JobHandler
       const resumed = job.progress as UndoProgress | null;
       const batch = await undoImport({ database, actor }, batchId, {
         belowSeq: resumed?.below_seq ?? null,
+        // Deleting a customer touches many tables: smaller chunks than an import's keep each lock short.
+        chunkSize: 250,
         // The job's progress commits with each chunk, so a retry resumes exactly where this one stopped.
         onChunk: (trx, progress) => reportProgress(trx, job.id, progress),
       });

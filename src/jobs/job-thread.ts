@@ -3,6 +3,7 @@
  * file, so the server's reads never wait on its writes, WAL letting both run), then claims and runs
  * jobs until told to stop. The server's thread posts `nudge` when it queues a job.
  */
+import '../derived-data.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase, type OpenOptions } from '../core/database.js';
 import { startWorker } from '../core/jobs.js';
@@ -18,7 +19,8 @@ export interface JobThreadData {
 const data = workerData as JobThreadData;
 
 // No top-level await: from the TypeScript sources this script runs as a CommonJS bundle.
-void openDatabase(data.open).then((database) => {
+// Between two chunks the job leaves the SQLite write lock free for a moment, for the server's own writes.
+void openDatabase({ ...data.open, pauseAfterCommitMs: 15 }).then((database) => {
   const worker = startWorker(database, jobHandlers(database), {
     pollMs: data.pollMs,
     schedules: data.schedules ? jobSchedules : [],

@@ -115,7 +115,7 @@ describe.each(engines)('long writes run as jobs on %s', (engine) => {
       },
     });
     await expect(dying).rejects.toThrow('killed');
-    // The second chunk rolled back with its progress: one chunk of 1,000 is undone, and the job says so.
+    // The second chunk rolled back with its progress: one chunk is undone, and the job says so.
     expect(await customerCount(api)).toBe(before - 1000);
     expect((await getJob(api.db.database.db, undoId))?.progress).toMatchObject({ undone: 1000, total: rows });
 
