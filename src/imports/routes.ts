@@ -112,13 +112,36 @@ async function receiveUpload(c: Context<AppEnv>): Promise<{ filePath: string; op
   };
 }
 
+const rowErrorSchema = z.object({ row: z.number().int(), column: z.string().nullable(), reason: z.string() }).openapi('ImportRowError');
+const previewSchema = z
+  .object({
+    kind: z.enum(importKinds),
+    preset: z.string().nullable().openapi({ description: 'The export format recognised from the headers (shopify_customers, google_contacts, ...)' }),
+    format: z.enum(['csv', 'json', 'vcard']),
+    headers: z.array(z.string()),
+    mapping: z.record(z.string(), z.string().nullable()).openapi({ description: 'Column -> field (null: not imported)' }),
+    rows: z.array(
+      z.object({
+        row: z.number().int(),
+        values: z.record(z.string(), z.string()),
+        record: z.record(z.string(), z.unknown()).nullable().openapi({ description: 'The row as it would be stored, cleaned' }),
+        errors: z.array(rowErrorSchema),
+        warnings: z.array(rowErrorSchema).openapi({ description: 'Values kept as written and flagged' }),
+      }),
+    ),
+    rows_read: z.number().int(),
+    rejected: z.number().int(),
+    flagged: z.number().int(),
+  })
+  .openapi('ImportPreview');
+
 export function registerImportRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(
-    createRoute({ method: 'post', path: '/api/imports/preview', tags, summary: 'Detected preset, column mapping and the first rows as they would be stored, with their errors (writes nothing)', request: { body: multipart }, responses: { 200: json(z.record(z.string(), z.any()), 'The preview'), 400: errorResponses[400] } }),
+    createRoute({ method: 'post', path: '/api/imports/preview', tags, summary: 'Detected preset, column mapping and the first rows as they would be stored, with their errors (writes nothing)', request: { body: multipart }, responses: { 200: json(previewSchema, 'The preview'), 400: errorResponses[400] } }),
     async (c) => {
       const upload = await receiveUpload(c);
       try {
-        return c.json(await previewImport(c.get('ctx'), upload.filePath, upload.options), 200);
+        return c.json((await previewImport(c.get('ctx'), upload.filePath, upload.options)) as z.infer<typeof previewSchema>, 200);
       } finally {
         upload.cleanup();
       }
