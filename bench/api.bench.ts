@@ -1,3 +1,4 @@
+import '../src/derived-data.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,3 +1,4 @@
+import '../src/derived-data.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';

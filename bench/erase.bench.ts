@@ -1,3 +1,4 @@
+import '../src/derived-data.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,3 +1,4 @@
+import '../src/derived-data.js';
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

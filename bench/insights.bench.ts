@@ -7,6 +7,7 @@
  * fits, default 1,000,000), BENCH_KMEANS_SINGLE=0 to skip the single-thread k-means comparison,
  * BENCH_SKIP_DB=1 to skip the database part.
  */
+import '../src/derived-data.js';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -4,6 +4,7 @@
  * from the cache, the same figures from the base tables, and what one order write costs with the
  * rollup maintenance beside the write without it. The target is 200 ms for the uncached dashboard set.
  */
+import '../src/derived-data.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';

@@ -2,6 +2,7 @@
  * Browser timings of the web app on a 100k-customer demo database: how soon the dashboard is usable
  * after navigation, how soon search results follow the last keystroke, and the gzip size of the bundle.
  */
+import '../src/derived-data.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,3 +1,4 @@
+import '../src/derived-data.js';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,3 +1,4 @@
+import './derived-data.js';
 import { serve } from '@hono/node-server';
 import { createApp } from './api/app.js';
 import { hasOwner } from './auth/service.js';

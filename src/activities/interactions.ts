@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import type { Db } from '../core/database.js';
 import { invalid } from '../core/errors.js';
+import type { Subscription } from '../core/events.js';
 import { setCustomerColumns } from '../customers/service.js';
-import { updateReportRollups } from '../reports/rollups.js';
+import { customersTouched } from '../customers/touched.js';
 import { entityService } from '../records/entity-service.js';
 import { interactionEntity, taskEntity } from '../schema/entities.js';
 import type { ApiRecord } from '../records/codec.js';
@@ -22,6 +23,7 @@ async function checkLinks(trx: Db, record: ApiRecord) {
   }
 }
 
+/** Recomputes these customers' last interaction time from their interactions. */
 export async function refreshLastInteraction(trx: Db, customerIds: Iterable<string>) {
   const ids = [...new Set(customerIds)];
   for (let i = 0; i < ids.length; i += 500) {
@@ -31,18 +33,18 @@ export async function refreshLastInteraction(trx: Db, customerIds: Iterable<stri
     for (const r of rows) values.set(r.customer_id as string, { last_interaction_at: r.last });
     await setCustomerColumns(trx, values);
   }
-  await updateReportRollups(trx, ids);
 }
+
+/** Keeps each customer's last interaction current on interaction writes, merges and their undo. */
+export const lastInteractionSubscription: Subscription = {
+  types: ['interaction.created', 'interaction.updated', 'interaction.deleted', 'customer.merged', 'customer.merge_undone'],
+  handle: (trx, events) => refreshLastInteraction(trx, customersTouched(events)),
+};
 
 export const interactions = entityService(interactionEntity, {
   async prepare(trx, _ctx, record) {
     await checkLinks(trx, record);
     if (!record.occurred_at) return { occurred_at: record.created_at ?? new Date().toISOString() };
-  },
-  async afterWrite(trx, _ctx, changes) {
-    const ids = new Set<string>();
-    for (const { before, after } of changes) for (const r of [before, after]) if (r?.customer_id) ids.add(r.customer_id as string);
-    await refreshLastInteraction(trx, ids);
   },
 });
 

@@ -1,3 +1,4 @@
+import '../derived-data.js';
 import { Command } from 'commander';
 import { registerCustomers } from './customers.js';
 import { registerData } from './data.js';

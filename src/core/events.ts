@@ -28,11 +28,28 @@ export interface StoredEvent {
 /** Runs inside the writing transaction, after the events are stored: derived data that must not lag. */
 export type EventSubscriber = (trx: Db, events: StoredEvent[]) => Promise<void>;
 
+/** A subscriber as a domain declares it; the composition module (src/derived-data.ts) registers it. */
+export interface Subscription {
+  types: readonly EventType[];
+  handle: EventSubscriber;
+}
+
 const subscribers: { types: ReadonlySet<string> | null; handler: EventSubscriber }[] = [];
 
 /** Registers a subscriber called in the writing transaction for events of these types (all when omitted). */
 export function subscribe(types: readonly EventType[] | null, handler: EventSubscriber): void {
   subscribers.push({ types: types ? new Set(types) : null, handler });
+}
+
+let subscribersLoaded = false;
+
+/**
+ * Called once by the composition module (src/derived-data.ts) after it registered every subscriber.
+ * Until then `appendEvents` refuses to write: a process that wrote without the subscribers would
+ * leave derived data (customer figures, report rollups, match keys) silently stale.
+ */
+export function markSubscribersLoaded(): void {
+  subscribersLoaded = true;
 }
 
 const eventRowSize = 9;
@@ -42,6 +59,7 @@ const eventRowSize = 9;
  * describe. In-transaction subscribers run after the rows are stored.
  */
 export async function appendEvents(trx: Db, actor: string, events: DomainEvent[]): Promise<StoredEvent[]> {
+  if (!subscribersLoaded) throw new Error('domain events appended before the event subscribers were loaded: import src/derived-data.ts in this entry point');
   if (events.length === 0) return [];
   const occurredAt = new Date().toISOString();
   const stored: StoredEvent[] = events.map((e) => ({

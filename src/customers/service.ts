@@ -14,7 +14,6 @@ import { createSchema, issuesToFields, updateSchema, validateCustomFields } from
 import { customerEntity } from '../schema/entities.js';
 import type { FieldDef, PhoneEntry } from '../schema/fields.js';
 import { z } from '@hono/zod-openapi';
-import { updateReportRollups } from '../reports/rollups.js';
 import { companyIdForName } from './companies.js';
 import { phoneQuery, phoneSearchWords } from './phone-search.js';
 import { countryCode, phoneCountry } from './country.js';
@@ -282,7 +281,6 @@ export async function deleteCustomersIn(trx: Db, ctx: Ctx, ids: string[]): Promi
     await trx.deleteFrom('external_ids').where('entity', '=', 'customers').where('entity_id', 'in', chunk).execute();
     await trx.deleteFrom('customers').where('id', 'in', chunk).execute();
   }
-  await updateReportRollups(trx, ids);
   await recordChanges(trx, ctx, customerEntity, 'delete', befores.map((b) => ({ id: b.id as string, before: b })));
 }
 

@@ -1,4 +1,6 @@
 import type { Database, Db } from '../core/database.js';
+import type { Subscription } from '../core/events.js';
+import { customersTouched } from '../customers/touched.js';
 import { availableParallelism } from 'node:os';
 import type { PersonRecord } from '../imports/dedupe/record.js';
 import { insertSqliteValues } from '../imports/bulk-insert.js';
@@ -40,6 +42,15 @@ export async function updateMatchKeys(trx: Db, customerIds: readonly string[]): 
   const ids = [...new Set(customerIds)];
   for (let i = 0; i < ids.length; i += 500) await replaceStored(trx, ids.slice(i, i + 500), await readPeople(trx, ids.slice(i, i + 500)));
 }
+
+/**
+ * A merge removes customers and changes the winner; its undo brings customers back with their old
+ * updated_at, which a scan would not notice by time. Both sides get their keys stored again.
+ */
+export const mergeMatchKeysSubscription: Subscription = {
+  types: ['customer.merged', 'customer.merge_undone'],
+  handle: (trx, events) => updateMatchKeys(trx, customersTouched(events)),
+};
 
 interface KeysState {
   version: string;

@@ -5,14 +5,11 @@ import { conflict, invalid, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { writeAudit } from '../audit/audit.js';
 import { appendEvents } from '../core/events.js';
-import { refreshLastInteraction } from '../activities/interactions.js';
 import { fieldsOf } from '../fields/custom-fields.js';
 import { customerEntity } from '../schema/entities.js';
 import { columnOf, type FieldDef, type PhoneEntry } from '../schema/fields.js';
 import { rowToRecord, type ApiRecord, type Row } from '../records/codec.js';
-import { refreshOrderFigures } from '../sales/figures.js';
 import { toRecords, updateCustomersIn, writeKeys } from '../customers/service.js';
-import { updateMatchKeys } from './match-keys.js';
 
 export interface FieldConflict {
   field: string;
@@ -109,9 +106,6 @@ export async function mergeCustomersIn(trx: Db, ctx: Ctx, winnerId: string, lose
 
   const { patch, conflicts } = mergeValues(fields, winnerRecord, loserRecords);
   const [winner] = Object.keys(patch).length ? await updateCustomersIn(trx, ctx, [{ id: winnerId, patch }]) : [winnerRecord];
-  await refreshOrderFigures(trx, [winnerId, ...losersList]);
-  await refreshLastInteraction(trx, [winnerId]);
-  await updateMatchKeys(trx, [winnerId, ...losersList]);
 
   const mergeId = newId('merge');
   await trx
@@ -154,10 +148,6 @@ export async function undoMergeIn(trx: Db, ctx: Ctx, mergeId: string): Promise<v
   for (const m of snapshot.moved) await trx.updateTable(m.table).set({ customer_id: m.customer_id }).where('id', '=', m.id).execute();
   if (snapshot.candidates.length) await trx.updateTable('duplicate_candidates').set({ status: 'open', resolved_at: null }).where('id', 'in', snapshot.candidates).execute();
   const ids = [snapshot.winner.id as string, ...snapshot.losers.map((l) => l.id as string)];
-  await refreshOrderFigures(trx, ids);
-  await refreshLastInteraction(trx, ids);
-  // The restored customers keep their old updated_at, so a scan would not notice them by time.
-  await updateMatchKeys(trx, ids);
   await trx.updateTable('merges').set({ undone_at: new Date().toISOString() }).where('id', '=', mergeId).execute();
   await writeAudit(trx, ids.map((id) => ({ actor: ctx.actor, action: 'restore' as const, entity: 'customers', entityId: id, after: { undo_merge: mergeId }, batchId: ctx.batchId })));
   await appendEvents(trx, ctx.actor, [{ type: 'customer.merge_undone', entity: 'customer', entityId: snapshot.winner.id as string, data: { merge_id: mergeId, restored_ids: snapshot.losers.map((l) => l.id as string) } }]);

@@ -4,7 +4,6 @@ import { recordChanges } from '../records/changes.js';
 import { attachSources } from '../customers/service.js';
 import { recordToRow, rowToRecord, type ApiRecord, type Row } from '../records/codec.js';
 import { createSchema, issuesToFields } from '../records/validation.js';
-import { refreshOrderFigures } from '../sales/figures.js';
 import { orderLineRow, splitLines, withDefaults } from '../sales/orders.js';
 import { orderEntity } from '../schema/entities.js';
 import type { WriteContext } from './writers.js';
@@ -30,7 +29,8 @@ function orderRow(input: ApiRecord, now: string): Row {
  * Creates a chunk's new orders with their lines in a few multi-row writes: the rows, audit
  * entries, source ids and figures are those the order service writes one order at a time.
  * Customers were resolved in this transaction and products made by `ensureProducts`, so
- * neither is looked up again; customer figures (and what hangs off them) are refreshed once.
+ * neither is looked up again. The chunk's events go out in one batch, so the order figures'
+ * subscriber refreshes the chunk's customers (and what hangs off them) once.
  */
 export async function createOrdersBulk(w: WriteContext, creates: { input: ApiRecord; sourceId: string }[], products: ReadonlyMap<string, ProductRef>): Promise<string[]> {
   if (creates.length === 0) return [];
@@ -49,7 +49,6 @@ export async function createOrdersBulk(w: WriteContext, creates: { input: ApiRec
     }
   }
   await w.insert(trx, orderEntity.table, orders);
-  await refreshOrderFigures(trx, orders.map((o) => o.customer_id as string));
   const records = orders.map((o) => rowToRecord(orderEntity.fields, o));
   await recordChanges(trx, ctx, orderEntity, 'create', records.map((r) => ({ id: r.id as string, after: r })), w.insert);
   await w.insert(trx, 'order_lines', lines);

@@ -35,6 +35,17 @@ export function eventFacts(entity: EntityDef, record: ApiRecord | null | undefin
   return out;
 }
 
+/**
+ * The previous values of the changed fields that may travel in an event (personal ones stay out), so
+ * a subscriber sees both sides of a move: an order given to another customer names both customers.
+ */
+export function previousFacts(entity: EntityDef, before: ApiRecord | null | undefined, changed: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (!before) return out;
+  for (const f of entity.fields) if (!isPersonal(f) && changed.includes(f.name)) out[f.name] = before[f.name] ?? null;
+  return out;
+}
+
 /** The names of the fields whose values differ between two versions of a record. */
 export function changedFields(before: ApiRecord | null | undefined, after: ApiRecord | null | undefined): string[] {
   if (!before || !after) return [];
@@ -51,13 +62,14 @@ export function changeEvents(entity: EntityDef, action: ChangeAction, changes: C
     if (action === 'update') {
       const changed = changedFields(c.before, c.after);
       if (changed.length === 0) continue;
-      events.push({ ...base, type: `${entity.label}.updated` as EventType, data: { changed, record: eventFacts(entity, c.after) } });
+      events.push({ ...base, type: `${entity.label}.updated` as EventType, data: { changed, record: eventFacts(entity, c.after), previous: previousFacts(entity, c.before, changed) } });
       if (entity.name === 'tasks' && changed.includes('done') && c.after?.done === true) events.push({ ...base, type: 'task.completed', data: { record: eventFacts(entity, c.after) } });
       if (entity.name === 'customers' && changed.includes('stage')) events.push({ ...base, type: 'customer.stage_changed', data: { from: c.before?.stage ?? null, to: c.after?.stage ?? null } });
       continue;
     }
+    // A deleted record's facts are those it had before: subscribers learn which customer lost an order.
     const record = action === 'create' ? c.after : c.before;
-    events.push({ ...base, type: `${entity.label}.${pastTense[action]}` as EventType, data: action === 'create' ? { record: eventFacts(entity, record) } : {} });
+    events.push({ ...base, type: `${entity.label}.${pastTense[action]}` as EventType, data: { record: eventFacts(entity, record) } });
   }
   return events;
 }

@@ -1,24 +1,23 @@
 /**
  * Keeps the report rollups exact. `updateReportRollups` runs inside every write that changes a
- * customer's orders or campaign interactions (through `refreshOrderFigures`, customer deletion and
- * interaction writes): it reads the customers' stored contributions, computes them anew from the base
- * tables, applies the difference to the rollups and stores the new contributions, all in the write's
- * transaction. `rebuildReportRollups` computes everything again in one set-based pass.
+ * customer's orders or campaign interactions, called by event subscribers (`refreshOrderFigures` on
+ * order events and merges, `reportRollupsSubscription` on interaction events and customer deletion):
+ * it reads the customers' stored contributions, computes them anew from the base tables, applies the
+ * difference to the rollups and stores the new contributions, all in the write's transaction.
+ * `rebuildReportRollups` computes everything again in one set-based pass.
  */
-import { MysqlAdapter, PostgresAdapter, sql, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db, DialectName } from '../core/database.js';
-import { toNumber } from '../core/database.js';
+import { engineOf, toNumber } from '../core/database.js';
+import type { Subscription } from '../core/events.js';
+import { customersTouched } from '../customers/touched.js';
 import { insertRows } from '../records/repository.js';
 import { countedOrderStatuses } from '../schema/entities.js';
 import { addCustomerCampaigns, addCustomerMonths, byCustomer, rollupShapes, rollupTables, RollupDeltas, type CustomerCampaign, type CustomerMonth, type RollupDelta, type RollupTable } from './contributions.js';
 
 const counted = [...countedOrderStatuses];
 
-/** The engine behind a connection or transaction, from its SQL adapter. */
-export function engineOf(db: Db): DialectName {
-  const adapter = db.getExecutor().adapter;
-  return adapter instanceof MysqlAdapter ? 'mysql' : adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
-}
+export { engineOf };
 const chunkSize = 500;
 const num = (v: unknown) => toNumber(v) ?? 0;
 
@@ -166,6 +165,16 @@ export async function updateReportRollups(trx: Db, customerIds: Iterable<string>
   }
   for (const [table, rows] of deltas.changed()) await applyDeltas(trx, dialect, table, rows);
 }
+
+/**
+ * The rollups of customers whose campaign interactions changed or who were deleted. Order events
+ * and merges reach the rollups through the order figures (`refreshOrderFigures`), which update them
+ * for the same customers.
+ */
+export const reportRollupsSubscription: Subscription = {
+  types: ['interaction.created', 'interaction.updated', 'interaction.deleted', 'customer.deleted'],
+  handle: (trx, events) => updateReportRollups(trx, customersTouched(events)),
+};
 
 /** The newest k-means segmentation, whose segment ids the rollups should carry. */
 async function latestSegmentation(db: Db): Promise<string> {

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../core/database.js';
 import { toNumber } from '../core/database.js';
+import type { Subscription } from '../core/events.js';
+import { customersTouched } from '../customers/touched.js';
 import { setCustomerColumns, type CustomerFigures } from '../customers/service.js';
 import { updateReportRollups } from '../reports/rollups.js';
 import { countedOrderStatuses } from '../schema/entities.js';
@@ -54,3 +56,13 @@ export async function refreshOrderFigures(trx: Db, customerIds: Iterable<string>
   }
   await updateReportRollups(trx, ids);
 }
+
+/**
+ * Keeps customer order figures (and the report rollups) current: a batch of order events (an import
+ * chunk is one) refreshes all its customers at once, the previous customer of a moved or deleted
+ * order included; a merge or its undo refreshes both sides.
+ */
+export const orderFiguresSubscription: Subscription = {
+  types: ['order.created', 'order.updated', 'order.deleted', 'customer.merged', 'customer.merge_undone'],
+  handle: (trx, events) => refreshOrderFigures(trx, customersTouched(events)),
+};

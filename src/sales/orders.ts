@@ -12,7 +12,6 @@ import { issuesToFields } from '../records/validation.js';
 import { orderEntity } from '../schema/entities.js';
 import { maxShortText } from '../schema/fields.js';
 import { getBusinessSettings } from '../settings/business.js';
-import { refreshOrderFigures } from './figures.js';
 
 export const orderLineInput = z
   .object({
@@ -42,14 +41,6 @@ const orderRows = entityService(orderEntity, {
     if (existing && existing.customer_id === record.customer_id) return;
     const customer = await trx.selectFrom('customers').select('id').where('id', '=', record.customer_id as string).executeTakeFirst();
     if (!customer) throw invalid(`customer ${record.customer_id} does not exist`, { customer_id: ['no such customer'] });
-  },
-  async afterWrite(trx, _ctx, changes) {
-    const ids = new Set<string>();
-    for (const { before, after } of changes) {
-      if (before) ids.add(before.customer_id as string);
-      if (after) ids.add(after.customer_id as string);
-    }
-    await refreshOrderFigures(trx, ids);
   },
 });
 

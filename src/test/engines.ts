@@ -1,3 +1,5 @@
+// Every test writes through the same event subscribers as the server.
+import '../derived-data.js';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,0 +1,16 @@
+/**
+ * The composition of derived data: registers every domain's in-transaction event subscriber, then
+ * lets events be appended. Every entry point that writes (server, CLI, job thread, tests, benchmarks)
+ * imports this module first; `appendEvents` refuses to run in a process that did not.
+ */
+import { markSubscribersLoaded, subscribe, type Subscription } from './core/events.js';
+import { lastInteractionSubscription } from './activities/interactions.js';
+import { mergeMatchKeysSubscription } from './duplicates/match-keys.js';
+import { reportRollupsSubscription } from './reports/rollups.js';
+import { orderFiguresSubscription } from './sales/figures.js';
+
+/** Derived data kept from domain events, each kept by the domain that owns it. */
+export const derivedDataSubscriptions: readonly Subscription[] = [orderFiguresSubscription, lastInteractionSubscription, reportRollupsSubscription, mergeMatchKeysSubscription];
+
+for (const s of derivedDataSubscriptions) subscribe(s.types, s.handle);
+markSubscribersLoaded();
