@@ -6,6 +6,7 @@ import { recordToRow, rowToRecord, type ApiRecord, type Row } from '../records/c
 import { createSchema, issuesToFields } from '../records/validation.js';
 import { orderLineRow, splitLines, withDefaults } from '../sales/orders.js';
 import { orderEntity } from '../schema/entities.js';
+import { getBusinessSettings } from '../settings/business.js';
 import type { WriteContext } from './writers.js';
 
 /** What an order line needs to know of its product: its SKU and name fill the line's gaps. */
@@ -36,11 +37,13 @@ export async function createOrdersBulk(w: WriteContext, creates: { input: ApiRec
   if (creates.length === 0) return [];
   const { trx, ctx, source } = w;
   const now = new Date().toISOString();
+  // An order without a currency gets the business's, as the order service gives it.
+  const { currency } = await getBusinessSettings(trx);
   const orders: Row[] = [];
   const lines: Row[] = [];
   for (const { input } of creates) {
     const split = splitLines(input);
-    const row = orderRow(withDefaults(split.order, split.lines, true), now);
+    const row = orderRow(withDefaults(split.order, split.lines, true, currency), now);
     orders.push(row);
     for (const [position, line] of (split.lines ?? []).entries()) {
       const product = line.product_id ? products.get(line.product_id) : undefined;
