@@ -3,7 +3,7 @@
  * process may look; each task is claimed once (SKIP LOCKED on PostgreSQL and MySQL, SQLite's single
  * writer), and the event commits with the claim.
  */
-import type { Database, Db } from '../core/database.js';
+import { readRows, type Database, type Db } from '../core/database.js';
 import { appendEvents } from '../core/events.js';
 
 const batch = 200;
@@ -11,16 +11,18 @@ const batch = 200;
 export async function emitDueTasks(database: Database, now = new Date()): Promise<number> {
   const nowIso = now.toISOString();
   const notDone = database.dialect === 'postgres' ? false : 0;
+  const due = (db: Db) =>
+    db
+      .selectFrom('tasks')
+      .select(['id', 'customer_id', 'due_at'])
+      .where('due_event_at', 'is', null)
+      .where('due_at', '<=', nowIso)
+      .where('done', '=', notDone)
+      .orderBy('due_at')
+      .limit(batch);
+  // A look without a transaction first: most checks find nothing and then take no write lock.
+  if ((await readRows(database.db, due(database.db).limit(1))).length === 0) return 0;
   return database.db.transaction().execute(async (trx) => {
-    const due = (db: Db) =>
-      db
-        .selectFrom('tasks')
-        .select(['id', 'customer_id', 'due_at'])
-        .where('due_event_at', 'is', null)
-        .where('due_at', '<=', nowIso)
-        .where('done', '=', notDone)
-        .orderBy('due_at')
-        .limit(batch);
     const rows = database.dialect === 'sqlite' ? await due(trx).execute() : await due(trx).forUpdate().skipLocked().execute();
     if (rows.length === 0) return 0;
     await trx

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { sql } from 'kysely';
 import type { EventType } from '../schema/events.js';
-import type { Database, Db, DialectName } from './database.js';
+import { readRows, type Database, type Db, type DialectName } from './database.js';
 import { newId } from './ids.js';
 
 /** An event as a writer appends it. */
@@ -198,6 +198,14 @@ async function ensureConsumer(db: Db, dialect: DialectName, name: string): Promi
   else await insert.onConflict((oc) => oc.column('name').doNothing()).execute();
 }
 
+/** Whether a consumer may have events waiting: some not yet sequenced, or sequenced past its cursor. */
+async function hasWork(db: Db, name: string): Promise<boolean> {
+  const [unsequenced] = await readRows(db, db.selectFrom('events').select('seq').where('position', 'is', null).limit(1));
+  if (unsequenced) return true;
+  const [top] = await readRows<{ top: number | null }>(db, db.selectFrom('events').select((eb) => eb.fn.max<number>('position').as('top')));
+  return Number(top?.top ?? 0) > (await consumerPosition(db, name));
+}
+
 /** A consumer's cursor: the position of the last event it finished. */
 export async function consumerPosition(db: Db, name: string): Promise<number> {
   const row = await db.selectFrom('event_consumers').select('position').where('name', '=', name).executeTakeFirst();
@@ -222,6 +230,8 @@ export interface ConsumeOptions {
 export async function consumeEvents(database: Database, name: string, handle: (events: StoredEvent[]) => Promise<void>, options: ConsumeOptions): Promise<number> {
   const { db } = database;
   const leaseMs = options.leaseMs ?? 60_000;
+  // Reads first: an idle poll writes nothing, so it never competes with real writes for the lock.
+  if (!(await hasWork(db, name))) return 0;
   await ensureConsumer(db, database.dialect, name);
   const now = new Date();
   const claimed = await db

@@ -1,5 +1,5 @@
 import type { Database, Db } from '../core/database.js';
-import { toBool } from '../core/database.js';
+import { readRows, toBool } from '../core/database.js';
 import { invalid, notFound } from '../core/errors.js';
 import { appendEvents, getEvent, listEventsById, type StoredEvent } from '../core/events.js';
 import { newId } from '../core/ids.js';
@@ -231,6 +231,9 @@ export async function claimDeliveries(database: Database, worker: string, limit:
   const now = new Date();
   const nowIso = now.toISOString();
   const claim = { status: 'sending', locked_by: worker, locked_until: new Date(now.getTime() + lockMs).toISOString() };
+  // An idle poll only reads: an UPDATE that matches nothing would still take SQLite's write lock.
+  const [any] = await readRows(database.db, database.db.selectFrom('webhook_deliveries').select('id').where('status', 'in', ['pending', 'sending']).limit(1));
+  if (!any) return [];
   const due = (db: Db) =>
     db
       .selectFrom('webhook_deliveries')
