@@ -358,9 +358,13 @@ describe('web app in a real browser', () => {
     expect(download.suggestedFilename()).toMatch(/^rapport-backup-\d{4}-\d{2}-\d{2}\.json$/);
     expect(await download.failure()).toBeNull();
     const file = await download.path();
-    const bytes = fs.readFileSync(file);
-    expect(bytes.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
-    expect(bytes.length).toBeGreaterThan(4096);
+    // A JSON backup: a header line naming the tables, then one line per row; no sign-in secrets.
+    const [head, ...rows] = fs.readFileSync(file, 'utf8').trim().split('\n');
+    const header = JSON.parse(head) as { format: string; tables: { name: string; rows: number }[] };
+    expect(header.format).toBe('rapport-backup');
+    expect(header.tables.find((t) => t.name === 'customers')!.rows).toBeGreaterThan(0);
+    expect(rows.some((line) => line.startsWith('["customers"') && line.includes('Lovelace'))).toBe(true);
+    expect(header.tables.map((t) => t.name)).not.toContain('sessions');
   });
 
   it('fits a phone screen', async () => {
