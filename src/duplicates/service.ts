@@ -13,7 +13,7 @@ export async function listCandidates(ctx: Ctx, params: { status?: CandidateStatu
   const limit = Math.min(Math.max(params.limit ?? 20, 1), 200);
   let q = db.selectFrom('duplicate_candidates').selectAll().where('status', '=', params.status ?? 'open');
   if (params.cursor) {
-    const [score, id] = decodeCursor(params.cursor);
+    const [score, id] = decodeCursor(params.cursor, 'number');
     q = q.where((eb) => eb.or([eb('score', '<', score as number), eb.and([eb('score', '=', score as number), eb('id', '>', id)])]));
   }
   const rows = await q.orderBy('score', 'desc').orderBy('id').limit(limit + 1).execute();
