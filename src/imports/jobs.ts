@@ -11,8 +11,8 @@ import { checkUndoable, undoImport, type UndoProgress } from './undo.js';
 export const importRunKind = 'imports.run';
 export const importUndoKind = 'imports.undo';
 
-/** Rows per transaction of an import run as a job. */
-export const jobChunkSize = 1000;
+/** Rows per transaction of an import run as a job: short write locks keep the server answering (health and list-page p99 during a 200k-row import: 73 ms at 1,000 rows, 23 ms at 250, in the responsive bench). The CLI imports in larger chunks. */
+export const jobChunkSize = 250;
 
 interface RunPayload {
   batchId: string;
