@@ -10,6 +10,7 @@ import { invalidateShared, useAsync, useDocumentTitle } from '../lib/hooks';
 import { useBusinessSettings } from '../lib/shared-data';
 import { useSession } from '../session';
 import { WebhooksCard } from '../webhooks/WebhooksCard';
+import { SecretReveal } from '../components/SecretReveal';
 
 export function SettingsPage() {
   useDocumentTitle('Settings');
@@ -334,7 +335,6 @@ function Tokens() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [created, setCreated] = useState<(ApiToken & { token: string }) | null>(null);
-  const [copied, setCopied] = useState(false);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
   const [revokeBusy, setRevokeBusy] = useState(false);
 
@@ -347,7 +347,6 @@ function Tokens() {
     try {
       const t = await api.post<ApiToken & { token: string }>('/api/tokens', { name: name.trim() });
       setCreated(t);
-      setCopied(false);
       setName('');
       list.reload();
     } catch (err) {
@@ -379,28 +378,7 @@ function Tokens() {
       <p className="card-lead">
         Tokens let scripts and other tools use the REST API (<a href="/api/docs">API reference</a>). Send one as <code>Authorization: Bearer …</code>.
       </p>
-      {created && (
-        <div className="token-reveal" role="status">
-          <strong>Copy your new token now. It is shown only once.</strong>
-          <div className="token-box">
-            <code data-testid="new-token">{created.token}</code>
-            <Button
-              size="sm"
-              onClick={() =>
-                void navigator.clipboard?.writeText(created.token).then(
-                  () => setCopied(true),
-                  () => setCopied(false),
-                )
-              }
-            >
-              {copied ? 'Copied' : 'Copy'}
-            </Button>
-          </div>
-          <Button size="sm" variant="ghost" onClick={() => setCreated(null)}>
-            I have saved it
-          </Button>
-        </div>
-      )}
+      {created && <SecretReveal title="Copy your new token now. It is shown only once." secret={created.token} testId="new-token" onDone={() => setCreated(null)} />}
       {list.loading && !list.data ? (
         <Loading />
       ) : list.error ? (

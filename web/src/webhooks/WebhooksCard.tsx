@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ConfirmDialog } from '../components/Dialog';
+import { SecretReveal } from '../components/SecretReveal';
 import { useToast } from '../components/Toasts';
 import { Badge, Button, Card, EmptyState, ErrorState, FormError, Loading } from '../components/ui';
 import { ApiError } from '../lib/api';
@@ -24,7 +25,7 @@ export function WebhooksCard() {
           <strong>{h.url}</strong> was switched off: {h.disabled_reason}. Fix the receiver, then turn it on again.
         </p>
       ))}
-      {secret && <SecretReveal secret={secret} onDone={() => setSecret(null)} />}
+      {secret && <SecretReveal title="Copy the signing secret now. It is shown only once." secret={secret} testId="webhook-secret" onDone={() => setSecret(null)} />}
       {list.loading && !list.data ? (
         <Loading />
       ) : list.error ? (
@@ -50,22 +51,6 @@ export function WebhooksCard() {
   );
 }
 
-function SecretReveal({ secret, onDone }: { secret: string; onDone: () => void }) {
-  return (
-    <div className="token-reveal" role="status">
-      <strong>Copy the signing secret now. It is shown only once.</strong>
-      <div className="token-box">
-        <code data-testid="webhook-secret">{secret}</code>
-        <Button size="sm" onClick={() => void navigator.clipboard?.writeText(secret)}>
-          Copy
-        </Button>
-      </div>
-      <Button size="sm" variant="ghost" onClick={onDone}>
-        I have saved it
-      </Button>
-    </div>
-  );
-}
 
 function health(h: Webhook): { tone: 'success' | 'warning' | 'danger' | 'neutral'; label: string } {
   if (!h.active) return { tone: h.disabled_reason ? 'danger' : 'neutral', label: h.disabled_reason ? 'Switched off' : 'Paused' };
