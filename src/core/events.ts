@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { EventType } from '../schema/events.js';
 import { readRows, type Database, type Db, type DialectName } from './database.js';
 import { newId } from './ids.js';
+import { startPoller, type Poller } from './poller.js';
 
 /** An event as a writer appends it. */
 export interface DomainEvent {
@@ -285,30 +286,14 @@ export function startEventConsumers(database: Database, consumers: EventConsumer
   const worker = `${hostname()}:${process.pid}:${newId('event').slice(-6)}`;
   const pollMs = options.pollMs ?? 500;
   const onError = options.onError ?? ((e: unknown, name: string) => console.error(`event consumer ${name}:`, e));
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const tick = async () => {
+  const poller: Poller = startPoller(async () => {
     for (const consumer of consumers) {
       try {
-        while (!stopped && (await consumeEvents(database, consumer.name, (events) => consumer.handle(events), { worker, types: consumer.types })) > 0);
+        while (!poller.stopped() && (await consumeEvents(database, consumer.name, (events) => consumer.handle(events), { worker, types: consumer.types })) > 0);
       } catch (error) {
         onError(error, consumer.name);
       }
     }
-    if (!stopped) timer = setTimeout(() => (running = tick()), pollMs);
-  };
-  running = tick();
-  return {
-    nudge() {
-      if (stopped) return;
-      clearTimeout(timer);
-      running = running.then(tick);
-    },
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  }, pollMs);
+  return poller;
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { Cron } from 'croner';
 import type { Database, Db } from './database.js';
 import { newId } from './ids.js';
+import { startPoller, type Poller } from './poller.js';
 import { processIsGone, thisProcess } from './liveness.js';
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
@@ -211,15 +212,10 @@ export function startWorker(database: Database, handlers: Record<string, JobHand
   const pollMs = options.pollMs ?? 1000;
   const lockMs = options.lockMs ?? 5 * 60_000;
   const onError = options.onError ?? ((e: unknown) => console.error('job error:', e));
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-
-  const tick = async () => {
-    if (stopped) return;
+  const poller: Poller = startPoller(async () => {
     try {
       let job: Job | null;
-      while (!stopped && (job = await claimJob(database, worker, Object.keys(handlers), lockMs))) {
+      while (!poller.stopped() && (job = await claimJob(database, worker, Object.keys(handlers), lockMs))) {
         const current = job;
         // A job may run longer than its lock (a 200k-row import); the lock is renewed while it runs.
         const heartbeat = setInterval(() => extendLock(database.db, current.id, worker, lockMs).catch(onError), lockMs / 3);
@@ -236,9 +232,7 @@ export function startWorker(database: Database, handlers: Record<string, JobHand
     } catch (error) {
       onError(error);
     }
-    if (!stopped) timer = setTimeout(() => (running = tick()), pollMs);
-  };
-  running = tick();
+  }, pollMs);
 
   const crons = (options.schedules ?? []).map(
     (s) => new Cron(s.cron, { timezone: 'UTC' }, () => {
@@ -250,16 +244,10 @@ export function startWorker(database: Database, handlers: Record<string, JobHand
 
   return {
     /** Wakes the worker now instead of at the next poll. */
-    nudge() {
-      if (stopped) return;
-      clearTimeout(timer);
-      running = running.then(tick);
-    },
+    nudge: () => poller.nudge(),
     async stop() {
-      stopped = true;
-      clearTimeout(timer);
       for (const c of crons) c.stop();
-      await running;
+      await poller.stop();
     },
   };
 }

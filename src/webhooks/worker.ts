@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { Database } from '../core/database.js';
 import { startEventConsumers } from '../core/events.js';
+import { startPoller, type Poller } from '../core/poller.js';
 import { newId } from '../core/ids.js';
 import { attemptDelivery, claimDeliveries, defaultDeliverySettings, fanOutEvents, loadDeliveryContext, type DeliverySettings } from './service.js';
 
@@ -22,13 +23,9 @@ export function startWebhookWorker(database: Database, options: WebhookWorkerOpt
   const concurrency = options.concurrency ?? 16;
   const onError = options.onError ?? ((e: unknown) => console.error('webhooks:', e));
   const worker = `${hostname()}:${process.pid}:${newId('delivery').slice(-6)}`;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-
   const sendDue = async () => {
     // A claimed delivery is always attempted: stopping only keeps the next batch from being claimed.
-    while (!stopped) {
+    while (!deliveries.stopped()) {
       const batch = await claimDeliveries(database, worker, concurrency * 2);
       if (batch.length === 0) return;
       const loaded = await loadDeliveryContext(database.db, batch);
@@ -39,15 +36,7 @@ export function startWebhookWorker(database: Database, options: WebhookWorkerOpt
       await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, lane));
     }
   };
-  const tick = async () => {
-    try {
-      await sendDue();
-    } catch (error) {
-      onError(error);
-    }
-    if (!stopped) timer = setTimeout(() => (running = tick()), pollMs);
-  };
-
+  const deliveries: Poller = startPoller(() => sendDue().catch(onError), pollMs);
   const consumers = startEventConsumers(
     database,
     [
@@ -60,14 +49,6 @@ export function startWebhookWorker(database: Database, options: WebhookWorkerOpt
     ],
     { pollMs, onError: (e) => onError(e) },
   );
-  const deliveries = {
-    nudge() {
-      if (stopped) return;
-      clearTimeout(timer);
-      running = running.then(tick);
-    },
-  };
-  running = tick();
 
   return {
     nudge() {
@@ -75,10 +56,7 @@ export function startWebhookWorker(database: Database, options: WebhookWorkerOpt
       deliveries.nudge();
     },
     async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await consumers.stop();
-      await running;
+      await Promise.all([consumers.stop(), deliveries.stop()]);
     },
   };
 }
