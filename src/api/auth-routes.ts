@@ -3,10 +3,10 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { AppError } from '../core/errors.js';
 import { changePassword, createOwner, createToken, hasOwner, listTokens, login, logout, revokeToken, sessionPrincipal, tokenOptionsInput, tokenPrincipal } from '../auth/service.js';
-import { cameOverHttps, clientAddress } from './client.js';
+import { cameOverHttps, clientAddress } from '../http/client.js';
 import { safeEqual } from '../auth/secrets.js';
-import { errorJson, errorResponses } from './errors.js';
-import type { AppDeps, AppEnv } from './env.js';
+import { errorJson, errorResponses } from '../http/errors.js';
+import type { AppDeps, AppEnv } from '../http/env.js';
 
 export const sessionCookie = 'rapport_session';
 export const publicPaths = new Set(['/api/health', '/api/auth/login', '/api/auth/setup', '/api/auth/status']);

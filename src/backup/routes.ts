@@ -1,7 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { stream } from 'hono/streaming';
-import type { AppEnv } from '../api/env.js';
-import { errorResponses } from '../api/errors.js';
+import type { AppEnv } from '../http/env.js';
+import { errorResponses } from '../http/errors.js';
 import { AppError } from '../core/errors.js';
 import { writeJsonBackup } from './backup.js';
 

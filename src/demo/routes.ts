@@ -1,7 +1,7 @@
 /** POST /api/demo: fill an empty database with a small demo dataset, as a job. */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from '../api/env.js';
-import { errorResponses } from '../api/errors.js';
+import type { AppEnv } from '../http/env.js';
+import { errorResponses } from '../http/errors.js';
 import { jobAccepted, jobView } from '../jobs/schema.js';
 import { demoCustomers, startDemoJob } from './jobs.js';
 

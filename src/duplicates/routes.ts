@@ -1,7 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from '../api/env.js';
-import { errorResponses } from '../api/errors.js';
-import { body, idParam, json } from '../api/crud-routes.js';
+import type { AppEnv } from '../http/env.js';
+import { errorResponses } from '../http/errors.js';
+import { body, idParam, json } from '../http/crud-routes.js';
 import { mergeCustomers, undoMerge } from './merge.js';
 import { jobAccepted, jobView } from '../jobs/schema.js';
 import { startScanJob } from './jobs.js';

@@ -1,8 +1,8 @@
 /** Events API: the domain-event outbox, for debugging and for clients that poll instead of taking webhooks. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { json } from '../api/crud-routes.js';
-import type { AppEnv } from '../api/env.js';
-import { errorResponses } from '../api/errors.js';
+import { json } from '../http/crud-routes.js';
+import type { AppEnv } from '../http/env.js';
+import { errorResponses } from '../http/errors.js';
 import { listEvents } from '../core/events.js';
 import { dateTimeInput } from '../schema/fields.js';
 import { eventCatalogue, eventTypes, isEventType } from '../schema/events.js';

@@ -1,8 +1,8 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { stream } from 'hono/streaming';
-import type { AppEnv } from '../api/env.js';
-import { errorResponses } from '../api/errors.js';
-import { listQuery } from '../api/crud-routes.js';
+import type { AppEnv } from '../http/env.js';
+import { errorResponses } from '../http/errors.js';
+import { listQuery } from '../http/crud-routes.js';
 import { invalid } from '../core/errors.js';
 import { segmentWhere } from '../insights/segmentation.js';
 import { filtersFromQuery } from '../records/query.js';

@@ -1,9 +1,9 @@
 /** Insight routes: runs, models, settings, segmentations and segments, prediction, contact list, cross-sell, A/B. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { bayesianAbTest, sampleSizePerArm, twoProportionZTest } from '../analytics/index.js';
-import { body, idParam, json } from '../api/crud-routes.js';
-import type { AppEnv } from '../api/env.js';
-import { errorResponses } from '../api/errors.js';
+import { body, idParam, json } from '../http/crud-routes.js';
+import type { AppEnv } from '../http/env.js';
+import { errorResponses } from '../http/errors.js';
 import { invalid, notFound } from '../core/errors.js';
 import { issuesToFields } from '../records/validation.js';
 import { contactList, stageHistory } from './contact-list.js';

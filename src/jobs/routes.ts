@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from '../api/env.js';
-import { errorResponses } from '../api/errors.js';
-import { idParam, json } from '../api/crud-routes.js';
+import type { AppEnv } from '../http/env.js';
+import { errorResponses } from '../http/errors.js';
+import { idParam, json } from '../http/crud-routes.js';
 import { notFound } from '../core/errors.js';
 import { getJob } from '../core/jobs.js';
 import { jobSchema, jobView } from './schema.js';

@@ -2,8 +2,8 @@
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { AppDeps } from '../api/env.js';
-import { errorJson } from '../api/errors.js';
+import type { AppDeps } from '../http/env.js';
+import { errorJson } from '../http/errors.js';
 import { tokenPrincipal } from '../auth/service.js';
 import { AppError } from '../core/errors.js';
 import { buildMcpServer } from './server.js';

@@ -1,10 +1,10 @@
 /** Reports API: cached aggregates over orders, customers and campaign interactions. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { json } from '../api/crud-routes.js';
+import { json } from '../http/crud-routes.js';
 import { getBusinessSettings, todayIn } from '../settings/business.js';
-import type { AppEnv } from '../api/env.js';
-import { errorResponses } from '../api/errors.js';
+import type { AppEnv } from '../http/env.js';
+import { errorResponses } from '../http/errors.js';
 import { breakdownDimensions, cached, campaignReport, cohortReport, customersReport, dashboardReport, revenueBreakdown, revenueReport } from './service.js';
 
 const tags = ['reports'];

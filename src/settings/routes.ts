@@ -1,8 +1,8 @@
 /** GET/PATCH /api/settings: the business currency and time zone. */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { body, json } from '../api/crud-routes.js';
-import type { AppEnv } from '../api/env.js';
-import { errorResponses } from '../api/errors.js';
+import { body, json } from '../http/crud-routes.js';
+import type { AppEnv } from '../http/env.js';
+import { errorResponses } from '../http/errors.js';
 import { businessSettingsPatch, businessSettingsSchema, getBusinessSettings, toApi, updateBusinessSettings } from './business.js';
 
 const tags = ['settings'];

@@ -1,8 +1,8 @@
 /** Webhooks API: endpoints that receive Rapport's events, signed as Standard Webhooks, with a delivery log. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { body, idParam, json } from '../api/crud-routes.js';
-import type { AppEnv } from '../api/env.js';
-import { errorResponses } from '../api/errors.js';
+import { body, idParam, json } from '../http/crud-routes.js';
+import type { AppEnv } from '../http/env.js';
+import { errorResponses } from '../http/errors.js';
 import { eventTypes } from '../schema/events.js';
 import { createWebhook, deleteWebhook, deliveryCounts, getWebhook, listDeliveries, listWebhooks, replayDelivery, rotateWebhookSecret, sendTestEvent, updateWebhook } from './service.js';
 
