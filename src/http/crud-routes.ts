@@ -5,6 +5,7 @@ import { invalid } from '../core/errors.js';
 import { filtersFromQuery, filterOperators } from '../records/query.js';
 import type { ListParams, WhereBuilder } from '../records/repository.js';
 import type { EntityService } from '../records/entity-service.js';
+import { createSchema, updateSchema } from '../records/validation.js';
 import { errorResponses, validationHook } from './errors.js';
 import type { AppEnv } from './env.js';
 
@@ -150,4 +151,25 @@ export function registerDeleteRoute(app: OpenAPIHono<AppEnv>, o: Pick<CrudRouteO
       return c.body(null, 204);
     },
   );
+}
+
+/**
+ * The whole set for an entity whose create and update bodies follow the field registry: list, get,
+ * create, update and delete, with `Create`/`Update` schemas named after `name` (`extra` adds fields
+ * the registry does not hold, such as an order's lines).
+ */
+export function registerEntityRoutes(
+  app: OpenAPIHono<AppEnv>,
+  o: Pick<CrudRouteOptions, 'service' | 'path' | 'tag' | 'record'> & { name: string; extra?: Record<string, z.ZodTypeAny> },
+) {
+  const entity = o.service.entity;
+  registerCrudRoutes(app, {
+    service: o.service,
+    path: o.path,
+    tag: o.tag,
+    createBody: createSchema(entity, o.extra).openapi(`${o.name}Create`),
+    updateBody: updateSchema(entity, o.extra).openapi(`${o.name}Update`),
+    record: o.record,
+  });
+  registerDeleteRoute(app, o);
 }
