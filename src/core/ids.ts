@@ -22,6 +22,12 @@ export const idPrefixes = {
   event: 'evt',
   webhook: 'whk',
   delivery: 'dlv',
+  loyaltyRule: 'lru',
+  loyaltyEntry: 'lpe',
+  loyaltyReward: 'rwd',
+  loyaltyRedemption: 'rdm',
+  loyaltyTier: 'tir',
+  referral: 'rfl',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

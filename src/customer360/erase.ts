@@ -228,6 +228,11 @@ const steps: Record<PersonalTable, Step> = {
       for (const chunk of chunks(events)) await trx.updateTable('webhook_deliveries').set({ last_response: null }).where('event_id', 'in', chunk).execute();
     }
   },
+  loyalty_entries: async (trx, s) => {
+    for (const ids of chunks(s.customerIds)) await trx.updateTable('loyalty_entries').set({ reason: null }).where('customer_id', 'in', ids).execute();
+  },
+  referral_codes: deleteByCustomer('referral_codes'),
+  loyalty_pages: deleteByCustomer('loyalty_pages'),
   report_cache: async (trx) => {
     await trx.deleteFrom('report_cache').execute();
   },
