@@ -9,8 +9,10 @@ import { mergeMatchKeysSubscription } from './duplicates/match-keys.js';
 import { reportRollupsSubscription } from './reports/rollups.js';
 import { orderFiguresSubscription } from './sales/figures.js';
 
+import { currencyChangeSubscription } from './sales/figures-refresh.js';
+import { currencyChangeRunSubscription } from './insights/jobs.js';
 /** Derived data kept from domain events, each kept by the domain that owns it. */
-export const derivedDataSubscriptions: readonly Subscription[] = [orderFiguresSubscription, lastInteractionSubscription, reportRollupsSubscription, mergeMatchKeysSubscription];
+export const derivedDataSubscriptions: readonly Subscription[] = [orderFiguresSubscription, lastInteractionSubscription, reportRollupsSubscription, mergeMatchKeysSubscription, currencyChangeSubscription, currencyChangeRunSubscription];
 
 for (const s of derivedDataSubscriptions) subscribe(s.types, s.handle);
 markSubscribersLoaded();

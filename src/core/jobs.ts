@@ -59,11 +59,10 @@ export function onJobQueued(database: Database, wake: () => void): () => void {
   return () => set.delete(wake);
 }
 
-export async function enqueue(database: Database, kind: string, payload: unknown, options: EnqueueOptions = {}): Promise<string> {
+function jobRow(kind: string, payload: unknown, options: EnqueueOptions) {
   const now = new Date().toISOString();
-  const id = options.id ?? newId('job');
-  const row = {
-    id,
+  return {
+    id: options.id ?? newId('job'),
     kind,
     payload: JSON.stringify(payload ?? null),
     status: 'queued',
@@ -78,6 +77,21 @@ export async function enqueue(database: Database, kind: string, payload: unknown
     created_at: now,
     updated_at: now,
   };
+}
+
+/**
+ * Queues a job inside the caller's transaction (an event subscriber's): it exists only if the change
+ * that asked for it commits. A worker finds it at its next poll.
+ */
+export async function enqueueIn(trx: Db, kind: string, payload: unknown, options: Omit<EnqueueOptions, 'id'> = {}): Promise<string> {
+  const row = jobRow(kind, payload, options);
+  await trx.insertInto('jobs').values(row).execute();
+  return row.id;
+}
+
+export async function enqueue(database: Database, kind: string, payload: unknown, options: EnqueueOptions = {}): Promise<string> {
+  const row = jobRow(kind, payload, options);
+  const id = row.id;
   const insert = database.db.insertInto('jobs').values(row);
   if (database.dialect === 'mysql') await insert.ignore().execute();
   else await insert.onConflict((oc) => oc.column('id').doNothing()).execute();

@@ -25,6 +25,10 @@ const customerFigures = z
     average_order_value: z.number().nullable(),
     purchase_frequency: z.number().nullable(),
     last_interaction_at: z.string().nullable(),
+    currency: z.string().openapi({ description: 'The business currency: revenue and the average order value count the orders in it only' }),
+    other_currencies: z
+      .array(z.object({ currency: z.string(), orders: z.number().int(), revenue: z.number() }))
+      .openapi({ description: 'Counted orders in each other currency: in the order count and dates, not in the amounts (currencies are not converted)' }),
   })
   .openapi('CustomerFigures');
 const customerViewSchema = z

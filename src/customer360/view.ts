@@ -7,13 +7,15 @@ import { orders } from '../sales/orders.js';
 import type { ApiRecord } from '../records/codec.js';
 import { decodeCursor, encodeCursor } from '../records/query.js';
 import { customerScores, scoreContext } from '../insights/customer-scores.js';
+import { customerCurrencies } from '../sales/figures.js';
 
 /** Everything about one customer on one screen: profile, company, figures, scores, recent activity, open tasks. */
 export async function customerView(ctx: Ctx, id: string) {
   const customer = await getCustomer(ctx, id);
   const byCustomer = { field: 'customer_id', op: 'eq' as const, value: id };
-  const [scoring, company, recentOrders, recentInteractions, openTasks] = await Promise.all([
+  const [scoring, currencies, company, recentOrders, recentInteractions, openTasks] = await Promise.all([
     scoreContext(ctx.database.db),
+    customerCurrencies(ctx.database.db, id),
     customer.company_id ? companies.get(ctx, customer.company_id as string) : Promise.resolve(null),
     orders.list(ctx, { filter: byCustomer, sort: '-ordered_at', limit: 10 }),
     interactions.list(ctx, { filter: byCustomer, sort: '-occurred_at', limit: 20 }),
@@ -30,6 +32,7 @@ export async function customerView(ctx: Ctx, id: string) {
       average_order_value: customer.average_order_value,
       purchase_frequency: customer.purchase_frequency,
       last_interaction_at: customer.last_interaction_at,
+      ...currencies,
     },
     scores: customerScores(customer, scoring.verdict, scoring.timeZone),
     recent_orders: recentOrders.data,

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { getBusinessSettings } from '../settings/business.js';
 import type { Database } from '../core/database.js';
 import { invalid } from '../core/errors.js';
 import { idPrefixes, type IdKind } from '../core/ids.js';
@@ -229,6 +230,9 @@ export async function generateDemo(database: Database, options: DemoOptions): Pr
   if (Number(existingProducts.n) > 0) throw invalid('the database already has products; demo data goes into an empty database (use a new RAPPORT_DATA_DIR)');
 
   const rng = new Prng(options.seed ?? 1);
+  // Demo orders are in the business currency (EUR on an empty database until the owner sets one), so the
+  // figures written below, which sum every demo order, are what the figures from orders would be.
+  const { currency } = await getBusinessSettings(database.db);
   const asOf = options.asOf ?? new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
   const end = asOf.getTime();
   const start = end - historyDays * dayMs;
@@ -440,7 +444,7 @@ export async function generateDemo(database: Database, options: DemoOptions): Pr
         const s = rng.next();
         const status = ageDays < 3 ? (s < 0.6 ? 'paid' : 'pending') : ageDays < 14 ? (s < 0.5 ? 'paid' : s < 0.97 ? 'fulfilled' : 'cancelled') : s < 0.93 ? 'fulfilled' : s < 0.965 ? 'cancelled' : s < 0.99 ? 'refunded' : 'paid';
         const totalRounded = round2(orderTotal);
-        writer.add('orders', [orderId, customerId, iso(at), status, 'USD', totalRounded, null, iso(at), iso(at)]);
+        writer.add('orders', [orderId, customerId, iso(at), status, currency, totalRounded, null, iso(at), iso(at)]);
         orders.push({ id: orderId, at: Math.floor(at / 1000) * 1000, status, total: totalRounded });
       };
       const sequence = (firstAt: number, meanGapDays: number, maxOrders: number, until: number) => {

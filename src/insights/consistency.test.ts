@@ -119,9 +119,10 @@ describe.each(engines)('one story per customer on %s', (engine) => {
       .slice(0, 10);
     expect(list.data.map((e) => e.customer_id)).toEqual(expected.map((r) => r.id));
     for (const entry of list.data) {
-      const page = (await customerView(ctx, entry.customer_id)).scores;
+      const view = await customerView(ctx, entry.customer_id);
+      const page = view.scores;
       expect([entry.stage, entry.p_alive, entry.churn_risk, entry.clv, entry.value_at_risk, entry.days_since_last_order]).toEqual([page.stage, page.p_alive, page.churn_risk, page.clv, page.value_at_risk, page.days_since_last_order]);
-      expect(entry.reason).toBe(`worth about ${entry.clv! >= 100 ? Math.round(entry.clv!).toLocaleString('en-US') : entry.clv!.toFixed(2)} over the next 12 months, ${Math.round(entry.churn_risk! * 100)}% churn risk: ${page.reason}`);
+      expect(entry.reason).toBe(`worth about ${entry.clv! >= 100 ? Math.round(entry.clv!).toLocaleString('en-US') : entry.clv!.toFixed(2)} ${view.figures.currency} over the next 12 months, ${Math.round(entry.churn_risk! * 100)}% churn risk: ${page.reason}`);
       // "43% churn risk ... 100% likely still active" cannot happen: the reason's percentage is 1 - churn risk.
       const still = entry.reason.match(/still buy at (\d+)%/);
       if (still) expect(Number(still[1])).toBe(Math.round(entry.p_alive! * 100));

@@ -8,9 +8,11 @@
 import { sql } from 'kysely';
 import type { Ctx } from '../core/context.js';
 import { toNumber } from '../core/database.js';
+import { getBusinessSettings } from '../settings/business.js';
 import { customerScores, scoreContext } from './customer-scores.js';
 
-const money = (v: number) => (v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(2));
+/** An amount in words, with its currency code: "1,234 EUR", "56.70 EUR". */
+const money = (v: number, currency: string) => `${v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(2)} ${currency}`;
 
 export type ContactRanking = 'value_at_risk' | 'spend_at_risk';
 
@@ -44,7 +46,7 @@ export interface ContactList {
 
 export async function contactList(ctx: Ctx, limit = 20, now: number | Date = Date.now()): Promise<ContactList> {
   const db = ctx.database.db;
-  const { verdict, timeZone } = await scoreContext(db);
+  const [{ verdict, timeZone }, { currency }] = await Promise.all([scoreContext(db), getBusinessSettings(db)]);
   const ranking: ContactRanking = verdict.clv_estimated || !verdict.id ? 'value_at_risk' : 'spend_at_risk';
   const columns = ['id', 'first_name', 'last_name', 'email', 'phone', 'stage', 'clv', 'churn_risk', 'p_alive', 'value_at_risk', 'revenue', 'order_count', 'last_order_at', 'score_basis', 'usual_gap_days'] as const;
   const spendAtRisk = sql<number>`revenue * churn_risk`;
@@ -65,7 +67,7 @@ export async function contactList(ctx: Ctx, limit = 20, now: number | Date = Dat
     const scores = customerScores(r, verdict, timeZone, now);
     const revenue = toNumber(r.revenue);
     const risk = scores.churn_risk ?? 0;
-    const worth = scores.clv !== null ? `worth about ${money(scores.clv)} over the next ${verdict.clv_months} months` : `spent ${money(revenue ?? 0)} so far`;
+    const worth = scores.clv !== null ? `worth about ${money(scores.clv, currency)} over the next ${verdict.clv_months} months` : `spent ${money(revenue ?? 0, currency)} so far`;
     return {
       customer_id: r.id as string,
       name: [r.first_name, r.last_name].filter(Boolean).join(' ') || null,

@@ -157,7 +157,7 @@ describe.each(engines)('insights API on %s', (engine) => {
     expect(values).toEqual([...values].sort((p, q) => q - p));
     for (const e of list.body.data) {
       expect(['active', 'inactive']).toContain(e.stage);
-      expect(e.reason).toMatch(/^spent [\d,.]+ so far, \d+% churn risk: /);
+      expect(e.reason).toMatch(/^spent [\d,.]+ [A-Z]{3} so far, \d+% churn risk: /);
       expect(e.value_at_risk).toBeNull();
       expect(e.spend_at_risk).toBeCloseTo(e.revenue * e.churn_risk, 1);
     }

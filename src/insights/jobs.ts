@@ -1,6 +1,7 @@
 /** The insight run as a queued job, and the nightly schedule that refreshes scores. */
 import type { Database } from '../core/database.js';
-import { enqueue, getJob, type JobHandler } from '../core/jobs.js';
+import type { Subscription } from '../core/events.js';
+import { enqueue, enqueueIn, getJob, type JobHandler } from '../core/jobs.js';
 import { parseJson } from './db.js';
 import { runInsights, type RunOptions } from './run.js';
 
@@ -32,6 +33,20 @@ export function insightJobHandlers(database: Database): Record<string, JobHandle
     },
   };
 }
+
+/**
+ * CLV and the RFM monetary scores count the orders in the business currency only: once scores exist,
+ * a change of currency queues a new run (in the transaction that changed it) rather than leave them
+ * in the old currency until the nightly one.
+ */
+export const currencyChangeRunSubscription: Subscription = {
+  types: ['settings.updated'],
+  handle: async (trx, events) => {
+    if (!events.some((e) => Array.isArray(e.data?.changed) && e.data.changed.includes('currency'))) return;
+    const scored = await trx.selectFrom('insight_runs').select('id').limit(1).executeTakeFirst();
+    if (scored) await enqueueIn(trx, insightRunKind, {}, { maxAttempts: 2 });
+  },
+};
 
 export async function enqueueInsightRun(database: Database, payload: RunPayload): Promise<string> {
   return enqueue(database, insightRunKind, payload, { maxAttempts: 2 });

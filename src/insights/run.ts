@@ -89,11 +89,17 @@ export interface CustomerArrays {
   lastDay: Float64Array;
   /** Distinct purchase days; x = distinctDays - 1. */
   distinctDays: Int32Array;
+  /** Counted orders in any currency. */
   orderCount: Int32Array;
+  /** Counted orders in the business currency: the only ones whose amounts are summed. */
+  moneyOrderCount: Int32Array;
+  /** Spend in the business currency (amounts are never converted). */
   revenue: Float64Array;
-  /** Spend on days other than the first purchase day. */
+  /** Spend in the business currency on days other than the first purchase day. */
   repeatSpend: Float64Array;
-  /** As of the prediction cutoff. */
+  /** Repeat purchase days with spend in the business currency (the Gamma-Gamma frequency). */
+  moneyRepeatDays: Int32Array;
+  /** As of the prediction cutoff (revenue in the business currency, as above). */
   cutOrderCount: Int32Array;
   cutRevenue: Float64Array;
   cutFirstDay: Float64Array;
@@ -118,8 +124,10 @@ function allocate(capacity: number): CustomerArrays {
     lastDay: nan(capacity),
     distinctDays: new Int32Array(capacity),
     orderCount: new Int32Array(capacity),
+    moneyOrderCount: new Int32Array(capacity),
     revenue: new Float64Array(capacity),
     repeatSpend: new Float64Array(capacity),
+    moneyRepeatDays: new Int32Array(capacity),
     cutOrderCount: new Int32Array(capacity),
     cutRevenue: new Float64Array(capacity),
     cutFirstDay: nan(capacity),
@@ -132,12 +140,14 @@ function allocate(capacity: number): CustomerArrays {
 /**
  * Streams customers (keyset pages by id) and, per page, their counted orders up to the as-of day
  * (ordered by customer and date), accumulating per-customer figures without keeping the order log.
+ * Counts and dates take every order; amounts only those in `currency` (the business currency), as the
+ * customer figures and the reports do.
  */
 export async function loadCustomerArrays(
   database: Database,
   endDay: number,
   cutoffDay: number,
-  options: { pageSize?: number; progress?: (done: number, total: number) => unknown; timeZone?: string } = {},
+  options: { pageSize?: number; progress?: (done: number, total: number) => unknown; timeZone?: string; currency?: string } = {},
 ): Promise<CustomerArrays> {
   const db = database.db;
   const pageSize = options.pageSize ?? 5000;
@@ -146,6 +156,9 @@ export async function loadCustomerArrays(
   // Days are calendar days in the business's time zone; a day of margin on the UTC bound, then by day.
   const dayOfOrder = dayCounter(options.timeZone ?? 'UTC');
   const endIso = isoOfDay(endDay + 2);
+  const currency = options.currency ?? (await getBusinessSettings(db)).currency;
+  // The last repeat day counted in moneyRepeatDays, per slot.
+  const lastMoneyDay = new Float64Array(a.age.length).fill(NaN);
   let lastId: string | null = null;
   for (;;) {
     let q = db.selectFrom('customers').select(['id', 'age', 'income', 'stage', 'stage_changed_at', 'p_alive', 'churn_risk', 'clv']).orderBy('id').limit(pageSize);
@@ -170,7 +183,7 @@ export async function loadCustomerArrays(
     lastId = customers[customers.length - 1].id as string;
     const orders = await db
       .selectFrom('orders')
-      .select(['customer_id', 'ordered_at', 'total'])
+      .select(['customer_id', 'ordered_at', 'total', 'currency'])
       .where('customer_id', '>=', first)
       .where('customer_id', '<=', lastId)
       .where('status', 'in', [...countedOrderStatuses])
@@ -183,8 +196,10 @@ export async function loadCustomerArrays(
       if (i === undefined) continue;
       const day = dayOfOrder(o.ordered_at as string);
       if (day > endDay) continue;
-      const amount = toNumber(o.total) ?? 0;
+      const money = o.currency === currency;
+      const amount = money ? (toNumber(o.total) ?? 0) : 0;
       a.orderCount[i]++;
+      if (money) a.moneyOrderCount[i]++;
       a.revenue[i] += amount;
       if (a.distinctDays[i] === 0) {
         a.firstDay[i] = day;
@@ -192,6 +207,10 @@ export async function loadCustomerArrays(
         a.distinctDays[i] = 1;
       } else {
         if (day !== a.firstDay[i]) a.repeatSpend[i] += amount;
+        if (money && day !== a.firstDay[i] && day !== lastMoneyDay[i]) {
+          a.moneyRepeatDays[i]++;
+          lastMoneyDay[i] = day;
+        }
         if (day !== a.lastDay[i]) {
           a.distinctDays[i]++;
           a.lastDay[i] = day;
@@ -260,7 +279,7 @@ export async function runInsights(ctx: Ctx, options: RunOptions = {}): Promise<R
   };
   const settings = await getInsightSettings(db);
   const o = resolve(options, settings);
-  const { timeZone } = await getBusinessSettings(db);
+  const { timeZone, currency } = await getBusinessSettings(db);
   const endDay = asOfDay(options.asOf, timeZone);
   const asOfIso = isoOfDay(endDay).slice(0, 10);
   const cutoffDay = endDay - o.predictionWindowDays;
@@ -268,7 +287,7 @@ export async function runInsights(ctx: Ctx, options: RunOptions = {}): Promise<R
   const nowIso = new Date().toISOString();
 
   await report({ phase: 'loading', done: 0 });
-  const a = await loadCustomerArrays(database, endDay, cutoffDay, { pageSize: options.pageSize, timeZone, progress: (done, total) => report({ phase: 'loading', done, total }) });
+  const a = await loadCustomerArrays(database, endDay, cutoffDay, { pageSize: options.pageSize, timeZone, currency, progress: (done, total) => report({ phase: 'loading', done, total }) });
   lap('load_ms');
 
   // Per-buyer summary in model time units.
@@ -282,6 +301,7 @@ export async function runInsights(ctx: Ctx, options: RunOptions = {}): Promise<R
   const ftx = new Float64Array(nb);
   const fT = new Float64Array(nb);
   const fm = new Float64Array(nb);
+  const fmx = new Float64Array(nb);
   const ggFrequency = new Float64Array(nb);
   let repeatBuyers = 0;
   buyers.forEach((i, b) => {
@@ -289,9 +309,11 @@ export async function runInsights(ctx: Ctx, options: RunOptions = {}): Promise<R
     fx[b] = xi;
     ftx[b] = toUnit(a.lastDay[i] - a.firstDay[i]);
     fT[b] = toUnit(endDay - a.firstDay[i]);
-    fm[b] = xi > 0 ? a.repeatSpend[i] / xi : 0;
+    // Spend per repeat day in the business currency, over the repeat days that had such spend.
+    fmx[b] = a.moneyRepeatDays[i];
+    fm[b] = fmx[b] > 0 ? a.repeatSpend[i] / fmx[b] : 0;
     // The monetary model needs positive spend; repeat buyers whose repeat days cost nothing are left out of its fit.
-    ggFrequency[b] = xi > 0 && fm[b] > 0 ? xi : 0;
+    ggFrequency[b] = fmx[b] > 0 && fm[b] > 0 ? fmx[b] : 0;
     if (xi > 0) repeatBuyers++;
   });
 
@@ -306,7 +328,7 @@ export async function runInsights(ctx: Ctx, options: RunOptions = {}): Promise<R
       errors.push(`BG/NBD: ${(e as Error).message}`);
     }
   } else errors.push('BG/NBD: needs customers with repeat purchases');
-  const histories = { buyers, x: fx, tx: ftx, T: fT, m: fm };
+  const histories = { buyers, x: fx, tx: ftx, T: fT, m: fm, mx: fmx };
   // A fit that fails a check is kept on record but not used: scores fall back to the purchase rhythm.
   const reliability: BgNbdReliability | null = bg ? judgeBgNbdFit(bg, a, histories, endDay, cutoffDay, perUnit) : null;
   if (reliability && !reliability.reliable) errors.push(`BG/NBD: unreliable on this data (${reliability.reasons.join('; ')}); P(alive) and churn risk come from the purchase rhythm, expected purchases and CLV are not estimated`);

@@ -33,8 +33,10 @@ export interface BuyerHistories {
   x: Float64Array;
   tx: Float64Array;
   T: Float64Array;
-  /** Mean spend per repeat purchase day (0 without repeat spend). */
+  /** Mean spend in the business currency per repeat purchase day with such spend (0 without). */
   m: Float64Array;
+  /** Repeat purchase days with spend in the business currency: the Gamma-Gamma frequency of `m`. */
+  mx: Float64Array;
 }
 
 /**
@@ -159,7 +161,8 @@ export function scoreStandings(a: CustomerArrays, h: BuyerHistories, bg: BgNbdFi
       const scale = v[0] > 0 ? standing.pAlive / v[0] : 0;
       s.expected[i] = v[1] * scale;
       s.pPurchase[i] = v[2] * scale;
-      if (gg && gg.q > 1) s.clv[i] = conditionalExpectedAverageProfit(gg, h.x[b], h.m[b] > 0 ? h.m[b] : 0) * v[3] * scale;
+      // A value in the business currency needs spend in it: a customer who only buys in other currencies has none.
+      if (gg && gg.q > 1 && a.moneyOrderCount[i] > 0) s.clv[i] = conditionalExpectedAverageProfit(gg, h.mx[b], h.m[b] > 0 ? h.m[b] : 0) * v[3] * scale;
     }
   });
   s.distinctHistories = cache.size;

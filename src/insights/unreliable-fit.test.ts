@@ -108,7 +108,7 @@ describe.each(engines)('an unreliable purchase model on %s', (engine) => {
     for (const e of list.data) {
       expect(e.value_at_risk).toBeNull();
       expect(e.clv).toBeNull();
-      expect(e.reason).toMatch(/^spent [\d,.]+ so far, \d+% churn risk: /);
+      expect(e.reason).toMatch(/^spent [\d,.]+ [A-Z]{3} so far, \d+% churn risk: /);
     }
   });
 

@@ -14,6 +14,7 @@ import { contactList } from '../insights/contact-list.js';
 import { suggestionsFor } from '../insights/cross-sell.js';
 import { listSegments, segmentWhere } from '../insights/segmentation.js';
 import { interactionTypes } from '../schema/entities.js';
+import { getBusinessSettings } from '../settings/business.js';
 
 export const mcpServerInfo = { name: 'rapport', version: '0.1.0' };
 
@@ -40,7 +41,7 @@ async function answer(work: () => Promise<unknown>): Promise<ToolResult> {
 export function buildMcpServer(ctx: Ctx): McpServer {
   const server = new McpServer(mcpServerInfo, {
     instructions:
-      'Rapport is the CRM of a one-person business. Customers carry predictions: stage (lead, active, inactive, churned), p_alive (probability still a customer), churn_risk, clv (lifetime value) and value_at_risk, each with a reason; score_basis says when a model was unreliable and a simpler estimate was used. Use contact_today for "who should I contact and what should I offer".',
+      'Rapport is the CRM of a one-person business. Customers carry predictions: stage (lead, active, inactive, churned), p_alive (probability still a customer), churn_risk, clv (lifetime value) and value_at_risk, each with a reason; score_basis says when a model was unreliable and a simpler estimate was used. Amounts (revenue, clv, value_at_risk) are in the business currency named by `currency`: orders in other currencies are not converted, they count in order_count but not in the amounts (get_customer lists them under figures.other_currencies). Use contact_today for "who should I contact and what should I offer".',
   });
 
   server.registerTool(
@@ -67,7 +68,7 @@ export function buildMcpServer(ctx: Ctx): McpServer {
           filter: stage ? { field: 'stage', op: 'eq', value: stage } : undefined,
           where: await segmentWhere(ctx, segment),
         });
-        return { customers: page.data, next_cursor: page.next_cursor ?? null };
+        return { currency: (await getBusinessSettings(ctx.database.db)).currency, customers: page.data, next_cursor: page.next_cursor ?? null };
       }),
   );
 
@@ -108,7 +109,7 @@ export function buildMcpServer(ctx: Ctx): McpServer {
     ({ segment, limit }) =>
       answer(async () => {
         const page = await customers.list(ctx, { sort: '-value_at_risk', limit: limit ?? 20, fields: customerFields, where: await segmentWhere(ctx, segment) });
-        return { customers: page.data, next_cursor: page.next_cursor ?? null };
+        return { currency: (await getBusinessSettings(ctx.database.db)).currency, customers: page.data, next_cursor: page.next_cursor ?? null };
       }),
   );
 

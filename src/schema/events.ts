@@ -48,3 +48,4 @@ export const eventTypes = Object.keys(eventCatalogue) as EventType[];
 export function isEventType(value: string): value is EventType {
   return Object.hasOwn(eventCatalogue, value);
 }
+  'settings.updated': 'Business settings changed (`data.changed` names them, `data.previous` their old values); a new currency refreshes every customer\'s figures.',

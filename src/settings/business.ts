@@ -7,7 +7,8 @@ import { z } from '@hono/zod-openapi';
 import type { Database, Db } from '../core/database.js';
 import { invalid } from '../core/errors.js';
 import { issuesToFields } from '../records/validation.js';
-import { readSetting, writeSetting } from './store.js';
+import { appendEvents } from '../core/events.js';
+import { readSetting, writeSettingIn } from './store.js';
 
 export const businessSettingsKey = 'business';
 export const defaultCurrency = 'EUR';
@@ -102,12 +103,22 @@ export function todayIn(timeZone: string, now = new Date()): string {
 
 export const toApi = (s: BusinessSettings) => ({ currency: s.currency, time_zone: s.timeZone });
 
-export async function updateBusinessSettings(database: Database, patch: unknown): Promise<BusinessSettings> {
+/**
+ * Changes the business settings and, in the same transaction, appends `settings.updated` naming what
+ * changed (figures that depend on the currency follow from that event).
+ */
+export async function updateBusinessSettings(database: Database, patch: unknown, actor = 'system'): Promise<BusinessSettings> {
   const parsed = businessSettingsPatch.safeParse(patch);
   if (!parsed.success) throw invalid('invalid business settings', issuesToFields(parsed.error.issues));
   const current = await getBusinessSettings(database.db);
   const { currency, time_zone } = parsed.data;
   const next: BusinessSettings = { currency: currency ? currencyCode(currency)! : current.currency, timeZone: time_zone ? timeZoneName(time_zone)! : current.timeZone };
-  await writeSetting(database, businessSettingsKey, toApi(next));
+  const before = toApi(current);
+  const after = toApi(next);
+  const changed = (Object.keys(after) as (keyof typeof after)[]).filter((k) => after[k] !== before[k]);
+  await database.db.transaction().execute(async (trx) => {
+    await writeSettingIn(trx, businessSettingsKey, after);
+    if (changed.length) await appendEvents(trx, actor, [{ type: 'settings.updated', entity: 'settings', entityId: businessSettingsKey, data: { changed, previous: Object.fromEntries(changed.map((k) => [k, before[k]])), ...after } }]);
+  });
   return next;
 }

@@ -14,6 +14,6 @@ export function registerSettingsRoutes(app: OpenAPIHono<AppEnv>) {
   );
   app.openapi(
     createRoute({ method: 'patch', path: '/api/settings', tags, summary: 'Change the business currency or time zone (400 on an unknown ISO 4217 code or IANA zone)', request: { body: body(businessSettingsPatch) }, responses: { 200: json(businessSettingsSchema, 'Business settings'), 400: errorResponses[400] } }),
-    async (c) => c.json(toApi(await updateBusinessSettings(c.get('ctx').database, await c.req.json())), 200),
+    async (c) => c.json(toApi(await updateBusinessSettings(c.get('ctx').database, await c.req.json(), c.get('ctx').actor)), 200),
   );
 }

@@ -209,11 +209,25 @@ function ProfileHeader({ customer, onChanged }: { customer: ApiRecord; onChanged
   );
 }
 
+interface OtherCurrency {
+  currency: string;
+  orders: number;
+  revenue: number;
+}
+
+/** "also 2 orders in USD (USD 50.00), not included": what the customer's amounts leave out. */
+export function otherCurrenciesNote(figures: Record<string, unknown>): string | undefined {
+  const other = Array.isArray(figures.other_currencies) ? (figures.other_currencies as OtherCurrency[]) : [];
+  if (other.length === 0) return undefined;
+  return `also ${other.map((o) => `${o.orders} ${o.orders === 1 ? 'order' : 'orders'} in ${o.currency} (${formatMoney(o.revenue, o.currency)})`).join(', ')}, not included`;
+}
+
 function Figures({ figures, timeZone }: { figures: Record<string, unknown>; timeZone: string }) {
+  const otherNote = otherCurrenciesNote(figures);
   const items: { label: string; value: string; hint?: string }[] = [
-    { label: 'Revenue', value: formatMoney(figures.revenue ?? 0) },
-    { label: 'Orders', value: formatNumber(figures.order_count, true) || '0' },
-    { label: 'Average order', value: formatMoney(figures.average_order_value) },
+    { label: 'Revenue', value: formatMoney(figures.revenue ?? 0), hint: otherNote },
+    { label: 'Orders', value: formatNumber(figures.order_count, true) || '0', hint: otherNote ? 'in every currency' : undefined },
+    { label: 'Average order', value: formatMoney(figures.average_order_value), hint: otherNote && typeof figures.currency === 'string' ? `of the orders in ${figures.currency}` : undefined },
     { label: 'Orders per month', value: formatNumber(figures.purchase_frequency) || '—' },
     { label: 'Last order', value: formatShortDate(figures.last_order_at) || '—', hint: daysAgo(figures.last_order_at, timeZone) },
     { label: 'Last interaction', value: formatShortDate(figures.last_interaction_at) || '—', hint: relativeTime(figures.last_interaction_at) },
