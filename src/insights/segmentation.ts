@@ -6,7 +6,8 @@ import { z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
 import { kmeans, restartBudget, standardize, suggestK, unstandardize, type KSuggestion } from '../analytics/index.js';
 import type { Ctx } from '../core/context.js';
-import { toBool, toNumber } from '../core/database.js';
+import { toBool, toNumber, type Db } from '../core/database.js';
+import { appendEvents, type DomainEvent } from '../core/events.js';
 import { invalid, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { fieldsOf } from '../fields/custom-fields.js';
@@ -141,11 +142,13 @@ export async function createSegmentation(ctx: Ctx, raw: unknown) {
   const pageSize = 10000;
   let data = new Float64Array((total + pageSize) * d);
   const ids: string[] = [];
+  /** Each customer's segment before this segmentation, for customer.segment_changed. */
+  const previous: (string | null)[] = [];
   const columns = [...new Set(features.map((f) => sources.get(f)!.column))];
   const nowMs = Date.now();
   let lastId: string | null = null;
   for (;;) {
-    let q = db.selectFrom('customers').select(['id', ...columns]).orderBy('id').limit(pageSize);
+    let q = db.selectFrom('customers').select(['id', 'segment_id as previous_segment_id', ...columns]).orderBy('id').limit(pageSize);
     if (lastId !== null) q = q.where('id', '>', lastId);
     const rows = await q.execute();
     for (const r of rows) {
@@ -156,6 +159,7 @@ export async function createSegmentation(ctx: Ctx, raw: unknown) {
         data = bigger;
       }
       ids.push(r.id as string);
+      previous.push((r.previous_segment_id as string | null) ?? null);
       features.forEach((f, j) => {
         const s = sources.get(f)!;
         const v = r[s.column];
@@ -240,12 +244,39 @@ export async function createSegmentation(ctx: Ctx, raw: unknown) {
       for (let i = 0; i < n; i++) yield [ids[i], segments[fit.labels[i]].id];
     }
     await batchUpdate(trx, ctx.database.dialect, 'customers', [{ name: 'segment_id', kind: 'text' }], rows(), 1000, ctx.database.sqlite);
+    await appendEvents(trx, ctx.actor, await segmentChangeEvents(trx, segmentationId, ids, previous, ids.map((_, i) => segments[fit.labels[i]])));
     result.duration_ms = Date.now() - started;
     await trx.updateTable('segmentations').set({ result: JSON.stringify(result) }).where('id', '=', segmentationId).execute();
   });
   // The report rollups carry segment ids: re-keyed now rather than on the next report.
   await syncReportSegments(db);
   return getSegmentation(ctx, segmentationId);
+}
+
+/** A segment as events name it: id, k-means label, name and segmentation. */
+function segmentRef(r: { id: unknown; position: unknown; name: unknown; segmentation_id: unknown }) {
+  return { id: r.id as string, label: r.position == null ? null : Number(r.position) - 1, name: r.name as string, segmentation_id: (r.segmentation_id as string | null) ?? null };
+}
+
+/**
+ * customer.segment_changed for every customer whose segment this segmentation changed. A customer
+ * without a segment before (the first segmentation, or a customer added since) emits nothing, as a
+ * first scoring emits no stage change: there is no "before", and webhooks are not flooded.
+ */
+async function segmentChangeEvents(trx: Db, segmentationId: string, ids: string[], before: (string | null)[], after: { id: string; position: number; name: string; segmentation_id: string }[]): Promise<DomainEvent[]> {
+  const oldIds = [...new Set(before.filter((v): v is string => v !== null))];
+  const old = new Map<string, ReturnType<typeof segmentRef>>();
+  for (let i = 0; i < oldIds.length; i += 500) {
+    const rows = await trx.selectFrom('segments').select(['id', 'position', 'name', 'segmentation_id']).where('id', 'in', oldIds.slice(i, i + 500)).execute();
+    for (const r of rows) old.set(r.id as string, segmentRef(r));
+  }
+  const events: DomainEvent[] = [];
+  ids.forEach((id, i) => {
+    const from = before[i];
+    if (from === null || from === after[i].id) return;
+    events.push({ type: 'customer.segment_changed', entity: 'customer', entityId: id, data: { from: old.get(from) ?? { id: from, label: null, name: null, segmentation_id: null }, to: segmentRef(after[i]), segmentation_id: segmentationId } });
+  });
+  return events;
 }
 
 function segmentRecord(r: Record<string, unknown>) {

@@ -10,7 +10,7 @@ export const eventCatalogue = {
   'customer.merge_undone': 'A merge was undone; `data.restored_ids` are back as separate customers.',
   'customer.erased': 'A customer\'s personal data was erased (GDPR art. 17); no personal data follows.',
   'customer.stage_changed': 'The lifecycle stage changed (`data.from`, `data.to`).',
-  'customer.segment_changed': 'The k-means segment changed (`data.from`, `data.to`).',
+  'customer.segment_changed': 'A new k-means segmentation put the customer in another segment (`data.from`, `data.to`: id, label, name, segmentation_id; `data.segmentation_id`); a customer without a segment before emits nothing.',
   'customer.score_crossed': 'P(alive), churn risk or CLV crossed a configured threshold (`data.score`, `data.threshold`, `data.direction`, `data.from`, `data.to`).',
   'company.created': 'A company was created.',
   'company.updated': 'A company changed.',
