@@ -6,6 +6,7 @@
 import { markSubscribersLoaded, subscribe, type Subscription } from './core/events.js';
 import { lastInteractionSubscription } from './activities/interactions.js';
 import { mergeMatchKeysSubscription } from './duplicates/match-keys.js';
+import { dealActivitySubscription } from './deals/activity.js';
 import { reportRollupsSubscription } from './reports/rollups.js';
 import { orderFiguresSubscription } from './sales/figures.js';
 
@@ -15,4 +16,6 @@ import { currencyChangeRunSubscription } from './insights/jobs.js';
 export const derivedDataSubscriptions: readonly Subscription[] = [orderFiguresSubscription, lastInteractionSubscription, reportRollupsSubscription, mergeMatchKeysSubscription, currencyChangeSubscription, currencyChangeRunSubscription];
 
 for (const s of derivedDataSubscriptions) subscribe(s.types, s.handle);
+// Deals' last activity (their rotten flags) follows interactions and tasks.
+subscribe(dealActivitySubscription.types, dealActivitySubscription.handle);
 markSubscribersLoaded();

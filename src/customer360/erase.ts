@@ -12,6 +12,7 @@ import { entities, customerEntity, type EntityName } from '../schema/entities.js
 import { columnOf, isList, isPersonal, type FieldDef } from '../schema/fields.js';
 import { personalTables, type PersonalTable } from '../schema/personal-data.js';
 import { mergedAway, mergeLoserIds } from './merged-records.js';
+import { eraseDealsOf } from '../deals/erase.js';
 import { addRecordValues, emptyPersonValues, namesPerson, redactValue, type PersonValues } from './personal-values.js';
 
 /** Everything an erase needs to know about the person, read before anything is changed. */
@@ -233,6 +234,7 @@ const steps: Record<PersonalTable, Step> = {
   },
   referral_codes: deleteByCustomer('referral_codes'),
   loyalty_pages: deleteByCustomer('loyalty_pages'),
+  deals: (trx, s) => eraseDealsOf(trx, s.customerIds),
   report_cache: async (trx) => {
     await trx.deleteFrom('report_cache').execute();
   },

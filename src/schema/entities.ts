@@ -1,7 +1,7 @@
 import type { IdKind } from '../core/ids.js';
 import type { FieldDef } from './fields.js';
 
-export type EntityName = 'customers' | 'companies' | 'products' | 'orders' | 'interactions' | 'tasks';
+export type EntityName = 'customers' | 'companies' | 'products' | 'orders' | 'interactions' | 'tasks' | 'deals';
 
 export interface EntityDef {
   name: EntityName;
@@ -230,6 +230,37 @@ export const taskEntity: EntityDef = {
   ],
 };
 
+export const dealStatuses = ['open', 'won', 'lost'] as const;
+
+/** A deal on a pipeline's stage; its status follows the stage's kind (see src/deals). */
+export const dealEntity: EntityDef = {
+  name: 'deals',
+  label: 'deal',
+  table: 'deals',
+  idKind: 'deal',
+  defaultSort: '-created_at',
+  customFields: false,
+  fields: [
+    id,
+    text('title', 'Title', { required: true, personal: true }),
+    { name: 'customer_id', label: 'Customer ID', type: 'id', filterable: true, sortable: true, personal: false },
+    { name: 'company_id', label: 'Company ID', type: 'id', filterable: true, sortable: true, personal: false },
+    { name: 'pipeline_id', label: 'Pipeline ID', type: 'id', filterable: true, sortable: true, personal: false, description: 'The default pipeline when omitted.' },
+    { name: 'stage_id', label: 'Stage ID', type: 'id', filterable: true, sortable: true, personal: false, description: "The pipeline's first stage when omitted; change it with POST /api/deals/{id}/move." },
+    { name: 'status', label: 'Status', type: 'select', options: dealStatuses, readOnly: true, filterable: true, sortable: true, personal: false, description: "open, won or lost: the kind of the deal's stage." },
+    { name: 'value', label: 'Value', type: 'number', filterable: true, sortable: true, synonyms: ['amount', 'deal value'], personal: false, description: 'The sum of the lines when omitted and lines are given.' },
+    text('currency', 'Currency', { personal: false, description: 'ISO 4217 code; the business currency when omitted.' }),
+    { name: 'expected_close_date', label: 'Expected close', type: 'date', filterable: true, sortable: true, synonyms: ['close date'], personal: false },
+    text('source', 'Lead source', { personal: false, synonyms: ['lead source', 'channel'], description: 'Where the lead came from (form, referral, import, ...).' }),
+    text('lost_reason', 'Lost reason', { personal: true }),
+    { name: 'notes', label: 'Notes', type: 'longtext', filterable: true, personal: true },
+    { name: 'stage_changed_at', label: 'In stage since', type: 'datetime', readOnly: true, filterable: true, sortable: true, personal: false },
+    { name: 'last_activity_at', label: 'Last activity', type: 'datetime', readOnly: true, filterable: true, sortable: true, personal: false, description: "The latest of the deal's creation, its last stage change, and interactions or tasks of the deal or its customer." },
+    { name: 'closed_at', label: 'Closed at', type: 'datetime', readOnly: true, filterable: true, sortable: true, personal: false, description: 'When the deal was won or lost.' },
+    ...stamps,
+  ],
+};
+
 export const entities: Record<EntityName, EntityDef> = {
   customers: customerEntity,
   companies: companyEntity,
@@ -237,4 +268,5 @@ export const entities: Record<EntityName, EntityDef> = {
   orders: orderEntity,
   interactions: interactionEntity,
   tasks: taskEntity,
+  deals: dealEntity,
 };

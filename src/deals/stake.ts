@@ -1,0 +1,124 @@
+/**
+ * What open deals are worth: each stage's learnt win probability (see probability.ts) and each open
+ * deal's expected value, rotten flag and days without activity, for the board, the forecast and Today.
+ */
+import { toNumber, type Db } from '../core/database.js';
+import { learnProbability, type LearntProbability } from './probability.js';
+import type { StageKind } from './pipelines.js';
+
+export interface StageProbability extends LearntProbability {
+  pipeline_id: string;
+  stage_id: string;
+  name: string;
+  kind: StageKind;
+  position: number;
+}
+
+const dayMs = 86_400_000;
+
+/** Closed deals (won, lost) that passed through each stage, counted once per deal. */
+async function stageOutcomes(db: Db, pipelineId?: string): Promise<Map<string, { won: number; lost: number }>> {
+  let q = db
+    .selectFrom('deal_stage_changes as c')
+    .innerJoin('deals as d', 'd.id', 'c.deal_id')
+    .select(['c.to_stage_id as stage_id', 'd.status as status', (eb) => eb.fn.count<number>('d.id').distinct().as('n')])
+    .where('d.status', 'in', ['won', 'lost'])
+    .groupBy(['c.to_stage_id', 'd.status']);
+  if (pipelineId) q = q.where('c.pipeline_id', '=', pipelineId);
+  const out = new Map<string, { won: number; lost: number }>();
+  for (const r of await q.execute()) {
+    const entry = out.get(r.stage_id as string) ?? { won: 0, lost: 0 };
+    entry[r.status === 'won' ? 'won' : 'lost'] = Number(r.n);
+    out.set(r.stage_id as string, entry);
+  }
+  return out;
+}
+
+/**
+ * Per stage: the configured prior, the learnt posterior mean and the deals behind it. Won and lost
+ * stages keep their configured 1 and 0 (a deal there has closed).
+ */
+export async function learntProbabilities(db: Db, pipelineId?: string): Promise<StageProbability[]> {
+  let q = db.selectFrom('pipeline_stages').selectAll().orderBy('pipeline_id').orderBy('position');
+  if (pipelineId) q = q.where('pipeline_id', '=', pipelineId);
+  const stages = await q.execute();
+  const outcomes = await stageOutcomes(db, pipelineId);
+  return stages.map((s) => {
+    const configured = toNumber(s.probability) ?? 0;
+    const seen = outcomes.get(s.id as string) ?? { won: 0, lost: 0 };
+    const learnt = s.kind === 'open' ? learnProbability({ configured, ...seen }) : { configured, learnt: configured, deals_seen: seen.won + seen.lost, won: seen.won, lost: seen.lost, used: configured, basis: 'configured' as const };
+    return { pipeline_id: s.pipeline_id as string, stage_id: s.id as string, name: s.name as string, kind: s.kind as StageKind, position: Number(s.position), ...learnt };
+  });
+}
+
+export interface DealAtStake {
+  deal_id: string;
+  title: string;
+  customer_id: string | null;
+  pipeline_id: string;
+  stage_id: string;
+  stage_name: string;
+  value: number;
+  currency: string | null;
+  /** The probability the forecast uses for the stage (learnt once enough deals closed, else configured). */
+  probability: number;
+  probability_basis: 'learnt' | 'configured';
+  /** value x probability. */
+  expected_value: number;
+  expected_close_date: string | null;
+  last_activity_at: string | null;
+  days_without_activity: number;
+  rotten: boolean;
+  rotten_days: number | null;
+}
+
+/** Whole days between the last activity (or creation) and now. */
+export function daysWithoutActivity(lastActivity: string | null, created: string, now: Date): number {
+  const since = Date.parse(lastActivity ?? created);
+  return Math.max(0, Math.floor((now.getTime() - since) / dayMs));
+}
+
+export const isRotten = (days: number, rottenDays: number | null) => rottenDays !== null && days > rottenDays;
+
+/**
+ * Every open deal with its value, learnt probability, expected value, rotten flag and days without
+ * activity, highest expected value first. Values are in each deal's own currency (`currency`).
+ */
+export async function openDealsAtStake(db: Db, now: Date = new Date(), options: { pipelineId?: string; customerId?: string; limit?: number } = {}): Promise<DealAtStake[]> {
+  const probabilities = new Map((await learntProbabilities(db, options.pipelineId)).map((p) => [p.stage_id, p]));
+  let q = db
+    .selectFrom('deals as d')
+    .innerJoin('pipelines as p', 'p.id', 'd.pipeline_id')
+    .select(['d.id', 'd.title', 'd.customer_id', 'd.pipeline_id', 'd.stage_id', 'd.value', 'd.currency', 'd.expected_close_date', 'd.last_activity_at', 'd.created_at', 'p.rotten_days'])
+    .where('d.status', '=', 'open');
+  if (options.pipelineId) q = q.where('d.pipeline_id', '=', options.pipelineId);
+  if (options.customerId) q = q.where('d.customer_id', '=', options.customerId);
+  const out: DealAtStake[] = [];
+  for (const r of await q.execute()) {
+    const p = probabilities.get(r.stage_id as string);
+    const value = toNumber(r.value) ?? 0;
+    const probability = p?.used ?? 0;
+    const rottenDays = r.rotten_days === null ? null : Number(r.rotten_days);
+    const days = daysWithoutActivity(r.last_activity_at as string | null, r.created_at as string, now);
+    out.push({
+      deal_id: r.id as string,
+      title: r.title as string,
+      customer_id: (r.customer_id as string | null) ?? null,
+      pipeline_id: r.pipeline_id as string,
+      stage_id: r.stage_id as string,
+      stage_name: p?.name ?? '',
+      value,
+      currency: (r.currency as string | null) ?? null,
+      probability,
+      probability_basis: p?.basis ?? 'configured',
+      expected_value: value * probability,
+      expected_close_date: (r.expected_close_date as string | null) ?? null,
+      last_activity_at: (r.last_activity_at as string | null) ?? null,
+      days_without_activity: days,
+      rotten: isRotten(days, rottenDays),
+      rotten_days: rottenDays,
+    });
+  }
+  out.sort((a, b) => b.expected_value - a.expected_value || a.deal_id.localeCompare(b.deal_id));
+  return options.limit ? out.slice(0, options.limit) : out;
+}
