@@ -9,6 +9,7 @@ import { mergeMatchKeysSubscription } from './duplicates/match-keys.js';
 import { dealActivitySubscription } from './deals/activity.js';
 import { reportRollupsSubscription } from './reports/rollups.js';
 import { orderFiguresSubscription } from './sales/figures.js';
+import { loyaltySubscription } from './loyalty/earning.js';
 
 import { currencyChangeSubscription } from './sales/figures-refresh.js';
 import { currencyChangeRunSubscription } from './insights/jobs.js';
@@ -18,4 +19,6 @@ export const derivedDataSubscriptions: readonly Subscription[] = [orderFiguresSu
 for (const s of derivedDataSubscriptions) subscribe(s.types, s.handle);
 // Deals' last activity (their rotten flags) follows interactions and tasks.
 subscribe(dealActivitySubscription.types, dealActivitySubscription.handle);
+// Loyalty points, referral rewards and tiers follow orders, customers and the event types earn rules name.
+subscribe(loyaltySubscription.types, loyaltySubscription.handle);
 markSubscribersLoaded();

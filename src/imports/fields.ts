@@ -122,6 +122,8 @@ const importFields: Record<EntityKind, Record<string, FieldSpec>> = {
     status: { type: 'text', synonyms: ['status', 'order status', 'financial status', 'payment status'] },
     currency: { type: 'text', synonyms: ['currency', 'currency code'] },
     total: { type: 'money', synonyms: ['total', 'order total', 'grand total', 'amount', 'total amount', 'total price'] },
+    // A referral code here attributes a new customer to its owner; a reward code counts as used.
+    discount_code: { type: 'text', synonyms: ['discount code', 'discount', 'coupon', 'coupon code', 'promo code', 'voucher', 'voucher code', 'referral code'] },
     product_sku: { type: 'text', synonyms: ['sku', 'product sku', 'item sku', 'lineitem sku', 'product code'] },
     product_name: { type: 'text', synonyms: ['product', 'product name', 'item', 'item name', 'lineitem name', 'description'] },
     quantity: { type: 'number', synonyms: ['quantity', 'qty', 'lineitem quantity', 'units'] },

@@ -281,6 +281,7 @@ export async function writeOrders(w: WriteContext, groups: OrderGroup[]): Promis
       status: status ? (statusWords[String(status).toLowerCase()] ?? 'paid') : 'paid',
       ...(first('currency') ? { currency: String(first('currency')).slice(0, 3) } : {}),
       ...(first('total') !== undefined ? { total: first('total') } : {}),
+      ...(first('discount_code') ? { discount_code: String(first('discount_code')).slice(0, 255) } : {}),
       ...(lines.length ? { lines } : {}),
     };
     if (input.total === undefined && !lines.length) {

@@ -5,10 +5,11 @@ import { demoJobHandlers } from '../demo/jobs.js';
 import { duplicateJobHandlers } from '../duplicates/jobs.js';
 import { importJobHandlers } from '../imports/jobs.js';
 import { insightJobHandlers, insightSchedules } from '../insights/jobs.js';
+import { loyaltyJobHandlers, loyaltySchedules } from '../loyalty/jobs.js';
 import { figuresJobHandlers } from '../sales/figures-refresh.js';
 
 export function jobHandlers(database: Database): Record<string, JobHandler> {
-  return { ...importJobHandlers(database), ...duplicateJobHandlers(database), ...insightJobHandlers(database), ...demoJobHandlers(database), ...figuresJobHandlers(database) };
+  return { ...importJobHandlers(database), ...duplicateJobHandlers(database), ...insightJobHandlers(database), ...demoJobHandlers(database), ...loyaltyJobHandlers(database), ...figuresJobHandlers(database) };
 }
 
-export const jobSchedules = [...insightSchedules];
+export const jobSchedules = [...insightSchedules, ...loyaltySchedules];
