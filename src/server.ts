@@ -10,6 +10,7 @@ import { sweepUploads } from './imports/upload.js';
 import { startJobThread } from './jobs/thread.js';
 import { retentionDays, startEventRetention } from './events/retention.js';
 import { startWebhookWorker } from './webhooks/worker.js';
+import { startMailWorker } from './mail/worker.js';
 import { startDueTaskEvents } from './activities/due-tasks.js';
 
 /** Starts the API and web app; resolves once listening, with a function that stops it. */
@@ -30,6 +31,8 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const jobs = await startJobThread(database, { url: config.databaseUrl, sqlitePath: database.sqlitePath });
   // Domain events go out to webhook endpoints; old events and deliveries are pruned.
   const webhooks = startWebhookWorker(database, { allowPrivate: config.allowPrivateTargets });
+  // Queued email goes out through the SMTP settings (see src/mail/deliver.ts).
+  const mail = await startMailWorker(database);
   const stopRetention = startEventRetention(database.db, retentionDays());
   const stopDueTasks = startDueTaskEvents(database);
   const address = server.address();
@@ -49,6 +52,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
       stopRetention();
       stopDueTasks();
       await webhooks.stop();
+      await mail.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();
     },

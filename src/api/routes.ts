@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { registerInsightRoutes } from '../insights/routes.js';
 import { registerReportRoutes } from '../reports/routes.js';
 import { registerImportRoutes } from '../imports/routes.js';
+import { registerMailRoutes } from '../mail/routes.js';
 import { registerDuplicateRoutes } from '../duplicates/routes.js';
 import { registerExportRoutes } from '../exports/routes.js';
 import { registerBackupRoutes } from '../backup/routes.js';
@@ -26,6 +27,7 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
   registerExportRoutes(app);
   registerBackupRoutes(app);
   registerEventRoutes(app);
+  registerMailRoutes(app);
   registerJobRoutes(app);
   registerSettingsRoutes(app);
   registerDemoRoutes(app);

@@ -12,6 +12,8 @@ import { entities, customerEntity, type EntityName } from '../schema/entities.js
 import { columnOf, isList, isPersonal, type FieldDef } from '../schema/fields.js';
 import { personalTables, type PersonalTable } from '../schema/personal-data.js';
 import { mergedAway, mergeLoserIds } from './merged-records.js';
+import { eraseMessagesOf, eraseSuppressionsOf } from '../mail/erase.js';
+import { addressHash } from '../mail/suppressions.js';
 import { eraseDealsOf } from '../deals/erase.js';
 import { addRecordValues, emptyPersonValues, namesPerson, redactValue, type PersonValues } from './personal-values.js';
 
@@ -159,6 +161,8 @@ const steps: Record<PersonalTable, Step> = {
   customer_match_keys: deleteByCustomer('customer_match_keys'),
   customer_match_profiles: deleteByCustomer('customer_match_profiles'),
   duplicate_candidates: async (trx, s) => {
+  messages: (trx, s) => eraseMessagesOf(trx, s.customerIds, [...s.values.emails]),
+  suppressions: (trx, s) => eraseSuppressionsOf(trx, s.customerIds, [...s.values.emails].map(addressHash)),
     for (const ids of chunks(s.customerIds)) await trx.deleteFrom('duplicate_candidates').where((eb) => eb.or([eb('customer_a', 'in', ids), eb('customer_b', 'in', ids)])).execute();
   },
   external_ids: async (trx, s) => {

@@ -23,6 +23,7 @@ const migrations: Record<string, DialectMigration> = {
   '0015_import_runner': await import('./0015_import_runner.js'),
   '0016_events': await import('./0016_events.js'),
   '0017_webhooks': await import('./0017_webhooks.js'),
+  '0025_mail': await import('./0025_mail.js'),
   '0018_task_due_events': await import('./0018_task_due_events.js'),
   '0021_deals': await import('./0021_deals.js'),
   '0026_loyalty': await import('./0026_loyalty.js'),
