@@ -10,6 +10,7 @@ import { registerEventRoutes } from '../events/routes.js';
 import { registerJobRoutes } from '../jobs/routes.js';
 import { registerSettingsRoutes } from '../settings/routes.js';
 import { registerDemoRoutes } from '../demo/routes.js';
+import { registerDealRoutes } from '../deals/routes.js';
 import { registerCustomer360Routes } from '../customer360/routes.js';
 import { registerCompanyRoutes, registerCustomerRoutes } from '../customers/routes.js';
 import { registerOrderRoutes, registerProductRoutes } from '../sales/routes.js';
@@ -31,6 +32,7 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
   registerJobRoutes(app);
   registerSettingsRoutes(app);
   registerDemoRoutes(app);
+  registerDealRoutes(app);
   registerCustomerRoutes(app);
   registerCustomer360Routes(app);
   registerCompanyRoutes(app);
