@@ -14,6 +14,7 @@ import type { AppDeps, AppEnv } from '../http/env.js';
 import { registerDomainRoutes } from './routes.js';
 import { serveWeb } from './web.js';
 import { registerWebhookRoutes } from '../webhooks/routes.js';
+import { registerQuotePages } from '../quotes/public.js';
 import { registerMcpRoutes } from '../mcp/routes.js';
 import { completeDocument } from './openapi.js';
 
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps) {
   registerAuthRoutes(app, deps);
   registerDomainRoutes(app);
   registerWebhookRoutes(app, deps.config.allowPrivateTargets);
+  registerQuotePages(app, deps);
   registerMcpRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'A personal API token from `rapport token create`' });

@@ -17,6 +17,7 @@ import { registerOrderRoutes, registerProductRoutes } from '../sales/routes.js';
 import { registerInteractionRoutes, registerTaskRoutes } from '../activities/routes.js';
 import { registerFieldRoutes } from '../fields/routes.js';
 import { registerAuditRoutes } from '../audit/routes.js';
+import { registerQuoteRoutes } from '../quotes/routes.js';
 import type { AppEnv } from '../http/env.js';
 
 /** Mounts each domain's routes on the app (the order matters where paths overlap). */
@@ -42,4 +43,5 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
   registerOrderRoutes(app);
   registerFieldRoutes(app);
   registerAuditRoutes(app);
+  registerQuoteRoutes(app);
 }

@@ -15,6 +15,7 @@ import { mergedAway, mergeLoserIds } from './merged-records.js';
 import { eraseMessagesOf, eraseSuppressionsOf } from '../mail/erase.js';
 import { addressHash } from '../mail/suppressions.js';
 import { eraseDealsOf } from '../deals/erase.js';
+import { eraseQuoteActivityOf, eraseQuotesOf } from '../quotes/erase.js';
 import { addRecordValues, emptyPersonValues, namesPerson, redactValue, type PersonValues } from './personal-values.js';
 
 /** Everything an erase needs to know about the person, read before anything is changed. */
@@ -239,6 +240,8 @@ const steps: Record<PersonalTable, Step> = {
   referral_codes: deleteByCustomer('referral_codes'),
   loyalty_pages: deleteByCustomer('loyalty_pages'),
   deals: (trx, s) => eraseDealsOf(trx, s.customerIds),
+  quotes: (trx, s) => eraseQuotesOf(trx, s.customerIds),
+  quote_activity: (trx, s) => eraseQuoteActivityOf(trx, s.customerIds),
   report_cache: async (trx) => {
     await trx.deleteFrom('report_cache').execute();
   },

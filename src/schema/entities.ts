@@ -1,7 +1,7 @@
 import type { IdKind } from '../core/ids.js';
 import type { FieldDef } from './fields.js';
 
-export type EntityName = 'customers' | 'companies' | 'products' | 'orders' | 'interactions' | 'tasks' | 'deals';
+export type EntityName = 'customers' | 'companies' | 'products' | 'orders' | 'interactions' | 'tasks' | 'deals' | 'quotes';
 
 export interface EntityDef {
   name: EntityName;
@@ -261,6 +261,49 @@ export const dealEntity: EntityDef = {
   ],
 };
 
+export const quoteStatuses = ['draft', 'sent', 'viewed', 'accepted', 'declined', 'expired', 'converted'] as const;
+
+/** A quote for a customer (see src/quotes): its lines and amounts are written by the quote service only. */
+export const quoteEntity: EntityDef = {
+  name: 'quotes',
+  label: 'quote',
+  table: 'quotes',
+  idKind: 'quote',
+  defaultSort: '-created_at',
+  customFields: false,
+  fields: [
+    id,
+    { ...text('number', 'Number', { personal: false, description: 'Q-<year>-<nnnn>, gap-free per year; a revision keeps the number and raises the version.' }), readOnly: true },
+    { name: 'version', label: 'Version', type: 'integer', readOnly: true, filterable: true, sortable: true, personal: false },
+    text('title', 'Title', { personal: true }),
+    { name: 'customer_id', label: 'Customer ID', type: 'id', required: true, filterable: true, sortable: true, personal: false },
+    { name: 'deal_id', label: 'Deal ID', type: 'id', filterable: true, sortable: true, personal: false, description: 'The deal the quote is for: accepting it wins the deal.' },
+    { name: 'status', label: 'Status', type: 'select', options: quoteStatuses, readOnly: true, filterable: true, sortable: true, personal: false, description: 'draft, sent, viewed, accepted, declined, converted; a sent or viewed quote past its validity date reads as expired.' },
+    text('currency', 'Currency', { personal: false, description: 'ISO 4217 code; the business currency when omitted.' }),
+    { name: 'valid_until', label: 'Valid until', type: 'date', filterable: true, sortable: true, personal: false, description: 'Last day the quote can be accepted; 30 days from today when omitted.' },
+    { name: 'terms', label: 'Terms', type: 'longtext', filterable: false, personal: false },
+    { name: 'notes', label: 'Internal notes', type: 'longtext', filterable: true, personal: true },
+    { name: 'discount_percent', label: 'Overall discount (%)', type: 'number', filterable: true, sortable: true, personal: false },
+    { name: 'subtotal', label: 'Subtotal', type: 'number', readOnly: true, filterable: true, sortable: true, personal: false, description: 'Sum of the lines after their own discounts.' },
+    { name: 'discount_total', label: 'Overall discount', type: 'number', readOnly: true, filterable: true, sortable: true, personal: false },
+    { name: 'tax_total', label: 'Tax', type: 'number', readOnly: true, filterable: true, sortable: true, personal: false },
+    { name: 'total', label: 'Total', type: 'number', readOnly: true, filterable: true, sortable: true, personal: false },
+    { name: 'sent_at', label: 'Sent', type: 'datetime', readOnly: true, filterable: true, sortable: true, personal: false },
+    { name: 'viewed_at', label: 'First viewed', type: 'datetime', readOnly: true, filterable: true, sortable: true, personal: false },
+    { name: 'accepted_at', label: 'Accepted', type: 'datetime', readOnly: true, filterable: true, sortable: true, personal: false },
+    { ...text('accepted_by', 'Accepted by', { personal: true, description: 'The name the client typed to accept.' }), readOnly: true },
+    { ...text('accepted_pdf_sha256', 'SHA-256 of the PDF accepted', { personal: false }), readOnly: true },
+    { name: 'declined_at', label: 'Declined', type: 'datetime', readOnly: true, filterable: true, sortable: true, personal: false },
+    { name: 'decline_reason', label: 'Decline reason', type: 'longtext', readOnly: true, filterable: true, personal: true },
+    { name: 'converted_at', label: 'Converted', type: 'datetime', readOnly: true, filterable: true, sortable: true, personal: false, description: 'When the owner turned the quote into an order without online acceptance.' },
+    { name: 'order_id', label: 'Order ID', type: 'id', readOnly: true, filterable: true, sortable: true, personal: false },
+    { name: 'task_id', label: 'Follow-up task ID', type: 'id', readOnly: true, filterable: true, personal: false },
+    { name: 'previous_version_id', label: 'Revision of', type: 'id', readOnly: true, filterable: true, personal: false },
+    { name: 'superseded_by_id', label: 'Revised as', type: 'id', readOnly: true, filterable: true, personal: false },
+    ...stamps,
+  ],
+};
+
 export const entities: Record<EntityName, EntityDef> = {
   customers: customerEntity,
   companies: companyEntity,
@@ -269,4 +312,5 @@ export const entities: Record<EntityName, EntityDef> = {
   interactions: interactionEntity,
   tasks: taskEntity,
   deals: dealEntity,
+  quotes: quoteEntity,
 };

@@ -26,6 +26,7 @@ const migrations: Record<string, DialectMigration> = {
   '0025_mail': await import('./0025_mail.js'),
   '0018_task_due_events': await import('./0018_task_due_events.js'),
   '0021_deals': await import('./0021_deals.js'),
+  '0022_quotes': await import('./0022_quotes.js'),
   '0026_loyalty': await import('./0026_loyalty.js'),
 };
 
