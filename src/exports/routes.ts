@@ -6,12 +6,20 @@ import { listQuery } from '../http/crud-routes.js';
 import { invalid } from '../core/errors.js';
 import { segmentWhere } from '../insights/segmentation.js';
 import { filtersFromQuery } from '../records/query.js';
+import { interactionRecord, taskRecord } from '../activities/routes.js';
+import { companyRecord, customerRecord } from '../customers/routes.js';
+import { orderRecord, productRecord } from '../sales/routes.js';
 import { exportChunks, exportFormats, exportKinds, exportMedia, type ExportFormat } from './exporter.js';
 
 const exportQuery = listQuery.pick({ q: true, filter: true }).extend({
   format: z.enum(exportFormats).default('csv').openapi({ description: 'csv, json, or vcard (customers only)' }),
   segment: z.string().max(40).optional().openapi({ description: 'Customers only: members of this segment' }),
 });
+
+/** The JSON export: an array of the kind's records, exactly as the list endpoint of that kind returns them. */
+const exportedRecords = z
+  .array(z.union([customerRecord, companyRecord, productRecord, orderRecord, interactionRecord, taskRecord]))
+  .openapi({ description: "The records of the kind in the path, each as its list endpoint returns it (Customer, Company, Product, Order, Interaction or Task)" });
 
 export function registerExportRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(
@@ -24,7 +32,7 @@ export function registerExportRoutes(app: OpenAPIHono<AppEnv>) {
       responses: {
         200: {
           description: 'The export',
-          content: { 'text/csv': { schema: z.string() }, 'application/json': { schema: z.array(z.record(z.string(), z.any())) }, 'text/vcard': { schema: z.string() } },
+          content: { 'text/csv': { schema: z.string() }, 'application/json': { schema: exportedRecords }, 'text/vcard': { schema: z.string() } },
         },
         400: errorResponses[400],
       },
