@@ -15,6 +15,7 @@ import { registerDomainRoutes } from './routes.js';
 import { serveWeb } from './web.js';
 import { registerWebhookRoutes } from '../webhooks/routes.js';
 import { registerQuotePages } from '../quotes/public.js';
+import { formPageHeaders, registerFormPages } from '../forms/routes.js';
 import { registerMcpRoutes } from '../mcp/routes.js';
 import { completeDocument } from './openapi.js';
 
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => errorJson(c, new AppError('not_found', `no route ${c.req.method} ${c.req.path}`)));
 
   app.use('*', secureHeaders({ contentSecurityPolicy, crossOriginEmbedderPolicy: false, strictTransportSecurity: false }));
+  app.use('/f/*', formPageHeaders);
   app.use('*', async (c, next) => {
     try {
       decodeURIComponent(new URL(c.req.url).pathname);
@@ -86,6 +88,7 @@ export function createApp(deps: AppDeps) {
   registerWebhookRoutes(app, deps.config.allowPrivateTargets);
   registerQuotePages(app, deps);
   registerMcpRoutes(app, deps);
+  registerFormPages(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'A personal API token from `rapport token create`' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'rapport_session' });

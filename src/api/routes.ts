@@ -18,6 +18,7 @@ import { registerInteractionRoutes, registerTaskRoutes } from '../activities/rou
 import { registerFieldRoutes } from '../fields/routes.js';
 import { registerAuditRoutes } from '../audit/routes.js';
 import { registerQuoteRoutes } from '../quotes/routes.js';
+import { registerFormRoutes } from '../forms/routes.js';
 import type { AppEnv } from '../http/env.js';
 
 /** Mounts each domain's routes on the app (the order matters where paths overlap). */
@@ -45,3 +46,4 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
   registerAuditRoutes(app);
   registerQuoteRoutes(app);
 }
+  registerFormRoutes(app);

@@ -42,6 +42,8 @@ export const idPrefixes = {
   referral: 'rfl',
 } as const;
 
+  form: 'frm',
+  formSubmission: 'fsb',
 export type IdKind = keyof typeof idPrefixes;
 
 const alphabet = '0123456789abcdefghjkmnpqrstvwxyz'; // Crockford base32, lower case

@@ -165,6 +165,7 @@ const steps: Record<PersonalTable, Step> = {
   messages: (trx, s) => eraseMessagesOf(trx, s.customerIds, [...s.values.emails]),
   suppressions: (trx, s) => eraseSuppressionsOf(trx, s.customerIds, [...s.values.emails].map(addressHash)),
     for (const ids of chunks(s.customerIds)) await trx.deleteFrom('duplicate_candidates').where((eb) => eb.or([eb('customer_a', 'in', ids), eb('customer_b', 'in', ids)])).execute();
+  form_submissions: deleteByCustomer('form_submissions'),
   },
   external_ids: async (trx, s) => {
     for (const ids of chunks(s.customerIds)) await trx.deleteFrom('external_ids').where('entity', '=', 'customers').where('entity_id', 'in', ids).execute();

@@ -64,6 +64,11 @@ export const eventCatalogue = {
   'quote.declined': 'The client declined a quote on its public page.',
   'quote.revised': 'A new version of a quote was drafted (`data.from_id`, `data.version`).',
   'quote.converted': 'The owner turned a quote into an order without online acceptance (`data.order_id`, `data.deal_id`, `data.task_id`).',
+  'form.created': 'A web-to-lead form was created.',
+  'form.updated': 'A web-to-lead form changed; `data.changed` names the settings.',
+  'form.deleted': 'A web-to-lead form was deleted.',
+  'form.submitted': 'A web-to-lead form was submitted and accepted (`data.form_id`, `data.customer_id`, `data.deal_id`, `data.matched`).',
+  'lead.created': 'A lead came in from a form, the API or an import (`data.channel`, `data.source`, `data.customer_id`, `data.deal_id`, `data.matched`).',
   'import.completed': 'An import finished (`data.counts`).',
   'webhook.test': 'A test event sent from Settings → Webhooks.',
 } as const satisfies Record<string, string>;
