@@ -5,6 +5,7 @@ import { deliverQueuedMail } from '../mail/deliver.js';
 import { closeMailTransport } from '../mail/transport.js';
 import { testApi, type TestApi } from '../test/api-client.js';
 import { engines } from '../test/engines.js';
+import { quotesAwaitingAnswer } from './awaiting.js';
 import { pdfText } from '../test/pdf-text.js';
 import { startTestSmtp, useTestSmtp, type TestSmtp } from '../test/smtp.js';
 
@@ -130,6 +131,9 @@ describe.each(engines)('quotes on %s', (engine) => {
     expect((await pdfText(mail.attachments[0].content)).join('')).toContain('€3,286.23');
     expect((await api.request('GET', `/api/quotes/${q.id}`)).body.status).toBe('sent');
 
+    const waiting = await quotesAwaitingAnswer(db());
+    expect(waiting.find((w) => w.id === q.id)).toMatchObject({ status: 'sent', total: 3286.23, currency: 'EUR', deal_id: deal.id, days_waiting: 0 });
+
     const page = await pageOf(path);
     expect(page.status).toBe(200);
     expect(page.body).toContain('Atelier Lumen');
@@ -171,6 +175,7 @@ describe.each(engines)('quotes on %s', (engine) => {
     const twice = await api.request('POST', `${path}/accept`, form({ name: 'Ada Lovelace', pdf_sha256: sha }), formHeaders);
     expect(twice.status).toBe(409);
     expect(twice.body).toContain('is accepted and cannot be accepted');
+    expect((await quotesAwaitingAnswer(db())).some((w) => w.id === q.id)).toBe(false);
     const decline = await api.request('POST', `${path}/decline`, form({ reason: 'changed my mind' }), formHeaders);
     expect(decline.status).toBe(409);
     expect(await orders()).toBe(ordersBefore);
@@ -209,6 +214,7 @@ describe.each(engines)('quotes on %s', (engine) => {
     const { path } = await sendAndFollow(q.id);
     await db().updateTable('quotes').set({ valid_until: '2020-01-31' }).where('id', '=', q.id).execute();
     expect((await api.request('GET', `/api/quotes/${q.id}`)).body.status).toBe('expired');
+    expect((await quotesAwaitingAnswer(db())).some((w) => w.id === q.id)).toBe(false);
     const listed = (await api.request('GET', `/api/quotes?filter=${encodeURIComponent(JSON.stringify({ field: 'id', op: 'eq', value: q.id }))}`)).body.data;
     expect(listed[0].status).toBe('expired');
     const page = await pageOf(path);
