@@ -2,6 +2,7 @@ import '../derived-data.js';
 import { Command } from 'commander';
 import { registerCustomers } from './customers.js';
 import { registerData } from './data.js';
+import { registerDeals } from './deals.js';
 import { registerFields } from './fields.js';
 import { registerDuplicates, registerImports } from './imports.js';
 import { registerInsights } from './insights.js';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerFields(program);
   registerData(program);
   registerCustomers(program);
+  registerDeals(program);
   registerImports(program);
   registerDuplicates(program);
   registerInsights(program);

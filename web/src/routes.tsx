@@ -9,6 +9,9 @@ import { ImportPage } from './pages/ImportPage';
 import { InsightsPage } from './pages/InsightsPage';
 import { SegmentPage, SegmentsPage } from './pages/SegmentsPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { BoardPage } from './deals/BoardPage';
+import { DealPage } from './deals/DealPage';
+import { DealsListPage } from './deals/DealsListPage';
 
 /**
  * Every page of the signed-in app. Adding a page is one entry here: a path pattern, the component
@@ -24,6 +27,9 @@ export const routes: RouteDef[] = [
   { path: '/', component: DashboardPage, nav: { label: 'Dashboard', icon: 'home' } },
   { path: '/customers', component: CustomersPage, nav: { label: 'Customers', icon: 'users' } },
   { path: '/customers/:id', component: CustomerPage },
+  { path: '/deals', component: BoardPage, nav: { label: 'Deals', icon: 'chart' } },
+  { path: '/deals/list', component: DealsListPage },
+  { path: '/deals/:id', component: DealPage },
   { path: '/segments', component: SegmentsPage, nav: { label: 'Segments', icon: 'layers' } },
   { path: '/segments/:id', component: SegmentPage },
   { path: '/insights', component: InsightsPage, nav: { label: 'Insights', icon: 'spark' } },

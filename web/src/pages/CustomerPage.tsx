@@ -12,6 +12,7 @@ import { formatDate, formatDateTime, formatMoney, formatNumber, formatShortDate,
 import { countryName, customerSince, phoneText } from '../lib/customer-facts';
 import { useAsync, useDocumentTitle } from '../lib/hooks';
 import { Link, navigate, type Params } from '../lib/router';
+import { CustomerDeals } from '../deals/CustomerDeals';
 
 export function CustomerPage({ params }: { params: Params }) {
   const id = params.id;
@@ -55,6 +56,7 @@ export function CustomerPage({ params }: { params: Params }) {
         </div>
         <aside className="detail-aside">
           <OpenTasks tasks={open_tasks} onChanged={refresh} />
+          <CustomerDeals customerId={customer.id} />
           <Suggestions customerId={customer.id} />
           <Card title="Contact" id="contact">
             <dl className="facts">

@@ -1,0 +1,31 @@
+import { api, type Page, type Query } from '../lib/api';
+import { useAsync } from '../lib/hooks';
+import type { Board, Deal, Pipeline, StageChange } from './types';
+
+export function usePipelines() {
+  return useAsync((signal) => api.get<{ data: Pipeline[] }>('/api/pipelines', undefined, signal).then((r) => r.data), []);
+}
+
+export function useBoard(pipelineId: string | undefined) {
+  return useAsync((signal) => (pipelineId ? api.get<Board>(`/api/pipelines/${encodeURIComponent(pipelineId)}/board`, undefined, signal) : Promise.resolve(undefined)), [pipelineId]);
+}
+
+export function useDeal(id: string) {
+  return useAsync((signal) => api.get<Deal>(`/api/deals/${encodeURIComponent(id)}`, undefined, signal), [id]);
+}
+
+export function useDealHistory(id: string, version: unknown) {
+  return useAsync((signal) => api.get<{ data: StageChange[] }>(`/api/deals/${encodeURIComponent(id)}/history`, undefined, signal).then((r) => r.data), [id, version]);
+}
+
+export function useDealList(query: Query) {
+  const key = JSON.stringify(query);
+  return useAsync((signal) => api.get<Page<Deal>>('/api/deals', query, signal), [key]);
+}
+
+export const dealsApi = {
+  move: (id: string, stageId: string, lostReason?: string) => api.post<Deal>(`/api/deals/${encodeURIComponent(id)}/move`, { stage_id: stageId, ...(lostReason ? { lost_reason: lostReason } : {}) }),
+  create: (body: Partial<Deal> & { title: string }) => api.post<Deal>('/api/deals', body),
+  update: (id: string, body: Partial<Deal>) => api.patch<Deal>(`/api/deals/${encodeURIComponent(id)}`, body),
+  page: (query: Query) => api.get<Page<Deal>>('/api/deals', query),
+};
