@@ -12,6 +12,8 @@ import { SettingsPage } from './pages/SettingsPage';
 import { BoardPage } from './deals/BoardPage';
 import { DealPage } from './deals/DealPage';
 import { DealsListPage } from './deals/DealsListPage';
+import { QuotesListPage } from './quotes/QuotesListPage';
+import { NewQuotePage, QuotePage } from './quotes/QuotePage';
 
 /**
  * Every page of the signed-in app. Adding a page is one entry here: a path pattern, the component
@@ -30,6 +32,9 @@ export const routes: RouteDef[] = [
   { path: '/deals', component: BoardPage, nav: { label: 'Deals', icon: 'chart' } },
   { path: '/deals/list', component: DealsListPage },
   { path: '/deals/:id', component: DealPage },
+  { path: '/quotes', component: QuotesListPage, nav: { label: 'Quotes', icon: 'file' } },
+  { path: '/quotes/:id', component: QuotePage },
+  { path: '/customers/:id/quotes/new', component: NewQuotePage },
   { path: '/segments', component: SegmentsPage, nav: { label: 'Segments', icon: 'layers' } },
   { path: '/segments/:id', component: SegmentPage },
   { path: '/insights', component: InsightsPage, nav: { label: 'Insights', icon: 'spark' } },

@@ -1,0 +1,45 @@
+import { api, type Page, type Query } from '../lib/api';
+import { useAsync } from '../lib/hooks';
+import type { ProductOption, Quote, QuoteActivity, QuoteLine } from './types';
+
+export function useQuote(id: string) {
+  return useAsync((signal) => api.get<Quote>(`/api/quotes/${encodeURIComponent(id)}`, undefined, signal), [id]);
+}
+
+export function useQuoteList(query: Query) {
+  const key = JSON.stringify(query);
+  return useAsync((signal) => api.get<Page<Quote>>('/api/quotes', query, signal), [key]);
+}
+
+export function useQuoteActivity(id: string, version: unknown) {
+  return useAsync((signal) => api.get<{ data: QuoteActivity[] }>(`/api/quotes/${encodeURIComponent(id)}/activity`, undefined, signal).then((r) => r.data), [id, version]);
+}
+
+/** The catalogue a line can be picked from (the first 500 products by name). */
+export function useProducts() {
+  return useAsync((signal) => api.get<Page<ProductOption>>('/api/products', { limit: 500, sort: 'name', fields: 'id,name,sku,price' }, signal).then((r) => r.data), []);
+}
+
+export interface QuoteBody {
+  customer_id?: string;
+  deal_id?: string | null;
+  title?: string | null;
+  currency?: string;
+  valid_until?: string;
+  terms?: string | null;
+  notes?: string | null;
+  discount_percent?: number;
+  lines?: Omit<QuoteLine, 'id' | 'net'>[];
+}
+
+const path = (id: string, action = '') => `/api/quotes/${encodeURIComponent(id)}${action}`;
+
+export const quotesApi = {
+  create: (body: QuoteBody) => api.post<Quote>('/api/quotes', body),
+  update: (id: string, body: QuoteBody) => api.patch<Quote>(path(id), body),
+  send: (id: string) => api.post<{ quote: Quote; message_id: string; url: string }>(path(id, '/send'), {}),
+  revise: (id: string) => api.post<Quote>(path(id, '/revise'), {}),
+  convert: (id: string) => api.post<Quote>(path(id, '/convert'), {}),
+  page: (query: Query) => api.get<Page<Quote>>('/api/quotes', query),
+  pdfUrl: (id: string) => path(id, '/pdf'),
+};
