@@ -7,6 +7,7 @@ import { customersTouched } from '../customers/touched.js';
 import { entityService } from '../records/entity-service.js';
 import { interactionEntity, taskEntity } from '../schema/entities.js';
 import type { ApiRecord } from '../records/codec.js';
+import { createNextOccurrences, prepareTask } from './task-rules.js';
 
 /** Links to a customer, company or order must point at existing records. */
 async function checkLinks(trx: Db, record: ApiRecord) {
@@ -57,6 +58,7 @@ export const tasks = entityService(taskEntity, {
     else if (!done) Object.assign(extra, { done: 0, done_at: null });
     // A new due time gets a task.due event of its own.
     if (existing && existing.due_at !== record.due_at) extra.due_event_at = null;
-    return extra;
+    return { ...extra, ...(await prepareTask(trx, record, existing)) };
   },
+  afterWrite: (trx, ctx, changes) => createNextOccurrences(trx, ctx, tasks, changes),
 });

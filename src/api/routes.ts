@@ -8,6 +8,7 @@ import { registerExportRoutes } from '../exports/routes.js';
 import { registerBackupRoutes } from '../backup/routes.js';
 import { registerEventRoutes } from '../events/routes.js';
 import { registerJobRoutes } from '../jobs/routes.js';
+import { registerContractRoutes } from '../contracts/routes.js';
 import { registerSettingsRoutes } from '../settings/routes.js';
 import { registerDemoRoutes } from '../demo/routes.js';
 import { registerDealRoutes } from '../deals/routes.js';
@@ -30,6 +31,7 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
   registerExportRoutes(app);
   registerBackupRoutes(app);
   registerEventRoutes(app);
+  registerContractRoutes(app);
   registerMailRoutes(app);
   registerJobRoutes(app);
   registerSettingsRoutes(app);

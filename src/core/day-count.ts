@@ -18,7 +18,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** How far the wall clock in `timeZone` is ahead of UTC at instant `ms`, in milliseconds. */
-function zoneOffset(ms: number, timeZone: string): number {
+export function zoneOffset(ms: number, timeZone: string): number {
   const p: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(ms)) if (part.type !== 'literal') p[part.type] = Number(part.value);
   const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);

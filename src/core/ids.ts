@@ -30,6 +30,8 @@ export const idPrefixes = {
   event: 'evt',
   webhook: 'whk',
   delivery: 'dlv',
+  contract: 'ctr',
+  followup: 'fup',
   quote: 'quo',
   quoteLine: 'qln',
   quoteLink: 'qlk',

@@ -15,6 +15,7 @@ import { mergedAway, mergeLoserIds } from './merged-records.js';
 import { eraseMessagesOf, eraseSuppressionsOf } from '../mail/erase.js';
 import { addressHash } from '../mail/suppressions.js';
 import { eraseDealsOf } from '../deals/erase.js';
+import { eraseContractFilesOf, eraseContractsOf } from '../contracts/erase.js';
 import { eraseQuoteActivityOf, eraseQuotesOf } from '../quotes/erase.js';
 import { addRecordValues, emptyPersonValues, namesPerson, redactValue, type PersonValues } from './personal-values.js';
 
@@ -241,6 +242,8 @@ const steps: Record<PersonalTable, Step> = {
   referral_codes: deleteByCustomer('referral_codes'),
   loyalty_pages: deleteByCustomer('loyalty_pages'),
   deals: (trx, s) => eraseDealsOf(trx, s.customerIds),
+  contract_files: (trx, s) => eraseContractFilesOf(trx, s.customerIds),
+  contracts: (trx, s) => eraseContractsOf(trx, s.customerIds),
   quotes: (trx, s) => eraseQuotesOf(trx, s.customerIds),
   quote_activity: (trx, s) => eraseQuoteActivityOf(trx, s.customerIds),
   report_cache: async (trx) => {

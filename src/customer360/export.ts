@@ -7,6 +7,7 @@ import { fieldsOf } from '../fields/custom-fields.js';
 import { rowToRecord, type ApiRecord, type Row } from '../records/codec.js';
 import { orders } from '../sales/orders.js';
 import { deals } from '../deals/service.js';
+import { contracts } from '../contracts/service.js';
 import { quotes } from '../quotes/service.js';
 import { customerEntity } from '../schema/entities.js';
 import { dataTables } from '../schema/personal-data.js';
@@ -20,7 +21,7 @@ interface Lister {
 }
 
 /** Each such table's service: a table the registry adds with an entity needs its line here to compile. */
-const childServices: Record<ChildTable, Lister> = { orders, interactions, tasks, deals, quotes };
+const childServices: Record<ChildTable, Lister> = { orders, interactions, tasks, deals, quotes, contracts };
 
 const parseJson = (text: unknown): unknown => {
   try {
@@ -69,6 +70,7 @@ export async function exportCustomer(ctx: Ctx, id: string) {
     interactions: related.interactions,
     tasks: related.tasks,
     deals: related.deals,
+    contracts: related.contracts,
     quotes: related.quotes,
     merged_records: merged,
     change_history: history.map((h) => ({ at: h.at, actor: h.actor, action: h.action, record_id: h.entity_id, before: parseJson(h.before_data), after: parseJson(h.after_data) })),

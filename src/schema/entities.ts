@@ -1,7 +1,7 @@
 import type { IdKind } from '../core/ids.js';
 import type { FieldDef } from './fields.js';
 
-export type EntityName = 'customers' | 'companies' | 'products' | 'orders' | 'interactions' | 'tasks' | 'deals' | 'quotes';
+export type EntityName = 'customers' | 'companies' | 'products' | 'orders' | 'interactions' | 'tasks' | 'deals' | 'contracts' | 'quotes';
 
 export interface EntityDef {
   name: EntityName;
@@ -208,6 +208,10 @@ export const interactionEntity: EntityDef = {
   ],
 };
 
+export const taskPriorities = ['low', 'normal', 'high', 'urgent'] as const;
+/** Records a task can be about. */
+export const taskLinkEntities = ['customer', 'company', 'order', 'interaction', 'task', 'deal', 'quote', 'contract'] as const;
+
 export const taskEntity: EntityDef = {
   name: 'tasks',
   label: 'task',
@@ -222,6 +226,12 @@ export const taskEntity: EntityDef = {
     { name: 'done', label: 'Done', type: 'boolean', filterable: true, sortable: true, personal: false },
     { name: 'done_at', label: 'Done at', type: 'datetime', readOnly: true, filterable: true, sortable: true, personal: false },
     { name: 'due_event_at', label: 'Due event sent', type: 'datetime', readOnly: true, filterable: true, sortable: true, personal: false, description: 'When task.due was emitted for the current due time; cleared when the due time changes.' },
+    { name: 'remind_at', label: 'Remind at', type: 'datetime', filterable: true, sortable: true, personal: false, description: 'When the owner is reminded by email (and in the app); a new time is reminded again.' },
+    { name: 'reminded_at', label: 'Reminded at', type: 'datetime', readOnly: true, filterable: true, sortable: true, personal: false, description: 'When the reminder for the current reminder time was sent.' },
+    { name: 'priority', label: 'Priority', type: 'select', options: taskPriorities, filterable: true, sortable: true, personal: false, description: 'normal when omitted.' },
+    text('recurrence', 'Repeats', { personal: false, description: 'An RFC 5545 recurrence rule, e.g. FREQ=WEEKLY;BYDAY=MO. Needs a due time; completing the task creates the next occurrence, counted in the business time zone.' }),
+    { name: 'linked_entity', label: 'Linked record type', type: 'select', options: taskLinkEntities, filterable: true, sortable: true, personal: false },
+    { name: 'linked_id', label: 'Linked record ID', type: 'id', filterable: true, sortable: true, personal: false, description: 'The record the task is about (with linked_entity).' },
     { name: 'notes', label: 'Notes', type: 'longtext', filterable: true, personal: true },
     { name: 'customer_id', label: 'Customer ID', type: 'id', filterable: true, sortable: true, personal: false },
     { name: 'company_id', label: 'Company ID', type: 'id', filterable: true, sortable: true, personal: false },
@@ -304,6 +314,45 @@ export const quoteEntity: EntityDef = {
   ],
 };
 
+export const contractStatuses = ['draft', 'active', 'expiring', 'ended', 'renewed'] as const;
+export const billingPeriods = ['one_off', 'monthly', 'quarterly', 'yearly'] as const;
+
+/** A contract with a customer, from a deal or a quote; the daily renewal job moves its status (see src/contracts). */
+export const contractEntity: EntityDef = {
+  name: 'contracts',
+  label: 'contract',
+  table: 'contracts',
+  idKind: 'contract',
+  defaultSort: 'ends_on',
+  customFields: false,
+  fields: [
+    id,
+    text('title', 'Title', { required: true, personal: true }),
+    { name: 'customer_id', label: 'Customer ID', type: 'id', filterable: true, sortable: true, personal: false },
+    { name: 'deal_id', label: 'Deal ID', type: 'id', filterable: true, sortable: true, personal: false },
+    { name: 'quote_id', label: 'Quote ID', type: 'id', filterable: true, sortable: true, personal: false },
+    { name: 'starts_on', label: 'Starts', type: 'date', required: true, filterable: true, sortable: true, personal: false },
+    { name: 'ends_on', label: 'Ends', type: 'date', filterable: true, sortable: true, personal: false, description: 'Last day of the contract; empty for an open-ended one.' },
+    { name: 'value', label: 'Value', type: 'number', filterable: true, sortable: true, personal: false, description: 'Amount per billing period (the whole amount for one_off).' },
+    text('currency', 'Currency', { personal: false, description: 'ISO 4217 code; the business currency when omitted.' }),
+    { name: 'billing_period', label: 'Billing period', type: 'select', options: billingPeriods, filterable: true, sortable: true, personal: false },
+    { name: 'renewal_notice_days', label: 'Renewal notice (days)', type: 'integer', filterable: true, sortable: true, personal: false, description: 'Days before the end when the contract turns expiring and a renewal task (and deal) is created; 30 when omitted.' },
+    { name: 'auto_renew', label: 'Renews automatically', type: 'boolean', filterable: true, sortable: true, personal: false, description: 'At its end the contract rolls over into a new one of the same length.' },
+    { name: 'status', label: 'Status', type: 'select', options: contractStatuses, filterable: true, sortable: true, personal: false, description: 'draft when omitted; the renewal job sets expiring, ended and renewed.' },
+    { name: 'notes', label: 'Notes', type: 'longtext', filterable: true, personal: true },
+    { name: 'file_name', label: 'Signed file', type: 'text', readOnly: true, filterable: true, sortable: true, personal: true, description: 'Name of the uploaded signed file (PUT /api/contracts/{id}/file).' },
+    { name: 'file_type', label: 'File type', type: 'text', readOnly: true, filterable: false, personal: false },
+    { name: 'file_size', label: 'File size (bytes)', type: 'integer', readOnly: true, filterable: true, sortable: true, personal: false },
+    { name: 'file_sha256', label: 'File SHA-256', type: 'text', readOnly: true, filterable: true, personal: false },
+    { name: 'expiring_at', label: 'Expiring since', type: 'datetime', readOnly: true, filterable: true, sortable: true, personal: false },
+    { name: 'renewal_task_id', label: 'Renewal task ID', type: 'id', readOnly: true, filterable: true, personal: false },
+    { name: 'renewal_deal_id', label: 'Renewal deal ID', type: 'id', readOnly: true, filterable: true, personal: false },
+    { name: 'renewed_from_id', label: 'Renewal of', type: 'id', readOnly: true, filterable: true, personal: false },
+    { name: 'renewed_to_id', label: 'Renewed as', type: 'id', readOnly: true, filterable: true, personal: false },
+    ...stamps,
+  ],
+};
+
 export const entities: Record<EntityName, EntityDef> = {
   customers: customerEntity,
   companies: companyEntity,
@@ -312,5 +361,6 @@ export const entities: Record<EntityName, EntityDef> = {
   interactions: interactionEntity,
   tasks: taskEntity,
   deals: dealEntity,
+  contracts: contractEntity,
   quotes: quoteEntity,
 };
