@@ -4,6 +4,9 @@ import type { Db } from '../core/database.js';
 import { AppError } from '../core/errors.js';
 import { interactions } from '../activities/interactions.js';
 import { customers } from '../customers/index.js';
+import { mergeCustomersIn, undoMergeIn } from '../duplicates/merge.js';
+import { eraseCustomer } from '../customer360/erase.js';
+import { exportCustomer } from '../customer360/export.js';
 import { engines, freshDatabase, type TestDatabase } from '../test/engines.js';
 import { createPipelineIn, listPipelines, updatePipelineIn, type Pipeline } from './pipelines.js';
 import { posteriorMean, minClosedDeals } from './probability.js';
@@ -167,6 +170,28 @@ for (const engine of engines) {
       await interactions.create(ctx, [{ type: 'call', customer_id: customer.id, occurred_at: new Date(Date.now() - 2 * 86_400_000).toISOString() }]);
       [mine] = (await openDealsAtStake(db, new Date())).filter((d) => d.deal_id === id);
       expect(mine).toMatchObject({ rotten: false, days_without_activity: 2 });
+    });
+
+    it("moves a merged-away customer's deals to the winner, and back on undo", async () => {
+      const [winner, loser] = await tx((trx) => customers.createIn(trx, ctx, [{ first_name: 'Win' }, { first_name: 'Lose' }]));
+      const deal = await tx((trx) => createDeal(trx, ctx, { title: 'Follows', value: 5, customer_id: loser.id }));
+      const merged = await tx((trx) => mergeCustomersIn(trx, ctx, winner.id as string, [loser.id as string]));
+      expect((await getDeal(db, deal.id as string)).customer_id).toBe(winner.id);
+      await tx((trx) => undoMergeIn(trx, ctx, merged.merge_id));
+      expect((await getDeal(db, deal.id as string)).customer_id).toBe(loser.id);
+    });
+
+    it("exports a person's deals and erases their personal fields, keeping the figures", async () => {
+      const [person] = await tx((trx) => customers.createIn(trx, ctx, [{ first_name: 'Eve', email: 'eve@example.com' }]));
+      const deal = await tx((trx) => createDeal(trx, ctx, { title: 'Eve Smith website', value: 700, customer_id: person.id, notes: 'Eve prefers calls', source: 'form' }));
+      const exported = await exportCustomer(ctx, person.id as string);
+      expect(exported.deals.map((d) => d.title)).toEqual(['Eve Smith website']);
+      await eraseCustomer(ctx, person.id as string);
+      const after = await getDeal(db, deal.id as string);
+      expect(after).toMatchObject({ title: 'Erased', notes: null, lost_reason: null, value: 700, source: 'form', status: 'open' });
+      const audit = await db.selectFrom('audit_log').select(['before_data', 'after_data']).where('entity', '=', 'deals').where('entity_id', '=', deal.id as string).execute();
+      expect(audit.length).toBeGreaterThan(0);
+      expect(JSON.stringify(audit)).not.toContain('Eve');
     });
 
     it('deletes a stage only with a target stage for its deals', async () => {

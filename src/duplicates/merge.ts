@@ -27,7 +27,8 @@ interface MergeSnapshot {
   candidates: string[];
 }
 
-const childTables = ['orders', 'interactions', 'tasks'] as const;
+// Records that belong to a customer through customer_id: they follow the merge (and its undo).
+const childTables = ['orders', 'interactions', 'tasks', 'deals'] as const;
 const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b) || (typeof a === 'string' && typeof b === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase());
 
