@@ -1,7 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool, type SelectQueryBuilder } from 'kysely';
 import { z } from '@hono/zod-openapi';
 import { invalid } from '../core/errors.js';
-import { columnOf, dateTimeInput, isNumeric, type FieldDef } from '../schema/fields.js';
+import { columnOf, dateTimeInput, isNotNull, isNumeric, type FieldDef } from '../schema/fields.js';
 
 export const filterOperators = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'contains', 'is_empty'] as const;
 export type FilterOperator = (typeof filterOperators)[number];
@@ -141,15 +141,14 @@ export interface SortSpec {
   unique?: boolean;
 }
 
-const notNullColumns = new Set(['id', 'created_at', 'updated_at', 'order_count', 'revenue', 'ordered_at', 'occurred_at', 'total', 'name', 'title', 'type', 'status', 'done']);
-
 export function parseSort(sort: string, fieldsByName: Map<string, FieldDef>): SortSpec {
   const descending = sort.startsWith('-');
   const name = descending ? sort.slice(1) : sort;
   const field = fieldsByName.get(name);
   if (!field || columnOf(field) === null || !field.sortable) throw invalid(`cannot sort by ${name}`, { sort: [`unknown or unsortable field ${name}`] });
   const column = columnOf(field)!;
-  return { field, column, descending, nullable: !notNullColumns.has(column) };
+  // The registry says which columns are NOT NULL (checked against the migrated schema by a test).
+  return { field, column, descending, nullable: !isNotNull(field) };
 }
 
 export function applySort<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, spec: SortSpec): QB {

@@ -14,12 +14,14 @@ export interface EntityDef {
   defaultSort: string;
   /** Whether users may declare custom fields on it. */
   customFields: boolean;
+  /** Columns Rapport keeps for itself (search words, match keys, row order): not fields, never in the API. */
+  internalColumns?: readonly string[];
 }
 
-const id: FieldDef = { name: 'id', label: 'ID', type: 'id', readOnly: true, filterable: true, sortable: true, personal: false };
+const id: FieldDef = { name: 'id', label: 'ID', type: 'id', readOnly: true, notNull: true, filterable: true, sortable: true, personal: false };
 const stamps: FieldDef[] = [
-  { name: 'created_at', label: 'Created', type: 'datetime', readOnly: true, filterable: true, sortable: true, personal: false },
-  { name: 'updated_at', label: 'Updated', type: 'datetime', readOnly: true, filterable: true, sortable: true, personal: false },
+  { name: 'created_at', label: 'Created', type: 'datetime', readOnly: true, notNull: true, filterable: true, sortable: true, personal: false },
+  { name: 'updated_at', label: 'Updated', type: 'datetime', readOnly: true, notNull: true, filterable: true, sortable: true, personal: false },
 ];
 const text = (name: string, label: string, extra: Partial<FieldDef> = {}): FieldDef => ({
   name,
@@ -72,14 +74,15 @@ export const customerEntity: EntityDef = {
   idKind: 'customer',
   defaultSort: '-created_at',
   customFields: true,
+  internalColumns: ['email_key', 'search_text'],
   fields: [
     id,
     text('first_name', 'First name', { synonyms: ['first', 'firstname', 'given name', 'forename'], personal: true }),
     text('last_name', 'Last name', { synonyms: ['last', 'lastname', 'surname', 'family name'], personal: true }),
     { name: 'email', label: 'Email', type: 'email', filterable: true, sortable: true, synonyms: ['e-mail', 'email address', 'mail'], personal: true },
-    { name: 'emails', label: 'All emails', type: 'string_list', filterable: true, description: 'Every address of the person; the primary email comes first.', personal: true },
+    { name: 'emails', label: 'All emails', type: 'string_list', notNull: true, filterable: true, description: 'Every address of the person; the primary email comes first.', personal: true },
     text('phone', 'Phone', { description: 'Primary phone in E.164 form when it could be normalised.', synonyms: ['telephone', 'mobile', 'phone number'], personal: true }),
-    { name: 'phones', label: 'All phones', type: 'phone_list', filterable: false, description: 'Every phone with the raw text kept.', personal: true },
+    { name: 'phones', label: 'All phones', type: 'phone_list', notNull: true, filterable: false, description: 'Every phone with the raw text kept.', personal: true },
     { name: 'company_id', label: 'Company ID', type: 'id', filterable: true, sortable: true, personal: true },
     text('company', 'Company', { synonyms: ['organization', 'organisation', 'company name', 'employer'], personal: true }),
     text('title', 'Job title', { synonyms: ['job title', 'position', 'role'], personal: true }),
@@ -94,7 +97,7 @@ export const customerEntity: EntityDef = {
     text('gender', 'Gender', { synonyms: ['sex'], personal: true }),
     text('source', 'Source', { description: 'Where the customer came from (e.g. referral, website).', synonyms: ['lead source', 'channel'], personal: true }),
     text('referral_code', 'Referral code', { description: "The referral code the customer arrived with: a new customer is attributed to the code's owner (see /api/referrals).", synonyms: ['referral', 'referred by', 'referrer code'], personal: true }),
-    { name: 'tags', label: 'Tags', type: 'string_list', filterable: true, synonyms: ['labels', 'categories'], personal: true },
+    { name: 'tags', label: 'Tags', type: 'string_list', notNull: true, filterable: true, synonyms: ['labels', 'categories'], personal: true },
     { name: 'notes', label: 'Notes', type: 'longtext', filterable: true, synonyms: ['note', 'comments'], personal: true },
     { name: 'consent_email', label: 'Email opt-in', type: 'boolean', filterable: true, sortable: true, synonyms: ['accepts email marketing', 'email opt in'], personal: true },
     { name: 'consent_email_at', label: 'Email opt-in given at', type: 'datetime', filterable: true, sortable: true, personal: true },
@@ -105,8 +108,8 @@ export const customerEntity: EntityDef = {
     { name: 'customer_since', label: 'Customer since', type: 'datetime', filterable: true, sortable: true, personal: true, description: "When the person became a customer: the source's creation date when an import gave one, else when the record was created here. Empty for an imported customer whose file gave no date (the first order then tells)." },
     figure('first_order_at', 'First order', 'datetime', 'Date of the first order, in any currency.'),
     figure('last_order_at', 'Last order', 'datetime', 'Date of the most recent order, in any currency.'),
-    figure('order_count', 'Orders', 'integer', 'Number of orders in any currency (cancelled and refunded ones excluded).'),
-    figure('revenue', 'Revenue', 'number', 'Sum of the totals of the orders in the business currency; orders in other currencies are not converted and not included.'),
+    { ...figure('order_count', 'Orders', 'integer', 'Number of orders in any currency (cancelled and refunded ones excluded).'), notNull: true },
+    { ...figure('revenue', 'Revenue', 'number', 'Sum of the totals of the orders in the business currency; orders in other currencies are not converted and not included.'), notNull: true },
     figure('average_order_value', 'Average order value', 'number', 'Revenue divided by the number of orders in the business currency.'),
     figure('purchase_frequency', 'Orders per month', 'number', 'Orders in any currency per month since the first order.'),
     figure('last_interaction_at', 'Last interaction', 'datetime', 'Time of the most recent interaction.'),
@@ -123,9 +126,10 @@ export const companyEntity: EntityDef = {
   idKind: 'company',
   defaultSort: 'name',
   customFields: false,
+  internalColumns: ['name_key'],
   fields: [
     id,
-    text('name', 'Name', { required: true, synonyms: ['company', 'company name', 'organization'], personal: false }),
+    text('name', 'Name', { required: true, notNull: true, synonyms: ['company', 'company name', 'organization'], personal: false }),
     text('domain', 'Domain', { synonyms: ['website', 'url'], personal: false }),
     text('industry', 'Industry', { personal: false }),
     text('phone', 'Phone', { personal: false }),
@@ -149,7 +153,7 @@ export const productEntity: EntityDef = {
   fields: [
     id,
     text('sku', 'SKU', { synonyms: ['product id', 'item code', 'code'], personal: false }),
-    text('name', 'Name', { required: true, synonyms: ['product', 'product name', 'title', 'item'], personal: false }),
+    text('name', 'Name', { required: true, notNull: true, synonyms: ['product', 'product name', 'title', 'item'], personal: false }),
     text('category', 'Category', { synonyms: ['type', 'product type'], personal: false }),
     { name: 'price', label: 'Price', type: 'number', filterable: true, sortable: true, personal: false },
     ...stamps,
@@ -169,11 +173,11 @@ export const orderEntity: EntityDef = {
   customFields: false,
   fields: [
     id,
-    { name: 'customer_id', label: 'Customer ID', type: 'id', required: true, filterable: true, sortable: true, personal: false },
-    { name: 'ordered_at', label: 'Date', type: 'datetime', required: true, filterable: true, sortable: true, synonyms: ['date', 'order date', 'created at'], personal: false },
-    { name: 'status', label: 'Status', type: 'select', options: orderStatuses, filterable: true, sortable: true, personal: false },
-    text('currency', 'Currency', { personal: false }),
-    { name: 'total', label: 'Total', type: 'number', filterable: true, sortable: true, synonyms: ['amount', 'order total'], personal: false },
+    { name: 'customer_id', label: 'Customer ID', type: 'id', required: true, notNull: true, filterable: true, sortable: true, personal: false },
+    { name: 'ordered_at', label: 'Date', type: 'datetime', required: true, notNull: true, filterable: true, sortable: true, synonyms: ['date', 'order date', 'created at'], personal: false },
+    { name: 'status', label: 'Status', type: 'select', options: orderStatuses, notNull: true, filterable: true, sortable: true, personal: false },
+    text('currency', 'Currency', { notNull: true, personal: false }),
+    { name: 'total', label: 'Total', type: 'number', notNull: true, filterable: true, sortable: true, synonyms: ['amount', 'order total'], personal: false },
     text('discount_code', 'Discount code', { description: 'The discount or referral code the order was placed with; a referral code attributes a new customer to its owner.', synonyms: ['discount code', 'coupon', 'coupon code', 'promo code', 'voucher'], personal: false }),
     { name: 'notes', label: 'Notes', type: 'longtext', filterable: true, personal: true },
     ...stamps,
@@ -191,9 +195,9 @@ export const interactionEntity: EntityDef = {
   customFields: false,
   fields: [
     id,
-    { name: 'type', label: 'Type', type: 'select', options: interactionTypes, required: true, filterable: true, sortable: true, personal: false },
+    { name: 'type', label: 'Type', type: 'select', options: interactionTypes, required: true, notNull: true, filterable: true, sortable: true, personal: false },
     { name: 'direction', label: 'Direction', type: 'select', options: ['in', 'out'], filterable: true, sortable: true, personal: false },
-    { name: 'occurred_at', label: 'When', type: 'datetime', filterable: true, sortable: true, synonyms: ['date', 'time', 'timestamp'], personal: false },
+    { name: 'occurred_at', label: 'When', type: 'datetime', notNull: true, filterable: true, sortable: true, synonyms: ['date', 'time', 'timestamp'], personal: false },
     text('subject', 'Subject', { personal: true }),
     { name: 'body', label: 'Body', type: 'longtext', filterable: true, personal: true },
     { name: 'customer_id', label: 'Customer ID', type: 'id', filterable: true, sortable: true, personal: false },
@@ -221,9 +225,9 @@ export const taskEntity: EntityDef = {
   customFields: false,
   fields: [
     id,
-    text('title', 'Title', { required: true, personal: true }),
+    text('title', 'Title', { required: true, notNull: true, personal: true }),
     { name: 'due_at', label: 'Due', type: 'datetime', filterable: true, sortable: true, personal: false },
-    { name: 'done', label: 'Done', type: 'boolean', filterable: true, sortable: true, personal: false },
+    { name: 'done', label: 'Done', type: 'boolean', notNull: true, filterable: true, sortable: true, personal: false },
     { name: 'done_at', label: 'Done at', type: 'datetime', readOnly: true, filterable: true, sortable: true, personal: false },
     { name: 'due_event_at', label: 'Due event sent', type: 'datetime', readOnly: true, filterable: true, sortable: true, personal: false, description: 'When task.due was emitted for the current due time; cleared when the due time changes.' },
     { name: 'remind_at', label: 'Remind at', type: 'datetime', filterable: true, sortable: true, personal: false, description: 'When the owner is reminded by email (and in the app); a new time is reminded again.' },

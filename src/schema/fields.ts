@@ -24,6 +24,11 @@ export interface FieldDef {
   options?: readonly string[];
   /** Set by Rapport, never by a client (ids, figures, timestamps). */
   readOnly?: boolean;
+  /**
+   * The column is NOT NULL in the schema (a test compares with the migrated database): sorting and
+   * keyset paging on it need no care for missing values. Unset: the column may hold NULL.
+   */
+  notNull?: boolean;
   required?: boolean;
   filterable?: boolean;
   sortable?: boolean;
@@ -118,6 +123,9 @@ export function outputSchema(field: FieldDef): z.ZodTypeAny {
       return z.string().nullable();
   }
 }
+
+/** Whether the field's column never holds NULL (see `FieldDef.notNull`). */
+export const isNotNull = (field: FieldDef): boolean => field.notNull === true;
 
 export const columnOf = (field: FieldDef): string | null => (field.column === undefined ? field.name : field.column);
 
