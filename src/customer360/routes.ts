@@ -15,6 +15,8 @@ import { customerEntity } from '../schema/entities.js';
 import { eraseCustomer } from './erase.js';
 import { exportCustomer } from './export.js';
 import { customerTimeline, customerView } from './view.js';
+import { dealRecord } from '../deals/routes.js';
+import { dealAtStakeSchema } from '../deals/stake.js';
 
 const customerFigures = z
   .object({
@@ -32,7 +34,7 @@ const customerFigures = z
   })
   .openapi('CustomerFigures');
 const customerViewSchema = z
-  .object({ customer: customerRecord, company: companyRecord.nullable(), figures: customerFigures, scores: customerScoresSchema, recent_orders: z.array(orderRecord), recent_interactions: z.array(interactionRecord), open_tasks: z.array(taskRecord) })
+  .object({ customer: customerRecord, company: companyRecord.nullable(), figures: customerFigures, scores: customerScoresSchema, recent_orders: z.array(orderRecord), recent_interactions: z.array(interactionRecord), open_tasks: z.array(taskRecord), open_deals: z.array(dealAtStakeSchema) })
   .openapi('CustomerView');
 const customerExport = z
   .object({
@@ -42,6 +44,7 @@ const customerExport = z
     orders: z.array(orderRecord),
     interactions: z.array(interactionRecord),
     tasks: z.array(taskRecord),
+    deals: z.array(dealRecord),
     merged_records: z.array(recordSchema(customerEntity, { merge_id: z.string(), merged_at: z.string() })),
     change_history: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string(), record_id: z.string(), before: storedJson, after: storedJson })),
   })

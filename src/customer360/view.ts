@@ -8,6 +8,7 @@ import type { ApiRecord } from '../records/codec.js';
 import { decodeCursor, encodeCursor } from '../records/query.js';
 import { customerScores, scoreContext } from '../insights/customer-scores.js';
 import { customerCurrencies } from '../sales/figures.js';
+import { openDealsAtStake } from '../deals/stake.js';
 
 /** Everything about one customer on one screen: profile, company, figures, scores, recent activity, open tasks. */
 export async function customerView(ctx: Ctx, id: string) {
@@ -21,6 +22,7 @@ export async function customerView(ctx: Ctx, id: string) {
     interactions.list(ctx, { filter: byCustomer, sort: '-occurred_at', limit: 20 }),
     tasks.list(ctx, { filter: { and: [byCustomer, { field: 'done', op: 'eq', value: false }] }, sort: 'due_at', limit: 50 }),
   ]);
+  const openDeals = await openDealsAtStake(ctx.database.db, new Date(), { customerId: id });
   return {
     customer,
     company,
@@ -38,6 +40,7 @@ export async function customerView(ctx: Ctx, id: string) {
     recent_orders: recentOrders.data,
     recent_interactions: recentInteractions.data,
     open_tasks: openTasks.data,
+    open_deals: openDeals,
   };
 }
 

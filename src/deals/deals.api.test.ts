@@ -91,6 +91,20 @@ describe.each(engines)('deals API on %s', (engine) => {
     expect(types.filter((t: string) => t === 'deal.stage_changed')).toHaveLength(2);
   });
 
+  it("shows a customer's open deals with their expected value on the 360 view", async () => {
+    const customer = await ok('POST', '/api/customers', { first_name: 'Vera' }, 201);
+    const open = await ok('POST', '/api/deals', { title: 'Vera open', value: 400, customer_id: customer.id }, 201);
+    const closed = await ok('POST', '/api/deals', { title: 'Vera won', value: 900, customer_id: customer.id }, 201);
+    await ok('POST', `/api/deals/${closed.id}/move`, { stage_id: stage('Won') });
+    const view = await ok('GET', `/api/customers/${customer.id}`);
+    expect(view.open_deals).toHaveLength(1);
+    const probs = (await ok('GET', `/api/deals/probabilities?pipeline_id=${pipeline.id}`)).data;
+    const lead = probs.find((p: any) => p.stage_id === stage('Lead'));
+    expect(view.open_deals[0]).toMatchObject({ deal_id: open.id, value: 400, stage_name: 'Lead', rotten: false, probability: lead.used });
+    expect(view.open_deals[0].expected_value).toBeCloseTo(400 * lead.used, 9);
+    expect((await api.request('POST', '/api/deals', { title: 'x', customer_id: 'cus_nope' })).status).toBe(400);
+  });
+
   it('reports equal the figures computed from the deals themselves', async () => {
     const p = await ok('POST', '/api/pipelines', { name: 'Reports', stages: [{ name: 'Talk', probability: 0.4 }, { name: 'Offer', probability: 0.7 }, { name: 'Won', kind: 'won' }, { name: 'Lost', kind: 'lost' }] }, 201);
     const q = `pipeline_id=${p.id}`;
@@ -158,13 +172,13 @@ describe.each(engines)('deals API on %s', (engine) => {
     expect(pf.Talk.average_days_in_stage).toBeGreaterThanOrEqual(0);
     expect(perf.won_deals).toBe(5);
 
-    // Won by source over every pipeline: this test's wins plus the Mover deal of the test before (1500, no source).
+    // Won by source over every pipeline: this test's wins plus two won earlier without a source (Mover 1500, Vera 900).
     const sources = await ok('GET', '/api/deals/reports/sources');
     const bySource = Object.fromEntries(sources.data.map((s: any) => [String(s.source), s]));
     expect(bySource.form).toMatchObject({ deals: 3, value: 600 });
     expect(bySource.referral).toMatchObject({ deals: 1, value: 400 });
     expect(bySource.ads).toBeUndefined();
-    expect(bySource.null).toMatchObject({ deals: 1, value: 1500 });
+    expect(bySource.null).toMatchObject({ deals: 2, value: 2400 });
     expect(sources.other_currencies).toEqual([{ currency: 'USD', deals: 1, value: 999 }]);
 
     // The board shows the same figures per column.

@@ -2,6 +2,7 @@
  * What open deals are worth: each stage's learnt win probability (see probability.ts) and each open
  * deal's expected value, rotten flag and days without activity, for the board, the forecast and Today.
  */
+import { z } from '@hono/zod-openapi';
 import { toNumber, type Db } from '../core/database.js';
 import { learnProbability, type LearntProbability } from './probability.js';
 import type { StageKind } from './pipelines.js';
@@ -71,6 +72,27 @@ export interface DealAtStake {
   rotten: boolean;
   rotten_days: number | null;
 }
+
+export const dealAtStakeSchema = z
+  .object({
+    deal_id: z.string(),
+    title: z.string(),
+    customer_id: z.string().nullable(),
+    pipeline_id: z.string(),
+    stage_id: z.string(),
+    stage_name: z.string(),
+    value: z.number(),
+    currency: z.string().nullable(),
+    probability: z.number().openapi({ description: "The stage's learnt win probability once enough deals closed through it, else the configured one" }),
+    probability_basis: z.enum(['learnt', 'configured']),
+    expected_value: z.number().openapi({ description: 'value x probability, in the deal currency' }),
+    expected_close_date: z.string().nullable(),
+    last_activity_at: z.string().nullable(),
+    days_without_activity: z.number().int(),
+    rotten: z.boolean(),
+    rotten_days: z.number().int().nullable(),
+  })
+  .openapi('DealAtStake');
 
 /** Whole days between the last activity (or creation) and now. */
 export function daysWithoutActivity(lastActivity: string | null, created: string, now: Date): number {

@@ -109,7 +109,7 @@ type Menu = (card: DealCard, stageId: string) => void;
 
 function Columns({ pipeline, columns, onRequest, onMenu }: { pipeline: Pipeline; columns: BoardColumn[]; onRequest: Request; onMenu: Menu }) {
   return (
-    <div className="board" role="list" aria-label={`${pipeline.name} board`} aria-describedby="board-help">
+    <div className="board">
       {columns.map((column, i) => (
         <Column key={column.stage.id} column={column} previous={columns[i - 1]?.stage} next={columns[i + 1]?.stage} pipeline={pipeline} onRequest={onRequest} onMenu={onMenu} />
       ))}
@@ -133,7 +133,6 @@ function Column({ column, previous, next, pipeline, onRequest, onMenu }: { colum
   const headingId = `col-${stage.id}`;
   return (
     <section
-      role="listitem"
       className={`board-column board-${stage.kind}${over ? ' is-over' : ''}`}
       aria-labelledby={headingId}
       data-stage={stage.name}
@@ -206,6 +205,7 @@ const Card = memo(function Card({ card, stage, previous, next, rottenDays, onReq
       draggable
       data-deal={card.id}
       aria-label={`${card.title}, ${formatMoney(card.value, card.currency)}${card.rotten ? ', rotten' : ''}`}
+      aria-describedby="board-help"
       onKeyDown={onKeyDown}
       onDragStart={(e) => {
         e.dataTransfer.setData('application/x-rapport-deal', JSON.stringify({ card, from: stage.id }));
