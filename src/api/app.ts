@@ -13,6 +13,7 @@ import { errorJson, handleError, validationHook } from '../http/errors.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
 import { registerDomainRoutes } from './routes.js';
 import { serveWeb } from './web.js';
+import { registerMailPublicPages } from '../mail/public-routes.js';
 import { registerWebhookRoutes } from '../webhooks/routes.js';
 import { registerQuotePages } from '../quotes/public.js';
 import { formPageHeaders, registerFormPages } from '../forms/routes.js';
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps) {
   registerAuthRoutes(app, deps);
   registerDomainRoutes(app);
   registerWebhookRoutes(app, deps.config.allowPrivateTargets);
+  registerMailPublicPages(app, deps);
   registerQuotePages(app, deps);
   registerMcpRoutes(app, deps);
   registerFormPages(app, deps);
