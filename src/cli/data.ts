@@ -7,7 +7,7 @@ import { AppError } from '../core/errors.js';
 import type { ExportFormat } from '../exports/exporter.js';
 import { info, positiveInteger, progressBar, withDatabase } from './support.js';
 
-const exportKinds = ['customers', 'companies', 'products', 'orders', 'interactions', 'tasks'];
+const exportKinds = ['customers', 'companies', 'products', 'orders', 'interactions', 'tasks', 'deals'];
 const exportFormats = ['csv', 'json', 'vcard'];
 
 export function registerData(program: Command) {

@@ -59,6 +59,12 @@ describe.each(engines)('deals API on %s', (engine) => {
     expect((await api.request('GET', '/api/deals?status[gt]=1')).status).toBe(200);
     expect((await api.request('GET', '/api/deals?nope=1')).status).toBe(400);
     expect((await api.request('GET', '/api/deals?cursor=garbage')).status).toBe(400);
+    // The same filter exports as CSV, one row per deal, columns from the registry.
+    const csv = await api.request('GET', `/api/export/deals?format=csv&filter=${encodeURIComponent(JSON.stringify({ field: 'source', op: 'eq', value: 'referral' }))}`);
+    expect(csv.status).toBe(200);
+    const lines = String(csv.body).trim().split(/\r?\n/);
+    expect(lines[0]).toContain('expected_close_date');
+    expect(lines).toHaveLength(1 + values.filter((_, i) => i % 2).length);
     // Read-only fields cannot be written.
     const bad = await api.request('POST', '/api/deals', { title: 'x', status: 'won' });
     expect(bad.status).toBe(400);

@@ -10,13 +10,14 @@ import type { ApiRecord } from '../records/codec.js';
 import { filtersFromQuery, type FilterNode } from '../records/query.js';
 import type { ListParams, Page, WhereBuilder } from '../records/repository.js';
 import { orders } from '../sales/orders.js';
+import { deals } from '../deals/service.js';
 import { products } from '../sales/products.js';
 import { entities, type EntityName } from '../schema/entities.js';
 import { columnOf, type FieldDef, type PhoneEntry } from '../schema/fields.js';
 import { csvRow } from './csv.js';
 import { customerVCard } from './vcard.js';
 
-export const exportKinds = ['customers', 'companies', 'products', 'orders', 'interactions', 'tasks'] as const satisfies readonly EntityName[];
+export const exportKinds = ['customers', 'companies', 'products', 'orders', 'interactions', 'tasks', 'deals'] as const satisfies readonly EntityName[];
 export type ExportKind = (typeof exportKinds)[number];
 export const exportFormats = ['csv', 'json', 'vcard'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -44,6 +45,7 @@ const listers: Record<ExportKind, (ctx: Ctx, params: ExportListParams) => Promis
   orders: (ctx, p) => orders.list(ctx, p),
   interactions: (ctx, p) => interactions.list(ctx, p),
   tasks: (ctx, p) => tasks.list(ctx, p),
+  deals: (ctx, p) => deals.list(ctx, p),
 };
 
 export function isExportKind(kind: string): kind is ExportKind {
