@@ -8,10 +8,10 @@ import { detectDuplicates, type DetectStats } from '../src/duplicates/detect.js'
 import { invalidateMatchKeys } from '../src/duplicates/match-keys.js';
 import { customerPages } from '../src/duplicates/people.js';
 import { DEFAULT_MAX_REVIEW } from '../src/duplicates/scan.js';
-import { findDuplicates } from '../src/imports/dedupe/find-duplicates.js';
+import { findDuplicates } from '../src/dedupe/find-duplicates.js';
 import { generateDemo } from '../src/demo/generate.js';
-import { DEFAULT_THRESHOLDS } from '../src/imports/dedupe/score.js';
-import { brierScore, calibrationError, formatReliability, reliabilityTable } from '../src/imports/dedupe/calibration.js';
+import { DEFAULT_THRESHOLDS } from '../src/dedupe/score.js';
+import { brierScore, calibrationError, formatReliability, reliabilityTable } from '../src/dedupe/calibration.js';
 import { febrl1, febrl3Part, inTrainingHalf, loadSplink, pairwiseF1, scoredCandidatePairs, scoredSplinkLabelledPairs, type ScoredLabelledPair } from '../src/test/dedupe-data.js';
 
 /**

@@ -37,7 +37,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const stopDueTasks = startDueTaskEvents(database);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const where = database.dialect === 'sqlite' ? database.sqlitePath : database.dialect;
+  const where = database.sqlitePath ?? database.dialect;
   log(`Rapport is running on http://${config.host}:${port} (data: ${where})`);
   if (!(await hasOwner(database.db))) {
     log(`No owner account yet. Open http://${config.host}:${port}/ to create one, or run:`);

@@ -4,13 +4,14 @@
  * writer), and the event commits with the claim.
  */
 import { readRows, type Database, type Db } from '../core/database.js';
+import { skippingLocked, traitsOf } from '../core/dialect.js';
 import { appendEvents } from '../core/events.js';
 
 const batch = 200;
 
 export async function emitDueTasks(database: Database, now = new Date()): Promise<number> {
   const nowIso = now.toISOString();
-  const notDone = database.dialect === 'postgres' ? false : 0;
+  const notDone = traitsOf(database.dialect).falseValue;
   const due = (db: Db) =>
     db
       .selectFrom('tasks')
@@ -23,7 +24,7 @@ export async function emitDueTasks(database: Database, now = new Date()): Promis
   // A look without a transaction first: most checks find nothing and then take no write lock.
   if ((await readRows(database.db, due(database.db).limit(1))).length === 0) return 0;
   return database.db.transaction().execute(async (trx) => {
-    const rows = database.dialect === 'sqlite' ? await due(trx).execute() : await due(trx).forUpdate().skipLocked().execute();
+    const rows = await skippingLocked(trx, due(trx)).execute();
     if (rows.length === 0) return 0;
     await trx
       .updateTable('tasks')

@@ -4,7 +4,7 @@ import { readRows, toBool, type Db } from '../core/database.js';
 import { AppError, conflict, invalid, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { issuesToFields } from '../records/validation.js';
-import { engineOf } from '../core/database.js';
+import { insertOrIgnore } from '../core/dialect.js';
 import { hashPassword, isCommonPassword, maxPasswordLength, minPasswordLength, verifyNothing, verifyPassword } from './passwords.js';
 import { randomToken, sha256 } from './secrets.js';
 
@@ -45,13 +45,6 @@ function parseCredentials(input: unknown) {
 
 export async function hasOwner(db: Db): Promise<boolean> {
   return !!(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
-}
-
-/** Inserts a row unless one with the same primary key exists (a no-op then), on every engine. */
-async function insertUnlessPresent(db: Db, table: string, key: string, values: Record<string, unknown>): Promise<void> {
-  const insert = db.insertInto(table).values(values);
-  if (engineOf(db) === 'mysql') await insert.ignore().execute();
-  else await insert.onConflict((oc) => oc.column(key).doNothing()).execute();
 }
 
 /**
@@ -101,7 +94,7 @@ async function takeAttempt(db: Db, key: string): Promise<boolean> {
   const now = new Date();
   const nowIso = now.toISOString();
   const cutoff = new Date(now.getTime() - windowMs).toISOString();
-  await insertUnlessPresent(db, 'login_attempts', 'attempt_key', { attempt_key: key, failures: 0, window_start: nowIso, locked_until: null });
+  await insertOrIgnore(db, 'login_attempts', { attempt_key: key, failures: 0, window_start: nowIso, locked_until: null }, ['attempt_key']);
   const expired = sql<boolean>`${sql.ref('window_start')} < ${cutoff}`;
   const result = await db
     .updateTable('login_attempts')
@@ -154,7 +147,7 @@ export async function login(db: Db, input: unknown, client: string): Promise<{ t
   await db.deleteFrom('login_attempts').where('window_start', '<', new Date(Date.now() - windowMs).toISOString()).execute();
   const now = new Date().toISOString();
   const hashOfClient = clientHash(email, client);
-  await insertUnlessPresent(db, 'login_clients', 'client_hash', { client_hash: hashOfClient, last_login_at: now });
+  await insertOrIgnore(db, 'login_clients', { client_hash: hashOfClient, last_login_at: now }, ['client_hash']);
   await db.updateTable('login_clients').set({ last_login_at: now }).where('client_hash', '=', hashOfClient).execute();
   const token = randomToken();
   const csrfToken = randomToken();

@@ -9,7 +9,8 @@ import { invalid } from '../core/errors.js';
 import { addCustomFieldColumn, dropCustomFieldColumn } from '../fields/custom-fields.js';
 import { rebuildReportRollupsIn } from '../reports/rollups.js';
 import { entities } from '../schema/entities.js';
-import { appliedMigrations, foreignKeyOrder, listColumns, listTables, primaryKey } from './schema-info.js';
+import { appliedMigrations, foreignKeyOrder } from './schema-info.js';
+import { listColumns, listTables, primaryKey, snapshotTransaction, traitsOf, withForeignKeysDeferred } from '../core/dialect.js';
 
 export const backupFormat = 'rapport-backup';
 export const backupVersion = 1;
@@ -92,7 +93,7 @@ async function writeChunk(out: fs.WriteStream, text: string) {
  * safely while the server keeps running; the JSON form reads every table in one snapshot.
  */
 export async function backupDatabase(database: Database, file: string, options: BackupOptions = {}): Promise<BackupResult> {
-  const format = options.format ?? (database.dialect === 'sqlite' ? 'sqlite' : 'json');
+  const format = options.format ?? (database.sqlite ? 'sqlite' : 'json');
   if (format === 'sqlite' && !database.sqlite) throw invalid('a SQLite file backup needs a SQLite database; use --format json on PostgreSQL and MySQL');
   const target = path.resolve(file);
   fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -147,7 +148,7 @@ export async function backupDatabase(database: Database, file: string, options: 
  * PostgreSQL and MySQL the pool itself, one connection of which the snapshot's transaction takes.
  */
 function snapshotSource(database: Database): { db: Db; close(): Promise<void> } {
-  if (database.dialect !== 'sqlite' || !database.sqlitePath || database.sqlitePath === ':memory:') return { db: database.db, close: async () => {} };
+  if (!database.sqlite || !database.sqlitePath || database.sqlitePath === ':memory:') return { db: database.db, close: async () => {} };
   const raw = new SqliteDatabase(database.sqlitePath, { readonly: true, fileMustExist: true });
   raw.pragma('busy_timeout = 10000');
   const db = new Kysely<any>({ dialect: new SqliteDialect({ database: raw }) });
@@ -161,19 +162,17 @@ function snapshotSource(database: Database): { db: Db; close(): Promise<void> } 
 export async function writeJsonBackup(database: Database, write: (text: string) => Promise<void>, options: Pick<BackupOptions, 'onProgress'> = {}): Promise<{ name: string; rows: number }[]> {
   const source = snapshotSource(database);
   try {
-    let tx = source.db.transaction();
     // One snapshot for the header's counts and every row that follows.
-    if (database.dialect !== 'sqlite') tx = tx.setIsolationLevel('repeatable read');
-    return await tx.execute(async (trx) => {
-      const all = await listTables(trx, database.dialect);
-      const names = (await foreignKeyOrder(trx, database.dialect, all)).filter((t) => !credentialTables.has(t));
+    return await snapshotTransaction(source.db).execute(async (trx) => {
+      const all = await listTables(trx);
+      const names = (await foreignKeyOrder(trx, all)).filter((t) => !credentialTables.has(t));
       const header: BackupHeader = { format: backupFormat, version: backupVersion, dialect: database.dialect, created_at: new Date().toISOString(), migrations: await appliedMigrations(trx), tables: [] };
-      for (const name of names) header.tables.push({ name, columns: await listColumns(trx, database.dialect, name), rows: await countRows(trx, name) });
+      for (const name of names) header.tables.push({ name, columns: await listColumns(trx, name), rows: await countRows(trx, name) });
       await write(JSON.stringify(header) + '\n');
       const total = header.tables.reduce((s, t) => s + t.rows, 0);
       let done = 0;
       for (const table of header.tables) {
-        const key = await primaryKey(trx, database.dialect, table.name);
+        const key = await primaryKey(trx, table.name);
         const order = key.length ? key : table.columns;
         let last: unknown[] | null = null;
         let offset = 0;
@@ -343,17 +342,17 @@ type DeclaredField = { entity: string; name: string; type: string };
  */
 export async function restoreDatabase(database: Database, file: string, options: RestoreOptions = {}): Promise<BackupInfo> {
   const info = await inspectBackup(file);
-  if (info.format === 'sqlite' && database.dialect !== 'sqlite') throw invalid('a SQLite backup can only be restored into SQLite; make a JSON backup (rapport backup FILE --format json) to move between engines');
+  if (info.format === 'sqlite' && !database.sqlite) throw invalid('a SQLite backup can only be restored into SQLite; make a JSON backup (rapport backup FILE --format json) to move between engines');
   const known = new Set(await appliedMigrations(database.db));
   const unknown = info.migrations.filter((m) => !known.has(m));
   if (unknown.length) throw invalid(`the backup comes from a newer Rapport (migrations ${unknown.join(', ')}); upgrade Rapport first`);
-  const targetTables = await listTables(database.db, database.dialect);
+  const targetTables = await listTables(database.db);
   const missing = info.tables.map((t) => t.name).filter((t) => !targetTables.includes(t) && !isDerived(t) && !credentialTables.has(t));
   if (missing.length) throw invalid(`the backup has tables this database lacks: ${missing.join(', ')}`);
   const fields = info.customFields ?? [];
   const replace = (prepare: (trx: Db) => Promise<unknown>) =>
     info.format === 'sqlite' ? restoreSqliteFile(database, file, info, prepare, options) : restoreJson(database, file, info, prepare, options);
-  if (database.dialect !== 'mysql') {
+  if (traitsOf(database.dialect).transactionalDdl) {
     await replace((trx) => syncCustomFieldColumns(trx, database.dialect, fields, { add: true, drop: true }));
     return info;
   }
@@ -361,7 +360,7 @@ export async function restoreDatabase(database: Database, file: string, options:
   try {
     await replace(async () => {});
   } catch (error) {
-    for (const { table, column } of added) await dropCustomFieldColumn(database.db, database.dialect, table, column);
+    for (const { table, column } of added) await dropCustomFieldColumn(database.db, table, column);
     throw error;
   }
   await syncCustomFieldColumns(database.db, database.dialect, fields, { add: false, drop: true });
@@ -376,8 +375,8 @@ async function syncCustomFieldColumns(db: Db, dialect: DialectName, fields: Decl
   const added: { table: string; column: string }[] = [];
   for (const entity of Object.values(entities).filter((e) => e.customFields)) {
     const wanted = new Map(fields.filter((f) => f.entity === entity.name).map((f) => [`cf_${f.name}`, f.type]));
-    const present = (await listColumns(db, dialect, entity.table)).filter((c) => c.startsWith('cf_'));
-    if (what.drop) for (const column of present) if (!wanted.has(column)) await dropCustomFieldColumn(db, dialect, entity.table, column);
+    const present = (await listColumns(db, entity.table)).filter((c) => c.startsWith('cf_'));
+    if (what.drop) for (const column of present) if (!wanted.has(column)) await dropCustomFieldColumn(db, entity.table, column);
     if (!what.add) continue;
     for (const [column, type] of wanted) {
       if (present.includes(column)) continue;
@@ -389,10 +388,10 @@ async function syncCustomFieldColumns(db: Db, dialect: DialectName, fields: Decl
 }
 
 /** The tables a restore replaces, parents first, and each one's columns (read after the columns are synced). */
-async function restorePlan(trx: Db, dialect: DialectName): Promise<{ order: string[]; columns: Map<string, string[]> }> {
-  const order = (await foreignKeyOrder(trx, dialect, await listTables(trx, dialect))).filter((t) => !credentialTables.has(t));
+async function restorePlan(trx: Db): Promise<{ order: string[]; columns: Map<string, string[]> }> {
+  const order = (await foreignKeyOrder(trx, await listTables(trx))).filter((t) => !credentialTables.has(t));
   const columns = new Map<string, string[]>();
-  for (const t of order) columns.set(t, await listColumns(trx, dialect, t));
+  for (const t of order) columns.set(t, await listColumns(trx, t));
   return { order, columns };
 }
 
@@ -416,7 +415,7 @@ async function restoreSqliteFile(database: Database, file: string, info: BackupI
     // rebuild all share it.
     await database.db.transaction().execute(async (trx) => {
       await prepare(trx);
-      const { order, columns } = await restorePlan(trx, database.dialect);
+      const { order, columns } = await restorePlan(trx);
       raw.pragma('defer_foreign_keys = ON');
       withoutSearchTriggers(raw, () => {
         for (const table of [...order].reverse()) raw.exec(`DELETE FROM main."${table}"`);
@@ -439,10 +438,10 @@ async function restoreSqliteFile(database: Database, file: string, info: BackupI
 async function restoreJson(database: Database, file: string, info: BackupInfo, prepare: (trx: Db) => Promise<unknown>, options: RestoreOptions) {
   const header = info.header!;
   const total = header.tables.reduce((s, t) => s + t.rows, 0);
-  const maxParams = database.dialect === 'postgres' ? 60_000 : 30_000;
+  const { maxParams } = traitsOf(database.dialect);
   const run = async (trx: Db) => {
     await prepare(trx);
-    const { order, columns } = await restorePlan(trx, database.dialect);
+    const { order, columns } = await restorePlan(trx);
     // Where a target column exists in the backup, the value's position in each row.
     const mapping = new Map<string, { columns: string[]; positions: number[]; chunk: number }>();
     for (const t of header.tables) {
@@ -487,23 +486,15 @@ async function restoreJson(database: Database, file: string, info: BackupInfo, p
     // Through the same single connection: the search index is rebuilt once at the end.
     const raw = database.sqlite;
     const triggers = raw.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'customers' AND sql LIKE '%customers_fts%'`).all() as { name: string; sql: string }[];
-    await database.db.transaction().execute(async (trx) => {
-      await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
-      for (const t of triggers) await sql.raw(`DROP TRIGGER "${t.name}"`).execute(trx);
-      await run(trx);
-      for (const t of triggers) await sql.raw(t.sql).execute(trx);
-      if (triggers.length) await sql.raw(`INSERT INTO customers_fts(customers_fts) VALUES ('rebuild')`).execute(trx);
-    });
-  } else if (database.dialect === 'mysql') {
-    await database.db.transaction().execute(async (trx) => {
-      await sql`SET FOREIGN_KEY_CHECKS = 0`.execute(trx);
-      try {
+    await database.db.transaction().execute((trx) =>
+      withForeignKeysDeferred(trx, async () => {
+        for (const t of triggers) await sql.raw(`DROP TRIGGER "${t.name}"`).execute(trx);
         await run(trx);
-      } finally {
-        await sql`SET FOREIGN_KEY_CHECKS = 1`.execute(trx);
-      }
-    });
+        for (const t of triggers) await sql.raw(t.sql).execute(trx);
+        if (triggers.length) await sql.raw(`INSERT INTO customers_fts(customers_fts) VALUES ('rebuild')`).execute(trx);
+      }),
+    );
   } else {
-    await database.db.transaction().execute(run);
+    await database.db.transaction().execute((trx) => withForeignKeysDeferred(trx, () => run(trx)));
   }
 }

@@ -6,7 +6,7 @@ import { createOwner, createToken, revokeToken, tokenPrincipal } from '../auth/s
 import type { Db } from '../core/database.js';
 import { addCustomField } from '../fields/custom-fields.js';
 import { engines, freshDatabase, type TestDatabase } from '../test/engines.js';
-import { listColumns } from './schema-info.js';
+import { listColumns } from '../core/dialect.js';
 import { backupDatabase, restoreDatabase } from './backup.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-restore-'));
@@ -16,9 +16,9 @@ const stamp = '2026-01-01T00:00:00.000Z';
 const customer = (id: string, first: string, extra: Record<string, unknown> = {}) => ({ id, first_name: first, emails: '[]', phones: '[]', tags: '[]', search_text: first.toLowerCase(), created_at: stamp, updated_at: stamp, ...extra });
 
 /** Everything a failed restore must leave alone: the custom-field columns, their declarations and values. */
-async function state(db: Db, dialect: Parameters<typeof listColumns>[1]) {
+async function state(db: Db) {
   return {
-    columns: (await listColumns(db, dialect, 'customers')).filter((c) => c.startsWith('cf_')).sort(),
+    columns: (await listColumns(db, 'customers')).filter((c) => c.startsWith('cf_')).sort(),
     fields: (await db.selectFrom('custom_fields').select(['name', 'type']).orderBy('name').execute()).map((f) => `${f.name}:${f.type}`),
     customers: (await db.selectFrom('customers').selectAll().orderBy('id').execute()).map((r) => JSON.stringify([r.id, r.first_name, r.cf_loyalty ?? null])),
   };
@@ -51,15 +51,15 @@ describe.each(engines)('restore on %s', (engine) => {
     const duplicate = lines.find((l) => l.startsWith('["customers",'))!;
     fs.writeFileSync(file, [JSON.stringify(header), ...lines.slice(1), duplicate].join('\n') + '\n');
 
-    const before = await state(live.database.db, engine);
+    const before = await state(live.database.db);
     expect(before.columns).toEqual(['cf_loyalty']);
     await expect(restoreDatabase(live.database, file)).rejects.toThrow();
-    expect(await state(live.database.db, engine)).toEqual(before);
+    expect(await state(live.database.db)).toEqual(before);
 
     // The same backup, whole, restores: the backup's field replaces the live one.
     fs.writeFileSync(file, [JSON.stringify({ ...header, tables: header.tables.map((t: { name: string; rows: number }) => (t.name === 'customers' ? { ...t, rows: t.rows - 1 } : t)) }), ...lines.slice(1)].join('\n') + '\n');
     await restoreDatabase(live.database, file);
-    const after = await state(live.database.db, engine);
+    const after = await state(live.database.db);
     expect(after.columns).toEqual(['cf_tier']);
     expect(after.fields).toEqual(['tier:text']);
     expect(after.customers.map((c) => JSON.parse(c)[1])).toEqual(['Alan', 'Edsger']);

@@ -1,7 +1,7 @@
 import type SqliteDatabase from 'better-sqlite3';
-import type { Database, Db } from '../core/database.js';
-import type { Row } from '../records/codec.js';
-import { insertRows } from '../records/repository.js';
+import type { Database, Db } from './database.js';
+
+type Row = Record<string, unknown>;
 
 /** Writes rows into a table; the writer an import hands to the services it calls. */
 export type RowInserter = (db: Db, table: string, rows: Row[]) => Promise<void>;
@@ -101,7 +101,7 @@ export function bulkInserter(database: Database): RowInserter {
   }
   return async (db, table, rows) => {
     if (rows.length === 0) return;
-    const width = Math.max(1, Object.keys(rows[0]).length);
-    await insertRows(db, table, rows, Math.max(1, Math.floor(serverParameterLimit / width)));
+    const chunk = Math.max(1, Math.floor(serverParameterLimit / Math.max(1, Object.keys(rows[0]).length)));
+    for (let i = 0; i < rows.length; i += chunk) await db.insertInto(table).values(rows.slice(i, i + chunk)).execute();
   };
 }

@@ -1,6 +1,7 @@
 import type { Ctx } from '../core/context.js';
 import { inTransaction } from '../core/context.js';
 import type { Db, DialectName } from '../core/database.js';
+import { traitsOf } from '../core/dialect.js';
 import { appendEvents, redactEvents } from '../core/events.js';
 import { notFound } from '../core/errors.js';
 import { purgeDeletedData, type PurgeResult } from '../core/purge.js';
@@ -190,7 +191,7 @@ const steps: Record<PersonalTable, Step> = {
       sealed += Number(result.numUpdatedRows ?? 0);
     }
     // Links written before they named the record: `customers\0source\0source_id` (only SQLite could store them).
-    if (s.dialect === 'sqlite') for (const ids of chunks(s.externalIds.map((e) => `customers\u0000${e.source}\u0000${e.source_id}`))) await trx.deleteFrom('import_changes').where('action', '=', 'link').where('entity_id', 'in', ids).execute();
+    if (traitsOf(s.dialect).nulInText) for (const ids of chunks(s.externalIds.map((e) => `customers\u0000${e.source}\u0000${e.source_id}`))) await trx.deleteFrom('import_changes').where('action', '=', 'link').where('entity_id', 'in', ids).execute();
     counts.import_changes_sealed = sealed;
   },
   import_rejects: async (trx, s, counts) => {

@@ -1,6 +1,7 @@
 import type { Ctx } from '../core/context.js';
 import { inTransaction } from '../core/context.js';
 import { readRows, type Db, type DialectName } from '../core/database.js';
+import { traitsOf } from '../core/dialect.js';
 import { AppError, conflict, invalid, newFieldErrors, type FieldErrors } from '../core/errors.js';
 import { customerSearch, newestCustomerMatches } from '../core/fulltext.js';
 import { newId } from '../core/ids.js';
@@ -319,7 +320,7 @@ const bySeqNewestFirst: SortSpec = { field: { name: 'seq', label: 'Added', type:
 function searchPlan(dialect: DialectName, params: CustomerListParams): { where: WhereBuilder | null; params: Partial<ListParams> } {
   const q = phoneQuery(params.q!);
   if (params.sort) return { where: customerSearch(dialect, q), params: {} };
-  if (dialect !== 'sqlite') return { where: customerSearch(dialect, q), params: { sort: '-id' } };
+  if (!traitsOf(dialect).searchInRowOrder) return { where: customerSearch(dialect, q), params: { sort: '-id' } };
   const order = { order: bySeqNewestFirst };
   if (params.filter || params.where?.length) return { where: customerSearch(dialect, q), params: order };
   const limit = Math.min(Math.max(params.limit ?? 50, 1), maxPageSize);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrationTrainingPairs, febrl1, febrl3Part, inTrainingHalf, loadSplink, scoredCandidatePairs, scoredSplinkLabelledPairs, type ScoredLabelledPair } from '../../test/dedupe-data.js';
+import { calibrationTrainingPairs, febrl1, febrl3Part, inTrainingHalf, loadSplink, scoredCandidatePairs, scoredSplinkLabelledPairs, type ScoredLabelledPair } from '../test/dedupe-data.js';
 import { applyPlatt, brierScore, calibrationError, fitPlatt, formatReliability, reliabilityTable } from './calibration.js';
 import { CALIBRATION } from './score.js';
 

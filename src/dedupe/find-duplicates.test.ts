@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDuplicates } from './find-duplicates.js';
 import type { PersonRecord } from './record.js';
-import { febrl1, febrl3Part, loadSplink, pairwiseF1 } from '../../test/dedupe-data.js';
+import { febrl1, febrl3Part, loadSplink, pairwiseF1 } from '../test/dedupe-data.js';
 
 function exactEmailClusters(records: PersonRecord[]): string[][] {
   const byEmail = new Map<string, string[]>();

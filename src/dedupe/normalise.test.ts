@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { areNicknames, formalNames } from './nicknames.js';
 import { normaliseAddress, normaliseEmailLocal, normaliseName, normalisePostcode } from './normalise.js';
-import { fixturePath } from '../../test/fixtures.js';
+import { fixturePath } from '../test/fixtures.js';
 
 function pyemTable(file: string): Record<string, string>[] {
   const [header, ...lines] = readFileSync(fixturePath('dedupe', file), 'utf8').trim().split('\n');

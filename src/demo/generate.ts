@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { getBusinessSettings } from '../settings/business.js';
 import type { Database } from '../core/database.js';
+import { traitsOf } from '../core/dialect.js';
 import { invalid } from '../core/errors.js';
 import { idPrefixes, type IdKind } from '../core/ids.js';
 import { customerSearchText } from '../customers/service.js';
@@ -116,7 +117,7 @@ class BulkWriter {
         }
       })();
     } else {
-      const maxParams = this.database.dialect === 'postgres' ? 60_000 : 30_000;
+      const { maxParams } = traitsOf(this.database.dialect);
       await this.database.db.transaction().execute(async (trx) => {
         for (const [table, rows] of pending) {
           const columns = tables[table];
@@ -229,10 +230,10 @@ export async function generateDemo(database: Database, options: DemoOptions): Pr
   const existingProducts = await database.db.selectFrom('products').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   if (Number(existingProducts.n) > 0) throw invalid('the database already has products; demo data goes into an empty database (use a new RAPPORT_DATA_DIR)');
 
-  const rng = new Prng(options.seed ?? 1);
   // Demo orders are in the business currency (EUR on an empty database until the owner sets one), so the
   // figures written below, which sum every demo order, are what the figures from orders would be.
   const { currency } = await getBusinessSettings(database.db);
+  const rng = new Prng(options.seed ?? 1);
   const asOf = options.asOf ?? new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
   const end = asOf.getTime();
   const start = end - historyDays * dayMs;

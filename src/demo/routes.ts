@@ -2,7 +2,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/env.js';
 import { errorResponses } from '../http/errors.js';
-import { jobAccepted, jobView } from '../jobs/schema.js';
+import { jobAccepted, jobView } from '../http/jobs.js';
 import { demoCustomers, startDemoJob } from './jobs.js';
 
 export function registerDemoRoutes(app: OpenAPIHono<AppEnv>) {

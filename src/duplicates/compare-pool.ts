@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { loadWorkerScript } from '../core/worker-script.js';
-import type { CollectorSnapshot } from '../imports/dedupe/cluster.js';
+import type { CollectorSnapshot } from '../dedupe/cluster.js';
 import type { CompareSetup, CompareStats } from './compare.js';
 import type { CompareWorkerMessage } from './compare-worker.js';
 

@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../core/database.js';
-import { MatchCollector } from '../imports/dedupe/cluster.js';
+import { MatchCollector } from '../dedupe/cluster.js';
 import { compareBlock, emptyCompareStats, type CompareSetup } from './compare.js';
 import { readBlocks } from './stored-blocks.js';
 

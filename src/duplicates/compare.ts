@@ -1,6 +1,6 @@
-import { blockPairs, type BlockMember, type OversizedKeys } from '../imports/dedupe/blocks.js';
-import type { MatchCollector, Thresholds } from '../imports/dedupe/cluster.js';
-import { candidateScore } from '../imports/dedupe/score.js';
+import { blockPairs, type BlockMember, type OversizedKeys } from '../dedupe/blocks.js';
+import type { MatchCollector, Thresholds } from '../dedupe/cluster.js';
+import { candidateScore } from '../dedupe/score.js';
 import type { StoredBlock } from './stored-blocks.js';
 
 /** What comparing blocks needs to know, in a form a worker thread can be sent. */

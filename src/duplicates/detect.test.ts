@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../demo/generate.js';
-import { DEFAULT_THRESHOLDS } from '../imports/dedupe/score.js';
+import { DEFAULT_THRESHOLDS } from '../dedupe/score.js';
 import { freshDatabase, type TestDatabase } from '../test/engines.js';
 import { detectDuplicates } from './detect.js';
 

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Database } from '../core/database.js';
-import { DEFAULT_MAX_BLOCK_SIZE } from '../imports/dedupe/blocks.js';
-import { MatchCollector, type ScoredPair, type Thresholds } from '../imports/dedupe/cluster.js';
+import { DEFAULT_MAX_BLOCK_SIZE } from '../dedupe/blocks.js';
+import { MatchCollector, type ScoredPair, type Thresholds } from '../dedupe/cluster.js';
 import { compareInWorkers } from './compare-pool.js';
 import { addCompareStats, compareBlock, emptyCompareStats, type CompareStats } from './compare.js';
 import { refreshMatchKeys } from './match-keys.js';

@@ -1,9 +1,9 @@
 import type { Database, Db } from '../core/database.js';
 import type { Subscription } from '../core/events.js';
-import { customersTouched } from '../customers/touched.js';
+import { customersTouched } from '../records/touched.js';
 import { availableParallelism } from 'node:os';
-import type { PersonRecord } from '../imports/dedupe/record.js';
-import { insertSqliteValues } from '../imports/bulk-insert.js';
+import type { PersonRecord } from '../dedupe/record.js';
+import { insertSqliteValues } from '../core/bulk-insert.js';
 import { insertRows } from '../records/repository.js';
 import { withMatchKeyWorkers } from './match-key-pool.js';
 import { matchRows, type MatchRows } from './match-rows.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { matchKeys } from '../imports/dedupe/blocking.js';
-import { unpackProfile } from '../imports/dedupe/profile.js';
-import { preparePerson, type PersonRecord } from '../imports/dedupe/record.js';
+import { matchKeys } from '../dedupe/blocking.js';
+import { unpackProfile } from '../dedupe/profile.js';
+import { preparePerson, type PersonRecord } from '../dedupe/record.js';
 import { withMatchKeyWorkers } from './match-key-pool.js';
 import { matchRows } from './match-rows.js';
 import { PERSON_COLUMNS } from './people.js';

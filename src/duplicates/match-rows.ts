@@ -1,6 +1,6 @@
-import { matchKeys } from '../imports/dedupe/blocking.js';
-import { packProfile } from '../imports/dedupe/profile.js';
-import { preparePerson, type PersonRecord } from '../imports/dedupe/record.js';
+import { matchKeys } from '../dedupe/blocking.js';
+import { packProfile } from '../dedupe/profile.js';
+import { preparePerson, type PersonRecord } from '../dedupe/record.js';
 
 /** A page of customers' match keys and profiles, as stored: key i belongs to ids[owners[i]]. */
 export interface MatchRows {

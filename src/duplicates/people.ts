@@ -1,5 +1,5 @@
 import { readSqliteArrays, type Db } from '../core/database.js';
-import type { PersonRecord } from '../imports/dedupe/record.js';
+import type { PersonRecord } from '../dedupe/record.js';
 import type { PhoneEntry } from '../schema/fields.js';
 
 /** The customer columns duplicate detection compares. */

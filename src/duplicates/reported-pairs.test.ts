@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { engines } from '../test/engines.js';
 import { testApi, type TestApi } from '../test/api-client.js';
-import { DEFAULT_THRESHOLDS } from '../imports/dedupe/score.js';
+import { DEFAULT_THRESHOLDS } from '../dedupe/score.js';
 import { scanDuplicates } from './scan.js';
 
 /** The pairs a shop owner reported, stored as customers and scanned as the Duplicates page does. */

@@ -3,7 +3,7 @@ import type { AppEnv } from '../http/env.js';
 import { errorResponses } from '../http/errors.js';
 import { body, idParam, json } from '../http/crud-routes.js';
 import { mergeCustomers, undoMerge } from './merge.js';
-import { jobAccepted, jobView } from '../jobs/schema.js';
+import { jobAccepted, jobView } from '../http/jobs.js';
 import { startScanJob } from './jobs.js';
 import { recordSchema } from '../records/validation.js';
 import { customerEntity } from '../schema/entities.js';

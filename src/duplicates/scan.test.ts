@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { engines } from '../test/engines.js';
 import { testApi, type TestApi } from '../test/api-client.js';
-import { fnv1a } from '../imports/dedupe/blocking.js';
+import { fnv1a } from '../dedupe/blocking.js';
 import { scanDuplicates } from './scan.js';
 
 describe.each(engines)('duplicate scan from stored match keys on %s', (engine) => {

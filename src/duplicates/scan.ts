@@ -2,12 +2,11 @@ import type { Ctx } from '../core/context.js';
 import { inTransaction } from '../core/context.js';
 import type { Db } from '../core/database.js';
 import { newId } from '../core/ids.js';
-import type { PersonRecord } from '../imports/dedupe/record.js';
-import type { ScoredPair } from '../imports/dedupe/cluster.js';
-import { normalisePhone } from '../imports/dedupe/normalise.js';
-import { canonicalCity } from '../imports/dedupe/places.js';
-import { DEFAULT_THRESHOLDS } from '../imports/dedupe/score.js';
-import type { ChangeLog } from '../imports/batches.js';
+import type { PersonRecord } from '../dedupe/record.js';
+import type { ScoredPair } from '../dedupe/cluster.js';
+import { normalisePhone } from '../dedupe/normalise.js';
+import { canonicalCity } from '../dedupe/places.js';
+import { DEFAULT_THRESHOLDS } from '../dedupe/score.js';
 import { detectDuplicates, type DetectStats } from './detect.js';
 import { mergeCustomersIn } from './merge.js';
 import { readPeople } from './people.js';
@@ -20,7 +19,8 @@ export interface ScanOptions {
   touching?: ReadonlySet<string>;
   /** Score from which a pair is merged without asking (default from the tuned thresholds). */
   mergeThreshold?: number;
-  changes?: ChangeLog;
+  /** Where an import records the merges it made, so that undoing the import undoes them. */
+  changes?: { record(entity: string, entityId: string, action: 'merge'): void; flush(db: Db): Promise<void> };
   /** At most this many uncertain pairs join the review queue per scan, the likeliest (default 1000). */
   maxReview?: number;
   /** Blocks of more customers than this share too common a key and are not compared. */

@@ -1,6 +1,6 @@
 import type { Db } from '../core/database.js';
-import type { OversizedKeys } from '../imports/dedupe/blocks.js';
-import { unpackProfile, type MatchProfile } from '../imports/dedupe/profile.js';
+import type { OversizedKeys } from '../dedupe/blocks.js';
+import { unpackProfile, type MatchProfile } from '../dedupe/profile.js';
 
 export interface StoredBlock {
   key: number;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listColumns } from '../backup/schema-info.js';
+import { listColumns } from '../core/dialect.js';
 import { engines } from '../test/engines.js';
 import { testApi, type TestApi } from '../test/api-client.js';
 
@@ -12,7 +12,7 @@ describe.each(engines)('custom fields and hostile names on %s', (engine) => {
     api = await testApi(engine);
   }, 120_000);
   afterAll(async () => api?.close());
-  const customerColumns = async () => (await listColumns(api.db.database.db, engine, 'customers')).filter((c) => c.startsWith('cf_'));
+  const customerColumns = async () => (await listColumns(api.db.database.db, 'customers')).filter((c) => c.startsWith('cf_'));
 
   it('refuses names that are properties of every JavaScript object', async () => {
     for (const name of ['constructor', 'tostring', 'then', 'prototype']) {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { z } from '@hono/zod-openapi';
 import { columnTypes, readRows, type Database, type Db, type DialectName } from '../core/database.js';
 import { conflict, invalid, notFound } from '../core/errors.js';
-import { inTransactionIfDdlIs } from './ddl.js';
+import { dropIndexIfExists, inTransactionIfDdlIs } from '../core/dialect.js';
 import { newId } from '../core/ids.js';
 import { entities, type EntityDef, type EntityName } from '../schema/entities.js';
 import type { FieldDef } from '../schema/fields.js';
@@ -136,7 +136,7 @@ export async function removeCustomField(database: Database, name: string, entity
   const field = fromRow(declared);
   await inTransactionIfDdlIs(database, async (db) => {
     await db.deleteFrom('custom_fields').where('id', '=', field.id).execute();
-    await dropCustomFieldColumn(db, database.dialect, entity.table, columnPrefix + field.name);
+    await dropCustomFieldColumn(db, entity.table, columnPrefix + field.name);
   });
   return field;
 }
@@ -149,8 +149,7 @@ export async function addCustomFieldColumn(db: Db, dialect: DialectName, table: 
   await db.schema.createIndex(`${table}_${column}_ix`).on(table).column(column).execute();
 }
 
-export async function dropCustomFieldColumn(db: Db, dialect: DialectName, table: string, column: string): Promise<void> {
-  const index = db.schema.dropIndex(`${table}_${column}_ix`).ifExists();
-  await (dialect === 'mysql' ? index.on(table) : index).execute();
+export async function dropCustomFieldColumn(db: Db, table: string, column: string): Promise<void> {
+  await dropIndexIfExists(db, table, `${table}_${column}_ix`);
   await sql`ALTER TABLE ${sql.table(table)} DROP COLUMN ${sql.ref(column)}`.execute(db);
 }

@@ -3,7 +3,7 @@ import { notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { thisProcess } from '../core/liveness.js';
 import { csvRow } from '../exports/csv.js';
-import type { RowInserter } from './bulk-insert.js';
+import type { RowInserter } from '../core/bulk-insert.js';
 import type { RowError } from './types.js';
 
 export type BatchStatus = 'running' | 'interrupted' | 'done' | 'failed' | 'rejected' | 'undone';

@@ -12,7 +12,7 @@ import { createOrdersIn, orders } from '../sales/orders.js';
 import { products } from '../sales/products.js';
 import { engines, freshDatabase, type TestDatabase } from '../test/engines.js';
 import { changeLog, emptyCounts } from './batches.js';
-import { bulkInserter } from './bulk-insert.js';
+import { bulkInserter } from '../core/bulk-insert.js';
 import { previewImport, runImport } from './importer.js';
 import { createOrdersBulk } from './order-writer.js';
 import { customerInput } from './writers.js';

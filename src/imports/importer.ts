@@ -8,7 +8,7 @@ import { invalid } from '../core/errors.js';
 import { listCustomFields } from '../fields/custom-fields.js';
 import { scanDuplicates } from '../duplicates/scan.js';
 import { changeLog, type ChangeLog, createBatch, emptyCounts, getBatch, recordRejects, updateBatch, type ImportBatch, type ImportCounts } from './batches.js';
-import { bulkInserter } from './bulk-insert.js';
+import { bulkInserter } from '../core/bulk-insert.js';
 import { cleanRow, type CleanRecord } from './cleaning.js';
 import { MappingError, mapRow, planMapping, type MappingOverrides, type MappingPlan } from './mapping.js';
 import { CsvReadError } from './readers/csv.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { cleanRow, type CleanRecord } from './cleaning.js';
-import { findDuplicates } from './dedupe/find-duplicates.js';
+import { findDuplicates } from '../dedupe/find-duplicates.js';
 import { mapRow, planMapping } from './mapping.js';
 import { groupOrderLines } from './orders.js';
 import { readCsv } from './readers/csv.js';

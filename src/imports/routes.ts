@@ -14,7 +14,7 @@ import { idParam, json } from '../http/crud-routes.js';
 import { createBatch, errorReport, getBatch, listBatches } from './batches.js';
 import { checkImportFile, importKinds, previewImport, type ImportOptions } from './importer.js';
 import { startImportJob, startUndoJob } from './jobs.js';
-import { jobAccepted, jobView } from '../jobs/schema.js';
+import { jobAccepted, jobView } from '../http/jobs.js';
 import { multipartBoundary, privateUploadDir, receiveMultipart, type ReceivedForm } from './upload.js';
 
 const tags = ['imports'];

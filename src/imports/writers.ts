@@ -13,11 +13,11 @@ import type { PhoneEntry } from '../schema/fields.js';
 import { updateOrdersIn } from '../sales/orders.js';
 import { products as productService } from '../sales/products.js';
 import { emptyCounts, type ChangeLog, type ImportCounts } from './batches.js';
-import type { RowInserter } from './bulk-insert.js';
+import type { RowInserter } from '../core/bulk-insert.js';
 import type { CleanRecord } from './cleaning.js';
 import { findBySourceIds, findCustomersByEmail } from './identity.js';
 import { createOrdersBulk, type ProductRef } from './order-writer.js';
-import { withBulkSearchIndex } from './search-index.js';
+import { withBulkSearchIndex } from '../core/fulltext.js';
 import { emptyRecord, type RowError } from './types.js';
 
 export interface CleanRow {

@@ -4,7 +4,7 @@ import { errorResponses } from '../http/errors.js';
 import { idParam, json } from '../http/crud-routes.js';
 import { notFound } from '../core/errors.js';
 import { getJob } from '../core/jobs.js';
-import { jobSchema, jobView } from './schema.js';
+import { jobSchema, jobView } from '../http/jobs.js';
 
 export function registerJobRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(

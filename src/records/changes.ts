@@ -1,7 +1,7 @@
 import type { Ctx } from '../core/context.js';
 import type { Db } from '../core/database.js';
 import { appendEvents, type DomainEvent } from '../core/events.js';
-import { writeAudit, type AuditEntry } from '../audit/audit.js';
+import { writeAudit, type AuditEntry } from './audit-log.js';
 import type { EntityDef } from '../schema/entities.js';
 import type { EventType } from '../schema/events.js';
 import { isPersonal } from '../schema/fields.js';

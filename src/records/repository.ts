@@ -1,6 +1,7 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import { sql } from 'kysely';
 import { readSqliteArrays, sqliteIndexExists, type Db, type DialectName } from '../core/database.js';
+import { traitsOf } from '../core/dialect.js';
 import { invalid, notFound } from '../core/errors.js';
 import type { EntityDef } from '../schema/entities.js';
 import { columnOf, type FieldDef } from '../schema/fields.js';
@@ -97,15 +98,16 @@ export async function listRows(db: Db, entity: EntityDef, fields: FieldDef[], pa
   const cursor = params.cursor ? decodeCursor(params.cursor) : undefined;
   // A page of a few fields reads only their columns (plus id and the sort column for the cursor).
   const columns = only ? [...new Set(['id', sort.column, ...fields.filter((f) => only.has(f.name)).map(columnOf).filter((c): c is string => c !== null)])] : null;
+  const indexHints = !!dialect && traitsOf(dialect).indexHints;
   const read = async (where: WhereBuilder[], order: SortSpec, take: number): Promise<RecordRows> => {
-    const index = dialect === 'sqlite' ? await sqliteSortIndex(db, entity.table, order, where) : null;
+    const index = indexHints ? await sqliteSortIndex(db, entity.table, order, where) : null;
     const from = index ? db.selectFrom(sql.raw(`"${entity.table}" indexed by "${index}"`) as never) : db.selectFrom(entity.table);
     let q = columns ? from.select(columns) : from.selectAll();
     for (const w of where) q = q.where(w);
     return readRecords(db, applySort(q, order).limit(take), fields, only, sort.column);
   };
   let page: RecordRows;
-  if (dialect === 'sqlite' && sort.nullable) {
+  if (indexHints && sort.nullable) {
     // Rows with a value in the column's order, then the rows missing it in id order: each part can walk
     // an index, where one ORDER BY (value IS NULL), value would have to sort every match.
     const valued: SortSpec = { ...sort, nullable: false };

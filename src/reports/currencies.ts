@@ -9,7 +9,7 @@ import type { Ctx } from '../core/context.js';
 import { countedOrderStatuses } from '../schema/entities.js';
 import { getBusinessSettings } from '../settings/business.js';
 import { bucketExpr, num, round2, type Range } from './range.js';
-import { centsSum } from './rollups.js';
+import { centsSum } from '../core/dialect.js';
 
 const counted = [...countedOrderStatuses];
 

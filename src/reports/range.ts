@@ -5,6 +5,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DialectName } from '../core/database.js';
 import { toNumber } from '../core/database.js';
+import { mondayOf } from '../core/dialect.js';
 import { invalid } from '../core/errors.js';
 
 export type Bucket = 'day' | 'week' | 'month';
@@ -56,9 +57,7 @@ export function bucketExpr(dialect: DialectName, column: string, bucket: Bucket)
   const ref = sql.ref(column);
   if (bucket === 'month') return sql<string>`substr(${ref}, 1, 7)`;
   if (bucket === 'day') return sql<string>`substr(${ref}, 1, 10)`;
-  if (dialect === 'sqlite') return sql<string>`date(substr(${ref}, 1, 10), '-6 days', 'weekday 1')`;
-  if (dialect === 'postgres') return sql<string>`to_char(date_trunc('week', cast(substr(${ref}, 1, 10) as date)), 'YYYY-MM-DD')`;
-  return sql<string>`date_format(date_sub(cast(substr(${ref}, 1, 10) as date), interval weekday(cast(substr(${ref}, 1, 10) as date)) day), '%Y-%m-%d')`;
+  return mondayOf(dialect, sql<string>`substr(${ref}, 1, 10)`);
 }
 
 /** The same bucketing in JS for a YYYY-MM-DD day. */

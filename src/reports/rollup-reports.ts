@@ -10,7 +10,8 @@ import { countedOrderStatuses } from '../schema/entities.js';
 import { breakdownRows, campaignRows, cohortRows, type CampaignRow } from './base-reports.js';
 import { bucketsBetween, churnedByPeriod, isoDay, lastDayWindow, num, round2, type Range } from './range.js';
 import { RangeFigures, type CustomerOrder, type DayWindow } from './range-figures.js';
-import { centsSum, engineOf, flagSum, revenueOfCounted } from './rollups.js';
+import { centsSum } from '../core/dialect.js';
+import { engineOf, flagSum, revenueOfCounted } from './rollups.js';
 
 const counted = [...countedOrderStatuses];
 const chunkSize = 500;

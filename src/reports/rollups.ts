@@ -6,11 +6,12 @@
  * difference to the rollups and stores the new contributions, all in the write's transaction.
  * `rebuildReportRollups` computes everything again in one set-based pass.
  */
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Db, DialectName } from '../core/database.js';
 import { engineOf, toNumber } from '../core/database.js';
+import { centsSum, insertOrAdd } from '../core/dialect.js';
 import type { Subscription } from '../core/events.js';
-import { customersTouched } from '../customers/touched.js';
+import { customersTouched } from '../records/touched.js';
 import { insertRows } from '../records/repository.js';
 import { countedOrderStatuses } from '../schema/entities.js';
 import { addCustomerCampaigns, addCustomerMonths, byCustomer, rollupShapes, rollupTables, RollupDeltas, type CustomerCampaign, type CustomerMonth, type RollupDelta, type RollupTable } from './contributions.js';
@@ -21,10 +22,6 @@ export { engineOf };
 const chunkSize = 500;
 const num = (v: unknown) => toNumber(v) ?? 0;
 
-/** Whole cents of a money column, summed; the same expression on every path so that sums agree. */
-export function centsSum(dialect: DialectName, expr: RawBuilder<unknown>): RawBuilder<number> {
-  return dialect === 'mysql' ? sql<number>`cast(sum(round(${expr} * 100)) as signed)` : sql<number>`cast(sum(round(${expr} * 100)) as bigint)`;
-}
 export const revenueOfCounted = (alias: string) => sql`case when ${sql.ref(`${alias}.status`)} in (${sql.join(counted)}) then ${sql.ref(`${alias}.total`)} else 0 end`;
 export const flagSum = (column: string) => sql<number>`sum(case when ${sql.ref(column)} then 1 else 0 end)`;
 
@@ -116,19 +113,10 @@ const toCampaign = (r: Record<string, unknown>): CustomerCampaign => ({
 });
 
 /** Adds signed sums to rollup rows (creating missing ones) and drops rows that came back to zero. */
-async function applyDeltas(trx: Db, dialect: DialectName, table: RollupTable, deltas: RollupDelta[]): Promise<void> {
+async function applyDeltas(trx: Db, table: RollupTable, deltas: RollupDelta[]): Promise<void> {
   const { keys, values } = rollupShapes[table];
   const rows = deltas.map((d) => Object.fromEntries([...keys.map((k, i) => [k, d.keys[i]]), ...values.map((v, i) => [v, d.values[i]])]));
-  for (let i = 0; i < rows.length; i += chunkSize) {
-    const insert = trx.insertInto(table).values(rows.slice(i, i + chunkSize));
-    if (dialect === 'mysql') {
-      await insert.onDuplicateKeyUpdate(Object.fromEntries(values.map((v) => [v, sql`${sql.ref(v)} + values(${sql.ref(v)})`]))).execute();
-    } else {
-      await insert
-        .onConflict((oc) => oc.columns([...keys]).doUpdateSet(Object.fromEntries(values.map((v) => [v, sql`${sql.ref(`${table}.${v}`)} + ${sql.ref(`excluded.${v}`)}`]))))
-        .execute();
-    }
-  }
+  await insertOrAdd(trx, table, rows, { key: [...keys], add: [...values], chunk: chunkSize });
   let cleanup = trx.deleteFrom(table);
   for (const v of values) cleanup = cleanup.where(v, '=', 0);
   await cleanup.execute();
@@ -163,7 +151,7 @@ export async function updateReportRollups(trx: Db, customerIds: Iterable<string>
     await trx.deleteFrom('report_campaign_links').where('customer_id', 'in', chunk).execute();
     await insertRows(trx, 'report_campaign_links', await linksQuery(trx).where('i.customer_id', 'in', chunk).execute(), chunkSize);
   }
-  for (const [table, rows] of deltas.changed()) await applyDeltas(trx, dialect, table, rows);
+  for (const [table, rows] of deltas.changed()) await applyDeltas(trx, table, rows);
 }
 
 /**
@@ -241,7 +229,8 @@ export async function syncReportSegments(db: Db): Promise<boolean> {
   const latest = await latestSegmentation(db);
   const state = await db.selectFrom('report_rollup_state').select('value').where('name', '=', 'segmentation').executeTakeFirst();
   if (!state) {
-    // Never built here (a restore of a backup older than the rollups): build them once.
+    // Never built here (a restore of a backup older than the rollups, or a database that already held
+    // rows when migration 0004 made the rollup tables): build them once.
     await rebuildReportRollups(db);
     return true;
   }

@@ -67,6 +67,7 @@ export async function revenueBreakdown(ctx: Ctx, dimension: BreakdownDimension, 
 /** Campaign interactions: sent, opened, clicked, converted, and the revenue of the orders they led to. */
 export async function campaignReport(ctx: Ctx, by: 'campaign' | 'channel', p: RangeParams) {
   const r = resolveRange(p);
+  await syncReportSegments(ctx.database.db);
   return { from: r.from, to: r.to, by, data: await campaignsFromRollups(ctx.database.db, by, r) };
 }
 

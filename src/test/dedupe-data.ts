@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { fnv1a } from '../imports/dedupe/blocking.js';
-import { candidatePairs } from '../imports/dedupe/blocks.js';
-import { preparePerson, type PersonRecord } from '../imports/dedupe/record.js';
-import { candidateScore, scorePair } from '../imports/dedupe/score.js';
+import { fnv1a } from '../dedupe/blocking.js';
+import { candidatePairs } from '../dedupe/blocks.js';
+import { preparePerson, type PersonRecord } from '../dedupe/record.js';
+import { candidateScore, scorePair } from '../dedupe/score.js';
 import { fixturePath } from './fixtures.js';
 
 /**

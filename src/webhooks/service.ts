@@ -1,5 +1,6 @@
 import type { Database, Db } from '../core/database.js';
 import { readRows, toBool } from '../core/database.js';
+import { claimRows, insertOrIgnore } from '../core/dialect.js';
 import { invalid, notFound } from '../core/errors.js';
 import { appendEvents, getEvent, listEventsById, type StoredEvent } from '../core/events.js';
 import { newId } from '../core/ids.js';
@@ -189,9 +190,7 @@ async function insertDeliveries(database: Database, rows: { webhook_id: string; 
   const values = rows.map((r) => ({ id: newId('delivery'), ...r, status: 'pending', attempts: 0, next_attempt_at: now, locked_by: null, locked_until: null, last_status_code: null, last_error: null, last_response: null, last_duration_ms: null, created_at: now, delivered_at: null }));
   for (let i = 0; i < values.length; i += 50) {
     // (webhook, event) is unique: a batch the consumer runs again after a crash adds nothing twice.
-    const insert = database.db.insertInto('webhook_deliveries').values(values.slice(i, i + 50));
-    if (database.dialect === 'mysql') await insert.ignore().execute();
-    else await insert.onConflict((oc) => oc.columns(['webhook_id', 'event_id']).doNothing()).execute();
+    await insertOrIgnore(database.db, 'webhook_deliveries', values.slice(i, i + 50), ['webhook_id', 'event_id']);
   }
 }
 
@@ -241,17 +240,7 @@ export async function claimDeliveries(database: Database, worker: string, limit:
       .where((eb) => eb.or([eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', nowIso)]), eb.and([eb('status', '=', 'sending'), eb('locked_until', '<', nowIso)])]))
       .orderBy('next_attempt_at')
       .limit(limit);
-  if (database.dialect === 'mysql') {
-    return database.db.transaction().execute(async (trx) => {
-      const ids = (await due(trx).forUpdate().skipLocked().execute()).map((r) => r.id as string);
-      if (ids.length === 0) return [];
-      await trx.updateTable('webhook_deliveries').set(claim).where('id', 'in', ids).execute();
-      return (await trx.selectFrom('webhook_deliveries').selectAll().where('id', 'in', ids).execute()).map(toDelivery);
-    });
-  }
-  const candidates = database.dialect === 'postgres' ? due(database.db).forUpdate().skipLocked() : due(database.db);
-  const rows = await database.db.updateTable('webhook_deliveries').set(claim).where('id', 'in', candidates).returningAll().execute();
-  return rows.map(toDelivery);
+  return (await claimRows(database.db, 'webhook_deliveries', due, claim)).map(toDelivery);
 }
 
 /** The endpoints and events of a batch of deliveries, read in two queries instead of two per delivery. */

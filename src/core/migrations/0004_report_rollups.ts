@@ -1,6 +1,5 @@
 import { sql, type Kysely } from 'kysely';
 import { columnTypes, type DialectName } from '../database.js';
-import { rebuildReportRollupsIn } from '../../reports/rollups.js';
 import { ddl, type ColumnSpec } from './ddl.js';
 
 /**
@@ -86,8 +85,13 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     ['updated_at', t.timestamp, 'NOT NULL'],
   ]);
   await index('report_customer_months', ['segment_id']);
-  // An existing database starts with rollups that match its orders.
-  await rebuildReportRollupsIn(db);
+  // Empty rollups are exact for a database without customers, orders or interactions: they are marked
+  // built. Otherwise the reports domain builds them in full from the live schema the first time they are
+  // read (no 'segmentation' state row), so an upgraded database ends up with the same rollups as a fresh one.
+  const holdsRows = async (t: string) => (await db.selectFrom(t).select(sql<number>`1`.as('one')).limit(1).execute()).length > 0;
+  if (!(await holdsRows('customers')) && !(await holdsRows('orders')) && !(await holdsRows('interactions'))) {
+    await db.insertInto('report_rollup_state').values({ name: 'segmentation', value: '', updated_at: new Date().toISOString() }).execute();
+  }
 }
 
 /** Triggers on customers that add and remove their stage in report_stages. */

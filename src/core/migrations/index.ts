@@ -47,6 +47,12 @@ export interface MigrateResult {
   backupPath?: string;
 }
 
+/** Applies the migrations up to and including `name`: a database as an older Rapport left it (upgrade tests). */
+export async function migrateTo(database: Database, name: string): Promise<void> {
+  const { error } = await new Migrator({ db: database.db, provider: new RapportMigrationProvider(database.dialect) }).migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+}
+
 /**
  * Applies pending migrations. On SQLite with existing data, a copy of the file is taken first
  * so a failed or unwanted upgrade can be rolled back by hand.
