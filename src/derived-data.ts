@@ -12,9 +12,11 @@ import { orderFiguresSubscription } from './sales/figures.js';
 import { loyaltySubscription } from './loyalty/earning.js';
 
 import { currencyChangeSubscription } from './sales/figures-refresh.js';
+import { companyNameSubscription } from './customers/company-names.js';
+
 import { currencyChangeRunSubscription } from './insights/jobs.js';
 /** Derived data kept from domain events, each kept by the domain that owns it. */
-export const derivedDataSubscriptions: readonly Subscription[] = [orderFiguresSubscription, lastInteractionSubscription, reportRollupsSubscription, mergeMatchKeysSubscription, currencyChangeSubscription, currencyChangeRunSubscription];
+export const derivedDataSubscriptions: readonly Subscription[] = [orderFiguresSubscription, lastInteractionSubscription, reportRollupsSubscription, mergeMatchKeysSubscription, currencyChangeSubscription, currencyChangeRunSubscription, companyNameSubscription];
 
 for (const s of derivedDataSubscriptions) subscribe(s.types, s.handle);
 // Deals' last activity (their rotten flags) follows interactions and tasks.

@@ -9,12 +9,7 @@ export const companies = entityService(companyEntity, {
   prepare(_trx, _ctx, record) {
     return { name_key: companyKey(String(record.name)) };
   },
-  async afterWrite(trx, _ctx, changes) {
-    // Customers show their company's name; keep it in step with a rename.
-    for (const { before, after } of changes) {
-      if (after && before && after.name !== before.name) await trx.updateTable('customers').set({ company: after.name }).where('company_id', '=', after.id).execute();
-    }
-  },
+  // A rename reaches the customers' copy of the name through company.updated (see company-names.ts).
   async beforeDelete(trx, _ctx, ids) {
     await trx.updateTable('customers').set({ company_id: null }).where('company_id', 'in', ids).execute();
   },

@@ -11,7 +11,7 @@ import type { Database } from '../core/database.js';
 import { toNumber } from '../core/database.js';
 import { invalid } from '../core/errors.js';
 import { newId } from '../core/ids.js';
-import { countedOrderStatuses } from '../schema/entities.js';
+import { countedOrderStatuses, insightFields } from '../schema/entities.js';
 import { batchInsert, batchUpdate, dayFromIso, isoOfDay, type BatchColumn } from './db.js';
 import { runCrossSell, type CrossSellSummary } from './cross-sell.js';
 import { getInsightSettings, type InsightSettings } from './settings.js';
@@ -22,6 +22,9 @@ import { trainPurchaseModel } from './purchase-model.js';
 import { dayCounter, dayNumber } from '../core/day-count.js';
 import { getBusinessSettings } from '../settings/business.js';
 import { judgeBgNbdFit, scoreStandings } from './standing.js';
+
+/** The customer columns an insight run writes: every insight field of the registry but the segment. */
+const scoreFields = insightFields.filter((f) => f.name !== 'segment_id');
 
 export interface RunProgress {
   phase: 'loading' | 'fitting' | 'scoring' | 'predicting' | 'cross_sell' | 'writing' | 'done';
@@ -374,26 +377,8 @@ export async function runInsights(ctx: Ctx, options: RunOptions = {}): Promise<R
 
   // Write scores back in batches, in one transaction, with stage history for every change.
   await report({ phase: 'writing', done: 0, total: a.n });
-  const columns: BatchColumn[] = [
-    { name: 'stage', kind: 'text' },
-    { name: 'stage_changed_at', kind: 'text' },
-    { name: 'rfm_recency', kind: 'integer' },
-    { name: 'rfm_frequency', kind: 'integer' },
-    { name: 'rfm_monetary', kind: 'integer' },
-    { name: 'rfm_score', kind: 'text' },
-    { name: 'rfm_segment', kind: 'text' },
-    { name: 'p_alive', kind: 'real' },
-    { name: 'expected_purchases_90d', kind: 'real' },
-    { name: 'p_purchase_90d', kind: 'real' },
-    { name: 'purchase_probability', kind: 'real' },
-    { name: 'clv', kind: 'real' },
-    { name: 'churn_risk', kind: 'real' },
-    { name: 'churn_reason', kind: 'text' },
-    { name: 'value_at_risk', kind: 'real' },
-    { name: 'score_basis', kind: 'text' },
-    { name: 'usual_gap_days', kind: 'real' },
-    { name: 'scored_at', kind: 'text' },
-  ];
+  // The score columns are the registry's insight fields (segment_id is the segmentation's to write).
+  const columns: BatchColumn[] = scoreFields.map((f) => ({ name: f.name, kind: f.type === 'integer' ? 'integer' : f.type === 'number' ? 'real' : 'text' }));
   const buyerIndex = new Int32Array(a.n).fill(-1);
   buyers.forEach((i, b) => (buyerIndex[i] = b));
   const history: Record<string, unknown>[] = [];
@@ -402,6 +387,14 @@ export async function runInsights(ctx: Ctx, options: RunOptions = {}): Promise<R
   const known = (v: number) => (Number.isNaN(v) ? null : v);
   const stageCounts: Record<string, number> = { lead: 0, active: 0, inactive: 0, churned: 0 };
   const segmentCounts: Record<string, number> = {};
+  /** One customer's scores by name, in the order of `columns`; a score field without a value here is a bug, not a NULL. */
+  const inColumnOrder = (id: string, scores: Record<string, unknown>): [string, ...unknown[]] => [
+    id,
+    ...columns.map((c) => {
+      if (!Object.hasOwn(scores, c.name)) throw new Error(`the insight run computes no value for the registry's score field ${c.name}`);
+      return scores[c.name];
+    }),
+  ];
   function* rows(): Generator<[string, ...unknown[]]> {
     for (let i = 0; i < a.n; i++) {
       const b = buyerIndex[i];
@@ -424,27 +417,26 @@ export async function runInsights(ctx: Ctx, options: RunOptions = {}): Promise<R
           id,
         ),
       );
-      yield [
-        a.ids[i],
+      yield inColumnOrder(a.ids[i], {
         stage,
-        changedAt,
-        rfm && b >= 0 ? rfm.recency[b] : null,
-        rfm && b >= 0 ? rfm.frequency[b] : null,
-        rfm && b >= 0 ? rfm.monetary[b] : null,
-        rfm && b >= 0 ? rfm.codes[b] : null,
-        segment,
-        round(pAlive[i], 6),
-        round(expected[i], 6),
-        round(pPurchase[i], 6),
-        purchase.scores ? round(purchase.scores[i], 6) : null,
-        round(value, 2),
-        round(risk[i], 6),
-        reasons[i],
-        round(value * risk[i], 2),
-        scored.basis[i],
-        round(scored.usualGapDays[i], 2),
-        nowIso,
-      ];
+        stage_changed_at: changedAt,
+        rfm_recency: rfm && b >= 0 ? rfm.recency[b] : null,
+        rfm_frequency: rfm && b >= 0 ? rfm.frequency[b] : null,
+        rfm_monetary: rfm && b >= 0 ? rfm.monetary[b] : null,
+        rfm_score: rfm && b >= 0 ? rfm.codes[b] : null,
+        rfm_segment: segment,
+        p_alive: round(pAlive[i], 6),
+        expected_purchases_90d: round(expected[i], 6),
+        p_purchase_90d: round(pPurchase[i], 6),
+        purchase_probability: purchase.scores ? round(purchase.scores[i], 6) : null,
+        clv: round(value, 2),
+        churn_risk: round(risk[i], 6),
+        churn_reason: reasons[i],
+        value_at_risk: round(value * risk[i], 2),
+        score_basis: scored.basis[i],
+        usual_gap_days: round(scored.usualGapDays[i], 2),
+        scored_at: nowIso,
+      });
     }
   }
   await db.transaction().execute(async (trx) => {

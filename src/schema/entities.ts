@@ -45,7 +45,7 @@ const figure = (name: string, label: string, type: FieldDef['type'], description
 export const lifecycleStages = ['lead', 'active', 'inactive', 'churned'] as const;
 
 /** Scores written by the insight run (see src/insights): read-only, filterable and sortable. */
-const insightFields: FieldDef[] = [
+export const insightFields: FieldDef[] = [
   { ...figure('stage', 'Lifecycle stage', 'select', 'lead (no purchase yet), active, inactive or churned, from the time since the last purchase.'), options: lifecycleStages },
   figure('stage_changed_at', 'Stage since', 'datetime', 'When the customer entered the current stage.'),
   figure('rfm_recency', 'RFM recency score', 'integer', 'Recency score by quantile (highest = most recent).'),
