@@ -9,6 +9,7 @@ import { registerBackupRoutes } from '../backup/routes.js';
 import { registerEventRoutes } from '../events/routes.js';
 import { registerJobRoutes } from '../jobs/routes.js';
 import { registerContractRoutes } from '../contracts/routes.js';
+import { registerReminderRoutes } from '../activities/reminder-routes.js';
 import { registerSettingsRoutes } from '../settings/routes.js';
 import { registerDemoRoutes } from '../demo/routes.js';
 import { registerDealRoutes } from '../deals/routes.js';
@@ -32,6 +33,7 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
   registerBackupRoutes(app);
   registerEventRoutes(app);
   registerContractRoutes(app);
+  registerReminderRoutes(app);
   registerMailRoutes(app);
   registerJobRoutes(app);
   registerSettingsRoutes(app);
