@@ -10,11 +10,10 @@ import { dealActivitySubscription } from './deals/activity.js';
 import { reportRollupsSubscription } from './reports/rollups.js';
 import { orderFiguresSubscription } from './sales/figures.js';
 import { loyaltySubscription } from './loyalty/earning.js';
-
 import { currencyChangeSubscription } from './sales/figures-refresh.js';
+import { currencyChangeRunSubscription } from './insights/jobs.js';
 import { companyNameSubscription } from './customers/company-names.js';
 
-import { currencyChangeRunSubscription } from './insights/jobs.js';
 /** Derived data kept from domain events, each kept by the domain that owns it. */
 export const derivedDataSubscriptions: readonly Subscription[] = [orderFiguresSubscription, lastInteractionSubscription, reportRollupsSubscription, mergeMatchKeysSubscription, currencyChangeSubscription, currencyChangeRunSubscription, companyNameSubscription];
 
