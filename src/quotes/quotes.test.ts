@@ -217,6 +217,11 @@ describe.each(engines)('quotes on %s', (engine) => {
     expect((await quotesAwaitingAnswer(db())).some((w) => w.id === q.id)).toBe(false);
     const listed = (await api.request('GET', `/api/quotes?filter=${encodeURIComponent(JSON.stringify({ field: 'id', op: 'eq', value: q.id }))}`)).body.data;
     expect(listed[0].status).toBe('expired');
+    const expired = (await api.request('GET', '/api/quotes?status=expired&limit=500')).body.data;
+    expect(expired.map((x: any) => x.id)).toEqual([q.id]);
+    const sent = (await api.request('GET', '/api/quotes?status=sent&limit=500')).body.data;
+    expect(sent.some((x: any) => x.id === q.id)).toBe(false);
+    expect(sent.every((x: any) => x.status === 'sent')).toBe(true);
     const page = await pageOf(path);
     expect(page.status).toBe(410);
     expect(page.body).toContain('expired on 2020-01-31');

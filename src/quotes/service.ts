@@ -12,6 +12,7 @@ import { appendEvents } from '../core/events.js';
 import { AppError, conflict, invalid, notFound } from '../core/errors.js';
 import { rowToRecord, type ApiRecord, type Row } from '../records/codec.js';
 import { entityService } from '../records/entity-service.js';
+import type { FilterNode } from '../records/query.js';
 import type { ListParams, Page, WhereBuilder } from '../records/repository.js';
 import { quoteEntity } from '../schema/entities.js';
 import { currencyCode, getBusinessSettings, todayIn } from '../settings/business.js';
@@ -187,6 +188,30 @@ export function requireStatus(quote: Quote, allowed: readonly string[], action: 
   }
 }
 
+/**
+ * A status filter means the status as read: `status=expired` finds sent and viewed quotes past their
+ * date, `status=sent` (or viewed) only those still valid. Handled where the filter is a plain
+ * condition or one of a top-level "and"; other shapes compare the stored status.
+ */
+export function statusAsRead<P extends ListParams & { where?: WhereBuilder[] }>(params: P, today: string): P {
+  const where = [...(params.where ?? [])];
+  const rewrite = (node: FilterNode): FilterNode | null => {
+    if (!('field' in node) || node.field !== 'status' || node.op !== 'eq') return node;
+    if (node.value === 'expired') {
+      where.push((eb) => eb.and([eb('status', 'in', ['sent', 'viewed']), eb('valid_until', '<', today)]));
+      return null;
+    }
+    if (node.value === 'sent' || node.value === 'viewed') where.push((eb) => eb('valid_until', '>=', today));
+    return node;
+  };
+  let filter = params.filter;
+  if (filter && 'and' in filter) {
+    const kept = filter.and.map(rewrite).filter((n): n is FilterNode => n !== null);
+    filter = kept.length ? { and: kept } : undefined;
+  } else if (filter) filter = rewrite(filter) ?? undefined;
+  return { ...params, filter, where };
+}
+
 export const quotes = {
   entity: quoteEntity,
   createIn: async (trx: Db, ctx: Ctx, inputs: unknown[]) => {
@@ -207,7 +232,8 @@ export const quotes = {
   revise: (ctx: Ctx, id: string) => inTransaction(ctx, (trx) => reviseQuoteIn(trx, ctx, id)),
   get: (ctx: Ctx, id: string) => getQuote(ctx.database.db, id),
   async list(ctx: Ctx, params: ListParams & { q?: string; where?: WhereBuilder[] }): Promise<Page> {
-    const page = await quoteRows.list(ctx, params);
+    const { timeZone } = await getBusinessSettings(ctx.database.db);
+    const page = await quoteRows.list(ctx, statusAsRead(params, todayIn(timeZone)));
     return { data: await withLines(ctx.database.db, page.data), next_cursor: page.next_cursor };
   },
 };

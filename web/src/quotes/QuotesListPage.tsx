@@ -8,7 +8,7 @@ import { QuoteReportCard } from './QuoteReportCard';
 import { quoteLabel, statusTone } from './status';
 import './quotes.css';
 
-const statuses = ['draft', 'sent', 'viewed', 'accepted', 'declined', 'converted'] as const;
+const statuses = ['draft', 'sent', 'viewed', 'accepted', 'declined', 'expired', 'converted'] as const;
 
 /** Every quote, newest first, with a status filter and search by number or title. */
 export function QuotesListPage() {
