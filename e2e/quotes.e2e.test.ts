@@ -1,0 +1,94 @@
+import axe from 'axe-core';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCall as callApi, startApp, type RunningApp } from './harness.js';
+
+const email = 'owner@example.com';
+const password = 'a long enough password';
+
+async function violations(page: Page): Promise<string[]> {
+  // Through the debugging protocol: the CSP forbids inline scripts, and the public page has none.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  });
+}
+
+/** A quote drafted in the editor with live totals, sent, and accepted on its public page in another tab. */
+describe('quotes in a real browser', () => {
+  let app: RunningApp;
+  let page: Page;
+  let base: string;
+  const problems: string[] = [];
+  const apiCall = (method: string, url: string, body?: unknown) => callApi(page, method, url, body);
+
+  beforeAll(async () => {
+    app = await startApp({ width: 1440, height: 900 });
+    ({ page, base } = app);
+    page.setDefaultTimeout(20_000);
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    page.on('response', (res) => {
+      if (res.status() >= 500) problems.push(`server error: ${res.status()} ${res.url()}`);
+    });
+    await page.goto(base);
+    await page.getByRole('heading', { name: 'Set up your workspace' }).waitFor();
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByLabel('Repeat password').fill(password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Quotes' }).waitFor();
+    expect((await apiCall('PATCH', '/api/settings', { currency: 'EUR' })).status).toBe(200);
+    expect((await apiCall('PATCH', '/api/settings/quotes', { business_name: 'Atelier Lumen', business_address: 'Rue Haute 12, Brussels' })).status).toBe(200);
+  }, 300_000);
+  afterAll(async () => app?.close());
+
+  it('drafts with live totals, sends, and the client accepts on the public page', async () => {
+    const customer = (await apiCall('POST', '/api/customers', { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.org' })).body.id;
+    expect((await apiCall('POST', '/api/products', { name: 'Website design', price: 1250 })).status).toBe(201);
+    await page.goto(`${base}/customers/${customer}`);
+    await page.getByRole('link', { name: 'New quote' }).click();
+    await page.getByRole('heading', { name: 'New quote' }).waitFor();
+    await page.getByLabel('Title').fill('New website');
+    await page.getByLabel('Product of line 1').selectOption({ label: 'Website design' });
+    await page.getByLabel('Quantity of line 1').fill('2');
+    await page.getByLabel('Tax rate of line 1 in percent').fill('21');
+    // 2 × 1,250.00 = 2,500.00; 21 % tax = 525.00; total 3,025.00, before anything is saved.
+    await expect.poll(() => page.getByTestId('quote-totals').textContent()).toContain('€3,025.00');
+    await page.getByRole('button', { name: 'Add a line' }).click();
+    await page.getByLabel('Description of line 2').fill('Hosting (months)');
+    await page.getByLabel('Quantity of line 2').fill('12');
+    await page.getByLabel('Unit price of line 2').fill('19.99');
+    await page.getByLabel('Discount of line 2 in percent').fill('10');
+    await expect.poll(() => page.getByTestId('quote-totals').textContent()).toContain('€2,715.89');
+    expect(await violations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByRole('heading', { name: /^Quote Q-\d{4}-\d{4}$/ }).waitFor();
+    const quoteId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    const saved = (await apiCall('GET', `/api/quotes/${quoteId}`)).body;
+    expect(saved).toMatchObject({ status: 'draft', subtotal: 2715.89, tax_total: 525, total: 3240.89 });
+
+    await page.getByRole('button', { name: 'Send to the customer' }).click();
+    const link = (await page.locator('.notice code').textContent())!;
+    expect(link).toMatch(/\/q\/q1\./);
+    await page.getByText('sent', { exact: true }).first().waitFor();
+
+    const client = await app.context.newPage();
+    await client.goto(link);
+    await client.getByRole('heading', { name: /^Quote Q-/ }).waitFor();
+    expect(await client.textContent('body')).toContain('€3,240.89');
+    expect(await violations(client)).toEqual([]);
+    await client.getByLabel('Type your full name to accept').fill('Ada Lovelace');
+    await client.getByRole('button', { name: 'Accept quote' }).click();
+    await client.getByText('Accepted by Ada Lovelace').first().waitFor();
+    await client.close();
+
+    const accepted = (await apiCall('GET', `/api/quotes/${quoteId}`)).body;
+    expect(accepted).toMatchObject({ status: 'accepted', accepted_by: 'Ada Lovelace' });
+    expect((await apiCall('GET', `/api/orders/${accepted.order_id}`)).body.total).toBe(3240.89);
+    await page.reload();
+    await page.getByText('Accepted by Ada Lovelace', { exact: false }).first().waitFor();
+    expect(await violations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 180_000);
+});
