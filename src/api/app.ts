@@ -17,6 +17,7 @@ import { registerMailPublicPages } from '../mail/public-routes.js';
 import { registerWebhookRoutes } from '../webhooks/routes.js';
 import { registerQuotePages } from '../quotes/public.js';
 import { formPageHeaders, registerFormPages } from '../forms/routes.js';
+import { registerLoyaltyPages } from '../loyalty/routes.js';
 import { registerMcpRoutes } from '../mcp/routes.js';
 import { completeDocument } from './openapi.js';
 
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps) {
   registerWebhookRoutes(app, deps.config.allowPrivateTargets);
   registerMailPublicPages(app, deps);
   registerQuotePages(app, deps);
+  registerLoyaltyPages(app, deps);
   registerMcpRoutes(app, deps);
   registerFormPages(app, deps);
 

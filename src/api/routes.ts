@@ -21,6 +21,7 @@ import { registerFieldRoutes } from '../fields/routes.js';
 import { registerAuditRoutes } from '../audit/routes.js';
 import { registerQuoteRoutes } from '../quotes/routes.js';
 import { registerFormRoutes } from '../forms/routes.js';
+import { registerLoyaltyRoutes } from '../loyalty/routes.js';
 import type { AppEnv } from '../http/env.js';
 
 /** Mounts each domain's routes on the app (the order matters where paths overlap). */
@@ -48,6 +49,7 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
   registerOrderRoutes(app);
   registerFieldRoutes(app);
   registerAuditRoutes(app);
+  registerLoyaltyRoutes(app);
   registerQuoteRoutes(app);
 }
   registerFormRoutes(app);

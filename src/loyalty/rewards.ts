@@ -11,7 +11,7 @@ import { toBool, toNumber } from '../core/database.js';
 import { conflict, invalid, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { issuesToFields } from '../records/validation.js';
-import { createOrdersIn, orders, updateOrdersIn } from '../sales/orders.js';
+import { createOrdersIn, updateOrdersIn } from '../sales/orders.js';
 import { debitPoints } from './ledger.js';
 
 export const rewardKinds = ['discount_code', 'free_product', 'custom'] as const;
@@ -179,6 +179,9 @@ export async function redeemReward(trx: Db, ctx: Ctx, customerId: string, input:
     throw invalid(`reward ${reward_id} does not exist`, { reward_id: ['no such reward'] });
   });
   if (!reward.active) throw conflict(`reward ${reward.name} is not offered any more`, { reward_id: ['inactive'] });
+  // Read in this transaction (on SQLite the only connection is the one holding it), before anything is written.
+  const order = reward.kind === 'free_product' && order_id ? await trx.selectFrom('orders').select(['customer_id', 'total']).where('id', '=', order_id).executeTakeFirst() : undefined;
+  if (order_id && reward.kind === 'free_product' && (!order || order.customer_id !== customerId)) throw invalid(`order ${order_id} is not an order of this customer`, { order_id: ['not an order of this customer'] });
   const id = newId('loyaltyRedemption');
   await debitPoints(trx, ctx.actor, { customerId, kind: 'spend', points: reward.points_price, redemptionId: id, reason: `redeemed: ${reward.name}` }, { reward_id: reward.id, redemption_id: id });
   let code: string | null = null;
@@ -190,11 +193,15 @@ export async function redeemReward(trx: Db, ctx: Ctx, customerId: string, input:
     }
   } else if (reward.kind === 'free_product') {
     const line = { product_id: reward.product_id, quantity: 1, unit_price: 0 };
-    if (order_id) {
-      const order = await orders.get(ctx, order_id).catch(() => null);
-      if (!order || order.customer_id !== customerId) throw invalid(`order ${order_id} is not an order of this customer`, { order_id: ['not an order of this customer'] });
-      const lines = (order.lines as { product_id: string | null; sku: string | null; product_name: string | null; quantity: number; unit_price: number }[]).map(({ product_id, sku, product_name, quantity, unit_price }) => ({ product_id, sku, product_name, quantity, unit_price }));
-      await updateOrdersIn(trx, ctx, [{ id: order_id, patch: { total: order.total, lines: [...lines, line] } }]);
+    if (order_id && order) {
+      const lines = (await trx.selectFrom('order_lines').select(['product_id', 'sku', 'product_name', 'quantity', 'unit_price']).where('order_id', '=', order_id).orderBy('position').execute()).map((l) => ({
+        product_id: (l.product_id as string | null) ?? null,
+        sku: (l.sku as string | null) ?? null,
+        product_name: (l.product_name as string | null) ?? null,
+        quantity: toNumber(l.quantity) ?? 1,
+        unit_price: toNumber(l.unit_price) ?? 0,
+      }));
+      await updateOrdersIn(trx, ctx, [{ id: order_id, patch: { total: toNumber(order.total), lines: [...lines, line] } }]);
       orderId = order_id;
     } else {
       // A reward order of zero: it is the customer's, fulfilled, and earns nothing.
