@@ -106,16 +106,22 @@ export async function run(log: (line: string) => void) {
     log(`machine load (1-minute average) at the start: ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores; figures grow with it`);
     const paint: number[] = [];
     const request: number[] = [];
+    const full: number[] = [];
     let bytes = 0;
+    let fullBytes = 0;
     let columns = 0;
     for (let i = 0; i < repetitions + 1; i++) {
-      // Baseline: the board's request alone, fetched and parsed in the page.
-      const api = await page.evaluate(async (url) => {
-        const t0 = performance.now();
-        const text = await (await fetch(url)).text();
-        const board = JSON.parse(text) as { columns: unknown[] };
-        return { ms: performance.now() - t0, bytes: text.length, columns: board.columns.length };
-      }, `/api/pipelines/${pipelineId}/board`);
+      const fetchBoard = (url: string) =>
+        page.evaluate(async (u) => {
+          const t0 = performance.now();
+          const text = await (await fetch(u)).text();
+          const board = JSON.parse(text) as { columns: unknown[] };
+          return { ms: performance.now() - t0, bytes: text.length, columns: board.columns.length };
+        }, url);
+      // Baseline: the board's request as the page makes it (50 cards per column), alone; and with every card.
+      const api = await fetchBoard(`/api/pipelines/${pipelineId}/board?per_stage=50`);
+      const all = await fetchBoard(`/api/pipelines/${pipelineId}/board?per_stage=20000`);
+      fullBytes = all.bytes;
       columns = api.columns;
       bytes = api.bytes;
       // The board page from navigation (performance.now() counts from the navigation's start).
@@ -124,13 +130,16 @@ export async function run(log: (line: string) => void) {
       // The first round warms the server's caches and the browser's: it is not counted.
       if (i === 0) continue;
       request.push(api.ms);
+      full.push(all.ms);
       paint.push(at);
     }
     const p = summarise(paint);
     const r = summarise(request);
-    log(`board request alone (fetch + JSON.parse, ${(bytes / 1024).toFixed(0)} KiB) median ${r.median.toFixed(0)} ms  max ${r.max.toFixed(0)} ms`);
+    const f = summarise(full);
+    log(`board request alone, 50 cards per column (fetch + JSON.parse, ${(bytes / 1024).toFixed(0)} KiB) median ${r.median.toFixed(0)} ms  max ${r.max.toFixed(0)} ms`);
+    log(`board request with all ${openDeals} cards (${(fullBytes / 1024).toFixed(0)} KiB)                median ${f.median.toFixed(0)} ms  max ${f.max.toFixed(0)} ms`);
     log(`board first paint after navigation           median ${p.median.toFixed(0)} ms  max ${p.max.toFixed(0)} ms  (${repetitions} runs; target ${targetMs} ms: ${p.max <= targetMs ? 'met' : p.median <= targetMs ? 'median met, max missed' : 'MISSED'})`);
-    log(`ratio first paint / request alone: ${(p.median / r.median).toFixed(2)} (medians); the page draws the first 50 cards of each column, the rest on demand`);
+    log(`ratio first paint / request alone: ${(p.median / r.median).toFixed(2)} (medians); the page asks for 50 cards per column (counts and totals cover all), the rest on demand`);
     log(`machine load (1-minute average) at the end: ${os.loadavg()[0].toFixed(1)}`);
   } finally {
     await context?.close();

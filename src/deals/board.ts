@@ -47,6 +47,8 @@ export interface Board {
   /** Won and lost columns show deals closed in the last this many days. */
   closed_days: number;
   columns: BoardColumn[];
+  /** Cards sent per column at most; `count` says how many there are. */
+  per_stage: number;
   total: number;
   weighted: number;
 }
@@ -66,7 +68,8 @@ const personName = (r: Record<string, unknown>): string | null => {
   return name || (typeof r.company === 'string' && r.company ? r.company : null);
 };
 
-export async function pipelineBoard(db: Db, pipelineId: string, now = new Date(), closedDays = 30): Promise<Board> {
+/** `perStage` caps the cards sent per column (most recently moved first); counts and totals cover every deal. */
+export async function pipelineBoard(db: Db, pipelineId: string, now = new Date(), closedDays = 30, perStage = 5000): Promise<Board> {
   const pipeline = await getPipeline(db, pipelineId);
   const { currency } = await getBusinessSettings(db);
   const probabilities = new Map((await learntProbabilities(db, pipelineId)).map((p) => [p.stage_id, p]));
@@ -74,7 +77,22 @@ export async function pipelineBoard(db: Db, pipelineId: string, now = new Date()
   const rows = await db
     .selectFrom('deals as d')
     .leftJoin('customers as c', 'c.id', 'd.customer_id')
-    .select(['d.id', 'd.title', 'd.value', 'd.currency', 'd.customer_id', 'd.stage_id', 'd.status', 'd.expected_close_date', 'd.stage_changed_at', 'd.last_activity_at', 'd.created_at', 'c.first_name', 'c.last_name', 'c.company'])
+    .select([
+      'd.id',
+      'd.title',
+      'd.value',
+      'd.currency',
+      'd.customer_id',
+      'd.stage_id',
+      'd.status',
+      'd.expected_close_date',
+      'd.stage_changed_at',
+      'd.last_activity_at',
+      'd.created_at',
+      'c.first_name',
+      'c.last_name',
+      'c.company',
+    ])
     .where('d.pipeline_id', '=', pipelineId)
     .where((eb) => eb.or([eb('d.status', '=', 'open'), eb('d.closed_at', '>=', closedSince)]))
     .orderBy('d.stage_changed_at', 'desc')
@@ -92,19 +110,20 @@ export async function pipelineBoard(db: Db, pipelineId: string, now = new Date()
     const value = toNumber(r.value);
     const days = daysWithoutActivity(r.last_activity_at as string | null, r.created_at as string, now);
     const rotten = r.status === 'open' && isRotten(days, pipeline.rotten_days);
-    column.deals.push({
-      id: r.id as string,
-      title: r.title as string,
-      value,
-      currency: (r.currency as string | null) ?? null,
-      customer_id: (r.customer_id as string | null) ?? null,
-      customer_name: personName(r),
-      expected_close_date: (r.expected_close_date as string | null) ?? null,
-      stage_changed_at: (r.stage_changed_at as string | null) ?? null,
-      last_activity_at: (r.last_activity_at as string | null) ?? null,
-      days_without_activity: days,
-      rotten,
-    });
+    if (column.deals.length < perStage)
+      column.deals.push({
+        id: r.id as string,
+        title: r.title as string,
+        value,
+        currency: (r.currency as string | null) ?? null,
+        customer_id: (r.customer_id as string | null) ?? null,
+        customer_name: personName(r),
+        expected_close_date: (r.expected_close_date as string | null) ?? null,
+        stage_changed_at: (r.stage_changed_at as string | null) ?? null,
+        last_activity_at: (r.last_activity_at as string | null) ?? null,
+        days_without_activity: days,
+        rotten,
+      });
     column.count += 1;
     if (rotten) column.rotten += 1;
     const dealCurrency = (r.currency as string | null) ?? currency;
@@ -121,5 +140,5 @@ export async function pipelineBoard(db: Db, pipelineId: string, now = new Date()
       weighted += column.weighted;
     }
   }
-  return { pipeline, currency, closed_days: closedDays, columns: [...columns.values()], total: cents(total), weighted: cents(weighted) };
+  return { pipeline, currency, closed_days: closedDays, columns: [...columns.values()], per_stage: perStage, total: cents(total), weighted: cents(weighted) };
 }

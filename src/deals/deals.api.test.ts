@@ -197,5 +197,9 @@ describe.each(engines)('deals API on %s', (engine) => {
     expect(board.total).toBe(4420.5);
     expect(board.weighted).toBe(cents(st.Talk.weighted + st.Offer.weighted));
     expect(col.Talk.probability).toMatchObject({ configured: 0.4, deals_seen: 8 });
+    // Fewer cards per column: the counts and totals still cover every deal.
+    const capped = await ok('GET', `/api/pipelines/${p.id}/board?per_stage=1`);
+    expect(capped.columns.map((c: any) => [c.count, c.total, c.weighted, c.deals.length])).toEqual(board.columns.map((c: any) => [c.count, c.total, c.weighted, Math.min(1, c.count)]));
+    expect((await api.request('GET', `/api/pipelines/${p.id}/board?per_stage=0`)).status).toBe(400);
   });
 });

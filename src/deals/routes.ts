@@ -20,10 +20,12 @@ const reportTags = ['deal reports'];
 
 export const dealRecord = recordSchema(dealEntity, { lines: z.array(dealLineRecord) }).openapi('Deal');
 
-const currencyTotals = z.array(z.object({ currency: z.string(), deals: z.number().int(), value: z.number() })).openapi({ description: 'Deals in other currencies than the business currency: counted apart, never converted' });
+const currencyTotals = z
+  .array(z.object({ currency: z.string(), deals: z.number().int(), value: z.number() }))
+  .openapi({ description: 'Deals in other currencies than the business currency: counted apart, never converted' });
 const probabilitySchema = z
   .object({
-    configured: z.number().openapi({ description: 'The configured probability (the Beta prior\'s mean)' }),
+    configured: z.number().openapi({ description: "The configured probability (the Beta prior's mean)" }),
     learnt: z.number().openapi({ description: `Posterior mean: the prior (worth ${priorStrength} deals) updated by the won and lost deals that passed through the stage` }),
     deals_seen: z.number().int().openapi({ description: 'Closed deals that passed through the stage' }),
     won: z.number().int(),
@@ -32,7 +34,9 @@ const probabilitySchema = z
     basis: z.enum(['learnt', 'configured']),
   })
   .openapi('StageProbability');
-const stageProbabilitySchema = probabilitySchema.extend({ pipeline_id: z.string(), stage_id: z.string(), name: z.string(), kind: z.enum(stageKinds), position: z.number().int() }).openapi('LearntStageProbability');
+const stageProbabilitySchema = probabilitySchema
+  .extend({ pipeline_id: z.string(), stage_id: z.string(), name: z.string(), kind: z.enum(stageKinds), position: z.number().int() })
+  .openapi('LearntStageProbability');
 
 const cardSchema = z
   .object({
@@ -54,6 +58,7 @@ const boardSchema = z
     pipeline: pipelineSchema,
     currency: z.string(),
     closed_days: z.number().int(),
+    per_stage: z.number().int(),
     columns: z.array(
       z.object({
         stage: stageSchema,
@@ -80,7 +85,16 @@ const moveBody = z
   .openapi('DealMove');
 
 const historySchema = z
-  .object({ id: z.string(), from_stage_id: z.string().nullable(), stage_id: z.string(), stage_name: z.string().nullable(), entered_at: z.string(), left_at: z.string().nullable(), days_in_stage: z.number(), actor: z.string() })
+  .object({
+    id: z.string(),
+    from_stage_id: z.string().nullable(),
+    stage_id: z.string(),
+    stage_name: z.string().nullable(),
+    entered_at: z.string(),
+    left_at: z.string().nullable(),
+    days_in_stage: z.number(),
+    actor: z.string(),
+  })
   .openapi('DealStageChange');
 
 const pipelineQuery = z.object({ pipeline_id: z.string().max(40).optional() });
@@ -88,11 +102,24 @@ const pipelineQuery = z.object({ pipeline_id: z.string().max(40).optional() });
 export function registerDealRoutes(app: OpenAPIHono<AppEnv>) {
   // Pipelines and their stages.
   app.openapi(
-    createRoute({ method: 'get', path: '/api/pipelines', tags: pipelineTags, summary: 'Sales pipelines with their stages (a default pipeline is made on first use)', responses: { 200: json(z.object({ data: z.array(pipelineSchema) }), 'Pipelines in board order') } }),
+    createRoute({
+      method: 'get',
+      path: '/api/pipelines',
+      tags: pipelineTags,
+      summary: 'Sales pipelines with their stages (a default pipeline is made on first use)',
+      responses: { 200: json(z.object({ data: z.array(pipelineSchema) }), 'Pipelines in board order') },
+    }),
     async (c) => c.json({ data: await listPipelines(c.get('ctx').database.db) }, 200),
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/api/pipelines', tags: pipelineTags, summary: 'Create a pipeline with its stages', request: { body: body(pipelineCreateInput) }, responses: { 201: json(pipelineSchema, 'Created'), 400: errorResponses[400] } }),
+    createRoute({
+      method: 'post',
+      path: '/api/pipelines',
+      tags: pipelineTags,
+      summary: 'Create a pipeline with its stages',
+      request: { body: body(pipelineCreateInput) },
+      responses: { 201: json(pipelineSchema, 'Created'), 400: errorResponses[400] },
+    }),
     async (c) => {
       const ctx = c.get('ctx');
       const raw = await c.req.json();
@@ -100,7 +127,14 @@ export function registerDealRoutes(app: OpenAPIHono<AppEnv>) {
     },
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/pipelines/{id}', tags: pipelineTags, summary: 'Get a pipeline', request: { params: idParam }, responses: { 200: json(pipelineSchema, 'The pipeline'), 404: errorResponses[404] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/pipelines/{id}',
+      tags: pipelineTags,
+      summary: 'Get a pipeline',
+      request: { params: idParam },
+      responses: { 200: json(pipelineSchema, 'The pipeline'), 404: errorResponses[404] },
+    }),
     async (c) => c.json(await getPipeline(c.get('ctx').database.db, c.req.valid('param').id), 200),
   );
   app.openapi(
@@ -119,7 +153,14 @@ export function registerDealRoutes(app: OpenAPIHono<AppEnv>) {
     },
   );
   app.openapi(
-    createRoute({ method: 'delete', path: '/api/pipelines/{id}', tags: pipelineTags, summary: 'Delete a pipeline that holds no deals', request: { params: idParam }, responses: { 204: { description: 'Deleted' }, 404: errorResponses[404], 409: errorResponses[409] } }),
+    createRoute({
+      method: 'delete',
+      path: '/api/pipelines/{id}',
+      tags: pipelineTags,
+      summary: 'Delete a pipeline that holds no deals',
+      request: { params: idParam },
+      responses: { 204: { description: 'Deleted' }, 404: errorResponses[404], 409: errorResponses[409] },
+    }),
     async (c) => {
       const ctx = c.get('ctx');
       await inTransaction(ctx, (trx) => deletePipelineIn(trx, ctx, c.req.valid('param').id));
@@ -132,15 +173,37 @@ export function registerDealRoutes(app: OpenAPIHono<AppEnv>) {
       path: '/api/pipelines/{id}/board',
       tags: pipelineTags,
       summary: 'The kanban board of a pipeline: open deals per stage with totals, weighted totals and rotten marks; won and lost deals closed lately',
-      request: { params: idParam, query: z.object({ closed_days: z.coerce.number().int().min(0).max(3650).optional().openapi({ description: 'Won and lost columns show deals closed in the last this many days (default 30)' }) }) },
+      request: {
+        params: idParam,
+        query: z.object({
+          closed_days: z.coerce.number().int().min(0).max(3650).optional().openapi({ description: 'Won and lost columns show deals closed in the last this many days (default 30)' }),
+          per_stage: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .max(20_000)
+            .optional()
+            .openapi({ description: 'Cards per column at most, most recently moved first (default 5000); counts and totals cover every deal' }),
+        }),
+      },
       responses: { 200: json(boardSchema, 'The board'), 400: errorResponses[400], 404: errorResponses[404] },
     }),
-    async (c) => c.json(await pipelineBoard(c.get('ctx').database.db, c.req.valid('param').id, new Date(), c.req.valid('query').closed_days ?? 30), 200),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(await pipelineBoard(c.get('ctx').database.db, c.req.valid('param').id, new Date(), q.closed_days ?? 30, q.per_stage ?? 5000), 200);
+    },
   );
 
   // Reports (before /api/deals/{id}, whose GET would otherwise take "reports" for an id).
   app.openapi(
-    createRoute({ method: 'get', path: '/api/deals/probabilities', tags, summary: 'Per stage: the configured win probability, the learnt one and the closed deals behind it', request: { query: pipelineQuery }, responses: { 200: json(z.object({ prior_strength: z.number(), min_closed_deals: z.number().int(), data: z.array(stageProbabilitySchema) }), 'Learnt probabilities') } }),
+    createRoute({
+      method: 'get',
+      path: '/api/deals/probabilities',
+      tags,
+      summary: 'Per stage: the configured win probability, the learnt one and the closed deals behind it',
+      request: { query: pipelineQuery },
+      responses: { 200: json(z.object({ prior_strength: z.number(), min_closed_deals: z.number().int(), data: z.array(stageProbabilitySchema) }), 'Learnt probabilities') },
+    }),
     async (c) => c.json({ prior_strength: priorStrength, min_closed_deals: minClosedDeals, data: await learntProbabilities(c.get('ctx').database.db, c.req.valid('query').pipeline_id) }, 200),
   );
   app.openapi(
@@ -150,7 +213,20 @@ export function registerDealRoutes(app: OpenAPIHono<AppEnv>) {
       tags: reportTags,
       summary: 'Weighted forecast by month of expected close: value x learnt probability of open deals, business currency',
       request: { query: pipelineQuery },
-      responses: { 200: json(z.object({ currency: z.string(), data: z.array(z.object({ month: z.string().nullable(), deals: z.number().int(), value: z.number(), weighted: z.number() })), total: z.number(), weighted: z.number(), other_currencies: currencyTotals }).openapi('DealForecast'), 'The forecast') },
+      responses: {
+        200: json(
+          z
+            .object({
+              currency: z.string(),
+              data: z.array(z.object({ month: z.string().nullable(), deals: z.number().int(), value: z.number(), weighted: z.number() })),
+              total: z.number(),
+              weighted: z.number(),
+              other_currencies: currencyTotals,
+            })
+            .openapi('DealForecast'),
+          'The forecast',
+        ),
+      },
     }),
     async (c) => c.json(await weightedForecast(c.get('ctx').database.db, { pipelineId: c.req.valid('query').pipeline_id }), 200),
   );
@@ -162,7 +238,27 @@ export function registerDealRoutes(app: OpenAPIHono<AppEnv>) {
       summary: 'Pipeline by stage: deals, value and weighted value now on each stage',
       request: { query: pipelineQuery },
       responses: {
-        200: json(z.object({ pipeline_id: z.string(), currency: z.string(), stages: z.array(z.object({ stage_id: z.string(), name: z.string(), kind: z.enum(stageKinds), probability: z.number(), deals: z.number().int(), value: z.number(), weighted: z.number(), other_currencies: currencyTotals })) }).openapi('DealPipelineByStage'), 'Per stage'),
+        200: json(
+          z
+            .object({
+              pipeline_id: z.string(),
+              currency: z.string(),
+              stages: z.array(
+                z.object({
+                  stage_id: z.string(),
+                  name: z.string(),
+                  kind: z.enum(stageKinds),
+                  probability: z.number(),
+                  deals: z.number().int(),
+                  value: z.number(),
+                  weighted: z.number(),
+                  other_currencies: currencyTotals,
+                }),
+              ),
+            })
+            .openapi('DealPipelineByStage'),
+          'Per stage',
+        ),
         404: errorResponses[404],
       },
     }),
@@ -180,7 +276,19 @@ export function registerDealRoutes(app: OpenAPIHono<AppEnv>) {
           z
             .object({
               pipeline_id: z.string(),
-              stages: z.array(z.object({ stage_id: z.string(), name: z.string(), kind: z.enum(stageKinds), entered: z.number().int(), won: z.number().int(), lost: z.number().int(), win_rate: z.number().nullable(), average_days_in_stage: z.number().nullable(), stays_measured: z.number().int() })),
+              stages: z.array(
+                z.object({
+                  stage_id: z.string(),
+                  name: z.string(),
+                  kind: z.enum(stageKinds),
+                  entered: z.number().int(),
+                  won: z.number().int(),
+                  lost: z.number().int(),
+                  win_rate: z.number().nullable(),
+                  average_days_in_stage: z.number().nullable(),
+                  stays_measured: z.number().int(),
+                }),
+              ),
               won_deals: z.number().int(),
               average_days_to_win: z.number().nullable(),
             })
@@ -199,7 +307,20 @@ export function registerDealRoutes(app: OpenAPIHono<AppEnv>) {
       tags: reportTags,
       summary: 'Won revenue by lead source (deals closed in [from, to) when given)',
       request: { query: z.object({ from: dateTimeInput.optional(), to: dateTimeInput.optional() }) },
-      responses: { 200: json(z.object({ currency: z.string(), data: z.array(z.object({ source: z.string().nullable(), deals: z.number().int(), value: z.number() })), total: z.number(), other_currencies: currencyTotals }).openapi('DealWonBySource'), 'Per source'), 400: errorResponses[400] },
+      responses: {
+        200: json(
+          z
+            .object({
+              currency: z.string(),
+              data: z.array(z.object({ source: z.string().nullable(), deals: z.number().int(), value: z.number() })),
+              total: z.number(),
+              other_currencies: currencyTotals,
+            })
+            .openapi('DealWonBySource'),
+          'Per source',
+        ),
+        400: errorResponses[400],
+      },
     }),
     async (c) => c.json(await wonBySource(c.get('ctx').database.db, c.req.valid('query')), 200),
   );
@@ -219,7 +340,7 @@ export function registerDealRoutes(app: OpenAPIHono<AppEnv>) {
       method: 'post',
       path: '/api/deals/{id}/move',
       tags,
-      summary: "Move a deal to another stage of its pipeline (a stage of another pipeline is refused and nothing changes)",
+      summary: 'Move a deal to another stage of its pipeline (a stage of another pipeline is refused and nothing changes)',
       request: { params: idParam, body: body(moveBody) },
       responses: { 200: json(dealRecord, 'Moved'), 400: errorResponses[400], 404: errorResponses[404] },
     }),
@@ -231,7 +352,14 @@ export function registerDealRoutes(app: OpenAPIHono<AppEnv>) {
     },
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/deals/{id}/history', tags, summary: 'The stages a deal went through, with the time spent in each', request: { params: idParam }, responses: { 200: json(z.object({ data: z.array(historySchema) }), 'Stage history, oldest first'), 404: errorResponses[404] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/deals/{id}/history',
+      tags,
+      summary: 'The stages a deal went through, with the time spent in each',
+      request: { params: idParam },
+      responses: { 200: json(z.object({ data: z.array(historySchema) }), 'Stage history, oldest first'), 404: errorResponses[404] },
+    }),
     async (c) => {
       const db = c.get('ctx').database.db;
       const id = c.req.valid('param').id;

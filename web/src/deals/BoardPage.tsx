@@ -10,8 +10,9 @@ import { dealsApi, useBoard, usePipelines } from './hooks';
 import type { BoardColumn, DealCard, Pipeline, Stage } from './types';
 import './deals.css';
 
-/** Cards drawn per column at first; the rest on demand, so a board of thousands paints at once. */
+/** Cards asked for per column at first; the rest on demand, so a board of thousands paints at once. */
 const firstCards = 50;
+const allCards = 20_000;
 
 const percent = (p: number) => `${Math.round(p * 100)}%`;
 
@@ -21,7 +22,8 @@ export function BoardPage() {
   const pipelines = usePipelines();
   const [chosen, setChosen] = useLocalStorage<string | null>('rapport.deals.pipeline', null);
   const pipelineId = pipelines.data?.find((p) => p.id === chosen)?.id ?? pipelines.data?.[0]?.id;
-  const board = useBoard(pipelineId);
+  const [perStage, setPerStage] = useState(firstCards);
+  const board = useBoard(pipelineId, perStage);
   const toast = useToast();
   const [moving, setMoving] = useState<{ card: DealCard; stageId: string; target?: string } | null>(null);
 
@@ -86,7 +88,7 @@ export function BoardPage() {
               Deals come from the web forms, the API and imports.
             </EmptyState>
           )}
-          <Columns pipeline={board.data.pipeline} columns={board.data.columns} onRequest={request} onMenu={(card, stageId) => setMoving({ card, stageId })} />
+          <Columns pipeline={board.data.pipeline} columns={board.data.columns} onRequest={request} onMenu={(card, stageId) => setMoving({ card, stageId })} onShowAll={() => setPerStage(allCards)} />
         </>
       )}
       {moving && pipeline && (
@@ -107,21 +109,19 @@ export function BoardPage() {
 type Request = (card: DealCard, from: string, target: Stage) => void;
 type Menu = (card: DealCard, stageId: string) => void;
 
-function Columns({ pipeline, columns, onRequest, onMenu }: { pipeline: Pipeline; columns: BoardColumn[]; onRequest: Request; onMenu: Menu }) {
+function Columns({ pipeline, columns, onRequest, onMenu, onShowAll }: { pipeline: Pipeline; columns: BoardColumn[]; onRequest: Request; onMenu: Menu; onShowAll: () => void }) {
   return (
     <div className="board">
       {columns.map((column, i) => (
-        <Column key={column.stage.id} column={column} previous={columns[i - 1]?.stage} next={columns[i + 1]?.stage} pipeline={pipeline} onRequest={onRequest} onMenu={onMenu} />
+        <Column key={column.stage.id} column={column} previous={columns[i - 1]?.stage} next={columns[i + 1]?.stage} pipeline={pipeline} onRequest={onRequest} onMenu={onMenu} onShowAll={onShowAll} />
       ))}
     </div>
   );
 }
 
-function Column({ column, previous, next, pipeline, onRequest, onMenu }: { column: BoardColumn; previous?: Stage; next?: Stage; pipeline: Pipeline; onRequest: Request; onMenu: Menu }) {
+function Column({ column, previous, next, pipeline, onRequest, onMenu, onShowAll }: { column: BoardColumn; previous?: Stage; next?: Stage; pipeline: Pipeline; onRequest: Request; onMenu: Menu; onShowAll: () => void }) {
   const [over, setOver] = useState(false);
-  const [all, setAll] = useState(false);
   const { stage, probability: p } = column;
-  const shown = all ? column.deals : column.deals.slice(0, firstCards);
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
@@ -171,13 +171,13 @@ function Column({ column, previous, next, pipeline, onRequest, onMenu }: { colum
         {column.rotten > 0 && <Badge tone="danger">{column.rotten} rotten</Badge>}
       </header>
       <ul className="board-cards">
-        {shown.map((card) => (
+        {column.deals.map((card) => (
           <Card key={card.id} card={card} stage={stage} previous={previous} next={next} rottenDays={pipeline.rotten_days} onRequest={onRequest} onMenu={onMenu} />
         ))}
       </ul>
-      {!all && column.deals.length > firstCards && (
-        <Button size="sm" variant="ghost" onClick={() => setAll(true)}>
-          Show all {column.deals.length}
+      {column.count > column.deals.length && (
+        <Button size="sm" variant="ghost" onClick={onShowAll}>
+          Show all {column.count}
         </Button>
       )}
     </section>

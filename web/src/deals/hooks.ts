@@ -6,8 +6,8 @@ export function usePipelines() {
   return useAsync((signal) => api.get<{ data: Pipeline[] }>('/api/pipelines', undefined, signal).then((r) => r.data), []);
 }
 
-export function useBoard(pipelineId: string | undefined) {
-  return useAsync((signal) => (pipelineId ? api.get<Board>(`/api/pipelines/${encodeURIComponent(pipelineId)}/board`, undefined, signal) : Promise.resolve(undefined)), [pipelineId]);
+export function useBoard(pipelineId: string | undefined, perStage: number) {
+  return useAsync((signal) => (pipelineId ? api.get<Board>(`/api/pipelines/${encodeURIComponent(pipelineId)}/board`, { per_stage: perStage }, signal) : Promise.resolve(undefined)), [pipelineId, perStage]);
 }
 
 export function useDeal(id: string) {

@@ -64,6 +64,7 @@ export interface Board {
   pipeline: Pipeline;
   currency: string;
   closed_days: number;
+  per_stage: number;
   columns: BoardColumn[];
   total: number;
   weighted: number;
