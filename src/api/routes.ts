@@ -21,6 +21,7 @@ import { registerFieldRoutes } from '../fields/routes.js';
 import { registerAuditRoutes } from '../audit/routes.js';
 import { registerQuoteRoutes } from '../quotes/routes.js';
 import { registerFormRoutes } from '../forms/routes.js';
+import { registerTodayRoutes } from '../today/routes.js';
 import { registerLoyaltyRoutes } from '../loyalty/routes.js';
 import type { AppEnv } from '../http/env.js';
 
@@ -53,3 +54,4 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
   registerQuoteRoutes(app);
 }
   registerFormRoutes(app);
+  registerTodayRoutes(app);

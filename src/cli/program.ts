@@ -7,6 +7,7 @@ import { registerFields } from './fields.js';
 import { registerDuplicates, registerImports } from './imports.js';
 import { registerInsights } from './insights.js';
 import { registerServe } from './serve.js';
+import { registerToday } from './today.js';
 import { registerUsers } from './users.js';
 
 /** The `rapport` command line: every command is a thin call into a domain service. */
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerData(program);
   registerCustomers(program);
   registerDeals(program);
+  registerToday(program);
   registerImports(program);
   registerDuplicates(program);
   registerInsights(program);
