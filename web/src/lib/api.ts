@@ -124,6 +124,7 @@ export const api = {
   postForm: <T>(path: string, form: FormData) => request<T>('POST', path, { body: form }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   del: <T = void>(path: string, query?: Query) => request<T>('DELETE', path, { query }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
 };
 
 // ---- Shapes the API answers with ----

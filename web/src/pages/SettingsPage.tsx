@@ -10,6 +10,7 @@ import { invalidateShared, useAsync, useDocumentTitle } from '../lib/hooks';
 import { useBusinessSettings } from '../lib/shared-data';
 import { useSession } from '../session';
 import { WebhooksCard } from '../webhooks/WebhooksCard';
+import { MailSettingsCard } from '../mail/MailSettingsCard';
 import { SecretReveal } from '../components/SecretReveal';
 
 export function SettingsPage() {
@@ -22,6 +23,7 @@ export function SettingsPage() {
         <a href="#fields">Custom fields</a>
         <a href="#lifecycle">Lifecycle</a>
         <a href="#tokens">API tokens</a>
+        <a href="#email">Email</a>
         <a href="#webhooks">Webhooks</a>
         <a href="#backup">Backup</a>
         <a href="#account">Account</a>
@@ -31,6 +33,7 @@ export function SettingsPage() {
         <CustomFields />
         <Lifecycle />
         <Tokens />
+        <MailSettingsCard />
         <WebhooksCard />
         <Backup />
         <Account />

@@ -1,0 +1,59 @@
+/** The outgoing-mail API's shapes (see /api/openapi.json: MailSettings, MailTestResult, Sender, DnsRecordCheck). */
+export type SmtpSecurity = 'tls' | 'starttls' | 'none';
+
+export interface MailSettings {
+  host: string | null;
+  port: number;
+  security: SmtpSecurity;
+  user: string | null;
+  password_set: boolean;
+  from_name: string | null;
+  from_address: string | null;
+  reply_to: string | null;
+  owner_address: string | null;
+  public_url: string | null;
+  track_opens: boolean;
+  track_clicks: boolean;
+  configured: boolean;
+  warnings: string[];
+}
+
+export type MailSettingsInput = Partial<Omit<MailSettings, 'password_set' | 'configured' | 'warnings'> & { password: string | null }>;
+
+export interface MailTestResult {
+  ok: boolean;
+  to: string;
+  response: string | null;
+  message_id: string | null;
+  error: string | null;
+}
+
+export interface DnsRecord {
+  kind: 'dkim' | 'spf' | 'dmarc';
+  type: 'TXT';
+  name: string;
+  value: string;
+}
+
+export interface DnsRecordCheck extends DnsRecord {
+  status: 'ok' | 'missing' | 'different' | 'error';
+  published: string[];
+  detail: string;
+}
+
+export interface Sender {
+  id: string;
+  name: string;
+  address: string;
+  reply_to: string | null;
+  domain: string;
+  is_default: boolean;
+  dkim_selector: string;
+  per_second: number;
+  per_hour: number;
+  per_day: number;
+  dns_records: DnsRecord[];
+  warnings: string[];
+  created_at: string;
+  updated_at: string;
+}
