@@ -19,6 +19,7 @@ import { registerQuotePages } from '../quotes/public.js';
 import { formPageHeaders, registerFormPages } from '../forms/routes.js';
 import { registerLoyaltyPages } from '../loyalty/routes.js';
 import { registerMcpRoutes } from '../mcp/routes.js';
+import { registerCalendarFeed } from '../calendar/routes.js';
 import { completeDocument } from './openapi.js';
 
 export const apiVersion = '0.1.0';
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps) {
   registerWebhookRoutes(app, deps.config.allowPrivateTargets);
   registerMailPublicPages(app, deps);
   registerQuotePages(app, deps);
+  registerCalendarFeed(app, deps);
   registerLoyaltyPages(app, deps);
   registerMcpRoutes(app, deps);
   registerFormPages(app, deps);

@@ -10,6 +10,7 @@ import { registerEventRoutes } from '../events/routes.js';
 import { registerJobRoutes } from '../jobs/routes.js';
 import { registerContractRoutes } from '../contracts/routes.js';
 import { registerReminderRoutes } from '../activities/reminder-routes.js';
+import { registerCalendarRoutes } from '../calendar/routes.js';
 import { registerSettingsRoutes } from '../settings/routes.js';
 import { registerDemoRoutes } from '../demo/routes.js';
 import { registerDealRoutes } from '../deals/routes.js';
@@ -36,6 +37,7 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
   registerEventRoutes(app);
   registerContractRoutes(app);
   registerReminderRoutes(app);
+  registerCalendarRoutes(app);
   registerMailRoutes(app);
   registerJobRoutes(app);
   registerSettingsRoutes(app);
