@@ -9,6 +9,7 @@ const suites: Record<string, () => Promise<{ run(log: (line: string) => void): P
   erase: () => import('./erase.bench.js'),
   web: () => import('./web.bench.js'),
   webhooks: () => import('./webhooks.bench.js'),
+  mail: () => import('./mail.bench.js'),
   deals: () => import('./deals.bench.js'),
   quotes: () => import('./quotes.bench.js'),
 };
