@@ -1,6 +1,6 @@
 /** A quote's PDF as sent, shown and accepted: the quote, its client and the business settings, rendered. */
 import type { Db } from '../core/database.js';
-import { renderQuotePdf, sha256Hex, type PdfClient } from './pdf.js';
+import { renderQuotePdf, sha256Hex, type PdfClient, type PdfQuote } from './pdf.js';
 import type { Quote } from './service.js';
 import { getQuoteSettings } from './settings.js';
 
@@ -16,26 +16,27 @@ export async function quoteClient(db: Db, customerId: string): Promise<PdfClient
   };
 }
 
+/** The quote as the PDF and the public page show it. */
+export function pdfQuoteOf(quote: Quote): PdfQuote {
+  return {
+    number: quote.number,
+    version: quote.version,
+    title: (quote.title as string | null) ?? null,
+    currency: quote.currency,
+    valid_until: quote.valid_until,
+    created_at: quote.created_at as string,
+    terms: (quote.terms as string | null) ?? null,
+    discount_percent: Number(quote.discount_percent ?? 0),
+    subtotal: Number(quote.subtotal),
+    discount_total: Number(quote.discount_total),
+    tax_total: Number(quote.tax_total),
+    total: quote.total,
+    lines: quote.lines,
+  };
+}
+
 export async function quotePdf(db: Db, quote: Quote): Promise<{ bytes: Buffer; sha256: string; filename: string }> {
   const [client, settings] = await Promise.all([quoteClient(db, quote.customer_id), getQuoteSettings(db)]);
-  const bytes = await renderQuotePdf(
-    {
-      number: quote.number,
-      version: quote.version,
-      title: (quote.title as string | null) ?? null,
-      currency: quote.currency,
-      valid_until: quote.valid_until,
-      created_at: quote.created_at as string,
-      terms: (quote.terms as string | null) ?? null,
-      discount_percent: Number(quote.discount_percent ?? 0),
-      subtotal: Number(quote.subtotal),
-      discount_total: Number(quote.discount_total),
-      tax_total: Number(quote.tax_total),
-      total: quote.total,
-      lines: quote.lines,
-    },
-    client,
-    settings,
-  );
+  const bytes = await renderQuotePdf(pdfQuoteOf(quote), client, settings);
   return { bytes, sha256: sha256Hex(bytes), filename: `${quote.number}${quote.version > 1 ? `-v${quote.version}` : ''}.pdf` };
 }

@@ -2,8 +2,7 @@
  * The public page of a quote, rendered by the server: plain HTML and one style block (the app's CSP
  * allows inline styles, no script), with real forms so it works in any browser and with a keyboard.
  */
-import type { QuoteLine } from './lines.js';
-import { formatMoney, quoteTitle, taxBreakdown } from './pdf.js';
+import { formatMoney, quoteTitle, taxBreakdown, type PdfQuote } from './pdf.js';
 import type { QuoteSettings } from './settings.js';
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -42,25 +41,12 @@ export function messagePage(title: string, message: string): string {
   return page(title, `<h1>${esc(title)}</h1><p>${esc(message)}</p>`);
 }
 
-export interface PageQuote {
-  number: string;
-  version: number;
-  title: string | null;
+export interface PageQuote extends PdfQuote {
   status: string;
-  currency: string;
-  valid_until: string;
-  created_at: string;
-  terms: string | null;
-  discount_percent: number;
-  subtotal: number;
-  discount_total: number;
-  tax_total: number;
-  total: number;
   accepted_at: string | null;
   accepted_by: string | null;
   declined_at: string | null;
   superseded: boolean;
-  lines: QuoteLine[];
 }
 
 export interface PageState {

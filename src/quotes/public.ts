@@ -12,7 +12,7 @@ import { clientAddress } from '../http/client.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
 import { errorSchema } from '../http/errors.js';
 import { acceptQuote, declineQuote, quoteOfToken, recordActivity, viewQuote, type Visitor } from './answer.js';
-import { quoteClient, quotePdf } from './document.js';
+import { pdfQuoteOf, quoteClient, quotePdf } from './document.js';
 import { messagePage, quotePage } from './page.js';
 import type { Quote } from './service.js';
 import { getQuoteSettings } from './settings.js';
@@ -60,38 +60,31 @@ export function registerQuotePages(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   const render = async (c: Context, quote: Quote, token: string, extra: { error?: string; notice?: string } = {}, status = 200) => {
     const [pdf, settings, client] = await Promise.all([quotePdf(database.db, quote), getQuoteSettings(database.db), quoteClient(database.db, quote.customer_id)]);
     const view = {
-      number: quote.number,
-      version: quote.version,
-      title: (quote.title as string | null) ?? null,
+      ...pdfQuoteOf(quote),
       status: quote.status,
-      currency: quote.currency,
-      valid_until: quote.valid_until,
-      created_at: quote.created_at as string,
-      terms: (quote.terms as string | null) ?? null,
-      discount_percent: Number(quote.discount_percent ?? 0),
-      subtotal: Number(quote.subtotal),
-      discount_total: Number(quote.discount_total),
-      tax_total: Number(quote.tax_total),
-      total: quote.total,
       accepted_at: (quote.accepted_at as string | null) ?? null,
       accepted_by: (quote.accepted_by as string | null) ?? null,
       declined_at: (quote.declined_at as string | null) ?? null,
       superseded: !!quote.superseded_by_id,
-      lines: quote.lines,
     };
     const gone = view.status === 'expired' || view.superseded;
     return c.html(quotePage(view, settings, { token, pdfSha256: pdf.sha256, clientName: '', ...extra }), (status === 200 && gone ? 410 : status) as 200);
   };
 
-  /** Runs an answer; a refused one is shown on the page (and counted against the limit), nothing changed. */
-  const answer = async (c: Context, token: string, run: (quote: Quote, fields: Record<string, string>) => Promise<Quote>, notice: string) => {
-    let quote: Quote;
+  /** The quote of a link, or the page that says the link is not valid. */
+  const open = async (c: Context, token: string): Promise<Quote | Response> => {
     try {
-      quote = await quoteOfToken(database, token);
+      return await quoteOfToken(database, token);
     } catch (e) {
       if (e instanceof AppError) return errorPage(c, e);
       throw e;
     }
+  };
+
+  /** Runs an answer; a refused one is shown on the page (and counted against the limit), nothing changed. */
+  const answer = async (c: Context, token: string, run: (quote: Quote, fields: Record<string, string>) => Promise<Quote>, notice: string) => {
+    const quote = await open(c, token);
+    if (quote instanceof Response) return quote;
     if (await tooManyAnswers(database, quote.id)) return errorPage(c, new AppError('rate_limited', 'Too many attempts on this quote: please try again in a few minutes.'));
     const fields = await formFields(c);
     try {
@@ -108,13 +101,8 @@ export function registerQuotePages(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
     createRoute({ method: 'get', path: '/q/{token}', tags, ...publicRoute, operationId: 'publicQuotePage', summary: 'The public page of a sent quote: lines, totals, terms, the PDF, and forms to accept or decline (410 once expired or replaced)', request: { params: tokenParam }, responses: { 200: html('The quote'), 404: html('Changed, foreign or unknown link'), 410: html('The quote expired or was replaced by a newer version') } }),
     async (c) => {
       const { token } = c.req.valid('param');
-      let quote: Quote;
-      try {
-        quote = await quoteOfToken(database, token);
-      } catch (e) {
-        if (e instanceof AppError) return errorPage(c, e);
-        throw e;
-      }
+      const quote = await open(c, token);
+      if (quote instanceof Response) return quote;
       await viewQuote(database, quote, visitor(c));
       return render(c, await quoteOfToken(database, token), token);
     },
@@ -123,13 +111,8 @@ export function registerQuotePages(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
     createRoute({ method: 'get', path: '/q/{token}/pdf', tags, ...publicRoute, operationId: 'publicQuotePdf', summary: 'The PDF of a sent quote (its SHA-256 is on the page and recorded on acceptance)', request: { params: tokenParam }, responses: { 200: { description: 'The PDF', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, 404: html('Changed, foreign or unknown link') } }),
     async (c) => {
       const { token } = c.req.valid('param');
-      let quote: Quote;
-      try {
-        quote = await quoteOfToken(database, token);
-      } catch (e) {
-        if (e instanceof AppError) return errorPage(c, e);
-        throw e;
-      }
+      const quote = await open(c, token);
+      if (quote instanceof Response) return quote;
       const pdf = await quotePdf(database.db, quote);
       await viewQuote(database, quote, visitor(c), 'downloaded');
       c.header('content-type', 'application/pdf');
