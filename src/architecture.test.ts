@@ -58,7 +58,13 @@ describe('source tree rules', () => {
   const files = sources();
 
   it('keeps engine branches in src/core/ (the dialect adapter) and out of domain code', () => {
-    const branching = files.filter((f) => !f.startsWith('src/core/') && read(f).split('\n').some((line) => dialectBranch.test(line)));
+    const branching = files.filter(
+      (f) =>
+        !f.startsWith('src/core/') &&
+        read(f)
+          .split('\n')
+          .some((line) => dialectBranch.test(line)),
+    );
     expect(branching.filter((f) => !pendingAdapterMoves.has(f))).toEqual([]);
     expect([...pendingAdapterMoves].filter((f) => !branching.includes(f))).toEqual([]);
   });
@@ -81,7 +87,10 @@ describe('source tree rules', () => {
 
   it('lets only the entry points (src/api, src/cli, src/server.ts, src/cli.ts) import the HTTP app', () => {
     const entry = (f: string) => f.startsWith('src/api/') || f.startsWith('src/cli/') || f === 'src/server.ts' || f === 'src/cli.ts';
-    const offenders = files.filter((f) => !entry(f)).flatMap((f) => relativeImports(read(f)).map((spec) => ({ file: f, target: resolveFrom(f, spec) }))).filter((i) => i.target.startsWith('src/api/'));
+    const offenders = files
+      .filter((f) => !entry(f))
+      .flatMap((f) => relativeImports(read(f)).map((spec) => ({ file: f, target: resolveFrom(f, spec) })))
+      .filter((i) => i.target.startsWith('src/api/'));
     expect(offenders).toEqual([]);
   });
 
@@ -94,7 +103,15 @@ describe('source tree rules', () => {
     );
     const output = result.output as { modules: { source: string; dependencies: { resolved: string; dependencyTypes: string[] }[] }[] };
     // core/ and schema/ are one base layer: the registry names core's id kinds, the outbox types its events by the catalogue.
-    const folderOf = (file: string) => (file.startsWith('src/') ? file.split('/').slice(0, 2).join('/').replace(/\.ts$/, '').replace(/^src\/schema$/, 'src/core') : null);
+    const folderOf = (file: string) =>
+      file.startsWith('src/')
+        ? file
+            .split('/')
+            .slice(0, 2)
+            .join('/')
+            .replace(/\.ts$/, '')
+            .replace(/^src\/schema$/, 'src/core')
+        : null;
     const edges = new Map<string, Map<string, string>>();
     for (const m of output.modules) {
       const from = folderOf(m.source);

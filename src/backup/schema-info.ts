@@ -1,5 +1,5 @@
 import { foreignKeyEdges } from '../core/dialect.js';
-import type { Database, Db } from '../core/database.js';
+import type { Db } from '../core/database.js';
 
 /** Tables ordered so that every table comes after the tables it references. */
 export async function foreignKeyOrder(db: Db, tables: string[]): Promise<string[]> {
@@ -21,5 +21,3 @@ export async function foreignKeyOrder(db: Db, tables: string[]): Promise<string[
 export async function appliedMigrations(db: Db): Promise<string[]> {
   return (await db.selectFrom('kysely_migration').select('name').orderBy('name').execute()).map((r) => r.name as string);
 }
-
-export type { Database };

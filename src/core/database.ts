@@ -23,7 +23,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function dialectOf(url: string | undefined): DialectName {
+function dialectOf(url: string | undefined): DialectName {
   if (!url) return 'sqlite';
   if (/^postgres(ql)?:\/\//.test(url)) return 'postgres';
   if (/^(mysql|mariadb):\/\//.test(url)) return 'mysql';
@@ -261,7 +261,7 @@ const sqliteMmapBytes = 16 * 1024 ** 3;
  * cached statement is never in use twice at once. SQLite re-prepares a statement by itself after a
  * schema change (a custom field's new column included).
  */
-export function withStatementCache(raw: SqliteDatabase.Database, size = 500): { close(): void; prepare(source: string): Statement } {
+function withStatementCache(raw: SqliteDatabase.Database, size = 500): { close(): void; prepare(source: string): Statement } {
   return { prepare: statementCache(size, (source) => raw.prepare(source)), close: () => raw.close() };
 }
 
@@ -280,8 +280,6 @@ export function columnTypes(dialect: DialectName) {
     boolean: dialect === 'sqlite' ? 'integer' : 'boolean',
   } as const;
 }
-
-export const now = () => new Date().toISOString();
 
 /** Booleans arrive as true/false (PostgreSQL) or 1/0 (SQLite, MySQL). */
 export function toBool(value: unknown): boolean | null {

@@ -40,7 +40,7 @@ export function traitsOf(engine: Db | DialectName): EngineTraits {
 }
 
 /** An identifier quoted for raw SQL text (prefer `sql.ref`/`sql.id` where a builder is at hand). */
-export function quoteIdent(dialect: DialectName, name: string): string {
+function quoteIdent(dialect: DialectName, name: string): string {
   return dialect === 'mysql' ? `\`${name.replace(/`/g, '``')}\`` : `"${name.replace(/"/g, '""')}"`;
 }
 
@@ -113,7 +113,12 @@ export async function claimRows(db: Db, table: string, due: (db: Db) => AnySelec
       return trx.selectFrom(table).selectAll().where('id', 'in', ids).execute();
     });
   }
-  return db.updateTable(table).set(set).where('id', 'in', skippingLocked(db, due(db))).returningAll().execute();
+  return db
+    .updateTable(table)
+    .set(set)
+    .where('id', 'in', skippingLocked(db, due(db)))
+    .returningAll()
+    .execute();
 }
 
 /**
@@ -184,11 +189,15 @@ export async function listColumns(db: Db, table: string): Promise<string[]> {
   }
   if (engine === 'postgres') {
     return (
-      await sql<{ name: string }>`SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ${table} AND is_generated = 'NEVER' ORDER BY ordinal_position`.execute(db)
+      await sql<{
+        name: string;
+      }>`SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ${table} AND is_generated = 'NEVER' ORDER BY ordinal_position`.execute(db)
     ).rows.map((r) => r.name);
   }
   return (
-    await sql<{ name: string }>`SELECT column_name AS name FROM information_schema.columns WHERE table_schema = database() AND table_name = ${table} AND extra NOT LIKE '%GENERATED%' ORDER BY ordinal_position`.execute(db)
+    await sql<{
+      name: string;
+    }>`SELECT column_name AS name FROM information_schema.columns WHERE table_schema = database() AND table_name = ${table} AND extra NOT LIKE '%GENERATED%' ORDER BY ordinal_position`.execute(db)
   ).rows.map((r) => r.name);
 }
 
@@ -200,12 +209,18 @@ export async function primaryKey(db: Db, table: string): Promise<string[]> {
   }
   if (engine === 'postgres') {
     return (
-      await sql<{ name: string }>`SELECT k.column_name AS name FROM information_schema.table_constraints c JOIN information_schema.key_column_usage k ON k.constraint_name = c.constraint_name AND k.table_schema = c.table_schema AND k.table_name = c.table_name
+      await sql<{
+        name: string;
+      }>`SELECT k.column_name AS name FROM information_schema.table_constraints c JOIN information_schema.key_column_usage k ON k.constraint_name = c.constraint_name AND k.table_schema = c.table_schema AND k.table_name = c.table_name
         WHERE c.table_schema = current_schema() AND c.table_name = ${table} AND c.constraint_type = 'PRIMARY KEY' ORDER BY k.ordinal_position`.execute(db)
     ).rows.map((r) => r.name);
   }
   return (
-    await sql<{ name: string }>`SELECT column_name AS name FROM information_schema.key_column_usage WHERE table_schema = database() AND table_name = ${table} AND constraint_name = 'PRIMARY' ORDER BY ordinal_position`.execute(db)
+    await sql<{
+      name: string;
+    }>`SELECT column_name AS name FROM information_schema.key_column_usage WHERE table_schema = database() AND table_name = ${table} AND constraint_name = 'PRIMARY' ORDER BY ordinal_position`.execute(
+      db,
+    )
   ).rows.map((r) => r.name);
 }
 
@@ -233,7 +248,7 @@ export async function foreignKeyEdges(db: Db, tables: string[]): Promise<{ child
 // ---------------------------------------------------------------------------------------------------
 // Bulk writes.
 
-export type ColumnKind = 'text' | 'real' | 'integer';
+type ColumnKind = 'text' | 'real' | 'integer';
 
 export interface BatchColumn {
   name: string;
@@ -305,5 +320,9 @@ export async function batchInsert(db: Db, table: string, rows: Record<string, un
   if (rows.length === 0) return;
   const perRow = Object.keys(rows[0]).length;
   const size = Math.max(1, Math.min(batch, Math.floor(traitsOf(db).maxParams / perRow)));
-  for (let i = 0; i < rows.length; i += size) await db.insertInto(table).values(rows.slice(i, i + size)).execute();
+  for (let i = 0; i < rows.length; i += size)
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + size))
+      .execute();
 }

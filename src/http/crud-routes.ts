@@ -10,7 +10,7 @@ import { errorResponses, validationHook } from './errors.js';
 import type { AppEnv } from './env.js';
 
 /** What the generic routes need from a capability: the entity service's read and write calls. */
-export type CrudService = Pick<EntityService, 'entity' | 'list' | 'get' | 'createIn' | 'updateIn' | 'deleteIn'>;
+type CrudService = Pick<EntityService, 'entity' | 'list' | 'get' | 'createIn' | 'updateIn' | 'deleteIn'>;
 
 export interface CrudRouteOptions {
   service: CrudService;
@@ -40,7 +40,7 @@ export const idParam = z.object({ id: z.string().max(40).openapi({ param: { name
 export const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 export const body = <T extends z.ZodTypeAny>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 
-export function listParamsFrom(c: Context<AppEnv>): ListParams & { q?: string } {
+function listParamsFrom(c: Context<AppEnv>): ListParams & { q?: string } {
   const query = c.req.queries();
   const one = (k: string) => {
     const v = query[k];

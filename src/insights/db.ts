@@ -7,8 +7,6 @@ export { readSetting, writeSetting } from '../settings/store.js';
 
 export const parseJson = (v: unknown): any => (typeof v === 'string' && v !== '' ? JSON.parse(v) : (v ?? null));
 
-/** Day number (days since 1970-01-01 UTC) of an ISO timestamp. */
-export const dayOf = (iso: string): number => Math.floor(Date.parse(iso) / 86_400_000);
 export const isoOfDay = (day: number): string => new Date(day * 86_400_000).toISOString();
 
 /** Day number of an ISO timestamp 'YYYY-MM-DD...' (UTC), without building a Date per row. */

@@ -30,5 +30,9 @@ export async function writeAudit(db: Db, entries: AuditEntry[], writer?: (db: Db
     batch_id: e.batchId ?? null,
   }));
   if (writer) return writer(db, 'audit_log', rows);
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('audit_log').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('audit_log')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }

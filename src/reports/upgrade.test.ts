@@ -9,7 +9,10 @@ const stamp = '2025-01-01T00:00:00.000Z';
 
 async function snapshot(t: TestDatabase): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
-  for (const table of stored) out[table] = (await t.database.db.selectFrom(table).selectAll().execute()).map((r) => JSON.stringify(Object.entries(r).map(([k, v]) => [k, Number.isFinite(Number(v)) && v !== '' && v !== null ? Number(v) : v]))).sort();
+  for (const table of stored)
+    out[table] = (await t.database.db.selectFrom(table).selectAll().execute())
+      .map((r) => JSON.stringify(Object.entries(r).map(([k, v]) => [k, Number.isFinite(Number(v)) && v !== '' && v !== null ? Number(v) : v])))
+      .sort();
   return out;
 }
 
@@ -25,15 +28,49 @@ describe.each(engines)('report rollups after an upgrade on %s', (engine) => {
     await migrateTo(t.database, '0003_imports');
     const db = t.database.db;
     const customer = (id: string, first: string) => ({ id, first_name: first, emails: '[]', phones: '[]', tags: '[]', search_text: first.toLowerCase(), created_at: stamp, updated_at: stamp });
-    await db.insertInto('customers').values([customer('cus_a', 'Ada'), customer('cus_b', 'Bea')]).execute();
-    const order = (id: string, customer_id: string, ordered_at: string, status: string, total: number) => ({ id, customer_id, ordered_at, status, currency: 'EUR', total, created_at: stamp, updated_at: stamp });
+    await db
+      .insertInto('customers')
+      .values([customer('cus_a', 'Ada'), customer('cus_b', 'Bea')])
+      .execute();
+    const order = (id: string, customer_id: string, ordered_at: string, status: string, total: number) => ({
+      id,
+      customer_id,
+      ordered_at,
+      status,
+      currency: 'EUR',
+      total,
+      created_at: stamp,
+      updated_at: stamp,
+    });
     await db
       .insertInto('orders')
-      .values([order('ord_1', 'cus_a', '2025-02-11T10:00:00.000Z', 'paid', 40), order('ord_2', 'cus_a', '2025-04-02T10:00:00.000Z', 'fulfilled', 15.5), order('ord_3', 'cus_b', '2025-02-28T10:00:00.000Z', 'paid', 99.99), order('ord_4', 'cus_b', '2025-03-01T10:00:00.000Z', 'cancelled', 500)])
+      .values([
+        order('ord_1', 'cus_a', '2025-02-11T10:00:00.000Z', 'paid', 40),
+        order('ord_2', 'cus_a', '2025-04-02T10:00:00.000Z', 'fulfilled', 15.5),
+        order('ord_3', 'cus_b', '2025-02-28T10:00:00.000Z', 'paid', 99.99),
+        order('ord_4', 'cus_b', '2025-03-01T10:00:00.000Z', 'cancelled', 500),
+      ])
       .execute();
     // Bea's campaign touch led to Ada's first order: a link between two customers.
-    const touch = (id: string, customer_id: string, order_id: string | null) => ({ id, type: 'campaign', direction: 'out', occurred_at: '2025-02-01T09:00:00.000Z', customer_id, order_id, campaign: 'Spring', channel: 'email', opened: 1, clicked: 0, converted: order_id ? 1 : 0, created_at: stamp, updated_at: stamp });
-    await db.insertInto('interactions').values([touch('int_1', 'cus_b', 'ord_1'), touch('int_2', 'cus_a', null)]).execute();
+    const touch = (id: string, customer_id: string, order_id: string | null) => ({
+      id,
+      type: 'campaign',
+      direction: 'out',
+      occurred_at: '2025-02-01T09:00:00.000Z',
+      customer_id,
+      order_id,
+      campaign: 'Spring',
+      channel: 'email',
+      opened: 1,
+      clicked: 0,
+      converted: order_id ? 1 : 0,
+      created_at: stamp,
+      updated_at: stamp,
+    });
+    await db
+      .insertInto('interactions')
+      .values([touch('int_1', 'cus_b', 'ord_1'), touch('int_2', 'cus_a', null)])
+      .execute();
 
     await migrate(t.database);
     // Migration 0004 built nothing from live code: the rollups are marked as never built...

@@ -2,6 +2,7 @@
  * The typed client for the Rapport REST API. It sends the session cookie, adds the CSRF header to
  * every state-changing request and turns the API's error shape into ApiError exceptions.
  */
+import type { components } from './api-types';
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -129,6 +130,9 @@ export const api = {
 
 // ---- Shapes the API answers with ----
 
+/** Shapes the OpenAPI document names, generated into ./api-types.ts (`npm run api-types`). */
+type Schemas = components['schemas'];
+
 export type ApiRecord = { id: string } & Record<string, unknown>;
 
 export interface Page<T = ApiRecord> {
@@ -142,24 +146,9 @@ export interface AuthStatus {
   csrf_token: string | null;
 }
 
-export interface Session {
-  user_id: string;
-  csrf_token: string;
-  expires_at: string;
-}
+export type Session = Schemas['Session'];
 
-export interface ApiToken {
-  id: string;
-  name: string;
-  prefix: string;
-  created_at: string;
-  last_used_at: string | null;
-  revoked_at: string | null;
-  /** When the token stops working; null = until revoked. */
-  expires_at: string | null;
-  /** Whether requests made with the token may create tokens. */
-  can_create_tokens: boolean;
-}
+export type ApiToken = Schemas['ApiToken'];
 
 export interface CustomField {
   id: string;
@@ -172,26 +161,10 @@ export interface CustomField {
 }
 
 /** A score's trust: whether it rests on a reliable model, and where it came from in words. */
-export interface ScoreReliability {
-  reliable: boolean;
-  note: string;
-}
+export type ScoreReliability = Schemas['CustomerScores']['reliability']['p_alive'];
 
 /** The scores of the 360 view: one story (churn risk = 1 - P(alive)), as of the latest insight run. */
-export interface CustomerScores {
-  run_id: string | null;
-  as_of: string | null;
-  time_zone: string;
-  days_since_last_order: number | null;
-  stage: string | null;
-  p_alive: number | null;
-  churn_risk: number | null;
-  clv: number | null;
-  value_at_risk: number | null;
-  basis: 'model' | 'own_rhythm' | 'typical_rhythm' | null;
-  reason: string | null;
-  reliability: { p_alive: ScoreReliability; clv: ScoreReliability };
-}
+export type CustomerScores = Schemas['CustomerScores'];
 
 export interface CustomerView {
   customer: ApiRecord;
@@ -276,20 +249,7 @@ export interface BreakdownReport extends ReportCurrencies {
 
 // ---- Insights ----
 
-export interface Segment {
-  id: string;
-  kind: 'model' | 'filter';
-  name: string;
-  description: string | null;
-  segmentation_id: string | null;
-  position: number | null;
-  /** k-means label (0 to k - 1): the number ?segment= takes. */
-  label: number | null;
-  size: number | null;
-  centroid: Record<string, number> | null;
-  filter: unknown;
-  created_at: string;
-}
+export type Segment = Schemas['Segment'];
 
 export interface Segmentation {
   id: string;
@@ -351,10 +311,7 @@ export interface Suggestion {
 }
 
 /** GET/PATCH /api/settings: the currency amounts are shown in, the time zone days are counted in. */
-export interface BusinessSettings {
-  currency: string;
-  time_zone: string;
-}
+export type BusinessSettings = Schemas['BusinessSettings'];
 
 export interface InsightSettings {
   active_days: number;
@@ -415,11 +372,7 @@ export interface AbResult {
 
 export type ImportKind = 'customers' | 'companies' | 'products' | 'orders' | 'interactions';
 
-export interface RowError {
-  row: number;
-  column: string | null;
-  reason: string;
-}
+export type RowError = Schemas['ImportRowError'];
 
 export interface ImportPreview {
   kind: ImportKind;

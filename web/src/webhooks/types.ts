@@ -1,36 +1,10 @@
-/** The webhooks API's shapes (see /api/openapi.json: Webhook, WebhookDelivery). */
-export interface Webhook {
-  id: string;
-  url: string;
-  description: string | null;
-  event_types: string[];
-  active: boolean;
-  disabled_reason: string | null;
-  failing_since: string | null;
-  deliveries: Partial<Record<DeliveryStatus, number>>;
-  created_at: string;
-  updated_at: string;
-}
+/** The webhooks API's shapes, generated from /api/openapi.json (Webhook, WebhookDelivery, GET /api/events/types). */
+import type { components, operations } from '../lib/api-types';
 
-export type DeliveryStatus = 'pending' | 'sending' | 'delivered' | 'failed';
+export type Webhook = components['schemas']['Webhook'];
 
-export interface WebhookDelivery {
-  id: string;
-  webhook_id: string;
-  event_id: string;
-  event_type: string | null;
-  status: DeliveryStatus;
-  attempts: number;
-  next_attempt_at: string | null;
-  last_status_code: number | null;
-  last_error: string | null;
-  last_response: string | null;
-  last_duration_ms: number | null;
-  created_at: string;
-  delivered_at: string | null;
-}
+export type WebhookDelivery = components['schemas']['WebhookDelivery'];
 
-export interface EventType {
-  type: string;
-  description: string;
-}
+export type DeliveryStatus = WebhookDelivery['status'];
+
+export type EventType = operations['listEventTypes']['responses'][200]['content']['application/json']['data'][number];
