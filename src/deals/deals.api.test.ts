@@ -56,6 +56,8 @@ describe.each(engines)('deals API on %s', (engine) => {
     expect(filtered.data.map((d: any) => d.value)).toEqual([80]);
     const open = await ok('GET', `/api/deals?status=open&stage_id=${stage('Lead')}&q=list 4`);
     expect(open.data.map((d: any) => d.title)).toEqual(['List 4']);
+    // A % in the search is a character, not a wildcard.
+    expect((await ok('GET', '/api/deals?q=li%25t')).data).toEqual([]);
     expect((await api.request('GET', '/api/deals?status[gt]=1')).status).toBe(200);
     expect((await api.request('GET', '/api/deals?nope=1')).status).toBe(400);
     expect((await api.request('GET', '/api/deals?cursor=garbage')).status).toBe(400);
@@ -201,5 +203,9 @@ describe.each(engines)('deals API on %s', (engine) => {
     const capped = await ok('GET', `/api/pipelines/${p.id}/board?per_stage=1`);
     expect(capped.columns.map((c: any) => [c.count, c.total, c.weighted, c.deals.length])).toEqual(board.columns.map((c: any) => [c.count, c.total, c.weighted, Math.min(1, c.count)]));
     expect((await api.request('GET', `/api/pipelines/${p.id}/board?per_stage=0`)).status).toBe(400);
+    // The same board by pipeline_id on /api/deals/board, and the first pipeline's without one.
+    expect(await ok('GET', `/api/deals/board?pipeline_id=${p.id}&per_stage=1`)).toEqual(capped);
+    expect((await ok('GET', '/api/deals/board')).pipeline.id).toBe(pipeline.id);
+    expect((await api.request('GET', '/api/deals/board?pipeline_id=pip_nope')).status).toBe(404);
   });
 });

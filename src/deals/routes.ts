@@ -98,6 +98,10 @@ const historySchema = z
   .openapi('DealStageChange');
 
 const pipelineQuery = z.object({ pipeline_id: z.string().max(40).optional() });
+const boardQuery = z.object({
+  closed_days: z.coerce.number().int().min(0).max(3650).optional().openapi({ description: 'Won and lost columns show deals closed in the last this many days (default 30)' }),
+  per_stage: z.coerce.number().int().min(1).max(20_000).optional().openapi({ description: 'Cards per column at most, most recently moved first (default 5000); counts and totals cover every deal' }),
+});
 
 export function registerDealRoutes(app: OpenAPIHono<AppEnv>) {
   // Pipelines and their stages.
@@ -175,16 +179,7 @@ export function registerDealRoutes(app: OpenAPIHono<AppEnv>) {
       summary: 'The kanban board of a pipeline: open deals per stage with totals, weighted totals and rotten marks; won and lost deals closed lately',
       request: {
         params: idParam,
-        query: z.object({
-          closed_days: z.coerce.number().int().min(0).max(3650).optional().openapi({ description: 'Won and lost columns show deals closed in the last this many days (default 30)' }),
-          per_stage: z.coerce
-            .number()
-            .int()
-            .min(1)
-            .max(20_000)
-            .optional()
-            .openapi({ description: 'Cards per column at most, most recently moved first (default 5000); counts and totals cover every deal' }),
-        }),
+        query: boardQuery,
       },
       responses: { 200: json(boardSchema, 'The board'), 400: errorResponses[400], 404: errorResponses[404] },
     }),
@@ -194,7 +189,23 @@ export function registerDealRoutes(app: OpenAPIHono<AppEnv>) {
     },
   );
 
-  // Reports (before /api/deals/{id}, whose GET would otherwise take "reports" for an id).
+  // The board, probabilities and reports (before /api/deals/{id}, whose GET would otherwise take their names for an id).
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/deals/board',
+      tags,
+      summary: 'The board of a pipeline (the first one when pipeline_id is omitted), as GET /api/pipelines/{id}/board: one request for a page that does not know the pipeline yet',
+      request: { query: boardQuery.extend({ pipeline_id: z.string().max(40).optional() }) },
+      responses: { 200: json(boardSchema, 'The board'), 400: errorResponses[400], 404: errorResponses[404] },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const db = c.get('ctx').database.db;
+      const id = q.pipeline_id ?? (await listPipelines(db))[0].id;
+      return c.json(await pipelineBoard(db, id, new Date(), q.closed_days ?? 30, q.per_stage ?? 5000), 200);
+    },
+  );
   app.openapi(
     createRoute({
       method: 'get',

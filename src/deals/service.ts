@@ -4,7 +4,7 @@
  * deal_stage_changes and a `deal.stage_changed` event (`deal.won` / `deal.lost` on closing).
  */
 import { z } from '@hono/zod-openapi';
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Ctx } from '../core/context.js';
 import { inTransaction } from '../core/context.js';
 import { toNumber, type Db } from '../core/database.js';
@@ -122,7 +122,7 @@ const dealRows = entityService(dealEntity, {
       await trx.deleteFrom('deal_stage_changes').where('deal_id', 'in', chunk).execute();
     }
   },
-  search: (q) => (eb) => eb(sql`lower(title)`, 'like', `%${q.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`),
+  search: (q) => () => sql<SqlBool>`lower(title) like ${`%${q.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`} escape '!'`,
 });
 
 /** A deal body split into its fields and its validated lines. */

@@ -21,9 +21,11 @@ export function BoardPage() {
   useDocumentTitle('Deals');
   const pipelines = usePipelines();
   const [chosen, setChosen] = useLocalStorage<string | null>('rapport.deals.pipeline', null);
-  const pipelineId = pipelines.data?.find((p) => p.id === chosen)?.id ?? pipelines.data?.[0]?.id;
+  // The board loads with the pipeline list, not after it; a remembered pipeline that is gone falls back to the first.
+  const known = !pipelines.data || pipelines.data.some((p) => p.id === chosen);
   const [perStage, setPerStage] = useState(firstCards);
-  const board = useBoard(pipelineId, perStage);
+  const board = useBoard(known ? chosen : null, perStage);
+  const pipelineId = board.data?.pipeline.id;
   const toast = useToast();
   const [moving, setMoving] = useState<{ card: DealCard; stageId: string; target?: string } | null>(null);
 

@@ -6,8 +6,9 @@ export function usePipelines() {
   return useAsync((signal) => api.get<{ data: Pipeline[] }>('/api/pipelines', undefined, signal).then((r) => r.data), []);
 }
 
-export function useBoard(pipelineId: string | undefined, perStage: number) {
-  return useAsync((signal) => (pipelineId ? api.get<Board>(`/api/pipelines/${encodeURIComponent(pipelineId)}/board`, { per_stage: perStage }, signal) : Promise.resolve(undefined)), [pipelineId, perStage]);
+/** The board of the pipeline (the first one when none is chosen yet), in one request. */
+export function useBoard(pipelineId: string | null, perStage: number) {
+  return useAsync((signal) => api.get<Board>('/api/deals/board', { pipeline_id: pipelineId ?? undefined, per_stage: perStage }, signal), [pipelineId, perStage]);
 }
 
 export function useDeal(id: string) {
