@@ -10,6 +10,8 @@ import { InsightsPage } from './pages/InsightsPage';
 import { SegmentPage, SegmentsPage } from './pages/SegmentsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { BoardPage } from './deals/BoardPage';
+import { TodayPage } from './today/TodayPage';
+import { FormsPage } from './forms/FormsPage';
 import { DealPage } from './deals/DealPage';
 import { DealsListPage } from './deals/DealsListPage';
 import { QuotesListPage } from './quotes/QuotesListPage';
@@ -27,6 +29,8 @@ export interface RouteDef {
 
 export const routes: RouteDef[] = [
   { path: '/', component: DashboardPage, nav: { label: 'Dashboard', icon: 'home' } },
+  { path: '/today', component: TodayPage, nav: { label: 'Today', icon: 'check' } },
+  { path: '/forms', component: FormsPage, nav: { label: 'Lead forms', icon: 'file' } },
   { path: '/customers', component: CustomersPage, nav: { label: 'Customers', icon: 'users' } },
   { path: '/customers/:id', component: CustomerPage },
   { path: '/deals', component: BoardPage, nav: { label: 'Deals', icon: 'chart' } },

@@ -15,6 +15,7 @@ import { Link, navigate } from '../lib/router';
 import { useSegments } from '../lib/shared-data';
 import { TaskRow } from './CustomerPage';
 import { FirstSteps } from '../components/FirstSteps';
+import { TodayCard } from '../today/TodayPage';
 
 const taskCap = 200;
 const monthFmt = new Intl.DateTimeFormat(undefined, { month: 'short', year: '2-digit' });
@@ -65,6 +66,8 @@ export function DashboardPage() {
         subtitle="What needs your attention today, and how the business is doing."
         actions={<DateRangePicker value={rangeValue} onChange={setRangeValue} />}
       />
+
+      <TodayCard />
 
       {k && k.customers === 0 && (
         <Card title="Welcome to Rapport" id="dash-first-steps" className="section-gap">
