@@ -11,6 +11,7 @@ import { contracts } from '../contracts/service.js';
 import { quotes } from '../quotes/service.js';
 import { customerEntity } from '../schema/entities.js';
 import { dataTables } from '../schema/personal-data.js';
+import { exportLoyalty } from '../loyalty/export.js';
 import { mergedAway } from './merged-records.js';
 
 /** The registry's tables whose rows belong to a customer through customer_id (orders, interactions, tasks). */
@@ -72,6 +73,7 @@ export async function exportCustomer(ctx: Ctx, id: string) {
     deals: related.deals,
     contracts: related.contracts,
     quotes: related.quotes,
+    loyalty: await exportLoyalty(db, id),
     merged_records: merged,
     change_history: history.map((h) => ({ at: h.at, actor: h.actor, action: h.action, record_id: h.entity_id, before: parseJson(h.before_data), after: parseJson(h.after_data) })),
   };

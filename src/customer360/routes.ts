@@ -15,6 +15,7 @@ import { customerEntity } from '../schema/entities.js';
 import { eraseCustomer } from './erase.js';
 import { exportCustomer } from './export.js';
 import { customerTimeline, customerView } from './view.js';
+import { loyaltyExportSchema } from '../loyalty/export.js';
 import { dealRecord } from '../deals/routes.js';
 import { dealAtStakeSchema } from '../deals/stake.js';
 
@@ -45,6 +46,7 @@ const customerExport = z
     interactions: z.array(interactionRecord),
     tasks: z.array(taskRecord),
     deals: z.array(dealRecord),
+    loyalty: loyaltyExportSchema,
     merged_records: z.array(recordSchema(customerEntity, { merge_id: z.string(), merged_at: z.string() })),
     change_history: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string(), record_id: z.string(), before: storedJson, after: storedJson })),
   })

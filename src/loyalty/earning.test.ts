@@ -150,6 +150,23 @@ describe.each(engines)('points follow orders and customers on %s', (engine) => {
     await updateLoyaltySettings(t.database, { expiry_days: null });
   });
 
+  it('moves a merged customer\'s points, code and referral to the customer they were merged into', async () => {
+    const keep = await make({ first_name: 'Gus', email: 'gus@earn.example' });
+    const dupe = await make({ first_name: 'Gus', email: 'gus2@earn.example' });
+    const referrer = await make({ first_name: 'Hal', email: 'hal@earn.example' });
+    const code = await inTransaction(ctx, (trx) => referralCodeFor(trx, referrer));
+    await inTransaction(ctx, async (trx) => (await import('./referrals.js')).tryAttributeReferral(trx, ctx, dupe, code));
+    await orders.create(ctx, [{ customer_id: dupe, ordered_at: daysAgo(2), total: 30 }]);
+    const before = (await balance(keep)) + (await balance(dupe));
+    const dupeCode = await inTransaction(ctx, (trx) => referralCodeFor(trx, dupe));
+    await inTransaction(ctx, async (trx) => (await import('../duplicates/merge.js')).mergeCustomersIn(trx, ctx, keep, [dupe]));
+    expect(await balance(keep)).toBe(before);
+    expect(await t.database.db.selectFrom('loyalty_balances').select('customer_id').where('customer_id', '=', dupe).execute()).toEqual([]);
+    expect(await t.database.db.selectFrom('loyalty_entries').select('id').where('customer_id', '=', dupe).execute()).toEqual([]);
+    expect((await t.database.db.selectFrom('referral_codes').select('customer_id').where('code', '=', dupeCode).executeTakeFirstOrThrow()).customer_id).toBe(keep);
+    expect((await t.database.db.selectFrom('referrals').select('referred_id').where('referrer_id', '=', referrer).executeTakeFirstOrThrow()).referred_id).toBe(keep);
+  });
+
   it('moves customers between tiers on orders and nightly, with events', async () => {
     const silver = await createTier(t.database.db, { name: 'Silver', basis: 'spend', threshold: 100, benefits: 'Free shipping' });
     const gold = await createTier(t.database.db, { name: 'Gold', basis: 'spend', threshold: 500 });

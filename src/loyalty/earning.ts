@@ -11,6 +11,7 @@ import { eventTypes, type EventType } from '../schema/events.js';
 import { getBusinessSettings } from '../settings/business.js';
 import { creditPoints, debitPoints, getBalances, pointsPerOrder, type Credit } from './ledger.js';
 import { looksLikeCode, tryAttributeReferral, type ReferralChannel } from './referrals.js';
+import { mergeLoyalty } from './merge.js';
 import { rewardReferrals } from './referral-rewards.js';
 import { useRewardCodes } from './rewards.js';
 import { activeRules, capped, orderPoints, pointsFromRules, ruleApplies, type Rule } from './rules.js';
@@ -67,6 +68,7 @@ function customerOfEvent(e: StoredEvent): string | undefined {
 
 async function handle(trx: Db, events: StoredEvent[]): Promise<void> {
   const actor = events[0].actor;
+  const merged = await mergeLoyalty(trx, events);
   const rules = await activeRules(trx);
   const byKind = (kind: Rule['kind']) => rules.filter((r) => r.kind === kind);
   const orderEvents = events.filter((e) => e.entity === 'order');
@@ -147,7 +149,7 @@ async function handle(trx: Db, events: StoredEvent[]): Promise<void> {
     }
   }
 
-  const touched = [...new Set([...orderEvents.map((e) => factsOf(e).customer_id), ...credits.map((c) => c.customerId), ...rewarded, ...debited].filter((id): id is string => !!id))];
+  const touched = [...new Set([...orderEvents.map((e) => factsOf(e).customer_id), ...credits.map((c) => c.customerId), ...rewarded, ...debited, ...merged].filter((id): id is string => !!id))];
   if (touched.length) {
     const tiers = await listTiers(trx);
     if (tiers.length) await recomputeTiers(trx, actor, touched, new Date(), tiers);

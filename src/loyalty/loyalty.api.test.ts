@@ -189,6 +189,27 @@ describe.each(engines)('loyalty API on %s', (engine) => {
     expect((await api.request('GET', '/api/reports/loyalty?margin=2')).status).toBe(400);
   });
 
+  it('exports the person\'s points and codes, and an erase leaves their links leading nowhere', async () => {
+    const eve = (await ok('POST', '/api/customers', { first_name: 'Eve', email: 'eve@api.example' })).id;
+    await ok('POST', `/api/customers/${eve}/points/adjust`, { points: 80, reason: 'Eve called about her birthday' });
+    const { page_link, referral_link } = await ok('GET', `/api/customers/${eve}/points`);
+    await ok('POST', `/api/customers/${eve}/points/redeem`, { reward_id: discount.id });
+    const exported = await ok('GET', `/api/customers/${eve}/export`);
+    expect(exported.loyalty).toMatchObject({ points: 30, referral_code: referral_link.slice(3) });
+    expect(exported.loyalty.entries.map((e: { kind: string; reason: string }) => [e.kind, e.reason])).toEqual([
+      ['adjust', 'Eve called about her birthday'],
+      ['spend', 'redeemed: 5 euro off'],
+    ]);
+    expect(exported.loyalty.redemptions).toHaveLength(1);
+    await ok('DELETE', `/api/customers/${eve}?erase=true`);
+    expect((await api.app.request(page_link)).status).toBe(404);
+    expect((await api.app.request(referral_link)).status).toBe(404);
+    const reasons = await api.db.database.db.selectFrom('loyalty_entries').select('reason').where('customer_id', '=', eve).execute();
+    expect(reasons.map((r) => r.reason)).toEqual([null, null]);
+    expect(await ok('GET', `/api/customers/${eve}/points`)).toMatchObject({ points: 30, referral_code: null, page_link: null });
+    expect(await api.db.database.db.selectFrom('referral_codes').select('code').where('customer_id', '=', eve).execute()).toEqual([]);
+  });
+
   it('documents every loyalty route in the OpenAPI document', async () => {
     const doc = await ok('GET', '/api/openapi.json');
     for (const path of ['/api/loyalty/rules', '/api/loyalty/rewards', '/api/loyalty/tiers', '/api/customers/{id}/points', '/api/customers/{id}/points/redeem', '/api/customers/{id}/points/adjust', '/api/referrals', '/api/reports/loyalty', '/r/{code}', '/me/{token}']) expect(doc.paths).toHaveProperty([path]);

@@ -44,9 +44,9 @@ const pointsSchema = z
     history: z.array(entrySchema),
     next_cursor: z.string().nullable(),
     redemptions: z.array(redemptionSchema),
-    referral_code: z.string(),
-    referral_link: z.string(),
-    page_link: z.string().openapi({ description: "The customer's own page (a signed link; share it only with them)" }),
+    referral_code: z.string().nullable().openapi({ description: 'Null for an erased person' }),
+    referral_link: z.string().nullable(),
+    page_link: z.string().nullable().openapi({ description: "The customer's own page (a signed link; share it only with them); null for an erased person" }),
     referred_by: z.string().nullable(),
     referrals: z.number().int().openapi({ description: 'Customers this customer brought in' }),
   })
@@ -102,13 +102,16 @@ export function registerLoyaltyRoutes(app: OpenAPIHono<AppEnv>) {
       const id = c.req.valid('param').id;
       const query = c.req.valid('query');
       const result = await inTransaction(ctx, async (trx) => {
-        if (!(await trx.selectFrom('customers').select('id').where('id', '=', id).executeTakeFirst())) throw notFound('customer', id);
+        const customer = await trx.selectFrom('customers').select(['id', 'erased_at']).where('id', '=', id).executeTakeFirst();
+        if (!customer) throw notFound('customer', id);
+        // An erased person gets no new code or link.
+        const erased = !!customer.erased_at;
         const settings = await getLoyaltySettings(trx);
         const balance = await getBalance(trx, id);
         const history = await pointsHistory(trx, id, { limit: query.limit ?? 50, before: query.cursor });
         const tier = balance.tier_id ? ((await listTiers(trx)).find((t) => t.id === balance.tier_id) ?? null) : null;
-        const referral = await referralLinkFor(trx, id, settings);
-        const page_link = await pageLinkFor(trx, id, settings);
+        const referral = erased ? { code: null, link: null } : await referralLinkFor(trx, id, settings);
+        const page_link = erased ? null : await pageLinkFor(trx, id, settings);
         const referredBy = await trx.selectFrom('referrals').select('referrer_id').where('referred_id', '=', id).executeTakeFirst();
         const brought = await trx.selectFrom('referrals').select((eb) => eb.fn.countAll<number>().as('n')).where('referrer_id', '=', id).executeTakeFirst();
         return {
