@@ -12,6 +12,7 @@ const suites: Record<string, () => Promise<{ run(log: (line: string) => void): P
   mail: () => import('./mail.bench.js'),
   deals: () => import('./deals.bench.js'),
   quotes: () => import('./quotes.bench.js'),
+  'derived-data': () => import('./derived-data.bench.js'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
