@@ -3,6 +3,7 @@ import { readRows } from '../core/database.js';
 import { interactions, tasks } from '../activities/interactions.js';
 import { companies } from '../customers/companies.js';
 import { getCustomer } from '../customers/service.js';
+import { exportMail } from '../mail/export.js';
 import { fieldsOf } from '../fields/custom-fields.js';
 import { rowToRecord, type ApiRecord, type Row } from '../records/codec.js';
 import { orders } from '../sales/orders.js';
@@ -67,6 +68,7 @@ export async function exportCustomer(ctx: Ctx, id: string) {
     exported_at: new Date().toISOString(),
     customer,
     company: customer.company_id ? await companies.get(ctx, customer.company_id as string) : null,
+    mail: await exportMail(db, id, [customer.email, ...((customer.emails as string[] | null) ?? [])].filter((e): e is string => typeof e === 'string')),
     orders: related.orders,
     interactions: related.interactions,
     tasks: related.tasks,

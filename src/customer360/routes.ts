@@ -1,6 +1,7 @@
 /** A customer's own routes: the 360-degree view, the timeline, the data-subject export, delete and erase. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { inTransaction } from '../core/context.js';
+import { mailExportSchema } from '../mail/export.js';
 import { idParam, json } from '../http/crud-routes.js';
 import type { AppEnv } from '../http/env.js';
 import { errorResponses } from '../http/errors.js';
@@ -42,6 +43,7 @@ const customerExport = z
     exported_at: z.string(),
     customer: customerRecord,
     company: companyRecord.nullable(),
+    mail: mailExportSchema,
     orders: z.array(orderRecord),
     interactions: z.array(interactionRecord),
     tasks: z.array(taskRecord),

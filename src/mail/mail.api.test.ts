@@ -134,6 +134,10 @@ describe.each(engines)('mail API, consent and suppression on %s', (engine) => {
     expect(list.body.data).toMatchObject([{ address: 'leaving@example.org', reason: 'unsubscribed', customer_id: id }]);
     const unsubscribed = await api.db.database.db.selectFrom('events').select('type').where('entity_id', '=', id).where('type', '=', 'customer.unsubscribed').execute();
     expect(unsubscribed).toHaveLength(1);
+    // The data-subject export shows the person's messages and their suppression entry.
+    const exported = (await api.request('GET', `/api/customers/${id}/export`)).body;
+    expect(exported.mail.messages.map((m: { subject: string; to_address: string }) => [m.subject, m.to_address])).toEqual([['News', 'leaving@example.org']]);
+    expect(exported.mail.suppressions).toMatchObject([{ address: 'leaving@example.org', reason: 'unsubscribed' }]);
     // Again: nothing new.
     await api.app.request(url.pathname, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
     expect(await api.db.database.db.selectFrom('events').select('type').where('entity_id', '=', id).where('type', '=', 'customer.unsubscribed').execute()).toHaveLength(1);
