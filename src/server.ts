@@ -12,6 +12,8 @@ import { retentionDays, startEventRetention } from './events/retention.js';
 import { startWebhookWorker } from './webhooks/worker.js';
 import { startMailWorker } from './mail/worker.js';
 import { startDueTaskEvents } from './activities/due-tasks.js';
+import { startReminders } from './activities/reminders.js';
+import { startFollowups } from './followups/consumer.js';
 
 /** Starts the API and web app; resolves once listening, with a function that stops it. */
 export async function startServer(config: Config, log: (line: string) => void = console.log) {
@@ -35,6 +37,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const mail = await startMailWorker(database);
   const stopRetention = startEventRetention(database.db, retentionDays());
   const stopDueTasks = startDueTaskEvents(database);
+  // Task reminders by email, and follow-up cadences of sent quotes and form leads.
+  const reminders = startReminders(database);
+  const followups = startFollowups(database);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const where = database.sqlitePath ?? database.dialect;
@@ -51,6 +56,8 @@ export async function startServer(config: Config, log: (line: string) => void = 
       await jobs.stop();
       stopRetention();
       stopDueTasks();
+      await reminders.stop();
+      await followups.stop();
       await webhooks.stop();
       await mail.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));

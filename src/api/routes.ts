@@ -11,6 +11,7 @@ import { registerJobRoutes } from '../jobs/routes.js';
 import { registerContractRoutes } from '../contracts/routes.js';
 import { registerReminderRoutes } from '../activities/reminder-routes.js';
 import { registerCalendarRoutes } from '../calendar/routes.js';
+import { registerFollowupRoutes } from '../followups/routes.js';
 import { registerSettingsRoutes } from '../settings/routes.js';
 import { registerDemoRoutes } from '../demo/routes.js';
 import { registerDealRoutes } from '../deals/routes.js';
@@ -38,6 +39,7 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
   registerContractRoutes(app);
   registerReminderRoutes(app);
   registerCalendarRoutes(app);
+  registerFollowupRoutes(app);
   registerMailRoutes(app);
   registerJobRoutes(app);
   registerSettingsRoutes(app);

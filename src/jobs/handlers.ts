@@ -7,9 +7,10 @@ import { importJobHandlers } from '../imports/jobs.js';
 import { insightJobHandlers, insightSchedules } from '../insights/jobs.js';
 import { loyaltyJobHandlers, loyaltySchedules } from '../loyalty/jobs.js';
 import { figuresJobHandlers } from '../sales/figures-refresh.js';
+import { contractJobHandlers, contractSchedules } from '../contracts/jobs.js';
 
 export function jobHandlers(database: Database): Record<string, JobHandler> {
-  return { ...importJobHandlers(database), ...duplicateJobHandlers(database), ...insightJobHandlers(database), ...demoJobHandlers(database), ...loyaltyJobHandlers(database), ...figuresJobHandlers(database) };
+  return { ...importJobHandlers(database), ...duplicateJobHandlers(database), ...insightJobHandlers(database), ...demoJobHandlers(database), ...loyaltyJobHandlers(database), ...figuresJobHandlers(database), ...contractJobHandlers(database) };
 }
 
-export const jobSchedules = [...insightSchedules, ...loyaltySchedules];
+export const jobSchedules = [...insightSchedules, ...loyaltySchedules, ...contractSchedules];
