@@ -1,5 +1,6 @@
 /**
  * One quote PDF (target < 200 ms): the renderer alone on a 10-line and a 100-line quote with a logo,
+ * a 10-line one whose client name needs the embedded font,
  * and GET /api/quotes/{id}/pdf through the app on SQLite (reads + render), against pdfkit alone
  * writing the same words onto a page without layout (the baseline, measured in the same run).
  */
@@ -92,6 +93,13 @@ export async function run(log: (line: string) => void) {
     const quote = await time(() => renderQuotePdf(q, { name: 'Ada Lovelace', company: 'Analytical Ltd', email: 'ada@example.org', address: ['1 Main St', 'London'] }, settings));
     log(fmt(`pdfkit alone, same words (${n} lines)`, base));
     log(fmt(`quote PDF, ${n} lines with logo`, quote, base));
+  }
+  {
+    // A name outside Windows-1252: DejaVu Sans is embedded (subset), the slow path.
+    const q = quoteWith(10);
+    const base = await time(() => baseline(q));
+    const quote = await time(() => renderQuotePdf(q, { name: 'Łukasz Żółć', company: null, email: null, address: ['90-001 Łódź'] }, settings));
+    log(fmt('quote PDF, 10 lines, embedded font (Polish name)', quote, base));
   }
   // The app is loaded only here, so the renderer's figures print even where the app cannot load.
   let testApi;

@@ -2,10 +2,15 @@
  * A quote as a PDF (pdfkit): the business (logo, name, address), the client, the lines, the totals
  * with tax per rate, and the terms. The same quote and settings always give the same bytes (the
  * document's dates come from the quote), so the SHA-256 of the PDF a client accepted identifies it.
- * Text uses the PDF standard fonts (Latin-1 and the euro sign).
+ * Text is set in Helvetica (a PDF standard font: nothing embedded, quick) when every character is in
+ * its Windows-1252 set, else in DejaVu Sans, embedded (only the glyphs used), so names in Polish,
+ * Czech, Greek or Cyrillic print as written. Either way the choice follows from the text alone.
  */
 import PDFDocument from 'pdfkit';
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { currencyDigits, quoteAmounts, toMajor } from './money.js';
 import type { QuoteLine } from './lines.js';
 import { logoImage, type QuoteSettings } from './settings.js';
@@ -33,6 +38,19 @@ export interface PdfClient {
   address: string[];
 }
 
+/** The characters the standard fonts can show (Windows-1252), besides printable ASCII and Latin-1. */
+const cp1252Extra = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+const standardChar = (ch: string) => {
+  const code = ch.codePointAt(0)!;
+  return code === 10 || code === 13 || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || cp1252Extra.has(ch);
+};
+export const fitsStandardFonts = (texts: readonly (string | null | undefined)[]) => texts.every((t) => !t || [...t].every(standardChar));
+
+const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+let fonts: { regular: Buffer; bold: Buffer } | undefined;
+/** The font files, read once per process. */
+const fontFiles = () => (fonts ??= { regular: fs.readFileSync(path.join(fontDir, 'DejaVuSans.ttf')), bold: fs.readFileSync(path.join(fontDir, 'DejaVuSans-Bold.ttf')) });
+
 export const formatMoney = (amount: number, currency: string) => new Intl.NumberFormat('en', { style: 'currency', currency, minimumFractionDigits: currencyDigits(currency), maximumFractionDigits: currencyDigits(currency) }).format(amount);
 const formatNumber = (n: number) => new Intl.NumberFormat('en', { maximumFractionDigits: 3 }).format(n);
 const formatPercent = (n: number) => `${new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(n)}%`;
@@ -47,7 +65,19 @@ export const quoteTitle = (q: Pick<PdfQuote, 'number' | 'version'>) => `Quote ${
 
 export function renderQuotePdf(q: PdfQuote, client: PdfClient, settings: QuoteSettings): Promise<Buffer> {
   const created = new Date(q.created_at);
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: quoteTitle(q), Author: settings.business_name ?? undefined, CreationDate: created, ModDate: created }, compress: true });
+  // pdfkit derives the file id from every info entry: an entry left undefined would throw.
+  const info = { Title: quoteTitle(q), CreationDate: created, ModDate: created, ...(settings.business_name ? { Author: settings.business_name } : {}) };
+  const doc = new PDFDocument({ size: 'A4', margin: 50, info, compress: true });
+  const money = (n: number) => formatMoney(n, q.currency);
+  const texts = [q.title, q.terms, settings.business_name, settings.business_address, client.name, client.company, client.email, ...client.address, ...q.lines.flatMap((l) => [l.name, l.description]), money(q.total)];
+  if (fitsStandardFonts(texts)) {
+    doc.registerFont('Regular', 'Helvetica');
+    doc.registerFont('Bold', 'Helvetica-Bold');
+  } else {
+    doc.registerFont('Regular', fontFiles().regular);
+    doc.registerFont('Bold', fontFiles().bold);
+  }
+  doc.font('Regular');
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -56,7 +86,6 @@ export function renderQuotePdf(q: PdfQuote, client: PdfClient, settings: QuoteSe
   });
   const left = 50;
   const width = doc.page.width - 100;
-  const money = (n: number) => formatMoney(n, q.currency);
 
   // Business: logo on the left, name and address on the right.
   const logo = logoImage(settings);
@@ -68,33 +97,34 @@ export function renderQuotePdf(q: PdfQuote, client: PdfClient, settings: QuoteSe
       // An image pdfkit cannot read is left out rather than failing the quote.
     }
   }
-  doc.font('Helvetica-Bold').fontSize(14).text(settings.business_name ?? '', left, top, { width, align: 'right' });
-  doc.font('Helvetica').fontSize(9).text(settings.business_address ?? '', { width, align: 'right' });
+  doc.font('Bold').fontSize(14).text(settings.business_name ?? '', left, top, { width, align: 'right' });
+  doc.font('Regular').fontSize(9).text(settings.business_address ?? '', { width, align: 'right' });
   top = Math.max(doc.y, logo ? 120 : doc.y) + 20;
 
-  doc.font('Helvetica-Bold').fontSize(18).text(quoteTitle(q), left, top);
-  if (q.title) doc.font('Helvetica').fontSize(11).text(q.title);
-  doc.moveDown(0.5).font('Helvetica').fontSize(9).text(`Date: ${q.created_at.slice(0, 10)}    Valid until: ${q.valid_until}`);
+  doc.font('Bold').fontSize(18).text(quoteTitle(q), left, top);
+  if (q.title) doc.font('Regular').fontSize(11).text(q.title);
+  doc.moveDown(0.5).font('Regular').fontSize(9).text(`Date: ${q.created_at.slice(0, 10)}    Valid until: ${q.valid_until}`);
 
-  doc.moveDown(1).font('Helvetica-Bold').fontSize(10).text('For');
-  doc.font('Helvetica').fontSize(10).text([client.name, client.company, ...client.address, client.email].filter(Boolean).join('\n'));
+  doc.moveDown(1).font('Bold').fontSize(10).text('For');
+  doc.font('Regular').fontSize(10).text([client.name, client.company, ...client.address, client.email].filter(Boolean).join('\n'));
 
   // Lines.
+  // Amounts get the widest column and never wrap: a total cut over two lines would misread.
   const cols = [
-    { title: 'Description', x: left, w: 200, align: 'left' as const },
-    { title: 'Qty', x: left + 205, w: 45, align: 'right' as const },
-    { title: 'Unit price', x: left + 255, w: 75, align: 'right' as const },
-    { title: 'Disc.', x: left + 335, w: 40, align: 'right' as const },
-    { title: 'Tax', x: left + 380, w: 40, align: 'right' as const },
-    { title: 'Amount', x: left + 425, w: width - 425, align: 'right' as const },
+    { title: 'Description', x: left, w: 183, align: 'left' as const },
+    { title: 'Qty', x: left + 188, w: 38, align: 'right' as const },
+    { title: 'Unit price', x: left + 230, w: 78, align: 'right' as const },
+    { title: 'Disc.', x: left + 312, w: 38, align: 'right' as const },
+    { title: 'Tax', x: left + 352, w: 38, align: 'right' as const },
+    { title: 'Amount', x: left + 395, w: width - 395, align: 'right' as const },
   ];
   let y = doc.moveDown(1.5).y;
-  doc.font('Helvetica-Bold').fontSize(9);
+  doc.font('Bold').fontSize(9);
   for (const c of cols) doc.text(c.title, c.x, y, { width: c.w, align: c.align });
   y += 14;
   doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.5).stroke();
   y += 6;
-  doc.font('Helvetica').fontSize(9);
+  doc.font('Regular').fontSize(9);
   for (const l of q.lines) {
     const description = l.description ? `${l.name}\n${l.description}` : l.name;
     const height = Math.max(doc.heightOfString(description, { width: cols[0].w }), 12);
@@ -103,7 +133,7 @@ export function renderQuotePdf(q: PdfQuote, client: PdfClient, settings: QuoteSe
       y = 50;
     }
     const cells = [description, formatNumber(l.quantity), money(l.unit_price), l.discount_percent ? formatPercent(l.discount_percent) : '', l.tax_rate ? formatPercent(l.tax_rate) : '', money(l.net)];
-    cols.forEach((c, i) => doc.text(cells[i], c.x, y, { width: c.w, align: c.align }));
+    cols.forEach((c, i) => doc.text(cells[i], c.x, y, { width: c.w, align: c.align, lineBreak: i === 0 }));
     y += height + 6;
   }
   doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.5).stroke();
@@ -115,15 +145,15 @@ export function renderQuotePdf(q: PdfQuote, client: PdfClient, settings: QuoteSe
   for (const t of taxBreakdown(q)) totals.push([`Tax ${formatPercent(t.rate)} on ${money(t.base)}`, money(t.tax)]);
   totals.push(['Total', money(q.total), true]);
   for (const [label, value, bold] of totals) {
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(bold ? 11 : 9);
-    doc.text(label, left + 205, y, { width: 215, align: 'right' });
-    doc.text(value, left + 425, y, { width: width - 425, align: 'right' });
+    doc.font(bold ? 'Bold' : 'Regular').fontSize(bold ? 11 : 9);
+    doc.text(label, left + 150, y, { width: 240, align: 'right', lineBreak: false });
+    doc.text(value, left + 395, y, { width: width - 395, align: 'right', lineBreak: false });
     y += bold ? 16 : 13;
   }
 
   if (q.terms) {
-    doc.font('Helvetica-Bold').fontSize(10).text('Terms', left, y + 20);
-    doc.font('Helvetica').fontSize(9).text(q.terms, { width });
+    doc.font('Bold').fontSize(10).text('Terms', left, y + 20);
+    doc.font('Regular').fontSize(9).text(q.terms, { width });
   }
   doc.end();
   return done;
