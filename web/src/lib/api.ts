@@ -199,79 +199,21 @@ export interface RangeQuery {
   bucket?: 'day' | 'week' | 'month';
 }
 
-export interface RevenuePoint {
-  period: string;
-  revenue: number;
-  orders: number;
-  customers: number;
-  average_order_value: number | null;
-}
+export type RevenuePoint = Schemas['RevenuePeriod'];
 
-export interface CustomersPoint {
-  period: string;
-  new_customers: number;
-  active_customers: number;
-  churned_customers: number;
-}
+export type CustomersPoint = Schemas['CustomersPeriod'];
 
-/** What a report's amounts include: orders in the business currency; those in others are listed. */
-export interface ReportCurrencies {
-  currency?: string;
-  other_currencies?: { currency: string; orders: number; revenue: number }[];
-  includes?: string;
-}
+export type DashboardReport = Schemas['DashboardReport'];
 
-export interface DashboardReport extends ReportCurrencies {
-  from: string;
-  to: string;
-  kpis: { revenue: number; orders: number; average_order_value: number | null; active_customers: number; new_customers: number; churned_customers: number; customers: number };
-  revenue: RevenuePoint[];
-  customers: CustomersPoint[];
-  customers_by_stage: Record<string, number>;
-  revenue_by_segment: { key: string | null; name: string; description?: string | null; revenue: number; orders: number; customers: number }[];
-  top_campaigns: Record<string, unknown>[];
-  cached?: boolean;
-  generated_at?: string;
-}
+export type CohortReport = Schemas['CohortReport'];
 
-export interface CohortReport {
-  from: string;
-  to: string;
-  data: { cohort: string; size: number; retention: { month_offset: number; customers: number; rate: number | null }[] }[];
-}
-
-export interface BreakdownReport extends ReportCurrencies {
-  from: string;
-  to: string;
-  dimension: string;
-  data: { key: string | null; name: string; description?: string | null; revenue: number; orders: number; customers: number }[];
-}
+export type BreakdownReport = Schemas['RevenueBreakdownReport'];
 
 // ---- Insights ----
 
 export type Segment = Schemas['Segment'];
 
-export interface Segmentation {
-  id: string;
-  features: string[];
-  k: number;
-  standardize: boolean;
-  seed: number;
-  created_at: string;
-  customers?: number;
-  inertia?: number;
-  /** k-means++ seedings run; the lowest inertia among them is kept. */
-  restarts?: number;
-  /** How many of them reached that inertia. */
-  best_inertia_runs?: number;
-  n_init?: number | 'auto';
-  k_suggested?: boolean;
-  suggestion?: { k: number; candidates: { k: number; inertia: number; silhouette: number | null }[]; sample_size: number } | null;
-  imputation_note?: string;
-  feature_means?: Record<string, number>;
-  duration_ms?: number;
-  segments?: Segment[];
-}
+export type Segmentation = Schemas['Segmentation'];
 
 export interface ContactEntry {
   customer_id: string;
