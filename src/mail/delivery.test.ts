@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, freshDatabase, type TestDatabase } from '../test/engines.js';
 import { startTestSmtp, useTestSmtp, type TestSmtp } from '../test/smtp.js';
+import { recordBounce } from './bounces.js';
 import { deliverQueuedMail, releaseMailOfGoneProcesses } from './deliver.js';
+import { suppressedHashes } from './suppressions.js';
 import { queueMail, type QueueMailInput } from './queue.js';
 import { closeMailTransport } from './transport.js';
 
@@ -115,5 +117,25 @@ describe.each(engines)('outgoing mail on %s', (engine) => {
     const got = await smtp.waitFor(before + 1);
     expect(got.filter((m) => m.subject === 'crash')).toHaveLength(1);
     expect((await messageRow(id)).status).toBe('sent');
+  });
+
+  it('a soft bounce marks the message; a hard bounce suppresses the address at once; a weaker report later changes nothing', async () => {
+    const send = (to: string) => t.database.db.transaction().execute((trx) => queueMail(trx, { to, subject: 'b', text: 'x', purpose: 'notification' }));
+    const soft = await send('full@example.org');
+    const hard = await send('gone@example.org');
+    await deliverQueuedMail(t.database);
+    await t.database.db.transaction().execute(async (trx) => {
+      await recordBounce(trx, 'test', soft.id, 'soft', '4.2.2 mailbox full');
+      await recordBounce(trx, 'test', hard.id, 'hard', '5.1.1 no such user');
+      await recordBounce(trx, 'test', hard.id, 'soft', 'late');
+    });
+    expect((await messageRow(soft.id)).status).toBe('bounced_soft');
+    expect(await messageRow(hard.id)).toMatchObject({ status: 'bounced_hard', error: '5.1.1 no such user' });
+    expect((await suppressedHashes(t.database.db, ['full@example.org', 'gone@example.org'])).size).toBe(1);
+    const events = await t.database.db.selectFrom('events').select(['entity_id', 'data']).where('type', '=', 'message.bounced').execute();
+    expect(events.map((e) => [e.entity_id, JSON.parse(e.data as string).kind]).sort()).toEqual([[hard.id, 'hard'], [soft.id, 'soft']].sort());
+    const again = await send('gone@example.org');
+    await deliverQueuedMail(t.database);
+    expect((await messageRow(again.id)).status).toBe('suppressed');
   });
 });
