@@ -38,6 +38,8 @@ export interface FieldDef {
   synonyms?: readonly string[];
   custom?: boolean;
   description?: string;
+  /** The section of the record's form the field shows in (in registry order); fields without one go under "More". */
+  section?: string;
   /**
    * Holds data about a person (GDPR): erased by `DELETE /api/customers/{id}?erase=true` and listed by
    * the customer's export. Every built-in field says yes or no (a test checks); custom fields count as

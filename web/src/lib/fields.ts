@@ -71,13 +71,20 @@ export function editableFields(fields: FieldDef[]): FieldDef[] {
   return fields.filter((f) => !f.readOnly && f.type !== 'id' && f.type !== 'phone_list' && !notEditable.has(f.name));
 }
 
-/** Sections of the customer form; fields not named here land in "More" (custom fields too). */
-export const customerSections: { title: string; fields: string[] }[] = [
-  { title: 'Contact', fields: ['first_name', 'last_name', 'email', 'phone', 'company', 'title'] },
-  { title: 'Address', fields: ['address', 'city', 'region', 'postcode', 'country'] },
-  { title: 'Profile', fields: ['birthday', 'age', 'gender', 'income', 'source', 'tags', 'notes'] },
-  { title: 'Consent', fields: ['consent_email', 'consent_email_method', 'consent_sms', 'consent_sms_method'] },
-];
+/** A form's sections from the registry's `section` of each field, in registry order. */
+export function sectionsOf(fields: FieldDef[]): { title: string; fields: string[] }[] {
+  const out: { title: string; fields: string[] }[] = [];
+  for (const f of fields) {
+    if (!f.section) continue;
+    const section = out.find((s) => s.title === f.section);
+    if (section) section.fields.push(f.name);
+    else out.push({ title: f.section, fields: [f.name] });
+  }
+  return out;
+}
+
+/** Sections of the customer form; fields without a section land in "More" (custom fields too). */
+export const customerSections = sectionsOf(customerEntity.fields);
 
 export function fieldByName(fields: FieldDef[], name: string): FieldDef | undefined {
   return fields.find((f) => f.name === name);
