@@ -38,11 +38,15 @@ for (const engine of engines) {
       t = await freshDatabase(engine);
       db = t.database.db;
       ctx = { database: t.database, actor: 'test' };
-      [sales] = await listPipelines(db);
     }, 180_000);
     afterAll(async () => t?.drop());
 
-    it('seeds a default pipeline with ordered stages of each kind', () => {
+    it('seeds a default pipeline once, even on two first uses at the same time, with ordered stages of each kind', async () => {
+      const [first, second] = await Promise.all([listPipelines(db), listPipelines(db)]);
+      expect(first).toEqual(second);
+      expect(first).toHaveLength(1);
+      [sales] = first;
+      expect(Number((await db.selectFrom('pipeline_stages').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(6);
       expect(sales.stages.map((s) => [s.name, s.kind])).toEqual([
         ['Lead', 'open'],
         ['Qualified', 'open'],
