@@ -9,6 +9,8 @@ import { ImportPage } from './pages/ImportPage';
 import { InsightsPage } from './pages/InsightsPage';
 import { SegmentPage, SegmentsPage } from './pages/SegmentsPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { ContractsPage } from './contracts/ContractsPage';
+import { RemindersPage } from './tasks/RemindersPage';
 import { BoardPage } from './deals/BoardPage';
 import { TodayPage } from './today/TodayPage';
 import { FormsPage } from './forms/FormsPage';
@@ -39,6 +41,8 @@ export const routes: RouteDef[] = [
   { path: '/quotes', component: QuotesListPage, nav: { label: 'Quotes', icon: 'file' } },
   { path: '/quotes/:id', component: QuotePage },
   { path: '/customers/:id/quotes/new', component: NewQuotePage },
+  { path: '/contracts', component: ContractsPage, nav: { label: 'Contracts', icon: 'file' } },
+  { path: '/reminders', component: RemindersPage, nav: { label: 'Reminders', icon: 'task' } },
   { path: '/segments', component: SegmentsPage, nav: { label: 'Segments', icon: 'layers' } },
   { path: '/segments/:id', component: SegmentPage },
   { path: '/insights', component: InsightsPage, nav: { label: 'Insights', icon: 'spark' } },

@@ -13,6 +13,7 @@ import { countryName, customerSince, phoneText } from '../lib/customer-facts';
 import { useAsync, useDocumentTitle } from '../lib/hooks';
 import { Link, navigate, type Params } from '../lib/router';
 import { CustomerDeals } from '../deals/CustomerDeals';
+import { CustomerContracts } from '../contracts/CustomerContracts';
 import { CustomerQuotes } from '../quotes/CustomerQuotes';
 
 export function CustomerPage({ params }: { params: Params }) {
@@ -58,6 +59,7 @@ export function CustomerPage({ params }: { params: Params }) {
         <aside className="detail-aside">
           <OpenTasks tasks={open_tasks} onChanged={refresh} />
           <CustomerDeals customerId={customer.id} />
+          <CustomerContracts customerId={customer.id} />
           <CustomerQuotes customerId={customer.id} />
           <Suggestions customerId={customer.id} />
           <Card title="Contact" id="contact">

@@ -10,6 +10,7 @@ import { invalidateShared, useAsync, useDocumentTitle } from '../lib/hooks';
 import { useBusinessSettings } from '../lib/shared-data';
 import { useSession } from '../session';
 import { WebhooksCard } from '../webhooks/WebhooksCard';
+import { CalendarFeedCard } from '../tasks/CalendarFeedCard';
 import { MailSettingsCard } from '../mail/MailSettingsCard';
 import { SecretReveal } from '../components/SecretReveal';
 
@@ -35,6 +36,7 @@ export function SettingsPage() {
         <Tokens />
         <MailSettingsCard />
         <WebhooksCard />
+        <CalendarFeedCard />
         <Backup />
         <Account />
       </div>
