@@ -18,6 +18,7 @@ import { DealPage } from './deals/DealPage';
 import { DealsListPage } from './deals/DealsListPage';
 import { QuotesListPage } from './quotes/QuotesListPage';
 import { NewQuotePage, QuotePage } from './quotes/QuotePage';
+import { LoyaltyPage } from './loyalty/LoyaltyPage';
 
 /**
  * Every page of the signed-in app. Adding a page is one entry here: a path pattern, the component
@@ -43,6 +44,7 @@ export const routes: RouteDef[] = [
   { path: '/customers/:id/quotes/new', component: NewQuotePage },
   { path: '/contracts', component: ContractsPage, nav: { label: 'Contracts', icon: 'file' } },
   { path: '/reminders', component: RemindersPage, nav: { label: 'Reminders', icon: 'task' } },
+  { path: '/loyalty', component: LoyaltyPage, nav: { label: 'Loyalty', icon: 'tag' } },
   { path: '/segments', component: SegmentsPage, nav: { label: 'Segments', icon: 'layers' } },
   { path: '/segments/:id', component: SegmentPage },
   { path: '/insights', component: InsightsPage, nav: { label: 'Insights', icon: 'spark' } },

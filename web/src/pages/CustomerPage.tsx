@@ -15,6 +15,7 @@ import { Link, navigate, type Params } from '../lib/router';
 import { CustomerDeals } from '../deals/CustomerDeals';
 import { CustomerContracts } from '../contracts/CustomerContracts';
 import { CustomerQuotes } from '../quotes/CustomerQuotes';
+import { PointsCard } from '../loyalty/PointsCard';
 
 export function CustomerPage({ params }: { params: Params }) {
   const id = params.id;
@@ -61,6 +62,7 @@ export function CustomerPage({ params }: { params: Params }) {
           <CustomerDeals customerId={customer.id} />
           <CustomerContracts customerId={customer.id} />
           <CustomerQuotes customerId={customer.id} />
+          <PointsCard customerId={customer.id} />
           <Suggestions customerId={customer.id} />
           <Card title="Contact" id="contact">
             <dl className="facts">
