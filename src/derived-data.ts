@@ -7,7 +7,7 @@ import { markSubscribersLoaded, subscribe, type Subscription } from './core/even
 import { lastInteractionSubscription } from './activities/interactions.js';
 import { mergeMatchKeysSubscription } from './duplicates/match-keys.js';
 import { dealActivitySubscription } from './deals/activity.js';
-import { reportRollupsSubscription } from './reports/rollups.js';
+import { reportRollupsSubscription, reportSegmentsSubscription } from './reports/rollups.js';
 import { orderFiguresSubscription } from './sales/figures.js';
 import { loyaltySubscription } from './loyalty/earning.js';
 import { currencyChangeSubscription } from './sales/figures-refresh.js';
@@ -15,7 +15,7 @@ import { currencyChangeRunSubscription } from './insights/jobs.js';
 import { companyNameSubscription } from './customers/company-names.js';
 
 /** Derived data kept from domain events, each kept by the domain that owns it. */
-export const derivedDataSubscriptions: readonly Subscription[] = [orderFiguresSubscription, lastInteractionSubscription, reportRollupsSubscription, mergeMatchKeysSubscription, currencyChangeSubscription, currencyChangeRunSubscription, companyNameSubscription];
+export const derivedDataSubscriptions: readonly Subscription[] = [orderFiguresSubscription, lastInteractionSubscription, reportRollupsSubscription, reportSegmentsSubscription, mergeMatchKeysSubscription, currencyChangeSubscription, currencyChangeRunSubscription, companyNameSubscription];
 
 for (const s of derivedDataSubscriptions) subscribe(s.types, s.handle);
 // Deals' last activity (their rotten flags) follows interactions and tasks.

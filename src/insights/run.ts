@@ -17,7 +17,6 @@ import { runCrossSell, type CrossSellSummary } from './cross-sell.js';
 import { getInsightSettings, type InsightSettings } from './settings.js';
 import { appendEvents, type DomainEvent } from '../core/events.js';
 import { scoreEvents, thresholdScores } from './score-events.js';
-import { rebuildReportRollups } from '../reports/rollups.js';
 import { trainPurchaseModel } from './purchase-model.js';
 import { dayCounter, dayNumber } from '../core/day-count.js';
 import { getBusinessSettings } from '../settings/business.js';
@@ -446,9 +445,8 @@ export async function runInsights(ctx: Ctx, options: RunOptions = {}): Promise<R
     await appendEvents(trx, `insights:${id}`, events);
   });
   lap('write_ms');
-  // The report rollups start again from the base tables (and carry the newest segmentation).
-  await rebuildReportRollups(db);
-  lap('report_rollups_ms');
+  // The report rollups need no rebuild: stage counts follow the score writes by trigger, and the
+  // rollups take a new segmentation from its events (src/reports/rollups.ts).
 
   const params: Record<string, unknown> = {
     bgnbd: bg ? { r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b, time_unit: o.timeUnit } : null,

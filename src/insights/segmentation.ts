@@ -16,7 +16,6 @@ import { fieldMap, type WhereBuilder } from '../records/repository.js';
 import { issuesToFields } from '../records/validation.js';
 import { customerEntity } from '../schema/entities.js';
 import { batchInsert, batchUpdate, parseJson } from './db.js';
-import { syncReportSegments } from '../reports/rollups.js';
 
 interface FeatureSource {
   column: string;
@@ -248,8 +247,6 @@ export async function createSegmentation(ctx: Ctx, raw: unknown) {
     result.duration_ms = Date.now() - started;
     await trx.updateTable('segmentations').set({ result: JSON.stringify(result) }).where('id', '=', segmentationId).execute();
   });
-  // The report rollups carry segment ids: re-keyed now rather than on the next report.
-  await syncReportSegments(db);
   return getSegmentation(ctx, segmentationId);
 }
 

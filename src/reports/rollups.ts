@@ -235,10 +235,27 @@ export async function syncReportSegments(db: Db): Promise<boolean> {
     return true;
   }
   if ((state.value ?? '') === latest) return false;
-  await db.transaction().execute(async (trx) => {
-    await sql`update report_customer_months set segment_id = coalesce((select c.segment_id from customers c where c.id = report_customer_months.customer_id), '')`.execute(trx);
-    await rebuildActivity(trx);
-    await setState(trx, 'segmentation', latest);
-  });
+  await db.transaction().execute((trx) => resegment(trx, latest));
   return true;
 }
+
+/** Re-keys the stored contributions and the activity rollup by the customers' segments now (set-based). */
+async function resegment(trx: Db, segmentation: string): Promise<void> {
+  await sql`update report_customer_months set segment_id = coalesce((select c.segment_id from customers c where c.id = report_customer_months.customer_id), '')`.execute(trx);
+  await rebuildActivity(trx);
+  await setState(trx, 'segmentation', segmentation);
+}
+
+/**
+ * A new segmentation re-keys the rollups in its own transaction, from its segment events: readers find
+ * them current. (A first segmentation moves nobody from a segment, emits no event, and is picked up
+ * by `syncReportSegments` on the next read; rollups never built stay for that read to build.)
+ */
+export const reportSegmentsSubscription: Subscription = {
+  types: ['customer.segment_changed'],
+  async handle(trx) {
+    const latest = await latestSegmentation(trx);
+    const state = await trx.selectFrom('report_rollup_state').select('value').where('name', '=', 'segmentation').executeTakeFirst();
+    if (state && (state.value ?? '') !== latest) await resegment(trx, latest);
+  },
+};
