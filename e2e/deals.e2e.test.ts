@@ -42,13 +42,20 @@ describe('deals board in a real browser', () => {
     const pipeline = (await apiCall('GET', '/api/pipelines')).body.data[0];
     const stage = (name: string) => pipeline.stages.find((s: { name: string }) => s.name === name).id as string;
     const deals: Record<string, string> = {};
-    for (const [title, value] of [['Garden design', 1200], ['Roof repair', 800], ['Kitchen', 3000.5]] as const) {
+    for (const [title, value] of [['Garden design', 1200], ['Kitchen', 3000.5]] as const) {
       const res = await apiCall('POST', '/api/deals', { title, value });
       expect(res.status).toBe(201);
       deals[title] = res.body.id;
     }
     await page.getByRole('navigation').getByRole('link', { name: 'Deals' }).click();
     await column('Lead').getByText('Kitchen').waitFor();
+    // A third one opened from the board.
+    await page.getByRole('button', { name: 'New deal' }).click();
+    await page.getByRole('dialog').getByLabel('Title').fill('Roof repair');
+    await page.getByRole('dialog').getByLabel('Value').fill('800');
+    await page.getByRole('dialog').getByRole('button', { name: 'Open the deal' }).click();
+    await column('Lead').getByText('Roof repair').waitFor();
+    deals['Roof repair'] = (await apiCall('GET', '/api/deals?q=roof')).body.data[0].id;
     expect(await column('Lead').getByTestId('column-count').textContent()).toBe('3');
     expect(await column('Lead').getByTestId('column-total').textContent()).toBe(money(5000.5));
     // Lead's configured probability is 10%: the weighted total is a tenth.

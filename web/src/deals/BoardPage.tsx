@@ -6,6 +6,7 @@ import { formatMoney, formatShortDate } from '../lib/format';
 import { useDocumentTitle, useLocalStorage } from '../lib/hooks';
 import { Link } from '../lib/router';
 import { MoveDialog } from './MoveDialog';
+import { NewDealDialog } from './NewDealDialog';
 import { dealsApi, useBoard, usePipelines } from './hooks';
 import type { BoardColumn, DealCard, Pipeline, Stage } from './types';
 import './deals.css';
@@ -28,6 +29,7 @@ export function BoardPage() {
   const pipelineId = board.data?.pipeline.id;
   const toast = useToast();
   const [moving, setMoving] = useState<{ card: DealCard; stageId: string; target?: string } | null>(null);
+  const [creating, setCreating] = useState(false);
 
   const move = useCallback(
     async (card: DealCard, from: string, stage: Stage, lostReason?: string) => {
@@ -71,6 +73,9 @@ export function BoardPage() {
             <Link to="/deals/list" className="btn btn-secondary btn-md">
               List
             </Link>
+            <Button variant="primary" icon="plus" onClick={() => setCreating(true)} disabled={!pipelines.data}>
+              New deal
+            </Button>
           </>
         }
       />
@@ -92,6 +97,17 @@ export function BoardPage() {
           )}
           <Columns pipeline={board.data.pipeline} columns={board.data.columns} onRequest={request} onMenu={(card, stageId) => setMoving({ card, stageId })} onShowAll={() => setPerStage(allCards)} />
         </>
+      )}
+      {creating && pipelines.data && (
+        <NewDealDialog
+          open
+          pipelines={pipelines.data}
+          onClose={() => setCreating(false)}
+          onCreated={(deal) => {
+            toast(`Opened “${deal.title}”`);
+            board.reload();
+          }}
+        />
       )}
       {moving && pipeline && (
         <MoveDialog

@@ -1,14 +1,27 @@
-import { Badge, Card, ErrorState, Loading } from '../components/ui';
+import { useState } from 'react';
+import { Badge, Button, Card, ErrorState, Loading } from '../components/ui';
 import { formatMoney, formatShortDate } from '../lib/format';
 import { Link } from '../lib/router';
 import { statusTone } from './DealsListPage';
-import { useDealList } from './hooks';
+import { NewDealDialog } from './NewDealDialog';
+import { useDealList, usePipelines } from './hooks';
 
 /** The customer's deals on their 360 view, newest first. */
 export function CustomerDeals({ customerId }: { customerId: string }) {
   const deals = useDealList({ customer_id: customerId, sort: '-created_at', limit: 20 });
+  const pipelines = usePipelines();
+  const [creating, setCreating] = useState(false);
   return (
-    <Card title="Deals" id="customer-deals">
+    <Card
+      title="Deals"
+      id="customer-deals"
+      actions={
+        <Button size="sm" icon="plus" onClick={() => setCreating(true)} disabled={!pipelines.data}>
+          New deal
+        </Button>
+      }
+    >
+      {creating && pipelines.data && <NewDealDialog open pipelines={pipelines.data} customerId={customerId} onClose={() => setCreating(false)} onCreated={() => deals.reload()} />}
       {deals.error ? (
         <ErrorState error={deals.error} onRetry={deals.reload} />
       ) : !deals.data ? (
