@@ -26,7 +26,7 @@ export interface TestSmtp {
   close(): Promise<void>;
 }
 
-export async function startTestSmtp(options: { parse?: boolean } = {}): Promise<TestSmtp> {
+export async function startTestSmtp(options: { parse?: boolean; /** Wait this long before answering each message (a slow server). */ delayMs?: number } = {}): Promise<TestSmtp> {
   const messages: ParsedMail[] = [];
   const raw: Buffer[] = [];
   const envelopes: { from: string; to: string[] }[] = [];
@@ -71,7 +71,9 @@ export async function startTestSmtp(options: { parse?: boolean } = {}): Promise<
           if (mail) messages.push(mail);
           received++;
           settle();
-          callback(null, `queued as test-${received}`);
+          const answer = () => callback(null, `queued as test-${received}`);
+          if (options.delayMs) setTimeout(answer, options.delayMs);
+          else answer();
         };
         if (!parse) return done(null);
         simpleParser(bytes).then(done, (error: Error) => callback(error));
