@@ -44,7 +44,10 @@ describe.each(engines)('customer figures and currencies on %s', (engine) => {
   /** Waits for the figures refresh queued by the last currency change. */
   const refreshed = async () => {
     const job = await api.db.database.db.selectFrom('jobs').select('id').where('kind', '=', 'figures.refresh').orderBy('created_at', 'desc').limit(1).executeTakeFirstOrThrow();
-    expect((await api.waitForJob(job.id as string)).status).toBe('done');
+    const done = await api.waitForJob(job.id as string);
+    expect(done.status).toBe('done');
+    // Every customer was recomputed, and the job says so in its result and last progress.
+    expect([done.result, done.progress]).toEqual([{ customers: 2 }, { customers: 2 }]);
   };
 
   it('sums amounts of business-currency orders only and says what it leaves out', async () => {
