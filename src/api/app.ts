@@ -15,8 +15,8 @@ import { registerDomainRoutes } from './routes.js';
 import { serveWeb } from './web.js';
 import { registerMailPublicPages } from '../mail/public-routes.js';
 import { registerWebhookRoutes } from '../webhooks/routes.js';
-import { registerQuotePages } from '../quotes/public.js';
 import { formPageHeaders, registerFormPages } from '../forms/routes.js';
+import { registerQuotePages } from '../quotes/public.js';
 import { registerLoyaltyPages } from '../loyalty/routes.js';
 import { registerMcpRoutes } from '../mcp/routes.js';
 import { registerCalendarFeed } from '../calendar/routes.js';
@@ -49,8 +49,8 @@ export function createApp(deps: AppDeps) {
   app.onError(handleError);
   app.notFound((c) => errorJson(c, new AppError('not_found', `no route ${c.req.method} ${c.req.path}`)));
 
-  app.use('*', secureHeaders({ contentSecurityPolicy, crossOriginEmbedderPolicy: false, strictTransportSecurity: false }));
   app.use('/f/*', formPageHeaders);
+  app.use('*', secureHeaders({ contentSecurityPolicy, crossOriginEmbedderPolicy: false, strictTransportSecurity: false }));
   app.use('*', async (c, next) => {
     try {
       decodeURIComponent(new URL(c.req.url).pathname);
@@ -88,13 +88,13 @@ export function createApp(deps: AppDeps) {
 
   registerAuthRoutes(app, deps);
   registerDomainRoutes(app);
-  registerWebhookRoutes(app, deps.config.allowPrivateTargets);
   registerMailPublicPages(app, deps);
+  registerWebhookRoutes(app, deps.config.allowPrivateTargets);
+  registerFormPages(app, deps);
   registerQuotePages(app, deps);
   registerCalendarFeed(app, deps);
   registerLoyaltyPages(app, deps);
   registerMcpRoutes(app, deps);
-  registerFormPages(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'A personal API token from `rapport token create`' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'rapport_session' });

@@ -21,9 +21,9 @@ import { registerOrderRoutes, registerProductRoutes } from '../sales/routes.js';
 import { registerInteractionRoutes, registerTaskRoutes } from '../activities/routes.js';
 import { registerFieldRoutes } from '../fields/routes.js';
 import { registerAuditRoutes } from '../audit/routes.js';
-import { registerQuoteRoutes } from '../quotes/routes.js';
 import { registerFormRoutes } from '../forms/routes.js';
 import { registerTodayRoutes } from '../today/routes.js';
+import { registerQuoteRoutes } from '../quotes/routes.js';
 import { registerLoyaltyRoutes } from '../loyalty/routes.js';
 import type { AppEnv } from '../http/env.js';
 
@@ -32,6 +32,7 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
   registerInsightRoutes(app);
   registerReportRoutes(app);
   registerImportRoutes(app);
+  registerMailRoutes(app);
   registerDuplicateRoutes(app);
   registerExportRoutes(app);
   registerBackupRoutes(app);
@@ -40,7 +41,6 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
   registerReminderRoutes(app);
   registerCalendarRoutes(app);
   registerFollowupRoutes(app);
-  registerMailRoutes(app);
   registerJobRoutes(app);
   registerSettingsRoutes(app);
   registerDemoRoutes(app);
@@ -55,7 +55,7 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
   registerFieldRoutes(app);
   registerAuditRoutes(app);
   registerLoyaltyRoutes(app);
-  registerQuoteRoutes(app);
-}
   registerFormRoutes(app);
   registerTodayRoutes(app);
+  registerQuoteRoutes(app);
+}

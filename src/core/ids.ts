@@ -30,22 +30,22 @@ export const idPrefixes = {
   event: 'evt',
   webhook: 'whk',
   delivery: 'dlv',
-  contract: 'ctr',
-  followup: 'fup',
   quote: 'quo',
   quoteLine: 'qln',
   quoteLink: 'qlk',
   quoteActivity: 'qac',
+  contract: 'ctr',
+  followup: 'fup',
   loyaltyRule: 'lru',
   loyaltyEntry: 'lpe',
   loyaltyReward: 'rwd',
   loyaltyRedemption: 'rdm',
   loyaltyTier: 'tir',
   referral: 'rfl',
-} as const;
-
   form: 'frm',
   formSubmission: 'fsb',
+} as const;
+
 export type IdKind = keyof typeof idPrefixes;
 
 const alphabet = '0123456789abcdefghjkmnpqrstvwxyz'; // Crockford base32, lower case

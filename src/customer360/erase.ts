@@ -12,9 +12,9 @@ import { toRecords } from '../customers/service.js';
 import { entities, customerEntity, type EntityName } from '../schema/entities.js';
 import { columnOf, isList, isPersonal, type FieldDef } from '../schema/fields.js';
 import { personalTables, type PersonalTable } from '../schema/personal-data.js';
-import { mergedAway, mergeLoserIds } from './merged-records.js';
 import { eraseMessagesOf, eraseSuppressionsOf } from '../mail/erase.js';
 import { addressHash } from '../mail/suppressions.js';
+import { mergedAway, mergeLoserIds } from './merged-records.js';
 import { eraseDealsOf } from '../deals/erase.js';
 import { eraseContractFilesOf, eraseContractsOf } from '../contracts/erase.js';
 import { eraseQuoteActivityOf, eraseQuotesOf } from '../quotes/erase.js';
@@ -161,13 +161,13 @@ const steps: Record<PersonalTable, Step> = {
   customers_fts_data: async () => {},
   customers_fts_idx: async () => {},
   customer_keys: deleteByCustomer('customer_keys'),
-  customer_match_keys: deleteByCustomer('customer_match_keys'),
-  customer_match_profiles: deleteByCustomer('customer_match_profiles'),
-  duplicate_candidates: async (trx, s) => {
   messages: (trx, s) => eraseMessagesOf(trx, s.customerIds, [...s.values.emails]),
   suppressions: (trx, s) => eraseSuppressionsOf(trx, s.customerIds, [...s.values.emails].map(addressHash)),
-    for (const ids of chunks(s.customerIds)) await trx.deleteFrom('duplicate_candidates').where((eb) => eb.or([eb('customer_a', 'in', ids), eb('customer_b', 'in', ids)])).execute();
+  customer_match_keys: deleteByCustomer('customer_match_keys'),
+  customer_match_profiles: deleteByCustomer('customer_match_profiles'),
   form_submissions: deleteByCustomer('form_submissions'),
+  duplicate_candidates: async (trx, s) => {
+    for (const ids of chunks(s.customerIds)) await trx.deleteFrom('duplicate_candidates').where((eb) => eb.or([eb('customer_a', 'in', ids), eb('customer_b', 'in', ids)])).execute();
   },
   external_ids: async (trx, s) => {
     for (const ids of chunks(s.customerIds)) await trx.deleteFrom('external_ids').where('entity', '=', 'customers').where('entity_id', 'in', ids).execute();
@@ -237,16 +237,16 @@ const steps: Record<PersonalTable, Step> = {
       for (const chunk of chunks(events)) await trx.updateTable('webhook_deliveries').set({ last_response: null }).where('event_id', 'in', chunk).execute();
     }
   },
-  loyalty_entries: async (trx, s) => {
-    for (const ids of chunks(s.customerIds)) await trx.updateTable('loyalty_entries').set({ reason: null }).where('customer_id', 'in', ids).execute();
-  },
-  referral_codes: deleteByCustomer('referral_codes'),
-  loyalty_pages: deleteByCustomer('loyalty_pages'),
   deals: (trx, s) => eraseDealsOf(trx, s.customerIds),
   contract_files: (trx, s) => eraseContractFilesOf(trx, s.customerIds),
   contracts: (trx, s) => eraseContractsOf(trx, s.customerIds),
   quotes: (trx, s) => eraseQuotesOf(trx, s.customerIds),
   quote_activity: (trx, s) => eraseQuoteActivityOf(trx, s.customerIds),
+  loyalty_entries: async (trx, s) => {
+    for (const ids of chunks(s.customerIds)) await trx.updateTable('loyalty_entries').set({ reason: null }).where('customer_id', 'in', ids).execute();
+  },
+  referral_codes: deleteByCustomer('referral_codes'),
+  loyalty_pages: deleteByCustomer('loyalty_pages'),
   report_cache: async (trx) => {
     await trx.deleteFrom('report_cache').execute();
   },

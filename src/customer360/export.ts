@@ -7,8 +7,8 @@ import { exportMail } from '../mail/export.js';
 import { fieldsOf } from '../fields/custom-fields.js';
 import { rowToRecord, type ApiRecord, type Row } from '../records/codec.js';
 import { orders } from '../sales/orders.js';
-import { deals } from '../deals/service.js';
 import { contracts } from '../contracts/service.js';
+import { deals } from '../deals/service.js';
 import { quotes } from '../quotes/service.js';
 import { customerEntity } from '../schema/entities.js';
 import { dataTables } from '../schema/personal-data.js';
@@ -73,8 +73,8 @@ export async function exportCustomer(ctx: Ctx, id: string) {
     interactions: related.interactions,
     tasks: related.tasks,
     deals: related.deals,
-    contracts: related.contracts,
     quotes: related.quotes,
+    contracts: related.contracts,
     loyalty: await exportLoyalty(db, id),
     merged_records: merged,
     change_history: history.map((h) => ({ at: h.at, actor: h.actor, action: h.action, record_id: h.entity_id, before: parseJson(h.before_data), after: parseJson(h.after_data) })),

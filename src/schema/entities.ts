@@ -275,6 +275,45 @@ export const dealEntity: EntityDef = {
   ],
 };
 
+export const contractStatuses = ['draft', 'active', 'expiring', 'ended', 'renewed'] as const;
+export const billingPeriods = ['one_off', 'monthly', 'quarterly', 'yearly'] as const;
+
+/** A contract with a customer, from a deal or a quote; the daily renewal job moves its status (see src/contracts). */
+export const contractEntity: EntityDef = {
+  name: 'contracts',
+  label: 'contract',
+  table: 'contracts',
+  idKind: 'contract',
+  defaultSort: 'ends_on',
+  customFields: false,
+  fields: [
+    id,
+    text('title', 'Title', { required: true, personal: true }),
+    { name: 'customer_id', label: 'Customer ID', type: 'id', filterable: true, sortable: true, personal: false },
+    { name: 'deal_id', label: 'Deal ID', type: 'id', filterable: true, sortable: true, personal: false },
+    { name: 'quote_id', label: 'Quote ID', type: 'id', filterable: true, sortable: true, personal: false },
+    { name: 'starts_on', label: 'Starts', type: 'date', required: true, filterable: true, sortable: true, personal: false },
+    { name: 'ends_on', label: 'Ends', type: 'date', filterable: true, sortable: true, personal: false, description: 'Last day of the contract; empty for an open-ended one.' },
+    { name: 'value', label: 'Value', type: 'number', filterable: true, sortable: true, personal: false, description: 'Amount per billing period (the whole amount for one_off).' },
+    text('currency', 'Currency', { personal: false, description: 'ISO 4217 code; the business currency when omitted.' }),
+    { name: 'billing_period', label: 'Billing period', type: 'select', options: billingPeriods, filterable: true, sortable: true, personal: false },
+    { name: 'renewal_notice_days', label: 'Renewal notice (days)', type: 'integer', filterable: true, sortable: true, personal: false, description: 'Days before the end when the contract turns expiring and a renewal task (and deal) is created; 30 when omitted.' },
+    { name: 'auto_renew', label: 'Renews automatically', type: 'boolean', filterable: true, sortable: true, personal: false, description: 'At its end the contract rolls over into a new one of the same length.' },
+    { name: 'status', label: 'Status', type: 'select', options: contractStatuses, filterable: true, sortable: true, personal: false, description: 'draft when omitted; the renewal job sets expiring, ended and renewed.' },
+    { name: 'notes', label: 'Notes', type: 'longtext', filterable: true, personal: true },
+    { name: 'file_name', label: 'Signed file', type: 'text', readOnly: true, filterable: true, sortable: true, personal: true, description: 'Name of the uploaded signed file (PUT /api/contracts/{id}/file).' },
+    { name: 'file_type', label: 'File type', type: 'text', readOnly: true, filterable: false, personal: false },
+    { name: 'file_size', label: 'File size (bytes)', type: 'integer', readOnly: true, filterable: true, sortable: true, personal: false },
+    { name: 'file_sha256', label: 'File SHA-256', type: 'text', readOnly: true, filterable: true, personal: false },
+    { name: 'expiring_at', label: 'Expiring since', type: 'datetime', readOnly: true, filterable: true, sortable: true, personal: false },
+    { name: 'renewal_task_id', label: 'Renewal task ID', type: 'id', readOnly: true, filterable: true, personal: false },
+    { name: 'renewal_deal_id', label: 'Renewal deal ID', type: 'id', readOnly: true, filterable: true, personal: false },
+    { name: 'renewed_from_id', label: 'Renewal of', type: 'id', readOnly: true, filterable: true, personal: false },
+    { name: 'renewed_to_id', label: 'Renewed as', type: 'id', readOnly: true, filterable: true, personal: false },
+    ...stamps,
+  ],
+};
+
 export const quoteStatuses = ['draft', 'sent', 'viewed', 'accepted', 'declined', 'expired', 'converted'] as const;
 
 /** A quote for a customer (see src/quotes): its lines and amounts are written by the quote service only. */
@@ -314,45 +353,6 @@ export const quoteEntity: EntityDef = {
     { name: 'task_id', label: 'Follow-up task ID', type: 'id', readOnly: true, filterable: true, personal: false },
     { name: 'previous_version_id', label: 'Revision of', type: 'id', readOnly: true, filterable: true, personal: false },
     { name: 'superseded_by_id', label: 'Revised as', type: 'id', readOnly: true, filterable: true, personal: false },
-    ...stamps,
-  ],
-};
-
-export const contractStatuses = ['draft', 'active', 'expiring', 'ended', 'renewed'] as const;
-export const billingPeriods = ['one_off', 'monthly', 'quarterly', 'yearly'] as const;
-
-/** A contract with a customer, from a deal or a quote; the daily renewal job moves its status (see src/contracts). */
-export const contractEntity: EntityDef = {
-  name: 'contracts',
-  label: 'contract',
-  table: 'contracts',
-  idKind: 'contract',
-  defaultSort: 'ends_on',
-  customFields: false,
-  fields: [
-    id,
-    text('title', 'Title', { required: true, personal: true }),
-    { name: 'customer_id', label: 'Customer ID', type: 'id', filterable: true, sortable: true, personal: false },
-    { name: 'deal_id', label: 'Deal ID', type: 'id', filterable: true, sortable: true, personal: false },
-    { name: 'quote_id', label: 'Quote ID', type: 'id', filterable: true, sortable: true, personal: false },
-    { name: 'starts_on', label: 'Starts', type: 'date', required: true, filterable: true, sortable: true, personal: false },
-    { name: 'ends_on', label: 'Ends', type: 'date', filterable: true, sortable: true, personal: false, description: 'Last day of the contract; empty for an open-ended one.' },
-    { name: 'value', label: 'Value', type: 'number', filterable: true, sortable: true, personal: false, description: 'Amount per billing period (the whole amount for one_off).' },
-    text('currency', 'Currency', { personal: false, description: 'ISO 4217 code; the business currency when omitted.' }),
-    { name: 'billing_period', label: 'Billing period', type: 'select', options: billingPeriods, filterable: true, sortable: true, personal: false },
-    { name: 'renewal_notice_days', label: 'Renewal notice (days)', type: 'integer', filterable: true, sortable: true, personal: false, description: 'Days before the end when the contract turns expiring and a renewal task (and deal) is created; 30 when omitted.' },
-    { name: 'auto_renew', label: 'Renews automatically', type: 'boolean', filterable: true, sortable: true, personal: false, description: 'At its end the contract rolls over into a new one of the same length.' },
-    { name: 'status', label: 'Status', type: 'select', options: contractStatuses, filterable: true, sortable: true, personal: false, description: 'draft when omitted; the renewal job sets expiring, ended and renewed.' },
-    { name: 'notes', label: 'Notes', type: 'longtext', filterable: true, personal: true },
-    { name: 'file_name', label: 'Signed file', type: 'text', readOnly: true, filterable: true, sortable: true, personal: true, description: 'Name of the uploaded signed file (PUT /api/contracts/{id}/file).' },
-    { name: 'file_type', label: 'File type', type: 'text', readOnly: true, filterable: false, personal: false },
-    { name: 'file_size', label: 'File size (bytes)', type: 'integer', readOnly: true, filterable: true, sortable: true, personal: false },
-    { name: 'file_sha256', label: 'File SHA-256', type: 'text', readOnly: true, filterable: true, personal: false },
-    { name: 'expiring_at', label: 'Expiring since', type: 'datetime', readOnly: true, filterable: true, sortable: true, personal: false },
-    { name: 'renewal_task_id', label: 'Renewal task ID', type: 'id', readOnly: true, filterable: true, personal: false },
-    { name: 'renewal_deal_id', label: 'Renewal deal ID', type: 'id', readOnly: true, filterable: true, personal: false },
-    { name: 'renewed_from_id', label: 'Renewal of', type: 'id', readOnly: true, filterable: true, personal: false },
-    { name: 'renewed_to_id', label: 'Renewed as', type: 'id', readOnly: true, filterable: true, personal: false },
     ...stamps,
   ],
 };

@@ -25,11 +25,11 @@ const migrations: Record<string, DialectMigration> = {
   '0017_webhooks': await import('./0017_webhooks.js'),
   '0025_mail': await import('./0025_mail.js'),
   '0018_task_due_events': await import('./0018_task_due_events.js'),
-  '0024_forms': await import('./0024_forms.js'),
-  '0021_deals': await import('./0021_deals.js'),
   '0023_contracts_tasks': await import('./0023_contracts_tasks.js'),
-  '0022_quotes': await import('./0022_quotes.js'),
   '0026_loyalty': await import('./0026_loyalty.js'),
+  '0021_deals': await import('./0021_deals.js'),
+  '0022_quotes': await import('./0022_quotes.js'),
+  '0024_forms': await import('./0024_forms.js'),
 };
 
 /** One migration set for all engines: each migration is told which dialect it runs on. */
