@@ -12,6 +12,7 @@ const suites: Record<string, () => Promise<{ run(log: (line: string) => void): P
   mail: () => import('./mail.bench.js'),
   deals: () => import('./deals.bench.js'),
   quotes: () => import('./quotes.bench.js'),
+  calendar: () => import('./calendar.bench.js'),
   'derived-data': () => import('./derived-data.bench.js'),
 };
 

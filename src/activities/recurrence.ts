@@ -3,10 +3,11 @@
  * forever on some malformed values, e.g. INTERVAL=x), and the next occurrence of a task counted in
  * wall-clock time of the business time zone, so "every Monday 09:00" stays 09:00 across DST changes.
  */
-import rrulePackage from 'rrule';
+import * as rrulePackage from 'rrule';
 import { wallClock, fromWallClock } from '../core/wall-clock.js';
 
-const { RRule } = rrulePackage;
+// The package is CommonJS for Node (its classes under `default`) and ES modules for bundlers.
+const { RRule } = ((rrulePackage as unknown as { default?: typeof rrulePackage }).default ?? rrulePackage) as typeof rrulePackage;
 
 const weekday = '(?:MO|TU|WE|TH|FR|SA|SU)';
 const intList = (min: number, max: number, zero = false) => (value: string) =>

@@ -4,7 +4,7 @@
  * Pure: the feed route hands it plain items.
  */
 import { tzlib_get_ical_block } from 'timezones-ical-library';
-import { wallClock } from '../core/wall-clock.js';
+import { zoneOffset } from '../core/day-count.js';
 
 export interface TimedItem {
   uid: string;
@@ -36,7 +36,7 @@ export interface CalendarInput {
 
 /** TEXT value escaping (RFC 5545 3.3.11). */
 export function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return value.replace(/\\|;|,|\r\n|\r|\n/g, (m) => (m.length === 1 && m !== '\r' && m !== '\n' ? `\\${m}` : '\\n'));
 }
 
 /** Lines longer than 75 octets are folded (RFC 5545 3.1), never inside a UTF-8 sequence. */
@@ -84,15 +84,22 @@ export function renderCalendar(input: CalendarInput): string {
   const zoneBlock = vtimezone(input.timeZone);
   const lines: string[] = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Rapport//Rapport CRM//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(input.name)}`];
   if (zoneBlock) lines.push(`X-WR-TIMEZONE:${input.timeZone}`, ...zoneBlock.split(/\r?\n/));
+  // The zone's offset looked up once per UTC hour (zones change on the hour): thousands of events stay fast.
+  const offsets = new Map<number, number>();
+  const offsetAt = (ms: number) => {
+    const hour = Math.floor(ms / 3_600_000);
+    let offset = offsets.get(hour);
+    if (offset === undefined) offsets.set(hour, (offset = zoneOffset(hour * 3_600_000, input.timeZone)));
+    return offset;
+  };
   // Without a VTIMEZONE, times are written in UTC (and a recurrence counts in UTC).
-  const timed = (iso: string, name: string) => {
-    const instant = new Date(iso);
-    if (!zoneBlock) return `${name}:${utcStamp(instant)}`;
-    const w = wallClock(instant, input.timeZone);
-    return `${name};TZID=${input.timeZone}:${w.year}${pad(w.month)}${pad(w.day)}T${pad(w.hour)}${pad(w.minute)}${pad(w.second)}`;
+  const timed = (ms: number, name: string) => {
+    if (!zoneBlock) return `${name}:${utcStamp(new Date(ms))}`;
+    const local = utcStamp(new Date(ms + offsetAt(ms)));
+    return `${name};TZID=${input.timeZone}:${local.slice(0, -1)}`;
   };
   for (const item of input.timed) {
-    lines.push('BEGIN:VEVENT', `UID:${item.uid}`, `DTSTAMP:${stamp}`, timed(item.start, 'DTSTART'), timed(new Date(Date.parse(item.start) + item.durationMinutes * 60_000).toISOString(), 'DTEND'));
+    lines.push('BEGIN:VEVENT', `UID:${item.uid}`, `DTSTAMP:${stamp}`, timed(Date.parse(item.start), 'DTSTART'), timed(Date.parse(item.start) + item.durationMinutes * 60_000, 'DTEND'));
     if (item.rrule) lines.push(`RRULE:${item.rrule}`);
     lines.push(`SUMMARY:${escapeText(item.summary)}`);
     if (item.description) lines.push(`DESCRIPTION:${escapeText(item.description)}`);
