@@ -46,10 +46,12 @@ describe('quotes in a real browser', () => {
   it('drafts with live totals, sends, and the client accepts on the public page', async () => {
     const customer = (await apiCall('POST', '/api/customers', { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.org' })).body.id;
     expect((await apiCall('POST', '/api/products', { name: 'Website design', price: 1250 })).status).toBe(201);
+    const deal = (await apiCall('POST', '/api/deals', { title: 'Website for Ada', customer_id: customer, value: 3000 })).body.id;
     await page.goto(`${base}/customers/${customer}`);
     await page.getByRole('link', { name: 'New quote' }).click();
     await page.getByRole('heading', { name: 'New quote' }).waitFor();
     await page.getByLabel('Title').fill('New website');
+    await page.getByLabel('Deal', { exact: true }).selectOption({ label: 'Website for Ada' });
     await page.getByLabel('Product of line 1').selectOption({ label: 'Website design' });
     await page.getByLabel('Quantity of line 1').fill('2');
     await page.getByLabel('Tax rate of line 1 in percent').fill('21');
@@ -66,7 +68,7 @@ describe('quotes in a real browser', () => {
     await page.getByRole('heading', { name: /^Quote Q-\d{4}-\d{4}$/ }).waitFor();
     const quoteId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
     const saved = (await apiCall('GET', `/api/quotes/${quoteId}`)).body;
-    expect(saved).toMatchObject({ status: 'draft', subtotal: 2715.89, tax_total: 525, total: 3240.89 });
+    expect(saved).toMatchObject({ status: 'draft', deal_id: deal, subtotal: 2715.89, tax_total: 525, total: 3240.89 });
 
     await page.getByRole('button', { name: 'Send to the customer' }).click();
     const link = (await page.locator('.notice code').textContent())!;
@@ -86,6 +88,7 @@ describe('quotes in a real browser', () => {
     const accepted = (await apiCall('GET', `/api/quotes/${quoteId}`)).body;
     expect(accepted).toMatchObject({ status: 'accepted', accepted_by: 'Ada Lovelace' });
     expect((await apiCall('GET', `/api/orders/${accepted.order_id}`)).body.total).toBe(3240.89);
+    expect((await apiCall('GET', `/api/deals/${deal}`)).body.status).toBe('won');
     await page.reload();
     await page.getByText('Accepted by Ada Lovelace', { exact: false }).first().waitFor();
     expect(await violations(page)).toEqual([]);

@@ -3,7 +3,7 @@ import { Button, Card, FormError } from '../components/ui';
 import { ApiError } from '../lib/api';
 import { formatMoney } from '../lib/format';
 import { quoteAmounts, toMajor } from '../../../src/quotes/money.js';
-import { useProducts, type QuoteBody } from './hooks';
+import { useOpenDeals, useProducts, type QuoteBody } from './hooks';
 import type { Quote, QuoteLine } from './types';
 
 type DraftLine = Omit<QuoteLine, 'id' | 'net'>;
@@ -32,8 +32,10 @@ function Totals({ currency, lines, discount }: { currency: string; lines: DraftL
 }
 
 /** A draft quote's form: the lines (from the catalogue or typed), discounts, tax rates and terms. */
-export function QuoteEditor({ quote, defaultCurrency, onSave, saveLabel }: { quote?: Quote; defaultCurrency: string; onSave: (body: QuoteBody) => Promise<void>; saveLabel: string }) {
+export function QuoteEditor({ quote, customerId, dealId: initialDeal, defaultCurrency, onSave, saveLabel }: { quote?: Quote; customerId: string; dealId?: string; defaultCurrency: string; onSave: (body: QuoteBody) => Promise<void>; saveLabel: string }) {
   const products = useProducts();
+  const deals = useOpenDeals(customerId);
+  const [dealId, setDealId] = useState(quote?.deal_id ?? initialDeal ?? '');
   const [title, setTitle] = useState(quote?.title ?? '');
   const [validUntil, setValidUntil] = useState(quote?.valid_until ?? '');
   const [currency, setCurrency] = useState(quote?.currency ?? defaultCurrency);
@@ -55,7 +57,7 @@ export function QuoteEditor({ quote, defaultCurrency, onSave, saveLabel }: { quo
     setBusy(true);
     setError(null);
     try {
-      await onSave({ title: title || null, valid_until: validUntil || undefined, currency, discount_percent: num(discount), terms: terms || null, notes: notes || null, lines: lines.map((l) => ({ ...l, name: l.name })) });
+      await onSave({ deal_id: dealId || null, title: title || null, valid_until: validUntil || undefined, currency, discount_percent: num(discount), terms: terms || null, notes: notes || null, lines: lines.map((l) => ({ ...l, name: l.name })) });
     } catch (err) {
       setError(err);
     } finally {
@@ -71,6 +73,19 @@ export function QuoteEditor({ quote, defaultCurrency, onSave, saveLabel }: { quo
             Title
             <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={255} />
           </label>
+          <div className="quote-field">
+            <label htmlFor="quote-deal">Deal</label>
+            <select id="quote-deal" value={dealId} onChange={(e) => setDealId(e.target.value)} aria-describedby="deal-hint">
+              <option value="">No deal</option>
+              {(deals.data ?? []).map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.title}
+                </option>
+              ))}
+              {quote?.deal_id && !(deals.data ?? []).some((d) => d.id === quote.deal_id) && <option value={quote.deal_id}>The linked deal</option>}
+            </select>
+            <span id="deal-hint" className="muted small">Accepting the quote wins it</span>
+          </div>
           <label>
             Valid until
             <input type="date" value={validUntil} onChange={(e) => setValidUntil(e.target.value)} aria-describedby="valid-hint" />

@@ -3,16 +3,17 @@ import { Badge, Button, Card, ErrorState, FormError, Loading, PageHeader } from 
 import { useToast } from '../components/Toasts';
 import { formatDateTime, formatMoney, formatShortDate, getBusinessCurrency } from '../lib/format';
 import { useDocumentTitle } from '../lib/hooks';
-import { Link, navigate, type Params } from '../lib/router';
+import { Link, navigate, useLocation, type Params } from '../lib/router';
 import { quotesApi, useQuote, useQuoteActivity } from './hooks';
 import { QuoteEditor } from './QuoteEditor';
 import { quoteLabel, statusTone } from './status';
 import type { Quote } from './types';
 import './quotes.css';
 
-/** A new quote for the customer in the path. */
+/** A new quote for the customer in the path (`?deal=ID` links it to one of their deals). */
 export function NewQuotePage({ params }: { params: Params }) {
   useDocumentTitle('New quote');
+  const deal = useLocation().search.get('deal') ?? undefined;
   return (
     <div className="page">
       <Link to={`/customers/${encodeURIComponent(params.id)}`} className="back-link">
@@ -20,6 +21,8 @@ export function NewQuotePage({ params }: { params: Params }) {
       </Link>
       <PageHeader title="New quote" subtitle="Lines from the catalogue take its price; totals follow as you type." />
       <QuoteEditor
+        customerId={params.id}
+        dealId={deal}
         defaultCurrency={getBusinessCurrency()}
         saveLabel="Save draft"
         onSave={async (body) => {
@@ -114,7 +117,7 @@ export function QuotePage({ params }: { params: Params }) {
         </p>
       )}
       {q.status === 'draft' ? (
-        <QuoteEditor key={q.updated_at} quote={q} defaultCurrency={q.currency} saveLabel="Save draft" onSave={async (body) => void (await quotesApi.update(q.id, body), toast('Draft saved.'), quote.reload())} />
+        <QuoteEditor key={q.updated_at} quote={q} customerId={q.customer_id} defaultCurrency={q.currency} saveLabel="Save draft" onSave={async (body) => void (await quotesApi.update(q.id, body), toast('Draft saved.'), quote.reload())} />
       ) : (
         <QuoteSummary quote={q} />
       )}

@@ -20,6 +20,11 @@ export function useProducts() {
   return useAsync((signal) => api.get<Page<ProductOption>>('/api/products', { limit: 500, sort: 'name', fields: 'id,name,sku,price' }, signal).then((r) => r.data), []);
 }
 
+/** The customer's open deals, for linking a quote to one. */
+export function useOpenDeals(customerId: string) {
+  return useAsync((signal) => api.get<Page<{ id: string; title: string; status: string }>>('/api/deals', { customer_id: customerId, status: 'open', limit: 100, fields: 'id,title,status' }, signal).then((r) => r.data), [customerId]);
+}
+
 export interface QuoteBody {
   customer_id?: string;
   deal_id?: string | null;
