@@ -14,6 +14,7 @@ const suites: Record<string, () => Promise<{ run(log: (line: string) => void): P
   quotes: () => import('./quotes.bench.js'),
   calendar: () => import('./calendar.bench.js'),
   'derived-data': () => import('./derived-data.bench.js'),
+  loyalty: () => import('./loyalty.bench.js'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -127,9 +127,10 @@ async function handle(trx: Db, events: StoredEvent[]): Promise<void> {
       if (points > 0) credits.push({ customerId, points, reason: `${e.type}: ${rule.name}`, ruleId: rule.id, sourceKey: `event:${e.id}:${rule.id}`, at });
     }
   }
-  const settings = await getLoyaltySettings(trx);
-  await creditPoints(trx, actor, credits, settings.expiry_days);
-  const rewarded = await rewardReferrals(trx, actor, paid, rules, used, settings.expiry_days);
+  // Settings are read only when something is credited: an import with no rule pays nothing for them.
+  const expiryDays = credits.length || (paid.length && rules.some((r) => r.kind === 'referrer' || r.kind === 'referred')) ? (await getLoyaltySettings(trx)).expiry_days : null;
+  await creditPoints(trx, actor, credits, expiryDays);
+  const rewarded = await rewardReferrals(trx, actor, paid, rules, used, expiryDays);
 
   // Reversals: what an order gave, up to what the balance still holds (it never goes below zero).
   const debited: string[] = [];

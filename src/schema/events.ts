@@ -70,7 +70,7 @@ export const eventCatalogue = {
   'quote.declined': 'The client declined a quote on its public page.',
   'quote.revised': 'A new version of a quote was drafted (`data.from_id`, `data.version`).',
   'quote.converted': 'The owner turned a quote into an order without online acceptance (`data.order_id`, `data.deal_id`, `data.task_id`).',
-  'loyalty.points_earned': 'A customer earned loyalty points (`data.points`, `data.balance`, `data.reasons`, `data.order_ids`).',
+  'loyalty.points_earned': 'A customer earned loyalty points (`data.points`, `data.balance`, `data.entries`: how many ledger entries, `data.order_ids`).',
   'loyalty.points_redeemed': 'A customer spent points on a reward (`data.points`, `data.balance`, `data.reward_id`, `data.redemption_id`).',
   'loyalty.points_expired': 'Points reached their expiry date, oldest first (`data.points`, `data.balance`).',
   'loyalty.points_reversed': 'Points of a cancelled, refunded or deleted order were taken back (`data.points`, `data.balance`, `data.order_ids`).',
