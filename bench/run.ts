@@ -13,6 +13,7 @@ const suites: Record<string, () => Promise<{ run(log: (line: string) => void): P
   deals: () => import('./deals.bench.js'),
   quotes: () => import('./quotes.bench.js'),
   calendar: () => import('./calendar.bench.js'),
+  today: () => import('./today.bench.js'),
   'derived-data': () => import('./derived-data.bench.js'),
   loyalty: () => import('./loyalty.bench.js'),
 };

@@ -139,10 +139,14 @@ async function askable(db: Db): Promise<Map<string, FieldDef>> {
   return new Map((await fieldsOf(db, customerEntity)).map((f) => [f.name, f]));
 }
 
-/** Whether a request names another site than this server as its origin. */
+/**
+ * The other site a request names as its origin, or null for this server's own page. The hosted page is
+ * served with no referrer, so the browser sends its post with `Origin: null`: that counts as our own
+ * (a post needs the fill token from our page or script anyway, and a null origin can read no answer).
+ */
 function foreignOrigin(c: Context): string | null {
   const origin = c.req.header('origin');
-  if (!origin || origin === 'null') return origin ? 'null' : null;
+  if (!origin || origin === 'null') return null;
   try {
     return new URL(origin).host === (c.req.header('host') ?? new URL(c.req.url).host) ? null : origin;
   } catch {

@@ -108,7 +108,7 @@ async function orderStakes(db: Db, ids: string[], currency: string): Promise<Map
     const total = toNumber(r.total);
     if (total === null) continue;
     const c = (r.currency as string | null) ?? currency;
-    out.set(r.id as string, { value: total, probability: 1, expected_value: total, currency: c, words: `order of ${total.toLocaleString('en-US')} ${c}` });
+    out.set(r.id as string, { value: total, probability: 1, expected_value: total, currency: c, words: `order of ${total} ${c}` });
   }
   return out;
 }

@@ -109,7 +109,10 @@ export interface RankContext {
   defaultTaskValue: number;
 }
 
-const money = (n: number, currency: string) => `${n.toLocaleString('en-US', { maximumFractionDigits: n >= 100 ? 0 : 2 })} ${currency}`;
+// Number formats are built once: a new one per amount would cost more than the rest of the ranking.
+const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const cents = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const money = (n: number, currency: string) => `${(Math.abs(n) >= 100 ? whole : cents).format(n)} ${currency}`;
 const percent = (p: number) => `${Math.round(p * 100)}%`;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
