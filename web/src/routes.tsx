@@ -16,6 +16,7 @@ import { TodayPage } from './today/TodayPage';
 import { FormsPage } from './forms/FormsPage';
 import { DealPage } from './deals/DealPage';
 import { DealsListPage } from './deals/DealsListPage';
+import { EditPipelinePage, NewPipelinePage } from './deals/PipelineEditorPage';
 import { QuotesListPage } from './quotes/QuotesListPage';
 import { NewQuotePage, QuotePage } from './quotes/QuotePage';
 import { LoyaltyPage } from './loyalty/LoyaltyPage';
@@ -39,6 +40,8 @@ export const routes: RouteDef[] = [
   { path: '/deals', component: BoardPage, nav: { label: 'Deals', icon: 'chart' } },
   { path: '/deals/list', component: DealsListPage },
   { path: '/deals/:id', component: DealPage },
+  { path: '/deals/pipelines/new', component: NewPipelinePage },
+  { path: '/deals/pipelines/:id', component: EditPipelinePage },
   { path: '/quotes', component: QuotesListPage, nav: { label: 'Quotes', icon: 'file' } },
   { path: '/quotes/:id', component: QuotePage },
   { path: '/customers/:id/quotes/new', component: NewQuotePage },

@@ -73,6 +73,14 @@ export function BoardPage() {
             <Link to="/deals/list" className="btn btn-secondary btn-md">
               List
             </Link>
+            {pipelineId && (
+              <Link to={`/deals/pipelines/${encodeURIComponent(pipelineId)}`} className="btn btn-secondary btn-md">
+                Edit pipeline
+              </Link>
+            )}
+            <Link to="/deals/pipelines/new" className="btn btn-secondary btn-md">
+              New pipeline
+            </Link>
             <Button variant="primary" icon="plus" onClick={() => setCreating(true)} disabled={!pipelines.data}>
               New deal
             </Button>

@@ -1,9 +1,14 @@
 import { api, type Page, type Query } from '../lib/api';
 import { useAsync } from '../lib/hooks';
+import type { PipelineCreateBody, PipelineUpdateBody } from './pipeline-draft';
 import type { Board, Deal, Pipeline, StageChange } from './types';
 
 export function usePipelines() {
   return useAsync((signal) => api.get<{ data: Pipeline[] }>('/api/pipelines', undefined, signal).then((r) => r.data), []);
+}
+
+export function usePipeline(id: string) {
+  return useAsync((signal) => api.get<Pipeline>(`/api/pipelines/${encodeURIComponent(id)}`, undefined, signal), [id]);
 }
 
 /** The board of the pipeline (the first one when none is chosen yet), in one request. */
@@ -29,4 +34,10 @@ export const dealsApi = {
   create: (body: Partial<Deal> & { title: string }) => api.post<Deal>('/api/deals', body),
   update: (id: string, body: Partial<Deal>) => api.patch<Deal>(`/api/deals/${encodeURIComponent(id)}`, body),
   page: (query: Query) => api.get<Page<Deal>>('/api/deals', query),
+};
+
+export const pipelinesApi = {
+  create: (body: PipelineCreateBody) => api.post<Pipeline>('/api/pipelines', body),
+  update: (id: string, body: PipelineUpdateBody) => api.patch<Pipeline>(`/api/pipelines/${encodeURIComponent(id)}`, body),
+  remove: (id: string) => api.del(`/api/pipelines/${encodeURIComponent(id)}`),
 };
