@@ -4,15 +4,22 @@ import { listEvents } from '../core/events.js';
 import { addDays } from '../contracts/dates.js';
 import { winDeal } from '../deals/service.js';
 import { engines } from '../test/engines.js';
+import { startTestSmtp, useTestSmtp, type TestSmtp } from '../test/smtp.js';
 import { testApi, type TestApi } from '../test/api-client.js';
 import { advancePastDueFollowups, drainFollowupEvents } from './consumer.js';
 
 describe.each(engines)('follow-up cadence on %s', (engine) => {
   let api: TestApi;
+  let smtp: TestSmtp;
   beforeAll(async () => {
     api = await testApi(engine, {}, { jobs: false });
+    smtp = await startTestSmtp();
+    await useTestSmtp(api.db.database, smtp.port);
   });
-  afterAll(async () => api?.close());
+  afterAll(async () => {
+    await smtp?.close();
+    await api?.close();
+  });
 
   const customer = async (email: string) => (await api.request('POST', '/api/customers', { first_name: 'Lead', email })).body.id as string;
   const formLead = async (customerId: string) => (await api.request('POST', '/api/deals', { title: 'Website', customer_id: customerId, value: 3000, source: 'form' })).body;
@@ -89,6 +96,22 @@ describe.each(engines)('follow-up cadence on %s', (engine) => {
     expect(await advancePastDueFollowups(api.db.database, new Date('2099-01-01T00:00:00Z'))).toBe(0);
     const stopped = (await listEvents(api.db.database, { types: ['followup.stopped'], limit: 50 })).map((e) => e.data?.reason);
     expect(stopped).toEqual(expect.arrayContaining(['replied', 'deal_won']));
+  });
+
+  it('starts when a quote is sent and stops when the quote is revised', async () => {
+    const client = await customer('quote@example.com');
+    const quote = (await api.request('POST', '/api/quotes', { customer_id: client, title: 'Website', lines: [{ name: 'Design', quantity: 1, unit_price: 900, tax_rate: 21 }] })).body;
+    expect((await api.request('POST', `/api/quotes/${quote.id}/send`)).status).toBe(200);
+    await drainFollowupEvents(api.db.database);
+    const sent = (await listEvents(api.db.database, { types: ['quote.sent'], entityId: quote.id, limit: 1 }))[0];
+    const tasks = await followupTasks(quote.id);
+    expect(tasks.map((t) => t.due_at)).toEqual([`${addDays(day(sent.occurred_at), 1)}T09:00:00.000Z`]);
+    expect(tasks[0].title).toBe(`Follow up on quote ${quote.number} (1 of 6)`);
+    expect(await cadenceOf(quote.id)).toMatchObject({ subject_entity: 'quote', customer_id: client, status: 'active', step: 1 });
+    expect((await api.request('POST', `/api/quotes/${quote.id}/revise`)).status).toBeLessThan(300);
+    await drainFollowupEvents(api.db.database);
+    expect(await cadenceOf(quote.id)).toMatchObject({ status: 'stopped', stop_reason: 'quote_revised' });
+    expect(await followupTasks(quote.id)).toHaveLength(0);
   });
 
   it('takes other intervals from the settings and refuses bad ones', async () => {
