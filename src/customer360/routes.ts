@@ -18,6 +18,7 @@ import { exportCustomer } from './export.js';
 import { customerTimeline, customerView } from './view.js';
 import { loyaltyExportSchema } from '../loyalty/export.js';
 import { dealRecord } from '../deals/routes.js';
+import { quoteRecord } from '../quotes/routes.js';
 import { contractRecord } from '../contracts/routes.js';
 import { dealAtStakeSchema } from '../deals/stake.js';
 
@@ -49,6 +50,7 @@ const customerExport = z
     interactions: z.array(interactionRecord),
     tasks: z.array(taskRecord),
     deals: z.array(dealRecord),
+    quotes: z.array(quoteRecord),
     contracts: z.array(contractRecord),
     loyalty: loyaltyExportSchema,
     merged_records: z.array(recordSchema(customerEntity, { merge_id: z.string(), merged_at: z.string() })),
