@@ -14,6 +14,9 @@ export type FieldType =
   | 'string_list'
   | 'phone_list';
 
+/** Import parsing of a field beyond what its type says (see `FieldDef.importAs`). */
+export type ImportParsing = 'name' | 'emails' | 'phone' | 'address' | 'country' | 'money' | 'interaction_type' | 'direction';
+
 /** One field of an entity: everything the API, filters, import, export and UI need to know. */
 export interface FieldDef {
   name: string;
@@ -36,6 +39,12 @@ export interface FieldDef {
   exportable?: boolean;
   /** Alternative header names that import mapping recognises. */
   synonyms?: readonly string[];
+  /**
+   * How import cleaning reads the field from a file when its type alone does not tell: a person's name
+   * part, a list of emails, one phone, a street address, a country (kept as ISO 3166-1 alpha-2), an
+   * amount of money, an interaction type or direction spelled as sources spell them.
+   */
+  importAs?: ImportParsing;
   custom?: boolean;
   description?: string;
   /** The section of the record's form the field shows in (in registry order); fields without one go under "More". */
