@@ -7,7 +7,7 @@ import { createSchema, issuesToFields } from '../records/validation.js';
 import { orderLineRow, splitLines, withDefaults } from '../sales/orders.js';
 import { orderEntity } from '../schema/entities.js';
 import { getBusinessSettings } from '../settings/business.js';
-import type { WriteContext } from './writers.js';
+import type { WriteContext } from './write-context.js';
 
 /** What an order line needs to know of its product: its SKU and name fill the line's gaps. */
 export interface ProductRef {

@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { Ctx } from '../core/context.js';
-import type { Db } from '../core/database.js';
 import { interactions } from '../activities/interactions.js';
 import { companies } from '../customers/companies.js';
 import { companyKey } from '../customers/normalise.js';
@@ -12,35 +10,15 @@ import { customerEntity, orderStatuses } from '../schema/entities.js';
 import type { PhoneEntry } from '../schema/fields.js';
 import { updateOrdersIn } from '../sales/orders.js';
 import { products as productService } from '../sales/products.js';
-import { emptyCounts, type ChangeLog, type ImportCounts } from './batches.js';
-import type { RowInserter } from '../core/bulk-insert.js';
+import { emptyCounts } from './batches.js';
 import type { CleanRecord } from './cleaning.js';
+import type { CleanRow, WriteContext } from './write-context.js';
 import { findBySourceIds, findCustomersByEmail } from './identity.js';
 import { createOrdersBulk, type ProductRef } from './order-writer.js';
 import { withBulkSearchIndex } from '../core/fulltext.js';
 import { emptyRecord, type RowError } from './types.js';
 
-export interface CleanRow {
-  row: number;
-  value: CleanRecord;
-  raw: Record<string, string>;
-}
-
-export interface WriteContext {
-  trx: Db;
-  ctx: Ctx;
-  source: string;
-  changes: ChangeLog;
-  counts: ImportCounts;
-  /** Writes rows the fastest way the engine allows. */
-  insert: RowInserter;
-  /**
-   * Whether a row may be merged into a customer (or an earlier row) that has its email: merge mode
-   * auto. With review or off, nothing is merged: only the same source id updates a customer.
-   */
-  mergeByEmail: boolean;
-  reject(row: CleanRow, reason: string, column?: string | null): void;
-}
+export type { CleanRow, WriteContext } from './write-context.js';
 
 const customerInputFields = new Set(customerEntity.fields.filter((f) => !f.readOnly && f.column !== null).map((f) => f.name));
 const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);

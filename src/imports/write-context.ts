@@ -1,0 +1,28 @@
+/** What the import writers share: a row as cleaned, and the transaction, counts and change log of the batch being written. */
+import type { Ctx } from '../core/context.js';
+import type { RowInserter } from '../core/bulk-insert.js';
+import type { Db } from '../core/database.js';
+import type { ChangeLog, ImportCounts } from './batches.js';
+import type { CleanRecord } from './cleaning.js';
+
+export interface CleanRow {
+  row: number;
+  value: CleanRecord;
+  raw: Record<string, string>;
+}
+
+export interface WriteContext {
+  trx: Db;
+  ctx: Ctx;
+  source: string;
+  changes: ChangeLog;
+  counts: ImportCounts;
+  /** Writes rows the fastest way the engine allows. */
+  insert: RowInserter;
+  /**
+   * Whether a row may be merged into a customer (or an earlier row) that has its email: merge mode
+   * auto. With review or off, nothing is merged: only the same source id updates a customer.
+   */
+  mergeByEmail: boolean;
+  reject(row: CleanRow, reason: string, column?: string | null): void;
+}
