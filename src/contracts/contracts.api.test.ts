@@ -68,6 +68,22 @@ describe.each(engines)('contracts on %s', (engine) => {
     expect((await api.request('GET', `/api/contracts/${contract.id}/file`)).status).toBe(404);
   });
 
+  it("erases a person from their contracts: title, notes and the signed file go, dates and value stay", async () => {
+    const person = (await api.request('POST', '/api/customers', { first_name: 'Erin', email: 'erin@example.com' })).body.id as string;
+    const contract = (await api.request('POST', '/api/contracts', { title: 'Coaching for Erin', notes: 'Erin prefers mornings', customer_id: person, starts_on: '2026-01-01', ends_on: '2026-12-31', value: 500 })).body;
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from('Signed by Erin')], { type: 'application/pdf' }), 'erin-signed.pdf');
+    expect((await api.app.request(`/api/contracts/${contract.id}/file`, { method: 'PUT', body: form, headers: { authorization: `Bearer ${api.token}` } })).status).toBe(200);
+    expect((await api.request('DELETE', `/api/customers/${person}?erase=true`)).status).toBeLessThan(300);
+    const after = (await api.request('GET', `/api/contracts/${contract.id}`)).body;
+    expect(after).toMatchObject({ title: 'Erased', notes: null, file_name: null, file_size: null, starts_on: '2026-01-01', ends_on: '2026-12-31', value: 500, customer_id: person });
+    expect((await api.request('GET', `/api/contracts/${contract.id}/file`)).status).toBe(404);
+    const files = await api.db.database.db.selectFrom('contract_files').select('contract_id').where('contract_id', '=', contract.id).execute();
+    expect(files).toEqual([]);
+    const audit = await api.db.database.db.selectFrom('audit_log').select(['before_data', 'after_data']).where('entity', '=', 'contracts').where('entity_id', '=', contract.id).execute();
+    expect(JSON.stringify(audit)).not.toContain('Erin');
+  });
+
   it('renewal job: expiring with a renewal task and deal, auto-renew rolls over, the rest end; running twice changes nothing more', async () => {
     const make = async (input: Record<string, unknown>) => (await api.request('POST', '/api/contracts', { customer_id: customerId, status: 'active', ...input })).body.id as string;
     const renewing = await make({ title: 'Maintenance', starts_on: '2025-07-01', ends_on: '2026-06-30', value: 4800, renewal_notice_days: 45 });
