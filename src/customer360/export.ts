@@ -13,6 +13,8 @@ import { quotes } from '../quotes/service.js';
 import { customerEntity } from '../schema/entities.js';
 import { dataTables } from '../schema/personal-data.js';
 import { exportLoyalty } from '../loyalty/export.js';
+import { submissionsOf } from '../forms/submissions.js';
+    form_submissions: await submissionsOf(db, ids),
 import { mergedAway } from './merged-records.js';
 
 /** The registry's tables whose rows belong to a customer through customer_id (orders, interactions, tasks). */

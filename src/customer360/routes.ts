@@ -10,6 +10,7 @@ import { storedJson } from '../audit/routes.js';
 import { customers } from '../customers/index.js';
 import { companyRecord, customerRecord } from '../customers/routes.js';
 import { customerScoresSchema } from '../insights/customer-scores.js';
+import { submissionSchema } from '../forms/submissions.js';
 import { recordSchema } from '../records/validation.js';
 import { orderRecord } from '../sales/routes.js';
 import { customerEntity } from '../schema/entities.js';
@@ -53,6 +54,7 @@ const customerExport = z
     quotes: z.array(quoteRecord),
     contracts: z.array(contractRecord),
     loyalty: loyaltyExportSchema,
+    form_submissions: z.array(submissionSchema),
     merged_records: z.array(recordSchema(customerEntity, { merge_id: z.string(), merged_at: z.string() })),
     change_history: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string(), record_id: z.string(), before: storedJson, after: storedJson })),
   })

@@ -200,8 +200,12 @@ describe.each(engines)('web-to-lead forms on %s', (engine) => {
     expect([await count('customers'), await count('deals'), await count('interactions')]).toEqual(counts);
   });
 
-  it('erasing a person deletes their submissions', async () => {
+  it("a person's export lists their submissions with the consent wording; erasing them deletes the submissions", async () => {
     const linus = await db().selectFrom('customers').select('id').where('email', '=', 'linus@example.org').executeTakeFirstOrThrow();
+    const exported = await api.request('GET', `/api/customers/${linus.id}/export`);
+    expect(exported.status).toBe(200);
+    expect(exported.body.form_submissions).toHaveLength(1);
+    expect(exported.body.form_submissions[0]).toMatchObject({ form_id: form.id, customer_id: linus.id });
     expect((await api.request('DELETE', `/api/customers/${linus.id}?erase=true`)).status).toBe(204);
     expect(await db().selectFrom('form_submissions').select('id').where('customer_id', '=', linus.id).execute()).toEqual([]);
   });
