@@ -14,7 +14,6 @@ import { customerEntity } from '../schema/entities.js';
 import { dataTables } from '../schema/personal-data.js';
 import { exportLoyalty } from '../loyalty/export.js';
 import { submissionsOf } from '../forms/submissions.js';
-    form_submissions: await submissionsOf(db, ids),
 import { mergedAway } from './merged-records.js';
 
 /** The registry's tables whose rows belong to a customer through customer_id (orders, interactions, tasks). */
@@ -78,6 +77,7 @@ export async function exportCustomer(ctx: Ctx, id: string) {
     quotes: related.quotes,
     contracts: related.contracts,
     loyalty: await exportLoyalty(db, id),
+    form_submissions: await submissionsOf(db, ids),
     merged_records: merged,
     change_history: history.map((h) => ({ at: h.at, actor: h.actor, action: h.action, record_id: h.entity_id, before: parseJson(h.before_data), after: parseJson(h.after_data) })),
   };
