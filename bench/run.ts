@@ -15,6 +15,7 @@ const suites: Record<string, () => Promise<{ run(log: (line: string) => void): P
   calendar: () => import('./calendar.bench.js'),
   today: () => import('./today.bench.js'),
   'derived-data': () => import('./derived-data.bench.js'),
+  events: () => import('./events.bench.js'),
   loyalty: () => import('./loyalty.bench.js'),
 };
 

@@ -55,13 +55,28 @@ export function markSubscribersLoaded(): void {
 
 const eventRowSize = 9;
 
+/** What `appendEvents` does: everything (always, outside benchmarks), or less for a benchmark's baseline. */
+type EventMode = 'full' | 'outbox-only' | 'off';
+let eventMode: EventMode = 'full';
+
+/**
+ * For bench/events.bench.ts only: measures a write without its subscribers ('outbox-only') or
+ * without its events at all ('off'), against the same write in full. Refused unless the process was
+ * started with RAPPORT_BENCH=1, which no entry point of Rapport sets, so a stray call cannot make a
+ * server drop events.
+ */
+export function setEventModeForBenchmark(mode: EventMode): void {
+  if (mode !== 'full' && process.env.RAPPORT_BENCH !== '1') throw new Error('domain events can only be reduced in a benchmark process (RAPPORT_BENCH=1)');
+  eventMode = mode;
+}
+
 /**
  * Appends events inside the caller's transaction: they commit or roll back with the change they
  * describe. In-transaction subscribers run after the rows are stored.
  */
 export async function appendEvents(trx: Db, actor: string, events: DomainEvent[]): Promise<StoredEvent[]> {
   if (!subscribersLoaded) throw new Error('domain events appended before the event subscribers were loaded: import src/derived-data.ts in this entry point');
-  if (events.length === 0) return [];
+  if (events.length === 0 || eventMode === 'off') return [];
   const occurredAt = new Date().toISOString();
   const stored: StoredEvent[] = events.map((e) => ({
     id: newId('event'),
@@ -80,6 +95,7 @@ export async function appendEvents(trx: Db, actor: string, events: DomainEvent[]
       .values(stored.slice(i, i + chunk).map((e) => ({ id: e.id, type: e.type, entity: e.entity, entity_id: e.entity_id, occurred_at: e.occurred_at, actor: e.actor, data: e.data === null ? null : JSON.stringify(e.data), position: null })))
       .execute();
   }
+  if (eventMode === 'outbox-only') return stored;
   for (const s of subscribers) {
     const mine = s.types ? stored.filter((e) => s.types!.has(e.type)) : stored;
     if (mine.length) await s.handler(trx, mine);
