@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { addStage, draftOf, moveStage, moveTargets, removedStages, removeStage, toRequestBody, updateStage } from './pipeline-draft';
+import { addStage, draftOf, type PipelineDraft, moveStage, moveTargets, removedStages, removeStage, toRequestBody, updateStage } from './pipeline-draft';
+import { samplePipeline } from './pipeline-fixture';
 import type { Pipeline } from './types';
 
-const pipeline: Pipeline = {
-  id: 'pip_1',
-  name: 'Sales',
-  position: 0,
-  rotten_days: 14,
-  lost_reason_required: true,
-  stages: [
-    { id: 'stg_a', pipeline_id: 'pip_1', name: 'Lead', position: 0, probability: 0.1, kind: 'open' },
-    { id: 'stg_b', pipeline_id: 'pip_1', name: 'Proposal', position: 1, probability: 0.55, kind: 'open' },
-    { id: 'stg_w', pipeline_id: 'pip_1', name: 'Won', position: 2, probability: 1, kind: 'won' },
-    { id: 'stg_l', pipeline_id: 'pip_1', name: 'Lost', position: 3, probability: 0, kind: 'lost' },
-  ],
-};
+const pipeline = samplePipeline;
 
 function body(draft: ReturnType<typeof draftOf>, original?: Pipeline) {
   const result = toRequestBody(draft, original);
@@ -114,7 +103,7 @@ describe('pipeline draft', () => {
 
   it('a move target that is deleted later is dropped, and a stage put back sends no move', () => {
     const draft = draftOf(pipeline);
-    let next = { ...removeStage(draft, 1), moveDeals: { stg_b: 'stg_a' } };
+    let next: PipelineDraft = { ...removeStage(draft, 1), moveDeals: { stg_b: 'stg_a' } };
     next = removeStage(next, 0);
     expect(next.moveDeals).toEqual({});
     const restored = { ...draft, moveDeals: { stg_b: 'stg_a' } };
