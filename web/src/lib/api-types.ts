@@ -837,6 +837,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/followups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow-up cadences, newest first (at most 200) */
+        get: operations["getFollowups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/followups/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Days between follow-ups */
+        get: operations["getFollowupsSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the days between follow-ups (new cadences use them) */
+        patch: operations["patchFollowupsSettings"];
+        trace?: never;
+    };
     "/api/forms": {
         parameters: {
             query?: never;
@@ -3015,9 +3050,11 @@ export interface components {
                 record_id: string;
             }[];
             company: components["schemas"]["Company"] & (Record<string, never> | null);
+            contracts: components["schemas"]["Contract"][];
             customer: components["schemas"]["Customer"];
             deals: components["schemas"]["Deal"][];
             exported_at: string;
+            form_submissions: components["schemas"]["FormSubmission"][];
             interactions: components["schemas"]["Interaction"][];
             loyalty: components["schemas"]["LoyaltyExport"];
             mail: components["schemas"]["CustomerMailExport"];
@@ -3091,6 +3128,7 @@ export interface components {
                 [key: string]: unknown;
             })[];
             orders: components["schemas"]["Order"][];
+            quotes: components["schemas"]["Quote"][];
             tasks: components["schemas"]["Task"][];
         };
         CustomerFigures: {
@@ -3651,6 +3689,39 @@ export interface components {
             position: number;
             /** @enum {string} */
             type: "customer.created" | "customer.updated" | "customer.deleted" | "customer.merged" | "customer.merge_undone" | "customer.erased" | "customer.stage_changed" | "customer.segment_changed" | "customer.score_crossed" | "company.created" | "company.updated" | "company.deleted" | "product.created" | "product.updated" | "product.deleted" | "order.created" | "order.updated" | "order.deleted" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "message.queued" | "message.sent" | "message.failed" | "message.suppressed" | "message.bounced" | "message.opened" | "message.clicked" | "customer.unsubscribed" | "suppression.added" | "suppression.removed" | "task.created" | "task.updated" | "task.completed" | "task.due" | "task.deleted" | "task.reminded" | "contract.created" | "contract.updated" | "contract.deleted" | "contract.expiring" | "contract.renewed" | "contract.ended" | "followup.started" | "followup.stopped" | "form.created" | "form.updated" | "form.deleted" | "form.submitted" | "lead.created" | "pipeline.created" | "pipeline.updated" | "pipeline.deleted" | "deal.created" | "deal.updated" | "deal.stage_changed" | "deal.won" | "deal.lost" | "deal.deleted" | "quote.created" | "quote.updated" | "quote.sent" | "quote.viewed" | "quote.accepted" | "quote.declined" | "quote.revised" | "quote.converted" | "loyalty.points_earned" | "loyalty.points_redeemed" | "loyalty.points_expired" | "loyalty.points_reversed" | "loyalty.points_adjusted" | "loyalty.tier_changed" | "referral.attributed" | "referral.rewarded" | "import.completed" | "settings.updated" | "webhook.test";
+        };
+        FollowupCadence: {
+            current_due_at: string | null;
+            current_task_id: string | null;
+            customer_id: string | null;
+            deal_id: string | null;
+            id: string;
+            intervals: number[];
+            started_at: string;
+            /** @enum {string} */
+            status: "active" | "stopped";
+            /** @description The follow-up in progress, from 1 */
+            step: number;
+            stop_reason: string | null;
+            /** @enum {string} */
+            subject_entity: "quote" | "deal";
+            subject_id: string;
+        };
+        FollowupSettings: {
+            /** @description Whether sent quotes and form leads start a cadence */
+            enabled: boolean;
+            /**
+             * @description Days between follow-ups: the first is due this many days after the quote was sent or the lead came in, each next one this many days after the one before
+             * @example [
+             *       1,
+             *       2,
+             *       3,
+             *       5,
+             *       8,
+             *       13
+             *     ]
+             */
+            intervals: number[];
         };
         Form: {
             active: boolean;
@@ -8594,6 +8665,137 @@ export interface operations {
             };
             /** @description No record with that id */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getFollowups: {
+        parameters: {
+            query?: {
+                customer_id?: string;
+                status?: "active" | "stopped";
+                /** @description A quote or deal id */
+                subject_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cadences */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["FollowupCadence"][];
+                    };
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getFollowupsSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Follow-up settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowupSettings"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchFollowupsSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Whether sent quotes and form leads start a cadence */
+                    enabled?: boolean;
+                    /**
+                     * @description Days between follow-ups: the first is due this many days after the quote was sent or the lead came in, each next one this many days after the one before
+                     * @example [
+                     *       1,
+                     *       2,
+                     *       3,
+                     *       5,
+                     *       8,
+                     *       13
+                     *     ]
+                     */
+                    intervals?: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Follow-up settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowupSettings"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
