@@ -28,7 +28,15 @@ describe.each(engines)('mail API, consent and suppression on %s', (engine) => {
     await api?.close();
   });
   const queue = (input: QueueMailInput) => api.db.database.db.transaction().execute((trx) => queueMail(trx, input));
-  const deliver = () => deliverQueuedMail(api.db.database);
+  // Passes until nothing due is left: mail without a sender goes at the default 5 a second.
+  const deliver = async () => {
+    for (let i = 0; i < 40; i++) {
+      await deliverQueuedMail(api.db.database);
+      const due = await api.db.database.db.selectFrom('messages').select('id').where('status', '=', 'queued').where('next_attempt_at', '<=', new Date().toISOString()).limit(1).execute();
+      if (due.length === 0) return;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  };
   const customer = async (email: string, consent: boolean) => (await api.request('POST', '/api/customers', { first_name: 'Test', last_name: email.split('@')[0], email, consent_email: consent })).body.id as string;
   const count = async (table: string) => Number((await api.db.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
