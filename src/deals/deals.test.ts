@@ -171,6 +171,17 @@ for (const engine of engines) {
       await db.updateTable('deals').set({ last_activity_at: old, created_at: old }).where('id', '=', id).execute();
       let [mine] = (await openDealsAtStake(db, new Date())).filter((d) => d.deal_id === id);
       expect(mine).toMatchObject({ rotten: true, days_without_activity: 45 });
+      // Today's narrow read (rotten or named deals only) agrees with the full read.
+      const fresh = await tx((trx) => createDeal(trx, ctx, { title: 'Fresh', value: 10, customer_id: customer.id }));
+      const edge = await tx((trx) => createDeal(trx, ctx, { title: 'Edge', value: 20, customer_id: customer.id }));
+      const rottenDays = Number((await db.selectFrom('pipelines').select('rotten_days').where('id', '=', deal.pipeline_id as string).executeTakeFirstOrThrow()).rotten_days);
+      // Exactly rotten_days without activity is not yet rotten; one day more is.
+      await db.updateTable('deals').set({ last_activity_at: new Date(Date.now() - rottenDays * 86_400_000 - 60_000).toISOString() }).where('id', '=', edge.id as string).execute();
+      const full = await openDealsAtStake(db, new Date());
+      const narrow = await openDealsAtStake(db, new Date(), { rottenOrIds: [fresh.id as string] });
+      expect(narrow.map((d) => d.deal_id).sort()).toEqual([...full.filter((d) => d.rotten).map((d) => d.deal_id), fresh.id as string].sort());
+      expect(narrow.find((d) => d.deal_id === edge.id)).toBeUndefined();
+      expect(narrow.find((d) => d.deal_id === id)).toMatchObject(full.find((d) => d.deal_id === id)!);
       await interactions.create(ctx, [{ type: 'call', customer_id: customer.id, occurred_at: new Date(Date.now() - 2 * 86_400_000).toISOString() }]);
       [mine] = (await openDealsAtStake(db, new Date())).filter((d) => d.deal_id === id);
       expect(mine).toMatchObject({ rotten: false, days_without_activity: 2 });

@@ -106,17 +106,21 @@ export const isRotten = (days: number, rottenDays: number | null) => rottenDays 
  * Every open deal with its value, learnt probability, expected value, rotten flag and days without
  * activity, highest expected value first. Values are in each deal's own currency (`currency`).
  */
-export async function openDealsAtStake(db: Db, now: Date = new Date(), options: { pipelineId?: string; customerId?: string; limit?: number } = {}): Promise<DealAtStake[]> {
+export async function openDealsAtStake(db: Db, now: Date = new Date(), options: { pipelineId?: string; customerId?: string; limit?: number; rottenOrIds?: readonly string[] } = {}): Promise<DealAtStake[]> {
   const probabilities = new Map((await learntProbabilities(db, options.pipelineId)).map((p) => [p.stage_id, p]));
-  let q = db
-    .selectFrom('deals as d')
-    .innerJoin('pipelines as p', 'p.id', 'd.pipeline_id')
-    .select(['d.id', 'd.title', 'd.customer_id', 'd.pipeline_id', 'd.stage_id', 'd.value', 'd.currency', 'd.expected_close_date', 'd.last_activity_at', 'd.created_at', 'p.rotten_days'])
-    .where('d.status', '=', 'open');
-  if (options.pipelineId) q = q.where('d.pipeline_id', '=', options.pipelineId);
-  if (options.customerId) q = q.where('d.customer_id', '=', options.customerId);
+  const select = () => {
+    let q = db
+      .selectFrom('deals as d')
+      .innerJoin('pipelines as p', 'p.id', 'd.pipeline_id')
+      .select(['d.id', 'd.title', 'd.customer_id', 'd.pipeline_id', 'd.stage_id', 'd.value', 'd.currency', 'd.expected_close_date', 'd.last_activity_at', 'd.created_at', 'p.rotten_days'])
+      .where('d.status', '=', 'open');
+    if (options.pipelineId) q = q.where('d.pipeline_id', '=', options.pipelineId);
+    if (options.customerId) q = q.where('d.customer_id', '=', options.customerId);
+    return q;
+  };
+  const rows = options.rottenOrIds ? await rottenOrNamed(db, select, now, options.rottenOrIds) : await select().execute();
   const out: DealAtStake[] = [];
-  for (const r of await q.execute()) {
+  for (const r of rows) {
     const p = probabilities.get(r.stage_id as string);
     const value = toNumber(r.value) ?? 0;
     const probability = p?.used ?? 0;
@@ -143,4 +147,25 @@ export async function openDealsAtStake(db: Db, now: Date = new Date(), options: 
   }
   out.sort((a, b) => b.expected_value - a.expected_value || a.deal_id.localeCompare(b.deal_id));
   return options.limit ? out.slice(0, options.limit) : out;
+}
+
+/**
+ * Only the open deals that are rotten or named: what Today needs, read without scanning every open
+ * deal. Rotten means more than `rotten_days` whole days without activity, so the cut-off per pipeline
+ * is now minus (rotten_days + 1) days (timestamps are ISO text, compared as text).
+ */
+async function rottenOrNamed<Q extends { where: (...args: any[]) => Q; execute: () => Promise<any[]> }>(db: Db, select: () => Q, now: Date, ids: readonly string[]) {
+  const pipelines = await db.selectFrom('pipelines').select(['id', 'rotten_days']).where('rotten_days', 'is not', null).execute();
+  const seen = new Map<string, Record<string, unknown>>();
+  for (const p of pipelines) {
+    const cutoff = new Date(now.getTime() - (Number(p.rotten_days) + 1) * dayMs).toISOString();
+    const rows = await select()
+      .where('d.pipeline_id', '=', p.id)
+      .where((eb: any) => eb.or([eb('d.last_activity_at', '<=', cutoff), eb.and([eb('d.last_activity_at', 'is', null), eb('d.created_at', '<=', cutoff)])]))
+      .execute();
+    for (const r of rows) seen.set(r.id as string, r);
+  }
+  const named = [...new Set(ids)].filter((id) => !seen.has(id));
+  for (let i = 0; i < named.length; i += 500) for (const r of await select().where('d.id', 'in', named.slice(i, i + 500)).execute()) seen.set(r.id as string, r);
+  return [...seen.values()];
 }

@@ -117,11 +117,13 @@ export async function loadToday(db: Db, now = new Date(), options: { limit?: num
   const { currency, timeZone } = await getBusinessSettings(db);
   const today = todayIn(timeZone, now);
   const ctx: RankContext = { currency, today, defaultTaskValue };
-  const [deals, quotes, contracts, tasks, atRisk, acceptance] = [
-    (await openDealsAtStake(db, now)) as DealInput[],
-    (await quotesAwaitingAnswer(db, now)) as QuoteInput[],
+  const quotes = (await quotesAwaitingAnswer(db, now)) as QuoteInput[];
+  const tasks = await dueTasks(db, endOfDay(now, timeZone));
+  // Only the deals Today can show or price: rotten ones, and those a waiting quote or a due task names.
+  const namedDeals = [...quotes.map((q) => q.deal_id), ...tasks.map((t) => (t.linked_entity === 'deal' ? t.linked_id : null))].filter((id): id is string => !!id);
+  const [deals, contracts, atRisk, acceptance] = [
+    (await openDealsAtStake(db, now, { rottenOrIds: namedDeals })) as DealInput[],
     await contractsToRenew(db, now),
-    await dueTasks(db, endOfDay(now, timeZone)),
     await customersAtRisk(db, currency, timeZone, now),
     await quoteAcceptance(db),
   ];
