@@ -28,11 +28,11 @@ describe('PipelineForm', () => {
     const onSubmit = vi.fn(async () => {});
     render(<PipelineForm pipeline={pipeline} onSubmit={onSubmit} />);
     fireEvent.change(screen.getByLabelText('Stage 2 win probability (%)'), { target: { value: '150' } });
-    fireEvent.change(screen.getByLabelText('Name'), { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText('Pipeline name'), { target: { value: '' } });
     await save();
     expect(onSubmit).not.toHaveBeenCalled();
     expect(screen.getByLabelText('Stage 2 win probability (%)').closest('.field')?.textContent).toContain('a percentage from 0 to 100');
-    expect(screen.getByLabelText('Name').closest('.field')?.textContent).toContain('required');
+    expect(screen.getByLabelText('Pipeline name').closest('.field')?.textContent).toContain('required');
   });
 
   it('shows the API field errors of a 400 next to the stage they name', async () => {

@@ -40,7 +40,7 @@ export function PipelineForm({ pipeline, onSubmit, onCancel }: { pipeline?: Pipe
   return (
     <form onSubmit={submit} className="stack pipeline-form" noValidate>
       <div className={`field${message('name') ? ' has-error' : ''}`}>
-        <label htmlFor="pipeline-name">Name</label>
+        <label htmlFor="pipeline-name">Pipeline name</label>
         <input id="pipeline-name" value={draft.name} maxLength={255} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
         {message('name') && <span className="field-error">{message('name')}</span>}
       </div>
