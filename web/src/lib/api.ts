@@ -124,8 +124,8 @@ export const api = {
   /** A multipart form post (file uploads); the browser sets the boundary. */
   postForm: <T>(path: string, form: FormData) => request<T>('POST', path, { body: form }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
-  del: <T = void>(path: string, query?: Query) => request<T>('DELETE', path, { query }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
+  del: <T = void>(path: string, query?: Query) => request<T>('DELETE', path, { query }),
 };
 
 // ---- Shapes the API answers with ----
