@@ -19,7 +19,10 @@ const listQueries = ['Germany', 'France', 'Canada', 'Australia', 'Spain'].map((c
 const searchWords = ['anna', 'smith', 'mar', 'john', 'garcia', 'lee', 'muller', 'marie'];
 
 async function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['dist/cli.js', 'serve', '--workers', String(workers)], { env: { ...process.env, RAPPORT_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['dist/cli.js', 'serve', '--workers', String(workers)], {
+    env: { ...process.env, RAPPORT_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('Rapport is running')) resolve();
@@ -44,7 +47,14 @@ export async function run(log: (line: string) => void) {
   log(`\n== Core API: ${customers.toLocaleString('en')} demo customers on SQLite (${dataDir}), ${workers} server process(es)`);
   const config = loadConfig({ ...process.env, RAPPORT_DATA_DIR: dataDir, DATABASE_URL: '' });
   let database = await openConfiguredDatabase(config);
-  const count = Number((await database.db.selectFrom('customers').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const count = Number(
+    (
+      await database.db
+        .selectFrom('customers')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   if (count < customers) {
     await database.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -134,7 +144,9 @@ export async function run(log: (line: string) => void) {
       log(formatStats(`API, 50 conn. paced ${rate}/s: search`, search));
     }
     log(`API time / direct time (p50, one connection): list ${(single.p50 / directList.p50).toFixed(2)}x, search ${(singleSearch.p50 / directSearch.p50).toFixed(2)}x`);
-    log(`targets: p99 < 25 ms at 50 connections (whole records: list ${list.p99.toFixed(1)} ms, search ${search.p99.toFixed(1)} ms; list columns: list ${pageList.p99.toFixed(1)} ms, search ${pageSearch.p99.toFixed(1)} ms); API within 2x of direct`);
+    log(
+      `targets: p99 < 25 ms at 50 connections (whole records: list ${list.p99.toFixed(1)} ms, search ${search.p99.toFixed(1)} ms; list columns: list ${pageList.p99.toFixed(1)} ms, search ${pageSearch.p99.toFixed(1)} ms); API within 2x of direct`,
+    );
   } finally {
     server.kill('SIGTERM');
   }

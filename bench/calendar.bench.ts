@@ -27,7 +27,15 @@ const fmt = (name: string, values: number[], base?: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const p50 = percentile(sorted, 0.5);
   const p95 = percentile(sorted, 0.95);
-  const ratio = base ? `  ${(p50 / percentile([...base].sort((a, b) => a - b), 0.5)).toFixed(1)}x the baseline` : '';
+  const ratio = base
+    ? `  ${(
+        p50 /
+        percentile(
+          [...base].sort((a, b) => a - b),
+          0.5,
+        )
+      ).toFixed(1)}x the baseline`
+    : '';
   const verdict = base ? `  (target ${targetMs} ms: ${p95 <= targetMs ? 'met' : p50 <= targetMs ? 'p50 met, p95 missed' : 'MISSED'})` : '';
   return `${name.padEnd(52)} p50 ${p50.toFixed(1).padStart(7)} ms  p95 ${p95.toFixed(1).padStart(7)} ms${ratio}${verdict}`;
 };
@@ -36,7 +44,12 @@ export async function run(log: (line: string) => void) {
   const tasksN = Math.round(3500 * scale);
   const dealsN = Math.round(750 * scale);
   const contractsN = Math.round(750 * scale);
-  log(`\n== calendar: ICS feed of ${tasksN + dealsN + contractsN} items (${runs} runs each; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`);
+  log(
+    `\n== calendar: ICS feed of ${tasksN + dealsN + contractsN} items (${runs} runs each; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')})`,
+  );
   await import('../src/derived-data.js');
   const { testApi } = await import('../src/test/api-client.js');
   const { tasks } = await import('../src/activities/interactions.js');
@@ -52,7 +65,12 @@ export async function run(log: (line: string) => void) {
     for (let i = 0; i < tasksN; i += 500) {
       const batch = Array.from({ length: Math.min(500, tasksN - i) }, (_, k) => {
         const n = i + k;
-        return { title: `Call back, about the proposal #${n}`, due_at: `${day(n)}T${String(8 + (n % 9)).padStart(2, '0')}:30:00Z`, priority: ['low', 'normal', 'high', 'urgent'][n % 4], ...(n % 7 === 0 ? { recurrence: 'FREQ=WEEKLY;BYDAY=MO,TH' } : {}) };
+        return {
+          title: `Call back, about the proposal #${n}`,
+          due_at: `${day(n)}T${String(8 + (n % 9)).padStart(2, '0')}:30:00Z`,
+          priority: ['low', 'normal', 'high', 'urgent'][n % 4],
+          ...(n % 7 === 0 ? { recurrence: 'FREQ=WEEKLY;BYDAY=MO,TH' } : {}),
+        };
       });
       await inTransaction(ctx, (trx) => tasks.createIn(trx, ctx, batch));
     }
@@ -61,7 +79,14 @@ export async function run(log: (line: string) => void) {
       await inTransaction(ctx, (trx) => createDealsIn(trx, ctx, batch));
     }
     for (let i = 0; i < contractsN; i += 500) {
-      const batch = Array.from({ length: Math.min(500, contractsN - i) }, (_, k) => ({ title: `Maintenance ${i + k}`, starts_on: '2026-01-01', ends_on: day(i + k), status: 'active', value: 120, billing_period: 'monthly' }));
+      const batch = Array.from({ length: Math.min(500, contractsN - i) }, (_, k) => ({
+        title: `Maintenance ${i + k}`,
+        starts_on: '2026-01-01',
+        ends_on: day(i + k),
+        status: 'active',
+        value: 120,
+        billing_period: 'monthly',
+      }));
       await inTransaction(ctx, (trx) => contracts.createIn(trx, ctx, batch));
     }
     const path = (await api.request('POST', '/api/calendar/feed')).body.path as string;
@@ -77,7 +102,13 @@ export async function run(log: (line: string) => void) {
     const text = await calendarFeed(db);
     const events = (text.match(/BEGIN:VEVENT/g) ?? []).length;
     log(`feed: ${events} events, ${(Buffer.byteLength(text) / 1024).toFixed(0)} KB`);
-    const timed = Array.from({ length: events }, (_, i) => ({ uid: `t${i}@rapport`, summary: `Call back, about the proposal #${i}`, start: `${day(i)}T09:30:00Z`, durationMinutes: 30, rrule: i % 7 === 0 ? 'FREQ=WEEKLY' : null }));
+    const timed = Array.from({ length: events }, (_, i) => ({
+      uid: `t${i}@rapport`,
+      summary: `Call back, about the proposal #${i}`,
+      start: `${day(i)}T09:30:00Z`,
+      durationMinutes: 30,
+      rrule: i % 7 === 0 ? 'FREQ=WEEKLY' : null,
+    }));
     const writer = await time(async () => renderCalendar({ name: 'Rapport', timeZone: 'Europe/Brussels', timed, allDay: [] }));
     log(fmt('direct queries for the same rows (baseline)', base));
     log(fmt(`ICS writer alone, ${events} timed events`, writer, base));

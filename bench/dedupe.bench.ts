@@ -22,7 +22,10 @@ import { febrl1, febrl3Part, inTrainingHalf, loadSplink, pairwiseF1, scoredCandi
  * Each size runs twice: first computing and storing every customer's match keys (as the first
  * scan after an upgrade does), then from the stored keys (every later scan).
  */
-const sizes = (process.env.BENCH_DEDUPE_SIZES ?? '100000,1000000').split(',').map(Number).filter((n) => n > 0);
+const sizes = (process.env.BENCH_DEDUPE_SIZES ?? '100000,1000000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const maxBlockSize = process.env.BENCH_DEDUPE_MAX_BLOCK ? Number(process.env.BENCH_DEDUPE_MAX_BLOCK) : undefined;
 
 /** Resident memory in MB from /proc: all of it, and the anonymous part (heap and native allocations, not the mapped database file). */
@@ -111,7 +114,14 @@ export async function run(log: (line: string) => void) {
     const database = await openConfiguredDatabase(config);
     try {
       const db = database.db;
-      let count = Number((await db.selectFrom('customers').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      let count = Number(
+        (
+          await db
+            .selectFrom('customers')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
       if (count === 0) {
         log(`  generating ${customers.toLocaleString('en')} demo customers in ${dataDir}`);
         count = (await generateDemo(database, { customers, seed: 1 })).customers;
@@ -122,7 +132,9 @@ export async function run(log: (line: string) => void) {
         const { value, rss, anon, heap, cpuSeconds } = await withPeakMemory(() => detectDuplicates(database, { thresholds: DEFAULT_THRESHOLDS, maxReview: DEFAULT_MAX_REVIEW, maxBlockSize }));
         const merged = value.clusters.reduce((sum, c) => sum + c.length - 1, 0);
         log(`${pass}: ${format(value.stats)}; CPU time ${cpuSeconds.toFixed(1)} s (the machine is shared: CPU time is what the scan itself used)`);
-        log(`  auto-merge: ${value.clusters.length.toLocaleString('en')} clusters (${merged.toLocaleString('en')} customers merged away); review queue: ${value.review.length} pairs (cap ${DEFAULT_MAX_REVIEW})`);
+        log(
+          `  auto-merge: ${value.clusters.length.toLocaleString('en')} clusters (${merged.toLocaleString('en')} customers merged away); review queue: ${value.review.length} pairs (cap ${DEFAULT_MAX_REVIEW})`,
+        );
         log(`  peak memory during the scan: RSS ${rss.toFixed(0)} MB (includes the memory-mapped database file), anonymous ${anon.toFixed(0)} MB, JS heap ${heap.toFixed(0)} MB`);
       }
       if (count <= 200_000) {
@@ -134,7 +146,9 @@ export async function run(log: (line: string) => void) {
           const found = findDuplicates(people, { maxBlockSize, maxReview: DEFAULT_MAX_REVIEW });
           return { found, seconds: (performance.now() - started) / 1000 };
         });
-        log(`in memory (all customers loaded): ${value.seconds.toFixed(1)} s, CPU time ${cpuSeconds.toFixed(1)} s; ${value.found.clusters.length.toLocaleString('en')} clusters; peak anonymous memory ${anon.toFixed(0)} MB, JS heap ${heap.toFixed(0)} MB`);
+        log(
+          `in memory (all customers loaded): ${value.seconds.toFixed(1)} s, CPU time ${cpuSeconds.toFixed(1)} s; ${value.found.clusters.length.toLocaleString('en')} clusters; peak anonymous memory ${anon.toFixed(0)} MB, JS heap ${heap.toFixed(0)} MB`,
+        );
       }
     } finally {
       await database.close();

@@ -29,7 +29,10 @@ const searchFields = new Set(['first_name', 'last_name', 'emails', 'phones', 'co
 
 function writeCsv(file: string) {
   const lines = ['customer_id,first_name,last_name,email,phone,company,city,notes'];
-  for (let i = 0; i < total; i++) lines.push(`C${i},Name${i},Family${i % 977},person${i}@bench.example,+44 20 7${String(i).padStart(6, '0').slice(0, 3)} ${String(i).padStart(6, '0').slice(3)},Firm ${i % 300},City${i % 50},note ${i}`);
+  for (let i = 0; i < total; i++)
+    lines.push(
+      `C${i},Name${i},Family${i % 977},person${i}@bench.example,+44 20 7${String(i).padStart(6, '0').slice(0, 3)} ${String(i).padStart(6, '0').slice(3)},Firm ${i % 300},City${i % 50},note ${i}`,
+    );
   fs.writeFileSync(file, lines.join('\n') + '\n');
 }
 
@@ -41,7 +44,8 @@ async function singleWrites(dir: string, name: string) {
   const ctx = { database, actor: 'bench' };
   try {
     const started = process.hrtime.bigint();
-    for (let i = 0; i < singles; i++) await database.db.transaction().execute((trx) => customerService.createIn(trx, ctx, [{ first_name: `One${i}`, email: `one${i}@bench.example`, notes: 'single write' }]));
+    for (let i = 0; i < singles; i++)
+      await database.db.transaction().execute((trx) => customerService.createIn(trx, ctx, [{ first_name: `One${i}`, email: `one${i}@bench.example`, notes: 'single write' }]));
     return (seconds(started) / singles) * 1000;
   } finally {
     await database.close();
@@ -62,7 +66,12 @@ async function importOnPostgres(csv: string) {
 }
 
 export async function run(log: (line: string) => void) {
-  log(`\n== Derived data: customer search text written with the row vs. by an event subscriber (${singles} single writes on SQLite, ${total.toLocaleString('en')} imported on PostgreSQL; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+  log(
+    `\n== Derived data: customer search text written with the row vs. by an event subscriber (${singles} single writes on SQLite, ${total.toLocaleString('en')} imported on PostgreSQL; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')})`,
+  );
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-derived-bench-'));
   try {
     const csv = path.join(dir, 'customers.csv');
@@ -72,13 +81,24 @@ export async function run(log: (line: string) => void) {
     subscribe(['customer.created', 'customer.updated'], async (trx, events) => {
       const ids = [...new Set(events.map((e) => e.entity_id))];
       for (let i = 0; i < ids.length; i += 500) {
-        const rows = await trx.selectFrom('customers').select(['id', ...searchFields]).where('id', 'in', ids.slice(i, i + 500)).execute();
-        for (const row of rows) await trx.updateTable('customers').set({ search_text: customerSearchText(rowToRecord(customerEntity.fields, row, searchFields)) }).where('id', '=', row.id as string).execute();
+        const rows = await trx
+          .selectFrom('customers')
+          .select(['id', ...searchFields])
+          .where('id', 'in', ids.slice(i, i + 500))
+          .execute();
+        for (const row of rows)
+          await trx
+            .updateTable('customers')
+            .set({ search_text: customerSearchText(rowToRecord(customerEntity.fields, row, searchFields)) })
+            .where('id', '=', row.id as string)
+            .execute();
       }
     });
     const bySubscriber = { singleMs: await singleWrites(dir, 'subscriber'), ...(await importOnPostgres(csv)) };
     const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
-    log(`import (PostgreSQL):       with the row ${inline.importSeconds.toFixed(2)} s, by a subscriber ${bySubscriber.importSeconds.toFixed(2)} s (${ratio(bySubscriber.importSeconds, inline.importSeconds)})`);
+    log(
+      `import (PostgreSQL):       with the row ${inline.importSeconds.toFixed(2)} s, by a subscriber ${bySubscriber.importSeconds.toFixed(2)} s (${ratio(bySubscriber.importSeconds, inline.importSeconds)})`,
+    );
     log(`single write (SQLite):     with the row ${inline.singleMs.toFixed(2)} ms, by a subscriber ${bySubscriber.singleMs.toFixed(2)} ms (${ratio(bySubscriber.singleMs, inline.singleMs)})`);
     log(`every customer searchable: ${inline.complete && bySubscriber.complete ? 'yes' : 'NO'}`);
   } finally {

@@ -21,7 +21,8 @@ const deleted = Math.min(10_000, Math.floor(customers / 2));
 
 function writeCsv(file: string) {
   const lines = ['customer_id,first_name,last_name,email,phone,city,notes'];
-  for (let i = 0; i < customers; i++) lines.push(`C${i},Name${i},Family${i % 977},person${i}@bench.example,+44 20 7${String(i).padStart(6, '0').slice(0, 3)} ${String(i).padStart(6, '0').slice(3)},City${i % 50},note ${i}`);
+  for (let i = 0; i < customers; i++)
+    lines.push(`C${i},Name${i},Family${i % 977},person${i}@bench.example,+44 20 7${String(i).padStart(6, '0').slice(0, 3)} ${String(i).padStart(6, '0').slice(3)},City${i % 50},note ${i}`);
   fs.writeFileSync(file, lines.join('\n') + '\n');
 }
 
@@ -32,7 +33,14 @@ async function measure(database: Database, csv: string) {
   let started = process.hrtime.bigint();
   await runImport(ctx, csv, { kind: 'customers' });
   const importSeconds = seconds(started);
-  const ids = (await database.db.selectFrom('customers').select('id').orderBy('id').limit(deleted + 1).execute()).map((r) => r.id as string);
+  const ids = (
+    await database.db
+      .selectFrom('customers')
+      .select('id')
+      .orderBy('id')
+      .limit(deleted + 1)
+      .execute()
+  ).map((r) => r.id as string);
   started = process.hrtime.bigint();
   const report = await eraseCustomer(ctx, ids[0]);
   const eraseSeconds = seconds(started);
@@ -69,7 +77,8 @@ export async function run(log: (line: string) => void) {
   try {
     const csv = path.join(dir, 'customers.csv');
     writeCsv(csv);
-    const fmt = (r: Awaited<ReturnType<typeof measure>>) => `import ${r.importSeconds.toFixed(2)} s, erase one ${(r.eraseSeconds * 1000).toFixed(0)} ms, delete ${deleted.toLocaleString('en')} ${r.deleteSeconds.toFixed(2)} s`;
+    const fmt = (r: Awaited<ReturnType<typeof measure>>) =>
+      `import ${r.importSeconds.toFixed(2)} s, erase one ${(r.eraseSeconds * 1000).toFixed(0)} ms, delete ${deleted.toLocaleString('en')} ${r.deleteSeconds.toFixed(2)} s`;
     const off = await sqliteRun(dir, csv, false);
     const on = await sqliteRun(dir, csv, true);
     log(`SQLite, secure_delete off: ${fmt(off)}`);

@@ -45,7 +45,10 @@ export function writeFiles(customersCsv: string, ordersCsv: string) {
   for (let i = 1; i <= customers; i++) {
     const f = first[Math.floor(rnd() * first.length)];
     const l = last[Math.floor(rnd() * last.length)];
-    buffer += `C${i},${f},${l},${f.toLowerCase()}.${l.normalize('NFKD').replace(/[^a-zA-Z]/g, '').toLowerCase()}${i}@example.com,+44 20 79${String(i % 1_000_000).padStart(6, '0')},${cities[i % cities.length]},${18 + (i % 60)},${20000 + Math.floor(rnd() * 100000)}\n`;
+    buffer += `C${i},${f},${l},${f.toLowerCase()}.${l
+      .normalize('NFKD')
+      .replace(/[^a-zA-Z]/g, '')
+      .toLowerCase()}${i}@example.com,+44 20 79${String(i % 1_000_000).padStart(6, '0')},${cities[i % cities.length]},${18 + (i % 60)},${20000 + Math.floor(rnd() * 100000)}\n`;
     if (buffer.length > 1 << 20) {
       fs.writeSync(c, buffer);
       buffer = '';
@@ -222,11 +225,17 @@ export async function run(log: (line: string) => void) {
   const memory = (r: ImportRun) => `peak RSS ${r.hwmMb.toFixed(0)} MB (own memory ${r.anonMb.toFixed(0)} MB, the rest mapped database pages)`;
   const cb = batches.get('customers')!;
   const ob = batches.get('orders')!;
-  log(`customers.csv ${size(customersCsv)}: Rapport ${c.seconds.toFixed(1)} s, ${rate(customers, c.seconds)}, cpu ${c.cpu.toFixed(1)} s (created ${cb.counts.created}, rejected ${cb.counts.rejected})${versus(c, customers, baseline?.customers)}; ${memory(c)}`);
+  log(
+    `customers.csv ${size(customersCsv)}: Rapport ${c.seconds.toFixed(1)} s, ${rate(customers, c.seconds)}, cpu ${c.cpu.toFixed(1)} s (created ${cb.counts.created}, rejected ${cb.counts.rejected})${versus(c, customers, baseline?.customers)}; ${memory(c)}`,
+  );
   if (baseline) {
     const schema = baseline.customersSchema;
-    log(`  sqlite3 storing the same customers into Rapport's schema (indexes, full-text, source ids; no cleaning): ${schema.seconds.toFixed(2)} s${schema.cpu ? `, cpu ${schema.cpu.toFixed(2)} s` : ''}, ${(schema.seconds / baseline.customers.seconds).toFixed(1)}x the plain .import; Rapport ${(c.seconds / schema.seconds).toFixed(1)}x this`);
+    log(
+      `  sqlite3 storing the same customers into Rapport's schema (indexes, full-text, source ids; no cleaning): ${schema.seconds.toFixed(2)} s${schema.cpu ? `, cpu ${schema.cpu.toFixed(2)} s` : ''}, ${(schema.seconds / baseline.customers.seconds).toFixed(1)}x the plain .import; Rapport ${(c.seconds / schema.seconds).toFixed(1)}x this`,
+    );
   }
-  log(`orders.csv ${size(ordersCsv)}: Rapport ${o.seconds.toFixed(1)} s, ${rate(orderLines, o.seconds)}, cpu ${o.cpu.toFixed(1)} s (${ob.counts.created} orders, rejected ${ob.counts.rejected})${versus(o, orderLines, baseline?.orders)}; ${memory(o)}`);
+  log(
+    `orders.csv ${size(ordersCsv)}: Rapport ${o.seconds.toFixed(1)} s, ${rate(orderLines, o.seconds)}, cpu ${o.cpu.toFixed(1)} s (${ob.counts.created} orders, rejected ${ob.counts.rejected})${versus(o, orderLines, baseline?.orders)}; ${memory(o)}`,
+  );
   if (scan) log(`fuzzy duplicate scan over ${scan.customers.toLocaleString('en')} customers: ${scan.seconds.toFixed(1)} s (${scan.queued} pairs queued for review)`);
 }

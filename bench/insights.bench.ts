@@ -12,19 +12,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  createRng,
-  MAX_HOLDOUT_CUSTOMERS,
-  compareOnHoldout,
-  fitBgNbd,
-  fitGammaGamma,
-  gammaDraw,
-  kmeans,
-  kmeansSync,
-  normalDraw,
-  simulateBgNbd,
-  standardize,
-} from '../src/analytics/index.js';
+import { createRng, MAX_HOLDOUT_CUSTOMERS, compareOnHoldout, fitBgNbd, fitGammaGamma, gammaDraw, kmeans, kmeansSync, normalDraw, simulateBgNbd, standardize } from '../src/analytics/index.js';
 import { loadConfig } from '../src/core/config.js';
 import type { Database } from '../src/core/database.js';
 import { openConfiguredDatabase } from '../src/core/runtime.js';
@@ -128,7 +116,12 @@ function sklearnKMeans(python: string, data: Float64Array, n: number, d: number,
     'print(json.dumps(out))',
   ].join('\n');
   try {
-    return JSON.parse(execFileSync(python, ['-c', script], { encoding: 'utf8', maxBuffer: 1 << 20 }).trim().split('\n').pop()!) as {
+    return JSON.parse(
+      execFileSync(python, ['-c', script], { encoding: 'utf8', maxBuffer: 1 << 20 })
+        .trim()
+        .split('\n')
+        .pop()!,
+    ) as {
       version: string;
       parallel: SklearnTiming;
       single?: SklearnTiming;
@@ -165,16 +158,22 @@ async function kmeansVersusSklearn(log: (line: string) => void) {
   }
   const sklearn = sklearnKMeans(python, data, n, d, k, singleThread);
   const sk = { ms: sklearn.parallel.seconds * 1000, cpuMs: sklearn.parallel.cpuSeconds * 1000, ...sklearn.parallel };
-  log(`scikit-learn ${sklearn.version} KMeans(n_init=10), ${threads} threads: ${seconds(sk.ms)} (${cpu(sk)}), inertia ${sk.inertia.toFixed(3)}, ${sk.iterations} iterations (${python}, ${os.cpus().length} CPUs)`);
+  log(
+    `scikit-learn ${sklearn.version} KMeans(n_init=10), ${threads} threads: ${seconds(sk.ms)} (${cpu(sk)}), inertia ${sk.inertia.toFixed(3)}, ${sk.iterations} iterations (${python}, ${os.cpus().length} CPUs)`,
+  );
   const ratio = ours.inertia / sk.inertia;
   log(`inertia ratio Rapport / scikit-learn best of 10: ${ratio.toFixed(6)} (${((ratio - 1) * 100).toFixed(4)}%; bar: within 0.1%) -> ${Math.abs(ratio - 1) <= 0.001 || ratio < 1 ? 'PASS' : 'FAIL'}`);
   log(`time ratio Rapport / scikit-learn, ${threads} threads each: ${(ours.ms / sk.ms).toFixed(2)} -> ${ours.ms <= sk.ms ? 'PASS' : 'slower than scikit-learn'}`);
   if (!singleThread || !sklearn.single) return;
   const single = await timedKMeans(data, n, d, k, 1);
   const skSingle = { ms: sklearn.single.seconds * 1000, cpuMs: sklearn.single.cpuSeconds * 1000, ...sklearn.single };
-  log(`Rapport k-means, 1 thread: ${seconds(single.ms)} (${cpu(single)}), inertia ${single.inertia.toFixed(3)}, same labels as on ${threads} threads: ${sameLabels(single.labels, ours.labels) && single.inertia === ours.inertia ? 'yes' : 'NO'}`);
+  log(
+    `Rapport k-means, 1 thread: ${seconds(single.ms)} (${cpu(single)}), inertia ${single.inertia.toFixed(3)}, same labels as on ${threads} threads: ${sameLabels(single.labels, ours.labels) && single.inertia === ours.inertia ? 'yes' : 'NO'}`,
+  );
   log(`scikit-learn, 1 thread: ${seconds(skSingle.ms)} (${cpu(skSingle)}), inertia ${skSingle.inertia.toFixed(3)}`);
-  log(`time ratio Rapport / scikit-learn, 1 thread each: ${(single.ms / skSingle.ms).toFixed(2)}; CPU time ratio: ${(single.cpuMs / skSingle.cpuMs).toFixed(2)} (steadier than wall time when others share the cores)`);
+  log(
+    `time ratio Rapport / scikit-learn, 1 thread each: ${(single.ms / skSingle.ms).toFixed(2)}; CPU time ratio: ${(single.cpuMs / skSingle.cpuMs).toFixed(2)} (steadier than wall time when others share the cores)`,
+  );
 }
 
 /**
@@ -184,23 +183,38 @@ async function kmeansVersusSklearn(log: (line: string) => void) {
 function mallCustomersVersusSklearn(log: (line: string) => void) {
   log('\n-- k-means on the 200 Mall Customers (age, income, spending score; standardised): restarts against scikit-learn');
   const file = fixturePath('segmentation', 'Mall_Customers.csv');
-  const rows = fs.readFileSync(file, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').slice(2).map(Number));
+  const rows = fs
+    .readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(',').slice(2).map(Number));
   const n = rows.length;
   const d = 3;
   const data = standardize(Float64Array.from(rows.flat()), n, d).data;
   const python = findSklearnPython();
   const reference: Record<string, { bestOf10: number; bestOf1000: number }> = python
     ? JSON.parse(
-        execFileSync(python, ['-c', [
-          'import json, numpy as np',
-          'from sklearn.cluster import KMeans',
-          `x = np.loadtxt(${JSON.stringify(file)}, delimiter=",", skiprows=1, usecols=(2, 3, 4))`,
-          'z = (x - x.mean(0)) / x.std(0)',
-          'print(json.dumps({k: {"bestOf10": float(KMeans(n_clusters=k, n_init=10, random_state=0).fit(z).inertia_), "bestOf1000": float(min(KMeans(n_clusters=k, n_init=1, random_state=s).fit(z).inertia_ for s in range(1000)))} for k in (3, 5, 8)}))',
-        ].join('\n')], { encoding: 'utf8' }).trim().split('\n').pop()!,
+        execFileSync(
+          python,
+          [
+            '-c',
+            [
+              'import json, numpy as np',
+              'from sklearn.cluster import KMeans',
+              `x = np.loadtxt(${JSON.stringify(file)}, delimiter=",", skiprows=1, usecols=(2, 3, 4))`,
+              'z = (x - x.mean(0)) / x.std(0)',
+              'print(json.dumps({k: {"bestOf10": float(KMeans(n_clusters=k, n_init=10, random_state=0).fit(z).inertia_), "bestOf1000": float(min(KMeans(n_clusters=k, n_init=1, random_state=s).fit(z).inertia_ for s in range(1000)))} for k in (3, 5, 8)}))',
+            ].join('\n'),
+          ],
+          { encoding: 'utf8' },
+        )
+          .trim()
+          .split('\n')
+          .pop()!,
       )
     : {};
-  if (!python) log('scikit-learn is not installed: Rapport\'s figures only (apt-get install -y python3-sklearn for the comparison).');
+  if (!python) log("scikit-learn is not installed: Rapport's figures only (apt-get install -y python3-sklearn for the comparison).");
   for (const k of [3, 5, 8]) {
     const t = performance.now();
     const fit = kmeansSync(data, n, d, { k, seed: 0, ...seedings('auto', n, d, k) });
@@ -209,7 +223,9 @@ function mallCustomersVersusSklearn(log: (line: string) => void) {
     const sk = reference[k];
     log(
       `k = ${k}: Rapport ${fit.inertia.toFixed(4)} after ${fit.runs} restarts (best reached ${fit.bestRuns} times) in ${ms.toFixed(0)} ms; 4 restarts: ${four.toFixed(4)}` +
-        (sk ? `; scikit-learn best of 10: ${sk.bestOf10.toFixed(4)}, best of 1,000: ${sk.bestOf1000.toFixed(4)} -> ${fit.inertia <= sk.bestOf10 * (1 + 1e-9) ? 'PASS' : 'FAIL'} (${Math.max(0, (fit.inertia / sk.bestOf1000 - 1) * 100).toFixed(3)}% above the best known)` : ''),
+        (sk
+          ? `; scikit-learn best of 10: ${sk.bestOf10.toFixed(4)}, best of 1,000: ${sk.bestOf1000.toFixed(4)} -> ${fit.inertia <= sk.bestOf10 * (1 + 1e-9) ? 'PASS' : 'FAIL'} (${Math.max(0, (fit.inertia / sk.bestOf1000 - 1) * 100).toFixed(3)}% above the best known)`
+          : ''),
     );
   }
 }
@@ -249,7 +265,9 @@ function modelFits(log: (line: string) => void) {
   log(`BG/NBD hold-out check (a second fit and 13-week forecasts on an even sample of at most ${MAX_HOLDOUT_CUSTOMERS.toLocaleString('en')} customers): ${seconds(performance.now() - t)}`);
   t = performance.now();
   const gg = fitGammaGamma(frequency, monetary);
-  log(`Gamma-Gamma fit on ${gg.customers.toLocaleString('en')} repeat buyers: ${seconds(performance.now() - t)} -> p ${gg.p.toFixed(3)}, q ${gg.q.toFixed(3)}, gamma ${gg.gamma.toFixed(3)} (true 6, 3.7, 15)`);
+  log(
+    `Gamma-Gamma fit on ${gg.customers.toLocaleString('en')} repeat buyers: ${seconds(performance.now() - t)} -> p ${gg.p.toFixed(3)}, q ${gg.q.toFixed(3)}, gamma ${gg.gamma.toFixed(3)} (true 6, 3.7, 15)`,
+  );
 }
 
 async function openDemo(log: (line: string) => void): Promise<Database | null> {
@@ -286,18 +304,30 @@ async function databasePart(log: (line: string) => void) {
   if (!database) return;
   try {
     const ctx = { database, actor: 'bench' };
-    const counts = await database.db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const lines = await database.db.selectFrom('order_lines').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const counts = await database.db
+      .selectFrom('orders')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const lines = await database.db
+      .selectFrom('order_lines')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     log(`${Number(counts.n).toLocaleString('en')} orders, ${Number(lines.n).toLocaleString('en')} order lines`);
     const [result, ms] = await timed(() => runInsights(ctx, { timeUnit: 'weeks' }));
     const timings = result.metrics.timings_ms as Record<string, number>;
-    log(`insight run: ${seconds(ms)} in all: ${Object.entries(timings).map(([k, v]) => `${k.replace(/_ms$/, '')} ${seconds(v)}`).join(', ')}`);
+    log(
+      `insight run: ${seconds(ms)} in all: ${Object.entries(timings)
+        .map(([k, v]) => `${k.replace(/_ms$/, '')} ${seconds(v)}`)
+        .join(', ')}`,
+    );
     log(`BG/NBD ${JSON.stringify(result.params.bgnbd)}; Gamma-Gamma ${JSON.stringify(result.params.gamma_gamma)}`);
     const verdict = (result.metrics.bgnbd as { reliable?: boolean; reliability?: { reasons: string[] } } | null) ?? null;
     log(`BG/NBD ${verdict?.reliable ? 'reliable' : `unreliable: ${verdict?.reliability?.reasons.join('; ') ?? 'no fit'}`}`);
     const pp = result.metrics.purchase_probability as Record<string, unknown>;
     const baseline = pp.baseline as Record<string, unknown> | undefined;
-    log(`purchase probability: AUC ${pp.auc}, Brier ${pp.brier}, log-loss ${pp.log_loss}, ${pp.train} train / ${pp.test} held out; days since the last order alone: AUC ${baseline?.auc}, Brier ${baseline?.brier}; ${pp.quality}`);
+    log(
+      `purchase probability: AUC ${pp.auc}, Brier ${pp.brier}, log-loss ${pp.log_loss}, ${pp.train} train / ${pp.test} held out; days since the last order alone: AUC ${baseline?.auc}, Brier ${baseline?.brier}; ${pp.quality}`,
+    );
     const cs = result.metrics.cross_sell as Record<string, unknown> | null;
     if (cs) log(`cross-sell hit rate at 5: ${cs.hit_rate_at_5} vs most-popular ${cs.baseline_hit_rate_at_5} (${cs.evaluated_customers} customers)`);
 

@@ -25,7 +25,15 @@ export function stats(latenciesMs: number[], seconds: number, errors = 0): Laten
  * Sends GET requests for `paths` (round robin) from `concurrency` keep-alive connections for
  * `seconds` (after a warm-up), and measures each request's latency. Bounded in time and count.
  */
-export async function loadTest(options: { port: number; paths: string[]; headers: Record<string, string>; concurrency: number; seconds: number; warmupSeconds?: number; maxRequests?: number }): Promise<LatencyStats> {
+export async function loadTest(options: {
+  port: number;
+  paths: string[];
+  headers: Record<string, string>;
+  concurrency: number;
+  seconds: number;
+  warmupSeconds?: number;
+  maxRequests?: number;
+}): Promise<LatencyStats> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
   const latencies: number[] = [];
   let errors = 0;
@@ -86,29 +94,39 @@ export function findWrk(): string | null {
  * with `ratePerSecond` the connections pause between requests so that together they offer about
  * that many requests per second, which measures latency at a load the server keeps up with.
  */
-export async function wrkLoadTest(options: { port: number; paths: string[]; headers: Record<string, string>; concurrency: number; seconds: number; warmupSeconds?: number; ratePerSecond?: number }): Promise<LatencyStats> {
+export async function wrkLoadTest(options: {
+  port: number;
+  paths: string[];
+  headers: Record<string, string>;
+  concurrency: number;
+  seconds: number;
+  warmupSeconds?: number;
+  ratePerSecond?: number;
+}): Promise<LatencyStats> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-wrk-'));
   const script = path.join(dir, 'paths.lua');
   const lua = (s: string) => JSON.stringify(s);
   fs.writeFileSync(
     script,
     `local paths = { ${options.paths.map(lua).join(', ')} }
-local headers = { ${Object.entries(options.headers).map(([k, v]) => `[${lua(k)}] = ${lua(v)}`).join(', ')} }
+local headers = { ${Object.entries(options.headers)
+      .map(([k, v]) => `[${lua(k)}] = ${lua(v)}`)
+      .join(', ')} }
 local counter = 0
 request = function()
   counter = counter + 1
   return wrk.format("GET", paths[(counter % #paths) + 1], headers)
 end
 ${
-    options.ratePerSecond
-      ? `-- Paced: each connection waits a random pause (mean concurrency / rate) before its next request.
+  options.ratePerSecond
+    ? `-- Paced: each connection waits a random pause (mean concurrency / rate) before its next request.
 local meanPauseMs = ${(1000 * options.concurrency) / options.ratePerSecond}
 delay = function()
   return math.floor(-math.log(1 - math.random()) * meanPauseMs)
 end
 `
-      : ''
-  }done = function(summary, latency, requests)
+    : ''
+}done = function(summary, latency, requests)
   local e = summary.errors
   io.write(string.format("RESULT %d %d %d %f %f %f %f\\n", summary.requests, summary.duration, e.connect + e.read + e.write + e.status + e.timeout,
     latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
@@ -117,7 +135,9 @@ end
   );
   const run = (seconds: number) =>
     new Promise<string>((resolve, reject) =>
-      execFile('wrk', ['-t1', `-c${options.concurrency}`, `-d${seconds}s`, '--timeout', '10s', '-s', script, `http://127.0.0.1:${options.port}`], { encoding: 'utf8' }, (error, stdout, stderr) => (error ? reject(error) : resolve(stdout + stderr))),
+      execFile('wrk', ['-t1', `-c${options.concurrency}`, `-d${seconds}s`, '--timeout', '10s', '-s', script, `http://127.0.0.1:${options.port}`], { encoding: 'utf8' }, (error, stdout, stderr) =>
+        error ? reject(error) : resolve(stdout + stderr),
+      ),
     );
   try {
     if (options.warmupSeconds !== 0) await run(options.warmupSeconds ?? 2);

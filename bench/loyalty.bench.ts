@@ -43,7 +43,9 @@ async function balanceReads(log: (line: string) => void) {
   const started = Date.now();
   const now = new Date().toISOString();
   const insertBalance = raw.prepare('INSERT INTO loyalty_balances (customer_id, points, earned, tier_id, tier_since, updated_at) VALUES (?, ?, ?, NULL, NULL, ?)');
-  const insertEntry = raw.prepare("INSERT INTO loyalty_entries (id, customer_id, kind, points, remaining, reason, rule_id, order_id, redemption_id, source_key, expires_at, actor, created_at) VALUES (?, ?, 'earn', ?, ?, 'order', NULL, NULL, NULL, NULL, NULL, 'bench', ?)");
+  const insertEntry = raw.prepare(
+    "INSERT INTO loyalty_entries (id, customer_id, kind, points, remaining, reason, rule_id, order_id, redemption_id, source_key, expires_at, actor, created_at) VALUES (?, ?, 'earn', ?, ?, 'order', NULL, NULL, NULL, NULL, NULL, 'bench', ?)",
+  );
   const perCustomer = entries / customers;
   raw.transaction(() => {
     for (let i = 0; i < customers; i++) insertBalance.run(customerId(i), 10 * perCustomer, 10 * perCustomer, now);
@@ -99,18 +101,37 @@ async function importWithRule(log: (line: string) => void) {
     const started = performance.now();
     const batch = await runImport({ database, actor: 'import:bench' }, file, { kind: 'orders', source: 'bench' });
     const ms = performance.now() - started;
-    const earned = Number((await database.db.selectFrom('loyalty_entries').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const earned = Number(
+      (
+        await database.db
+          .selectFrom('loyalty_entries')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     await database.close();
     return { ms, created: batch.counts.created, earned };
   };
   const plain = await once(false);
   const withRule = await once(true);
-  log(`  order import, ${orderCount.toLocaleString('en')} orders: no rule ${(plain.ms / 1000).toFixed(1)} s, earn rule on ${(withRule.ms / 1000).toFixed(1)} s (${withRule.earned.toLocaleString('en')} earn entries); ratio ${(withRule.ms / plain.ms).toFixed(2)}x (target <= 1.1x)`);
+  log(
+    `  order import, ${orderCount.toLocaleString('en')} orders: no rule ${(plain.ms / 1000).toFixed(1)} s, earn rule on ${(withRule.ms / 1000).toFixed(1)} s (${withRule.earned.toLocaleString('en')} earn entries); ratio ${(withRule.ms / plain.ms).toFixed(2)}x (target <= 1.1x)`,
+  );
 }
 
 export async function run(log: (line: string) => void) {
-  log(`\n== loyalty (SQLite; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, ${os.cpus().length} cores)`);
+  log(
+    `\n== loyalty (SQLite; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}, ${os.cpus().length} cores)`,
+  );
   await balanceReads(log);
   await importWithRule(log);
-  log(`  load average after: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  log(
+    `  load average after: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
 }

@@ -27,7 +27,12 @@ import { startTestSmtp, useTestSmtp } from '../src/test/smtp.js';
 const total = Number(process.env.BENCH_MAIL_MESSAGES ?? 10_000);
 
 export async function run(log: (line: string) => void) {
-  log(`\n== mail: ${total.toLocaleString('en')} messages to an SMTP sink on loopback (SQLite, rate limit off, DKIM), load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  log(
+    `\n== mail: ${total.toLocaleString('en')} messages to an SMTP sink on loopback (SQLite, rate limit off, DKIM), load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const sink = await startTestSmtp({ parse: false });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-bench-mail-'));
   const database = await openDatabase({ sqlitePath: path.join(dir, 'rapport.db') });
@@ -35,7 +40,13 @@ export async function run(log: (line: string) => void) {
     await migrate(database);
     await useTestSmtp(database, sink.port);
     const sender = await database.db.transaction().execute((trx) => createSender(trx, { name: 'Bench Shop', address: 'shop@bench.example', per_second: 0, per_hour: 0, per_day: 0 }));
-    const message = (i: number) => ({ to: `customer${i}@example.org`, subject: `Your order ${i} has shipped`, text: `Hello,\n\nyour order ${i} is on its way.\n\nThanks!\n`, html: `<html><body><p>Hello,</p><p>your order <b>${i}</b> is on its way.</p><p>Thanks!</p></body></html>`, purpose: 'transactional' as const });
+    const message = (i: number) => ({
+      to: `customer${i}@example.org`,
+      subject: `Your order ${i} has shipped`,
+      text: `Hello,\n\nyour order ${i} is on its way.\n\nThanks!\n`,
+      html: `<html><body><p>Hello,</p><p>your order <b>${i}</b> is on its way.</p><p>Thanks!</p></body></html>`,
+      purpose: 'transactional' as const,
+    });
 
     // Baseline: the same rendered messages through nodemailer's pool alone.
     const smtp = (await smtpSettings(database.db))!;
@@ -44,7 +55,19 @@ export async function run(log: (line: string) => void) {
     const ctx = { from: { name: signing.name, address: signing.address }, replyTo: null, publicUrl: 'https://crm.example.com', secret, trackOpens: false, trackClicks: false, dkim: signing.dkim };
     const rendered = Array.from({ length: total }, (_, i) => {
       const m = message(i);
-      const row: MessageRow = { id: `msg_bench${String(i).padStart(22, '0')}`, purpose: m.purpose, to_address: m.to, customer_id: null, subject: m.subject, text_body: m.text, html_body: m.html, headers: null, attachments: null, attempts: 1, sender_id: sender.id };
+      const row: MessageRow = {
+        id: `msg_bench${String(i).padStart(22, '0')}`,
+        purpose: m.purpose,
+        to_address: m.to,
+        customer_id: null,
+        subject: m.subject,
+        text_body: m.text,
+        html_body: m.html,
+        headers: null,
+        attachments: null,
+        attempts: 1,
+        sender_id: sender.id,
+      };
       return composeMessage(row, ctx, { consented: false });
     });
     const pool = nodemailer.createTransport(transportOptions(smtp));
@@ -68,10 +91,21 @@ export async function run(log: (line: string) => void) {
     while (settled < total) settled += await deliverQueuedMail(database);
     await sink.waitFor(2 * total, 600_000);
     const delivered = (performance.now() - started) / 1000;
-    const sent = await database.db.selectFrom('messages').select((eb) => eb.fn.countAll().as('n')).where('status', '=', 'sent').executeTakeFirstOrThrow();
-    log(`  Rapport queue: ${queued.toFixed(2)} s to queue (${(total / queued).toFixed(0)} messages/s), ${delivered.toFixed(2)} s to deliver (${(total / delivered).toFixed(0)} messages/s); ${Number(sent.n).toLocaleString('en')} marked sent`);
+    const sent = await database.db
+      .selectFrom('messages')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('status', '=', 'sent')
+      .executeTakeFirstOrThrow();
+    log(
+      `  Rapport queue: ${queued.toFixed(2)} s to queue (${(total / queued).toFixed(0)} messages/s), ${delivered.toFixed(2)} s to deliver (${(total / delivered).toFixed(0)} messages/s); ${Number(sent.n).toLocaleString('en')} marked sent`,
+    );
     log(`  ratio (Rapport delivery / nodemailer alone): ${(baseline / delivered).toFixed(2)}x; with queueing: ${(baseline / (queued + delivered)).toFixed(2)}x`);
-    log(`  load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    log(
+      `  load average after: ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
   } finally {
     closeMailTransport();
     await sink.close();

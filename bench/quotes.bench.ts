@@ -44,10 +44,39 @@ function png(): string {
 }
 
 function quoteWith(lineCount: number): PdfQuote {
-  const lines = Array.from({ length: lineCount }, (_, i) => ({ id: `qln_${i}`, product_id: null, sku: null, name: `Service item ${i + 1}`, description: i % 3 ? null : 'Design, build and one round of changes', quantity: 1 + (i % 4), unit_price: 49.5 + i, discount_percent: i % 5 ? 0 : 10, tax_rate: i % 2 ? 21 : 6, net: 0 }));
-  const a = quoteAmounts('EUR', lines.map((l) => ({ quantity: l.quantity, unitPrice: l.unit_price, discountPercent: l.discount_percent, taxRate: l.tax_rate })), 5);
+  const lines = Array.from({ length: lineCount }, (_, i) => ({
+    id: `qln_${i}`,
+    product_id: null,
+    sku: null,
+    name: `Service item ${i + 1}`,
+    description: i % 3 ? null : 'Design, build and one round of changes',
+    quantity: 1 + (i % 4),
+    unit_price: 49.5 + i,
+    discount_percent: i % 5 ? 0 : 10,
+    tax_rate: i % 2 ? 21 : 6,
+    net: 0,
+  }));
+  const a = quoteAmounts(
+    'EUR',
+    lines.map((l) => ({ quantity: l.quantity, unitPrice: l.unit_price, discountPercent: l.discount_percent, taxRate: l.tax_rate })),
+    5,
+  );
   lines.forEach((l, i) => (l.net = toMajor(a.lines[i].net, 2)));
-  return { number: 'Q-2026-0001', version: 1, title: 'Website', currency: 'EUR', valid_until: '2026-12-31', created_at: '2026-12-01T10:00:00.000Z', terms: 'Payment within 30 days.', discount_percent: 5, subtotal: toMajor(a.subtotal, 2), discount_total: toMajor(a.discount, 2), tax_total: toMajor(a.tax, 2), total: toMajor(a.total, 2), lines };
+  return {
+    number: 'Q-2026-0001',
+    version: 1,
+    title: 'Website',
+    currency: 'EUR',
+    valid_until: '2026-12-31',
+    created_at: '2026-12-01T10:00:00.000Z',
+    terms: 'Payment within 30 days.',
+    discount_percent: 5,
+    subtotal: toMajor(a.subtotal, 2),
+    discount_total: toMajor(a.discount, 2),
+    tax_total: toMajor(a.tax, 2),
+    total: toMajor(a.total, 2),
+    lines,
+  };
 }
 
 /** pdfkit alone: the same words, one text call per line, no table, no totals. */
@@ -79,13 +108,26 @@ const fmt = (name: string, values: number[], base?: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const p50 = percentile(sorted, 0.5);
   const p95 = percentile(sorted, 0.95);
-  const ratio = base ? `  ${(p50 / percentile([...base].sort((a, b) => a - b), 0.5)).toFixed(1)}x the baseline` : '';
+  const ratio = base
+    ? `  ${(
+        p50 /
+        percentile(
+          [...base].sort((a, b) => a - b),
+          0.5,
+        )
+      ).toFixed(1)}x the baseline`
+    : '';
   const verdict = base ? `  (target ${targetMs} ms: ${p95 <= targetMs ? 'met' : p50 <= targetMs ? 'p50 met, p95 missed' : 'MISSED'})` : '';
   return `${name.padEnd(46)} p50 ${p50.toFixed(1).padStart(6)} ms  p95 ${p95.toFixed(1).padStart(6)} ms${ratio}${verdict}`;
 };
 
 export async function run(log: (line: string) => void) {
-  log(`\n== quotes: one quote PDF (${runs} runs each; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`);
+  log(
+    `\n== quotes: one quote PDF (${runs} runs each; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')})`,
+  );
   const settings = { ...defaultQuoteSettings, business_name: 'Atelier Lumen', business_address: 'Rue Haute 12\n1000 Brussels', logo: png() };
   for (const n of [10, 100]) {
     const q = quoteWith(n);

@@ -94,8 +94,15 @@ export async function run(log: (line: string) => void) {
       customer_months: await count(database, 'report_customer_months'),
       activity_rows: await count(database, 'report_activity'),
     };
-    log(`  data: ${Object.entries(counts).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}`);
-    const span = await database.db.selectFrom('orders').select([sql<string>`min(ordered_at)`.as('first'), sql<string>`max(ordered_at)`.as('last')]).executeTakeFirstOrThrow();
+    log(
+      `  data: ${Object.entries(counts)
+        .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
+        .join(', ')}`,
+    );
+    const span = await database.db
+      .selectFrom('orders')
+      .select([sql<string>`min(ordered_at)`.as('first'), sql<string>`max(ordered_at)`.as('last')])
+      .executeTakeFirstOrThrow();
     log(`  orders from ${String(span.first).slice(0, 10)} to ${String(span.last).slice(0, 10)}`);
 
     const [, rebuildMs] = await timed(() => rebuildReportRollups(database.db));
@@ -117,7 +124,11 @@ export async function run(log: (line: string) => void) {
     const cohortPart = await repeat(repetitions, () => cohortReport(ctx, {}));
     log(`    of which dashboard ${fmt(perPart.median)}, cohorts ${fmt(cohortPart.median)} (medians)`);
 
-    const fromCache = (ttlMs?: number) => Promise.all([cached(ctx, 'dashboard', {}, () => dashboardReport(ctx, {}), ttlMs === undefined ? {} : { ttlMs }), cached(ctx, 'cohorts', {}, () => cohortReport(ctx, {}), ttlMs === undefined ? {} : { ttlMs })]);
+    const fromCache = (ttlMs?: number) =>
+      Promise.all([
+        cached(ctx, 'dashboard', {}, () => dashboardReport(ctx, {}), ttlMs === undefined ? {} : { ttlMs }),
+        cached(ctx, 'cohorts', {}, () => cohortReport(ctx, {}), ttlMs === undefined ? {} : { ttlMs }),
+      ]);
     await fromCache(0);
     const hit = await repeat(repetitions, () => fromCache());
     log(`  dashboard set from report_cache: median ${fmt(hit.median)}, max ${fmt(hit.max)}`);
@@ -131,7 +142,10 @@ export async function run(log: (line: string) => void) {
       await campaignReportFromBase(ctx, 'campaign', r);
     });
     log(`  the same figures from the base tables (before the rollups), once: ${fmt(baseMs)}`);
-    for (const [name, p] of [['last 30 days by day', { from: isoDaysAgo(29), bucket: 'day' as const }], ['last 90 days by week', { from: isoDaysAgo(89), bucket: 'week' as const }]] as const) {
+    for (const [name, p] of [
+      ['last 30 days by day', { from: isoDaysAgo(29), bucket: 'day' as const }],
+      ['last 90 days by week', { from: isoDaysAgo(89), bucket: 'week' as const }],
+    ] as const) {
       const t = await repeat(3, () => dashboardSet(ctx, p));
       log(`  dashboard set uncached, ${name} (base tables for day/week buckets): median ${fmt(t.median)}, max ${fmt(t.max)} over 3`);
     }
@@ -158,7 +172,9 @@ export async function run(log: (line: string) => void) {
     }
     const write = median(writeTimes);
     const rollup = median(rollupTimes);
-    log(`  one order write (orders service, figures and rollups): median ${fmt(write)}; rollup maintenance alone: median ${fmt(rollup)}; so without it about ${fmt(write - rollup)} (${writeTimes.length} writes, rolled back)`);
+    log(
+      `  one order write (orders service, figures and rollups): median ${fmt(write)}; rollup maintenance alone: median ${fmt(rollup)}; so without it about ${fmt(write - rollup)} (${writeTimes.length} writes, rolled back)`,
+    );
   } finally {
     await database.close();
   }

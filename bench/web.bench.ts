@@ -44,7 +44,14 @@ function line(name: string, values: number[], target: number): string {
 }
 
 async function count(database: Database, table: string): Promise<number> {
-  return Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  return Number(
+    (
+      await database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 }
 
 /** The demo database with an insight run and a segmentation, built once and reused. */
@@ -76,7 +83,10 @@ async function prepareData(log: (line: string) => void): Promise<string> {
 }
 
 async function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['dist/cli.js', 'serve'], { env: { ...process.env, RAPPORT_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['dist/cli.js', 'serve'], {
+    env: { ...process.env, RAPPORT_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('Rapport is running')) resolve();
@@ -184,7 +194,11 @@ interface Ctx {
 }
 
 async function apiJson<T>(ctx: Ctx, method: string, url: string, body?: unknown): Promise<T> {
-  const res = await fetch(ctx.base + url, { method, headers: { authorization: `Bearer ${ctx.token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(ctx.base + url, {
+    method,
+    headers: { authorization: `Bearer ${ctx.token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
@@ -296,14 +310,19 @@ async function measureSearch(ctx: Ctx) {
   const listRuns: SearchRun[] = [];
   const paletteRuns: SearchRun[] = [];
   const notesShown: number[] = [];
-  const until = (name: string, arg: unknown) => page.evaluate(([n, a]) => (window as unknown as { __benchUntil: (n: string, a: unknown) => Promise<number> }).__benchUntil(n as string, a), [name, arg] as const);
+  const until = (name: string, arg: unknown) =>
+    page.evaluate(([n, a]) => (window as unknown as { __benchUntil: (n: string, a: unknown) => Promise<number> }).__benchUntil(n as string, a), [name, arg] as const);
   const lastInput = () => page.evaluate(() => (window as unknown as { __lastInput: number }).__lastInput);
 
   await page.goto(`${base}/customers`);
   await page.locator('.table tbody tr').first().waitFor();
   for (let round = 0; round < Math.max(1, Math.ceil(repetitions / 3)); round++) {
     for (const [i, q] of searchQueries.entries()) {
-      const expected = await apiJson<{ data: { id: string; first_name: string | null; last_name: string | null; email: string | null }[] }>(ctx, 'GET', `/api/customers?q=${encodeURIComponent(q)}&sort=-created_at&limit=50&fields=id,first_name,last_name,email`);
+      const expected = await apiJson<{ data: { id: string; first_name: string | null; last_name: string | null; email: string | null }[] }>(
+        ctx,
+        'GET',
+        `/api/customers?q=${encodeURIComponent(q)}&sort=-created_at&limit=50&fields=id,first_name,last_name,email`,
+      );
       const ids = expected.data.slice(0, 20).map((r) => r.id);
 
       const input = page.locator('#customer-search');
@@ -348,9 +367,23 @@ async function measureSearch(ctx: Ctx) {
     );
   };
   log(`search, last keystroke to matching results (${searchQueries.map((q) => `"${q}"`).join(', ')}):`);
-  log('  ' + line('customer list search box', listRuns.map((r) => r.total), targets.searchMs));
+  log(
+    '  ' +
+      line(
+        'customer list search box',
+        listRuns.map((r) => r.total),
+        targets.searchMs,
+      ),
+  );
   log(breakdown(listRuns));
-  log('  ' + line('Ctrl+K palette', paletteRuns.map((r) => r.total), targets.searchMs));
+  log(
+    '  ' +
+      line(
+        'Ctrl+K palette',
+        paletteRuns.map((r) => r.total),
+        targets.searchMs,
+      ),
+  );
   log(breakdown(paletteRuns));
   const notes = summarise(notesShown);
   log(`    order-note matches added (after a 400 ms pause, no target): median ${notes.median.toFixed(0)} ms, max ${notes.max.toFixed(0)} ms after the last keystroke`);

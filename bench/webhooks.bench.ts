@@ -46,7 +46,16 @@ export async function run(log: (line: string) => void) {
   const { secret } = await createWebhook(database.db, { url, event_types: ['*'] }, true);
 
   // Baseline: signed POSTs straight to the receiver.
-  const body = deliveryBody({ id: 'evt_x', position: 1, type: 'customer.created', entity: 'customer', entity_id: 'cus_x', occurred_at: new Date().toISOString(), actor: 'bench', data: { record: { id: 'cus_x', source: 'bench' } } });
+  const body = deliveryBody({
+    id: 'evt_x',
+    position: 1,
+    type: 'customer.created',
+    entity: 'customer',
+    entity_id: 'cus_x',
+    occurred_at: new Date().toISOString(),
+    actor: 'bench',
+    data: { record: { id: 'cus_x', source: 'bench' } },
+  });
   let sent = 0;
   let started = performance.now();
   await Promise.all(
@@ -65,7 +74,11 @@ export async function run(log: (line: string) => void) {
   started = performance.now();
   for (let i = 0; i < total; i += 100) {
     await database.db.transaction().execute((trx) =>
-      appendEvents(trx, 'bench', Array.from({ length: Math.min(100, total - i) }, (_, k) => ({ type: 'customer.created' as const, entity: 'customer', entityId: `cus_${i + k}`, data: { record: { source: 'bench' } } }))),
+      appendEvents(
+        trx,
+        'bench',
+        Array.from({ length: Math.min(100, total - i) }, (_, k) => ({ type: 'customer.created' as const, entity: 'customer', entityId: `cus_${i + k}`, data: { record: { source: 'bench' } } })),
+      ),
     );
   }
   while (received.size < total) await new Promise((r) => setTimeout(r, 10));
@@ -84,7 +97,9 @@ export async function run(log: (line: string) => void) {
     await new Promise((r) => setTimeout(r, 20));
   }
   latencies.sort((a, b) => a - b);
-  log(`  event to delivery when idle (200 events, 20 ms apart): p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, max ${latencies[latencies.length - 1].toFixed(0)} ms (poll interval 50 ms)`);
+  log(
+    `  event to delivery when idle (200 events, 20 ms apart): p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, max ${latencies[latencies.length - 1].toFixed(0)} ms (poll interval 50 ms)`,
+  );
   await worker.stop();
   await database.close();
   await new Promise<void>((resolve) => server.close(() => resolve()));

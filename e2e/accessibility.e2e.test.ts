@@ -45,8 +45,15 @@ describe('every page is accessible and fits at 1440 px', () => {
       const root = document.scrollingElement ?? document.documentElement;
       if (root.scrollWidth > root.clientWidth + 1) {
         // Name the elements that reach past the window, innermost first.
-        const past = [...document.querySelectorAll<HTMLElement>('body *')].filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1 && ![...el.children].some((c) => c.getBoundingClientRect().right > root.clientWidth + 1));
-        out.push(`page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth} (${past.slice(0, 3).map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`).join(', ')})`);
+        const past = [...document.querySelectorAll<HTMLElement>('body *')].filter(
+          (el) => el.getBoundingClientRect().right > root.clientWidth + 1 && ![...el.children].some((c) => c.getBoundingClientRect().right > root.clientWidth + 1),
+        );
+        out.push(
+          `page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth} (${past
+            .slice(0, 3)
+            .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`)
+            .join(', ')})`,
+        );
       }
       for (const el of document.querySelectorAll<HTMLElement>('.table-scroll, .card, main')) {
         if (el.scrollWidth > el.clientWidth + 1) out.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')}${el.id ? `#${el.id}` : ''}: ${el.scrollWidth} > ${el.clientWidth}`);
@@ -66,7 +73,8 @@ describe('every page is accessible and fits at 1440 px', () => {
     await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
     found[name] = { violations: await violations(), overflow: await overflow() };
   }
-  const problems = (names: string[]) => Object.fromEntries(names.map((n) => [n, found[n]]).filter(([, f]) => f && ((f as typeof found[string]).violations.length || (f as typeof found[string]).overflow.length)));
+  const problems = (names: string[]) =>
+    Object.fromEntries(names.map((n) => [n, found[n]]).filter(([, f]) => f && ((f as (typeof found)[string]).violations.length || (f as (typeof found)[string]).overflow.length)));
 
   beforeAll(async () => {
     fs.mkdirSync(shots, { recursive: true });

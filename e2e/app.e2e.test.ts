@@ -104,7 +104,15 @@ describe('web app in a real browser', () => {
     const cities = ['Paris', 'Lyon', 'Berlin', 'London', 'Madrid', 'Lisbon'];
     const firsts = ['Grace', 'Alan', 'Katherine', 'Linus', 'Margaret', 'Edsger', 'Barbara', 'Donald', 'Frances', 'Ken', 'Radia'];
     const lasts = ['Hopper', 'Turing', 'Johnson', 'Torvalds', 'Hamilton', 'Dijkstra', 'Liskov', 'Knuth', 'Allen', 'Thompson', 'Perlman'];
-    const create = firsts.map((f, i) => ({ first_name: f, last_name: lasts[i], email: `${f.toLowerCase()}@example.org`, city: cities[i % cities.length], country: i % 2 ? 'France' : 'United Kingdom', tags: i % 3 === 0 ? ['newsletter'] : [], company: i % 4 === 0 ? 'Northwind' : null }));
+    const create = firsts.map((f, i) => ({
+      first_name: f,
+      last_name: lasts[i],
+      email: `${f.toLowerCase()}@example.org`,
+      city: cities[i % cities.length],
+      country: i % 2 ? 'France' : 'United Kingdom',
+      tags: i % 3 === 0 ? ['newsletter'] : [],
+      company: i % 4 === 0 ? 'Northwind' : null,
+    }));
     create.push({ first_name: xssName, last_name: '', email: 'xss@example.org', city: 'Nowhere', country: 'Test', tags: [], company: null });
     const bulk = await apiCall('POST', '/api/customers/bulk', { create });
     expect(bulk.status).toBe(200);
@@ -183,10 +191,17 @@ describe('web app in a real browser', () => {
   it('seeds an order history for the reports and models', async () => {
     // A small deterministic shop: 32 customers with one to nine orders over the last two years.
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const firsts = ['Mia', 'Noah', 'Lena', 'Omar', 'Sofia', 'Jonas', 'Ines', 'Theo', 'Clara', 'Felix', 'Nora', 'Hugo', 'Elsa', 'Luca', 'Maya', 'Emil'];
     const lasts = ['Berg', 'Costa', 'Dubois', 'Engel', 'Fischer', 'Garcia', 'Holm'];
-    const create = Array.from({ length: 32 }, (_, i) => ({ first_name: firsts[i % firsts.length], last_name: `${lasts[i % lasts.length]}`, email: `shopper${i}@example.net`, city: ['Paris', 'Berlin', 'Madrid', 'London'][i % 4], age: 22 + ((i * 7) % 45), income: 25000 + ((i * 7919) % 90000) }));
+    const create = Array.from({ length: 32 }, (_, i) => ({
+      first_name: firsts[i % firsts.length],
+      last_name: `${lasts[i % lasts.length]}`,
+      email: `shopper${i}@example.net`,
+      city: ['Paris', 'Berlin', 'Madrid', 'London'][i % 4],
+      age: 22 + ((i * 7) % 45),
+      income: 25000 + ((i * 7919) % 90000),
+    }));
     const bulk = await apiCall('POST', '/api/customers/bulk', { create });
     expect(bulk.status).toBe(200);
     const now = Date.now();
@@ -198,7 +213,13 @@ describe('web app in a real browser', () => {
       const lastDaysAgo = loyal ? Math.floor(rand() * 40) : 60 + Math.floor(rand() * 500);
       for (let k = 0; k < n; k++) {
         const daysAgo = Math.min(720, lastDaysAgo + k * (20 + Math.floor(rand() * 60)));
-        orders.push({ customer_id: c.id, ordered_at: new Date(now - daysAgo * 864e5).toISOString(), total: Math.round((30 + rand() * (loyal ? 320 : 140)) * 100) / 100, currency: 'EUR', status: 'paid' });
+        orders.push({
+          customer_id: c.id,
+          ordered_at: new Date(now - daysAgo * 864e5).toISOString(),
+          total: Math.round((30 + rand() * (loyal ? 320 : 140)) * 100) / 100,
+          currency: 'EUR',
+          status: 'paid',
+        });
       }
     });
     const o = await apiCall('POST', '/api/orders/bulk', { create: orders });
@@ -227,7 +248,10 @@ describe('web app in a real browser', () => {
       'Emily,Bronte,emily@haworth.example,,Haworth,\n';
     await page.getByLabel('File to import').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByText('Dry run:').waitFor();
-    await page.getByText(/2<\/strong>|rows can be imported/).first().waitFor();
+    await page
+      .getByText(/2<\/strong>|rows can be imported/)
+      .first()
+      .waitFor();
     const bad = page.locator('tr.row-error');
     expect(await bad.count()).toBe(1);
     await bad.locator('td.cell-error', { hasText: 'broken@@example' }).waitFor();
@@ -317,11 +341,17 @@ describe('web app in a real browser', () => {
   it('shows scores with explanations on the 360-degree view', async () => {
     await page.keyboard.press('Control+k');
     await page.getByRole('combobox', { name: 'Search customers, companies and orders' }).pressSequentially('hopper', { delay: 30 });
-    await page.getByRole('option', { name: /Grace Hopper/ }).first().click();
+    await page
+      .getByRole('option', { name: /Grace Hopper/ })
+      .first()
+      .click();
     await page.getByRole('heading', { name: 'Grace Hopper', level: 1 }).waitFor();
     const scores = page.getByRole('region', { name: 'Scores' });
     await scores.getByText('Lifecycle stage').waitFor();
-    await scores.getByText(/Last bought|No purchase|Has not bought/).first().waitFor();
+    await scores
+      .getByText(/Last bought|No purchase|Has not bought/)
+      .first()
+      .waitFor();
     await scores.getByText(/likely to still be buying/).waitFor();
     await page.getByRole('region', { name: 'Suggested products' }).waitFor();
     await shot('customer-scores');

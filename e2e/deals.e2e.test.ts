@@ -42,7 +42,10 @@ describe('deals board in a real browser', () => {
     const pipeline = (await apiCall('GET', '/api/pipelines')).body.data[0];
     const stage = (name: string) => pipeline.stages.find((s: { name: string }) => s.name === name).id as string;
     const deals: Record<string, string> = {};
-    for (const [title, value] of [['Garden design', 1200], ['Kitchen', 3000.5]] as const) {
+    for (const [title, value] of [
+      ['Garden design', 1200],
+      ['Kitchen', 3000.5],
+    ] as const) {
       const res = await apiCall('POST', '/api/deals', { title, value });
       expect(res.status).toBe(201);
       deals[title] = res.body.id;

@@ -53,7 +53,12 @@ describe('loyalty in a real browser', () => {
 
     // Orders for a customer, then the points on their page.
     const ann = (await apiCall('POST', '/api/customers', { first_name: 'Ann', last_name: 'Loyal', email: 'ann@loyal.example' })).body.id as string;
-    const bulk = await apiCall('POST', '/api/orders/bulk', { create: [{ customer_id: ann, ordered_at: '2026-11-02', total: 40 }, { customer_id: ann, ordered_at: '2026-11-20', total: 22.5 }] });
+    const bulk = await apiCall('POST', '/api/orders/bulk', {
+      create: [
+        { customer_id: ann, ordered_at: '2026-11-02', total: 40 },
+        { customer_id: ann, ordered_at: '2026-11-20', total: 22.5 },
+      ],
+    });
     expect(bulk.status).toBe(200);
     await page.goto(`${base}/customers/${ann}`);
     const card = page.getByRole('region', { name: 'Loyalty points' });
@@ -72,7 +77,14 @@ describe('loyalty in a real browser', () => {
     const referralLink = (await page.locator('a[href*="/r/"]').first().getAttribute('href'))!;
 
     // A referral link leads to the lead form with the code; the new lead is attributed to Ann.
-    const form = await apiCall('POST', '/api/forms', { name: 'Say hello', lead_source: 'referral', fields: [{ field: 'email', required: true }, { field: 'first_name', required: false }] });
+    const form = await apiCall('POST', '/api/forms', {
+      name: 'Say hello',
+      lead_source: 'referral',
+      fields: [
+        { field: 'email', required: true },
+        { field: 'first_name', required: false },
+      ],
+    });
     expect(form.status).toBe(201);
     expect((await apiCall('PUT', '/api/loyalty/settings', { referral_form_id: form.body.id })).status).toBe(200);
     await page.goto(`${base}${referralLink}`);

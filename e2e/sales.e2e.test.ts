@@ -30,7 +30,11 @@ describe('from a lead form to a won deal, in Chromium', () => {
       if (res.status() >= 500) problems.push(`server error: ${res.status()} ${res.url()}`);
     });
     // The visitor and the client are other people: a browser of their own, one context (cookie jar) each.
-    others = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
+    others = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
     visitor = await others.newContext();
     client = await others.newContext();
   }, 240_000);
@@ -53,7 +57,12 @@ describe('from a lead form to a won deal, in Chromium', () => {
     expect((await apiCall(page, 'PATCH', '/api/settings/quotes', { business_name: 'Atelier Lumen', business_address: 'Rue Haute 12, 1000 Brussels' })).status).toBe(200);
     const product = await apiCall(page, 'POST', '/api/products', { name: 'Website design', sku: 'WEB-1', price: 1250 });
     expect(product.status).toBe(201);
-    const form = await apiCall(page, 'POST', '/api/forms', { name: 'Start a project', lead_source: 'website', fields: [{ field: 'first_name', required: true }, { field: 'last_name' }, { field: 'email', required: true }, { field: 'notes', label: 'What do you need?' }], consent_wording: 'Send me news by email.' });
+    const form = await apiCall(page, 'POST', '/api/forms', {
+      name: 'Start a project',
+      lead_source: 'website',
+      fields: [{ field: 'first_name', required: true }, { field: 'last_name' }, { field: 'email', required: true }, { field: 'notes', label: 'What do you need?' }],
+      consent_wording: 'Send me news by email.',
+    });
     expect(form.status).toBe(201);
 
     // The visitor, in a browser of their own, fills the hosted form (a person takes more than the two-second minimum).
@@ -66,9 +75,12 @@ describe('from a lead form to a won deal, in Chromium', () => {
     await visit.getByLabel('Send me news by email.').check();
     await visit.waitForTimeout(2_500);
     await visit.getByRole('button', { name: 'Send' }).click();
-    await visit.getByText('Thank you! We will be in touch soon.').waitFor().catch(async (e) => {
-      throw new Error(`${e.message}\n${(await visit.content()).slice(-1500)}`);
-    });
+    await visit
+      .getByText('Thank you! We will be in touch soon.')
+      .waitFor()
+      .catch(async (e) => {
+        throw new Error(`${e.message}\n${(await visit.content()).slice(-1500)}`);
+      });
 
     // The owner sees the lead's deal on the board.
     const deals = await apiCall(page, 'GET', '/api/deals?sort=-created_at');
@@ -79,7 +91,12 @@ describe('from a lead form to a won deal, in Chromium', () => {
     await page.locator('.deal-card', { hasText: 'Ada Lovelace' }).first().waitFor();
 
     // A quote for the deal, sent: the mail with its link reaches the SMTP server.
-    const quote = await apiCall(page, 'POST', '/api/quotes', { customer_id: deal.customer_id, deal_id: deal.id, title: 'New website', lines: [{ product_id: product.body.id, quantity: 2, tax_rate: 21 }] });
+    const quote = await apiCall(page, 'POST', '/api/quotes', {
+      customer_id: deal.customer_id,
+      deal_id: deal.id,
+      title: 'New website',
+      lines: [{ product_id: product.body.id, quantity: 2, tax_rate: 21 }],
+    });
     expect(quote.status, JSON.stringify(quote.body)).toBe(201);
     expect((await apiCall(page, 'POST', `/api/quotes/${quote.body.id}/send`)).status).toBe(200);
     const [mail] = await smtp.waitFor(1, 30_000);

@@ -24,7 +24,14 @@ function canonical(rows: Record<string, unknown>[]): string[] {
 
 /** Every customer's figure columns and every report rollup table. */
 async function derivedData(db: Db): Promise<Record<string, string[]>> {
-  const out: Record<string, string[]> = { customers: canonical(await db.selectFrom('customers').select([...figureColumns]).execute()) };
+  const out: Record<string, string[]> = {
+    customers: canonical(
+      await db
+        .selectFrom('customers')
+        .select([...figureColumns])
+        .execute(),
+    ),
+  };
   for (const table of derivedTables) out[table] = canonical(await db.selectFrom(table).selectAll().execute());
   return out;
 }
@@ -97,10 +104,17 @@ describe.each(engines)('derived data kept by event subscribers on %s', (engine) 
     return res.body;
   };
   const expectCurrent = async () => expect(await derivedData(db)).toEqual(await rebuiltDerivedData(db));
-  const figuresOf = async (id: string) => db.selectFrom('customers').select([...figureColumns]).where('id', '=', id).executeTakeFirstOrThrow();
+  const figuresOf = async (id: string) =>
+    db
+      .selectFrom('customers')
+      .select([...figureColumns])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
 
   it('equal a fresh rebuild after each kind of write', async () => {
-    const created = await ok('POST', '/api/customers/bulk', { create: ['Ann', 'Bob', 'Cat', 'Dan', 'Eve'].map((first_name) => ({ first_name, last_name: 'Derived', email: `${first_name.toLowerCase()}@derived.example` })) });
+    const created = await ok('POST', '/api/customers/bulk', {
+      create: ['Ann', 'Bob', 'Cat', 'Dan', 'Eve'].map((first_name) => ({ first_name, last_name: 'Derived', email: `${first_name.toLowerCase()}@derived.example` })),
+    });
     const [ann, bob, cat, dan, eve] = (created.created as { id: string }[]).map((c) => c.id);
     await expectCurrent();
 
@@ -122,7 +136,20 @@ describe.each(engines)('derived data kept by event subscribers on %s', (engine) 
     expect((await figuresOf(ann)).last_order_at).toBeNull();
 
     // Interactions: a campaign touch that led to an order, moved to another customer, then deleted.
-    const touch = (await ok('POST', '/api/interactions', { type: 'campaign', direction: 'out', customer_id: dan, occurred_at: daysAgo(12), campaign: 'Spring', channel: 'email', opened: true, clicked: true, converted: true, order_id: a1 })).id as string;
+    const touch = (
+      await ok('POST', '/api/interactions', {
+        type: 'campaign',
+        direction: 'out',
+        customer_id: dan,
+        occurred_at: daysAgo(12),
+        campaign: 'Spring',
+        channel: 'email',
+        opened: true,
+        clicked: true,
+        converted: true,
+        order_id: a1,
+      })
+    ).id as string;
     await ok('POST', '/api/interactions', { type: 'call', direction: 'in', customer_id: eve, occurred_at: daysAgo(3) });
     await expectCurrent();
     expect((await figuresOf(dan)).last_interaction_at).not.toBeNull();
@@ -180,9 +207,15 @@ describe.each(engines)('derived data kept by event subscribers on %s', (engine) 
   it('refuses to append events in a process that did not load the subscribers', async () => {
     vi.resetModules();
     const fresh = await import('./core/events.js');
-    const before = await db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const before = await db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     await expect(fresh.appendEvents(db, 'test', [{ type: 'webhook.test', entity: 'webhook', entityId: 'wh_x' }])).rejects.toThrow(/before the event subscribers were loaded/);
-    const after = await db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const after = await db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 });

@@ -15,7 +15,16 @@ import { currencyChangeRunSubscription } from './insights/jobs.js';
 import { companyNameSubscription } from './customers/company-names.js';
 
 /** Derived data kept from domain events, each kept by the domain that owns it. */
-export const derivedDataSubscriptions: readonly Subscription[] = [orderFiguresSubscription, lastInteractionSubscription, reportRollupsSubscription, reportSegmentsSubscription, mergeMatchKeysSubscription, currencyChangeSubscription, currencyChangeRunSubscription, companyNameSubscription];
+export const derivedDataSubscriptions: readonly Subscription[] = [
+  orderFiguresSubscription,
+  lastInteractionSubscription,
+  reportRollupsSubscription,
+  reportSegmentsSubscription,
+  mergeMatchKeysSubscription,
+  currencyChangeSubscription,
+  currencyChangeRunSubscription,
+  companyNameSubscription,
+];
 
 for (const s of derivedDataSubscriptions) subscribe(s.types, s.handle);
 // Deals' last activity (their rotten flags) follows interactions and tasks.

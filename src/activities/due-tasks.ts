@@ -13,14 +13,7 @@ export async function emitDueTasks(database: Database, now = new Date()): Promis
   const nowIso = now.toISOString();
   const notDone = traitsOf(database.dialect).falseValue;
   const due = (db: Db) =>
-    db
-      .selectFrom('tasks')
-      .select(['id', 'customer_id', 'due_at'])
-      .where('due_event_at', 'is', null)
-      .where('due_at', '<=', nowIso)
-      .where('done', '=', notDone)
-      .orderBy('due_at')
-      .limit(batch);
+    db.selectFrom('tasks').select(['id', 'customer_id', 'due_at']).where('due_event_at', 'is', null).where('due_at', '<=', nowIso).where('done', '=', notDone).orderBy('due_at').limit(batch);
   // A look without a transaction first: most checks find nothing and then take no write lock.
   if ((await readRows(database.db, due(database.db).limit(1))).length === 0) return 0;
   return database.db.transaction().execute(async (trx) => {
@@ -29,7 +22,11 @@ export async function emitDueTasks(database: Database, now = new Date()): Promis
     await trx
       .updateTable('tasks')
       .set({ due_event_at: nowIso })
-      .where('id', 'in', rows.map((r) => r.id as string))
+      .where(
+        'id',
+        'in',
+        rows.map((r) => r.id as string),
+      )
       .execute();
     await appendEvents(
       trx,

@@ -29,7 +29,12 @@ export async function refreshLastInteraction(trx: Db, customerIds: Iterable<stri
   const ids = [...new Set(customerIds)];
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    const rows = await trx.selectFrom('interactions').select(['customer_id', sql<string>`max(occurred_at)`.as('last')]).where('customer_id', 'in', chunk).groupBy('customer_id').execute();
+    const rows = await trx
+      .selectFrom('interactions')
+      .select(['customer_id', sql<string>`max(occurred_at)`.as('last')])
+      .where('customer_id', 'in', chunk)
+      .groupBy('customer_id')
+      .execute();
     const values = new Map<string, { last_interaction_at: string | null }>(chunk.map((id) => [id, { last_interaction_at: null }]));
     for (const r of rows) values.set(r.customer_id as string, { last_interaction_at: r.last });
     await setCustomerColumns(trx, values);

@@ -36,7 +36,20 @@ describe('task recurrence rules', () => {
   });
 
   it('refuses malformed rules with a reason, without handing them to the parser', () => {
-    for (const bad of ['', 'FREQ=SOMETIMES', 'BYDAY=MO', 'FREQ=DAILY;INTERVAL=x', 'FREQ=DAILY;INTERVAL=0', 'FREQ=DAILY;FOO=1', 'FREQ=DAILY;BYDAY=XX', 'FREQ=DAILY;COUNT=2;UNTIL=20260101', 'FREQ=DAILY;FREQ=WEEKLY', 'FREQ=MINUTELY', 'FREQ=DAILY\nDTSTART:20260101T000000Z', 'garbage']) {
+    for (const bad of [
+      '',
+      'FREQ=SOMETIMES',
+      'BYDAY=MO',
+      'FREQ=DAILY;INTERVAL=x',
+      'FREQ=DAILY;INTERVAL=0',
+      'FREQ=DAILY;FOO=1',
+      'FREQ=DAILY;BYDAY=XX',
+      'FREQ=DAILY;COUNT=2;UNTIL=20260101',
+      'FREQ=DAILY;FREQ=WEEKLY',
+      'FREQ=MINUTELY',
+      'FREQ=DAILY\nDTSTART:20260101T000000Z',
+      'garbage',
+    ]) {
       expect(() => normaliseRecurrence(bad), bad).toThrow(RecurrenceError);
     }
     expect(normaliseRecurrence(' rrule:freq=weekly;byday=mo ')).toBe('FREQ=WEEKLY;BYDAY=MO');

@@ -10,8 +10,10 @@ import { wallClock, fromWallClock } from '../core/wall-clock.js';
 const { RRule } = ((rrulePackage as unknown as { default?: typeof rrulePackage }).default ?? rrulePackage) as typeof rrulePackage;
 
 const weekday = '(?:MO|TU|WE|TH|FR|SA|SU)';
-const intList = (min: number, max: number, zero = false) => (value: string) =>
-  value.split(',').every((v) => /^[+-]?\d{1,3}$/.test(v) && Number(v) >= min && Number(v) <= max && (zero || Number(v) !== 0));
+const intList =
+  (min: number, max: number, zero = false) =>
+  (value: string) =>
+    value.split(',').every((v) => /^[+-]?\d{1,3}$/.test(v) && Number(v) >= min && Number(v) <= max && (zero || Number(v) !== 0));
 
 /** Each part the rule may carry and how its value is checked. DTSTART comes from the task's due time. */
 const parts: Record<string, (value: string) => boolean> = {
@@ -37,7 +39,10 @@ export class RecurrenceError extends Error {}
  * RecurrenceError saying what is wrong.
  */
 export function normaliseRecurrence(text: string): string {
-  const body = text.trim().replace(/^RRULE:/i, '').toUpperCase();
+  const body = text
+    .trim()
+    .replace(/^RRULE:/i, '')
+    .toUpperCase();
   if (!body) throw new RecurrenceError('is empty');
   if (/[\r\n]/.test(body)) throw new RecurrenceError('must be one RRULE line (no DTSTART or EXDATE)');
   const seen = new Set<string>();

@@ -21,7 +21,15 @@ describe.each(engines)('task reminders on %s', (engine) => {
   });
 
   it('emails the owner once per reminder time, even with two processes looking, and shows it in the app', async () => {
-    const due = (await api.request('POST', '/api/tasks', { title: 'Call Ada about the renewal', due_at: '2026-03-02T09:00:00Z', remind_at: '2026-03-02T08:30:00Z', priority: 'high', notes: 'She asked for a discount.' })).body;
+    const due = (
+      await api.request('POST', '/api/tasks', {
+        title: 'Call Ada about the renewal',
+        due_at: '2026-03-02T09:00:00Z',
+        remind_at: '2026-03-02T08:30:00Z',
+        priority: 'high',
+        notes: 'She asked for a discount.',
+      })
+    ).body;
     const later = (await api.request('POST', '/api/tasks', { title: 'Later', remind_at: '2099-03-09T08:30:00Z' })).body;
     const done = (await api.request('POST', '/api/tasks', { title: 'Already done', remind_at: '2026-03-01T08:30:00Z', done: true })).body;
 

@@ -63,12 +63,18 @@ export async function sendDueReminders(database: Database, now = new Date()): Pr
     await trx
       .updateTable('tasks')
       .set({ reminded_at: nowIso })
-      .where('id', 'in', rows.map((r) => r.id))
+      .where(
+        'id',
+        'in',
+        rows.map((r) => r.id),
+      )
       .execute();
     const events = [];
     for (const task of rows) {
       // Without an owner address the reminder shows in the app only (the event and reminded_at say when).
-      const message = to ? await queueMail(trx, { to, ...reminderText(task, timeZone), purpose: 'notification', customerId: task.customer_id ?? undefined, related: { entity: 'task', id: task.id } }) : null;
+      const message = to
+        ? await queueMail(trx, { to, ...reminderText(task, timeZone), purpose: 'notification', customerId: task.customer_id ?? undefined, related: { entity: 'task', id: task.id } })
+        : null;
       events.push({ type: 'task.reminded' as const, entity: 'task', entityId: task.id, data: { remind_at: task.remind_at, customer_id: task.customer_id, message_id: message?.id ?? null } });
     }
     await appendEvents(trx, 'system', events);

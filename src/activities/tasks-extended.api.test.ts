@@ -46,7 +46,9 @@ describe.each(engines)('tasks with reminders, priority, recurrence and links on 
 
   it('creates the next occurrence when a recurring task is done, at the same Brussels time across the DST change', async () => {
     // Monday 23 March 2026 09:00 in Brussels (CET); summer time starts on 29 March.
-    const task = (await api.request('POST', '/api/tasks', { title: 'Weekly review', due_at: '2026-03-23T08:00:00Z', remind_at: '2026-03-23T07:30:00Z', recurrence: 'rrule:freq=weekly;count=3', priority: 'high' })).body;
+    const task = (
+      await api.request('POST', '/api/tasks', { title: 'Weekly review', due_at: '2026-03-23T08:00:00Z', remind_at: '2026-03-23T07:30:00Z', recurrence: 'rrule:freq=weekly;count=3', priority: 'high' })
+    ).body;
     expect(task.recurrence).toBe('FREQ=WEEKLY;COUNT=3');
     const done = await api.request('PATCH', `/api/tasks/${task.id}`, { done: true });
     expect(done.status).toBe(200);

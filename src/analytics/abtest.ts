@@ -15,13 +15,7 @@ export interface TwoProportionResult {
   confidenceInterval: [number, number];
 }
 
-export function twoProportionZTest(
-  successesA: number,
-  trialsA: number,
-  successesB: number,
-  trialsB: number,
-  confidenceLevel = 0.95,
-): TwoProportionResult {
+export function twoProportionZTest(successesA: number, trialsA: number, successesB: number, trialsB: number, confidenceLevel = 0.95): TwoProportionResult {
   if (!(trialsA > 0 && trialsB > 0)) throw new RangeError('abtest: both arms need at least one trial');
   if (successesA < 0 || successesA > trialsA || successesB < 0 || successesB > trialsB) {
     throw new RangeError('abtest: successes must be between 0 and the number of trials');

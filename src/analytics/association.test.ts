@@ -2,7 +2,13 @@ import { describe, it, expect } from 'vitest';
 import { associationRules, buildCoPurchaseModel, evaluateHitRate, popularItems, recommendItems } from './association.js';
 
 // Items: 0 bread, 1 butter, 2 jam, 3 honey
-const baskets = [[0, 1, 2], [0, 1], [0, 2], [1, 2], [0, 1, 3, 3]];
+const baskets = [
+  [0, 1, 2],
+  [0, 1],
+  [0, 2],
+  [1, 2],
+  [0, 1, 3, 3],
+];
 
 describe('associationRules', () => {
   const model = buildCoPurchaseModel(baskets);
@@ -29,7 +35,12 @@ describe('associationRules', () => {
   it('filters by thresholds and sorts by lift', () => {
     const strong = associationRules(model, { minSupport: 0.3, minConfidence: 0.6 });
     expect(strong.every((r) => r.support >= 0.3 && r.confidence >= 0.6)).toBe(true);
-    expect(strong.map((r) => [r.antecedent, r.consequent])).toEqual([[0, 1], [1, 0], [2, 0], [2, 1]]);
+    expect(strong.map((r) => [r.antecedent, r.consequent])).toEqual([
+      [0, 1],
+      [1, 0],
+      [2, 0],
+      [2, 1],
+    ]);
     for (let i = 1; i < rules.length; i++) expect(rules[i - 1].lift).toBeGreaterThanOrEqual(rules[i].lift);
   });
 });

@@ -80,10 +80,7 @@ export function associationRules(model: CoPurchaseModel, options: RuleOptions = 
       }
     }
   });
-  return rules.sort(
-    (p, q) =>
-      q.lift - p.lift || q.confidence - p.confidence || q.support - p.support || p.antecedent - q.antecedent || p.consequent - q.consequent,
-  );
+  return rules.sort((p, q) => q.lift - p.lift || q.confidence - p.confidence || q.support - p.support || p.antecedent - q.antecedent || p.consequent - q.consequent);
 }
 
 /**

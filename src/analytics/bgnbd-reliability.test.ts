@@ -84,9 +84,21 @@ describe('BG/NBD reliability', () => {
     const few = assessBgNbdFit(fit, { customers: 40, repeatBuyers: 12, meanAge: 30 }, null);
     expect(few.reliable).toBe(false);
     expect(few.reasons).toEqual(['too few repeat buyers: 12 of 40 customers bought more than once (at least 30 are needed)']);
-    const lost = assessBgNbdFit(fit, { customers: 400, repeatBuyers: 200, meanAge: 30 }, {
-      customers: 400, length: 13, actual_purchases: 90, bgnbd_predicted: 150, baseline_predicted: 95, bgnbd_mse: 0.9, baseline_mse: 0.6, baseline: 'own rate', params: fit,
-    });
+    const lost = assessBgNbdFit(
+      fit,
+      { customers: 400, repeatBuyers: 200, meanAge: 30 },
+      {
+        customers: 400,
+        length: 13,
+        actual_purchases: 90,
+        bgnbd_predicted: 150,
+        baseline_predicted: 95,
+        bgnbd_mse: 0.9,
+        baseline_mse: 0.6,
+        baseline: 'own rate',
+        params: fit,
+      },
+    );
     expect(lost.reliable).toBe(false);
     expect(lost.checks.holdout.passed).toBe(false);
     expect(lost.reasons[0]).toMatch(/^no better than a simpler model on the hold-out period \(mean squared error 0\.9 vs 0\.6/);

@@ -129,11 +129,7 @@ function evenSample(h: PurchaseHistories, actual: ArrayLike<number>, max: number
 }
 
 /** The verdict on a fit, from the fit itself, the population and (when one could be run) the hold-out comparison. */
-export function assessBgNbdFit(
-  fit: BgNbdFit,
-  population: { customers: number; repeatBuyers: number; meanAge: number },
-  holdout: HoldoutComparison | null,
-): BgNbdReliability {
+export function assessBgNbdFit(fit: BgNbdFit, population: { customers: number; repeatBuyers: number; meanAge: number }, holdout: HoldoutComparison | null): BgNbdReliability {
   const { low, high } = PARAMETER_BOUNDS;
   const reasons: string[] = [];
 
@@ -166,7 +162,10 @@ export function assessBgNbdFit(
   } else if (holdout.bgnbd_mse < holdout.baseline_mse) {
     holdoutCheck = { passed: true, detail: `on the hold-out period the model's error (${fmt(holdout.bgnbd_mse)}) is below the simpler model's (${fmt(holdout.baseline_mse)})` };
   } else {
-    holdoutCheck = { passed: false, detail: `no better than a simpler model on the hold-out period (mean squared error ${fmt(holdout.bgnbd_mse)} vs ${fmt(holdout.baseline_mse)} for ${holdout.baseline})` };
+    holdoutCheck = {
+      passed: false,
+      detail: `no better than a simpler model on the hold-out period (mean squared error ${fmt(holdout.bgnbd_mse)} vs ${fmt(holdout.baseline_mse)} for ${holdout.baseline})`,
+    };
     reasons.push(holdoutCheck.detail);
   }
   return { reliable: reasons.length === 0, reasons, checks: { converged, parameters, repeat_buyers, holdout: holdoutCheck }, holdout };

@@ -1,13 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  bgnbdLogLikelihood,
-  conditionalExpectedPurchases,
-  expectedPurchasesNewCustomer,
-  fitBgNbd,
-  probabilityAlive,
-  probabilityOfPurchase,
-  simulateBgNbd,
-} from './bgnbd.js';
+import { bgnbdLogLikelihood, conditionalExpectedPurchases, expectedPurchasesNewCustomer, fitBgNbd, probabilityAlive, probabilityOfPurchase, simulateBgNbd } from './bgnbd.js';
 
 // Published CDNOW fit (weeks); the fit itself is checked in cdnow.test.ts.
 const cdnow = { r: 0.242593, alpha: 4.413532, a: 0.792886, b: 2.425752 };

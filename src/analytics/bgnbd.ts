@@ -164,12 +164,7 @@ function negativeMeanLogLikelihood(data: CompressedData, theta: Float64Array, gr
 }
 
 /** Total BG/NBD log-likelihood of a customer base. */
-export function bgnbdLogLikelihood(
-  params: BgNbdParams,
-  frequency: ArrayLike<number>,
-  recency: ArrayLike<number>,
-  age: ArrayLike<number>,
-): number {
+export function bgnbdLogLikelihood(params: BgNbdParams, frequency: ArrayLike<number>, recency: ArrayLike<number>, age: ArrayLike<number>): number {
   const data = compress(frequency, recency, age);
   const theta = Float64Array.from([params.r, params.alpha, params.a, params.b].map(Math.log));
   return -negativeMeanLogLikelihood(data, theta, null) * data.total;

@@ -31,12 +31,7 @@ describe('CDNOW customer summary', () => {
     expect(summary.customer).toHaveLength(rows.length);
     const mismatches: number[] = [];
     rows.forEach(([id, x, tx, T, zbar], i) => {
-      const ok =
-        summary.customer[i] === id &&
-        summary.frequency[i] === x &&
-        summary.recency[i] === tx &&
-        summary.age[i] === T &&
-        Math.abs(summary.monetary[i] - zbar) <= 0.005 + 1e-9; // zbar is published rounded to cents
+      const ok = summary.customer[i] === id && summary.frequency[i] === x && summary.recency[i] === tx && summary.age[i] === T && Math.abs(summary.monetary[i] - zbar) <= 0.005 + 1e-9; // zbar is published rounded to cents
       if (!ok) mismatches.push(id);
     });
     expect(mismatches).toEqual([]);
@@ -88,7 +83,12 @@ describe('Gamma-Gamma on CDNOW', () => {
   it('is a maximum of the likelihood', () => {
     const at = gammaGammaLogLikelihood(fit, summary.frequency, summary.monetary);
     expect(at).toBeCloseTo(fit.logLikelihood, 6);
-    for (const [dp, dq, dg] of [[0.05, 0, 0], [0, 0.05, 0], [0, 0, 0.1], [-0.05, 0, 0]]) {
+    for (const [dp, dq, dg] of [
+      [0.05, 0, 0],
+      [0, 0.05, 0],
+      [0, 0, 0.1],
+      [-0.05, 0, 0],
+    ]) {
       const nearby = { p: fit.p + dp, q: fit.q + dq, gamma: fit.gamma + dg };
       expect(gammaGammaLogLikelihood(nearby, summary.frequency, summary.monetary)).toBeLessThan(at);
     }

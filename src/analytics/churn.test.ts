@@ -53,7 +53,9 @@ describe('churnReason', () => {
     expect(churnReason({ basis: 'own_rhythm', pAlive: 0.97, daysSinceLastPurchase: 12, usualGapDays: 30, stage: 'active', ...rules })).toBe(
       'last purchase 12 days ago, within their usual gap of 30 days; judged by their rhythm alone, as the purchase model is unreliable on this data',
     );
-    expect(churnReason({ basis: 'typical_rhythm', pAlive: 0.1, daysSinceLastPurchase: 1, usualGapDays: 40, stage: 'active', ...rules })).toMatch(/^one purchase only, yesterday, within the typical gap of 40 days/);
+    expect(churnReason({ basis: 'typical_rhythm', pAlive: 0.1, daysSinceLastPurchase: 1, usualGapDays: 40, stage: 'active', ...rules })).toMatch(
+      /^one purchase only, yesterday, within the typical gap of 40 days/,
+    );
   });
 
   it('explains where the lifecycle rule and the estimate disagree', () => {

@@ -1,13 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { conditionalExpectedPurchases } from './bgnbd.js';
 import { createRng, gammaDraw } from './random.js';
-import {
-  TIME_UNITS_PER_MONTH,
-  conditionalExpectedAverageProfit,
-  customerLifetimeValue,
-  fitGammaGamma,
-  gammaGammaLogLikelihood,
-} from './gammagamma.js';
+import { TIME_UNITS_PER_MONTH, conditionalExpectedAverageProfit, customerLifetimeValue, fitGammaGamma, gammaGammaLogLikelihood } from './gammagamma.js';
 
 describe('fitGammaGamma', () => {
   // Simulate: per-customer scale nu ~ Gamma(q, rate gamma); each repeat spend ~ Gamma(p, rate nu).
@@ -57,8 +51,7 @@ describe('customerLifetimeValue', () => {
 
   it('equals undiscounted expected purchases times expected spend when the rate is 0', () => {
     const clv = customerLifetimeValue(purchases, spend, customer, { months: 9, monthlyDiscountRate: 0, timeUnitsPerMonth: 4.345 });
-    const expected =
-      conditionalExpectedPurchases(purchases, 9 * 4.345, 2, 30.43, 38.86) * conditionalExpectedAverageProfit(spend, 2, 22.35);
+    const expected = conditionalExpectedPurchases(purchases, 9 * 4.345, 2, 30.43, 38.86) * conditionalExpectedAverageProfit(spend, 2, 22.35);
     expect(clv).toBeCloseTo(expected, 10);
   });
 

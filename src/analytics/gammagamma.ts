@@ -21,11 +21,7 @@ export interface GammaGammaFit extends GammaGammaParams {
 }
 
 /** Total Gamma-Gamma log-likelihood over customers with frequency > 0. */
-export function gammaGammaLogLikelihood(
-  params: GammaGammaParams,
-  frequency: ArrayLike<number>,
-  monetary: ArrayLike<number>,
-): number {
+export function gammaGammaLogLikelihood(params: GammaGammaParams, frequency: ArrayLike<number>, monetary: ArrayLike<number>): number {
   const { p, q, gamma } = params;
   const base = -lgamma(q) + q * Math.log(gamma);
   let ll = 0;

@@ -13,7 +13,11 @@ describe('hyp2f1', () => {
   });
 
   it('matches (1-z)^-a for 2F1(a,b;b;z)', () => {
-    for (const [a, b] of [[0.7, 1.9], [2.5, 0.4], [3, 5]]) {
+    for (const [a, b] of [
+      [0.7, 1.9],
+      [2.5, 0.4],
+      [3, 5],
+    ]) {
       for (const z of [-2, -0.5, 0.2, 0.8, 0.95]) {
         expectRelClose(hyp2f1(a, b, b, z), Math.pow(1 - z, -a), 1e-11);
       }

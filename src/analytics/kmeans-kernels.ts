@@ -6,14 +6,7 @@
  * many threads there are.
  */
 
-import {
-  addCentreAndPotentialsFor,
-  addCentreFor,
-  candidatePotentialsFor,
-  nearestCentresFor,
-  squaredDistanceFor,
-  type SquaredDistance,
-} from './kmeans-compiled.js';
+import { addCentreAndPotentialsFor, addCentreFor, candidatePotentialsFor, nearestCentresFor, squaredDistanceFor, type SquaredDistance } from './kmeans-compiled.js';
 
 export const BLOCK_ROWS = 8192;
 

@@ -13,7 +13,12 @@ function mortonOrder(data: Float64Array, n: number, d: number): number[] | null 
 describe('mortonRanks', () => {
   it('is a permutation that visits each quadrant in turn', () => {
     // 2-D points in four corners, interleaved in the input.
-    const corners = [[0, 0], [10, 0], [0, 10], [10, 10]];
+    const corners = [
+      [0, 0],
+      [10, 0],
+      [0, 10],
+      [10, 10],
+    ];
     const n = 40;
     const data = new Float64Array(n * 2);
     for (let i = 0; i < n; i++) {

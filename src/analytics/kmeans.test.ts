@@ -31,7 +31,12 @@ function inertiaOf(data: Float64Array, n: number, d: number, centres: Float64Arr
   return total;
 }
 
-const CENTRES = [[0, 0], [20, 0], [0, 20], [20, 20]];
+const CENTRES = [
+  [0, 0],
+  [20, 0],
+  [0, 20],
+  [20, 20],
+];
 
 describe('kmeans', () => {
   it('recovers well-separated blobs', async () => {
@@ -52,7 +57,16 @@ describe('kmeans', () => {
   });
 
   it('is deterministic for a given seed', async () => {
-    const { data, n, d } = blobs([[0, 0, 0], [3, 3, 3], [6, 0, 3]], 200, 2, 5);
+    const { data, n, d } = blobs(
+      [
+        [0, 0, 0],
+        [3, 3, 3],
+        [6, 0, 3],
+      ],
+      200,
+      2,
+      5,
+    );
     const first = await kmeans(data, n, d, { k: 5, seed: 42, nInit: 3 });
     const second = await kmeans(data, n, d, { k: 5, seed: 42, nInit: 3 });
     expect(Array.from(second.centroids)).toEqual(Array.from(first.centroids));
@@ -61,7 +75,17 @@ describe('kmeans', () => {
   });
 
   it('reports the inertia of its own labels and beats random centres', async () => {
-    const { data, n, d } = blobs([[0, 0], [5, 5], [10, 0], [5, -5]], 150, 2.5, 9);
+    const { data, n, d } = blobs(
+      [
+        [0, 0],
+        [5, 5],
+        [10, 0],
+        [5, -5],
+      ],
+      150,
+      2.5,
+      9,
+    );
     for (let seed = 0; seed < 10; seed++) {
       const k = 4 + (seed % 3);
       const result = await kmeans(data, n, d, { k, seed });
@@ -74,7 +98,16 @@ describe('kmeans', () => {
   });
 
   it('more restarts never give a worse inertia', async () => {
-    const { data, n, d } = blobs([[0, 0], [4, 4], [8, 0]], 100, 2, 11);
+    const { data, n, d } = blobs(
+      [
+        [0, 0],
+        [4, 4],
+        [8, 0],
+      ],
+      100,
+      2,
+      11,
+    );
     const single = await kmeans(data, n, d, { k: 6, seed: 1, nInit: 1 });
     const many = await kmeans(data, n, d, { k: 6, seed: 1, nInit: 8 });
     expect(many.inertia).toBeLessThanOrEqual(single.inertia);
@@ -100,7 +133,18 @@ describe('kmeans', () => {
 
   it('gives the same result on worker threads as on the calling thread', async () => {
     // Several blocks of rows, so that the workers share the passes.
-    const { data, n, d } = blobs([[0, 0, 0], [6, 0, 0], [0, 6, 0], [0, 0, 6], [3, 3, 3]], 5000, 1.5, 12);
+    const { data, n, d } = blobs(
+      [
+        [0, 0, 0],
+        [6, 0, 0],
+        [0, 6, 0],
+        [0, 0, 6],
+        [3, 3, 3],
+      ],
+      5000,
+      1.5,
+      12,
+    );
     const single = await kmeans(data, n, d, { k: 6, nInit: 2, seed: 4, threads: 1 });
     const parallel = await kmeans(data, n, d, { k: 6, nInit: 2, seed: 4, threads: 2 });
     expect(parallel.inertia).toBe(single.inertia);
@@ -110,7 +154,18 @@ describe('kmeans', () => {
   });
 
   it('labels every row with its nearest centroid, as plain Lloyd would', async () => {
-    const { data, n, d } = blobs([[0, 0], [3, 0], [0, 3], [3, 3], [1.5, 1.5]], 4000, 1, 13);
+    const { data, n, d } = blobs(
+      [
+        [0, 0],
+        [3, 0],
+        [0, 3],
+        [3, 3],
+        [1.5, 1.5],
+      ],
+      4000,
+      1,
+      13,
+    );
     for (const seed of [0, 1, 2]) {
       const k = 5 + seed;
       const result = await kmeans(data, n, d, { k, seed, threads: 1 });
@@ -128,7 +183,7 @@ describe('kmeans', () => {
     }
   });
 
-  it('returns labels in the caller\'s row order when it reorders rows internally', async () => {
+  it("returns labels in the caller's row order when it reorders rows internally", async () => {
     const perBlob = Math.ceil(SPATIAL_ORDER_MIN_ROWS / 4);
     const { data, truth, n, d } = blobs(CENTRES, perBlob, 1, 14);
     expect(n).toBeGreaterThanOrEqual(SPATIAL_ORDER_MIN_ROWS);

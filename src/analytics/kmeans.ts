@@ -8,16 +8,7 @@
  * inputs; partial sums are reduced in block order, so a seed gives the same result on any number of threads.
  */
 import { availableParallelism } from 'node:os';
-import {
-  allocateArrays,
-  BLOCK_ROWS,
-  blockCount,
-  Op,
-  runAllBlocks,
-  scalarStride,
-  type KMeansArrays,
-  type KMeansShape,
-} from './kmeans-kernels.js';
+import { allocateArrays, BLOCK_ROWS, blockCount, Op, runAllBlocks, scalarStride, type KMeansArrays, type KMeansShape } from './kmeans-kernels.js';
 import { squaredDistanceFor } from './kmeans-compiled.js';
 import { mortonRanks } from './kmeans-order.js';
 import { withKMeansWorkers } from './kmeans-pool.js';

@@ -36,7 +36,12 @@ describe('calibrationByQuantile', () => {
     expect(bins[0].observedRate).toBeCloseTo(1 / 3, 12);
     expect(bins[1].meanPredicted).toBeCloseTo(0.85, 12);
     expect(bins[1].observedRate).toBe(1);
-    expect(calibrationByQuantile(Array.from({ length: 100 }, (_, i) => i / 100), new Array(100).fill(0))).toHaveLength(10);
+    expect(
+      calibrationByQuantile(
+        Array.from({ length: 100 }, (_, i) => i / 100),
+        new Array(100).fill(0),
+      ),
+    ).toHaveLength(10);
   });
 });
 

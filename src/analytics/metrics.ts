@@ -7,7 +7,7 @@ export function auc(scores: ArrayLike<number>, labels: ArrayLike<number>): numbe
   const order = Int32Array.from({ length: n }, (_, i) => i).sort((p, q) => scores[p] - scores[q]);
   let positives = 0;
   let positiveRankSum = 0;
-  for (let start = 0; start < n; ) {
+  for (let start = 0; start < n;) {
     let end = start + 1;
     while (end < n && scores[order[end]] === scores[order[start]]) end++;
     const midRank = (start + 1 + end) / 2; // ranks start..end-1 (1-based start+1..end)

@@ -46,11 +46,14 @@ describe('lbfgs', () => {
   });
 
   it('is exact on a quadratic', () => {
-    const result = lbfgs((x, g) => {
-      g[0] = 2 * (x[0] - 1);
-      g[1] = 8 * (x[1] - 2);
-      return (x[0] - 1) ** 2 + 4 * (x[1] - 2) ** 2;
-    }, [10, -10]);
+    const result = lbfgs(
+      (x, g) => {
+        g[0] = 2 * (x[0] - 1);
+        g[1] = 8 * (x[1] - 2);
+        return (x[0] - 1) ** 2 + 4 * (x[1] - 2) ** 2;
+      },
+      [10, -10],
+    );
     expect(result.x[0]).toBeCloseTo(1, 8);
     expect(result.x[1]).toBeCloseTo(2, 8);
   });

@@ -47,14 +47,7 @@ export function nelderMead(f: Objective, x0: ArrayLike<number>, options: NelderM
   return { x: best, value: bestValue, iterations, evaluations, converged };
 }
 
-function nelderMeadRun(
-  f: Objective,
-  start: Float64Array,
-  maxIterations: number,
-  xTolerance: number,
-  fTolerance: number,
-  initialStep: number,
-): OptimizeResult {
+function nelderMeadRun(f: Objective, start: Float64Array, maxIterations: number, xTolerance: number, fTolerance: number, initialStep: number): OptimizeResult {
   const n = start.length;
   const alpha = 1;
   const beta = 1 + 2 / n; // expansion
@@ -248,15 +241,7 @@ interface LineSearchResult {
 }
 
 /** Strong Wolfe conditions (Nocedal & Wright, algorithms 3.5 and 3.6) with bisection-safeguarded interpolation. */
-function wolfeLineSearch(
-  fg: ValueAndGradient,
-  x: Float64Array,
-  f0: number,
-  d: Float64Array,
-  slope0: number,
-  xOut: Float64Array,
-  gOut: Float64Array,
-): LineSearchResult {
+function wolfeLineSearch(fg: ValueAndGradient, x: Float64Array, f0: number, d: Float64Array, slope0: number, xOut: Float64Array, gOut: Float64Array): LineSearchResult {
   const c1 = 1e-4;
   const c2 = 0.9;
   let evaluations = 0;

@@ -63,18 +63,7 @@ export function qcut(values: ArrayLike<number>, q: number): QuantileBins {
   return { codes, edges };
 }
 
-export type RfmSegment =
-  | 'champions'
-  | 'loyal'
-  | 'potential loyalist'
-  | 'new'
-  | 'promising'
-  | 'need attention'
-  | 'about to sleep'
-  | 'at risk'
-  | 'cannot lose'
-  | 'hibernating'
-  | 'lost';
+export type RfmSegment = 'champions' | 'loyal' | 'potential loyalist' | 'new' | 'promising' | 'need attention' | 'about to sleep' | 'at risk' | 'cannot lose' | 'hibernating' | 'lost';
 
 /**
  * Segment from recency and frequency scores on a 1..bins scale (rescaled to 1..5), using the widely used

@@ -3,9 +3,7 @@
 // Lanczos approximation, g = 7, n = 9 (relative error around 1e-15).
 const LANCZOS_G = 7;
 const LANCZOS_COEF = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-  -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-  1.5056327351493116e-7,
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
 ];
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
@@ -43,9 +41,6 @@ export function digamma(x: number): number {
   const inv = 1 / x;
   const inv2 = inv * inv;
   // Asymptotic expansion with Bernoulli-number coefficients.
-  result +=
-    Math.log(x) -
-    0.5 * inv -
-    inv2 * (1 / 12 - inv2 * (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 * (1 / 132)))));
+  result += Math.log(x) - 0.5 * inv - inv2 * (1 / 12 - inv2 * (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 * (1 / 132)))));
   return result;
 }

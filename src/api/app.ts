@@ -55,7 +55,10 @@ export function createApp(deps: AppDeps) {
     try {
       decodeURIComponent(new URL(c.req.url).pathname);
     } catch {
-      return errorJson(c, new AppError('invalid_input', 'the path has a malformed percent-encoding (a % not followed by two hex digits, or bytes that are not UTF-8)', { path: ['malformed percent-encoding'] }));
+      return errorJson(
+        c,
+        new AppError('invalid_input', 'the path has a malformed percent-encoding (a % not followed by two hex digits, or bytes that are not UTF-8)', { path: ['malformed percent-encoding'] }),
+      );
     }
     return next();
   });
@@ -79,7 +82,13 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', requireAuth(deps));
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/health', tags: ['system'], summary: 'Liveness and database reachability (no auth)', responses: { 200: { description: 'Healthy', content: { 'application/json': { schema: z.object({ status: z.literal('ok'), database: z.string(), version: z.string() }) } } } } }),
+    createRoute({
+      method: 'get',
+      path: '/api/health',
+      tags: ['system'],
+      summary: 'Liveness and database reachability (no auth)',
+      responses: { 200: { description: 'Healthy', content: { 'application/json': { schema: z.object({ status: z.literal('ok'), database: z.string(), version: z.string() }) } } } },
+    }),
     async (c) => {
       await ping(deps.database.db);
       return c.json({ status: 'ok' as const, database: deps.database.dialect, version: apiVersion }, 200);
@@ -140,4 +149,3 @@ function registerDocs(app: OpenAPIHono<AppEnv>) {
     return c.body(fs.readFileSync(path.join(swaggerDir, file)));
   });
 }
-

@@ -43,7 +43,16 @@ export function requireAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
 const credentials = z.object({ email: z.string().openapi({ example: 'me@example.com' }), password: z.string() }).openapi('Credentials');
 const sessionInfo = z.object({ user_id: z.string(), csrf_token: z.string(), expires_at: z.string() }).openapi('Session');
 const tokenSchema = z
-  .object({ id: z.string(), name: z.string(), prefix: z.string(), created_at: z.string(), last_used_at: z.string().nullable(), revoked_at: z.string().nullable(), expires_at: z.string().nullable(), can_create_tokens: z.boolean() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string(),
+    created_at: z.string(),
+    last_used_at: z.string().nullable(),
+    revoked_at: z.string().nullable(),
+    expires_at: z.string().nullable(),
+    can_create_tokens: z.boolean(),
+  })
   .openapi('ApiToken');
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const body = <T extends z.ZodTypeAny>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
@@ -64,7 +73,13 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   };
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/auth/status', tags: ['auth'], summary: 'Whether the owner exists and this client is signed in', responses: { 200: json(z.object({ needs_setup: z.boolean(), signed_in: z.boolean(), csrf_token: z.string().nullable() }), 'Status') } }),
+    createRoute({
+      method: 'get',
+      path: '/api/auth/status',
+      tags: ['auth'],
+      summary: 'Whether the owner exists and this client is signed in',
+      responses: { 200: json(z.object({ needs_setup: z.boolean(), signed_in: z.boolean(), csrf_token: z.string().nullable() }), 'Status') },
+    }),
     async (c) => {
       const cookie = getCookie(c, sessionCookie);
       const principal = cookie ? await sessionPrincipal(db, cookie) : null;
@@ -72,7 +87,14 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
     },
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/api/auth/setup', tags: ['auth'], summary: 'First-run setup: create the owner and sign in', request: { body: body(credentials) }, responses: { 201: json(sessionInfo, 'Owner created and signed in'), 400: errorResponses[400], 409: errorResponses[409] } }),
+    createRoute({
+      method: 'post',
+      path: '/api/auth/setup',
+      tags: ['auth'],
+      summary: 'First-run setup: create the owner and sign in',
+      request: { body: body(credentials) },
+      responses: { 201: json(sessionInfo, 'Owner created and signed in'), 400: errorResponses[400], 409: errorResponses[409] },
+    }),
     async (c) => {
       const input = c.req.valid('json');
       await createOwner(db, input);
@@ -80,20 +102,31 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
     },
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/api/auth/login', tags: ['auth'], summary: 'Sign in with email and password (sets the session cookie)', request: { body: body(credentials) }, responses: { 200: json(sessionInfo, 'Signed in'), 401: errorResponses[401], 429: errorResponses[429] } }),
+    createRoute({
+      method: 'post',
+      path: '/api/auth/login',
+      tags: ['auth'],
+      summary: 'Sign in with email and password (sets the session cookie)',
+      request: { body: body(credentials) },
+      responses: { 200: json(sessionInfo, 'Signed in'), 401: errorResponses[401], 429: errorResponses[429] },
+    }),
     async (c) => c.json(await startSession(c, c.req.valid('json')), 200),
   );
+  app.openapi(createRoute({ method: 'post', path: '/api/auth/logout', tags: ['auth'], summary: 'Sign out', responses: { 204: { description: 'Signed out' } } }), async (c) => {
+    const cookie = getCookie(c, sessionCookie);
+    if (cookie) await logout(db, cookie);
+    deleteCookie(c, sessionCookie, { path: '/' });
+    return c.body(null, 204);
+  });
   app.openapi(
-    createRoute({ method: 'post', path: '/api/auth/logout', tags: ['auth'], summary: 'Sign out', responses: { 204: { description: 'Signed out' } } }),
-    async (c) => {
-      const cookie = getCookie(c, sessionCookie);
-      if (cookie) await logout(db, cookie);
-      deleteCookie(c, sessionCookie, { path: '/' });
-      return c.body(null, 204);
-    },
-  );
-  app.openapi(
-    createRoute({ method: 'post', path: '/api/auth/password', tags: ['auth'], summary: 'Change the owner password (signs out every session)', request: { body: body(z.object({ current_password: z.string(), new_password: z.string() }).strict()) }, responses: { 204: { description: 'Changed' }, 400: errorResponses[400] } }),
+    createRoute({
+      method: 'post',
+      path: '/api/auth/password',
+      tags: ['auth'],
+      summary: 'Change the owner password (signs out every session)',
+      request: { body: body(z.object({ current_password: z.string(), new_password: z.string() }).strict()) },
+      responses: { 204: { description: 'Changed' }, 400: errorResponses[400] },
+    }),
     async (c) => {
       const principal = c.get('principal');
       if (!principal.userId) throw new AppError('forbidden', 'only a signed-in owner can change the password');
@@ -122,7 +155,14 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
     },
   );
   app.openapi(
-    createRoute({ method: 'delete', path: '/api/tokens/{id}', tags: ['auth'], summary: 'Revoke an API token', request: { params: z.object({ id: z.string() }) }, responses: { 200: json(tokenSchema, 'Revoked'), 404: errorResponses[404] } }),
+    createRoute({
+      method: 'delete',
+      path: '/api/tokens/{id}',
+      tags: ['auth'],
+      summary: 'Revoke an API token',
+      request: { params: z.object({ id: z.string() }) },
+      responses: { 200: json(tokenSchema, 'Revoked'), 404: errorResponses[404] },
+    }),
     async (c) => c.json(await revokeToken(db, c.req.valid('param').id), 200),
   );
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApi, type TestApi } from '../test/api-client.js';
 import { operationIdFor } from './openapi.js';
 
-describe('OpenAPI document against Redocly\'s recommended rules', () => {
+describe("OpenAPI document against Redocly's recommended rules", () => {
   let api: TestApi;
   beforeAll(async () => {
     api = await testApi('sqlite');
@@ -18,7 +18,9 @@ describe('OpenAPI document against Redocly\'s recommended rules', () => {
     const publicReads = new Set(['#/paths/~1api~1health/get/responses', '#/paths/~1api~1auth~1status/get/responses']);
     // A tracked link only redirects (302): it has no 2xx answer to give.
     const redirects = new Set(['#/paths/~1t~1c~1{token}/get/responses']);
-    const reported = problems.filter((p) => !(p.ruleId === 'operation-4xx-response' && publicReads.has(p.location[0]?.pointer ?? '')) && !(p.ruleId === 'operation-2xx-response' && redirects.has(p.location[0]?.pointer ?? '')));
+    const reported = problems.filter(
+      (p) => !(p.ruleId === 'operation-4xx-response' && publicReads.has(p.location[0]?.pointer ?? '')) && !(p.ruleId === 'operation-2xx-response' && redirects.has(p.location[0]?.pointer ?? '')),
+    );
     expect(reported.map((p) => `${p.severity} ${p.ruleId}: ${p.message} at ${p.location[0]?.pointer}`)).toEqual([]);
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
     const ids = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap((ops) => Object.values(ops).map((o) => o.operationId));

@@ -18,7 +18,14 @@ export function registerAuditRoutes(app: OpenAPIHono<AppEnv>) {
       path: '/api/audit',
       tags: ['audit'],
       summary: 'The audit log, newest first',
-      request: { query: z.object({ entity_id: z.string().max(40).optional(), entity: z.string().max(32).optional(), before: z.string().max(32).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }) },
+      request: {
+        query: z.object({
+          entity_id: z.string().max(40).optional(),
+          entity: z.string().max(32).optional(),
+          before: z.string().max(32).optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+      },
       responses: { 200: json(z.object({ data: z.array(auditEntry) }), 'Audit entries'), 400: errorResponses[400] },
     }),
     async (c) => {

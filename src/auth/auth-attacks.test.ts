@@ -14,7 +14,11 @@ function client(app: ReturnType<typeof createApp>, address: string) {
     app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': address, ...headers }, body: JSON.stringify(body) });
 }
 
-const statuses = (responses: Response[]) => responses.map((r) => r.status).sort().join(',');
+const statuses = (responses: Response[]) =>
+  responses
+    .map((r) => r.status)
+    .sort()
+    .join(',');
 const countOf = (responses: Response[], status: number) => responses.filter((r) => r.status === status).length;
 
 describe.each(engines)('auth under attack on %s', (engine) => {
@@ -124,7 +128,8 @@ describe.each(engines)('auth under attack on %s', (engine) => {
     const minter = await createToken(db, 'minter', { canCreateTokens: true });
     const expiring = await createToken(db, 'expiring', { expiresInDays: 1 });
     expect(Date.parse(expiring.expires_at!) - Date.now()).toBeGreaterThan(86_000_000);
-    const post = (token: string, body: unknown) => app.request('/api/tokens', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (token: string, body: unknown) =>
+      app.request('/api/tokens', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const refused = await post(plain.token, { name: 'escalation', can_create_tokens: true });
     expect(refused.status).toBe(403);
     expect((await refused.json()).error.code).toBe('forbidden');
@@ -135,7 +140,11 @@ describe.each(engines)('auth under attack on %s', (engine) => {
 
     const get = (token: string) => app.request('/api/tokens', { headers: { authorization: `Bearer ${token}` } });
     expect((await get(expiring.token)).status).toBe(200);
-    await db.updateTable('api_tokens').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', expiring.id).execute();
+    await db
+      .updateTable('api_tokens')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', expiring.id)
+      .execute();
     const expired = await get(expiring.token);
     expect(expired.status).toBe(401);
     const listed = (await (await get(plain.token)).json()).data as { name: string; last_used_at: string | null; expires_at: string | null; can_create_tokens: boolean }[];

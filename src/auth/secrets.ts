@@ -46,7 +46,9 @@ async function loadInstanceSecret(db: Db): Promise<Buffer> {
 
 /** HMAC-SHA256 of `value` under the instance secret, separated by `purpose` (base64url). */
 export async function signWithInstanceSecret(db: Db, purpose: string, value: string): Promise<string> {
-  return createHmac('sha256', await instanceSecret(db)).update(`${purpose}\n${value}`).digest('base64url');
+  return createHmac('sha256', await instanceSecret(db))
+    .update(`${purpose}\n${value}`)
+    .digest('base64url');
 }
 
 /** `payload.signature`: the payload (base64url text) with its HMAC-SHA256 under the secret. */

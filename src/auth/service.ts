@@ -75,7 +75,11 @@ export async function changePassword(db: Db, userId: string, current: string, ne
   if (!user || !(await verifyPassword(user.password_hash as string, current))) throw invalid('current password is wrong', { current_password: ['is wrong'] });
   const parsed = passwordInput.safeParse(next);
   if (!parsed.success) throw invalid('invalid new password', { new_password: parsed.error.issues.map((i) => i.message) });
-  await db.updateTable('users').set({ password_hash: await hashPassword(next), updated_at: new Date().toISOString() }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ password_hash: await hashPassword(next), updated_at: new Date().toISOString() })
+    .where('id', '=', userId)
+    .execute();
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
@@ -122,7 +126,11 @@ const clientHash = (email: string, client: string) => sha256(`${email}\n${client
 
 /** Clears every login lock (`rapport user unlock`); returns how many keys were locked. */
 export async function unlockLogins(db: Db): Promise<number> {
-  const locked = await db.selectFrom('login_attempts').select(sql<number>`count(*)`.as('n')).where('failures', '>=', maxLoginAttempts).executeTakeFirstOrThrow();
+  const locked = await db
+    .selectFrom('login_attempts')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('failures', '>=', maxLoginAttempts)
+    .executeTakeFirstOrThrow();
   await db.deleteFrom('login_attempts').execute();
   return Number(locked.n);
 }
@@ -144,7 +152,10 @@ export async function login(db: Db, input: unknown, client: string): Promise<{ t
   if (!user || !ok) throw new AppError('unauthorized', 'wrong email or password');
   await db.deleteFrom('login_attempts').where('attempt_key', 'in', [clientKey, accountKey]).execute();
   // Counters whose window has ended limit nothing: those an attacker left behind go now.
-  await db.deleteFrom('login_attempts').where('window_start', '<', new Date(Date.now() - windowMs).toISOString()).execute();
+  await db
+    .deleteFrom('login_attempts')
+    .where('window_start', '<', new Date(Date.now() - windowMs).toISOString())
+    .execute();
   const now = new Date().toISOString();
   const hashOfClient = clientHash(email, client);
   await insertOrIgnore(db, 'login_clients', { client_hash: hashOfClient, last_login_at: now }, ['client_hash']);
@@ -152,7 +163,10 @@ export async function login(db: Db, input: unknown, client: string): Promise<{ t
   const token = randomToken();
   const csrfToken = randomToken();
   const expiresAt = new Date(Date.now() + sessionDays * 86_400_000).toISOString();
-  await db.insertInto('sessions').values({ id_hash: sha256(token), user_id: user.id, csrf_token: csrfToken, created_at: now, expires_at: expiresAt }).execute();
+  await db
+    .insertInto('sessions')
+    .values({ id_hash: sha256(token), user_id: user.id, csrf_token: csrfToken, created_at: now, expires_at: expiresAt })
+    .execute();
   await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
   return { token, csrfToken, expiresAt, userId: user.id as string };
 }
@@ -223,7 +237,12 @@ export async function listTokens(db: Db): Promise<ApiToken[]> {
 }
 
 export async function revokeToken(db: Db, idOrName: string): Promise<ApiToken> {
-  const row = await db.selectFrom('api_tokens').select('id').where((eb) => eb.or([eb('id', '=', idOrName), eb('name', '=', idOrName)])).where('revoked_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('api_tokens')
+    .select('id')
+    .where((eb) => eb.or([eb('id', '=', idOrName), eb('name', '=', idOrName)]))
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   if (!row) throw notFound('active token', idOrName);
   await db.updateTable('api_tokens').set({ revoked_at: new Date().toISOString() }).where('id', '=', row.id).execute();
   return (await listTokens(db)).find((t) => t.id === row.id)!;

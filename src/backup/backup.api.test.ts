@@ -15,7 +15,15 @@ const tables = ['customers', 'companies', 'orders', 'order_lines', 'interactions
 
 async function counts(db: Db): Promise<Record<string, number>> {
   const result: Record<string, number> = {};
-  for (const t of tables) result[t] = Number((await db.selectFrom(t).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+  for (const t of tables)
+    result[t] = Number(
+      (
+        await db
+          .selectFrom(t)
+          .select(sql<number>`count(*)`.as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return result;
 }
 
@@ -68,7 +76,11 @@ describe.each(['sqlite', 'postgres', 'mysql'] as const)('GET /api/backup on %s',
     expect(downloadFolders()).toEqual(foldersBefore);
     // No sign-in secrets: no credential table, and neither the password hash nor a token hash.
     expect(header.tables.map((t: { name: string }) => t.name)).not.toEqual(expect.arrayContaining(['users']));
-    for (const table of ['users', 'sessions', 'api_tokens', 'login_attempts', 'login_clients', 'auth_claims']) expect(header.tables.some((t: { name: string }) => t.name === table), table).toBe(false);
+    for (const table of ['users', 'sessions', 'api_tokens', 'login_attempts', 'login_clients', 'auth_claims'])
+      expect(
+        header.tables.some((t: { name: string }) => t.name === table),
+        table,
+      ).toBe(false);
     const secrets = [
       ...(await api.db.database.db.selectFrom('users').select('password_hash').execute()).map((r) => r.password_hash as string),
       ...(await api.db.database.db.selectFrom('api_tokens').select('token_hash').execute()).map((r) => r.token_hash as string),

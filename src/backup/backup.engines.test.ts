@@ -17,8 +17,20 @@ const tables = ['customers', 'companies', 'products', 'orders', 'order_lines', '
 
 async function snapshot(db: Db) {
   const counts: Record<string, number> = {};
-  for (const t of tables) counts[t] = Number((await db.selectFrom(t).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
-  const rows = await db.selectFrom('customers').select(['id', 'first_name', 'last_name', 'email', 'revenue', 'order_count', 'first_order_at', 'last_order_at', 'average_order_value', 'purchase_frequency', 'consent_email']).orderBy('id').execute();
+  for (const t of tables)
+    counts[t] = Number(
+      (
+        await db
+          .selectFrom(t)
+          .select(sql<number>`count(*)`.as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const rows = await db
+    .selectFrom('customers')
+    .select(['id', 'first_name', 'last_name', 'email', 'revenue', 'order_count', 'first_order_at', 'last_order_at', 'average_order_value', 'purchase_frequency', 'consent_email'])
+    .orderBy('id')
+    .execute();
   const normalised = rows.map((r) => ({ ...r, revenue: Number(r.revenue), consent_email: r.consent_email === null ? null : Number(r.consent_email === true || r.consent_email === 1) }));
   return { counts, sum: createHash('sha256').update(JSON.stringify(normalised)).digest('hex') };
 }

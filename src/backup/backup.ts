@@ -70,7 +70,10 @@ export const credentialTables: ReadonlySet<string> = new Set(['users', 'sessions
 const sqliteMagic = 'SQLite format 3\0';
 
 async function countRows(db: Db, table: string): Promise<number> {
-  const row = await db.selectFrom(table).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom(table)
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -166,7 +169,14 @@ export async function writeJsonBackup(database: Database, write: (text: string) 
     return await snapshotTransaction(source.db).execute(async (trx) => {
       const all = await listTables(trx);
       const names = (await foreignKeyOrder(trx, all)).filter((t) => !credentialTables.has(t));
-      const header: BackupHeader = { format: backupFormat, version: backupVersion, dialect: database.dialect, created_at: new Date().toISOString(), migrations: await appliedMigrations(trx), tables: [] };
+      const header: BackupHeader = {
+        format: backupFormat,
+        version: backupVersion,
+        dialect: database.dialect,
+        created_at: new Date().toISOString(),
+        migrations: await appliedMigrations(trx),
+        tables: [],
+      };
       for (const name of names) header.tables.push({ name, columns: await listColumns(trx, name), rows: await countRows(trx, name) });
       await write(JSON.stringify(header) + '\n');
       const total = header.tables.reduce((s, t) => s + t.rows, 0);
@@ -246,7 +256,13 @@ function inspectSqliteBackup(file: string): BackupInfo {
   }
   try {
     const check = db.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[];
-    if (check.length !== 1 || check[0].integrity_check !== 'ok') throw invalid(`${file} failed the integrity check: ${check.slice(0, 3).map((c) => c.integrity_check).join('; ')}`);
+    if (check.length !== 1 || check[0].integrity_check !== 'ok')
+      throw invalid(
+        `${file} failed the integrity check: ${check
+          .slice(0, 3)
+          .map((c) => c.integrity_check)
+          .join('; ')}`,
+      );
     const names = new Set((db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name));
     for (const required of ['kysely_migration', 'customers', 'orders', 'custom_fields']) {
       if (!names.has(required)) throw invalid(`${file} is not a Rapport backup: it has no ${required} table`);
@@ -422,7 +438,11 @@ async function restoreSqliteFile(database: Database, file: string, info: BackupI
         for (const table of order) {
           if (!inBackup.has(table) || isDerived(table)) continue;
           const source = new Set((raw.prepare(`SELECT name FROM rapport_restore.pragma_table_xinfo(?) WHERE hidden = 0`).all(table) as { name: string }[]).map((r) => r.name));
-          const shared = columns.get(table)!.filter((c) => source.has(c)).map((c) => `"${c}"`).join(', ');
+          const shared = columns
+            .get(table)!
+            .filter((c) => source.has(c))
+            .map((c) => `"${c}"`)
+            .join(', ');
           raw.exec(`INSERT INTO main."${table}" (${shared}) SELECT ${shared} FROM rapport_restore."${table}"`);
           done += inBackup.get(table)!;
           options.onProgress?.({ done, total, unit: 'rows', table });

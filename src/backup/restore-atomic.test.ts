@@ -13,7 +13,17 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-restore-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const stamp = '2026-01-01T00:00:00.000Z';
-const customer = (id: string, first: string, extra: Record<string, unknown> = {}) => ({ id, first_name: first, emails: '[]', phones: '[]', tags: '[]', search_text: first.toLowerCase(), created_at: stamp, updated_at: stamp, ...extra });
+const customer = (id: string, first: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  first_name: first,
+  emails: '[]',
+  phones: '[]',
+  tags: '[]',
+  search_text: first.toLowerCase(),
+  created_at: stamp,
+  updated_at: stamp,
+  ...extra,
+});
 
 /** Everything a failed restore must leave alone: the custom-field columns, their declarations and values. */
 async function state(db: Db) {
@@ -39,9 +49,15 @@ describe.each(engines)('restore on %s', (engine) => {
   it('leaves the database exactly as it was when it fails part-way, custom-field columns and values included', async () => {
     // The live database has a custom field with values; the backup declares a different one.
     await addCustomField(live.database, { name: 'loyalty', type: 'number' });
-    await live.database.db.insertInto('customers').values([customer('cus_live1', 'Ada', { cf_loyalty: 7 }), customer('cus_live2', 'Grace', { cf_loyalty: 3 })]).execute();
+    await live.database.db
+      .insertInto('customers')
+      .values([customer('cus_live1', 'Ada', { cf_loyalty: 7 }), customer('cus_live2', 'Grace', { cf_loyalty: 3 })])
+      .execute();
     await addCustomField(other.database, { name: 'tier', type: 'text' });
-    await other.database.db.insertInto('customers').values([customer('cus_b1', 'Alan', { cf_tier: 'gold' }), customer('cus_b2', 'Edsger')]).execute();
+    await other.database.db
+      .insertInto('customers')
+      .values([customer('cus_b1', 'Alan', { cf_tier: 'gold' }), customer('cus_b2', 'Edsger')])
+      .execute();
     const file = path.join(tmp, `${engine}-broken.json`);
     await backupDatabase(other.database, file, { format: 'json' });
     // Break the backup so its rows fail to insert after the restore has begun: one customer twice.
@@ -57,7 +73,10 @@ describe.each(engines)('restore on %s', (engine) => {
     expect(await state(live.database.db)).toEqual(before);
 
     // The same backup, whole, restores: the backup's field replaces the live one.
-    fs.writeFileSync(file, [JSON.stringify({ ...header, tables: header.tables.map((t: { name: string; rows: number }) => (t.name === 'customers' ? { ...t, rows: t.rows - 1 } : t)) }), ...lines.slice(1)].join('\n') + '\n');
+    fs.writeFileSync(
+      file,
+      [JSON.stringify({ ...header, tables: header.tables.map((t: { name: string; rows: number }) => (t.name === 'customers' ? { ...t, rows: t.rows - 1 } : t)) }), ...lines.slice(1)].join('\n') + '\n',
+    );
     await restoreDatabase(live.database, file);
     const after = await state(live.database.db);
     expect(after.columns).toEqual(['cf_tier']);

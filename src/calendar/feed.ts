@@ -48,7 +48,13 @@ async function dealItems(db: Db, now: Date): Promise<AllDayItem[]> {
 }
 
 async function contractItems(db: Db): Promise<AllDayItem[]> {
-  const rows = await db.selectFrom('contracts').select(['id', 'title', 'ends_on', 'value', 'currency', 'auto_renew', 'status']).where('status', 'in', ['active', 'expiring']).where('ends_on', 'is not', null).orderBy('ends_on').execute();
+  const rows = await db
+    .selectFrom('contracts')
+    .select(['id', 'title', 'ends_on', 'value', 'currency', 'auto_renew', 'status'])
+    .where('status', 'in', ['active', 'expiring'])
+    .where('ends_on', 'is not', null)
+    .orderBy('ends_on')
+    .execute();
   return rows.map((r) => ({
     uid: `${r.id}-end@rapport`,
     date: r.ends_on as string,

@@ -107,7 +107,14 @@ export function renderCalendar(input: CalendarInput): string {
     lines.push('TRANSP:TRANSPARENT', 'END:VEVENT');
   }
   for (const item of input.allDay) {
-    lines.push('BEGIN:VEVENT', `UID:${item.uid}`, `DTSTAMP:${stamp}`, `DTSTART;VALUE=DATE:${dateValue(item.date)}`, `DTEND;VALUE=DATE:${dateValue(nextDate(item.date))}`, `SUMMARY:${escapeText(item.summary)}`);
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${item.uid}`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART;VALUE=DATE:${dateValue(item.date)}`,
+      `DTEND;VALUE=DATE:${dateValue(nextDate(item.date))}`,
+      `SUMMARY:${escapeText(item.summary)}`,
+    );
     if (item.description) lines.push(`DESCRIPTION:${escapeText(item.description)}`);
     lines.push('TRANSP:TRANSPARENT', 'END:VEVENT');
   }

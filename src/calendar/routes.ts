@@ -23,11 +23,18 @@ const created = z
   .openapi('CalendarFeedCreated');
 
 export function registerCalendarRoutes(app: OpenAPIHono<AppEnv>) {
-  app.openapi(createRoute({ method: 'get', path: '/api/calendar/feed', tags, summary: 'Whether the calendar feed is on (its secret is never shown again)', responses: { 200: json(status, 'Feed status') } }), async (c) =>
-    c.json(await feedStatus(c.get('ctx').database.db), 200),
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/calendar/feed', tags, summary: 'Whether the calendar feed is on (its secret is never shown again)', responses: { 200: json(status, 'Feed status') } }),
+    async (c) => c.json(await feedStatus(c.get('ctx').database.db), 200),
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/api/calendar/feed', tags, summary: 'Make a new feed secret: the feed URL to subscribe to (the previous URL stops working)', responses: { 201: json(created, 'The new feed URL') } }),
+    createRoute({
+      method: 'post',
+      path: '/api/calendar/feed',
+      tags,
+      summary: 'Make a new feed secret: the feed URL to subscribe to (the previous URL stops working)',
+      responses: { 201: json(created, 'The new feed URL') },
+    }),
     async (c) => {
       const { token, created_at } = await rotateFeedSecret(c.get('ctx').database);
       const path = `/calendar/${token}.ics`;
@@ -40,7 +47,12 @@ export function registerCalendarRoutes(app: OpenAPIHono<AppEnv>) {
   });
 }
 
-const feedParam = z.object({ file: z.string().max(100).openapi({ param: { name: 'file', in: 'path' }, description: '{secret}.ics: the secret from POST /api/calendar/feed followed by .ics', example: 'secret.ics' }) });
+const feedParam = z.object({
+  file: z
+    .string()
+    .max(100)
+    .openapi({ param: { name: 'file', in: 'path' }, description: '{secret}.ics: the secret from POST /api/calendar/feed followed by .ics', example: 'secret.ics' }),
+});
 
 /** The public feed (outside /api: the secret in the path is the credential). */
 export function registerCalendarFeed(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
@@ -52,7 +64,10 @@ export function registerCalendarFeed(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       security: [],
       summary: 'The iCalendar feed (RFC 5545): open tasks with due times, expected close dates of open deals, contract ends',
       request: { params: feedParam },
-      responses: { 200: { description: 'The calendar', content: { 'text/calendar': { schema: z.string() } } }, 404: { description: 'No feed at this address', content: { 'application/json': { schema: errorSchema } } } },
+      responses: {
+        200: { description: 'The calendar', content: { 'text/calendar': { schema: z.string() } } },
+        404: { description: 'No feed at this address', content: { 'application/json': { schema: errorSchema } } },
+      },
     }),
     async (c) => {
       const file = c.req.valid('param').file;

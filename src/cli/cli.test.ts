@@ -84,7 +84,10 @@ function inProcess(dataDir: string, ...args: string[]): Promise<Result> {
 function expectOneLineError(result: Result, pattern: RegExp) {
   expect(result.code).not.toBe(0);
   // Status lines (such as applied migrations on a first run) may come first; the error is one line.
-  const lines = result.stderr.trim().split('\n').filter((l) => !/^(Applied migrations|Copied the database)/.test(l));
+  const lines = result.stderr
+    .trim()
+    .split('\n')
+    .filter((l) => !/^(Applied migrations|Copied the database)/.test(l));
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(/^rapport: /);
   expect(lines[0]).toMatch(pattern);
@@ -110,7 +113,14 @@ async function counts(dataDir: string): Promise<Record<string, number>> {
   return withDb(dataDir, async ({ db }) => {
     const out: Record<string, number> = {};
     for (const t of ['customers', 'companies', 'products', 'orders', 'order_lines', 'interactions', 'tasks', 'customer_keys', 'external_ids', 'users', 'api_tokens', 'custom_fields']) {
-      out[t] = Number((await db.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      out[t] = Number(
+        (
+          await db
+            .selectFrom(t)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     }
     return out;
   });
@@ -277,7 +287,17 @@ describe.concurrent('rapport CLI: export', () => {
     expect((await inProcess(dir2, 'field', 'add', 'shoe_size', '--type', 'number')).code).toBe(0);
     await withDb(dir2, (database) =>
       createCustomers({ database, actor: 'test' }, [
-        { first_name: '=HYPERLINK("http://evil")', last_name: 'Smith, Jr.', email: 'a@example.com', emails: ['b@example.com'], phone: '+1 415 237 1234', tags: ['vip', 'b2b'], notes: 'line one\nline "two"', shoe_size: 42.5, city: 'Paris' },
+        {
+          first_name: '=HYPERLINK("http://evil")',
+          last_name: 'Smith, Jr.',
+          email: 'a@example.com',
+          emails: ['b@example.com'],
+          phone: '+1 415 237 1234',
+          tags: ['vip', 'b2b'],
+          notes: 'line one\nline "two"',
+          shoe_size: 42.5,
+          city: 'Paris',
+        },
         { first_name: '@SUM(1)', last_name: '-minus', email: 'c@example.com', city: 'Lyon' },
         { first_name: 'Plain', last_name: 'Person', city: 'Paris', consent_email: true },
       ]),
@@ -345,7 +365,10 @@ describe.concurrent('rapport CLI: imports and duplicates', () => {
     'crm-customers.csv',
     'customer_id,name,email,age,income,city\nC1,Ada Lovelace,ada@example.com,36,"$120,000",London\nC2,GRACE HOPPER,grace@example.com,45,98000,Arlington\nC3,Alan Turing,not-an-email,41,87000,Manchester\nC4,Katherine Johnson,katherine@example.com,50,75500,Hampton\n',
   );
-  const salesCsv = write('crm-sales.csv', 'order_id,customer_id,date,amount,product\nO1,C1,2026-01-05,120.00,Notebook\nO2,C1,2026-02-10,80.00,Pen set\nO3,C2,2026-01-20,250.00,Notebook\nO4,C4,2026-02-21,45.50,Pen set\n');
+  const salesCsv = write(
+    'crm-sales.csv',
+    'order_id,customer_id,date,amount,product\nO1,C1,2026-01-05,120.00,Notebook\nO2,C1,2026-02-10,80.00,Pen set\nO3,C2,2026-01-20,250.00,Notebook\nO4,C4,2026-02-21,45.50,Pen set\n',
+  );
   const marketingCsv = write('crm-marketing.csv', 'customer_id,campaign,channel,date,opened,clicked\nC1,Spring,email,2026-03-01,yes,no\nC2,Spring,email,2026-03-01,no,no\n');
   const batchOf = (stdout: string) => /batch (bat_\w+)/.exec(stdout)![1];
   let customersBatch = '';
@@ -425,7 +448,9 @@ describe.concurrent('rapport CLI: imports and duplicates', () => {
     const list = await inProcess(dir, 'duplicates');
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/PAIR\s+SCORE\s+A\s+B\s+REASONS/);
-    const pair = /^(dup_\w+)\s+(0\.\d{3}|1\.000)\s+.*Ada Lovelace <ada@example\.com>.*Ada Lovelace <ada\.l@example\.net>/m.exec(list.stdout) ?? /^(dup_\w+)\s+(0\.\d{3}|1\.000)\s+.*Ada Lovelace <ada\.l@example\.net>.*Ada Lovelace <ada@example\.com>/m.exec(list.stdout);
+    const pair =
+      /^(dup_\w+)\s+(0\.\d{3}|1\.000)\s+.*Ada Lovelace <ada@example\.com>.*Ada Lovelace <ada\.l@example\.net>/m.exec(list.stdout) ??
+      /^(dup_\w+)\s+(0\.\d{3}|1\.000)\s+.*Ada Lovelace <ada\.l@example\.net>.*Ada Lovelace <ada@example\.com>/m.exec(list.stdout);
     expect(pair, list.stdout).not.toBeNull();
     expect((await inProcess(dir, 'duplicates', 'list')).stdout).toBe(list.stdout);
     const merged = await inProcess(dir, 'duplicates', 'merge', pair![1], '--keep', 'b');

@@ -21,13 +21,15 @@ export function registerCustomers(program: Command) {
     });
   customer
     .command('erase')
-    .description('erase a customer\'s personal data everywhere (as DELETE /api/customers/{id}?erase=true); orders stay, anonymised')
+    .description("erase a customer's personal data everywhere (as DELETE /api/customers/{id}?erase=true); orders stay, anonymised")
     .argument('<id>', 'customer id (cus_...)')
     .option('--yes', 'confirm: an erase cannot be undone')
     .action(async (id: string, opts: { yes?: boolean }) => {
       if (!opts.yes) throw new AppError('invalid_input', `erasing ${id} cannot be undone; add --yes to go ahead`);
       const report = await withDatabase(async (ctx) => (await import('../customer360/erase.js')).eraseCustomer(ctx, id));
       process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-      info(`Erased ${id}: ${report.merged_records} merged-away records, ${report.merges_sealed} merges and ${report.import_changes_sealed} import changes sealed, ${report.import_rejects_cleared} rejected rows cleared; ${report.storage.done}.`);
+      info(
+        `Erased ${id}: ${report.merged_records} merged-away records, ${report.merges_sealed} merges and ${report.import_changes_sealed} import changes sealed, ${report.import_rejects_cleared} rejected rows cleared; ${report.storage.done}.`,
+      );
     });
 }

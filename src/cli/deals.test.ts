@@ -51,7 +51,10 @@ describe('rapport deals list | move | pipelines', () => {
     expect(proposal[0].split('\t')).toEqual([b.id, 'Proposal', 'open', '250', 'EUR', '', 'Beta']);
     await expect(rapport('deals', 'move', a.id as string, 'Lost')).rejects.toThrow(/lost reason/);
     await rapport('deals', 'move', a.id as string, 'lost', '--lost-reason', 'No budget');
-    const lost = (await rapport('deals', 'list', '--status', 'lost', '--json')).trim().split('\n').map((l) => JSON.parse(l));
+    const lost = (await rapport('deals', 'list', '--status', 'lost', '--json'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lost.map((d) => [d.id, d.lost_reason])).toEqual([[a.id, 'No budget']]);
     await expect(rapport('deals', 'move', a.id as string, 'Nowhere')).rejects.toThrow(/no stage/);
   });

@@ -68,7 +68,7 @@ export function registerDeals(program: Command) {
     });
   command
     .command('move')
-    .description("move a deal to another stage of its pipeline (as POST /api/deals/{id}/move)")
+    .description('move a deal to another stage of its pipeline (as POST /api/deals/{id}/move)')
     .argument('<id>', 'deal id (dea_...)')
     .argument('<stage>', 'stage id or name')
     .option('--lost-reason <text>', 'why the deal was lost (when moving to a lost stage)')

@@ -21,7 +21,10 @@ export function registerFields(program: Command) {
           name,
           type: opts.type as CustomFieldType,
           label: opts.label,
-          options: opts.options?.split(',').map((o) => o.trim()).filter(Boolean),
+          options: opts.options
+            ?.split(',')
+            .map((o) => o.trim())
+            .filter(Boolean),
         }),
       );
       console.log(`Added ${created.type} field ${created.name} ("${created.label}") to customers.`);
@@ -45,6 +48,11 @@ export function registerFields(program: Command) {
         console.log('No custom fields.');
         return;
       }
-      console.log(table(['ENTITY', 'NAME', 'TYPE', 'LABEL', 'OPTIONS'], fields.map((f) => [f.entity, f.name, f.type, f.label, f.options?.join(', ') ?? ''])));
+      console.log(
+        table(
+          ['ENTITY', 'NAME', 'TYPE', 'LABEL', 'OPTIONS'],
+          fields.map((f) => [f.entity, f.name, f.type, f.label, f.options?.join(', ') ?? '']),
+        ),
+      );
     });
 }

@@ -33,7 +33,8 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 /** The importer's options from the command line; the configured country is the default. */
 export function importOptions(kind: EntityKind, file: string, flags: ImportFlags, ctx: Pick<Ctx, 'defaultCountry'>): ImportOptions {
   let defaultCountry = flags.defaultCountry?.trim().toUpperCase();
-  if (defaultCountry !== undefined && !/^[A-Z]{2}$/.test(defaultCountry)) throw new AppError('invalid_input', `--default-country must be a two-letter country code such as US or DE, got ${flags.defaultCountry}`);
+  if (defaultCountry !== undefined && !/^[A-Z]{2}$/.test(defaultCountry))
+    throw new AppError('invalid_input', `--default-country must be a two-letter country code such as US or DE, got ${flags.defaultCountry}`);
   defaultCountry ??= ctx.defaultCountry;
   return {
     kind,
@@ -72,9 +73,18 @@ export function formatPreview(preview: Preview, shown: number): string {
   const out: string[] = [];
   out.push(`Format: ${preview.format}; preset: ${preview.preset ?? 'none detected'}`);
   const mapped = Object.entries(preview.mapping).filter(([, field]) => field !== null) as [string, string][];
-  const unmapped = Object.entries(preview.mapping).filter(([, field]) => field === null).map(([column]) => column);
+  const unmapped = Object.entries(preview.mapping)
+    .filter(([, field]) => field === null)
+    .map(([column]) => column);
   out.push('', 'Column mapping:');
-  out.push(mapped.length ? table(['COLUMN', 'FIELD'], mapped.map(([column, field]) => [column, field])).replace(/^/gm, '  ') : '  (no column maps to a field)');
+  out.push(
+    mapped.length
+      ? table(
+          ['COLUMN', 'FIELD'],
+          mapped.map(([column, field]) => [column, field]),
+        ).replace(/^/gm, '  ')
+      : '  (no column maps to a field)',
+  );
   out.push(`Unmapped columns: ${unmapped.length ? unmapped.join(', ') : 'none'}`);
   const rows = preview.rows.slice(0, shown);
   out.push('', rows.length ? `First ${rows.length} rows as they would be stored:` : 'The file has no rows.');
@@ -108,7 +118,8 @@ export function formatImportResult(batch: ImportBatch): string {
   const lines = [`Imported ${batch.file_name ?? 'the file'} as batch ${batch.id} (${batch.kind} from ${batch.source}).`, formatCounts(batch)];
   if (batch.counts.rejected > 0) lines.push(`${plural(batch.counts.rejected, 'row was', 'rows were')} rejected; for the reasons run: ${errorsHint(batch)}`);
   if (batch.counts.duplicates_queued > 0) lines.push(`${plural(batch.counts.duplicates_queued, 'likely duplicate waits', 'likely duplicates wait')} for review: rapport duplicates`);
-  if ((batch.counts.flagged ?? 0) > 0) lines.push(`${plural(batch.counts.flagged ?? 0, 'row keeps', 'rows keep')} a value as written (a phone or country that could not be read); they are listed in: ${errorsHint(batch)}`);
+  if ((batch.counts.flagged ?? 0) > 0)
+    lines.push(`${plural(batch.counts.flagged ?? 0, 'row keeps', 'rows keep')} a value as written (a phone or country that could not be read); they are listed in: ${errorsHint(batch)}`);
   lines.push(`Undo with: rapport import undo ${batch.id}`);
   return lines.join('\n');
 }
@@ -131,7 +142,12 @@ function formatBatch(batch: ImportBatch): string {
   if (batch.mapping) {
     const entries = Object.entries(batch.mapping);
     lines.push('Mapping:');
-    lines.push(table(['COLUMN', 'FIELD'], entries.map(([column, field]) => [column, field ?? '(not imported)'])).replace(/^/gm, '  '));
+    lines.push(
+      table(
+        ['COLUMN', 'FIELD'],
+        entries.map(([column, field]) => [column, field ?? '(not imported)']),
+      ).replace(/^/gm, '  '),
+    );
   }
   if (batch.counts.rejected > 0) lines.push(`Error report: ${errorsHint(batch)}`);
   return lines.join('\n');
@@ -141,7 +157,10 @@ export function registerImports(program: Command) {
   const imp = program
     .command('import')
     .description('import customers, companies, products, orders or interactions from CSV, TSV, vCard, JSON or NDJSON; list, inspect and undo imports')
-    .addHelpText('after', '\nExamples:\n  rapport import customers contacts.csv --dry-run\n  rapport import orders sales.csv --source shop\n  rapport import list\n  rapport import errors BATCH > errors.csv');
+    .addHelpText(
+      'after',
+      '\nExamples:\n  rapport import customers contacts.csv --dry-run\n  rapport import orders sales.csv --source shop\n  rapport import list\n  rapport import errors BATCH > errors.csv',
+    );
 
   for (const kind of importKindNames) {
     imp
@@ -172,12 +191,19 @@ export function registerImports(program: Command) {
           const bar = progressBar(`import ${kind}`, 'KB', 'rows');
           let batch: ImportBatch;
           try {
-            batch = await runImport(ctx, file, { ...options, collectGarbageAboveBytes: importHeapBytes, onProgress: (p) => bar.update(Math.round(p.bytes / 1024), Math.max(1, Math.round(p.total_bytes / 1024)), { count: p.rows }) });
+            batch = await runImport(ctx, file, {
+              ...options,
+              collectGarbageAboveBytes: importHeapBytes,
+              onProgress: (p) => bar.update(Math.round(p.bytes / 1024), Math.max(1, Math.round(p.total_bytes / 1024)), { count: p.rows }),
+            });
           } finally {
             bar.stop();
           }
           if (batch.status === 'rejected') {
-            throw new AppError('invalid_input', `${plural(batch.counts.rejected, 'row is', 'rows are')} bad, so nothing was written (--strict, batch ${batch.id}); for the reasons run: ${errorsHint(batch)}`);
+            throw new AppError(
+              'invalid_input',
+              `${plural(batch.counts.rejected, 'row is', 'rows are')} bad, so nothing was written (--strict, batch ${batch.id}); for the reasons run: ${errorsHint(batch)}`,
+            );
           }
           console.log(formatImportResult(batch));
         });
@@ -195,7 +221,19 @@ export function registerImports(program: Command) {
         console.log('No imports yet.');
         return;
       }
-      const rows = list.map((b) => [b.id, b.created_at.slice(0, 19).replace('T', ' '), b.kind, b.source, b.file_name ?? '-', b.status, String(b.counts.rows), String(b.counts.created), String(b.counts.updated), String(b.counts.merged), String(b.counts.rejected)]);
+      const rows = list.map((b) => [
+        b.id,
+        b.created_at.slice(0, 19).replace('T', ' '),
+        b.kind,
+        b.source,
+        b.file_name ?? '-',
+        b.status,
+        String(b.counts.rows),
+        String(b.counts.created),
+        String(b.counts.updated),
+        String(b.counts.merged),
+        String(b.counts.rejected),
+      ]);
       console.log(table(['BATCH', 'STARTED', 'KIND', 'SOURCE', 'FILE', 'STATUS', 'ROWS', 'CREATED', 'UPDATED', 'MERGED', 'REJECTED'], rows));
     });
 

@@ -33,7 +33,13 @@ export function formatRun(run: RunResult): string {
   if (pm?.skipped) lines.push(`Purchase probability: skipped, ${pm.skipped}`);
   else if (pm) lines.push(`Purchase probability (window ${pm.window_days} days after ${pm.cutoff}): AUC ${num(pm.auc)}, log-loss ${num(pm.log_loss)} on ${pm.test} held-out customers`);
   const cs = m.cross_sell as Record<string, unknown> | null;
-  if (cs) lines.push(`Cross-sell: ${Object.entries(cs).filter(([, v]) => typeof v === 'number').map(([k, v]) => `${k} ${num(v)}`).join(', ')}`);
+  if (cs)
+    lines.push(
+      `Cross-sell: ${Object.entries(cs)
+        .filter(([, v]) => typeof v === 'number')
+        .map(([k, v]) => `${k} ${num(v)}`)
+        .join(', ')}`,
+    );
   const churn = p.churn as Record<string, unknown> | null;
   if (churn) lines.push(`Churn: population purchase gap ${num(churn.population_gap_days, 1)} days`);
   lines.push(`Stages: ${counted(m.stages)}`);
@@ -51,7 +57,8 @@ export function registerInsights(program: Command) {
     .option('--as-of <date>', 'observation end, YYYY-MM-DD (default today)')
     .option('--no-cross-sell', 'skip the cross-sell model')
     .action(async (opts: { asOf?: string; crossSell: boolean }) => {
-      if (opts.asOf !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf) || Number.isNaN(Date.parse(opts.asOf)))) throw new AppError('invalid_input', `--as-of must be a date YYYY-MM-DD, got ${opts.asOf}`);
+      if (opts.asOf !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf) || Number.isNaN(Date.parse(opts.asOf))))
+        throw new AppError('invalid_input', `--as-of must be a date YYYY-MM-DD, got ${opts.asOf}`);
       const { runInsights } = await import('../insights/run.js');
       let phase = '';
       let bar = progressBar('analyze', 'customers');
@@ -83,10 +90,13 @@ export function registerInsights(program: Command) {
     .requiredOption('--features <list>', 'comma-separated features, e.g. age,income,purchase_frequency')
     .option('--k <k>', 'number of segments, or "auto" for a suggestion from elbow and silhouette', 'auto')
     .option('--standardize', 'scale features to mean 0 and standard deviation 1 first (the default)')
-    .option('--no-standardize', 'cluster in the features\' own units')
+    .option('--no-standardize', "cluster in the features' own units")
     .option('--seed <n>', 'random seed: the same seed gives the same segments', '0')
     .action(async (opts: { features: string; k: string; standardize?: boolean; seed: string }) => {
-      const features = opts.features.split(',').map((f) => f.trim()).filter(Boolean);
+      const features = opts.features
+        .split(',')
+        .map((f) => f.trim())
+        .filter(Boolean);
       if (features.length === 0) throw new AppError('invalid_input', '--features needs at least one feature');
       let k: number | 'auto' = 'auto';
       if (opts.k !== 'auto') {
@@ -94,7 +104,9 @@ export function registerInsights(program: Command) {
         k = Number(opts.k);
       }
       if (!/^\d+$/.test(opts.seed)) throw new AppError('invalid_input', `--seed must be a whole number, got ${opts.seed}`);
-      const result = await withDatabase(async (ctx) => (await import('../insights/segmentation.js')).createSegmentation(ctx, { features, k, standardize: opts.standardize ?? true, seed: Number(opts.seed) }));
+      const result = await withDatabase(async (ctx) =>
+        (await import('../insights/segmentation.js')).createSegmentation(ctx, { features, k, standardize: opts.standardize ?? true, seed: Number(opts.seed) }),
+      );
       const r = result as typeof result & { customers?: number; inertia?: number; k_suggested?: boolean; restarts?: number };
       console.log(
         `Segmentation ${result.id}: ${result.k} segments${r.k_suggested ? ' (k suggested)' : ''} of ${r.customers ?? '?'} customers on ${result.features.join(', ')}` +

@@ -12,11 +12,9 @@ import { registerUsers } from './users.js';
 
 /** The `rapport` command line: every command is a thin call into a domain service. */
 export function buildProgram(): Command {
-  const program = new Command('rapport')
-    .description('Rapport, the self-hosted CRM for one-person companies.\nUses RAPPORT_DATA_DIR (SQLite) or DATABASE_URL, like the server.')
-    .configureOutput({
-      outputError: (text, write) => write(`rapport: ${text.replace(/^error:\s*/, '').trim()}\n`),
-    });
+  const program = new Command('rapport').description('Rapport, the self-hosted CRM for one-person companies.\nUses RAPPORT_DATA_DIR (SQLite) or DATABASE_URL, like the server.').configureOutput({
+    outputError: (text, write) => write(`rapport: ${text.replace(/^error:\s*/, '').trim()}\n`),
+  });
   program.showHelpAfterError(false);
   registerServe(program);
   registerUsers(program);

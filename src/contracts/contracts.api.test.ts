@@ -68,9 +68,11 @@ describe.each(engines)('contracts on %s', (engine) => {
     expect((await api.request('GET', `/api/contracts/${contract.id}/file`)).status).toBe(404);
   });
 
-  it("erases a person from their contracts: title, notes and the signed file go, dates and value stay", async () => {
+  it('erases a person from their contracts: title, notes and the signed file go, dates and value stay', async () => {
     const person = (await api.request('POST', '/api/customers', { first_name: 'Erin', email: 'erin@example.com' })).body.id as string;
-    const contract = (await api.request('POST', '/api/contracts', { title: 'Coaching for Erin', notes: 'Erin prefers mornings', customer_id: person, starts_on: '2026-01-01', ends_on: '2026-12-31', value: 500 })).body;
+    const contract = (
+      await api.request('POST', '/api/contracts', { title: 'Coaching for Erin', notes: 'Erin prefers mornings', customer_id: person, starts_on: '2026-01-01', ends_on: '2026-12-31', value: 500 })
+    ).body;
     const form = new FormData();
     form.append('file', new Blob([Buffer.from('Signed by Erin')], { type: 'application/pdf' }), 'erin-signed.pdf');
     expect((await api.app.request(`/api/contracts/${contract.id}/file`, { method: 'PUT', body: form, headers: { authorization: `Bearer ${api.token}` } })).status).toBe(200);
@@ -115,7 +117,10 @@ describe.each(engines)('contracts on %s', (engine) => {
 
     // Again on the same day, and from two processes at once: nothing new.
     const again = await Promise.all([runContractRenewals(api.db.database, new Date('2026-05-20T11:00:00Z')), runContractRenewals(api.db.database, new Date('2026-05-20T11:00:00Z'))]);
-    expect(again).toEqual([{ expiring: 0, renewed: 0, ended: 0 }, { expiring: 0, renewed: 0, ended: 0 }]);
+    expect(again).toEqual([
+      { expiring: 0, renewed: 0, ended: 0 },
+      { expiring: 0, renewed: 0, ended: 0 },
+    ]);
     const renewalTasks = (await api.request('GET', '/api/tasks?linked_entity=contract&limit=100')).body.data;
     expect(renewalTasks).toHaveLength(3);
 
@@ -126,7 +131,16 @@ describe.each(engines)('contracts on %s', (engine) => {
     const old = await get(rolling);
     expect(old.status).toBe('renewed');
     const next = await get(old.renewed_to_id);
-    expect(next).toMatchObject({ status: 'active', starts_on: '2026-06-01', ends_on: '2027-05-31', value: 100, auto_renew: true, billing_period: 'monthly', renewed_from_id: rolling, customer_id: customerId });
+    expect(next).toMatchObject({
+      status: 'active',
+      starts_on: '2026-06-01',
+      ends_on: '2027-05-31',
+      value: 100,
+      auto_renew: true,
+      billing_period: 'monthly',
+      renewed_from_id: rolling,
+      customer_id: customerId,
+    });
     expect((await get(ending)).status).toBe('ended');
 
     const types = (await listEvents(api.db.database, { types: ['contract.expiring', 'contract.renewed', 'contract.ended'], limit: 100 })).map((e) => `${e.type} ${e.entity_id}`);

@@ -7,10 +7,24 @@ import { columnOf, isPersonal } from '../schema/fields.js';
 async function contractIdsOf(trx: Db, customerIds: readonly string[]): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < customerIds.length; i += 500) {
-    ids.push(...(await trx.selectFrom('contracts').select('id').where('customer_id', 'in', customerIds.slice(i, i + 500)).execute()).map((r) => r.id as string));
+    ids.push(
+      ...(
+        await trx
+          .selectFrom('contracts')
+          .select('id')
+          .where('customer_id', 'in', customerIds.slice(i, i + 500))
+          .execute()
+      ).map((r) => r.id as string),
+    );
   }
   for (const c of customerIds) {
-    const gone = await trx.selectFrom('audit_log').select('entity_id').where('entity', '=', 'contracts').where('action', '=', 'delete').where('before_data', 'like', `%"customer_id":"${c}"%`).execute();
+    const gone = await trx
+      .selectFrom('audit_log')
+      .select('entity_id')
+      .where('entity', '=', 'contracts')
+      .where('action', '=', 'delete')
+      .where('before_data', 'like', `%"customer_id":"${c}"%`)
+      .execute();
     ids.push(...gone.map((r) => r.entity_id as string));
   }
   return ids;
@@ -36,10 +50,20 @@ export async function eraseContractsOf(trx: Db, customerIds: readonly string[]):
 /** The signed files of the person's contracts are deleted (they carry the person's name and signature). */
 export async function eraseContractFilesOf(trx: Db, customerIds: readonly string[]): Promise<void> {
   for (let i = 0; i < customerIds.length; i += 500) {
-    const ids = (await trx.selectFrom('contracts').select('id').where('customer_id', 'in', customerIds.slice(i, i + 500)).execute()).map((r) => r.id as string);
+    const ids = (
+      await trx
+        .selectFrom('contracts')
+        .select('id')
+        .where('customer_id', 'in', customerIds.slice(i, i + 500))
+        .execute()
+    ).map((r) => r.id as string);
     if (ids.length) await trx.deleteFrom('contract_files').where('contract_id', 'in', ids).execute();
   }
   for (let i = 0; i < customerIds.length; i += 500) {
-    await trx.updateTable('contracts').set({ file_type: null, file_size: null, file_sha256: null }).where('customer_id', 'in', customerIds.slice(i, i + 500)).execute();
+    await trx
+      .updateTable('contracts')
+      .set({ file_type: null, file_size: null, file_sha256: null })
+      .where('customer_id', 'in', customerIds.slice(i, i + 500))
+      .execute();
   }
 }

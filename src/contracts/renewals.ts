@@ -90,9 +90,20 @@ export async function runContractRenewals(database: Database, now = new Date()):
   }
 
   // Within their notice period: ends_on - notice <= today <= ends_on.
-  const maxNotice = await database.db.selectFrom('contracts').select((eb) => eb.fn.max<number>('renewal_notice_days').as('n')).where('status', '=', 'active').executeTakeFirst();
+  const maxNotice = await database.db
+    .selectFrom('contracts')
+    .select((eb) => eb.fn.max<number>('renewal_notice_days').as('n'))
+    .where('status', '=', 'active')
+    .executeTakeFirst();
   const horizon = addDays(today, Number(maxNotice?.n ?? defaultNoticeDays));
-  const soon = (await database.db.selectFrom('contracts').select(columns).where('status', '=', 'active').where('ends_on', '>=', today).where('ends_on', '<=', horizon).orderBy('ends_on').execute()) as Candidate[];
+  const soon = (await database.db
+    .selectFrom('contracts')
+    .select(columns)
+    .where('status', '=', 'active')
+    .where('ends_on', '>=', today)
+    .where('ends_on', '<=', horizon)
+    .orderBy('ends_on')
+    .execute()) as Candidate[];
   for (const c of soon) {
     const notice = c.renewal_notice_days ?? defaultNoticeDays;
     if (addDays(c.ends_on, -notice) > today) continue;
@@ -123,7 +134,9 @@ export async function runContractRenewals(database: Database, now = new Date()):
             source: 'renewal',
           });
       await setContractColumns(trx, ctx, c.id, { renewal_task_id: task.id, renewal_deal_id: deal?.id ?? null });
-      await appendEvents(trx, ctx.actor, [{ type: 'contract.expiring', entity: 'contract', entityId: c.id, data: { ends_on: c.ends_on, renewal_task_id: task.id, renewal_deal_id: deal?.id ?? null } }]);
+      await appendEvents(trx, ctx.actor, [
+        { type: 'contract.expiring', entity: 'contract', entityId: c.id, data: { ends_on: c.ends_on, renewal_task_id: task.id, renewal_deal_id: deal?.id ?? null } },
+      ]);
       counts.expiring++;
     });
   }

@@ -31,14 +31,24 @@ const fileForm = {
   required: true,
   content: {
     'multipart/form-data': {
-      schema: { type: 'object' as const, properties: { file: { type: 'string' as const, format: 'binary', description: `The signed contract (PDF or image), at most ${maxContractFileBytes / 1024 / 1024} MB` } }, required: ['file'] },
+      schema: {
+        type: 'object' as const,
+        properties: { file: { type: 'string' as const, format: 'binary', description: `The signed contract (PDF or image), at most ${maxContractFileBytes / 1024 / 1024} MB` } },
+        required: ['file'],
+      },
     },
   },
 };
 
 export function registerContractRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(
-    createRoute({ method: 'get', path: '/api/contracts/to-renew', tags: ['contracts'], summary: 'Contracts in their renewal notice period (expiring), soonest end first', responses: { 200: json(z.object({ data: z.array(contractToRenew) }), 'Contracts to renew') } }),
+    createRoute({
+      method: 'get',
+      path: '/api/contracts/to-renew',
+      tags: ['contracts'],
+      summary: 'Contracts in their renewal notice period (expiring), soonest end first',
+      responses: { 200: json(z.object({ data: z.array(contractToRenew) }), 'Contracts to renew') },
+    }),
     async (c) => c.json({ data: await contractsToRenew(c.get('ctx').database.db) }, 200),
   );
   registerEntityRoutes(app, { service: contracts, path: '/api/contracts', tag: 'contracts', name: 'Contract', record: contractRecord });
@@ -50,7 +60,12 @@ export function registerContractRoutes(app: OpenAPIHono<AppEnv>) {
       tags: ['contracts'],
       summary: 'Attach the signed file (replaces the one attached before)',
       request: { params: idParam, body: fileForm },
-      responses: { 200: json(contractRecord, 'The contract with the file facts'), 400: errorResponses[400], 404: errorResponses[404], 413: { description: 'Larger than the request body limit', content: { 'application/json': { schema: errorResponses[400].content['application/json'].schema } } } },
+      responses: {
+        200: json(contractRecord, 'The contract with the file facts'),
+        400: errorResponses[400],
+        404: errorResponses[404],
+        413: { description: 'Larger than the request body limit', content: { 'application/json': { schema: errorResponses[400].content['application/json'].schema } } },
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -85,7 +100,14 @@ export function registerContractRoutes(app: OpenAPIHono<AppEnv>) {
     },
   );
   app.openapi(
-    createRoute({ method: 'delete', path: '/api/contracts/{id}/file', tags: ['contracts'], summary: 'Remove the signed file', request: { params: idParam }, responses: { 200: json(contractRecord, 'The contract without a file'), 404: errorResponses[404] } }),
+    createRoute({
+      method: 'delete',
+      path: '/api/contracts/{id}/file',
+      tags: ['contracts'],
+      summary: 'Remove the signed file',
+      request: { params: idParam },
+      responses: { 200: json(contractRecord, 'The contract without a file'), 404: errorResponses[404] },
+    }),
     async (c) => c.json(await deleteContractFile(c.get('ctx'), c.req.valid('param').id), 200),
   );
 }

@@ -37,7 +37,8 @@ export const contracts = entityService(contractEntity, {
     if (endsOn && endsOn < startsOn) throw invalid('a contract cannot end before it starts', { ends_on: [`must be on or after starts_on (${startsOn})`] });
     if (record.auto_renew && !endsOn) throw invalid('a contract that renews automatically needs an end date', { ends_on: ['required when auto_renew is true'] });
     const notice = record.renewal_notice_days as number | null | undefined;
-    if (notice !== null && notice !== undefined && (notice < 0 || notice > maxNoticeDays)) throw invalid('renewal_notice_days out of range', { renewal_notice_days: [`must be between 0 and ${maxNoticeDays}`] });
+    if (notice !== null && notice !== undefined && (notice < 0 || notice > maxNoticeDays))
+      throw invalid('renewal_notice_days out of range', { renewal_notice_days: [`must be between 0 and ${maxNoticeDays}`] });
     const extra: Record<string, unknown> = {};
     if (!record.status) extra.status = 'draft';
     if (notice === null || notice === undefined) extra.renewal_notice_days = defaultNoticeDays;
@@ -85,7 +86,10 @@ export interface ContractFile {
 /** A file name safe to show and to send back in Content-Disposition. */
 function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim()
+    .slice(0, 200);
   return clean || 'contract';
 }
 

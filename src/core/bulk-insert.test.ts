@@ -3,7 +3,15 @@ import { statementSizes } from './bulk-insert.js';
 
 describe('statementSizes', () => {
   it('covers every row once, in order, with full statements first and the rest in powers of two', () => {
-    for (const [total, size] of [[0, 100], [1, 100], [99, 100], [100, 100], [1234, 100], [7, 1], [5000, 666]] as const) {
+    for (const [total, size] of [
+      [0, 100],
+      [1, 100],
+      [99, 100],
+      [100, 100],
+      [1234, 100],
+      [7, 1],
+      [5000, 666],
+    ] as const) {
       const parts = statementSizes(total, size);
       let next = 0;
       for (const [start, count] of parts) {

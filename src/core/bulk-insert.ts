@@ -102,6 +102,10 @@ export function bulkInserter(database: Database): RowInserter {
   return async (db, table, rows) => {
     if (rows.length === 0) return;
     const chunk = Math.max(1, Math.floor(serverParameterLimit / Math.max(1, Object.keys(rows[0]).length)));
-    for (let i = 0; i < rows.length; i += chunk) await db.insertInto(table).values(rows.slice(i, i + chunk)).execute();
+    for (let i = 0; i < rows.length; i += chunk)
+      await db
+        .insertInto(table)
+        .values(rows.slice(i, i + chunk))
+        .execute();
   };
 }

@@ -33,7 +33,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     dataDir: path.resolve(env.RAPPORT_DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
-    corsOrigins: (env.RAPPORT_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: (env.RAPPORT_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     secureCookies: env.RAPPORT_SECURE_COOKIES === 'true',
     trustProxy: env.RAPPORT_TRUST_PROXY === 'true' || env.RAPPORT_TRUST_PROXY === '1',
     maxBodyBytes: Number(env.RAPPORT_MAX_BODY_BYTES ?? 10 * 1024 * 1024),

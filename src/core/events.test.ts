@@ -84,7 +84,7 @@ for (const engine of engines) {
       expect(ids).toEqual([...ids].sort());
     });
 
-    it('redacts an entity\'s event data and prunes old events', async () => {
+    it("redacts an entity's event data and prunes old events", async () => {
       const { db } = t.database;
       await db.transaction().execute((trx) => appendEvents(trx, 'cli', [{ type: 'customer.updated', entity: 'customer', entityId: 'cus_secret', data: { email: 'secret@example.com' } }]));
       await db.transaction().execute((trx) => redactEvents(trx, 'customer', ['cus_secret']));

@@ -92,7 +92,20 @@ export async function appendEvents(trx: Db, actor: string, events: DomainEvent[]
   for (let i = 0; i < stored.length; i += chunk) {
     await trx
       .insertInto('events')
-      .values(stored.slice(i, i + chunk).map((e) => ({ id: e.id, type: e.type, entity: e.entity, entity_id: e.entity_id, occurred_at: e.occurred_at, actor: e.actor, data: e.data === null ? null : JSON.stringify(e.data), position: null })))
+      .values(
+        stored
+          .slice(i, i + chunk)
+          .map((e) => ({
+            id: e.id,
+            type: e.type,
+            entity: e.entity,
+            entity_id: e.entity_id,
+            occurred_at: e.occurred_at,
+            actor: e.actor,
+            data: e.data === null ? null : JSON.stringify(e.data),
+            position: null,
+          })),
+      )
       .execute();
   }
   if (eventMode === 'outbox-only') return stored;
@@ -123,7 +136,10 @@ export async function sequenceEvents(database: Database): Promise<number> {
     for (;;) {
       const rows = await trx.selectFrom('events').select('seq').where('position', 'is', null).orderBy('seq').limit(sequenceBatch).execute();
       if (rows.length === 0) break;
-      const top = await trx.selectFrom('events').select((eb) => eb.fn.max<number>('position').as('top')).executeTakeFirst();
+      const top = await trx
+        .selectFrom('events')
+        .select((eb) => eb.fn.max<number>('position').as('top'))
+        .executeTakeFirst();
       let next = Number(top?.top ?? 0);
       // Literal integers (from the database, never from input): PostgreSQL cannot type untyped CASE parameters.
       const cases = rows.map((r) => sql`when ${sql.lit(Number(r.seq))} then ${sql.lit(++next)}`);
@@ -186,7 +202,14 @@ export async function getEvent(db: Db, id: string): Promise<StoredEvent | undefi
 
 export async function listEventsById(db: Db, ids: readonly string[]): Promise<StoredEvent[]> {
   const rows = [];
-  for (let i = 0; i < ids.length; i += 500) rows.push(...(await db.selectFrom('events').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute()));
+  for (let i = 0; i < ids.length; i += 500)
+    rows.push(
+      ...(await db
+        .selectFrom('events')
+        .selectAll()
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute()),
+    );
   return rows.map(toStored);
 }
 
@@ -219,7 +242,10 @@ async function ensureConsumer(db: Db, dialect: DialectName, name: string): Promi
 async function hasWork(db: Db, name: string): Promise<boolean> {
   const [unsequenced] = await readRows(db, db.selectFrom('events').select('seq').where('position', 'is', null).limit(1));
   if (unsequenced) return true;
-  const [top] = await readRows<{ top: number | null }>(db, db.selectFrom('events').select((eb) => eb.fn.max<number>('position').as('top')));
+  const [top] = await readRows<{ top: number | null }>(
+    db,
+    db.selectFrom('events').select((eb) => eb.fn.max<number>('position').as('top')),
+  );
   return Number(top?.top ?? 0) > (await consumerPosition(db, name));
 }
 
@@ -261,7 +287,10 @@ export async function consumeEvents(database: Database, name: string, handle: (e
   try {
     await sequenceEvents(database);
     const cursor = await consumerPosition(db, name);
-    const last = await db.selectFrom('events').select((eb) => eb.fn.max<number>('position').as('top')).executeTakeFirst();
+    const last = await db
+      .selectFrom('events')
+      .select((eb) => eb.fn.max<number>('position').as('top'))
+      .executeTakeFirst();
     const top = Number(last?.top ?? 0);
     if (top <= cursor) return 0;
     let q = db
@@ -276,12 +305,7 @@ export async function consumeEvents(database: Database, name: string, handle: (e
     if (events.length) await handle(events);
     // With a type filter the cursor can move to the last event seen, or to the top when none matched.
     const reached = events.length === (options.batch ?? 200) ? events[events.length - 1].position! : top;
-    await db
-      .updateTable('event_consumers')
-      .set({ position: reached, updated_at: new Date().toISOString() })
-      .where('name', '=', name)
-      .where('locked_by', '=', options.worker)
-      .execute();
+    await db.updateTable('event_consumers').set({ position: reached, updated_at: new Date().toISOString() }).where('name', '=', name).where('locked_by', '=', options.worker).execute();
     return events.length;
   } finally {
     await db.updateTable('event_consumers').set({ locked_by: null, locked_until: null }).where('name', '=', name).where('locked_by', '=', options.worker).execute();

@@ -39,7 +39,12 @@ describe.each(engines)('job queue on %s', (engine) => {
     // The retry waits 2 s of backoff; move it forward instead of sleeping.
     for (let i = 0; i < 500; i++) {
       const job = await getJob(tdb.database.db, id);
-      if (job?.status === 'queued' && job.attempts === 1) await tdb.database.db.updateTable('jobs').set({ run_at: new Date(0).toISOString() }).where('id', '=', id).execute();
+      if (job?.status === 'queued' && job.attempts === 1)
+        await tdb.database.db
+          .updateTable('jobs')
+          .set({ run_at: new Date(0).toISOString() })
+          .where('id', '=', id)
+          .execute();
       if (job?.status === 'done') break;
       await new Promise((r) => setTimeout(r, 30));
     }

@@ -160,22 +160,27 @@ export async function claimJob(database: Database, worker: string, kinds: string
     }
   }
   const candidate = database.dialect === 'postgres' ? due(database.db).forUpdate().skipLocked() : due(database.db);
-  const row = await database.db
-    .updateTable('jobs')
-    .set(claim)
-    .where('id', '=', candidate)
-    .returningAll()
-    .executeTakeFirst();
+  const row = await database.db.updateTable('jobs').set(claim).where('id', '=', candidate).returningAll().executeTakeFirst();
   return row ? toJob(row) : null;
 }
 
 export async function reportProgress(db: Db, id: string, progress: unknown): Promise<void> {
-  await db.updateTable('jobs').set({ progress: JSON.stringify(progress), updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+  await db
+    .updateTable('jobs')
+    .set({ progress: JSON.stringify(progress), updated_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Keeps a running job's lock while its worker works on it, so that no other process claims it meanwhile. */
 async function extendLock(db: Db, id: string, worker: string, lockMs: number): Promise<void> {
-  await db.updateTable('jobs').set({ locked_until: new Date(Date.now() + lockMs).toISOString() }).where('id', '=', id).where('locked_by', '=', worker).where('status', '=', 'running').execute();
+  await db
+    .updateTable('jobs')
+    .set({ locked_until: new Date(Date.now() + lockMs).toISOString() })
+    .where('id', '=', id)
+    .where('locked_by', '=', worker)
+    .where('status', '=', 'running')
+    .execute();
 }
 
 /**
@@ -191,7 +196,11 @@ export async function releaseJobsOfGoneProcesses(database: Database): Promise<Jo
 }
 
 export async function completeJob(db: Db, id: string, result: unknown): Promise<void> {
-  await db.updateTable('jobs').set({ status: 'done', result: JSON.stringify(result ?? null), locked_by: null, locked_until: null, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+  await db
+    .updateTable('jobs')
+    .set({ status: 'done', result: JSON.stringify(result ?? null), locked_by: null, locked_until: null, updated_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** A failed attempt is retried with exponential backoff (or after `retryInMs`) until max_attempts, then marked failed. */
@@ -249,11 +258,12 @@ export function startWorker(database: Database, handlers: Record<string, JobHand
   }, pollMs);
 
   const crons = (options.schedules ?? []).map(
-    (s) => new Cron(s.cron, { timezone: 'UTC' }, () => {
-      const slot = new Date();
-      slot.setUTCSeconds(0, 0);
-      enqueue(database, s.kind, s.payload ?? null, { id: `job_${s.kind}_${slot.toISOString()}` }).catch(onError);
-    }),
+    (s) =>
+      new Cron(s.cron, { timezone: 'UTC' }, () => {
+        const slot = new Date();
+        slot.setUTCSeconds(0, 0);
+        enqueue(database, s.kind, s.payload ?? null, { id: `job_${s.kind}_${slot.toISOString()}` }).catch(onError);
+      }),
   );
 
   return {

@@ -15,7 +15,10 @@ describe('purging deleted data from SQLite files', () => {
     const { database } = t;
     expect(database.sqlite!.pragma('secure_delete', { simple: true })).toBe(1);
     const wal = `${database.sqlitePath}-wal`;
-    await database.db.insertInto('settings').values({ setting_key: 'purge.test', value: 'x'.repeat(10_000), updated_at: new Date().toISOString() }).execute();
+    await database.db
+      .insertInto('settings')
+      .values({ setting_key: 'purge.test', value: 'x'.repeat(10_000), updated_at: new Date().toISOString() })
+      .execute();
     await database.db.deleteFrom('settings').where('setting_key', '=', 'purge.test').execute();
     expect(fs.statSync(wal).size).toBeGreaterThan(0);
 

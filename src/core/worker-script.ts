@@ -18,7 +18,17 @@ export interface WorkerScript {
 export async function loadWorkerScript(compiled: URL, source: URL): Promise<WorkerScript> {
   if (existsSync(compiled)) return { script: compiled, eval: false };
   const { build } = await import('esbuild');
-  const bundle = await build({ entryPoints: [fileURLToPath(source)], bundle: true, packages: 'external', platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent', plugins: [ownImportMetaUrl] });
+  const bundle = await build({
+    entryPoints: [fileURLToPath(source)],
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+    plugins: [ownImportMetaUrl],
+  });
   return { script: bundle.outputFiles[0].text, eval: true };
 }
 

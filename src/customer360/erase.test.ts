@@ -87,7 +87,13 @@ async function fullTextWords(database: Database): Promise<string[]> {
   return database.db.connection().execute(async (conn) => {
     await sql.raw(`set global innodb_ft_aux_table = '${schema}/customers'`).execute(conn);
     const words = needles.filter((n) => /^[a-z]+$/.test(n));
-    const rows = (await sql<{ word: string }>`select word from information_schema.innodb_ft_index_table where word in (${sql.join(words)}) union select word from information_schema.innodb_ft_index_cache where word in (${sql.join(words)})`.execute(conn)).rows;
+    const rows = (
+      await sql<{
+        word: string;
+      }>`select word from information_schema.innodb_ft_index_table where word in (${sql.join(words)}) union select word from information_schema.innodb_ft_index_cache where word in (${sql.join(words)})`.execute(
+        conn,
+      )
+    ).rows;
     await sql.raw(`set global innodb_ft_aux_table = default`).execute(conn);
     return rows.map((r) => r.word);
   });
@@ -151,7 +157,11 @@ describe.each(engines)('erasing a person on %s', (engine) => {
     // The GDPR export holds every value before the erase (not the rejected row, which is not theirs yet, nor a deleted interaction).
     const exportBody = (await api.request('GET', `/api/customers/${person.id}/export`)).body;
     for (const f of [...customerEntity.fields.filter(isPersonal).map((f) => f.name), 'loft_code', 'sources']) expect(exportBody.customer, f).toHaveProperty(f);
-    for (const [list, entity] of [['orders', orderEntity], ['interactions', interactionEntity], ['tasks', taskEntity]] as const) {
+    for (const [list, entity] of [
+      ['orders', orderEntity],
+      ['interactions', interactionEntity],
+      ['tasks', taskEntity],
+    ] as const) {
       for (const f of entity.fields.filter(isPersonal)) expect(exportBody[list][0], `${list}.${f.name}`).toHaveProperty(f.name);
     }
     expect(exportBody.merged_records.map((r: { id: string }) => r.id)).toEqual([older.id]);

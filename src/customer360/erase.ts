@@ -100,7 +100,13 @@ async function readSubject(trx: Db, dialect: DialectName, id: string): Promise<S
   for (const ids of chunks(customerIds)) {
     const changes = await trx.selectFrom('import_changes').select('before_data').where('entity', '=', 'customers').where('entity_id', 'in', ids).where('before_data', 'is not', null).execute();
     for (const c of changes) addRecordValues(values, customerFields, (parse(c.before_data) as ApiRecord | null) ?? {});
-    const audit = await trx.selectFrom('audit_log').select(['before_data', 'after_data']).where('entity', '=', 'customers').where('entity_id', 'in', ids).where('action', 'in', ['create', 'update', 'delete']).execute();
+    const audit = await trx
+      .selectFrom('audit_log')
+      .select(['before_data', 'after_data'])
+      .where('entity', '=', 'customers')
+      .where('entity_id', 'in', ids)
+      .where('action', 'in', ['create', 'update', 'delete'])
+      .execute();
     for (const a of audit) for (const doc of [a.before_data, a.after_data]) addRecordValues(values, customerFields, (parse(doc) as ApiRecord | null) ?? {});
   }
   const childIds = { orders: [] as string[], interactions: [] as string[], tasks: [] as string[] };
@@ -119,9 +125,11 @@ async function readSubject(trx: Db, dialect: DialectName, id: string): Promise<S
   return { id, customerIds, childIds, merges, others: [...others], externalIds, values, customerFields, dialect };
 }
 
-const deleteByCustomer = (table: string, column = 'customer_id'): Step => async (trx, s) => {
-  for (const ids of chunks(s.customerIds)) await trx.deleteFrom(table).where(column, 'in', ids).execute();
-};
+const deleteByCustomer =
+  (table: string, column = 'customer_id'): Step =>
+  async (trx, s) => {
+    for (const ids of chunks(s.customerIds)) await trx.deleteFrom(table).where(column, 'in', ids).execute();
+  };
 
 /** Clears the personal fields of an entity's rows. */
 async function clearPersonal(trx: Db, table: string, fields: FieldDef[], ids: string[], extra: Row = {}) {
@@ -129,7 +137,10 @@ async function clearPersonal(trx: Db, table: string, fields: FieldDef[], ids: st
   for (const chunk of chunks(ids)) if (chunk.length) await trx.updateTable(table).set(set).where('id', 'in', chunk).execute();
 }
 
-const clearChildren = (entity: EntityName & (typeof childEntities)[number]): Step => async (trx, s) => clearPersonal(trx, entities[entity].table, entities[entity].fields, s.childIds[entity]);
+const clearChildren =
+  (entity: EntityName & (typeof childEntities)[number]): Step =>
+  async (trx, s) =>
+    clearPersonal(trx, entities[entity].table, entities[entity].fields, s.childIds[entity]);
 
 /** Audit entries: copies go from the person's own entries; other customers' entries of a shared merge lose the person's values. */
 async function eraseAudit(trx: Db, s: Subject) {
@@ -142,7 +153,12 @@ async function eraseAudit(trx: Db, s: Subject) {
       const redact = (doc: unknown) => (doc === null || doc === undefined ? null : JSON.stringify(redactValue(parse(doc), s.values, inSubject)));
       const before = redact(r.before_data);
       const after = redact(r.after_data);
-      if (before !== r.before_data || after !== r.after_data) await trx.updateTable('audit_log').set({ before_data: before, after_data: after }).where('id', '=', r.id as string).execute();
+      if (before !== r.before_data || after !== r.after_data)
+        await trx
+          .updateTable('audit_log')
+          .set({ before_data: before, after_data: after })
+          .where('id', '=', r.id as string)
+          .execute();
     }
   }
 }
@@ -167,7 +183,11 @@ const steps: Record<PersonalTable, Step> = {
   customer_match_profiles: deleteByCustomer('customer_match_profiles'),
   form_submissions: deleteByCustomer('form_submissions'),
   duplicate_candidates: async (trx, s) => {
-    for (const ids of chunks(s.customerIds)) await trx.deleteFrom('duplicate_candidates').where((eb) => eb.or([eb('customer_a', 'in', ids), eb('customer_b', 'in', ids)])).execute();
+    for (const ids of chunks(s.customerIds))
+      await trx
+        .deleteFrom('duplicate_candidates')
+        .where((eb) => eb.or([eb('customer_a', 'in', ids), eb('customer_b', 'in', ids)]))
+        .execute();
   },
   external_ids: async (trx, s) => {
     for (const ids of chunks(s.customerIds)) await trx.deleteFrom('external_ids').where('entity', '=', 'customers').where('entity_id', 'in', ids).execute();
@@ -178,7 +198,12 @@ const steps: Record<PersonalTable, Step> = {
   audit_log: eraseAudit,
   merges: async (trx, s, counts) => {
     const now = new Date().toISOString();
-    for (const m of s.merges) await trx.updateTable('merges').set({ snapshot: JSON.stringify({ erased: true }), conflicts: '[]', erased_at: now }).where('id', '=', m.id).execute();
+    for (const m of s.merges)
+      await trx
+        .updateTable('merges')
+        .set({ snapshot: JSON.stringify({ erased: true }), conflicts: '[]', erased_at: now })
+        .where('id', '=', m.id)
+        .execute();
     counts.merges_sealed = s.merges.length;
   },
   import_changes: async (trx, s, counts) => {
@@ -191,7 +216,9 @@ const steps: Record<PersonalTable, Step> = {
       sealed += Number(result.numUpdatedRows ?? 0);
     }
     // Links written before they named the record: `customers\0source\0source_id` (only SQLite could store them).
-    if (traitsOf(s.dialect).nulInText) for (const ids of chunks(s.externalIds.map((e) => `customers\u0000${e.source}\u0000${e.source_id}`))) await trx.deleteFrom('import_changes').where('action', '=', 'link').where('entity_id', 'in', ids).execute();
+    if (traitsOf(s.dialect).nulInText)
+      for (const ids of chunks(s.externalIds.map((e) => `customers\u0000${e.source}\u0000${e.source_id}`)))
+        await trx.deleteFrom('import_changes').where('action', '=', 'link').where('entity_id', 'in', ids).execute();
     counts.import_changes_sealed = sealed;
   },
   import_rejects: async (trx, s, counts) => {
@@ -208,7 +235,12 @@ const steps: Record<PersonalTable, Step> = {
       if (rows.length === 0) break;
       for (const r of rows) {
         if (!namesPerson(s.values, `${r.raw} ${r.reason}`)) continue;
-        await trx.updateTable('import_rejects').set({ raw: null, column_name: null, reason: 'erased: the row named a person whose data was erased' }).where('batch_id', '=', r.batch_id as string).where('row_number', '=', Number(r.row_number)).execute();
+        await trx
+          .updateTable('import_rejects')
+          .set({ raw: null, column_name: null, reason: 'erased: the row named a person whose data was erased' })
+          .where('batch_id', '=', r.batch_id as string)
+          .where('row_number', '=', Number(r.row_number))
+          .execute();
         cleared++;
       }
       const last = rows[rows.length - 1];
@@ -264,11 +296,19 @@ export async function eraseCustomer(ctx: Ctx, id: string): Promise<ErasureReport
     const s = await readSubject(trx, ctx.database.dialect, id);
     const counts: Partial<ErasureReport> = {};
     for (const table of personalTables) await steps[table](trx, s, counts);
-    const done = { merged_records: s.customerIds.length - 1, merges_sealed: counts.merges_sealed ?? 0, import_changes_sealed: counts.import_changes_sealed ?? 0, import_rejects_cleared: counts.import_rejects_cleared ?? 0 };
+    const done = {
+      merged_records: s.customerIds.length - 1,
+      merges_sealed: counts.merges_sealed ?? 0,
+      import_changes_sealed: counts.import_changes_sealed ?? 0,
+      import_rejects_cleared: counts.import_rejects_cleared ?? 0,
+    };
     await writeAudit(trx, [{ actor: ctx.actor, action: 'erase', entity: 'customers', entityId: id, after: done, batchId: ctx.batchId }]);
     await appendEvents(trx, ctx.actor, [{ type: 'customer.erased', entity: eventEntity.customers, entityId: id }]);
     return done;
   });
-  const storage = await purgeDeletedData(ctx.database, personalTables.filter((t) => !t.startsWith('customers_fts')));
+  const storage = await purgeDeletedData(
+    ctx.database,
+    personalTables.filter((t) => !t.startsWith('customers_fts')),
+  );
   return { customer_id: id, ...summary, storage };
 }

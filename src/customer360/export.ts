@@ -64,12 +64,19 @@ export async function exportCustomer(ctx: Ctx, id: string) {
     const snapshot = parseJson(m.snapshot) as { losers?: Row[] } | null;
     for (const loser of snapshot?.losers ?? []) merged.push({ ...rowToRecord(fields, loser), merge_id: m.id, merged_at: m.created_at });
   }
-  const history = await readRows(db, db.selectFrom('audit_log').select(['at', 'actor', 'action', 'entity_id', 'before_data', 'after_data']).where('entity', '=', 'customers').where('entity_id', 'in', ids).orderBy('at').orderBy('id'));
+  const history = await readRows(
+    db,
+    db.selectFrom('audit_log').select(['at', 'actor', 'action', 'entity_id', 'before_data', 'after_data']).where('entity', '=', 'customers').where('entity_id', 'in', ids).orderBy('at').orderBy('id'),
+  );
   return {
     exported_at: new Date().toISOString(),
     customer,
     company: customer.company_id ? await companies.get(ctx, customer.company_id as string) : null,
-    mail: await exportMail(db, id, [customer.email, ...((customer.emails as string[] | null) ?? [])].filter((e): e is string => typeof e === 'string')),
+    mail: await exportMail(
+      db,
+      id,
+      [customer.email, ...((customer.emails as string[] | null) ?? [])].filter((e): e is string => typeof e === 'string'),
+    ),
     orders: related.orders,
     interactions: related.interactions,
     tasks: related.tasks,

@@ -11,7 +11,7 @@ function valuesOf(...records: Record<string, unknown>[]) {
   return values;
 }
 
-describe('a person\'s values', () => {
+describe("a person's values", () => {
   const values = valuesOf({
     id: 'cus_1',
     first_name: 'Ada',
@@ -37,7 +37,7 @@ describe('a person\'s values', () => {
     expect(namesPerson(values, '{"First":"Ada","Last":"Lovelace","Tel":"+44 20 7946 0999"}')).toBe(false);
   });
 
-  it('are taken out of another record\'s history: their records and conflicts dropped, equal strings nulled', () => {
+  it("are taken out of another record's history: their records and conflicts dropped, equal strings nulled", () => {
     const doc = {
       merged: [{ id: 'cus_1', first_name: 'Ada' }],
       conflicts: [{ field: 'city', kept: 'Paris', discarded: 'London', from: 'cus_1' }],

@@ -39,7 +39,16 @@ const customerFigures = z
   })
   .openapi('CustomerFigures');
 const customerViewSchema = z
-  .object({ customer: customerRecord, company: companyRecord.nullable(), figures: customerFigures, scores: customerScoresSchema, recent_orders: z.array(orderRecord), recent_interactions: z.array(interactionRecord), open_tasks: z.array(taskRecord), open_deals: z.array(dealAtStakeSchema) })
+  .object({
+    customer: customerRecord,
+    company: companyRecord.nullable(),
+    figures: customerFigures,
+    scores: customerScoresSchema,
+    recent_orders: z.array(orderRecord),
+    recent_interactions: z.array(interactionRecord),
+    open_tasks: z.array(taskRecord),
+    open_deals: z.array(dealAtStakeSchema),
+  })
   .openapi('CustomerView');
 const customerExport = z
   .object({
@@ -83,12 +92,28 @@ export function registerCustomer360Routes(app: OpenAPIHono<AppEnv>) {
       tags: ['customers'],
       summary: 'Orders, interactions and tasks of a customer, newest first',
       request: { params: idParam, query: z.object({ limit: z.coerce.number().int().min(1).max(200).optional(), cursor: z.string().max(2000).optional() }) },
-      responses: { 200: json(z.object({ data: z.array(z.object({ kind: z.enum(['order', 'interaction', 'task']), at: z.string(), id: z.string(), record: z.union([orderRecord, interactionRecord, taskRecord]) })), next_cursor: z.string().nullable() }), 'A page of the timeline'), 404: errorResponses[404] },
+      responses: {
+        200: json(
+          z.object({
+            data: z.array(z.object({ kind: z.enum(['order', 'interaction', 'task']), at: z.string(), id: z.string(), record: z.union([orderRecord, interactionRecord, taskRecord]) })),
+            next_cursor: z.string().nullable(),
+          }),
+          'A page of the timeline',
+        ),
+        404: errorResponses[404],
+      },
     }),
     async (c) => c.json(await customerTimeline(c.get('ctx'), c.req.valid('param').id, c.req.valid('query')), 200),
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/customers/{id}/export', tags: ['customers'], summary: 'Everything held about this person (data-subject access request)', request: { params: idParam }, responses: { 200: json(customerExport, 'The export'), 404: errorResponses[404] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/customers/{id}/export',
+      tags: ['customers'],
+      summary: 'Everything held about this person (data-subject access request)',
+      request: { params: idParam },
+      responses: { 200: json(customerExport, 'The export'), 404: errorResponses[404] },
+    }),
     async (c) => {
       const id = c.req.valid('param').id;
       const data = await exportCustomer(c.get('ctx'), id);

@@ -72,7 +72,17 @@ export async function customerTimeline(ctx: Ctx, id: string, params: { limit?: n
         ? {
             and: [
               { field: 'customer_id', op: 'eq' as const, value: id },
-              { or: [{ field: column, op: 'lt' as const, value: after[0] }, { and: [{ field: column, op: 'eq' as const, value: after[0] }, { field: 'id', op: 'lt' as const, value: after[1] }] }] },
+              {
+                or: [
+                  { field: column, op: 'lt' as const, value: after[0] },
+                  {
+                    and: [
+                      { field: column, op: 'eq' as const, value: after[0] },
+                      { field: 'id', op: 'lt' as const, value: after[1] },
+                    ],
+                  },
+                ],
+              },
             ],
           }
         : { field: 'customer_id', op: 'eq' as const, value: id };

@@ -9,7 +9,7 @@ describe.each(engines)('a company rename reaches its customers on %s', (engine) 
   }, 120_000);
   afterAll(async () => api?.close());
 
-  const search = async (q: string) => ((await api.request('GET', `/api/customers?q=${encodeURIComponent(q)}&fields=id,company`)).body.data as { id: string; company: string }[]);
+  const search = async (q: string) => (await api.request('GET', `/api/customers?q=${encodeURIComponent(q)}&fields=id,company`)).body.data as { id: string; company: string }[];
 
   it('renames the copy on every customer of the company and finds them by the new name only', async () => {
     const company = (await api.request('POST', '/api/companies', { name: 'Acme Anvils' })).body;

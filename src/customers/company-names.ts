@@ -20,10 +20,18 @@ export const companyNameSubscription: Subscription = {
       if (Array.isArray(e.data?.changed) && e.data.changed.includes('name') && typeof name === 'string') renamed.set(e.entity_id, name);
     }
     for (const [companyId, name] of renamed) {
-      const rows = await trx.selectFrom('customers').select(['id', ...searchFields]).where('company_id', '=', companyId).execute();
+      const rows = await trx
+        .selectFrom('customers')
+        .select(['id', ...searchFields])
+        .where('company_id', '=', companyId)
+        .execute();
       for (const row of rows) {
         const record = { ...rowToRecord(customerEntity.fields, row, searchFields), company: name };
-        await trx.updateTable('customers').set({ company: name, search_text: customerSearchText(record) }).where('id', '=', row.id as string).execute();
+        await trx
+          .updateTable('customers')
+          .set({ company: name, search_text: customerSearchText(record) })
+          .where('id', '=', row.id as string)
+          .execute();
       }
     }
   },

@@ -8,10 +8,29 @@ const NAME_LANGUAGES = ['en', 'fr', 'de', 'nl', 'es', 'it', 'pt', 'sv', 'da', 'p
 
 /** Spellings that no language's official name gives. */
 const EXTRA_NAMES: Record<string, string> = {
-  uk: 'GB', 'great britain': 'GB', britain: 'GB', england: 'GB', scotland: 'GB', wales: 'GB', 'northern ireland': 'GB',
-  usa: 'US', 'u s a': 'US', 'u s': 'US', america: 'US', 'united states of america': 'US',
-  holland: 'NL', 'the netherlands': 'NL', 'czech republic': 'CZ', 'republic of ireland': 'IE', eire: 'IE',
-  'south korea': 'KR', 'korea': 'KR', russia: 'RU', 'ivory coast': 'CI', uae: 'AE', 'viet nam': 'VN',
+  uk: 'GB',
+  'great britain': 'GB',
+  britain: 'GB',
+  england: 'GB',
+  scotland: 'GB',
+  wales: 'GB',
+  'northern ireland': 'GB',
+  usa: 'US',
+  'u s a': 'US',
+  'u s': 'US',
+  america: 'US',
+  'united states of america': 'US',
+  holland: 'NL',
+  'the netherlands': 'NL',
+  'czech republic': 'CZ',
+  'republic of ireland': 'IE',
+  eire: 'IE',
+  'south korea': 'KR',
+  korea: 'KR',
+  russia: 'RU',
+  'ivory coast': 'CI',
+  uae: 'AE',
+  'viet nam': 'VN',
 };
 
 /** Lowercase, no accents, punctuation as spaces: "Côte d’Ivoire" -> "cote d ivoire". */

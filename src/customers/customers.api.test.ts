@@ -103,7 +103,14 @@ describe.each(engines)('customers API on %s', (engine) => {
     expect(paris.body.data.map((c: { age: number }) => c.age)).toEqual([20, 23, 26, 29, 32, 35, 38, 41]);
     const older = await api.request('GET', '/api/customers?age[gte]=40&age[lt]=42&sort=-age');
     expect(older.body.data.map((c: { age: number }) => c.age)).toEqual([41, 40]);
-    const orTree = encodeURIComponent(JSON.stringify({ or: [{ field: 'city', op: 'eq', value: 'Lyon' }, { field: 'tags', op: 'contains', value: 'VIP' }] }));
+    const orTree = encodeURIComponent(
+      JSON.stringify({
+        or: [
+          { field: 'city', op: 'eq', value: 'Lyon' },
+          { field: 'tags', op: 'contains', value: 'VIP' },
+        ],
+      }),
+    );
     const either = await api.request(`GET`, `/api/customers?filter=${orTree}&email[contains]=list.example`);
     expect(either.body.data).toHaveLength(8 + 4); // Lyon: i%3==1 (8); vip and not Lyon: 0, 5, 15, 20
     const noCity = await api.request('GET', '/api/customers?city[is_empty]=true&email[contains]=list.example');
@@ -163,7 +170,12 @@ describe.each(engines)('customers API on %s', (engine) => {
     expect(dup.body.error.fields.email).toBeDefined();
 
     const before = (await api.request('GET', '/api/customers?q=bulkfail')).body.data.length;
-    const bulk = await api.request('POST', '/api/customers/bulk', { create: [{ first_name: 'Bulkfail', email: 'bf1@example.com' }, { first_name: 'Bulkfail', email: 'unique@example.com' }] });
+    const bulk = await api.request('POST', '/api/customers/bulk', {
+      create: [
+        { first_name: 'Bulkfail', email: 'bf1@example.com' },
+        { first_name: 'Bulkfail', email: 'unique@example.com' },
+      ],
+    });
     expect(bulk.status).toBe(409);
     expect((await api.request('GET', '/api/customers?q=bulkfail')).body.data.length).toBe(before);
     const bulkMissing = await api.request('POST', '/api/customers/bulk', { create: [{ first_name: 'Bulkfail' }], delete: ['cus_doesnotexist'] });

@@ -29,11 +29,7 @@ export function normalisePhone(raw: string, defaultCountry?: CountryCode): Phone
   return { raw: text, e164: parsed.number };
 }
 
-export function mergePhones(
-  primary: string | null | undefined,
-  others: Array<string | PhoneEntry> | null | undefined,
-  defaultCountry?: CountryCode,
-): PhoneEntry[] {
+export function mergePhones(primary: string | null | undefined, others: Array<string | PhoneEntry> | null | undefined, defaultCountry?: CountryCode): PhoneEntry[] {
   const seen = new Set<string>();
   const out: PhoneEntry[] = [];
   for (const p of [primary, ...(others ?? [])]) {

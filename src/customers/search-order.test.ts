@@ -39,9 +39,15 @@ describe.each(engines)('search results in newest-first order on %s', (engine) =>
   });
 
   it('keeps that order when a filter narrows the search', async () => {
-    const expected = created.filter((c) => c.city === 'Leeds').map((c) => c.id).reverse();
+    const expected = created
+      .filter((c) => c.city === 'Leeds')
+      .map((c) => c.id)
+      .reverse();
     expect(await pages('q=marl&city=Leeds', 4)).toEqual(expected);
-    const quills = created.filter((_, i) => i % 3 === 0).map((c) => c.id).reverse();
+    const quills = created
+      .filter((_, i) => i % 3 === 0)
+      .map((c) => c.id)
+      .reverse();
     expect(await pages('q=marl quill', 3)).toEqual(quills);
   });
 

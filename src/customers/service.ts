@@ -91,7 +91,11 @@ async function normalise(trx: Db, ctx: Ctx, input: ApiRecord, existing: ApiRecor
     next.phone = phones[0] ? (phones[0].e164 ?? phones[0].raw) : null;
   }
   if ('company_id' in input && input.company_id) {
-    const company = await trx.selectFrom('companies').select(['id', 'name']).where('id', '=', input.company_id as string).executeTakeFirst();
+    const company = await trx
+      .selectFrom('companies')
+      .select(['id', 'name'])
+      .where('id', '=', input.company_id as string)
+      .executeTakeFirst();
     if (!company) throw invalid(`company ${input.company_id} does not exist`, { company_id: ['no such company'] });
     next.company = company.name;
   } else if ('company' in input) {
@@ -141,7 +145,13 @@ export type RowWriter = (db: Db, table: string, rows: Row[]) => Promise<void>;
 const writeRows = (db: Db, table: string, rows: Row[], chunk: number, writer?: RowWriter) => (writer ? writer(db, table, rows) : insertRows(db, table, rows, chunk));
 
 async function insertKeys(trx: Db, records: { id: string; record: ApiRecord }[], writer?: RowWriter) {
-  await writeRows(trx, 'customer_keys', records.flatMap(({ id, record }) => keysOf(record).map((k) => ({ ...k, customer_id: id }))), 500, writer);
+  await writeRows(
+    trx,
+    'customer_keys',
+    records.flatMap(({ id, record }) => keysOf(record).map((k) => ({ ...k, customer_id: id }))),
+    500,
+    writer,
+  );
 }
 
 /** 409 when a primary email is already another customer's, or repeated within the batch. */
@@ -155,7 +165,11 @@ async function checkEmailConflicts(trx: Db, records: { id: string; record: ApiRe
   }
   const keys = [...byKey.keys()];
   for (let i = 0; i < keys.length; i += 500) {
-    const taken = await trx.selectFrom('customers').select(['id', 'email', 'email_key']).where('email_key', 'in', keys.slice(i, i + 500)).execute();
+    const taken = await trx
+      .selectFrom('customers')
+      .select(['id', 'email', 'email_key'])
+      .where('email_key', 'in', keys.slice(i, i + 500))
+      .execute();
     for (const t of taken) {
       if (byKey.get(t.email_key as string) !== t.id) throw conflict(`email ${t.email} already belongs to customer ${t.id}`, { email: [`already used by ${t.id}`] });
     }
@@ -175,7 +189,17 @@ export async function attachSources(trx: Db, entity: string, links: { entityId: 
   }
   for (const [source, group] of bySource) {
     for (let i = 0; i < group.length; i += 500) {
-      const rows = await trx.selectFrom('external_ids').select(['source_id', 'entity_id']).where('entity', '=', entity).where('source', '=', source).where('source_id', 'in', group.slice(i, i + 500).map((g) => g.source_id)).execute();
+      const rows = await trx
+        .selectFrom('external_ids')
+        .select(['source_id', 'entity_id'])
+        .where('entity', '=', entity)
+        .where('source', '=', source)
+        .where(
+          'source_id',
+          'in',
+          group.slice(i, i + 500).map((g) => g.source_id),
+        )
+        .execute();
       for (const r of rows) owners.set(`${source}\u0000${r.source_id}`, r.entity_id as string);
     }
   }
@@ -195,7 +219,15 @@ export async function attachSources(trx: Db, entity: string, links: { entityId: 
 export async function sourcesOf(db: Db, entity: string, ids: string[]): Promise<Map<string, SourceRef[]>> {
   const out = new Map<string, SourceRef[]>();
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await readRows(db, db.selectFrom('external_ids').select(['entity_id', 'source', 'source_id']).where('entity', '=', entity).where('entity_id', 'in', ids.slice(i, i + 500)).orderBy('created_at'));
+    const rows = await readRows(
+      db,
+      db
+        .selectFrom('external_ids')
+        .select(['entity_id', 'source', 'source_id'])
+        .where('entity', '=', entity)
+        .where('entity_id', 'in', ids.slice(i, i + 500))
+        .orderBy('created_at'),
+    );
     for (const r of rows) {
       const list = out.get(r.entity_id as string) ?? [];
       list.push({ source: r.source as string, source_id: r.source_id as string });
@@ -207,13 +239,23 @@ export async function sourcesOf(db: Db, entity: string, ids: string[]): Promise<
 
 /** API records for rows: decoded fields, custom fields and sources. */
 export async function toRecords(db: Db, fields: FieldDef[], rows: Row[], only?: ReadonlySet<string>): Promise<ApiRecord[]> {
-  return withSources(db, rows.map((row) => rowToRecord(fields, row, only)), only);
+  return withSources(
+    db,
+    rows.map((row) => rowToRecord(fields, row, only)),
+    only,
+  );
 }
 
 /** Adds each record's `sources` (unless a field list leaves them out). */
 async function withSources(db: Db, records: ApiRecord[], only?: ReadonlySet<string>): Promise<ApiRecord[]> {
   if (only && !only.has('sources')) return records;
-  const sources = records.length ? await sourcesOf(db, 'customers', records.map((r) => r.id as string)) : new Map<string, SourceRef[]>();
+  const sources = records.length
+    ? await sourcesOf(
+        db,
+        'customers',
+        records.map((r) => r.id as string),
+      )
+    : new Map<string, SourceRef[]>();
   for (const record of records) record.sources = sources.get(record.id as string) ?? [];
   return records;
 }
@@ -235,18 +277,48 @@ export async function createCustomersIn(trx: Db, ctx: Ctx, inputs: unknown[], wr
     prepared.push({ id, record: { ...record, ...since, id, created_at: now, updated_at: now }, sources });
   }
   await checkEmailConflicts(trx, prepared);
-  await writeRows(trx, 'customers', prepared.map((p) => toRow(fields, p.record)), 100, writer);
+  await writeRows(
+    trx,
+    'customers',
+    prepared.map((p) => toRow(fields, p.record)),
+    100,
+    writer,
+  );
   await insertKeys(trx, prepared, writer);
-  await attachSources(trx, 'customers', prepared.map((p) => ({ entityId: p.id, sources: p.sources })), writer);
-  const rows = await getRows(trx, customerEntity, prepared.map((p) => p.id));
-  const records = await toRecords(trx, fields, prepared.map((p) => rows.get(p.id)!));
-  await recordChanges(trx, ctx, customerEntity, 'create', records.map((r) => ({ id: r.id as string, after: r })), writer);
+  await attachSources(
+    trx,
+    'customers',
+    prepared.map((p) => ({ entityId: p.id, sources: p.sources })),
+    writer,
+  );
+  const rows = await getRows(
+    trx,
+    customerEntity,
+    prepared.map((p) => p.id),
+  );
+  const records = await toRecords(
+    trx,
+    fields,
+    prepared.map((p) => rows.get(p.id)!),
+  );
+  await recordChanges(
+    trx,
+    ctx,
+    customerEntity,
+    'create',
+    records.map((r) => ({ id: r.id as string, after: r })),
+    writer,
+  );
   return records;
 }
 
 export async function updateCustomersIn(trx: Db, ctx: Ctx, patches: { id: string; patch: unknown }[]): Promise<ApiRecord[]> {
   const fields = await fieldsOf(trx, customerEntity);
-  const existingRows = await getRows(trx, customerEntity, patches.map((p) => p.id));
+  const existingRows = await getRows(
+    trx,
+    customerEntity,
+    patches.map((p) => p.id),
+  );
   const befores = new Map((await toRecords(trx, fields, [...existingRows.values()])).map((r) => [r.id as string, r]));
   const prepared: { id: string; record: ApiRecord; input: ApiRecord; sources?: SourceRef[] }[] = [];
   const companyIds = new Map<string, string>();
@@ -266,10 +338,28 @@ export async function updateCustomersIn(trx: Db, ctx: Ctx, patches: { id: string
     await trx.updateTable('customers').set(row).where('id', '=', p.id).execute();
     await writeKeys(trx, p.id, p.record, true);
   }
-  await attachSources(trx, 'customers', prepared.map((p) => ({ entityId: p.id, sources: p.sources ?? [] })));
-  const rows = await getRows(trx, customerEntity, prepared.map((p) => p.id));
-  const records = await toRecords(trx, fields, prepared.map((p) => rows.get(p.id)!));
-  await recordChanges(trx, ctx, customerEntity, 'update', records.map((r) => ({ id: r.id as string, before: befores.get(r.id as string), after: r })));
+  await attachSources(
+    trx,
+    'customers',
+    prepared.map((p) => ({ entityId: p.id, sources: p.sources ?? [] })),
+  );
+  const rows = await getRows(
+    trx,
+    customerEntity,
+    prepared.map((p) => p.id),
+  );
+  const records = await toRecords(
+    trx,
+    fields,
+    prepared.map((p) => rows.get(p.id)!),
+  );
+  await recordChanges(
+    trx,
+    ctx,
+    customerEntity,
+    'update',
+    records.map((r) => ({ id: r.id as string, before: befores.get(r.id as string), after: r })),
+  );
   return records;
 }
 
@@ -282,7 +372,13 @@ export async function deleteCustomersIn(trx: Db, ctx: Ctx, ids: string[]): Promi
     await trx.deleteFrom('external_ids').where('entity', '=', 'customers').where('entity_id', 'in', chunk).execute();
     await trx.deleteFrom('customers').where('id', 'in', chunk).execute();
   }
-  await recordChanges(trx, ctx, customerEntity, 'delete', befores.map((b) => ({ id: b.id as string, before: b })));
+  await recordChanges(
+    trx,
+    ctx,
+    customerEntity,
+    'delete',
+    befores.map((b) => ({ id: b.id as string, before: b })),
+  );
 }
 
 export const createCustomers = (ctx: Ctx, inputs: unknown[]) => inTransaction(ctx, (trx) => createCustomersIn(trx, ctx, inputs));

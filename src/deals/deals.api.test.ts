@@ -23,13 +23,40 @@ describe.each(engines)('deals API on %s', (engine) => {
   afterAll(async () => api?.close());
 
   it('creates pipelines, refuses bad stages with field messages, and keeps a pipeline with deals', async () => {
-    const bad = await api.request('POST', '/api/pipelines', { name: 'No won', stages: [{ name: 'A', probability: 0.2 }, { name: 'B', probability: 0.3 }, { name: 'L', kind: 'lost' }] });
+    const bad = await api.request('POST', '/api/pipelines', {
+      name: 'No won',
+      stages: [
+        { name: 'A', probability: 0.2 },
+        { name: 'B', probability: 0.3 },
+        { name: 'L', kind: 'lost' },
+      ],
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.stages).toBeDefined();
-    const badP = await api.request('POST', '/api/pipelines', { name: 'P', stages: [{ name: 'A', probability: 1.5 }, { name: 'W', kind: 'won' }, { name: 'L', kind: 'lost' }] });
+    const badP = await api.request('POST', '/api/pipelines', {
+      name: 'P',
+      stages: [
+        { name: 'A', probability: 1.5 },
+        { name: 'W', kind: 'won' },
+        { name: 'L', kind: 'lost' },
+      ],
+    });
     expect(badP.status).toBe(400);
     expect(Object.keys(badP.body.error.fields)).toContain('stages.0.probability');
-    const created = await ok('POST', '/api/pipelines', { name: 'Partners', rotten_days: 14, stages: [{ name: 'Intro', probability: 0.2 }, { name: 'Signed', kind: 'won' }, { name: 'Gone', kind: 'lost' }] }, 201);
+    const created = await ok(
+      'POST',
+      '/api/pipelines',
+      {
+        name: 'Partners',
+        rotten_days: 14,
+        stages: [
+          { name: 'Intro', probability: 0.2 },
+          { name: 'Signed', kind: 'won' },
+          { name: 'Gone', kind: 'lost' },
+        ],
+      },
+      201,
+    );
     expect(created.stages.map((s: any) => s.probability)).toEqual([0.2, 1, 0]);
     const deal = await ok('POST', '/api/deals', { title: 'Partner deal', pipeline_id: created.id, value: 10 }, 201);
     expect(deal.stage_id).toBe(stage('Intro', created));
@@ -74,7 +101,19 @@ describe.each(engines)('deals API on %s', (engine) => {
   });
 
   it('moves a deal, refuses a stage of another pipeline without changing anything, and keeps the history', async () => {
-    const other = await ok('POST', '/api/pipelines', { name: 'Other', stages: [{ name: 'X', probability: 0.5 }, { name: 'W', kind: 'won' }, { name: 'L', kind: 'lost' }] }, 201);
+    const other = await ok(
+      'POST',
+      '/api/pipelines',
+      {
+        name: 'Other',
+        stages: [
+          { name: 'X', probability: 0.5 },
+          { name: 'W', kind: 'won' },
+          { name: 'L', kind: 'lost' },
+        ],
+      },
+      201,
+    );
     const deal = await ok('POST', '/api/deals', { title: 'Mover', value: 1500 }, 201);
     const refused = await api.request('POST', `/api/deals/${deal.id}/move`, { stage_id: stage('X', other) });
     expect(refused.status).toBe(400);
@@ -114,7 +153,20 @@ describe.each(engines)('deals API on %s', (engine) => {
   });
 
   it('reports equal the figures computed from the deals themselves', async () => {
-    const p = await ok('POST', '/api/pipelines', { name: 'Reports', stages: [{ name: 'Talk', probability: 0.4 }, { name: 'Offer', probability: 0.7 }, { name: 'Won', kind: 'won' }, { name: 'Lost', kind: 'lost' }] }, 201);
+    const p = await ok(
+      'POST',
+      '/api/pipelines',
+      {
+        name: 'Reports',
+        stages: [
+          { name: 'Talk', probability: 0.4 },
+          { name: 'Offer', probability: 0.7 },
+          { name: 'Won', kind: 'won' },
+          { name: 'Lost', kind: 'lost' },
+        ],
+      },
+      201,
+    );
     const q = `pipeline_id=${p.id}`;
     // Closed history: 4 won through Talk and Offer, 2 lost at Talk, 1 lost at Offer.
     const closed: { source: string; value: number; path: string[]; end: 'Won' | 'Lost' }[] = [

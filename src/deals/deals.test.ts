@@ -46,7 +46,16 @@ for (const engine of engines) {
       expect(first).toEqual(second);
       expect(first).toHaveLength(1);
       [sales] = first;
-      expect(Number((await db.selectFrom('pipeline_stages').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(6);
+      expect(
+        Number(
+          (
+            await db
+              .selectFrom('pipeline_stages')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+      ).toBe(6);
       expect(sales.stages.map((s) => [s.name, s.kind])).toEqual([
         ['Lead', 'open'],
         ['Qualified', 'open'],
@@ -60,7 +69,17 @@ for (const engine of engines) {
 
     it('opens a deal on the first stage, in the business currency, valued from its lines', async () => {
       const [customer] = await tx((trx) => customers.createIn(trx, ctx, [{ first_name: 'Ada', email: 'ada@example.com' }]));
-      const deal = await tx((trx) => createDeal(trx, ctx, { title: 'Website', customer_id: customer.id, source: 'form', lines: [{ product_name: 'Design', quantity: 2, unit_price: 400 }, { product_name: 'Hosting', unit_price: 150.5 }] }));
+      const deal = await tx((trx) =>
+        createDeal(trx, ctx, {
+          title: 'Website',
+          customer_id: customer.id,
+          source: 'form',
+          lines: [
+            { product_name: 'Design', quantity: 2, unit_price: 400 },
+            { product_name: 'Hosting', unit_price: 150.5 },
+          ],
+        }),
+      );
       expect(deal).toMatchObject({ pipeline_id: sales.id, stage_id: stageId(sales, 'Lead'), status: 'open', currency: 'EUR', value: 950.5, source: 'form' });
       expect((deal.lines as unknown[]).length).toBe(2);
       const events = await eventsOf(deal.id as string);
@@ -103,8 +122,17 @@ for (const engine of engines) {
       expect(await stageChanges(id)).toHaveLength(4);
     });
 
-    it("refuses a stage of another pipeline with a 400 and changes nothing", async () => {
-      const other = await tx((trx) => createPipelineIn(trx, ctx, { name: 'Partners', stages: [{ name: 'Talk', probability: 0.3 }, { name: 'Signed', kind: 'won' }, { name: 'Dropped', kind: 'lost' }] }));
+    it('refuses a stage of another pipeline with a 400 and changes nothing', async () => {
+      const other = await tx((trx) =>
+        createPipelineIn(trx, ctx, {
+          name: 'Partners',
+          stages: [
+            { name: 'Talk', probability: 0.3 },
+            { name: 'Signed', kind: 'won' },
+            { name: 'Dropped', kind: 'lost' },
+          ],
+        }),
+      );
       const deal = await tx((trx) => createDeal(trx, ctx, { title: 'Retainer', value: 500 }));
       const id = deal.id as string;
       const before = await getDeal(db, id);
@@ -136,7 +164,17 @@ for (const engine of engines) {
     });
 
     it('learns each stage probability from the deals that passed through it', async () => {
-      const p = await tx((trx) => createPipelineIn(trx, ctx, { name: 'Learning', stages: [{ name: 'A', probability: 0.5 }, { name: 'B', probability: 0.8 }, { name: 'W', kind: 'won' }, { name: 'L', kind: 'lost' }] }));
+      const p = await tx((trx) =>
+        createPipelineIn(trx, ctx, {
+          name: 'Learning',
+          stages: [
+            { name: 'A', probability: 0.5 },
+            { name: 'B', probability: 0.8 },
+            { name: 'W', kind: 'won' },
+            { name: 'L', kind: 'lost' },
+          ],
+        }),
+      );
       // 6 deals pass A then B and win; 2 pass A and are lost there; 3 pass A and B and are lost.
       const run = async (path: string[], end: 'W' | 'L') => {
         const d = await tx((trx) => createDeal(trx, ctx, { title: 'x', value: 100, pipeline_id: p.id }));
@@ -174,9 +212,21 @@ for (const engine of engines) {
       // Today's narrow read (rotten or named deals only) agrees with the full read.
       const fresh = await tx((trx) => createDeal(trx, ctx, { title: 'Fresh', value: 10, customer_id: customer.id }));
       const edge = await tx((trx) => createDeal(trx, ctx, { title: 'Edge', value: 20, customer_id: customer.id }));
-      const rottenDays = Number((await db.selectFrom('pipelines').select('rotten_days').where('id', '=', deal.pipeline_id as string).executeTakeFirstOrThrow()).rotten_days);
+      const rottenDays = Number(
+        (
+          await db
+            .selectFrom('pipelines')
+            .select('rotten_days')
+            .where('id', '=', deal.pipeline_id as string)
+            .executeTakeFirstOrThrow()
+        ).rotten_days,
+      );
       // Exactly rotten_days without activity is not yet rotten; one day more is.
-      await db.updateTable('deals').set({ last_activity_at: new Date(Date.now() - rottenDays * 86_400_000 - 60_000).toISOString() }).where('id', '=', edge.id as string).execute();
+      await db
+        .updateTable('deals')
+        .set({ last_activity_at: new Date(Date.now() - rottenDays * 86_400_000 - 60_000).toISOString() })
+        .where('id', '=', edge.id as string)
+        .execute();
       const full = await openDealsAtStake(db, new Date());
       const narrow = await openDealsAtStake(db, new Date(), { rottenOrIds: [fresh.id as string] });
       expect(narrow.map((d) => d.deal_id).sort()).toEqual([...full.filter((d) => d.rotten).map((d) => d.deal_id), fresh.id as string].sort());
@@ -204,13 +254,28 @@ for (const engine of engines) {
       await eraseCustomer(ctx, person.id as string);
       const after = await getDeal(db, deal.id as string);
       expect(after).toMatchObject({ title: 'Erased', notes: null, lost_reason: null, value: 700, source: 'form', status: 'open' });
-      const audit = await db.selectFrom('audit_log').select(['before_data', 'after_data']).where('entity', '=', 'deals').where('entity_id', '=', deal.id as string).execute();
+      const audit = await db
+        .selectFrom('audit_log')
+        .select(['before_data', 'after_data'])
+        .where('entity', '=', 'deals')
+        .where('entity_id', '=', deal.id as string)
+        .execute();
       expect(audit.length).toBeGreaterThan(0);
       expect(JSON.stringify(audit)).not.toContain('Eve');
     });
 
     it('deletes a stage only with a target stage for its deals', async () => {
-      const p = await tx((trx) => createPipelineIn(trx, ctx, { name: 'Edits', stages: [{ name: 'One', probability: 0.2 }, { name: 'Two', probability: 0.6 }, { name: 'Won', kind: 'won' }, { name: 'Lost', kind: 'lost' }] }));
+      const p = await tx((trx) =>
+        createPipelineIn(trx, ctx, {
+          name: 'Edits',
+          stages: [
+            { name: 'One', probability: 0.2 },
+            { name: 'Two', probability: 0.6 },
+            { name: 'Won', kind: 'won' },
+            { name: 'Lost', kind: 'lost' },
+          ],
+        }),
+      );
       const deal = await tx((trx) => createDeal(trx, ctx, { title: 'Moves', value: 10, pipeline_id: p.id }));
       const kept = p.stages.filter((s) => s.name !== 'One').map((s) => ({ id: s.id, name: s.name, kind: s.kind, probability: s.probability }));
       const error = await fails(tx((trx) => updatePipelineIn(trx, ctx, p.id, { stages: kept }, moveDealsOfStage)));

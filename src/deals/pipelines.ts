@@ -152,7 +152,8 @@ export async function ensureDefaultPipeline(trx: Db): Promise<void> {
   const pipeline = { id: defaultPipelineId, name: 'Sales', position: 0, rotten_days: defaultRottenDays, lost_reason_required: 1, created_at: now, updated_at: now };
   // Two first uses at once both find no pipeline: the fixed ids make the second insert a no-op, not an error.
   const mysql = engineOf(trx) === 'mysql';
-  const once = <Q extends { ignore(): Q; onConflict(f: (oc: OnConflictBuilder<any, any>) => OnConflictDoNothingBuilder<any, any>): Q }>(q: Q) => (mysql ? q.ignore() : q.onConflict((oc) => oc.column('id').doNothing()));
+  const once = <Q extends { ignore(): Q; onConflict(f: (oc: OnConflictBuilder<any, any>) => OnConflictDoNothingBuilder<any, any>): Q }>(q: Q) =>
+    mysql ? q.ignore() : q.onConflict((oc) => oc.column('id').doNothing());
   await once(trx.insertInto('pipelines').values(pipeline)).execute();
   await once(trx.insertInto('pipeline_stages').values(defaultStages.map((s, position) => ({ ...s, pipeline_id: defaultPipelineId, position, created_at: now, updated_at: now })))).execute();
 }
@@ -208,7 +209,12 @@ function checkStages(stages: StageInput[], existing: Stage[] = []) {
 const stageProbability = (s: StageInput) => (s.kind === 'won' ? 1 : s.kind === 'lost' ? 0 : s.probability!);
 
 function pipelineEvent(type: 'pipeline.created' | 'pipeline.updated' | 'pipeline.deleted', p: Pipeline, changed?: string[]) {
-  return { type, entity: 'pipeline', entityId: p.id, data: { name: p.name, stages: p.stages.map((s) => ({ id: s.id, name: s.name, kind: s.kind, probability: s.probability })), ...(changed ? { changed } : {}) } };
+  return {
+    type,
+    entity: 'pipeline',
+    entityId: p.id,
+    data: { name: p.name, stages: p.stages.map((s) => ({ id: s.id, name: s.name, kind: s.kind, probability: s.probability })), ...(changed ? { changed } : {}) },
+  };
 }
 
 async function audit(trx: Db, ctx: Ctx, action: 'create' | 'update' | 'delete', id: string, before?: Pipeline, after?: Pipeline) {
@@ -224,12 +230,23 @@ export async function createPipelineIn(trx: Db, ctx: Ctx, raw: unknown): Promise
   const id = newId('pipeline');
   let position = input.position;
   if (position === undefined) {
-    const top = await trx.selectFrom('pipelines').select((eb) => eb.fn.max<number>('position').as('top')).executeTakeFirst();
+    const top = await trx
+      .selectFrom('pipelines')
+      .select((eb) => eb.fn.max<number>('position').as('top'))
+      .executeTakeFirst();
     position = Number(top?.top ?? -1) + 1;
   }
   await trx
     .insertInto('pipelines')
-    .values({ id, name: input.name, position, rotten_days: input.rotten_days === undefined ? defaultRottenDays : input.rotten_days, lost_reason_required: input.lost_reason_required === false ? 0 : 1, created_at: now, updated_at: now })
+    .values({
+      id,
+      name: input.name,
+      position,
+      rotten_days: input.rotten_days === undefined ? defaultRottenDays : input.rotten_days,
+      lost_reason_required: input.lost_reason_required === false ? 0 : 1,
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
   await trx
     .insertInto('pipeline_stages')
@@ -274,7 +291,11 @@ export async function updatePipelineIn(trx: Db, ctx: Ctx, id: string, raw: unkno
     for (const [position, s] of input.stages.entries()) {
       const values = { name: s.name, position, probability: stageProbability(s), kind: s.kind, updated_at: now };
       if (s.id) await trx.updateTable('pipeline_stages').set(values).where('id', '=', s.id).execute();
-      else await trx.insertInto('pipeline_stages').values({ ...values, id: newId('pipelineStage'), pipeline_id: id, created_at: now }).execute();
+      else
+        await trx
+          .insertInto('pipeline_stages')
+          .values({ ...values, id: newId('pipelineStage'), pipeline_id: id, created_at: now })
+          .execute();
     }
     for (const [from, to] of moves) await moveDeals(trx, ctx, from, to);
     if (removed.length)

@@ -43,7 +43,9 @@ export async function weightedForecast(db: Db, options: { pipelineId?: string } 
     months.set(key, entry);
   }
   // Dated months in order, then the deals without a date.
-  const data = [...months.values()].sort((a, b) => (a.month === null ? 1 : b.month === null ? -1 : a.month.localeCompare(b.month))).map((m) => ({ ...m, value: cents(m.value), weighted: cents(m.weighted) }));
+  const data = [...months.values()]
+    .sort((a, b) => (a.month === null ? 1 : b.month === null ? -1 : a.month.localeCompare(b.month)))
+    .map((m) => ({ ...m, value: cents(m.value), weighted: cents(m.weighted) }));
   return { currency, data, total: cents(data.reduce((s, m) => s + m.value, 0)), weighted: cents(data.reduce((s, m) => s + m.weighted, 0)), other_currencies: other };
 }
 
@@ -53,7 +55,16 @@ export async function pipelineByStage(db: Db, pipelineId?: string) {
   const { currency } = await getBusinessSettings(db);
   const probability = new Map((await learntProbabilities(db, pipeline.id)).map((p) => [p.stage_id, p]));
   const rows = await db.selectFrom('deals').select(['stage_id', 'value', 'currency']).where('pipeline_id', '=', pipeline.id).execute();
-  const stages = pipeline.stages.map((s) => ({ stage_id: s.id, name: s.name, kind: s.kind, probability: probability.get(s.id)?.used ?? s.probability, deals: 0, value: 0, weighted: 0, other_currencies: [] as CurrencyTotal[] }));
+  const stages = pipeline.stages.map((s) => ({
+    stage_id: s.id,
+    name: s.name,
+    kind: s.kind,
+    probability: probability.get(s.id)?.used ?? s.probability,
+    deals: 0,
+    value: 0,
+    weighted: 0,
+    other_currencies: [] as CurrencyTotal[],
+  }));
   const byId = new Map(stages.map((s) => [s.stage_id, s]));
   for (const r of rows) {
     const stage = byId.get(r.stage_id as string);

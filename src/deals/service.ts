@@ -75,7 +75,8 @@ const dealRows = entityService(dealEntity, {
     if (!existing) {
       if (record.stage_id) {
         stage = await stageOrFail(trx, record.stage_id as string);
-        if (record.pipeline_id && record.pipeline_id !== stage.pipeline_id) throw invalid(`stage ${stage.id} is not a stage of pipeline ${record.pipeline_id}`, { stage_id: [`not a stage of pipeline ${record.pipeline_id}`] });
+        if (record.pipeline_id && record.pipeline_id !== stage.pipeline_id)
+          throw invalid(`stage ${stage.id} is not a stage of pipeline ${record.pipeline_id}`, { stage_id: [`not a stage of pipeline ${record.pipeline_id}`] });
       } else stage = await entryStage(trx, record.pipeline_id as string | null);
       const currency = typeof record.currency === 'string' && record.currency ? record.currency : (await getBusinessSettings(trx)).currency;
       extra.currency = currency.toUpperCase();
@@ -86,14 +87,16 @@ const dealRows = entityService(dealEntity, {
       const pipelineChanged = record.pipeline_id !== existing.pipeline_id;
       if (stageChanged) {
         stage = await stageOrFail(trx, record.stage_id as string);
-        if (stage.pipeline_id !== record.pipeline_id) throw invalid(`stage ${stage.id} is not a stage of pipeline ${record.pipeline_id}`, { stage_id: [`not a stage of the deal's pipeline ${record.pipeline_id}`] });
+        if (stage.pipeline_id !== record.pipeline_id)
+          throw invalid(`stage ${stage.id} is not a stage of pipeline ${record.pipeline_id}`, { stage_id: [`not a stage of the deal's pipeline ${record.pipeline_id}`] });
       } else if (pipelineChanged) stage = await entryStage(trx, record.pipeline_id as string);
       if (typeof record.currency === 'string') extra.currency = record.currency.toUpperCase();
     }
     if (stage) {
       Object.assign(extra, stageColumns(stage, now));
       const reason = typeof record.lost_reason === 'string' ? record.lost_reason.trim() : '';
-      if (stage.kind === 'lost' && !reason && (await lostReasonRequired(trx, stage.pipeline_id))) throw invalid('a lost deal needs a lost reason', { lost_reason: ['required when moving to a lost stage'] });
+      if (stage.kind === 'lost' && !reason && (await lostReasonRequired(trx, stage.pipeline_id)))
+        throw invalid('a lost deal needs a lost reason', { lost_reason: ['required when moving to a lost stage'] });
       // A reopened or won deal keeps no lost reason unless one was sent.
       if (stage.kind !== 'lost' && existing && record.lost_reason === existing.lost_reason) extra.lost_reason = null;
     }
@@ -106,11 +109,33 @@ const dealRows = entityService(dealEntity, {
     for (const { before, after } of changes) {
       if (!after || (before && before.stage_id === after.stage_id)) continue;
       const id = after.id as string;
-      if (before) await trx.updateTable('deal_stage_changes').set({ left_at: after.stage_changed_at ?? now }).where('deal_id', '=', id).where('left_at', 'is', null).execute();
-      rows.push({ id: newId('dealStageChange'), deal_id: id, pipeline_id: after.pipeline_id, from_stage_id: before?.stage_id ?? null, to_stage_id: after.stage_id, entered_at: after.stage_changed_at ?? now, left_at: null, actor: ctx.actor });
+      if (before)
+        await trx
+          .updateTable('deal_stage_changes')
+          .set({ left_at: after.stage_changed_at ?? now })
+          .where('deal_id', '=', id)
+          .where('left_at', 'is', null)
+          .execute();
+      rows.push({
+        id: newId('dealStageChange'),
+        deal_id: id,
+        pipeline_id: after.pipeline_id,
+        from_stage_id: before?.stage_id ?? null,
+        to_stage_id: after.stage_id,
+        entered_at: after.stage_changed_at ?? now,
+        left_at: null,
+        actor: ctx.actor,
+      });
       const facts = { value: after.value ?? null, currency: after.currency ?? null, pipeline_id: after.pipeline_id, stage_id: after.stage_id, customer_id: after.customer_id ?? null };
-      if (before) events.push({ type: 'deal.stage_changed', entity: 'deal', entityId: id, data: { from: before.stage_id, to: after.stage_id, from_pipeline_id: before.pipeline_id, pipeline_id: after.pipeline_id, status: after.status, previous_status: before.status } });
-      if (after.status !== before?.status && (after.status === 'won' || after.status === 'lost')) events.push({ type: after.status === 'won' ? 'deal.won' : 'deal.lost', entity: 'deal', entityId: id, data: facts });
+      if (before)
+        events.push({
+          type: 'deal.stage_changed',
+          entity: 'deal',
+          entityId: id,
+          data: { from: before.stage_id, to: after.stage_id, from_pipeline_id: before.pipeline_id, pipeline_id: after.pipeline_id, status: after.status, previous_status: before.status },
+        });
+      if (after.status !== before?.status && (after.status === 'won' || after.status === 'lost'))
+        events.push({ type: after.status === 'won' ? 'deal.won' : 'deal.lost', entity: 'deal', entityId: id, data: facts });
     }
     if (rows.length) await trx.insertInto('deal_stage_changes').values(rows).execute();
     await appendEvents(trx, ctx.actor, events);
@@ -146,15 +171,34 @@ async function writeLines(trx: Db, dealId: string, lines: DealLineInput[]) {
     } else if (line.sku) {
       product = (await trx.selectFrom('products').select(['id', 'sku', 'name']).where('sku', '=', line.sku).executeTakeFirst()) as typeof product;
     }
-    rows.push({ id: newId('dealLine'), deal_id: dealId, position, product_id: product?.id ?? null, sku: line.sku ?? product?.sku ?? null, product_name: line.product_name ?? product?.name ?? null, quantity: line.quantity, unit_price: line.unit_price });
+    rows.push({
+      id: newId('dealLine'),
+      deal_id: dealId,
+      position,
+      product_id: product?.id ?? null,
+      sku: line.sku ?? product?.sku ?? null,
+      product_name: line.product_name ?? product?.name ?? null,
+      quantity: line.quantity,
+      unit_price: line.unit_price,
+    });
   }
-  for (let i = 0; i < rows.length; i += 200) await trx.insertInto('deal_lines').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await trx
+      .insertInto('deal_lines')
+      .values(rows.slice(i, i + 200))
+      .execute();
 }
 
 export async function dealLines(db: Db, dealIds: string[]): Promise<Map<string, ApiRecord[]>> {
   const out = new Map<string, ApiRecord[]>();
   for (let i = 0; i < dealIds.length; i += 500) {
-    const rows = await db.selectFrom('deal_lines').selectAll().where('deal_id', 'in', dealIds.slice(i, i + 500)).orderBy('deal_id').orderBy('position').execute();
+    const rows = await db
+      .selectFrom('deal_lines')
+      .selectAll()
+      .where('deal_id', 'in', dealIds.slice(i, i + 500))
+      .orderBy('deal_id')
+      .orderBy('position')
+      .execute();
     for (const r of rows) {
       const list = out.get(r.deal_id as string) ?? [];
       list.push({ id: r.id, product_id: r.product_id, sku: r.sku, product_name: r.product_name, quantity: toNumber(r.quantity), unit_price: toNumber(r.unit_price) });
@@ -215,7 +259,10 @@ export async function getDeal(db: Db, id: string): Promise<ApiRecord> {
 export async function moveDeal(trx: Db, ctx: Ctx, dealId: string, stageId: string, options: { lostReason?: string | null } = {}): Promise<ApiRecord> {
   const deal = await getDeal(trx, dealId);
   const stage = await stageOrFail(trx, stageId);
-  if (stage.pipeline_id !== deal.pipeline_id) throw invalid(`stage ${stage.id} belongs to pipeline ${stage.pipeline_id}, not to the deal's pipeline ${deal.pipeline_id}`, { stage_id: [`not a stage of the deal's pipeline ${deal.pipeline_id}`] });
+  if (stage.pipeline_id !== deal.pipeline_id)
+    throw invalid(`stage ${stage.id} belongs to pipeline ${stage.pipeline_id}, not to the deal's pipeline ${deal.pipeline_id}`, {
+      stage_id: [`not a stage of the deal's pipeline ${deal.pipeline_id}`],
+    });
   if (stage.id === deal.stage_id && options.lostReason === undefined) return deal;
   const patch: Record<string, unknown> = { stage_id: stage.id };
   if (options.lostReason !== undefined) patch.lost_reason = options.lostReason;
@@ -236,7 +283,10 @@ export async function moveDealsOfStage(trx: Db, ctx: Ctx, fromStageId: string, t
   const target = await stageOrFail(trx, toStageId);
   const from = await getStage(trx, fromStageId);
   const rows = await trx.selectFrom('deals').select(['id', 'lost_reason']).where('stage_id', '=', fromStageId).execute();
-  const patches = rows.map((r) => ({ id: r.id as string, patch: { stage_id: target.id, ...(target.kind === 'lost' && !r.lost_reason ? { lost_reason: `Stage ${from?.name ?? fromStageId} was removed` } : {}) } }));
+  const patches = rows.map((r) => ({
+    id: r.id as string,
+    patch: { stage_id: target.id, ...(target.kind === 'lost' && !r.lost_reason ? { lost_reason: `Stage ${from?.name ?? fromStageId} was removed` } : {}) },
+  }));
   for (let i = 0; i < patches.length; i += 500) await dealRows.updateIn(trx, ctx, patches.slice(i, i + 500));
   return rows.length;
 }

@@ -47,7 +47,10 @@ export async function learntProbabilities(db: Db, pipelineId?: string): Promise<
   return stages.map((s) => {
     const configured = toNumber(s.probability) ?? 0;
     const seen = outcomes.get(s.id as string) ?? { won: 0, lost: 0 };
-    const learnt = s.kind === 'open' ? learnProbability({ configured, ...seen }) : { configured, learnt: configured, deals_seen: seen.won + seen.lost, won: seen.won, lost: seen.lost, used: configured, basis: 'configured' as const };
+    const learnt =
+      s.kind === 'open'
+        ? learnProbability({ configured, ...seen })
+        : { configured, learnt: configured, deals_seen: seen.won + seen.lost, won: seen.won, lost: seen.lost, used: configured, basis: 'configured' as const };
     return { pipeline_id: s.pipeline_id as string, stage_id: s.id as string, name: s.name as string, kind: s.kind as StageKind, position: Number(s.position), ...learnt };
   });
 }
@@ -106,7 +109,11 @@ export const isRotten = (days: number, rottenDays: number | null) => rottenDays 
  * Every open deal with its value, learnt probability, expected value, rotten flag and days without
  * activity, highest expected value first. Values are in each deal's own currency (`currency`).
  */
-export async function openDealsAtStake(db: Db, now: Date = new Date(), options: { pipelineId?: string; customerId?: string; limit?: number; rottenOrIds?: readonly string[] } = {}): Promise<DealAtStake[]> {
+export async function openDealsAtStake(
+  db: Db,
+  now: Date = new Date(),
+  options: { pipelineId?: string; customerId?: string; limit?: number; rottenOrIds?: readonly string[] } = {},
+): Promise<DealAtStake[]> {
   const probabilities = new Map((await learntProbabilities(db, options.pipelineId)).map((p) => [p.stage_id, p]));
   const select = () => {
     let q = db
@@ -166,6 +173,10 @@ async function rottenOrNamed<Q extends { where: (...args: any[]) => Q; execute: 
     for (const r of rows) seen.set(r.id as string, r);
   }
   const named = [...new Set(ids)].filter((id) => !seen.has(id));
-  for (let i = 0; i < named.length; i += 500) for (const r of await select().where('d.id', 'in', named.slice(i, i + 500)).execute()) seen.set(r.id as string, r);
+  for (let i = 0; i < named.length; i += 500)
+    for (const r of await select()
+      .where('d.id', 'in', named.slice(i, i + 500))
+      .execute())
+      seen.set(r.id as string, r);
   return [...seen.values()];
 }

@@ -10,9 +10,7 @@ describe('blockingKeys', () => {
     const keys = blockingKeys(
       person('1', { first_name: 'Robert', last_name: 'Smith', emails: ['bob.smith@x.com'], phones: ['+15551234567'], birthday: '1980-03-22', postcode: '94107', address: '12 Main St' }),
     );
-    expect(keys).toEqual(
-      expect.arrayContaining(['e:bob.smith@x.com', 'p:551234567', 'ny:smi|1980', 'sx:S530|r', 'pc:94107|r', 'fb:robert|03-22', 'a:12|main|94107']),
-    );
+    expect(keys).toEqual(expect.arrayContaining(['e:bob.smith@x.com', 'p:551234567', 'ny:smi|1980', 'sx:S530|r', 'pc:94107|r', 'fb:robert|03-22', 'a:12|main|94107']));
   });
 
   it('puts a nickname and its formal name under one key', () => {
@@ -53,7 +51,17 @@ describe('firstComparedSharedKey', () => {
     const b = Int32Array.of(1, 4, 8, 9);
     expect(firstComparedSharedKey(a, b, new Map())).toBe(1);
     expect(firstComparedSharedKey(a, b, new Map([[1, 30]]))).toBe(4);
-    expect(firstComparedSharedKey(a, b, new Map([[1, 30], [4, 30], [9, 30]]))).toBeNull();
+    expect(
+      firstComparedSharedKey(
+        a,
+        b,
+        new Map([
+          [1, 30],
+          [4, 30],
+          [9, 30],
+        ]),
+      ),
+    ).toBeNull();
   });
 
   it('matchKeys are sorted and distinct', () => {

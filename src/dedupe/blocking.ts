@@ -15,7 +15,10 @@ export function blockingKeys(person: PreparedPerson): string[] {
   for (const phone of person.phones) keys.add(`p:${phone}`);
   if (person.sourceId) keys.add(`id:${person.sourceId}`);
   // Names may come in either order, so each name is tried as the surname.
-  for (const [given, family] of [[first, last], [last, first]]) {
+  for (const [given, family] of [
+    [first, last],
+    [last, first],
+  ]) {
     if (!family) continue;
     if (birth) keys.add(`ny:${family.slice(0, 3)}|${birth.year}`);
     // A nickname files under its formal names' initials too: Bob Smith meets Robert Smith.

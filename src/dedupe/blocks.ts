@@ -70,7 +70,7 @@ export function memoryBlocks(people: readonly PreparedPerson[], maxBlockSize = D
   const order = Uint32Array.from({ length: total }, (_, i) => i).sort((x, y) => entryKey[x] - entryKey[y] || entryPerson[x] - entryPerson[y]);
   const oversized = new Map<number, number>();
   const blocks: MemoryBlock[] = [];
-  for (let start = 0; start < total; ) {
+  for (let start = 0; start < total;) {
     const key = entryKey[order[start]];
     let end = start + 1;
     while (end < total && entryKey[order[end]] === key) end++;

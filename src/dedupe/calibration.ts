@@ -98,6 +98,9 @@ export function calibrationError(rows: readonly ReliabilityRow[]): number {
 export function formatReliability(rows: readonly ReliabilityRow[]): string[] {
   return [
     'predicted    pairs  mean predicted  observed same person',
-    ...rows.map((r) => `${(r.from * 100).toFixed(0).padStart(3)}-${(r.to * 100).toFixed(0).padEnd(3)}%  ${String(r.pairs).padStart(6)}  ${(r.predicted * 100).toFixed(1).padStart(13)}%  ${(r.observed * 100).toFixed(1).padStart(19)}%`),
+    ...rows.map(
+      (r) =>
+        `${(r.from * 100).toFixed(0).padStart(3)}-${(r.to * 100).toFixed(0).padEnd(3)}%  ${String(r.pairs).padStart(6)}  ${(r.predicted * 100).toFixed(1).padStart(13)}%  ${(r.observed * 100).toFixed(1).padStart(19)}%`,
+    ),
   ];
 }

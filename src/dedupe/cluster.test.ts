@@ -47,7 +47,11 @@ describe('MatchCollector', () => {
     const scores = [0.6, 0.8, 0.55, 0.7, 0.85, 0.65, 0.7];
     scores.forEach((score, i) => collector.add({ a: `a${i}`, b: `b${i}`, score }));
     const result = collector.result();
-    expect(result.review.map((p) => [p.a, p.score])).toEqual([['a4', 0.85], ['a1', 0.8], ['a3', 0.7]]);
+    expect(result.review.map((p) => [p.a, p.score])).toEqual([
+      ['a4', 0.85],
+      ['a1', 0.8],
+      ['a3', 0.7],
+    ]);
     expect(result.reviewDropped).toBe(4);
   });
 });
@@ -61,6 +65,9 @@ describe('IdUnionFind', () => {
     expect(sets.find('b')).toBe(sets.find('a'));
     expect(sets.find('c')).not.toBe(sets.find('a'));
     expect(sets.find('z')).toBe('z');
-    expect(sets.groups()).toEqual([['a', 'b'], ['c', 'd', 'e']]);
+    expect(sets.groups()).toEqual([
+      ['a', 'b'],
+      ['c', 'd', 'e'],
+    ]);
   });
 });

@@ -114,7 +114,7 @@ export class MatchCollector<T = undefined> {
       return;
     }
     heap.push(pair);
-    for (let at = heap.length - 1; at > 0; ) {
+    for (let at = heap.length - 1; at > 0;) {
       const parent = (at - 1) >> 1;
       if (!better(heap[parent], heap[at])) break;
       [heap[parent], heap[at]] = [heap[at], heap[parent]];

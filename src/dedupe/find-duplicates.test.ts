@@ -12,8 +12,7 @@ function exactEmailClusters(records: PersonRecord[]): string[][] {
   return [...byEmail.values()];
 }
 
-const format = ({ precision, recall, f1 }: { precision: number; recall: number; f1: number }) =>
-  `precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}, F1 ${f1.toFixed(4)}`;
+const format = ({ precision, recall, f1 }: { precision: number; recall: number; f1: number }) => `precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}, F1 ${f1.toFixed(4)}`;
 
 describe('findDuplicates quality', () => {
   it('FEBRL dataset 1: pairwise F1 of automatic merges >= 0.975', () => {

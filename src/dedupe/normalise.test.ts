@@ -31,9 +31,7 @@ describe('nicknames', () => {
     const b = pyemTable('pyem_person_table_B.csv');
     const firstName = (row: Record<string, string>) => normaliseName(row.name.split(' ')[0]);
     const lastName = (row: Record<string, string>) => normaliseName(row.name.split(' ')[1]);
-    const pairs = a.flatMap((ra) =>
-      b.filter((rb) => lastName(ra) === lastName(rb) && areNicknames(firstName(ra), firstName(rb))).map((rb) => `${ra.ID}-${rb.ID}`),
-    );
+    const pairs = a.flatMap((ra) => b.filter((rb) => lastName(ra) === lastName(rb) && areNicknames(firstName(ra), firstName(rb))).map((rb) => `${ra.ID}-${rb.ID}`));
     // Michael/Mike Franklin, William/Bill Bridge, Alphonse/Alfons Kemper
     expect(pairs).toEqual(['a2-b3', 'a3-b2', 'a5-b5']);
   });

@@ -39,10 +39,34 @@ export function normalisePostcode(postcode: string): string {
 }
 
 const STREET_WORDS: Record<string, string> = {
-  street: 'st', str: 'st', road: 'rd', avenue: 'ave', av: 'ave', boulevard: 'blvd', drive: 'dr', lane: 'ln',
-  court: 'ct', place: 'pl', plce: 'pl', terrace: 'tce', crescent: 'cres', highway: 'hwy', parkway: 'pkwy',
-  circuit: 'cct', circle: 'cir', square: 'sq', close: 'cl', grove: 'gr', parade: 'pde', way: 'way',
-  north: 'n', south: 's', east: 'e', west: 'w', mount: 'mt', saint: 'st',
+  street: 'st',
+  str: 'st',
+  road: 'rd',
+  avenue: 'ave',
+  av: 'ave',
+  boulevard: 'blvd',
+  drive: 'dr',
+  lane: 'ln',
+  court: 'ct',
+  place: 'pl',
+  plce: 'pl',
+  terrace: 'tce',
+  crescent: 'cres',
+  highway: 'hwy',
+  parkway: 'pkwy',
+  circuit: 'cct',
+  circle: 'cir',
+  square: 'sq',
+  close: 'cl',
+  grove: 'gr',
+  parade: 'pde',
+  way: 'way',
+  north: 'n',
+  south: 's',
+  east: 'e',
+  west: 'w',
+  mount: 'mt',
+  saint: 'st',
 };
 
 const UNIT_WORDS = /\b(?:apt|apartment|unit|suite|ste|flat|flt|fl|floor|room|rm)\b\.?\s*#?\s*([a-z0-9-]+)|#\s*([a-z0-9-]+)/;

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { preparePerson, type PersonRecord } from './record.js';
 import { candidateScore, DEFAULT_THRESHOLDS, scorePair, spellsName, WEIGHTS } from './score.js';
 
-const score = (a: Omit<PersonRecord, 'id'>, b: Omit<PersonRecord, 'id'>) =>
-  scorePair(preparePerson({ id: 'a', ...a }), preparePerson({ id: 'b', ...b })).score;
+const score = (a: Omit<PersonRecord, 'id'>, b: Omit<PersonRecord, 'id'>) => scorePair(preparePerson({ id: 'a', ...a }), preparePerson({ id: 'b', ...b })).score;
 
 const switchboard = { phones: ['+442079460958'], address: '1 Canada Square', city: 'London', postcode: 'E14 5AB' };
 
@@ -29,9 +28,7 @@ describe('scorePair', () => {
 
   it('does not merge on a shared phone and address alone (a company switchboard)', () => {
     expect(score(switchboard, switchboard)).toBeLessThan(DEFAULT_THRESHOLDS.merge);
-    expect(score({ ...switchboard, first_name: 'Ann', last_name: 'Lee' }, { ...switchboard, first_name: 'Raj', last_name: 'Patel' })).toBeLessThan(
-      DEFAULT_THRESHOLDS.review,
-    );
+    expect(score({ ...switchboard, first_name: 'Ann', last_name: 'Lee' }, { ...switchboard, first_name: 'Raj', last_name: 'Patel' })).toBeLessThan(DEFAULT_THRESHOLDS.review);
   });
 
   it('does not merge a household: same surname, phone and address, different first names', () => {
@@ -85,7 +82,15 @@ describe('candidateScore', () => {
 
 describe('places, phones and countries', () => {
   it('matches a city by its name in another language', () => {
-    for (const [x, y] of [['Bruxelles', 'Brussels'], ['Brüssel', 'Brussel'], ['München', 'Munich'], ['Köln', 'Cologne'], ['Firenze', 'Florence'], ['Wien', 'Vienna'], ['Genève', 'Genf']]) {
+    for (const [x, y] of [
+      ['Bruxelles', 'Brussels'],
+      ['Brüssel', 'Brussel'],
+      ['München', 'Munich'],
+      ['Köln', 'Cologne'],
+      ['Firenze', 'Florence'],
+      ['Wien', 'Vienna'],
+      ['Genève', 'Genf'],
+    ]) {
       expect(preparePerson({ id: 'a', city: x }).city).toBe(preparePerson({ id: 'b', city: y }).city);
     }
     expect(preparePerson({ id: 'a', city: 'Brussels' }).city).not.toBe(preparePerson({ id: 'b', city: 'Bruges' }).city);

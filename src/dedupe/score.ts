@@ -185,10 +185,7 @@ function nameWeight(a: PreparedPerson, b: PreparedPerson): number {
   const straight = firstNameWeight(a.first, b.first, a.firstForms, b.firstForms) + lastNameWeight(a.last, b.last);
   if (straight > 0) return straight;
   if (!a.first || !a.last || !b.first || !b.last) {
-    const crossed = Math.max(
-      a.first[0] === b.last[0] ? lastNameWeight(a.first, b.last) : 0,
-      a.last[0] === b.first[0] ? lastNameWeight(a.last, b.first) : 0,
-    );
+    const crossed = Math.max(a.first[0] === b.last[0] ? lastNameWeight(a.first, b.last) : 0, a.last[0] === b.first[0] ? lastNameWeight(a.last, b.first) : 0);
     return crossed > 0 ? Math.max(straight, crossed - 1) : straight;
   }
   if (a.first[0] !== b.last[0] || a.last[0] !== b.first[0]) return straight;

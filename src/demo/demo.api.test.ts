@@ -17,7 +17,10 @@ describe.each(engines)('loading demo data from the API on %s', (engine) => {
     const job = await api.waitForJob(started.body.id);
     expect(job.status).toBe('done');
     expect(job.result.customers).toBe(demoCustomers);
-    const count = await api.db.database.db.selectFrom('customers').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const count = await api.db.database.db
+      .selectFrom('customers')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(demoCustomers);
     const run = await api.waitForJob(job.result.insight_run_job);
     expect(run.status).toBe('done');

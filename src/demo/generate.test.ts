@@ -36,7 +36,11 @@ describe('demo data', () => {
   it('stores each customer’s figures as the orders give them', async () => {
     const database = opened[0].database;
     const before = await database.db.selectFrom('customers').select(['id', 'order_count', 'revenue', 'first_order_at', 'last_order_at']).orderBy('id').execute();
-    await refreshOrderFigures(database.db, before.map((r) => r.id as string), asOf);
+    await refreshOrderFigures(
+      database.db,
+      before.map((r) => r.id as string),
+      asOf,
+    );
     const after = await database.db.selectFrom('customers').select(['id', 'order_count', 'revenue', 'first_order_at', 'last_order_at']).orderBy('id').execute();
     expect(after).toEqual(before);
   }, 60_000);

@@ -11,19 +11,7 @@ import { purchaseFrequency } from '../sales/figures.js';
 import { countedOrderStatuses, customerEntity } from '../schema/entities.js';
 import { columnOf, type PhoneEntry } from '../schema/fields.js';
 import type { CountryCode } from 'libphonenumber-js';
-import {
-  campaignChannels,
-  campaignThemes,
-  companyWords,
-  countries,
-  interactionTemplates,
-  monthWeights,
-  nicknames,
-  products as catalogue,
-  sources,
-  titles,
-  type CountryProfile,
-} from './catalogue.js';
+import { campaignChannels, campaignThemes, companyWords, countries, interactionTemplates, monthWeights, nicknames, products as catalogue, sources, titles, type CountryProfile } from './catalogue.js';
 import { Prng, Weighted } from './random.js';
 
 export interface DemoOptions {
@@ -73,7 +61,24 @@ const tables = {
   external_ids: ['entity', 'source', 'source_id', 'entity_id', 'created_at'],
   orders: ['id', 'customer_id', 'ordered_at', 'status', 'currency', 'total', 'notes', 'created_at', 'updated_at'],
   order_lines: ['id', 'order_id', 'position', 'product_id', 'sku', 'product_name', 'quantity', 'unit_price'],
-  interactions: ['id', 'type', 'direction', 'occurred_at', 'subject', 'body', 'customer_id', 'company_id', 'order_id', 'campaign', 'channel', 'opened', 'clicked', 'converted', 'created_at', 'updated_at'],
+  interactions: [
+    'id',
+    'type',
+    'direction',
+    'occurred_at',
+    'subject',
+    'body',
+    'customer_id',
+    'company_id',
+    'order_id',
+    'campaign',
+    'channel',
+    'opened',
+    'clicked',
+    'converted',
+    'created_at',
+    'updated_at',
+  ],
   tasks: ['id', 'title', 'due_at', 'done', 'done_at', 'notes', 'customer_id', 'company_id', 'order_id', 'created_at', 'updated_at'],
 } as const;
 type TableName = keyof typeof tables;
@@ -189,11 +194,7 @@ export function demoPhone(rng: Prng, country: CountryProfile, defaultCountry?: C
   const e164 = `+${country.dial}${national}`;
   const style = rng.int(3);
   const raw =
-    style === 0
-      ? e164
-      : country.dial === '1' && style === 1
-        ? `+1 (${national.slice(0, 3)}) ${national.slice(3, 6)}-${national.slice(6)}`
-        : `+${country.dial} ${group(national, country.groups)}`;
+    style === 0 ? e164 : country.dial === '1' && style === 1 ? `+1 (${national.slice(0, 3)}) ${national.slice(3, 6)}-${national.slice(6)}` : `+${country.dial} ${group(national, country.groups)}`;
   return { raw, e164 };
 }
 
@@ -225,9 +226,15 @@ export async function generateDemo(database: Database, options: DemoOptions): Pr
   const total = options.customers;
   if (!Number.isInteger(total) || total < 1 || total > 50_000_000) throw invalid('customers must be a whole number from 1 to 50000000', { customers: ['1 to 50000000'] });
   const started = Date.now();
-  const existing = await database.db.selectFrom('customers').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const existing = await database.db
+    .selectFrom('customers')
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
   if (Number(existing.n) > 0) throw invalid('the database already has customers; demo data goes into an empty database (use a new RAPPORT_DATA_DIR)');
-  const existingProducts = await database.db.selectFrom('products').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const existingProducts = await database.db
+    .selectFrom('products')
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
   if (Number(existingProducts.n) > 0) throw invalid('the database already has products; demo data goes into an empty database (use a new RAPPORT_DATA_DIR)');
 
   // Demo orders are in the business currency (EUR on an empty database until the owner sets one), so the
@@ -258,16 +265,16 @@ export async function generateDemo(database: Database, options: DemoOptions): Pr
   const previousCache = database.sqlite?.pragma('cache_size', { simple: true });
   // The full-text index is built in one pass at the end instead of row by row through the
   // insert trigger, which is many times faster; the trigger is put back whatever happens.
-  const ftsTrigger = database.sqlite
-    ?.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'customers' AND name = 'customers_fts_ai'`)
-    .get() as { name: string; sql: string } | undefined;
+  const ftsTrigger = database.sqlite?.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'customers' AND name = 'customers_fts_ai'`).get() as
+    { name: string; sql: string } | undefined;
   if (ftsTrigger) database.sqlite!.exec(`DROP TRIGGER ${ftsTrigger.name}`);
   // Secondary indexes are likewise dropped and rebuilt from their own definitions at the end:
   // building an index from sorted data is far cheaper than millions of random B-tree inserts.
   const loadIndexes = database.sqlite
-    ? (database.sqlite
-        .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tableOrder.map((t) => `'${t}'`).join(', ')})`)
-        .all() as { name: string; sql: string }[])
+    ? (database.sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tableOrder.map((t) => `'${t}'`).join(', ')})`).all() as {
+        name: string;
+        sql: string;
+      }[])
     : [];
   for (const index of loadIndexes) database.sqlite!.exec(`DROP INDEX "${index.name}"`);
   // Every reference is built in memory before it is written, so the per-row foreign-key look-ups
@@ -286,14 +293,34 @@ export async function generateDemo(database: Database, options: DemoOptions): Pr
       return id;
     });
     const productIndex = catalogue.map((_, i) => i);
-    const everyday = new Weighted(productIndex, catalogue.map((p) => p.weight));
-    const holiday = new Weighted(productIndex, catalogue.map((p) => p.weight * (p.giftable ? 6 : 1)));
+    const everyday = new Weighted(
+      productIndex,
+      catalogue.map((p) => p.weight),
+    );
+    const holiday = new Weighted(
+      productIndex,
+      catalogue.map((p) => p.weight * (p.giftable ? 6 : 1)),
+    );
     const categories = [...new Set(catalogue.map((p) => p.category))];
-    const byCategory = new Map(categories.map((c) => [c, new Weighted(productIndex.filter((i) => catalogue[i].category === c), productIndex.filter((i) => catalogue[i].category === c).map((i) => catalogue[i].weight))]));
-    const favourite = new Weighted(categories, categories.map((c) => catalogue.filter((p) => p.category === c).reduce((s, p) => s + p.weight, 0)));
+    const byCategory = new Map(
+      categories.map((c) => [
+        c,
+        new Weighted(
+          productIndex.filter((i) => catalogue[i].category === c),
+          productIndex.filter((i) => catalogue[i].category === c).map((i) => catalogue[i].weight),
+        ),
+      ]),
+    );
+    const favourite = new Weighted(
+      categories,
+      categories.map((c) => catalogue.filter((p) => p.category === c).reduce((s, p) => s + p.weight, 0)),
+    );
 
     // Companies: a pool that customers share, a few of them by many people.
-    const countryPick = new Weighted(countries, countries.map((c) => c.weight));
+    const countryPick = new Weighted(
+      countries,
+      countries.map((c) => c.weight),
+    );
     const companyCount = Math.max(3, Math.round(total / 12));
     const companyNames = new Set<string>();
     const companies: Company[] = [];
@@ -313,8 +340,20 @@ export async function generateDemo(database: Database, options: DemoOptions): Pr
       const company = { id: idFor('company'), name, domain };
       companies.push(company);
       writer.add('companies', [
-        company.id, name, companyKey(name), rng.chance(0.8) ? domain : null, rng.pick(companyWords.industries), null,
-        `${rng.between(1, 300)} ${rng.pick(country.streets)}`, city.name, city.region, fillDigits(rng, country.postcode), country.name, null, iso(created), iso(created),
+        company.id,
+        name,
+        companyKey(name),
+        rng.chance(0.8) ? domain : null,
+        rng.pick(companyWords.industries),
+        null,
+        `${rng.between(1, 300)} ${rng.pick(country.streets)}`,
+        city.name,
+        city.region,
+        fillDigits(rng, country.postcode),
+        country.name,
+        null,
+        iso(created),
+        iso(created),
       ]);
     }
     await writer.flush();
@@ -344,7 +383,15 @@ export async function generateDemo(database: Database, options: DemoOptions): Pr
       }
     }
 
-    const cityPick = new Map(countries.map((c) => [c, new Weighted(c.cities, c.cities.map((x) => x.weight))]));
+    const cityPick = new Map(
+      countries.map((c) => [
+        c,
+        new Weighted(
+          c.cities,
+          c.cities.map((x) => x.weight),
+        ),
+      ]),
+    );
     const segmentPick = new Weighted(['lead', 'once', 'occasional', 'loyal', 'churned'], [10, 38, 27, 15, 10]);
     const touchPick = new Weighted(['email', 'call', 'meeting', 'note'] as const, [45, 25, 10, 20]);
     // Sign-up times, sorted, so customers are written in the order they joined; the business
@@ -443,7 +490,24 @@ export async function generateDemo(database: Database, options: DemoOptions): Pr
         }
         const ageDays = (end - at) / dayMs;
         const s = rng.next();
-        const status = ageDays < 3 ? (s < 0.6 ? 'paid' : 'pending') : ageDays < 14 ? (s < 0.5 ? 'paid' : s < 0.97 ? 'fulfilled' : 'cancelled') : s < 0.93 ? 'fulfilled' : s < 0.965 ? 'cancelled' : s < 0.99 ? 'refunded' : 'paid';
+        const status =
+          ageDays < 3
+            ? s < 0.6
+              ? 'paid'
+              : 'pending'
+            : ageDays < 14
+              ? s < 0.5
+                ? 'paid'
+                : s < 0.97
+                  ? 'fulfilled'
+                  : 'cancelled'
+              : s < 0.93
+                ? 'fulfilled'
+                : s < 0.965
+                  ? 'cancelled'
+                  : s < 0.99
+                    ? 'refunded'
+                    : 'paid';
         const totalRounded = round2(orderTotal);
         writer.add('orders', [orderId, customerId, iso(at), status, currency, totalRounded, null, iso(at), iso(at)]);
         orders.push({ id: orderId, at: Math.floor(at / 1000) * 1000, status, total: totalRounded });
@@ -495,7 +559,27 @@ export async function generateDemo(database: Database, options: DemoOptions): Pr
           const clicked = opened && rng.chance(0.3);
           const conversion = clicked ? orders.find((o) => o.at >= at && o.at - at < 10 * dayMs) : undefined;
           const channel = rng.pick(campaignChannels);
-          addInteraction([idFor('interaction'), 'campaign', 'out', iso(at), campaign.name, null, customerId, null, conversion?.id ?? null, campaign.name, channel, bool(opened), bool(clicked), bool(!!conversion), iso(at), iso(at)], Math.floor(at / 1000) * 1000);
+          addInteraction(
+            [
+              idFor('interaction'),
+              'campaign',
+              'out',
+              iso(at),
+              campaign.name,
+              null,
+              customerId,
+              null,
+              conversion?.id ?? null,
+              campaign.name,
+              channel,
+              bool(opened),
+              bool(clicked),
+              bool(!!conversion),
+              iso(at),
+              iso(at),
+            ],
+            Math.floor(at / 1000) * 1000,
+          );
         }
       }
       const touches = rng.poisson(0.3 + (segment === 'loyal' ? 1.5 : 0) + (person.company ? 0.8 : 0));
@@ -504,7 +588,10 @@ export async function generateDemo(database: Database, options: DemoOptions): Pr
         const [subject, direction] = rng.pick(interactionTemplates[type]);
         const at = created + rng.next() * (end - created);
         const companyId = person.company && type !== 'note' && rng.chance(0.6) ? person.company.id : null;
-        addInteraction([idFor('interaction'), type, direction, iso(at), subject, type === 'note' ? subject : null, customerId, companyId, null, null, null, null, null, null, iso(at), iso(at)], Math.floor(at / 1000) * 1000);
+        addInteraction(
+          [idFor('interaction'), type, direction, iso(at), subject, type === 'note' ? subject : null, customerId, companyId, null, null, null, null, null, null, iso(at), iso(at)],
+          Math.floor(at / 1000) * 1000,
+        );
       }
       if (rng.chance(0.03)) {
         const due = end + (rng.next() * 90 - 60) * dayMs;
@@ -516,7 +603,15 @@ export async function generateDemo(database: Database, options: DemoOptions): Pr
 
       // The customer row, with the derived columns the customer service writes.
       const phones = person.phone ? [person.phone] : [];
-      const notes = rng.chance(0.08) ? rng.pick(['Met at the Berlin coffee fair.', 'Prefers delivery on Fridays.', 'Wholesale prospect — asked for a quote.', 'Gift buyer, mostly in December.', 'Complained about a late delivery once.']) : null;
+      const notes = rng.chance(0.08)
+        ? rng.pick([
+            'Met at the Berlin coffee fair.',
+            'Prefers delivery on Fridays.',
+            'Wholesale prospect — asked for a quote.',
+            'Gift buyer, mostly in December.',
+            'Complained about a late delivery once.',
+          ])
+        : null;
       const tags: string[] = [];
       if (segment === 'loyal' && revenue > 400) tags.push('vip');
       if (person.company) tags.push('b2b');
@@ -566,7 +661,10 @@ export async function generateDemo(database: Database, options: DemoOptions): Pr
       record.emails = JSON.stringify(person.emails);
       record.phones = JSON.stringify(phones);
       record.tags = JSON.stringify(tags);
-      writer.add('customers', tables.customers.map((c) => record[c] ?? null));
+      writer.add(
+        'customers',
+        tables.customers.map((c) => record[c] ?? null),
+      );
       const keys = new Set<string>();
       for (const e of person.emails) {
         const key = emailKey(e);

@@ -29,7 +29,8 @@ describe.each(engines)('imports and duplicate review over the API on %s', (engin
   afterAll(async () => api?.close());
 
   it('previews, imports with a bad row, merges a sure duplicate, queues an unsure one, and undoes it all', async () => {
-    const csv = 'First Name,Last Name,E-mail Address,Birthday,City,Postal Code\n' +
+    const csv =
+      'First Name,Last Name,E-mail Address,Birthday,City,Postal Code\n' +
       'Bill,Shakespeare,bill.shakespeare@globe.example,1964-04-23,Stratford,\n' +
       'Jane,Austen,jane.a@other.example,,London,\n' +
       'Broken,Row,broken@@example,,,\n' +

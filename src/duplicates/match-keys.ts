@@ -19,14 +19,25 @@ const STATE_SETTING = 'dedupe.match_keys';
 async function insertStored(db: Db, rows: MatchRows): Promise<void> {
   const keyRows = Array.from(rows.keys, (key, i) => ({ match_key: key, customer_id: rows.ids[rows.owners[i]] }));
   await insertRows(db, 'customer_match_keys', keyRows, 1000);
-  await insertRows(db, 'customer_match_profiles', rows.ids.map((id, i) => ({ customer_id: id, profile: rows.profiles[i] })), 500);
+  await insertRows(
+    db,
+    'customer_match_profiles',
+    rows.ids.map((id, i) => ({ customer_id: id, profile: rows.profiles[i] })),
+    500,
+  );
 }
 
 /** Stores the keys and profiles of `people` in place of any stored for `ids` (the people's ids and any deleted ones). */
 async function replaceStored(trx: Db, ids: readonly string[], people: readonly PersonRecord[]): Promise<number> {
   for (let i = 0; i < ids.length; i += 500) {
-    await trx.deleteFrom('customer_match_keys').where('customer_id', 'in', ids.slice(i, i + 500)).execute();
-    await trx.deleteFrom('customer_match_profiles').where('customer_id', 'in', ids.slice(i, i + 500)).execute();
+    await trx
+      .deleteFrom('customer_match_keys')
+      .where('customer_id', 'in', ids.slice(i, i + 500))
+      .execute();
+    await trx
+      .deleteFrom('customer_match_profiles')
+      .where('customer_id', 'in', ids.slice(i, i + 500))
+      .execute();
   }
   const stored = matchRows(people);
   await insertStored(trx, stored);
@@ -70,7 +81,11 @@ async function readState(db: Db): Promise<KeysState | null> {
 async function writeState(db: Db, state: KeysState | null): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('settings').where('setting_key', '=', STATE_SETTING).execute();
-    if (state) await trx.insertInto('settings').values({ setting_key: STATE_SETTING, value: JSON.stringify(state), updated_at: new Date().toISOString() }).execute();
+    if (state)
+      await trx
+        .insertInto('settings')
+        .values({ setting_key: STATE_SETTING, value: JSON.stringify(state), updated_at: new Date().toISOString() })
+        .execute();
   });
 }
 
@@ -162,13 +177,28 @@ async function rebuildMatchKeys(database: Database): Promise<number> {
 
 /** Stores match rows on SQLite in multi-row statements, inside the transaction Kysely holds. */
 function storeOnSqlite(sqlite: NonNullable<Database['sqlite']>, { ids, keys, owners, profiles }: MatchRows): void {
-  insertSqliteValues(sqlite, 'customer_match_keys', ['match_key', 'customer_id'], Array.from(keys, (key, i) => [key, ids[owners[i]]]));
-  insertSqliteValues(sqlite, 'customer_match_profiles', ['customer_id', 'profile'], ids.map((id, i) => [id, profiles[i]]));
+  insertSqliteValues(
+    sqlite,
+    'customer_match_keys',
+    ['match_key', 'customer_id'],
+    Array.from(keys, (key, i) => [key, ids[owners[i]]]),
+  );
+  insertSqliteValues(
+    sqlite,
+    'customer_match_profiles',
+    ['customer_id', 'profile'],
+    ids.map((id, i) => [id, profiles[i]]),
+  );
 }
 
 async function updateWrittenMeanwhile(trx: Db, ids: readonly string[]): Promise<void> {
   const first = ids[0];
   const last = ids[ids.length - 1];
   const present = await trx.selectFrom('customer_match_profiles').select('customer_id').where('customer_id', '>=', first).where('customer_id', '<=', last).execute();
-  if (present.length) await replaceStored(trx, present.map((r) => r.customer_id as string), []);
+  if (present.length)
+    await replaceStored(
+      trx,
+      present.map((r) => r.customer_id as string),
+      [],
+    );
 }

@@ -27,7 +27,13 @@ describe('match rows', () => {
 
   it('computes the same rows in worker threads from rows read as arrays', async () => {
     const asColumns = people.map((p) =>
-      PERSON_COLUMNS.map((c) => (c === 'emails' ? JSON.stringify(p.emails ?? []) : c === 'phones' ? JSON.stringify((p.phones ?? []).map((e164) => ({ raw: e164, e164 }))) : ((p as unknown as Record<string, unknown>)[c] ?? null))),
+      PERSON_COLUMNS.map((c) =>
+        c === 'emails'
+          ? JSON.stringify(p.emails ?? [])
+          : c === 'phones'
+            ? JSON.stringify((p.phones ?? []).map((e164) => ({ raw: e164, e164 })))
+            : ((p as unknown as Record<string, unknown>)[c] ?? null),
+      ),
     );
     const fromWorkers = await withMatchKeyWorkers(2, (compute) => Promise.all([compute(asColumns.slice(0, 2)), compute(asColumns.slice(2))]));
     const local = matchRows(people);

@@ -76,10 +76,18 @@ export async function mergeCustomersIn(trx: Db, ctx: Ctx, winnerId: string, lose
   const losersList = [...new Set(loserIds)].filter((id) => id !== winnerId);
   if (losersList.length === 0) throw invalid('name at least one other customer to merge', { loser_ids: ['must name another customer'] });
   const fields = await fieldsOf(trx, customerEntity);
-  const rows = await trx.selectFrom('customers').selectAll().where('id', 'in', [winnerId, ...losersList]).execute();
+  const rows = await trx
+    .selectFrom('customers')
+    .selectAll()
+    .where('id', 'in', [winnerId, ...losersList])
+    .execute();
   const byId = new Map(rows.map((r) => [r.id as string, r as Row]));
   for (const id of [winnerId, ...losersList]) if (!byId.has(id)) throw notFound('customer', id);
-  const [winnerRecord, ...loserRecords] = await toRecords(trx, fields, [winnerId, ...losersList].map((id) => byId.get(id)!));
+  const [winnerRecord, ...loserRecords] = await toRecords(
+    trx,
+    fields,
+    [winnerId, ...losersList].map((id) => byId.get(id)!),
+  );
 
   const snapshot: MergeSnapshot = {
     winner: byId.get(winnerId)!,
@@ -111,11 +119,29 @@ export async function mergeCustomersIn(trx: Db, ctx: Ctx, winnerId: string, lose
   const mergeId = newId('merge');
   await trx
     .insertInto('merges')
-    .values({ id: mergeId, winner_id: winnerId, loser_ids: JSON.stringify(losersList), snapshot: JSON.stringify(snapshot), conflicts: JSON.stringify(conflicts), actor: ctx.actor, batch_id: ctx.batchId ?? null, created_at: new Date().toISOString(), undone_at: null })
+    .values({
+      id: mergeId,
+      winner_id: winnerId,
+      loser_ids: JSON.stringify(losersList),
+      snapshot: JSON.stringify(snapshot),
+      conflicts: JSON.stringify(conflicts),
+      actor: ctx.actor,
+      batch_id: ctx.batchId ?? null,
+      created_at: new Date().toISOString(),
+      undone_at: null,
+    })
     .execute();
   await writeAudit(trx, [
     { actor: ctx.actor, action: 'merge', entity: 'customers', entityId: winnerId, before: { merged: loserRecords }, after: { merge_id: mergeId, conflicts }, batchId: ctx.batchId },
-    ...loserRecords.map((l) => ({ actor: ctx.actor, action: 'merge' as const, entity: 'customers', entityId: l.id as string, before: l, after: { merged_into: winnerId, merge_id: mergeId }, batchId: ctx.batchId })),
+    ...loserRecords.map((l) => ({
+      actor: ctx.actor,
+      action: 'merge' as const,
+      entity: 'customers',
+      entityId: l.id as string,
+      before: l,
+      after: { merged_into: winnerId, merge_id: mergeId },
+      batchId: ctx.batchId,
+    })),
   ]);
   await appendEvents(trx, ctx.actor, [{ type: 'customer.merged', entity: 'customer', entityId: winnerId, data: { merge_id: mergeId, merged_ids: losersList } }]);
   const fresh = await trx.selectFrom('customers').selectAll().where('id', '=', winnerId).executeTakeFirstOrThrow();
@@ -129,7 +155,8 @@ export async function undoMergeIn(trx: Db, ctx: Ctx, mergeId: string): Promise<v
   const merge = await trx.selectFrom('merges').selectAll().where('id', '=', mergeId).executeTakeFirst();
   if (!merge) throw notFound('merge', mergeId);
   if (merge.undone_at) throw conflict(`merge ${mergeId} was already undone`);
-  if (merge.erased_at) throw conflict(`merge ${mergeId} held data of a customer whose personal data was erased on ${String(merge.erased_at).slice(0, 10)}; undoing it would bring that data back, so it cannot be undone`);
+  if (merge.erased_at)
+    throw conflict(`merge ${mergeId} held data of a customer whose personal data was erased on ${String(merge.erased_at).slice(0, 10)}; undoing it would bring that data back, so it cannot be undone`);
   const snapshot = JSON.parse(merge.snapshot as string) as MergeSnapshot;
   const fields = await fieldsOf(trx, customerEntity);
   const strip = (row: Row) => {
@@ -137,21 +164,47 @@ export async function undoMergeIn(trx: Db, ctx: Ctx, mergeId: string): Promise<v
     return rest;
   };
   for (const loser of snapshot.losers) {
-    const taken = loser.email_key ? await trx.selectFrom('customers').select('id').where('email_key', '=', loser.email_key as string).executeTakeFirst() : undefined;
-    if (taken) await trx.updateTable('customers').set({ email_key: null }).where('id', '=', taken.id as string).execute();
+    const taken = loser.email_key
+      ? await trx
+          .selectFrom('customers')
+          .select('id')
+          .where('email_key', '=', loser.email_key as string)
+          .executeTakeFirst()
+      : undefined;
+    if (taken)
+      await trx
+        .updateTable('customers')
+        .set({ email_key: null })
+        .where('id', '=', taken.id as string)
+        .execute();
     await trx.insertInto('customers').values(strip(loser)).execute();
   }
-  await trx.updateTable('customers').set(strip(snapshot.winner)).where('id', '=', snapshot.winner.id as string).execute();
+  await trx
+    .updateTable('customers')
+    .set(strip(snapshot.winner))
+    .where('id', '=', snapshot.winner.id as string)
+    .execute();
   for (const row of [snapshot.winner, ...snapshot.losers]) await writeKeys(trx, row.id as string, rowToRecord(fields, row), true);
   for (const ext of snapshot.externalIds) {
-    await trx.updateTable('external_ids').set({ entity_id: ext.entity_id }).where('entity', '=', 'customers').where('source', '=', ext.source as string).where('source_id', '=', ext.source_id as string).execute();
+    await trx
+      .updateTable('external_ids')
+      .set({ entity_id: ext.entity_id })
+      .where('entity', '=', 'customers')
+      .where('source', '=', ext.source as string)
+      .where('source_id', '=', ext.source_id as string)
+      .execute();
   }
   for (const m of snapshot.moved) await trx.updateTable(m.table).set({ customer_id: m.customer_id }).where('id', '=', m.id).execute();
   if (snapshot.candidates.length) await trx.updateTable('duplicate_candidates').set({ status: 'open', resolved_at: null }).where('id', 'in', snapshot.candidates).execute();
   const ids = [snapshot.winner.id as string, ...snapshot.losers.map((l) => l.id as string)];
   await trx.updateTable('merges').set({ undone_at: new Date().toISOString() }).where('id', '=', mergeId).execute();
-  await writeAudit(trx, ids.map((id) => ({ actor: ctx.actor, action: 'restore' as const, entity: 'customers', entityId: id, after: { undo_merge: mergeId }, batchId: ctx.batchId })));
-  await appendEvents(trx, ctx.actor, [{ type: 'customer.merge_undone', entity: 'customer', entityId: snapshot.winner.id as string, data: { merge_id: mergeId, restored_ids: snapshot.losers.map((l) => l.id as string) } }]);
+  await writeAudit(
+    trx,
+    ids.map((id) => ({ actor: ctx.actor, action: 'restore' as const, entity: 'customers', entityId: id, after: { undo_merge: mergeId }, batchId: ctx.batchId })),
+  );
+  await appendEvents(trx, ctx.actor, [
+    { type: 'customer.merge_undone', entity: 'customer', entityId: snapshot.winner.id as string, data: { merge_id: mergeId, restored_ids: snapshot.losers.map((l) => l.id as string) } },
+  ]);
 }
 
 export const undoMerge = (ctx: Ctx, mergeId: string) => inTransaction(ctx, (trx) => undoMergeIn(trx, ctx, mergeId));

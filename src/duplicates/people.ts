@@ -58,7 +58,11 @@ export async function* customerColumnPages(db: Db, pageSize = 5000): AsyncGenera
 export async function readPeople(db: Db, ids: readonly string[]): Promise<PersonRecord[]> {
   const people: PersonRecord[] = [];
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db.selectFrom('customers').select(PERSON_COLUMNS).where('id', 'in', ids.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('customers')
+      .select(PERSON_COLUMNS)
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
     for (const row of rows) people.push(toPersonRecord(row));
   }
   return people;

@@ -16,9 +16,9 @@ describe.each(engines)('duplicate scan from stored match keys on %s', (engine) =
     expect(res.status).toBe(201);
     return res.body.id as string;
   };
-  const keysOf = async (id: string) =>
-    (await api.db.database.db.selectFrom('customer_match_keys').select('match_key').where('customer_id', '=', id).execute()).map((r) => Number(r.match_key));
-  const queue = async () => (await api.request('GET', '/api/duplicates?limit=200')).body.data as { id: string; score: number; a: { id: string; first_name: string }; b: { id: string; first_name: string } }[];
+  const keysOf = async (id: string) => (await api.db.database.db.selectFrom('customer_match_keys').select('match_key').where('customer_id', '=', id).execute()).map((r) => Number(r.match_key));
+  const queue = async () =>
+    (await api.request('GET', '/api/duplicates?limit=200')).body.data as { id: string; score: number; a: { id: string; first_name: string }; b: { id: string; first_name: string } }[];
 
   it('merges a sure duplicate, queues a name-only pair, and never merges on a shared phone and address alone', async () => {
     const bill = await create({ first_name: 'William', last_name: 'Bridge', birthday: '1986-05-01', phone: '+44 20 7946 0101', city: 'Leeds' });

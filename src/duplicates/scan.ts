@@ -42,7 +42,12 @@ export const DEFAULT_MAX_REVIEW = 1000;
 async function existingIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
   const existing = new Set<string>();
   for (let i = 0; i < ids.length; i += 500) {
-    for (const row of await db.selectFrom('customers').select('id').where('id', 'in', ids.slice(i, i + 500)).execute()) existing.add(row.id as string);
+    for (const row of await db
+      .selectFrom('customers')
+      .select('id')
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute())
+      existing.add(row.id as string);
   }
   return existing;
 }
@@ -80,7 +85,6 @@ function clusterPairs(sorted: string[], linksOf: ReadonlyMap<string, ScoredPair[
   return unique;
 }
 
-
 /**
  * Looks for duplicates among all customers: sure matches are merged (mode auto) and uncertain
  * pairs, or all pairs in mode review, wait in the review queue. Pairs dismissed before stay apart.
@@ -92,7 +96,14 @@ export async function scanDuplicates(ctx: Ctx, options: ScanOptions): Promise<Sc
   const thresholds = { ...DEFAULT_THRESHOLDS, ...(options.mergeThreshold !== undefined ? { merge: options.mergeThreshold } : {}) };
   const found = await detectDuplicates(ctx.database, { thresholds, touching: options.touching, maxReview: options.maxReview ?? DEFAULT_MAX_REVIEW, maxBlockSize: options.maxBlockSize });
   result.stats = found.stats;
-  result.customers = Number((await db.selectFrom('customers').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  result.customers = Number(
+    (
+      await db
+        .selectFrom('customers')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   const relevant = (ids: string[]) => !options.touching || ids.some((id) => options.touching!.has(id));
 
   const dismissed = new Set(
@@ -138,12 +149,26 @@ export async function scanDuplicates(ctx: Ctx, options: ScanOptions): Promise<Sc
     const known = await db
       .selectFrom('duplicate_candidates')
       .select(['customer_a', 'customer_b'])
-      .where('customer_a', 'in', chunk.map((p) => p.a))
+      .where(
+        'customer_a',
+        'in',
+        chunk.map((p) => p.a),
+      )
       .execute();
     const seen = new Set(known.map((k) => `${k.customer_a}|${k.customer_b}`));
     const rows = chunk
       .filter((p) => !seen.has(`${p.a}|${p.b}`) && byId.has(p.a) && byId.has(p.b))
-      .map((p) => ({ id: newId('duplicate'), customer_a: p.a, customer_b: p.b, score: Math.round(p.score * 1000) / 1000, reasons: JSON.stringify(matchReasons(byId.get(p.a)!, byId.get(p.b)!)), status: 'open', batch_id: ctx.batchId ?? null, created_at: now, resolved_at: null }));
+      .map((p) => ({
+        id: newId('duplicate'),
+        customer_a: p.a,
+        customer_b: p.b,
+        score: Math.round(p.score * 1000) / 1000,
+        reasons: JSON.stringify(matchReasons(byId.get(p.a)!, byId.get(p.b)!)),
+        status: 'open',
+        batch_id: ctx.batchId ?? null,
+        created_at: now,
+        resolved_at: null,
+      }));
     if (rows.length) await db.insertInto('duplicate_candidates').values(rows).execute();
     result.queued += rows.length;
   }

@@ -11,12 +11,19 @@ export type CandidateStatus = 'open' | 'merged' | 'dismissed';
 export async function listCandidates(ctx: Ctx, params: { status?: CandidateStatus; limit?: number; cursor?: string }) {
   const db = ctx.database.db;
   const limit = Math.min(Math.max(params.limit ?? 20, 1), 200);
-  let q = db.selectFrom('duplicate_candidates').selectAll().where('status', '=', params.status ?? 'open');
+  let q = db
+    .selectFrom('duplicate_candidates')
+    .selectAll()
+    .where('status', '=', params.status ?? 'open');
   if (params.cursor) {
     const [score, id] = decodeCursor(params.cursor, 'number');
     q = q.where((eb) => eb.or([eb('score', '<', score as number), eb.and([eb('score', '=', score as number), eb('id', '>', id)])]));
   }
-  const rows = await q.orderBy('score', 'desc').orderBy('id').limit(limit + 1).execute();
+  const rows = await q
+    .orderBy('score', 'desc')
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute();
   const page = rows.slice(0, limit);
   const data = [];
   for (const r of page) {

@@ -54,7 +54,11 @@ export async function allBlocks(db: Db, maxBlockSize: number): Promise<BlockPlan
 export async function blocksTouching(db: Db, customerIds: readonly string[], maxBlockSize: number): Promise<BlockPlan> {
   const touchedKeys = new Set<number>();
   for (let i = 0; i < customerIds.length; i += 500) {
-    const rows = await db.selectFrom('customer_match_keys').select('match_key').where('customer_id', 'in', customerIds.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('customer_match_keys')
+      .select('match_key')
+      .where('customer_id', 'in', customerIds.slice(i, i + 500))
+      .execute();
     for (const row of rows) touchedKeys.add(Number(row.match_key));
   }
   const keys = Int32Array.from(touchedKeys).sort();

@@ -64,7 +64,14 @@ describe.each(engines)('GET /api/export/{kind} on %s', (engine) => {
   });
 
   it('answers a bad request with a JSON error before any data', async () => {
-    for (const path of ['/api/export/orders?format=vcard', '/api/export/customers?format=xml', '/api/export/customers?filter=%7Bbad', '/api/export/customers?nope=1', '/api/export/widgets', '/api/export/orders?segment=x']) {
+    for (const path of [
+      '/api/export/orders?format=vcard',
+      '/api/export/customers?format=xml',
+      '/api/export/customers?filter=%7Bbad',
+      '/api/export/customers?nope=1',
+      '/api/export/widgets',
+      '/api/export/orders?segment=x',
+    ]) {
       const res = await get(path);
       expect(res.status, path).toBe(400);
       expect(JSON.parse(res.text).error, path).toBeDefined();

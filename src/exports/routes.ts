@@ -19,7 +19,7 @@ const exportQuery = listQuery.pick({ q: true, filter: true }).extend({
 /** The JSON export: an array of the kind's records, exactly as the list endpoint of that kind returns them. */
 const exportedRecords = z
   .array(z.union([customerRecord, companyRecord, productRecord, orderRecord, interactionRecord, taskRecord]))
-  .openapi({ description: "The records of the kind in the path, each as its list endpoint returns it (Customer, Company, Product, Order, Interaction or Task)" });
+  .openapi({ description: 'The records of the kind in the path, each as its list endpoint returns it (Customer, Company, Product, Order, Interaction or Task)' });
 
 export function registerExportRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(

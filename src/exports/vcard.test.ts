@@ -30,7 +30,10 @@ describe('vCard 4.0 writing', () => {
         last_name: 'Smith, Jr.',
         email: 'a@example.com',
         emails: ['a@example.com', 'b@example.com'],
-        phones: [{ raw: '+1 415 237 1234', e164: '+14152371234' }, { raw: 'ext. 12', e164: null }],
+        phones: [
+          { raw: '+1 415 237 1234', e164: '+14152371234' },
+          { raw: 'ext. 12', e164: null },
+        ],
         company: 'Acme; Inc',
         title: 'CEO',
         address: '1 Main St, Apt 2',

@@ -7,7 +7,11 @@ import type { FieldDef, PhoneEntry } from '../schema/fields.js';
 
 /** Escapes a text value: backslash, comma, semicolon and line breaks (RFC 6350 section 3.4). */
 export function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(/\r\n|\r|\n/g, '\\n');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/,/g, '\\,')
+    .replace(/;/g, '\\;')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Folds a content line so that no physical line exceeds 75 octets, never splitting a UTF-8 character. */

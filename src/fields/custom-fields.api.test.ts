@@ -28,7 +28,10 @@ describe.each(engines)('custom fields and hostile names on %s', (engine) => {
     // As a database from before the check may hold it: the declaration and its column.
     const db = api.db.database.db;
     await sql`ALTER TABLE ${sql.table('customers')} ADD COLUMN ${sql.ref('cf_constructor')} ${sql.raw(engine === 'postgres' ? 'varchar(255) COLLATE "C"' : 'varchar(255)')}`.execute(db);
-    await db.insertInto('custom_fields').values({ id: 'fld_constructor', entity: 'customers', name: 'constructor', label: 'Constructor', type: 'text', options: null, created_at: new Date().toISOString() }).execute();
+    await db
+      .insertInto('custom_fields')
+      .values({ id: 'fld_constructor', entity: 'customers', name: 'constructor', label: 'Constructor', type: 'text', options: null, created_at: new Date().toISOString() })
+      .execute();
     const plain = await api.request('POST', '/api/customers', { first_name: 'Plain' });
     expect(plain.status).toBe(201);
     expect(plain.body.constructor).toBeNull();

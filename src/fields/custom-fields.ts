@@ -13,9 +13,7 @@ export type CustomFieldType = (typeof customFieldTypes)[number];
 export const customFieldInput = z
   .object({
     entity: z.enum(['customers']).default('customers'),
-    name: z
-      .string()
-      .regex(/^[a-z][a-z0-9_]{0,39}$/, 'must start with a letter and use only a-z, 0-9 and _ (at most 40 characters)'),
+    name: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'must start with a letter and use only a-z, 0-9 and _ (at most 40 characters)'),
     label: z.string().trim().min(1).max(100).optional(),
     type: z.enum(customFieldTypes),
     options: z.array(z.string().trim().min(1).max(100)).max(200).optional(),

@@ -15,7 +15,14 @@ export function registerFieldRoutes(app: OpenAPIHono<AppEnv>) {
     async (c) => c.json({ data: await listCustomFields(c.get('ctx').database.db) }, 200),
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/api/fields', tags: ['fields'], summary: 'Declare a custom field', request: { body: body(customFieldInput.openapi('CustomFieldCreate')) }, responses: { 201: json(customFieldRecord, 'Declared'), 400: errorResponses[400], 409: errorResponses[409] } }),
+    createRoute({
+      method: 'post',
+      path: '/api/fields',
+      tags: ['fields'],
+      summary: 'Declare a custom field',
+      request: { body: body(customFieldInput.openapi('CustomFieldCreate')) },
+      responses: { 201: json(customFieldRecord, 'Declared'), 400: errorResponses[400], 409: errorResponses[409] },
+    }),
     async (c) => c.json(await addCustomField(c.get('ctx').database, c.req.valid('json')), 201),
   );
   app.openapi(

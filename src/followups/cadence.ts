@@ -71,14 +71,41 @@ export async function startCadence(trx: Db, ctx: Ctx, input: StartInput): Promis
   const due = nineOn(addDays(todayIn(timeZone, new Date(input.at)), intervals[0]), timeZone);
   const id = newId('followup');
   const [task] = await tasks.createIn(trx, ctx, [
-    { title: taskTitle({ subject_entity: input.subjectEntity }, input.label ?? null, 1, intervals.length), due_at: due, customer_id: input.customerId, linked_entity: input.subjectEntity, linked_id: input.subjectId },
+    {
+      title: taskTitle({ subject_entity: input.subjectEntity }, input.label ?? null, 1, intervals.length),
+      due_at: due,
+      customer_id: input.customerId,
+      linked_entity: input.subjectEntity,
+      linked_id: input.subjectId,
+    },
   ]);
   const now = new Date().toISOString();
   await trx
     .insertInto('followups')
-    .values({ id, subject_entity: input.subjectEntity, subject_id: input.subjectId, customer_id: input.customerId, deal_id: input.dealId, intervals: JSON.stringify(intervals), step: 1, status: 'active', stop_reason: null, current_task_id: task.id, current_due_at: due, started_at: input.at, updated_at: now })
+    .values({
+      id,
+      subject_entity: input.subjectEntity,
+      subject_id: input.subjectId,
+      customer_id: input.customerId,
+      deal_id: input.dealId,
+      intervals: JSON.stringify(intervals),
+      step: 1,
+      status: 'active',
+      stop_reason: null,
+      current_task_id: task.id,
+      current_due_at: due,
+      started_at: input.at,
+      updated_at: now,
+    })
     .execute();
-  await appendEvents(trx, ctx.actor, [{ type: 'followup.started', entity: 'followup', entityId: id, data: { subject_entity: input.subjectEntity, subject_id: input.subjectId, customer_id: input.customerId, intervals, task_id: task.id, due_at: due } }]);
+  await appendEvents(trx, ctx.actor, [
+    {
+      type: 'followup.started',
+      entity: 'followup',
+      entityId: id,
+      data: { subject_entity: input.subjectEntity, subject_id: input.subjectId, customer_id: input.customerId, intervals, task_id: task.id, due_at: due },
+    },
+  ]);
   return (await getCadence(trx, id))!;
 }
 
@@ -96,17 +123,37 @@ export async function advanceCadence(trx: Db, ctx: Ctx, cadence: Cadence, label:
   const finished = cadence.step >= cadence.intervals.length;
   const now = new Date().toISOString();
   if (finished) {
-    const done = await trx.updateTable('followups').set({ status: 'stopped', stop_reason: 'finished', current_task_id: null, current_due_at: null, updated_at: now }).where('id', '=', cadence.id).where('status', '=', 'active').where('step', '=', cadence.step).executeTakeFirst();
+    const done = await trx
+      .updateTable('followups')
+      .set({ status: 'stopped', stop_reason: 'finished', current_task_id: null, current_due_at: null, updated_at: now })
+      .where('id', '=', cadence.id)
+      .where('status', '=', 'active')
+      .where('step', '=', cadence.step)
+      .executeTakeFirst();
     if (Number(done.numUpdatedRows) === 0) return false;
-    await appendEvents(trx, ctx.actor, [{ type: 'followup.stopped', entity: 'followup', entityId: cadence.id, data: { subject_entity: cadence.subject_entity, subject_id: cadence.subject_id, reason: 'finished', step: cadence.step } }]);
+    await appendEvents(trx, ctx.actor, [
+      { type: 'followup.stopped', entity: 'followup', entityId: cadence.id, data: { subject_entity: cadence.subject_entity, subject_id: cadence.subject_id, reason: 'finished', step: cadence.step } },
+    ]);
     return true;
   }
   const previousDay = todayIn(timeZone, new Date(cadence.current_due_at ?? now));
   const due = nineOn(addDays(previousDay, cadence.intervals[cadence.step]), timeZone);
-  const claimed = await trx.updateTable('followups').set({ step: cadence.step + 1, current_due_at: due, updated_at: now }).where('id', '=', cadence.id).where('status', '=', 'active').where('step', '=', cadence.step).executeTakeFirst();
+  const claimed = await trx
+    .updateTable('followups')
+    .set({ step: cadence.step + 1, current_due_at: due, updated_at: now })
+    .where('id', '=', cadence.id)
+    .where('status', '=', 'active')
+    .where('step', '=', cadence.step)
+    .executeTakeFirst();
   if (Number(claimed.numUpdatedRows) === 0) return false;
   const [task] = await tasks.createIn(trx, ctx, [
-    { title: taskTitle(cadence, label, cadence.step + 1, cadence.intervals.length), due_at: due, customer_id: cadence.customer_id, linked_entity: cadence.subject_entity, linked_id: cadence.subject_id },
+    {
+      title: taskTitle(cadence, label, cadence.step + 1, cadence.intervals.length),
+      due_at: due,
+      customer_id: cadence.customer_id,
+      linked_entity: cadence.subject_entity,
+      linked_id: cadence.subject_id,
+    },
   ]);
   await trx.updateTable('followups').set({ current_task_id: task.id }).where('id', '=', cadence.id).execute();
   return true;
@@ -124,13 +171,20 @@ export async function stopCadences(trx: Db, ctx: Ctx, match: { customerId?: stri
   else return 0;
   let stopped = 0;
   for (const cadence of (await q.execute()).map(toCadence)) {
-    const done = await trx.updateTable('followups').set({ status: 'stopped', stop_reason: reason, current_task_id: null, current_due_at: null, updated_at: new Date().toISOString() }).where('id', '=', cadence.id).where('status', '=', 'active').executeTakeFirst();
+    const done = await trx
+      .updateTable('followups')
+      .set({ status: 'stopped', stop_reason: reason, current_task_id: null, current_due_at: null, updated_at: new Date().toISOString() })
+      .where('id', '=', cadence.id)
+      .where('status', '=', 'active')
+      .executeTakeFirst();
     if (Number(done.numUpdatedRows) === 0) continue;
     if (cadence.current_task_id) {
       const open = await trx.selectFrom('tasks').select(['id', 'done']).where('id', '=', cadence.current_task_id).executeTakeFirst();
       if (open && !(open.done === true || open.done === 1)) await tasks.deleteIn(trx, ctx, [cadence.current_task_id]);
     }
-    await appendEvents(trx, ctx.actor, [{ type: 'followup.stopped', entity: 'followup', entityId: cadence.id, data: { subject_entity: cadence.subject_entity, subject_id: cadence.subject_id, reason, step: cadence.step } }]);
+    await appendEvents(trx, ctx.actor, [
+      { type: 'followup.stopped', entity: 'followup', entityId: cadence.id, data: { subject_entity: cadence.subject_entity, subject_id: cadence.subject_id, reason, step: cadence.step } },
+    ]);
     stopped++;
   }
   return stopped;

@@ -31,12 +31,16 @@ async function handleEvent(ctx: Ctx, e: StoredEvent): Promise<void> {
   const stop = (match: Parameters<typeof stopCadences>[2], reason: StopReason) => inTransaction(ctx, (trx) => stopCadences(trx, ctx, match, reason));
   switch (e.type) {
     case 'quote.sent':
-      await inTransaction(ctx, (trx) => startCadence(trx, ctx, { subjectEntity: 'quote', subjectId: e.entity_id, customerId: str(data.customer_id), dealId: str(data.deal_id), label: str(data.number), at: e.occurred_at }));
+      await inTransaction(ctx, (trx) =>
+        startCadence(trx, ctx, { subjectEntity: 'quote', subjectId: e.entity_id, customerId: str(data.customer_id), dealId: str(data.deal_id), label: str(data.number), at: e.occurred_at }),
+      );
       return;
     case 'deal.created': {
       const source = str(data.source) ?? str(record(e).source);
       if (source !== 'form') return;
-      await inTransaction(ctx, (trx) => startCadence(trx, ctx, { subjectEntity: 'deal', subjectId: e.entity_id, customerId: str(data.customer_id) ?? str(record(e).customer_id), dealId: e.entity_id, at: e.occurred_at }));
+      await inTransaction(ctx, (trx) =>
+        startCadence(trx, ctx, { subjectEntity: 'deal', subjectId: e.entity_id, customerId: str(data.customer_id) ?? str(record(e).customer_id), dealId: e.entity_id, at: e.occurred_at }),
+      );
       return;
     }
     case 'interaction.created': {

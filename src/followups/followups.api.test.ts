@@ -24,7 +24,8 @@ describe.each(engines)('follow-up cadence on %s', (engine) => {
   const customer = async (email: string) => (await api.request('POST', '/api/customers', { first_name: 'Lead', email })).body.id as string;
   const formLead = async (customerId: string) => (await api.request('POST', '/api/deals', { title: 'Website', customer_id: customerId, value: 3000, source: 'form' })).body;
   const cadenceOf = async (subjectId: string) => (await api.request('GET', `/api/followups?subject_id=${subjectId}`)).body.data[0];
-  const followupTasks = async (subjectId: string) => (await api.request('GET', `/api/tasks?linked_id=${subjectId}&sort=due_at&limit=50`)).body.data as { id: string; title: string; due_at: string; done: boolean }[];
+  const followupTasks = async (subjectId: string) =>
+    (await api.request('GET', `/api/tasks?linked_id=${subjectId}&sort=due_at&limit=50`)).body.data as { id: string; title: string; due_at: string; done: boolean }[];
   const day = (iso: string) => iso.slice(0, 10);
 
   it('schedules follow-ups 1, 2, 3, 5, 8 and 13 days apart, the next when one is done or its day has passed, then finishes', async () => {

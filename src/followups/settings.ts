@@ -15,7 +15,10 @@ export const followupSettingsSchema = z
       .array(z.number().int().min(1).max(365))
       .min(1)
       .max(20)
-      .openapi({ description: 'Days between follow-ups: the first is due this many days after the quote was sent or the lead came in, each next one this many days after the one before', example: defaultIntervals }),
+      .openapi({
+        description: 'Days between follow-ups: the first is due this many days after the quote was sent or the lead came in, each next one this many days after the one before',
+        example: defaultIntervals,
+      }),
   })
   .strict()
   .openapi('FollowupSettings');

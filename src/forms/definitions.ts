@@ -40,10 +40,19 @@ export const formFieldSpec = z
 const formBase = {
   name: z.string().trim().min(1).max(255),
   fields: z.array(formFieldSpec).min(1).max(30),
-  consent_wording: z.string().trim().min(1).max(255).nullable().optional().openapi({ description: "Text of the email opt-in checkbox (255 characters at most); a submission that ticks it stores this wording as the customer's consent_email_method. No checkbox when null." }),
+  consent_wording: z
+    .string()
+    .trim()
+    .min(1)
+    .max(255)
+    .nullable()
+    .optional()
+    .openapi({
+      description: "Text of the email opt-in checkbox (255 characters at most); a submission that ticks it stores this wording as the customer's consent_email_method. No checkbox when null.",
+    }),
   pipeline_id: z.string().max(40).nullable().optional().openapi({ description: 'Pipeline of the deals this form opens (the default pipeline when null)' }),
   stage_id: z.string().max(40).nullable().optional().openapi({ description: "Stage of the deals this form opens (the pipeline's first stage when null)" }),
-  lead_source: z.string().trim().min(1).max(64).openapi({ description: 'Recorded as the customer\'s `source` and the deal\'s source label', example: 'website contact form' }),
+  lead_source: z.string().trim().min(1).max(64).openapi({ description: "Recorded as the customer's `source` and the deal's source label", example: 'website contact form' }),
   success_message: z.string().trim().max(2000).nullable().optional(),
   redirect_url: z.string().max(2000).nullable().optional().openapi({ description: 'Where the visitor is sent after submitting; its origin must be one of allowed_origins' }),
   allowed_origins: z.array(origin).max(20).optional().openapi({ description: 'Web sites that may embed the form and post it from the browser (CORS)' }),
@@ -66,7 +75,7 @@ export const formSchema = z
     redirect_url: z.string().nullable(),
     allowed_origins: z.array(z.string()),
     active: z.boolean(),
-    hosted_url: z.string().openapi({ description: 'Path of the hosted page (append to this server\'s address)' }),
+    hosted_url: z.string().openapi({ description: "Path of the hosted page (append to this server's address)" }),
     embed_script: z.string().openapi({ description: 'Path of the embeddable script' }),
     created_at: z.string(),
     updated_at: z.string(),
@@ -226,7 +235,11 @@ export async function updateFormIn(trx: Db, ctx: Ctx, id: string, input: unknown
   }
   const settings = await checkSettings(trx, merged);
   if ('pipeline_id' in patch || 'stage_id' in patch) await checkStage(trx, settings.pipeline_id, settings.stage_id);
-  await trx.updateTable('forms').set({ ...toRow(settings), updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+  await trx
+    .updateTable('forms')
+    .set({ ...toRow(settings), updated_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .execute();
   const after = publicForm(await getForm(trx, id));
   const changed = Object.keys(settingsOf(after)).filter((k) => JSON.stringify((before as Record<string, unknown>)[k]) !== JSON.stringify((after as Record<string, unknown>)[k]));
   if (changed.length) {

@@ -12,7 +12,15 @@ describe.each(engines)('web-to-lead forms on %s', (engine) => {
   let form: StoredForm;
   let addressCount = 0;
   const db = () => api.db.database.db;
-  const count = async (table: string) => Number((await db().selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async (table: string) =>
+    Number(
+      (
+        await db()
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   /** Posts the form as a browser would, from its own address (behind the trusted proxy), filled 10 s after it was handed out. */
   const post = (values: Record<string, string>, options: { headers?: Record<string, string>; token?: string; target?: StoredForm } = {}) => {
     const f = options.target ?? form;
@@ -24,13 +32,7 @@ describe.each(engines)('web-to-lead forms on %s', (engine) => {
     api = await testApi(engine, { RAPPORT_TRUST_PROXY: 'true' });
     const created = await api.request('POST', '/api/forms', {
       name: 'Contact us',
-      fields: [
-        { field: 'first_name', required: true },
-        { field: 'last_name' },
-        { field: 'email', required: true, label: 'Your email' },
-        { field: 'phone' },
-        { field: 'notes', label: 'Your message' },
-      ],
+      fields: [{ field: 'first_name', required: true }, { field: 'last_name' }, { field: 'email', required: true, label: 'Your email' }, { field: 'phone' }, { field: 'notes', label: 'Your message' }],
       consent_wording: wording,
       lead_source: 'website contact form',
       allowed_origins: ['https://www.example.com'],
@@ -42,7 +44,13 @@ describe.each(engines)('web-to-lead forms on %s', (engine) => {
   afterAll(async () => api?.close());
 
   it('refuses fields outside the registry, a redirect outside the allowed origins, and a form without email or phone', async () => {
-    const bad = await api.request('POST', '/api/forms', { name: 'x', lead_source: 'x', fields: [{ field: 'email' }, { field: 'revenue' }, { field: 'nope' }], redirect_url: 'https://evil.example.net/thanks', allowed_origins: ['https://www.example.com'] });
+    const bad = await api.request('POST', '/api/forms', {
+      name: 'x',
+      lead_source: 'x',
+      fields: [{ field: 'email' }, { field: 'revenue' }, { field: 'nope' }],
+      redirect_url: 'https://evil.example.net/thanks',
+      allowed_origins: ['https://www.example.com'],
+    });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.error.fields).sort()).toEqual(['fields.1.field', 'fields.2.field', 'redirect_url']);
     const noKey = await api.request('POST', '/api/forms', { name: 'x', lead_source: 'x', fields: [{ field: 'first_name' }] });

@@ -50,7 +50,8 @@ const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Ar
 /** The existing customer with this email, else this phone (exact keys, as imports match). */
 export async function matchCustomer(db: Db, ctx: Ctx, values: Record<string, unknown>): Promise<string | null> {
   const lookup = async (kind: 'email' | 'phone', value: string) =>
-    (await db.selectFrom('customer_keys').select('customer_id').where('kind', '=', kind).where('value', '=', value).orderBy('customer_id').limit(1).executeTakeFirst())?.customer_id as string | undefined;
+    (await db.selectFrom('customer_keys').select('customer_id').where('kind', '=', kind).where('value', '=', value).orderBy('customer_id').limit(1).executeTakeFirst())?.customer_id as
+      string | undefined;
   if (typeof values.email === 'string' && values.email.trim()) {
     const found = await lookup('email', emailKey(values.email));
     if (found) return found;
@@ -122,7 +123,12 @@ export async function takeLead(trx: Db, ctx: Ctx, input: LeadInput): Promise<Lea
   const referral = input.referralCode?.trim() ? await attributeReferral(trx, ctx, customerId, input.referralCode) : false;
   const lead: Lead = { customer_id: customerId, deal_id: deal.id as string, interaction_id: interaction.id as string, matched: !!existingId, referral_attributed: referral };
   await appendEvents(trx, ctx.actor, [
-    { type: 'lead.created', entity: 'customer', entityId: customerId, data: { channel: input.channel, source: input.source, customer_id: customerId, deal_id: lead.deal_id, matched: lead.matched, form_id: input.form?.id ?? null, referral_attributed: referral } },
+    {
+      type: 'lead.created',
+      entity: 'customer',
+      entityId: customerId,
+      data: { channel: input.channel, source: input.source, customer_id: customerId, deal_id: lead.deal_id, matched: lead.matched, form_id: input.form?.id ?? null, referral_attributed: referral },
+    },
   ]);
   return lead;
 }

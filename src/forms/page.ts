@@ -100,7 +100,11 @@ export function renderThanksPage(form: StoredForm): string {
 }
 
 /** JSON for a script body: `<` escaped so the text can never close a script element. */
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+const scriptJson = (value: unknown) =>
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 /**
  * The embeddable script. Put `<script src="https://rapport.example/f/{id}/embed.js" async></script>`

@@ -62,38 +62,62 @@ const leadInput = z
   .strict()
   .openapi('LeadCreate');
 
-const leadSchema = z
-  .object({ customer_id: z.string(), deal_id: z.string(), interaction_id: z.string(), matched: z.boolean(), referral_attributed: z.boolean() })
-  .openapi('Lead');
+const leadSchema = z.object({ customer_id: z.string(), deal_id: z.string(), interaction_id: z.string(), matched: z.boolean(), referral_attributed: z.boolean() }).openapi('Lead');
 
 export function registerFormRoutes(app: OpenAPIHono<AppEnv>) {
-  app.openapi(createRoute({ method: 'get', path: '/api/forms', tags, summary: 'Web-to-lead forms', responses: { 200: json(z.object({ data: z.array(formSchema) }), 'Forms'), 400: errorResponses[400] } }), async (c) =>
-    c.json({ data: await listForms(c.get('ctx').database.db) }, 200),
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/forms', tags, summary: 'Web-to-lead forms', responses: { 200: json(z.object({ data: z.array(formSchema) }), 'Forms'), 400: errorResponses[400] } }),
+    async (c) => c.json({ data: await listForms(c.get('ctx').database.db) }, 200),
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/api/forms', tags, summary: 'Create a form: fields from the customer registry, consent wording, target stage, lead source, redirect (its origin must be allowed)', request: { body: body(formCreateInput) }, responses: { 201: json(formSchema, 'Created'), 400: errorResponses[400] } }),
+    createRoute({
+      method: 'post',
+      path: '/api/forms',
+      tags,
+      summary: 'Create a form: fields from the customer registry, consent wording, target stage, lead source, redirect (its origin must be allowed)',
+      request: { body: body(formCreateInput) },
+      responses: { 201: json(formSchema, 'Created'), 400: errorResponses[400] },
+    }),
     async (c) => {
       const ctx = c.get('ctx');
       const input = await c.req.json();
       return c.json(await inTransaction(ctx, (trx) => createFormIn(trx, ctx, input, checkStage)), 201);
     },
   );
-  app.openapi(createRoute({ method: 'get', path: '/api/forms/{id}', tags, summary: 'A form', request: { params: idParam }, responses: { 200: json(formSchema, 'The form'), 404: errorResponses[404] } }), async (c) =>
-    c.json(publicForm(await getForm(c.get('ctx').database.db, c.req.valid('param').id)), 200),
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/forms/{id}', tags, summary: 'A form', request: { params: idParam }, responses: { 200: json(formSchema, 'The form'), 404: errorResponses[404] } }),
+    async (c) => c.json(publicForm(await getForm(c.get('ctx').database.db, c.req.valid('param').id)), 200),
   );
   app.openapi(
-    createRoute({ method: 'patch', path: '/api/forms/{id}', tags, summary: 'Change a form (only the settings sent)', request: { params: idParam, body: body(formUpdateInput) }, responses: { 200: json(formSchema, 'Updated'), 400: errorResponses[400], 404: errorResponses[404] } }),
+    createRoute({
+      method: 'patch',
+      path: '/api/forms/{id}',
+      tags,
+      summary: 'Change a form (only the settings sent)',
+      request: { params: idParam, body: body(formUpdateInput) },
+      responses: { 200: json(formSchema, 'Updated'), 400: errorResponses[400], 404: errorResponses[404] },
+    }),
     async (c) => {
       const ctx = c.get('ctx');
       const input = await c.req.json();
       return c.json(await inTransaction(ctx, (trx) => updateFormIn(trx, ctx, c.req.valid('param').id, input, checkStage)), 200);
     },
   );
-  app.openapi(createRoute({ method: 'delete', path: '/api/forms/{id}', tags, summary: 'Delete a form (its submissions stay as the consent record)', request: { params: idParam }, responses: { 204: { description: 'Deleted' }, 404: errorResponses[404] } }), async (c) => {
-    const ctx = c.get('ctx');
-    await inTransaction(ctx, (trx) => deleteFormIn(trx, ctx, c.req.valid('param').id));
-    return c.body(null, 204);
-  });
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/forms/{id}',
+      tags,
+      summary: 'Delete a form (its submissions stay as the consent record)',
+      request: { params: idParam },
+      responses: { 204: { description: 'Deleted' }, 404: errorResponses[404] },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      await inTransaction(ctx, (trx) => deleteFormIn(trx, ctx, c.req.valid('param').id));
+      return c.body(null, 204);
+    },
+  );
   app.openapi(
     createRoute({
       method: 'get',
@@ -110,7 +134,14 @@ export function registerFormRoutes(app: OpenAPIHono<AppEnv>) {
     },
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/api/leads', tags: ['leads'], summary: 'Take a lead: create or match the customer, record source and consent, log the contact, open a deal', request: { body: body(leadInput) }, responses: { 201: json(leadSchema, 'The lead'), 400: errorResponses[400] } }),
+    createRoute({
+      method: 'post',
+      path: '/api/leads',
+      tags: ['leads'],
+      summary: 'Take a lead: create or match the customer, record source and consent, log the contact, open a deal',
+      request: { body: body(leadInput) },
+      responses: { 201: json(leadSchema, 'The lead'), 400: errorResponses[400] },
+    }),
     async (c) => {
       const ctx = c.get('ctx');
       const input = c.req.valid('json');
@@ -159,7 +190,9 @@ const wantsJson = (c: Context) => (c.req.header('accept') ?? '').includes('appli
 const html = (description: string) => ({ description, content: { 'text/html': { schema: z.string() } } });
 const htmlOrJson = (description: string, schema: z.ZodTypeAny) => ({ description, content: { 'text/html': { schema: z.string() }, 'application/json': { schema } } });
 const submitAnswer = z.object({ message: z.string(), redirect_url: z.string().nullable() }).openapi('FormSubmitted');
-const formPostBody = z.record(z.string(), z.string().max(10_000)).openapi('FormPost', { description: "The form's fields by name, the consent checkbox (`consent`), the referral code (`ref`), the honeypot and the fill token" });
+const formPostBody = z
+  .record(z.string(), z.string().max(10_000))
+  .openapi('FormPost', { description: "The form's fields by name, the consent checkbox (`consent`), the referral code (`ref`), the honeypot and the fill token" });
 const publicRoute = { security: [] as Record<string, string[]>[] };
 
 /**
@@ -193,7 +226,15 @@ export function registerFormPages(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   };
 
   app.openapi(
-    createRoute({ method: 'get', path: '/f/{id}', tags, ...publicRoute, summary: 'The hosted form page (public; `?ref=CODE` passes a referral code)', request: { params: idParam, query: z.object({ ref: z.string().max(64).optional() }) }, responses: { 200: html('The form'), 404: errorResponses[404] } }),
+    createRoute({
+      method: 'get',
+      path: '/f/{id}',
+      tags,
+      ...publicRoute,
+      summary: 'The hosted form page (public; `?ref=CODE` passes a referral code)',
+      request: { params: idParam, query: z.object({ ref: z.string().max(64).optional() }) },
+      responses: { 200: html('The form'), 404: errorResponses[404] },
+    }),
     async (c) => {
       const form = await activeForm(c.req.valid('param').id);
       c.header('cache-control', 'no-store');
@@ -206,7 +247,7 @@ export function registerFormPages(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       path: '/f/{id}',
       tags,
       ...publicRoute,
-      summary: 'Submit a form (public). HTML answer for the hosted page, JSON when the request accepts application/json (the embed script); cross-site posts only from the form\'s allowed origins',
+      summary: "Submit a form (public). HTML answer for the hosted page, JSON when the request accepts application/json (the embed script); cross-site posts only from the form's allowed origins",
       request: { params: idParam, body: { required: true, content: { 'application/x-www-form-urlencoded': { schema: formPostBody }, 'multipart/form-data': { schema: formPostBody } } } },
       responses: {
         200: htmlOrJson('Accepted (or silently dropped as spam)', submitAnswer),
@@ -240,7 +281,15 @@ export function registerFormPages(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
     },
   );
   app.openapi(
-    createRoute({ method: 'options', path: '/f/{id}', tags, ...publicRoute, summary: 'CORS preflight for posts from the form\'s allowed origins', request: { params: idParam }, responses: { 204: { description: 'Allowed methods and headers' }, 404: errorResponses[404] } }),
+    createRoute({
+      method: 'options',
+      path: '/f/{id}',
+      tags,
+      ...publicRoute,
+      summary: "CORS preflight for posts from the form's allowed origins",
+      request: { params: idParam },
+      responses: { 204: { description: 'Allowed methods and headers' }, 404: errorResponses[404] },
+    }),
     async (c) => {
       const form = await activeForm(c.req.valid('param').id);
       allowOrigin(c, form, foreignOrigin(c));
@@ -251,7 +300,15 @@ export function registerFormPages(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
     },
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/f/{id}/embed.js', tags, ...publicRoute, summary: 'The embeddable script: draws the form into the page that loads it and posts it here', request: { params: idParam }, responses: { 200: { description: 'JavaScript', content: { 'text/javascript': { schema: z.string() } } }, 404: errorResponses[404] } }),
+    createRoute({
+      method: 'get',
+      path: '/f/{id}/embed.js',
+      tags,
+      ...publicRoute,
+      summary: 'The embeddable script: draws the form into the page that loads it and posts it here',
+      request: { params: idParam },
+      responses: { 200: { description: 'JavaScript', content: { 'text/javascript': { schema: z.string() } } }, 404: errorResponses[404] },
+    }),
     async (c) => {
       const form = await activeForm(c.req.valid('param').id);
       const action = `${new URL(c.req.url).origin}/f/${form.id}`;

@@ -77,6 +77,9 @@ export async function takeHit(db: Db, key: string, limit: RateLimit, now = new D
 /** Removes counters whose window ended long ago (they limit nothing). */
 export async function pruneRateLimits(db: Db, now = new Date()): Promise<number> {
   const longest = Math.max(perClientLimit.windowMs, perFormLimit.windowMs);
-  const result = await db.deleteFrom('form_rate_limits').where('window_start', '<', new Date(now.getTime() - longest).toISOString()).executeTakeFirst();
+  const result = await db
+    .deleteFrom('form_rate_limits')
+    .where('window_start', '<', new Date(now.getTime() - longest).toISOString())
+    .executeTakeFirst();
   return Number(result.numDeletedRows ?? 0);
 }

@@ -42,5 +42,12 @@ export async function listSubmissions(db: Db, formId: string, limit: number): Pr
 /** A person's submissions, for their data export. */
 export async function submissionsOf(db: Db, customerIds: readonly string[]): Promise<Submission[]> {
   if (customerIds.length === 0) return [];
-  return (await db.selectFrom('form_submissions').selectAll().where('customer_id', 'in', [...customerIds]).orderBy('submitted_at').execute()).map(toSubmission);
+  return (
+    await db
+      .selectFrom('form_submissions')
+      .selectAll()
+      .where('customer_id', 'in', [...customerIds])
+      .orderBy('submitted_at')
+      .execute()
+  ).map(toSubmission);
 }

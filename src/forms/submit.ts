@@ -94,7 +94,14 @@ export async function submitForm(ctx: Ctx, form: StoredForm, defs: Map<string, F
         submitted_at: now.toISOString(),
       })
       .execute();
-    await appendEvents(trx, ctx.actor, [{ type: 'form.submitted', entity: 'form', entityId: form.id, data: { submission_id: id, form_id: form.id, customer_id: lead.customer_id, deal_id: lead.deal_id, matched: lead.matched, consent_given: consentWording !== null } }]);
+    await appendEvents(trx, ctx.actor, [
+      {
+        type: 'form.submitted',
+        entity: 'form',
+        entityId: form.id,
+        data: { submission_id: id, form_id: form.id, customer_id: lead.customer_id, deal_id: lead.deal_id, matched: lead.matched, consent_given: consentWording !== null },
+      },
+    ]);
     return { kind: 'accepted' as const, lead, submission_id: id };
   });
 }

@@ -33,10 +33,19 @@ export const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).optional().openapi({ description: 'Page size, 1 to 500 (default 50)' }),
   cursor: z.string().max(2000).optional().openapi({ description: 'next_cursor of the previous page' }),
   fields: z.string().max(2000).optional().openapi({ description: 'Comma-separated fields to return' }),
-  filter: z.string().max(20000).optional().openapi({ description: `JSON filter tree: {"and"|"or": [...]} of {"field","op","value"}; op is one of ${filterOperators.join(', ')}. Shorthand: field=value, field[op]=value.` }),
+  filter: z
+    .string()
+    .max(20000)
+    .optional()
+    .openapi({ description: `JSON filter tree: {"and"|"or": [...]} of {"field","op","value"}; op is one of ${filterOperators.join(', ')}. Shorthand: field=value, field[op]=value.` }),
 });
 
-export const idParam = z.object({ id: z.string().max(40).openapi({ param: { name: 'id', in: 'path' } }) });
+export const idParam = z.object({
+  id: z
+    .string()
+    .max(40)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
 export const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 export const body = <T extends z.ZodTypeAny>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 
@@ -53,7 +62,10 @@ function listParamsFrom(c: Context<AppEnv>): ListParams & { q?: string } {
     sort: one('sort'),
     limit: limit ? Number(limit) : undefined,
     cursor: one('cursor'),
-    fields: one('fields')?.split(',').map((s) => s.trim()).filter(Boolean),
+    fields: one('fields')
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     filter: filtersFromQuery(query),
   };
 }
@@ -86,21 +98,38 @@ export function registerCrudRoutes(app: OpenAPIHono<AppEnv>, o: CrudRouteOptions
   const bulkBody = z
     .object({
       create: z.array(o.createBody).max(1000).optional(),
-      update: z.array(z.object({ id: z.string() }).passthrough()).max(1000).optional(),
+      update: z
+        .array(z.object({ id: z.string() }).passthrough())
+        .max(1000)
+        .optional(),
       delete: z.array(z.string()).max(1000).optional(),
     })
     .strict()
     .openapi(`${tag}Bulk`);
 
   app.openapi(
-    createRoute({ method: 'get', path, tags: [tag], summary: `List ${service.entity.name}`, request: { query: listQuery }, responses: { 200: json(page, `A page of ${service.entity.name}`), 400: errorResponses[400] } }),
+    createRoute({
+      method: 'get',
+      path,
+      tags: [tag],
+      summary: `List ${service.entity.name}`,
+      request: { query: listQuery },
+      responses: { 200: json(page, `A page of ${service.entity.name}`), 400: errorResponses[400] },
+    }),
     async (c) => {
       const where = o.listWhere ? await o.listWhere(c) : [];
       return c.json(await service.list(c.get('ctx'), { ...listParamsFrom(c), where }), 200);
     },
   );
   app.openapi(
-    createRoute({ method: 'post', path, tags: [tag], summary: `Create a ${label}`, request: { body: body(o.createBody) }, responses: { 201: json(o.record, 'Created'), 400: errorResponses[400], 409: errorResponses[409] } }),
+    createRoute({
+      method: 'post',
+      path,
+      tags: [tag],
+      summary: `Create a ${label}`,
+      request: { body: body(o.createBody) },
+      responses: { 201: json(o.record, 'Created'), 400: errorResponses[400], 409: errorResponses[409] },
+    }),
     async (c) => {
       const ctx = c.get('ctx');
       const input = await rawBody(c);
@@ -110,14 +139,32 @@ export function registerCrudRoutes(app: OpenAPIHono<AppEnv>, o: CrudRouteOptions
     hookFor(o, 'create'),
   );
   app.openapi(
-    createRoute({ method: 'post', path: `${path}/bulk`, tags: [tag], summary: `Create, update and delete ${service.entity.name} in one all-or-nothing transaction`, request: { body: body(bulkBody) }, responses: { 200: json(z.object({ created: z.array(o.record), updated: z.array(o.record), deleted: z.array(z.string()) }), 'All applied'), 400: errorResponses[400], 404: errorResponses[404], 409: errorResponses[409] } }),
+    createRoute({
+      method: 'post',
+      path: `${path}/bulk`,
+      tags: [tag],
+      summary: `Create, update and delete ${service.entity.name} in one all-or-nothing transaction`,
+      request: { body: body(bulkBody) },
+      responses: {
+        200: json(z.object({ created: z.array(o.record), updated: z.array(o.record), deleted: z.array(z.string()) }), 'All applied'),
+        400: errorResponses[400],
+        404: errorResponses[404],
+        409: errorResponses[409],
+      },
+    }),
     async (c) => {
       const ctx = c.get('ctx');
       c.req.valid('json');
       const input = (await rawBody(c)) as { create?: unknown[]; update?: { id: string }[]; delete?: string[] };
       const result = await inTransaction(ctx, async (trx) => {
         const created = input.create?.length ? await service.createIn(trx, ctx, input.create) : [];
-        const updated = input.update?.length ? await service.updateIn(trx, ctx, input.update.map(({ id, ...patch }) => ({ id, patch }))) : [];
+        const updated = input.update?.length
+          ? await service.updateIn(
+              trx,
+              ctx,
+              input.update.map(({ id, ...patch }) => ({ id, patch })),
+            )
+          : [];
         if (input.delete?.length) await service.deleteIn(trx, ctx, input.delete);
         return { created, updated, deleted: input.delete ?? [] };
       });
@@ -126,12 +173,26 @@ export function registerCrudRoutes(app: OpenAPIHono<AppEnv>, o: CrudRouteOptions
   );
   if (!o.skipGet) {
     app.openapi(
-      createRoute({ method: 'get', path: `${path}/{id}`, tags: [tag], summary: `Get a ${label}`, request: { params: idParam }, responses: { 200: json(o.record, `The ${label}`), 404: errorResponses[404] } }),
+      createRoute({
+        method: 'get',
+        path: `${path}/{id}`,
+        tags: [tag],
+        summary: `Get a ${label}`,
+        request: { params: idParam },
+        responses: { 200: json(o.record, `The ${label}`), 404: errorResponses[404] },
+      }),
       async (c) => c.json(await service.get(c.get('ctx'), c.req.valid('param').id), 200),
     );
   }
   app.openapi(
-    createRoute({ method: 'patch', path: `${path}/{id}`, tags: [tag], summary: `Update a ${label} (only the fields sent)`, request: { params: idParam, body: body(o.updateBody) }, responses: { 200: json(o.record, 'Updated'), 400: errorResponses[400], 404: errorResponses[404], 409: errorResponses[409] } }),
+    createRoute({
+      method: 'patch',
+      path: `${path}/{id}`,
+      tags: [tag],
+      summary: `Update a ${label} (only the fields sent)`,
+      request: { params: idParam, body: body(o.updateBody) },
+      responses: { 200: json(o.record, 'Updated'), 400: errorResponses[400], 404: errorResponses[404], 409: errorResponses[409] },
+    }),
     async (c) => {
       const ctx = c.get('ctx');
       const patch = await rawBody(c);
@@ -144,7 +205,14 @@ export function registerCrudRoutes(app: OpenAPIHono<AppEnv>, o: CrudRouteOptions
 
 export function registerDeleteRoute(app: OpenAPIHono<AppEnv>, o: Pick<CrudRouteOptions, 'service' | 'path' | 'tag'>) {
   app.openapi(
-    createRoute({ method: 'delete', path: `${o.path}/{id}`, tags: [o.tag], summary: `Delete a ${o.service.entity.label}`, request: { params: idParam }, responses: { 204: { description: 'Deleted' }, 404: errorResponses[404] } }),
+    createRoute({
+      method: 'delete',
+      path: `${o.path}/{id}`,
+      tags: [o.tag],
+      summary: `Delete a ${o.service.entity.label}`,
+      request: { params: idParam },
+      responses: { 204: { description: 'Deleted' }, 404: errorResponses[404] },
+    }),
     async (c) => {
       const ctx = c.get('ctx');
       await inTransaction(ctx, (trx) => o.service.deleteIn(trx, ctx, [c.req.valid('param').id]));
@@ -158,10 +226,7 @@ export function registerDeleteRoute(app: OpenAPIHono<AppEnv>, o: Pick<CrudRouteO
  * create, update and delete, with `Create`/`Update` schemas named after `name` (`extra` adds fields
  * the registry does not hold, such as an order's lines).
  */
-export function registerEntityRoutes(
-  app: OpenAPIHono<AppEnv>,
-  o: Pick<CrudRouteOptions, 'service' | 'path' | 'tag' | 'record'> & { name: string; extra?: Record<string, z.ZodTypeAny> },
-) {
+export function registerEntityRoutes(app: OpenAPIHono<AppEnv>, o: Pick<CrudRouteOptions, 'service' | 'path' | 'tag' | 'record'> & { name: string; extra?: Record<string, z.ZodTypeAny> }) {
   const entity = o.service.entity;
   registerCrudRoutes(app, {
     service: o.service,

@@ -10,7 +10,9 @@ const jobProgress = z
   .union([
     z.object({ rows: z.number(), bytes: z.number(), total_bytes: z.number() }).openapi({ title: 'imports.run', description: 'Rows and bytes read of the file' }),
     z.object({ undone: z.number(), total: z.number(), below_seq: z.number().nullable() }).openapi({ title: 'imports.undo', description: 'Changes undone of the total' }),
-    z.object({ phase: z.enum(['loading', 'fitting', 'scoring', 'predicting', 'cross_sell', 'writing', 'done']), done: z.number().optional(), total: z.number().optional() }).openapi({ title: 'insights.run' }),
+    z
+      .object({ phase: z.enum(['loading', 'fitting', 'scoring', 'predicting', 'cross_sell', 'writing', 'done']), done: z.number().optional(), total: z.number().optional() })
+      .openapi({ title: 'insights.run' }),
     z.object({ customers: z.number(), total: z.number(), rows: z.number() }).openapi({ title: 'demo.load', description: 'Customers written of the total, rows of every table' }),
     z.object({ customers: z.number() }).openapi({ title: 'figures.refresh', description: 'Customers whose figures were recomputed' }),
     otherKind,

@@ -74,12 +74,32 @@ export async function createBatch(db: Db, values: { kind: string; source: string
   const id = newId('batch');
   await db
     .insertInto('import_batches')
-    .values({ id, kind: values.kind, source: values.source, file_name: values.fileName, status: 'running', options: JSON.stringify(values.options), mapping: null, counts: JSON.stringify({ counts: emptyCounts(), progress: null }), error: null, actor: values.actor, job_id: null, runner: thisProcess(), created_at: new Date().toISOString(), finished_at: null, undone_at: null })
+    .values({
+      id,
+      kind: values.kind,
+      source: values.source,
+      file_name: values.fileName,
+      status: 'running',
+      options: JSON.stringify(values.options),
+      mapping: null,
+      counts: JSON.stringify({ counts: emptyCounts(), progress: null }),
+      error: null,
+      actor: values.actor,
+      job_id: null,
+      runner: thisProcess(),
+      created_at: new Date().toISOString(),
+      finished_at: null,
+      undone_at: null,
+    })
     .execute();
   return id;
 }
 
-export async function updateBatch(db: Db, id: string, values: { source?: string; status?: BatchStatus; counts?: ImportCounts; progress?: ImportBatch['progress']; mapping?: Record<string, string | null>; error?: string | null; finished?: boolean }) {
+export async function updateBatch(
+  db: Db,
+  id: string,
+  values: { source?: string; status?: BatchStatus; counts?: ImportCounts; progress?: ImportBatch['progress']; mapping?: Record<string, string | null>; error?: string | null; finished?: boolean },
+) {
   const set: Record<string, unknown> = {};
   if (values.status) set.status = values.status;
   if (values.source) set.source = values.source;
@@ -101,11 +121,13 @@ export async function listBatches(db: Db, limit = 50): Promise<ImportBatch[]> {
 }
 
 export async function recordRejects(db: Db, batchId: string, rejects: { errors: RowError[]; raw: Record<string, string> }[], insert?: RowInserter) {
-  const rows = rejects.flatMap(({ errors, raw }) =>
-    errors.map((e) => ({ batch_id: batchId, row_number: e.row, column_name: e.column, reason: e.reason.slice(0, 255), raw: JSON.stringify(raw) })),
-  );
+  const rows = rejects.flatMap(({ errors, raw }) => errors.map((e) => ({ batch_id: batchId, row_number: e.row, column_name: e.column, reason: e.reason.slice(0, 255), raw: JSON.stringify(raw) })));
   if (insert) return insert(db, 'import_rejects', rows);
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('import_rejects').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('import_rejects')
+      .values(rows.slice(i, i + 200))
+      .execute();
 }
 
 /** The rejected rows as CSV: row number, column, reason and the row's original values. */
@@ -147,7 +169,11 @@ export function changeLog(batchId: string): ChangeLog {
       const rows = pending;
       pending = [];
       if (insert) return insert(db, 'import_changes', rows);
-      for (let i = 0; i < rows.length; i += 200) await db.insertInto('import_changes').values(rows.slice(i, i + 200)).execute();
+      for (let i = 0; i < rows.length; i += 200)
+        await db
+          .insertInto('import_changes')
+          .values(rows.slice(i, i + 200))
+          .execute();
     },
   };
 }

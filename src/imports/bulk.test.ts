@@ -94,7 +94,10 @@ describe.each(engines)('bulk import writes what the services write, on %s', (eng
   it('finds imported customers by full-text search', async () => {
     for (const q of ['lovelace', 'katherine', 'ritchie', '442079460001']) {
       const page = await listCustomers(ctxA, { q });
-      expect(page.data.map((c) => c.last_name), q).toEqual((await listCustomers(ctxB, { q })).data.map((c) => c.last_name));
+      expect(
+        page.data.map((c) => c.last_name),
+        q,
+      ).toEqual((await listCustomers(ctxB, { q })).data.map((c) => c.last_name));
       expect(page.data.length, q).toBeGreaterThan(0);
     }
     if (engine === 'sqlite') await sql`INSERT INTO customers_fts (customers_fts, rank) VALUES ('integrity-check', 1)`.execute(imported.database.db);
@@ -105,7 +108,15 @@ describe.each(engines)('bulk import writes what the services write, on %s', (eng
     const [pen] = await products.create(ctxA, [{ sku: 'PEN', name: 'Pen', price: 3 }]);
     const [penB] = await products.create(ctxB, [{ sku: 'PEN', name: 'Pen', price: 3 }]);
     const inputs = (customers: string[], pen: string) => [
-      { customer_id: customers[0], ordered_at: '2026-01-05', status: 'paid', lines: [{ product_id: pen, sku: 'PEN', quantity: 2, unit_price: 3 }, { product_name: 'Gift wrap', quantity: 1, unit_price: 1.5 }] },
+      {
+        customer_id: customers[0],
+        ordered_at: '2026-01-05',
+        status: 'paid',
+        lines: [
+          { product_id: pen, sku: 'PEN', quantity: 2, unit_price: 3 },
+          { product_name: 'Gift wrap', quantity: 1, unit_price: 1.5 },
+        ],
+      },
       { customer_id: customers[1], ordered_at: '2026-02-10T10:00:00Z', status: 'refunded', currency: 'eur', total: 20 },
       { customer_id: customers[0], ordered_at: '2026-03-01', status: 'paid', lines: [{ product_id: pen, quantity: 1, unit_price: 2.5 }] },
     ];
@@ -134,7 +145,14 @@ describe.each(engines)('bulk import writes what the services write, on %s', (eng
     }
     const links = await imported.database.db.selectFrom('external_ids').select(['source_id']).where('entity', '=', 'orders').orderBy('source_id').execute();
     expect(links.map((l) => l.source_id)).toEqual(['O0', 'O1', 'O2']);
-    const figures = (c: ApiRecord) => ({ order_count: c.order_count, revenue: c.revenue, first_order_at: c.first_order_at, last_order_at: c.last_order_at, average_order_value: c.average_order_value, purchase_frequency: c.purchase_frequency });
+    const figures = (c: ApiRecord) => ({
+      order_count: c.order_count,
+      revenue: c.revenue,
+      first_order_at: c.first_order_at,
+      last_order_at: c.last_order_at,
+      average_order_value: c.average_order_value,
+      purchase_frequency: c.purchase_frequency,
+    });
     for (const i of [0, 1]) expect(figures(await getCustomer(ctxA, a[i]))).toEqual(figures(await getCustomer(ctxB, b[i])));
     expect(figures(await getCustomer(ctxA, a[0]))).toMatchObject({ order_count: 2, revenue: 10 });
   });

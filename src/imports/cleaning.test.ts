@@ -3,11 +3,7 @@ import { cleanRow } from './cleaning.js';
 import { mapRow, planMapping } from './mapping.js';
 import type { CustomFieldDefinition, EntityKind } from './types.js';
 
-function clean(
-  kind: EntityKind,
-  row: Record<string, string>,
-  options: { defaultCountry?: string; dateOrder?: 'MDY' | 'DMY'; customFields?: CustomFieldDefinition[] } = {},
-) {
+function clean(kind: EntityKind, row: Record<string, string>, options: { defaultCountry?: string; dateOrder?: 'MDY' | 'DMY'; customFields?: CustomFieldDefinition[] } = {}) {
   const plan = planMapping(Object.keys(row), { kind, preset: false, customFields: options.customFields });
   return cleanRow(kind, mapRow(plan, { rowNumber: 7, values: row, errors: [] }), options);
 }
@@ -86,7 +82,7 @@ describe('cleanRow for customers', () => {
     expect(errors).toEqual([{ row: 7, column: 'VIP', reason: '"maybe" is not yes or no' }]);
   });
 
-  it("strips the apostrophe Shopify puts before ids", () => {
+  it('strips the apostrophe Shopify puts before ids', () => {
     expect(clean('customers', { 'Customer ID': "'6253473497", Email: 'a@b.co' }).value?.source_id).toBe('6253473497');
   });
 

@@ -40,19 +40,40 @@ export interface CleanResult {
 }
 
 const INTERACTION_TYPES: Record<string, string> = {
-  email: 'email', 'e-mail': 'email', mail: 'email',
-  call: 'call', phone: 'call', 'phone call': 'call',
-  meeting: 'meeting', appointment: 'meeting', visit: 'meeting',
-  note: 'note', comment: 'note',
-  sms: 'sms', text: 'sms', 'text message': 'sms',
-  chat: 'chat', 'live chat': 'chat', whatsapp: 'chat',
-  web_visit: 'web_visit', 'web visit': 'web_visit', 'page view': 'web_visit', pageview: 'web_visit',
-  campaign: 'campaign', newsletter: 'campaign',
+  email: 'email',
+  'e-mail': 'email',
+  mail: 'email',
+  call: 'call',
+  phone: 'call',
+  'phone call': 'call',
+  meeting: 'meeting',
+  appointment: 'meeting',
+  visit: 'meeting',
+  note: 'note',
+  comment: 'note',
+  sms: 'sms',
+  text: 'sms',
+  'text message': 'sms',
+  chat: 'chat',
+  'live chat': 'chat',
+  whatsapp: 'chat',
+  web_visit: 'web_visit',
+  'web visit': 'web_visit',
+  'page view': 'web_visit',
+  pageview: 'web_visit',
+  campaign: 'campaign',
+  newsletter: 'campaign',
 };
 
 const DIRECTIONS: Record<string, string> = {
-  in: 'in', inbound: 'in', incoming: 'in', received: 'in',
-  out: 'out', outbound: 'out', outgoing: 'out', sent: 'out',
+  in: 'in',
+  inbound: 'in',
+  incoming: 'in',
+  received: 'in',
+  out: 'out',
+  outbound: 'out',
+  outgoing: 'out',
+  sent: 'out',
 };
 
 /** Fields of which at least one must be present for a row to say who or what it is. */
@@ -155,7 +176,10 @@ function cleanField(field: string, spec: FieldSpec, values: MappedValue[], recor
     case 'full_name':
       return set(cleanText(first.value));
     case 'address': {
-      const address = values.map((v) => cleanText(v.value.split(GOOGLE_SEPARATOR)[0])).filter((v) => v !== '').join(', ');
+      const address = values
+        .map((v) => cleanText(v.value.split(GOOGLE_SEPARATOR)[0]))
+        .filter((v) => v !== '')
+        .join(', ');
       if (address.length > maxShortText) return fail(first.column, `the address lines together are ${address.length} characters; at most ${maxShortText} fit`);
       return set(address);
     }
@@ -244,13 +268,7 @@ function cleanField(field: string, spec: FieldSpec, values: MappedValue[], recor
   }
 }
 
-function setFromTable(
-  table: Record<string, string>,
-  { column, value }: MappedValue,
-  set: (value: string) => void,
-  fail: FieldContext['fail'],
-  what: string,
-): void {
+function setFromTable(table: Record<string, string>, { column, value }: MappedValue, set: (value: string) => void, fail: FieldContext['fail'], what: string): void {
   const key = cleanText(value).toLowerCase();
   if (Object.hasOwn(table, key)) set(table[key]);
   else fail(column, `"${value.trim()}" is not a known ${what}`);

@@ -41,7 +41,9 @@ function startImport(kind: string, file: string) {
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
   return { child, done };
 }
 
@@ -101,7 +103,11 @@ describe('an import killed part-way through', () => {
       const creates = (db.prepare(`SELECT count(*) n FROM import_changes WHERE batch_id = ? AND entity = 'customers' AND action = 'create'`).get(batch.id) as { n: number }).n;
       expect(creates).toBe(customers);
       expect(JSON.parse(batch.counts).counts.created).toBe(customers);
-      const orphans = (db.prepare(`SELECT count(*) n FROM import_changes c LEFT JOIN customers x ON x.id = c.entity_id WHERE c.batch_id = ? AND c.entity = 'customers' AND c.action = 'create' AND x.id IS NULL`).get(batch.id) as { n: number }).n;
+      const orphans = (
+        db
+          .prepare(`SELECT count(*) n FROM import_changes c LEFT JOIN customers x ON x.id = c.entity_id WHERE c.batch_id = ? AND c.entity = 'customers' AND c.action = 'create' AND x.id IS NULL`)
+          .get(batch.id) as { n: number }
+      ).n;
       expect(orphans).toBe(0);
       // Keys and source ids belong to existing customers, one source id and one email key each.
       const ids = db.prepare(`SELECT count(*) n, count(DISTINCT entity_id) people FROM external_ids WHERE entity = 'customers'`).get() as { n: number; people: number };

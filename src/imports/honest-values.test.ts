@@ -39,7 +39,16 @@ function uploadForm(fileName: string, bytes: Buffer, fields: Record<string, stri
 
 const shopifyCustomers: Record<string, string>[] = [
   // The Belgian row of the report: national mobile, the row's own country code.
-  { 'Customer ID': "'1001", 'First Name': 'Lien', 'Last Name': 'Peeters', Email: 'lien@example.be', 'Accepts Email Marketing': 'yes', 'Default Address City': 'Antwerpen', 'Default Address Country Code': 'BE', Phone: '0470 12 34 56' },
+  {
+    'Customer ID': "'1001",
+    'First Name': 'Lien',
+    'Last Name': 'Peeters',
+    Email: 'lien@example.be',
+    'Accepts Email Marketing': 'yes',
+    'Default Address City': 'Antwerpen',
+    'Default Address Country Code': 'BE',
+    Phone: '0470 12 34 56',
+  },
   // A country written as a name, in French.
   { 'Customer ID': "'1002", 'First Name': 'Marc', 'Last Name': 'Dubois', Email: 'marc@example.be', 'Default Address Country Code': 'Belgique', Phone: '0471 22 33 44' },
   // A French number on a Belgian row: not valid for Belgium, so kept as typed, not rewritten.
@@ -95,7 +104,15 @@ describe.each(engines)('imports keep or flag what they cannot clean, on %s', (en
 
   it('splits Google Contacts multi-value cells (" ::: ") in every list column instead of rejecting the row', async () => {
     const file = exportFile(`google-${engine}.csv`, 'google_contacts_current', [
-      { 'First Name': 'Camille', 'Last Name': 'Roux', 'E-mail 1 - Label': '* Home ::: Work', 'E-mail 1 - Value': 'camille@home.example ::: camille@work.example', 'Phone 1 - Value': '+33 6 11 22 33 44 ::: +33 1 44 55 66 77', Labels: '* myContacts ::: Clients', 'Address 1 - Country': 'France ::: Belgique' },
+      {
+        'First Name': 'Camille',
+        'Last Name': 'Roux',
+        'E-mail 1 - Label': '* Home ::: Work',
+        'E-mail 1 - Value': 'camille@home.example ::: camille@work.example',
+        'Phone 1 - Value': '+33 6 11 22 33 44 ::: +33 1 44 55 66 77',
+        Labels: '* myContacts ::: Clients',
+        'Address 1 - Country': 'France ::: Belgique',
+      },
     ]);
     const batch = await runImport(ctx, file, { kind: 'customers' });
     expect(batch.counts).toMatchObject({ rows: 1, created: 1, rejected: 0 });
@@ -108,9 +125,45 @@ describe.each(engines)('imports keep or flag what they cannot clean, on %s', (en
 
   it('creates the customer of an order from its email and billing name when no customer has its id or email', async () => {
     const file = exportFile(`shopify-orders-${engine}.csv`, 'shopify_orders_export', [
-      { Name: '#2001', Email: 'new.buyer@example.nl', 'Financial Status': 'paid', Currency: 'EUR', Total: '42.50', 'Created at': '2025-11-02 10:15:00 +0100', 'Lineitem quantity': '1', 'Lineitem name': 'Mug', 'Lineitem price': '42.50', 'Billing Name': 'Sanne de Vries', 'Billing Country': 'NL', 'Billing Phone': '06 12345678' },
-      { Name: '#2002', Email: 'new.buyer@example.nl', 'Financial Status': 'paid', Currency: 'EUR', Total: '10.00', 'Created at': '2025-12-01 09:00:00 +0100', 'Lineitem quantity': '1', 'Lineitem name': 'Card', 'Lineitem price': '10.00', 'Billing Name': 'Sanne de Vries', 'Billing Country': 'NL' },
-      { Name: '#2003', Email: 'lien@example.be', 'Financial Status': 'paid', Currency: 'EUR', Total: '15.00', 'Created at': '2025-12-03 09:00:00 +0100', 'Lineitem quantity': '1', 'Lineitem name': 'Card', 'Lineitem price': '15.00', 'Billing Name': 'Lien Peeters' },
+      {
+        Name: '#2001',
+        Email: 'new.buyer@example.nl',
+        'Financial Status': 'paid',
+        Currency: 'EUR',
+        Total: '42.50',
+        'Created at': '2025-11-02 10:15:00 +0100',
+        'Lineitem quantity': '1',
+        'Lineitem name': 'Mug',
+        'Lineitem price': '42.50',
+        'Billing Name': 'Sanne de Vries',
+        'Billing Country': 'NL',
+        'Billing Phone': '06 12345678',
+      },
+      {
+        Name: '#2002',
+        Email: 'new.buyer@example.nl',
+        'Financial Status': 'paid',
+        Currency: 'EUR',
+        Total: '10.00',
+        'Created at': '2025-12-01 09:00:00 +0100',
+        'Lineitem quantity': '1',
+        'Lineitem name': 'Card',
+        'Lineitem price': '10.00',
+        'Billing Name': 'Sanne de Vries',
+        'Billing Country': 'NL',
+      },
+      {
+        Name: '#2003',
+        Email: 'lien@example.be',
+        'Financial Status': 'paid',
+        Currency: 'EUR',
+        Total: '15.00',
+        'Created at': '2025-12-03 09:00:00 +0100',
+        'Lineitem quantity': '1',
+        'Lineitem name': 'Card',
+        'Lineitem price': '15.00',
+        'Billing Name': 'Lien Peeters',
+      },
     ]);
     const batch = await runImport(ctx, file, { kind: 'orders', defaultCountry: 'FR' });
     expect(batch.counts).toMatchObject({ rows: 3, created: 3, rejected: 0, customers_created: 1 });
@@ -131,7 +184,13 @@ describe.each(engines)('imports keep or flag what they cannot clean, on %s', (en
 
   it('creates the customers of header-style CDNOW orders from their customer ids', async () => {
     const lines = fs.readFileSync(fixturePath('cdnow/CDNOW_sample.txt'), 'utf8').trim().split('\n').slice(0, 40);
-    const csv = ['customer_id,order_id,date,quantity,amount', ...lines.map((l, i) => { const [cust, , date, qty, amount] = l.trim().split(/\s+/); return `${cust},${i + 1},${date},${qty},${amount}`; })].join('\n');
+    const csv = [
+      'customer_id,order_id,date,quantity,amount',
+      ...lines.map((l, i) => {
+        const [cust, , date, qty, amount] = l.trim().split(/\s+/);
+        return `${cust},${i + 1},${date},${qty},${amount}`;
+      }),
+    ].join('\n');
     const batch = await runImport(ctx, textFile(`cdnow-${engine}.csv`, csv), { kind: 'orders', source: 'cdnow', mapping: { quantity: null } });
     const customersInFile = new Set(lines.map((l) => l.trim().split(/\s+/)[0])).size;
     expect(batch.counts).toMatchObject({ rows: 40, created: 40, rejected: 0, customers_created: customersInFile });

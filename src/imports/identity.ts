@@ -5,7 +5,13 @@ export async function findBySourceIds(db: Db, entity: string, source: string, so
   const ids = [...new Set(sourceIds)];
   const found = new Map<string, string>();
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db.selectFrom('external_ids').select(['source_id', 'entity_id']).where('entity', '=', entity).where('source', '=', source).where('source_id', 'in', ids.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('external_ids')
+      .select(['source_id', 'entity_id'])
+      .where('entity', '=', entity)
+      .where('source', '=', source)
+      .where('source_id', 'in', ids.slice(i, i + 500))
+      .execute();
     for (const r of rows) found.set(r.source_id as string, r.entity_id as string);
   }
   return found;
@@ -16,7 +22,13 @@ export async function findCustomersByEmail(db: Db, emails: Iterable<string>): Pr
   const keys = [...new Set(emails)];
   const found = new Map<string, string>();
   for (let i = 0; i < keys.length; i += 500) {
-    const rows = await db.selectFrom('customer_keys').select(['value', 'customer_id']).where('kind', '=', 'email').where('value', 'in', keys.slice(i, i + 500)).orderBy('customer_id').execute();
+    const rows = await db
+      .selectFrom('customer_keys')
+      .select(['value', 'customer_id'])
+      .where('kind', '=', 'email')
+      .where('value', 'in', keys.slice(i, i + 500))
+      .orderBy('customer_id')
+      .execute();
     for (const r of rows) if (!found.has(r.value as string)) found.set(r.value as string, r.customer_id as string);
   }
   return found;

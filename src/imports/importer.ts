@@ -170,7 +170,8 @@ export async function runImport(ctx: Ctx, filePath: string, options: ImportOptio
       const bad: { errors: RowError[]; raw: Record<string, string> }[] = [];
       for await (const row of readRows(filePath, format)) {
         const result = clean(plan, row, options);
-        if (!result.value || result.errors.length) bad.push({ errors: result.errors.length ? result.errors : [{ row: row.rowNumber, column: null, reason: 'row cannot be imported' }], raw: row.values });
+        if (!result.value || result.errors.length)
+          bad.push({ errors: result.errors.length ? result.errors : [{ row: row.rowNumber, column: null, reason: 'row cannot be imported' }], raw: row.values });
       }
       if (bad.length) {
         await recordRejects(db, batchId, bad);
@@ -198,7 +199,18 @@ export async function runImport(ctx: Ctx, filePath: string, options: ImportOptio
   return getBatch(db, batchId);
 }
 
-async function writeAll(ctx: Ctx, filePath: string, format: FileFormat, plan: MappingPlan, options: ImportOptions, source: string, batchId: string, counts: ImportCounts, totalBytes: number, changes: ChangeLog) {
+async function writeAll(
+  ctx: Ctx,
+  filePath: string,
+  format: FileFormat,
+  plan: MappingPlan,
+  options: ImportOptions,
+  source: string,
+  batchId: string,
+  counts: ImportCounts,
+  totalBytes: number,
+  changes: ChangeLog,
+) {
   const chunkSize = options.chunkSize ?? defaultChunkSize;
   const insert = bulkInserter(ctx.database);
   const importCtx: Ctx = { ...ctx, batchId, defaultCountry: (options.defaultCountry as Ctx['defaultCountry']) ?? ctx.defaultCountry };

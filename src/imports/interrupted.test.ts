@@ -57,7 +57,22 @@ describe.each(engines)('an import whose process was killed, on %s', (engine) => 
     const now = new Date().toISOString();
     await tdb.database.db
       .insertInto('jobs')
-      .values({ id: 'job_held', kind: 'imports.run', payload: 'null', status: 'running', run_at: now, attempts: 1, max_attempts: 1, locked_by: `${os.hostname()}:${child.pid}:abcdef`, locked_until: new Date(Date.now() + 300_000).toISOString(), progress: null, result: null, error: null, created_at: now, updated_at: now })
+      .values({
+        id: 'job_held',
+        kind: 'imports.run',
+        payload: 'null',
+        status: 'running',
+        run_at: now,
+        attempts: 1,
+        max_attempts: 1,
+        locked_by: `${os.hostname()}:${child.pid}:abcdef`,
+        locked_until: new Date(Date.now() + 300_000).toISOString(),
+        progress: null,
+        result: null,
+        error: null,
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
 
     const server = await startServer(loadConfig({ ...env, PORT: '0' }), () => {});

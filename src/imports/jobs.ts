@@ -63,16 +63,21 @@ export function importJobHandlers(database: Database): Record<string, JobHandler
       await database.db.updateTable('import_batches').set({ runner: thisProcess() }).where('id', '=', batchId).execute();
       let last = 0;
       try {
-        const done = await runImport({ database, actor: batch.actor, defaultCountry }, filePath, {
-          ...options,
-          // Smaller transactions than the CLI's: the server's own writes (sessions, events) wait for each commit.
-          chunkSize: jobChunkSize,
-          onProgress: (progress) => {
-            if (Date.now() - last < 500) return;
-            last = Date.now();
-            tools.progress(progress).catch(() => undefined);
+        const done = await runImport(
+          { database, actor: batch.actor, defaultCountry },
+          filePath,
+          {
+            ...options,
+            // Smaller transactions than the CLI's: the server's own writes (sessions, events) wait for each commit.
+            chunkSize: jobChunkSize,
+            onProgress: (progress) => {
+              if (Date.now() - last < 500) return;
+              last = Date.now();
+              tools.progress(progress).catch(() => undefined);
+            },
           },
-        }, batchId);
+          batchId,
+        );
         await tools.progress(done.progress);
         return { batch_id: batchId, status: done.status, counts: done.counts };
       } catch (error) {

@@ -40,9 +40,7 @@ describe('preset detection from real header lines', () => {
   }
 
   it('recognises an export with only some of its columns', () => {
-    expect(detectPreset(['Name', 'Email', 'Financial Status', 'Currency', 'Total', 'Created at', 'Lineitem name', 'Lineitem sku'])?.preset.id).toBe(
-      'shopify_orders',
-    );
+    expect(detectPreset(['Name', 'Email', 'Financial Status', 'Currency', 'Total', 'Created at', 'Lineitem name', 'Lineitem sku'])?.preset.id).toBe('shopify_orders');
   });
 
   it('finds nothing in a generic header', () => {

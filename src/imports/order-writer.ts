@@ -53,9 +53,21 @@ export async function createOrdersBulk(w: WriteContext, creates: { input: ApiRec
   }
   await w.insert(trx, orderEntity.table, orders);
   const records = orders.map((o) => rowToRecord(orderEntity.fields, o));
-  await recordChanges(trx, ctx, orderEntity, 'create', records.map((r) => ({ id: r.id as string, after: r })), w.insert);
+  await recordChanges(
+    trx,
+    ctx,
+    orderEntity,
+    'create',
+    records.map((r) => ({ id: r.id as string, after: r })),
+    w.insert,
+  );
   await w.insert(trx, 'order_lines', lines);
   const ids = orders.map((o) => o.id as string);
-  await attachSources(trx, 'orders', ids.map((id, i) => ({ entityId: id, sources: [{ source, source_id: creates[i].sourceId }] })), w.insert);
+  await attachSources(
+    trx,
+    'orders',
+    ids.map((id, i) => ({ entityId: id, sources: [{ source, source_id: creates[i].sourceId }] })),
+    w.insert,
+  );
   return ids;
 }

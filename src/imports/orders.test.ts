@@ -24,8 +24,6 @@ describe('groupOrderLines', () => {
   });
 
   it('keeps orders without line fields', () => {
-    expect(groupOrderLines([{ row: 2, value: { source_id: 'ch_1', total: 12 } }])).toEqual([
-      { order: { source_id: 'ch_1', total: 12 }, lines: [], rows: [2] },
-    ]);
+    expect(groupOrderLines([{ row: 2, value: { source_id: 'ch_1', total: 12 } }])).toEqual([{ order: { source_id: 'ch_1', total: 12 }, lines: [], rows: [2] }]);
   });
 });

@@ -32,7 +32,14 @@ describe('private files', () => {
     expect(mode(uploads)).toBe(0o700);
     // The file itself, received the way the route receives it: 0600.
     const received = path.join(privateUploadDir(dataDir), 'received');
-    await receiveMultipart((async function* () { yield bytes; })(), multipartBoundary(request.headers.get('content-type')!)!, 'file', received);
+    await receiveMultipart(
+      (async function* () {
+        yield bytes;
+      })(),
+      multipartBoundary(request.headers.get('content-type')!)!,
+      'file',
+      received,
+    );
     expect(mode(received)).toBe(0o600);
     fs.rmSync(received);
     expect(fs.readdirSync(uploads)).toEqual([]);

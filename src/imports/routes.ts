@@ -46,7 +46,9 @@ const batchSchema = z
     kind: z.string(),
     source: z.string(),
     file_name: z.string().nullable(),
-    status: z.enum(['running', 'interrupted', 'done', 'failed', 'rejected', 'undone']).openapi({ description: 'interrupted: the importing process stopped mid-way; run the same import again to complete it, or undo it' }),
+    status: z
+      .enum(['running', 'interrupted', 'done', 'failed', 'rejected', 'undone'])
+      .openapi({ description: 'interrupted: the importing process stopped mid-way; run the same import again to complete it, or undo it' }),
     counts: z.object({ rows: z.number(), created: z.number(), updated: z.number(), unchanged: z.number(), merged: z.number(), rejected: z.number(), duplicates_queued: z.number() }),
     progress: z.object({ rows: z.number(), bytes: z.number(), total_bytes: z.number() }).nullable(),
     mapping: z.record(z.string(), z.string().nullable()).nullable(),
@@ -137,7 +139,14 @@ const previewSchema = z
 
 export function registerImportRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(
-    createRoute({ method: 'post', path: '/api/imports/preview', tags, summary: 'Detected preset, column mapping and the first rows as they would be stored, with their errors (writes nothing)', request: { body: multipart }, responses: { 200: json(previewSchema, 'The preview'), 400: errorResponses[400] } }),
+    createRoute({
+      method: 'post',
+      path: '/api/imports/preview',
+      tags,
+      summary: 'Detected preset, column mapping and the first rows as they would be stored, with their errors (writes nothing)',
+      request: { body: multipart },
+      responses: { 200: json(previewSchema, 'The preview'), 400: errorResponses[400] },
+    }),
     async (c) => {
       const upload = await receiveUpload(c);
       try {
@@ -148,7 +157,14 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>) {
     },
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/api/imports', tags, summary: 'Start an import as a job; poll GET /api/imports/{id} (or the job, job_id) for progress', request: { body: multipart }, responses: { 202: json(batchSchema, 'Started'), 400: errorResponses[400] } }),
+    createRoute({
+      method: 'post',
+      path: '/api/imports',
+      tags,
+      summary: 'Start an import as a job; poll GET /api/imports/{id} (or the job, job_id) for progress',
+      request: { body: multipart },
+      responses: { 202: json(batchSchema, 'Started'), 400: errorResponses[400] },
+    }),
     async (c) => {
       const ctx = c.get('ctx');
       const upload = await receiveUpload(c);
@@ -157,7 +173,13 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>) {
         upload.cleanup();
         throw error;
       });
-      const batchId = await createBatch(ctx.database.db, { kind: upload.options.kind, source: upload.options.source ?? 'pending', fileName: upload.options.fileName ?? null, options: { ...upload.options }, actor: ctx.actor });
+      const batchId = await createBatch(ctx.database.db, {
+        kind: upload.options.kind,
+        source: upload.options.source ?? 'pending',
+        fileName: upload.options.fileName ?? null,
+        options: { ...upload.options },
+        actor: ctx.actor,
+      });
       // The import runs as a job on the job worker's thread, never on this request's event loop; its
       // progress and outcome are kept on the batch row (and the job). The job removes the upload.
       try {
@@ -170,15 +192,36 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>) {
     },
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/imports', tags, summary: 'Import history, newest first', request: { query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }) }, responses: { 200: json(z.object({ data: z.array(batchSchema) }), 'Imports') } }),
+    createRoute({
+      method: 'get',
+      path: '/api/imports',
+      tags,
+      summary: 'Import history, newest first',
+      request: { query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }) },
+      responses: { 200: json(z.object({ data: z.array(batchSchema) }), 'Imports') },
+    }),
     async (c) => c.json({ data: await listBatches(c.get('ctx').database.db, c.req.valid('query').limit) }, 200),
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/imports/{id}', tags, summary: 'An import: status, counts and progress', request: { params: idParam }, responses: { 200: json(batchSchema, 'The import'), 404: errorResponses[404] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/imports/{id}',
+      tags,
+      summary: 'An import: status, counts and progress',
+      request: { params: idParam },
+      responses: { 200: json(batchSchema, 'The import'), 404: errorResponses[404] },
+    }),
     async (c) => c.json(await getBatch(c.get('ctx').database.db, c.req.valid('param').id), 200),
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/imports/{id}/errors.csv', tags, summary: 'The rejected rows with row number, column and reason (CSV)', request: { params: idParam }, responses: { 200: { description: 'CSV error report', content: { 'text/csv': { schema: z.string() } } }, 404: errorResponses[404] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/imports/{id}/errors.csv',
+      tags,
+      summary: 'The rejected rows with row number, column and reason (CSV)',
+      request: { params: idParam },
+      responses: { 200: { description: 'CSV error report', content: { 'text/csv': { schema: z.string() } } }, 404: errorResponses[404] },
+    }),
     async (c) => {
       const id = c.req.valid('param').id;
       const rows = errorReport(c.get('ctx').database.db, id);
@@ -192,7 +235,14 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>) {
     },
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/api/imports/{id}/undo', tags, summary: 'Undo an import as a job: remove what it created, restore what it changed or merged; asking again while it runs returns the same job', request: { params: idParam }, responses: { 202: jobAccepted, 404: errorResponses[404], 409: errorResponses[409] } }),
+    createRoute({
+      method: 'post',
+      path: '/api/imports/{id}/undo',
+      tags,
+      summary: 'Undo an import as a job: remove what it created, restore what it changed or merged; asking again while it runs returns the same job',
+      request: { params: idParam },
+      responses: { 202: jobAccepted, 404: errorResponses[404], 409: errorResponses[409] },
+    }),
     async (c) => {
       const job = await startUndoJob(c.get('ctx'), c.req.valid('param').id);
       c.header('location', `/api/jobs/${job.id}`);

@@ -15,7 +15,11 @@ import { runImport } from './importer.js';
 // both, no stored value may contradict the file and every row left out must say why.
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-shop-'));
-const columnsOf = (name: string) => fs.readFileSync(fixturePath(`formats/headers/${name}.header.csv`), 'utf8').trim().split(',');
+const columnsOf = (name: string) =>
+  fs
+    .readFileSync(fixturePath(`formats/headers/${name}.header.csv`), 'utf8')
+    .trim()
+    .split(',');
 
 function writeExport(file: string, format: string, rows: Record<string, string>[]): string {
   const columns = columnsOf(format);
@@ -57,13 +61,34 @@ let orderNo = 1001;
 for (const [i, c] of customers.slice(0, 10).entries()) {
   for (let k = 0; k < 1 + (i % 3); k++) {
     const name = `#${orderNo++}`;
-    const base = { Name: name, Email: c.Email, 'Financial Status': k === 2 ? 'refunded' : 'paid', Currency: 'EUR', 'Created at': `2025-0${1 + k}-1${i % 10} 10:00:00 +0100`, 'Billing Name': `${c['First Name']} ${c['Last Name']}`, 'Billing Country': c['Default Address Country Code'] };
+    const base = {
+      Name: name,
+      Email: c.Email,
+      'Financial Status': k === 2 ? 'refunded' : 'paid',
+      Currency: 'EUR',
+      'Created at': `2025-0${1 + k}-1${i % 10} 10:00:00 +0100`,
+      'Billing Name': `${c['First Name']} ${c['Last Name']}`,
+      'Billing Country': c['Default Address Country Code'],
+    };
     orderRows.push({ ...base, Total: '30.00', 'Lineitem quantity': '1', 'Lineitem name': 'Mug', 'Lineitem price': '20.00' });
     orderRows.push({ Name: name, Email: c.Email, 'Lineitem quantity': '2', 'Lineitem name': 'Card', 'Lineitem price': '5.00' });
   }
 }
 // A guest checkout (no customer with that email), a total that is not a number, an order without a date.
-orderRows.push({ Name: `#${orderNo++}`, Email: 'guest@example.org', 'Financial Status': 'paid', Currency: 'EUR', Total: '12.50', 'Created at': '2025-03-01 09:00:00 +0100', 'Lineitem quantity': '1', 'Lineitem name': 'Pen', 'Lineitem price': '12.50', 'Billing Name': 'Gust Guest', 'Billing Country': 'Belgique', 'Billing Phone': '0470 00 11 22' });
+orderRows.push({
+  Name: `#${orderNo++}`,
+  Email: 'guest@example.org',
+  'Financial Status': 'paid',
+  Currency: 'EUR',
+  Total: '12.50',
+  'Created at': '2025-03-01 09:00:00 +0100',
+  'Lineitem quantity': '1',
+  'Lineitem name': 'Pen',
+  'Lineitem price': '12.50',
+  'Billing Name': 'Gust Guest',
+  'Billing Country': 'Belgique',
+  'Billing Phone': '0470 00 11 22',
+});
 orderRows.push({ Name: `#${orderNo++}`, Email: customers[3].Email, 'Financial Status': 'paid', Currency: 'EUR', Total: 'abc', 'Created at': '2025-03-02 09:00:00 +0100' });
 orderRows.push({ Name: `#${orderNo++}`, Email: customers[3].Email, 'Financial Status': 'paid', Currency: 'EUR', Total: '9.00' });
 
@@ -85,7 +110,13 @@ describe.each(engines)('a dirty shop export, on %s', (engine) => {
     // Every rejected row has its reason in the report.
     for (const batch of [customerBatch, orderBatch]) {
       const report = (await api.request('GET', `/api/imports/${batch.id}/errors.csv`)).body as string;
-      const reportRows = new Set(report.trim().split('\n').slice(1).map((line) => line.split(',')[0]));
+      const reportRows = new Set(
+        report
+          .trim()
+          .split('\n')
+          .slice(1)
+          .map((line) => line.split(',')[0]),
+      );
       expect(reportRows.size).toBe(batch.counts.rejected + (batch.counts.flagged ?? 0));
     }
 
@@ -116,7 +147,10 @@ describe.each(engines)('a dirty shop export, on %s', (engine) => {
       const orders = orderRows.filter((o) => o.Email === row.Email && o.Total && !Number.isNaN(Number(o.Total)) && o['Created at']);
       const paid = orders.filter((o) => o['Financial Status'] !== 'refunded');
       expect(c.order_count).toBe(paid.length);
-      expect(c.revenue).toBeCloseTo(paid.reduce((sum, o) => sum + Number(o.Total), 0), 2);
+      expect(c.revenue).toBeCloseTo(
+        paid.reduce((sum, o) => sum + Number(o.Total), 0),
+        2,
+      );
     }
   });
 });

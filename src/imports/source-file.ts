@@ -12,7 +12,10 @@ export function formatOf(fileName: string, head: Buffer): FileFormat {
   const ext = path.extname(fileName).toLowerCase();
   if (ext === '.vcf' || ext === '.vcard') return 'vcard';
   if (ext === '.json' || ext === '.ndjson' || ext === '.jsonl') return 'json';
-  const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const text = head
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (/^BEGIN:VCARD/i.test(text)) return 'vcard';
   if (text.startsWith('[') || text.startsWith('{')) return 'json';
   return 'csv';

@@ -51,7 +51,8 @@ export async function checkUndoable(db: Db, batchId: string): Promise<ImportBatc
  */
 async function refuseErasedRestore(db: Db, batchId: string): Promise<void> {
   const change = await db.selectFrom('import_changes').select(['entity', 'entity_id']).where('batch_id', '=', batchId).where('action', '=', 'erased').limit(1).executeTakeFirst();
-  if (change) throw conflict(`import ${batchId} changed ${change.entity} ${change.entity_id}, whose personal data has since been erased; undoing the import would bring it back, so it cannot be undone`);
+  if (change)
+    throw conflict(`import ${batchId} changed ${change.entity} ${change.entity_id}, whose personal data has since been erased; undoing the import would bring it back, so it cannot be undone`);
   const merge = await db
     .selectFrom('import_changes')
     .innerJoin('merges', 'merges.id', 'import_changes.entity_id')
@@ -87,14 +88,17 @@ export async function undoImport(ctx: Ctx, batchId: string, options: UndoOptions
   const undoCtx: Ctx = { ...ctx, batchId };
   const chunkSize = options.chunkSize ?? 1000;
   const countBelow = async (seq: number | null) => {
-    let q = ctx.database.db.selectFrom('import_changes').select((eb) => eb.fn.countAll().as('n')).where('batch_id', '=', batchId);
+    let q = ctx.database.db
+      .selectFrom('import_changes')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('batch_id', '=', batchId);
     if (seq !== null) q = q.where('seq', '<', seq);
     return Number((await q.executeTakeFirstOrThrow()).n);
   };
   let below = options.belowSeq ?? null;
   const total = await countBelow(null);
   let undone = below === null ? 0 : total - (await countBelow(below));
-  for (let finished = false; !finished; ) {
+  for (let finished = false; !finished;) {
     finished = await inTransaction(undoCtx, async (trx) => {
       let query = trx.selectFrom('import_changes').selectAll().where('batch_id', '=', batchId);
       if (below !== null) query = query.where('seq', '<', below);
@@ -126,7 +130,8 @@ export async function undoImport(ctx: Ctx, batchId: string, options: UndoOptions
           if (!(await exists(entity, id))) continue;
           if (entity === 'customers') await updateCustomersIn(trx, undoCtx, [{ id, patch: restorePatch(before, undefined, readOnlyCustomerFields) }]);
           else if (entity === 'orders') await orders.updateIn(trx, undoCtx, [{ id, patch: restorePatch(before) }]);
-          else if (entity === 'companies') await companies.updateIn(trx, undoCtx, [{ id, patch: restorePatch(before, new Set(companies.entity.fields.filter((f) => !f.readOnly).map((f) => f.name))) }]);
+          else if (entity === 'companies')
+            await companies.updateIn(trx, undoCtx, [{ id, patch: restorePatch(before, new Set(companies.entity.fields.filter((f) => !f.readOnly).map((f) => f.name))) }]);
           else if (entity === 'products') await products.updateIn(trx, undoCtx, [{ id, patch: restorePatch(before, new Set(products.entity.fields.filter((f) => !f.readOnly).map((f) => f.name))) }]);
         }
       }

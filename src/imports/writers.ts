@@ -83,8 +83,16 @@ function absorb(into: ApiRecord, from: ApiRecord) {
 export async function writeCustomers(w: WriteContext, rows: CleanRow[], contentIds = true): Promise<void> {
   const { trx, ctx, source } = w;
   const sourceIdOf = (value: CleanRecord) => (value.source_id ? String(value.source_id) : contentIds ? rowSourceId(value) : undefined);
-  const bySource = await findBySourceIds(trx, 'customers', source, rows.flatMap((r) => sourceIdOf(r.value) ?? []));
-  const byEmail = await findCustomersByEmail(trx, rows.flatMap((r) => ((r.value.emails as string[]) ?? []).map((e) => e.toLowerCase())));
+  const bySource = await findBySourceIds(
+    trx,
+    'customers',
+    source,
+    rows.flatMap((r) => sourceIdOf(r.value) ?? []),
+  );
+  const byEmail = await findCustomersByEmail(
+    trx,
+    rows.flatMap((r) => ((r.value.emails as string[]) ?? []).map((e) => e.toLowerCase())),
+  );
   const primaryTaken = new Set<string>();
   const creates: { input: ApiRecord; sourceIds: Set<string>; keys: string[] }[] = [];
   const pendingByKey = new Map<string, (typeof creates)[number]>();
@@ -173,8 +181,16 @@ const createSlice = 500;
  * row's own customer id, email, name, phone and country; otherwise the row is rejected.
  */
 async function resolveCustomers(w: WriteContext, rows: CleanRow[], createMissing = false): Promise<Map<CleanRow, string>> {
-  const bySource = await findBySourceIds(w.trx, 'customers', w.source, rows.flatMap((r) => (r.value.customer_source_id ? [String(r.value.customer_source_id)] : [])));
-  const byEmail = await findCustomersByEmail(w.trx, rows.flatMap((r) => (r.value.customer_email ? [String(r.value.customer_email).toLowerCase()] : [])));
+  const bySource = await findBySourceIds(
+    w.trx,
+    'customers',
+    w.source,
+    rows.flatMap((r) => (r.value.customer_source_id ? [String(r.value.customer_source_id)] : [])),
+  );
+  const byEmail = await findCustomersByEmail(
+    w.trx,
+    rows.flatMap((r) => (r.value.customer_email ? [String(r.value.customer_email).toLowerCase()] : [])),
+  );
   const out = new Map<CleanRow, string>();
   const missing: CleanRow[] = [];
   for (const r of rows) {
@@ -188,7 +204,11 @@ async function resolveCustomers(w: WriteContext, rows: CleanRow[], createMissing
   if (missing.length) {
     const counts = emptyCounts();
     // Orders of one email are one customer's: matching them is not a merge, whatever the merge mode.
-    await writeCustomers({ ...w, counts, mergeByEmail: true }, missing.map((r) => ({ row: r.row, raw: r.raw, value: customerOfOrder(r.value, w.source) })), false);
+    await writeCustomers(
+      { ...w, counts, mergeByEmail: true },
+      missing.map((r) => ({ row: r.row, raw: r.raw, value: customerOfOrder(r.value, w.source) })),
+      false,
+    );
     w.counts.customers_created = (w.counts.customers_created ?? 0) + counts.created;
     for (const [r, id] of await resolveCustomers(w, missing)) out.set(r, id);
   }
@@ -211,10 +231,27 @@ function customerOfOrder(order: CleanRecord, source: string): CleanRecord {
 }
 
 const statusWords: Record<string, (typeof orderStatuses)[number]> = {
-  paid: 'paid', complete: 'fulfilled', completed: 'fulfilled', fulfilled: 'fulfilled', shipped: 'fulfilled', delivered: 'fulfilled', succeeded: 'paid', success: 'paid',
-  pending: 'pending', authorized: 'pending', open: 'pending', processing: 'pending', unpaid: 'pending',
-  refunded: 'refunded', partially_refunded: 'paid', 'partially refunded': 'paid',
-  cancelled: 'cancelled', canceled: 'cancelled', voided: 'cancelled', failed: 'cancelled', declined: 'cancelled',
+  paid: 'paid',
+  complete: 'fulfilled',
+  completed: 'fulfilled',
+  fulfilled: 'fulfilled',
+  shipped: 'fulfilled',
+  delivered: 'fulfilled',
+  succeeded: 'paid',
+  success: 'paid',
+  pending: 'pending',
+  authorized: 'pending',
+  open: 'pending',
+  processing: 'pending',
+  unpaid: 'pending',
+  refunded: 'refunded',
+  partially_refunded: 'paid',
+  'partially refunded': 'paid',
+  cancelled: 'cancelled',
+  canceled: 'cancelled',
+  voided: 'cancelled',
+  failed: 'cancelled',
+  declined: 'cancelled',
 };
 
 export interface OrderGroup {
@@ -226,8 +263,16 @@ export async function writeOrders(w: WriteContext, groups: OrderGroup[]): Promis
   const { trx, ctx, source } = w;
   const heads = groups.map((g) => g.rows[0]);
   const customers = await resolveCustomers(w, heads, true);
-  const existing = await findBySourceIds(trx, 'orders', source, heads.map((h) => String(h.value.source_id)));
-  const { byRow: productIds, products: productRefs } = await ensureProducts(w, groups.flatMap((g) => g.rows));
+  const existing = await findBySourceIds(
+    trx,
+    'orders',
+    source,
+    heads.map((h) => String(h.value.source_id)),
+  );
+  const { byRow: productIds, products: productRefs } = await ensureProducts(
+    w,
+    groups.flatMap((g) => g.rows),
+  );
   const creates: { input: ApiRecord; sourceId: string }[] = [];
   const updates: { id: string; input: ApiRecord; group: OrderGroup }[] = [];
   for (const group of groups) {
@@ -271,17 +316,27 @@ export async function writeOrders(w: WriteContext, groups: OrderGroup[]): Promis
     else creates.push({ input, sourceId: String(head.value.source_id) });
   }
   if (updates.length) {
-    const current = await getRows(trx, { table: 'orders', label: 'order' } as never, updates.map((u) => u.id));
+    const current = await getRows(
+      trx,
+      { table: 'orders', label: 'order' } as never,
+      updates.map((u) => u.id),
+    );
     const changed: typeof updates = [];
     for (const u of updates) {
       const row = current.get(u.id)!;
       const total = u.input.total ?? Math.round(((u.input.lines as { quantity: number; unit_price: number }[]) ?? []).reduce((s, l) => s + l.quantity * l.unit_price, 0) * 100) / 100;
-      const differs = row.customer_id !== u.input.customer_id || row.status !== u.input.status || Number(row.total) !== Number(total) || row.ordered_at !== new Date(String(u.input.ordered_at)).toISOString();
+      const differs =
+        row.customer_id !== u.input.customer_id || row.status !== u.input.status || Number(row.total) !== Number(total) || row.ordered_at !== new Date(String(u.input.ordered_at)).toISOString();
       if (differs) changed.push(u);
       else w.counts.unchanged++;
     }
     for (const u of changed) w.changes.record('orders', u.id, 'update', rowSnapshot(current.get(u.id)!));
-    if (changed.length) await updateOrdersIn(trx, ctx, changed.map((u) => ({ id: u.id, patch: u.input })));
+    if (changed.length)
+      await updateOrdersIn(
+        trx,
+        ctx,
+        changed.map((u) => ({ id: u.id, patch: u.input })),
+      );
     w.counts.updated += changed.length;
   }
   const created = await createOrdersBulk(w, creates, productRefs);
@@ -302,9 +357,16 @@ async function ensureProducts(w: WriteContext, rows: CleanRow[]): Promise<{ byRo
   const byName = new Map<string, string>();
   const products = new Map<string, ProductRef>();
   const known = (p: Record<string, unknown>) => products.set(p.id as string, { id: p.id as string, sku: (p.sku as string | null) ?? null, name: p.name as string });
-  for (const [column, values, found] of [['sku', skus, bySku], ['name', names, byName]] as const) {
+  for (const [column, values, found] of [
+    ['sku', skus, bySku],
+    ['name', names, byName],
+  ] as const) {
     for (let i = 0; i < values.length; i += 500) {
-      for (const p of await w.trx.selectFrom('products').select(['id', 'sku', 'name']).where(column, 'in', values.slice(i, i + 500)).execute()) {
+      for (const p of await w.trx
+        .selectFrom('products')
+        .select(['id', 'sku', 'name'])
+        .where(column, 'in', values.slice(i, i + 500))
+        .execute()) {
         found.set(p[column] as string, p.id as string);
         known(p);
       }
@@ -367,8 +429,16 @@ export async function writeInteractions(w: WriteContext, rows: CleanRow[]): Prom
     creates.push({ input, sourceId });
   }
   if (creates.length) {
-    const created = await interactions.createIn(trx, ctx, creates.map((c) => c.input));
-    await attachSources(trx, 'interactions', created.map((c, i) => ({ entityId: c.id as string, sources: [{ source, source_id: creates[i].sourceId }] })));
+    const created = await interactions.createIn(
+      trx,
+      ctx,
+      creates.map((c) => c.input),
+    );
+    await attachSources(
+      trx,
+      'interactions',
+      created.map((c, i) => ({ entityId: c.id as string, sources: [{ source, source_id: creates[i].sourceId }] })),
+    );
     for (const c of created) w.changes.record('interactions', c.id as string, 'create');
     w.counts.created += created.length;
   }
@@ -379,13 +449,23 @@ export async function writeCatalogue(w: WriteContext, kind: 'companies' | 'produ
   const { trx, ctx, source } = w;
   const service = kind === 'companies' ? companies : productService;
   const writable = new Set(service.entity.fields.filter((f) => !f.readOnly).map((f) => f.name));
-  const bySource = await findBySourceIds(trx, kind, source, rows.flatMap((r) => (r.value.source_id ? [String(r.value.source_id)] : [])));
+  const bySource = await findBySourceIds(
+    trx,
+    kind,
+    source,
+    rows.flatMap((r) => (r.value.source_id ? [String(r.value.source_id)] : [])),
+  );
   const naturalKey = (v: CleanRecord) => (kind === 'companies' ? (v.name ? companyKey(String(v.name)) : null) : v.sku ? String(v.sku) : null);
   const keys = [...new Set(rows.map((r) => naturalKey(r.value)).filter((k): k is string => !!k))];
   const byKey = new Map<string, string>();
   for (let i = 0; i < keys.length; i += 500) {
     const column = kind === 'companies' ? 'name_key' : 'sku';
-    for (const r of await trx.selectFrom(kind).select(['id', column]).where(column, 'in', keys.slice(i, i + 500)).execute()) byKey.set(r[column] as string, r.id as string);
+    for (const r of await trx
+      .selectFrom(kind)
+      .select(['id', column])
+      .where(column, 'in', keys.slice(i, i + 500))
+      .execute())
+      byKey.set(r[column] as string, r.id as string);
   }
   const creates: { input: ApiRecord; sourceId: string | null }[] = [];
   const pending = new Set<string>();
@@ -423,8 +503,16 @@ export async function writeCatalogue(w: WriteContext, kind: 'companies' | 'produ
     creates.push({ input, sourceId });
   }
   if (creates.length) {
-    const created = await service.createIn(trx, ctx, creates.map((c) => c.input));
-    await attachSources(trx, kind, created.map((c, i) => ({ entityId: c.id as string, sources: creates[i].sourceId ? [{ source, source_id: creates[i].sourceId! }] : [] })));
+    const created = await service.createIn(
+      trx,
+      ctx,
+      creates.map((c) => c.input),
+    );
+    await attachSources(
+      trx,
+      kind,
+      created.map((c, i) => ({ entityId: c.id as string, sources: creates[i].sourceId ? [{ source, source_id: creates[i].sourceId! }] : [] })),
+    );
     for (const c of created) w.changes.record(kind, c.id as string, 'create');
     w.counts.created += created.length;
   }

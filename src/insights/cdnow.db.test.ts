@@ -43,7 +43,11 @@ describe.each(engines)('CDNOW insight run on %s', (engine) => {
 
     // One standing per customer: churn risk is the complement of P(alive); one-time buyers are judged by
     // the typical rhythm, not the model's built-in 100%; a churned customer is never 100% still a customer.
-    const scored = await t.database.db.selectFrom('customers').select(['p_alive', 'churn_risk', 'stage', 'clv', 'rfm_score', 'rfm_frequency', 'score_basis', 'revenue']).where('rfm_frequency', 'is not', null).execute();
+    const scored = await t.database.db
+      .selectFrom('customers')
+      .select(['p_alive', 'churn_risk', 'stage', 'clv', 'rfm_score', 'rfm_frequency', 'score_basis', 'revenue'])
+      .where('rfm_frequency', 'is not', null)
+      .execute();
     expect(scored.length).toBe(2357);
     const bases: Record<string, number> = {};
     for (const c of scored) {

@@ -41,7 +41,12 @@ describe.each(engines)('one story per customer on %s', (engine) => {
     await generateDemo(t.database, { customers: 200, seed: 21, asOf: new Date(`${asOf}T23:59:00Z`) });
     await updateBusinessSettings(t.database, { time_zone: timeZone });
     run = await runInsights(ctx, { asOf, crossSell: false });
-    const orders = await t.database.db.selectFrom('orders').select(['customer_id', 'ordered_at', 'total']).where('status', 'in', [...countedOrderStatuses]).orderBy('ordered_at').execute();
+    const orders = await t.database.db
+      .selectFrom('orders')
+      .select(['customer_id', 'ordered_at', 'total'])
+      .where('status', 'in', [...countedOrderStatuses])
+      .orderBy('ordered_at')
+      .execute();
     for (const o of orders) {
       const f = facts.get(o.customer_id as string) ?? { count: 0, revenue: 0, last: '', lastLocalDay: NaN };
       f.count++;
@@ -121,8 +126,17 @@ describe.each(engines)('one story per customer on %s', (engine) => {
     for (const entry of list.data) {
       const view = await customerView(ctx, entry.customer_id);
       const page = view.scores;
-      expect([entry.stage, entry.p_alive, entry.churn_risk, entry.clv, entry.value_at_risk, entry.days_since_last_order]).toEqual([page.stage, page.p_alive, page.churn_risk, page.clv, page.value_at_risk, page.days_since_last_order]);
-      expect(entry.reason).toBe(`worth about ${entry.clv! >= 100 ? Math.round(entry.clv!).toLocaleString('en-US') : entry.clv!.toFixed(2)} ${view.figures.currency} over the next 12 months, ${Math.round(entry.churn_risk! * 100)}% churn risk: ${page.reason}`);
+      expect([entry.stage, entry.p_alive, entry.churn_risk, entry.clv, entry.value_at_risk, entry.days_since_last_order]).toEqual([
+        page.stage,
+        page.p_alive,
+        page.churn_risk,
+        page.clv,
+        page.value_at_risk,
+        page.days_since_last_order,
+      ]);
+      expect(entry.reason).toBe(
+        `worth about ${entry.clv! >= 100 ? Math.round(entry.clv!).toLocaleString('en-US') : entry.clv!.toFixed(2)} ${view.figures.currency} over the next 12 months, ${Math.round(entry.churn_risk! * 100)}% churn risk: ${page.reason}`,
+      );
       // "43% churn risk ... 100% likely still active" cannot happen: the reason's percentage is 1 - churn risk.
       const still = entry.reason.match(/still buy at (\d+)%/);
       if (still) expect(Number(still[1])).toBe(Math.round(entry.p_alive! * 100));

@@ -48,11 +48,34 @@ export async function contactList(ctx: Ctx, limit = 20, now: number | Date = Dat
   const db = ctx.database.db;
   const [{ verdict, timeZone }, { currency }] = await Promise.all([scoreContext(db), getBusinessSettings(db)]);
   const ranking: ContactRanking = verdict.clv_estimated || !verdict.id ? 'value_at_risk' : 'spend_at_risk';
-  const columns = ['id', 'first_name', 'last_name', 'email', 'phone', 'stage', 'clv', 'churn_risk', 'p_alive', 'value_at_risk', 'revenue', 'order_count', 'last_order_at', 'score_basis', 'usual_gap_days'] as const;
+  const columns = [
+    'id',
+    'first_name',
+    'last_name',
+    'email',
+    'phone',
+    'stage',
+    'clv',
+    'churn_risk',
+    'p_alive',
+    'value_at_risk',
+    'revenue',
+    'order_count',
+    'last_order_at',
+    'score_basis',
+    'usual_gap_days',
+  ] as const;
   const spendAtRisk = sql<number>`revenue * churn_risk`;
   const rows =
     ranking === 'value_at_risk'
-      ? await db.selectFrom('customers').select([...columns]).where('value_at_risk', '>', 0).orderBy('value_at_risk', 'desc').orderBy('id').limit(limit).execute()
+      ? await db
+          .selectFrom('customers')
+          .select([...columns])
+          .where('value_at_risk', '>', 0)
+          .orderBy('value_at_risk', 'desc')
+          .orderBy('id')
+          .limit(limit)
+          .execute()
       : await db
           .selectFrom('customers')
           .select([...columns])
@@ -94,8 +117,20 @@ export async function contactList(ctx: Ctx, limit = 20, now: number | Date = Dat
 
 /** Stage changes, newest first, optionally for one customer. */
 export async function stageHistory(ctx: Ctx, options: { customerId?: string; limit?: number } = {}) {
-  let q = ctx.database.db.selectFrom('stage_history').selectAll().orderBy('changed_at', 'desc').orderBy('id', 'desc').limit(options.limit ?? 100);
+  let q = ctx.database.db
+    .selectFrom('stage_history')
+    .selectAll()
+    .orderBy('changed_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(options.limit ?? 100);
   if (options.customerId) q = q.where('customer_id', '=', options.customerId);
   const rows = await q.execute();
-  return rows.map((r) => ({ id: r.id as string, customer_id: r.customer_id as string, from_stage: (r.from_stage as string | null) ?? null, to_stage: r.to_stage as string, changed_at: r.changed_at as string, run_id: (r.run_id as string | null) ?? null }));
+  return rows.map((r) => ({
+    id: r.id as string,
+    customer_id: r.customer_id as string,
+    from_stage: (r.from_stage as string | null) ?? null,
+    to_stage: r.to_stage as string,
+    changed_at: r.changed_at as string,
+    run_id: (r.run_id as string | null) ?? null,
+  }));
 }

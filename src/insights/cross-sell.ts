@@ -153,7 +153,11 @@ export async function suggestionsFor(ctx: Ctx, customerId: string, limit = 5): P
   const because = new Map<string, string[]>();
   const ownedList = [...ownedIds];
   for (let i = 0; i < ownedList.length; i += 500) {
-    const rows = await db.selectFrom('product_affinities').selectAll().where('product_id', 'in', ownedList.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('product_affinities')
+      .selectAll()
+      .where('product_id', 'in', ownedList.slice(i, i + 500))
+      .execute();
     for (const r of rows) {
       const other = r.other_product_id as string;
       if (ownedIds.has(other)) continue;

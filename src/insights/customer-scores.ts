@@ -29,9 +29,9 @@ export interface RunVerdict {
 
 export async function latestRunVerdict(db: Db): Promise<RunVerdict> {
   const run = await db.selectFrom('insight_runs').select(['id', 'as_of', 'options', 'metrics', 'params']).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  const options = run ? parseJson(run.options) ?? {} : {};
-  const metrics = run ? parseJson(run.metrics) ?? {} : {};
-  const params = run ? parseJson(run.params) ?? {} : {};
+  const options = run ? (parseJson(run.options) ?? {}) : {};
+  const metrics = run ? (parseJson(run.metrics) ?? {}) : {};
+  const params = run ? (parseJson(run.params) ?? {}) : {};
   const bgnbd = metrics.bgnbd as { reliable?: boolean; reliability?: { reasons?: string[] } } | null | undefined;
   const reliable = bgnbd?.reliable === true;
   const reasons = bgnbd ? (bgnbd.reliability?.reasons ?? []) : ((metrics.errors as string[] | undefined) ?? []).filter((e) => e.startsWith('BG/NBD'));

@@ -73,7 +73,9 @@ export const cdnowDir = fixturePath('cdnow');
 
 /** Imports CDNOW_sample.txt: one customer per sample id, one order per transaction line. */
 export async function importCdnow(database: Database): Promise<{ customers: number; orders: number }> {
-  const lines = readFileSync(path.join(cdnowDir, 'CDNOW_sample.txt'), 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const lines = readFileSync(path.join(cdnowDir, 'CDNOW_sample.txt'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   const ids = new Map<string, string>();
   const customers: SeedCustomer[] = [];
   const orders: SeedOrder[] = [];

@@ -19,10 +19,22 @@ const day = (daysBefore: number) => new Date(Date.parse(`${asOf}T12:00:00Z`) - d
 async function seed(api: TestApi) {
   const database = api.db.database;
   const groups = { frequent: [] as string[], lapsed: [] as string[], middle: [] as string[], leads: [] as string[] };
-  groups.frequent = await seedCustomers(database, Array.from({ length: 20 }, (_, i) => ({ first_name: `Frequent${i}`, income: 120000, age: 45 + (i % 3) })));
-  groups.lapsed = await seedCustomers(database, Array.from({ length: 20 }, (_, i) => ({ first_name: `Lapsed${i}`, income: 30000, age: 25 + (i % 3) })));
-  groups.middle = await seedCustomers(database, Array.from({ length: 15 }, (_, i) => ({ first_name: `Middle${i}`, income: 60000, age: 35 + (i % 3) })));
-  groups.leads = await seedCustomers(database, Array.from({ length: 5 }, (_, i) => ({ first_name: `Lead${i}` })));
+  groups.frequent = await seedCustomers(
+    database,
+    Array.from({ length: 20 }, (_, i) => ({ first_name: `Frequent${i}`, income: 120000, age: 45 + (i % 3) })),
+  );
+  groups.lapsed = await seedCustomers(
+    database,
+    Array.from({ length: 20 }, (_, i) => ({ first_name: `Lapsed${i}`, income: 30000, age: 25 + (i % 3) })),
+  );
+  groups.middle = await seedCustomers(
+    database,
+    Array.from({ length: 15 }, (_, i) => ({ first_name: `Middle${i}`, income: 60000, age: 35 + (i % 3) })),
+  );
+  groups.leads = await seedCustomers(
+    database,
+    Array.from({ length: 5 }, (_, i) => ({ first_name: `Lead${i}` })),
+  );
   const orders: SeedOrder[] = [];
   groups.frequent.forEach((id, i) => {
     for (let k = 0; k < 12; k++) orders.push({ customer_id: id, ordered_at: day(5 + i + k * 25), total: 80 + ((i + k) % 5) * 10 });
@@ -46,7 +58,9 @@ async function seed(api: TestApi) {
     if (f === 0) skus = [0];
     else if (f > 0) skus = f % 4 === 0 ? [0, 1, 2] : [0, 1];
     else skus = [3];
-    skus.forEach((p, position) => lines.push({ id: newId('orderLine'), order_id: orderIds[n], position, product_id: products[p].id, sku: products[p].sku, product_name: products[p].name, quantity: 1, unit_price: 10 }));
+    skus.forEach((p, position) =>
+      lines.push({ id: newId('orderLine'), order_id: orderIds[n], position, product_id: products[p].id, sku: products[p].sku, product_name: products[p].name, quantity: 1, unit_price: 10 }),
+    );
   });
   await batchInsert(database.db, 'order_lines', lines);
   await database.db.transaction().execute((trx) => refreshOrderFigures(trx, [...groups.frequent, ...groups.lapsed, ...groups.middle], new Date(`${asOf}T23:00:00Z`)));

@@ -68,7 +68,13 @@ interface StoredModel {
 export async function latestModel(ctx: Ctx, kind: string): Promise<StoredModel | null> {
   const row = await ctx.database.db.selectFrom('models').selectAll().where('kind', '=', kind).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
   if (!row) return null;
-  return { id: row.id as string, params: parseJson(row.params) as Record<string, unknown>, metrics: parseJson(row.metrics) as Record<string, unknown>, created_at: row.created_at as string, run_id: (row.run_id as string | null) ?? null };
+  return {
+    id: row.id as string,
+    params: parseJson(row.params) as Record<string, unknown>,
+    metrics: parseJson(row.metrics) as Record<string, unknown>,
+    created_at: row.created_at as string,
+    run_id: (row.run_id as string | null) ?? null,
+  };
 }
 
 /** The stored purchase model's parameters (purchase-model.ts writes them). */
@@ -161,11 +167,15 @@ export async function predictPurchaseProbability(ctx: Ctx, query: Record<string,
   }
   const ignored: IgnoredInput[] = [...(params.ignored ?? [])];
   // A model stored before inputs were explained lists no reasons: name what it leaves out all the same.
-  for (const f of purchaseFeatures) if (!params.features.includes(f) && !ignored.some((e) => e.name === f)) ignored.push({ name: f, reason: 'not an input of this model; run the insights again for the reason' });
+  for (const f of purchaseFeatures)
+    if (!params.features.includes(f) && !ignored.some((e) => e.name === f)) ignored.push({ name: f, reason: 'not an input of this model; run the insights again for the reason' });
   if (segment) {
     const unused = segment.features.filter((f) => !(segmentFeatureInputs[f] && params.features.includes(segmentFeatureInputs[f])));
     if (supplied.length === 0) {
-      ignored.push({ name: 'segment', reason: `the segment's centre supplied no input: ${segment.features.filter((f) => !unused.includes(f)).length ? 'every input it describes was given' : `the model uses none of its features (${segment.features.join(', ')})`}` });
+      ignored.push({
+        name: 'segment',
+        reason: `the segment's centre supplied no input: ${segment.features.filter((f) => !unused.includes(f)).length ? 'every input it describes was given' : `the model uses none of its features (${segment.features.join(', ')})`}`,
+      });
     }
     if (unused.length && supplied.length) warnings.push(`the segment's centre on ${unused.join(', ')} is not a model input and was not used`);
   }

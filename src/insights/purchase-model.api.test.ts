@@ -20,9 +20,18 @@ const day = (daysBefore: number) => new Date(Date.parse(`${asOf}T12:00:00Z`) - d
  */
 async function seed(api: TestApi): Promise<{ all: string[]; returned: string[] }> {
   const database = api.db.database;
-  const recent = await seedCustomers(database, Array.from({ length: 30 }, (_, i) => ({ first_name: `Recent${i}`, age: 20 + ((i * 7) % 50) })));
-  const lapsed = await seedCustomers(database, Array.from({ length: 30 }, (_, i) => ({ first_name: `Lapsed${i}`, age: 22 + ((i * 11) % 45) })));
-  await seedCustomers(database, Array.from({ length: 10 }, (_, i) => ({ first_name: `Lead${i}`, age: 30 + i })));
+  const recent = await seedCustomers(
+    database,
+    Array.from({ length: 30 }, (_, i) => ({ first_name: `Recent${i}`, age: 20 + ((i * 7) % 50) })),
+  );
+  const lapsed = await seedCustomers(
+    database,
+    Array.from({ length: 30 }, (_, i) => ({ first_name: `Lapsed${i}`, age: 22 + ((i * 11) % 45) })),
+  );
+  await seedCustomers(
+    database,
+    Array.from({ length: 10 }, (_, i) => ({ first_name: `Lead${i}`, age: 30 + i })),
+  );
   const orders: SeedOrder[] = [];
   const returned: string[] = [];
   recent.forEach((id, i) => {
@@ -62,7 +71,10 @@ describe.each(engines)('honest purchase prediction on %s', (engine) => {
     await run();
     const first = await model();
     // Those who came back buy much more after the cutoff (their labels stay 1), and are segmented again.
-    await seedOrders(api.db.database, data.returned.map((id, i) => ({ customer_id: id, ordered_at: day(2 + (i % 3)), total: 900 })));
+    await seedOrders(
+      api.db.database,
+      data.returned.map((id, i) => ({ customer_id: id, ordered_at: day(2 + (i % 3)), total: 900 })),
+    );
     await api.db.database.db.transaction().execute((trx) => refreshOrderFigures(trx, data.returned, new Date(`${asOf}T23:00:00Z`)));
     expect((await api.request('POST', '/api/segmentations', { features: ['order_count', 'revenue', 'recency'], k: 3, seed: 1 })).status).toBe(201);
     await run();

@@ -176,7 +176,11 @@ export function trainPurchaseModel(a: CustomerArrays, endDay: number, cutoffDay:
     keep.push(j);
   }
   const dk = keep.length;
-  const { trainRows, testRows } = heldOutSplit(customers.map((i) => idHash(a.ids[i])), y, 0.2);
+  const { trainRows, testRows } = heldOutSplit(
+    customers.map((i) => idHash(a.ids[i])),
+    y,
+    0.2,
+  );
   const yTrain = Uint8Array.from(trainRows, (r) => y[r]);
   const yTest = Uint8Array.from(testRows, (r) => y[r]);
   const model = fitLogistic(pick(x, d, trainRows, keep), trainRows.length, dk, yTrain, { l2: 1 });

@@ -17,7 +17,16 @@ import { getInsightSettings, insightSettingsSchema, updateInsightSettings } from
 /** Stored JSON objects of a run (options, parameters, metrics, counts): named per model in /api/models. */
 const jsonObject = z.record(z.string(), z.unknown());
 const runRecordSchema = z
-  .object({ id: z.string(), as_of: z.string(), options: jsonObject.nullable(), params: jsonObject.nullable(), metrics: jsonObject.nullable(), counts: jsonObject.nullable(), duration_ms: z.number(), created_at: z.string() })
+  .object({
+    id: z.string(),
+    as_of: z.string(),
+    options: jsonObject.nullable(),
+    params: jsonObject.nullable(),
+    metrics: jsonObject.nullable(),
+    counts: jsonObject.nullable(),
+    duration_ms: z.number(),
+    created_at: z.string(),
+  })
   .openapi('InsightRunRecord');
 const jobProgress = z
   .object({ phase: z.string().optional(), done: z.number().optional(), total: z.number().optional() })
@@ -29,7 +38,10 @@ const tags = ['insights'];
 
 export const runInput = z
   .object({
-    as_of: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional(),
+    as_of: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+      .optional(),
     time_unit: z.enum(['days', 'weeks']).optional(),
     decimals: z.number().int().min(0).max(6).optional(),
     horizon_days: z.number().int().min(1).max(3650).optional(),
@@ -191,7 +203,14 @@ function abTest(q: z.infer<typeof abQuery>) {
 
 export function registerInsightRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(
-    createRoute({ method: 'post', path: '/api/insights/runs', tags, summary: 'Queue an insight run (stages, RFM, BG/NBD, CLV, churn, purchase probability, cross-sell)', request: { body: { required: false, content: { 'application/json': { schema: runInput } } } }, responses: { 202: json(z.object({ id: z.string(), status: z.string() }), 'Queued'), 400: errorResponses[400] } }),
+    createRoute({
+      method: 'post',
+      path: '/api/insights/runs',
+      tags,
+      summary: 'Queue an insight run (stages, RFM, BG/NBD, CLV, churn, purchase probability, cross-sell)',
+      request: { body: { required: false, content: { 'application/json': { schema: runInput } } } },
+      responses: { 202: json(z.object({ id: z.string(), status: z.string() }), 'Queued'), 400: errorResponses[400] },
+    }),
     async (c) => {
       const text = await c.req.text();
       let raw: unknown = {};
@@ -216,11 +235,25 @@ export function registerInsightRoutes(app: OpenAPIHono<AppEnv>) {
     },
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/insights/runs', tags, summary: 'Finished insight runs, newest first', request: { query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }) }, responses: { 200: json(z.object({ data: z.array(runRecordSchema) }), 'Runs') } }),
+    createRoute({
+      method: 'get',
+      path: '/api/insights/runs',
+      tags,
+      summary: 'Finished insight runs, newest first',
+      request: { query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }) },
+      responses: { 200: json(z.object({ data: z.array(runRecordSchema) }), 'Runs') },
+    }),
     async (c) => c.json({ data: await listInsightRuns(c.get('ctx').database, c.req.valid('query').limit) }, 200),
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/insights/runs/{id}', tags, summary: 'Status, progress and results of an insight run', request: { params: idParam }, responses: { 200: json(runStatus, 'The run'), 404: errorResponses[404] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/insights/runs/{id}',
+      tags,
+      summary: 'Status, progress and results of an insight run',
+      request: { params: idParam },
+      responses: { 200: json(runStatus, 'The run'), 404: errorResponses[404] },
+    }),
     async (c) => {
       const id = c.req.valid('param').id;
       const run = await getInsightRun(c.get('ctx').database, id);
@@ -229,13 +262,32 @@ export function registerInsightRoutes(app: OpenAPIHono<AppEnv>) {
     },
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/models', tags, summary: 'Fitted models with their parameters and metrics, newest first (the purchase model: AUC, Brier score and calibration on the held-out split, next to a recency-only baseline)', request: { query: z.object({ kind: z.string().max(32).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }) }, responses: { 200: json(z.object({ data: z.array(modelRecord) }), 'Models') } }),
+    createRoute({
+      method: 'get',
+      path: '/api/models',
+      tags,
+      summary: 'Fitted models with their parameters and metrics, newest first (the purchase model: AUC, Brier score and calibration on the held-out split, next to a recency-only baseline)',
+      request: { query: z.object({ kind: z.string().max(32).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }) },
+      responses: { 200: json(z.object({ data: z.array(modelRecord) }), 'Models') },
+    }),
     async (c) => {
       const q = c.req.valid('query');
       let query = c.get('ctx').database.db.selectFrom('models').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit);
       if (q.kind) query = query.where('kind', '=', q.kind);
       const rows = await query.execute();
-      return c.json({ data: rows.map((r) => ({ id: r.id as string, kind: r.kind as string, run_id: (r.run_id as string | null) ?? null, params: parseJson(r.params), metrics: parseJson(r.metrics), created_at: r.created_at as string })) }, 200);
+      return c.json(
+        {
+          data: rows.map((r) => ({
+            id: r.id as string,
+            kind: r.kind as string,
+            run_id: (r.run_id as string | null) ?? null,
+            params: parseJson(r.params),
+            metrics: parseJson(r.metrics),
+            created_at: r.created_at as string,
+          })),
+        },
+        200,
+      );
     },
   );
   app.openapi(
@@ -243,18 +295,57 @@ export function registerInsightRoutes(app: OpenAPIHono<AppEnv>) {
     async (c) => c.json(await getInsightSettings(c.get('ctx').database.db), 200),
   );
   app.openapi(
-    createRoute({ method: 'patch', path: '/api/insights/settings', tags, summary: 'Change insight settings (used from the next run)', request: { body: body(insightSettingsSchema.partial()) }, responses: { 200: json(insightSettingsSchema, 'Settings'), 400: errorResponses[400] } }),
+    createRoute({
+      method: 'patch',
+      path: '/api/insights/settings',
+      tags,
+      summary: 'Change insight settings (used from the next run)',
+      request: { body: body(insightSettingsSchema.partial()) },
+      responses: { 200: json(insightSettingsSchema, 'Settings'), 400: errorResponses[400] },
+    }),
     async (c) => c.json(await updateInsightSettings(c.get('ctx').database, await c.req.json()), 200),
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/insights/stage-history', tags, summary: 'Lifecycle stage changes, newest first', request: { query: z.object({ customer_id: z.string().max(40).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }) }, responses: { 200: json(z.object({ data: z.array(z.object({ id: z.string(), customer_id: z.string(), from_stage: z.string().nullable(), to_stage: z.string(), changed_at: z.string(), run_id: z.string().nullable() })) }), 'Stage changes') } }),
+    createRoute({
+      method: 'get',
+      path: '/api/insights/stage-history',
+      tags,
+      summary: 'Lifecycle stage changes, newest first',
+      request: { query: z.object({ customer_id: z.string().max(40).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }) },
+      responses: {
+        200: json(
+          z.object({
+            data: z.array(z.object({ id: z.string(), customer_id: z.string(), from_stage: z.string().nullable(), to_stage: z.string(), changed_at: z.string(), run_id: z.string().nullable() })),
+          }),
+          'Stage changes',
+        ),
+      },
+    }),
     async (c) => {
       const q = c.req.valid('query');
       return c.json({ data: await stageHistory(c.get('ctx'), { customerId: q.customer_id, limit: q.limit }) }, 200);
     },
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/insights/contact-list', tags, summary: 'Customers to contact this week, ranked by value at risk (or, when the purchase model is unreliable, by spend so far x churn risk), with the reason', request: { query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(20) }) }, responses: { 200: json(z.object({ data: z.array(contactEntry), run_id: z.string().nullable(), as_of: z.string().nullable(), ranking: z.enum(['value_at_risk', 'spend_at_risk']), note: z.string().nullable().openapi({ description: 'Why the list is ranked by spend at risk: the purchase model is unreliable, in words' }) }), 'The list') } }),
+    createRoute({
+      method: 'get',
+      path: '/api/insights/contact-list',
+      tags,
+      summary: 'Customers to contact this week, ranked by value at risk (or, when the purchase model is unreliable, by spend so far x churn risk), with the reason',
+      request: { query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(20) }) },
+      responses: {
+        200: json(
+          z.object({
+            data: z.array(contactEntry),
+            run_id: z.string().nullable(),
+            as_of: z.string().nullable(),
+            ranking: z.enum(['value_at_risk', 'spend_at_risk']),
+            note: z.string().nullable().openapi({ description: 'Why the list is ranked by spend at risk: the purchase model is unreliable, in words' }),
+          }),
+          'The list',
+        ),
+      },
+    }),
     async (c) => c.json(await contactList(c.get('ctx'), c.req.valid('query').limit), 200),
   );
 
@@ -272,31 +363,79 @@ export function registerInsightRoutes(app: OpenAPIHono<AppEnv>) {
   );
 
   app.openapi(
-    createRoute({ method: 'post', path: '/api/segmentations', tags: ['segments'], summary: 'Run k-means on chosen customer features and store the segments', request: { body: body(segmentationInput.openapi('SegmentationCreate')) }, responses: { 201: json(segmentationRecord, 'The segmentation'), 400: errorResponses[400] } }),
+    createRoute({
+      method: 'post',
+      path: '/api/segmentations',
+      tags: ['segments'],
+      summary: 'Run k-means on chosen customer features and store the segments',
+      request: { body: body(segmentationInput.openapi('SegmentationCreate')) },
+      responses: { 201: json(segmentationRecord, 'The segmentation'), 400: errorResponses[400] },
+    }),
     async (c) => c.json(await createSegmentation(c.get('ctx'), await c.req.json()), 201),
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/segmentations', tags: ['segments'], summary: 'Segmentations, newest first', responses: { 200: json(z.object({ data: z.array(z.object(segmentationSummary)) }), 'Segmentations') } }),
+    createRoute({
+      method: 'get',
+      path: '/api/segmentations',
+      tags: ['segments'],
+      summary: 'Segmentations, newest first',
+      responses: { 200: json(z.object({ data: z.array(z.object(segmentationSummary)) }), 'Segmentations') },
+    }),
     async (c) => c.json({ data: await listSegmentations(c.get('ctx')) }, 200),
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/segmentations/{id}', tags: ['segments'], summary: 'A segmentation: segments, centroids, sizes, inertia, elbow and silhouette data', request: { params: idParam }, responses: { 200: json(segmentationRecord, 'The segmentation'), 404: errorResponses[404] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/segmentations/{id}',
+      tags: ['segments'],
+      summary: 'A segmentation: segments, centroids, sizes, inertia, elbow and silhouette data',
+      request: { params: idParam },
+      responses: { 200: json(segmentationRecord, 'The segmentation'), 404: errorResponses[404] },
+    }),
     async (c) => c.json(await getSegmentation(c.get('ctx'), c.req.valid('param').id), 200),
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/segments', tags: ['segments'], summary: 'Segments of the newest segmentation and saved-filter segments, side by side', request: { query: z.object({ segmentation_id: z.string().max(40).optional() }) }, responses: { 200: json(z.object({ data: z.array(segmentRecord) }), 'Segments') } }),
+    createRoute({
+      method: 'get',
+      path: '/api/segments',
+      tags: ['segments'],
+      summary: 'Segments of the newest segmentation and saved-filter segments, side by side',
+      request: { query: z.object({ segmentation_id: z.string().max(40).optional() }) },
+      responses: { 200: json(z.object({ data: z.array(segmentRecord) }), 'Segments') },
+    }),
     async (c) => c.json({ data: await listSegments(c.get('ctx'), { segmentationId: c.req.valid('query').segmentation_id }) }, 200),
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/api/segments', tags: ['segments'], summary: 'Save a filter as a segment', request: { body: body(z.object({ name: z.string(), description: z.string().optional(), filter: filterTree }).openapi('SegmentCreate')) }, responses: { 201: json(segmentRecord, 'The segment'), 400: errorResponses[400] } }),
+    createRoute({
+      method: 'post',
+      path: '/api/segments',
+      tags: ['segments'],
+      summary: 'Save a filter as a segment',
+      request: { body: body(z.object({ name: z.string(), description: z.string().optional(), filter: filterTree }).openapi('SegmentCreate')) },
+      responses: { 201: json(segmentRecord, 'The segment'), 400: errorResponses[400] },
+    }),
     async (c) => c.json(await createFilterSegment(c.get('ctx'), await c.req.json()), 201),
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/segments/{id}', tags: ['segments'], summary: 'A segment', request: { params: idParam }, responses: { 200: json(segmentRecord, 'The segment'), 404: errorResponses[404] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/segments/{id}',
+      tags: ['segments'],
+      summary: 'A segment',
+      request: { params: idParam },
+      responses: { 200: json(segmentRecord, 'The segment'), 404: errorResponses[404] },
+    }),
     async (c) => c.json(await getSegment(c.get('ctx'), c.req.valid('param').id), 200),
   );
   app.openapi(
-    createRoute({ method: 'delete', path: '/api/segments/{id}', tags: ['segments'], summary: 'Delete a saved-filter segment', request: { params: idParam }, responses: { 204: { description: 'Deleted' }, 400: errorResponses[400], 404: errorResponses[404] } }),
+    createRoute({
+      method: 'delete',
+      path: '/api/segments/{id}',
+      tags: ['segments'],
+      summary: 'Delete a saved-filter segment',
+      request: { params: idParam },
+      responses: { 204: { description: 'Deleted' }, 400: errorResponses[400], 404: errorResponses[404] },
+    }),
     async (c) => {
       await deleteSegment(c.get('ctx'), c.req.valid('param').id);
       return c.body(null, 204);
@@ -304,7 +443,24 @@ export function registerInsightRoutes(app: OpenAPIHono<AppEnv>) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/customers/{id}/suggestions', tags: ['customers'], summary: 'Products to offer this customer, from co-purchases', request: { params: idParam, query: z.object({ limit: z.coerce.number().int().min(1).max(50).default(5) }) }, responses: { 200: json(z.object({ customer_id: z.string(), model_id: z.string().nullable(), data: z.array(z.object({ product_id: z.string(), name: z.string().nullable(), sku: z.string().nullable(), score: z.number(), because: z.array(z.string()), reason: z.string() })) }), 'Suggestions'), 404: errorResponses[404] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/customers/{id}/suggestions',
+      tags: ['customers'],
+      summary: 'Products to offer this customer, from co-purchases',
+      request: { params: idParam, query: z.object({ limit: z.coerce.number().int().min(1).max(50).default(5) }) },
+      responses: {
+        200: json(
+          z.object({
+            customer_id: z.string(),
+            model_id: z.string().nullable(),
+            data: z.array(z.object({ product_id: z.string(), name: z.string().nullable(), sku: z.string().nullable(), score: z.number(), because: z.array(z.string()), reason: z.string() })),
+          }),
+          'Suggestions',
+        ),
+        404: errorResponses[404],
+      },
+    }),
     async (c) => c.json(await suggestionsFor(c.get('ctx'), c.req.valid('param').id, c.req.valid('query').limit), 200),
   );
 
@@ -321,11 +477,25 @@ export function registerInsightRoutes(app: OpenAPIHono<AppEnv>) {
     sample_size_per_arm_for_observed_difference: z.number().nullable(),
   });
   app.openapi(
-    createRoute({ method: 'get', path: '/api/insights/ab-test', tags, summary: 'A/B test of two conversion rates: z-test, P(B beats A) and expected loss', request: { query: abQuery }, responses: { 200: json(abResult, 'The comparison'), 400: errorResponses[400] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/insights/ab-test',
+      tags,
+      summary: 'A/B test of two conversion rates: z-test, P(B beats A) and expected loss',
+      request: { query: abQuery },
+      responses: { 200: json(abResult, 'The comparison'), 400: errorResponses[400] },
+    }),
     async (c) => c.json(abTest(c.req.valid('query')), 200),
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/api/abtest', tags, summary: 'A/B test of two conversion rates (same as GET /api/insights/ab-test)', request: { body: body(abQuery) }, responses: { 200: json(abResult, 'The comparison'), 400: errorResponses[400] } }),
+    createRoute({
+      method: 'post',
+      path: '/api/abtest',
+      tags,
+      summary: 'A/B test of two conversion rates (same as GET /api/insights/ab-test)',
+      request: { body: body(abQuery) },
+      responses: { 200: json(abResult, 'The comparison'), 400: errorResponses[400] },
+    }),
     async (c) => c.json(abTest(c.req.valid('json')), 200),
   );
 }

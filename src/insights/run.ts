@@ -153,7 +153,15 @@ export async function loadCustomerArrays(
 ): Promise<CustomerArrays> {
   const db = database.db;
   const pageSize = options.pageSize ?? 5000;
-  const total = toNumber((await db.selectFrom('customers').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n) ?? 0;
+  const total =
+    toNumber(
+      (
+        await db
+          .selectFrom('customers')
+          .select(sql<number>`count(*)`.as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ) ?? 0;
   const a = allocate(total + pageSize);
   // Days are calendar days in the business's time zone; a day of margin on the UTC bound, then by day.
   const dayOfOrder = dayCounter(options.timeZone ?? 'UTC');
@@ -333,7 +341,8 @@ export async function runInsights(ctx: Ctx, options: RunOptions = {}): Promise<R
   const histories = { buyers, x: fx, tx: ftx, T: fT, m: fm, mx: fmx };
   // A fit that fails a check is kept on record but not used: scores fall back to the purchase rhythm.
   const reliability: BgNbdReliability | null = bg ? judgeBgNbdFit(bg, a, histories, endDay, cutoffDay, perUnit) : null;
-  if (reliability && !reliability.reliable) errors.push(`BG/NBD: unreliable on this data (${reliability.reasons.join('; ')}); P(alive) and churn risk come from the purchase rhythm, expected purchases and CLV are not estimated`);
+  if (reliability && !reliability.reliable)
+    errors.push(`BG/NBD: unreliable on this data (${reliability.reasons.join('; ')}); P(alive) and churn risk come from the purchase rhythm, expected purchases and CLV are not estimated`);
   lap('bgnbd_ms');
   if (repeatBuyers > 0) {
     try {
@@ -351,16 +360,17 @@ export async function runInsights(ctx: Ctx, options: RunOptions = {}): Promise<R
   const { stages, pAlive, expected, pPurchase, clv, risk, reasons } = scored;
 
   // RFM on buyers.
-  const rfm = nb > 0
-    ? rfmScores(
-        {
-          recency: Float64Array.from(buyers, (i) => endDay - a.lastDay[i]),
-          frequency: Float64Array.from(buyers, (i) => a.orderCount[i]),
-          monetary: Float64Array.from(buyers, (i) => a.revenue[i]),
-        },
-        o.rfmBins,
-      )
-    : null;
+  const rfm =
+    nb > 0
+      ? rfmScores(
+          {
+            recency: Float64Array.from(buyers, (i) => endDay - a.lastDay[i]),
+            frequency: Float64Array.from(buyers, (i) => a.orderCount[i]),
+            monetary: Float64Array.from(buyers, (i) => a.revenue[i]),
+          },
+          o.rfmBins,
+        )
+      : null;
   lap('scoring_ms');
 
   await report({ phase: 'predicting' });
@@ -466,9 +476,32 @@ export async function runInsights(ctx: Ctx, options: RunOptions = {}): Promise<R
     errors,
   };
   const counts = { customers: a.n, buyers: nb, repeat_buyers: repeatBuyers, leads: a.n - nb, stage_changes: history.length, distinct_histories: scored.distinctHistories };
-  const runOptions = { as_of: asOfIso, time_unit: o.timeUnit, decimals: o.decimals ?? null, horizon_days: o.horizonDays, clv_months: o.clvMonths, monthly_discount_rate: o.monthlyDiscountRate, rfm_bins: o.rfmBins, active_days: o.activeDays, inactive_days: o.inactiveDays, prediction_window_days: o.predictionWindowDays };
+  const runOptions = {
+    as_of: asOfIso,
+    time_unit: o.timeUnit,
+    decimals: o.decimals ?? null,
+    horizon_days: o.horizonDays,
+    clv_months: o.clvMonths,
+    monthly_discount_rate: o.monthlyDiscountRate,
+    rfm_bins: o.rfmBins,
+    active_days: o.activeDays,
+    inactive_days: o.inactiveDays,
+    prediction_window_days: o.predictionWindowDays,
+  };
   const createdAt = new Date().toISOString();
-  await db.insertInto('insight_runs').values({ id, as_of: asOfIso, options: JSON.stringify(runOptions), params: JSON.stringify(params), metrics: JSON.stringify(metrics), counts: JSON.stringify(counts), duration_ms: duration, created_at: createdAt }).execute();
+  await db
+    .insertInto('insight_runs')
+    .values({
+      id,
+      as_of: asOfIso,
+      options: JSON.stringify(runOptions),
+      params: JSON.stringify(params),
+      metrics: JSON.stringify(metrics),
+      counts: JSON.stringify(counts),
+      duration_ms: duration,
+      created_at: createdAt,
+    })
+    .execute();
   const models: Record<string, unknown>[] = [];
   const model = (kind: string, p: unknown, m: unknown) => models.push({ id: newId('model'), kind, run_id: id, params: JSON.stringify(p), metrics: JSON.stringify(m), created_at: createdAt });
   if (bg) model('bgnbd', params.bgnbd, metrics.bgnbd);

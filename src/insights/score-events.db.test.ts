@@ -21,7 +21,10 @@ for (const engine of engines) {
     beforeAll(async () => {
       t = await freshDatabase(engine);
       // Regular buyers up to January; nobody buys after that, so by autumn they drift away.
-      const ids = await seedCustomers(t.database, Array.from({ length: 40 }, (_, i) => ({ first_name: `Buyer${i}` })));
+      const ids = await seedCustomers(
+        t.database,
+        Array.from({ length: 40 }, (_, i) => ({ first_name: `Buyer${i}` })),
+      );
       const orders: SeedOrder[] = [];
       ids.forEach((id, i) => {
         const purchases = 2 + (i % 6);

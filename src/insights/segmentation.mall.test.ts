@@ -53,7 +53,12 @@ describe.each(engines)('Mall Customers segmentation on %s', (engine) => {
       t.database,
       rows.map((r) => ({ first_name: `Customer ${r[0]}`, age: Number(r[2]), income: Number(r[3]) * 1000 })),
     );
-    for (let i = 0; i < ids.length; i++) await t.database.db.updateTable('customers').set({ [column]: Number(rows[i][4]) }).where('id', '=', ids[i]).execute();
+    for (let i = 0; i < ids.length; i++)
+      await t.database.db
+        .updateTable('customers')
+        .set({ [column]: Number(rows[i][4]) })
+        .where('id', '=', ids[i])
+        .execute();
   }, 60_000);
   afterAll(async () => t?.drop());
 

@@ -60,7 +60,12 @@ export const segmentationInput = z
     features: z.array(z.string().max(64)).min(1).max(20),
     k: z.union([z.number().int().min(1).max(50), z.literal('auto')]).default('auto'),
     standardize: z.boolean().default(true),
-    seed: z.number().int().min(0).max(2 ** 31 - 1).default(0),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .default(0),
     /** k-means++ seedings; 'auto' runs as many as the input's size allows until the best inertia recurs. */
     n_init: z.union([z.number().int().min(1).max(20), z.literal('auto')]).default('auto'),
   })
@@ -137,7 +142,15 @@ export async function createSegmentation(ctx: Ctx, raw: unknown) {
   const started = Date.now();
 
   // Read the feature columns page by page into one row-major matrix (NaN = missing).
-  const total = toNumber((await db.selectFrom('customers').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n) ?? 0;
+  const total =
+    toNumber(
+      (
+        await db
+          .selectFrom('customers')
+          .select(sql<number>`count(*)`.as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ) ?? 0;
   const pageSize = 10000;
   let data = new Float64Array((total + pageSize) * d);
   const ids: string[] = [];
@@ -147,7 +160,11 @@ export async function createSegmentation(ctx: Ctx, raw: unknown) {
   const nowMs = Date.now();
   let lastId: string | null = null;
   for (;;) {
-    let q = db.selectFrom('customers').select(['id', 'segment_id as previous_segment_id', ...columns]).orderBy('id').limit(pageSize);
+    let q = db
+      .selectFrom('customers')
+      .select(['id', 'segment_id as previous_segment_id', ...columns])
+      .orderBy('id')
+      .limit(pageSize);
     if (lastId !== null) q = q.where('id', '>', lastId);
     const rows = await q.execute();
     for (const r of rows) {
@@ -223,17 +240,29 @@ export async function createSegmentation(ctx: Ctx, raw: unknown) {
     restarts: fit.runs,
     best_inertia_runs: fit.bestRuns,
     k_suggested: suggestion !== null,
-    suggestion: suggestion ? { k: suggestion.k, candidates: suggestion.candidates.map((c) => ({ k: c.k, inertia: c.inertia, silhouette: Number.isFinite(c.silhouette) ? c.silhouette : null })), sample_size: Math.min(2000, n) } : null,
+    suggestion: suggestion
+      ? {
+          k: suggestion.k,
+          candidates: suggestion.candidates.map((c) => ({ k: c.k, inertia: c.inertia, silhouette: Number.isFinite(c.silhouette) ? c.silhouette : null })),
+          sample_size: Math.min(2000, n),
+        }
+      : null,
     imputation,
     imputation_note: imputedTotal
-      ? `missing values were replaced by the feature's median: ${features.filter((_, j) => missing[j] > 0).map((f, _i) => `${f} (${imputation[f].missing} customers)`).join(', ')}`
+      ? `missing values were replaced by the feature's median: ${features
+          .filter((_, j) => missing[j] > 0)
+          .map((f, _i) => `${f} (${imputation[f].missing} customers)`)
+          .join(', ')}`
       : 'no missing values',
     feature_means: Object.fromEntries(features.map((f, j) => [f, z.means[j]])),
     feature_stds: Object.fromEntries(features.map((f, j) => [f, z.stds[j]])),
     duration_ms: 0,
   };
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('segmentations').values({ id: segmentationId, features: JSON.stringify(features), k, standardize: input.standardize ? 1 : 0, seed: input.seed, result: '{}', created_at: createdAt }).execute();
+    await trx
+      .insertInto('segmentations')
+      .values({ id: segmentationId, features: JSON.stringify(features), k, standardize: input.standardize ? 1 : 0, seed: input.seed, result: '{}', created_at: createdAt })
+      .execute();
     await batchInsert(trx, 'segments', segments);
     const members: Record<string, unknown>[] = [];
     for (let i = 0; i < n; i++) members.push({ segment_id: segments[fit.labels[i]].id, customer_id: ids[i] });
@@ -243,9 +272,23 @@ export async function createSegmentation(ctx: Ctx, raw: unknown) {
       for (let i = 0; i < n; i++) yield [ids[i], segments[fit.labels[i]].id];
     }
     await batchUpdate(trx, ctx.database.dialect, 'customers', [{ name: 'segment_id', kind: 'text' }], rows(), 1000, ctx.database.sqlite);
-    await appendEvents(trx, ctx.actor, await segmentChangeEvents(trx, segmentationId, ids, previous, ids.map((_, i) => segments[fit.labels[i]])));
+    await appendEvents(
+      trx,
+      ctx.actor,
+      await segmentChangeEvents(
+        trx,
+        segmentationId,
+        ids,
+        previous,
+        ids.map((_, i) => segments[fit.labels[i]]),
+      ),
+    );
     result.duration_ms = Date.now() - started;
-    await trx.updateTable('segmentations').set({ result: JSON.stringify(result) }).where('id', '=', segmentationId).execute();
+    await trx
+      .updateTable('segmentations')
+      .set({ result: JSON.stringify(result) })
+      .where('id', '=', segmentationId)
+      .execute();
   });
   return getSegmentation(ctx, segmentationId);
 }
@@ -260,18 +303,33 @@ function segmentRef(r: { id: unknown; position: unknown; name: unknown; segmenta
  * without a segment before (the first segmentation, or a customer added since) emits nothing, as a
  * first scoring emits no stage change: there is no "before", and webhooks are not flooded.
  */
-async function segmentChangeEvents(trx: Db, segmentationId: string, ids: string[], before: (string | null)[], after: { id: string; position: number; name: string; segmentation_id: string }[]): Promise<DomainEvent[]> {
+async function segmentChangeEvents(
+  trx: Db,
+  segmentationId: string,
+  ids: string[],
+  before: (string | null)[],
+  after: { id: string; position: number; name: string; segmentation_id: string }[],
+): Promise<DomainEvent[]> {
   const oldIds = [...new Set(before.filter((v): v is string => v !== null))];
   const old = new Map<string, ReturnType<typeof segmentRef>>();
   for (let i = 0; i < oldIds.length; i += 500) {
-    const rows = await trx.selectFrom('segments').select(['id', 'position', 'name', 'segmentation_id']).where('id', 'in', oldIds.slice(i, i + 500)).execute();
+    const rows = await trx
+      .selectFrom('segments')
+      .select(['id', 'position', 'name', 'segmentation_id'])
+      .where('id', 'in', oldIds.slice(i, i + 500))
+      .execute();
     for (const r of rows) old.set(r.id as string, segmentRef(r));
   }
   const events: DomainEvent[] = [];
   ids.forEach((id, i) => {
     const from = before[i];
     if (from === null || from === after[i].id) return;
-    events.push({ type: 'customer.segment_changed', entity: 'customer', entityId: id, data: { from: old.get(from) ?? { id: from, label: null, name: null, segmentation_id: null }, to: segmentRef(after[i]), segmentation_id: segmentationId } });
+    events.push({
+      type: 'customer.segment_changed',
+      entity: 'customer',
+      entityId: id,
+      data: { from: old.get(from) ?? { id: from, label: null, name: null, segmentation_id: null }, to: segmentRef(after[i]), segmentation_id: segmentationId },
+    });
   });
   return events;
 }
@@ -312,7 +370,13 @@ export async function getSegmentation(ctx: Ctx, id: string) {
 }
 
 export async function listSegmentations(ctx: Ctx, limit = 50) {
-  const rows = await ctx.database.db.selectFrom('segmentations').select(['id', 'features', 'k', 'standardize', 'created_at']).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  const rows = await ctx.database.db
+    .selectFrom('segmentations')
+    .select(['id', 'features', 'k', 'standardize', 'created_at'])
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
   return rows.map((r) => ({ id: r.id as string, features: parseJson(r.features) as string[], k: Number(r.k), standardize: toBool(r.standardize) ?? false, created_at: r.created_at as string }));
 }
 
@@ -330,7 +394,11 @@ async function filterWhere(ctx: Ctx, filter: FilterNode): Promise<WhereBuilder> 
 }
 
 async function countWhere(ctx: Ctx, where: WhereBuilder): Promise<number> {
-  const row = await ctx.database.db.selectFrom('customers').select(sql<number>`count(*)`.as('n')).where(where).executeTakeFirstOrThrow();
+  const row = await ctx.database.db
+    .selectFrom('customers')
+    .select(sql<number>`count(*)`.as('n'))
+    .where(where)
+    .executeTakeFirstOrThrow();
   return toNumber(row.n) ?? 0;
 }
 
@@ -352,7 +420,19 @@ export async function createFilterSegment(ctx: Ctx, raw: unknown): Promise<Segme
   // Compiling and counting once checks every field and value now rather than on first use.
   const size = await countWhere(ctx, await filterWhere(ctx, filter));
   const now = new Date().toISOString();
-  const row = { id: newId('segment'), kind: 'filter', segmentation_id: null, position: null, name: parsed.data.name, description: parsed.data.description ?? null, filter: JSON.stringify(filter), size, centroid: null, created_at: now, updated_at: now };
+  const row = {
+    id: newId('segment'),
+    kind: 'filter',
+    segmentation_id: null,
+    position: null,
+    name: parsed.data.name,
+    description: parsed.data.description ?? null,
+    filter: JSON.stringify(filter),
+    size,
+    centroid: null,
+    created_at: now,
+    updated_at: now,
+  };
   await ctx.database.db.insertInto('segments').values(row).execute();
   return segmentRecord(row);
 }
@@ -389,7 +469,12 @@ export async function findSegment(ctx: Ctx, ref: string): Promise<Record<string,
   if (/^\d+$/.test(ref)) {
     const latest = await db.selectFrom('segmentations').select('id').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
     if (!latest) return undefined;
-    return db.selectFrom('segments').selectAll().where('segmentation_id', '=', latest.id).where('position', '=', Number(ref) + 1).executeTakeFirst();
+    return db
+      .selectFrom('segments')
+      .selectAll()
+      .where('segmentation_id', '=', latest.id)
+      .where('position', '=', Number(ref) + 1)
+      .executeTakeFirst();
   }
   return db.selectFrom('segments').selectAll().where('id', '=', ref).executeTakeFirst();
 }

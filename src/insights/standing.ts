@@ -146,15 +146,15 @@ export function scoreStandings(a: CustomerArrays, h: BuyerHistories, bg: BgNbdFi
   h.buyers.forEach((i, b) => {
     const v = bg ? modelFigures(bg, b) : null;
     const daysSince = endDay - a.lastDay[i];
-    const standing = assessStanding(
-      { modelPAlive: v && repeats[b] > 0 ? v[0] : null, repeatPurchases: repeats[b], purchaseSpanDays: spanDays[b], daysSinceLastPurchase: daysSince },
-      gap,
-    );
+    const standing = assessStanding({ modelPAlive: v && repeats[b] > 0 ? v[0] : null, repeatPurchases: repeats[b], purchaseSpanDays: spanDays[b], daysSinceLastPurchase: daysSince }, gap);
     s.pAlive[i] = standing.pAlive;
     s.risk[i] = standing.risk;
     s.basis[i] = standing.basis;
     s.usualGapDays[i] = standing.usualGapDays;
-    s.reasons[i] = churnReason({ basis: standing.basis, pAlive: standing.pAlive, daysSinceLastPurchase: daysSince, usualGapDays: standing.usualGapDays, stage: s.stages[i], ...thresholds }).slice(0, 255);
+    s.reasons[i] = churnReason({ basis: standing.basis, pAlive: standing.pAlive, daysSinceLastPurchase: daysSince, usualGapDays: standing.usualGapDays, stage: s.stages[i], ...thresholds }).slice(
+      0,
+      255,
+    );
     if (v) {
       // The model's forecasts rest on its own P(alive); scaled to the P(alive) shown (the same for repeat
       // buyers; for one-time buyers, where the model assumes 100%, the rhythm's), so they tell one story.

@@ -52,7 +52,10 @@ describe.each(engines)('an unreliable purchase model on %s', (engine) => {
   beforeAll(async () => {
     t = await freshDatabase(engine);
     ctx = { database: t.database, actor: 'test' };
-    ids = await seedCustomers(t.database, Array.from({ length: 147 }, (_, i) => ({ first_name: `Shopper${i}`, email: `shopper${i}@example.com` })));
+    ids = await seedCustomers(
+      t.database,
+      Array.from({ length: 147 }, (_, i) => ({ first_name: `Shopper${i}`, email: `shopper${i}@example.com` })),
+    );
     const orders = shop(ids);
     orderCount = orders.length;
     await seedOrders(t.database, orders);
@@ -76,7 +79,10 @@ describe.each(engines)('an unreliable purchase model on %s', (engine) => {
     const model = await t.database.db.selectFrom('models').select('metrics').where('kind', '=', 'bgnbd').executeTakeFirstOrThrow();
     expect(parseJson(model.metrics).reliable).toBe(false);
 
-    const customers = await t.database.db.selectFrom('customers').select(['id', 'p_alive', 'churn_risk', 'clv', 'value_at_risk', 'expected_purchases_90d', 'p_purchase_90d', 'score_basis', 'order_count']).execute();
+    const customers = await t.database.db
+      .selectFrom('customers')
+      .select(['id', 'p_alive', 'churn_risk', 'clv', 'value_at_risk', 'expected_purchases_90d', 'p_purchase_90d', 'score_basis', 'order_count'])
+      .execute();
     for (const c of customers) {
       expect([c.clv, c.value_at_risk, c.expected_purchases_90d, c.p_purchase_90d]).toEqual([null, null, null, null]);
       expect(Number(c.p_alive) + Number(c.churn_risk)).toBeCloseTo(1, 5);

@@ -10,7 +10,15 @@ import { figuresJobHandlers } from '../sales/figures-refresh.js';
 import { contractJobHandlers, contractSchedules } from '../contracts/jobs.js';
 
 export function jobHandlers(database: Database): Record<string, JobHandler> {
-  return { ...importJobHandlers(database), ...duplicateJobHandlers(database), ...insightJobHandlers(database), ...demoJobHandlers(database), ...loyaltyJobHandlers(database), ...figuresJobHandlers(database), ...contractJobHandlers(database) };
+  return {
+    ...importJobHandlers(database),
+    ...duplicateJobHandlers(database),
+    ...insightJobHandlers(database),
+    ...demoJobHandlers(database),
+    ...loyaltyJobHandlers(database),
+    ...figuresJobHandlers(database),
+    ...contractJobHandlers(database),
+  };
 }
 
 export const jobSchedules = [...insightSchedules, ...loyaltySchedules, ...contractSchedules];

@@ -24,7 +24,15 @@ async function upload(api: TestApi, csv: string) {
   return { status: res.status, body: await res.json() };
 }
 
-const customerCount = async (api: TestApi) => Number((await api.db.database.db.selectFrom('customers').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const customerCount = async (api: TestApi) =>
+  Number(
+    (
+      await api.db.database.db
+        .selectFrom('customers')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** Polls until `done` says so, collecting what `read` saw on the way. */
 async function watch<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T[]> {
@@ -71,7 +79,10 @@ describe.each(engines)('long writes run as jobs on %s', (engine) => {
     try {
       const started = await upload(api, customersCsv('T'));
       expect(started.status).toBe(202);
-      const batches = await watch(async () => (await api.request('GET', `/api/imports/${started.body.id}`)).body, (b) => b.status !== 'running');
+      const batches = await watch(
+        async () => (await api.request('GET', `/api/imports/${started.body.id}`)).body,
+        (b) => b.status !== 'running',
+      );
       expect(batches.at(-1)).toMatchObject({ status: 'done', counts: { created: rows } });
       // Each chunk commits its rows with the batch's progress, which never goes back.
       const seenRows = batches.map((b) => b.counts.rows);
@@ -86,7 +97,10 @@ describe.each(engines)('long writes run as jobs on %s', (engine) => {
       const again = await api.request('POST', `/api/imports/${started.body.id}/undo`);
       expect([202, 409]).toContain(again.status);
       if (again.status === 202) expect(again.body.id).toBe(undo.body.id);
-      const jobs = await watch(async () => (await api.request('GET', `/api/jobs/${undo.body.id}`)).body, (j) => j.status === 'done' || j.status === 'failed');
+      const jobs = await watch(
+        async () => (await api.request('GET', `/api/jobs/${undo.body.id}`)).body,
+        (j) => j.status === 'done' || j.status === 'failed',
+      );
       expect(jobs.at(-1)).toMatchObject({ status: 'done', progress: { undone: rows, total: rows } });
       const undoneCounts = jobs.map((j) => j.progress?.undone ?? 0);
       expect(undoneCounts).toEqual([...undoneCounts].sort((a, b) => a - b));

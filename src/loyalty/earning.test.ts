@@ -126,7 +126,8 @@ describe.each(engines)('points follow orders and customers on %s', (engine) => {
     await createRule(t.database.db, { name: 'Thanks for your call', kind: 'event', event_type: 'interaction.created', points: 7, cap: 10 });
     const cy = await make({ first_name: 'Cy', email: 'cy@earn.example' });
     expect(await balance(cy)).toBe(50);
-    for (let i = 0; i < 3; i++) await inTransaction(ctx, async (trx) => (await import('../activities/interactions.js')).interactions.createIn(trx, ctx, [{ type: 'call', direction: 'in', customer_id: cy }]));
+    for (let i = 0; i < 3; i++)
+      await inTransaction(ctx, async (trx) => (await import('../activities/interactions.js')).interactions.createIn(trx, ctx, [{ type: 'call', direction: 'in', customer_id: cy }]));
     // 7, then 3 up to the cap of 10, then nothing.
     expect(await balance(cy)).toBe(60);
   });
@@ -150,7 +151,7 @@ describe.each(engines)('points follow orders and customers on %s', (engine) => {
     await updateLoyaltySettings(t.database, { expiry_days: null });
   });
 
-  it('moves a merged customer\'s points, code and referral to the customer they were merged into', async () => {
+  it("moves a merged customer's points, code and referral to the customer they were merged into", async () => {
     const keep = await make({ first_name: 'Gus', email: 'gus@earn.example' });
     const dupe = await make({ first_name: 'Gus', email: 'gus2@earn.example' });
     const referrer = await make({ first_name: 'Hal', email: 'hal@earn.example' });

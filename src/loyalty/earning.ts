@@ -84,10 +84,17 @@ async function handle(trx: Db, events: StoredEvent[]): Promise<void> {
     else rewardCodes.push(facts.discount_code);
   }
   if (rewardCodes.length) await useRewardCodes(trx, rewardCodes);
-  const withCode = events.filter((e) => e.type === 'customer.created' || (e.type === 'customer.updated' && ((e.data?.changed as string[] | undefined) ?? []).includes('referral_code'))).map((e) => e.entity_id);
+  const withCode = events
+    .filter((e) => e.type === 'customer.created' || (e.type === 'customer.updated' && ((e.data?.changed as string[] | undefined) ?? []).includes('referral_code')))
+    .map((e) => e.entity_id);
   if (withCode.length) {
     for (let i = 0; i < withCode.length; i += 500) {
-      const rows = await trx.selectFrom('customers').select(['id', 'referral_code']).where('id', 'in', withCode.slice(i, i + 500)).where('referral_code', 'is not', null).execute();
+      const rows = await trx
+        .selectFrom('customers')
+        .select(['id', 'referral_code'])
+        .where('id', 'in', withCode.slice(i, i + 500))
+        .where('referral_code', 'is not', null)
+        .execute();
       for (const r of rows) await tryAttributeReferral(trx, { actor }, r.id as string, r.referral_code as string, { channel: channelOf(actor) });
     }
   }
@@ -135,8 +142,14 @@ async function handle(trx: Db, events: StoredEvent[]): Promise<void> {
   // Reversals: what an order gave, up to what the balance still holds (it never goes below zero).
   const debited: string[] = [];
   if (voided.length) {
-    const given = await pointsPerOrder(trx, voided.map((o) => o.id));
-    const balances = await getBalances(trx, [...given.values()].map((g) => g.customerId));
+    const given = await pointsPerOrder(
+      trx,
+      voided.map((o) => o.id),
+    );
+    const balances = await getBalances(
+      trx,
+      [...given.values()].map((g) => g.customerId),
+    );
     for (const o of voided) {
       const g = given.get(o.id);
       if (!g || g.points <= 0) continue;
@@ -144,7 +157,14 @@ async function handle(trx: Db, events: StoredEvent[]): Promise<void> {
       const take = Math.min(g.points, Math.max(0, balance));
       if (take <= 0) continue;
       const short = g.points - take;
-      await debitPoints(trx, actor, { customerId: g.customerId, kind: 'reverse', points: take, orderId: o.id, fromOrder: o.id, reason: `order ${o.status ?? 'deleted'}${short ? `; ${short} of its points were spent already` : ''}` });
+      await debitPoints(trx, actor, {
+        customerId: g.customerId,
+        kind: 'reverse',
+        points: take,
+        orderId: o.id,
+        fromOrder: o.id,
+        reason: `order ${o.status ?? 'deleted'}${short ? `; ${short} of its points were spent already` : ''}`,
+      });
       if (balances.has(g.customerId)) balances.get(g.customerId)!.points -= take;
       debited.push(g.customerId);
     }

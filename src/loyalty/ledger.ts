@@ -49,7 +49,14 @@ export async function getBalances(db: Db, customerIds: readonly string[]): Promi
   const out = new Map<string, Balance>();
   for (const ids of chunk([...new Set(customerIds)], 500)) {
     const rows = await db.selectFrom('loyalty_balances').select(['customer_id', 'points', 'earned', 'tier_id', 'tier_since']).where('customer_id', 'in', ids).execute();
-    for (const r of rows) out.set(r.customer_id as string, { customer_id: r.customer_id as string, points: Number(r.points), earned: Number(r.earned), tier_id: (r.tier_id as string | null) ?? null, tier_since: (r.tier_since as string | null) ?? null });
+    for (const r of rows)
+      out.set(r.customer_id as string, {
+        customer_id: r.customer_id as string,
+        points: Number(r.points),
+        earned: Number(r.earned),
+        tier_id: (r.tier_id as string | null) ?? null,
+        tier_since: (r.tier_since as string | null) ?? null,
+      });
   }
   return out;
 }
@@ -62,11 +69,19 @@ export async function addToBalances(trx: Db, deltas: Map<string, { points: numbe
   for (const part of chunk(rows, 150)) {
     const insert = trx.insertInto('loyalty_balances').values(part);
     if (dialect === 'mysql') {
-      await insert.onDuplicateKeyUpdate({ points: sql`${sql.ref('points')} + values(${sql.ref('points')})`, earned: sql`${sql.ref('earned')} + values(${sql.ref('earned')})`, updated_at: now }).execute();
+      await insert
+        .onDuplicateKeyUpdate({ points: sql`${sql.ref('points')} + values(${sql.ref('points')})`, earned: sql`${sql.ref('earned')} + values(${sql.ref('earned')})`, updated_at: now })
+        .execute();
     } else {
       await insert
         .onConflict((oc) =>
-          oc.column('customer_id').doUpdateSet({ points: sql`${sql.ref('loyalty_balances.points')} + ${sql.ref('excluded.points')}`, earned: sql`${sql.ref('loyalty_balances.earned')} + ${sql.ref('excluded.earned')}`, updated_at: now }),
+          oc
+            .column('customer_id')
+            .doUpdateSet({
+              points: sql`${sql.ref('loyalty_balances.points')} + ${sql.ref('excluded.points')}`,
+              earned: sql`${sql.ref('loyalty_balances.earned')} + ${sql.ref('excluded.earned')}`,
+              updated_at: now,
+            }),
         )
         .execute();
     }
@@ -189,7 +204,11 @@ async function consume(trx: Db, customerId: string, points: number, first?: (q: 
       for (const r of rows) {
         if (left <= 0) break;
         const take = Math.min(left, Number(r.remaining));
-        await trx.updateTable('loyalty_entries').set({ remaining: Number(r.remaining) - take }).where('id', '=', r.id as string).execute();
+        await trx
+          .updateTable('loyalty_entries')
+          .set({ remaining: Number(r.remaining) - take })
+          .where('id', '=', r.id as string)
+          .execute();
         left -= take;
       }
     }
@@ -221,7 +240,10 @@ export async function debitPoints(trx: Db, actor: string, debit: Debit, extra: R
   const { customerId, points } = debit;
   if (!Number.isInteger(points) || points <= 0) throw invalid('points must be a positive whole number', { points: ['must be a positive whole number'] });
   const now = new Date().toISOString();
-  let update = trx.updateTable('loyalty_balances').set({ points: sql`${sql.ref('points')} - ${sql.lit(points)}`, updated_at: now, ...(debit.kind === 'reverse' ? { earned: sql`${sql.ref('earned')} - ${sql.lit(points)}` } : {}) }).where('customer_id', '=', customerId);
+  let update = trx
+    .updateTable('loyalty_balances')
+    .set({ points: sql`${sql.ref('points')} - ${sql.lit(points)}`, updated_at: now, ...(debit.kind === 'reverse' ? { earned: sql`${sql.ref('earned')} - ${sql.lit(points)}` } : {}) })
+    .where('customer_id', '=', customerId);
   if (!debit.allowNegative) update = update.where('points', '>=', points);
   const result = await update.executeTakeFirst();
   if (Number(result.numUpdatedRows ?? 0) === 0) {
@@ -285,7 +307,13 @@ export interface HistoryEntry {
 
 /** A customer's entries, newest first, a page at a time (`before`: the last id of the previous page). */
 export async function pointsHistory(db: Db, customerId: string, options: { limit: number; before?: string }): Promise<{ data: HistoryEntry[]; next_cursor: string | null }> {
-  let q = db.selectFrom('loyalty_entries').selectAll().where('customer_id', '=', customerId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit + 1);
+  let q = db
+    .selectFrom('loyalty_entries')
+    .selectAll()
+    .where('customer_id', '=', customerId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(options.limit + 1);
   if (options.before) {
     const anchor = await db.selectFrom('loyalty_entries').select(['created_at', 'id']).where('id', '=', options.before).where('customer_id', '=', customerId).executeTakeFirst();
     if (!anchor) throw invalid('unknown cursor', { cursor: ['no such entry'] });
@@ -323,12 +351,25 @@ export async function expirePoints(database: { db: Db }, now = new Date(), actor
     if (ids.length === 0) break;
     for (const customerId of ids) {
       total += await database.db.transaction().execute(async (trx) => {
-        const rows = await trx.selectFrom('loyalty_entries').select(['id', 'remaining']).where('customer_id', '=', customerId).where('expires_at', '<=', now.toISOString()).where('remaining', '>', 0).orderBy('created_at').orderBy('id').execute();
+        const rows = await trx
+          .selectFrom('loyalty_entries')
+          .select(['id', 'remaining'])
+          .where('customer_id', '=', customerId)
+          .where('expires_at', '<=', now.toISOString())
+          .where('remaining', '>', 0)
+          .orderBy('created_at')
+          .orderBy('id')
+          .execute();
         const points = rows.reduce((s, r) => s + Number(r.remaining), 0);
-        for (const part of chunk(rows.map((r) => r.id as string), 500)) await trx.updateTable('loyalty_entries').set({ remaining: 0 }).where('id', 'in', part).execute();
+        for (const part of chunk(
+          rows.map((r) => r.id as string),
+          500,
+        ))
+          await trx.updateTable('loyalty_entries').set({ remaining: 0 }).where('id', 'in', part).execute();
         const balance = await getBalance(trx, customerId);
         const take = Math.min(points, Math.max(0, balance.points));
-        if (take > 0) await debitPoints(trx, actor, { customerId, kind: 'expire', points: take, skipConsume: true, reason: `${rows.length} earning${rows.length === 1 ? '' : 's'} reached their expiry date` });
+        if (take > 0)
+          await debitPoints(trx, actor, { customerId, kind: 'expire', points: take, skipConsume: true, reason: `${rows.length} earning${rows.length === 1 ? '' : 's'} reached their expiry date` });
         return take;
       });
       customers++;

@@ -85,7 +85,10 @@ describe.each(engines)('loyalty API on %s', (engine) => {
     ]);
     expect((await ok('GET', `/api/customers/${bo}/points`)).points).toBe(10);
     // An order of someone else is refused, and the points stay.
-    const other = await api.request('POST', `/api/customers/${bo}/points/redeem`, { reward_id: reward.id, order_id: (await ok('GET', `/api/orders?filter=${encodeURIComponent(JSON.stringify({ field: 'customer_id', op: 'eq', value: ann }))}`)).data[0].id });
+    const other = await api.request('POST', `/api/customers/${bo}/points/redeem`, {
+      reward_id: reward.id,
+      order_id: (await ok('GET', `/api/orders?filter=${encodeURIComponent(JSON.stringify({ field: 'customer_id', op: 'eq', value: ann }))}`)).data[0].id,
+    });
     expect(other.status).toBe(400);
     expect((await getBalance(api.db.database.db, bo)).points).toBe(10);
   });
@@ -165,12 +168,20 @@ describe.each(engines)('loyalty API on %s', (engine) => {
     const referrer = (await ok('POST', '/api/customers', { first_name: 'Ref', email: 'ref@api.example' })).id;
     const code = await inTransaction(ctx, (trx) => referralCodeFor(trx, referrer));
     await inTransaction(ctx, async (trx) => {
-      const made = await customers.createIn(trx, ctx, Array.from({ length: 80 }, (_, i) => ({ first_name: `P${i}`, email: `p${i}@report.example` })));
+      const made = await customers.createIn(
+        trx,
+        ctx,
+        Array.from({ length: 80 }, (_, i) => ({ first_name: `P${i}`, email: `p${i}@report.example` })),
+      );
       for (const [i, c] of made.entries()) {
         const referred = i < 40;
         if (referred) expect((await tryAttributeReferral(trx, ctx, c.id as string, code)).attributed).toBe(true);
         const count = referred ? 2 : 1;
-        await orders.createIn(trx, ctx, Array.from({ length: count }, (_, k) => ({ customer_id: c.id, ordered_at: daysAgo(10 + k), total: 20 + (i % 7) * 5 })));
+        await orders.createIn(
+          trx,
+          ctx,
+          Array.from({ length: count }, (_, k) => ({ customer_id: c.id, ordered_at: daysAgo(10 + k), total: 20 + (i % 7) * 5 })),
+        );
       }
     });
     const report = await ok('GET', '/api/reports/loyalty?margin=0.4');
@@ -189,7 +200,7 @@ describe.each(engines)('loyalty API on %s', (engine) => {
     expect((await api.request('GET', '/api/reports/loyalty?margin=2')).status).toBe(400);
   });
 
-  it('exports the person\'s points and codes, and an erase leaves their links leading nowhere', async () => {
+  it("exports the person's points and codes, and an erase leaves their links leading nowhere", async () => {
     const eve = (await ok('POST', '/api/customers', { first_name: 'Eve', email: 'eve@api.example' })).id;
     await ok('POST', `/api/customers/${eve}/points/adjust`, { points: 80, reason: 'Eve called about her birthday' });
     const { page_link, referral_link } = await ok('GET', `/api/customers/${eve}/points`);
@@ -212,6 +223,18 @@ describe.each(engines)('loyalty API on %s', (engine) => {
 
   it('documents every loyalty route in the OpenAPI document', async () => {
     const doc = await ok('GET', '/api/openapi.json');
-    for (const path of ['/api/loyalty/rules', '/api/loyalty/rewards', '/api/loyalty/tiers', '/api/customers/{id}/points', '/api/customers/{id}/points/redeem', '/api/customers/{id}/points/adjust', '/api/referrals', '/api/reports/loyalty', '/r/{code}', '/me/{token}']) expect(doc.paths).toHaveProperty([path]);
+    for (const path of [
+      '/api/loyalty/rules',
+      '/api/loyalty/rewards',
+      '/api/loyalty/tiers',
+      '/api/customers/{id}/points',
+      '/api/customers/{id}/points/redeem',
+      '/api/customers/{id}/points/adjust',
+      '/api/referrals',
+      '/api/reports/loyalty',
+      '/r/{code}',
+      '/me/{token}',
+    ])
+      expect(doc.paths).toHaveProperty([path]);
   });
 });

@@ -33,8 +33,17 @@ export async function mergeLoyalty(trx: Db, events: readonly StoredEvent[]): Pro
     const winnerCode = await trx.selectFrom('referral_codes').select('code').where('customer_id', '=', winner).executeTakeFirst();
     const loserCodes = await trx.selectFrom('referral_codes').select('code').where('customer_id', 'in', losers).execute();
     for (const [i, c] of loserCodes.entries()) {
-      if (!winnerCode && i === 0) await trx.updateTable('referral_codes').set({ customer_id: winner }).where('code', '=', c.code as string).execute();
-      else await trx.deleteFrom('referral_codes').where('code', '=', c.code as string).execute();
+      if (!winnerCode && i === 0)
+        await trx
+          .updateTable('referral_codes')
+          .set({ customer_id: winner })
+          .where('code', '=', c.code as string)
+          .execute();
+      else
+        await trx
+          .deleteFrom('referral_codes')
+          .where('code', '=', c.code as string)
+          .execute();
     }
     await trx.deleteFrom('loyalty_pages').where('customer_id', 'in', losers).execute();
     // Referrals among the merged records themselves are dropped; the others follow the winner.
@@ -46,8 +55,16 @@ export async function mergeLoyalty(trx: Db, events: readonly StoredEvent[]): Pro
     else {
       const first = await trx.selectFrom('referrals').select('id').where('referred_id', 'in', losers).orderBy('attributed_at').executeTakeFirst();
       if (first) {
-        await trx.deleteFrom('referrals').where('referred_id', 'in', losers).where('id', '!=', first.id as string).execute();
-        await trx.updateTable('referrals').set({ referred_id: winner }).where('id', '=', first.id as string).execute();
+        await trx
+          .deleteFrom('referrals')
+          .where('referred_id', 'in', losers)
+          .where('id', '!=', first.id as string)
+          .execute();
+        await trx
+          .updateTable('referrals')
+          .set({ referred_id: winner })
+          .where('id', '=', first.id as string)
+          .execute();
       }
     }
   }

@@ -65,7 +65,13 @@ const kindWords: Record<string, string> = { earn: 'Earned', spend: 'Redeemed', e
 /** The customer's own page: balance, tier and benefits, rewards within reach, their codes, their referral link. */
 export async function renderMemberPage(db: Db, customerId: string): Promise<string> {
   const settings = await getLoyaltySettings(db);
-  const [balance, tiers, rewards, redemptions, history] = await Promise.all([getBalance(db, customerId), listTiers(db), listRewards(db), listRedemptions(db, customerId), pointsHistory(db, customerId, { limit: 10 })]);
+  const [balance, tiers, rewards, redemptions, history] = await Promise.all([
+    getBalance(db, customerId),
+    listTiers(db),
+    listRewards(db),
+    listRedemptions(db, customerId),
+    pointsHistory(db, customerId, { limit: 10 }),
+  ]);
   const { link } = await referralLinkFor(db, customerId, settings);
   const tier = tiers.find((t) => t.id === balance.tier_id);
   const next = tiers.find((t) => !tier || t.threshold > tier.threshold);
@@ -76,10 +82,16 @@ export async function renderMemberPage(db: Db, customerId: string): Promise<stri
       : '';
   const nextHtml = next ? `<p class="muted">Next tier: ${escapeHtml(next.name)} at ${next.threshold} ${next.basis === 'points' ? 'points' : 'spent'} in 12 months.</p>` : '';
   const offered = rewards.filter((r) => r.active);
-  const rewardRows = offered.map((r) => `<tr><td>${escapeHtml(r.name)}</td><td>${r.points_price} points</td><td>${balance.points >= r.points_price ? 'Within reach' : `${r.points_price - balance.points} more points`}</td></tr>`).join('');
+  const rewardRows = offered
+    .map(
+      (r) => `<tr><td>${escapeHtml(r.name)}</td><td>${r.points_price} points</td><td>${balance.points >= r.points_price ? 'Within reach' : `${r.points_price - balance.points} more points`}</td></tr>`,
+    )
+    .join('');
   const codes = redemptions.filter((r) => r.code && (r.uses_left === null || r.uses_left > 0));
   const codeRows = codes.map((r) => `<li><code>${escapeHtml(r.code!)}</code>${r.uses_left === null ? '' : ` (${r.uses_left} use${r.uses_left === 1 ? '' : 's'} left)`}</li>`).join('');
-  const historyRows = history.data.map((e) => `<tr><td>${escapeHtml(e.created_at.slice(0, 10))}</td><td>${kindWords[e.kind] ?? e.kind}</td><td>${e.points > 0 ? '+' : ''}${e.points}</td></tr>`).join('');
+  const historyRows = history.data
+    .map((e) => `<tr><td>${escapeHtml(e.created_at.slice(0, 10))}</td><td>${kindWords[e.kind] ?? e.kind}</td><td>${e.points > 0 ? '+' : ''}${e.points}</td></tr>`)
+    .join('');
   return page(
     'Your points',
     `<h1>Your points</h1><p class="big" aria-label="Balance">${balance.points} points</p>${tierHtml}${nextHtml}` +

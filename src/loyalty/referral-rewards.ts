@@ -10,13 +10,28 @@ import { capped, ruleApplies, type Rule } from './rules.js';
  * still marked rewarded, so that a rule added later does not pay for old referrals). Returns the
  * customers credited.
  */
-export async function rewardReferrals(trx: Db, actor: string, paid: readonly { id: string; customer_id?: string }[], rules: readonly Rule[], used: Map<string, number>, expiryDays: number | null): Promise<string[]> {
+export async function rewardReferrals(
+  trx: Db,
+  actor: string,
+  paid: readonly { id: string; customer_id?: string }[],
+  rules: readonly Rule[],
+  used: Map<string, number>,
+  expiryDays: number | null,
+): Promise<string[]> {
   const firstOrder = new Map<string, string>();
   for (const o of paid) if (o.customer_id && !firstOrder.has(o.customer_id)) firstOrder.set(o.customer_id, o.id);
   if (firstOrder.size === 0) return [];
   const ids = [...firstOrder.keys()];
   const pending = [];
-  for (let i = 0; i < ids.length; i += 500) pending.push(...(await trx.selectFrom('referrals').selectAll().where('referred_id', 'in', ids.slice(i, i + 500)).where('status', '=', 'attributed').execute()));
+  for (let i = 0; i < ids.length; i += 500)
+    pending.push(
+      ...(await trx
+        .selectFrom('referrals')
+        .selectAll()
+        .where('referred_id', 'in', ids.slice(i, i + 500))
+        .where('status', '=', 'attributed')
+        .execute()),
+    );
   if (pending.length === 0) return [];
   const now = new Date().toISOString();
   const credits: Credit[] = [];
@@ -33,10 +48,22 @@ export async function rewardReferrals(trx: Db, actor: string, paid: readonly { i
       const given = capped(rule, customerId, rule.points, used);
       if (given <= 0) continue;
       points[rule.kind] += given;
-      credits.push({ customerId, points: given, reason: `referral (${rule.kind === 'referrer' ? 'brought a new customer' : 'came through a referral'}): ${rule.name}`, ruleId: rule.id, orderId: null, sourceKey: `referral:${referralId}:${rule.id}` });
+      credits.push({
+        customerId,
+        points: given,
+        reason: `referral (${rule.kind === 'referrer' ? 'brought a new customer' : 'came through a referral'}): ${rule.name}`,
+        ruleId: rule.id,
+        orderId: null,
+        sourceKey: `referral:${referralId}:${rule.id}`,
+      });
     }
     await trx.updateTable('referrals').set({ status: 'rewarded', order_id: orderId, rewarded_at: now }).where('id', '=', referralId).where('status', '=', 'attributed').execute();
-    events.push({ type: 'referral.rewarded', entity: 'customer', entityId: referredId, data: { referral_id: referralId, referrer_id: referrerId, order_id: orderId, referrer_points: points.referrer, referred_points: points.referred } });
+    events.push({
+      type: 'referral.rewarded',
+      entity: 'customer',
+      entityId: referredId,
+      data: { referral_id: referralId, referrer_id: referrerId, order_id: orderId, referrer_points: points.referrer, referred_points: points.referred },
+    });
   }
   await creditPoints(trx, actor, credits, expiryDays);
   await appendEvents(trx, actor, events);

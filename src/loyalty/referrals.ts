@@ -19,7 +19,11 @@ const codeAlphabet = '23456789ABCDEFGHJKMNPQRSTVWXYZ'; // no 0/O, 1/I/L: codes a
 const codeLength = 8;
 
 /** A referral code as people type it: upper case, without spaces or dashes. */
-export const normaliseCode = (code: string): string => code.trim().toUpperCase().replace(/[\s-]+/g, '');
+export const normaliseCode = (code: string): string =>
+  code
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, '');
 export const looksLikeCode = (code: string): boolean => new RegExp(`^[${codeAlphabet}]{${codeLength}}$`).test(normaliseCode(code));
 
 function randomCode(): string {
@@ -67,7 +71,9 @@ function identities(c: ApiRecord): Set<string> {
     if (key.length >= 6) out.add(`phone:${key}`);
   }
   if (typeof c.phone === 'string' && c.phone.replace(/\D/g, '').length >= 6) out.add(`phone:${c.phone.startsWith('+') ? c.phone : c.phone.replace(/\D/g, '')}`);
-  const address = lower(c.address).replace(/[^a-z0-9]+/g, ' ').trim();
+  const address = lower(c.address)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
   if (address) out.add(`address:${address}|${lower(c.postcode).replace(/\s+/g, '')}`);
   return out;
 }
@@ -109,12 +115,19 @@ export async function tryAttributeReferral(trx: Db, ctx: Pick<Ctx, 'actor'>, cus
   if (same) return refused(`self-referral: the customer and the referrer share a ${same}`, referrerId);
   if (await trx.selectFrom('referrals').select('id').where('referred_id', '=', customerId).executeTakeFirst()) return refused('the customer was referred already', referrerId);
   if (await inReferrerChain(trx, referrerId, customerId)) return refused('a referral loop: the customer referred the referrer', referrerId);
-  let earlier = trx.selectFrom('orders').select('id').where('customer_id', '=', customerId).where('status', 'in', [...countedOrderStatuses]);
+  let earlier = trx
+    .selectFrom('orders')
+    .select('id')
+    .where('customer_id', '=', customerId)
+    .where('status', 'in', [...countedOrderStatuses]);
   if (options.orderId) earlier = earlier.where('id', '!=', options.orderId);
   if (await earlier.limit(1).executeTakeFirst()) return refused('not a new customer: they have ordered before', referrerId);
   const id = newId('referral');
   const channel = options.channel ?? 'api';
-  await trx.insertInto('referrals').values({ id, referrer_id: referrerId, referred_id: customerId, code: normal, channel, status: 'attributed', order_id: null, attributed_at: new Date().toISOString(), rewarded_at: null }).execute();
+  await trx
+    .insertInto('referrals')
+    .values({ id, referrer_id: referrerId, referred_id: customerId, code: normal, channel, status: 'attributed', order_id: null, attributed_at: new Date().toISOString(), rewarded_at: null })
+    .execute();
   await appendEvents(trx, ctx.actor, [{ type: 'referral.attributed', entity: 'customer', entityId: customerId, data: { referral_id: id, referrer_id: referrerId, channel } }]);
   return { attributed: true, reason: null, referral_id: id, referrer_id: referrerId };
 }

@@ -53,7 +53,12 @@ export const loyaltyReportSchema = z
       comparisons: z.array(comparison),
       reward_cost: z.number().openapi({ description: 'Points given for referrals (both sides) times the point value' }),
       referred_revenue: z.number().openapi({ description: "Referred customers' revenue in the business currency" }),
-      affordable_reward: z.number().nullable().openapi({ description: "Per referral (both sides together): the low end of the interval of a referred customer's mean revenue, times the gross margin; null when there are too few referred customers" }),
+      affordable_reward: z
+        .number()
+        .nullable()
+        .openapi({
+          description: "Per referral (both sides together): the low end of the interval of a referred customer's mean revenue, times the gross margin; null when there are too few referred customers",
+        }),
       affordable_points: z.number().nullable(),
       margin: z.number().openapi({ description: 'The gross margin assumed (query parameter `margin`, 1 when not given)' }),
     }),
@@ -77,13 +82,25 @@ export async function loyaltyReport(db: Db, options: { margin?: number; seed?: n
   const settings = await getLoyaltySettings(db);
   const { currency } = await getBusinessSettings(db);
   const margin = options.margin ?? 1;
-  const balances = await db.selectFrom('loyalty_balances').select([sql<number>`count(*)`.as('members'), sql<number>`sum(case when points > 0 then points else 0 end)`.as('outstanding')]).executeTakeFirst();
-  const kinds = await db.selectFrom('loyalty_entries').select(['kind', sql<number>`sum(points)`.as('points')]).groupBy('kind').execute();
+  const balances = await db
+    .selectFrom('loyalty_balances')
+    .select([sql<number>`count(*)`.as('members'), sql<number>`sum(case when points > 0 then points else 0 end)`.as('outstanding')])
+    .executeTakeFirst();
+  const kinds = await db
+    .selectFrom('loyalty_entries')
+    .select(['kind', sql<number>`sum(points)`.as('points')])
+    .groupBy('kind')
+    .execute();
   const byKind = new Map(kinds.map((k) => [k.kind as string, n(k.points)]));
   const earned = (byKind.get('earn') ?? 0) + Math.max(0, byKind.get('adjust') ?? 0);
   const redeemed = -(byKind.get('spend') ?? 0);
   const monthExpr = sql<string>`substr(created_at, 1, 7)`;
-  const months = await db.selectFrom('loyalty_entries').select([monthExpr.as('month'), 'kind', sql<number>`sum(points)`.as('points')]).where('kind', 'in', ['earn', 'spend', 'expire', 'reverse']).groupBy([monthExpr, 'kind']).execute();
+  const months = await db
+    .selectFrom('loyalty_entries')
+    .select([monthExpr.as('month'), 'kind', sql<number>`sum(points)`.as('points')])
+    .where('kind', 'in', ['earn', 'spend', 'expire', 'reverse'])
+    .groupBy([monthExpr, 'kind'])
+    .execute();
   const monthMap = new Map<string, { month: string; earned: number; redeemed: number; expired: number; reversed: number }>();
   for (const m of months) {
     const key = m.month as string;
@@ -95,12 +112,23 @@ export async function loyaltyReport(db: Db, options: { margin?: number; seed?: n
     else row.reversed -= p;
     monthMap.set(key, row);
   }
-  const redeemers = await db.selectFrom('loyalty_redemptions').select(sql<number>`count(distinct customer_id)`.as('n')).executeTakeFirst();
+  const redeemers = await db
+    .selectFrom('loyalty_redemptions')
+    .select(sql<number>`count(distinct customer_id)`.as('n'))
+    .executeTakeFirst();
   const tiers = await listTiers(db);
-  const mix = await db.selectFrom('loyalty_balances').select(['tier_id', sql<number>`count(*)`.as('n')]).groupBy('tier_id').execute();
+  const mix = await db
+    .selectFrom('loyalty_balances')
+    .select(['tier_id', sql<number>`count(*)`.as('n')])
+    .groupBy('tier_id')
+    .execute();
   const members = n(balances?.members);
 
-  const status = await db.selectFrom('referrals').select(['status', sql<number>`count(*)`.as('n')]).groupBy('status').execute();
+  const status = await db
+    .selectFrom('referrals')
+    .select(['status', sql<number>`count(*)`.as('n')])
+    .groupBy('status')
+    .execute();
   const count = (s: string) => n(status.find((r) => r.status === s)?.n);
   const groups = await customerMeasures(db);
   const enough = groups.referred.length >= minReferred;
@@ -110,14 +138,37 @@ export async function loyaltyReport(db: Db, options: { margin?: number; seed?: n
     const b = values(groups.others);
     const r = bootstrapMeanDifference(a, b, { seed: options.seed ?? 17 });
     const finite = (x: number | null) => (x === null || !Number.isFinite(x) ? null : round2(x));
-    const missing = a.length === 0 || b.length === 0 ? (measure === 'clv' || measure === 'churn_risk' ? 'not scored yet, or the model is unreliable on this data: run the insights' : 'no customers in one of the groups') : null;
-    return { measure, referred_mean: finite(r.mean_a), others_mean: finite(r.mean_b), difference: finite(r.difference), low: enough ? finite(r.low) : null, high: enough ? finite(r.high) : null, referred_n: a.length, others_n: b.length, note: missing ?? note };
+    const missing =
+      a.length === 0 || b.length === 0
+        ? measure === 'clv' || measure === 'churn_risk'
+          ? 'not scored yet, or the model is unreliable on this data: run the insights'
+          : 'no customers in one of the groups'
+        : null;
+    return {
+      measure,
+      referred_mean: finite(r.mean_a),
+      others_mean: finite(r.mean_b),
+      difference: finite(r.difference),
+      low: enough ? finite(r.low) : null,
+      high: enough ? finite(r.high) : null,
+      referred_n: a.length,
+      others_n: b.length,
+      note: missing ?? note,
+    };
   };
   const comparisons = [compare('clv'), compare('churn_risk'), compare('order_count'), compare('revenue')];
-  const referralPoints = await db.selectFrom('loyalty_entries').innerJoin('loyalty_rules', 'loyalty_rules.id', 'loyalty_entries.rule_id').select(sql<number>`sum(loyalty_entries.points)`.as('points')).where('loyalty_rules.kind', 'in', ['referrer', 'referred']).executeTakeFirst();
+  const referralPoints = await db
+    .selectFrom('loyalty_entries')
+    .innerJoin('loyalty_rules', 'loyalty_rules.id', 'loyalty_entries.rule_id')
+    .select(sql<number>`sum(loyalty_entries.points)`.as('points'))
+    .where('loyalty_rules.kind', 'in', ['referrer', 'referred'])
+    .executeTakeFirst();
   const referredRevenue = groups.referred.reduce((s, r) => s + n(r.revenue), 0);
   // What a referral can cost and still pay: the cautious end of what a referred customer brings in.
-  const revenueLow = bootstrapMean(groups.referred.map((r) => n(r.revenue)), { seed: options.seed ?? 17 }).low;
+  const revenueLow = bootstrapMean(
+    groups.referred.map((r) => n(r.revenue)),
+    { seed: options.seed ?? 17 },
+  ).low;
   const affordable = enough && revenueLow !== null ? round2(Math.max(0, revenueLow * margin)) : null;
   return {
     currency,
@@ -132,7 +183,9 @@ export async function loyaltyReport(db: Db, options: { margin?: number; seed?: n
     redemption_rate: earned > 0 ? round2(redeemed / earned) : null,
     members_who_redeemed: members > 0 ? round2(n(redeemers?.n) / members) : null,
     by_month: [...monthMap.values()].sort((x, y) => x.month.localeCompare(y.month)),
-    tier_mix: mix.map((m) => ({ tier_id: (m.tier_id as string | null) ?? null, name: tiers.find((t) => t.id === m.tier_id)?.name ?? 'No tier', customers: n(m.n) })).sort((x, y) => y.customers - x.customers),
+    tier_mix: mix
+      .map((m) => ({ tier_id: (m.tier_id as string | null) ?? null, name: tiers.find((t) => t.id === m.tier_id)?.name ?? 'No tier', customers: n(m.n) }))
+      .sort((x, y) => y.customers - x.customers),
     referrals: {
       attributed: count('attributed') + count('rewarded'),
       rewarded: count('rewarded'),

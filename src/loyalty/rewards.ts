@@ -95,10 +95,12 @@ function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.infer<T> {
 }
 
 async function checkReward(db: Db, reward: Reward): Promise<void> {
-  if (reward.kind === 'discount_code' && (reward.discount_amount === null) === (reward.discount_percent === null)) throw invalid('a discount code needs an amount or a percentage (one of them)', { discount_amount: ['give discount_amount or discount_percent'] });
+  if (reward.kind === 'discount_code' && (reward.discount_amount === null) === (reward.discount_percent === null))
+    throw invalid('a discount code needs an amount or a percentage (one of them)', { discount_amount: ['give discount_amount or discount_percent'] });
   if (reward.kind === 'free_product') {
     if (!reward.product_id) throw invalid('a free product reward needs a product', { product_id: ['required for free products'] });
-    if (!(await db.selectFrom('products').select('id').where('id', '=', reward.product_id).executeTakeFirst())) throw invalid(`product ${reward.product_id} does not exist`, { product_id: ['no such product'] });
+    if (!(await db.selectFrom('products').select('id').where('id', '=', reward.product_id).executeTakeFirst()))
+      throw invalid(`product ${reward.product_id} does not exist`, { product_id: ['no such product'] });
   }
 }
 
@@ -181,7 +183,8 @@ export async function redeemReward(trx: Db, ctx: Ctx, customerId: string, input:
   if (!reward.active) throw conflict(`reward ${reward.name} is not offered any more`, { reward_id: ['inactive'] });
   // Read in this transaction (on SQLite the only connection is the one holding it), before anything is written.
   const order = reward.kind === 'free_product' && order_id ? await trx.selectFrom('orders').select(['customer_id', 'total']).where('id', '=', order_id).executeTakeFirst() : undefined;
-  if (order_id && reward.kind === 'free_product' && (!order || order.customer_id !== customerId)) throw invalid(`order ${order_id} is not an order of this customer`, { order_id: ['not an order of this customer'] });
+  if (order_id && reward.kind === 'free_product' && (!order || order.customer_id !== customerId))
+    throw invalid(`order ${order_id} is not an order of this customer`, { order_id: ['not an order of this customer'] });
   const id = newId('loyaltyRedemption');
   await debitPoints(trx, ctx.actor, { customerId, kind: 'spend', points: reward.points_price, redemptionId: id, reason: `redeemed: ${reward.name}` }, { reward_id: reward.id, redemption_id: id });
   let code: string | null = null;
@@ -194,22 +197,35 @@ export async function redeemReward(trx: Db, ctx: Ctx, customerId: string, input:
   } else if (reward.kind === 'free_product') {
     const line = { product_id: reward.product_id, quantity: 1, unit_price: 0 };
     if (order_id && order) {
-      const lines = (await trx.selectFrom('order_lines').select(['product_id', 'sku', 'product_name', 'quantity', 'unit_price']).where('order_id', '=', order_id).orderBy('position').execute()).map((l) => ({
-        product_id: (l.product_id as string | null) ?? null,
-        sku: (l.sku as string | null) ?? null,
-        product_name: (l.product_name as string | null) ?? null,
-        quantity: toNumber(l.quantity) ?? 1,
-        unit_price: toNumber(l.unit_price) ?? 0,
-      }));
+      const lines = (await trx.selectFrom('order_lines').select(['product_id', 'sku', 'product_name', 'quantity', 'unit_price']).where('order_id', '=', order_id).orderBy('position').execute()).map(
+        (l) => ({
+          product_id: (l.product_id as string | null) ?? null,
+          sku: (l.sku as string | null) ?? null,
+          product_name: (l.product_name as string | null) ?? null,
+          quantity: toNumber(l.quantity) ?? 1,
+          unit_price: toNumber(l.unit_price) ?? 0,
+        }),
+      );
       await updateOrdersIn(trx, ctx, [{ id: order_id, patch: { total: toNumber(order.total), lines: [...lines, line] } }]);
       orderId = order_id;
     } else {
       // A reward order of zero: it is the customer's, fulfilled, and earns nothing.
-      const [order] = await createOrdersIn(trx, ctx, [{ customer_id: customerId, ordered_at: new Date().toISOString(), status: 'fulfilled', total: 0, notes: `Reward: ${reward.name}`, lines: [line] }]);
+      const [order] = await createOrdersIn(trx, ctx, [
+        { customer_id: customerId, ordered_at: new Date().toISOString(), status: 'fulfilled', total: 0, notes: `Reward: ${reward.name}`, lines: [line] },
+      ]);
       orderId = order.id as string;
     }
   }
-  const row: Redemption = { id, customer_id: customerId, reward_id: reward.id, points: reward.points_price, code, uses_left: code ? reward.uses_per_code : null, order_id: orderId, created_at: new Date().toISOString() };
+  const row: Redemption = {
+    id,
+    customer_id: customerId,
+    reward_id: reward.id,
+    points: reward.points_price,
+    code,
+    uses_left: code ? reward.uses_per_code : null,
+    order_id: orderId,
+    created_at: new Date().toISOString(),
+  };
   await trx.insertInto('loyalty_redemptions').values(row).execute();
   return row;
 }
@@ -221,6 +237,11 @@ export async function listRedemptions(db: Db, customerId: string): Promise<Redem
 /** Counts a use of each reward code an order was placed with (a code of unlimited uses is not counted down). */
 export async function useRewardCodes(trx: Db, codes: readonly string[]): Promise<void> {
   for (const code of codes) {
-    await trx.updateTable('loyalty_redemptions').set((eb) => ({ uses_left: eb('uses_left', '-', 1) })).where('code', '=', code.trim().toUpperCase()).where('uses_left', '>', 0).execute();
+    await trx
+      .updateTable('loyalty_redemptions')
+      .set((eb) => ({ uses_left: eb('uses_left', '-', 1) }))
+      .where('code', '=', code.trim().toUpperCase())
+      .where('uses_left', '>', 0)
+      .execute();
   }
 }

@@ -38,7 +38,7 @@ const pointsSchema = z
   .object({
     customer_id: z.string(),
     points: z.number().int(),
-    earned: z.number().int().openapi({ description: 'Points earned over the customer\'s life, less reversals' }),
+    earned: z.number().int().openapi({ description: "Points earned over the customer's life, less reversals" }),
     tier: tierSchema.nullable(),
     tier_since: z.string().nullable(),
     history: z.array(entrySchema),
@@ -54,16 +54,35 @@ const pointsSchema = z
 
 const adjustInput = z
   .object({
-    points: z.number().int().min(-1e9).max(1e9).refine((v) => v !== 0, 'must not be zero').openapi({ description: 'Added when positive, taken when negative (a negative adjustment may take the balance below zero)' }),
+    points: z
+      .number()
+      .int()
+      .min(-1e9)
+      .max(1e9)
+      .refine((v) => v !== 0, 'must not be zero')
+      .openapi({ description: 'Added when positive, taken when negative (a negative adjustment may take the balance below zero)' }),
     reason: z.string().trim().min(1).max(255),
   })
   .strict()
   .openapi('LoyaltyAdjust');
 
 const referralSchema = z
-  .object({ id: z.string(), referrer_id: z.string(), referred_id: z.string(), code: z.string(), channel: z.string(), status: z.enum(['attributed', 'rewarded']), order_id: z.string().nullable(), attributed_at: z.string(), rewarded_at: z.string().nullable() })
+  .object({
+    id: z.string(),
+    referrer_id: z.string(),
+    referred_id: z.string(),
+    code: z.string(),
+    channel: z.string(),
+    status: z.enum(['attributed', 'rewarded']),
+    order_id: z.string().nullable(),
+    attributed_at: z.string(),
+    rewarded_at: z.string().nullable(),
+  })
   .openapi('Referral');
-const attributeInput = z.object({ customer_id: z.string().min(1).max(40), code: z.string().trim().min(1).max(64), channel: z.enum(referralChannels).optional() }).strict().openapi('ReferralAttribute');
+const attributeInput = z
+  .object({ customer_id: z.string().min(1).max(40), code: z.string().trim().min(1).max(64), channel: z.enum(referralChannels).optional() })
+  .strict()
+  .openapi('ReferralAttribute');
 const attributionSchema = z.object({ attributed: z.boolean(), reason: z.string().nullable(), referral_id: z.string().nullable(), referrer_id: z.string().nullable() }).openapi('ReferralAttribution');
 
 const historyQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).optional(), cursor: z.string().max(40).optional() });
@@ -71,32 +90,113 @@ const referralQuery = z.object({ referrer_id: z.string().max(40).optional(), sta
 const reportQuery = z.object({ margin: z.coerce.number().min(0).max(1).optional().openapi({ description: 'Gross margin (0 to 1) for the affordable reward; 1 when not given' }) });
 
 /** A catalogue resource: list, create, update, delete, all with the same record schema. */
-function registerCatalogue(app: OpenAPIHono<AppEnv>, o: { path: string; name: string; record: z.ZodTypeAny; create: z.ZodTypeAny; update: z.ZodTypeAny; list: (db: any) => Promise<unknown[]>; add: (db: any, input: unknown) => Promise<unknown>; change: (db: any, id: string, input: unknown) => Promise<unknown>; remove: (db: any, id: string) => Promise<void> }) {
-  app.openapi(createRoute({ method: 'get', path: o.path, tags, summary: `Loyalty ${o.name}s`, responses: { 200: json(z.object({ data: z.array(o.record) }), `The ${o.name}s`) } }), async (c) => c.json({ data: (await o.list(c.get('ctx').database.db)) as never[] }, 200));
-  app.openapi(createRoute({ method: 'post', path: o.path, tags, summary: `Add a ${o.name}`, request: { body: body(o.create) }, responses: { 201: json(o.record, 'Created'), 400: errorResponses[400] } }), async (c) => c.json((await o.add(c.get('ctx').database.db, await c.req.json())) as never, 201));
+function registerCatalogue(
+  app: OpenAPIHono<AppEnv>,
+  o: {
+    path: string;
+    name: string;
+    record: z.ZodTypeAny;
+    create: z.ZodTypeAny;
+    update: z.ZodTypeAny;
+    list: (db: any) => Promise<unknown[]>;
+    add: (db: any, input: unknown) => Promise<unknown>;
+    change: (db: any, id: string, input: unknown) => Promise<unknown>;
+    remove: (db: any, id: string) => Promise<void>;
+  },
+) {
+  app.openapi(createRoute({ method: 'get', path: o.path, tags, summary: `Loyalty ${o.name}s`, responses: { 200: json(z.object({ data: z.array(o.record) }), `The ${o.name}s`) } }), async (c) =>
+    c.json({ data: (await o.list(c.get('ctx').database.db)) as never[] }, 200),
+  );
   app.openapi(
-    createRoute({ method: 'patch', path: `${o.path}/{id}`, tags, summary: `Change a ${o.name}`, request: { params: idParam, body: body(o.update) }, responses: { 200: json(o.record, 'Changed'), 400: errorResponses[400], 404: errorResponses[404] } }),
+    createRoute({ method: 'post', path: o.path, tags, summary: `Add a ${o.name}`, request: { body: body(o.create) }, responses: { 201: json(o.record, 'Created'), 400: errorResponses[400] } }),
+    async (c) => c.json((await o.add(c.get('ctx').database.db, await c.req.json())) as never, 201),
+  );
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: `${o.path}/{id}`,
+      tags,
+      summary: `Change a ${o.name}`,
+      request: { params: idParam, body: body(o.update) },
+      responses: { 200: json(o.record, 'Changed'), 400: errorResponses[400], 404: errorResponses[404] },
+    }),
     async (c) => c.json((await o.change(c.get('ctx').database.db, c.req.valid('param').id, await c.req.json())) as never, 200),
   );
-  app.openapi(createRoute({ method: 'delete', path: `${o.path}/{id}`, tags, summary: `Remove a ${o.name}`, request: { params: idParam }, responses: { 204: { description: 'Removed' }, 404: errorResponses[404] } }), async (c) => {
-    await o.remove(c.get('ctx').database.db, c.req.valid('param').id);
-    return c.body(null, 204);
-  });
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: `${o.path}/{id}`,
+      tags,
+      summary: `Remove a ${o.name}`,
+      request: { params: idParam },
+      responses: { 204: { description: 'Removed' }, 404: errorResponses[404] },
+    }),
+    async (c) => {
+      await o.remove(c.get('ctx').database.db, c.req.valid('param').id);
+      return c.body(null, 204);
+    },
+  );
 }
 
 export function registerLoyaltyRoutes(app: OpenAPIHono<AppEnv>) {
-  registerCatalogue(app, { path: '/api/loyalty/rules', name: 'rule', record: ruleSchema, create: ruleCreateInput, update: ruleUpdateInput, list: listRules, add: createRule, change: updateRule, remove: deleteRule });
-  registerCatalogue(app, { path: '/api/loyalty/rewards', name: 'reward', record: rewardSchema, create: rewardCreateInput, update: rewardUpdateInput, list: listRewards, add: createReward, change: updateReward, remove: deleteReward });
-  registerCatalogue(app, { path: '/api/loyalty/tiers', name: 'tier', record: tierSchema, create: tierCreateInput, update: tierUpdateInput, list: listTiers, add: createTier, change: updateTier, remove: deleteTier });
+  registerCatalogue(app, {
+    path: '/api/loyalty/rules',
+    name: 'rule',
+    record: ruleSchema,
+    create: ruleCreateInput,
+    update: ruleUpdateInput,
+    list: listRules,
+    add: createRule,
+    change: updateRule,
+    remove: deleteRule,
+  });
+  registerCatalogue(app, {
+    path: '/api/loyalty/rewards',
+    name: 'reward',
+    record: rewardSchema,
+    create: rewardCreateInput,
+    update: rewardUpdateInput,
+    list: listRewards,
+    add: createReward,
+    change: updateReward,
+    remove: deleteReward,
+  });
+  registerCatalogue(app, {
+    path: '/api/loyalty/tiers',
+    name: 'tier',
+    record: tierSchema,
+    create: tierCreateInput,
+    update: tierUpdateInput,
+    list: listTiers,
+    add: createTier,
+    change: updateTier,
+    remove: deleteTier,
+  });
 
-  app.openapi(createRoute({ method: 'get', path: '/api/loyalty/settings', tags, summary: 'Loyalty programme settings', responses: { 200: json(loyaltySettingsSchema, 'Settings') } }), async (c) => c.json(await getLoyaltySettings(c.get('ctx').database.db), 200));
+  app.openapi(createRoute({ method: 'get', path: '/api/loyalty/settings', tags, summary: 'Loyalty programme settings', responses: { 200: json(loyaltySettingsSchema, 'Settings') } }), async (c) =>
+    c.json(await getLoyaltySettings(c.get('ctx').database.db), 200),
+  );
   app.openapi(
-    createRoute({ method: 'put', path: '/api/loyalty/settings', tags, summary: 'Change loyalty programme settings (only the fields sent)', request: { body: body(loyaltySettingsSchema.partial()) }, responses: { 200: json(loyaltySettingsSchema, 'Settings'), 400: errorResponses[400] } }),
+    createRoute({
+      method: 'put',
+      path: '/api/loyalty/settings',
+      tags,
+      summary: 'Change loyalty programme settings (only the fields sent)',
+      request: { body: body(loyaltySettingsSchema.partial()) },
+      responses: { 200: json(loyaltySettingsSchema, 'Settings'), 400: errorResponses[400] },
+    }),
     async (c) => c.json(await updateLoyaltySettings(c.get('ctx').database, await c.req.json()), 200),
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/customers/{id}/points', tags, summary: "A customer's points: balance, tier, history (newest first), redemptions, referral code and links", request: { params: idParam, query: historyQuery }, responses: { 200: json(pointsSchema, 'Points'), 400: errorResponses[400], 404: errorResponses[404] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/customers/{id}/points',
+      tags,
+      summary: "A customer's points: balance, tier, history (newest first), redemptions, referral code and links",
+      request: { params: idParam, query: historyQuery },
+      responses: { 200: json(pointsSchema, 'Points'), 400: errorResponses[400], 404: errorResponses[404] },
+    }),
     async (c) => {
       const ctx = c.get('ctx');
       const id = c.req.valid('param').id;
@@ -113,7 +213,11 @@ export function registerLoyaltyRoutes(app: OpenAPIHono<AppEnv>) {
         const referral = erased ? { code: null, link: null } : await referralLinkFor(trx, id, settings);
         const page_link = erased ? null : await pageLinkFor(trx, id, settings);
         const referredBy = await trx.selectFrom('referrals').select('referrer_id').where('referred_id', '=', id).executeTakeFirst();
-        const brought = await trx.selectFrom('referrals').select((eb) => eb.fn.countAll<number>().as('n')).where('referrer_id', '=', id).executeTakeFirst();
+        const brought = await trx
+          .selectFrom('referrals')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('referrer_id', '=', id)
+          .executeTakeFirst();
         return {
           customer_id: id,
           points: balance.points,
@@ -134,7 +238,14 @@ export function registerLoyaltyRoutes(app: OpenAPIHono<AppEnv>) {
     },
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/api/customers/{id}/points/adjust', tags, summary: 'Adjust a balance by hand, with a reason', request: { params: idParam, body: body(adjustInput) }, responses: { 201: json(entrySchema, 'The adjustment'), 400: errorResponses[400], 404: errorResponses[404] } }),
+    createRoute({
+      method: 'post',
+      path: '/api/customers/{id}/points/adjust',
+      tags,
+      summary: 'Adjust a balance by hand, with a reason',
+      request: { params: idParam, body: body(adjustInput) },
+      responses: { 201: json(entrySchema, 'The adjustment'), 400: errorResponses[400], 404: errorResponses[404] },
+    }),
     async (c) => {
       const ctx = c.get('ctx');
       const id = c.req.valid('param').id;
@@ -165,17 +276,37 @@ export function registerLoyaltyRoutes(app: OpenAPIHono<AppEnv>) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/referrals', tags, summary: 'Referrals, newest first', request: { query: referralQuery }, responses: { 200: json(z.object({ data: z.array(referralSchema) }), 'Referrals'), 400: errorResponses[400] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/referrals',
+      tags,
+      summary: 'Referrals, newest first',
+      request: { query: referralQuery },
+      responses: { 200: json(z.object({ data: z.array(referralSchema) }), 'Referrals'), 400: errorResponses[400] },
+    }),
     async (c) => {
       const q = c.req.valid('query');
-      let query = c.get('ctx').database.db.selectFrom('referrals').selectAll().orderBy('attributed_at', 'desc').orderBy('id', 'desc').limit(q.limit ?? 100);
+      let query = c
+        .get('ctx')
+        .database.db.selectFrom('referrals')
+        .selectAll()
+        .orderBy('attributed_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(q.limit ?? 100);
       if (q.referrer_id) query = query.where('referrer_id', '=', q.referrer_id);
       if (q.status) query = query.where('status', '=', q.status);
       return c.json({ data: (await query.execute()) as z.infer<typeof referralSchema>[] }, 200);
     },
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/api/referrals', tags, summary: 'Attribute a customer to the owner of a referral code (refused for self-referral, loops, repeat customers)', request: { body: body(attributeInput) }, responses: { 200: json(attributionSchema, 'Attributed, or why not'), 400: errorResponses[400], 404: errorResponses[404] } }),
+    createRoute({
+      method: 'post',
+      path: '/api/referrals',
+      tags,
+      summary: 'Attribute a customer to the owner of a referral code (refused for self-referral, loops, repeat customers)',
+      request: { body: body(attributeInput) },
+      responses: { 200: json(attributionSchema, 'Attributed, or why not'), 400: errorResponses[400], 404: errorResponses[404] },
+    }),
     async (c) => {
       const ctx = c.get('ctx');
       const input = c.req.valid('json');
@@ -188,19 +319,44 @@ export function registerLoyaltyRoutes(app: OpenAPIHono<AppEnv>) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/reports/loyalty', tags: ['reports', ...tags], summary: "The programme's return: liability, earn and redeem by month, redemption rate, tier mix, referred customers against the others with bootstrap intervals", request: { query: reportQuery }, responses: { 200: json(loyaltyReportSchema, 'Report'), 400: errorResponses[400] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/reports/loyalty',
+      tags: ['reports', ...tags],
+      summary: "The programme's return: liability, earn and redeem by month, redemption rate, tier mix, referred customers against the others with bootstrap intervals",
+      request: { query: reportQuery },
+      responses: { 200: json(loyaltyReportSchema, 'Report'), 400: errorResponses[400] },
+    }),
     async (c) => c.json(await loyaltyReport(c.get('ctx').database.db, { margin: c.req.valid('query').margin }), 200),
   );
 }
 
-const codeParam = z.object({ code: z.string().max(64).openapi({ param: { name: 'code', in: 'path' } }) });
-const tokenParam = z.object({ token: z.string().max(200).openapi({ param: { name: 'token', in: 'path' } }) });
+const codeParam = z.object({
+  code: z
+    .string()
+    .max(64)
+    .openapi({ param: { name: 'code', in: 'path' } }),
+});
+const tokenParam = z.object({
+  token: z
+    .string()
+    .max(200)
+    .openapi({ param: { name: 'token', in: 'path' } }),
+});
 
 /** The public pages: a referral link's landing page and a customer's own page. GET only: nothing to post. */
 export function registerLoyaltyPages(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   const db = deps.database.db;
   app.openapi(
-    createRoute({ method: 'get', path: '/r/{code}', tags, ...publicRoute, summary: "A referral link's landing page (public): leads to the lead form or the shop with the code", request: { params: codeParam }, responses: { 200: html('The landing page'), 404: html('Unknown code') } }),
+    createRoute({
+      method: 'get',
+      path: '/r/{code}',
+      tags,
+      ...publicRoute,
+      summary: "A referral link's landing page (public): leads to the lead form or the shop with the code",
+      request: { params: codeParam },
+      responses: { 200: html('The landing page'), 404: html('Unknown code') },
+    }),
     async (c) => {
       const code = normaliseCode(c.req.valid('param').code);
       c.header('cache-control', 'no-store');
@@ -210,7 +366,15 @@ export function registerLoyaltyPages(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
     },
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/me/{token}', tags, ...publicRoute, summary: "A customer's own page (public, signed link): balance, tier, rewards and referral link", request: { params: tokenParam }, responses: { 200: html('The page'), 404: html('Unknown link') } }),
+    createRoute({
+      method: 'get',
+      path: '/me/{token}',
+      tags,
+      ...publicRoute,
+      summary: "A customer's own page (public, signed link): balance, tier, rewards and referral link",
+      request: { params: tokenParam },
+      responses: { 200: html('The page'), 404: html('Unknown link') },
+    }),
     async (c) => {
       c.header('cache-control', 'no-store');
       c.header('referrer-policy', 'no-referrer');

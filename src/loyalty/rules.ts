@@ -19,7 +19,12 @@ export const ruleSchema = z
   .object({
     id: z.string(),
     name: z.string(),
-    kind: z.enum(ruleKinds).openapi({ description: 'order: points per unit of business currency of a paid order; signup: once per new customer; event: once per event of `event_type` about a customer; referrer / referred: each side of a referral, after the referred customer\'s first paid order' }),
+    kind: z
+      .enum(ruleKinds)
+      .openapi({
+        description:
+          "order: points per unit of business currency of a paid order; signup: once per new customer; event: once per event of `event_type` about a customer; referrer / referred: each side of a referral, after the referred customer's first paid order",
+      }),
     event_type: z.string().nullable().openapi({ description: 'For event rules: the domain event type that earns points (it need not exist yet)' }),
     points: z.number().openapi({ description: 'Points per unit of currency (order rules, fractions allowed; points are rounded down per order), else points per occurrence' }),
     starts_at: z.string().nullable(),
@@ -88,9 +93,24 @@ export async function getRule(db: Db, id: string): Promise<Rule> {
 export async function createRule(db: Db, input: unknown): Promise<Rule> {
   const data = parse(ruleCreateInput, input);
   const now = new Date().toISOString();
-  const rule: Rule = { id: newId('loyaltyRule'), name: data.name, kind: data.kind, event_type: data.event_type ?? null, points: data.points, starts_at: data.starts_at ?? null, ends_at: data.ends_at ?? null, cap: data.cap ?? null, active: data.active ?? true, created_at: now, updated_at: now };
+  const rule: Rule = {
+    id: newId('loyaltyRule'),
+    name: data.name,
+    kind: data.kind,
+    event_type: data.event_type ?? null,
+    points: data.points,
+    starts_at: data.starts_at ?? null,
+    ends_at: data.ends_at ?? null,
+    cap: data.cap ?? null,
+    active: data.active ?? true,
+    created_at: now,
+    updated_at: now,
+  };
   checkRule(rule);
-  await db.insertInto('loyalty_rules').values({ ...rule, active: rule.active ? 1 : 0 }).execute();
+  await db
+    .insertInto('loyalty_rules')
+    .values({ ...rule, active: rule.active ? 1 : 0 })
+    .execute();
   return rule;
 }
 
@@ -99,7 +119,11 @@ export async function updateRule(db: Db, id: string, input: unknown): Promise<Ru
   const rule = { ...(await getRule(db, id)), ...patch, updated_at: new Date().toISOString() } as Rule;
   checkRule(rule);
   const { id: _id, created_at: _c, ...set } = rule;
-  await db.updateTable('loyalty_rules').set({ ...set, active: set.active ? 1 : 0 }).where('id', '=', id).execute();
+  await db
+    .updateTable('loyalty_rules')
+    .set({ ...set, active: set.active ? 1 : 0 })
+    .where('id', '=', id)
+    .execute();
   return rule;
 }
 

@@ -151,11 +151,21 @@ export async function recomputeTiers(trx: Db, actor: string, customerIds: readon
       moves.push({ id, tier });
       const from = ladder.find((t) => t.id === current) ?? null;
       const direction = !from ? 'up' : !tier ? 'down' : tier.threshold > from.threshold ? 'up' : 'down';
-      events.push({ type: 'loyalty.tier_changed', entity: 'customer', entityId: id, data: { from: current, from_name: from?.name ?? null, to: tier?.id ?? null, to_name: tier?.name ?? null, direction } });
+      events.push({
+        type: 'loyalty.tier_changed',
+        entity: 'customer',
+        entityId: id,
+        data: { from: current, from_name: from?.name ?? null, to: tier?.id ?? null, to_name: tier?.name ?? null, direction },
+      });
     }
     if (missing.size) await addToBalances(trx, missing);
     const at = now.toISOString();
-    for (const m of moves) await trx.updateTable('loyalty_balances').set({ tier_id: m.tier?.id ?? null, tier_since: at, updated_at: at }).where('customer_id', '=', m.id).execute();
+    for (const m of moves)
+      await trx
+        .updateTable('loyalty_balances')
+        .set({ tier_id: m.tier?.id ?? null, tier_since: at, updated_at: at })
+        .where('customer_id', '=', m.id)
+        .execute();
     await appendEvents(trx, actor, events);
     changed += moves.length;
   }

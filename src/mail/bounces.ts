@@ -20,7 +20,12 @@ export async function recordBounce(trx: Db, actor: string, messageId: string, ki
   const rank = (s: string) => ['sent', 'bounced_soft', 'bounced_hard', 'complained'].indexOf(s);
   // Only a message that went out can bounce (a report about one still queued or suppressed is ignored).
   if (rank(row.status as string) < 0 || rank(statusOf[kind]) <= rank(row.status as string)) return;
-  await trx.updateTable('messages').set({ status: statusOf[kind], error: detail?.slice(0, 2000) ?? null, updated_at: new Date().toISOString() }).where('id', '=', messageId).execute();
+  await trx
+    .updateTable('messages')
+    .set({ status: statusOf[kind], error: detail?.slice(0, 2000) ?? null, updated_at: new Date().toISOString() })
+    .where('id', '=', messageId)
+    .execute();
   await appendEvents(trx, actor, [{ type: 'message.bounced', entity: 'message', entityId: messageId, data: { kind, purpose: row.purpose, customer_id: row.customer_id ?? null } }]);
-  if (kind !== 'soft' && row.to_address !== 'erased') await addSuppression(trx, actor, { address: row.to_address as string, reason: kind === 'hard' ? 'hard_bounce' : 'complaint', customerId: (row.customer_id as string | null) ?? null, messageId });
+  if (kind !== 'soft' && row.to_address !== 'erased')
+    await addSuppression(trx, actor, { address: row.to_address as string, reason: kind === 'hard' ? 'hard_bounce' : 'complaint', customerId: (row.customer_id as string | null) ?? null, messageId });
 }

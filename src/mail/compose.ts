@@ -74,7 +74,13 @@ export function composeMessage(row: MessageRow, ctx: ComposeContext, tracking: {
     }
     if (ctx.trackOpens) html = appendToBody(html, `<img src="${escapeHtml(`${base}/t/o/${openToken(ctx.secret, row.id)}`)}" width="1" height="1" alt="" style="display:block;border:0">`);
   }
-  const attachments = row.attachments ? (JSON.parse(row.attachments) as { filename: string; contentType: string; content: string }[]).map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content, 'base64') })) : undefined;
+  const attachments = row.attachments
+    ? (JSON.parse(row.attachments) as { filename: string; contentType: string; content: string }[]).map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        content: Buffer.from(a.content, 'base64'),
+      }))
+    : undefined;
   return {
     from: ctx.from.name ? { name: ctx.from.name, address: ctx.from.address } : ctx.from.address,
     to: row.to_address,

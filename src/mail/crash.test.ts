@@ -71,7 +71,11 @@ describe.each(engines)('kill -9 while sending on %s', (engine) => {
     const duplicates = [...counts.values()].filter((n) => n > 1).length;
     expect(duplicates).toBeLessThanOrEqual(batch);
     expect([...counts.values()].every((n) => n <= 2)).toBe(true);
-    const statuses = await t.database.db.selectFrom('messages').select(['status', (eb) => eb.fn.countAll().as('n')]).groupBy('status').execute();
+    const statuses = await t.database.db
+      .selectFrom('messages')
+      .select(['status', (eb) => eb.fn.countAll().as('n')])
+      .groupBy('status')
+      .execute();
     expect(statuses.map((s) => [s.status, Number(s.n)])).toEqual([['sent', total]]);
   });
 });

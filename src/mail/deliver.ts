@@ -33,7 +33,8 @@ export interface DeliveryOptions {
 
 export const defaultWorkerName = () => `${thisProcess()}:mail`;
 
-const dueCondition = (nowIso: string) => (eb: any) => eb.or([eb.and([eb('status', '=', 'queued'), eb('next_attempt_at', '<=', nowIso)]), eb.and([eb('status', '=', 'sending'), eb('claimed_until', '<', nowIso)])]);
+const dueCondition = (nowIso: string) => (eb: any) =>
+  eb.or([eb.and([eb('status', '=', 'queued'), eb('next_attempt_at', '<=', nowIso)]), eb.and([eb('status', '=', 'sending'), eb('claimed_until', '<', nowIso)])]);
 
 /** The sender key rate windows are counted under: the sender's id, or "default" for mail without one. */
 const senderKey = (senderId: string | null) => senderId ?? 'default';
@@ -50,11 +51,18 @@ async function limitsOf(db: Db, senderId: string | null): Promise<RateLimits> {
 async function blockedMessages(db: Db, rows: { id: string; to_address: string; purpose: string; customer_id: string | null }[]): Promise<Map<string, string>> {
   const blocked = new Map<string, string>();
   if (rows.length === 0) return blocked;
-  const suppressed = await suppressedHashes(db, rows.map((r) => r.to_address));
+  const suppressed = await suppressedHashes(
+    db,
+    rows.map((r) => r.to_address),
+  );
   const marketingCustomers = [...new Set(rows.filter((r) => r.purpose === 'marketing' && r.customer_id).map((r) => r.customer_id!))];
   const consent = new Map<string, boolean>();
   for (let i = 0; i < marketingCustomers.length; i += 500) {
-    const customers = await db.selectFrom('customers').select(['id', 'consent_email', 'erased_at']).where('id', 'in', marketingCustomers.slice(i, i + 500)).execute();
+    const customers = await db
+      .selectFrom('customers')
+      .select(['id', 'consent_email', 'erased_at'])
+      .where('id', 'in', marketingCustomers.slice(i, i + 500))
+      .execute();
     for (const c of customers) consent.set(c.id as string, toBool(c.consent_email) === true && !c.erased_at);
   }
   for (const r of rows) {
@@ -143,7 +151,15 @@ async function recordOutcomes(db: Db, worker: string, outcomes: Outcome[], maxAt
         const r = await mine.set({ ...base, status: 'failed', error: o.error?.slice(0, 2000) ?? 'failed', provider_response: o.response?.slice(0, 1000) ?? null }).executeTakeFirst();
         if (Number(r.numUpdatedRows)) events.push({ type: 'message.failed', entity: 'message', entityId: o.row.id, data: { ...data, error: o.error?.slice(0, 300) ?? null } });
       } else {
-        await mine.set({ ...base, status: 'queued', error: o.error?.slice(0, 2000) ?? null, provider_response: o.response?.slice(0, 1000) ?? null, next_attempt_at: new Date(Date.now() + backoffMs(o.row.attempts)).toISOString() }).execute();
+        await mine
+          .set({
+            ...base,
+            status: 'queued',
+            error: o.error?.slice(0, 2000) ?? null,
+            provider_response: o.response?.slice(0, 1000) ?? null,
+            next_attempt_at: new Date(Date.now() + backoffMs(o.row.attempts)).toISOString(),
+          })
+          .execute();
       }
     }
     await appendEvents(trx, 'mail', events);
@@ -155,7 +171,12 @@ async function trackingConsent(db: Db, rows: MessageRow[]): Promise<Set<string>>
   const ids = [...new Set(rows.map((r) => r.customer_id).filter((id): id is string => !!id))];
   const out = new Set<string>();
   for (let i = 0; i < ids.length; i += 500) {
-    for (const c of await db.selectFrom('customers').select(['id', 'consent_email']).where('id', 'in', ids.slice(i, i + 500)).execute()) if (toBool(c.consent_email)) out.add(c.id as string);
+    for (const c of await db
+      .selectFrom('customers')
+      .select(['id', 'consent_email'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute())
+      if (toBool(c.consent_email)) out.add(c.id as string);
   }
   return out;
 }
@@ -235,8 +256,12 @@ export async function releaseMailOfGoneProcesses(database: Database): Promise<nu
   const claimed = await database.db.selectFrom('messages').select(['id', 'claimed_by']).where('status', '=', 'sending').execute();
   const gone = claimed.filter((r) => processIsGone(r.claimed_by as string | null)).map((r) => r.id as string);
   for (let i = 0; i < gone.length; i += 500) {
-    await database.db.updateTable('messages').set({ status: 'queued', claimed_by: null, claimed_until: null, next_attempt_at: new Date().toISOString(), updated_at: new Date().toISOString() }).where('id', 'in', gone.slice(i, i + 500)).where('status', '=', 'sending').execute();
+    await database.db
+      .updateTable('messages')
+      .set({ status: 'queued', claimed_by: null, claimed_until: null, next_attempt_at: new Date().toISOString(), updated_at: new Date().toISOString() })
+      .where('id', 'in', gone.slice(i, i + 500))
+      .where('status', '=', 'sending')
+      .execute();
   }
   return gone.length;
 }
-

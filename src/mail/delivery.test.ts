@@ -24,9 +24,20 @@ describe.each(engines)('outgoing mail on %s', (engine) => {
   const messageRow = (id: string) => t.database.db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
   it('queues in the caller transaction and delivers after commit as multipart text + HTML with Message-ID and Date', async () => {
-    const { id } = await t.database.db.transaction().execute((trx) =>
-      queueMail(trx, { to: 'ada@example.org', subject: 'Your quote Q-1', text: 'Hello Ada,\nyour quote is attached.', html: '<p>Hello Ada,<br>your quote is attached.</p>', purpose: 'transactional', related: { entity: 'quote', id: 'quo_1' }, attachments: [{ filename: 'Q-1.pdf', content: Buffer.from('%PDF-1.4 test'), contentType: 'application/pdf' }], headers: { 'X-Rapport-Quote': 'Q-1' } }),
-    );
+    const { id } = await t.database.db
+      .transaction()
+      .execute((trx) =>
+        queueMail(trx, {
+          to: 'ada@example.org',
+          subject: 'Your quote Q-1',
+          text: 'Hello Ada,\nyour quote is attached.',
+          html: '<p>Hello Ada,<br>your quote is attached.</p>',
+          purpose: 'transactional',
+          related: { entity: 'quote', id: 'quo_1' },
+          attachments: [{ filename: 'Q-1.pdf', content: Buffer.from('%PDF-1.4 test'), contentType: 'application/pdf' }],
+          headers: { 'X-Rapport-Quote': 'Q-1' },
+        }),
+      );
     expect((await messageRow(id)).status).toBe('queued');
     expect(await deliverQueuedMail(t.database)).toBe(1);
     const [mail] = await smtp.waitFor(1);
@@ -59,19 +70,29 @@ describe.each(engines)('outgoing mail on %s', (engine) => {
   });
 
   it('refuses header injection: CR/LF in the subject or a header, a reserved header; nothing is queued', async () => {
-    const count = async () => Number((await t.database.db.selectFrom('messages').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom('messages')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
     const bad: Partial<QueueMailInput>[] = [
       { subject: 'Hello\r\nBcc: victim@example.org' },
       { subject: 'Hello\nX-Evil: 1' },
       { headers: { 'X-Note': 'a\r\nBcc: victim@example.org' } },
-      { headers: { 'Bcc': 'victim@example.org' } },
+      { headers: { Bcc: 'victim@example.org' } },
       { headers: { 'Bad Name': 'x' } },
       { to: 'not an address' },
       { to: 'a@example.org\r\nBcc: victim@example.org' },
     ];
     for (const patch of bad) {
-      await expect(t.database.db.transaction().execute((trx) => queueMail(trx, { to: 'ada@example.org', subject: 'ok', text: 'x', purpose: 'notification', ...patch }))).rejects.toMatchObject({ status: 400 });
+      await expect(t.database.db.transaction().execute((trx) => queueMail(trx, { to: 'ada@example.org', subject: 'ok', text: 'x', purpose: 'notification', ...patch }))).rejects.toMatchObject({
+        status: 400,
+      });
     }
     expect(await count()).toBe(before);
   });
@@ -86,7 +107,11 @@ describe.each(engines)('outgoing mail on %s', (engine) => {
     expect(row.error).toMatch(/451|greylisted/);
     expect(row.next_attempt_at > new Date().toISOString()).toBe(true);
     // Due again: it goes out.
-    await t.database.db.updateTable('messages').set({ next_attempt_at: new Date(0).toISOString() }).where('id', '=', soft).execute();
+    await t.database.db
+      .updateTable('messages')
+      .set({ next_attempt_at: new Date(0).toISOString() })
+      .where('id', '=', soft)
+      .execute();
     await deliverQueuedMail(t.database);
     row = await messageRow(soft);
     expect(row.status).toBe('sent');
@@ -106,7 +131,11 @@ describe.each(engines)('outgoing mail on %s', (engine) => {
     const { id } = await t.database.db.transaction().execute((trx) => queueMail(trx, { to: 'crash@example.org', subject: 'crash', text: 'x', purpose: 'notification' }));
     // A process that claimed the message and died (a pid that does not exist on this host).
     const dead = `${(await import('node:os')).hostname()}:2147483646:mail`;
-    await t.database.db.updateTable('messages').set({ status: 'sending', claimed_by: dead, claimed_until: new Date(Date.now() + 3_600_000).toISOString(), attempts: 1 }).where('id', '=', id).execute();
+    await t.database.db
+      .updateTable('messages')
+      .set({ status: 'sending', claimed_by: dead, claimed_until: new Date(Date.now() + 3_600_000).toISOString(), attempts: 1 })
+      .where('id', '=', id)
+      .execute();
     const before = smtp.messages.length;
     // Its lease has not ended: nothing is sent twice meanwhile.
     await deliverQueuedMail(t.database);
@@ -141,7 +170,12 @@ describe.each(engines)('outgoing mail on %s', (engine) => {
     expect(await messageRow(hard.id)).toMatchObject({ status: 'bounced_hard', error: '5.1.1 no such user' });
     expect((await suppressedHashes(t.database.db, ['full@example.org', 'gone@example.org'])).size).toBe(1);
     const events = await t.database.db.selectFrom('events').select(['entity_id', 'data']).where('type', '=', 'message.bounced').execute();
-    expect(events.map((e) => [e.entity_id, JSON.parse(e.data as string).kind]).sort()).toEqual([[hard.id, 'hard'], [soft.id, 'soft']].sort());
+    expect(events.map((e) => [e.entity_id, JSON.parse(e.data as string).kind]).sort()).toEqual(
+      [
+        [hard.id, 'hard'],
+        [soft.id, 'soft'],
+      ].sort(),
+    );
     const again = await send('gone@example.org');
     while ((await messageRow(again.id)).status === 'queued') {
       await deliverQueuedMail(t.database);

@@ -57,16 +57,22 @@ export function checkRecord(expected: DnsRecord, answers: string[][] | Error): R
     const want = parseTags(expected.value).get('p');
     const records = published.filter((r) => /^\s*v\s*=\s*DKIM1/i.test(r) || parseTags(r).has('p'));
     if (records.length === 0) return { ...expected, status: 'missing', published, detail: 'no DKIM key published' };
-    return records.some((r) => parseTags(r).get('p') === want) ? { ...expected, status: 'ok', published, detail: 'the published key is the one Rapport signs with' } : { ...expected, status: 'different', published, detail: 'a DKIM key is published, but not the one Rapport signs with' };
+    return records.some((r) => parseTags(r).get('p') === want)
+      ? { ...expected, status: 'ok', published, detail: 'the published key is the one Rapport signs with' }
+      : { ...expected, status: 'different', published, detail: 'a DKIM key is published, but not the one Rapport signs with' };
   }
   if (expected.kind === 'spf') {
     const records = published.filter((r) => /^v=spf1(\s|$)/i.test(r.trim()));
     if (records.length === 0) return { ...expected, status: 'missing', published, detail: 'no SPF record' };
     if (records.length > 1) return { ...expected, status: 'different', published, detail: 'more than one SPF record: receivers treat that as an error (RFC 7208 4.5)' };
-    return /\s[-~]all\s*$/i.test(records[0]) ? { ...expected, status: 'ok', published, detail: 'an SPF record is published; make sure it covers your SMTP provider' } : { ...expected, status: 'different', published, detail: 'the SPF record does not end in ~all or -all' };
+    return /\s[-~]all\s*$/i.test(records[0])
+      ? { ...expected, status: 'ok', published, detail: 'an SPF record is published; make sure it covers your SMTP provider' }
+      : { ...expected, status: 'different', published, detail: 'the SPF record does not end in ~all or -all' };
   }
   const records = published.filter((r) => /^\s*v\s*=\s*DMARC1/i.test(r));
   if (records.length === 0) return { ...expected, status: 'missing', published, detail: 'no DMARC record' };
   const policy = parseTags(records[0]).get('p');
-  return policy && ['none', 'quarantine', 'reject'].includes(policy.toLowerCase()) ? { ...expected, status: 'ok', published, detail: `DMARC policy ${policy}` } : { ...expected, status: 'different', published, detail: 'the DMARC record has no valid p= policy' };
+  return policy && ['none', 'quarantine', 'reject'].includes(policy.toLowerCase())
+    ? { ...expected, status: 'ok', published, detail: `DMARC policy ${policy}` }
+    : { ...expected, status: 'different', published, detail: 'the DMARC record has no valid p= policy' };
 }

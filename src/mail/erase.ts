@@ -11,15 +11,30 @@ const chunks = <T>(items: readonly T[], size = 500): T[][] => Array.from({ lengt
 async function messageIdsOf(trx: Db, customerIds: readonly string[], emails: readonly string[]): Promise<string[]> {
   const ids = new Set<string>();
   for (const chunk of chunks(customerIds)) for (const r of await trx.selectFrom('messages').select('id').where('customer_id', 'in', chunk).execute()) ids.add(r.id as string);
-  for (const chunk of chunks(emails)) for (const r of await trx.selectFrom('messages').select('id').where((eb) => eb.fn('lower', ['to_address']), 'in', chunk).execute()) ids.add(r.id as string);
+  for (const chunk of chunks(emails))
+    for (const r of await trx
+      .selectFrom('messages')
+      .select('id')
+      .where((eb) => eb.fn('lower', ['to_address']), 'in', chunk)
+      .execute())
+      ids.add(r.id as string);
   return [...ids];
 }
 
 export async function eraseMessagesOf(trx: Db, customerIds: readonly string[], emails: readonly string[]): Promise<void> {
-  const ids = await messageIdsOf(trx, customerIds, [...emails].map((e) => e.toLowerCase()));
+  const ids = await messageIdsOf(
+    trx,
+    customerIds,
+    [...emails].map((e) => e.toLowerCase()),
+  );
   const now = new Date().toISOString();
   for (const chunk of chunks(ids)) {
-    await trx.updateTable('messages').set({ status: 'suppressed', error: 'the recipient was erased', claimed_by: null, claimed_until: null }).where('id', 'in', chunk).where('status', 'in', ['queued', 'sending']).execute();
+    await trx
+      .updateTable('messages')
+      .set({ status: 'suppressed', error: 'the recipient was erased', claimed_by: null, claimed_until: null })
+      .where('id', 'in', chunk)
+      .where('status', 'in', ['queued', 'sending'])
+      .execute();
     await trx
       .updateTable('messages')
       .set({ to_address: 'erased', subject: '', text_body: '', html_body: null, headers: null, attachments: null, provider_response: null, updated_at: now })

@@ -5,15 +5,37 @@ import { addressHash } from './suppressions.js';
 
 export const mailExportSchema = z
   .object({
-    messages: z.array(z.object({ id: z.string(), purpose: z.string(), status: z.string(), to_address: z.string(), subject: z.string(), text_body: z.string(), created_at: z.string(), sent_at: z.string().nullable(), opened_at: z.string().nullable(), clicked_at: z.string().nullable() })),
+    messages: z.array(
+      z.object({
+        id: z.string(),
+        purpose: z.string(),
+        status: z.string(),
+        to_address: z.string(),
+        subject: z.string(),
+        text_body: z.string(),
+        created_at: z.string(),
+        sent_at: z.string().nullable(),
+        opened_at: z.string().nullable(),
+        clicked_at: z.string().nullable(),
+      }),
+    ),
     suppressions: z.array(z.object({ address: z.string().nullable(), reason: z.string(), created_at: z.string() })),
   })
   .openapi('CustomerMailExport');
 
 export async function exportMail(db: Db, customerId: string, emails: readonly string[]): Promise<z.infer<typeof mailExportSchema>> {
-  const messages = await db.selectFrom('messages').select(['id', 'purpose', 'status', 'to_address', 'subject', 'text_body', 'created_at', 'sent_at', 'opened_at', 'clicked_at']).where('customer_id', '=', customerId).orderBy('id').execute();
+  const messages = await db
+    .selectFrom('messages')
+    .select(['id', 'purpose', 'status', 'to_address', 'subject', 'text_body', 'created_at', 'sent_at', 'opened_at', 'clicked_at'])
+    .where('customer_id', '=', customerId)
+    .orderBy('id')
+    .execute();
   const hashes = emails.filter(Boolean).map(addressHash);
   let q = db.selectFrom('suppressions').select(['address', 'reason', 'created_at']).where('customer_id', '=', customerId);
-  if (hashes.length) q = db.selectFrom('suppressions').select(['address', 'reason', 'created_at']).where((eb) => eb.or([eb('customer_id', '=', customerId), eb('address_hash', 'in', hashes)]));
+  if (hashes.length)
+    q = db
+      .selectFrom('suppressions')
+      .select(['address', 'reason', 'created_at'])
+      .where((eb) => eb.or([eb('customer_id', '=', customerId), eb('address_hash', 'in', hashes)]));
   return { messages: messages as z.infer<typeof mailExportSchema>['messages'], suppressions: (await q.orderBy('created_at').execute()) as z.infer<typeof mailExportSchema>['suppressions'] };
 }

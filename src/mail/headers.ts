@@ -7,7 +7,24 @@ export const hasLineBreak = (value: string) => /[\r\n]/.test(value);
 const fieldName = /^[!-9;-~]{1,76}$/;
 
 /** Headers Rapport sets itself: a caller's extra headers may not replace them. */
-const reserved = new Set(['from', 'to', 'cc', 'bcc', 'subject', 'date', 'message-id', 'sender', 'reply-to', 'return-path', 'mime-version', 'content-type', 'content-transfer-encoding', 'dkim-signature', 'list-unsubscribe', 'list-unsubscribe-post']);
+const reserved = new Set([
+  'from',
+  'to',
+  'cc',
+  'bcc',
+  'subject',
+  'date',
+  'message-id',
+  'sender',
+  'reply-to',
+  'return-path',
+  'mime-version',
+  'content-type',
+  'content-transfer-encoding',
+  'dkim-signature',
+  'list-unsubscribe',
+  'list-unsubscribe-post',
+]);
 
 /** Refuses extra headers that could inject lines or replace Rapport's own; returns them unchanged. */
 export function checkExtraHeaders(headers: Record<string, string> | undefined): Record<string, string> {

@@ -11,7 +11,10 @@ import { closeMailTransport } from './transport.js';
 /** A header as sent, folding undone. */
 const header = (mail: ParsedMail, name: string) => {
   const line = mail.headerLines.find((h) => h.key === name.toLowerCase())?.line;
-  return line?.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+  return line
+    ?.slice(line.indexOf(':') + 1)
+    .replace(/\r?\n[ \t]+/g, ' ')
+    .trim();
 };
 
 describe.each(engines)('mail API, consent and suppression on %s', (engine) => {
@@ -37,8 +40,17 @@ describe.each(engines)('mail API, consent and suppression on %s', (engine) => {
       await new Promise((r) => setTimeout(r, 250));
     }
   };
-  const customer = async (email: string, consent: boolean) => (await api.request('POST', '/api/customers', { first_name: 'Test', last_name: email.split('@')[0], email, consent_email: consent })).body.id as string;
-  const count = async (table: string) => Number((await api.db.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const customer = async (email: string, consent: boolean) =>
+    (await api.request('POST', '/api/customers', { first_name: 'Test', last_name: email.split('@')[0], email, consent_email: consent })).body.id as string;
+  const count = async (table: string) =>
+    Number(
+      (
+        await api.db.database.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('stores the SMTP password sealed, never returns it, and refuses bad settings without changing anything', async () => {
     let res = await api.request('PUT', '/api/mail/settings', { user: 'mailer', password: 's3cret-pass' });
@@ -156,7 +168,15 @@ describe.each(engines)('mail API, consent and suppression on %s', (engine) => {
   });
 
   it('signs with the sender DKIM key; the signature verifies against the published record', async () => {
-    const res = await api.request('POST', '/api/senders', { name: 'Ada Shop', address: 'ada@shop.example', reply_to: 'help@shop.example', dkim_selector: 'rapport1', per_second: 0, per_hour: 0, per_day: 0 });
+    const res = await api.request('POST', '/api/senders', {
+      name: 'Ada Shop',
+      address: 'ada@shop.example',
+      reply_to: 'help@shop.example',
+      dkim_selector: 'rapport1',
+      per_second: 0,
+      per_hour: 0,
+      per_day: 0,
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ is_default: true, domain: 'shop.example', dkim_selector: 'rapport1' });
     const dkim = res.body.dns_records.find((r: { kind: string }) => r.kind === 'dkim');

@@ -32,11 +32,33 @@ export const messageSchema = z
     sent_at: z.string().nullable(),
   })
   .openapi('Message');
-export const messageDetailSchema = messageSchema.extend({ text_body: z.string(), html_body: z.string().nullable(), attachments: z.array(z.object({ filename: z.string(), content_type: z.string(), size: z.number().int() })) }).openapi('MessageDetail');
+export const messageDetailSchema = messageSchema
+  .extend({ text_body: z.string(), html_body: z.string().nullable(), attachments: z.array(z.object({ filename: z.string(), content_type: z.string(), size: z.number().int() })) })
+  .openapi('MessageDetail');
 
 export type Message = z.infer<typeof messageSchema>;
 
-const summaryColumns = ['id', 'purpose', 'status', 'sender_id', 'to_address', 'customer_id', 'subject', 'related_entity', 'related_id', 'attempts', 'next_attempt_at', 'message_id', 'provider_response', 'error', 'opened_at', 'clicked_at', 'created_at', 'updated_at', 'sent_at'] as const;
+const summaryColumns = [
+  'id',
+  'purpose',
+  'status',
+  'sender_id',
+  'to_address',
+  'customer_id',
+  'subject',
+  'related_entity',
+  'related_id',
+  'attempts',
+  'next_attempt_at',
+  'message_id',
+  'provider_response',
+  'error',
+  'opened_at',
+  'clicked_at',
+  'created_at',
+  'updated_at',
+  'sent_at',
+] as const;
 
 const toMessage = (r: Record<string, unknown>): Message => ({ ...(r as unknown as Message), attempts: Number(r.attempts) });
 
@@ -53,7 +75,11 @@ export const messageListQuery = z.object({
 /** Newest first, by id (ids sort by creation time). */
 export async function listMessages(db: Db, q: z.infer<typeof messageListQuery>): Promise<{ data: Message[]; next_cursor: string | null }> {
   const limit = q.limit ?? 50;
-  let query = db.selectFrom('messages').select([...summaryColumns]).orderBy('id', 'desc').limit(limit + 1);
+  let query = db
+    .selectFrom('messages')
+    .select([...summaryColumns])
+    .orderBy('id', 'desc')
+    .limit(limit + 1);
   if (q.status) query = query.where('status', '=', q.status);
   if (q.customer_id) query = query.where('customer_id', '=', q.customer_id);
   if (q.related_entity) query = query.where('related_entity', '=', q.related_entity);
@@ -68,7 +94,13 @@ export async function listMessages(db: Db, q: z.infer<typeof messageListQuery>):
 export async function getMessage(db: Db, id: string): Promise<z.infer<typeof messageDetailSchema>> {
   const r = await db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) throw notFound('message', id);
-  const attachments = r.attachments ? (JSON.parse(r.attachments as string) as { filename: string; contentType: string; content: string }[]).map((a) => ({ filename: a.filename, content_type: a.contentType, size: Buffer.from(a.content, 'base64').length })) : [];
+  const attachments = r.attachments
+    ? (JSON.parse(r.attachments as string) as { filename: string; contentType: string; content: string }[]).map((a) => ({
+        filename: a.filename,
+        content_type: a.contentType,
+        size: Buffer.from(a.content, 'base64').length,
+      }))
+    : [];
   const summary = Object.fromEntries(summaryColumns.map((c) => [c, r[c]]));
   return { ...toMessage(summary), text_body: r.text_body as string, html_body: (r.html_body as string | null) ?? null, attachments };
 }
@@ -83,20 +115,33 @@ export async function mailSettingsView(db: Db): Promise<z.infer<typeof mailSetti
   const senders = await db.selectFrom('mail_senders').select('id').execute();
   let total = today;
   for (const sender of senders) total += await sentToday(db, sender.id as string);
-  if (total >= bulkSenderThreshold * 0.8) warnings.push(`${total} messages sent today: at ${bulkSenderThreshold.toLocaleString('en')} a day Gmail treats you as a bulk sender (SPF, DKIM and DMARC aligned, one-click unsubscribe, spam rate under 0.3%).`);
+  if (total >= bulkSenderThreshold * 0.8)
+    warnings.push(
+      `${total} messages sent today: at ${bulkSenderThreshold.toLocaleString('en')} a day Gmail treats you as a bulk sender (SPF, DKIM and DMARC aligned, one-click unsubscribe, spam rate under 0.3%).`,
+    );
   return { ...s, configured: Boolean(s.host && s.from_address), warnings };
 }
 
-export const testSendInput = z.object({ to: z.email({ message: 'not an email address' }).max(254).optional().openapi({ description: "Where to send the test; default: the owner's address" }) }).strict().openapi('MailTestInput');
+export const testSendInput = z
+  .object({ to: z.email({ message: 'not an email address' }).max(254).optional().openapi({ description: "Where to send the test; default: the owner's address" }) })
+  .strict()
+  .openapi('MailTestInput');
 export const testSendResult = z
-  .object({ ok: z.boolean(), to: z.string(), response: z.string().nullable().openapi({ description: "The SMTP server's answer" }), message_id: z.string().nullable(), error: z.string().nullable().openapi({ description: 'Why the server did not accept the test, in words' }) })
+  .object({
+    ok: z.boolean(),
+    to: z.string(),
+    response: z.string().nullable().openapi({ description: "The SMTP server's answer" }),
+    message_id: z.string().nullable(),
+    error: z.string().nullable().openapi({ description: 'Why the server did not accept the test, in words' }),
+  })
   .openapi('MailTestResult');
 
 /** Sends a test message at once (not queued) over a fresh connection, and reports the server's answer. */
 export async function sendTestMessage(database: Database, input: { to?: string }): Promise<z.infer<typeof testSendResult>> {
   const smtp = await smtpSettings(database.db);
   const settings = await getMailSettings(database.db);
-  if (!smtp || !settings.from_address) throw invalid('set the SMTP host and the from address first', { ...(smtp ? {} : { host: ['required'] }), ...(settings.from_address ? {} : { from_address: ['required'] }) });
+  if (!smtp || !settings.from_address)
+    throw invalid('set the SMTP host and the from address first', { ...(smtp ? {} : { host: ['required'] }), ...(settings.from_address ? {} : { from_address: ['required'] }) });
   const to = input.to ?? (await ownerAddress(database.db));
   if (!to) throw invalid('no address to send the test to', { to: ['required'] });
   const transport = nodemailer.createTransport(transportOptions(smtp, false));

@@ -18,7 +18,12 @@ export const publicMailBodyBytes = 4 * 1024;
 export const maxUnsubscribePostsPer10Minutes = 30;
 
 const publicRoute = { security: [] as Record<string, string[]>[] };
-const tokenParam = z.object({ token: z.string().max(4000).openapi({ param: { name: 'token', in: 'path' }, description: 'The signed token from the email' }) });
+const tokenParam = z.object({
+  token: z
+    .string()
+    .max(4000)
+    .openapi({ param: { name: 'token', in: 'path' }, description: 'The signed token from the email' }),
+});
 const html = (description: string) => ({ description, content: { 'text/html': { schema: z.string() } } });
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -65,12 +70,25 @@ export function registerMailPublicPages(app: OpenAPIHono<AppEnv>, deps: AppDeps)
   };
 
   app.openapi(
-    createRoute({ method: 'get', path: '/u/{token}', operationId: 'emailPreferencePage', tags: ['mail'], summary: 'Email preference page of the recipient of a message (no sign-in; signed token)', ...publicRoute, request: { params: tokenParam }, responses: { 200: html('The page'), 404: html('The link is not valid') } }),
+    createRoute({
+      method: 'get',
+      path: '/u/{token}',
+      operationId: 'emailPreferencePage',
+      tags: ['mail'],
+      summary: 'Email preference page of the recipient of a message (no sign-in; signed token)',
+      ...publicRoute,
+      request: { params: tokenParam },
+      responses: { 200: html('The page'), 404: html('The link is not valid') },
+    }),
     async (c) => {
       const { token } = c.req.valid('param');
       try {
         const target = await unsubscribeTarget(database, token);
-        if (target.unsubscribed) return c.html(page('You are unsubscribed', `<p>${escape(mask(target.address))} gets no more marketing email from us. Messages you asked for, such as quotes and invoices, still reach you.</p>`), 200);
+        if (target.unsubscribed)
+          return c.html(
+            page('You are unsubscribed', `<p>${escape(mask(target.address))} gets no more marketing email from us. Messages you asked for, such as quotes and invoices, still reach you.</p>`),
+            200,
+          );
         return c.html(
           page(
             'Email preferences',
@@ -106,7 +124,16 @@ export function registerMailPublicPages(app: OpenAPIHono<AppEnv>, deps: AppDeps)
     },
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/t/o/{token}', operationId: 'trackOpen', tags: ['mail'], summary: 'Open pixel of a tracked email (a 1×1 GIF)', ...publicRoute, request: { params: tokenParam }, responses: { 200: { description: 'The pixel', content: { 'image/gif': { schema: z.string().openapi({ format: 'binary' }) } } }, 404: html('The link is not valid') } }),
+    createRoute({
+      method: 'get',
+      path: '/t/o/{token}',
+      operationId: 'trackOpen',
+      tags: ['mail'],
+      summary: 'Open pixel of a tracked email (a 1×1 GIF)',
+      ...publicRoute,
+      request: { params: tokenParam },
+      responses: { 200: { description: 'The pixel', content: { 'image/gif': { schema: z.string().openapi({ format: 'binary' }) } } }, 404: html('The link is not valid') },
+    }),
     async (c) => {
       try {
         await recordOpen(database, c.req.valid('param').token);
@@ -118,7 +145,16 @@ export function registerMailPublicPages(app: OpenAPIHono<AppEnv>, deps: AppDeps)
     },
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/t/c/{token}', operationId: 'trackClick', tags: ['mail'], summary: 'A tracked link: records the click and redirects to the address signed into the token (never elsewhere)', ...publicRoute, request: { params: tokenParam }, responses: { 302: { description: 'To the linked page' }, 404: html('The link is not valid') } }),
+    createRoute({
+      method: 'get',
+      path: '/t/c/{token}',
+      operationId: 'trackClick',
+      tags: ['mail'],
+      summary: 'A tracked link: records the click and redirects to the address signed into the token (never elsewhere)',
+      ...publicRoute,
+      request: { params: tokenParam },
+      responses: { 302: { description: 'To the linked page' }, 404: html('The link is not valid') },
+    }),
     async (c) => {
       try {
         return c.redirect(await recordClick(database, c.req.valid('param').token), 302);

@@ -33,7 +33,11 @@ export interface QueueMailInput {
   actor?: string;
 }
 
-const oneLine = (max: number) => z.string().max(max).refine((v) => !hasLineBreak(v), { message: 'must be one line (no CR or LF)' });
+const oneLine = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((v) => !hasLineBreak(v), { message: 'must be one line (no CR or LF)' });
 
 const inputSchema = z.object({
   to: z.email({ message: 'not an email address' }).max(254),
@@ -93,6 +97,8 @@ export async function queueMail(trx: Db, input: QueueMailInput): Promise<{ id: s
       sent_at: null,
     })
     .execute();
-  await appendEvents(trx, input.actor ?? 'system', [{ type: 'message.queued', entity: 'message', entityId: id, data: { purpose: m.purpose, customer_id: m.customerId ?? null, related: m.related ?? null } }]);
+  await appendEvents(trx, input.actor ?? 'system', [
+    { type: 'message.queued', entity: 'message', entityId: id, data: { purpose: m.purpose, customer_id: m.customerId ?? null, related: m.related ?? null } },
+  ]);
   return { id };
 }

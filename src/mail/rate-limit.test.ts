@@ -30,7 +30,16 @@ describe.each(engines)('per-sender rate limit and shared delivery on %s', (engin
     await smtp?.close();
     await t?.drop();
   });
-  const statusCounts = async (db: Database) => Object.fromEntries((await db.db.selectFrom('messages').select(['status', (eb) => eb.fn.countAll().as('n')]).groupBy('status').execute()).map((r) => [r.status, Number(r.n)]));
+  const statusCounts = async (db: Database) =>
+    Object.fromEntries(
+      (
+        await db.db
+          .selectFrom('messages')
+          .select(['status', (eb) => eb.fn.countAll().as('n')])
+          .groupBy('status')
+          .execute()
+      ).map((r) => [r.status, Number(r.n)]),
+    );
 
   it('a daily limit holds across a restart: a new process on the same database sends no more', async () => {
     const sender = await t.database.db.transaction().execute((trx) => createSender(trx, { name: 'Shop', address: 'shop@example.com', per_second: 0, per_hour: 0, per_day: 3 }));

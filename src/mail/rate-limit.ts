@@ -65,8 +65,15 @@ export async function useBudget(trx: Db, senderKey: string, count: number, now =
     const start = windowStart(period, now);
     const row = rows.find((r) => r.period === period);
     if (!row) await trx.insertInto('mail_rate_windows').values({ sender_key: senderKey, period, window_start: start, used: count, updated_at: at }).execute();
-    else if (row.window_start !== start) await trx.updateTable('mail_rate_windows').set({ window_start: start, used: count, updated_at: at }).where('sender_key', '=', senderKey).where('period', '=', period).execute();
-    else await trx.updateTable('mail_rate_windows').set({ used: sql`used + ${count}`, updated_at: at }).where('sender_key', '=', senderKey).where('period', '=', period).execute();
+    else if (row.window_start !== start)
+      await trx.updateTable('mail_rate_windows').set({ window_start: start, used: count, updated_at: at }).where('sender_key', '=', senderKey).where('period', '=', period).execute();
+    else
+      await trx
+        .updateTable('mail_rate_windows')
+        .set({ used: sql`used + ${count}`, updated_at: at })
+        .where('sender_key', '=', senderKey)
+        .where('period', '=', period)
+        .execute();
   }
 }
 

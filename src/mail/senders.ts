@@ -17,7 +17,11 @@ import { seal, unseal } from './sealed.js';
 
 const keyPurpose = 'dkim private key';
 
-const oneLine = (max: number) => z.string().max(max).refine((v) => !hasLineBreak(v), { message: 'must be one line (no CR or LF)' });
+const oneLine = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((v) => !hasLineBreak(v), { message: 'must be one line (no CR or LF)' });
 const limit = z.number().int().min(0).max(1_000_000).nullable().openapi({ description: '0: no limit; null: the default' });
 
 export const senderInput = z
@@ -26,7 +30,10 @@ export const senderInput = z
     address: z.email({ message: 'not an email address' }).max(254),
     reply_to: z.email({ message: 'not an email address' }).max(254).nullable().optional(),
     is_default: z.boolean().optional(),
-    dkim_selector: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/i, { message: 'letters, digits and hyphens (a DNS label)' }).optional(),
+    dkim_selector: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/i, { message: 'letters, digits and hyphens (a DNS label)' })
+      .optional(),
     per_second: limit.optional(),
     per_hour: limit.optional(),
     per_day: limit.optional(),
@@ -63,7 +70,10 @@ const pick = (v: unknown, d: number) => (v === null || v === undefined ? d : Num
 function toSender(r: Record<string, unknown>): Sender {
   const perDay = pick(r.per_day, defaultRateLimits.per_day);
   const warnings: string[] = [];
-  if (perDay === 0 || perDay >= bulkSenderThreshold) warnings.push(`Up to ${perDay === 0 ? 'unlimited' : perDay} messages a day: from ${bulkSenderThreshold.toLocaleString('en')} a day Gmail treats you as a bulk sender (SPF, DKIM and DMARC aligned, one-click unsubscribe, spam rate under 0.3%).`);
+  if (perDay === 0 || perDay >= bulkSenderThreshold)
+    warnings.push(
+      `Up to ${perDay === 0 ? 'unlimited' : perDay} messages a day: from ${bulkSenderThreshold.toLocaleString('en')} a day Gmail treats you as a bulk sender (SPF, DKIM and DMARC aligned, one-click unsubscribe, spam rate under 0.3%).`,
+    );
   return {
     id: r.id as string,
     name: r.name as string,
@@ -141,7 +151,11 @@ export async function updateSender(trx: Db, id: string, input: unknown): Promise
   await senderRow(trx, id);
   const patch = parse(senderPatch, input);
   const { is_default, ...rest } = patch;
-  await trx.updateTable('mail_senders').set({ ...rest, ...(is_default === undefined ? {} : { is_default: is_default ? 1 : 0 }), updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+  await trx
+    .updateTable('mail_senders')
+    .set({ ...rest, ...(is_default === undefined ? {} : { is_default: is_default ? 1 : 0 }), updated_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .execute();
   if (is_default) await clearDefault(trx, id);
   return getSender(trx, id);
 }
@@ -154,11 +168,19 @@ export async function deleteSender(trx: Db, id: string): Promise<void> {
 }
 
 /** What signing needs for these senders: address, name, reply-to and the unsealed DKIM key, by id. */
-export async function senderSigning(db: Db, ids: string[]): Promise<Map<string, { name: string; address: string; reply_to: string | null; dkim: { domainName: string; keySelector: string; privateKey: string } }>> {
+export async function senderSigning(
+  db: Db,
+  ids: string[],
+): Promise<Map<string, { name: string; address: string; reply_to: string | null; dkim: { domainName: string; keySelector: string; privateKey: string } }>> {
   const out = new Map();
   if (ids.length === 0) return out;
   for (const r of await db.selectFrom('mail_senders').selectAll().where('id', 'in', ids).execute()) {
-    out.set(r.id, { name: r.name, address: r.address, reply_to: r.reply_to ?? null, dkim: { domainName: r.domain, keySelector: r.dkim_selector, privateKey: await unseal(db, keyPurpose, r.dkim_private_key) } });
+    out.set(r.id, {
+      name: r.name,
+      address: r.address,
+      reply_to: r.reply_to ?? null,
+      dkim: { domainName: r.domain, keySelector: r.dkim_selector, privateKey: await unseal(db, keyPurpose, r.dkim_private_key) },
+    });
   }
   return out;
 }

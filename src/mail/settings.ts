@@ -52,7 +52,11 @@ const defaults: StoredMailSettings = {
 /** Loopback hosts: a local mail sink may be reached without TLS; anything else must use TLS or STARTTLS. */
 export const isLoopbackHost = (host: string) => /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i.test(host.trim());
 
-const oneLine = (max: number) => z.string().max(max).refine((v) => !hasLineBreak(v), { message: 'must be one line (no CR or LF)' });
+const oneLine = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((v) => !hasLineBreak(v), { message: 'must be one line (no CR or LF)' });
 const address = z.email({ message: 'not an email address' }).max(254);
 
 export const mailSettingsSchema = z
@@ -85,7 +89,10 @@ export const mailSettingsInput = z
     from_address: address.nullable(),
     reply_to: address.nullable(),
     owner_address: address.nullable(),
-    public_url: z.url({ protocol: /^https?$/, message: 'an http(s) address such as https://crm.example.com' }).max(500).nullable(),
+    public_url: z
+      .url({ protocol: /^https?$/, message: 'an http(s) address such as https://crm.example.com' })
+      .max(500)
+      .nullable(),
     track_opens: z.boolean(),
     track_clicks: z.boolean(),
   })

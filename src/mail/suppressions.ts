@@ -39,18 +39,35 @@ export async function suppressedHashes(db: Db, addresses: readonly string[]): Pr
   const hashes = [...new Set(addresses.map(addressHash))];
   const found = new Set<string>();
   for (let i = 0; i < hashes.length; i += 500) {
-    const rows = await db.selectFrom('suppressions').select('address_hash').where('address_hash', 'in', hashes.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('suppressions')
+      .select('address_hash')
+      .where('address_hash', 'in', hashes.slice(i, i + 500))
+      .execute();
     for (const r of rows) found.add(r.address_hash as string);
   }
   return found;
 }
 
 /** Suppresses an address (once: an address already listed keeps its first reason). Returns the entry. */
-export async function addSuppression(trx: Db, actor: string, input: { address: string; reason: SuppressionReason; customerId?: string | null; messageId?: string | null; note?: string | null }): Promise<Suppression> {
+export async function addSuppression(
+  trx: Db,
+  actor: string,
+  input: { address: string; reason: SuppressionReason; customerId?: string | null; messageId?: string | null; note?: string | null },
+): Promise<Suppression> {
   const hash = addressHash(input.address);
   const existing = await trx.selectFrom('suppressions').selectAll().where('address_hash', '=', hash).executeTakeFirst();
   if (existing) return toSuppression(existing);
-  const row = { id: newId('suppression'), address_hash: hash, address: input.address.trim().toLowerCase(), reason: input.reason, customer_id: input.customerId ?? null, message_id: input.messageId ?? null, note: input.note ?? null, created_at: new Date().toISOString() };
+  const row = {
+    id: newId('suppression'),
+    address_hash: hash,
+    address: input.address.trim().toLowerCase(),
+    reason: input.reason,
+    customer_id: input.customerId ?? null,
+    message_id: input.messageId ?? null,
+    note: input.note ?? null,
+    created_at: new Date().toISOString(),
+  };
   await trx.insertInto('suppressions').values(row).execute();
   await appendEvents(trx, actor, [{ type: 'suppression.added', entity: 'suppression', entityId: row.id, data: { reason: row.reason, customer_id: row.customer_id, message_id: row.message_id } }]);
   return toSuppression(row);
@@ -63,8 +80,15 @@ export async function removeSuppression(trx: Db, actor: string, id: string): Pro
   await appendEvents(trx, actor, [{ type: 'suppression.removed', entity: 'suppression', entityId: id, data: { reason: row.reason, customer_id: row.customer_id } }]);
 }
 
-export async function listSuppressions(db: Db, query: { reason?: SuppressionReason; customerId?: string; before?: string; limit: number }): Promise<{ data: Suppression[]; next_cursor: string | null }> {
-  let q = db.selectFrom('suppressions').selectAll().orderBy('id', 'desc').limit(query.limit + 1);
+export async function listSuppressions(
+  db: Db,
+  query: { reason?: SuppressionReason; customerId?: string; before?: string; limit: number },
+): Promise<{ data: Suppression[]; next_cursor: string | null }> {
+  let q = db
+    .selectFrom('suppressions')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1);
   if (query.reason) q = q.where('reason', '=', query.reason);
   if (query.customerId) q = q.where('customer_id', '=', query.customerId);
   if (query.before) q = q.where('id', '<', query.before);

@@ -16,7 +16,13 @@ const invalidLink = () => new AppError('not_found', 'This link is not valid.');
 async function firstTime(database: Database, messageId: string, column: 'opened_at' | 'clicked_at', type: 'message.opened' | 'message.clicked'): Promise<void> {
   await database.db.transaction().execute(async (trx) => {
     const now = new Date().toISOString();
-    const r = await trx.updateTable('messages').set({ [column]: now }).where('id', '=', messageId).where(column, 'is', null).where('status', '=', 'sent').executeTakeFirst();
+    const r = await trx
+      .updateTable('messages')
+      .set({ [column]: now })
+      .where('id', '=', messageId)
+      .where(column, 'is', null)
+      .where('status', '=', 'sent')
+      .executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0) return;
     const row = await trx.selectFrom('messages').select(['purpose', 'customer_id']).where('id', '=', messageId).executeTakeFirstOrThrow();
     await appendEvents(trx, 'tracking', [{ type, entity: 'message', entityId: messageId, data: { purpose: row.purpose, customer_id: row.customer_id ?? null } }]);

@@ -28,7 +28,11 @@ export async function unsubscribeTarget(database: Database, token: string): Prom
   if (!messageId) throw invalidLink();
   const row = await database.db.selectFrom('messages').select(['id', 'to_address', 'customer_id']).where('id', '=', messageId).executeTakeFirst();
   if (!row || row.to_address === 'erased') throw invalidLink();
-  const suppressed = await database.db.selectFrom('suppressions').select('id').where('address_hash', '=', addressHash(row.to_address as string)).executeTakeFirst();
+  const suppressed = await database.db
+    .selectFrom('suppressions')
+    .select('id')
+    .where('address_hash', '=', addressHash(row.to_address as string))
+    .executeTakeFirst();
   return { messageId, address: row.to_address as string, customerId: (row.customer_id as string | null) ?? null, unsubscribed: !!suppressed };
 }
 
@@ -36,7 +40,13 @@ export async function unsubscribe(database: Database, token: string): Promise<Un
   const target = await unsubscribeTarget(database, token);
   const ctx: Ctx = { database, actor: `unsubscribe:${target.messageId}` };
   await database.db.transaction().execute(async (trx) => {
-    await addSuppression(trx, ctx.actor, { address: target.address, reason: 'unsubscribed', customerId: target.customerId, messageId: target.messageId, note: 'unsubscribed through the link of a message' });
+    await addSuppression(trx, ctx.actor, {
+      address: target.address,
+      reason: 'unsubscribed',
+      customerId: target.customerId,
+      messageId: target.messageId,
+      note: 'unsubscribed through the link of a message',
+    });
     if (!target.customerId) return;
     const customer = await trx.selectFrom('customers').select(['id', 'consent_email', 'erased_at']).where('id', '=', target.customerId).executeTakeFirst();
     if (!customer || customer.erased_at || toBool(customer.consent_email) === false) return;

@@ -19,7 +19,30 @@ import { getBusinessSettings } from '../settings/business.js';
 export const mcpServerInfo = { name: 'rapport', version: '0.1.0' };
 
 /** The fields a customer carries in tool answers: who they are and what Rapport predicts about them. */
-const customerFields = ['id', 'first_name', 'last_name', 'email', 'phone', 'company', 'city', 'country', 'tags', 'order_count', 'revenue', 'last_order_at', 'stage', 'rfm_segment', 'segment_id', 'p_alive', 'churn_risk', 'churn_reason', 'clv', 'value_at_risk', 'purchase_probability', 'score_basis'];
+const customerFields = [
+  'id',
+  'first_name',
+  'last_name',
+  'email',
+  'phone',
+  'company',
+  'city',
+  'country',
+  'tags',
+  'order_count',
+  'revenue',
+  'last_order_at',
+  'stage',
+  'rfm_segment',
+  'segment_id',
+  'p_alive',
+  'churn_risk',
+  'churn_reason',
+  'clv',
+  'value_at_risk',
+  'purchase_probability',
+  'score_basis',
+];
 
 type ToolResult = { content: { type: 'text'; text: string }[]; structuredContent?: Record<string, unknown>; isError?: boolean };
 
@@ -31,7 +54,11 @@ async function answer(work: () => Promise<unknown>): Promise<ToolResult> {
     return { content: [{ type: 'text', text: JSON.stringify(value, null, 2) }], structuredContent: structured };
   } catch (error) {
     if (error instanceof AppError) {
-      const fields = error.fields ? ` (${Object.entries(error.fields).map(([k, v]) => `${k}: ${v.join('; ')}`).join(', ')})` : '';
+      const fields = error.fields
+        ? ` (${Object.entries(error.fields)
+            .map(([k, v]) => `${k}: ${v.join('; ')}`)
+            .join(', ')})`
+        : '';
       return { content: [{ type: 'text', text: `${error.code}: ${error.message}${fields}` }], isError: true };
     }
     throw error;
@@ -48,7 +75,8 @@ export function buildMcpServer(ctx: Ctx): McpServer {
     'search_customers',
     {
       title: 'Search customers',
-      description: 'Find customers by name, email, phone, company or notes, optionally within a stage or segment, sorted by a score. Returns each customer with stage, P(alive), churn risk, lifetime value and value at risk.',
+      description:
+        'Find customers by name, email, phone, company or notes, optionally within a stage or segment, sorted by a score. Returns each customer with stage, P(alive), churn risk, lifetime value and value at risk.',
       inputSchema: {
         query: z.string().max(200).optional().describe('Words to search for'),
         stage: z.enum(['lead', 'active', 'inactive', 'churned']).optional(),
@@ -133,7 +161,7 @@ export function buildMcpServer(ctx: Ctx): McpServer {
     'create_note',
     {
       title: 'Add a note',
-      description: 'Adds a note to a customer\'s timeline.',
+      description: "Adds a note to a customer's timeline.",
       inputSchema: { customer_id: z.string().max(40), text: z.string().min(1).max(100_000) },
     },
     ({ customer_id, text }) => answer(async () => (await interactions.create(ctx, [{ type: 'note', customer_id, body: text, occurred_at: new Date().toISOString() }]))[0]),

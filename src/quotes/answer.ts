@@ -35,13 +35,30 @@ const maxActivityPerQuote = 500;
 export async function recordActivity(trx: Db, quoteId: string, kind: string, visitor: Visitor | null, detail: string | null = null, pdfSha256: string | null = null): Promise<void> {
   await trx
     .insertInto('quote_activity')
-    .values({ id: newId('quoteActivity'), quote_id: quoteId, kind, at: new Date().toISOString(), ip: visitor?.ip.slice(0, 255) ?? null, user_agent: visitor?.userAgent?.slice(0, 255) ?? null, detail, pdf_sha256: pdfSha256 })
+    .values({
+      id: newId('quoteActivity'),
+      quote_id: quoteId,
+      kind,
+      at: new Date().toISOString(),
+      ip: visitor?.ip.slice(0, 255) ?? null,
+      user_agent: visitor?.userAgent?.slice(0, 255) ?? null,
+      detail,
+      pdf_sha256: pdfSha256,
+    })
     .execute();
 }
 
 export async function quoteActivity(db: Db, quoteId: string) {
   const rows = await db.selectFrom('quote_activity').selectAll().where('quote_id', '=', quoteId).orderBy('at').orderBy('id').limit(maxActivityPerQuote).execute();
-  return rows.map((r) => ({ id: r.id as string, kind: r.kind as string, at: r.at as string, ip: (r.ip as string | null) ?? null, user_agent: (r.user_agent as string | null) ?? null, detail: (r.detail as string | null) ?? null, pdf_sha256: (r.pdf_sha256 as string | null) ?? null }));
+  return rows.map((r) => ({
+    id: r.id as string,
+    kind: r.kind as string,
+    at: r.at as string,
+    ip: (r.ip as string | null) ?? null,
+    user_agent: (r.user_agent as string | null) ?? null,
+    detail: (r.detail as string | null) ?? null,
+    pdf_sha256: (r.pdf_sha256 as string | null) ?? null,
+  }));
 }
 
 /** Where clients reach this Rapport: the mail settings' public address, else the address the owner used. */
@@ -69,7 +86,9 @@ export async function sendQuote(ctx: Ctx, id: string, baseUrl: string): Promise<
   const text = [
     `Hello ${client.name || ''},`.replace(' ,', ','),
     '',
-    `${from === 'us' ? 'Here is' : `${from} sent you`} ${quoteTitle(quote).toLowerCase().replace(/^quote/, 'quote')}${quote.title ? ` for ${quote.title}` : ''}: ${formatMoney(quote.total, quote.currency)}, valid until ${quote.valid_until}.`,
+    `${from === 'us' ? 'Here is' : `${from} sent you`} ${quoteTitle(quote)
+      .toLowerCase()
+      .replace(/^quote/, 'quote')}${quote.title ? ` for ${quote.title}` : ''}: ${formatMoney(quote.total, quote.currency)}, valid until ${quote.valid_until}.`,
     '',
     `View it, download the PDF, and accept or decline it here:`,
     url,
@@ -92,7 +111,23 @@ export async function sendQuote(ctx: Ctx, id: string, baseUrl: string): Promise<
       actor: ctx.actor,
     });
     await recordActivity(trx, quote.id, 'sent', null, client.email, pdf.sha256);
-    await appendEvents(trx, ctx.actor, [{ type: 'quote.sent', entity: 'quote', entityId: quote.id, data: { number: quote.number, version: quote.version, customer_id: quote.customer_id, deal_id: quote.deal_id, message_id: queued.id, valid_until: quote.valid_until, total: quote.total, currency: quote.currency } }]);
+    await appendEvents(trx, ctx.actor, [
+      {
+        type: 'quote.sent',
+        entity: 'quote',
+        entityId: quote.id,
+        data: {
+          number: quote.number,
+          version: quote.version,
+          customer_id: quote.customer_id,
+          deal_id: quote.deal_id,
+          message_id: queued.id,
+          valid_until: quote.valid_until,
+          total: quote.total,
+          currency: quote.currency,
+        },
+      },
+    ]);
     return queued;
   });
   return { quote: await getQuote(db, id), message_id: message.id, url };
@@ -108,7 +143,11 @@ export async function quoteOfToken(database: Database, token: string): Promise<Q
 /** Records a view of the public page; the first one turns sent into viewed (`quote.viewed`). */
 export async function viewQuote(database: Database, quote: Quote, visitor: Visitor, kind: 'viewed' | 'downloaded' = 'viewed'): Promise<void> {
   await database.db.transaction().execute(async (trx) => {
-    const count = await trx.selectFrom('quote_activity').select((eb) => eb.fn.countAll<number>().as('n')).where('quote_id', '=', quote.id).executeTakeFirst();
+    const count = await trx
+      .selectFrom('quote_activity')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('quote_id', '=', quote.id)
+      .executeTakeFirst();
     if (Number(count?.n ?? 0) < maxActivityPerQuote) await recordActivity(trx, quote.id, kind, visitor);
     if (quote.viewed_at || quote.superseded_by_id) return;
     const first = await trx.updateTable('quotes').set({ viewed_at: new Date().toISOString() }).where('id', '=', quote.id).where('viewed_at', 'is', null).executeTakeFirst();
@@ -140,7 +179,11 @@ async function closeLoop(trx: Db, ctx: Ctx, quote: Quote, how: string): Promise<
   if (quote.previous_version_id) {
     const earlier = await trx.selectFrom('quotes').select(['order_id']).where('number', '=', quote.number).where('id', '!=', quote.id).where('order_id', 'is not', null).execute();
     for (const e of earlier) {
-      const order = await trx.selectFrom('orders').select(['id', 'status']).where('id', '=', e.order_id as string).executeTakeFirst();
+      const order = await trx
+        .selectFrom('orders')
+        .select(['id', 'status'])
+        .where('id', '=', e.order_id as string)
+        .executeTakeFirst();
       if (order && order.status !== 'cancelled') await updateOrdersIn(trx, ctx, [{ id: order.id as string, patch: { status: 'cancelled', notes: `Replaced by quote ${quoteLabel(quote)}` } }]);
     }
   }
@@ -185,9 +228,23 @@ export async function acceptQuote(database: Database, quote: Quote, input: { nam
     await claim(trx, quote, ['sent', 'viewed'], 'accepted', 'accepted');
     const loop = await closeLoop(trx, ctx, quote, 'accepted');
     const now = new Date().toISOString();
-    await setQuoteColumns(trx, ctx, quote.id, { status: 'accepted', accepted_at: now, accepted_by: name.slice(0, 255), accepted_pdf_sha256: pdf.sha256, order_id: loop.order_id, task_id: loop.task_id });
+    await setQuoteColumns(trx, ctx, quote.id, {
+      status: 'accepted',
+      accepted_at: now,
+      accepted_by: name.slice(0, 255),
+      accepted_pdf_sha256: pdf.sha256,
+      order_id: loop.order_id,
+      task_id: loop.task_id,
+    });
     await recordActivity(trx, quote.id, 'accepted', visitor, name.slice(0, 255), pdf.sha256);
-    await appendEvents(trx, publicActor, [{ type: 'quote.accepted', entity: 'quote', entityId: quote.id, data: { number: quote.number, version: quote.version, customer_id: quote.customer_id, total: quote.total, currency: quote.currency, pdf_sha256: pdf.sha256, ...loop } }]);
+    await appendEvents(trx, publicActor, [
+      {
+        type: 'quote.accepted',
+        entity: 'quote',
+        entityId: quote.id,
+        data: { number: quote.number, version: quote.version, customer_id: quote.customer_id, total: quote.total, currency: quote.currency, pdf_sha256: pdf.sha256, ...loop },
+      },
+    ]);
   });
   return getQuote(database.db, quote.id);
 }
@@ -200,7 +257,9 @@ export async function declineQuote(database: Database, quote: Quote, input: { re
     await claim(trx, quote, ['sent', 'viewed'], 'declined', 'declined');
     await setQuoteColumns(trx, ctx, quote.id, { status: 'declined', declined_at: new Date().toISOString(), decline_reason: reason });
     await recordActivity(trx, quote.id, 'declined', visitor, reason);
-    await appendEvents(trx, publicActor, [{ type: 'quote.declined', entity: 'quote', entityId: quote.id, data: { number: quote.number, version: quote.version, customer_id: quote.customer_id, deal_id: quote.deal_id } }]);
+    await appendEvents(trx, publicActor, [
+      { type: 'quote.declined', entity: 'quote', entityId: quote.id, data: { number: quote.number, version: quote.version, customer_id: quote.customer_id, deal_id: quote.deal_id } },
+    ]);
   });
   return getQuote(database.db, quote.id);
 }
@@ -216,7 +275,14 @@ export async function convertQuote(ctx: Ctx, id: string): Promise<Quote> {
     const loop = await closeLoop(trx, ctx, quote, 'converted');
     await setQuoteColumns(trx, ctx, quote.id, { status: 'converted', converted_at: new Date().toISOString(), order_id: loop.order_id, task_id: loop.task_id });
     await recordActivity(trx, quote.id, 'converted', null, ctx.actor);
-    await appendEvents(trx, ctx.actor, [{ type: 'quote.converted', entity: 'quote', entityId: quote.id, data: { number: quote.number, version: quote.version, customer_id: quote.customer_id, total: quote.total, currency: quote.currency, ...loop } }]);
+    await appendEvents(trx, ctx.actor, [
+      {
+        type: 'quote.converted',
+        entity: 'quote',
+        entityId: quote.id,
+        data: { number: quote.number, version: quote.version, customer_id: quote.customer_id, total: quote.total, currency: quote.currency, ...loop },
+      },
+    ]);
   });
   return getQuote(ctx.database.db, id);
 }

@@ -5,7 +5,11 @@ import type { Quote } from './service.js';
 import { getQuoteSettings } from './settings.js';
 
 export async function quoteClient(db: Db, customerId: string): Promise<PdfClient & { email: string | null }> {
-  const c = await db.selectFrom('customers').select(['first_name', 'last_name', 'company', 'email', 'address', 'postcode', 'city', 'region', 'country']).where('id', '=', customerId).executeTakeFirst();
+  const c = await db
+    .selectFrom('customers')
+    .select(['first_name', 'last_name', 'company', 'email', 'address', 'postcode', 'city', 'region', 'country'])
+    .where('id', '=', customerId)
+    .executeTakeFirst();
   if (!c) return { name: '', company: null, email: null, address: [] };
   const cityLine = [c.postcode, c.city].filter(Boolean).join(' ');
   return {

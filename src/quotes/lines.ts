@@ -14,7 +14,7 @@ export const quoteLineInput = z
   .object({
     product_id: z.string().max(40).nullable().optional().openapi({ description: 'A catalogue product: its name, SKU and price fill what the line leaves out' }),
     sku: z.string().trim().max(maxShortText).nullable().optional(),
-    name: z.string().trim().min(1).max(maxShortText).nullable().optional().openapi({ description: "Required unless the product gives one" }),
+    name: z.string().trim().min(1).max(maxShortText).nullable().optional().openapi({ description: 'Required unless the product gives one' }),
     description: z.string().max(maxLongText).nullable().optional(),
     quantity: z.number().finite().positive().max(1e9).default(1).openapi({ description: 'Up to 3 decimals' }),
     unit_price: z.number().finite().min(0).max(1e12).optional().openapi({ description: "Price per unit in the quote's currency; the product's catalogue price when omitted" }),
@@ -75,13 +75,26 @@ export async function resolveLines(trx: Db, lines: QuoteLineInput[]): Promise<Re
     if (!name) throw invalid('a line needs a name or a product', { [`lines.${i}.name`]: ['required when the line names no product'] });
     const price = line.unit_price ?? toNumber(product?.price);
     if (price === null || price === undefined) throw invalid('a line needs a unit price', { [`lines.${i}.unit_price`]: ['required when the product has no price'] });
-    out.push({ product_id: product?.id ?? null, sku: line.sku ?? product?.sku ?? null, name, description: line.description ?? null, quantity: line.quantity, unit_price: price, discount_percent: line.discount_percent, tax_rate: line.tax_rate });
+    out.push({
+      product_id: product?.id ?? null,
+      sku: line.sku ?? product?.sku ?? null,
+      name,
+      description: line.description ?? null,
+      quantity: line.quantity,
+      unit_price: price,
+      discount_percent: line.discount_percent,
+      tax_rate: line.tax_rate,
+    });
   }
   return out;
 }
 
 export function amountsOf(currency: string, lines: ResolvedLine[], discountPercent: number): QuoteAmounts {
-  return quoteAmounts(currency, lines.map((l) => ({ quantity: l.quantity, unitPrice: l.unit_price, discountPercent: l.discount_percent, taxRate: l.tax_rate })), discountPercent);
+  return quoteAmounts(
+    currency,
+    lines.map((l) => ({ quantity: l.quantity, unitPrice: l.unit_price, discountPercent: l.discount_percent, taxRate: l.tax_rate })),
+    discountPercent,
+  );
 }
 
 /** The quote's amount columns, in major units. */
@@ -106,7 +119,11 @@ export async function writeLines(trx: Db, quoteId: string, currency: string, lin
     tax_rate: l.tax_rate,
     net_minor: amounts.lines[position].net,
   }));
-  for (let i = 0; i < rows.length; i += 100) await trx.insertInto('quote_lines').values(rows.slice(i, i + 100)).execute();
+  for (let i = 0; i < rows.length; i += 100)
+    await trx
+      .insertInto('quote_lines')
+      .values(rows.slice(i, i + 100))
+      .execute();
 }
 
 /** The stored lines of quotes, in order, with prices back in major units. */
@@ -115,7 +132,13 @@ export async function linesOf(db: Db, quotes: { id: string; currency: string }[]
   const currencyOf = new Map(quotes.map((q) => [q.id, q.currency]));
   const ids = quotes.map((q) => q.id);
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db.selectFrom('quote_lines').selectAll().where('quote_id', 'in', ids.slice(i, i + 500)).orderBy('quote_id').orderBy('position').execute();
+    const rows = await db
+      .selectFrom('quote_lines')
+      .selectAll()
+      .where('quote_id', 'in', ids.slice(i, i + 500))
+      .orderBy('quote_id')
+      .orderBy('position')
+      .execute();
     for (const r of rows) {
       const digits = currencyDigits(currencyOf.get(r.quote_id as string) ?? 'EUR');
       const list = out.get(r.quote_id as string) ?? [];
@@ -137,4 +160,13 @@ export async function linesOf(db: Db, quotes: { id: string; currency: string }[]
   return out;
 }
 
-export const asResolved = (l: QuoteLine): ResolvedLine => ({ product_id: l.product_id, sku: l.sku, name: l.name, description: l.description, quantity: l.quantity, unit_price: l.unit_price, discount_percent: l.discount_percent, tax_rate: l.tax_rate });
+export const asResolved = (l: QuoteLine): ResolvedLine => ({
+  product_id: l.product_id,
+  sku: l.sku,
+  name: l.name,
+  description: l.description,
+  quantity: l.quantity,
+  unit_price: l.unit_price,
+  discount_percent: l.discount_percent,
+  tax_rate: l.tax_rate,
+});

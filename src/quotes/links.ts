@@ -22,7 +22,10 @@ export function tokenSigned(secret: Buffer, token: string): boolean {
 
 export async function storeLink(trx: Db, quoteId: string, token: string, validUntil: string): Promise<void> {
   const now = new Date().toISOString();
-  await trx.insertInto('quote_links').values({ id: newId('quoteLink'), quote_id: quoteId, token_hash: sha256(token), expires_at: `${validUntil}T23:59:59.999Z`, created_at: now }).execute();
+  await trx
+    .insertInto('quote_links')
+    .values({ id: newId('quoteLink'), quote_id: quoteId, token_hash: sha256(token), expires_at: `${validUntil}T23:59:59.999Z`, created_at: now })
+    .execute();
 }
 
 /** The quote a signed token opens, or null (unknown, or signed by another instance). */

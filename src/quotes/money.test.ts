@@ -79,7 +79,7 @@ describe('quote money', () => {
 
   it('keeps its invariants on many random quotes', () => {
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let n = 0; n < 500; n++) {
       const lines = Array.from({ length: 1 + Math.floor(rnd() * 6) }, () =>
         line(Math.round(rnd() * 10000) / 1000 + 0.001, Math.round(rnd() * 1e7) / 100, [0, 6, 9, 21, 5.5][Math.floor(rnd() * 5)], Math.floor(rnd() * 3) * 12.5),

@@ -51,13 +51,18 @@ let fonts: { regular: Buffer; bold: Buffer } | undefined;
 /** The font files, read once per process. */
 const fontFiles = () => (fonts ??= { regular: fs.readFileSync(path.join(fontDir, 'DejaVuSans.ttf')), bold: fs.readFileSync(path.join(fontDir, 'DejaVuSans-Bold.ttf')) });
 
-export const formatMoney = (amount: number, currency: string) => new Intl.NumberFormat('en', { style: 'currency', currency, minimumFractionDigits: currencyDigits(currency), maximumFractionDigits: currencyDigits(currency) }).format(amount);
+export const formatMoney = (amount: number, currency: string) =>
+  new Intl.NumberFormat('en', { style: 'currency', currency, minimumFractionDigits: currencyDigits(currency), maximumFractionDigits: currencyDigits(currency) }).format(amount);
 const formatNumber = (n: number) => new Intl.NumberFormat('en', { maximumFractionDigits: 3 }).format(n);
 const formatPercent = (n: number) => `${new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(n)}%`;
 
 /** Tax per rate as the PDF and the public page show it, recomputed from the stored lines. */
 export function taxBreakdown(q: Pick<PdfQuote, 'currency' | 'lines' | 'discount_percent'>): { rate: number; base: number; tax: number }[] {
-  const a = quoteAmounts(q.currency, q.lines.map((l) => ({ quantity: l.quantity, unitPrice: l.unit_price, discountPercent: l.discount_percent, taxRate: l.tax_rate })), q.discount_percent);
+  const a = quoteAmounts(
+    q.currency,
+    q.lines.map((l) => ({ quantity: l.quantity, unitPrice: l.unit_price, discountPercent: l.discount_percent, taxRate: l.tax_rate })),
+    q.discount_percent,
+  );
   return a.taxes.filter((t) => t.rate > 0).map((t) => ({ rate: t.rate, base: toMajor(t.base, a.digits), tax: toMajor(t.tax, a.digits) }));
 }
 
@@ -69,7 +74,18 @@ export function renderQuotePdf(q: PdfQuote, client: PdfClient, settings: QuoteSe
   const info = { Title: quoteTitle(q), CreationDate: created, ModDate: created, ...(settings.business_name ? { Author: settings.business_name } : {}) };
   const doc = new PDFDocument({ size: 'A4', margin: 50, info, compress: true });
   const money = (n: number) => formatMoney(n, q.currency);
-  const texts = [q.title, q.terms, settings.business_name, settings.business_address, client.name, client.company, client.email, ...client.address, ...q.lines.flatMap((l) => [l.name, l.description]), money(q.total)];
+  const texts = [
+    q.title,
+    q.terms,
+    settings.business_name,
+    settings.business_address,
+    client.name,
+    client.company,
+    client.email,
+    ...client.address,
+    ...q.lines.flatMap((l) => [l.name, l.description]),
+    money(q.total),
+  ];
   if (fitsStandardFonts(texts)) {
     doc.registerFont('Regular', 'Helvetica');
     doc.registerFont('Bold', 'Helvetica-Bold');
@@ -97,16 +113,29 @@ export function renderQuotePdf(q: PdfQuote, client: PdfClient, settings: QuoteSe
       // An image pdfkit cannot read is left out rather than failing the quote.
     }
   }
-  doc.font('Bold').fontSize(14).text(settings.business_name ?? '', left, top, { width, align: 'right' });
-  doc.font('Regular').fontSize(9).text(settings.business_address ?? '', { width, align: 'right' });
+  doc
+    .font('Bold')
+    .fontSize(14)
+    .text(settings.business_name ?? '', left, top, { width, align: 'right' });
+  doc
+    .font('Regular')
+    .fontSize(9)
+    .text(settings.business_address ?? '', { width, align: 'right' });
   top = Math.max(doc.y, logo ? 120 : doc.y) + 20;
 
   doc.font('Bold').fontSize(18).text(quoteTitle(q), left, top);
   if (q.title) doc.font('Regular').fontSize(11).text(q.title);
-  doc.moveDown(0.5).font('Regular').fontSize(9).text(`Date: ${q.created_at.slice(0, 10)}    Valid until: ${q.valid_until}`);
+  doc
+    .moveDown(0.5)
+    .font('Regular')
+    .fontSize(9)
+    .text(`Date: ${q.created_at.slice(0, 10)}    Valid until: ${q.valid_until}`);
 
   doc.moveDown(1).font('Bold').fontSize(10).text('For');
-  doc.font('Regular').fontSize(10).text([client.name, client.company, ...client.address, client.email].filter(Boolean).join('\n'));
+  doc
+    .font('Regular')
+    .fontSize(10)
+    .text([client.name, client.company, ...client.address, client.email].filter(Boolean).join('\n'));
 
   // Lines.
   // Amounts get the widest column and never wrap: a total cut over two lines would misread.
@@ -122,7 +151,11 @@ export function renderQuotePdf(q: PdfQuote, client: PdfClient, settings: QuoteSe
   doc.font('Bold').fontSize(9);
   for (const c of cols) doc.text(c.title, c.x, y, { width: c.w, align: c.align });
   y += 14;
-  doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.5).stroke();
+  doc
+    .moveTo(left, y)
+    .lineTo(left + width, y)
+    .lineWidth(0.5)
+    .stroke();
   y += 6;
   doc.font('Regular').fontSize(9);
   for (const l of q.lines) {
@@ -136,7 +169,11 @@ export function renderQuotePdf(q: PdfQuote, client: PdfClient, settings: QuoteSe
     cols.forEach((c, i) => doc.text(cells[i], c.x, y, { width: c.w, align: c.align, lineBreak: i === 0 }));
     y += height + 6;
   }
-  doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.5).stroke();
+  doc
+    .moveTo(left, y)
+    .lineTo(left + width, y)
+    .lineWidth(0.5)
+    .stroke();
   y += 8;
 
   // Totals.
@@ -152,7 +189,10 @@ export function renderQuotePdf(q: PdfQuote, client: PdfClient, settings: QuoteSe
   }
 
   if (q.terms) {
-    doc.font('Bold').fontSize(10).text('Terms', left, y + 20);
+    doc
+      .font('Bold')
+      .fontSize(10)
+      .text('Terms', left, y + 20);
     doc.font('Regular').fontSize(9).text(q.terms, { width });
   }
   doc.end();

@@ -23,7 +23,12 @@ export const maxAnswersPer10Minutes = 20;
 
 const tags = ['quotes'];
 const publicRoute = { security: [] as Record<string, string[]>[] };
-const tokenParam = z.object({ token: z.string().max(200).openapi({ param: { name: 'token', in: 'path' }, description: 'The signed link token from the email' }) });
+const tokenParam = z.object({
+  token: z
+    .string()
+    .max(200)
+    .openapi({ param: { name: 'token', in: 'path' }, description: 'The signed link token from the email' }),
+});
 const html = (description: string) => ({ description, content: { 'text/html': { schema: z.string() } } });
 const htmlError = (description: string) => ({ description, content: { 'text/html': { schema: z.string() }, 'application/json': { schema: errorSchema } } });
 const acceptBody = z.object({ name: z.string().max(200), pdf_sha256: z.string().max(64) }).openapi('QuoteAcceptForm');
@@ -43,7 +48,13 @@ async function formFields(c: Context): Promise<Record<string, string>> {
 
 async function tooManyAnswers(database: Database, quoteId: string): Promise<boolean> {
   const since = new Date(Date.now() - 10 * 60_000).toISOString();
-  const row = await database.db.selectFrom('quote_activity').select((eb) => eb.fn.countAll<number>().as('n')).where('quote_id', '=', quoteId).where('kind', 'in', ['accepted', 'declined', 'refused']).where('at', '>=', since).executeTakeFirst();
+  const row = await database.db
+    .selectFrom('quote_activity')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('quote_id', '=', quoteId)
+    .where('kind', 'in', ['accepted', 'declined', 'refused'])
+    .where('at', '>=', since)
+    .executeTakeFirst();
   return Number(row?.n ?? 0) >= maxAnswersPer10Minutes;
 }
 
@@ -98,7 +109,16 @@ export function registerQuotePages(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   };
 
   app.openapi(
-    createRoute({ method: 'get', path: '/q/{token}', tags, ...publicRoute, operationId: 'publicQuotePage', summary: 'The public page of a sent quote: lines, totals, terms, the PDF, and forms to accept or decline (410 once expired or replaced)', request: { params: tokenParam }, responses: { 200: html('The quote'), 404: html('Changed, foreign or unknown link'), 410: html('The quote expired or was replaced by a newer version') } }),
+    createRoute({
+      method: 'get',
+      path: '/q/{token}',
+      tags,
+      ...publicRoute,
+      operationId: 'publicQuotePage',
+      summary: 'The public page of a sent quote: lines, totals, terms, the PDF, and forms to accept or decline (410 once expired or replaced)',
+      request: { params: tokenParam },
+      responses: { 200: html('The quote'), 404: html('Changed, foreign or unknown link'), 410: html('The quote expired or was replaced by a newer version') },
+    }),
     async (c) => {
       const { token } = c.req.valid('param');
       const quote = await open(c, token);
@@ -108,7 +128,16 @@ export function registerQuotePages(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
     },
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/q/{token}/pdf', tags, ...publicRoute, operationId: 'publicQuotePdf', summary: 'The PDF of a sent quote (its SHA-256 is on the page and recorded on acceptance)', request: { params: tokenParam }, responses: { 200: { description: 'The PDF', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, 404: html('Changed, foreign or unknown link') } }),
+    createRoute({
+      method: 'get',
+      path: '/q/{token}/pdf',
+      tags,
+      ...publicRoute,
+      operationId: 'publicQuotePdf',
+      summary: 'The PDF of a sent quote (its SHA-256 is on the page and recorded on acceptance)',
+      request: { params: tokenParam },
+      responses: { 200: { description: 'The PDF', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, 404: html('Changed, foreign or unknown link') },
+    }),
     async (c) => {
       const { token } = c.req.valid('param');
       const quote = await open(c, token);
@@ -129,9 +158,17 @@ export function registerQuotePages(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       operationId: 'publicAcceptQuote',
       summary: 'Accept a quote (typed name, and the SHA-256 of the PDF the page showed): the deal is won, an order and a follow-up task are created',
       request: { params: tokenParam, body: form(acceptBody) },
-      responses: { 200: html('Accepted'), 400: htmlError('No name typed'), 404: html('Changed, foreign or unknown link'), 409: html('Already answered, expired, replaced, or the PDF changed since the page was opened'), 413: html('Body too large'), 429: html('Too many attempts') },
+      responses: {
+        200: html('Accepted'),
+        400: htmlError('No name typed'),
+        404: html('Changed, foreign or unknown link'),
+        409: html('Already answered, expired, replaced, or the PDF changed since the page was opened'),
+        413: html('Body too large'),
+        429: html('Too many attempts'),
+      },
     }),
-    async (c) => answer(c, c.req.valid('param').token, (quote, f) => acceptQuote(database, quote, { name: f.name ?? '', pdf_sha256: f.pdf_sha256 ?? '' }, visitor(c)), 'Thank you: the quote is accepted.'),
+    async (c) =>
+      answer(c, c.req.valid('param').token, (quote, f) => acceptQuote(database, quote, { name: f.name ?? '', pdf_sha256: f.pdf_sha256 ?? '' }, visitor(c)), 'Thank you: the quote is accepted.'),
   );
   app.openapi(
     createRoute({
@@ -142,7 +179,14 @@ export function registerQuotePages(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       operationId: 'publicDeclineQuote',
       summary: 'Decline a quote, with an optional reason',
       request: { params: tokenParam, body: form(declineBody) },
-      responses: { 200: html('Declined'), 400: htmlError('Malformed form'), 404: html('Changed, foreign or unknown link'), 409: html('Already answered, expired or replaced'), 413: html('Body too large'), 429: html('Too many attempts') },
+      responses: {
+        200: html('Declined'),
+        400: htmlError('Malformed form'),
+        404: html('Changed, foreign or unknown link'),
+        409: html('Already answered, expired or replaced'),
+        413: html('Body too large'),
+        429: html('Too many attempts'),
+      },
     }),
     async (c) => answer(c, c.req.valid('param').token, (quote, f) => declineQuote(database, quote, { reason: f.reason ?? '' }, visitor(c)), 'The quote is declined. Thank you for letting us know.'),
   );

@@ -25,7 +25,15 @@ describe.each(engines)('quotes on %s', (engine) => {
     smtp = await startTestSmtp();
     await useTestSmtp(api.db.database, smtp.port);
     await api.request('PATCH', '/api/settings', { currency: 'EUR', time_zone: 'UTC' });
-    expect((await api.request('PATCH', '/api/settings/quotes', { business_name: 'Atelier Lumen', business_address: 'Rue Haute 12\n1000 Brussels\nVAT BE0123.456.789', default_terms: 'Payment within 30 days.' })).status).toBe(200);
+    expect(
+      (
+        await api.request('PATCH', '/api/settings/quotes', {
+          business_name: 'Atelier Lumen',
+          business_address: 'Rue Haute 12\n1000 Brussels\nVAT BE0123.456.789',
+          default_terms: 'Payment within 30 days.',
+        })
+      ).status,
+    ).toBe(200);
     customerId = (await api.request('POST', '/api/customers', { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.org', company: 'Analytical Ltd' })).body.id;
     productId = (await api.request('POST', '/api/products', { name: 'Website design', sku: 'WEB-1', price: 1250 })).body.id;
   }, 180_000);
@@ -36,7 +44,15 @@ describe.each(engines)('quotes on %s', (engine) => {
   });
 
   const newQuote = async (extra: Record<string, unknown> = {}) => {
-    const res = await api.request('POST', '/api/quotes', { customer_id: customerId, title: 'New website', lines: [{ product_id: productId, quantity: 2, tax_rate: 21 }, { name: 'Hosting (months)', quantity: 12, unit_price: 19.99, discount_percent: 10, tax_rate: 21 }], ...extra });
+    const res = await api.request('POST', '/api/quotes', {
+      customer_id: customerId,
+      title: 'New website',
+      lines: [
+        { product_id: productId, quantity: 2, tax_rate: 21 },
+        { name: 'Hosting (months)', quantity: 12, unit_price: 19.99, discount_percent: 10, tax_rate: 21 },
+      ],
+      ...extra,
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body;
   };
@@ -85,7 +101,15 @@ describe.each(engines)('quotes on %s', (engine) => {
   });
 
   it('refuses bad input with field errors and creates nothing', async () => {
-    const count = async () => Number((await db().selectFrom('quotes').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n);
+    const count = async () =>
+      Number(
+        (
+          await db()
+            .selectFrom('quotes')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirst()
+        )?.n,
+      );
     const before = await count();
     const cases: [unknown, string][] = [
       [{ customer_id: customerId, lines: [{ name: 'x', quantity: -1, unit_price: 1 }] }, 'lines.0.quantity'],
@@ -111,7 +135,22 @@ describe.each(engines)('quotes on %s', (engine) => {
     expect(res.headers.get('content-type')).toBe('application/pdf');
     const bytes = new Uint8Array(await res.arrayBuffer());
     const text = (await pdfText(bytes)).join('\n');
-    for (const expected of ['Atelier Lumen', 'Rue Haute 12', `Quote ${q.number}`, 'Ada Lovelace', 'Analytical Ltd', 'Website design', 'Hosting (months)', '€1,250.00', '€2,500.00', '€215.89', 'Tax 21% on €2,715.89', '€570.34', '€3,286.23', 'Payment within 30 days.']) {
+    for (const expected of [
+      'Atelier Lumen',
+      'Rue Haute 12',
+      `Quote ${q.number}`,
+      'Ada Lovelace',
+      'Analytical Ltd',
+      'Website design',
+      'Hosting (months)',
+      '€1,250.00',
+      '€2,500.00',
+      '€215.89',
+      'Tax 21% on €2,715.89',
+      '€570.34',
+      '€3,286.23',
+      'Payment within 30 days.',
+    ]) {
       expect(text).toContain(expected);
     }
     expect(q.total).toBe(3286.23);
@@ -156,11 +195,18 @@ describe.each(engines)('quotes on %s', (engine) => {
     expect((await getDeal(db(), deal.id as string)).status).toBe('won');
     const order = (await api.request('GET', `/api/orders/${after.order_id}`)).body;
     expect(order).toMatchObject({ customer_id: customerId, total: 3286.23, currency: 'EUR', status: 'pending' });
-    expect(order.lines.map((l: any) => [l.product_name, l.quantity])).toEqual([['Website design', 2], ['Hosting (months)', 12]]);
+    expect(order.lines.map((l: any) => [l.product_name, l.quantity])).toEqual([
+      ['Website design', 2],
+      ['Hosting (months)', 12],
+    ]);
     const task = (await api.request('GET', `/api/tasks/${after.task_id}`)).body;
     expect(task).toMatchObject({ customer_id: customerId, linked_entity: 'quote', linked_id: q.id, done: false });
 
-    const events = await db().selectFrom('events').select(['type', 'entity_id']).where('type', 'in', ['quote.sent', 'quote.viewed', 'quote.accepted', 'deal.won', 'order.created', 'task.created']).execute();
+    const events = await db()
+      .selectFrom('events')
+      .select(['type', 'entity_id'])
+      .where('type', 'in', ['quote.sent', 'quote.viewed', 'quote.accepted', 'deal.won', 'order.created', 'task.created'])
+      .execute();
     const has = (type: string, id: string) => events.some((e) => e.type === type && e.entity_id === id);
     expect(has('quote.sent', q.id) && has('quote.viewed', q.id) && has('quote.accepted', q.id)).toBe(true);
     expect(has('deal.won', deal.id as string) && has('order.created', after.order_id) && has('task.created', after.task_id)).toBe(true);
@@ -170,7 +216,16 @@ describe.each(engines)('quotes on %s', (engine) => {
     expect(trail[4]).toMatchObject({ detail: 'Ada Lovelace', user_agent: 'QuoteTest/1.0', pdf_sha256: sha });
 
     // Accepting twice: refused, and nothing more is created.
-    const orders = async () => Number((await db().selectFrom('orders').select((eb) => eb.fn.countAll().as('n')).where('customer_id', '=', customerId).executeTakeFirst())?.n);
+    const orders = async () =>
+      Number(
+        (
+          await db()
+            .selectFrom('orders')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('customer_id', '=', customerId)
+            .executeTakeFirst()
+        )?.n,
+      );
     const ordersBefore = await orders();
     const twice = await api.request('POST', `${path}/accept`, form({ name: 'Ada Lovelace', pdf_sha256: sha }), formHeaders);
     expect(twice.status).toBe(409);
@@ -265,7 +320,15 @@ describe.each(engines)('quotes on %s', (engine) => {
     const q = await newQuote();
     const { path } = await sendAndFollow(q.id);
     const sha = shaOnPage((await pageOf(path)).body);
-    const count = async (table: string) => Number((await db().selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n);
+    const count = async (table: string) =>
+      Number(
+        (
+          await db()
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirst()
+        )?.n,
+      );
     const [orders, tasks] = [await count('orders'), await count('tasks')];
     const answers = await Promise.all([1, 2, 3].map(() => api.request('POST', `${path}/accept`, form({ name: 'Ada Lovelace', pdf_sha256: sha }), formHeaders)));
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409]);
@@ -277,7 +340,14 @@ describe.each(engines)('quotes on %s', (engine) => {
 
   it("exports a person's quotes and erases what they typed, where from and how, keeping the accounts", async () => {
     const person = (await api.request('POST', '/api/customers', { first_name: 'Grace', last_name: 'Hopper', email: 'grace@example.org' })).body.id;
-    const q = (await api.request('POST', '/api/quotes', { customer_id: person, title: 'Compiler for Grace Hopper', notes: 'met at the conference', lines: [{ name: 'Consulting', quantity: 3, unit_price: 800, tax_rate: 21 }] })).body;
+    const q = (
+      await api.request('POST', '/api/quotes', {
+        customer_id: person,
+        title: 'Compiler for Grace Hopper',
+        notes: 'met at the conference',
+        lines: [{ name: 'Consulting', quantity: 3, unit_price: 800, tax_rate: 21 }],
+      })
+    ).body;
     const before = smtp.messages.length;
     expect((await api.request('POST', `/api/quotes/${q.id}/send`)).status).toBe(200);
     await deliverQueuedMail(api.db.database);

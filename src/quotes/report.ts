@@ -40,7 +40,10 @@ const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
 function summarise(offers: Offer[]) {
   const count = (o: Offer['outcome']) => offers.filter((x) => x.outcome === o).length;
-  const days = offers.map((o) => o.daysToAccept).filter((d): d is number => d !== null).sort((a, b) => a - b);
+  const days = offers
+    .map((o) => o.daysToAccept)
+    .filter((d): d is number => d !== null)
+    .sort((a, b) => a - b);
   const median = days.length === 0 ? null : days.length % 2 ? days[(days.length - 1) / 2] : (days[days.length / 2 - 1] + days[days.length / 2]) / 2;
   const accepted = count('accepted');
   const converted = count('converted');
@@ -69,7 +72,7 @@ export function offersOf(rows: { number: string; version: number; status: string
     const answered = [...versions].reverse().find((v) => ['accepted', 'converted', 'declined'].includes(v.status));
     const status = answered?.status ?? statusOn(newest.status, newest.valid_until, today);
     const outcome = (['accepted', 'converted', 'declined', 'expired'].includes(status) ? status : 'open') as Offer['outcome'];
-    const acceptedAt = outcome === 'accepted' ? answered?.accepted_at ?? null : null;
+    const acceptedAt = outcome === 'accepted' ? (answered?.accepted_at ?? null) : null;
     offers.push({ firstSent, outcome, daysToAccept: acceptedAt ? (Date.parse(acceptedAt) - Date.parse(firstSent)) / 86_400_000 : null });
   }
   return offers;
@@ -82,7 +85,14 @@ export async function quoteReport(db: Db, range: { from?: string; to?: string })
   const from = range.from ?? `${String(Number(to.slice(0, 4)) - 1)}${to.slice(4, 8)}01`;
   const rows = await db.selectFrom('quotes').select(['number', 'version', 'status', 'valid_until', 'sent_at', 'accepted_at']).where('sent_at', 'is not', null).execute();
   const offers = offersOf(
-    rows.map((r) => ({ number: r.number as string, version: Number(r.version), status: r.status as string, valid_until: r.valid_until as string, sent_at: (r.sent_at as string | null) ?? null, accepted_at: (r.accepted_at as string | null) ?? null })),
+    rows.map((r) => ({
+      number: r.number as string,
+      version: Number(r.version),
+      status: r.status as string,
+      valid_until: r.valid_until as string,
+      sent_at: (r.sent_at as string | null) ?? null,
+      accepted_at: (r.accepted_at as string | null) ?? null,
+    })),
     today,
   ).filter((o) => o.firstSent.slice(0, 10) >= from && o.firstSent.slice(0, 10) <= to);
   const months = new Map<string, Offer[]>();

@@ -30,11 +30,26 @@ const activitySchema = z
 export function registerQuoteRoutes(app: OpenAPIHono<AppEnv>) {
   // Before the CRUD routes: /api/quotes/{id} would otherwise take these paths.
   app.openapi(
-    createRoute({ method: 'get', path: '/api/settings/quotes', tags, operationId: 'getQuoteSettings', summary: 'What quotes show about the business (name, address, logo) and their defaults', responses: { 200: json(quoteSettingsSchema, 'Quote settings'), 401: errorResponses[401] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/settings/quotes',
+      tags,
+      operationId: 'getQuoteSettings',
+      summary: 'What quotes show about the business (name, address, logo) and their defaults',
+      responses: { 200: json(quoteSettingsSchema, 'Quote settings'), 401: errorResponses[401] },
+    }),
     async (c) => c.json(await getQuoteSettings(c.get('ctx').database.db), 200),
   );
   app.openapi(
-    createRoute({ method: 'patch', path: '/api/settings/quotes', tags, operationId: 'updateQuoteSettings', summary: 'Change the business details and defaults of quotes', request: { body: body(quoteSettingsPatch) }, responses: { 200: json(quoteSettingsSchema, 'Quote settings'), 400: errorResponses[400], 401: errorResponses[401] } }),
+    createRoute({
+      method: 'patch',
+      path: '/api/settings/quotes',
+      tags,
+      operationId: 'updateQuoteSettings',
+      summary: 'Change the business details and defaults of quotes',
+      request: { body: body(quoteSettingsPatch) },
+      responses: { 200: json(quoteSettingsSchema, 'Quote settings'), 400: errorResponses[400], 401: errorResponses[401] },
+    }),
     async (c) => c.json(await updateQuoteSettings(c.get('ctx').database, await c.req.json()), 200),
   );
   app.openapi(
@@ -44,7 +59,12 @@ export function registerQuoteRoutes(app: OpenAPIHono<AppEnv>) {
       tags: ['reports'],
       operationId: 'quoteReport',
       summary: 'Quote acceptance rate and time to accept, by month the quotes were first sent',
-      request: { query: z.object({ from: z.string().date().optional().openapi({ description: 'First day (YYYY-MM-DD), default 12 months back' }), to: z.string().date().optional().openapi({ description: 'Last day (YYYY-MM-DD), default today' }) }) },
+      request: {
+        query: z.object({
+          from: z.string().date().optional().openapi({ description: 'First day (YYYY-MM-DD), default 12 months back' }),
+          to: z.string().date().optional().openapi({ description: 'Last day (YYYY-MM-DD), default today' }),
+        }),
+      },
       responses: { 200: json(quoteReportSchema, 'The report'), 400: errorResponses[400], 401: errorResponses[401] },
     }),
     async (c) => c.json(await quoteReport(c.get('ctx').database.db, c.req.valid('query')), 200),
@@ -65,10 +85,13 @@ export function registerQuoteRoutes(app: OpenAPIHono<AppEnv>) {
       path: '/api/quotes/{id}/send',
       tags,
       operationId: 'sendQuote',
-      summary: "Email the quote to the customer: a link to its public page (/q/{token}) and the PDF; a draft becomes sent",
+      summary: 'Email the quote to the customer: a link to its public page (/q/{token}) and the PDF; a draft becomes sent',
       request: { params: idParam },
       responses: {
-        200: json(z.object({ quote: quoteRecord, message_id: z.string(), url: z.string().openapi({ description: 'The public link sent (shown only now; only its hash is kept)' }) }), 'Queued for sending'),
+        200: json(
+          z.object({ quote: quoteRecord, message_id: z.string(), url: z.string().openapi({ description: 'The public link sent (shown only now; only its hash is kept)' }) }),
+          'Queued for sending',
+        ),
         400: errorResponses[400],
         401: errorResponses[401],
         404: errorResponses[404],
@@ -81,7 +104,15 @@ export function registerQuoteRoutes(app: OpenAPIHono<AppEnv>) {
     },
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/api/quotes/{id}/revise', tags, operationId: 'reviseQuote', summary: 'Draft version n+1 of a sent, answered or expired quote (same number); the old version stops accepting', request: { params: idParam }, responses: { 201: json(quoteRecord, 'The new draft'), 401: errorResponses[401], 404: errorResponses[404], 409: errorResponses[409] } }),
+    createRoute({
+      method: 'post',
+      path: '/api/quotes/{id}/revise',
+      tags,
+      operationId: 'reviseQuote',
+      summary: 'Draft version n+1 of a sent, answered or expired quote (same number); the old version stops accepting',
+      request: { params: idParam },
+      responses: { 201: json(quoteRecord, 'The new draft'), 401: errorResponses[401], 404: errorResponses[404], 409: errorResponses[409] },
+    }),
     async (c) => c.json(await quotes.revise(c.get('ctx'), c.req.valid('param').id), 201),
   );
   app.openapi(
@@ -116,7 +147,15 @@ export function registerQuoteRoutes(app: OpenAPIHono<AppEnv>) {
     },
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/quotes/{id}/activity', tags, operationId: 'quoteActivity', summary: 'What happened to the quote: sent, viewed, downloaded, accepted, declined, with time, address and user agent', request: { params: idParam }, responses: { 200: json(z.object({ data: z.array(activitySchema) }), 'The trail'), 401: errorResponses[401], 404: errorResponses[404] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/quotes/{id}/activity',
+      tags,
+      operationId: 'quoteActivity',
+      summary: 'What happened to the quote: sent, viewed, downloaded, accepted, declined, with time, address and user agent',
+      request: { params: idParam },
+      responses: { 200: json(z.object({ data: z.array(activitySchema) }), 'The trail'), 401: errorResponses[401], 404: errorResponses[404] },
+    }),
     async (c) => {
       const db = c.get('ctx').database.db;
       const quote = await getQuote(db, c.req.valid('param').id);

@@ -19,7 +19,18 @@ import { currencyCode, getBusinessSettings, todayIn } from '../settings/business
 import { amountColumns, amountsOf, asResolved, linesOf, parseLines, resolveLines, writeLines, type QuoteLine, type ResolvedLine } from './lines.js';
 import { getQuoteSettings } from './settings.js';
 
-export type Quote = ApiRecord & { id: string; number: string; version: number; status: string; currency: string; valid_until: string; customer_id: string; deal_id: string | null; total: number; lines: QuoteLine[] };
+export type Quote = ApiRecord & {
+  id: string;
+  number: string;
+  version: number;
+  status: string;
+  currency: string;
+  valid_until: string;
+  customer_id: string;
+  deal_id: string | null;
+  total: number;
+  lines: QuoteLine[];
+};
 
 /** What a write carries besides the registry fields: lines, and the columns only the service sets. */
 interface QuoteWrite {
@@ -47,18 +58,30 @@ export async function nextQuoteNumber(trx: Db, year: number): Promise<string> {
     if (engineOf(trx) === 'mysql') await insert.ignore().execute();
     else await insert.onConflict((oc) => oc.column('year').doNothing()).execute();
   }
-  await trx.updateTable('quote_counters').set({ last_number: sql`last_number + 1` }).where('year', '=', year).execute();
+  await trx
+    .updateTable('quote_counters')
+    .set({ last_number: sql`last_number + 1` })
+    .where('year', '=', year)
+    .execute();
   const row = await trx.selectFrom('quote_counters').select('last_number').where('year', '=', year).executeTakeFirstOrThrow();
   return `Q-${year}-${String(row.last_number).padStart(4, '0')}`;
 }
 
 async function checkLinks(trx: Db, record: ApiRecord, existing: ApiRecord | null) {
   if (!existing || existing.customer_id !== record.customer_id) {
-    const customer = await trx.selectFrom('customers').select(['id', 'erased_at']).where('id', '=', record.customer_id as string).executeTakeFirst();
+    const customer = await trx
+      .selectFrom('customers')
+      .select(['id', 'erased_at'])
+      .where('id', '=', record.customer_id as string)
+      .executeTakeFirst();
     if (!customer) throw invalid(`customer ${record.customer_id} does not exist`, { customer_id: ['no such customer'] });
   }
   if (record.deal_id && (!existing || existing.deal_id !== record.deal_id || existing.customer_id !== record.customer_id)) {
-    const deal = await trx.selectFrom('deals').select(['id', 'customer_id']).where('id', '=', record.deal_id as string).executeTakeFirst();
+    const deal = await trx
+      .selectFrom('deals')
+      .select(['id', 'customer_id'])
+      .where('id', '=', record.deal_id as string)
+      .executeTakeFirst();
     if (!deal) throw invalid(`deal ${record.deal_id} does not exist`, { deal_id: ['no such deal'] });
     if (deal.customer_id && deal.customer_id !== record.customer_id) throw invalid(`deal ${record.deal_id} is another customer's`, { deal_id: [`belongs to customer ${deal.customer_id}`] });
   }
@@ -69,7 +92,9 @@ const quoteRows = entityService(quoteEntity, {
     const write = (ctx as QuoteCtx).quoteWrite ?? {};
     if (existing && write.set) return write.set;
     if (existing && existing.status !== 'draft') {
-      throw conflict(`quote ${quoteLabel(existing)} is ${existing.status} and can no longer change: revise it (POST /api/quotes/${existing.id}/revise) to draft version ${Number(existing.version) + 1}`);
+      throw conflict(
+        `quote ${quoteLabel(existing)} is ${existing.status} and can no longer change: revise it (POST /api/quotes/${existing.id}/revise) to draft version ${Number(existing.version) + 1}`,
+      );
     }
     await checkLinks(trx, record, existing);
     const extra: Row = {};
@@ -85,9 +110,10 @@ const quoteRows = entityService(quoteEntity, {
       extra.terms = record.terms ?? settings.default_terms;
       extra.discount_percent = record.discount_percent ?? 0;
     } else if (record.currency !== existing.currency) extra.currency = currencyOrFail(record.currency as string);
-    if (typeof record.discount_percent === 'number' && (record.discount_percent < 0 || record.discount_percent > 100)) throw invalid('the overall discount is a percentage from 0 to 100', { discount_percent: ['must be between 0 and 100'] });
+    if (typeof record.discount_percent === 'number' && (record.discount_percent < 0 || record.discount_percent > 100))
+      throw invalid('the overall discount is a percentage from 0 to 100', { discount_percent: ['must be between 0 and 100'] });
     if (!existing && record.discount_percent === null) extra.discount_percent = 0;
-    const lines = write.lines ?? (existing ? (await linesOf(trx, [{ id: existing.id as string, currency: existing.currency as string }])).get(existing.id as string)?.map(asResolved) ?? [] : []);
+    const lines = write.lines ?? (existing ? ((await linesOf(trx, [{ id: existing.id as string, currency: existing.currency as string }])).get(existing.id as string)?.map(asResolved) ?? []) : []);
     const currency = (extra.currency ?? record.currency ?? existing?.currency) as string;
     Object.assign(extra, amountColumns(amountsOf(currency, lines, Number(extra.discount_percent ?? record.discount_percent ?? 0))));
     return extra;
@@ -112,9 +138,15 @@ async function withLines(db: Db, records: ApiRecord[]): Promise<Quote[]> {
   if (records.length === 0) return [];
   const { timeZone } = await getBusinessSettings(db);
   const today = todayIn(timeZone);
-  const lines = await linesOf(db, records.filter((r) => typeof r.id === 'string').map((r) => ({ id: r.id as string, currency: (r.currency as string) ?? 'EUR' })));
+  const lines = await linesOf(
+    db,
+    records.filter((r) => typeof r.id === 'string').map((r) => ({ id: r.id as string, currency: (r.currency as string) ?? 'EUR' })),
+  );
   // A list may ask for some fields only: the status is computed when its inputs are there.
-  return records.map((r) => ({ ...r, ...(typeof r.status === 'string' && typeof r.valid_until === 'string' ? { status: statusOn(r.status, r.valid_until, today) } : {}), lines: lines.get(r.id as string) ?? [] }) as Quote);
+  return records.map(
+    (r) =>
+      ({ ...r, ...(typeof r.status === 'string' && typeof r.valid_until === 'string' ? { status: statusOn(r.status, r.valid_until, today) } : {}), lines: lines.get(r.id as string) ?? [] }) as Quote,
+  );
 }
 
 export async function createQuoteIn(trx: Db, ctx: Ctx, raw: unknown, revisionOf?: QuoteWrite['revisionOf']): Promise<Quote> {
@@ -155,7 +187,11 @@ export async function reviseQuoteIn(trx: Db, ctx: Ctx, id: string): Promise<Quot
   const from = await getQuote(trx, id);
   if (from.superseded_by_id) throw conflict(`quote ${quoteLabel(from)} was already revised as ${from.superseded_by_id}: revise the newest version`);
   if (from.status === 'draft') throw conflict(`quote ${quoteLabel(from)} is a draft: change it directly`);
-  const top = await trx.selectFrom('quotes').select((eb) => eb.fn.max<number>('version').as('v')).where('number', '=', from.number).executeTakeFirst();
+  const top = await trx
+    .selectFrom('quotes')
+    .select((eb) => eb.fn.max<number>('version').as('v'))
+    .where('number', '=', from.number)
+    .executeTakeFirst();
   const version = Number(top?.v ?? from.version) + 1;
   const { timeZone } = await getBusinessSettings(trx);
   const today = todayIn(timeZone);
@@ -169,7 +205,16 @@ export async function reviseQuoteIn(trx: Db, ctx: Ctx, id: string): Promise<Quot
     terms: from.terms,
     notes: from.notes,
     discount_percent: from.discount_percent,
-    lines: from.lines.map((l) => ({ product_id: l.product_id, sku: l.sku, name: l.name, description: l.description, quantity: l.quantity, unit_price: l.unit_price, discount_percent: l.discount_percent, tax_rate: l.tax_rate })),
+    lines: from.lines.map((l) => ({
+      product_id: l.product_id,
+      sku: l.sku,
+      name: l.name,
+      description: l.description,
+      quantity: l.quantity,
+      unit_price: l.unit_price,
+      discount_percent: l.discount_percent,
+      tax_rate: l.tax_rate,
+    })),
   };
   // The product may have left the catalogue since: the copied line keeps its own name and price.
   for (const line of body.lines) if (line.product_id && !(await trx.selectFrom('products').select('id').where('id', '=', line.product_id).executeTakeFirst())) line.product_id = null;

@@ -17,7 +17,10 @@ export const quoteSettingsSchema = z
   .object({
     business_name: z.string().trim().max(255).nullable().openapi({ description: 'Shown at the top of every quote and in the email' }),
     business_address: z.string().max(1000).nullable().openapi({ description: 'Several lines: street, city, VAT number...' }),
-    logo: z.string().nullable().openapi({ description: `A PNG or JPEG as a data URL (data:image/png;base64,...), ${maxLogoBytes / 1024} KB at most` }),
+    logo: z
+      .string()
+      .nullable()
+      .openapi({ description: `A PNG or JPEG as a data URL (data:image/png;base64,...), ${maxLogoBytes / 1024} KB at most` }),
     default_terms: z.string().max(20_000).nullable().openapi({ description: 'Terms a new quote starts with' }),
     validity_days: z.number().int().min(1).max(365).openapi({ description: 'A new quote is valid this many days unless it says otherwise' }),
     follow_up_days: z.number().int().min(0).max(90).openapi({ description: 'The follow-up task of an accepted quote is due this many days later' }),

@@ -70,12 +70,25 @@ export function entityService(entity: EntityDef, hooks: EntityHooks = {}): Entit
       }
       await insertRows(trx, entity.table, rows);
       const records = rows.map((r) => rowToRecord(fields, r));
-      await hooks.afterWrite?.(trx, ctx, records.map((after) => ({ before: null, after })));
-      await audit(trx, ctx, 'create', records.map((r) => ({ id: r.id as string, after: r })));
+      await hooks.afterWrite?.(
+        trx,
+        ctx,
+        records.map((after) => ({ before: null, after })),
+      );
+      await audit(
+        trx,
+        ctx,
+        'create',
+        records.map((r) => ({ id: r.id as string, after: r })),
+      );
       return records;
     },
     async updateIn(trx, ctx, patches) {
-      const existing = await getRows(trx, entity, patches.map((p) => p.id));
+      const existing = await getRows(
+        trx,
+        entity,
+        patches.map((p) => p.id),
+      );
       const changes: { before: ApiRecord; after: ApiRecord }[] = [];
       for (const { id, patch } of patches) {
         const before = rowToRecord(fields, existing.get(id)!);
@@ -88,7 +101,12 @@ export function entityService(entity: EntityDef, hooks: EntityHooks = {}): Entit
         changes.push({ before, after: rowToRecord(fields, await getRow(trx, entity, id)) });
       }
       await hooks.afterWrite?.(trx, ctx, changes);
-      await audit(trx, ctx, 'update', changes.map((c) => ({ id: c.after.id as string, before: c.before, after: c.after })));
+      await audit(
+        trx,
+        ctx,
+        'update',
+        changes.map((c) => ({ id: c.after.id as string, before: c.before, after: c.after })),
+      );
       return changes.map((c) => c.after);
     },
     async deleteIn(trx, ctx, ids) {
@@ -100,8 +118,17 @@ export function entityService(entity: EntityDef, hooks: EntityHooks = {}): Entit
         await trx.deleteFrom(entity.table).where('id', 'in', chunk).execute();
       }
       const befores = ids.map((id) => rowToRecord(fields, existing.get(id)!));
-      await hooks.afterWrite?.(trx, ctx, befores.map((before) => ({ before, after: null })));
-      await audit(trx, ctx, 'delete', befores.map((b) => ({ id: b.id as string, before: b })));
+      await hooks.afterWrite?.(
+        trx,
+        ctx,
+        befores.map((before) => ({ before, after: null })),
+      );
+      await audit(
+        trx,
+        ctx,
+        'delete',
+        befores.map((b) => ({ id: b.id as string, before: b })),
+      );
     },
     create: (ctx, inputs) => inTransaction(ctx, (trx) => service.createIn(trx, ctx, inputs)),
     update: (ctx, patches) => inTransaction(ctx, (trx) => service.updateIn(trx, ctx, patches)),

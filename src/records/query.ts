@@ -6,10 +6,7 @@ import { columnOf, dateTimeInput, isNotNull, isNumeric, type FieldDef } from '..
 export const filterOperators = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'contains', 'is_empty'] as const;
 export type FilterOperator = (typeof filterOperators)[number];
 
-export type FilterNode =
-  | { and: FilterNode[] }
-  | { or: FilterNode[] }
-  | { field: string; op: FilterOperator; value?: unknown };
+export type FilterNode = { and: FilterNode[] } | { or: FilterNode[] } | { field: string; op: FilterOperator; value?: unknown };
 
 export const filterNodeSchema: z.ZodType<FilterNode> = z.lazy(() =>
   z.union([
@@ -112,7 +109,11 @@ function compileCondition(eb: Eb, field: FieldDef, op: FilterOperator, value: un
   if (op === 'in') {
     const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value];
     if (list.length === 0 || list.length > 500) throw invalid(`${path}: in takes 1 to 500 values`, { [path]: ['in takes 1 to 500 values'] });
-    return eb(column, 'in', list.map((v) => coerce(field, v, path)));
+    return eb(
+      column,
+      'in',
+      list.map((v) => coerce(field, v, path)),
+    );
   }
   const sqlOp = { eq: '=', ne: '<>', gt: '>', gte: '>=', lt: '<', lte: '<=' }[op] as '=' | '<>' | '>' | '>=' | '<' | '<=';
   if (value === null && (op === 'eq' || op === 'ne')) return op === 'eq' ? eb(column, 'is', null) : eb(column, 'is not', null);

@@ -97,7 +97,18 @@ export async function listRows(db: Db, entity: EntityDef, fields: FieldDef[], pa
   }
   const cursor = params.cursor ? decodeCursor(params.cursor) : undefined;
   // A page of a few fields reads only their columns (plus id and the sort column for the cursor).
-  const columns = only ? [...new Set(['id', sort.column, ...fields.filter((f) => only.has(f.name)).map(columnOf).filter((c): c is string => c !== null)])] : null;
+  const columns = only
+    ? [
+        ...new Set([
+          'id',
+          sort.column,
+          ...fields
+            .filter((f) => only.has(f.name))
+            .map(columnOf)
+            .filter((c): c is string => c !== null),
+        ]),
+      ]
+    : null;
   const indexHints = !!dialect && traitsOf(dialect).indexHints;
   const read = async (where: WhereBuilder[], order: SortSpec, take: number): Promise<RecordRows> => {
     const index = indexHints ? await sqliteSortIndex(db, entity.table, order, where) : null;
@@ -144,7 +155,13 @@ function columnPlan(fields: FieldDef[], only: ReadonlySet<string> | undefined, c
 }
 
 /** Runs a page query and decodes its rows straight into API records. */
-async function readRecords(db: Db, q: { compile(): { sql: string; parameters: readonly unknown[] }; execute(): Promise<Row[]> }, fields: FieldDef[], only: ReadonlySet<string> | undefined, sortColumn: string) {
+async function readRecords(
+  db: Db,
+  q: { compile(): { sql: string; parameters: readonly unknown[] }; execute(): Promise<Row[]> },
+  fields: FieldDef[],
+  only: ReadonlySet<string> | undefined,
+  sortColumn: string,
+) {
   const records: ApiRecord[] = [];
   const sortValues: unknown[] = [];
   const ids: string[] = [];
@@ -188,7 +205,11 @@ export async function getRow(db: Db, entity: EntityDef, id: string): Promise<Row
 export async function getRows(db: Db, entity: EntityDef, ids: string[]): Promise<Map<string, Row>> {
   const found = new Map<string, Row>();
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db.selectFrom(entity.table).selectAll().where('id', 'in', ids.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom(entity.table)
+      .selectAll()
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
     for (const r of rows) found.set(r.id as string, r);
   }
   const missing = ids.find((id) => !found.has(id));
@@ -197,7 +218,11 @@ export async function getRows(db: Db, entity: EntityDef, ids: string[]): Promise
 }
 
 export async function insertRows(db: Db, table: string, rows: readonly object[], chunk = 200): Promise<void> {
-  for (let i = 0; i < rows.length; i += chunk) await db.insertInto(table).values(rows.slice(i, i + chunk)).execute();
+  for (let i = 0; i < rows.length; i += chunk)
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + chunk))
+      .execute();
 }
 
 export function columnsOf(fields: FieldDef[]): string[] {

@@ -64,7 +64,11 @@ export async function customersReportFromBase(ctx: Ctx, p: RangeParams) {
     .where('last_order_at', '<', window.toExclusive)
     .groupBy(sql`1`)
     .execute();
-  const churned = churnedByPeriod(lastDays.map((row) => ({ day: row.day, n: num(row.n) })), r, churnDays);
+  const churned = churnedByPeriod(
+    lastDays.map((row) => ({ day: row.day, n: num(row.n) })),
+    r,
+    churnDays,
+  );
   const newMap = new Map(created.map((row) => [row.period as string, num(row.n)]));
   const activeMap = new Map(active.map((row) => [row.period as string, num(row.n)]));
   const data = bucketsBetween(r.from, r.to, r.bucket).map((period) => ({
@@ -167,7 +171,11 @@ export async function revenueBreakdownFromBase(ctx: Ctx, dimension: BreakdownDim
     .where('o.ordered_at', '<', r.toExclusive)
     .groupBy(`c.${column}`)
     .execute();
-  const data = await breakdownRows(db, dimension, rows.map((row) => ({ key: (row.key as string | null) ?? null, revenue: num(row.revenue), orders: num(row.orders), customers: num(row.customers) })));
+  const data = await breakdownRows(
+    db,
+    dimension,
+    rows.map((row) => ({ key: (row.key as string | null) ?? null, revenue: num(row.revenue), orders: num(row.orders), customers: num(row.customers) })),
+  );
   return { from: r.from, to: r.to, dimension, data };
 }
 
@@ -217,7 +225,9 @@ export async function campaignReportFromBase(ctx: Ctx, by: 'campaign' | 'channel
     .where('i.occurred_at', '<', r.toExclusive)
     .groupBy(column)
     .execute();
-  const data = campaignRows(by, rows.map((row) => ({ key: (row.key as string | null) ?? null, sent: num(row.sent), opened: num(row.opened), clicked: num(row.clicked), converted: num(row.converted), revenue: num(row.revenue) })));
+  const data = campaignRows(
+    by,
+    rows.map((row) => ({ key: (row.key as string | null) ?? null, sent: num(row.sent), opened: num(row.opened), clicked: num(row.clicked), converted: num(row.converted), revenue: num(row.revenue) })),
+  );
   return { from: r.from, to: r.to, by, data };
 }
-

@@ -42,7 +42,8 @@ describe.each(engines)('dashboard and Segments figures against the base tables o
     expect((await api.request('POST', '/api/segmentations', { features: ['recency', 'purchase_frequency', 'monetary'], k: 4 })).status).toBe(201);
     // A few orders in another currency, which the amounts must leave out.
     const some = (await api.request('GET', '/api/customers?limit=3&fields=id')).body.data as { id: string }[];
-    for (const c of some) expect((await api.request('POST', '/api/orders', { customer_id: c.id, ordered_at: new Date(Date.now() - 5 * 864e5).toISOString(), total: 99.99, currency: 'GBP' })).status).toBe(201);
+    for (const c of some)
+      expect((await api.request('POST', '/api/orders', { customer_id: c.id, ordered_at: new Date(Date.now() - 5 * 864e5).toISOString(), total: 99.99, currency: 'GBP' })).status).toBe(201);
     const { db } = api.db.database;
     orders = (await db.selectFrom('orders').select(['customer_id', 'ordered_at', 'status', 'currency', 'total']).execute()).map((o) => ({ ...(o as Order), total: Number(o.total) }));
     customers = (await db.selectFrom('customers').select(['id', 'stage', 'segment_id', 'rfm_segment']).execute()) as Customer[];
@@ -98,10 +99,13 @@ describe.each(engines)('dashboard and Segments figures against the base tables o
     const page = (await api.request('GET', `/api/reports/revenue-by/segment?from=${from}&to=${to}&fresh=true`)).body;
     const segmentOf = new Map(customers.map((c) => [c.id, c.segment_id]));
     const expected = new Map<string | null, number>();
-    for (const o of orders.filter((o) => inRange(o) && o.currency === dash.currency)) expected.set(segmentOf.get(o.customer_id) ?? null, (expected.get(segmentOf.get(o.customer_id) ?? null) ?? 0) + cents(o.total));
+    for (const o of orders.filter((o) => inRange(o) && o.currency === dash.currency))
+      expected.set(segmentOf.get(o.customer_id) ?? null, (expected.get(segmentOf.get(o.customer_id) ?? null) ?? 0) + cents(o.total));
     const total = [...expected.values()].reduce((s, n) => s + n, 0);
     for (const rows of [dash.revenue_by_segment, page.data] as { key: string | null; revenue: number }[][]) {
-      expect(Object.fromEntries(rows.filter((r) => r.revenue !== 0).map((r) => [r.key ?? 'none', r.revenue]))).toEqual(Object.fromEntries([...expected].filter(([, c]) => c !== 0).map(([k, c]) => [k ?? 'none', c / 100])));
+      expect(Object.fromEntries(rows.filter((r) => r.revenue !== 0).map((r) => [r.key ?? 'none', r.revenue]))).toEqual(
+        Object.fromEntries([...expected].filter(([, c]) => c !== 0).map(([k, c]) => [k ?? 'none', c / 100])),
+      );
       const sum = rows.reduce((s, r) => s + r.revenue, 0);
       for (const r of rows) expect(share(r.revenue, sum)).toBeCloseTo(share(expected.get(r.key) ?? 0, total)!, 9);
     }
@@ -114,7 +118,10 @@ describe.each(engines)('dashboard and Segments figures against the base tables o
     const page = (await api.request('GET', `/api/reports/revenue-by/rfm_segment?from=${from}&to=${to}&fresh=true`)).body;
     const rfmOf = new Map(customers.map((c) => [c.id, c.rfm_segment]));
     const expected = new Map<string, number>();
-    for (const o of orders.filter((o) => inRange(o) && o.currency === page.currency)) expected.set(rfmOf.get(o.customer_id) ?? 'none', (expected.get(rfmOf.get(o.customer_id) ?? 'none') ?? 0) + cents(o.total));
-    expect(Object.fromEntries((page.data as { key: string | null; revenue: number }[]).filter((r) => r.revenue !== 0).map((r) => [r.key ?? 'none', r.revenue]))).toEqual(Object.fromEntries([...expected].filter(([, c]) => c !== 0).map(([k, c]) => [k, c / 100])));
+    for (const o of orders.filter((o) => inRange(o) && o.currency === page.currency))
+      expected.set(rfmOf.get(o.customer_id) ?? 'none', (expected.get(rfmOf.get(o.customer_id) ?? 'none') ?? 0) + cents(o.total));
+    expect(Object.fromEntries((page.data as { key: string | null; revenue: number }[]).filter((r) => r.revenue !== 0).map((r) => [r.key ?? 'none', r.revenue]))).toEqual(
+      Object.fromEntries([...expected].filter(([, c]) => c !== 0).map(([k, c]) => [k, c / 100])),
+    );
   });
 });

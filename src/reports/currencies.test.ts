@@ -31,7 +31,11 @@ describe.each(engines)('report amounts and currencies on %s', (engine) => {
     expect(res.body.currency).toBe('EUR');
     expect(res.body.other_currencies).toEqual([{ currency: 'USD', orders: 2, revenue: 100 }]);
     expect(res.body.includes).toContain('2 in USD');
-    expect(res.body.revenue.map((p: { revenue: number; orders: number }) => [p.revenue, p.orders])).toEqual([[1003.7, 1], [116.9, 1], [0, 0]]);
+    expect(res.body.revenue.map((p: { revenue: number; orders: number }) => [p.revenue, p.orders])).toEqual([
+      [1003.7, 1],
+      [116.9, 1],
+      [0, 0],
+    ]);
     const revenue = await api.request('GET', `/api/reports/revenue?${range}`);
     expect(revenue.body.data.map((p: { revenue: number }) => p.revenue)).toEqual([1003.7, 116.9, 0]);
     expect(revenue.body.other_currencies).toEqual(res.body.other_currencies);

@@ -31,7 +31,22 @@ describe.each(engines)('reports API on %s', (engine) => {
     const no = engine === 'postgres' ? false : 0;
     const now = new Date().toISOString();
     const interaction = (customer: string, at: string, campaign: string, channel: string, opened: unknown, clicked: unknown, converted: unknown, order: string | null) => ({
-      id: newId('interaction'), type: 'campaign', direction: 'out', occurred_at: at, subject: campaign, body: null, customer_id: customer, company_id: null, order_id: order, campaign, channel, opened, clicked, converted, created_at: now, updated_at: now,
+      id: newId('interaction'),
+      type: 'campaign',
+      direction: 'out',
+      occurred_at: at,
+      subject: campaign,
+      body: null,
+      customer_id: customer,
+      company_id: null,
+      order_id: order,
+      campaign,
+      channel,
+      opened,
+      clicked,
+      converted,
+      created_at: now,
+      updated_at: now,
     });
     await batchInsert(database.db, 'interactions', [
       interaction(c1, '2025-03-01T09:00:00.000Z', 'Spring', 'email', yes, yes, yes, orders[2]),
@@ -61,7 +76,10 @@ describe.each(engines)('reports API on %s', (engine) => {
       ['2025-01-27', 0],
     ]);
     const days = await api.request('GET', '/api/reports/orders?from=2025-01-05&to=2025-01-06&bucket=day');
-    expect(days.body.data.map((d: any) => [d.period, d.orders])).toEqual([['2025-01-05', 1], ['2025-01-06', 1]]);
+    expect(days.body.data.map((d: any) => [d.period, d.orders])).toEqual([
+      ['2025-01-05', 1],
+      ['2025-01-06', 1],
+    ]);
     expect((await api.request('GET', '/api/reports/revenue?from=2025-13-01')).status).toBe(400);
     expect((await api.request('GET', '/api/reports/revenue?bucket=year')).status).toBe(400);
   });
@@ -104,7 +122,10 @@ describe.each(engines)('reports API on %s', (engine) => {
       { campaign: 'Winter', sent: 1, opened: 0, clicked: 0, converted: 1, conversion_rate: 1, revenue: 10 },
     ]);
     const channels = await api.request('GET', `/api/reports/campaigns?${range}&by=channel`);
-    expect(channels.body.data.map((c: any) => [c.channel, c.sent, c.revenue])).toEqual([['email', 2, 30], ['sms', 1, 10]]);
+    expect(channels.body.data.map((c: any) => [c.channel, c.sent, c.revenue])).toEqual([
+      ['email', 2, 30],
+      ['sms', 1, 10],
+    ]);
   });
 
   it('answers the dashboard in one call, from the cache until the data changes', async () => {

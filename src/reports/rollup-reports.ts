@@ -99,8 +99,16 @@ export const maxEdgeOrders = 2000;
 /** Counted orders in the days left out, counted up to `cap` + 1. */
 async function edgeOrders(db: Db, h: MonthHull, cap: number): Promise<number> {
   if (h.excluded.length === 0) return 0;
-  const inner = db.selectFrom('orders').select(sql<number>`1`.as('one')).where('status', 'in', counted).where(inWindows('ordered_at', h.excluded)).limit(cap + 1);
-  const row = await db.selectFrom(inner.as('edge')).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const inner = db
+    .selectFrom('orders')
+    .select(sql<number>`1`.as('one'))
+    .where('status', 'in', counted)
+    .where(inWindows('ordered_at', h.excluded))
+    .limit(cap + 1);
+  const row = await db
+    .selectFrom(inner.as('edge'))
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
   return num(row.n);
 }
 
@@ -133,7 +141,11 @@ export function revenueFromFigures(figures: RangeFigures, r: Range) {
 export async function customersFromFigures(db: Db, figures: RangeFigures, r: Range, churnDays: number) {
   const window = lastDayWindow(r, churnDays);
   const lastDays = await db.selectFrom('report_last_days').select(['day', 'customers']).where('day', '>=', window.from).where('day', '<', window.toExclusive).execute();
-  const churned = churnedByPeriod(lastDays.map((row) => ({ day: row.day as string, n: num(row.customers) })), r, churnDays);
+  const churned = churnedByPeriod(
+    lastDays.map((row) => ({ day: row.day as string, n: num(row.customers) })),
+    r,
+    churnDays,
+  );
   return bucketsBetween(r.from, r.to, 'month').map((period) => ({
     period,
     new_customers: figures.months.get(period)?.newCustomers ?? 0,
@@ -194,7 +206,14 @@ export async function campaignsFromRollups(db: Db, by: 'campaign' | 'channel', r
   add(
     await db
       .selectFrom('report_campaigns')
-      .select([sql.ref(column).as('key'), sql<number>`sum(sent)`.as('sent'), sql<number>`sum(opened)`.as('opened'), sql<number>`sum(clicked)`.as('clicked'), sql<number>`sum(converted)`.as('converted'), sql<number>`sum(revenue_cents)`.as('cents')])
+      .select([
+        sql.ref(column).as('key'),
+        sql<number>`sum(sent)`.as('sent'),
+        sql<number>`sum(opened)`.as('opened'),
+        sql<number>`sum(clicked)`.as('clicked'),
+        sql<number>`sum(converted)`.as('converted'),
+        sql<number>`sum(revenue_cents)`.as('cents'),
+      ])
       .where('month', '>=', h.first)
       .where('month', '<=', h.last)
       .groupBy(column)

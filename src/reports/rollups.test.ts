@@ -41,14 +41,26 @@ const byKey = <T extends Record<string, unknown>>(rows: T[], key: string) => [..
 describe.each(engines)('report rollups on %s', (engine) => {
   let api: TestApi;
   let ctx: Ctx;
-  const customer = async (first_name: string) => (await api.request('POST', '/api/customers', { first_name, last_name: 'Rollup', email: `${first_name.toLowerCase()}@rollup.example` })).body.id as string;
+  const customer = async (first_name: string) =>
+    (await api.request('POST', '/api/customers', { first_name, last_name: 'Rollup', email: `${first_name.toLowerCase()}@rollup.example` })).body.id as string;
   const order = async (customer_id: string, ordered_at: string, total: number, status = 'paid') => {
     const res = await api.request('POST', '/api/orders', { customer_id, ordered_at, total, status, currency: 'EUR' });
     expect(res.status).toBe(201);
     return res.body.id as string;
   };
   const touch = async (customer_id: string | null, occurred_at: string, campaign: string, channel: string, order_id: string | null, converted = false) => {
-    const res = await api.request('POST', '/api/interactions', { type: 'campaign', direction: 'out', customer_id, occurred_at, campaign, channel, opened: true, clicked: converted, converted, order_id });
+    const res = await api.request('POST', '/api/interactions', {
+      type: 'campaign',
+      direction: 'out',
+      customer_id,
+      occurred_at,
+      campaign,
+      channel,
+      opened: true,
+      clicked: converted,
+      converted,
+      order_id,
+    });
     expect(res.status).toBe(201);
   };
 
@@ -76,7 +88,11 @@ describe.each(engines)('report rollups on %s', (engine) => {
         .executeTakeFirstOrThrow();
       expect((await dashboardReport(ctx, p)).kpis.active_customers).toBe(Number(buyers.n));
     }
-    const stages = await api.db.database.db.selectFrom('customers').select(['stage', (eb) => eb.fn.countAll().as('n')]).groupBy('stage').execute();
+    const stages = await api.db.database.db
+      .selectFrom('customers')
+      .select(['stage', (eb) => eb.fn.countAll().as('n')])
+      .groupBy('stage')
+      .execute();
     const expected: Record<string, number> = { lead: 0, active: 0, inactive: 0, churned: 0, unscored: 0 };
     for (const s of stages) expected[(s.stage as string | null) ?? 'unscored'] = Number(s.n);
     expect((await dashboardReport(ctx, ranges[0])).customers_by_stage).toEqual(expected);
@@ -85,7 +101,10 @@ describe.each(engines)('report rollups on %s', (engine) => {
       for (const table of ['report_customer_months', 'report_customer_campaigns', 'report_campaign_links', 'report_stages', ...rollupTables]) {
         const rows = await api.db.database.db.selectFrom(table).selectAll().execute();
         // Stage counts that came back to zero stay as rows; a rebuild leaves them out.
-        out[table] = rows.filter((r) => table !== 'report_stages' || Number(r.customers) !== 0).map((r) => JSON.stringify(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : v]))).sort();
+        out[table] = rows
+          .filter((r) => table !== 'report_stages' || Number(r.customers) !== 0)
+          .map((r) => JSON.stringify(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : v])))
+          .sort();
       }
       return out;
     };
@@ -130,9 +149,15 @@ describe.each(engines)('report rollups on %s', (engine) => {
     const db = api.db.database.db;
     const now = new Date().toISOString();
     const segmentation = newId('job').replace(/^job_/, 'sgm_');
-    await db.insertInto('segmentations').values({ id: segmentation, features: '[]', k: 2, standardize: engine === 'postgres' ? true : 1, seed: 1, result: '{}', created_at: now }).execute();
+    await db
+      .insertInto('segmentations')
+      .values({ id: segmentation, features: '[]', k: 2, standardize: engine === 'postgres' ? true : 1, seed: 1, result: '{}', created_at: now })
+      .execute();
     const segs = ['seg_rollup_a', 'seg_rollup_b'];
-    await db.insertInto('segments').values(segs.map((id, i) => ({ id, kind: 'kmeans', segmentation_id: segmentation, position: i + 1, name: `Group ${i + 1}`, created_at: now, updated_at: now }))).execute();
+    await db
+      .insertInto('segments')
+      .values(segs.map((id, i) => ({ id, kind: 'kmeans', segmentation_id: segmentation, position: i + 1, name: `Group ${i + 1}`, created_at: now, updated_at: now })))
+      .execute();
     await db.updateTable('customers').set({ segment_id: segs[0] }).where('id', 'in', [ann, bob]).execute();
     await db.updateTable('customers').set({ segment_id: segs[1] }).where('id', '=', dan).execute();
     await db.updateTable('customers').set({ stage: 'active' }).where('id', 'in', [ann, bob, dan]).execute();
@@ -168,7 +193,10 @@ describe.each(engines)('report rollups on %s', (engine) => {
     const before = await revenueReport(ctx, ranges[0]);
     await expect(
       db.transaction().execute(async (trx) => {
-        await trx.insertInto('orders').values({ id: newId('order'), customer_id: cat, ordered_at: '2025-02-02T00:00:00.000Z', status: 'paid', currency: 'EUR', total: 999, created_at: now, updated_at: now }).execute();
+        await trx
+          .insertInto('orders')
+          .values({ id: newId('order'), customer_id: cat, ordered_at: '2025-02-02T00:00:00.000Z', status: 'paid', currency: 'EUR', total: 999, created_at: now, updated_at: now })
+          .execute();
         await refreshOrderFigures(trx, [cat]);
         throw new Error('abandoned');
       }),

@@ -14,7 +14,18 @@ import type { Subscription } from '../core/events.js';
 import { customersTouched } from '../records/touched.js';
 import { insertRows } from '../records/repository.js';
 import { countedOrderStatuses } from '../schema/entities.js';
-import { addCustomerCampaigns, addCustomerMonths, byCustomer, rollupShapes, rollupTables, RollupDeltas, type CustomerCampaign, type CustomerMonth, type RollupDelta, type RollupTable } from './contributions.js';
+import {
+  addCustomerCampaigns,
+  addCustomerMonths,
+  byCustomer,
+  rollupShapes,
+  rollupTables,
+  RollupDeltas,
+  type CustomerCampaign,
+  type CustomerMonth,
+  type RollupDelta,
+  type RollupTable,
+} from './contributions.js';
 
 const counted = [...countedOrderStatuses];
 

@@ -27,7 +27,9 @@ describe.each(engines)('report response schemas on %s', (engine) => {
     ]);
     await database.db.transaction().execute((trx) => refreshOrderFigures(trx, [a, b]));
     expect((await api.request('PATCH', '/api/settings', { currency: 'EUR' })).status).toBe(200);
-    expect((await api.request('POST', '/api/interactions', { type: 'campaign', customer_id: a, occurred_at: '2025-01-04T10:00:00Z', campaign: 'winter', channel: 'email', opened: true })).status).toBe(201);
+    expect((await api.request('POST', '/api/interactions', { type: 'campaign', customer_id: a, occurred_at: '2025-01-04T10:00:00Z', campaign: 'winter', channel: 'email', opened: true })).status).toBe(
+      201,
+    );
   }, 120_000);
   afterAll(async () => api?.close());
 

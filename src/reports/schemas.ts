@@ -29,9 +29,7 @@ const revenuePeriod = z
   })
   .openapi('RevenuePeriod');
 
-const customersPeriod = z
-  .object({ period: z.string(), new_customers: z.number().int(), active_customers: z.number().int(), churned_customers: z.number().int() })
-  .openapi('CustomersPeriod');
+const customersPeriod = z.object({ period: z.string(), new_customers: z.number().int(), active_customers: z.number().int(), churned_customers: z.number().int() }).openapi('CustomersPeriod');
 
 const breakdownRow = z
   .object({

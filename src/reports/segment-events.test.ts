@@ -16,7 +16,10 @@ describe.each(engines)('report rollups follow segmentation events on %s', (engin
   });
   afterAll(async () => api?.close());
 
-  const months = async () => (await api.db.database.db.selectFrom('report_customer_months').select(['customer_id', 'month', 'segment_id']).orderBy('customer_id').orderBy('month').execute()).map((r) => `${r.customer_id} ${r.month} ${r.segment_id}`);
+  const months = async () =>
+    (await api.db.database.db.selectFrom('report_customer_months').select(['customer_id', 'month', 'segment_id']).orderBy('customer_id').orderBy('month').execute()).map(
+      (r) => `${r.customer_id} ${r.month} ${r.segment_id}`,
+    );
   const state = async () => (await api.db.database.db.selectFrom('report_rollup_state').select('value').where('name', '=', 'segmentation').executeTakeFirst())?.value;
 
   it('a segmentation that moves customers re-keys the rollups in its own transaction, as a rebuild would', async () => {

@@ -144,11 +144,17 @@ async function dataVersion(ctx: Ctx): Promise<string> {
   const { db } = ctx.database;
   const parts = await Promise.all(
     ['orders', 'customers', 'interactions', 'segmentations', 'insight_runs'].map(async (table) => {
-      const row = await db.selectFrom(table).select(sql<string>`max(id)`.as('m')).executeTakeFirst();
+      const row = await db
+        .selectFrom(table)
+        .select(sql<string>`max(id)`.as('m'))
+        .executeTakeFirst();
       return (row?.m as string | null) ?? '-';
     }),
   );
-  const settings = await db.selectFrom('settings').select(sql<string>`max(updated_at)`.as('m')).executeTakeFirst();
+  const settings = await db
+    .selectFrom('settings')
+    .select(sql<string>`max(updated_at)`.as('m'))
+    .executeTakeFirst();
   return [...parts, (settings?.m as string | null) ?? '-'].join('|');
 }
 
@@ -157,7 +163,9 @@ export const cacheTtlMs = 5 * 60_000;
 /** Answers from report_cache when the data version matches and the entry is younger than the TTL. */
 export async function cached<T>(ctx: Ctx, report: string, params: unknown, compute: () => Promise<T>, options: { ttlMs?: number } = {}): Promise<T & { cached: boolean; generated_at: string }> {
   const { db } = ctx.database;
-  const key = `${report}:${createHash('sha1').update(JSON.stringify(params ?? null)).digest('hex')}`;
+  const key = `${report}:${createHash('sha1')
+    .update(JSON.stringify(params ?? null))
+    .digest('hex')}`;
   const version = await dataVersion(ctx);
   const ttl = options.ttlMs ?? cacheTtlMs;
   const hit = await db.selectFrom('report_cache').select(['version', 'value', 'created_at']).where('cache_key', '=', key).executeTakeFirst();
@@ -169,7 +177,10 @@ export async function cached<T>(ctx: Ctx, report: string, params: unknown, compu
   try {
     await db.transaction().execute(async (trx) => {
       await trx.deleteFrom('report_cache').where('cache_key', '=', key).execute();
-      await trx.insertInto('report_cache').values({ cache_key: key, version, value: JSON.stringify(value), created_at: generatedAt }).execute();
+      await trx
+        .insertInto('report_cache')
+        .values({ cache_key: key, version, value: JSON.stringify(value), created_at: generatedAt })
+        .execute();
     });
   } catch {
     // Another request stored the same entry first; its value is as good as ours.

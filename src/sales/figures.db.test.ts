@@ -97,7 +97,16 @@ describe.each(engines)('customer figures and currencies on %s', (engine) => {
   });
 
   it('queues nothing when only the time zone changes', async () => {
-    const count = async () => Number((await api.db.database.db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', 'figures.refresh').executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await api.db.database.db
+            .selectFrom('jobs')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('kind', '=', 'figures.refresh')
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
     expect((await api.request('PATCH', '/api/settings', { time_zone: 'Europe/Brussels' })).status).toBe(200);
     expect((await api.request('PATCH', '/api/settings', { currency: 'eur' })).status).toBe(200);

@@ -39,7 +39,11 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 const orderRows = entityService(orderEntity, {
   async prepare(trx, _ctx, record, existing) {
     if (existing && existing.customer_id === record.customer_id) return;
-    const customer = await trx.selectFrom('customers').select('id').where('id', '=', record.customer_id as string).executeTakeFirst();
+    const customer = await trx
+      .selectFrom('customers')
+      .select('id')
+      .where('id', '=', record.customer_id as string)
+      .executeTakeFirst();
     if (!customer) throw invalid(`customer ${record.customer_id} does not exist`, { customer_id: ['no such customer'] });
   },
 });
@@ -57,7 +61,13 @@ export function splitLines(raw: unknown): { order: Record<string, unknown>; line
 async function linesOf(db: Db, orderIds: string[]): Promise<Map<string, ApiRecord[]>> {
   const out = new Map<string, ApiRecord[]>();
   for (let i = 0; i < orderIds.length; i += 500) {
-    const rows = await db.selectFrom('order_lines').selectAll().where('order_id', 'in', orderIds.slice(i, i + 500)).orderBy('order_id').orderBy('position').execute();
+    const rows = await db
+      .selectFrom('order_lines')
+      .selectAll()
+      .where('order_id', 'in', orderIds.slice(i, i + 500))
+      .orderBy('order_id')
+      .orderBy('position')
+      .execute();
     for (const r of rows) {
       const list = out.get(r.order_id as string) ?? [];
       list.push({ id: r.id, product_id: r.product_id, sku: r.sku, product_name: r.product_name, quantity: toNumber(r.quantity), unit_price: toNumber(r.unit_price) });
@@ -68,7 +78,10 @@ async function linesOf(db: Db, orderIds: string[]): Promise<Map<string, ApiRecor
 }
 
 async function withLines(db: Db, orders: ApiRecord[]): Promise<ApiRecord[]> {
-  const lines = await linesOf(db, orders.map((o) => o.id as string));
+  const lines = await linesOf(
+    db,
+    orders.map((o) => o.id as string),
+  );
   return orders.map((o) => ({ ...o, lines: lines.get(o.id as string) ?? [] }));
 }
 
@@ -100,7 +113,11 @@ async function writeLines(trx: Db, orderId: string, lines: OrderLineInput[]) {
     }
     rows.push(orderLineRow(orderId, position, line, product));
   }
-  for (let i = 0; i < rows.length; i += 200) await trx.insertInto('order_lines').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await trx
+      .insertInto('order_lines')
+      .values(rows.slice(i, i + 200))
+      .execute();
 }
 
 /** Defaults of a new order (status, currency: the business's) and its total from its lines when none is given. */
@@ -119,14 +136,22 @@ export function withDefaults(order: Record<string, unknown>, lines: OrderLineInp
 export async function createOrdersIn(trx: Db, ctx: Ctx, inputs: unknown[]): Promise<ApiRecord[]> {
   const split = inputs.map(splitLines);
   const { currency } = await getBusinessSettings(trx);
-  const created = await orderRows.createIn(trx, ctx, split.map((s) => withDefaults(s.order, s.lines, true, currency)));
+  const created = await orderRows.createIn(
+    trx,
+    ctx,
+    split.map((s) => withDefaults(s.order, s.lines, true, currency)),
+  );
   for (const [i, order] of created.entries()) if (split[i].lines) await writeLines(trx, order.id as string, split[i].lines!);
   return withLines(trx, created);
 }
 
 export async function updateOrdersIn(trx: Db, ctx: Ctx, patches: { id: string; patch: unknown }[]): Promise<ApiRecord[]> {
   const split = patches.map((p) => splitLines(p.patch));
-  const updated = await orderRows.updateIn(trx, ctx, patches.map((p, i) => ({ id: p.id, patch: withDefaults(split[i].order, split[i].lines, false) })));
+  const updated = await orderRows.updateIn(
+    trx,
+    ctx,
+    patches.map((p, i) => ({ id: p.id, patch: withDefaults(split[i].order, split[i].lines, false) })),
+  );
   for (const [i, order] of updated.entries()) if (split[i].lines) await writeLines(trx, order.id as string, split[i].lines!);
   return withLines(trx, updated);
 }

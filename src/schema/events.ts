@@ -8,9 +8,10 @@ export const eventCatalogue = {
   'customer.deleted': 'A customer was deleted.',
   'customer.merged': 'Customers were merged into this one; `data.merged_ids` names the absorbed ones.',
   'customer.merge_undone': 'A merge was undone; `data.restored_ids` are back as separate customers.',
-  'customer.erased': 'A customer\'s personal data was erased (GDPR art. 17); no personal data follows.',
+  'customer.erased': "A customer's personal data was erased (GDPR art. 17); no personal data follows.",
   'customer.stage_changed': 'The lifecycle stage changed (`data.from`, `data.to`).',
-  'customer.segment_changed': 'A new k-means segmentation put the customer in another segment (`data.from`, `data.to`: id, label, name, segmentation_id; `data.segmentation_id`); a customer without a segment before emits nothing.',
+  'customer.segment_changed':
+    'A new k-means segmentation put the customer in another segment (`data.from`, `data.to`: id, label, name, segmentation_id; `data.segmentation_id`); a customer without a segment before emits nothing.',
   'customer.score_crossed': 'P(alive), churn risk or CLV crossed a configured threshold (`data.score`, `data.threshold`, `data.direction`, `data.from`, `data.to`).',
   'company.created': 'A company was created.',
   'company.updated': 'A company changed.',
@@ -79,7 +80,7 @@ export const eventCatalogue = {
   'referral.attributed': 'A new customer was attributed to the customer whose referral code they came with (`data.referrer_id`, `data.channel`).',
   'referral.rewarded': 'A referred customer paid a first order; both sides were rewarded (`data.referrer_id`, `data.order_id`, `data.referrer_points`, `data.referred_points`).',
   'import.completed': 'An import finished (`data.counts`).',
-  'settings.updated': 'Business settings changed (`data.changed` names them, `data.previous` their old values); a new currency refreshes every customer\'s figures.',
+  'settings.updated': "Business settings changed (`data.changed` names them, `data.previous` their old values); a new currency refreshes every customer's figures.",
   'webhook.test': 'A test event sent from Settings → Webhooks.',
 } as const satisfies Record<string, string>;
 

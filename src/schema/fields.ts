@@ -1,18 +1,6 @@
 import { z } from '@hono/zod-openapi';
 
-export type FieldType =
-  | 'id'
-  | 'text'
-  | 'longtext'
-  | 'email'
-  | 'integer'
-  | 'number'
-  | 'date'
-  | 'datetime'
-  | 'boolean'
-  | 'select'
-  | 'string_list'
-  | 'phone_list';
+export type FieldType = 'id' | 'text' | 'longtext' | 'email' | 'integer' | 'number' | 'date' | 'datetime' | 'boolean' | 'select' | 'string_list' | 'phone_list';
 
 /** Import parsing of a field beyond what its type says (see `FieldDef.importAs`). */
 export type ImportParsing = 'name' | 'emails' | 'phone' | 'address' | 'country' | 'money' | 'interaction_type' | 'direction';

@@ -19,7 +19,9 @@ async function schemaTables(database: Database): Promise<string[]> {
 async function columnsOf(database: Database, table: string): Promise<string[]> {
   if (database.dialect === 'sqlite') return (await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(database.db)).rows.map((r) => r.name);
   const schema = database.dialect === 'postgres' ? sql`current_schema()` : sql`database()`;
-  return (await sql<{ name: string }>`select column_name as name from information_schema.columns where table_schema = ${schema} and table_name = ${table}`.execute(database.db)).rows.map((r) => r.name);
+  return (await sql<{ name: string }>`select column_name as name from information_schema.columns where table_schema = ${schema} and table_name = ${table}`.execute(database.db)).rows.map(
+    (r) => r.name,
+  );
 }
 
 describe('the personal-data registry', () => {

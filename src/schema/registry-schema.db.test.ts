@@ -63,7 +63,10 @@ describe.each(engines)('the field registry against the migrated schema on %s', (
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const page: { status: number; body: { data: { id: string }[]; next_cursor: string | null } } = await api.request('GET', `/api/customers?sort=${sort}&limit=2&fields=id,title${cursor ? `&cursor=${cursor}` : ''}`);
+        const page: { status: number; body: { data: { id: string }[]; next_cursor: string | null } } = await api.request(
+          'GET',
+          `/api/customers?sort=${sort}&limit=2&fields=id,title${cursor ? `&cursor=${cursor}` : ''}`,
+        );
         expect(page.status).toBe(200);
         seen.push(...page.body.data.map((r) => r.id));
         cursor = page.body.next_cursor;

@@ -78,7 +78,10 @@ async function prevailingCurrency(db: Db): Promise<string | undefined> {
 
 async function storeIfAbsent(db: Db, value: Stored): Promise<void> {
   try {
-    await db.insertInto('settings').values({ setting_key: businessSettingsKey, value: JSON.stringify(value), updated_at: new Date().toISOString() }).execute();
+    await db
+      .insertInto('settings')
+      .values({ setting_key: businessSettingsKey, value: JSON.stringify(value), updated_at: new Date().toISOString() })
+      .execute();
   } catch {
     // Another request stored it first: theirs stands.
   }
@@ -118,7 +121,10 @@ export async function updateBusinessSettings(database: Database, patch: unknown,
   const changed = (Object.keys(after) as (keyof typeof after)[]).filter((k) => after[k] !== before[k]);
   await database.db.transaction().execute(async (trx) => {
     await writeSettingIn(trx, businessSettingsKey, after);
-    if (changed.length) await appendEvents(trx, actor, [{ type: 'settings.updated', entity: 'settings', entityId: businessSettingsKey, data: { changed, previous: Object.fromEntries(changed.map((k) => [k, before[k]])), ...after } }]);
+    if (changed.length)
+      await appendEvents(trx, actor, [
+        { type: 'settings.updated', entity: 'settings', entityId: businessSettingsKey, data: { changed, previous: Object.fromEntries(changed.map((k) => [k, before[k]])), ...after } },
+      ]);
   });
   return next;
 }

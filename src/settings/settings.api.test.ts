@@ -23,7 +23,10 @@ describe.each(engines)('business settings on %s', (engine) => {
     ]);
     expect(await getBusinessSettings(database.db)).toEqual({ currency: 'GBP', timeZone: 'UTC' });
     // Fixed once orders exist: more orders in another currency do not change it.
-    await seedOrders(database, [1, 2, 3].map((d) => ({ customer_id: c, ordered_at: `2025-02-0${d}`, total: 5, currency: 'USD' })));
+    await seedOrders(
+      database,
+      [1, 2, 3].map((d) => ({ customer_id: c, ordered_at: `2025-02-0${d}`, total: 5, currency: 'USD' })),
+    );
     expect((await api.request('GET', '/api/settings')).body).toEqual({ currency: 'GBP', time_zone: 'UTC' });
   });
 

@@ -85,7 +85,7 @@ export async function startTestSmtp(options: { parse?: boolean; /** Wait this lo
     server.listen(0, '127.0.0.1', () => resolve());
   });
   server.on('error', () => {});
-  const port = ((server as unknown as { server: { address(): AddressInfo } }).server.address()).port;
+  const port = (server as unknown as { server: { address(): AddressInfo } }).server.address().port;
   return {
     port,
     messages,

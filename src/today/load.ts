@@ -10,7 +10,25 @@ import { openDealsAtStake } from '../deals/stake.js';
 import { customerScores, latestRunVerdict } from '../insights/customer-scores.js';
 import { quotesAwaitingAnswer } from '../quotes/awaiting.js';
 import { getBusinessSettings, todayIn } from '../settings/business.js';
-import { contractItem, contractStake, customerItem, customerStake, dealItem, dealStake, quoteItem, quoteStake, rankToday, taskItem, type CustomerInput, type DealInput, type QuoteInput, type RankContext, type Stake, type TaskInput, type TodayItem } from './rank.js';
+import {
+  contractItem,
+  contractStake,
+  customerItem,
+  customerStake,
+  dealItem,
+  dealStake,
+  quoteItem,
+  quoteStake,
+  rankToday,
+  taskItem,
+  type CustomerInput,
+  type DealInput,
+  type QuoteInput,
+  type RankContext,
+  type Stake,
+  type TaskInput,
+  type TodayItem,
+} from './rank.js';
 
 /** What a due task linked to nothing with a value counts for, in the business currency (stated in its reason). */
 export const defaultTaskValue = 50;
@@ -40,15 +58,40 @@ function endOfDay(now: Date, timeZone: string): string {
 
 const personName = (r: Record<string, unknown>) => [r.first_name, r.last_name].filter((v) => typeof v === 'string' && v).join(' ') || (r.company as string) || (r.email as string) || (r.id as string);
 
-const scoreColumns = ['id', 'first_name', 'last_name', 'email', 'company', 'clv', 'churn_risk', 'p_alive', 'value_at_risk', 'score_basis', 'usual_gap_days', 'stage', 'last_order_at', 'order_count'] as const;
+const scoreColumns = [
+  'id',
+  'first_name',
+  'last_name',
+  'email',
+  'company',
+  'clv',
+  'churn_risk',
+  'p_alive',
+  'value_at_risk',
+  'score_basis',
+  'usual_gap_days',
+  'stage',
+  'last_order_at',
+  'order_count',
+] as const;
 
 /**
  * Customers whose value at risk rests on reliable figures, as the customer page shows them: the same
  * stored CLV, churn risk and value at risk, the same reason in words.
  */
 async function customersAtRisk(db: Db, currency: string, timeZone: string, now: Date, ids?: string[]): Promise<CustomerInput[]> {
-  let q = db.selectFrom('customers').select([...scoreColumns]).where('value_at_risk', 'is not', null).where('clv', 'is not', null).where('erased_at', 'is', null);
-  q = ids ? q.where('id', 'in', ids) : q.orderBy('value_at_risk', 'desc').orderBy('id').limit(customersToCall * 3);
+  let q = db
+    .selectFrom('customers')
+    .select([...scoreColumns])
+    .where('value_at_risk', 'is not', null)
+    .where('clv', 'is not', null)
+    .where('erased_at', 'is', null);
+  q = ids
+    ? q.where('id', 'in', ids)
+    : q
+        .orderBy('value_at_risk', 'desc')
+        .orderBy('id')
+        .limit(customersToCall * 3);
   const rows = await readRows<Record<string, unknown>>(db, q);
   if (rows.length === 0) return [];
   const verdict = await latestRunVerdict(db);
@@ -88,7 +131,14 @@ async function dueTasks(db: Db, before: string): Promise<TaskInput[]> {
 
 /** The chance a quote without an open deal is accepted: this business's acceptance rate, or an even chance. */
 async function quoteAcceptance(db: Db): Promise<{ value: number; words: string }> {
-  const rows = await readRows<{ status: string; n: unknown }>(db, db.selectFrom('quotes').select(['status', (eb) => eb.fn.countAll().as('n')]).where('status', 'in', ['accepted', 'converted', 'declined']).groupBy('status'));
+  const rows = await readRows<{ status: string; n: unknown }>(
+    db,
+    db
+      .selectFrom('quotes')
+      .select(['status', (eb) => eb.fn.countAll().as('n')])
+      .where('status', 'in', ['accepted', 'converted', 'declined'])
+      .groupBy('status'),
+  );
   let accepted = 0;
   let answered = 0;
   for (const r of rows) {
@@ -144,8 +194,10 @@ export async function loadToday(db: Db, now = new Date(), options: { limit?: num
   const linkedOrders = tasks.filter((t) => t.linked_entity === 'order' && t.linked_id).map((t) => t.linked_id!);
   for (const [id, s] of await orderStakes(db, [...new Set(linkedOrders)], currency)) stakes.set(`order:${id}`, s);
   const taskCustomers = [...new Set(tasks.flatMap((t) => [t.customer_id, t.linked_entity === 'customer' ? t.linked_id : null]).filter((id): id is string => !!id && !stakes.has(`customer:${id}`)))];
-  for (let i = 0; i < taskCustomers.length; i += 500) for (const c of await customersAtRisk(db, currency, timeZone, now, taskCustomers.slice(i, i + 500))) stakes.set(`customer:${c.id}`, customerStake(c));
-  const stakeOf = (t: TaskInput) => (t.linked_entity && t.linked_id ? stakes.get(`${t.linked_entity}:${t.linked_id}`) : undefined) ?? (t.customer_id ? stakes.get(`customer:${t.customer_id}`) : undefined) ?? null;
+  for (let i = 0; i < taskCustomers.length; i += 500)
+    for (const c of await customersAtRisk(db, currency, timeZone, now, taskCustomers.slice(i, i + 500))) stakes.set(`customer:${c.id}`, customerStake(c));
+  const stakeOf = (t: TaskInput) =>
+    (t.linked_entity && t.linked_id ? stakes.get(`${t.linked_entity}:${t.linked_id}`) : undefined) ?? (t.customer_id ? stakes.get(`customer:${t.customer_id}`) : undefined) ?? null;
 
   const rotten = deals.filter((d) => d.rotten);
   const items: TodayItem[] = [

@@ -22,13 +22,33 @@ describe('Today ranking', () => {
   it('orders by expected value, not by due date, and says why each item is there', () => {
     const rotten = dealItem(deal(), ctx);
     const bigQuote = quoteItem(
-      { id: 'quo_1', number: 'Q-2026-0007', title: 'Shop', customer_id: 'cus_2', deal_id: null, status: 'viewed', total: 12_000, currency: 'EUR', viewed_at: '2026-12-01T10:00:00.000Z', valid_until: '2026-12-20', days_waiting: 6, days_left: 15 },
+      {
+        id: 'quo_1',
+        number: 'Q-2026-0007',
+        title: 'Shop',
+        customer_id: 'cus_2',
+        deal_id: null,
+        status: 'viewed',
+        total: 12_000,
+        currency: 'EUR',
+        viewed_at: '2026-12-01T10:00:00.000Z',
+        valid_until: '2026-12-20',
+        days_waiting: 6,
+        days_left: 15,
+      },
       { value: 0.5, words: 'an even chance: only 2 quotes answered so far' },
       ctx,
     );
     const overdueTask = taskItem({ id: 'tsk_1', title: 'Call back', due_at: '2026-11-28T09:00:00.000Z', priority: 'high', customer_id: null, linked_entity: null, linked_id: null }, null, ctx);
-    const linkedTask = taskItem({ id: 'tsk_2', title: 'Send the proposal', due_at: '2026-12-05T15:00:00.000Z', priority: null, customer_id: 'cus_1', linked_entity: 'deal', linked_id: 'dea_1' }, dealStake(deal(), 'EUR'), ctx);
-    const renewal = contractItem({ id: 'con_1', title: 'Hosting', customer_id: 'cus_3', ends_on: '2026-12-31', days_left: 26, value: 900, currency: 'EUR', billing_period: 'yearly', auto_renew: false }, ctx);
+    const linkedTask = taskItem(
+      { id: 'tsk_2', title: 'Send the proposal', due_at: '2026-12-05T15:00:00.000Z', priority: null, customer_id: 'cus_1', linked_entity: 'deal', linked_id: 'dea_1' },
+      dealStake(deal(), 'EUR'),
+      ctx,
+    );
+    const renewal = contractItem(
+      { id: 'con_1', title: 'Hosting', customer_id: 'cus_3', ends_on: '2026-12-31', days_left: 26, value: 900, currency: 'EUR', billing_period: 'yearly', auto_renew: false },
+      ctx,
+    );
     const call = customerItem({ id: 'cus_4', name: 'Ada Lovelace', clv: 3000, churn_risk: 0.7, value_at_risk: 2100, currency: 'EUR', reason: '90 days since the last order; usually every 30' }, ctx);
     const ranked = rankToday([overdueTask, rotten, renewal, bigQuote, linkedTask, call]);
     expect(ranked.map((i) => `${i.kind}:${i.id}`)).toEqual(['quote:quo_1', 'customer:cus_4', 'task:tsk_2', 'deal:dea_1', 'contract:con_1', 'task:tsk_1']);

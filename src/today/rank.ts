@@ -118,21 +118,45 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function dealStake(d: DealInput, fallbackCurrency: string): Stake {
   const currency = d.currency ?? fallbackCurrency;
-  return { value: d.value, probability: d.probability, expected_value: d.expected_value, currency, words: `deal "${d.title}" at ${money(d.value, currency)} x ${percent(d.probability)} (${d.probability_basis} probability of ${d.stage_name || 'its stage'})` };
+  return {
+    value: d.value,
+    probability: d.probability,
+    expected_value: d.expected_value,
+    currency,
+    words: `deal "${d.title}" at ${money(d.value, currency)} x ${percent(d.probability)} (${d.probability_basis} probability of ${d.stage_name || 'its stage'})`,
+  };
 }
 
 export function quoteStake(q: QuoteInput, probability: { value: number; words: string }): Stake {
-  return { value: q.total, probability: probability.value, expected_value: q.total * probability.value, currency: q.currency, words: `quote ${q.number} at ${money(q.total, q.currency)} x ${percent(probability.value)} (${probability.words})` };
+  return {
+    value: q.total,
+    probability: probability.value,
+    expected_value: q.total * probability.value,
+    currency: q.currency,
+    words: `quote ${q.number} at ${money(q.total, q.currency)} x ${percent(probability.value)} (${probability.words})`,
+  };
 }
 
 export function contractStake(c: ContractInput, fallbackCurrency: string): Stake | null {
   if (c.value === null) return null;
   const currency = c.currency ?? fallbackCurrency;
-  return { value: c.value, probability: 1, expected_value: c.value, currency, words: `contract "${c.title}" worth ${money(c.value, currency)}${c.billing_period && c.billing_period !== 'one_off' ? ` ${c.billing_period}` : ''}` };
+  return {
+    value: c.value,
+    probability: 1,
+    expected_value: c.value,
+    currency,
+    words: `contract "${c.title}" worth ${money(c.value, currency)}${c.billing_period && c.billing_period !== 'one_off' ? ` ${c.billing_period}` : ''}`,
+  };
 }
 
 export function customerStake(c: CustomerInput): Stake {
-  return { value: c.clv, probability: c.churn_risk, expected_value: c.value_at_risk, currency: c.currency, words: `${c.name}'s lifetime value ${money(c.clv, c.currency)} x churn risk ${percent(c.churn_risk)}` };
+  return {
+    value: c.clv,
+    probability: c.churn_risk,
+    expected_value: c.value_at_risk,
+    currency: c.currency,
+    words: `${c.name}'s lifetime value ${money(c.clv, c.currency)} x churn risk ${percent(c.churn_risk)}`,
+  };
 }
 
 export function taskItem(t: TaskInput, stake: Stake | null, ctx: RankContext): TodayItem {

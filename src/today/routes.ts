@@ -30,7 +30,9 @@ export const todaySchema = z
     time_zone: z.string(),
     currency: z.string(),
     default_task_value: z.number().openapi({ description: 'What a due task linked to nothing with a value counts for' }),
-    counts: z.object({ task: z.number().int(), deal: z.number().int(), quote: z.number().int(), contract: z.number().int(), customer: z.number().int() }).openapi({ description: 'Candidates of each kind before the list was cut' }),
+    counts: z
+      .object({ task: z.number().int(), deal: z.number().int(), quote: z.number().int(), contract: z.number().int(), customer: z.number().int() })
+      .openapi({ description: 'Candidates of each kind before the list was cut' }),
     items: z.array(itemSchema),
   })
   .openapi('Today');

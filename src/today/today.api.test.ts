@@ -41,7 +41,9 @@ describe.each(engines)('Today on %s', (engine) => {
     ids.alan = (await ok('POST', '/api/customers', { first_name: 'Alan', email: 'alan@example.org' })).id;
     ids.rotten = (await ok('POST', '/api/deals', { title: 'Shop rebuild', customer_id: ids.alan, value: 8000 })).id;
     ids.fresh = (await ok('POST', '/api/deals', { title: 'Logo', customer_id: ids.ada, value: 1000 })).id;
-    ids.dealTask = (await ok('POST', '/api/tasks', { title: 'Send the logo sketches', due_at: new Date(now - 2 * dayMs).toISOString(), linked_entity: 'deal', linked_id: ids.fresh, customer_id: ids.ada })).id;
+    ids.dealTask = (
+      await ok('POST', '/api/tasks', { title: 'Send the logo sketches', due_at: new Date(now - 2 * dayMs).toISOString(), linked_entity: 'deal', linked_id: ids.fresh, customer_id: ids.ada })
+    ).id;
     ids.plainTask = (await ok('POST', '/api/tasks', { title: 'Water the plants', due_at: new Date(now - 60_000).toISOString() })).id;
     ids.laterTask = (await ok('POST', '/api/tasks', { title: 'Next week', due_at: new Date(now + 3 * dayMs).toISOString() })).id;
     ids.doneTask = (await ok('POST', '/api/tasks', { title: 'Already done', due_at: new Date(now - 3 * dayMs).toISOString(), done: true })).id;
@@ -50,7 +52,17 @@ describe.each(engines)('Today on %s', (engine) => {
     ids.quote = quote.id;
     await ok('POST', `/api/quotes/${ids.quote}/send`, undefined, 200);
     // A contract ending in 10 days, marked expiring by the renewal job.
-    ids.contract = (await ok('POST', '/api/contracts', { title: 'Maintenance', customer_id: ids.linus, starts_on: isoDate(now - 355 * dayMs), ends_on: isoDate(now + 10 * dayMs), value: 2400, billing_period: 'yearly', status: 'active' })).id;
+    ids.contract = (
+      await ok('POST', '/api/contracts', {
+        title: 'Maintenance',
+        customer_id: ids.linus,
+        starts_on: isoDate(now - 355 * dayMs),
+        ends_on: isoDate(now + 10 * dayMs),
+        value: 2400,
+        billing_period: 'yearly',
+        status: 'active',
+      })
+    ).id;
     await runContractRenewals(api.db.database, new Date(now));
     const old = new Date(now - 60 * dayMs).toISOString();
     await db().updateTable('deals').set({ last_activity_at: old, created_at: old, stage_changed_at: old }).where('id', '=', ids.rotten).execute();

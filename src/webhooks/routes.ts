@@ -35,7 +35,7 @@ const deliverySchema = z
     next_attempt_at: z.string().nullable(),
     last_status_code: z.number().int().nullable(),
     last_error: z.string().nullable(),
-    last_response: z.string().nullable().openapi({ description: 'The start of the receiver\'s last answer (4 KB at most)' }),
+    last_response: z.string().nullable().openapi({ description: "The start of the receiver's last answer (4 KB at most)" }),
     last_duration_ms: z.number().int().nullable(),
     created_at: z.string(),
     delivered_at: z.string().nullable(),
@@ -54,8 +54,14 @@ const createBody = z
 const updateBody = createBody.partial().strict().openapi('WebhookUpdate');
 const secretSchema = z.object({ secret: z.string().openapi({ description: 'The signing secret (`whsec_...`); shown only now' }) });
 const deliveryParams = z.object({
-  id: z.string().max(40).openapi({ param: { name: 'id', in: 'path' } }),
-  delivery_id: z.string().max(40).openapi({ param: { name: 'delivery_id', in: 'path' } }),
+  id: z
+    .string()
+    .max(40)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+  delivery_id: z
+    .string()
+    .max(40)
+    .openapi({ param: { name: 'delivery_id', in: 'path' } }),
 });
 
 export function registerWebhookRoutes(app: OpenAPIHono<AppEnv>, allowPrivate: boolean) {
@@ -64,7 +70,14 @@ export function registerWebhookRoutes(app: OpenAPIHono<AppEnv>, allowPrivate: bo
     return hooks.map((h) => ({ ...h, deliveries: counts.get(h.id) ?? {} }));
   };
   app.openapi(
-    createRoute({ method: 'get', path: '/api/webhooks', operationId: 'listWebhooks', tags, summary: 'Webhook endpoints', responses: { 200: json(z.object({ data: z.array(webhookSchema) }), 'Endpoints'), 401: errorResponses[401] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/webhooks',
+      operationId: 'listWebhooks',
+      tags,
+      summary: 'Webhook endpoints',
+      responses: { 200: json(z.object({ data: z.array(webhookSchema) }), 'Endpoints'), 401: errorResponses[401] },
+    }),
     async (c) => c.json({ data: await withCounts(c, await listWebhooks(c.get('ctx').database.db)) }, 200),
   );
   app.openapi(
@@ -83,7 +96,15 @@ export function registerWebhookRoutes(app: OpenAPIHono<AppEnv>, allowPrivate: bo
     },
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/webhooks/{id}', operationId: 'getWebhook', tags, summary: 'One endpoint', request: { params: idParam }, responses: { 200: json(webhookSchema, 'The endpoint'), 401: errorResponses[401], 404: errorResponses[404] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/webhooks/{id}',
+      operationId: 'getWebhook',
+      tags,
+      summary: 'One endpoint',
+      request: { params: idParam },
+      responses: { 200: json(webhookSchema, 'The endpoint'), 401: errorResponses[401], 404: errorResponses[404] },
+    }),
     async (c) => {
       const [hook] = await withCounts(c, [await getWebhook(c.get('ctx').database.db, c.req.valid('param').id)]);
       return c.json(hook, 200);
@@ -105,18 +126,42 @@ export function registerWebhookRoutes(app: OpenAPIHono<AppEnv>, allowPrivate: bo
     },
   );
   app.openapi(
-    createRoute({ method: 'delete', path: '/api/webhooks/{id}', operationId: 'deleteWebhook', tags, summary: 'Remove an endpoint and its delivery log', request: { params: idParam }, responses: { 204: { description: 'Removed' }, 401: errorResponses[401], 404: errorResponses[404] } }),
+    createRoute({
+      method: 'delete',
+      path: '/api/webhooks/{id}',
+      operationId: 'deleteWebhook',
+      tags,
+      summary: 'Remove an endpoint and its delivery log',
+      request: { params: idParam },
+      responses: { 204: { description: 'Removed' }, 401: errorResponses[401], 404: errorResponses[404] },
+    }),
     async (c) => {
       await deleteWebhook(c.get('ctx').database.db, c.req.valid('param').id);
       return c.body(null, 204);
     },
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/api/webhooks/{id}/secret', operationId: 'rotateWebhookSecret', tags, summary: 'Replace the signing secret (the old one stops at once)', request: { params: idParam }, responses: { 200: json(secretSchema, 'The new secret'), 401: errorResponses[401], 404: errorResponses[404] } }),
+    createRoute({
+      method: 'post',
+      path: '/api/webhooks/{id}/secret',
+      operationId: 'rotateWebhookSecret',
+      tags,
+      summary: 'Replace the signing secret (the old one stops at once)',
+      request: { params: idParam },
+      responses: { 200: json(secretSchema, 'The new secret'), 401: errorResponses[401], 404: errorResponses[404] },
+    }),
     async (c) => c.json({ secret: await rotateWebhookSecret(c.get('ctx').database.db, c.req.valid('param').id) }, 200),
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/api/webhooks/{id}/test', operationId: 'sendWebhookTest', tags, summary: 'Send a `webhook.test` event to this endpoint', request: { params: idParam }, responses: { 202: json(z.object({ event_id: z.string() }), 'Queued'), 401: errorResponses[401], 404: errorResponses[404] } }),
+    createRoute({
+      method: 'post',
+      path: '/api/webhooks/{id}/test',
+      operationId: 'sendWebhookTest',
+      tags,
+      summary: 'Send a `webhook.test` event to this endpoint',
+      request: { params: idParam },
+      responses: { 202: json(z.object({ event_id: z.string() }), 'Queued'), 401: errorResponses[401], 404: errorResponses[404] },
+    }),
     async (c) => c.json({ event_id: await sendTestEvent(c.get('ctx').database, c.req.valid('param').id, c.get('ctx').actor) }, 202),
   );
   app.openapi(
@@ -126,7 +171,10 @@ export function registerWebhookRoutes(app: OpenAPIHono<AppEnv>, allowPrivate: bo
       operationId: 'listWebhookDeliveries',
       tags,
       summary: 'The delivery log, newest first',
-      request: { params: idParam, query: z.object({ limit: z.coerce.number().int().min(1).max(500).optional(), before: z.string().max(40).optional().openapi({ description: 'Deliveries older than this delivery id' }) }) },
+      request: {
+        params: idParam,
+        query: z.object({ limit: z.coerce.number().int().min(1).max(500).optional(), before: z.string().max(40).optional().openapi({ description: 'Deliveries older than this delivery id' }) }),
+      },
       responses: { 200: json(z.object({ data: z.array(deliverySchema) }), 'Deliveries'), 400: errorResponses[400], 401: errorResponses[401], 404: errorResponses[404] },
     }),
     async (c) => {
@@ -135,7 +183,15 @@ export function registerWebhookRoutes(app: OpenAPIHono<AppEnv>, allowPrivate: bo
     },
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/api/webhooks/{id}/deliveries/{delivery_id}/replay', operationId: 'replayWebhookDelivery', tags, summary: 'Send a delivery again now', request: { params: deliveryParams }, responses: { 202: json(deliverySchema, 'Queued again'), 401: errorResponses[401], 404: errorResponses[404] } }),
+    createRoute({
+      method: 'post',
+      path: '/api/webhooks/{id}/deliveries/{delivery_id}/replay',
+      operationId: 'replayWebhookDelivery',
+      tags,
+      summary: 'Send a delivery again now',
+      request: { params: deliveryParams },
+      responses: { 202: json(deliverySchema, 'Queued again'), 401: errorResponses[401], 404: errorResponses[404] },
+    }),
     async (c) => {
       const { id, delivery_id } = c.req.valid('param');
       return c.json({ ...(await replayDelivery(c.get('ctx').database.db, id, delivery_id)), event_type: null }, 202);

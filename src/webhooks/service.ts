@@ -187,7 +187,21 @@ export async function listDeliveries(db: Db, webhookId: string, limit: number, b
 async function insertDeliveries(database: Database, rows: { webhook_id: string; event_id: string }[]): Promise<void> {
   if (rows.length === 0) return;
   const now = new Date().toISOString();
-  const values = rows.map((r) => ({ id: newId('delivery'), ...r, status: 'pending', attempts: 0, next_attempt_at: now, locked_by: null, locked_until: null, last_status_code: null, last_error: null, last_response: null, last_duration_ms: null, created_at: now, delivered_at: null }));
+  const values = rows.map((r) => ({
+    id: newId('delivery'),
+    ...r,
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: now,
+    locked_by: null,
+    locked_until: null,
+    last_status_code: null,
+    last_error: null,
+    last_response: null,
+    last_duration_ms: null,
+    created_at: now,
+    delivered_at: null,
+  }));
   for (let i = 0; i < values.length; i += 50) {
     // (webhook, event) is unique: a batch the consumer runs again after a crash adds nothing twice.
     await insertOrIgnore(database.db, 'webhook_deliveries', values.slice(i, i + 50), ['webhook_id', 'event_id']);
@@ -209,7 +223,9 @@ export async function fanOutEvents(database: Database, events: StoredEvent[]): P
 /** Appends a `webhook.test` event and queues it for this endpoint alone. */
 export async function sendTestEvent(database: Database, id: string, actor: string): Promise<string> {
   await getWebhook(database.db, id);
-  const [event] = await database.db.transaction().execute((trx) => appendEvents(trx, actor, [{ type: 'webhook.test', entity: 'webhook', entityId: id, data: { message: 'A test event from Rapport' } }]));
+  const [event] = await database.db
+    .transaction()
+    .execute((trx) => appendEvents(trx, actor, [{ type: 'webhook.test', entity: 'webhook', entityId: id, data: { message: 'A test event from Rapport' } }]));
   await insertDeliveries(database, [{ webhook_id: id, event_id: event.id }]);
   return event.id;
 }
@@ -218,7 +234,11 @@ export async function sendTestEvent(database: Database, id: string, actor: strin
 export async function replayDelivery(db: Db, webhookId: string, deliveryId: string): Promise<Delivery> {
   const row = await db.selectFrom('webhook_deliveries').selectAll().where('id', '=', deliveryId).where('webhook_id', '=', webhookId).executeTakeFirst();
   if (!row) throw notFound('delivery', deliveryId);
-  await db.updateTable('webhook_deliveries').set({ status: 'pending', attempts: 0, next_attempt_at: new Date().toISOString(), locked_by: null, locked_until: null }).where('id', '=', deliveryId).execute();
+  await db
+    .updateTable('webhook_deliveries')
+    .set({ status: 'pending', attempts: 0, next_attempt_at: new Date().toISOString(), locked_by: null, locked_until: null })
+    .where('id', '=', deliveryId)
+    .execute();
   return toDelivery((await db.selectFrom('webhook_deliveries').selectAll().where('id', '=', deliveryId).executeTakeFirstOrThrow()) as Record<string, unknown>);
 }
 
@@ -274,7 +294,9 @@ export async function attemptDelivery(database: Database, delivery: Delivery, wo
   const mine = (q: any) => q.where('id', '=', delivery.id).where('locked_by', '=', worker);
   if (!hookRow || !event || !toBool(hookRow.active)) {
     // The endpoint was removed or switched off, or the event pruned: nothing to send.
-    await mine(db.updateTable('webhook_deliveries').set({ status: 'failed', last_error: !event ? 'event no longer stored' : 'endpoint disabled or deleted', locked_by: null, locked_until: null })).execute();
+    await mine(
+      db.updateTable('webhook_deliveries').set({ status: 'failed', last_error: !event ? 'event no longer stored' : 'endpoint disabled or deleted', locked_by: null, locked_until: null }),
+    ).execute();
     return 'failed';
   }
   const body = deliveryBody(event);
@@ -292,10 +314,23 @@ export async function attemptDelivery(database: Database, delivery: Delivery, wo
   }
   const now = new Date();
   const attempts = delivery.attempts + 1;
-  const outcome = { last_status_code: status || null, last_error: error ? error.slice(0, 255) : null, last_response: response, last_duration_ms: Date.now() - started, attempts, locked_by: null, locked_until: null };
+  const outcome = {
+    last_status_code: status || null,
+    last_error: error ? error.slice(0, 255) : null,
+    last_response: response,
+    last_duration_ms: Date.now() - started,
+    attempts,
+    locked_by: null,
+    locked_until: null,
+  };
   if (!error) {
     await mine(db.updateTable('webhook_deliveries').set({ ...outcome, status: 'delivered', next_attempt_at: null, delivered_at: now.toISOString() })).execute();
-    if (hookRow.failing_since) await db.updateTable('webhooks').set({ failing_since: null }).where('id', '=', hookRow.id as string).execute();
+    if (hookRow.failing_since)
+      await db
+        .updateTable('webhooks')
+        .set({ failing_since: null })
+        .where('id', '=', hookRow.id as string)
+        .execute();
     return 'delivered';
   }
   const retry = attempts < settings.schedule.length;
@@ -312,7 +347,11 @@ async function markFailing(db: Db, webhookId: string, now: Date, settings: Deliv
   const hours = Math.round(settings.disableAfterMs / hour);
   await db
     .updateTable('webhooks')
-    .set({ active: 0, disabled_reason: `disabled after failing without a success for ${hours >= 1 ? `${hours} hours` : `${Math.round(settings.disableAfterMs / second)} seconds`}`, updated_at: now.toISOString() })
+    .set({
+      active: 0,
+      disabled_reason: `disabled after failing without a success for ${hours >= 1 ? `${hours} hours` : `${Math.round(settings.disableAfterMs / second)} seconds`}`,
+      updated_at: now.toISOString(),
+    })
     .where('id', '=', webhookId)
     .where('failing_since', '<=', cutoff)
     .where('active', '=', 1)
@@ -321,7 +360,11 @@ async function markFailing(db: Db, webhookId: string, now: Date, settings: Deliv
 
 /** Counts of deliveries by status, per endpoint: the Settings page's health line. */
 export async function deliveryCounts(db: Db): Promise<Map<string, Record<string, number>>> {
-  const rows = await db.selectFrom('webhook_deliveries').select(['webhook_id', 'status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['webhook_id', 'status']).execute();
+  const rows = await db
+    .selectFrom('webhook_deliveries')
+    .select(['webhook_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(['webhook_id', 'status'])
+    .execute();
   const out = new Map<string, Record<string, number>>();
   for (const r of rows) {
     const counts = out.get(r.webhook_id as string) ?? {};

@@ -37,7 +37,8 @@ describe('Standard Webhooks signatures', () => {
 
 describe('outbound requests refuse private addresses (SSRF)', () => {
   it('classifies addresses', () => {
-    for (const ip of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', '::', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '224.0.0.1']) expect(isPrivateAddress(ip), ip).toBe(true);
+    for (const ip of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', '::', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '224.0.0.1'])
+      expect(isPrivateAddress(ip), ip).toBe(true);
     for (const ip of ['93.184.216.34', '8.8.8.8', '2606:4700::1111', '172.32.0.1']) expect(isPrivateAddress(ip), ip).toBe(false);
   });
   it('refuses private literals and names that resolve to loopback, before connecting', async () => {
@@ -91,7 +92,11 @@ describe.each(engines)('webhooks on %s', (engine) => {
   it('refuses a private URL unless private targets are allowed, and unknown event types', async () => {
     // The same database served with the default configuration.
     const strict = createApp({ database: api.db.database, config: loadConfig({ RAPPORT_DATA_DIR: '/nonexistent' }) });
-    const res = await strict.request('/api/webhooks', { method: 'POST', headers: { authorization: `Bearer ${api.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ url: 'http://127.0.0.1:8080/x', event_types: ['customer.created'] }) });
+    const res = await strict.request('/api/webhooks', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${api.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ url: 'http://127.0.0.1:8080/x', event_types: ['customer.created'] }),
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { fields: { url: string[] } } }).error.fields.url[0]).toMatch(/private or loopback/);
     const bad = await api.request('POST', '/api/webhooks', { url: 'https://example.com/x', event_types: ['customer.exploded'] });

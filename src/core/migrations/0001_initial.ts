@@ -35,7 +35,11 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     ['window_start', t.timestamp, 'NOT NULL'],
     ['locked_until', t.timestamp],
   ]);
-  await c('settings', [['setting_key', t.shortText, 'PRIMARY KEY'], ['value', t.longText, 'NOT NULL'], ['updated_at', t.timestamp, 'NOT NULL']]);
+  await c('settings', [
+    ['setting_key', t.shortText, 'PRIMARY KEY'],
+    ['value', t.longText, 'NOT NULL'],
+    ['updated_at', t.timestamp, 'NOT NULL'],
+  ]);
 
   await c('custom_fields', [
     ['id', t.id, 'PRIMARY KEY'],
@@ -66,7 +70,13 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   await index('companies', ['name_key']);
 
   // SQLite keeps an explicit integer key so the FTS5 index has a rowid that VACUUM never renumbers.
-  const customerKey: ColumnSpec[] = dialect === 'sqlite' ? [['seq', 'INTEGER', 'PRIMARY KEY'], ['id', t.id, 'NOT NULL UNIQUE']] : [['id', t.id, 'PRIMARY KEY']];
+  const customerKey: ColumnSpec[] =
+    dialect === 'sqlite'
+      ? [
+          ['seq', 'INTEGER', 'PRIMARY KEY'],
+          ['id', t.id, 'NOT NULL UNIQUE'],
+        ]
+      : [['id', t.id, 'PRIMARY KEY']];
   await c('customers', [
     ...customerKey,
     ['first_name', t.shortText],
@@ -113,31 +123,32 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   }
 
   // Every key a record is known by outside Rapport: (source, source_id) per entity kind.
-  await c('external_ids', [
-    ['entity', 'varchar(32)', 'NOT NULL'],
-    ['source', 'varchar(64)', 'NOT NULL'],
-    ['source_id', t.shortText, 'NOT NULL'],
-    ['entity_id', t.id, 'NOT NULL'],
-    ['created_at', t.timestamp, 'NOT NULL'],
-  ], ['PRIMARY KEY (entity, source, source_id)']);
+  await c(
+    'external_ids',
+    [
+      ['entity', 'varchar(32)', 'NOT NULL'],
+      ['source', 'varchar(64)', 'NOT NULL'],
+      ['source_id', t.shortText, 'NOT NULL'],
+      ['entity_id', t.id, 'NOT NULL'],
+      ['created_at', t.timestamp, 'NOT NULL'],
+    ],
+    ['PRIMARY KEY (entity, source, source_id)'],
+  );
   await index('external_ids', ['entity', 'entity_id']);
 
   // Exact-match keys for duplicate detection: every email and E.164 phone of a customer.
-  await c('customer_keys', [
-    ['kind', 'varchar(16)', 'NOT NULL'],
-    ['value', t.shortText, 'NOT NULL'],
-    ['customer_id', t.id, 'NOT NULL REFERENCES customers(id) ON DELETE CASCADE'],
-  ], ['PRIMARY KEY (kind, value, customer_id)']);
+  await c(
+    'customer_keys',
+    [
+      ['kind', 'varchar(16)', 'NOT NULL'],
+      ['value', t.shortText, 'NOT NULL'],
+      ['customer_id', t.id, 'NOT NULL REFERENCES customers(id) ON DELETE CASCADE'],
+    ],
+    ['PRIMARY KEY (kind, value, customer_id)'],
+  );
   await index('customer_keys', ['customer_id']);
 
-  await c('products', [
-    ['id', t.id, 'PRIMARY KEY'],
-    ['sku', t.shortText],
-    ['name', t.shortText, 'NOT NULL'],
-    ['category', t.shortText],
-    ['price', t.real],
-    ...stamps,
-  ]);
+  await c('products', [['id', t.id, 'PRIMARY KEY'], ['sku', t.shortText], ['name', t.shortText, 'NOT NULL'], ['category', t.shortText], ['price', t.real], ...stamps]);
   await index('products', ['sku'], true);
 
   await c('orders', [
@@ -241,8 +252,14 @@ async function createSearchIndex(db: Kysely<any>, dialect: DialectName) {
   if (dialect === 'sqlite') {
     await sql.raw(`CREATE VIRTUAL TABLE customers_fts USING fts5(search_text, content='customers', content_rowid='seq', tokenize='unicode61', prefix='2 3')`).execute(db);
     await sql.raw(`CREATE TRIGGER customers_fts_ai AFTER INSERT ON customers BEGIN INSERT INTO customers_fts(rowid, search_text) VALUES (new.seq, new.search_text); END`).execute(db);
-    await sql.raw(`CREATE TRIGGER customers_fts_ad AFTER DELETE ON customers BEGIN INSERT INTO customers_fts(customers_fts, rowid, search_text) VALUES ('delete', old.seq, old.search_text); END`).execute(db);
-    await sql.raw(`CREATE TRIGGER customers_fts_au AFTER UPDATE OF search_text ON customers BEGIN INSERT INTO customers_fts(customers_fts, rowid, search_text) VALUES ('delete', old.seq, old.search_text); INSERT INTO customers_fts(rowid, search_text) VALUES (new.seq, new.search_text); END`).execute(db);
+    await sql
+      .raw(`CREATE TRIGGER customers_fts_ad AFTER DELETE ON customers BEGIN INSERT INTO customers_fts(customers_fts, rowid, search_text) VALUES ('delete', old.seq, old.search_text); END`)
+      .execute(db);
+    await sql
+      .raw(
+        `CREATE TRIGGER customers_fts_au AFTER UPDATE OF search_text ON customers BEGIN INSERT INTO customers_fts(customers_fts, rowid, search_text) VALUES ('delete', old.seq, old.search_text); INSERT INTO customers_fts(rowid, search_text) VALUES (new.seq, new.search_text); END`,
+      )
+      .execute(db);
   } else if (dialect === 'postgres') {
     await sql.raw(`ALTER TABLE customers ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED`).execute(db);
     await sql.raw(`CREATE INDEX customers_search_vector_ix ON customers USING GIN (search_vector)`).execute(db);

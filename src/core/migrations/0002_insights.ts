@@ -13,7 +13,11 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   const { index } = helpers;
   // Column definitions are written out as "name type constraints".
   const table = (name: string, columns: string[]) =>
-    helpers.table(name, columns.filter((c) => !c.startsWith('PRIMARY KEY (')).map((c) => [c.slice(0, c.indexOf(' ')), c.slice(c.indexOf(' ') + 1)] as ColumnSpec), columns.filter((c) => c.startsWith('PRIMARY KEY (')));
+    helpers.table(
+      name,
+      columns.filter((c) => !c.startsWith('PRIMARY KEY (')).map((c) => [c.slice(0, c.indexOf(' ')), c.slice(c.indexOf(' ') + 1)] as ColumnSpec),
+      columns.filter((c) => c.startsWith('PRIMARY KEY (')),
+    );
 
   const customerColumns: [string, string][] = [
     ['stage', 'varchar(16)'],
@@ -109,10 +113,5 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     'PRIMARY KEY (product_id, other_product_id)',
   ]);
 
-  await table('report_cache', [
-    `cache_key varchar(191) PRIMARY KEY`,
-    `version ${t.shortText} NOT NULL`,
-    `value ${t.longText} NOT NULL`,
-    `created_at ${t.timestamp} NOT NULL`,
-  ]);
+  await table('report_cache', [`cache_key varchar(191) PRIMARY KEY`, `version ${t.shortText} NOT NULL`, `value ${t.longText} NOT NULL`, `created_at ${t.timestamp} NOT NULL`]);
 }

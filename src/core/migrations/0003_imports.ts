@@ -35,14 +35,18 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   await index('import_rejects', ['batch_id', 'row_number']);
 
   // What a batch did, in order, so that undo can reverse exactly that.
-  await table('import_changes', [
-    ['batch_id', t.id, 'NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE'],
-    ['seq', t.integer, 'NOT NULL'],
-    ['entity', 'varchar(32)', 'NOT NULL'],
-    ['entity_id', t.id, 'NOT NULL'],
-    ['action', 'varchar(16)', 'NOT NULL'],
-    ['before_data', t.longText],
-  ], ['PRIMARY KEY (batch_id, seq)']);
+  await table(
+    'import_changes',
+    [
+      ['batch_id', t.id, 'NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE'],
+      ['seq', t.integer, 'NOT NULL'],
+      ['entity', 'varchar(32)', 'NOT NULL'],
+      ['entity_id', t.id, 'NOT NULL'],
+      ['action', 'varchar(16)', 'NOT NULL'],
+      ['before_data', t.longText],
+    ],
+    ['PRIMARY KEY (batch_id, seq)'],
+  );
 
   await table('duplicate_candidates', [
     ['id', t.id, 'PRIMARY KEY'],

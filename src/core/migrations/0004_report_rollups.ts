@@ -19,63 +19,84 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   const count = 'bigint NOT NULL';
   const campaignCounts: ColumnSpec[] = ['sent', 'opened', 'clicked', 'converted', 'revenue_cents'].map((name) => [name, count]);
 
-  await table('report_customer_months', [
-    ['customer_id', t.id, 'NOT NULL'],
-    ['month', month, 'NOT NULL'],
-    ['segment_id', t.id, 'NOT NULL'],
-    ['orders', count],
-    ['revenue_cents', count],
-    ['last_day', t.date, 'NOT NULL'],
-  ], ['PRIMARY KEY (customer_id, month)']);
+  await table(
+    'report_customer_months',
+    [
+      ['customer_id', t.id, 'NOT NULL'],
+      ['month', month, 'NOT NULL'],
+      ['segment_id', t.id, 'NOT NULL'],
+      ['orders', count],
+      ['revenue_cents', count],
+      ['last_day', t.date, 'NOT NULL'],
+    ],
+    ['PRIMARY KEY (customer_id, month)'],
+  );
 
-  await table('report_customer_campaigns', [
-    ['customer_id', t.id, 'NOT NULL'],
-    ['month', month, 'NOT NULL'],
-    ['campaign', t.shortText, 'NOT NULL'],
-    ['channel', t.shortText, 'NOT NULL'],
-    ...campaignCounts,
-  ], ['PRIMARY KEY (customer_id, month, campaign, channel)']);
+  await table(
+    'report_customer_campaigns',
+    [['customer_id', t.id, 'NOT NULL'], ['month', month, 'NOT NULL'], ['campaign', t.shortText, 'NOT NULL'], ['channel', t.shortText, 'NOT NULL'], ...campaignCounts],
+    ['PRIMARY KEY (customer_id, month, campaign, channel)'],
+  );
 
   // Campaign touches that lead to another customer's order: that customer's order changes reach them.
-  await table('report_campaign_links', [
-    ['customer_id', t.id, 'NOT NULL'],
-    ['order_customer_id', t.id, 'NOT NULL'],
-  ], ['PRIMARY KEY (customer_id, order_customer_id)']);
+  await table(
+    'report_campaign_links',
+    [
+      ['customer_id', t.id, 'NOT NULL'],
+      ['order_customer_id', t.id, 'NOT NULL'],
+    ],
+    ['PRIMARY KEY (customer_id, order_customer_id)'],
+  );
   await index('report_campaign_links', ['order_customer_id']);
   await index('interactions', ['order_id']);
 
-  await table('report_activity', [
-    ['segment_id', t.id, 'NOT NULL'],
-    ['month', month, 'NOT NULL'],
-    ['prev_month', month, 'NOT NULL'],
-    ['customers', count],
-    ['orders', count],
-    ['revenue_cents', count],
-  ], ['PRIMARY KEY (month, prev_month, segment_id)']);
+  await table(
+    'report_activity',
+    [
+      ['segment_id', t.id, 'NOT NULL'],
+      ['month', month, 'NOT NULL'],
+      ['prev_month', month, 'NOT NULL'],
+      ['customers', count],
+      ['orders', count],
+      ['revenue_cents', count],
+    ],
+    ['PRIMARY KEY (month, prev_month, segment_id)'],
+  );
 
-  await table('report_cohorts', [
-    ['cohort', month, 'NOT NULL'],
-    ['month', month, 'NOT NULL'],
-    ['customers', count],
-  ], ['PRIMARY KEY (cohort, month)']);
+  await table(
+    'report_cohorts',
+    [
+      ['cohort', month, 'NOT NULL'],
+      ['month', month, 'NOT NULL'],
+      ['customers', count],
+    ],
+    ['PRIMARY KEY (cohort, month)'],
+  );
 
-  await table('report_last_days', [
-    ['day', t.date, 'NOT NULL'],
-    ['customers', count],
-  ], ['PRIMARY KEY (day)']);
+  await table(
+    'report_last_days',
+    [
+      ['day', t.date, 'NOT NULL'],
+      ['customers', count],
+    ],
+    ['PRIMARY KEY (day)'],
+  );
 
-  await table('report_campaigns', [
-    ['month', month, 'NOT NULL'],
-    ['campaign', t.shortText, 'NOT NULL'],
-    ['channel', t.shortText, 'NOT NULL'],
-    ...campaignCounts,
-  ], ['PRIMARY KEY (month, campaign, channel)']);
+  await table(
+    'report_campaigns',
+    [['month', month, 'NOT NULL'], ['campaign', t.shortText, 'NOT NULL'], ['channel', t.shortText, 'NOT NULL'], ...campaignCounts],
+    ['PRIMARY KEY (month, campaign, channel)'],
+  );
 
   // Customers per lifecycle stage ('' for unscored), kept by triggers so that every write path counts.
-  await table('report_stages', [
-    ['stage', 'varchar(16)', 'NOT NULL'],
-    ['customers', count],
-  ], ['PRIMARY KEY (stage)']);
+  await table(
+    'report_stages',
+    [
+      ['stage', 'varchar(16)', 'NOT NULL'],
+      ['customers', count],
+    ],
+    ['PRIMARY KEY (stage)'],
+  );
   await stageTriggers(db, dialect);
 
   // What the rollups were built from: the segmentation whose segment ids they carry.
@@ -88,7 +109,14 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   // Empty rollups are exact for a database without customers, orders or interactions: they are marked
   // built. Otherwise the reports domain builds them in full from the live schema the first time they are
   // read (no 'segmentation' state row), so an upgraded database ends up with the same rollups as a fresh one.
-  const holdsRows = async (t: string) => (await db.selectFrom(t).select(sql<number>`1`.as('one')).limit(1).execute()).length > 0;
+  const holdsRows = async (t: string) =>
+    (
+      await db
+        .selectFrom(t)
+        .select(sql<number>`1`.as('one'))
+        .limit(1)
+        .execute()
+    ).length > 0;
   if (!(await holdsRows('customers')) && !(await holdsRows('orders')) && !(await holdsRows('interactions'))) {
     await db.insertInto('report_rollup_state').values({ name: 'segmentation', value: '', updated_at: new Date().toISOString() }).execute();
   }
@@ -122,5 +150,7 @@ async function stageTriggers(db: Kysely<any>, dialect: DialectName): Promise<voi
   const remove = (row: string) => `UPDATE report_stages SET customers = customers - 1 WHERE stage = coalesce(${row}.stage, '')`;
   await run(`CREATE TRIGGER report_stages_ai AFTER INSERT ON customers FOR EACH ROW ${add('NEW')}`);
   await run(`CREATE TRIGGER report_stages_ad AFTER DELETE ON customers FOR EACH ROW ${remove('OLD')}`);
-  await run(`CREATE TRIGGER report_stages_au AFTER UPDATE ON customers FOR EACH ROW BEGIN IF NOT (coalesce(OLD.stage, '') <=> coalesce(NEW.stage, '')) THEN ${remove('OLD')}; ${add('NEW')}; END IF; END`);
+  await run(
+    `CREATE TRIGGER report_stages_au AFTER UPDATE ON customers FOR EACH ROW BEGIN IF NOT (coalesce(OLD.stage, '') <=> coalesce(NEW.stage, '')) THEN ${remove('OLD')}; ${add('NEW')}; END IF; END`,
+  );
 }

@@ -32,9 +32,22 @@ export async function convertCountryNames(db: Kysely<any>): Promise<void> {
 }
 
 function recogniser(): (text: string) => string | undefined {
-  const key = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const key = (text: string) =>
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   const known = new Set<string>([...getCountries(), 'XK']);
-  const names = new Map<string, string>([['uk', 'GB'], ['usa', 'US'], ['u s a', 'US'], ['great britain', 'GB'], ['england', 'GB'], ['holland', 'NL']]);
+  const names = new Map<string, string>([
+    ['uk', 'GB'],
+    ['usa', 'US'],
+    ['u s a', 'US'],
+    ['great britain', 'GB'],
+    ['england', 'GB'],
+    ['holland', 'NL'],
+  ]);
   for (const language of ['en', 'fr', 'de', 'nl', 'es', 'it', 'pt', 'sv', 'da', 'pl']) {
     const display = new Intl.DisplayNames([language], { type: 'region' });
     for (const code of known) {

@@ -55,10 +55,14 @@ export async function addNationalPhoneWords(db: Kysely<any>): Promise<number> {
       for (const p of phones) {
         const parsed = p?.e164 ? parsePhoneNumberFromString(p.e164) : undefined;
         if (!parsed) continue;
-        for (const word of [parsed.formatNational().replace(/\D/g, ''), String(parsed.nationalNumber)]) if (word && !words.has(word)) words.add(word), added.push(word);
+        for (const word of [parsed.formatNational().replace(/\D/g, ''), String(parsed.nationalNumber)]) if (word && !words.has(word)) (words.add(word), added.push(word));
       }
       if (added.length === 0) continue;
-      await db.updateTable('customers').set({ search_text: [String(row.search_text), ...added].filter(Boolean).join(' ') }).where('id', '=', row.id).execute();
+      await db
+        .updateTable('customers')
+        .set({ search_text: [String(row.search_text), ...added].filter(Boolean).join(' ') })
+        .where('id', '=', row.id)
+        .execute();
       changed++;
     }
     after = String(rows[rows.length - 1].id);

@@ -61,13 +61,17 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   await index('mail_senders', ['address'], true);
 
   // One row per (sender, period): the current window's start and how many messages it has used.
-  await table('mail_rate_windows', [
-    ['sender_key', t.id, 'NOT NULL'],
-    ['period', 'varchar(8)', 'NOT NULL'],
-    ['window_start', t.timestamp, 'NOT NULL'],
-    ['used', t.integer, 'NOT NULL'],
-    ['updated_at', t.timestamp, 'NOT NULL'],
-  ], ['PRIMARY KEY (' + (dialect === 'mysql' ? '`sender_key`, `period`' : '"sender_key", "period"') + ')']);
+  await table(
+    'mail_rate_windows',
+    [
+      ['sender_key', t.id, 'NOT NULL'],
+      ['period', 'varchar(8)', 'NOT NULL'],
+      ['window_start', t.timestamp, 'NOT NULL'],
+      ['used', t.integer, 'NOT NULL'],
+      ['updated_at', t.timestamp, 'NOT NULL'],
+    ],
+    ['PRIMARY KEY (' + (dialect === 'mysql' ? '`sender_key`, `period`' : '"sender_key", "period"') + ')'],
+  );
 
   await table('suppressions', [
     ['id', t.id, 'PRIMARY KEY'],

@@ -23,7 +23,10 @@ export function ddl(db: Kysely<any>, dialect: DialectName) {
       await sql.raw(`CREATE TABLE ${q(name)} (${[...defs, ...extra, ...foreignKeys].join(', ')})${suffix}`).execute(db);
     },
     async index(table: string, columns: string[], unique = false) {
-      let builder = db.schema.createIndex(`${table}_${columns.join('_')}_${unique ? 'uq' : 'ix'}`).on(table).columns(columns);
+      let builder = db.schema
+        .createIndex(`${table}_${columns.join('_')}_${unique ? 'uq' : 'ix'}`)
+        .on(table)
+        .columns(columns);
       if (unique) builder = builder.unique();
       await builder.execute();
     },

@@ -101,11 +101,7 @@ describe('readCsv structure', () => {
 
   it('reports rows with too many or too few columns as row errors', async () => {
     const result = await rows('a,b\n1\n1,2,3\n4,5\n');
-    expect(result.map((r) => r.errors.map((e) => e.reason))).toEqual([
-      ['expected 2 columns, found 1'],
-      ['expected 2 columns, found 3'],
-      [],
-    ]);
+    expect(result.map((r) => r.errors.map((e) => e.reason))).toEqual([['expected 2 columns, found 1'], ['expected 2 columns, found 3'], []]);
     expect(result.map((r) => r.rowNumber)).toEqual([2, 3, 4]);
     expect({ ...result[0].values }).toEqual({ a: '1', b: '' });
   });

@@ -166,12 +166,12 @@ function countOutsideQuotes(line: string, delimiter: string): number {
 function describeParseError(error: unknown, rowNumber: number): Error {
   if (!(error instanceof CsvError)) return error as Error;
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
-    return new CsvReadError(
-      `A quoted value starting in row ${rowNumber} is never closed; the file may be truncated.`,
-    );
+    return new CsvReadError(`A quoted value starting in row ${rowNumber} is never closed; the file may be truncated.`);
   }
   if (error.code === 'CSV_MAX_RECORD_SIZE') {
-    return new CsvReadError(`Row ${rowNumber} is longer than ${maxRecordChars.toLocaleString('en')} characters, more than any real row; the file may be missing its line breaks or have an unclosed quote.`);
+    return new CsvReadError(
+      `Row ${rowNumber} is longer than ${maxRecordChars.toLocaleString('en')} characters, more than any real row; the file may be missing its line breaks or have an unclosed quote.`,
+    );
   }
   return new CsvReadError(`Row ${rowNumber}: ${error.message}`);
 }

@@ -10,9 +10,7 @@ async function rows(chunks: string[], limit?: number) {
 
 describe('readJson', () => {
   it('reads an array and flattens nested values to text', async () => {
-    const [row] = await rows([
-      JSON.stringify([{ id: 7, name: 'Ann', vip: true, score: null, address: { city: 'Oslo', geo: { lat: 1.5 } }, emails: ['a@x.co', 'b@x.co'], orders: [{ total: 5 }] }]),
-    ]);
+    const [row] = await rows([JSON.stringify([{ id: 7, name: 'Ann', vip: true, score: null, address: { city: 'Oslo', geo: { lat: 1.5 } }, emails: ['a@x.co', 'b@x.co'], orders: [{ total: 5 }] }])]);
     expect({ ...row.values }).toEqual({
       id: '7',
       name: 'Ann',

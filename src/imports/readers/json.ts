@@ -193,7 +193,10 @@ function flatten(value: Record<string, unknown>, prefix: string, values: Record<
     const name = prefix + key;
     if (Array.isArray(inner)) {
       if (inner.every((item) => item === null || typeof item !== 'object')) {
-        values[name] = inner.filter((item) => item !== null).map(String).join('; ');
+        values[name] = inner
+          .filter((item) => item !== null)
+          .map(String)
+          .join('; ');
       } else {
         inner.forEach((item, i) => {
           if (item !== null && typeof item === 'object') flatten(item as Record<string, unknown>, `${name}.${i + 1}.`, values);

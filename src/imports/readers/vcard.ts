@@ -79,7 +79,10 @@ function cardToRow(card: VCard): SourceRow {
     // Seven parts; a broken unquoted LABEL parameter can push extra ';' in front, so take the last seven.
     const parts = splitStructured(adr.value).slice(-7);
     const [poBox = '', extended = '', street = '', city = '', region = '', postcode = '', country = ''] = parts;
-    const address = [street, extended, poBox].map((s) => s.replace(/\n/g, ', ').trim()).filter(Boolean).join(', ');
+    const address = [street, extended, poBox]
+      .map((s) => s.replace(/\n/g, ', ').trim())
+      .filter(Boolean)
+      .join(', ');
     Object.assign(values, nonEmpty({ address, city, region, postcode, country }));
   }
 
@@ -106,7 +109,11 @@ function numbered(base: string, index: number): string {
 }
 
 function nonEmpty(fields: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v.trim() !== '').map(([k, v]) => [k, v.trim()]));
+  return Object.fromEntries(
+    Object.entries(fields)
+      .filter(([, v]) => v.trim() !== '')
+      .map(([k, v]) => [k, v.trim()]),
+  );
 }
 
 function hasType(property: VCardProperty, type: string): boolean {
@@ -161,7 +168,10 @@ function parseProperty(line: string): VCardProperty | null {
     const eq = raw.indexOf('=');
     const key = eq < 0 ? 'TYPE' : raw.slice(0, eq).trim().toUpperCase();
     const rawValue = eq < 0 ? raw : raw.slice(eq + 1);
-    const values = rawValue.replace(/^"|"$/g, '').split(',').map((v) => v.trim());
+    const values = rawValue
+      .replace(/^"|"$/g, '')
+      .split(',')
+      .map((v) => v.trim());
     // vCard 2.1 writes ENCODING and CHARSET values bare too: ";QUOTED-PRINTABLE"
     const bareKey = eq < 0 && /^(QUOTED-PRINTABLE|BASE64|B|8BIT)$/i.test(raw) ? 'ENCODING' : key;
     (params[bareKey] ??= []).push(...values);
@@ -172,7 +182,10 @@ function parseProperty(line: string): VCardProperty | null {
   }
   return {
     group: dot > 0 ? nameWithGroup.slice(0, dot) : null,
-    name: nameWithGroup.slice(dot + 1).trim().toUpperCase(),
+    name: nameWithGroup
+      .slice(dot + 1)
+      .trim()
+      .toUpperCase(),
     params,
     value,
   };

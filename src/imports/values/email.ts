@@ -1,6 +1,5 @@
 // WHATWG "valid e-mail address" (the syntax browsers check for <input type=email>).
-const WHATWG_EMAIL =
-  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+const WHATWG_EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 
 /**
  * Returns the address lowercased for matching, or null when it is not deliverable-looking:
@@ -19,5 +18,8 @@ export function normaliseEmail(raw: string): string | null {
 
 /** Splits a cell that may hold several addresses ("a@x.com; b@y.com", Google's "a@x.com ::: b@y.com"). */
 export function splitEmails(raw: string): string[] {
-  return raw.split(/:::|[;,\s]+/).map((part) => part.trim()).filter((part) => part !== '');
+  return raw
+    .split(/:::|[;,\s]+/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
 }

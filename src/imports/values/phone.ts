@@ -22,11 +22,7 @@ export function normalisePhone(raw: string, defaultCountry?: string): PhoneValue
   const parsed = parsePhoneNumberFromString(text, country);
   if (parsed?.isValid()) return { raw: text, e164: parsed.number };
   const lengthProblem = validatePhoneNumberLength(text, country);
-  const reason = lengthProblem
-    ? LENGTH_REASONS[lengthProblem]
-    : !country && !text.startsWith('+')
-      ? 'no country code and no default country'
-      : `not a valid number${country ? ` for ${country}` : ''}`;
+  const reason = lengthProblem ? LENGTH_REASONS[lengthProblem] : !country && !text.startsWith('+') ? 'no country code and no default country' : `not a valid number${country ? ` for ${country}` : ''}`;
   return { raw: text, e164: null, reason };
 }
 

@@ -39,4 +39,3 @@ export function Chart({ option, label, height = 240, onClick }: { option: ChartO
   return <div ref={ref} className={`chart${onClick ? ' chart-clickable' : ''}`} style={{ height }} role="img" aria-label={label} />;
 }
 export default Chart;
-

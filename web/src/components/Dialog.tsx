@@ -3,7 +3,23 @@ import { Icon } from './Icon';
 import { Button } from './ui';
 
 /** A modal on the native <dialog>: focus is trapped, Escape closes, focus returns on close. */
-export function Dialog({ open, onClose, title, children, footer, size = 'md', className }: { open: boolean; onClose: () => void; title: string; children: ReactNode; footer?: ReactNode; size?: 'sm' | 'md' | 'lg'; className?: string }) {
+export function Dialog({
+  open,
+  onClose,
+  title,
+  children,
+  footer,
+  size = 'md',
+  className,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  children: ReactNode;
+  footer?: ReactNode;
+  size?: 'sm' | 'md' | 'lg';
+  className?: string;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -46,7 +62,23 @@ export function Dialog({ open, onClose, title, children, footer, size = 'md', cl
 }
 
 /** "Are you sure?" for a step that is hard to take back: Cancel, and a red button that does it. */
-export function ConfirmDialog({ open, onCancel, onConfirm, title, confirmLabel, busy, children }: { open: boolean; onCancel: () => void; onConfirm: () => void; title: string; confirmLabel: string; busy?: boolean; children: ReactNode }) {
+export function ConfirmDialog({
+  open,
+  onCancel,
+  onConfirm,
+  title,
+  confirmLabel,
+  busy,
+  children,
+}: {
+  open: boolean;
+  onCancel: () => void;
+  onConfirm: () => void;
+  title: string;
+  confirmLabel: string;
+  busy?: boolean;
+  children: ReactNode;
+}) {
   return (
     <Dialog
       open={open}

@@ -35,9 +35,13 @@ export function FieldInput({ field, value, onChange, error, idPrefix = 'f' }: { 
       );
       break;
     default: {
-      const type = field.type === 'email' ? 'email' : field.type === 'date' ? 'date' : field.type === 'datetime' ? 'datetime-local' : field.type === 'integer' || field.type === 'number' ? 'text' : 'text';
+      const type =
+        field.type === 'email' ? 'email' : field.type === 'date' ? 'date' : field.type === 'datetime' ? 'datetime-local' : field.type === 'integer' || field.type === 'number' ? 'text' : 'text';
       const inputMode = field.type === 'integer' ? 'numeric' : field.type === 'number' ? 'decimal' : undefined;
-      const autoComplete = { first_name: 'given-name', last_name: 'family-name', email: 'email', phone: 'tel', postcode: 'postal-code', city: 'address-level2', country: 'country-name', address: 'street-address' }[field.name] ?? 'off';
+      const autoComplete =
+        { first_name: 'given-name', last_name: 'family-name', email: 'email', phone: 'tel', postcode: 'postal-code', city: 'address-level2', country: 'country-name', address: 'street-address' }[
+          field.name
+        ] ?? 'off';
       control = <input {...common} type={type} inputMode={inputMode} autoComplete={autoComplete} value={value} onChange={(e) => onChange(e.target.value)} />;
     }
   }

@@ -6,7 +6,13 @@ const Chart = lazy(() => import('./Chart'));
 
 export function LazyChart(props: ComponentProps<typeof Chart>) {
   return (
-    <Suspense fallback={<div style={{ height: props.height ?? 240 }}><Loading label="Loading chart…" /></div>}>
+    <Suspense
+      fallback={
+        <div style={{ height: props.height ?? 240 }}>
+          <Loading label="Loading chart…" />
+        </div>
+      }
+    >
       <Chart {...props} />
     </Suspense>
   );

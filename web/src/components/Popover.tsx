@@ -2,7 +2,23 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Icon, type IconName } from './Icon';
 
 /** A button that opens a small panel; Escape or a click outside closes it and focus returns. */
-export function Popover({ label, ariaLabel, icon, buttonClass, align = 'start', onOpen, children }: { label: string; ariaLabel?: string; icon?: IconName; buttonClass?: string; align?: 'start' | 'end'; onOpen?: () => void; children: (close: () => void) => ReactNode }) {
+export function Popover({
+  label,
+  ariaLabel,
+  icon,
+  buttonClass,
+  align = 'start',
+  onOpen,
+  children,
+}: {
+  label: string;
+  ariaLabel?: string;
+  icon?: IconName;
+  buttonClass?: string;
+  align?: 'start' | 'end';
+  onOpen?: () => void;
+  children: (close: () => void) => ReactNode;
+}) {
   const [open, setOpen] = useState(false);
   const id = useId();
   const root = useRef<HTMLDivElement>(null);

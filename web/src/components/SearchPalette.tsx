@@ -54,7 +54,13 @@ const noOrders: Page = { data: [], next_cursor: null };
 const orderId = /^ord_/i;
 
 function orderResult(o: ApiRecord): SearchResult {
-  return { kind: 'order', id: o.id, title: `Order ${o.id}`, detail: [formatDate(o.ordered_at), o.status, o.total != null ? formatMoney(o.total, o.currency as string | null) : ''].filter(Boolean).join(' · '), href: `/customers/${encodeURIComponent(String(o.customer_id))}` };
+  return {
+    kind: 'order',
+    id: o.id,
+    title: `Order ${o.id}`,
+    detail: [formatDate(o.ordered_at), o.status, o.total != null ? formatMoney(o.total, o.currency as string | null) : ''].filter(Boolean).join(' · '),
+    href: `/customers/${encodeURIComponent(String(o.customer_id))}`,
+  };
 }
 
 /** Customers by full-text search, companies by name, an order by its id: answers fast on any amount of data. */
@@ -65,8 +71,20 @@ export const searchEverything: SearchFn = async (q, signal) => {
     orderId.test(q) ? api.get<Page>('/api/orders', { filter: JSON.stringify({ field: 'id', op: 'eq', value: q }), limit: 4 }, signal) : Promise.resolve(noOrders),
   ]);
   return [
-    ...customers.data.map((c) => ({ kind: 'customer' as const, id: c.id, title: displayName(c), detail: [c.email, c.company, c.city].filter(Boolean).join(' · '), href: `/customers/${encodeURIComponent(c.id)}` })),
-    ...companies.data.map((c) => ({ kind: 'company' as const, id: c.id, title: String(c.name ?? c.id), detail: [c.domain, c.city].filter(Boolean).join(' · ') || 'Company', href: `/customers?company_id=${encodeURIComponent(c.id)}&company_name=${encodeURIComponent(String(c.name ?? ''))}` })),
+    ...customers.data.map((c) => ({
+      kind: 'customer' as const,
+      id: c.id,
+      title: displayName(c),
+      detail: [c.email, c.company, c.city].filter(Boolean).join(' · '),
+      href: `/customers/${encodeURIComponent(c.id)}`,
+    })),
+    ...companies.data.map((c) => ({
+      kind: 'company' as const,
+      id: c.id,
+      title: String(c.name ?? c.id),
+      detail: [c.domain, c.city].filter(Boolean).join(' · ') || 'Company',
+      href: `/customers?company_id=${encodeURIComponent(c.id)}&company_name=${encodeURIComponent(String(c.name ?? ''))}`,
+    })),
     ...orders.data.map(orderResult),
   ];
 };

@@ -11,7 +11,17 @@ const sections = [
   { title: 'Links', fields: ['customer_id', 'deal_id', 'quote_id'] },
 ];
 
-export function ContractForm({ contract, customerId, onSubmit, onCancel }: { contract?: Contract; customerId?: string; onSubmit: (values: Record<string, unknown>) => Promise<unknown>; onCancel: () => void }) {
+export function ContractForm({
+  contract,
+  customerId,
+  onSubmit,
+  onCancel,
+}: {
+  contract?: Contract;
+  customerId?: string;
+  onSubmit: (values: Record<string, unknown>) => Promise<unknown>;
+  onCancel: () => void;
+}) {
   const fields = customerId ? writable.filter((f) => f.name !== 'customer_id') : writable;
   return (
     <FieldForm

@@ -145,7 +145,23 @@ function Columns({ pipeline, columns, onRequest, onMenu, onShowAll }: { pipeline
   );
 }
 
-function Column({ column, previous, next, pipeline, onRequest, onMenu, onShowAll }: { column: BoardColumn; previous?: Stage; next?: Stage; pipeline: Pipeline; onRequest: Request; onMenu: Menu; onShowAll: () => void }) {
+function Column({
+  column,
+  previous,
+  next,
+  pipeline,
+  onRequest,
+  onMenu,
+  onShowAll,
+}: {
+  column: BoardColumn;
+  previous?: Stage;
+  next?: Stage;
+  pipeline: Pipeline;
+  onRequest: Request;
+  onMenu: Menu;
+  onShowAll: () => void;
+}) {
   const [over, setOver] = useState(false);
   const { stage, probability: p } = column;
   const onDrop = (e: DragEvent) => {
@@ -174,10 +190,16 @@ function Column({ column, previous, next, pipeline, onRequest, onMenu, onShowAll
     >
       <header className="board-column-head">
         <h2 id={headingId}>
-          {stage.name} <span className="board-count" data-testid="column-count">{column.count}</span>
+          {stage.name}{' '}
+          <span className="board-count" data-testid="column-count">
+            {column.count}
+          </span>
         </h2>
         {stage.kind === 'open' && (
-          <p className="board-prob" title={`Configured ${percent(p.configured)}; learnt from ${p.deals_seen} closed deals (${p.won} won, ${p.lost} lost): ${percent(p.learnt)}. ${p.basis === 'learnt' ? 'The forecast uses the learnt value.' : 'The forecast uses the configured value until enough deals have closed.'}`}>
+          <p
+            className="board-prob"
+            title={`Configured ${percent(p.configured)}; learnt from ${p.deals_seen} closed deals (${p.won} won, ${p.lost} lost): ${percent(p.learnt)}. ${p.basis === 'learnt' ? 'The forecast uses the learnt value.' : 'The forecast uses the configured value until enough deals have closed.'}`}
+          >
             {percent(p.configured)} set · {percent(p.learnt)} learnt <span className="muted">({p.deals_seen} deals)</span>
           </p>
         )}
@@ -193,7 +215,9 @@ function Column({ column, previous, next, pipeline, onRequest, onMenu, onShowAll
             </div>
           )}
         </dl>
-        {column.other_currencies.length > 0 && <p className="muted small">Also {column.other_currencies.map((c) => `${formatMoney(c.value, c.currency)} (${c.deals})`).join(', ')}, not in the total</p>}
+        {column.other_currencies.length > 0 && (
+          <p className="muted small">Also {column.other_currencies.map((c) => `${formatMoney(c.value, c.currency)} (${c.deals})`).join(', ')}, not in the total</p>
+        )}
         {column.rotten > 0 && <Badge tone="danger">{column.rotten} rotten</Badge>}
       </header>
       <ul className="board-cards">
@@ -210,7 +234,23 @@ function Column({ column, previous, next, pipeline, onRequest, onMenu, onShowAll
   );
 }
 
-const Card = memo(function Card({ card, stage, previous, next, rottenDays, onRequest, onMenu }: { card: DealCard; stage: Stage; previous?: Stage; next?: Stage; rottenDays: number | null; onRequest: Request; onMenu: Menu }) {
+const Card = memo(function Card({
+  card,
+  stage,
+  previous,
+  next,
+  rottenDays,
+  onRequest,
+  onMenu,
+}: {
+  card: DealCard;
+  stage: Stage;
+  previous?: Stage;
+  next?: Stage;
+  rottenDays: number | null;
+  onRequest: Request;
+  onMenu: Menu;
+}) {
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.target !== e.currentTarget) return;
     if (e.shiftKey && e.key === 'ArrowRight' && next) {

@@ -18,8 +18,18 @@ export function DealPage({ params }: { params: Params }) {
   const [moving, setMoving] = useState(false);
   const toast = useToast();
   useDocumentTitle(deal.data?.title ?? 'Deal');
-  if (deal.error) return <div className="page"><ErrorState error={deal.error} onRetry={deal.reload} /></div>;
-  if (!deal.data) return <div className="page"><Loading /></div>;
+  if (deal.error)
+    return (
+      <div className="page">
+        <ErrorState error={deal.error} onRetry={deal.reload} />
+      </div>
+    );
+  if (!deal.data)
+    return (
+      <div className="page">
+        <Loading />
+      </div>
+    );
   const d = deal.data;
   const pipeline = pipelines.data?.find((p) => p.id === d.pipeline_id);
   const stage = pipeline?.stages.find((s) => s.id === d.stage_id);
@@ -46,21 +56,56 @@ export function DealPage({ params }: { params: Params }) {
       <div className="detail-grid">
         <Card title="Deal" id="deal-facts">
           <dl className="facts card-pad">
-            <div className="fact"><dt>Value</dt><dd>{formatMoney(d.value, d.currency)}</dd></div>
-            <div className="fact"><dt>Expected close</dt><dd>{d.expected_close_date ? formatShortDate(d.expected_close_date) : '—'}</dd></div>
-            <div className="fact"><dt>Customer</dt><dd>{d.customer_id ? <Link to={`/customers/${encodeURIComponent(d.customer_id)}`}>Open the customer</Link> : '—'}</dd></div>
-            <div className="fact"><dt>Lead source</dt><dd>{d.source ?? '—'}</dd></div>
-            {d.lost_reason && <div className="fact"><dt>Lost reason</dt><dd>{d.lost_reason}</dd></div>}
-            <div className="fact"><dt>Last activity</dt><dd>{formatDateTime(d.last_activity_at)}</dd></div>
-            {d.notes && <div className="fact"><dt>Notes</dt><dd>{d.notes}</dd></div>}
+            <div className="fact">
+              <dt>Value</dt>
+              <dd>{formatMoney(d.value, d.currency)}</dd>
+            </div>
+            <div className="fact">
+              <dt>Expected close</dt>
+              <dd>{d.expected_close_date ? formatShortDate(d.expected_close_date) : '—'}</dd>
+            </div>
+            <div className="fact">
+              <dt>Customer</dt>
+              <dd>{d.customer_id ? <Link to={`/customers/${encodeURIComponent(d.customer_id)}`}>Open the customer</Link> : '—'}</dd>
+            </div>
+            <div className="fact">
+              <dt>Lead source</dt>
+              <dd>{d.source ?? '—'}</dd>
+            </div>
+            {d.lost_reason && (
+              <div className="fact">
+                <dt>Lost reason</dt>
+                <dd>{d.lost_reason}</dd>
+              </div>
+            )}
+            <div className="fact">
+              <dt>Last activity</dt>
+              <dd>{formatDateTime(d.last_activity_at)}</dd>
+            </div>
+            {d.notes && (
+              <div className="fact">
+                <dt>Notes</dt>
+                <dd>{d.notes}</dd>
+              </div>
+            )}
           </dl>
           {d.lines.length > 0 && (
             <table className="table table-compact">
               <caption className="sr-only">Products</caption>
-              <thead><tr><th scope="col">Product</th><th scope="col">Quantity</th><th scope="col">Unit price</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Product</th>
+                  <th scope="col">Quantity</th>
+                  <th scope="col">Unit price</th>
+                </tr>
+              </thead>
               <tbody>
                 {d.lines.map((l) => (
-                  <tr key={l.id}><td>{l.product_name ?? l.sku ?? '—'}</td><td>{formatNumber(l.quantity)}</td><td>{formatMoney(l.unit_price, d.currency)}</td></tr>
+                  <tr key={l.id}>
+                    <td>{l.product_name ?? l.sku ?? '—'}</td>
+                    <td>{formatNumber(l.quantity)}</td>
+                    <td>{formatMoney(l.unit_price, d.currency)}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>

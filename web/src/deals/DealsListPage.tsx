@@ -30,7 +30,16 @@ export function DealsListPage() {
   const sourceText = useDebounced(source, 250);
   const stageNames = new Map((pipelines.data ?? []).flatMap((p) => p.stages.map((s) => [s.id, s.name] as const)));
   const stages = pipelines.data?.find((p) => p.id === pipelineId)?.stages ?? [];
-  const query: Query = { sort, limit: 50, q: search || undefined, status: status || undefined, pipeline_id: pipelineId || undefined, stage_id: stageId || undefined, 'source[contains]': sourceText || undefined, 'value[gte]': minValue || undefined };
+  const query: Query = {
+    sort,
+    limit: 50,
+    q: search || undefined,
+    status: status || undefined,
+    pipeline_id: pipelineId || undefined,
+    stage_id: stageId || undefined,
+    'source[contains]': sourceText || undefined,
+    'value[gte]': minValue || undefined,
+  };
   const key = JSON.stringify(query);
 
   useEffect(() => {
@@ -94,7 +103,14 @@ export function DealsListPage() {
           ))}
         </select>
         <input aria-label="Lead source contains" placeholder="Source" value={source} onChange={(e) => setSource(e.target.value)} className="input-narrow" />
-        <input aria-label="Minimum value" placeholder="Value at least" inputMode="decimal" value={minValue} onChange={(e) => setMinValue(e.target.value.replace(/[^0-9.]/g, ''))} className="input-narrow" />
+        <input
+          aria-label="Minimum value"
+          placeholder="Value at least"
+          inputMode="decimal"
+          value={minValue}
+          onChange={(e) => setMinValue(e.target.value.replace(/[^0-9.]/g, ''))}
+          className="input-narrow"
+        />
         <select aria-label="Sort" value={sort} onChange={(e) => setSort(e.target.value)}>
           {Object.entries(sorts).map(([k, v]) => (
             <option key={k} value={k}>

@@ -6,7 +6,19 @@ import { dealsApi } from './hooks';
 import type { Deal, Pipeline } from './types';
 
 /** Opens a deal: title, value, expected close and source, on a pipeline's first stage (and for a customer when given). */
-export function NewDealDialog({ open, pipelines, customerId, onClose, onCreated }: { open: boolean; pipelines: Pipeline[]; customerId?: string; onClose: () => void; onCreated: (deal: Deal) => void }) {
+export function NewDealDialog({
+  open,
+  pipelines,
+  customerId,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  pipelines: Pipeline[];
+  customerId?: string;
+  onClose: () => void;
+  onCreated: (deal: Deal) => void;
+}) {
   const [title, setTitle] = useState('');
   const [value, setValue] = useState('');
   const [close, setClose] = useState('');

@@ -42,8 +42,18 @@ export function EditPipelinePage({ params }: { params: Params }) {
   const [deleting, setDeleting] = useState(false);
   const [deleteError, setDeleteError] = useState<unknown>(null);
   useDocumentTitle(pipeline.data ? `Pipeline ${pipeline.data.name}` : 'Pipeline');
-  if (pipeline.error) return <div className="page"><ErrorState error={pipeline.error} onRetry={pipeline.reload} /></div>;
-  if (!pipeline.data) return <div className="page"><Loading /></div>;
+  if (pipeline.error)
+    return (
+      <div className="page">
+        <ErrorState error={pipeline.error} onRetry={pipeline.reload} />
+      </div>
+    );
+  if (!pipeline.data)
+    return (
+      <div className="page">
+        <Loading />
+      </div>
+    );
   const p = pipeline.data;
   const remove = async () => {
     setDeleting(true);

@@ -50,7 +50,9 @@ describe('PipelineForm', () => {
   it('deleting a stage with deals: the API asks for a target, the picked stage is sent in move_deals', async () => {
     const onSubmit = vi
       .fn<(body: { move_deals?: Record<string, string>; stages: { id?: string }[] }) => Promise<void>>()
-      .mockRejectedValueOnce(new ApiError(400, 'invalid', 'stages that hold deals cannot be deleted without a target stage', { 'move_deals.stg_b': ['stage Proposal holds deals: name a kept stage to move them to'] }))
+      .mockRejectedValueOnce(
+        new ApiError(400, 'invalid', 'stages that hold deals cannot be deleted without a target stage', { 'move_deals.stg_b': ['stage Proposal holds deals: name a kept stage to move them to'] }),
+      )
       .mockResolvedValueOnce(undefined);
     render(<PipelineForm pipeline={pipeline} onSubmit={onSubmit} />);
     fireEvent.click(screen.getByRole('button', { name: 'Remove Proposal' }));

@@ -3,7 +3,19 @@ import { Button, FormError } from '../components/ui';
 import { ApiError, type FieldErrors } from '../lib/api';
 import { RemovedStages } from './RemovedStages';
 import { StageList } from './StageList';
-import { addStage, draftOf, moveStage, moveTargets, removedStages, removeStage, toRequestBody, updateStage, type PipelineCreateBody, type PipelineDraft, type PipelineUpdateBody } from './pipeline-draft';
+import {
+  addStage,
+  draftOf,
+  moveStage,
+  moveTargets,
+  removedStages,
+  removeStage,
+  toRequestBody,
+  updateStage,
+  type PipelineCreateBody,
+  type PipelineDraft,
+  type PipelineUpdateBody,
+} from './pipeline-draft';
 import type { Pipeline } from './types';
 
 /**

@@ -34,7 +34,11 @@ export function StageList({
             <div className={`field${error(i, 'name') ? ' has-error' : ''}`}>
               <label htmlFor={`${id}-name`}>Stage {i + 1} name</label>
               <input id={`${id}-name`} value={s.name} maxLength={255} onChange={(e) => onChange(i, { name: e.target.value })} aria-describedby={error(i, 'name') ? `${id}-name-error` : undefined} />
-              {error(i, 'name') && <span className="field-error" id={`${id}-name-error`}>{error(i, 'name')}</span>}
+              {error(i, 'name') && (
+                <span className="field-error" id={`${id}-name-error`}>
+                  {error(i, 'name')}
+                </span>
+              )}
             </div>
             <div className={`field${error(i, 'kind') ? ' has-error' : ''}`}>
               <label htmlFor={`${id}-kind`}>Stage {i + 1} kind</label>

@@ -6,7 +6,11 @@ import { useCustomerFields } from '../lib/fields';
 import { formsApi } from './hooks';
 import type { LeadForm } from './types';
 
-const lines = (text: string) => text.split(/\s+/).map((s) => s.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split(/\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** A new web-to-lead form: its fields (chosen from the customer fields), consent wording, source and origins. */
 export function FormEditor({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: (form: LeadForm) => void }) {

@@ -41,14 +41,24 @@ export function FormsPage() {
   const [creating, setCreating] = useState(false);
   return (
     <div className="page">
-      <PageHeader title="Lead forms" subtitle="Each submission creates or matches the customer, records the lead source and consent wording, and opens a deal." actions={<Button variant="primary" icon="plus" onClick={() => setCreating(true)}>New form</Button>} />
+      <PageHeader
+        title="Lead forms"
+        subtitle="Each submission creates or matches the customer, records the lead source and consent wording, and opens a deal."
+        actions={
+          <Button variant="primary" icon="plus" onClick={() => setCreating(true)}>
+            New form
+          </Button>
+        }
+      />
       <Card>
         {forms.error ? (
           <ErrorState error={forms.error} onRetry={forms.reload} />
         ) : !forms.data ? (
           <Loading />
         ) : forms.data.length === 0 ? (
-          <EmptyState icon="file" title="No lead forms yet">Create one and put it on your site.</EmptyState>
+          <EmptyState icon="file" title="No lead forms yet">
+            Create one and put it on your site.
+          </EmptyState>
         ) : (
           <table className="table">
             <thead>

@@ -21,7 +21,10 @@ afterEach(() => {
 
 describe('API client', () => {
   it('turns the error shape into an ApiError with field messages', async () => {
-    vi.stubGlobal('fetch', respond(400, { error: { code: 'invalid_input', message: 'invalid json: email, age', fields: { email: ['must be a valid e-mail address'], age: ['expected number', 'too small'] } } }));
+    vi.stubGlobal(
+      'fetch',
+      respond(400, { error: { code: 'invalid_input', message: 'invalid json: email, age', fields: { email: ['must be a valid e-mail address'], age: ['expected number', 'too small'] } } }),
+    );
     const err = await failure(api.post('/api/customers', { email: 'nope' }));
     expect(err).toBeInstanceOf(ApiError);
     expect(err.status).toBe(400);
@@ -49,7 +52,10 @@ describe('API client', () => {
   it('answers undefined for 204 and reports a network failure in words', async () => {
     vi.stubGlobal('fetch', respond(204));
     expect(await api.del('/api/tasks/tsk_1')).toBeUndefined();
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     const err = await failure(api.get('/api/customers'));
     expect(err).toBeInstanceOf(ApiError);
     expect(err.code).toBe('network');
@@ -57,7 +63,10 @@ describe('API client', () => {
   });
 
   it('passes aborts through untouched and tells listeners about a 401', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new DOMException('aborted', 'AbortError'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new DOMException('aborted', 'AbortError'))),
+    );
     const aborted: unknown = await api.get('/api/customers').catch((e: unknown) => e);
     expect(aborted).toBeInstanceOf(DOMException);
 
@@ -70,7 +79,10 @@ describe('API client', () => {
   });
 
   it('keeps a non-JSON error body readable', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' })),
+    );
     const err = await failure(api.get('/api/customers'));
     expect(err.code).toBe('http_502');
     expect(err.message).toBe('The server answered 502 Bad Gateway');

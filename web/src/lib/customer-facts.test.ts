@@ -14,7 +14,9 @@ describe('customer facts as shown', () => {
   });
 
   it('says why a phone was kept as written', () => {
-    expect(phoneText({ phone: '06 12 34 56 78', phones: [{ raw: '06 12 34 56 78', e164: null, reason: 'not a valid number for BE' }] })).toBe('06 12 34 56 78 (kept as written: not a valid number for BE)');
+    expect(phoneText({ phone: '06 12 34 56 78', phones: [{ raw: '06 12 34 56 78', e164: null, reason: 'not a valid number for BE' }] })).toBe(
+      '06 12 34 56 78 (kept as written: not a valid number for BE)',
+    );
     expect(phoneText({ phone: '+32470123456', phones: [{ raw: '0470 12 34 56', e164: '+32470123456' }] })).toBe('+32470123456');
   });
 });

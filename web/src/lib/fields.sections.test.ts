@@ -20,6 +20,9 @@ describe('form sections from the field registry', () => {
       { name: 'c', label: 'C', type: 'text', section: 'Two' },
       { name: 'd', label: 'D', type: 'text', section: 'One' },
     ]);
-    expect(sections).toEqual([{ title: 'One', fields: ['a', 'd'] }, { title: 'Two', fields: ['c'] }]);
+    expect(sections).toEqual([
+      { title: 'One', fields: ['a', 'd'] },
+      { title: 'Two', fields: ['c'] },
+    ]);
   });
 });

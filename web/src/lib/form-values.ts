@@ -29,7 +29,17 @@ export function fromInput(field: FieldDef, input: string): Parsed {
   const s = input.trim();
   switch (field.type) {
     case 'string_list':
-      return { ok: true, value: [...new Set(s.split(',').map((t) => t.trim()).filter(Boolean))] };
+      return {
+        ok: true,
+        value: [
+          ...new Set(
+            s
+              .split(',')
+              .map((t) => t.trim())
+              .filter(Boolean),
+          ),
+        ],
+      };
     case 'boolean':
       return { ok: true, value: s === '' ? null : s === 'true' };
     case 'integer':

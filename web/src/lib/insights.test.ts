@@ -36,7 +36,13 @@ describe('the scores panel', () => {
   });
 
   it('shows no warning when the model is reliable', () => {
-    const reliable: CustomerScores = { ...base, basis: 'model', clv: 120, value_at_risk: 84, reliability: { p_alive: { reliable: true, note: 'estimated by the purchase model (BG/NBD) from their purchase history' }, clv: { reliable: true, note: 'expected spend' } } };
+    const reliable: CustomerScores = {
+      ...base,
+      basis: 'model',
+      clv: 120,
+      value_at_risk: 84,
+      reliability: { p_alive: { reliable: true, note: 'estimated by the purchase model (BG/NBD) from their purchase history' }, clv: { reliable: true, note: 'expected spend' } },
+    };
     const scores = explainScores(customer, undefined, reliable);
     expect(scores.map((s) => s.badge).filter(Boolean)).toEqual([]);
   });

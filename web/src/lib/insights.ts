@@ -66,7 +66,7 @@ function luminance(hex: string): number {
 export function readableTextOn(background: string): string {
   const l = luminance(background);
   const dark = '#161a20';
-  return (1.05 / (l + 0.05)) >= (l + 0.05) / (luminance(dark) + 0.05) ? '#fff' : dark;
+  return 1.05 / (l + 0.05) >= (l + 0.05) / (luminance(dark) + 0.05) ? '#fff' : dark;
 }
 
 export function capitalise(s: string): string {
@@ -144,7 +144,7 @@ export function explainScores(c: Record<string, unknown>, settings: InsightSetti
   const months = s?.clv_months ?? 12;
 
   return [
-    { key: 'stage', label: 'Lifecycle stage', value: stage ? stageLabels[stage] ?? stage : '—', explanation: stageLine, tone: stage ? stageTones[stage] : undefined },
+    { key: 'stage', label: 'Lifecycle stage', value: stage ? (stageLabels[stage] ?? stage) : '—', explanation: stageLine, tone: stage ? stageTones[stage] : undefined },
     { key: 'rfm', label: 'RFM segment', value: segment ? `${capitalise(segment)}${code ? ` · ${code}` : ''}` : '—', explanation: rfmLine },
     {
       key: 'p_alive',
@@ -161,7 +161,8 @@ export function explainScores(c: Record<string, unknown>, settings: InsightSetti
       key: 'clv',
       label: 'Lifetime value',
       value: clv === null && clvTrust && !clvTrust.reliable && clvTrust.note.startsWith('not estimated') ? 'Not estimated' : money(clv),
-      explanation: clv === null ? (clvTrust ? `${capitalise(clvTrust.note)}.` : 'Needs purchase history to estimate.') : `Expected to spend about ${money(clv)} over the next ${months} months, in today’s money.`,
+      explanation:
+        clv === null ? (clvTrust ? `${capitalise(clvTrust.note)}.` : 'Needs purchase history to estimate.') : `Expected to spend about ${money(clv)} over the next ${months} months, in today’s money.`,
       badge: clvTrust && clv === null && clvTrust.note.startsWith('not estimated: the purchase model') ? 'Unreliable model' : undefined,
     },
     {
@@ -177,7 +178,16 @@ export function explainScores(c: Record<string, unknown>, settings: InsightSetti
       value: percent(churn),
       meter: churn ?? undefined,
       tone: churn === null ? undefined : churn >= 0.6 ? 'danger' : churn >= 0.3 ? 'warning' : 'success',
-      explanation: churn === null ? 'Not estimated yet.' : reason ? capitalise(reason) + (reason.endsWith('.') ? '' : '.') : churn >= 0.6 ? 'Likely to stop buying without a nudge.' : churn >= 0.3 ? 'Some signs of drifting away.' : 'Buying as usual.',
+      explanation:
+        churn === null
+          ? 'Not estimated yet.'
+          : reason
+            ? capitalise(reason) + (reason.endsWith('.') ? '' : '.')
+            : churn >= 0.6
+              ? 'Likely to stop buying without a nudge.'
+              : churn >= 0.3
+                ? 'Some signs of drifting away.'
+                : 'Buying as usual.',
       badge: aliveTrust && churn !== null && !aliveTrust.reliable ? 'Rough estimate' : undefined,
     },
   ];

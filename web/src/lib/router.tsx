@@ -38,7 +38,11 @@ export function replaceQuery(search: URLSearchParams) {
 
 /** A number that changes at each navigation: the key that starts a page afresh. */
 export function useNavigationKey(): number {
-  return useSyncExternalStore(subscribe, () => navigations, () => 0);
+  return useSyncExternalStore(
+    subscribe,
+    () => navigations,
+    () => 0,
+  );
 }
 
 /** The current path and query, re-rendering on navigation. */

@@ -97,16 +97,24 @@ function RulesCard() {
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
   return (
     <Card title="Earn rules" id="loyalty-rules">
-      {rules.error ? <ErrorState error={rules.error} onRetry={rules.reload} /> : !rules.data ? <Loading /> : (
+      {rules.error ? (
+        <ErrorState error={rules.error} onRetry={rules.reload} />
+      ) : !rules.data ? (
+        <Loading />
+      ) : (
         <List
           items={rules.data}
           empty="No rules: nobody earns points yet."
-          describe={(r) => `${r.name}: ${r.points} ${r.kind === 'order' ? 'per unit of currency on paid orders' : r.kind === 'event' ? `per ${r.event_type}` : `on ${r.kind}`}${r.cap ? `, at most ${r.cap}` : ''}${r.active ? '' : ' (off)'}`}
+          describe={(r) =>
+            `${r.name}: ${r.points} ${r.kind === 'order' ? 'per unit of currency on paid orders' : r.kind === 'event' ? `per ${r.event_type}` : `on ${r.kind}`}${r.cap ? `, at most ${r.cap}` : ''}${r.active ? '' : ' (off)'}`
+          }
           onRemove={(r) => void write.run(() => loyaltyApi.rules.remove(r.id), 'Rule removed')}
         />
       )}
       <form onSubmit={submit} aria-label="Add an earn rule" className="form-grid">
-        <Field id="rule-name" label="Name"><input id="rule-name" value={form.name} onChange={set('name')} required maxLength={255} /></Field>
+        <Field id="rule-name" label="Name">
+          <input id="rule-name" value={form.name} onChange={set('name')} required maxLength={255} />
+        </Field>
         <Field id="rule-kind" label="Earns on">
           <select id="rule-kind" value={form.kind} onChange={set('kind')}>
             <option value="order">Paid orders (per unit of currency)</option>
@@ -116,12 +124,26 @@ function RulesCard() {
             <option value="referred">Coming through a referral</option>
           </select>
         </Field>
-        {form.kind === 'event' && <Field id="rule-event" label="Event type"><input id="rule-event" value={form.event_type} onChange={set('event_type')} placeholder="feedback.answered" required /></Field>}
-        <Field id="rule-points" label="Points"><input id="rule-points" type="number" step="any" min={0} value={form.points} onChange={set('points')} required /></Field>
-        <Field id="rule-cap" label="Cap per customer (optional)"><input id="rule-cap" type="number" step={1} min={1} value={form.cap} onChange={set('cap')} /></Field>
-        <Field id="rule-start" label="Starts (optional)"><input id="rule-start" type="date" value={form.starts_at} onChange={set('starts_at')} /></Field>
-        <Field id="rule-end" label="Ends (optional)"><input id="rule-end" type="date" value={form.ends_at} onChange={set('ends_at')} /></Field>
-        <Button type="submit" variant="primary" busy={write.busy}>Add rule</Button>
+        {form.kind === 'event' && (
+          <Field id="rule-event" label="Event type">
+            <input id="rule-event" value={form.event_type} onChange={set('event_type')} placeholder="feedback.answered" required />
+          </Field>
+        )}
+        <Field id="rule-points" label="Points">
+          <input id="rule-points" type="number" step="any" min={0} value={form.points} onChange={set('points')} required />
+        </Field>
+        <Field id="rule-cap" label="Cap per customer (optional)">
+          <input id="rule-cap" type="number" step={1} min={1} value={form.cap} onChange={set('cap')} />
+        </Field>
+        <Field id="rule-start" label="Starts (optional)">
+          <input id="rule-start" type="date" value={form.starts_at} onChange={set('starts_at')} />
+        </Field>
+        <Field id="rule-end" label="Ends (optional)">
+          <input id="rule-end" type="date" value={form.ends_at} onChange={set('ends_at')} />
+        </Field>
+        <Button type="submit" variant="primary" busy={write.busy}>
+          Add rule
+        </Button>
         <FormError error={write.error} />
       </form>
     </Card>
@@ -142,7 +164,9 @@ function RewardsCard() {
           kind: form.kind,
           points_price: Number(form.points_price),
           description: orNull(form.description),
-          ...(form.kind === 'discount_code' ? { discount_amount: form.discount_amount ? Number(form.discount_amount) : null, discount_percent: form.discount_percent ? Number(form.discount_percent) : null } : {}),
+          ...(form.kind === 'discount_code'
+            ? { discount_amount: form.discount_amount ? Number(form.discount_amount) : null, discount_percent: form.discount_percent ? Number(form.discount_percent) : null }
+            : {}),
           ...(form.kind === 'free_product' ? { product_id: form.product_id } : {}),
         }),
       'Reward added',
@@ -151,11 +175,22 @@ function RewardsCard() {
   };
   return (
     <Card title="Rewards" id="loyalty-rewards">
-      {rewards.error ? <ErrorState error={rewards.error} onRetry={rewards.reload} /> : !rewards.data ? <Loading /> : (
-        <List items={rewards.data} empty="No rewards yet." describe={(r) => `${r.name}: ${r.points_price} points${r.active ? '' : ' (off)'}`} onRemove={(r) => void write.run(() => loyaltyApi.rewards.remove(r.id), 'Reward removed')} />
+      {rewards.error ? (
+        <ErrorState error={rewards.error} onRetry={rewards.reload} />
+      ) : !rewards.data ? (
+        <Loading />
+      ) : (
+        <List
+          items={rewards.data}
+          empty="No rewards yet."
+          describe={(r) => `${r.name}: ${r.points_price} points${r.active ? '' : ' (off)'}`}
+          onRemove={(r) => void write.run(() => loyaltyApi.rewards.remove(r.id), 'Reward removed')}
+        />
       )}
       <form onSubmit={submit} aria-label="Add a reward" className="form-grid">
-        <Field id="reward-name" label="Name"><input id="reward-name" value={form.name} onChange={set('name')} required maxLength={255} /></Field>
+        <Field id="reward-name" label="Name">
+          <input id="reward-name" value={form.name} onChange={set('name')} required maxLength={255} />
+        </Field>
         <Field id="reward-kind" label="Kind">
           <select id="reward-kind" value={form.kind} onChange={set('kind')}>
             <option value="discount_code">Discount code</option>
@@ -163,16 +198,30 @@ function RewardsCard() {
             <option value="custom">Custom</option>
           </select>
         </Field>
-        <Field id="reward-price" label="Points price"><input id="reward-price" type="number" step={1} min={1} value={form.points_price} onChange={set('points_price')} required /></Field>
+        <Field id="reward-price" label="Points price">
+          <input id="reward-price" type="number" step={1} min={1} value={form.points_price} onChange={set('points_price')} required />
+        </Field>
         {form.kind === 'discount_code' && (
           <>
-            <Field id="reward-amount" label="Amount off"><input id="reward-amount" type="number" step="any" min={0} value={form.discount_amount} onChange={set('discount_amount')} /></Field>
-            <Field id="reward-percent" label="or percent off"><input id="reward-percent" type="number" step="any" min={0} max={100} value={form.discount_percent} onChange={set('discount_percent')} /></Field>
+            <Field id="reward-amount" label="Amount off">
+              <input id="reward-amount" type="number" step="any" min={0} value={form.discount_amount} onChange={set('discount_amount')} />
+            </Field>
+            <Field id="reward-percent" label="or percent off">
+              <input id="reward-percent" type="number" step="any" min={0} max={100} value={form.discount_percent} onChange={set('discount_percent')} />
+            </Field>
           </>
         )}
-        {form.kind === 'free_product' && <Field id="reward-product" label="Product ID"><input id="reward-product" value={form.product_id} onChange={set('product_id')} required /></Field>}
-        <Field id="reward-description" label="Description (optional)"><input id="reward-description" value={form.description} onChange={set('description')} /></Field>
-        <Button type="submit" variant="primary" busy={write.busy}>Add reward</Button>
+        {form.kind === 'free_product' && (
+          <Field id="reward-product" label="Product ID">
+            <input id="reward-product" value={form.product_id} onChange={set('product_id')} required />
+          </Field>
+        )}
+        <Field id="reward-description" label="Description (optional)">
+          <input id="reward-description" value={form.description} onChange={set('description')} />
+        </Field>
+        <Button type="submit" variant="primary" busy={write.busy}>
+          Add reward
+        </Button>
         <FormError error={write.error} />
       </form>
     </Card>
@@ -191,20 +240,37 @@ function TiersCard() {
   };
   return (
     <Card title="Tiers" id="loyalty-tiers">
-      {tiers.error ? <ErrorState error={tiers.error} onRetry={tiers.reload} /> : !tiers.data ? <Loading /> : (
-        <List items={tiers.data} empty="No tiers." describe={(t) => `${t.name}: from ${t.threshold} ${t.basis === 'points' ? 'points' : 'spent'} in 12 months${t.benefits ? ` — ${t.benefits}` : ''}`} onRemove={(t) => void write.run(() => loyaltyApi.tiers.remove(t.id), 'Tier removed')} />
+      {tiers.error ? (
+        <ErrorState error={tiers.error} onRetry={tiers.reload} />
+      ) : !tiers.data ? (
+        <Loading />
+      ) : (
+        <List
+          items={tiers.data}
+          empty="No tiers."
+          describe={(t) => `${t.name}: from ${t.threshold} ${t.basis === 'points' ? 'points' : 'spent'} in 12 months${t.benefits ? ` — ${t.benefits}` : ''}`}
+          onRemove={(t) => void write.run(() => loyaltyApi.tiers.remove(t.id), 'Tier removed')}
+        />
       )}
       <form onSubmit={submit} aria-label="Add a tier" className="form-grid">
-        <Field id="tier-name" label="Name"><input id="tier-name" value={form.name} onChange={set('name')} required maxLength={255} /></Field>
+        <Field id="tier-name" label="Name">
+          <input id="tier-name" value={form.name} onChange={set('name')} required maxLength={255} />
+        </Field>
         <Field id="tier-basis" label="By">
           <select id="tier-basis" value={form.basis} onChange={set('basis')}>
             <option value="spend">Spend in the last 12 months</option>
             <option value="points">Points earned in the last 12 months</option>
           </select>
         </Field>
-        <Field id="tier-threshold" label="From"><input id="tier-threshold" type="number" step="any" min={0} value={form.threshold} onChange={set('threshold')} required /></Field>
-        <Field id="tier-benefits" label="Benefits"><input id="tier-benefits" value={form.benefits} onChange={set('benefits')} /></Field>
-        <Button type="submit" variant="primary" busy={write.busy}>Add tier</Button>
+        <Field id="tier-threshold" label="From">
+          <input id="tier-threshold" type="number" step="any" min={0} value={form.threshold} onChange={set('threshold')} required />
+        </Field>
+        <Field id="tier-benefits" label="Benefits">
+          <input id="tier-benefits" value={form.benefits} onChange={set('benefits')} />
+        </Field>
+        <Button type="submit" variant="primary" busy={write.busy}>
+          Add tier
+        </Button>
         <FormError error={write.error} />
       </form>
     </Card>
@@ -246,12 +312,24 @@ function SettingsForm({ settings, onSaved }: { settings: LoyaltySettings; onSave
   };
   return (
     <form onSubmit={submit} aria-label="Programme settings" className="form-grid">
-      <Field id="ls-value" label="A point is worth"><input id="ls-value" type="number" step="any" min={0} value={form.point_value} onChange={set('point_value')} required /></Field>
-      <Field id="ls-expiry" label="Points expire after (days; empty: never)"><input id="ls-expiry" type="number" step={1} min={1} value={form.expiry_days} onChange={set('expiry_days')} /></Field>
-      <Field id="ls-url" label="Public address of Rapport"><input id="ls-url" type="url" value={form.public_url} onChange={set('public_url')} placeholder="https://crm.example.com" /></Field>
-      <Field id="ls-form" label="Referral links lead to lead form (ID)"><input id="ls-form" value={form.referral_form_id} onChange={set('referral_form_id')} /></Field>
-      <Field id="ls-shop" label="…or to the shop"><input id="ls-shop" type="url" value={form.shop_url} onChange={set('shop_url')} /></Field>
-      <Button type="submit" variant="primary" busy={write.busy}>Save</Button>
+      <Field id="ls-value" label="A point is worth">
+        <input id="ls-value" type="number" step="any" min={0} value={form.point_value} onChange={set('point_value')} required />
+      </Field>
+      <Field id="ls-expiry" label="Points expire after (days; empty: never)">
+        <input id="ls-expiry" type="number" step={1} min={1} value={form.expiry_days} onChange={set('expiry_days')} />
+      </Field>
+      <Field id="ls-url" label="Public address of Rapport">
+        <input id="ls-url" type="url" value={form.public_url} onChange={set('public_url')} placeholder="https://crm.example.com" />
+      </Field>
+      <Field id="ls-form" label="Referral links lead to lead form (ID)">
+        <input id="ls-form" value={form.referral_form_id} onChange={set('referral_form_id')} />
+      </Field>
+      <Field id="ls-shop" label="…or to the shop">
+        <input id="ls-shop" type="url" value={form.shop_url} onChange={set('shop_url')} />
+      </Field>
+      <Button type="submit" variant="primary" busy={write.busy}>
+        Save
+      </Button>
       <FormError error={write.error} />
     </form>
   );

@@ -33,11 +33,23 @@ function ReportBody({ r }: { r: LoyaltyReport }) {
       {r.by_month.length > 0 && (
         <table className="table table-compact" aria-label="Points by month">
           <thead>
-            <tr><th>Month</th><th className="num">Earned</th><th className="num">Redeemed</th><th className="num">Expired</th><th className="num">Taken back</th></tr>
+            <tr>
+              <th>Month</th>
+              <th className="num">Earned</th>
+              <th className="num">Redeemed</th>
+              <th className="num">Expired</th>
+              <th className="num">Taken back</th>
+            </tr>
           </thead>
           <tbody>
             {r.by_month.map((m) => (
-              <tr key={m.month}><td>{m.month}</td><td className="num">{m.earned}</td><td className="num">{m.redeemed}</td><td className="num">{m.expired}</td><td className="num">{m.reversed}</td></tr>
+              <tr key={m.month}>
+                <td>{m.month}</td>
+                <td className="num">{m.earned}</td>
+                <td className="num">{m.redeemed}</td>
+                <td className="num">{m.expired}</td>
+                <td className="num">{m.reversed}</td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -54,14 +66,23 @@ function ReportBody({ r }: { r: LoyaltyReport }) {
       )}
       <table className="table table-compact" aria-label="Referred against other customers">
         <thead>
-          <tr><th>Measure</th><th className="num">Referred</th><th className="num">Others</th><th className="num">Difference (95% interval)</th></tr>
+          <tr>
+            <th>Measure</th>
+            <th className="num">Referred</th>
+            <th className="num">Others</th>
+            <th className="num">Difference (95% interval)</th>
+          </tr>
         </thead>
         <tbody>
           {ref.comparisons.map((c) => (
             <tr key={c.measure}>
               <td>{measureLabel[c.measure] ?? c.measure}</td>
-              <td className="num">{num(c.referred_mean)} <span className="muted small">n={c.referred_n}</span></td>
-              <td className="num">{num(c.others_mean)} <span className="muted small">n={c.others_n}</span></td>
+              <td className="num">
+                {num(c.referred_mean)} <span className="muted small">n={c.referred_n}</span>
+              </td>
+              <td className="num">
+                {num(c.others_mean)} <span className="muted small">n={c.others_n}</span>
+              </td>
               <td className="num">
                 {num(c.difference)} {c.low !== null && c.high !== null ? `(${num(c.low)} to ${num(c.high)})` : ''}
                 {c.note ? <span className="muted small"> {c.note}</span> : null}

@@ -53,7 +53,10 @@ export function PointsCard({ customerId }: { customerId: string }) {
           )}
           {p.page_link && (
             <p className="small">
-              Customer page: <a href={p.page_link} data-testid="points-page-link">{p.page_link}</a>
+              Customer page:{' '}
+              <a href={p.page_link} data-testid="points-page-link">
+                {p.page_link}
+              </a>
               <br />
               Referral link: <a href={p.referral_link ?? undefined}>{p.referral_link}</a> · brought in {p.referrals}
             </p>

@@ -2,7 +2,10 @@ import { api } from '../lib/api';
 import { useAsync } from '../lib/hooks';
 import type { CustomerPoints, LoyaltyRedemption, LoyaltyReport, LoyaltyReward, LoyaltyRule, LoyaltySettings, LoyaltyTier } from './types';
 
-const list = <T,>(path: string) => (signal: AbortSignal) => api.get<{ data: T[] }>(path, undefined, signal).then((r) => r.data);
+const list =
+  <T>(path: string) =>
+  (signal: AbortSignal) =>
+    api.get<{ data: T[] }>(path, undefined, signal).then((r) => r.data);
 
 export const useRules = () => useAsync(list<LoyaltyRule>('/api/loyalty/rules'), []);
 export const useRewards = () => useAsync(list<LoyaltyReward>('/api/loyalty/rewards'), []);
@@ -11,7 +14,7 @@ export const useLoyaltySettings = () => useAsync((signal) => api.get<LoyaltySett
 export const useLoyaltyReport = () => useAsync((signal) => api.get<LoyaltyReport>('/api/reports/loyalty', undefined, signal), []);
 export const usePoints = (customerId: string) => useAsync((signal) => api.get<CustomerPoints>(`/api/customers/${encodeURIComponent(customerId)}/points`, { limit: 10 }, signal), [customerId]);
 
-const catalogue = <T,>(path: string) => ({
+const catalogue = <T>(path: string) => ({
   create: (body: Record<string, unknown>) => api.post<T>(path, body),
   update: (id: string, body: Record<string, unknown>) => api.patch<T>(`${path}/${encodeURIComponent(id)}`, body),
   remove: (id: string) => api.del(`${path}/${encodeURIComponent(id)}`),

@@ -44,7 +44,13 @@ export function MailSettingsCard() {
   return (
     <Card title="Email" id="email">
       <p className="card-lead">Quotes, reminders and campaigns go out through your mail provider's SMTP server. The password is stored encrypted and never shown again.</p>
-      {settings.loading && !settings.data ? <Loading /> : settings.error ? <ErrorState error={settings.error} onRetry={settings.reload} /> : settings.data ? <SmtpForm settings={settings.data} onSaved={settings.reload} /> : null}
+      {settings.loading && !settings.data ? (
+        <Loading />
+      ) : settings.error ? (
+        <ErrorState error={settings.error} onRetry={settings.reload} />
+      ) : settings.data ? (
+        <SmtpForm settings={settings.data} onSaved={settings.reload} />
+      ) : null}
       <SendersList />
     </Card>
   );

@@ -87,7 +87,10 @@ function SenderRow({ sender, onChange }: { sender: Sender; onChange: () => void 
                 <td>
                   <code style={{ wordBreak: 'break-all' }}>{r.value}</code>
                 </td>
-                <td>{check ? <Badge tone={tone(check.status)}>{check.status}</Badge> : '–'}{check && <span className="muted small"> {check.detail}</span>}</td>
+                <td>
+                  {check ? <Badge tone={tone(check.status)}>{check.status}</Badge> : '–'}
+                  {check && <span className="muted small"> {check.detail}</span>}
+                </td>
               </tr>
             );
           })}
@@ -102,7 +105,12 @@ function SenderRow({ sender, onChange }: { sender: Sender; onChange: () => void 
             Make default
           </Button>
         )}
-        <Button size="sm" variant="ghost" aria-label={`Remove sender ${sender.address}`} onClick={() => void run(async () => (await mailApi.removeSender(sender.id), toast('Sender removed.'), onChange()))}>
+        <Button
+          size="sm"
+          variant="ghost"
+          aria-label={`Remove sender ${sender.address}`}
+          onClick={() => void run(async () => (await mailApi.removeSender(sender.id), toast('Sender removed.'), onChange()))}
+        >
           Remove
         </Button>
       </div>

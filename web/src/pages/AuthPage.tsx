@@ -48,7 +48,16 @@ export function AuthPage({ mode }: { mode: 'setup' | 'login' }) {
   const field = (id: string, label: string, value: string, set: (v: string) => void, type: string, autoComplete: string, hint?: string) => (
     <div className={`field${errors[id] ? ' has-error' : ''}`}>
       <label htmlFor={`auth-${id}`}>{label}</label>
-      <input id={`auth-${id}`} type={type} autoComplete={autoComplete} value={value} onChange={(e) => set(e.target.value)} aria-invalid={errors[id] ? true : undefined} aria-describedby={errors[id] ? `auth-${id}-error` : hint ? `auth-${id}-hint` : undefined} required />
+      <input
+        id={`auth-${id}`}
+        type={type}
+        autoComplete={autoComplete}
+        value={value}
+        onChange={(e) => set(e.target.value)}
+        aria-invalid={errors[id] ? true : undefined}
+        aria-describedby={errors[id] ? `auth-${id}-error` : hint ? `auth-${id}-hint` : undefined}
+        required
+      />
       {hint && !errors[id] && (
         <span className="field-hint" id={`auth-${id}-hint`}>
           {hint}
@@ -73,7 +82,11 @@ export function AuthPage({ mode }: { mode: 'setup' | 'login' }) {
         </div>
         <h1>{setup ? 'Set up your workspace' : 'Sign in'}</h1>
         <p className="auth-lead">{setup ? 'Create the owner account. Rapport keeps your customer data on this server only.' : 'Welcome back. Sign in to your customers.'}</p>
-        {session.notice && !setup && <p className="notice" role="status">{session.notice}</p>}
+        {session.notice && !setup && (
+          <p className="notice" role="status">
+            {session.notice}
+          </p>
+        )}
         <form onSubmit={submit} noValidate className="stack">
           {field('email', 'Email', email, setEmail, 'email', 'username')}
           {field('password', 'Password', password, setPassword, 'password', setup ? 'new-password' : 'current-password', setup ? 'At least 10 characters.' : undefined)}

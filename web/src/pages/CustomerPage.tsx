@@ -35,7 +35,15 @@ export function CustomerPage({ params }: { params: Params }) {
       <div className="page">
         <BackLink />
         {notFound ? (
-          <EmptyState icon="users" title="Customer not found" action={<Link to="/customers" className="btn btn-secondary btn-md">Back to customers</Link>}>
+          <EmptyState
+            icon="users"
+            title="Customer not found"
+            action={
+              <Link to="/customers" className="btn btn-secondary btn-md">
+                Back to customers
+              </Link>
+            }
+          >
             It may have been deleted.
           </EmptyState>
         ) : (
@@ -44,7 +52,13 @@ export function CustomerPage({ params }: { params: Params }) {
       </div>
     );
   }
-  if (!view.data) return <div className="page"><BackLink /><Loading label="Loading customer…" /></div>;
+  if (!view.data)
+    return (
+      <div className="page">
+        <BackLink />
+        <Loading label="Loading customer…" />
+      </div>
+    );
   const { customer, company, figures, scores, open_tasks } = view.data;
 
   return (
@@ -71,7 +85,10 @@ export function CustomerPage({ params }: { params: Params }) {
               <Fact label="Phone" value={phoneText(customer)} href={customer.phone ? `tel:${customer.phone}` : undefined} />
               <Fact label="Location" value={[customer.city, customer.region, countryName(customer.country as string | null)].filter(Boolean).join(', ')} />
               <Fact label="Source" value={sourcesText(customer)} />
-              <Fact label="Email opt-in" value={customer.consent_email == null ? '' : customer.consent_email ? `Yes, ${customer.consent_email_at ? `since ${formatDate(customer.consent_email_at)}` : 'date unknown'}` : 'No'} />
+              <Fact
+                label="Email opt-in"
+                value={customer.consent_email == null ? '' : customer.consent_email ? `Yes, ${customer.consent_email_at ? `since ${formatDate(customer.consent_email_at)}` : 'date unknown'}` : 'No'}
+              />
               <Fact label="Customer since" value={customerSince(customer) ? formatDate(customerSince(customer)!) : 'unknown'} />
             </dl>
           </Card>
@@ -157,9 +174,7 @@ function ProfileHeader({ customer, onChanged }: { customer: ApiRecord; onChanged
       </span>
       <div className="profile-title">
         <h1>{name}</h1>
-        <p className="profile-meta">
-          {[customer.title, customer.company].filter(Boolean).join(' at ') || <span className="muted">No job title or company</span>}
-        </p>
+        <p className="profile-meta">{[customer.title, customer.company].filter(Boolean).join(' at ') || <span className="muted">No job title or company</span>}</p>
         {tags.length > 0 && (
           <div className="tag-list">
             {tags.map((t) => (
@@ -200,7 +215,8 @@ function ProfileHeader({ customer, onChanged }: { customer: ApiRecord; onChanged
         {confirm === 'erase' ? (
           <>
             <p>
-              This answers a right-to-erasure request. Every personal field, custom field, contact key, interaction text and task note of <strong>{name}</strong> is removed, and older audit entries lose their copies. Orders stay with their amounts only, so your revenue figures remain true. This cannot be undone.
+              This answers a right-to-erasure request. Every personal field, custom field, contact key, interaction text and task note of <strong>{name}</strong> is removed, and older audit entries
+              lose their copies. Orders stay with their amounts only, so your revenue figures remain true. This cannot be undone.
             </p>
             <p className="muted">Download an export first if you need to send the person their data.</p>
             <div className="field">
@@ -261,7 +277,10 @@ function Scores({ customer, scores: view }: { customer: ApiRecord; scores: Custo
     <section className="scores card" aria-labelledby="scores-title">
       <header className="card-header">
         <h2 id="scores-title">Scores</h2>
-        <span className="muted small">{scored ? `Scored ${relativeScoredAt(customer.scored_at, view.time_zone)}${view.as_of ? ` (as of ${formatDate(view.as_of)})` : ''}` : 'Not scored yet'} · <Link to="/insights">How scores work</Link></span>
+        <span className="muted small">
+          {scored ? `Scored ${relativeScoredAt(customer.scored_at, view.time_zone)}${view.as_of ? ` (as of ${formatDate(view.as_of)})` : ''}` : 'Not scored yet'} ·{' '}
+          <Link to="/insights">How scores work</Link>
+        </span>
       </header>
       <dl className="score-grid">
         {scores.map((s) => (
@@ -293,7 +312,11 @@ function Suggestions({ customerId }: { customerId: string }) {
       ) : list.error ? (
         <ErrorState error={list.error} onRetry={list.reload} />
       ) : list.data!.data.length === 0 ? (
-        <p className="muted card-pad">{list.data!.model_id ? 'Nothing to suggest: no product is often bought with what this customer has.' : 'Suggestions come from products bought together; they appear after an insight run with order lines.'}</p>
+        <p className="muted card-pad">
+          {list.data!.model_id
+            ? 'Nothing to suggest: no product is often bought with what this customer has.'
+            : 'Suggestions come from products bought together; they appear after an insight run with order lines.'}
+        </p>
       ) : (
         <ul className="suggestion-list">
           {list.data!.data.map((s) => (
@@ -328,7 +351,17 @@ function DetailTabs({ customer, onSaved, onLogged, timelineTick }: { customer: A
     <div className="card">
       <div className="tabs" role="tablist" aria-label="Customer details" onKeyDown={onKey}>
         {tabs.map((t) => (
-          <button key={t.id} id={`tab-${t.id}`} type="button" role="tab" aria-selected={tab === t.id} aria-controls={`panel-${t.id}`} tabIndex={tab === t.id ? 0 : -1} className="tab" onClick={() => setTab(t.id)}>
+          <button
+            key={t.id}
+            id={`tab-${t.id}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            aria-controls={`panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            className="tab"
+            onClick={() => setTab(t.id)}
+          >
             {t.label}
           </button>
         ))}
@@ -559,7 +592,8 @@ function TimelineEntry({ item, timeZone }: { item: TimelineItem; timeZone: strin
   } else {
     const type = String(r.type ?? 'note');
     icon = interactionIcons[type] ?? 'note';
-    const label = type === 'call' ? (r.direction === 'in' ? 'Incoming call' : r.direction === 'out' ? 'Outgoing call' : 'Call') : type === 'web_visit' ? 'Web visit' : type.charAt(0).toUpperCase() + type.slice(1);
+    const label =
+      type === 'call' ? (r.direction === 'in' ? 'Incoming call' : r.direction === 'out' ? 'Outgoing call' : 'Call') : type === 'web_visit' ? 'Web visit' : type.charAt(0).toUpperCase() + type.slice(1);
     title = r.subject ? `${label}: ${r.subject}` : label;
     body = typeof r.body === 'string' ? r.body : null;
   }
@@ -620,11 +654,7 @@ export function TaskRow({ task, busy, onDone, customer }: { task: ApiRecord; bus
   const overdue = typeof task.due_at === 'string' && new Date(task.due_at).getTime() < Date.now();
   return (
     <li className="task-row">
-      {busy ? (
-        <Spinner small />
-      ) : (
-        <input type="checkbox" id={`task-${task.id}`} onChange={onDone} aria-label={`Mark “${task.title}” done`} />
-      )}
+      {busy ? <Spinner small /> : <input type="checkbox" id={`task-${task.id}`} onChange={onDone} aria-label={`Mark “${task.title}” done`} />}
       <div className="task-text">
         <span className="task-title">{String(task.title ?? '')}</span>
         <span className={`task-due${overdue ? ' overdue' : ''}`}>

@@ -23,7 +23,17 @@ export interface Filter {
   display?: string;
 }
 
-const opLabels: Record<FilterOp, string> = { eq: 'is', ne: 'is not', gt: 'is after / above', gte: 'is at least', lt: 'is before / below', lte: 'is at most', contains: 'contains', is_empty: 'is empty', in: 'is one of' };
+const opLabels: Record<FilterOp, string> = {
+  eq: 'is',
+  ne: 'is not',
+  gt: 'is after / above',
+  gte: 'is at least',
+  lt: 'is before / below',
+  lte: 'is at most',
+  contains: 'contains',
+  is_empty: 'is empty',
+  in: 'is one of',
+};
 
 export function operatorsFor(field: FieldDef): FilterOp[] {
   switch (field.type) {
@@ -54,7 +64,11 @@ export function filterTree(filters: Filter[], fields: FieldDef[]): string | unde
     if (f.op === 'is_empty') value = true;
     else if (def && (def.type === 'integer' || def.type === 'number')) value = Number(f.value);
     else if (def?.type === 'boolean') value = f.value === 'true';
-    else if (f.op === 'in') value = f.value.split(',').map((s) => s.trim()).filter(Boolean);
+    else if (f.op === 'in')
+      value = f.value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     return { field: f.field, op: f.op, value };
   });
   if (!nodes.length) return undefined;
@@ -108,11 +122,7 @@ export function CustomersPage() {
 
   const shownColumns = useMemo(() => columns.map((c) => fields.find((f) => f.name === c)).filter((f): f is FieldDef => !!f && f.name !== 'first_name' && f.name !== 'last_name'), [columns, fields]);
   const filterParam = useMemo(
-    () =>
-      filterTree(
-        [...filters, ...(stage ? [{ field: 'stage', op: 'eq' as const, value: stage }] : []), ...(rfm ? [{ field: 'rfm_segment', op: 'eq' as const, value: rfm }] : [])],
-        fields,
-      ),
+    () => filterTree([...filters, ...(stage ? [{ field: 'stage', op: 'eq' as const, value: stage }] : []), ...(rfm ? [{ field: 'rfm_segment', op: 'eq' as const, value: rfm }] : [])], fields),
     [filters, fields, stage, rfm],
   );
   const fieldsParam = useMemo(() => [...new Set([...alwaysFetched, ...shownColumns.map((c) => c.name)])].join(','), [shownColumns]);
@@ -125,7 +135,11 @@ export function CustomersPage() {
       controllerRef.current = controller;
       setState((s) => ({ ...s, status: cursor ? 'more' : 'loading', error: null }));
       try {
-        const page = await api.get<Page>('/api/customers', { q: q || undefined, sort: sort || undefined, limit: pageSize, cursor: cursor ?? undefined, fields: fieldsParam, filter: filterParam, segment: segment || undefined }, controller.signal);
+        const page = await api.get<Page>(
+          '/api/customers',
+          { q: q || undefined, sort: sort || undefined, limit: pageSize, cursor: cursor ?? undefined, fields: fieldsParam, filter: filterParam, segment: segment || undefined },
+          controller.signal,
+        );
         if (controller.signal.aborted) return;
         setState((s) => ({ rows: cursor ? [...s.rows, ...page.data] : page.data, cursor: page.next_cursor, status: 'ready', error: null }));
       } catch (error) {
@@ -148,9 +162,12 @@ export function CustomersPage() {
   useEffect(() => {
     const el = sentinel.current;
     if (!el || !state.cursor || state.status !== 'ready' || typeof IntersectionObserver === 'undefined') return;
-    const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) void load(state.cursor);
-    }, { rootMargin: '400px' });
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) void load(state.cursor);
+      },
+      { rootMargin: '400px' },
+    );
     io.observe(el);
     return () => io.disconnect();
   }, [state.cursor, state.status, load]);
@@ -205,7 +222,12 @@ export function CustomersPage() {
         </div>
         <InsightFilters stage={stage} onStage={setStage} rfm={rfm} onRfm={setRfm} segment={segment} onSegment={setSegment} />
         <div className="toolbar-end">
-          <a className="btn btn-secondary btn-sm" href={buildUrl('/api/export/customers', { format: 'csv', q: q || undefined, filter: filterParam, segment: segment || undefined })} download="customers.csv" title="Download every customer matching the search and filters as CSV">
+          <a
+            className="btn btn-secondary btn-sm"
+            href={buildUrl('/api/export/customers', { format: 'csv', q: q || undefined, filter: filterParam, segment: segment || undefined })}
+            download="customers.csv"
+            title="Download every customer matching the search and filters as CSV"
+          >
             <Icon name="download" size={15} /> Export
           </a>
           <ColumnChooser fields={fields} columns={columns} onChange={setColumns} onReset={() => setColumns(defaultColumns)} />
@@ -251,10 +273,23 @@ export function CustomersPage() {
               <thead>
                 <tr>
                   <th className="col-check" scope="col">
-                    <input type="checkbox" aria-label="Select all loaded customers" checked={allSelected} onChange={() => setSelected(allSelected ? new Set() : new Set(state.rows.map((r) => r.id)))} />
+                    <input
+                      type="checkbox"
+                      aria-label="Select all loaded customers"
+                      checked={allSelected}
+                      onChange={() => setSelected(allSelected ? new Set() : new Set(state.rows.map((r) => r.id)))}
+                    />
                   </th>
                   <SortHeader label="Name" field="last_name" sort={sort} onSort={toggleSort} />
-                  {shownColumns.map((f) => (f.sortable ? <SortHeader key={f.name} label={columnLabels[f.name] ?? f.label} field={f.name} sort={sort} onSort={toggleSort} numeric={f.type === 'number' || f.type === 'integer'} /> : <th key={f.name} scope="col">{columnLabels[f.name] ?? f.label}</th>))}
+                  {shownColumns.map((f) =>
+                    f.sortable ? (
+                      <SortHeader key={f.name} label={columnLabels[f.name] ?? f.label} field={f.name} sort={sort} onSort={toggleSort} numeric={f.type === 'number' || f.type === 'integer'} />
+                    ) : (
+                      <th key={f.name} scope="col">
+                        {columnLabels[f.name] ?? f.label}
+                      </th>
+                    ),
+                  )}
                 </tr>
               </thead>
               <CustomerRows rows={state.rows} selected={selected} columns={shownColumns} onToggle={toggleRow} />
@@ -345,7 +380,21 @@ const CustomerRows = memo(function CustomerRows({ rows, selected, columns, onTog
   );
 });
 
-function InsightFilters({ stage, onStage, rfm, onRfm, segment, onSegment }: { stage: string; onStage: (v: string) => void; rfm: string; onRfm: (v: string) => void; segment: string; onSegment: (v: string) => void }) {
+function InsightFilters({
+  stage,
+  onStage,
+  rfm,
+  onRfm,
+  segment,
+  onSegment,
+}: {
+  stage: string;
+  onStage: (v: string) => void;
+  rfm: string;
+  onRfm: (v: string) => void;
+  segment: string;
+  onSegment: (v: string) => void;
+}) {
   const segments = useSegments();
   const list = segments.data ?? [];
   const known = !segment || list.some((s) => s.id === segment);
@@ -524,7 +573,15 @@ function AddFilter({ fields, fixedField, onAdd }: { fields: FieldDef[]; fixedFie
                   ))}
                 </select>
               ) : (
-                <input id={`${idBase}-value`} type={inputType} value={value} onChange={(e) => setValue(e.target.value)} autoFocus aria-invalid={error ? true : undefined} aria-describedby={error ? `${idBase}-error` : undefined} />
+                <input
+                  id={`${idBase}-value`}
+                  type={inputType}
+                  value={value}
+                  onChange={(e) => setValue(e.target.value)}
+                  autoFocus
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={error ? `${idBase}-error` : undefined}
+                />
               )}
               {error && (
                 <span className="field-error" id={`${idBase}-error`}>
@@ -552,11 +609,7 @@ function ColumnChooser({ fields, columns, onChange, onReset }: { fields: FieldDe
           <div className="column-list">
             {choosable.map((f) => (
               <label key={f.name} className="check">
-                <input
-                  type="checkbox"
-                  checked={columns.includes(f.name)}
-                  onChange={(e) => onChange(e.target.checked ? [...columns, f.name] : columns.filter((c) => c !== f.name))}
-                />
+                <input type="checkbox" checked={columns.includes(f.name)} onChange={(e) => onChange(e.target.checked ? [...columns, f.name] : columns.filter((c) => c !== f.name))} />
                 {f.label}
                 {f.custom && <span className="muted"> (custom)</span>}
               </label>
@@ -640,7 +693,11 @@ function BulkDialog({ action, rows, onClose, onDone }: { action: 'tag' | 'untag'
           </div>
         </form>
       )}
-      {error ? <p className="form-error" role="alert">{errorMessage(error)}</p> : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {errorMessage(error)}
+        </p>
+      ) : null}
     </Dialog>
   );
 }

@@ -9,7 +9,21 @@ describe('dashboard helpers', () => {
   });
 
   it('keeps only customers with a positive lifetime value, in order', () => {
-    const page = { data: [{ id: 'a', clv: 12.5 }, { id: 'b', clv: 0 }, { id: 'c', clv: null }, { id: 'd', clv: 3 }], next_cursor: 'x' };
-    expect(withPositiveClv(page)).toEqual({ data: [{ id: 'a', clv: 12.5 }, { id: 'd', clv: 3 }], next_cursor: 'x' });
+    const page = {
+      data: [
+        { id: 'a', clv: 12.5 },
+        { id: 'b', clv: 0 },
+        { id: 'c', clv: null },
+        { id: 'd', clv: 3 },
+      ],
+      next_cursor: 'x',
+    };
+    expect(withPositiveClv(page)).toEqual({
+      data: [
+        { id: 'a', clv: 12.5 },
+        { id: 'd', clv: 3 },
+      ],
+      next_cursor: 'x',
+    });
   });
 });

@@ -51,7 +51,11 @@ export function DashboardPage() {
   // Cohorts are whole months: a range starting mid-month would show a first cohort of a few days only.
   const cohorts = useAsync((signal) => api.get<CohortReport>('/api/reports/cohorts', { from: monthStart(range.from), to: range.to }, signal), [key]);
   // Sorted by lifetime value alone, which the clv index answers at once; customers without a positive value are left out here.
-  const top = useAsync(async (signal) => withPositiveClv(await api.get<Page>('/api/customers', { sort: '-clv', limit: 10, fields: 'id,first_name,last_name,email,company,clv,stage,rfm_segment,churn_risk,order_count' }, signal)), []);
+  const top = useAsync(
+    async (signal) =>
+      withPositiveClv(await api.get<Page>('/api/customers', { sort: '-clv', limit: 10, fields: 'id,first_name,last_name,email,company,clv,stage,rfm_segment,churn_risk,order_count' }, signal)),
+    [],
+  );
   const contacts = useAsync((signal) => api.get<ContactList>('/api/insights/contact-list', { limit: 6 }, signal), []);
   const segments = useSegments();
 
@@ -61,11 +65,7 @@ export function DashboardPage() {
 
   return (
     <div className="page page-wide">
-      <PageHeader
-        title={greeting}
-        subtitle="What needs your attention today, and how the business is doing."
-        actions={<DateRangePicker value={rangeValue} onChange={setRangeValue} />}
-      />
+      <PageHeader title={greeting} subtitle="What needs your attention today, and how the business is doing." actions={<DateRangePicker value={rangeValue} onChange={setRangeValue} />} />
 
       <TodayCard />
 
@@ -81,11 +81,27 @@ export function DashboardPage() {
         <Stat label="Average order" value={k && money(k.average_order_value)} loading={report.loading} error={report.error} />
         <Stat label="Buying customers" value={k && compact(k.active_customers)} loading={report.loading} error={report.error} hint="bought in the period" />
         <Stat label="New customers" value={k && compact(k.new_customers)} loading={report.loading} error={report.error} hint="first order in the period" />
-        <Stat label="Churned" value={k && compact(k.churned_customers)} loading={report.loading} error={report.error} tone={k && k.churned_customers > 0 ? 'warning' : undefined} hint="went quiet in the period" />
+        <Stat
+          label="Churned"
+          value={k && compact(k.churned_customers)}
+          loading={report.loading}
+          error={report.error}
+          tone={k && k.churned_customers > 0 ? 'warning' : undefined}
+          hint="went quiet in the period"
+        />
       </section>
 
       <div className="dash-grid dash-grid-3">
-        <Card title="Revenue and orders" id="dash-revenue" className="span-2" actions={<span className="muted small">{range.label} · by {range.bucket}</span>}>
+        <Card
+          title="Revenue and orders"
+          id="dash-revenue"
+          className="span-2"
+          actions={
+            <span className="muted small">
+              {range.label} · by {range.bucket}
+            </span>
+          }
+        >
           <Async state={report}>{(r) => <RevenueChart report={r} />}</Async>
         </Card>
         <Card title="Customers by lifecycle stage" id="dash-stages" actions={k ? <span className="muted small">{compact(k.customers)} in total</span> : null}>
@@ -105,8 +121,16 @@ export function DashboardPage() {
           <Async state={top}>{(p) => <TopCustomers rows={p.data} unreliable={contacts.data?.ranking === 'spend_at_risk' ? contacts.data.note : null} />}</Async>
         </Card>
         <Card title="Segments" id="dash-segments" actions={<Link to="/segments">Segments and insights</Link>}>
-          {segments.loading ? <Loading /> : segments.error ? <ErrorState error={segments.error} onRetry={segments.reload} /> : <SegmentChart segments={segments.data ?? []} revenue={report.data?.revenue_by_segment} />}
-          {report.data && (segments.data ?? []).some((s) => s.kind === 'model') && <p className="muted small card-pad">Customers per segment, and each segment’s share of revenue in {range.label.toLowerCase()}.</p>}
+          {segments.loading ? (
+            <Loading />
+          ) : segments.error ? (
+            <ErrorState error={segments.error} onRetry={segments.reload} />
+          ) : (
+            <SegmentChart segments={segments.data ?? []} revenue={report.data?.revenue_by_segment} />
+          )}
+          {report.data && (segments.data ?? []).some((s) => s.kind === 'model') && (
+            <p className="muted small card-pad">Customers per segment, and each segment’s share of revenue in {range.label.toLowerCase()}.</p>
+          )}
         </Card>
       </div>
 
@@ -121,7 +145,13 @@ export function DashboardPage() {
       {report.data?.generated_at && (
         <p className="muted small dash-foot">
           Figures as of {relativeTime(report.data.generated_at)}. Amounts are totals of orders in {report.data.currency ?? 'your currency'}
-          {report.data.other_currencies?.length ? <>; left out, as currencies are not converted: {report.data.other_currencies.map((o) => `${o.orders} ${o.orders === 1 ? 'order' : 'orders'} in ${o.currency} (${formatMoney(o.revenue, o.currency)})`).join(', ')}</> : null}.
+          {report.data.other_currencies?.length ? (
+            <>
+              ; left out, as currencies are not converted:{' '}
+              {report.data.other_currencies.map((o) => `${o.orders} ${o.orders === 1 ? 'order' : 'orders'} in ${o.currency} (${formatMoney(o.revenue, o.currency)})`).join(', ')}
+            </>
+          ) : null}
+          .
         </p>
       )}
     </div>
@@ -157,13 +187,28 @@ function RevenueChart({ report }: { report: DashboardReport }) {
       ],
       series: [
         { type: 'bar', name: 'Revenue', data: report.revenue.map((p) => p.revenue), itemStyle: { color: '#3451b2', borderRadius: [3, 3, 0, 0] }, barMaxWidth: 28 },
-        { type: 'line', name: 'Orders', yAxisIndex: 1, data: report.revenue.map((p) => p.orders), smooth: 0.2, symbol: 'circle', symbolSize: 5, itemStyle: { color: '#d97706' }, lineStyle: { width: 2 } },
+        {
+          type: 'line',
+          name: 'Orders',
+          yAxisIndex: 1,
+          data: report.revenue.map((p) => p.orders),
+          smooth: 0.2,
+          symbol: 'circle',
+          symbolSize: 5,
+          itemStyle: { color: '#d97706' },
+          lineStyle: { width: 2 },
+        },
       ],
     }),
     [report],
   );
   const total = report.revenue.reduce((s, p) => s + p.orders, 0);
-  if (total === 0) return <EmptyState icon="chart" title="No orders in this period">Orders you record or import show up here by {report.revenue.length > 40 ? 'day' : 'period'}.</EmptyState>;
+  if (total === 0)
+    return (
+      <EmptyState icon="chart" title="No orders in this period">
+        Orders you record or import show up here by {report.revenue.length > 40 ? 'day' : 'period'}.
+      </EmptyState>
+    );
   return <LazyChart option={option} height={280} label={`Revenue and orders per period, ${report.from} to ${report.to}. Total revenue ${money(report.kpis.revenue)}, ${report.kpis.orders} orders.`} />;
 }
 
@@ -192,7 +237,15 @@ function StageChart({ stages }: { stages: Record<string, number> }) {
   const onlyUnscored = entries.length === 1 && entries[0].stage === 'unscored';
   return (
     <div className="stage-card">
-      <LazyChart option={option} height={170} label={`Customers by stage: ${entries.map((e) => `${stageLabels[e.stage]} ${e.n}`).join(', ')}`} onClick={(e) => { const s = (e.data as { stage?: string })?.stage; if (s && s !== 'unscored') navigate(`/customers?stage=${s}`); }} />
+      <LazyChart
+        option={option}
+        height={170}
+        label={`Customers by stage: ${entries.map((e) => `${stageLabels[e.stage]} ${e.n}`).join(', ')}`}
+        onClick={(e) => {
+          const s = (e.data as { stage?: string })?.stage;
+          if (s && s !== 'unscored') navigate(`/customers?stage=${s}`);
+        }}
+      />
       <ul className="legend-list">
         {entries.map((e) => (
           <li key={e.stage}>
@@ -203,7 +256,11 @@ function StageChart({ stages }: { stages: Record<string, number> }) {
           </li>
         ))}
       </ul>
-      {onlyUnscored && <p className="muted small card-pad">Stages appear after the first insight run. <Link to="/insights">Run insights</Link></p>}
+      {onlyUnscored && (
+        <p className="muted small card-pad">
+          Stages appear after the first insight run. <Link to="/insights">Run insights</Link>
+        </p>
+      )}
     </div>
   );
 }
@@ -211,7 +268,15 @@ function StageChart({ stages }: { stages: Record<string, number> }) {
 function ContactListView({ list }: { list: ContactList }) {
   if (!list.run_id)
     return (
-      <EmptyState icon="phone" title="No insight run yet" action={<Link to="/insights" className="btn btn-secondary btn-md">Run insights</Link>}>
+      <EmptyState
+        icon="phone"
+        title="No insight run yet"
+        action={
+          <Link to="/insights" className="btn btn-secondary btn-md">
+            Run insights
+          </Link>
+        }
+      >
         After a run, the customers most worth a call this week appear here, with the reason.
       </EmptyState>
     );
@@ -224,33 +289,37 @@ function ContactListView({ list }: { list: ContactList }) {
   const bySpend = list.ranking === 'spend_at_risk';
   return (
     <>
-    {bySpend && list.note && (
-      <p className="contact-note small" role="note">
-        <Badge tone="warning">Unreliable model</Badge> {list.note}
-      </p>
-    )}
-    <ul className="contact-list">
-      {list.data.map((c) => (
-        <li key={c.customer_id}>
-          <div className="contact-main">
-            <Link to={`/customers/${encodeURIComponent(c.customer_id)}`}>{c.name || c.email || 'Unnamed customer'}</Link>
-            {c.stage && <Badge tone={stageTones[c.stage]}>{stageLabels[c.stage] ?? c.stage}</Badge>}
-            {bySpend ? (
-              <span className="contact-risk" title="Spend so far times churn risk (lifetime values are not estimated)">{money(c.spend_at_risk)} of past spend at risk</span>
-            ) : (
-              <span className="contact-risk" title="Lifetime value times churn risk">{money(c.value_at_risk)} at risk</span>
+      {bySpend && list.note && (
+        <p className="contact-note small" role="note">
+          <Badge tone="warning">Unreliable model</Badge> {list.note}
+        </p>
+      )}
+      <ul className="contact-list">
+        {list.data.map((c) => (
+          <li key={c.customer_id}>
+            <div className="contact-main">
+              <Link to={`/customers/${encodeURIComponent(c.customer_id)}`}>{c.name || c.email || 'Unnamed customer'}</Link>
+              {c.stage && <Badge tone={stageTones[c.stage]}>{stageLabels[c.stage] ?? c.stage}</Badge>}
+              {bySpend ? (
+                <span className="contact-risk" title="Spend so far times churn risk (lifetime values are not estimated)">
+                  {money(c.spend_at_risk)} of past spend at risk
+                </span>
+              ) : (
+                <span className="contact-risk" title="Lifetime value times churn risk">
+                  {money(c.value_at_risk)} at risk
+                </span>
+              )}
+            </div>
+            <p className="contact-reason">{capitalise(c.reason)}.</p>
+            {(c.phone || c.email) && (
+              <span className="contact-ways small">
+                {c.phone && <a href={`tel:${c.phone}`}>{c.phone}</a>}
+                {c.email && <a href={`mailto:${c.email}`}>{c.email}</a>}
+              </span>
             )}
-          </div>
-          <p className="contact-reason">{capitalise(c.reason)}.</p>
-          {(c.phone || c.email) && (
-            <span className="contact-ways small">
-              {c.phone && <a href={`tel:${c.phone}`}>{c.phone}</a>}
-              {c.email && <a href={`mailto:${c.email}`}>{c.email}</a>}
-            </span>
-          )}
-        </li>
-      ))}
-    </ul>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }
@@ -264,7 +333,15 @@ function TopCustomers({ rows, unreliable }: { rows: ApiRecord[]; unreliable: str
     );
   if (rows.length === 0)
     return (
-      <EmptyState icon="chart" title="No lifetime values yet" action={<Link to="/insights" className="btn btn-secondary btn-md">Run insights</Link>}>
+      <EmptyState
+        icon="chart"
+        title="No lifetime values yet"
+        action={
+          <Link to="/insights" className="btn btn-secondary btn-md">
+            Run insights
+          </Link>
+        }
+      >
         Lifetime values are estimated from purchase history by the insight run.
       </EmptyState>
     );
@@ -275,8 +352,12 @@ function TopCustomers({ rows, unreliable }: { rows: ApiRecord[]; unreliable: str
           <tr>
             <th scope="col">Customer</th>
             <th scope="col">Stage</th>
-            <th scope="col" className="num">Orders</th>
-            <th scope="col" className="num">Lifetime value</th>
+            <th scope="col" className="num">
+              Orders
+            </th>
+            <th scope="col" className="num">
+              Lifetime value
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -323,7 +404,16 @@ function SegmentChart({ segments, revenue }: { segments: import('../lib/api').Se
           type: 'bar',
           data: model.map((s, i) => ({ value: s.size ?? 0, itemStyle: { color: palette[i % palette.length], borderRadius: [0, 4, 4, 0] } })),
           barMaxWidth: 22,
-          label: { show: true, position: 'right', color: '#3f4753', fontSize: 12, formatter: (p: { dataIndex: number; value: number }) => { const sh = share(model[p.dataIndex].id); return sh === null ? compact(p.value) : `${compact(p.value)} · ${percent(sh)} rev.`; } },
+          label: {
+            show: true,
+            position: 'right',
+            color: '#3f4753',
+            fontSize: 12,
+            formatter: (p: { dataIndex: number; value: number }) => {
+              const sh = share(model[p.dataIndex].id);
+              return sh === null ? compact(p.value) : `${compact(p.value)} · ${percent(sh)} rev.`;
+            },
+          },
         },
       ],
     }),
@@ -332,11 +422,26 @@ function SegmentChart({ segments, revenue }: { segments: import('../lib/api').Se
   );
   if (model.length === 0)
     return (
-      <EmptyState icon="users" title="No segments yet" action={<Link to="/segments" className="btn btn-secondary btn-md">Create a segmentation</Link>}>
+      <EmptyState
+        icon="users"
+        title="No segments yet"
+        action={
+          <Link to="/segments" className="btn btn-secondary btn-md">
+            Create a segmentation
+          </Link>
+        }
+      >
         Group customers by how they buy with k-means.
       </EmptyState>
     );
-  return <LazyChart option={option} height={Math.max(160, model.length * 34 + 24)} label={`Segment sizes: ${model.map((s) => `${s.name} ${s.size ?? 0}`).join(', ')}`} onClick={(e) => navigate(`/segments/${encodeURIComponent(model[e.dataIndex].id)}`)} />;
+  return (
+    <LazyChart
+      option={option}
+      height={Math.max(160, model.length * 34 + 24)}
+      label={`Segment sizes: ${model.map((s) => `${s.name} ${s.size ?? 0}`).join(', ')}`}
+      onClick={(e) => navigate(`/segments/${encodeURIComponent(model[e.dataIndex].id)}`)}
+    />
+  );
 }
 
 export function escapeHtml(s: string): string {
@@ -364,10 +469,28 @@ function CohortHeatmap({ report }: { report: CohortReport }) {
           return `${periodLabel(c.cohort)} cohort (${c.size})<br/>Month ${p.value[0] + 1}: ${cell?.customers ?? 0} bought · ${p.value[2]}%`;
         },
       },
-      xAxis: { type: 'category', data: Array.from({ length: maxOffset }, (_, i) => `+${i + 1}`), splitArea: { show: false }, axisTick: { show: false }, axisLine: axis.line, axisLabel: axis.label, name: 'months after first purchase', nameLocation: 'middle', nameGap: 24, nameTextStyle: { color: '#7a8391', fontSize: 11 } },
+      xAxis: {
+        type: 'category',
+        data: Array.from({ length: maxOffset }, (_, i) => `+${i + 1}`),
+        splitArea: { show: false },
+        axisTick: { show: false },
+        axisLine: axis.line,
+        axisLabel: axis.label,
+        name: 'months after first purchase',
+        nameLocation: 'middle',
+        nameGap: 24,
+        nameTextStyle: { color: '#7a8391', fontSize: 11 },
+      },
       yAxis: { type: 'category', inverse: true, data: cohorts.map((c) => `${periodLabel(c.cohort)} · ${c.size}`), axisTick: { show: false }, axisLine: axis.line, axisLabel: axis.label },
       visualMap: { show: false, min: 0, max: Math.max(5, ...data.map((d) => d[2] ?? 0)), inRange: { color: ['#eef2fd', '#bccaf3', '#4a66c8', '#2a4196'] } },
-      series: [{ type: 'heatmap', data: data.map((d) => ({ value: d, label: { color: (d[2] ?? 0) >= 45 ? '#fff' : '#161a20' } })), label: { show: maxOffset <= 12, fontSize: 11, color: '#161a20', formatter: (p: { value: [number, number, number | null] }) => (p.value[2] ? `${Math.round(p.value[2])}%` : '') }, itemStyle: { borderColor: '#fff', borderWidth: 2, borderRadius: 3 } }],
+      series: [
+        {
+          type: 'heatmap',
+          data: data.map((d) => ({ value: d, label: { color: (d[2] ?? 0) >= 45 ? '#fff' : '#161a20' } })),
+          label: { show: maxOffset <= 12, fontSize: 11, color: '#161a20', formatter: (p: { value: [number, number, number | null] }) => (p.value[2] ? `${Math.round(p.value[2])}%` : '') },
+          itemStyle: { borderColor: '#fff', borderWidth: 2, borderRadius: 3 },
+        },
+      ],
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [report]);
@@ -407,7 +530,10 @@ function OpenTasksCard() {
   const shown = tasks.data?.data.slice(0, 8) ?? [];
   const customerIds = [...new Set(shown.map((t) => t.customer_id).filter((x): x is string => typeof x === 'string'))];
   const names = useAsync(
-    (signal) => (customerIds.length ? api.get<Page>('/api/customers', { 'id[in]': customerIds.join(','), limit: customerIds.length, fields: 'id,first_name,last_name,email' }, signal) : Promise.resolve({ data: [], next_cursor: null } as Page)),
+    (signal) =>
+      customerIds.length
+        ? api.get<Page>('/api/customers', { 'id[in]': customerIds.join(','), limit: customerIds.length, fields: 'id,first_name,last_name,email' }, signal)
+        : Promise.resolve({ data: [], next_cursor: null } as Page),
     [customerIds.join(',')],
   );
   const nameOf = (id: unknown) => {
@@ -435,11 +561,19 @@ function OpenTasksCard() {
     <Card
       title="Open tasks"
       id="dash-tasks"
-      actions={count !== null && (
-        <span className="muted small">
-          {count} open{overdue > 0 && <> · <span className="text-warning">{overdue} overdue</span></>}
-        </span>
-      )}
+      actions={
+        count !== null && (
+          <span className="muted small">
+            {count} open
+            {overdue > 0 && (
+              <>
+                {' '}
+                · <span className="text-warning">{overdue} overdue</span>
+              </>
+            )}
+          </span>
+        )
+      }
     >
       {tasks.loading && !tasks.data ? (
         <Loading />

@@ -11,7 +11,28 @@ import { percent } from '../lib/insights';
 import { Link } from '../lib/router';
 
 /** Fields compared side by side, in this order; figures and scores are left out (they are recomputed). */
-const compared = ['first_name', 'last_name', 'email', 'emails', 'phone', 'phones', 'company', 'title', 'address', 'city', 'region', 'postcode', 'country', 'birthday', 'source', 'tags', 'notes', 'order_count', 'revenue', 'created_at'];
+const compared = [
+  'first_name',
+  'last_name',
+  'email',
+  'emails',
+  'phone',
+  'phones',
+  'company',
+  'title',
+  'address',
+  'city',
+  'region',
+  'postcode',
+  'country',
+  'birthday',
+  'source',
+  'tags',
+  'notes',
+  'order_count',
+  'revenue',
+  'created_at',
+];
 
 function text(field: string, value: unknown): string {
   const def = customerEntity.fields.find((f) => f.name === field);
@@ -132,7 +153,15 @@ export function DuplicatesPage() {
         <ErrorState error={queue.error} onRetry={queue.reload} />
       ) : pairs.length === 0 ? (
         <Card>
-          <EmptyState icon="check" title="No duplicates to review" action={<Link to="/import" className="btn btn-secondary btn-md">Import a file</Link>}>
+          <EmptyState
+            icon="check"
+            title="No duplicates to review"
+            action={
+              <Link to="/import" className="btn btn-secondary btn-md">
+                Import a file
+              </Link>
+            }
+          >
             Imports and scans put possible duplicates here. You decide each one.
           </EmptyState>
         </Card>
@@ -140,8 +169,8 @@ export function DuplicatesPage() {
         <>
           <p className="muted small queue-count">
             {pairs.length}
-            {queue.data?.next_cursor ? '+' : ''} {pairs.length === 1 ? 'pair' : 'pairs'} to review, most likely first. Each percentage is the chance that the two
-            records are one person: of pairs shown at 90%, about 9 in 10 are. A match on the name alone is never merged without you, however likely.
+            {queue.data?.next_cursor ? '+' : ''} {pairs.length === 1 ? 'pair' : 'pairs'} to review, most likely first. Each percentage is the chance that the two records are one person: of pairs shown
+            at 90%, about 9 in 10 are. A match on the name alone is never merged without you, however likely.
           </p>
           <div className="stack-lg">
             {pairs.map((p) => (
@@ -155,9 +184,7 @@ export function DuplicatesPage() {
 }
 
 function PairCard({ pair, busy, onMerge, onDismiss }: { pair: DuplicatePair; busy: string | null; onMerge: (w: 'a' | 'b') => void; onDismiss: () => void }) {
-  const rows = compared
-    .map((f) => ({ f, label: customerEntity.fields.find((d) => d.name === f)?.label ?? f, a: text(f, pair.a[f]), b: text(f, pair.b[f]) }))
-    .filter((r) => r.a || r.b);
+  const rows = compared.map((f) => ({ f, label: customerEntity.fields.find((d) => d.name === f)?.label ?? f, a: text(f, pair.a[f]), b: text(f, pair.b[f]) })).filter((r) => r.a || r.b);
   const differs = (r: { a: string; b: string }) => r.a.trim().toLowerCase() !== r.b.trim().toLowerCase();
   const nameA = displayName(pair.a);
   const nameB = displayName(pair.b);

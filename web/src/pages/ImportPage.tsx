@@ -89,7 +89,15 @@ export function ImportPage() {
   const history = useAsync((signal) => api.get<{ data: ImportJob[] }>('/api/imports', undefined, signal), []);
   return (
     <div className="page page-wide">
-      <PageHeader title="Import" subtitle="Bring in customers, orders and more from a CSV, JSON or vCard export. Nothing is written until you confirm." actions={<Link to="/duplicates" className="btn btn-secondary btn-md"><Icon name="merge" size={17} /> Review duplicates</Link>} />
+      <PageHeader
+        title="Import"
+        subtitle="Bring in customers, orders and more from a CSV, JSON or vCard export. Nothing is written until you confirm."
+        actions={
+          <Link to="/duplicates" className="btn btn-secondary btn-md">
+            <Icon name="merge" size={17} /> Review duplicates
+          </Link>
+        }
+      />
       <Wizard onFinished={history.reload} />
       <ImportHistory state={history} />
     </div>
@@ -151,7 +159,19 @@ function Wizard({ onFinished }: { onFinished: () => void }) {
       if (options.source.trim()) extra.source = options.source.trim();
       if (preview?.preset) extra.preset = preview.preset;
       const r = await api.postForm<Partial<ImportJob> & { id: string; status: string }>('/api/imports', formFor(file, options, mapping, extra));
-      setJob({ kind: options.kind, source: null, file_name: file.name, counts: null, progress: null, error: null, created_at: new Date().toISOString(), finished_at: null, undone_at: null, ...r, status: (r.status as ImportJob['status']) ?? 'queued' });
+      setJob({
+        kind: options.kind,
+        source: null,
+        file_name: file.name,
+        counts: null,
+        progress: null,
+        error: null,
+        created_at: new Date().toISOString(),
+        finished_at: null,
+        undone_at: null,
+        ...r,
+        status: (r.status as ImportJob['status']) ?? 'queued',
+      });
       setStep('running');
     } catch (e) {
       setError(e);
@@ -239,7 +259,14 @@ function Wizard({ onFinished }: { onFinished: () => void }) {
             {!previewing && (
               <label className="btn btn-primary btn-md file-btn">
                 Choose a file
-                <input ref={input} type="file" accept=".csv,.tsv,.txt,.json,.ndjson,.jsonl,.vcf,.vcard,text/csv,application/json,text/vcard" onChange={(e) => choose(e.target.files?.[0])} className="sr-only" aria-label="File to import" />
+                <input
+                  ref={input}
+                  type="file"
+                  accept=".csv,.tsv,.txt,.json,.ndjson,.jsonl,.vcf,.vcard,text/csv,application/json,text/vcard"
+                  onChange={(e) => choose(e.target.files?.[0])}
+                  className="sr-only"
+                  aria-label="File to import"
+                />
               </label>
             )}
             <p className="muted small">CSV in any common encoding and delimiter, JSON, or vCard. Exports from Google Contacts, Outlook, HubSpot, Shopify, Stripe and Mailchimp are recognised.</p>
@@ -249,8 +276,17 @@ function Wizard({ onFinished }: { onFinished: () => void }) {
             <div className="form-grid">
               <div className="field">
                 <label htmlFor="imp-country">Default country</label>
-                <input id="imp-country" maxLength={2} value={options.defaultCountry} onChange={(e) => setOptions({ ...options, defaultCountry: e.target.value })} placeholder="e.g. GB" aria-describedby="imp-country-hint" />
-                <span className="field-hint" id="imp-country-hint">For phone numbers written without a country code.</span>
+                <input
+                  id="imp-country"
+                  maxLength={2}
+                  value={options.defaultCountry}
+                  onChange={(e) => setOptions({ ...options, defaultCountry: e.target.value })}
+                  placeholder="e.g. GB"
+                  aria-describedby="imp-country-hint"
+                />
+                <span className="field-hint" id="imp-country-hint">
+                  For phone numbers written without a country code.
+                </span>
               </div>
               <div className="field">
                 <label htmlFor="imp-dates">Dates like 03/04/2025 mean</label>
@@ -304,17 +340,46 @@ function ProgressBar({ job }: { job: ImportJob }) {
   const fraction = p && p.total_bytes ? Math.min(1, p.bytes / p.total_bytes) : null;
   return (
     <div className="import-progress" role="status" aria-live="polite">
-      <div className="progress progress-lg" role="progressbar" aria-label="Import progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={fraction === null ? undefined : Math.round(fraction * 100)}>
+      <div
+        className="progress progress-lg"
+        role="progressbar"
+        aria-label="Import progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={fraction === null ? undefined : Math.round(fraction * 100)}
+      >
         <span className={fraction === null ? 'indeterminate' : undefined} style={fraction === null ? undefined : { width: `${Math.max(2, Math.round(fraction * 100))}%` }} />
       </div>
-      <span className="muted small">
-        {job.status === 'queued' ? 'Waiting to start…' : p ? `${compact(p.rows)} rows read · ${sizeFmt(p.bytes)} of ${sizeFmt(p.total_bytes)}` : 'Starting…'}
-      </span>
+      <span className="muted small">{job.status === 'queued' ? 'Waiting to start…' : p ? `${compact(p.rows)} rows read · ${sizeFmt(p.bytes)} of ${sizeFmt(p.total_bytes)}` : 'Starting…'}</span>
     </div>
   );
 }
 
-function MapStep({ file, preview, mapping, busy, options, onOptions, onMapping, onBack, onStart, starting, error }: { file: File; preview: ImportPreview; mapping: Record<string, string | null>; busy: boolean; options: Options; onOptions: (o: Options) => void; onMapping: (m: Record<string, string | null>) => void; onBack: () => void; onStart: () => void; starting: boolean; error: unknown }) {
+function MapStep({
+  file,
+  preview,
+  mapping,
+  busy,
+  options,
+  onOptions,
+  onMapping,
+  onBack,
+  onStart,
+  starting,
+  error,
+}: {
+  file: File;
+  preview: ImportPreview;
+  mapping: Record<string, string | null>;
+  busy: boolean;
+  options: Options;
+  onOptions: (o: Options) => void;
+  onMapping: (m: Record<string, string | null>) => void;
+  onBack: () => void;
+  onStart: () => void;
+  starting: boolean;
+  error: unknown;
+}) {
   const p = preview as ImportPreview & { format?: string; rejected?: number; flagged?: number };
   const targets = p.targets?.length ? p.targets : fallbackTargets(p.kind);
   const targetLabel = (name: string) => targets.find((t) => t.name === name)?.label ?? name.replace(/_/g, ' ');
@@ -337,7 +402,9 @@ function MapStep({ file, preview, mapping, busy, options, onOptions, onMapping, 
         </span>
         <span className="detected-facts">
           {preset ? <Badge tone="success">Recognised: {preset}</Badge> : <Badge>No known export format; columns matched by name</Badge>}
-          {(p.encoding || p.format) && <Badge>{[p.format?.toUpperCase(), p.encoding, p.delimiter ? `“${p.delimiter === '\t' ? 'tab' : p.delimiter}” separated` : null].filter(Boolean).join(' · ')}</Badge>}
+          {(p.encoding || p.format) && (
+            <Badge>{[p.format?.toUpperCase(), p.encoding, p.delimiter ? `“${p.delimiter === '\t' ? 'tab' : p.delimiter}” separated` : null].filter(Boolean).join(' · ')}</Badge>
+          )}
           <Badge>{compact(p.rows_read)} rows</Badge>
         </span>
         <Button size="sm" variant="ghost" onClick={onBack}>
@@ -355,7 +422,8 @@ function MapStep({ file, preview, mapping, busy, options, onOptions, onMapping, 
           </span>
         ) : (
           <span>
-            Dry run: <strong>{compact(good)}</strong> rows can be imported, <strong>{compact(rejected)}</strong> {rejected === 1 ? 'has a problem' : 'have problems'} and will be skipped (you get a report of them).
+            Dry run: <strong>{compact(good)}</strong> rows can be imported, <strong>{compact(rejected)}</strong> {rejected === 1 ? 'has a problem' : 'have problems'} and will be skipped (you get a
+            report of them).
           </span>
         )}
         {(p.flagged ?? 0) > 0 && (
@@ -425,10 +493,15 @@ function MapStep({ file, preview, mapping, busy, options, onOptions, onMapping, 
                 <tr key={r.row} className={bad ? 'row-error' : undefined}>
                   <td className="num muted">{r.row}</td>
                   {mappedFields.map((f) => {
-                    const cols = Object.entries(mapping).filter(([, t]) => t === f).map(([c]) => c);
+                    const cols = Object.entries(mapping)
+                      .filter(([, t]) => t === f)
+                      .map(([c]) => c);
                     const errs = cols.flatMap((c) => errorsFor(r.errors, c));
                     // A value that failed cleaning is shown as it is in the file, marked.
-                    const raw = cols.map((c) => r.values[c]).filter(Boolean).join(' ');
+                    const raw = cols
+                      .map((c) => r.values[c])
+                      .filter(Boolean)
+                      .join(' ');
                     const value = errs.length || !r.record ? raw : r.record[f];
                     return (
                       <td key={f} className={errs.length ? 'cell-error' : undefined} title={errs.map((e) => e.reason).join('; ') || undefined}>
@@ -436,7 +509,19 @@ function MapStep({ file, preview, mapping, busy, options, onOptions, onMapping, 
                       </td>
                     );
                   })}
-                  <td className="problems">{bad ? (r.errors.length ? r.errors.map((e) => `${e.column ? `${e.column}: ` : ''}${e.reason}`).join('; ') : 'Nothing usable in this row') : r.warnings?.length ? r.warnings.map((w) => `${w.column ? `${w.column}: ` : ''}${w.reason}`).join('; ') : <span className="ok">OK</span>}</td>
+                  <td className="problems">
+                    {bad ? (
+                      r.errors.length ? (
+                        r.errors.map((e) => `${e.column ? `${e.column}: ` : ''}${e.reason}`).join('; ')
+                      ) : (
+                        'Nothing usable in this row'
+                      )
+                    ) : r.warnings?.length ? (
+                      r.warnings.map((w) => `${w.column ? `${w.column}: ` : ''}${w.reason}`).join('; ')
+                    ) : (
+                      <span className="ok">OK</span>
+                    )}
+                  </td>
                 </tr>
               );
             })}
@@ -460,8 +545,16 @@ function MapStep({ file, preview, mapping, busy, options, onOptions, onMapping, 
         <div className="form-grid">
           <div className="field">
             <label htmlFor="imp-source">Source name</label>
-            <input id="imp-source" value={options.source} onChange={(e) => onOptions({ ...options, source: e.target.value })} placeholder={p.preset ?? 'e.g. old-crm'} aria-describedby="imp-source-hint" />
-            <span className="field-hint" id="imp-source-hint">Ids in the file belong to this system; importing it again updates instead of duplicating.</span>
+            <input
+              id="imp-source"
+              value={options.source}
+              onChange={(e) => onOptions({ ...options, source: e.target.value })}
+              placeholder={p.preset ?? 'e.g. old-crm'}
+              aria-describedby="imp-source-hint"
+            />
+            <span className="field-hint" id="imp-source-hint">
+              Ids in the file belong to this system; importing it again updates instead of duplicating.
+            </span>
           </div>
           <label className="check strict-check">
             <input type="checkbox" checked={options.strict} onChange={(e) => onOptions({ ...options, strict: e.target.checked })} />
@@ -484,7 +577,8 @@ function MapStep({ file, preview, mapping, busy, options, onOptions, onMapping, 
 
 function displayValue(v: unknown): string {
   if (v === null || v === undefined) return '';
-  if (Array.isArray(v)) return v.map((x) => (x && typeof x === 'object' ? String((x as { e164?: string; raw?: string }).e164 ?? (x as { raw?: string }).raw ?? JSON.stringify(x)) : String(x))).join(', ');
+  if (Array.isArray(v))
+    return v.map((x) => (x && typeof x === 'object' ? String((x as { e164?: string; raw?: string }).e164 ?? (x as { raw?: string }).raw ?? JSON.stringify(x)) : String(x))).join(', ');
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 }
@@ -516,12 +610,14 @@ function ResultStep({ job, onAnother }: { job: ImportJob; onAnother: () => void 
       </div>
       {c && (
         <dl className="result-counts">
-          {countLabels.filter(([k]) => !optionalCounts.has(k) || (c[k] ?? 0) > 0).map(([k, label]) => (
-            <div key={k} className={(k === 'rejected' || k === 'duplicates_queued' || k === 'flagged') && (c[k] ?? 0) > 0 ? 'warn' : undefined}>
-              <dt>{label}</dt>
-              <dd>{compact(c[k] ?? 0)}</dd>
-            </div>
-          ))}
+          {countLabels
+            .filter(([k]) => !optionalCounts.has(k) || (c[k] ?? 0) > 0)
+            .map(([k, label]) => (
+              <div key={k} className={(k === 'rejected' || k === 'duplicates_queued' || k === 'flagged') && (c[k] ?? 0) > 0 ? 'warn' : undefined}>
+                <dt>{label}</dt>
+                <dd>{compact(c[k] ?? 0)}</dd>
+              </div>
+            ))}
         </dl>
       )}
       <div className="wizard-actions wizard-actions-start">
@@ -532,7 +628,10 @@ function ResultStep({ job, onAnother }: { job: ImportJob; onAnother: () => void 
         )}
         {c && (c.rejected > 0 || (c.flagged ?? 0) > 0) && (
           <a className="btn btn-secondary btn-md" href={`/api/imports/${encodeURIComponent(job.id)}/errors.csv`} download>
-            <Icon name="download" size={17} /> {c.rejected > 0 ? `Download the ${c.rejected} skipped ${c.rejected === 1 ? 'row' : 'rows'}${(c.flagged ?? 0) > 0 ? ' and the values kept as written' : ''} with reasons` : 'Download the values kept as written, with reasons'}
+            <Icon name="download" size={17} />{' '}
+            {c.rejected > 0
+              ? `Download the ${c.rejected} skipped ${c.rejected === 1 ? 'row' : 'rows'}${(c.flagged ?? 0) > 0 ? ' and the values kept as written' : ''} with reasons`
+              : 'Download the values kept as written, with reasons'}
           </a>
         )}
         {job.kind === 'customers' && ok && (
@@ -589,10 +688,18 @@ function ImportHistory({ state }: { state: { data: { data: ImportJob[] } | undef
               <tr>
                 <th scope="col">File</th>
                 <th scope="col">Status</th>
-                <th scope="col" className="num">Created</th>
-                <th scope="col" className="num">Updated</th>
-                <th scope="col" className="num">Merged</th>
-                <th scope="col" className="num">Skipped</th>
+                <th scope="col" className="num">
+                  Created
+                </th>
+                <th scope="col" className="num">
+                  Updated
+                </th>
+                <th scope="col" className="num">
+                  Merged
+                </th>
+                <th scope="col" className="num">
+                  Skipped
+                </th>
                 <th scope="col">When</th>
                 <th scope="col">
                   <span className="sr-only">Actions</span>
@@ -610,7 +717,19 @@ function ImportHistory({ state }: { state: { data: { data: ImportJob[] } | undef
                     </span>
                   </td>
                   <td>
-                    <Badge tone={j.status === 'done' ? 'success' : j.status === 'failed' || j.status === 'rejected' ? 'danger' : j.status === 'undone' ? 'neutral' : 'accent'}>{j.status === 'done' ? 'Done' : j.status === 'undone' ? 'Undone' : j.status === 'running' ? 'Running' : j.status === 'queued' ? 'Queued' : j.status === 'rejected' ? 'Rejected' : 'Failed'}</Badge>
+                    <Badge tone={j.status === 'done' ? 'success' : j.status === 'failed' || j.status === 'rejected' ? 'danger' : j.status === 'undone' ? 'neutral' : 'accent'}>
+                      {j.status === 'done'
+                        ? 'Done'
+                        : j.status === 'undone'
+                          ? 'Undone'
+                          : j.status === 'running'
+                            ? 'Running'
+                            : j.status === 'queued'
+                              ? 'Queued'
+                              : j.status === 'rejected'
+                                ? 'Rejected'
+                                : 'Failed'}
+                    </Badge>
                   </td>
                   <td className="num">{compact(j.counts?.created ?? 0)}</td>
                   <td className="num">{compact(j.counts?.updated ?? 0)}</td>
@@ -640,7 +759,9 @@ function ImportHistory({ state }: { state: { data: { data: ImportJob[] } | undef
       )}
       <FormError error={error} />
       <ConfirmDialog open={confirming !== null} onCancel={() => setConfirming(null)} onConfirm={() => confirming && void undo(confirming)} title="Undo this import?" confirmLabel="Undo import">
-        <p>Records created by “{confirming?.file_name ?? confirming?.id}” are removed and records it changed get their previous values back. Changes you made since then to those records may be lost.</p>
+        <p>
+          Records created by “{confirming?.file_name ?? confirming?.id}” are removed and records it changed get their previous values back. Changes you made since then to those records may be lost.
+        </p>
       </ConfirmDialog>
     </Card>
   );

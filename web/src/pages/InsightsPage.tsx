@@ -93,14 +93,24 @@ function RunCard({ latest, loading, error, onRetry, onFinished }: { latest: Insi
     >
       <div className="card-pad">
         <p className="muted">
-          The run sorts customers into lifecycle stages, scores RFM, fits the purchase models (BG/NBD, Gamma-Gamma, logistic regression), estimates lifetime value and churn risk, and learns which products sell together. It runs every night by itself; start it now after an import.
+          The run sorts customers into lifecycle stages, scores RFM, fits the purchase models (BG/NBD, Gamma-Gamma, logistic regression), estimates lifetime value and churn risk, and learns which
+          products sell together. It runs every night by itself; start it now after an import.
         </p>
         {running && (
           <div className="run-progress" role="status" aria-live="polite">
-            <div className="progress" aria-label="Insight run progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={fraction === null ? undefined : Math.round(fraction * 100)}>
+            <div
+              className="progress"
+              aria-label="Insight run progress"
+              role="progressbar"
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={fraction === null ? undefined : Math.round(fraction * 100)}
+            >
               <span className={fraction === null ? 'indeterminate' : undefined} style={fraction === null ? undefined : { width: `${Math.round(fraction * 100)}%` }} />
             </div>
-            <span className="small muted">{status?.status === 'queued' || !status ? 'Waiting to start…' : `${p?.phase ? p.phase.replace(/_/g, ' ') : 'Working'}${fraction !== null ? ` · ${percent(fraction)}` : ''}`}</span>
+            <span className="small muted">
+              {status?.status === 'queued' || !status ? 'Waiting to start…' : `${p?.phase ? p.phase.replace(/_/g, ' ') : 'Working'}${fraction !== null ? ` · ${percent(fraction)}` : ''}`}
+            </span>
           </div>
         )}
         <FormError error={startError} />
@@ -115,7 +125,9 @@ function RunCard({ latest, loading, error, onRetry, onFinished }: { latest: Insi
         <div className="run-summary">
           <div className="figure">
             <span className="figure-label">Last run</span>
-            <span className="figure-value" title={formatDateTime(latest.created_at)}>{relativeTime(latest.created_at)}</span>
+            <span className="figure-value" title={formatDateTime(latest.created_at)}>
+              {relativeTime(latest.created_at)}
+            </span>
             <span className="figure-hint">took {(latest.duration_ms / 1000).toFixed(1)} s</span>
           </div>
           <div className="figure">
@@ -147,7 +159,15 @@ function ModelQuality({ models, run, loading, error, onRetry }: { models: ModelR
   const gg = models?.find((m) => m.kind === 'gamma_gamma');
   const cross = models?.find((m) => m.kind === 'cross_sell');
   type HeldOut = { auc?: number | null; brier?: number | null; calibration?: { count: number; mean_predicted: number; observed_rate: number }[] };
-  const pm = (purchase?.metrics ?? {}) as HeldOut & { log_loss?: number; base_rate?: number; train?: number; test?: number; window_days?: number; quality?: string | null; baseline?: HeldOut & { name?: string } };
+  const pm = (purchase?.metrics ?? {}) as HeldOut & {
+    log_loss?: number;
+    base_rate?: number;
+    train?: number;
+    test?: number;
+    window_days?: number;
+    quality?: string | null;
+    baseline?: HeldOut & { name?: string };
+  };
   const skipped = (run?.metrics?.purchase_probability as { skipped?: string } | undefined)?.skipped;
   const auc = num(pm.auc);
   const baselineAuc = num(pm.baseline?.auc);
@@ -184,7 +204,8 @@ function ModelQuality({ models, run, loading, error, onRetry }: { models: ModelR
                   <span className="quality-auc">{auc === null ? '—' : auc.toFixed(2)}</span>
                 </div>
                 <p className="muted small">
-                  On {compact(pm.test)} customers held out from training ({compact(pm.train)} trained on): {verdict}. 0.5 is a coin toss, 1 is perfect. Base rate {percent(pm.base_rate)} bought within {pm.window_days ?? '…'} days.
+                  On {compact(pm.test)} customers held out from training ({compact(pm.train)} trained on): {verdict}. 0.5 is a coin toss, 1 is perfect. Base rate {percent(pm.base_rate)} bought within{' '}
+                  {pm.window_days ?? '…'} days.
                   {(pm.test ?? 0) < 100 && ' With so few held-out customers, treat these numbers as rough.'}
                 </p>
                 <table className="model-compare small">
@@ -216,9 +237,24 @@ function ModelQuality({ models, run, loading, error, onRetry }: { models: ModelR
             <p className="muted">{skipped ? `Purchase model not trained: ${skipped}.` : 'No purchase model yet.'}</p>
           )}
           <ul className="model-list">
-            {bg && <li><strong>BG/NBD</strong> (repeat purchases and P(alive)): {(bg.metrics as { converged?: boolean })?.converged ? 'fitted' : 'did not fully converge'} on {compact((bg.metrics as { customers?: number })?.customers)} buyers{bgVerdict(bg.metrics)}</li>}
-            {gg && <li><strong>Gamma-Gamma</strong> (order value for lifetime value): {(gg.metrics as { converged?: boolean })?.converged ? 'fitted' : 'did not fully converge'} on {compact((gg.metrics as { customers?: number })?.customers)} repeat buyers.</li>}
-            {cross && <li><strong>Product suggestions</strong>: hit rate {percent(cm.hit_rate_at_5, true)} in the top 5{cm.baseline_hit_rate_at_5 != null ? ` against ${percent(cm.baseline_hit_rate_at_5, true)} for simply suggesting best-sellers` : ''}.</li>}
+            {bg && (
+              <li>
+                <strong>BG/NBD</strong> (repeat purchases and P(alive)): {(bg.metrics as { converged?: boolean })?.converged ? 'fitted' : 'did not fully converge'} on{' '}
+                {compact((bg.metrics as { customers?: number })?.customers)} buyers{bgVerdict(bg.metrics)}
+              </li>
+            )}
+            {gg && (
+              <li>
+                <strong>Gamma-Gamma</strong> (order value for lifetime value): {(gg.metrics as { converged?: boolean })?.converged ? 'fitted' : 'did not fully converge'} on{' '}
+                {compact((gg.metrics as { customers?: number })?.customers)} repeat buyers.
+              </li>
+            )}
+            {cross && (
+              <li>
+                <strong>Product suggestions</strong>: hit rate {percent(cm.hit_rate_at_5, true)} in the top 5
+                {cm.baseline_hit_rate_at_5 != null ? ` against ${percent(cm.baseline_hit_rate_at_5, true)} for simply suggesting best-sellers` : ''}.
+              </li>
+            )}
           </ul>
         </div>
       )}
@@ -232,12 +268,51 @@ function CalibrationChart({ points: raw }: { points: { count: number; mean_predi
   const option: ChartOption = useMemo(
     () => ({
       grid: { left: 8, right: 16, top: 24, bottom: 28, containLabel: true },
-      tooltip: { trigger: 'item', ...tooltipStyle, formatter: (p: { value: [number, number, number] }) => `Predicted ${percent(p.value[0])} · observed ${percent(p.value[1])}<br/>${p.value[2]} customers` },
-      xAxis: { type: 'value', min: 0, max: 1, name: 'predicted', nameLocation: 'middle', nameGap: 24, nameTextStyle: { color: '#7a8391', fontSize: 11 }, splitLine: axis.split, axisLabel: { ...axis.label, formatter: (v: number) => `${Math.round(v * 100)}%` } },
-      yAxis: { type: 'value', min: 0, max: 1, name: 'observed', nameTextStyle: { color: '#7a8391', fontSize: 11 }, splitLine: axis.split, axisLabel: { ...axis.label, formatter: (v: number) => `${Math.round(v * 100)}%` } },
+      tooltip: {
+        trigger: 'item',
+        ...tooltipStyle,
+        formatter: (p: { value: [number, number, number] }) => `Predicted ${percent(p.value[0])} · observed ${percent(p.value[1])}<br/>${p.value[2]} customers`,
+      },
+      xAxis: {
+        type: 'value',
+        min: 0,
+        max: 1,
+        name: 'predicted',
+        nameLocation: 'middle',
+        nameGap: 24,
+        nameTextStyle: { color: '#7a8391', fontSize: 11 },
+        splitLine: axis.split,
+        axisLabel: { ...axis.label, formatter: (v: number) => `${Math.round(v * 100)}%` },
+      },
+      yAxis: {
+        type: 'value',
+        min: 0,
+        max: 1,
+        name: 'observed',
+        nameTextStyle: { color: '#7a8391', fontSize: 11 },
+        splitLine: axis.split,
+        axisLabel: { ...axis.label, formatter: (v: number) => `${Math.round(v * 100)}%` },
+      },
       series: [
-        { type: 'line', data: [[0, 0], [1, 1]], symbol: 'none', lineStyle: { color: '#a9b0bb', type: 'dashed', width: 1 }, tooltip: { show: false }, silent: true },
-        { type: 'line', data: points.map((p) => [p.mean_predicted, p.observed_rate, p.count]), symbol: 'circle', symbolSize: (v: number[]) => Math.min(16, 6 + Math.sqrt(v[2])), itemStyle: { color: '#3451b2' }, lineStyle: { color: '#3451b2', width: 2, opacity: 0.6 } },
+        {
+          type: 'line',
+          data: [
+            [0, 0],
+            [1, 1],
+          ],
+          symbol: 'none',
+          lineStyle: { color: '#a9b0bb', type: 'dashed', width: 1 },
+          tooltip: { show: false },
+          silent: true,
+        },
+        {
+          type: 'line',
+          data: points.map((p) => [p.mean_predicted, p.observed_rate, p.count]),
+          symbol: 'circle',
+          symbolSize: (v: number[]) => Math.min(16, 6 + Math.sqrt(v[2])),
+          itemStyle: { color: '#3451b2' },
+          lineStyle: { color: '#3451b2', width: 2, opacity: 0.6 },
+        },
       ],
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -329,7 +404,10 @@ function AbCalculator() {
               <dd>
                 {result.difference >= 0 ? '+' : ''}
                 {(result.difference * 100).toFixed(2)} pts
-                <span className="muted small"> ({(result.confidence_interval[0] * 100).toFixed(2)} to {(result.confidence_interval[1] * 100).toFixed(2)})</span>
+                <span className="muted small">
+                  {' '}
+                  ({(result.confidence_interval[0] * 100).toFixed(2)} to {(result.confidence_interval[1] * 100).toFixed(2)})
+                </span>
               </dd>
             </div>
             <div>

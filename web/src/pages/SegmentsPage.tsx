@@ -50,7 +50,15 @@ export function SegmentsPage() {
         <ErrorState error={list.error} onRetry={list.reload} />
       ) : !currentId ? (
         <Card>
-          <EmptyState icon="users" title="No segmentation yet" action={<Button variant="primary" onClick={() => setCreating(true)}>Create the first segmentation</Button>}>
+          <EmptyState
+            icon="users"
+            title="No segmentation yet"
+            action={
+              <Button variant="primary" onClick={() => setCreating(true)}>
+                Create the first segmentation
+              </Button>
+            }
+          >
             Pick what matters (how recently, how often and how much customers buy, for example) and Rapport groups similar customers together.
           </EmptyState>
         </Card>
@@ -69,7 +77,9 @@ export function SegmentsPage() {
               <tr>
                 <th scope="col">Name</th>
                 <th scope="col">Description</th>
-                <th scope="col" className="num">Customers</th>
+                <th scope="col" className="num">
+                  Customers
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -120,11 +130,13 @@ function SegmentationView({ seg, revenue, period, history }: { seg: Segmentation
           </h2>
           <p className="muted">
             On {seg.features.map(featureLabel).join(', ').toLowerCase()}
-            {seg.standardize ? ', standardised' : ', in original units'} · seed {seg.seed} · {seg.k_suggested ? 'k suggested by silhouette' : 'k chosen by hand'} · created {relativeTime(seg.created_at)}
+            {seg.standardize ? ', standardised' : ', in original units'} · seed {seg.seed} · {seg.k_suggested ? 'k suggested by silhouette' : 'k chosen by hand'} · created{' '}
+            {relativeTime(seg.created_at)}
           </p>
           {seg.inertia != null && (
             <p className="muted small">
-              Inertia {seg.inertia.toFixed(seg.inertia < 1000 ? 2 : 0)}{seg.standardize ? ' (standardised units)' : ''}: the best of {seg.restarts ?? '…'} k-means++ restarts
+              Inertia {seg.inertia.toFixed(seg.inertia < 1000 ? 2 : 0)}
+              {seg.standardize ? ' (standardised units)' : ''}: the best of {seg.restarts ?? '…'} k-means++ restarts
               {seg.best_inertia_runs != null && seg.restarts != null && seg.restarts > 1 ? `, reached by ${seg.best_inertia_runs}` : ''}.
             </p>
           )}
@@ -148,7 +160,10 @@ function SegmentationView({ seg, revenue, period, history }: { seg: Segmentation
       {seg.suggestion && (
         <Card title="Choosing the number of segments" id="elbow" className="section-gap" actions={<span className="muted small">Sample of {compact(seg.suggestion.sample_size)} customers</span>}>
           <ElbowChart suggestion={seg.suggestion} chosen={seg.k} />
-          <p className="card-pad muted small chart-note">The elbow (blue) shows how much tighter the groups get with each extra segment; the silhouette (green) how clearly they separate. Rapport picked k = {seg.suggestion.k}, the best silhouette.</p>
+          <p className="card-pad muted small chart-note">
+            The elbow (blue) shows how much tighter the groups get with each extra segment; the silhouette (green) how clearly they separate. Rapport picked k = {seg.suggestion.k}, the best
+            silhouette.
+          </p>
         </Card>
       )}
 
@@ -192,8 +207,14 @@ function CentroidTable({ centroid, means }: { centroid: Record<string, number>; 
       <thead>
         <tr>
           <th scope="col">Average</th>
-          <th scope="col" className="num">Segment</th>
-          {means && <th scope="col" className="num">Everyone</th>}
+          <th scope="col" className="num">
+            Segment
+          </th>
+          {means && (
+            <th scope="col" className="num">
+              Everyone
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -204,7 +225,15 @@ function CentroidTable({ centroid, means }: { centroid: Record<string, number>; 
             <tr key={f}>
               <th scope="row">{featureLabel(f)}</th>
               <td className={`num${Math.abs(diff) > 0.25 ? ' stands-out' : ''}`}>
-                {diff > 0.25 ? <span className="trend" aria-label="above average">▲</span> : diff < -0.25 ? <span className="trend" aria-label="below average">▼</span> : null}
+                {diff > 0.25 ? (
+                  <span className="trend" aria-label="above average">
+                    ▲
+                  </span>
+                ) : diff < -0.25 ? (
+                  <span className="trend" aria-label="below average">
+                    ▼
+                  </span>
+                ) : null}
                 {featureValue(f, v)}
               </td>
               {means && <td className="num muted">{m === undefined ? '—' : featureValue(f, m)}</td>}
@@ -222,7 +251,17 @@ function ElbowChart({ suggestion, chosen }: { suggestion: NonNullable<Segmentati
       grid: { left: 8, right: 8, top: 36, bottom: 24, containLabel: true },
       legend: { top: 0, left: 0, itemWidth: 12, itemHeight: 8, textStyle: { color: '#3f4753', fontSize: 12 } },
       tooltip: { trigger: 'axis', ...tooltipStyle },
-      xAxis: { type: 'category', data: suggestion.candidates.map((c) => String(c.k)), name: 'segments (k)', nameLocation: 'middle', nameGap: 26, nameTextStyle: { color: '#7a8391', fontSize: 11 }, axisTick: { show: false }, axisLine: axis.line, axisLabel: axis.label },
+      xAxis: {
+        type: 'category',
+        data: suggestion.candidates.map((c) => String(c.k)),
+        name: 'segments (k)',
+        nameLocation: 'middle',
+        nameGap: 26,
+        nameTextStyle: { color: '#7a8391', fontSize: 11 },
+        axisTick: { show: false },
+        axisLine: axis.line,
+        axisLabel: axis.label,
+      },
       yAxis: [
         { type: 'value', name: 'inertia', nameTextStyle: { color: '#7a8391', fontSize: 11 }, splitLine: axis.split, axisLabel: { ...axis.label, formatter: (v: number) => compact(v) } },
         { type: 'value', name: 'silhouette', nameTextStyle: { color: '#7a8391', fontSize: 11 }, splitLine: { show: false }, axisLabel: axis.label },
@@ -325,7 +364,17 @@ function NewSegmentation({ onClose, onCreated }: { onClose: () => void; onCreate
               <input type="radio" name="k-mode" checked={mode === 'fixed'} onChange={() => setMode('fixed')} />
               Exactly
             </label>
-            <input aria-label="Number of segments (k)" className="input-narrow" type="number" min={1} max={50} value={k} disabled={mode !== 'fixed'} onChange={(e) => setK(e.target.value)} aria-invalid={problems.k ? true : undefined} />
+            <input
+              aria-label="Number of segments (k)"
+              className="input-narrow"
+              type="number"
+              min={1}
+              max={50}
+              value={k}
+              disabled={mode !== 'fixed'}
+              onChange={(e) => setK(e.target.value)}
+              aria-invalid={problems.k ? true : undefined}
+            />
           </div>
           {problems.k && <span className="field-error">{problems.k}</span>}
         </fieldset>
@@ -337,7 +386,9 @@ function NewSegmentation({ onClose, onCreated }: { onClose: () => void; onCreate
           <div className={`field${problems.seed ? ' has-error' : ''}`}>
             <label htmlFor="seg-seed">Seed</label>
             <input id="seg-seed" type="number" min={0} value={seed} onChange={(e) => setSeed(e.target.value)} className="input-narrow" aria-describedby="seg-seed-hint" />
-            <span className="field-hint" id="seg-seed-hint">The same seed gives the same segments.</span>
+            <span className="field-hint" id="seg-seed-hint">
+              The same seed gives the same segments.
+            </span>
             {problems.seed && <span className="field-error">{problems.seed}</span>}
           </div>
         </div>
@@ -360,30 +411,60 @@ function RfmGrid() {
   // The first cell of each segment (reading order) carries its label.
   const anchors = new Set<string>();
   const seen = new Set<string>();
-  rfmGrid.forEach((row, r) => row.forEach((name, f) => {
-    if (!seen.has(name)) {
-      seen.add(name);
-      anchors.add(`${r}-${f}`);
-    }
-  }));
+  rfmGrid.forEach((row, r) =>
+    row.forEach((name, f) => {
+      if (!seen.has(name)) {
+        seen.add(name);
+        anchors.add(`${r}-${f}`);
+      }
+    }),
+  );
   return (
-    <Card title="RFM grid" id="rfm" className="section-gap" actions={run ? <span className="muted small">From the insight run of {formatDate(run.created_at)} · revenue share over {range.label.toLowerCase()}</span> : null}>
+    <Card
+      title="RFM grid"
+      id="rfm"
+      className="section-gap"
+      actions={
+        run ? (
+          <span className="muted small">
+            From the insight run of {formatDate(run.created_at)} · revenue share over {range.label.toLowerCase()}
+          </span>
+        ) : null
+      }
+    >
       {runs.loading && !runs.data ? (
         <Loading />
       ) : runs.error ? (
         <ErrorState error={runs.error} onRetry={runs.reload} />
       ) : !run || total === 0 ? (
-        <EmptyState icon="chart" title="No RFM scores yet" action={<Link to="/insights" className="btn btn-secondary btn-md">Run insights</Link>}>
+        <EmptyState
+          icon="chart"
+          title="No RFM scores yet"
+          action={
+            <Link to="/insights" className="btn btn-secondary btn-md">
+              Run insights
+            </Link>
+          }
+        >
           Recency, frequency and monetary scores are computed by the insight run for every customer who has bought.
         </EmptyState>
       ) : (
         <div className="rfm-layout">
           <div className="rfm-figure">
-            <div className="rfm-ylabel" aria-hidden="true">Recency → more recent</div>
+            <div className="rfm-ylabel" aria-hidden="true">
+              Recency → more recent
+            </div>
             <div className="rfm-grid" role="group" aria-label="RFM grid of recency by frequency, coloured by segment">
               {rfmGrid.map((row, r) =>
                 row.map((name, f) => (
-                  <Link key={`${r}-${f}`} to={`/customers?rfm_segment=${encodeURIComponent(name)}`} className="rfm-cell" style={{ background: rfmColors[name], color: readableTextOn(rfmColors[name]) }} title={`${capitalise(name)}: R${5 - r} F${f + 1}`} tabIndex={anchors.has(`${r}-${f}`) ? 0 : -1}>
+                  <Link
+                    key={`${r}-${f}`}
+                    to={`/customers?rfm_segment=${encodeURIComponent(name)}`}
+                    className="rfm-cell"
+                    style={{ background: rfmColors[name], color: readableTextOn(rfmColors[name]) }}
+                    title={`${capitalise(name)}: R${5 - r} F${f + 1}`}
+                    tabIndex={anchors.has(`${r}-${f}`) ? 0 : -1}
+                  >
                     {anchors.has(`${r}-${f}`) && (
                       <>
                         <span className="rfm-name">{capitalise(name)}</span>
@@ -394,13 +475,17 @@ function RfmGrid() {
                 )),
               )}
             </div>
-            <div className="rfm-xlabel" aria-hidden="true">Frequency → more orders</div>
+            <div className="rfm-xlabel" aria-hidden="true">
+              Frequency → more orders
+            </div>
           </div>
           <table className="table table-compact rfm-table">
             <thead>
               <tr>
                 <th scope="col">Segment</th>
-                <th scope="col" className="num">Customers</th>
+                <th scope="col" className="num">
+                  Customers
+                </th>
                 <th scope="col" className="num">
                   Revenue share
                 </th>
@@ -437,7 +522,10 @@ export function SegmentPage({ params }: { params: Params }) {
   const segment = useAsync((signal) => api.get<Segment>(`/api/segments/${encodeURIComponent(id)}`, undefined, signal), [id]);
   const segmentationId = segment.data?.segmentation_id ?? null;
   const seg = useAsync((signal) => (segmentationId ? api.get<Segmentation>(`/api/segmentations/${encodeURIComponent(segmentationId)}`, undefined, signal) : Promise.resolve(null)), [segmentationId]);
-  const members = useAsync((signal) => api.get<Page>('/api/customers', { segment: id, sort: '-revenue', limit: 12, fields: 'id,first_name,last_name,email,stage,revenue,order_count,last_order_at' }, signal), [id]);
+  const members = useAsync(
+    (signal) => api.get<Page>('/api/customers', { segment: id, sort: '-revenue', limit: 12, fields: 'id,first_name,last_name,email,stage,revenue,order_count,last_order_at' }, signal),
+    [id],
+  );
   const { range } = useReportRange();
   const revenue = useAsync((signal) => api.get<BreakdownReport>('/api/reports/revenue-by/segment', periodOf(range), signal), [range.from, range.to]);
   useDocumentTitle(segment.data?.name ?? 'Segment');
@@ -448,10 +536,19 @@ export function SegmentPage({ params }: { params: Params }) {
         <Link to="/segments" className="back-link">
           <span aria-hidden="true">←</span> Segments
         </Link>
-        {segment.error instanceof ApiError && segment.error.status === 404 ? <EmptyState title="Segment not found">It may belong to a segmentation that was replaced.</EmptyState> : <ErrorState error={segment.error} onRetry={segment.reload} />}
+        {segment.error instanceof ApiError && segment.error.status === 404 ? (
+          <EmptyState title="Segment not found">It may belong to a segmentation that was replaced.</EmptyState>
+        ) : (
+          <ErrorState error={segment.error} onRetry={segment.reload} />
+        )}
       </div>
     );
-  if (!segment.data) return <div className="page"><Loading /></div>;
+  if (!segment.data)
+    return (
+      <div className="page">
+        <Loading />
+      </div>
+    );
   const s = segment.data;
   const total = seg.data?.segments?.reduce((a, x) => a + (x.size ?? 0), 0) ?? 0;
   const totalRevenue = revenue.data?.data.reduce((a, r) => a + r.revenue, 0) ?? 0;
@@ -484,7 +581,11 @@ export function SegmentPage({ params }: { params: Params }) {
         <div className="figure">
           <span className="figure-label">Kind</span>
           <span className="figure-value">{s.kind === 'model' ? 'K-means' : 'Saved filter'}</span>
-          {s.label != null && <span className="figure-hint">k-means label {s.label} (0 to {(seg.data?.k ?? 1) - 1})</span>}
+          {s.label != null && (
+            <span className="figure-hint">
+              k-means label {s.label} (0 to {(seg.data?.k ?? 1) - 1})
+            </span>
+          )}
         </div>
         <div className="figure">
           <span className="figure-label">Created</span>
@@ -520,8 +621,12 @@ function MemberTable({ rows }: { rows: ApiRecord[] }) {
         <tr>
           <th scope="col">Customer</th>
           <th scope="col">Stage</th>
-          <th scope="col" className="num">Orders</th>
-          <th scope="col" className="num">Revenue</th>
+          <th scope="col" className="num">
+            Orders
+          </th>
+          <th scope="col" className="num">
+            Revenue
+          </th>
         </tr>
       </thead>
       <tbody>

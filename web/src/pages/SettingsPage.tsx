@@ -107,7 +107,11 @@ function Business() {
     <Card title="Business" id="business">
       <p className="card-lead">Amounts are shown in your currency; orders in another currency are labelled and left out of totals. Days (reports, “3 days ago”) are counted in your time zone.</p>
       {!values ? (
-        settings.error ? <ErrorState error={settings.error} onRetry={settings.reload} /> : <Loading />
+        settings.error ? (
+          <ErrorState error={settings.error} onRetry={settings.reload} />
+        ) : (
+          <Loading />
+        )
       ) : (
         <form className="inline-form" onSubmit={submit} noValidate aria-label="Business settings">
           <div className="form-grid">
@@ -155,7 +159,14 @@ function CustomFields() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const derived = label.toLowerCase().normalize('NFKD').replace(/[^\w\s]/g, '').trim().replace(/\s+/g, '_').replace(/^[^a-z]+/, '').slice(0, 40);
+  const derived = label
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\w\s]/g, '')
+    .trim()
+    .replace(/\s+/g, '_')
+    .replace(/^[^a-z]+/, '')
+    .slice(0, 40);
   const fieldName = nameTouched ? name : derived;
 
   async function submit(e: FormEvent) {
@@ -163,7 +174,10 @@ function CustomFields() {
     const problems: Record<string, string> = {};
     if (!label.trim()) problems.label = 'Give the field a label';
     if (!/^[a-z][a-z0-9_]{0,39}$/.test(fieldName)) problems.name = 'Start with a letter; use a–z, 0–9 and _ only';
-    const opts = options.split(',').map((s) => s.trim()).filter(Boolean);
+    const opts = options
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (type === 'select' && opts.length === 0) problems.options = 'List the choices, separated by commas';
     setErrors(problems);
     setError(null);
@@ -230,8 +244,21 @@ function CustomFields() {
           </div>
           <div className={`field${errors.name ? ' has-error' : ''}`}>
             <label htmlFor="cf-name">API name</label>
-            <input id="cf-name" value={fieldName} onChange={(e) => (setName(e.target.value), setNameTouched(true))} aria-describedby="cf-name-hint" aria-invalid={errors.name ? true : undefined} spellCheck={false} />
-            {errors.name ? <span className="field-error">{errors.name}</span> : <span className="field-hint" id="cf-name-hint">Used in the API and imports; cannot be changed later.</span>}
+            <input
+              id="cf-name"
+              value={fieldName}
+              onChange={(e) => (setName(e.target.value), setNameTouched(true))}
+              aria-describedby="cf-name-hint"
+              aria-invalid={errors.name ? true : undefined}
+              spellCheck={false}
+            />
+            {errors.name ? (
+              <span className="field-error">{errors.name}</span>
+            ) : (
+              <span className="field-hint" id="cf-name-hint">
+                Used in the API and imports; cannot be changed later.
+              </span>
+            )}
           </div>
           <div className="field">
             <label htmlFor="cf-type">Type</label>
@@ -287,7 +314,8 @@ function Lifecycle() {
     const patch: Record<string, number> = {};
     for (const f of lifecycleFields) {
       const n = Number(values[f.key]);
-      if (values[f.key] === '' || !Number.isFinite(n) || n < f.min || n > f.max || (!f.step && !Number.isInteger(n))) problems[f.key] = `${f.step ? 'A number' : 'A whole number'} from ${f.min} to ${f.max}`;
+      if (values[f.key] === '' || !Number.isFinite(n) || n < f.min || n > f.max || (!f.step && !Number.isInteger(n)))
+        problems[f.key] = `${f.step ? 'A number' : 'A whole number'} from ${f.min} to ${f.max}`;
       else if (n !== current[f.key]) patch[f.key] = n;
     }
     if (!problems.active_days && !problems.inactive_days && Number(values.inactive_days) < Number(values.active_days)) problems.inactive_days = 'Must be at least the active days';
@@ -307,7 +335,8 @@ function Lifecycle() {
   return (
     <Card title="Lifecycle thresholds" id="lifecycle">
       <p className="card-lead">
-        How Rapport sorts customers into stages and scores them. A customer who bought within the active window is <strong>active</strong>, then <strong>inactive</strong>, then <strong>churned</strong>; someone who never bought is a <strong>lead</strong>.
+        How Rapport sorts customers into stages and scores them. A customer who bought within the active window is <strong>active</strong>, then <strong>inactive</strong>, then{' '}
+        <strong>churned</strong>; someone who never bought is a <strong>lead</strong>.
       </p>
       {settings.loading && !current ? (
         <Loading />
@@ -319,8 +348,24 @@ function Lifecycle() {
             {lifecycleFields.map((f) => (
               <div key={f.key} className={`field${errors[f.key] ? ' has-error' : ''}`}>
                 <label htmlFor={`ins-${f.key}`}>{f.label}</label>
-                <input id={`ins-${f.key}`} type="number" min={f.min} max={f.max} step={f.step ?? 1} value={values[f.key] ?? ''} onChange={(e) => setDraft({ ...values, [f.key]: e.target.value })} aria-invalid={errors[f.key] ? true : undefined} aria-describedby={`ins-${f.key}-hint`} />
-                {errors[f.key] ? <span className="field-error">{errors[f.key]}</span> : <span className="field-hint" id={`ins-${f.key}-hint`}>{f.hint}</span>}
+                <input
+                  id={`ins-${f.key}`}
+                  type="number"
+                  min={f.min}
+                  max={f.max}
+                  step={f.step ?? 1}
+                  value={values[f.key] ?? ''}
+                  onChange={(e) => setDraft({ ...values, [f.key]: e.target.value })}
+                  aria-invalid={errors[f.key] ? true : undefined}
+                  aria-describedby={`ins-${f.key}-hint`}
+                />
+                {errors[f.key] ? (
+                  <span className="field-error">{errors[f.key]}</span>
+                ) : (
+                  <span className="field-hint" id={`ins-${f.key}-hint`}>
+                    {f.hint}
+                  </span>
+                )}
               </div>
             ))}
           </div>
@@ -452,16 +497,16 @@ function Backup() {
   return (
     <Card title="Backup" id="backup">
       <p className="card-lead">
-        A copy of everything in Rapport as it is at this moment: customers, companies, products, orders, activities and tasks, imports, segments and insight results, custom fields
-        and settings. Your password, sessions and API tokens are left out. Rapport keeps running while the copy is made.
+        A copy of everything in Rapport as it is at this moment: customers, companies, products, orders, activities and tasks, imports, segments and insight results, custom fields and settings. Your
+        password, sessions and API tokens are left out. Rapport keeps running while the copy is made.
       </p>
       <div className="card-pad stack">
         <p>
           The file is JSON (<code>.json</code>), streamed as it is read. It holds your customers’ personal data, so keep it somewhere only you can reach.
         </p>
         <p>
-          To bring it back, run <code>rapport restore FILE</code> on the server. The file is checked first, then it replaces all current data in one step (a restore that fails
-          changes nothing), and your current password and tokens stay as they are; a running Rapport sees the restored data at once.
+          To bring it back, run <code>rapport restore FILE</code> on the server. The file is checked first, then it replaces all current data in one step (a restore that fails changes nothing), and
+          your current password and tokens stay as they are; a running Rapport sees the restored data at once.
         </p>
         <p>
           <a className="btn btn-primary btn-md" href={backupUrl()} download>
@@ -504,7 +549,15 @@ function Account() {
   const field = (id: string, label: string, value: string, set: (v: string) => void, autoComplete: string) => (
     <div className={`field${errors[id] ? ' has-error' : ''}`}>
       <label htmlFor={`pw-${id}`}>{label}</label>
-      <input id={`pw-${id}`} type="password" autoComplete={autoComplete} value={value} onChange={(e) => set(e.target.value)} aria-invalid={errors[id] ? true : undefined} aria-describedby={errors[id] ? `pw-${id}-error` : undefined} />
+      <input
+        id={`pw-${id}`}
+        type="password"
+        autoComplete={autoComplete}
+        value={value}
+        onChange={(e) => set(e.target.value)}
+        aria-invalid={errors[id] ? true : undefined}
+        aria-describedby={errors[id] ? `pw-${id}-error` : undefined}
+      />
       {errors[id] && (
         <span className="field-error" id={`pw-${id}-error`}>
           {errors[id]}

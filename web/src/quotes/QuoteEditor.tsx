@@ -14,25 +14,61 @@ const num = (v: string) => (v.trim() === '' || Number.isNaN(Number(v)) ? 0 : Num
 function Totals({ currency, lines, discount }: { currency: string; lines: DraftLine[]; discount: number }) {
   let a;
   try {
-    a = quoteAmounts(currency, lines.map((l) => ({ quantity: l.quantity || 0, unitPrice: l.unit_price || 0, discountPercent: l.discount_percent || 0, taxRate: l.tax_rate || 0 })), discount || 0);
+    a = quoteAmounts(
+      currency,
+      lines.map((l) => ({ quantity: l.quantity || 0, unitPrice: l.unit_price || 0, discountPercent: l.discount_percent || 0, taxRate: l.tax_rate || 0 })),
+      discount || 0,
+    );
   } catch {
     return null;
   }
   const m = (minor: number) => formatMoney(toMajor(minor, a.digits), currency);
   return (
     <div className="quote-totals" aria-live="polite" data-testid="quote-totals">
-      <div><span>Subtotal</span><span>{m(a.subtotal)}</span></div>
-      {a.discount > 0 && <div><span>Discount ({discount}%)</span><span>-{m(a.discount)}</span></div>}
-      {a.taxes.filter((t) => t.rate > 0).map((t) => (
-        <div key={t.rate}><span>Tax {t.rate}% on {m(t.base)}</span><span>{m(t.tax)}</span></div>
-      ))}
-      <div className="quote-total"><span>Total</span><span>{m(a.total)}</span></div>
+      <div>
+        <span>Subtotal</span>
+        <span>{m(a.subtotal)}</span>
+      </div>
+      {a.discount > 0 && (
+        <div>
+          <span>Discount ({discount}%)</span>
+          <span>-{m(a.discount)}</span>
+        </div>
+      )}
+      {a.taxes
+        .filter((t) => t.rate > 0)
+        .map((t) => (
+          <div key={t.rate}>
+            <span>
+              Tax {t.rate}% on {m(t.base)}
+            </span>
+            <span>{m(t.tax)}</span>
+          </div>
+        ))}
+      <div className="quote-total">
+        <span>Total</span>
+        <span>{m(a.total)}</span>
+      </div>
     </div>
   );
 }
 
 /** A draft quote's form: the lines (from the catalogue or typed), discounts, tax rates and terms. */
-export function QuoteEditor({ quote, customerId, dealId: initialDeal, defaultCurrency, onSave, saveLabel }: { quote?: Quote; customerId: string; dealId?: string; defaultCurrency: string; onSave: (body: QuoteBody) => Promise<void>; saveLabel: string }) {
+export function QuoteEditor({
+  quote,
+  customerId,
+  dealId: initialDeal,
+  defaultCurrency,
+  onSave,
+  saveLabel,
+}: {
+  quote?: Quote;
+  customerId: string;
+  dealId?: string;
+  defaultCurrency: string;
+  onSave: (body: QuoteBody) => Promise<void>;
+  saveLabel: string;
+}) {
   const products = useProducts();
   const deals = useOpenDeals(customerId);
   const [dealId, setDealId] = useState(quote?.deal_id ?? initialDeal ?? '');
@@ -57,7 +93,16 @@ export function QuoteEditor({ quote, customerId, dealId: initialDeal, defaultCur
     setBusy(true);
     setError(null);
     try {
-      await onSave({ deal_id: dealId || null, title: title || null, valid_until: validUntil || undefined, currency, discount_percent: num(discount), terms: terms || null, notes: notes || null, lines: lines.map((l) => ({ ...l, name: l.name })) });
+      await onSave({
+        deal_id: dealId || null,
+        title: title || null,
+        valid_until: validUntil || undefined,
+        currency,
+        discount_percent: num(discount),
+        terms: terms || null,
+        notes: notes || null,
+        lines: lines.map((l) => ({ ...l, name: l.name })),
+      });
     } catch (err) {
       setError(err);
     } finally {
@@ -84,12 +129,16 @@ export function QuoteEditor({ quote, customerId, dealId: initialDeal, defaultCur
               ))}
               {quote?.deal_id && !(deals.data ?? []).some((d) => d.id === quote.deal_id) && <option value={quote.deal_id}>The linked deal</option>}
             </select>
-            <span id="deal-hint" className="muted small">Accepting the quote wins it</span>
+            <span id="deal-hint" className="muted small">
+              Accepting the quote wins it
+            </span>
           </div>
           <label>
             Valid until
             <input type="date" value={validUntil} onChange={(e) => setValidUntil(e.target.value)} aria-describedby="valid-hint" />
-            <span id="valid-hint" className="muted small">{fieldError('valid_until') ?? 'Empty: 30 days from today'}</span>
+            <span id="valid-hint" className="muted small">
+              {fieldError('valid_until') ?? 'Empty: 30 days from today'}
+            </span>
           </label>
           <label>
             Currency
@@ -107,12 +156,24 @@ export function QuoteEditor({ quote, customerId, dealId: initialDeal, defaultCur
           <thead>
             <tr>
               <th scope="col">Product</th>
-              <th scope="col" className="col-name">Description</th>
-              <th scope="col" className="col-small num">Quantity</th>
-              <th scope="col" className="col-small num">Unit price</th>
-              <th scope="col" className="col-small num">Discount %</th>
-              <th scope="col" className="col-small num">Tax %</th>
-              <th scope="col"><span className="sr-only">Remove</span></th>
+              <th scope="col" className="col-name">
+                Description
+              </th>
+              <th scope="col" className="col-small num">
+                Quantity
+              </th>
+              <th scope="col" className="col-small num">
+                Unit price
+              </th>
+              <th scope="col" className="col-small num">
+                Discount %
+              </th>
+              <th scope="col" className="col-small num">
+                Tax %
+              </th>
+              <th scope="col">
+                <span className="sr-only">Remove</span>
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -44,8 +44,18 @@ export function QuotePage({ params }: { params: Params }) {
   const [link, setLink] = useState<string | null>(null);
   const toast = useToast();
   useDocumentTitle(quote.data ? `Quote ${quoteLabel(quote.data)}` : 'Quote');
-  if (quote.error) return <div className="page"><ErrorState error={quote.error} onRetry={quote.reload} /></div>;
-  if (!quote.data) return <div className="page"><Loading /></div>;
+  if (quote.error)
+    return (
+      <div className="page">
+        <ErrorState error={quote.error} onRetry={quote.reload} />
+      </div>
+    );
+  if (!quote.data)
+    return (
+      <div className="page">
+        <Loading />
+      </div>
+    );
   const q = quote.data;
   const run = async (name: string, work: () => Promise<unknown>, done: string) => {
     setBusy(name);
@@ -68,7 +78,11 @@ export function QuotePage({ params }: { params: Params }) {
         PDF
       </a>
       {(q.status === 'draft' || open) && (
-        <Button variant="primary" busy={busy === 'send'} onClick={() => void run('send', async () => setLink((await quotesApi.send(q.id)).url), q.status === 'draft' ? 'Quote sent.' : 'Quote sent again.')}>
+        <Button
+          variant="primary"
+          busy={busy === 'send'}
+          onClick={() => void run('send', async () => setLink((await quotesApi.send(q.id)).url), q.status === 'draft' ? 'Quote sent.' : 'Quote sent again.')}
+        >
           {q.status === 'draft' ? 'Send to the customer' : 'Send again'}
         </Button>
       )}
@@ -117,7 +131,14 @@ export function QuotePage({ params }: { params: Params }) {
         </p>
       )}
       {q.status === 'draft' ? (
-        <QuoteEditor key={q.updated_at} quote={q} customerId={q.customer_id} defaultCurrency={q.currency} saveLabel="Save draft" onSave={async (body) => void (await quotesApi.update(q.id, body), toast('Draft saved.'), quote.reload())} />
+        <QuoteEditor
+          key={q.updated_at}
+          quote={q}
+          customerId={q.customer_id}
+          defaultCurrency={q.currency}
+          saveLabel="Save draft"
+          onSave={async (body) => void (await quotesApi.update(q.id, body), toast('Draft saved.'), quote.reload())}
+        />
       ) : (
         <QuoteSummary quote={q} />
       )}
@@ -134,8 +155,19 @@ export function QuotePage({ params }: { params: Params }) {
               <li key={a.id}>
                 <strong>{a.kind}</strong> {formatDateTime(a.at)}
                 {a.detail ? ` · ${a.detail}` : ''}
-                {a.ip ? <span className="muted small"> · from {a.ip}{a.user_agent ? `, ${a.user_agent}` : ''}</span> : null}
-                {a.pdf_sha256 && a.kind === 'accepted' ? <span className="muted small"> · PDF SHA-256 <code>{a.pdf_sha256}</code></span> : null}
+                {a.ip ? (
+                  <span className="muted small">
+                    {' '}
+                    · from {a.ip}
+                    {a.user_agent ? `, ${a.user_agent}` : ''}
+                  </span>
+                ) : null}
+                {a.pdf_sha256 && a.kind === 'accepted' ? (
+                  <span className="muted small">
+                    {' '}
+                    · PDF SHA-256 <code>{a.pdf_sha256}</code>
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -154,11 +186,21 @@ function QuoteSummary({ quote: q }: { quote: Quote }) {
         <thead>
           <tr>
             <th scope="col">Description</th>
-            <th scope="col" className="num">Quantity</th>
-            <th scope="col" className="num">Unit price</th>
-            <th scope="col" className="num">Discount</th>
-            <th scope="col" className="num">Tax</th>
-            <th scope="col" className="num">Amount</th>
+            <th scope="col" className="num">
+              Quantity
+            </th>
+            <th scope="col" className="num">
+              Unit price
+            </th>
+            <th scope="col" className="num">
+              Discount
+            </th>
+            <th scope="col" className="num">
+              Tax
+            </th>
+            <th scope="col" className="num">
+              Amount
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -175,12 +217,35 @@ function QuoteSummary({ quote: q }: { quote: Quote }) {
         </tbody>
       </table>
       <div className="card-pad quote-totals">
-        <div><span>Subtotal</span><span>{m(q.subtotal)}</span></div>
-        {q.discount_total > 0 && <div><span>Discount ({q.discount_percent}%)</span><span>-{m(q.discount_total)}</span></div>}
-        <div><span>Tax</span><span>{m(q.tax_total)}</span></div>
-        <div className="quote-total"><span>Total</span><span>{m(q.total)}</span></div>
-        {q.accepted_at && <p className="muted small">Accepted by {q.accepted_by} on {formatDateTime(q.accepted_at)}; PDF SHA-256 <code>{q.accepted_pdf_sha256}</code></p>}
-        {q.declined_at && <p className="muted small">Declined on {formatDateTime(q.declined_at)}{q.decline_reason ? `: ${q.decline_reason}` : ''}</p>}
+        <div>
+          <span>Subtotal</span>
+          <span>{m(q.subtotal)}</span>
+        </div>
+        {q.discount_total > 0 && (
+          <div>
+            <span>Discount ({q.discount_percent}%)</span>
+            <span>-{m(q.discount_total)}</span>
+          </div>
+        )}
+        <div>
+          <span>Tax</span>
+          <span>{m(q.tax_total)}</span>
+        </div>
+        <div className="quote-total">
+          <span>Total</span>
+          <span>{m(q.total)}</span>
+        </div>
+        {q.accepted_at && (
+          <p className="muted small">
+            Accepted by {q.accepted_by} on {formatDateTime(q.accepted_at)}; PDF SHA-256 <code>{q.accepted_pdf_sha256}</code>
+          </p>
+        )}
+        {q.declined_at && (
+          <p className="muted small">
+            Declined on {formatDateTime(q.declined_at)}
+            {q.decline_reason ? `: ${q.decline_reason}` : ''}
+          </p>
+        )}
         {q.order_id && <p className="muted small">Order {q.order_id} and a follow-up task were created.</p>}
       </div>
     </Card>

@@ -24,11 +24,30 @@ export function QuoteReportCard() {
   return (
     <Card title="Acceptance, last 12 months" id="quote-report">
       <dl className="facts card-pad quote-report">
-        <div className="fact"><dt>Quotes sent</dt><dd>{formatNumber(t.sent, true)}</dd></div>
-        <div className="fact"><dt>Acceptance rate</dt><dd>{t.acceptance_rate === null ? '—' : `${formatNumber(t.acceptance_rate * 100)}%`}</dd></div>
-        <div className="fact"><dt>Accepted / converted</dt><dd>{t.accepted} / {t.converted}</dd></div>
-        <div className="fact"><dt>Declined / expired / open</dt><dd>{t.declined} / {t.expired} / {t.open}</dd></div>
-        <div className="fact"><dt>Median time to accept</dt><dd>{t.median_days_to_accept === null ? '—' : `${formatNumber(t.median_days_to_accept)} days`}</dd></div>
+        <div className="fact">
+          <dt>Quotes sent</dt>
+          <dd>{formatNumber(t.sent, true)}</dd>
+        </div>
+        <div className="fact">
+          <dt>Acceptance rate</dt>
+          <dd>{t.acceptance_rate === null ? '—' : `${formatNumber(t.acceptance_rate * 100)}%`}</dd>
+        </div>
+        <div className="fact">
+          <dt>Accepted / converted</dt>
+          <dd>
+            {t.accepted} / {t.converted}
+          </dd>
+        </div>
+        <div className="fact">
+          <dt>Declined / expired / open</dt>
+          <dd>
+            {t.declined} / {t.expired} / {t.open}
+          </dd>
+        </div>
+        <div className="fact">
+          <dt>Median time to accept</dt>
+          <dd>{t.median_days_to_accept === null ? '—' : `${formatNumber(t.median_days_to_accept)} days`}</dd>
+        </div>
       </dl>
     </Card>
   );

@@ -48,7 +48,9 @@ export function QuotesListPage() {
               <th scope="col">Number</th>
               <th scope="col">Title</th>
               <th scope="col">Status</th>
-              <th scope="col" className="num">Total</th>
+              <th scope="col" className="num">
+                Total
+              </th>
               <th scope="col">Valid until</th>
               <th scope="col">Sent</th>
             </tr>

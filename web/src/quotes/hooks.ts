@@ -22,7 +22,11 @@ export function useProducts() {
 
 /** The customer's open deals, for linking a quote to one. */
 export function useOpenDeals(customerId: string) {
-  return useAsync((signal) => api.get<Page<{ id: string; title: string; status: string }>>('/api/deals', { customer_id: customerId, status: 'open', limit: 100, fields: 'id,title,status' }, signal).then((r) => r.data), [customerId]);
+  return useAsync(
+    (signal) =>
+      api.get<Page<{ id: string; title: string; status: string }>>('/api/deals', { customer_id: customerId, status: 'open', limit: 100, fields: 'id,title,status' }, signal).then((r) => r.data),
+    [customerId],
+  );
 }
 
 export interface QuoteBody {

@@ -36,7 +36,8 @@ export function CalendarFeedCard() {
   return (
     <Card title="Calendar feed" id="calendar">
       <p className="muted">
-        Subscribe to this address in Google Calendar or Apple Calendar to see open tasks with due times, expected close dates of deals and contract ends. Anyone with the address can read the feed: make a new one if it leaks.
+        Subscribe to this address in Google Calendar or Apple Calendar to see open tasks with due times, expected close dates of deals and contract ends. Anyone with the address can read the feed:
+        make a new one if it leaks.
       </p>
       {status.error ? (
         <ErrorState error={status.error} onRetry={status.reload} />

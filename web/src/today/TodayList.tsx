@@ -16,7 +16,12 @@ const kinds: Record<TodayKind, { label: string; icon: IconName }> = {
 
 /** One ranked list: the money at stake, what it is, and why, in words. */
 export function TodayList({ items, compact = false }: { items: TodayItem[]; compact?: boolean }) {
-  if (items.length === 0) return <EmptyState icon="check" title="Nothing at stake right now">No due tasks, rotten deals, waiting quotes, contracts to renew or customers to call.</EmptyState>;
+  if (items.length === 0)
+    return (
+      <EmptyState icon="check" title="Nothing at stake right now">
+        No due tasks, rotten deals, waiting quotes, contracts to renew or customers to call.
+      </EmptyState>
+    );
   return (
     <ol className={`today-list${compact ? ' today-compact' : ''}`}>
       {items.map((item) => (

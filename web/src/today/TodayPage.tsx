@@ -13,11 +13,11 @@ export function TodayPage() {
     <div className="page">
       <PageHeader
         title="Today"
-        subtitle={t ? `Ranked by money at stake: value × probability, in ${t.currency}. A task linked to nothing of value counts as ${t.default_task_value} ${t.currency}.` : 'Ranked by money at stake.'}
+        subtitle={
+          t ? `Ranked by money at stake: value × probability, in ${t.currency}. A task linked to nothing of value counts as ${t.default_task_value} ${t.currency}.` : 'Ranked by money at stake.'
+        }
       />
-      <Card>
-        {today.error ? <ErrorState error={today.error} onRetry={today.reload} /> : !t ? <Loading /> : <TodayList items={t.items} />}
-      </Card>
+      <Card>{today.error ? <ErrorState error={today.error} onRetry={today.reload} /> : !t ? <Loading /> : <TodayList items={t.items} />}</Card>
     </div>
   );
 }

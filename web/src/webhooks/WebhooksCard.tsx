@@ -51,7 +51,6 @@ export function WebhooksCard() {
   );
 }
 
-
 function health(h: Webhook): { tone: 'success' | 'warning' | 'danger' | 'neutral'; label: string } {
   if (!h.active) return { tone: h.disabled_reason ? 'danger' : 'neutral', label: h.disabled_reason ? 'Switched off' : 'Paused' };
   if (h.failing_since) return { tone: 'warning', label: `Failing since ${relativeTime(h.failing_since)}` };
@@ -107,7 +106,14 @@ function WebhookRow({ hook, onChange }: { hook: Webhook; onChange: () => void })
       </div>
       <FormError error={error} />
       {open && <DeliveryLog hook={hook} />}
-      <ConfirmDialog open={removing} onCancel={() => setRemoving(false)} onConfirm={() => void run(() => webhooksApi.remove(hook.id), 'Webhook removed.').then(() => setRemoving(false))} busy={busy} title="Remove this webhook?" confirmLabel="Remove webhook">
+      <ConfirmDialog
+        open={removing}
+        onCancel={() => setRemoving(false)}
+        onConfirm={() => void run(() => webhooksApi.remove(hook.id), 'Webhook removed.').then(() => setRemoving(false))}
+        busy={busy}
+        title="Remove this webhook?"
+        confirmLabel="Remove webhook"
+      >
         <p>{hook.url} stops receiving events, and its delivery log is deleted.</p>
       </ConfirmDialog>
     </li>
