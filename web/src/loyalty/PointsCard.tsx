@@ -52,7 +52,7 @@ export function PointsCard({ customerId }: { customerId: string }) {
             </p>
           )}
           {p.page_link && (
-            <p className="small">
+            <p className="small points-links">
               Customer page:{' '}
               <a href={p.page_link} data-testid="points-page-link">
                 {p.page_link}
