@@ -93,18 +93,16 @@ export async function appendEvents(trx: Db, actor: string, events: DomainEvent[]
     await trx
       .insertInto('events')
       .values(
-        stored
-          .slice(i, i + chunk)
-          .map((e) => ({
-            id: e.id,
-            type: e.type,
-            entity: e.entity,
-            entity_id: e.entity_id,
-            occurred_at: e.occurred_at,
-            actor: e.actor,
-            data: e.data === null ? null : JSON.stringify(e.data),
-            position: null,
-          })),
+        stored.slice(i, i + chunk).map((e) => ({
+          id: e.id,
+          type: e.type,
+          entity: e.entity,
+          entity_id: e.entity_id,
+          occurred_at: e.occurred_at,
+          actor: e.actor,
+          data: e.data === null ? null : JSON.stringify(e.data),
+          position: null,
+        })),
       )
       .execute();
   }

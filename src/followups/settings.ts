@@ -11,14 +11,10 @@ export const defaultIntervals = [1, 2, 3, 5, 8, 13];
 export const followupSettingsSchema = z
   .object({
     enabled: z.boolean().openapi({ description: 'Whether sent quotes and form leads start a cadence' }),
-    intervals: z
-      .array(z.number().int().min(1).max(365))
-      .min(1)
-      .max(20)
-      .openapi({
-        description: 'Days between follow-ups: the first is due this many days after the quote was sent or the lead came in, each next one this many days after the one before',
-        example: defaultIntervals,
-      }),
+    intervals: z.array(z.number().int().min(1).max(365)).min(1).max(20).openapi({
+      description: 'Days between follow-ups: the first is due this many days after the quote was sent or the lead came in, each next one this many days after the one before',
+      example: defaultIntervals,
+    }),
   })
   .strict()
   .openapi('FollowupSettings');

@@ -40,16 +40,9 @@ export const formFieldSpec = z
 const formBase = {
   name: z.string().trim().min(1).max(255),
   fields: z.array(formFieldSpec).min(1).max(30),
-  consent_wording: z
-    .string()
-    .trim()
-    .min(1)
-    .max(255)
-    .nullable()
-    .optional()
-    .openapi({
-      description: "Text of the email opt-in checkbox (255 characters at most); a submission that ticks it stores this wording as the customer's consent_email_method. No checkbox when null.",
-    }),
+  consent_wording: z.string().trim().min(1).max(255).nullable().optional().openapi({
+    description: "Text of the email opt-in checkbox (255 characters at most); a submission that ticks it stores this wording as the customer's consent_email_method. No checkbox when null.",
+  }),
   pipeline_id: z.string().max(40).nullable().optional().openapi({ description: 'Pipeline of the deals this form opens (the default pipeline when null)' }),
   stage_id: z.string().max(40).nullable().optional().openapi({ description: "Stage of the deals this form opens (the pipeline's first stage when null)" }),
   lead_source: z.string().trim().min(1).max(64).openapi({ description: "Recorded as the customer's `source` and the deal's source label", example: 'website contact form' }),

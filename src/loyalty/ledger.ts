@@ -75,13 +75,11 @@ export async function addToBalances(trx: Db, deltas: Map<string, { points: numbe
     } else {
       await insert
         .onConflict((oc) =>
-          oc
-            .column('customer_id')
-            .doUpdateSet({
-              points: sql`${sql.ref('loyalty_balances.points')} + ${sql.ref('excluded.points')}`,
-              earned: sql`${sql.ref('loyalty_balances.earned')} + ${sql.ref('excluded.earned')}`,
-              updated_at: now,
-            }),
+          oc.column('customer_id').doUpdateSet({
+            points: sql`${sql.ref('loyalty_balances.points')} + ${sql.ref('excluded.points')}`,
+            earned: sql`${sql.ref('loyalty_balances.earned')} + ${sql.ref('excluded.earned')}`,
+            updated_at: now,
+          }),
         )
         .execute();
     }

@@ -53,12 +53,9 @@ export const loyaltyReportSchema = z
       comparisons: z.array(comparison),
       reward_cost: z.number().openapi({ description: 'Points given for referrals (both sides) times the point value' }),
       referred_revenue: z.number().openapi({ description: "Referred customers' revenue in the business currency" }),
-      affordable_reward: z
-        .number()
-        .nullable()
-        .openapi({
-          description: "Per referral (both sides together): the low end of the interval of a referred customer's mean revenue, times the gross margin; null when there are too few referred customers",
-        }),
+      affordable_reward: z.number().nullable().openapi({
+        description: "Per referral (both sides together): the low end of the interval of a referred customer's mean revenue, times the gross margin; null when there are too few referred customers",
+      }),
       affordable_points: z.number().nullable(),
       margin: z.number().openapi({ description: 'The gross margin assumed (query parameter `margin`, 1 when not given)' }),
     }),

@@ -19,12 +19,10 @@ export const ruleSchema = z
   .object({
     id: z.string(),
     name: z.string(),
-    kind: z
-      .enum(ruleKinds)
-      .openapi({
-        description:
-          "order: points per unit of business currency of a paid order; signup: once per new customer; event: once per event of `event_type` about a customer; referrer / referred: each side of a referral, after the referred customer's first paid order",
-      }),
+    kind: z.enum(ruleKinds).openapi({
+      description:
+        "order: points per unit of business currency of a paid order; signup: once per new customer; event: once per event of `event_type` about a customer; referrer / referred: each side of a referral, after the referred customer's first paid order",
+    }),
     event_type: z.string().nullable().openapi({ description: 'For event rules: the domain event type that earns points (it need not exist yet)' }),
     points: z.number().openapi({ description: 'Points per unit of currency (order rules, fractions allowed; points are rounded down per order), else points per occurrence' }),
     starts_at: z.string().nullable(),

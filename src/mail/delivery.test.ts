@@ -24,20 +24,18 @@ describe.each(engines)('outgoing mail on %s', (engine) => {
   const messageRow = (id: string) => t.database.db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
   it('queues in the caller transaction and delivers after commit as multipart text + HTML with Message-ID and Date', async () => {
-    const { id } = await t.database.db
-      .transaction()
-      .execute((trx) =>
-        queueMail(trx, {
-          to: 'ada@example.org',
-          subject: 'Your quote Q-1',
-          text: 'Hello Ada,\nyour quote is attached.',
-          html: '<p>Hello Ada,<br>your quote is attached.</p>',
-          purpose: 'transactional',
-          related: { entity: 'quote', id: 'quo_1' },
-          attachments: [{ filename: 'Q-1.pdf', content: Buffer.from('%PDF-1.4 test'), contentType: 'application/pdf' }],
-          headers: { 'X-Rapport-Quote': 'Q-1' },
-        }),
-      );
+    const { id } = await t.database.db.transaction().execute((trx) =>
+      queueMail(trx, {
+        to: 'ada@example.org',
+        subject: 'Your quote Q-1',
+        text: 'Hello Ada,\nyour quote is attached.',
+        html: '<p>Hello Ada,<br>your quote is attached.</p>',
+        purpose: 'transactional',
+        related: { entity: 'quote', id: 'quo_1' },
+        attachments: [{ filename: 'Q-1.pdf', content: Buffer.from('%PDF-1.4 test'), contentType: 'application/pdf' }],
+        headers: { 'X-Rapport-Quote': 'Q-1' },
+      }),
+    );
     expect((await messageRow(id)).status).toBe('queued');
     expect(await deliverQueuedMail(t.database)).toBe(1);
     const [mail] = await smtp.waitFor(1);

@@ -17,19 +17,17 @@ describe.each(engines)('erasing a person from outgoing mail on %s', (engine) => 
     const ctx: Ctx = { database: t.database, actor: 'test' };
     const [person] = await t.database.db.transaction().execute((trx) => customers.createIn(trx, ctx, [{ first_name: 'Erin', last_name: 'Erased', email: 'erin@example.org', consent_email: true }]));
     const id = person.id as string;
-    const sent = await t.database.db
-      .transaction()
-      .execute((trx) =>
-        queueMail(trx, {
-          to: 'erin@example.org',
-          subject: 'About your order for Erin',
-          text: 'Dear Erin',
-          html: '<p>Dear Erin</p>',
-          purpose: 'transactional',
-          customerId: id,
-          attachments: [{ filename: 'erin.pdf', content: Buffer.from('x'), contentType: 'application/pdf' }],
-        }),
-      );
+    const sent = await t.database.db.transaction().execute((trx) =>
+      queueMail(trx, {
+        to: 'erin@example.org',
+        subject: 'About your order for Erin',
+        text: 'Dear Erin',
+        html: '<p>Dear Erin</p>',
+        purpose: 'transactional',
+        customerId: id,
+        attachments: [{ filename: 'erin.pdf', content: Buffer.from('x'), contentType: 'application/pdf' }],
+      }),
+    );
     await t.database.db.updateTable('messages').set({ status: 'sent', provider_response: '250 ok erin@example.org' }).where('id', '=', sent.id).execute();
     // Mail to one of their addresses queued without the customer link counts too.
     const queued = await t.database.db.transaction().execute((trx) => queueMail(trx, { to: 'ERIN@example.org', subject: 'Hi Erin', text: 'x', purpose: 'notification' }));
