@@ -1,36 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../core/database.js';
 import { migrate } from '../core/migrations/index.js';
 import { createDeal } from '../deals/service.js';
-import { buildProgram } from './program.js';
+import { runRapport } from '../test/cli-runner.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-cli-deals-'));
 
-/** Runs `rapport ...args` in this process against the data directory; stdout is captured. */
-async function rapport(...args: string[]): Promise<string> {
-  const saved = { write: process.stdout.write, err: process.stderr.write, dir: process.env.RAPPORT_DATA_DIR, url: process.env.DATABASE_URL };
-  let out = '';
-  process.stdout.write = ((chunk: string | Uint8Array) => ((out += String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = (() => true) as typeof process.stderr.write;
-  process.env.RAPPORT_DATA_DIR = dir;
-  process.env.DATABASE_URL = '';
-  try {
-    const program = buildProgram();
-    const quiet = (c: Command) => (c.exitOverride(), c.configureOutput({ writeErr: () => {}, writeOut: () => {} }), c.commands.forEach(quiet));
-    quiet(program);
-    await program.parseAsync(['node', 'rapport', ...args]);
-    return out;
-  } finally {
-    Object.assign(process.stdout, { write: saved.write });
-    Object.assign(process.stderr, { write: saved.err });
-    process.env.RAPPORT_DATA_DIR = saved.dir;
-    process.env.DATABASE_URL = saved.url;
-  }
-}
+const rapport = (...args: string[]) => runRapport(dir, ...args);
 
 describe('rapport deals list | move | pipelines', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
