@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listEvents } from '../core/events.js';
-import { deliverQueuedMail } from '../mail/deliver.js';
-import { startTestSmtp, useTestSmtp, type TestSmtp } from '../test/smtp.js';
+import { deliverAllQueued, startTestSmtp, useTestSmtp, type TestSmtp } from '../test/smtp.js';
 import { engines } from '../test/engines.js';
 import { testApi, type TestApi } from '../test/api-client.js';
 import { sendDueReminders } from './reminders.js';
@@ -38,7 +37,7 @@ describe.each(engines)('task reminders on %s', (engine) => {
     expect(both[0] + both[1]).toBe(1);
     expect(await sendDueReminders(api.db.database, new Date('2026-03-02T09:00:00Z'))).toBe(0);
 
-    expect(await deliverQueuedMail(api.db.database)).toBe(1);
+    expect(await deliverAllQueued(api.db.database)).toBe(1);
     const [mail] = await smtp.waitFor(1);
     expect(mail.to && !Array.isArray(mail.to) ? mail.to.value[0].address : null).toBe('owner@example.com');
     expect(mail.subject).toBe('Reminder: Call Ada about the renewal');
@@ -61,7 +60,7 @@ describe.each(engines)('task reminders on %s', (engine) => {
     // Moving the reminder sends it again at the new time; done tasks leave the list.
     await api.request('PATCH', `/api/tasks/${due.id}`, { remind_at: '2026-03-03T08:30:00Z' });
     expect(await sendDueReminders(api.db.database, new Date('2026-03-03T08:30:00Z'))).toBe(1);
-    await deliverQueuedMail(api.db.database);
+    await deliverAllQueued(api.db.database);
     expect(await smtp.waitFor(2)).toHaveLength(2);
     await api.request('PATCH', `/api/tasks/${due.id}`, { done: true });
     expect((await api.request('GET', '/api/reminders')).body.data).toEqual([]);

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { instanceSecret, signPayload } from '../auth/secrets.js';
 import { createDeal, getDeal } from '../deals/service.js';
-import { deliverQueuedMail } from '../mail/deliver.js';
 import { closeMailTransport } from '../mail/transport.js';
 import { testApi, type TestApi } from '../test/api-client.js';
 import { engines } from '../test/engines.js';
 import { quotesAwaitingAnswer } from './awaiting.js';
 import { pdfText } from '../test/pdf-text.js';
-import { startTestSmtp, useTestSmtp, type TestSmtp } from '../test/smtp.js';
+import { deliverAllQueued, startTestSmtp, useTestSmtp, type TestSmtp } from '../test/smtp.js';
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 const formHeaders = { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': 'QuoteTest/1.0' };
@@ -61,7 +60,7 @@ describe.each(engines)('quotes on %s', (engine) => {
     const before = smtp.messages.length;
     const sent = await api.request('POST', `/api/quotes/${id}/send`);
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
-    expect(await deliverQueuedMail(api.db.database)).toBeGreaterThanOrEqual(1);
+    expect(await deliverAllQueued(api.db.database)).toBeGreaterThanOrEqual(1);
     const mails = await smtp.waitFor(before + 1);
     const mail = mails[before];
     const link = /https:\/\/crm\.example\.com(\/q\/[A-Za-z0-9._-]+)/.exec(mail.text ?? '');
@@ -350,7 +349,7 @@ describe.each(engines)('quotes on %s', (engine) => {
     ).body;
     const before = smtp.messages.length;
     expect((await api.request('POST', `/api/quotes/${q.id}/send`)).status).toBe(200);
-    await deliverQueuedMail(api.db.database);
+    await deliverAllQueued(api.db.database);
     const mail = (await smtp.waitFor(before + 1))[before];
     const path = /https:\/\/crm\.example\.com(\/q\/[A-Za-z0-9._-]+)/.exec(mail.text ?? '')![1];
     expect((await accept(path, 'Grace Hopper')).status).toBe(200);

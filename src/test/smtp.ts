@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { Database } from '../core/database.js';
+import { deliverQueuedMail } from '../mail/deliver.js';
 import { updateMailSettings } from '../mail/settings.js';
 
 export interface TestSmtp {
@@ -113,4 +114,21 @@ export async function startTestSmtp(options: { parse?: boolean; /** Wait this lo
 /** Points the outgoing-mail settings at a test SMTP server on loopback (no TLS) with a from address. */
 export async function useTestSmtp(database: Database, port: number, overrides: Record<string, unknown> = {}): Promise<void> {
   await updateMailSettings(database, { host: '127.0.0.1', port, security: 'none', from_name: 'Rapport Test', from_address: 'owner@example.com', public_url: 'https://crm.example.com', ...overrides });
+}
+
+/**
+ * Delivers every queued message now, as the mail worker would over its next passes: a pass that is
+ * held back by the per-second sending limit (5 a second by default) is tried again in the next second.
+ * Returns how many messages were settled.
+ */
+export async function deliverAllQueued(database: Database, timeoutMs = 10_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let settled = 0;
+  for (;;) {
+    settled += await deliverQueuedMail(database);
+    const waiting = await database.db.selectFrom('messages').select('id').where('status', '=', 'queued').where('next_attempt_at', '<=', new Date().toISOString()).limit(1).execute();
+    if (waiting.length === 0) return settled;
+    if (Date.now() > deadline) throw new Error(`queued mail was still waiting after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 5));
+  }
 }
