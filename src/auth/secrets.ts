@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { engineOf, type Db } from '../core/database.js';
+import type { Db } from '../core/database.js';
+import { insertOrIgnore } from '../core/dialect.js';
 
 export const randomToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -36,9 +37,7 @@ async function loadInstanceSecret(db: Db): Promise<Buffer> {
   if (!stored) {
     const row = { setting_key: instanceSecretKey, value: JSON.stringify(randomToken(32)), updated_at: new Date().toISOString() };
     // Two processes starting together: the first insert wins and both read it back.
-    const insert = db.insertInto('settings').values(row);
-    if (engineOf(db) === 'mysql') await insert.ignore().execute();
-    else await insert.onConflict((oc) => oc.column('setting_key').doNothing()).execute();
+    await insertOrIgnore(db, 'settings', row, ['setting_key']);
     stored = await read();
   }
   return Buffer.from(JSON.parse(stored!) as string, 'base64url');

@@ -5,8 +5,8 @@
  */
 import { z } from '@hono/zod-openapi';
 import type { Ctx } from '../core/context.js';
-import type { OnConflictBuilder, OnConflictDoNothingBuilder } from 'kysely';
-import { engineOf, toBool, toNumber, type Db } from '../core/database.js';
+import { toBool, toNumber, type Db } from '../core/database.js';
+import { insertOrIgnore } from '../core/dialect.js';
 import { appendEvents } from '../core/events.js';
 import { conflict, invalid, newFieldErrors, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
@@ -151,11 +151,13 @@ export async function ensureDefaultPipeline(trx: Db): Promise<void> {
   const now = new Date().toISOString();
   const pipeline = { id: defaultPipelineId, name: 'Sales', position: 0, rotten_days: defaultRottenDays, lost_reason_required: 1, created_at: now, updated_at: now };
   // Two first uses at once both find no pipeline: the fixed ids make the second insert a no-op, not an error.
-  const mysql = engineOf(trx) === 'mysql';
-  const once = <Q extends { ignore(): Q; onConflict(f: (oc: OnConflictBuilder<any, any>) => OnConflictDoNothingBuilder<any, any>): Q }>(q: Q) =>
-    mysql ? q.ignore() : q.onConflict((oc) => oc.column('id').doNothing());
-  await once(trx.insertInto('pipelines').values(pipeline)).execute();
-  await once(trx.insertInto('pipeline_stages').values(defaultStages.map((s, position) => ({ ...s, pipeline_id: defaultPipelineId, position, created_at: now, updated_at: now })))).execute();
+  await insertOrIgnore(trx, 'pipelines', pipeline, ['id']);
+  await insertOrIgnore(
+    trx,
+    'pipeline_stages',
+    defaultStages.map((s, position) => ({ ...s, pipeline_id: defaultPipelineId, position, created_at: now, updated_at: now })),
+    ['id'],
+  );
 }
 
 export async function listPipelines(db: Db): Promise<Pipeline[]> {

@@ -6,7 +6,8 @@
  */
 import { createHmac } from 'node:crypto';
 import { sql } from 'kysely';
-import { engineOf, type Db } from '../core/database.js';
+import type { Db } from '../core/database.js';
+import { insertOrIgnore } from '../core/dialect.js';
 import { safeEqual, sha256 } from '../auth/secrets.js';
 
 /** Name of the honeypot input: hidden from people by CSS, filled in by form-filling bots. */
@@ -57,9 +58,7 @@ export async function takeHit(db: Db, key: string, limit: RateLimit, now = new D
   const hashed = sha256(key);
   const nowIso = now.toISOString();
   const cutoff = new Date(now.getTime() - limit.windowMs).toISOString();
-  const insert = db.insertInto('form_rate_limits').values({ limit_key: hashed, hits: 0, window_start: nowIso });
-  if (engineOf(db) === 'mysql') await insert.ignore().execute();
-  else await insert.onConflict((oc) => oc.column('limit_key').doNothing()).execute();
+  await insertOrIgnore(db, 'form_rate_limits', { limit_key: hashed, hits: 0, window_start: nowIso }, ['limit_key']);
   const expired = sql<boolean>`${sql.ref('window_start')} < ${cutoff}`;
   const result = await db
     .updateTable('form_rate_limits')

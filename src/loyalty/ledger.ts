@@ -5,7 +5,8 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../core/database.js';
-import { engineOf, toNumber } from '../core/database.js';
+import { toNumber } from '../core/database.js';
+import { insertOrAdd } from '../core/dialect.js';
 import { appendEvents, type DomainEvent } from '../core/events.js';
 import { conflict, invalid } from '../core/errors.js';
 import { newId } from '../core/ids.js';
@@ -64,26 +65,8 @@ export async function getBalances(db: Db, customerIds: readonly string[]): Promi
 /** Adds deltas to balances in one statement per chunk, creating the rows that are missing. */
 export async function addToBalances(trx: Db, deltas: Map<string, { points: number; earned: number }>): Promise<void> {
   const now = new Date().toISOString();
-  const dialect = engineOf(trx);
   const rows = [...deltas].map(([customer_id, d]) => ({ customer_id, points: d.points, earned: d.earned, tier_id: null, tier_since: null, updated_at: now }));
-  for (const part of chunk(rows, 150)) {
-    const insert = trx.insertInto('loyalty_balances').values(part);
-    if (dialect === 'mysql') {
-      await insert
-        .onDuplicateKeyUpdate({ points: sql`${sql.ref('points')} + values(${sql.ref('points')})`, earned: sql`${sql.ref('earned')} + values(${sql.ref('earned')})`, updated_at: now })
-        .execute();
-    } else {
-      await insert
-        .onConflict((oc) =>
-          oc.column('customer_id').doUpdateSet({
-            points: sql`${sql.ref('loyalty_balances.points')} + ${sql.ref('excluded.points')}`,
-            earned: sql`${sql.ref('loyalty_balances.earned')} + ${sql.ref('excluded.earned')}`,
-            updated_at: now,
-          }),
-        )
-        .execute();
-    }
-  }
+  await insertOrAdd(trx, 'loyalty_balances', rows, { key: ['customer_id'], add: ['points', 'earned'], set: { updated_at: now }, chunk: 150 });
 }
 
 function addDays(iso: string, days: number): string {

@@ -8,6 +8,7 @@
  */
 import { instanceSecret } from '../auth/secrets.js';
 import { toBool, type Database, type Db } from '../core/database.js';
+import { skippingLocked } from '../core/dialect.js';
 import { appendEvents, type DomainEvent } from '../core/events.js';
 import { processIsGone, thisProcess } from '../core/liveness.js';
 import { composeMessage, messageIdFor, needsPublicUrl, type ComposeContext, type MessageRow } from './compose.js';
@@ -90,7 +91,7 @@ async function claimForSender(database: Database, worker: string, senderId: stri
   return db.transaction().execute(async (trx) => {
     const budget = await remainingBudget(trx, key, limits, now, true);
     if (budget <= 0) return { rows: [], suppressed: 0, limited: true };
-    let q = trx
+    const q = trx
       .selectFrom('messages')
       .select(['id', 'to_address', 'purpose', 'customer_id'])
       .where(dueCondition(nowIso))
@@ -98,8 +99,7 @@ async function claimForSender(database: Database, worker: string, senderId: stri
       .orderBy('next_attempt_at')
       .orderBy('id')
       .limit(max);
-    if (database.dialect !== 'sqlite') q = q.forUpdate().skipLocked();
-    const candidates = (await q.execute()) as { id: string; to_address: string; purpose: string; customer_id: string | null }[];
+    const candidates = (await skippingLocked(trx, q).execute()) as { id: string; to_address: string; purpose: string; customer_id: string | null }[];
     if (candidates.length === 0) return { rows: [], suppressed: 0, limited: false };
     const blocked = await blockedMessages(trx, candidates);
     const events: DomainEvent[] = [];

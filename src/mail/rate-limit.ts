@@ -4,7 +4,8 @@
  * server, or a second one, sees what was already sent and does not burst.
  */
 import { sql } from 'kysely';
-import { engineOf, type Db } from '../core/database.js';
+import type { Db } from '../core/database.js';
+import { insertOrIgnore, lockingRows } from '../core/dialect.js';
 
 /** 0 means no limit for that period. */
 export interface RateLimits {
@@ -26,9 +27,8 @@ const limitOf = (limits: RateLimits, p: Period) => (p === 'second' ? limits.per_
 export const windowStart = (period: Period, now: Date) => new Date(Math.floor(now.getTime() / periods[period]) * periods[period]).toISOString();
 
 async function readWindows(db: Db, senderKey: string, lock: boolean) {
-  let q = db.selectFrom('mail_rate_windows').select(['period', 'window_start', 'used']).where('sender_key', '=', senderKey);
-  if (lock && engineOf(db) !== 'sqlite') q = q.forUpdate();
-  return q.execute();
+  const q = db.selectFrom('mail_rate_windows').select(['period', 'window_start', 'used']).where('sender_key', '=', senderKey);
+  return (lock ? lockingRows(db, q) : q).execute();
 }
 
 /** How many messages the sender may still send now (Infinity without limits). */
@@ -50,9 +50,7 @@ export async function ensureWindows(db: Db, senderKey: string, now = new Date())
   const rows = await readWindows(db, senderKey, false);
   for (const period of Object.keys(periods) as Period[]) {
     if (rows.some((r) => r.period === period)) continue;
-    const insert = db.insertInto('mail_rate_windows').values({ sender_key: senderKey, period, window_start: windowStart(period, now), used: 0, updated_at: now.toISOString() });
-    if (engineOf(db) === 'mysql') await insert.ignore().execute();
-    else await insert.onConflict((oc) => oc.columns(['sender_key', 'period']).doNothing()).execute();
+    await insertOrIgnore(db, 'mail_rate_windows', { sender_key: senderKey, period, window_start: windowStart(period, now), used: 0, updated_at: now.toISOString() }, ['sender_key', 'period']);
   }
 }
 

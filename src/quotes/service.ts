@@ -7,7 +7,8 @@
 import { sql } from 'kysely';
 import type { Ctx } from '../core/context.js';
 import { inTransaction } from '../core/context.js';
-import { engineOf, type Db } from '../core/database.js';
+import type { Db } from '../core/database.js';
+import { insertOrIgnore } from '../core/dialect.js';
 import { appendEvents } from '../core/events.js';
 import { AppError, conflict, invalid, notFound } from '../core/errors.js';
 import { rowToRecord, type ApiRecord, type Row } from '../records/codec.js';
@@ -54,9 +55,7 @@ export function statusOn(status: string, validUntil: string, today: string): str
 export async function nextQuoteNumber(trx: Db, year: number): Promise<string> {
   const exists = await trx.selectFrom('quote_counters').select('year').where('year', '=', year).executeTakeFirst();
   if (!exists) {
-    const insert = trx.insertInto('quote_counters').values({ year, last_number: 0 });
-    if (engineOf(trx) === 'mysql') await insert.ignore().execute();
-    else await insert.onConflict((oc) => oc.column('year').doNothing()).execute();
+    await insertOrIgnore(trx, 'quote_counters', { year, last_number: 0 }, ['year']);
   }
   await trx
     .updateTable('quote_counters')
