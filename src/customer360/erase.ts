@@ -18,6 +18,9 @@ import { mergedAway, mergeLoserIds } from './merged-records.js';
 import { eraseDealsOf } from '../deals/erase.js';
 import { eraseContractFilesOf, eraseContractsOf } from '../contracts/erase.js';
 import { eraseQuoteActivityOf, eraseQuotesOf } from '../quotes/erase.js';
+import { eraseSurveyResponsesOf } from '../surveys/erase.js';
+import { eraseChatConversationsOf, eraseChatMessagesOf } from '../chat/erase.js';
+import { eraseInboundMailOf, eraseTicketAttachmentsOf, eraseTicketMessagesOf, eraseTicketsOf } from '../tickets/erase.js';
 import { addRecordValues, emptyPersonValues, namesPerson, redactValue, type PersonValues } from './personal-values.js';
 
 /** Everything an erase needs to know about the person, read before anything is changed. */
@@ -279,6 +282,17 @@ const steps: Record<PersonalTable, Step> = {
   },
   referral_codes: deleteByCustomer('referral_codes'),
   loyalty_pages: deleteByCustomer('loyalty_pages'),
+  loyalty_merges: async (trx, s) => {
+    for (const ids of chunks(s.customerIds)) await trx.deleteFrom('loyalty_merges').where((eb) => eb.or([eb('customer_id', 'in', ids), eb('winner_id', 'in', ids)])).execute();
+  },
+  survey_responses: (trx, s) => eraseSurveyResponsesOf(trx, s.customerIds),
+  // Messages first: they are found through the conversations' addresses, which the next step empties.
+  chat_messages: (trx, s) => eraseChatMessagesOf(trx, s.customerIds, [...s.values.emails]),
+  chat_conversations: (trx, s) => eraseChatConversationsOf(trx, s.customerIds, [...s.values.emails]),
+  tickets: (trx, s) => eraseTicketsOf(trx, s.customerIds),
+  ticket_messages: (trx, s) => eraseTicketMessagesOf(trx, s.customerIds),
+  ticket_attachments: (trx, s) => eraseTicketAttachmentsOf(trx, s.customerIds),
+  inbound_mail: (trx, s) => eraseInboundMailOf(trx, s.customerIds, [...s.values.emails]),
   report_cache: async (trx) => {
     await trx.deleteFrom('report_cache').execute();
   },

@@ -15,6 +15,7 @@ import { dataTables } from '../schema/personal-data.js';
 import { exportLoyalty } from '../loyalty/export.js';
 import { submissionsOf } from '../forms/submissions.js';
 import { mergedAway } from './merged-records.js';
+import { exportTickets } from '../tickets/export.js';
 
 /** The registry's tables whose rows belong to a customer through customer_id (orders, interactions, tasks). */
 type ChildTable = { [T in keyof typeof dataTables]: (typeof dataTables)[T] extends { holds: 'personal'; entity: infer E } ? (E extends 'customers' ? never : T) : never }[keyof typeof dataTables];
@@ -85,6 +86,7 @@ export async function exportCustomer(ctx: Ctx, id: string) {
     contracts: related.contracts,
     loyalty: await exportLoyalty(db, id),
     form_submissions: await submissionsOf(db, ids),
+    tickets: await exportTickets(db, ids),
     merged_records: merged,
     change_history: history.map((h) => ({ at: h.at, actor: h.actor, action: h.action, record_id: h.entity_id, before: parseJson(h.before_data), after: parseJson(h.after_data) })),
   };

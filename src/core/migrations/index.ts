@@ -30,6 +30,12 @@ const migrations: Record<string, DialectMigration> = {
   '0021_deals': await import('./0021_deals.js'),
   '0022_quotes': await import('./0022_quotes.js'),
   '0024_forms': await import('./0024_forms.js'),
+  '0030_tickets': await import('./0030_tickets.js'),
+  '0031_chat_surveys': await import('./0031_chat_surveys.js'),
+  '0029_flows': await import('./0029_flows.js'),
+  '0032_sales_loyalty': await import('./0032_sales_loyalty.js'),
+  '0027_campaigns': await import('./0027_campaigns.js'),
+  '0028_bounces_sms': await import('./0028_bounces_sms.js'),
 };
 
 /** One migration set for all engines: each migration is told which dialect it runs on. */

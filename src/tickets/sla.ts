@@ -1,0 +1,135 @@
+/**
+ * Service levels: business hours (per weekday, in the business's time zone) and holidays, and targets
+ * in business minutes for the first response and the resolution, per priority, with shorter ones for
+ * a kind (complaints by default). Due times are found by walking the open windows from the start time.
+ */
+import { z } from '@hono/zod-openapi';
+import type { Db } from '../core/database.js';
+import { invalid } from '../core/errors.js';
+import { issuesToFields } from '../records/validation.js';
+import { getBusinessSettings } from '../settings/business.js';
+import { readSetting, writeSettingIn } from '../settings/store.js';
+
+export const ticketPriorities = ['low', 'normal', 'high', 'urgent'] as const;
+export type TicketPriority = (typeof ticketPriorities)[number];
+export const ticketKinds = ['question', 'problem', 'complaint', 'request'] as const;
+export type TicketKind = (typeof ticketKinds)[number];
+
+const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: 'a time as HH:MM' });
+const target = z.object({ first_response_minutes: z.number().int().min(1).max(525_600), resolution_minutes: z.number().int().min(1).max(5_256_000) });
+
+export const slaSettingsSchema = z
+  .object({
+    hours: z
+      .object(Object.fromEntries(weekdays.map((d) => [d, z.array(z.tuple([hhmm, hhmm])).max(4)])) as Record<(typeof weekdays)[number], z.ZodArray<z.ZodTuple<[typeof hhmm, typeof hhmm]>>>)
+      .openapi({ description: 'Open windows per weekday (business time zone), e.g. mon: [["09:00","17:00"]]; an empty list: closed' }),
+    holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date as YYYY-MM-DD' })).max(400),
+    targets: z.object({ low: target, normal: target, high: target, urgent: target }).openapi({ description: 'Targets in business minutes per priority' }),
+    kind_targets: z
+      .object({ complaint: target.optional(), problem: target.optional(), question: target.optional(), request: target.optional() })
+      .openapi({ description: 'Targets for a kind, where shorter than its priority’s' }),
+    follow_up_days: z.number().int().min(0).max(3650).openapi({ description: 'Days after closing during which a reply reopens the ticket; later it opens a new ticket linked to the old' }),
+    raise_priority: z
+      .object({ enabled: z.boolean(), min_clv: z.number().min(0), min_churn_risk: z.number().min(0).max(1), to: z.enum(ticketPriorities) })
+      .openapi({ description: 'An at-risk, high-value customer (CLV and churn risk at least these) raises a new ticket to this priority' }),
+  })
+  .openapi('TicketSlaSettings');
+export type SlaSettings = z.infer<typeof slaSettingsSchema>;
+
+const workday: [string, string][] = [['09:00', '17:00']];
+export const defaultSla: SlaSettings = {
+  hours: { sun: [], mon: workday, tue: workday, wed: workday, thu: workday, fri: workday, sat: [] },
+  holidays: [],
+  targets: {
+    urgent: { first_response_minutes: 60, resolution_minutes: 480 },
+    high: { first_response_minutes: 240, resolution_minutes: 960 },
+    normal: { first_response_minutes: 480, resolution_minutes: 2400 },
+    low: { first_response_minutes: 960, resolution_minutes: 4800 },
+  },
+  kind_targets: { complaint: { first_response_minutes: 120, resolution_minutes: 960 } },
+  follow_up_days: 14,
+  raise_priority: { enabled: true, min_clv: 1000, min_churn_risk: 0.5, to: 'high' },
+};
+
+const settingsKey = 'tickets.sla';
+
+export async function getSlaSettings(db: Db): Promise<SlaSettings> {
+  const stored = await readSetting<Partial<SlaSettings>>(db, settingsKey);
+  return { ...defaultSla, ...(stored ?? {}) };
+}
+
+export async function putSlaSettings(trx: Db, body: unknown): Promise<SlaSettings> {
+  const parsed = slaSettingsSchema.safeParse(body);
+  if (!parsed.success) throw invalid('the service-level settings are not valid', issuesToFields(parsed.error.issues));
+  for (const [day, windows] of Object.entries(parsed.data.hours))
+    for (const [from, to] of windows) if (from >= to) throw invalid(`${day}: a window must end after it starts`, { [`hours.${day}`]: ['a window must end after it starts'] });
+  await writeSettingIn(trx, settingsKey, parsed.data);
+  return parsed.data;
+}
+
+/** Targets for a ticket: the kind's where set and shorter, else the priority's. */
+export function targetsFor(sla: SlaSettings, kind: TicketKind, priority: TicketPriority) {
+  const p = sla.targets[priority];
+  const k = sla.kind_targets[kind];
+  return k ? { first_response_minutes: Math.min(p.first_response_minutes, k.first_response_minutes), resolution_minutes: Math.min(p.resolution_minutes, k.resolution_minutes) } : p;
+}
+
+const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+
+/** Wall-clock parts of an instant in a time zone. */
+function localParts(ms: number, timeZone: string) {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    weekday: 'short',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(ms));
+  const get = (type: string) => parts.find((p) => p.type === type)!.value;
+  return {
+    date: `${get('year')}-${get('month')}-${get('day')}`,
+    weekday: get('weekday').toLowerCase().slice(0, 3) as (typeof weekdays)[number],
+    minute: Number(get('hour')) * 60 + Number(get('minute')) + Number(get('second')) / 60,
+  };
+}
+
+/**
+ * The instant `minutes` business minutes after `start`: time outside the open windows and on holidays
+ * does not count. With no open window in the week the target is counted in calendar minutes.
+ */
+export function addBusinessMinutes(start: Date, minutes: number, sla: Pick<SlaSettings, 'hours' | 'holidays'>, timeZone: string): Date {
+  if (!Object.values(sla.hours).some((w) => w.length > 0)) return new Date(start.getTime() + minutes * 60_000);
+  const holidays = new Set(sla.holidays);
+  let at = start.getTime();
+  let left = minutes;
+  for (let guard = 0; guard < 10_000 && left > 0; guard++) {
+    const local = localParts(at, timeZone);
+    const windows = holidays.has(local.date) ? [] : sla.hours[local.weekday].map(([a, b]) => [minutesOf(a), minutesOf(b)] as const).sort((x, y) => x[0] - y[0]);
+    const current = windows.find(([a, b]) => local.minute >= a && local.minute < b);
+    if (current) {
+      const use = Math.min(left, current[1] - local.minute);
+      left -= use;
+      at += use * 60_000;
+      continue;
+    }
+    const next = windows.find(([a]) => a > local.minute);
+    // Jump to the next opening today, or to the next local midnight.
+    at += ((next ? next[0] : 1440) - local.minute) * 60_000;
+  }
+  return new Date(at);
+}
+
+export async function dueTimes(db: Db, kind: TicketKind, priority: TicketPriority, from: Date) {
+  const sla = await getSlaSettings(db);
+  const { timeZone } = await getBusinessSettings(db);
+  const t = targetsFor(sla, kind, priority);
+  return {
+    first_response_due_at: addBusinessMinutes(from, t.first_response_minutes, sla, timeZone).toISOString(),
+    resolution_due_at: addBusinessMinutes(from, t.resolution_minutes, sla, timeZone).toISOString(),
+  };
+}
