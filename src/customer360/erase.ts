@@ -14,6 +14,7 @@ import { columnOf, isList, isPersonal, type FieldDef } from '../schema/fields.js
 import { personalTables, type PersonalTable } from '../schema/personal-data.js';
 import { eraseMessagesOf, eraseSuppressionsOf } from '../mail/erase.js';
 import { addressHash } from '../mail/suppressions.js';
+import { eraseBouncesOf } from '../mail/bounce-inbound.js';
 import { mergedAway, mergeLoserIds } from './merged-records.js';
 import { eraseDealsOf } from '../deals/erase.js';
 import { eraseContractFilesOf, eraseContractsOf } from '../contracts/erase.js';
@@ -182,6 +183,7 @@ const steps: Record<PersonalTable, Step> = {
   customer_keys: deleteByCustomer('customer_keys'),
   messages: (trx, s) => eraseMessagesOf(trx, s.customerIds, [...s.values.emails]),
   suppressions: (trx, s) => eraseSuppressionsOf(trx, s.customerIds, [...s.values.emails].map(addressHash)),
+  mail_bounces: (trx, s) => eraseBouncesOf(trx, s.customerIds, [...s.values.emails]),
   customer_match_keys: deleteByCustomer('customer_match_keys'),
   customer_match_profiles: deleteByCustomer('customer_match_profiles'),
   form_submissions: deleteByCustomer('form_submissions'),
@@ -283,7 +285,11 @@ const steps: Record<PersonalTable, Step> = {
   referral_codes: deleteByCustomer('referral_codes'),
   loyalty_pages: deleteByCustomer('loyalty_pages'),
   loyalty_merges: async (trx, s) => {
-    for (const ids of chunks(s.customerIds)) await trx.deleteFrom('loyalty_merges').where((eb) => eb.or([eb('customer_id', 'in', ids), eb('winner_id', 'in', ids)])).execute();
+    for (const ids of chunks(s.customerIds))
+      await trx
+        .deleteFrom('loyalty_merges')
+        .where((eb) => eb.or([eb('customer_id', 'in', ids), eb('winner_id', 'in', ids)]))
+        .execute();
   },
   survey_responses: (trx, s) => eraseSurveyResponsesOf(trx, s.customerIds),
   // Messages first: they are found through the conversations' addresses, which the next step empties.

@@ -120,6 +120,40 @@ describe.each(engines)('points follow orders and customers on %s', (engine) => {
     expect(await balance(phoneOwner)).toBe(0);
   });
 
+  it("refuses a referral whose new customer pays with the referrer's card or account, at attribution or at the reward", async () => {
+    const rae = await make({ first_name: 'Rae', email: 'rae@earn.example' });
+    const code = await inTransaction(ctx, (trx) => referralCodeFor(trx, rae));
+    await orders.create(ctx, [{ customer_id: rae, ordered_at: daysAgo(9), total: 10, payment_fingerprint: 'fp_Rae0001', payment_card: 'Visa 4242' }]);
+    const before = await balance(rae);
+    const referralEntries = async (id: string) =>
+      (await t.database.db.selectFrom('loyalty_entries').select('reason').where('customer_id', '=', id).execute()).filter((e) => String(e.reason).startsWith('referral'));
+
+    // Attributed on sign-up (no payment seen yet), refused when the first order is paid with Rae's card fingerprint.
+    const ned = await make({ first_name: 'Ned', email: 'ned@earn.example', referral_code: code });
+    expect(await t.database.db.selectFrom('referrals').select('status').where('referred_id', '=', ned).execute()).toEqual([{ status: 'attributed' }]);
+    const [nedOrder] = await orders.create(ctx, [{ customer_id: ned, ordered_at: daysAgo(0), total: 30, payment_fingerprint: 'fp_Rae0001' }]);
+    const refusedRow = await t.database.db.selectFrom('referrals').select(['status', 'refused_reason', 'order_id', 'rewarded_at']).where('referred_id', '=', ned).executeTakeFirstOrThrow();
+    expect(refusedRow).toMatchObject({ status: 'refused', order_id: nedOrder.id, rewarded_at: null });
+    expect(refusedRow.refused_reason).toMatch(/self-referral.*fingerprint/);
+    expect(await referralEntries(rae)).toEqual([]);
+    expect(await referralEntries(ned)).toEqual([]);
+    expect(await balance(rae)).toBe(before);
+    expect((await eventsOf('referral.refused', ned)).map((e) => JSON.parse(e.data as string).referrer_id)).toEqual([rae]);
+    // A second paid order does not bring the refused referral back.
+    await orders.create(ctx, [{ customer_id: ned, ordered_at: daysAgo(0), total: 5, payment_fingerprint: 'fp_Ned0001' }]);
+    expect((await t.database.db.selectFrom('referrals').select('status').where('referred_id', '=', ned).executeTakeFirstOrThrow()).status).toBe('refused');
+
+    // An order that brings the code and is paid with Rae's card (brand and last four, however written): no attribution.
+    const ola = await make({ first_name: 'Ola', email: 'ola@earn.example' });
+    await orders.create(ctx, [{ customer_id: ola, ordered_at: daysAgo(0), total: 30, discount_code: code, payment_card: 'VISA •••• 4242' }]);
+    expect(await t.database.db.selectFrom('referrals').select('id').where('referred_id', '=', ola).execute()).toEqual([]);
+    // Another card with the same last four digits is another card: attributed and rewarded.
+    const pat = await make({ first_name: 'Pat', email: 'pat@earn.example' });
+    await orders.create(ctx, [{ customer_id: pat, ordered_at: daysAgo(0), total: 30, discount_code: code, payment_card: 'Mastercard 4242' }]);
+    expect(await t.database.db.selectFrom('referrals').select('status').where('referred_id', '=', pat).execute()).toEqual([{ status: 'rewarded' }]);
+    expect((await referralEntries(rae)).length).toBeGreaterThan(0);
+  });
+
   it('earns sign-up and event rules once each, within their dates and caps', async () => {
     await createRule(t.database.db, { name: 'Welcome', kind: 'signup', points: 50 });
     await createRule(t.database.db, { name: 'Old promotion', kind: 'signup', points: 500, ends_at: daysAgo(30) });
@@ -166,6 +200,57 @@ describe.each(engines)('points follow orders and customers on %s', (engine) => {
     expect(await t.database.db.selectFrom('loyalty_entries').select('id').where('customer_id', '=', dupe).execute()).toEqual([]);
     expect((await t.database.db.selectFrom('referral_codes').select('customer_id').where('code', '=', dupeCode).executeTakeFirstOrThrow()).customer_id).toBe(keep);
     expect((await t.database.db.selectFrom('referrals').select('referred_id').where('referrer_id', '=', referrer).executeTakeFirstOrThrow()).referred_id).toBe(keep);
+  });
+
+  it("gives an absorbed customer's points back by its own ledger entries when the merge is undone", async () => {
+    const { mergeCustomersIn, undoMergeIn } = await import('../duplicates/merge.js');
+    const kim = await make({ first_name: 'Kim', email: 'kim@earn.example' });
+    const kit = await make({ first_name: 'Kit', email: 'kit@earn.example' });
+    // Welcome points, when an earlier test set a sign-up rule.
+    const w = await balance(kit);
+    await orders.create(ctx, [{ customer_id: kim, ordered_at: daysAgo(4), total: 40 }]);
+    const [waiting] = await orders
+      .create(ctx, [
+        { customer_id: kit, ordered_at: daysAgo(3), total: 25 },
+        { customer_id: kit, ordered_at: daysAgo(2), total: 10, status: 'pending' },
+      ])
+      .then((rows) => rows.filter((r) => r.status === 'pending'));
+    await inTransaction(ctx, (trx) => debitPoints(trx, 'test', { customerId: kit, kind: 'spend', points: 5, reason: 'reward' }));
+    const kitCode = await inTransaction(ctx, (trx) => referralCodeFor(trx, kit));
+    const kitEntries = (await pointsHistory(t.database.db, kit, { limit: 10 })).data.map((e) => e.id).sort();
+    expect(await balance(kit)).toBe(w + 20);
+
+    const { merge_id } = await inTransaction(ctx, (trx) => mergeCustomersIn(trx, ctx, kim, [kit]));
+    expect(await balance(kim)).toBe(2 * w + 60);
+    // While merged, Kit's pending order is paid (it earns for Kim) and Kim spends 15 of her own.
+    await orders.update(ctx, [{ id: waiting.id as string, patch: { status: 'paid' } }]);
+    await inTransaction(ctx, (trx) => debitPoints(trx, 'test', { customerId: kim, kind: 'spend', points: 15, reason: 'reward' }));
+    expect(await balance(kim)).toBe(2 * w + 55);
+
+    await inTransaction(ctx, (trx) => undoMergeIn(trx, ctx, merge_id));
+    expect(await balance(kit)).toBe(w + 30);
+    expect(await balance(kim)).toBe(w + 25);
+    // Every balance is still the sum of its ledger; Kit's own entries are Kit's again, with the one its order earned meanwhile.
+    for (const id of [kim, kit]) {
+      const sum = await t.database.db.selectFrom('loyalty_entries').select(['points', 'remaining', 'kind']).where('customer_id', '=', id).execute();
+      expect(sum.reduce((s, e) => s + Number(e.points), 0)).toBe(await balance(id));
+      expect(sum.reduce((s, e) => s + Number(e.remaining), 0)).toBe(await balance(id));
+    }
+    const kitHistory = (await pointsHistory(t.database.db, kit, { limit: 10 })).data;
+    expect(
+      kitHistory
+        .map((e) => e.id)
+        .filter((id) => kitEntries.includes(id))
+        .sort(),
+    ).toEqual(kitEntries);
+    expect(kitHistory.find((e) => e.order_id === waiting.id)).toMatchObject({ kind: 'earn', points: 10 });
+    expect((await pointsHistory(t.database.db, kim, { limit: 10 })).data.map((e) => e.points).filter((p) => p !== w)).toEqual([-15, 40]);
+    expect((await getBalance(t.database.db, kit)).earned).toBe(w + 35);
+    expect((await getBalance(t.database.db, kim)).earned).toBe(w + 40);
+    expect((await t.database.db.selectFrom('referral_codes').select('customer_id').where('code', '=', kitCode).executeTakeFirstOrThrow()).customer_id).toBe(kit);
+    expect((await eventsOf('loyalty.points_adjusted', kit)).map((e) => JSON.parse(e.data as string).points)).toEqual([w + 30]);
+    expect((await eventsOf('loyalty.points_adjusted', kim)).map((e) => JSON.parse(e.data as string).points)).toEqual([-(w + 30)]);
+    expect(await t.database.db.selectFrom('loyalty_merges').select('merge_id').where('merge_id', '=', merge_id).execute()).toEqual([]);
   });
 
   it('moves customers between tiers on orders and nightly, with events', async () => {

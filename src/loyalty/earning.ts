@@ -11,7 +11,7 @@ import { eventTypes, type EventType } from '../schema/events.js';
 import { getBusinessSettings } from '../settings/business.js';
 import { creditPoints, debitPoints, getBalances, pointsPerOrder, type Credit } from './ledger.js';
 import { looksLikeCode, tryAttributeReferral, type ReferralChannel } from './referrals.js';
-import { mergeLoyalty } from './merge.js';
+import { mergeLoyalty, undoLoyaltyMerges } from './merge.js';
 import { rewardReferrals } from './referral-rewards.js';
 import { useRewardCodes } from './rewards.js';
 import { activeRules, capped, orderPoints, pointsFromRules, ruleApplies, type Rule } from './rules.js';
@@ -68,7 +68,7 @@ function customerOfEvent(e: StoredEvent): string | undefined {
 
 async function handle(trx: Db, events: StoredEvent[]): Promise<void> {
   const actor = events[0].actor;
-  const merged = await mergeLoyalty(trx, events);
+  const merged = [...(await mergeLoyalty(trx, events)), ...(await undoLoyaltyMerges(trx, events[0].actor, events))];
   const rules = await activeRules(trx);
   const byKind = (kind: Rule['kind']) => rules.filter((r) => r.kind === kind);
   const orderEvents = events.filter((e) => e.entity === 'order');

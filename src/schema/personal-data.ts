@@ -96,6 +96,7 @@ export const dataTables = {
   },
   suppressions: { holds: 'personal', erase: "the address is removed from the person's entries; its hash stays, so the erased person still gets no mail" },
   mail_senders: { holds: 'none', why: "the owner's own sender identities and DKIM keys (private keys sealed)" },
+  mail_bounces: { holds: 'personal', erase: "the person's bounce and complaint reports (by customer or address), raw report included, are deleted" },
   mail_rate_windows: { holds: 'none', why: 'messages counted per sender and time window' },
   users: { holds: 'none', why: "the owner's own account, not customers' data" },
   sessions: { holds: 'none', why: "the owner's sessions" },
