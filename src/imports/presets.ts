@@ -380,6 +380,7 @@ export const PRESETS: Preset[] = [
       'Customer Email': 'customer_email',
       'Card Name': 'customer_full_name',
       'Card Address Country': 'customer_country',
+      'Card Fingerprint': 'payment_fingerprint',
     },
     ignored: [
       'Description',
@@ -406,7 +407,6 @@ export const PRESETS: Preset[] = [
       'Card Address State',
       'Card Address Zip',
       'Card Issue Country',
-      'Card Fingerprint',
       'Card CVC Status',
       'Card AVS Zip Status',
       'Card AVS Line1 Status',

@@ -305,6 +305,8 @@ export async function writeOrders(w: WriteContext, groups: OrderGroup[]): Promis
       ...(first('currency') ? { currency: String(first('currency')).slice(0, 3) } : {}),
       ...(first('total') !== undefined ? { total: first('total') } : {}),
       ...(first('discount_code') ? { discount_code: String(first('discount_code')).slice(0, 255) } : {}),
+      ...(first('payment_fingerprint') ? { payment_fingerprint: String(first('payment_fingerprint')).slice(0, 255) } : {}),
+      ...(first('payment_card') ? { payment_card: String(first('payment_card')).slice(0, 255) } : {}),
       ...(lines.length ? { lines } : {}),
     };
     if (input.total === undefined && !lines.length) {

@@ -1,7 +1,11 @@
-/** Both sides of a referral are rewarded once, after the referred customer's first paid order. */
+/**
+ * Both sides of a referral are rewarded once, after the referred customer's first paid order, unless
+ * that customer turns out to pay with the referrer's card or account: then the referral is refused.
+ */
 import type { Db } from '../core/database.js';
 import { appendEvents, type DomainEvent } from '../core/events.js';
 import { creditPoints, type Credit } from './ledger.js';
+import { sharedPayment } from './referrals.js';
 import { capped, ruleApplies, type Rule } from './rules.js';
 
 /**
@@ -41,6 +45,13 @@ export async function rewardReferrals(
     const referrerId = r.referrer_id as string;
     const referredId = r.referred_id as string;
     const orderId = firstOrder.get(referredId)!;
+    const paidLike = await sharedPayment(trx, referredId, referrerId);
+    if (paidLike) {
+      const reason = `self-referral: the new customer paid with the referrer's ${paidLike === 'card' ? 'card' : 'card or account (same payment fingerprint)'}`;
+      await trx.updateTable('referrals').set({ status: 'refused', order_id: orderId, refused_reason: reason }).where('id', '=', referralId).where('status', '=', 'attributed').execute();
+      events.push({ type: 'referral.refused', entity: 'customer', entityId: referredId, data: { referral_id: referralId, referrer_id: referrerId, order_id: orderId, reason } });
+      continue;
+    }
     const points = { referrer: 0, referred: 0 };
     for (const rule of rules) {
       if ((rule.kind !== 'referrer' && rule.kind !== 'referred') || !ruleApplies(rule, now)) continue;

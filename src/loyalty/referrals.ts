@@ -1,8 +1,9 @@
 /**
  * Referrals: each customer has a code (and a link to the public `/r/{code}` page); a new customer who
  * arrives with one (lead form, API, an imported order's discount code) is attributed to its owner, and
- * both are rewarded after the new customer's first paid order. Self-referral (same email, phone or
- * address) and loops (A refers B, B refers A) are refused.
+ * both are rewarded after the new customer's first paid order. Self-referral (same email, phone,
+ * address, or an order paid with the referrer's card or account) and loops (A refers B, B refers A)
+ * are refused.
  */
 import { randomBytes } from 'node:crypto';
 import type { Ctx } from '../core/context.js';
@@ -85,6 +86,42 @@ export function samePerson(a: ApiRecord, b: ApiRecord): string | null {
   return null;
 }
 
+/** A card as "brand last4" (any spelling: "Visa •••• 4242", "VISA 4242"), or null without both. */
+export function cardKey(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const digits = value.replace(/\D/g, '');
+  const brand = value.toLowerCase().replace(/[^a-z]/g, '');
+  return digits.length >= 4 && brand ? `${brand} ${digits.slice(-4)}` : null;
+}
+
+/** The payment identities customers' orders were paid with: provider fingerprints and cards. */
+export async function paymentIdentities(db: Db, customerIds: readonly string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>(customerIds.map((id) => [id, new Set<string>()]));
+  if (customerIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('orders')
+    .select(['customer_id', 'payment_fingerprint', 'payment_card'])
+    .where('customer_id', 'in', [...customerIds])
+    .where((eb) => eb.or([eb('payment_fingerprint', 'is not', null), eb('payment_card', 'is not', null)]))
+    .execute();
+  for (const r of rows) {
+    const set = out.get(r.customer_id as string)!;
+    const fingerprint = typeof r.payment_fingerprint === 'string' ? r.payment_fingerprint.trim() : '';
+    if (fingerprint) set.add(`payment fingerprint:${fingerprint}`);
+    const card = cardKey(r.payment_card);
+    if (card) set.add(`card:${card}`);
+  }
+  return out;
+}
+
+/** Whether the referred customer paid with a card or account the referrer paid with: its kind, or null. */
+export async function sharedPayment(db: Db, referredId: string, referrerId: string): Promise<string | null> {
+  const ids = await paymentIdentities(db, [referredId, referrerId]);
+  const theirs = ids.get(referrerId)!;
+  for (const key of ids.get(referredId)!) if (theirs.has(key)) return key.slice(0, key.indexOf(':'));
+  return null;
+}
+
 /** Whether `customerId` is up the chain of referrers of `referrerId` (which would close a loop). */
 async function inReferrerChain(trx: Db, referrerId: string, customerId: string): Promise<boolean> {
   let current = referrerId;
@@ -113,6 +150,8 @@ export async function tryAttributeReferral(trx: Db, ctx: Pick<Ctx, 'actor'>, cus
   if (!people.get(referrerId)) return refused('the code belongs to no customer', referrerId);
   const same = samePerson(rowToRecord(customerEntity.fields, people.get(customerId)!), rowToRecord(customerEntity.fields, people.get(referrerId)!));
   if (same) return refused(`self-referral: the customer and the referrer share a ${same}`, referrerId);
+  const paidLike = await sharedPayment(trx, customerId, referrerId);
+  if (paidLike) return refused(`self-referral: the customer paid with the referrer's ${paidLike === 'card' ? 'card' : 'card or account (same payment fingerprint)'}`, referrerId);
   if (await trx.selectFrom('referrals').select('id').where('referred_id', '=', customerId).executeTakeFirst()) return refused('the customer was referred already', referrerId);
   if (await inReferrerChain(trx, referrerId, customerId)) return refused('a referral loop: the customer referred the referrer', referrerId);
   let earlier = trx

@@ -68,7 +68,7 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** Per-customer measures of referred and other customers (those with at least one order). */
 async function customerMeasures(db: Db) {
-  const referred = new Set((await db.selectFrom('referrals').select('referred_id').execute()).map((r) => r.referred_id as string));
+  const referred = new Set((await db.selectFrom('referrals').select('referred_id').where('status', '!=', 'refused').execute()).map((r) => r.referred_id as string));
   const rows = await db.selectFrom('customers').select(['id', 'clv', 'churn_risk', 'order_count', 'revenue']).where('order_count', '>', 0).where('erased_at', 'is', null).execute();
   const groups = { referred: [] as typeof rows, others: [] as typeof rows };
   for (const r of rows) (referred.has(r.id as string) ? groups.referred : groups.others).push(r);

@@ -73,7 +73,8 @@ const referralSchema = z
     referred_id: z.string(),
     code: z.string(),
     channel: z.string(),
-    status: z.enum(['attributed', 'rewarded']),
+    status: z.enum(['attributed', 'rewarded', 'refused']),
+    refused_reason: z.string().nullable().openapi({ description: "Why a referral was refused after attribution (the new customer paid with the referrer's card or account)" }),
     order_id: z.string().nullable(),
     attributed_at: z.string(),
     rewarded_at: z.string().nullable(),
@@ -86,7 +87,11 @@ const attributeInput = z
 const attributionSchema = z.object({ attributed: z.boolean(), reason: z.string().nullable(), referral_id: z.string().nullable(), referrer_id: z.string().nullable() }).openapi('ReferralAttribution');
 
 const historyQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).optional(), cursor: z.string().max(40).optional() });
-const referralQuery = z.object({ referrer_id: z.string().max(40).optional(), status: z.enum(['attributed', 'rewarded']).optional(), limit: z.coerce.number().int().min(1).max(500).optional() });
+const referralQuery = z.object({
+  referrer_id: z.string().max(40).optional(),
+  status: z.enum(['attributed', 'rewarded', 'refused']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
 const reportQuery = z.object({ margin: z.coerce.number().min(0).max(1).optional().openapi({ description: 'Gross margin (0 to 1) for the affordable reward; 1 when not given' }) });
 
 /** A catalogue resource: list, create, update, delete, all with the same record schema. */

@@ -315,6 +315,16 @@ export const orderEntity: EntityDef = {
       synonyms: ['discount', 'coupon', 'coupon code', 'promo code', 'voucher', 'voucher code', 'referral code'],
       personal: false,
     }),
+    text('payment_fingerprint', 'Payment fingerprint', {
+      description: "The payment provider's fingerprint of the card or account paid with (Stripe's card fingerprint, for one); a referral whose new customer pays like the referrer is refused.",
+      synonyms: ['card fingerprint', 'payment fingerprint', 'payment method fingerprint', 'fingerprint'],
+      personal: true,
+    }),
+    text('payment_card', 'Card', {
+      description: 'Brand and last four digits of the card paid with, as "visa 4242"; compared with the referrer\'s cards when a referral is rewarded.',
+      synonyms: ['card', 'payment card', 'card last4', 'card last 4', 'last4', 'card brand and last4'],
+      personal: true,
+    }),
     { name: 'notes', label: 'Notes', type: 'longtext', filterable: true, personal: true },
     ...stamps,
   ],
