@@ -94,13 +94,16 @@ export async function quoteReport(db: Db, range: { from?: string; to?: string })
       accepted_at: (r.accepted_at as string | null) ?? null,
     })),
     today,
-  ).filter((o) => o.firstSent.slice(0, 10) >= from && o.firstSent.slice(0, 10) <= to);
+  )
+    // The day a quote was first sent, in the business's time zone (as the other reports count days).
+    .map((o) => ({ offer: o, day: todayIn(timeZone, new Date(o.firstSent)) }))
+    .filter(({ day }) => day >= from && day <= to);
   const months = new Map<string, Offer[]>();
-  for (const o of offers) months.set(o.firstSent.slice(0, 7), [...(months.get(o.firstSent.slice(0, 7)) ?? []), o]);
+  for (const { offer, day } of offers) months.set(day.slice(0, 7), [...(months.get(day.slice(0, 7)) ?? []), offer]);
   return {
     from,
     to,
-    totals: summarise(offers),
+    totals: summarise(offers.map((o) => o.offer)),
     months: [...months.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, list]) => ({ month, ...summarise(list) })),
   };
 }
