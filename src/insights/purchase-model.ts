@@ -11,7 +11,7 @@
 import { evaluateBinary, fitLogistic, predictProbability, type BinaryEvaluation } from '../analytics/index.js';
 import { heldOutSplit } from '../analytics/split.js';
 import { isoOfDay } from './db.js';
-import type { CustomerArrays } from './run.js';
+import type { CustomerArrays } from './customer-arrays.js';
 
 /** Inputs of the model, in order; also the query parameters of /api/predict besides `segment`. */
 export const purchaseFeatures = ['age', 'income', 'order_count', 'revenue', 'purchase_frequency', 'days_since_last_order', 'days_since_first_order'] as const;

@@ -21,6 +21,7 @@ import { trainPurchaseModel } from './purchase-model.js';
 import { dayCounter, dayNumber } from '../core/day-count.js';
 import { getBusinessSettings } from '../settings/business.js';
 import { judgeBgNbdFit, scoreStandings } from './standing.js';
+import { allocateCustomerArrays, type CustomerArrays } from './customer-arrays.js';
 
 /** The customer columns an insight run writes: every insight field of the registry but the segment. */
 const scoreFields = insightFields.filter((f) => f.name !== 'segment_id');
@@ -77,68 +78,6 @@ const round = (v: number, digits: number): number | null => {
   return Math.round(v * s) / s;
 };
 
-/** Per-customer data read from the database, one slot per customer. */
-export interface CustomerArrays {
-  n: number;
-  ids: string[];
-  oldStage: (string | null)[];
-  oldStageChangedAt: (string | null)[];
-  /** The previous run's scores (NaN: not scored), for the threshold-crossing events. */
-  oldScores: { p_alive: Float64Array; churn_risk: Float64Array; clv: Float64Array };
-  age: Float64Array;
-  income: Float64Array;
-  firstDay: Float64Array;
-  lastDay: Float64Array;
-  /** Distinct purchase days; x = distinctDays - 1. */
-  distinctDays: Int32Array;
-  /** Counted orders in any currency. */
-  orderCount: Int32Array;
-  /** Counted orders in the business currency: the only ones whose amounts are summed. */
-  moneyOrderCount: Int32Array;
-  /** Spend in the business currency (amounts are never converted). */
-  revenue: Float64Array;
-  /** Spend in the business currency on days other than the first purchase day. */
-  repeatSpend: Float64Array;
-  /** Repeat purchase days with spend in the business currency (the Gamma-Gamma frequency). */
-  moneyRepeatDays: Int32Array;
-  /** As of the prediction cutoff (revenue in the business currency, as above). */
-  cutOrderCount: Int32Array;
-  cutRevenue: Float64Array;
-  cutFirstDay: Float64Array;
-  cutLastDay: Float64Array;
-  /** Distinct purchase days up to the cutoff (the BG/NBD hold-out check's calibration histories). */
-  cutDistinctDays: Int32Array;
-  /** Bought after the cutoff (within the window up to the as-of day). */
-  label: Uint8Array;
-}
-
-function allocate(capacity: number): CustomerArrays {
-  const nan = (n: number) => new Float64Array(n).fill(NaN);
-  return {
-    n: 0,
-    ids: [],
-    oldStage: [],
-    oldStageChangedAt: [],
-    oldScores: { p_alive: nan(capacity), churn_risk: nan(capacity), clv: nan(capacity) },
-    age: nan(capacity),
-    income: nan(capacity),
-    firstDay: nan(capacity),
-    lastDay: nan(capacity),
-    distinctDays: new Int32Array(capacity),
-    orderCount: new Int32Array(capacity),
-    moneyOrderCount: new Int32Array(capacity),
-    revenue: new Float64Array(capacity),
-    repeatSpend: new Float64Array(capacity),
-    moneyRepeatDays: new Int32Array(capacity),
-    cutOrderCount: new Int32Array(capacity),
-    cutRevenue: new Float64Array(capacity),
-    cutFirstDay: nan(capacity),
-    cutLastDay: nan(capacity),
-    cutDistinctDays: new Int32Array(capacity),
-    label: new Uint8Array(capacity),
-  };
-}
-
 /**
  * Streams customers (keyset pages by id) and, per page, their counted orders up to the as-of day
  * (ordered by customer and date), accumulating per-customer figures without keeping the order log.
@@ -162,7 +101,7 @@ export async function loadCustomerArrays(
           .executeTakeFirstOrThrow()
       ).n,
     ) ?? 0;
-  const a = allocate(total + pageSize);
+  const a = allocateCustomerArrays(total + pageSize);
   // Days are calendar days in the business's time zone; a day of margin on the UTC bound, then by day.
   const dayOfOrder = dayCounter(options.timeZone ?? 'UTC');
   const endIso = isoOfDay(endDay + 2);

@@ -24,7 +24,7 @@ import {
   type ScoreBasis,
   type TimeUnit,
 } from '../analytics/index.js';
-import type { CustomerArrays } from './run.js';
+import type { CustomerArrays } from './customer-arrays.js';
 
 /** Per-buyer model inputs, in model time units (one slot per buyer, in the order of `buyers`). */
 export interface BuyerHistories {
