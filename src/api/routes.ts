@@ -3,6 +3,7 @@ import { registerInsightRoutes } from '../insights/routes.js';
 import { registerReportRoutes } from '../reports/routes.js';
 import { registerImportRoutes } from '../imports/routes.js';
 import { registerMailRoutes } from '../mail/routes.js';
+import { registerBounceRoutes } from '../mail/bounce-routes.js';
 import { registerDuplicateRoutes } from '../duplicates/routes.js';
 import { registerExportRoutes } from '../exports/routes.js';
 import { registerBackupRoutes } from '../backup/routes.js';
@@ -25,6 +26,10 @@ import { registerFormRoutes } from '../forms/routes.js';
 import { registerTodayRoutes } from '../today/routes.js';
 import { registerQuoteRoutes } from '../quotes/routes.js';
 import { registerLoyaltyRoutes } from '../loyalty/routes.js';
+import { registerSurveyRoutes } from '../surveys/routes.js';
+import { registerChatRoutes } from '../chat/routes.js';
+import { registerTemplateRoutes } from '../templates/routes.js';
+import { registerFlowRoutes } from '../flows/routes.js';
 import type { AppEnv } from '../http/env.js';
 
 /** Mounts each domain's routes on the app (the order matters where paths overlap). */
@@ -33,6 +38,7 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
   registerReportRoutes(app);
   registerImportRoutes(app);
   registerMailRoutes(app);
+  registerBounceRoutes(app);
   registerDuplicateRoutes(app);
   registerExportRoutes(app);
   registerBackupRoutes(app);
@@ -58,4 +64,8 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
   registerFormRoutes(app);
   registerTodayRoutes(app);
   registerQuoteRoutes(app);
+  registerFlowRoutes(app);
+  registerSurveyRoutes(app);
+  registerChatRoutes(app);
+  registerTemplateRoutes(app);
 }
