@@ -8,6 +8,9 @@ import { insightJobHandlers, insightSchedules } from '../insights/jobs.js';
 import { loyaltyJobHandlers, loyaltySchedules } from '../loyalty/jobs.js';
 import { figuresJobHandlers } from '../sales/figures-refresh.js';
 import { contractJobHandlers, contractSchedules } from '../contracts/jobs.js';
+import { flowJobHandlers, flowSchedules } from '../flows/jobs.js';
+import { surveyJobHandlers, surveySchedules } from '../surveys/jobs.js';
+import { bounceJobHandlers, bounceSchedules } from '../mail/bounce-jobs.js';
 
 export function jobHandlers(database: Database): Record<string, JobHandler> {
   return {
@@ -18,7 +21,10 @@ export function jobHandlers(database: Database): Record<string, JobHandler> {
     ...loyaltyJobHandlers(database),
     ...figuresJobHandlers(database),
     ...contractJobHandlers(database),
+    ...flowJobHandlers(database),
+    ...surveyJobHandlers(database),
+    ...bounceJobHandlers(database),
   };
 }
 
-export const jobSchedules = [...insightSchedules, ...loyaltySchedules, ...contractSchedules];
+export const jobSchedules = [...insightSchedules, ...loyaltySchedules, ...contractSchedules, ...flowSchedules, ...surveySchedules, ...bounceSchedules];

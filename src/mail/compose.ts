@@ -6,6 +6,7 @@
  * customer consented to email.
  */
 import type { SendMailOptions } from 'nodemailer';
+import { verpAddress } from './inbound-classify.js';
 import { clickToken, openToken, unsubscribeToken } from './tokens.js';
 
 export interface MessageRow {
@@ -31,6 +32,8 @@ export interface ComposeContext {
   trackOpens: boolean;
   trackClicks: boolean;
   dkim?: { domainName: string; keySelector: string; privateKey: string };
+  /** The VERP return-path domain (Settings → Email); unset: the envelope sender is the From address. */
+  bounceDomain?: string | null;
 }
 
 export const messageIdFor = (rowId: string, fromAddress: string) => `<${rowId}@${fromAddress.slice(fromAddress.lastIndexOf('@') + 1).toLowerCase()}>`;
@@ -93,5 +96,7 @@ export function composeMessage(row: MessageRow, ctx: ComposeContext, tracking: {
     messageId: messageIdFor(row.id, ctx.from.address),
     date: new Date(),
     dkim: ctx.dkim,
+    // VERP: the envelope sender names the message, so its bounce can be matched to it.
+    envelope: ctx.bounceDomain ? { from: verpAddress(row.id, ctx.bounceDomain), to: [row.to_address] } : undefined,
   };
 }

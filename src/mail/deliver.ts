@@ -198,6 +198,7 @@ async function sendBatch(database: Database, rows: MessageRow[], settings: MailS
         trackOpens: settings.track_opens,
         trackClicks: settings.track_clicks,
         dkim: sender?.dkim,
+        bounceDomain: settings.bounce_domain,
       };
       if (needsPublicUrl(row, ctx)) return { row, ok: false, permanent: true, error: 'marketing email needs the public address of Rapport (Settings → Email) for its unsubscribe link' };
       try {

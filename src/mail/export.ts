@@ -1,6 +1,7 @@
 /** What outgoing mail holds about a person, for the data-subject export: their messages and suppression entries. */
 import { z } from '@hono/zod-openapi';
 import type { Db } from '../core/database.js';
+import { exportBouncesOf } from './bounce-inbound.js';
 import { addressHash } from './suppressions.js';
 
 export const mailExportSchema = z
@@ -20,6 +21,9 @@ export const mailExportSchema = z
       }),
     ),
     suppressions: z.array(z.object({ address: z.string().nullable(), reason: z.string(), created_at: z.string() })),
+    bounces: z.array(
+      z.object({ message_id: z.string().nullable(), kind: z.string(), status: z.string().nullable(), recipient: z.string().nullable(), diagnostic: z.string().nullable(), received_at: z.string() }),
+    ),
   })
   .openapi('CustomerMailExport');
 
@@ -37,5 +41,17 @@ export async function exportMail(db: Db, customerId: string, emails: readonly st
       .selectFrom('suppressions')
       .select(['address', 'reason', 'created_at'])
       .where((eb) => eb.or([eb('customer_id', '=', customerId), eb('address_hash', 'in', hashes)]));
-  return { messages: messages as z.infer<typeof mailExportSchema>['messages'], suppressions: (await q.orderBy('created_at').execute()) as z.infer<typeof mailExportSchema>['suppressions'] };
+  const bounces = (await exportBouncesOf(db, [customerId])).map((b) => ({
+    message_id: b.message_id,
+    kind: b.kind,
+    status: b.status,
+    recipient: b.recipient,
+    diagnostic: b.diagnostic,
+    received_at: b.received_at,
+  }));
+  return {
+    messages: messages as z.infer<typeof mailExportSchema>['messages'],
+    suppressions: (await q.orderBy('created_at').execute()) as z.infer<typeof mailExportSchema>['suppressions'],
+    bounces,
+  };
 }

@@ -30,6 +30,8 @@ interface StoredMailSettings {
   public_url: string | null;
   track_opens: boolean;
   track_clicks: boolean;
+  /** The domain of the VERP return path `bounces+<message id>@<bounce_domain>`; unset: the sender's own address. */
+  bounce_domain: string | null;
 }
 
 export type MailSettings = Omit<StoredMailSettings, 'password_sealed'> & { password_set: boolean };
@@ -47,6 +49,7 @@ const defaults: StoredMailSettings = {
   public_url: null,
   track_opens: false,
   track_clicks: false,
+  bounce_domain: null,
 };
 
 /** Loopback hosts: a local mail sink may be reached without TLS; anything else must use TLS or STARTTLS. */
@@ -73,6 +76,11 @@ export const mailSettingsSchema = z
     public_url: z.string().nullable().openapi({ description: 'The https address customers reach this Rapport at (unsubscribe and tracking links)', example: 'https://crm.example.com' }),
     track_opens: z.boolean(),
     track_clicks: z.boolean(),
+    bounce_domain: z.string().nullable().openapi({
+      description:
+        'Domain of the VERP return path: each message is sent with envelope sender bounces+<message id>@<bounce_domain>, so a bounce names its message. Its MX must deliver to the bounce mailbox.',
+      example: 'bounce.example.com',
+    }),
     configured: z.boolean().openapi({ description: 'Whether host and from address are set, so mail can be sent' }),
     warnings: z.array(z.string()).openapi({ description: 'Deliverability warnings (e.g. near the bulk-sender threshold)' }),
   })
@@ -95,6 +103,11 @@ export const mailSettingsInput = z
       .nullable(),
     track_opens: z.boolean(),
     track_clicks: z.boolean(),
+    bounce_domain: z
+      .string()
+      .max(253)
+      .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, { message: 'a domain name such as bounce.example.com' })
+      .nullable(),
   })
   .partial()
   .strict()
@@ -138,6 +151,7 @@ export async function updateMailSettings(database: Database, input: unknown): Pr
     throw invalid('security none is allowed only for a loopback host (a local mail sink); use tls or starttls', { security: ['use tls or starttls for a host that is not loopback'] });
   }
   if (next.public_url) next.public_url = next.public_url.replace(/\/+$/, '');
+  if (next.bounce_domain) next.bounce_domain = next.bounce_domain.toLowerCase();
   await writeSetting(database, mailSettingsKey, next);
   return getMailSettings(database.db);
 }

@@ -9,7 +9,7 @@ import { appendEvents } from '../core/events.js';
 import { notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 
-export const suppressionReasons = ['unsubscribed', 'hard_bounce', 'complaint', 'manual'] as const;
+export const suppressionReasons = ['unsubscribed', 'hard_bounce', 'complaint', 'manual', 'soft_bounces'] as const;
 export type SuppressionReason = (typeof suppressionReasons)[number];
 
 export const addressHash = (address: string) => sha256(address.trim().toLowerCase());
