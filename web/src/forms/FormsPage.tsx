@@ -5,7 +5,7 @@ import { FormEditor } from './FormEditor';
 import { embedSnippet, formsApi, useForms } from './hooks';
 import type { LeadForm } from './types';
 
-function FormRow({ form, onChanged }: { form: LeadForm; onChanged: () => void }) {
+function FormRow({ form, onChanged, onEdit }: { form: LeadForm; onChanged: () => void; onEdit: () => void }) {
   const hosted = `${window.location.origin}${form.hosted_url}`;
   return (
     <tr>
@@ -25,9 +25,22 @@ function FormRow({ form, onChanged }: { form: LeadForm; onChanged: () => void })
         <input id={`embed-${form.id}`} className="small" readOnly value={embedSnippet(form)} onFocus={(e) => e.currentTarget.select()} />
       </td>
       <td>{form.active ? <Badge tone="success">active</Badge> : <Badge>off</Badge>}</td>
-      <td>
+      <td className="row-actions">
+        <Button size="sm" onClick={onEdit} aria-label={`Edit ${form.name}`}>
+          Edit
+        </Button>
         <Button size="sm" onClick={() => formsApi.update(form.id, { active: !form.active }).then(onChanged)}>
           {form.active ? 'Switch off' : 'Switch on'}
+        </Button>
+        <Button
+          size="sm"
+          variant="danger"
+          aria-label={`Delete ${form.name}`}
+          onClick={() => {
+            if (window.confirm(`Delete the form “${form.name}”? Its page and embed code stop working; its submissions stay as the consent record.`)) void formsApi.remove(form.id).then(onChanged);
+          }}
+        >
+          Delete
         </Button>
       </td>
     </tr>
@@ -39,6 +52,7 @@ export function FormsPage() {
   useDocumentTitle('Lead forms');
   const forms = useForms();
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<LeadForm | null>(null);
   return (
     <div className="page">
       <PageHeader
@@ -73,17 +87,22 @@ export function FormsPage() {
             </thead>
             <tbody>
               {forms.data.map((f) => (
-                <FormRow key={f.id} form={f} onChanged={forms.reload} />
+                <FormRow key={f.id} form={f} onChanged={forms.reload} onEdit={() => setEditing(f)} />
               ))}
             </tbody>
           </table>
         )}
       </Card>
       <FormEditor
-        open={creating}
-        onClose={() => setCreating(false)}
+        open={creating || !!editing}
+        form={editing ?? undefined}
+        onClose={() => {
+          setCreating(false);
+          setEditing(null);
+        }}
         onSaved={() => {
           setCreating(false);
+          setEditing(null);
           forms.reload();
         }}
       />
