@@ -14,6 +14,8 @@ import { startMailWorker } from './mail/worker.js';
 import { startDueTaskEvents } from './activities/due-tasks.js';
 import { startReminders } from './activities/reminders.js';
 import { startFollowups } from './followups/consumer.js';
+import { startFlows } from './flows/worker.js';
+import { startSurveyConsumers } from './surveys/consumer.js';
 
 /** Starts the API and web app; resolves once listening, with a function that stops it. */
 export async function startServer(config: Config, log: (line: string) => void = console.log) {
@@ -40,6 +42,10 @@ export async function startServer(config: Config, log: (line: string) => void = 
   // Task reminders by email, and follow-up cadences of sent quotes and form leads.
   const reminders = startReminders(database);
   const followups = startFollowups(database);
+  // Flows: enrolments from domain events and their steps (see src/flows/runner.ts).
+  const flows = startFlows(database, { allowPrivate: config.allowPrivateTargets });
+  // CSAT asks follow resolved tickets.
+  const surveys = startSurveyConsumers(database);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const where = database.sqlitePath ?? database.dialect;
@@ -58,6 +64,8 @@ export async function startServer(config: Config, log: (line: string) => void = 
       stopDueTasks();
       await reminders.stop();
       await followups.stop();
+      await flows.stop();
+      await surveys.stop();
       await webhooks.stop();
       await mail.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -18,6 +18,8 @@ import { registerWebhookRoutes } from '../webhooks/routes.js';
 import { formPageHeaders, registerFormPages } from '../forms/routes.js';
 import { registerQuotePages } from '../quotes/public.js';
 import { registerLoyaltyPages } from '../loyalty/routes.js';
+import { registerSurveyPages } from '../surveys/public.js';
+import { chatWidgetHeaders, registerChatWidget } from '../chat/public.js';
 import { registerMcpRoutes } from '../mcp/routes.js';
 import { registerCalendarFeed } from '../calendar/routes.js';
 import { completeDocument } from './openapi.js';
@@ -50,6 +52,7 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => errorJson(c, new AppError('not_found', `no route ${c.req.method} ${c.req.path}`)));
 
   app.use('/f/*', formPageHeaders);
+  app.use('/chat/*', chatWidgetHeaders);
   app.use('*', secureHeaders({ contentSecurityPolicy, crossOriginEmbedderPolicy: false, strictTransportSecurity: false }));
   app.use('*', async (c, next) => {
     try {
@@ -103,6 +106,8 @@ export function createApp(deps: AppDeps) {
   registerQuotePages(app, deps);
   registerCalendarFeed(app, deps);
   registerLoyaltyPages(app, deps);
+  registerSurveyPages(app, deps);
+  registerChatWidget(app, deps);
   registerMcpRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'A personal API token from `rapport token create`' });

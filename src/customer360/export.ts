@@ -16,6 +16,8 @@ import { exportLoyalty } from '../loyalty/export.js';
 import { submissionsOf } from '../forms/submissions.js';
 import { mergedAway } from './merged-records.js';
 import { exportTickets } from '../tickets/export.js';
+import { exportFeedback } from '../surveys/erase.js';
+import { exportChats } from '../chat/erase.js';
 
 /** The registry's tables whose rows belong to a customer through customer_id (orders, interactions, tasks). */
 type ChildTable = { [T in keyof typeof dataTables]: (typeof dataTables)[T] extends { holds: 'personal'; entity: infer E } ? (E extends 'customers' ? never : T) : never }[keyof typeof dataTables];
@@ -87,6 +89,12 @@ export async function exportCustomer(ctx: Ctx, id: string) {
     loyalty: await exportLoyalty(db, id),
     form_submissions: await submissionsOf(db, ids),
     tickets: await exportTickets(db, ids),
+    feedback: await exportFeedback(db, ids),
+    chats: await exportChats(
+      db,
+      ids,
+      [customer.email, ...((customer.emails as string[] | null) ?? [])].filter((e): e is string => typeof e === 'string'),
+    ),
     merged_records: merged,
     change_history: history.map((h) => ({ at: h.at, actor: h.actor, action: h.action, record_id: h.entity_id, before: parseJson(h.before_data), after: parseJson(h.after_data) })),
   };

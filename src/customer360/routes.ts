@@ -22,6 +22,7 @@ import { dealRecord } from '../deals/routes.js';
 import { quoteRecord } from '../quotes/routes.js';
 import { contractRecord } from '../contracts/routes.js';
 import { dealAtStakeSchema } from '../deals/stake.js';
+import { customerFeedbackSchema, surveyResponseSchema } from '../surveys/routes.js';
 
 const customerFigures = z
   .object({
@@ -48,6 +49,7 @@ const customerViewSchema = z
     recent_interactions: z.array(interactionRecord),
     open_tasks: z.array(taskRecord),
     open_deals: z.array(dealAtStakeSchema),
+    feedback: customerFeedbackSchema,
   })
   .openapi('CustomerView');
 const customerExport = z
@@ -64,6 +66,21 @@ const customerExport = z
     contracts: z.array(contractRecord),
     loyalty: loyaltyExportSchema,
     form_submissions: z.array(submissionSchema),
+    feedback: z.object({
+      requests: z.array(z.object({ id: z.string(), kind: z.string(), survey_id: z.string().nullable(), ticket_id: z.string().nullable(), channel: z.string(), sent_at: z.string(), answered_at: z.string().nullable() })),
+      responses: z.array(z.object({ request_id: z.string(), kind: z.string(), score: z.number().int(), comment: z.string().nullable(), answered_at: z.string(), updated_at: z.string() })),
+    }),
+    chats: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string().nullable(),
+        email: z.string().nullable(),
+        origin: z.string().nullable(),
+        ticket_id: z.string().nullable(),
+        created_at: z.string(),
+        messages: z.array(z.object({ direction: z.string(), body: z.string(), created_at: z.string() })),
+      }),
+    ),
     merged_records: z.array(recordSchema(customerEntity, { merge_id: z.string(), merged_at: z.string() })),
     change_history: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string(), record_id: z.string(), before: storedJson, after: storedJson })),
   })
@@ -90,12 +107,12 @@ export function registerCustomer360Routes(app: OpenAPIHono<AppEnv>) {
       method: 'get',
       path: '/api/customers/{id}/timeline',
       tags: ['customers'],
-      summary: 'Orders, interactions and tasks of a customer, newest first',
+      summary: 'Orders, interactions, tasks and survey answers of a customer, newest first',
       request: { params: idParam, query: z.object({ limit: z.coerce.number().int().min(1).max(200).optional(), cursor: z.string().max(2000).optional() }) },
       responses: {
         200: json(
           z.object({
-            data: z.array(z.object({ kind: z.enum(['order', 'interaction', 'task']), at: z.string(), id: z.string(), record: z.union([orderRecord, interactionRecord, taskRecord]) })),
+            data: z.array(z.object({ kind: z.enum(['order', 'interaction', 'task', 'feedback']), at: z.string(), id: z.string(), record: z.union([orderRecord, interactionRecord, taskRecord, surveyResponseSchema]) })),
             next_cursor: z.string().nullable(),
           }),
           'A page of the timeline',

@@ -9,6 +9,7 @@ import { decodeCursor, encodeCursor } from '../records/query.js';
 import { customerScores, scoreContext } from '../insights/customer-scores.js';
 import { customerCurrencies } from '../sales/figures.js';
 import { openDealsAtStake } from '../deals/stake.js';
+import { customerFeedback, feedbackTimeline } from '../surveys/service.js';
 
 /** Everything about one customer on one screen: profile, company, figures, scores, recent activity, open tasks. */
 export async function customerView(ctx: Ctx, id: string) {
@@ -23,6 +24,7 @@ export async function customerView(ctx: Ctx, id: string) {
     tasks.list(ctx, { filter: { and: [byCustomer, { field: 'done', op: 'eq', value: false }] }, sort: 'due_at', limit: 50 }),
   ]);
   const openDeals = await openDealsAtStake(ctx.database.db, new Date(), { customerId: id });
+  const feedback = await customerFeedback(ctx.database.db, id);
   return {
     customer,
     company,
@@ -41,10 +43,11 @@ export async function customerView(ctx: Ctx, id: string) {
     recent_interactions: recentInteractions.data,
     open_tasks: openTasks.data,
     open_deals: openDeals,
+    feedback: { ...feedback, responses: feedback.responses.slice(0, 5) },
   };
 }
 
-export type TimelineKind = 'order' | 'interaction' | 'task';
+export type TimelineKind = 'order' | 'interaction' | 'task' | 'feedback';
 export interface TimelineItem {
   kind: TimelineKind;
   at: string;
@@ -89,6 +92,9 @@ export async function customerTimeline(ctx: Ctx, id: string, params: { limit?: n
       const page = await service.list(ctx, { filter, sort: `-${column}`, limit: limit + 1 });
       return page.data.map((record): TimelineItem => ({ kind, at: record[column] as string, id: record.id as string, record }));
     }),
+  );
+  pages.push(
+    (await feedbackTimeline(ctx.database.db, id, after as [string, string] | null, limit + 1)).map((record): TimelineItem => ({ kind: 'feedback', at: record.answered_at, id: record.id, record: record as unknown as ApiRecord })),
   );
   const merged = pages.flat().sort((a, b) => (a.at === b.at ? (a.id < b.id ? 1 : -1) : a.at < b.at ? 1 : -1));
   const data = merged.slice(0, limit);
