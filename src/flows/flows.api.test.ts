@@ -1,0 +1,373 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inTransaction } from '../core/context.js';
+import { appendEvents, listEvents } from '../core/events.js';
+import { seedOrders } from '../insights/fixtures.js';
+import { runInsights } from '../insights/run.js';
+import { scoreEvents, defaultScoreThresholds } from '../insights/score-events.js';
+import { engines } from '../test/engines.js';
+import { deliverAllQueued, startTestSmtp, useTestSmtp, type TestSmtp } from '../test/smtp.js';
+import { testApi, type TestApi } from '../test/api-client.js';
+import { verifyWebhook } from '../webhooks/signature.js';
+import { drainDueEnrolments, runDueEnrolments } from './runner.js';
+import { drainFlowEvents, runDateTriggers } from './triggers.js';
+
+const days = (n: number) => n * 86_400_000;
+
+describe.each(engines)('flows on %s', (engine) => {
+  let api: TestApi;
+  let smtp: TestSmtp;
+  beforeAll(async () => {
+    api = await testApi(engine, {}, { jobs: false });
+    smtp = await startTestSmtp();
+    await useTestSmtp(api.db.database, smtp.port);
+  });
+  afterAll(async () => {
+    await smtp?.close();
+    await api?.close();
+  });
+
+  const database = () => api.db.database;
+  let seq = 0;
+  const customer = async (fields: Record<string, unknown> = {}) => {
+    const res = await api.request('POST', '/api/customers', { first_name: 'Ada', email: `c${++seq}-${engine}@example.com`, consent_email: true, ...fields });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body.id as string;
+  };
+  const setScores = (id: string, values: Record<string, number | null>) => database().db.updateTable('customers').set(values).where('id', '=', id).execute();
+  /** A churn-risk crossing as the insight run emits it (src/insights/score-events.ts builds the event). */
+  const churnCrossing = (id: string, from: number, to: number) =>
+    inTransaction({ database: database(), actor: 'test' }, (trx) =>
+      appendEvents(
+        trx,
+        'insights:test',
+        scoreEvents(id, { stage: 'active', p_alive: 1 - from, churn_risk: from, clv: null }, { stage: 'active', p_alive: 1 - to, churn_risk: to, clv: null }, defaultScoreThresholds, 'run_test'),
+      ),
+    );
+  const createFlow = async (body: unknown) => {
+    const res = await api.request('POST', '/api/flows', body);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body;
+  };
+  const enrolments = async (flowId: string) => (await api.request('GET', `/api/flows/${flowId}/enrolments`)).body.data as any[];
+  const messagesTo = async (customerId: string) =>
+    (await database()
+      .db.selectFrom('messages')
+      .select(['id', 'subject', 'status', 'purpose', 'related_entity', 'related_id'])
+      .where('customer_id', '=', customerId)
+      .orderBy('created_at')
+      .execute()) as any[];
+
+  it('refuses a bad definition with field-level messages, and answers 404 for an unknown flow', async () => {
+    const bad = await api.request('POST', '/api/flows', {
+      name: 'Broken',
+      definition: {
+        trigger: { type: 'event', event: 'customer.created' },
+        steps: [
+          { id: 'a', kind: 'send_email', subject: 'Hi {{ customer.first_name', body: 'x' },
+          { id: 'b', kind: 'update_field', field: 'no_such_field', value: 1 },
+          { id: 'c', kind: 'update_field', field: 'revenue', value: 1 },
+        ],
+      },
+    });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error.fields).sort()).toEqual(['definition.steps.0.subject', 'definition.steps.1.field', 'definition.steps.2.field']);
+    const unknownEvent = await api.request('POST', '/api/flows', { name: 'Unknown', definition: { trigger: { type: 'event', event: 'no.such_event' }, steps: [{ id: 'e', kind: 'exit' }] } });
+    expect(Object.keys(unknownEvent.body.error.fields)).toEqual(['definition.trigger.event']);
+    const schema = await api.request('POST', '/api/flows', {
+      name: 'Loops',
+      definition: {
+        trigger: { type: 'event', event: 'order.created' },
+        steps: [
+          { id: 'w', kind: 'wait' },
+          { id: 'x', kind: 'condition', if: { activity: 'opened' }, then: 'w', else: 'nowhere' },
+        ],
+      },
+    });
+    expect(schema.status).toBe(400);
+    expect(Object.keys(schema.body.error.fields)).toEqual(expect.arrayContaining(['definition.steps.0', 'definition.steps.1.then', 'definition.steps.1.else']));
+    expect((await api.request('POST', '/api/flows', { name: 'Date', definition: { trigger: { type: 'date', field: 'first_name' }, steps: [{ id: 'e', kind: 'exit' }] } })).body.error.fields).toEqual({
+      'definition.trigger.field': ['first_name is not a date field'],
+    });
+    expect((await api.request('GET', '/api/flows/flw_nothing')).status).toBe(404);
+    expect((await api.request('POST', '/api/flows/flw_nothing/dry-run', {})).status).toBe(404);
+    expect((await api.request('GET', '/api/flows')).body.data).toEqual([]);
+  });
+
+  it('runs the win-back template on a churn-risk crossing: offer mailed and caught by SMTP, tag added, reminder after the wait, ended by an order (the goal)', async () => {
+    const flow = await createFlow({ template: 'win_back' });
+    expect(flow).toMatchObject({ name: 'Win-back on churn risk', status: 'draft', version: 1 });
+    const drifting = await customer({ first_name: 'Grace' });
+    const falling = await customer({ first_name: 'Linus' });
+    // Not active yet: the crossing enrols nobody.
+    await churnCrossing(drifting, 0.5, 0.8);
+    await drainFlowEvents(database());
+    expect(await enrolments(flow.id)).toEqual([]);
+
+    expect((await api.request('POST', `/api/flows/${flow.id}/activate`, {})).body.status).toBe('active');
+    await churnCrossing(drifting, 0.6, 0.9);
+    await churnCrossing(falling, 0.9, 0.2); // down, not up: no match
+    await drainFlowEvents(database());
+    // The same events handled again enrol nobody twice.
+    await drainFlowEvents(database());
+    let list = await enrolments(flow.id);
+    expect(list.map((e) => [e.customer_id, e.status, e.source])).toEqual([[drifting, 'active', 'event']]);
+
+    const start = new Date();
+    expect(await drainDueEnrolments(database(), { now: start })).toBe(1);
+    const [offer] = await messagesTo(drifting);
+    expect(offer).toMatchObject({ subject: 'We miss you, Grace', purpose: 'marketing', related_entity: 'flow_enrolment', related_id: list[0].id });
+    expect((await api.request('GET', `/api/customers/${drifting}`)).body.customer.tags).toContain('win-back');
+    await deliverAllQueued(database());
+    const caught = smtp.messages.find((m) => m.subject === 'We miss you, Grace')!;
+    expect(caught.to).toMatchObject({ text: expect.stringContaining(`-${engine}@example.com`) });
+    expect(caught.text).toMatch(/15% off your next order: SAVE-[2-9A-Z]{6}/);
+    expect(caught.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+
+    list = await enrolments(flow.id);
+    expect(list[0]).toMatchObject({ status: 'active', step: 3 });
+    expect(list[0].history.map((h: any) => `${h.step_id}:${h.outcome}`)).toEqual(['offer:sent', 'tag:changed', 'wait-7d:waited']);
+    // Nothing runs before the wait is over; after it, the reminder goes and the next wait starts.
+    expect(await drainDueEnrolments(database(), { now: new Date(start.getTime() + days(6)) })).toBe(0);
+    expect(await drainDueEnrolments(database(), { now: new Date(start.getTime() + days(8)) })).toBe(1);
+    expect((await messagesTo(drifting)).map((m) => m.subject)).toEqual(['We miss you, Grace', expect.stringMatching(/^Your code SAVE-\w{6} is still waiting$/)]);
+
+    // An order is the flow's goal: the enrolment ends before the task step.
+    const order = await api.request('POST', '/api/orders', { customer_id: drifting, ordered_at: new Date().toISOString(), total: 80, currency: 'EUR', status: 'paid' });
+    expect(order.status, JSON.stringify(order.body)).toBe(201);
+    await drainFlowEvents(database());
+    list = await enrolments(flow.id);
+    expect(list[0]).toMatchObject({ status: 'exited', exit_reason: 'goal' });
+    expect(await drainDueEnrolments(database(), { now: new Date(start.getTime() + days(30)) })).toBe(0);
+    expect((await api.request('GET', `/api/tasks?customer_id=${drifting}`)).body.data).toEqual([]);
+
+    // Per-step counts.
+    const counts = (await api.request('GET', `/api/flows/${flow.id}`)).body.counts;
+    expect(counts.enrolments).toEqual({ exited: 1 });
+    expect(Object.fromEntries(counts.steps.map((s: any) => [s.step_id, s.outcomes]))).toEqual({
+      offer: { sent: 1 },
+      tag: { changed: 1 },
+      'wait-7d': { waited: 1 },
+      reminder: { sent: 1 },
+      'wait-5d': { waited: 1 },
+      call: {},
+    });
+    // Re-entry after 90 days: a new crossing within them does not enrol again.
+    await churnCrossing(drifting, 0.5, 0.75);
+    await drainFlowEvents(database());
+    expect(await enrolments(flow.id)).toHaveLength(1);
+    await api.request('POST', `/api/flows/${flow.id}/pause`);
+  });
+
+  it('keeps a running enrolment on the version it started with; branches on a score; updates a field through the customer write pipe', async () => {
+    const flow = await createFlow({
+      name: 'Branches',
+      definition: {
+        trigger: { type: 'manual' },
+        reentry: { policy: 'always' },
+        steps: [
+          { id: 'check', kind: 'condition', if: { filter: { field: 'churn_risk', op: 'gt', value: 0.5 } }, then: 'next', else: 'loyal' },
+          { id: 'risky', kind: 'update_field', field: 'source', value: 'win-back' },
+          { id: 'wait', kind: 'wait', hours: 1 },
+          { id: 'loyal', kind: 'add_tag', tag: 'Loyal' },
+        ],
+      },
+    });
+    const risky = await customer();
+    const loyal = await customer({ tags: ['loyal'] });
+    await setScores(risky, { churn_risk: 0.8 });
+    await setScores(loyal, { churn_risk: 0.1 });
+    expect((await api.request('POST', `/api/flows/${flow.id}/enrolments`, { customer_ids: [risky] })).status).toBe(400); // a draft
+    await api.request('POST', `/api/flows/${flow.id}/activate`, {});
+    const bad = await api.request('POST', `/api/flows/${flow.id}/enrolments`, { customer_ids: [risky, 'cus_missing'] });
+    expect(bad.status).toBe(400);
+    expect(await enrolments(flow.id)).toEqual([]); // none of the batch
+    expect((await api.request('POST', `/api/flows/${flow.id}/enrolments`, { customer_ids: [risky, loyal] })).body).toMatchObject({ enrolled: 2, skipped: 0 });
+    const now = new Date();
+    await drainDueEnrolments(database(), { now });
+
+    // Version 2 drops the tag step; the risky customer's enrolment (waiting) still runs version 1.
+    const patched = await api.request('PATCH', `/api/flows/${flow.id}`, {
+      definition: { trigger: { type: 'manual' }, reentry: { policy: 'always' }, steps: [{ id: 'only', kind: 'add_tag', tag: 'v2' }] },
+    });
+    expect(patched.body.version).toBe(2);
+    expect((await api.request('PATCH', `/api/flows/${flow.id}`, { name: 'Renamed' })).body.version).toBe(2);
+    await api.request('POST', `/api/flows/${flow.id}/enrolments`, { customer_ids: [loyal] });
+    await drainDueEnrolments(database(), { now: new Date(now.getTime() + 2 * 3_600_000) });
+
+    const byCustomer = Object.fromEntries((await enrolments(flow.id)).map((e) => [`${e.customer_id}@${e.version}`, e]));
+    expect(byCustomer[`${risky}@1`].history.map((h: any) => `${h.step_id}:${h.outcome}`)).toEqual(['check:yes', 'risky:changed', 'wait:waited', 'loyal:changed']);
+    expect(byCustomer[`${loyal}@1`].history.map((h: any) => `${h.step_id}:${h.outcome}`)).toEqual(['check:no', 'loyal:unchanged']);
+    expect(byCustomer[`${loyal}@2`].history.map((h: any) => `${h.step_id}:${h.outcome}`)).toEqual(['only:changed']);
+    const r = (await api.request('GET', `/api/customers/${risky}`)).body.customer;
+    expect(r).toMatchObject({ source: 'win-back', tags: ['Loyal'] });
+    expect((await api.request('GET', `/api/customers/${loyal}`)).body.customer.tags).toEqual(['loyal', 'v2']);
+    // The field change went through the write pipe: a customer.updated event by the flow.
+    const updated = await listEvents(database(), { types: ['customer.updated'], entityId: risky, limit: 10 });
+    expect(updated.some((e) => e.actor === `flow:${flow.id}` && (e.data!.changed as string[]).includes('source'))).toBe(true);
+    // The customer's flow history.
+    expect((await api.request('GET', `/api/flow-enrolments?customer_id=${risky}`)).body.data).toHaveLength(1);
+  });
+
+  it('never runs a step twice when two workers claim at once', async () => {
+    const flow = await createFlow({ name: 'Race', definition: { trigger: { type: 'manual' }, steps: [{ id: 'mail', kind: 'send_email', subject: 'Hello {{ customer.first_name }}', body: 'Hi' }] } });
+    await api.request('POST', `/api/flows/${flow.id}/activate`, {});
+    const ids = [];
+    for (let i = 0; i < 12; i++) ids.push(await customer({ first_name: `Racer${i}` }));
+    await api.request('POST', `/api/flows/${flow.id}/enrolments`, { customer_ids: ids });
+    const run = (worker: string) =>
+      (async () => {
+        let n = 0;
+        for (let k; (k = await runDueEnrolments(database(), { worker, batch: 3 })) > 0;) n += k;
+        return n;
+      })();
+    const [a, b] = await Promise.all([run('worker-a'), run('worker-b')]);
+    expect(a + b).toBe(12);
+    const sent = await database().db.selectFrom('messages').select('customer_id').where('customer_id', 'in', ids).execute();
+    expect(sent.map((m) => m.customer_id).sort()).toEqual([...ids].sort());
+    const list = await enrolments(flow.id);
+    expect(list.every((e) => e.status === 'completed' && e.history.length === 1)).toBe(true);
+  });
+
+  it('holds back sends over the daily budget until the next day, and skips a customer without consent', async () => {
+    const flow = await createFlow({ name: 'Budget', definition: { trigger: { type: 'manual' }, steps: [{ id: 'mail', kind: 'send_email', subject: 'News', body: 'News' }] } });
+    await api.request('POST', `/api/flows/${flow.id}/activate`, {});
+    expect((await api.request('PATCH', '/api/flows/settings', { daily_send_budget: -1 })).status).toBe(400);
+    // Today's sends so far plus one.
+    const used = await database().db.selectFrom('flow_send_days').select(['day', 'used']).execute();
+    const today = new Date().toISOString().slice(0, 10);
+    const usedToday = Number(used.find((u) => u.day === today)?.used ?? 0);
+    await api.request('PATCH', '/api/flows/settings', { daily_send_budget: usedToday + 1 });
+    const first = await customer();
+    const second = await customer();
+    const noConsent = await customer({ consent_email: false });
+    await api.request('POST', `/api/flows/${flow.id}/enrolments`, { customer_ids: [first, second, noConsent] });
+    const now = new Date();
+    await drainDueEnrolments(database(), { now });
+    const list = await enrolments(flow.id);
+    const by = Object.fromEntries(list.map((e) => [e.customer_id, e]));
+    expect(by[noConsent]).toMatchObject({ status: 'completed', history: [{ outcome: 'skipped', detail: 'no email consent' }] });
+    const done = [first, second].filter((c) => by[c].status === 'completed');
+    const held = [first, second].filter((c) => by[c].status === 'active');
+    expect(done).toHaveLength(1);
+    expect(held).toHaveLength(1);
+    expect(Date.parse(by[held[0]].next_run_at)).toBeGreaterThan(now.getTime());
+    expect(await drainDueEnrolments(database(), { now: new Date(now.getTime() + days(1) + 60_000) })).toBe(1);
+    expect((await enrolments(flow.id)).every((e) => e.status === 'completed')).toBe(true);
+    await api.request('PATCH', '/api/flows/settings', { daily_send_budget: 500 });
+  });
+
+  it('enrols on a date once a day (birthdays yearly), and dry-runs without writing', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const born = `1990-${today.slice(5)}`;
+    const birthday = await customer({ first_name: 'Birthday', birthday: born === '1990-02-29' ? '1992-02-29' : born });
+    const other = await customer({ first_name: 'Other', birthday: '1990-01-01' === born ? '1990-01-02' : '1990-01-01' });
+    const flow = await createFlow({ template: 'birthday' });
+    await api.request('POST', `/api/flows/${flow.id}/activate`, {});
+    const before = await database().db.selectFrom('flow_enrolments').select('id').execute();
+    const dry = await api.request('POST', `/api/flows/${flow.id}/dry-run`, {});
+    expect(dry.status, JSON.stringify(dry.body)).toBe(200);
+    expect(dry.body.customers.map((c: any) => c.customer_id)).toEqual([birthday]);
+    expect(dry.body.customers[0].steps.map((s: any) => s.kind)).toEqual(['wait', 'send_email']);
+    expect(dry.body.customers[0].steps[1].subject).toBe('Happy birthday, Birthday!');
+    expect(await database().db.selectFrom('flow_enrolments').select('id').execute()).toHaveLength(before.length);
+    expect(await runDateTriggers(database())).toBe(1);
+    expect(await runDateTriggers(database())).toBe(0);
+    const list = await enrolments(flow.id);
+    expect(list.map((e) => [e.customer_id, e.source])).toEqual([[birthday, 'date']]);
+    expect(list.map((e) => e.customer_id)).not.toContain(other);
+  });
+
+  it('enrols the customers of a second insight run whose churn risk crossed 0.7, matching the run’s own events; the dry run lists those past the threshold', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 24; i++) ids.push(await customer({ first_name: `Buyer${i}` }));
+    const day = (iso: string, before: number) => new Date(Date.parse(`${iso}T12:00:00Z`) - days(before)).toISOString();
+    await seedOrders(
+      database(),
+      ids.flatMap((id, i) => Array.from({ length: 2 + (i % 5) }, (_, k) => ({ customer_id: id, ordered_at: day('2026-01-31', 3 + (i % 9) * 4 + k * (20 + (i % 5) * 15)), total: 40 + (i % 7) * 10 }))),
+    );
+    const ctx = { database: database(), actor: 'test' };
+    await runInsights(ctx, { asOf: '2026-01-31', timeUnit: 'days', crossSell: false });
+    const flow = await createFlow({ template: 'win_back', name: 'Win-back from insights' });
+    await api.request('POST', `/api/flows/${flow.id}/activate`, {});
+    const run = await runInsights(ctx, { asOf: '2026-10-31', timeUnit: 'days', crossSell: false });
+    const crossed = (await listEvents(database(), { types: ['customer.score_crossed'], limit: 1000 }))
+      .filter((e) => e.actor === `insights:${run.id}` && e.data!.score === 'churn_risk' && e.data!.direction === 'up' && e.data!.threshold === 0.7)
+      .map((e) => e.entity_id);
+    expect(crossed.length).toBeGreaterThan(0);
+    await drainFlowEvents(database());
+    expect((await enrolments(flow.id)).map((e) => e.customer_id).sort()).toEqual([...crossed].sort());
+    const dry = (await api.request('POST', `/api/flows/${flow.id}/dry-run`, { limit: 200 })).body;
+    // Those enrolled now are kept out by re-entry; the dry run lists whoever else is above 0.7.
+    const above = (await database().db.selectFrom('customers').select('id').where('churn_risk', '>', 0.7).execute()).map((r) => r.id as string);
+    expect(dry.total + dry.excluded_by_reentry).toBeGreaterThanOrEqual(above.length);
+    // Everyone listed is above 0.7 now or had a matching crossing within 24 hours (the earlier test's), and none of the enrolled.
+    expect(dry.customers.length).toBeGreaterThan(0);
+    for (const c of dry.customers) {
+      expect(crossed).not.toContain(c.customer_id);
+      if (c.why.startsWith('customer.score_crossed at')) continue;
+      expect(above).toContain(c.customer_id);
+      expect(c.why).toMatch(/^churn_risk is 0\.\d\d \(above 0\.7\)$/);
+      expect(c.steps[0]).toMatchObject({ step_id: 'offer', kind: 'send_email' });
+    }
+    await api.request('POST', `/api/flows/${flow.id}/pause`);
+  });
+
+  it('calls a webhook step signed with Standard Webhooks, refuses private addresses unless allowed, and exits a customer who is erased', async () => {
+    const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
+    const server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body });
+        res.end('ok');
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+    try {
+      const flow = await createFlow({
+        name: 'Hook',
+        definition: {
+          trigger: { type: 'manual' },
+          reentry: { policy: 'always' },
+          steps: [
+            { id: 'hook', kind: 'webhook', url },
+            { id: 'wait', kind: 'wait', days: 1 },
+            { id: 'after', kind: 'add_tag', tag: 'x' },
+          ],
+        },
+      });
+      await api.request('POST', `/api/flows/${flow.id}/activate`, {});
+      const c0 = await customer({ first_name: 'Refused' });
+      const c1 = await customer({ first_name: 'Hooked' });
+      await api.request('POST', `/api/flows/${flow.id}/enrolments`, { customer_ids: [c0] });
+      await drainDueEnrolments(database());
+      expect(received).toEqual([]);
+      // A failed call is recorded and the flow goes on (to its wait).
+      expect((await enrolments(flow.id))[0]).toMatchObject({
+        status: 'active',
+        history: [
+          { step_id: 'hook', outcome: 'failed', detail: expect.stringMatching(/private|refused/i) },
+          { step_id: 'wait', outcome: 'waited' },
+        ],
+      });
+
+      await api.request('POST', `/api/flows/${flow.id}/enrolments`, { customer_ids: [c1] });
+      await drainDueEnrolments(database(), { allowPrivate: true });
+      expect(received).toHaveLength(1);
+      const secret = (await database().db.selectFrom('flows').select('webhook_secret').where('id', '=', flow.id).executeTakeFirstOrThrow()).webhook_secret as string;
+      expect(verifyWebhook(secret, received[0].headers as Record<string, string>, received[0].body)).toBe(true);
+      expect(JSON.parse(received[0].body).data).toMatchObject({ flow_id: flow.id, step_id: 'hook', customer: { id: c1, first_name: 'Hooked' } });
+
+      // Erased while waiting: the enrolment ends and the next step never runs.
+      expect((await api.request('DELETE', `/api/customers/${c1}?erase=true`)).status).toBe(204);
+      await drainFlowEvents(database());
+      const latest = (await enrolments(flow.id))[0];
+      expect(latest).toMatchObject({ status: 'exited', exit_reason: 'customer_gone' });
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+});
