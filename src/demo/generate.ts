@@ -43,6 +43,8 @@ export interface DemoStats {
   orderLines: number;
   interactions: number;
   tasks: number;
+  /** Customers who came through another customer's referral link. */
+  referrals: number;
   seconds: number;
 }
 
@@ -51,6 +53,10 @@ const historyDays = 3 * 365;
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const counted = new Set<string>(countedOrderStatuses);
 const alphabet = '0123456789abcdefghjkmnpqrstvwxyz';
+/** As src/loyalty/referrals.ts makes them: eight characters without 0/O or 1/I/L. */
+const codeAlphabet = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** Share of new customers who arrive through a customer's referral link, once there are customers to refer them. */
+const referredShare = 0.09;
 
 /** Table columns in insert order; customers take every built-in column of the field registry. */
 const tables = {
@@ -80,6 +86,8 @@ const tables = {
     'updated_at',
   ],
   tasks: ['id', 'title', 'due_at', 'done', 'done_at', 'notes', 'customer_id', 'company_id', 'order_id', 'created_at', 'updated_at'],
+  referral_codes: ['code', 'customer_id', 'created_at'],
+  referrals: ['id', 'referrer_id', 'referred_id', 'code', 'channel', 'status', 'order_id', 'attributed_at', 'rewarded_at'],
 } as const;
 type TableName = keyof typeof tables;
 const tableOrder = Object.keys(tables) as TableName[];
@@ -241,6 +249,8 @@ export async function generateDemo(database: Database, options: DemoOptions): Pr
   // figures written below, which sum every demo order, are what the figures from orders would be.
   const { currency } = await getBusinessSettings(database.db);
   const rng = new Prng(options.seed ?? 1);
+  // Referrals draw from their own stream, so they do not shift every other customer's data.
+  const referralRng = new Prng(`${options.seed ?? 1}:referrals`);
   const asOf = options.asOf ?? new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
   const end = asOf.getTime();
   const start = end - historyDays * dayMs;
@@ -393,6 +403,26 @@ export async function generateDemo(database: Database, options: DemoOptions): Pr
       ]),
     );
     const segmentPick = new Weighted(['lead', 'once', 'occasional', 'loyal', 'churned'], [10, 38, 27, 15, 10]);
+    // Referred customers come in trusting a friend's word: fewer of them stay leads or buy once, more stay
+    // (the pattern published studies of referral programmes report; the size of the effect is this demo's).
+    const referredSegmentPick = new Weighted(['lead', 'once', 'occasional', 'loyal', 'churned'], [6, 30, 31, 23, 10]);
+    // Customers who have ordered and may pass their link on: [id, time of their first order].
+    const referrers: [string, number][] = [];
+    const referralCodes = new Map<string, string>();
+    const usedCodes = new Set<string>();
+    const codeOf = (customerId: string, at: number): string => {
+      const known = referralCodes.get(customerId);
+      if (known) return known;
+      let code = '';
+      while (!code || usedCodes.has(code)) {
+        code = '';
+        for (let i = 0; i < 8; i++) code += codeAlphabet[referralRng.int(codeAlphabet.length)];
+      }
+      usedCodes.add(code);
+      referralCodes.set(customerId, code);
+      writer.add('referral_codes', [code, customerId, iso(at)]);
+      return code;
+    };
     const touchPick = new Weighted(['email', 'call', 'meeting', 'note'] as const, [45, 25, 10, 20]);
     // Sign-up times, sorted, so customers are written in the order they joined; the business
     // grows, so recent months have more new customers than early ones.
@@ -467,8 +497,18 @@ export async function generateDemo(database: Database, options: DemoOptions): Pr
       const birthday = new Date(Date.UTC(asOf.getUTCFullYear() - age, asOf.getUTCMonth(), asOf.getUTCDate()) - rng.between(1, 364) * dayMs).toISOString().slice(0, 10);
       const exactAge = rng.chance(0.08) ? null : age;
 
+      // Referral: a friend who had ordered before this customer signed up passed on their link.
+      let referrer: string | null = null;
+      if (!duplicateOf && referralRng.chance(referredShare)) {
+        for (let tries = 0; tries < 5 && !referrer && referrers.length; tries++) {
+          const [id, firstOrderAt] = referrers[referrers.length - 1 - referralRng.int(Math.min(referrers.length, 3000))];
+          if (firstOrderAt < created) referrer = id;
+        }
+      }
+      const referralCode = referrer ? codeOf(referrer, created) : null;
+
       // Buying rhythm.
-      const segment = duplicateOf ? (rng.chance(0.5) ? 'lead' : 'once') : segmentPick.pick(rng);
+      const segment = duplicateOf ? (rng.chance(0.5) ? 'lead' : 'once') : referrer ? referredSegmentPick.pick(referralRng) : segmentPick.pick(rng);
       const favouriteCategory = favourite.pick(rng);
       const orders: OrderDraft[] = [];
       const addOrder = (at: number) => {
@@ -542,6 +582,22 @@ export async function generateDemo(database: Database, options: DemoOptions): Pr
       }
       const revenue = round2(revenueSum);
       const firstOrderAt = firstOrder === null ? null : iso(firstOrder);
+      if (firstOrder !== null && !duplicateOf) referrers.push([customerId, firstOrder]);
+      if (referrer && referralCode) {
+        // Rewarded after the first paid order, as the loyalty programme does.
+        const firstPaid = orders.filter((o) => o.status === 'paid' || o.status === 'fulfilled').sort((a, b) => a.at - b.at)[0];
+        writer.add('referrals', [
+          idFor('referral'),
+          referrer,
+          customerId,
+          referralCode,
+          referralRng.chance(0.7) ? 'form' : 'api',
+          firstPaid ? 'rewarded' : 'attributed',
+          firstPaid?.id ?? null,
+          iso(created),
+          firstPaid ? iso(firstPaid.at) : null,
+        ]);
+      }
 
       // Interactions: campaign touches for subscribers, and the ordinary back-and-forth.
       const consentEmail = rng.chance(0.15) ? null : rng.chance(0.7);
@@ -638,6 +694,7 @@ export async function generateDemo(database: Database, options: DemoOptions): Pr
         income,
         gender,
         source: rng.chance(0.2) ? null : rng.pick(sources),
+        referral_code: referralCode,
         tags,
         notes,
         consent_email: bool(consentEmail),
@@ -661,6 +718,7 @@ export async function generateDemo(database: Database, options: DemoOptions): Pr
       record.emails = JSON.stringify(person.emails);
       record.phones = JSON.stringify(phones);
       record.tags = JSON.stringify(tags);
+      if (referralCode) record.source = 'referral';
       writer.add(
         'customers',
         tables.customers.map((c) => record[c] ?? null),
@@ -701,6 +759,7 @@ export async function generateDemo(database: Database, options: DemoOptions): Pr
     orderLines: w.get('order_lines')!,
     interactions: w.get('interactions')!,
     tasks: w.get('tasks')!,
+    referrals: w.get('referrals')!,
     seconds: (Date.now() - started) / 1000,
   };
 }
