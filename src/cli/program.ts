@@ -6,6 +6,7 @@ import { registerDeals } from './deals.js';
 import { registerFields } from './fields.js';
 import { registerDuplicates, registerImports } from './imports.js';
 import { registerInsights } from './insights.js';
+import { registerQuotes } from './quotes.js';
 import { registerServe } from './serve.js';
 import { registerToday } from './today.js';
 import { registerUsers } from './users.js';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerData(program);
   registerCustomers(program);
   registerDeals(program);
+  registerQuotes(program);
   registerToday(program);
   registerImports(program);
   registerDuplicates(program);
