@@ -14,6 +14,7 @@ import type { AppDeps, AppEnv } from '../http/env.js';
 import { registerDomainRoutes } from './routes.js';
 import { serveWeb } from './web.js';
 import { registerMailPublicPages } from '../mail/public-routes.js';
+import { registerSmsCallbacks } from '../sms/public-routes.js';
 import { registerWebhookRoutes } from '../webhooks/routes.js';
 import { formPageHeaders, registerFormPages } from '../forms/routes.js';
 import { registerQuotePages } from '../quotes/public.js';
@@ -22,6 +23,7 @@ import { registerSurveyPages } from '../surveys/public.js';
 import { chatWidgetHeaders, registerChatWidget } from '../chat/public.js';
 import { registerMcpRoutes } from '../mcp/routes.js';
 import { registerCalendarFeed } from '../calendar/routes.js';
+import { inboundWebhookPath, registerInboundWebhook } from '../inbound/routes.js';
 import { completeDocument } from './openapi.js';
 
 export const apiVersion = '0.1.0';
@@ -77,12 +79,16 @@ export function createApp(deps: AppDeps) {
   const limit = (maxSize: number) => bodyLimit({ maxSize, onError: (c) => errorJson(c, new AppError('payload_too_large', `request body is larger than ${maxSize} bytes`)) });
   const bodyLimitFor = { api: limit(deps.config.maxBodyBytes), upload: limit(deps.config.maxUploadBytes), public: limit(publicBodyBytes) };
   app.use('/api/*', (c, next) => {
+    // The inbound-mail webhook reads its body itself, up to the inbound size limit, and records what it refuses.
+    if (c.req.path === inboundWebhookPath) return next();
     // Routes anyone can call take small bodies only: parsing a large one would cost the server
     // time for a request that needs no credentials.
     if (publicPaths.has(c.req.path)) return bodyLimitFor.public(c, next);
     return (c.req.method === 'POST' && /^\/api\/imports(\/preview)?$/.test(c.req.path) ? bodyLimitFor.upload : bodyLimitFor.api)(c, next);
   });
-  app.use('/api/*', requireAuth(deps));
+  const auth = requireAuth(deps);
+  // The inbound-mail webhook checks its own token (a mail provider holds it, not a user).
+  app.use('/api/*', (c, next) => (c.req.path === inboundWebhookPath ? next() : auth(c, next)));
 
   app.openapi(
     createRoute({
@@ -99,8 +105,10 @@ export function createApp(deps: AppDeps) {
   );
 
   registerAuthRoutes(app, deps);
+  registerInboundWebhook(app, deps);
   registerDomainRoutes(app);
   registerMailPublicPages(app, deps);
+  registerSmsCallbacks(app, deps);
   registerWebhookRoutes(app, deps.config.allowPrivateTargets);
   registerFormPages(app, deps);
   registerQuotePages(app, deps);

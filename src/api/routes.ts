@@ -4,6 +4,7 @@ import { registerReportRoutes } from '../reports/routes.js';
 import { registerImportRoutes } from '../imports/routes.js';
 import { registerMailRoutes } from '../mail/routes.js';
 import { registerBounceRoutes } from '../mail/bounce-routes.js';
+import { registerSmsRoutes } from '../sms/routes.js';
 import { registerDuplicateRoutes } from '../duplicates/routes.js';
 import { registerExportRoutes } from '../exports/routes.js';
 import { registerBackupRoutes } from '../backup/routes.js';
@@ -30,6 +31,8 @@ import { registerSurveyRoutes } from '../surveys/routes.js';
 import { registerChatRoutes } from '../chat/routes.js';
 import { registerTemplateRoutes } from '../templates/routes.js';
 import { registerFlowRoutes } from '../flows/routes.js';
+import { registerTicketRoutes } from '../tickets/routes.js';
+import { registerInboundRoutes } from '../inbound/routes.js';
 import type { AppEnv } from '../http/env.js';
 
 /** Mounts each domain's routes on the app (the order matters where paths overlap). */
@@ -39,6 +42,7 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
   registerImportRoutes(app);
   registerMailRoutes(app);
   registerBounceRoutes(app);
+  registerSmsRoutes(app);
   registerDuplicateRoutes(app);
   registerExportRoutes(app);
   registerBackupRoutes(app);
@@ -64,6 +68,8 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
   registerFormRoutes(app);
   registerTodayRoutes(app);
   registerQuoteRoutes(app);
+  registerTicketRoutes(app);
+  registerInboundRoutes(app);
   registerFlowRoutes(app);
   registerSurveyRoutes(app);
   registerChatRoutes(app);

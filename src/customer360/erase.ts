@@ -15,6 +15,7 @@ import { personalTables, type PersonalTable } from '../schema/personal-data.js';
 import { eraseMessagesOf, eraseSuppressionsOf } from '../mail/erase.js';
 import { addressHash } from '../mail/suppressions.js';
 import { eraseBouncesOf } from '../mail/bounce-inbound.js';
+import { eraseSmsOf } from '../sms/service.js';
 import { mergedAway, mergeLoserIds } from './merged-records.js';
 import { eraseDealsOf } from '../deals/erase.js';
 import { eraseContractFilesOf, eraseContractsOf } from '../contracts/erase.js';
@@ -184,6 +185,10 @@ const steps: Record<PersonalTable, Step> = {
   messages: (trx, s) => eraseMessagesOf(trx, s.customerIds, [...s.values.emails]),
   suppressions: (trx, s) => eraseSuppressionsOf(trx, s.customerIds, [...s.values.emails].map(addressHash)),
   mail_bounces: (trx, s) => eraseBouncesOf(trx, s.customerIds, [...s.values.emails]),
+  // One step erases the three SMS tables (texts, inbound texts, opt-out links).
+  sms_messages: (trx, s) => eraseSmsOf(trx, s.customerIds, [...s.values.phoneDigits]),
+  sms_inbound: async () => {},
+  sms_opt_outs: async () => {},
   customer_match_keys: deleteByCustomer('customer_match_keys'),
   customer_match_profiles: deleteByCustomer('customer_match_profiles'),
   form_submissions: deleteByCustomer('form_submissions'),

@@ -16,6 +16,7 @@ import { exportLoyalty } from '../loyalty/export.js';
 import { submissionsOf } from '../forms/submissions.js';
 import { mergedAway } from './merged-records.js';
 import { exportTickets } from '../tickets/export.js';
+import { exportSms } from '../sms/service.js';
 import { exportFeedback } from '../surveys/erase.js';
 import { exportChats } from '../chat/erase.js';
 
@@ -89,6 +90,7 @@ export async function exportCustomer(ctx: Ctx, id: string) {
     loyalty: await exportLoyalty(db, id),
     form_submissions: await submissionsOf(db, ids),
     tickets: await exportTickets(db, ids),
+    sms: await exportSms(db, ids),
     feedback: await exportFeedback(db, ids),
     chats: await exportChats(
       db,

@@ -2,6 +2,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { inTransaction } from '../core/context.js';
 import { mailExportSchema } from '../mail/export.js';
+import { smsExportSchema } from '../sms/service.js';
 import { idParam, json } from '../http/crud-routes.js';
 import type { AppEnv } from '../http/env.js';
 import { errorResponses } from '../http/errors.js';
@@ -58,6 +59,7 @@ const customerExport = z
     customer: customerRecord,
     company: companyRecord.nullable(),
     mail: mailExportSchema,
+    sms: smsExportSchema,
     orders: z.array(orderRecord),
     interactions: z.array(interactionRecord),
     tasks: z.array(taskRecord),

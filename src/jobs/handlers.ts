@@ -11,6 +11,8 @@ import { contractJobHandlers, contractSchedules } from '../contracts/jobs.js';
 import { flowJobHandlers, flowSchedules } from '../flows/jobs.js';
 import { surveyJobHandlers, surveySchedules } from '../surveys/jobs.js';
 import { bounceJobHandlers, bounceSchedules } from '../mail/bounce-jobs.js';
+import { smsJobHandlers } from '../sms/jobs.js';
+import { inboundJobHandlers, inboundSchedules } from '../inbound/jobs.js';
 
 export function jobHandlers(database: Database): Record<string, JobHandler> {
   return {
@@ -24,7 +26,9 @@ export function jobHandlers(database: Database): Record<string, JobHandler> {
     ...flowJobHandlers(database),
     ...surveyJobHandlers(database),
     ...bounceJobHandlers(database),
+    ...smsJobHandlers(database),
+    ...inboundJobHandlers(database),
   };
 }
 
-export const jobSchedules = [...insightSchedules, ...loyaltySchedules, ...contractSchedules, ...flowSchedules, ...surveySchedules, ...bounceSchedules];
+export const jobSchedules = [...insightSchedules, ...loyaltySchedules, ...contractSchedules, ...flowSchedules, ...surveySchedules, ...bounceSchedules, ...inboundSchedules];

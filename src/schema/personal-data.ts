@@ -97,6 +97,12 @@ export const dataTables = {
   suppressions: { holds: 'personal', erase: "the address is removed from the person's entries; its hash stays, so the erased person still gets no mail" },
   mail_senders: { holds: 'none', why: "the owner's own sender identities and DKIM keys (private keys sealed)" },
   mail_bounces: { holds: 'personal', erase: "the person's bounce and complaint reports (by customer or address), raw report included, are deleted" },
+  sms_messages: {
+    holds: 'personal',
+    erase: "the person's texts (by customer, or to one of their numbers) keep purpose, status, segments and dates; number and text are removed, and texts still queued are not sent",
+  },
+  sms_inbound: { holds: 'personal', erase: "texts from the person (by customer or number) are deleted" },
+  sms_opt_outs: { holds: 'personal', erase: "the customer link is removed; the number's hash stays, so the erased person still gets no texts" },
   mail_rate_windows: { holds: 'none', why: 'messages counted per sender and time window' },
   users: { holds: 'none', why: "the owner's own account, not customers' data" },
   sessions: { holds: 'none', why: "the owner's sessions" },
