@@ -20,6 +20,9 @@ import { EditPipelinePage, NewPipelinePage } from './deals/PipelineEditorPage';
 import { QuotesListPage } from './quotes/QuotesListPage';
 import { NewQuotePage, QuotePage } from './quotes/QuotePage';
 import { LoyaltyPage } from './loyalty/LoyaltyPage';
+import { FlowPage } from './flows/FlowPage';
+import { FlowsPage } from './flows/FlowsPage';
+import { ChatPage } from './chat/ChatPage';
 
 /**
  * Every page of the signed-in app. Adding a page is one entry here: a path pattern, the component
@@ -46,6 +49,9 @@ export const routes: RouteDef[] = [
   { path: '/quotes/:id', component: QuotePage },
   { path: '/customers/:id/quotes/new', component: NewQuotePage },
   { path: '/loyalty', component: LoyaltyPage, nav: { label: 'Loyalty', icon: 'tag' } },
+  { path: '/flows', component: FlowsPage, nav: { label: 'Flows', icon: 'spark' } },
+  { path: '/flows/:id', component: FlowPage },
+  { path: '/chat', component: ChatPage, nav: { label: 'Live chat', icon: 'note' } },
   { path: '/contracts', component: ContractsPage, nav: { label: 'Contracts', icon: 'file' } },
   { path: '/reminders', component: RemindersPage, nav: { label: 'Reminders', icon: 'task' } },
   { path: '/segments', component: SegmentsPage, nav: { label: 'Segments', icon: 'layers' } },

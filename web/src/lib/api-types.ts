@@ -159,6 +159,162 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/canned-replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Canned replies */
+        get: operations["getCannedReplies"];
+        put?: never;
+        /** Create a canned reply (Liquid merge fields) */
+        post: operations["postCannedReplies"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/canned-replies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a canned reply */
+        put: operations["putCannedRepliesById"];
+        post?: never;
+        /** Delete a canned reply */
+        delete: operations["deleteCannedRepliesById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chats, most recent message first */
+        get: operations["getChatConversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One chat with its messages */
+        get: operations["getChatConversationsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/conversations/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a chat: delivered live, or by email when the visitor is gone and left an address; added to the ticket as a reply */
+        post: operations["postChatConversationsByIdMessages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/conversations/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve a chat: its ticket is resolved (which asks the visitor for a CSAT rating in the chat) and the chat closes */
+        post: operations["postChatConversationsByIdResolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chat sites: widget keys, allowed origins, the script tag */
+        get: operations["getChatSites"];
+        put?: never;
+        /** Add a site for the chat widget (its key and the origins allowed to use it) */
+        post: operations["postChatSites"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/sites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a chat site (name, allowed origins, greeting, active) */
+        patch: operations["patchChatSitesById"];
+        trace?: never;
+    };
+    "/api/chat/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live stream for the web app (Server-Sent Events): new chats and messages as they arrive; while one is open the owner counts as online */
+        get: operations["getChatStream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/companies": {
         parameters: {
             query?: never;
@@ -357,6 +513,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/customers/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's surveys and answers: last NPS and its band, average CSAT */
+        get: operations["getCustomersByIdFeedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/customers/{id}/points": {
         parameters: {
             query?: never;
@@ -432,7 +605,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Orders, interactions and tasks of a customer, newest first */
+        /** Orders, interactions, tasks and survey answers of a customer, newest first */
         get: operations["getCustomersByIdTimeline"];
         put?: never;
         post?: never;
@@ -837,6 +1010,164 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/flow-enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Enrolments of every flow, newest first (a customer's flow history with customer_id) */
+        get: operations["getFlowEnrolments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/flows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Flows with their per-step counts, newest first */
+        get: operations["getFlows"];
+        put?: never;
+        /** Create a flow (a draft) from a definition or a built-in template */
+        post: operations["postFlows"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/flows/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A flow with its per-step counts */
+        get: operations["getFlowsById"];
+        put?: never;
+        post?: never;
+        /** Delete a flow, its versions and enrolments (messages already queued stay) */
+        delete: operations["deleteFlowsById"];
+        options?: never;
+        head?: never;
+        /** Rename a flow or change its definition (published as a new version; running enrolments keep theirs) */
+        patch: operations["patchFlowsById"];
+        trace?: never;
+    };
+    "/api/flows/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Switch a flow on: its trigger enrols customers from now on */
+        post: operations["postFlowsByIdActivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/flows/{id}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Who would enter today and what they would get (nothing is written or sent) */
+        post: operations["postFlowsByIdDryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/flows/{id}/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A flow's enrolments with the steps each ran, newest first */
+        get: operations["getFlowsByIdEnrolments"];
+        put?: never;
+        /** Enrol customers by hand (ids, or everyone a customer filter selects), under the re-entry policy */
+        post: operations["postFlowsByIdEnrolments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/flows/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause a flow: no one enters, running enrolments wait until it is activated again */
+        post: operations["postFlowsByIdPause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/flows/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The daily sending budget of all flows */
+        get: operations["getFlowsSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the daily sending budget */
+        patch: operations["patchFlowsSettings"];
+        trace?: never;
+    };
+    "/api/flows/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Built-in flows to start from */
+        get: operations["getFlowsTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/followups": {
         parameters: {
             query?: never;
@@ -1024,6 +1355,98 @@ export interface paths {
         /** Detected preset, column mapping and the first rows as they would be stored, with their errors (writes nothing) */
         post: operations["postImportsPreview"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbound/bounces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand Rapport one inbound email (raw MIME) sent to the bounce address; bounces and complaints about our messages are recorded
+         * @description For a mail service that forwards mail to the VERP bounce domain by webhook. The body is the raw RFC 5322 message (`message/rfc822`, or any text type). Automatic replies and ordinary mail are classified and not recorded. Needs an API token.
+         */
+        post: operations["receiveBounceMail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbound/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inbound mail from a mail provider: the raw MIME message as the body; threaded onto a ticket or opening one
+         * @description Authenticated with an inbound token (`POST /api/inbound/tokens`) in the `X-Inbound-Token` header or the `token` query parameter, not with a user's credentials. At most 10 MB: a larger mail is refused (413), recorded, and its sender told.
+         */
+        post: operations["postInboundEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbound/mail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What became of recent inbound mail (tickets, replies, auto-replies, bounces, refused mail) */
+        get: operations["getInboundMail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbound/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inbound webhook tokens (the tokens themselves are shown once, at creation) */
+        get: operations["getInboundTokens"];
+        put?: never;
+        /** Create a token for a mail provider to post inbound mail with (stored hashed; shown only now) */
+        post: operations["postInboundTokens"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbound/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an inbound token */
+        delete: operations["deleteInboundTokensById"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1382,6 +1805,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mailboxes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Support mailboxes fetched over IMAP */
+        get: operations["getMailboxes"];
+        put?: never;
+        /** Add a support mailbox (the password is stored sealed and never returned) */
+        post: operations["postMailboxes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailboxes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A mailbox */
+        get: operations["getMailboxesById"];
+        put?: never;
+        post?: never;
+        /** Remove a mailbox */
+        delete: operations["deleteMailboxesById"];
+        options?: never;
+        head?: never;
+        /** Change a mailbox (another server, user or folder starts from its first message again) */
+        patch: operations["patchMailboxesById"];
+        trace?: never;
+    };
+    "/api/mailboxes/{id}/fetch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fetch new mail now (otherwise every minute) */
+        post: operations["postMailboxesByIdFetch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailboxes/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log in and open the folder: whether it works, how many messages it holds, whether the server offers IDLE */
+        post: operations["postMailboxesByIdTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/merges/{id}/undo": {
         parameters: {
             query?: never;
@@ -1425,6 +1919,23 @@ export interface paths {
         };
         /** One message with its bodies */
         get: operations["getMessage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/messages/{id}/bounces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bounce and complaint reports received about a message, newest first, with the raw report (kept 30 days) */
+        get: operations["listMessageBounces"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1873,6 +2384,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** NPS and CSAT per month with 95% intervals, and response rates */
+        get: operations["getReportsFeedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/loyalty": {
         parameters: {
             query?: never;
@@ -1950,6 +2478,23 @@ export interface paths {
         };
         /** Revenue by segment, stage, rfm_segment, source, country */
         get: operations["getReportsRevenueByByDimension"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/service": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service report: first-response and resolution times, SLA attainment, churn and CLV by CSAT band */
+        get: operations["getReportsService"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2119,6 +2664,76 @@ export interface paths {
         patch: operations["updateQuoteSettings"];
         trace?: never;
     };
+    "/api/sms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Texts sent and queued, newest first */
+        get: operations["listSms"];
+        put?: never;
+        /** Queue a text to a customer's phone; opt-outs and (for marketing) SMS consent are checked when it is sent */
+        post: operations["sendSms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One text with its status */
+        get: operations["getSms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sms/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** How many SMS a text costs: GSM-7 (160, or 153 per part) or UCS-2 (70, or 67 per part) */
+        post: operations["countSmsSegments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sms/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SMS provider settings (the auth token is never returned) and the callback URLs to give the provider */
+        get: operations["getSmsSettings"];
+        /** Change the SMS provider settings; fields left out keep their value */
+        put: operations["updateSmsSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/suppressions": {
         parameters: {
             query?: never;
@@ -2149,6 +2764,76 @@ export interface paths {
         post?: never;
         /** Take an address off the suppression list */
         delete: operations["removeSuppression"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** NPS surveys with how many were sent and answered */
+        get: operations["getSurveys"];
+        put?: never;
+        /** Create an NPS survey: an audience (segment or stage) to send to by hand, and/or days after becoming a customer to send automatically */
+        post: operations["postSurveys"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One NPS survey */
+        get: operations["getSurveysById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an NPS survey (name, question, audience, days, active) */
+        patch: operations["patchSurveysById"];
+        trace?: never;
+    };
+    "/api/surveys/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send an NPS survey to its audience now (those asked in the last 90 days or already asked this survey are skipped; consent is checked at send) */
+        post: operations["postSurveysByIdSend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Survey answers, newest first (cursor paging) */
+        get: operations["getSurveysResponses"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2202,6 +2887,216 @@ export interface paths {
         put?: never;
         /** Create, update and delete tasks in one all-or-nothing transaction */
         post: operations["postTasksBulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Email templates */
+        get: operations["getTemplates"];
+        put?: never;
+        /** Add a template (checked: MJML and Liquid syntax, every merge field known) */
+        post: operations["postTemplates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A template */
+        get: operations["getTemplatesById"];
+        put?: never;
+        post?: never;
+        /** Delete a template no open campaign uses */
+        delete: operations["deleteTemplatesById"];
+        options?: never;
+        head?: never;
+        /** Change a template (checked as when added) */
+        patch: operations["patchTemplatesById"];
+        trace?: never;
+    };
+    "/api/templates/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a test of the template to one address (as a customer, or with sample values) */
+        post: operations["postTemplatesByIdTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The merge fields a template can use: customer fields, next best offer, discount code */
+        get: operations["getTemplatesFields"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Render a stored or unsaved template as a customer (or with sample values) */
+        post: operations["postTemplatesPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The inbox: tickets filtered and sorted by what matters, a page at a time */
+        get: operations["getTickets"];
+        put?: never;
+        /** Open a ticket by hand (a phone call, a note of a conversation); the customer is matched by email or created */
+        post: operations["postTickets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A ticket with its conversation and the customer's value beside it */
+        get: operations["getTicketsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change subject, kind, priority, tags or customer (a new kind or priority recomputes the due times) */
+        patch: operations["patchTicketsById"];
+        trace?: never;
+    };
+    "/api/tickets/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an attachment of a ticket message */
+        get: operations["getTicketsByIdAttachmentsByAttachmentId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/note": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an internal note (never sent) */
+        post: operations["postTicketsByIdNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reply to the customer by email, threaded (Message-ID, In-Reply-To, References, [#T-n] in the subject) */
+        post: operations["postTicketsByIdReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set the status: open, waiting (on the customer), snoozed until a time, resolved, closed */
+        post: operations["postTicketsByIdStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service levels: business hours, holidays, targets, follow-up window, the priority rule for at-risk high-value customers */
+        get: operations["getTicketsSettings"];
+        /** Replace the service-level settings (new tickets use them) */
+        put: operations["putTicketsSettings"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2382,6 +3277,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/chat/{key}/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a chat (it becomes a ticket with channel chat); the answer carries the token for the rest of the chat */
+        post: operations["chatStart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chat/{key}/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The visitor leaves an email address: replies go on by email when they are gone */
+        post: operations["chatLeaveEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chat/{key}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The visitor's live stream (Server-Sent Events): messages after `after`, then each new one as it is written */
+        get: operations["chatEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chat/{key}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The visitor's messages so far (after a message id when given) */
+        get: operations["chatHistory"];
+        put?: never;
+        /** The visitor sends a message */
+        post: operations["chatSend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chat/{key}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The visitor rates the chat (CSAT 1–5, optional comment) after the owner resolved it */
+        post: operations["chatRate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chat/{key}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the owner is online (else the widget asks for an email address) and the greeting */
+        get: operations["chatStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chat/widget.js": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The chat widget script: `<script src="https://your-rapport/chat/widget.js?key=..." async></script>` */
+        get: operations["chatWidgetScript"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/f/{id}": {
         parameters: {
             query?: never;
@@ -2514,6 +3529,58 @@ export interface paths {
         get: operations["getRByCode"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/s/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The survey page; with `score` (the one-click link of the email) the score is recorded first and the page asks why */
+        get: operations["publicSurveyPage"];
+        put?: never;
+        /** Answer a survey from its page: a score and an optional comment (a later answer replaces the earlier one while the survey is open) */
+        post: operations["publicSurveyAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sms/inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A text to our number, from the SMS provider (signed); STOP and START change the sender’s SMS consent */
+        post: operations["smsInboundCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sms/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The SMS provider's delivery report for a text (signed with X-Twilio-Signature) */
+        post: operations["smsStatusCallback"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2670,6 +3737,82 @@ export interface components {
             revenue: number;
             sent: number;
         };
+        CannedReply: {
+            body: string;
+            created_at: string;
+            id: string;
+            name: string;
+            updated_at: string;
+        };
+        CannedReplyInput: {
+            /** @description Liquid: {{ customer.first_name }}, {{ ticket.reference }}... */
+            body: string;
+            name: string;
+        };
+        ChatConversation: {
+            created_at: string;
+            customer_id: string | null;
+            email: string | null;
+            id: string;
+            last_message_at: string;
+            name: string | null;
+            origin: string | null;
+            site_id: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            ticket_id: string | null;
+            visitor_online: boolean;
+        };
+        ChatEmail: {
+            /** Format: email */
+            email: string;
+        };
+        ChatMessage: {
+            body: string;
+            conversation_id: string;
+            created_at: string;
+            /** @enum {string} */
+            direction: "in" | "out" | "system";
+            id: string;
+            /** @enum {string} */
+            kind: "text" | "csat" | "email_notice";
+        };
+        ChatRating: {
+            comment?: string;
+            score: number;
+        };
+        ChatReply: {
+            body: string;
+        };
+        ChatSend: {
+            body: string;
+        };
+        ChatSite: {
+            active: boolean;
+            allowed_origins: string[];
+            created_at: string;
+            greeting: string | null;
+            id: string;
+            name: string;
+            /** @description Public key in the widget script tag */
+            site_key: string;
+            /** @description The script tag to paste into the site (relative to this Rapport) */
+            snippet: string;
+            updated_at: string;
+        };
+        ChatSiteInput: {
+            active?: boolean;
+            /** @description Pages on these origins may use the widget; others are refused */
+            allowed_origins: string[];
+            greeting?: string | null;
+            name: string;
+        };
+        ChatStart: {
+            /** Format: email */
+            email?: string;
+            message: string;
+            name?: string;
+        };
         CohortReport: {
             /** @description Answered from the report cache */
             cached: boolean;
@@ -2709,16 +3852,16 @@ export interface components {
             address: string | null;
             city: string | null;
             country: string | null;
-            created_at: string | null;
+            created_at: string;
             domain: string | null;
-            id: string | null;
+            id: string;
             industry: string | null;
-            name: string | null;
+            name: string;
             notes: string | null;
             phone: string | null;
             postcode: string | null;
             region: string | null;
-            updated_at: string | null;
+            updated_at: string;
         } & {
             [key: string]: unknown;
         };
@@ -2769,7 +3912,7 @@ export interface components {
         Contract: {
             auto_renew: boolean | null;
             billing_period: string | null;
-            created_at: string | null;
+            created_at: string;
             currency: string | null;
             customer_id: string | null;
             deal_id: string | null;
@@ -2779,7 +3922,7 @@ export interface components {
             file_sha256: string | null;
             file_size: number | null;
             file_type: string | null;
-            id: string | null;
+            id: string;
             notes: string | null;
             quote_id: string | null;
             renewal_deal_id: string | null;
@@ -2790,7 +3933,7 @@ export interface components {
             starts_on: string | null;
             status: string | null;
             title: string | null;
-            updated_at: string | null;
+            updated_at: string;
             value: number | null;
         } & {
             [key: string]: unknown;
@@ -2890,6 +4033,15 @@ export interface components {
             email: string;
             password: string;
         };
+        /** @description CSAT: % of answers 4–5 with its 95% Wilson interval, and the mean score */
+        CsatFigure: {
+            answers: number;
+            average: number | null;
+            csat: number | null;
+            high: number | null;
+            low: number | null;
+            satisfied: number;
+        };
         Customer: {
             address: string | null;
             age: number | null;
@@ -2908,7 +4060,7 @@ export interface components {
             consent_sms_at: string | null;
             consent_sms_method: string | null;
             country: string | null;
-            created_at: string | null;
+            created_at: string;
             customer_since: string | null;
             email: string | null;
             emails: string[];
@@ -2917,13 +4069,13 @@ export interface components {
             first_name: string | null;
             first_order_at: string | null;
             gender: string | null;
-            id: string | null;
+            id: string;
             income: number | null;
             last_interaction_at: string | null;
             last_name: string | null;
             last_order_at: string | null;
             notes: string | null;
-            order_count: number | null;
+            order_count: number;
             p_alive: number | null;
             p_purchase_90d: number | null;
             phone: string | null;
@@ -2937,7 +4089,7 @@ export interface components {
             purchase_probability: number | null;
             referral_code: string | null;
             region: string | null;
-            revenue: number | null;
+            revenue: number;
             rfm_frequency: number | null;
             rfm_monetary: number | null;
             rfm_recency: number | null;
@@ -2955,7 +4107,7 @@ export interface components {
             stage_changed_at: string | null;
             tags: string[];
             title: string | null;
-            updated_at: string | null;
+            updated_at: string;
             usual_gap_days: number | null;
             value_at_risk: number | null;
         } & {
@@ -3049,11 +4201,43 @@ export interface components {
                 } | unknown[] | string | number | boolean | null;
                 record_id: string;
             }[];
+            chats: {
+                created_at: string;
+                email: string | null;
+                id: string;
+                messages: {
+                    body: string;
+                    created_at: string;
+                    direction: string;
+                }[];
+                name: string | null;
+                origin: string | null;
+                ticket_id: string | null;
+            }[];
             company: components["schemas"]["Company"] & (Record<string, never> | null);
             contracts: components["schemas"]["Contract"][];
             customer: components["schemas"]["Customer"];
             deals: components["schemas"]["Deal"][];
             exported_at: string;
+            feedback: {
+                requests: {
+                    answered_at: string | null;
+                    channel: string;
+                    id: string;
+                    kind: string;
+                    sent_at: string;
+                    survey_id: string | null;
+                    ticket_id: string | null;
+                }[];
+                responses: {
+                    answered_at: string;
+                    comment: string | null;
+                    kind: string;
+                    request_id: string;
+                    score: number;
+                    updated_at: string;
+                }[];
+            };
             form_submissions: components["schemas"]["FormSubmission"][];
             interactions: components["schemas"]["Interaction"][];
             loyalty: components["schemas"]["LoyaltyExport"];
@@ -3076,7 +4260,7 @@ export interface components {
                 consent_sms_at: string | null;
                 consent_sms_method: string | null;
                 country: string | null;
-                created_at: string | null;
+                created_at: string;
                 customer_since: string | null;
                 email: string | null;
                 emails: string[];
@@ -3085,7 +4269,7 @@ export interface components {
                 first_name: string | null;
                 first_order_at: string | null;
                 gender: string | null;
-                id: string | null;
+                id: string;
                 income: number | null;
                 last_interaction_at: string | null;
                 last_name: string | null;
@@ -3093,7 +4277,7 @@ export interface components {
                 merge_id: string;
                 merged_at: string;
                 notes: string | null;
-                order_count: number | null;
+                order_count: number;
                 p_alive: number | null;
                 p_purchase_90d: number | null;
                 phone: string | null;
@@ -3107,7 +4291,7 @@ export interface components {
                 purchase_probability: number | null;
                 referral_code: string | null;
                 region: string | null;
-                revenue: number | null;
+                revenue: number;
                 rfm_frequency: number | null;
                 rfm_monetary: number | null;
                 rfm_recency: number | null;
@@ -3121,7 +4305,7 @@ export interface components {
                 stage_changed_at: string | null;
                 tags: string[];
                 title: string | null;
-                updated_at: string | null;
+                updated_at: string;
                 usual_gap_days: number | null;
                 value_at_risk: number | null;
             } & {
@@ -3129,7 +4313,21 @@ export interface components {
             })[];
             orders: components["schemas"]["Order"][];
             quotes: components["schemas"]["Quote"][];
+            sms: components["schemas"]["CustomerSmsExport"];
             tasks: components["schemas"]["Task"][];
+        };
+        CustomerFeedback: {
+            answered: number;
+            csat_average: number | null;
+            last_nps: {
+                answered_at: string;
+                /** @enum {string} */
+                band: "promoter" | "passive" | "detractor";
+                score: number;
+            } | null;
+            /** @description Surveys sent to the customer */
+            requests: number;
+            responses: components["schemas"]["SurveyResponse"][];
         };
         CustomerFigures: {
             average_order_value: number | null;
@@ -3149,6 +4347,14 @@ export interface components {
             revenue: number | null;
         };
         CustomerMailExport: {
+            bounces: {
+                diagnostic: string | null;
+                kind: string;
+                message_id: string | null;
+                received_at: string;
+                recipient: string | null;
+                status: string | null;
+            }[];
             messages: {
                 clicked_at: string | null;
                 created_at: string;
@@ -3223,6 +4429,23 @@ export interface components {
             /** @description The business time zone days are counted in */
             time_zone: string;
             value_at_risk: number | null;
+        };
+        CustomerSmsExport: {
+            inbound: {
+                body: string;
+                from_number: string;
+                keyword: string | null;
+                received_at: string;
+            }[];
+            messages: {
+                body: string;
+                created_at: string;
+                delivered_at: string | null;
+                id: string;
+                purpose: string;
+                status: string;
+                to_number: string;
+            }[];
         };
         CustomersPeriod: {
             active_customers: number;
@@ -3327,6 +4550,7 @@ export interface components {
         CustomerView: {
             company: components["schemas"]["Company"] & (Record<string, never> | null);
             customer: components["schemas"]["Customer"];
+            feedback: components["schemas"]["CustomerFeedback"];
             figures: components["schemas"]["CustomerFigures"];
             open_deals: components["schemas"]["DealAtStake"][];
             open_tasks: components["schemas"]["Task"][];
@@ -3405,11 +4629,11 @@ export interface components {
         Deal: {
             closed_at: string | null;
             company_id: string | null;
-            created_at: string | null;
+            created_at: string;
             currency: string | null;
             customer_id: string | null;
             expected_close_date: string | null;
-            id: string | null;
+            id: string;
             last_activity_at: string | null;
             lines: components["schemas"]["DealLine"][];
             lost_reason: string | null;
@@ -3420,7 +4644,7 @@ export interface components {
             stage_id: string | null;
             status: string | null;
             title: string | null;
-            updated_at: string | null;
+            updated_at: string;
             value: number | null;
         } & {
             [key: string]: unknown;
@@ -3688,7 +4912,301 @@ export interface components {
             /** @description Place in commit order; pass the last one as `after` to read on */
             position: number;
             /** @enum {string} */
-            type: "customer.created" | "customer.updated" | "customer.deleted" | "customer.merged" | "customer.merge_undone" | "customer.erased" | "customer.stage_changed" | "customer.segment_changed" | "customer.score_crossed" | "company.created" | "company.updated" | "company.deleted" | "product.created" | "product.updated" | "product.deleted" | "order.created" | "order.updated" | "order.deleted" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "message.queued" | "message.sent" | "message.failed" | "message.suppressed" | "message.bounced" | "message.opened" | "message.clicked" | "customer.unsubscribed" | "suppression.added" | "suppression.removed" | "task.created" | "task.updated" | "task.completed" | "task.due" | "task.deleted" | "task.reminded" | "contract.created" | "contract.updated" | "contract.deleted" | "contract.expiring" | "contract.renewed" | "contract.ended" | "followup.started" | "followup.stopped" | "form.created" | "form.updated" | "form.deleted" | "form.submitted" | "lead.created" | "pipeline.created" | "pipeline.updated" | "pipeline.deleted" | "deal.created" | "deal.updated" | "deal.stage_changed" | "deal.won" | "deal.lost" | "deal.deleted" | "quote.created" | "quote.updated" | "quote.sent" | "quote.viewed" | "quote.accepted" | "quote.declined" | "quote.revised" | "quote.converted" | "loyalty.points_earned" | "loyalty.points_redeemed" | "loyalty.points_expired" | "loyalty.points_reversed" | "loyalty.points_adjusted" | "loyalty.tier_changed" | "referral.attributed" | "referral.rewarded" | "import.completed" | "settings.updated" | "webhook.test";
+            type: "customer.created" | "customer.updated" | "customer.deleted" | "customer.merged" | "customer.merge_undone" | "customer.erased" | "customer.stage_changed" | "customer.segment_changed" | "customer.score_crossed" | "company.created" | "company.updated" | "company.deleted" | "product.created" | "product.updated" | "product.deleted" | "order.created" | "order.updated" | "order.deleted" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "message.queued" | "message.sent" | "message.failed" | "message.suppressed" | "message.bounced" | "message.opened" | "message.clicked" | "customer.unsubscribed" | "suppression.added" | "suppression.removed" | "task.created" | "task.updated" | "task.completed" | "task.due" | "task.deleted" | "task.reminded" | "contract.created" | "contract.updated" | "contract.deleted" | "contract.expiring" | "contract.renewed" | "contract.ended" | "followup.started" | "followup.stopped" | "form.created" | "form.updated" | "form.deleted" | "form.submitted" | "lead.created" | "pipeline.created" | "pipeline.updated" | "pipeline.deleted" | "deal.created" | "deal.updated" | "deal.stage_changed" | "deal.won" | "deal.lost" | "deal.deleted" | "quote.created" | "quote.updated" | "quote.sent" | "quote.viewed" | "quote.accepted" | "quote.declined" | "quote.revised" | "quote.converted" | "loyalty.points_earned" | "loyalty.points_redeemed" | "loyalty.points_expired" | "loyalty.points_reversed" | "loyalty.points_adjusted" | "loyalty.tier_changed" | "referral.attributed" | "referral.rewarded" | "referral.refused" | "survey.sent" | "survey.answered" | "nps.detractor" | "chat.started" | "chat.message" | "flow.created" | "flow.updated" | "flow.activated" | "flow.paused" | "flow.deleted" | "flow.enrolled" | "flow.finished" | "ticket.created" | "ticket.updated" | "ticket.status_changed" | "ticket.message_received" | "ticket.replied" | "ticket.note_added" | "ticket.resolved" | "ticket.closed" | "inbound.rejected" | "campaign.created" | "campaign.updated" | "campaign.status_changed" | "campaign.winner_chosen" | "sms.queued" | "sms.sent" | "sms.delivered" | "sms.failed" | "sms.suppressed" | "sms.received" | "customer.sms_opted_out" | "customer.sms_opted_in" | "import.completed" | "settings.updated" | "webhook.test";
+        };
+        FeedbackReport: {
+            csat: components["schemas"]["CsatFigure"];
+            csat_requests: {
+                answered: number;
+                response_rate: number | null;
+                sent: number;
+            };
+            from: string;
+            months: {
+                csat: components["schemas"]["CsatFigure"];
+                month: string;
+                nps: components["schemas"]["NpsFigure"];
+            }[];
+            nps: components["schemas"]["NpsFigure"];
+            nps_requests: {
+                answered: number;
+                response_rate: number | null;
+                sent: number;
+            };
+            to: string;
+        };
+        Flow: {
+            activated_at: string | null;
+            counts?: {
+                enrolments: {
+                    [key: string]: number;
+                };
+                steps: components["schemas"]["FlowStepCount"][];
+            };
+            created_at: string;
+            definition: components["schemas"]["FlowDefinition"];
+            id: string;
+            name: string;
+            /** @enum {string} */
+            status: "draft" | "active" | "paused";
+            updated_at: string;
+            /** @description The published version new enrolments get */
+            version: number;
+        };
+        FlowActivate: {
+            /**
+             * @description Also enrol now whoever the dry run lists (e.g. customers already past a score threshold)
+             * @default false
+             */
+            enrol_existing: boolean;
+        };
+        FlowCondition: {
+            /** @description A customer filter as in GET /api/customers?filter=, on any field or score, e.g. {"field": "churn_risk", "op": "gt", "value": 0.7} */
+            filter: Record<string, never>;
+        } | {
+            /**
+             * @description Opened or clicked a message of this flow, or ordered, since entering it
+             * @enum {string}
+             */
+            activity: "opened" | "clicked" | "purchased";
+        };
+        FlowCreate: {
+            definition?: components["schemas"]["FlowDefinition"];
+            /** @description Required with a definition; a template's name by default */
+            name?: string;
+            /**
+             * @description A built-in flow to start from (GET /api/flows/templates), instead of a definition
+             * @enum {string}
+             */
+            template?: "welcome" | "win_back" | "cross_sell" | "birthday";
+        };
+        FlowDefinition: {
+            /**
+             * @description Events about the customer that end the enrolment (e.g. order.created)
+             * @default null
+             */
+            goal: {
+                events: ("customer.created" | "customer.updated" | "customer.deleted" | "customer.merged" | "customer.merge_undone" | "customer.erased" | "customer.stage_changed" | "customer.segment_changed" | "customer.score_crossed" | "company.created" | "company.updated" | "company.deleted" | "product.created" | "product.updated" | "product.deleted" | "order.created" | "order.updated" | "order.deleted" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "message.queued" | "message.sent" | "message.failed" | "message.suppressed" | "message.bounced" | "message.opened" | "message.clicked" | "customer.unsubscribed" | "suppression.added" | "suppression.removed" | "task.created" | "task.updated" | "task.completed" | "task.due" | "task.deleted" | "task.reminded" | "contract.created" | "contract.updated" | "contract.deleted" | "contract.expiring" | "contract.renewed" | "contract.ended" | "followup.started" | "followup.stopped" | "form.created" | "form.updated" | "form.deleted" | "form.submitted" | "lead.created" | "pipeline.created" | "pipeline.updated" | "pipeline.deleted" | "deal.created" | "deal.updated" | "deal.stage_changed" | "deal.won" | "deal.lost" | "deal.deleted" | "quote.created" | "quote.updated" | "quote.sent" | "quote.viewed" | "quote.accepted" | "quote.declined" | "quote.revised" | "quote.converted" | "loyalty.points_earned" | "loyalty.points_redeemed" | "loyalty.points_expired" | "loyalty.points_reversed" | "loyalty.points_adjusted" | "loyalty.tier_changed" | "referral.attributed" | "referral.rewarded" | "referral.refused" | "survey.sent" | "survey.answered" | "nps.detractor" | "chat.started" | "chat.message" | "flow.created" | "flow.updated" | "flow.activated" | "flow.paused" | "flow.deleted" | "flow.enrolled" | "flow.finished" | "ticket.created" | "ticket.updated" | "ticket.status_changed" | "ticket.message_received" | "ticket.replied" | "ticket.note_added" | "ticket.resolved" | "ticket.closed" | "inbound.rejected" | "campaign.created" | "campaign.updated" | "campaign.status_changed" | "campaign.winner_chosen" | "sms.queued" | "sms.sent" | "sms.delivered" | "sms.failed" | "sms.suppressed" | "sms.received" | "customer.sms_opted_out" | "customer.sms_opted_in" | "import.completed" | "settings.updated" | "webhook.test")[];
+            } | null;
+            reentry?: components["schemas"]["FlowReentry"];
+            steps: components["schemas"]["FlowStep"][];
+            trigger: components["schemas"]["FlowTrigger"];
+        };
+        FlowDryRun: {
+            customers: {
+                customer_id: string;
+                email: string | null;
+                name: string;
+                steps: {
+                    at: string;
+                    kind: string;
+                    step_id: string;
+                    subject?: string;
+                    summary: string;
+                    text?: string;
+                }[];
+                why: string;
+            }[];
+            day: string;
+            excluded_by_reentry: number;
+            /** @description Customers who would enter today */
+            total: number;
+            trigger: string;
+        };
+        FlowDryRunInput: {
+            customer_ids?: string[];
+            /** @description For a manual flow: the customers to try, as a customer filter */
+            filter?: unknown;
+            /**
+             * @description Customers shown with their steps (the count covers all)
+             * @default 20
+             */
+            limit: number;
+        };
+        FlowEnrolInput: {
+            customer_ids?: string[];
+            /** @description A customer filter as in GET /api/customers?filter= (every match enters, at most 10,000) */
+            filter?: unknown;
+        };
+        FlowEnrolment: {
+            customer_id: string;
+            entered_at: string;
+            exit_reason: string | null;
+            finished_at: string | null;
+            flow_id: string;
+            history: {
+                detail: string | null;
+                kind: string;
+                outcome: string;
+                ran_at: string;
+                related_id: string | null;
+                step_id: string;
+            }[];
+            id: string;
+            next_run_at: string | null;
+            /** @enum {string} */
+            source: "event" | "date" | "manual";
+            /** @enum {string} */
+            status: "active" | "completed" | "exited" | "failed";
+            /** @description Index of the next step to run */
+            step: number;
+            version: number;
+        };
+        FlowPatch: {
+            definition?: components["schemas"]["FlowDefinition"];
+            name?: string;
+        };
+        /**
+         * @default {
+         *       "policy": "never"
+         *     }
+         */
+        FlowReentry: {
+            /** @enum {string} */
+            policy: "never";
+        } | {
+            days: number;
+            /** @enum {string} */
+            policy: "after_days";
+        } | {
+            /** @enum {string} */
+            policy: "always";
+        };
+        FlowSettings: {
+            /**
+             * @description Emails and SMS all flows together may send per day (business time zone); a step over budget waits for the next day
+             * @example 500
+             */
+            daily_send_budget: number;
+        };
+        FlowStep: {
+            days?: number;
+            hours?: number;
+            /** @description Stable id of the step within the flow (kept when steps are reordered) */
+            id: string;
+            /** @enum {string} */
+            kind: "wait";
+            minutes?: number;
+            /** @description Then wait until this time of day in the business time zone */
+            until_time?: string;
+        } | {
+            /**
+             * @description "next", "exit" or the id of a later step
+             * @default exit
+             */
+            else: "next" | "exit" | string;
+            /** @description Stable id of the step within the flow (kept when steps are reordered) */
+            id: string;
+            if: components["schemas"]["FlowCondition"];
+            /** @enum {string} */
+            kind: "condition";
+            /**
+             * @description "next", "exit" or the id of a later step
+             * @default next
+             */
+            then: "next" | "exit" | string;
+        } | {
+            /** @description Plain-text Liquid template */
+            body: string;
+            /** @description Stable id of the step within the flow (kept when steps are reordered) */
+            id: string;
+            /** @enum {string} */
+            kind: "send_email";
+            /** @description Liquid template, e.g. "We miss you, {{ customer.first_name }}" */
+            subject: string;
+            /** @description A saved template (/api/templates) instead of subject and body */
+            template_id?: string;
+        } | {
+            /** @description Liquid template */
+            body: string;
+            /** @description Stable id of the step within the flow (kept when steps are reordered) */
+            id: string;
+            /** @enum {string} */
+            kind: "send_sms";
+        } | {
+            /** @default 0 */
+            due_in_days: number;
+            /** @description Stable id of the step within the flow (kept when steps are reordered) */
+            id: string;
+            /** @enum {string} */
+            kind: "create_task";
+            title: string;
+        } | {
+            /** @description Stable id of the step within the flow (kept when steps are reordered) */
+            id: string;
+            /** @enum {string} */
+            kind: "add_tag";
+            tag: string;
+        } | {
+            /** @description Stable id of the step within the flow (kept when steps are reordered) */
+            id: string;
+            /** @enum {string} */
+            kind: "remove_tag";
+            tag: string;
+        } | {
+            field: string;
+            /** @description Stable id of the step within the flow (kept when steps are reordered) */
+            id: string;
+            /** @enum {string} */
+            kind: "update_field";
+            value: string | number | boolean | null;
+        } | {
+            /** @description Stable id of the step within the flow (kept when steps are reordered) */
+            id: string;
+            /** @enum {string} */
+            kind: "webhook";
+            /** Format: uri */
+            url: string;
+        } | {
+            /** @description Stable id of the step within the flow (kept when steps are reordered) */
+            id: string;
+            /** @enum {string} */
+            kind: "exit";
+        };
+        FlowStepCount: {
+            kind: string;
+            outcomes: {
+                [key: string]: number;
+            };
+            step_id: string;
+            waiting: number;
+        };
+        FlowTemplate: {
+            definition: components["schemas"]["FlowDefinition"];
+            description: string;
+            key: string;
+            name: string;
+        };
+        FlowTrigger: {
+            /**
+             * @description A domain event type from the catalogue (GET /api/events/types)
+             * @enum {string}
+             */
+            event: "customer.created" | "customer.updated" | "customer.deleted" | "customer.merged" | "customer.merge_undone" | "customer.erased" | "customer.stage_changed" | "customer.segment_changed" | "customer.score_crossed" | "company.created" | "company.updated" | "company.deleted" | "product.created" | "product.updated" | "product.deleted" | "order.created" | "order.updated" | "order.deleted" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "message.queued" | "message.sent" | "message.failed" | "message.suppressed" | "message.bounced" | "message.opened" | "message.clicked" | "customer.unsubscribed" | "suppression.added" | "suppression.removed" | "task.created" | "task.updated" | "task.completed" | "task.due" | "task.deleted" | "task.reminded" | "contract.created" | "contract.updated" | "contract.deleted" | "contract.expiring" | "contract.renewed" | "contract.ended" | "followup.started" | "followup.stopped" | "form.created" | "form.updated" | "form.deleted" | "form.submitted" | "lead.created" | "pipeline.created" | "pipeline.updated" | "pipeline.deleted" | "deal.created" | "deal.updated" | "deal.stage_changed" | "deal.won" | "deal.lost" | "deal.deleted" | "quote.created" | "quote.updated" | "quote.sent" | "quote.viewed" | "quote.accepted" | "quote.declined" | "quote.revised" | "quote.converted" | "loyalty.points_earned" | "loyalty.points_redeemed" | "loyalty.points_expired" | "loyalty.points_reversed" | "loyalty.points_adjusted" | "loyalty.tier_changed" | "referral.attributed" | "referral.rewarded" | "referral.refused" | "survey.sent" | "survey.answered" | "nps.detractor" | "chat.started" | "chat.message" | "flow.created" | "flow.updated" | "flow.activated" | "flow.paused" | "flow.deleted" | "flow.enrolled" | "flow.finished" | "ticket.created" | "ticket.updated" | "ticket.status_changed" | "ticket.message_received" | "ticket.replied" | "ticket.note_added" | "ticket.resolved" | "ticket.closed" | "inbound.rejected" | "campaign.created" | "campaign.updated" | "campaign.status_changed" | "campaign.winner_chosen" | "sms.queued" | "sms.sent" | "sms.delivered" | "sms.failed" | "sms.suppressed" | "sms.received" | "customer.sms_opted_out" | "customer.sms_opted_in" | "import.completed" | "settings.updated" | "webhook.test";
+            /** @description Facts the event data must have, e.g. {"score": "churn_risk", "direction": "up"} */
+            match?: {
+                [key: string]: string | number | boolean;
+            };
+            /** @enum {string} */
+            type: "event";
+        } | {
+            /** @description A date field of the customer (birthday, a custom date field) or contract.ends_on */
+            field: string;
+            /**
+             * @description Days after the date (negative: before it), e.g. -30 for a month before a contract ends
+             * @default 0
+             */
+            offset_days: number;
+            /** @enum {string} */
+            type: "date";
+            /**
+             * @description Every year on the day and month (birthdays)
+             * @default false
+             */
+            yearly: boolean;
+        } | {
+            /** @enum {string} */
+            type: "manual";
         };
         FollowupCadence: {
             current_due_at: string | null;
@@ -3823,7 +5341,12 @@ export interface components {
         ImportBatch: {
             counts: {
                 created: number;
+                /** @description Customers an order import created because no customer had the order's customer id or email */
+                customers_created?: number;
+                /** @description Likely duplicates left for review */
                 duplicates_queued: number;
+                /** @description Rows imported with a value kept as written because it could not be cleaned; errors.csv lists them */
+                flagged?: number;
                 merged: number;
                 rejected: number;
                 rows: number;
@@ -3890,6 +5413,48 @@ export interface components {
             reason: string;
             row: number;
         };
+        InboundBounceResult: {
+            bounce_id: string | null;
+            /** @enum {string|null} */
+            bounce_type: "hard" | "soft" | null;
+            /** @enum {string} */
+            kind: "bounce" | "complaint" | "auto_reply" | "normal";
+            /** @description The message the report is about */
+            message_id: string | null;
+            /** @description Whether this soft bounce paused the address (3 within 30 days) */
+            paused: boolean;
+            reason: string | null;
+            /** @description Whether the mail was a bounce or complaint about one of our messages and was recorded */
+            recorded: boolean;
+            status: string | null;
+        };
+        InboundMail: {
+            created_at: string;
+            from_address: string | null;
+            header_message_id: string | null;
+            id: string;
+            outcome: string;
+            reason: string | null;
+            size: number;
+            source: string;
+            subject: string | null;
+            ticket_id: string | null;
+        };
+        InboundResult: {
+            id: string;
+            /** @enum {string} */
+            outcome: "ticket_created" | "ticket_updated" | "auto_reply" | "bounce" | "duplicate" | "too_large" | "malformed";
+            reason?: string;
+            /** @enum {string|null} */
+            threaded_by: "message_id" | "subject_tag" | "plus_address" | null;
+            ticket_id: string | null;
+        };
+        /** @description An unsaved template (the editor); template_id or template is required */
+        InlineTemplate: {
+            mjml?: string | null;
+            subject: string;
+            text?: string | null;
+        };
         InsightRun: {
             attempts: number | null;
             created_at: string;
@@ -3946,16 +5511,16 @@ export interface components {
             clicked: boolean | null;
             company_id: string | null;
             converted: boolean | null;
-            created_at: string | null;
+            created_at: string;
             customer_id: string | null;
             direction: string | null;
-            id: string | null;
-            occurred_at: string | null;
+            id: string;
+            occurred_at: string;
             opened: boolean | null;
             order_id: string | null;
             subject: string | null;
-            type: string | null;
-            updated_at: string | null;
+            type: string;
+            updated_at: string;
         } & {
             [key: string]: unknown;
         };
@@ -4386,7 +5951,96 @@ export interface components {
             name?: string;
             threshold?: number;
         };
+        MailBounce: {
+            /** @description The receiving server's answer, as reported */
+            diagnostic: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "hard" | "soft" | "complaint";
+            message_id: string | null;
+            /** @description The raw report as received; emptied after 30 days */
+            raw: string | null;
+            raw_purged_at: string | null;
+            raw_size: number;
+            reason: string | null;
+            received_at: string;
+            recipient: string | null;
+            source: string;
+            /** @description Enhanced status code (RFC 3463) of a bounce, or the feedback type of a complaint */
+            status: string | null;
+        };
+        Mailbox: {
+            address: string;
+            created_at: string;
+            enabled: boolean;
+            folder: string;
+            host: string;
+            id: string;
+            last_error: string | null;
+            last_polled_at: string | null;
+            last_uid: number;
+            name: string;
+            password_set: boolean;
+            port: number;
+            /** @enum {string} */
+            security: "tls" | "starttls" | "none";
+            updated_at: string;
+            username: string;
+        };
+        MailboxInput: {
+            /**
+             * Format: email
+             * @description The support address this mailbox receives (replies go out from the default sender)
+             */
+            address: string;
+            /** @default true */
+            enabled: boolean;
+            /** @default INBOX */
+            folder: string;
+            host: string;
+            name: string;
+            /** @description Stored sealed, never returned */
+            password: string;
+            /** @default 993 */
+            port: number;
+            /**
+             * @description `tls` (port 993), `starttls` (port 143), `none` only for a loopback host
+             * @default tls
+             * @enum {string}
+             */
+            security: "tls" | "starttls" | "none";
+            username: string;
+        };
+        MailboxPatch: {
+            /**
+             * Format: email
+             * @description The support address this mailbox receives (replies go out from the default sender)
+             */
+            address?: string;
+            /** @default true */
+            enabled: boolean;
+            /** @default INBOX */
+            folder: string;
+            host?: string;
+            name?: string;
+            /** @description Stored sealed, never returned */
+            password?: string;
+            /** @default 993 */
+            port: number;
+            /**
+             * @description `tls` (port 993), `starttls` (port 143), `none` only for a loopback host
+             * @default tls
+             * @enum {string}
+             */
+            security: "tls" | "starttls" | "none";
+            username?: string;
+        };
         MailSettings: {
+            /**
+             * @description Domain of the VERP return path: each message is sent with envelope sender bounces+<message id>@<bounce_domain>, so a bounce names its message. Its MX must deliver to the bounce mailbox.
+             * @example bounce.example.com
+             */
+            bounce_domain: string | null;
             /** @description Whether host and from address are set, so mail can be sent */
             configured: boolean;
             from_address: string | null;
@@ -4419,6 +6073,7 @@ export interface components {
             warnings: string[];
         };
         MailSettingsInput: {
+            bounce_domain?: string | null;
             /** Format: email */
             from_address?: string | null;
             from_name?: string | null;
@@ -4454,6 +6109,11 @@ export interface components {
             response: string | null;
             to: string;
         };
+        MergeField: {
+            label: string;
+            name: string;
+            type: string;
+        };
         MergeRequest: {
             loser_ids: string[];
             winner_id: string;
@@ -4488,7 +6148,7 @@ export interface components {
                 consent_sms_at: string | null;
                 consent_sms_method: string | null;
                 country: string | null;
-                created_at: string | null;
+                created_at: string;
                 customer_since: string | null;
                 email: string | null;
                 emails: string[];
@@ -4497,13 +6157,13 @@ export interface components {
                 first_name: string | null;
                 first_order_at: string | null;
                 gender: string | null;
-                id: string | null;
+                id: string;
                 income: number | null;
                 last_interaction_at: string | null;
                 last_name: string | null;
                 last_order_at: string | null;
                 notes: string | null;
-                order_count: number | null;
+                order_count: number;
                 p_alive: number | null;
                 p_purchase_90d: number | null;
                 phone: string | null;
@@ -4517,7 +6177,7 @@ export interface components {
                 purchase_probability: number | null;
                 referral_code: string | null;
                 region: string | null;
-                revenue: number | null;
+                revenue: number;
                 rfm_frequency: number | null;
                 rfm_monetary: number | null;
                 rfm_recency: number | null;
@@ -4535,7 +6195,7 @@ export interface components {
                 stage_changed_at: string | null;
                 tags: string[];
                 title: string | null;
-                updated_at: string | null;
+                updated_at: string;
                 usual_gap_days: number | null;
                 value_at_risk: number | null;
             } & {
@@ -4576,12 +6236,22 @@ export interface components {
             html_body: string | null;
             text_body: string;
         };
+        /** @description NPS (−100…100) with its 95% adjusted-Wald interval (low, high) */
+        NpsFigure: {
+            answers: number;
+            detractors: number;
+            high: number | null;
+            low: number | null;
+            nps: number | null;
+            passives: number;
+            promoters: number;
+        };
         Order: {
-            created_at: string | null;
-            currency: string | null;
-            customer_id: string | null;
+            created_at: string;
+            currency: string;
+            customer_id: string;
             discount_code: string | null;
-            id: string | null;
+            id: string;
             lines: {
                 id: string;
                 product_id: string | null;
@@ -4591,10 +6261,12 @@ export interface components {
                 unit_price: number;
             }[];
             notes: string | null;
-            ordered_at: string | null;
-            status: string | null;
-            total: number | null;
-            updated_at: string | null;
+            ordered_at: string;
+            payment_card: string | null;
+            payment_fingerprint: string | null;
+            status: string;
+            total: number;
+            updated_at: string;
         } & {
             [key: string]: unknown;
         };
@@ -4617,6 +6289,10 @@ export interface components {
             notes?: string | null;
             /** @description Date */
             ordered_at: string;
+            /** @description Brand and last four digits of the card paid with, as "visa 4242"; compared with the referrer's cards when a referral is rewarded. */
+            payment_card?: string | null;
+            /** @description The payment provider's fingerprint of the card or account paid with (Stripe's card fingerprint, for one); a referral whose new customer pays like the referrer is refused. */
+            payment_fingerprint?: string | null;
             /**
              * @description Status
              * @enum {string|null}
@@ -4653,6 +6329,10 @@ export interface components {
             notes?: string | null;
             /** @description Date */
             ordered_at?: string | null;
+            /** @description Brand and last four digits of the card paid with, as "visa 4242"; compared with the referrer's cards when a referral is rewarded. */
+            payment_card?: string | null;
+            /** @description The payment provider's fingerprint of the card or account paid with (Stripe's card fingerprint, for one); a referral whose new customer pays like the referrer is refused. */
+            payment_fingerprint?: string | null;
             /**
              * @description Status
              * @enum {string|null}
@@ -4726,12 +6406,12 @@ export interface components {
         };
         Product: {
             category: string | null;
-            created_at: string | null;
-            id: string | null;
-            name: string | null;
+            created_at: string;
+            id: string;
+            name: string;
             price: number | null;
             sku: string | null;
-            updated_at: string | null;
+            updated_at: string;
         } & {
             [key: string]: unknown;
         };
@@ -4848,7 +6528,7 @@ export interface components {
             accepted_by: string | null;
             accepted_pdf_sha256: string | null;
             converted_at: string | null;
-            created_at: string | null;
+            created_at: string;
             currency: string | null;
             customer_id: string | null;
             deal_id: string | null;
@@ -4856,7 +6536,7 @@ export interface components {
             declined_at: string | null;
             discount_percent: number | null;
             discount_total: number | null;
-            id: string | null;
+            id: string;
             lines: components["schemas"]["QuoteLine"][];
             notes: string | null;
             number: string | null;
@@ -4871,7 +6551,7 @@ export interface components {
             terms: string | null;
             title: string | null;
             total: number | null;
-            updated_at: string | null;
+            updated_at: string;
             valid_until: string | null;
             version: number | null;
             viewed_at: string | null;
@@ -5055,9 +6735,11 @@ export interface components {
             order_id: string | null;
             referred_id: string;
             referrer_id: string;
+            /** @description Why a referral was refused after attribution (the new customer paid with the referrer's card or account) */
+            refused_reason: string | null;
             rewarded_at: string | null;
             /** @enum {string} */
-            status: "attributed" | "rewarded";
+            status: "attributed" | "rewarded" | "refused";
         };
         ReferralAttribute: {
             /** @enum {string} */
@@ -5083,6 +6765,12 @@ export interface components {
             /** @description When the reminder email was queued; null until the reminder check has run */
             reminded_at: string | null;
             title: string;
+        };
+        RenderedMail: {
+            /** @description Responsive HTML (null for a text-only template) */
+            html: string | null;
+            subject: string;
+            text: string;
         };
         RevenueBreakdownReport: {
             /** @description Answered from the report cache */
@@ -5293,10 +6981,114 @@ export interface components {
             /** Format: email */
             reply_to?: string | null;
         };
+        ServiceReport: {
+            by_channel: {
+                [key: string]: number;
+            };
+            by_kind: {
+                [key: string]: number;
+            };
+            by_status: {
+                [key: string]: number;
+            };
+            csat_bands: {
+                band: string;
+                customers: number;
+                mean_churn_risk: number | null;
+                mean_clv: number | null;
+            }[];
+            first_response_within_sla: number | null;
+            from: string;
+            median_first_response_minutes: number | null;
+            median_resolution_minutes: number | null;
+            resolved_within_sla: number | null;
+            tickets: number;
+            to: string;
+        };
         Session: {
             csrf_token: string;
             expires_at: string;
             user_id: string;
+        };
+        Sms: {
+            attempts: number;
+            body: string;
+            created_at: string;
+            customer_id: string | null;
+            delivered_at: string | null;
+            /** @enum {string} */
+            encoding: "GSM-7" | "UCS-2";
+            error: string | null;
+            error_code: string | null;
+            from_number: string | null;
+            id: string;
+            provider_sid: string | null;
+            provider_status: string | null;
+            /** @enum {string} */
+            purpose: "transactional" | "marketing" | "notification";
+            related_entity: string | null;
+            related_id: string | null;
+            segments: number;
+            sent_at: string | null;
+            /** @enum {string} */
+            status: "queued" | "sending" | "sent" | "delivered" | "undelivered" | "failed" | "suppressed";
+            to_number: string;
+            updated_at: string;
+        };
+        SmsSegmentCount: {
+            /** @enum {string} */
+            encoding: "GSM-7" | "UCS-2";
+            /** @description The characters that made the text UCS-2 */
+            non_gsm_characters: string[];
+            /** @description 160/153 (GSM-7) or 70/67 (UCS-2) */
+            per_segment: number;
+            /** @description Units left in the last segment */
+            remaining: number;
+            segments: number;
+            /** @description Septets (GSM-7) or UTF-16 code units (UCS-2) */
+            units: number;
+        };
+        SmsSegmentInput: {
+            body: string;
+        };
+        SmsSendInput: {
+            body: string;
+            customer_id: string;
+            /** @enum {string} */
+            purpose: "transactional" | "marketing" | "notification";
+        };
+        SmsSettings: {
+            /** @example AC0123456789abcdef0123456789abcdef */
+            account_sid: string | null;
+            /** @description Allow a base URL on a private or loopback address (a provider gateway on the local network) */
+            allow_private_base_url: boolean;
+            /** @description Whether an auth token is stored (it is never returned) */
+            auth_token_set: boolean;
+            /** @description The provider's API base URL (Twilio: https://api.twilio.com) */
+            base_url: string;
+            /** @description Whether account, token and a sender are set, so texts can be sent */
+            configured: boolean;
+            /**
+             * @description The sending number in E.164 form
+             * @example +15017122661
+             */
+            from_number: string | null;
+            /** @description Set this as the number's incoming-message webhook at the provider (STOP, START...) */
+            inbound_url: string | null;
+            /** @description A messaging service to send from instead of one number */
+            messaging_service_sid: string | null;
+            /** @description Where the provider reports delivery (from the public address in Settings → Email) */
+            status_callback_url: string | null;
+        };
+        SmsSettingsInput: {
+            account_sid?: string | null;
+            allow_private_base_url?: boolean;
+            /** @description A new auth token; null removes it; leave out to keep the stored one */
+            auth_token?: string | null;
+            /** Format: uri */
+            base_url?: string;
+            from_number?: string | null;
+            messaging_service_sid?: string | null;
         };
         StageProbability: {
             /** @enum {string} */
@@ -5321,22 +7113,66 @@ export interface components {
             message_id: string | null;
             note: string | null;
             /** @enum {string} */
-            reason: "unsubscribed" | "hard_bounce" | "complaint" | "manual";
+            reason: "unsubscribed" | "hard_bounce" | "complaint" | "manual" | "soft_bounces";
         };
         SuppressionInput: {
             /** Format: email */
             address: string;
             note?: string | null;
         };
+        Survey: {
+            active: boolean;
+            after_days: number | null;
+            answered: number;
+            created_at: string;
+            id: string;
+            name: string;
+            question: string | null;
+            /** @description Answered / sent, 0–1 */
+            response_rate: number | null;
+            segment_id: string | null;
+            sent: number;
+            stage: string | null;
+            updated_at: string;
+        };
+        SurveyAnswerForm: {
+            comment?: string;
+            score?: string;
+        };
+        SurveyInput: {
+            active?: boolean;
+            /** @description Sent automatically this many days after a person became a customer (daily) */
+            after_days?: number | null;
+            name: string;
+            /** @description Default: "How likely are you to recommend us to a friend or colleague?" */
+            question?: string;
+            /** @description Send to the members of this k-means segment */
+            segment_id?: string | null;
+            /** @description Send to customers in this lifecycle stage */
+            stage?: string | null;
+        };
+        SurveyResponse: {
+            answered_at: string;
+            comment: string | null;
+            customer_id: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "csat" | "nps";
+            request_id: string;
+            score: number;
+            survey_id: string | null;
+            ticket_id: string | null;
+            updated_at: string;
+        };
         Task: {
             company_id: string | null;
-            created_at: string | null;
+            created_at: string;
             customer_id: string | null;
-            done: boolean | null;
+            done: boolean;
             done_at: string | null;
             due_at: string | null;
             due_event_at: string | null;
-            id: string | null;
+            id: string;
             linked_entity: string | null;
             linked_id: string | null;
             notes: string | null;
@@ -5345,8 +7181,8 @@ export interface components {
             recurrence: string | null;
             remind_at: string | null;
             reminded_at: string | null;
-            title: string | null;
-            updated_at: string | null;
+            title: string;
+            updated_at: string;
         } & {
             [key: string]: unknown;
         };
@@ -5423,6 +7259,295 @@ export interface components {
             /** @description Title */
             title?: string | null;
         };
+        Template: {
+            created_at: string;
+            id: string;
+            mjml: string;
+            name: string;
+            subject: string;
+            /** @description The plain-text part; generated from the HTML when null */
+            text: string | null;
+            updated_at: string;
+        };
+        TemplateInput: {
+            /**
+             * @description MJML with Liquid merge fields; may be empty for a text-only template
+             * @default
+             */
+            mjml: string;
+            name: string;
+            /** @description Liquid, e.g. "{{ customer.first_name }}, we miss you" */
+            subject: string;
+            /** @description A hand-written plain-text part (Liquid); generated from the HTML when left out */
+            text?: string | null;
+        };
+        TemplatePatch: {
+            /**
+             * @description MJML with Liquid merge fields; may be empty for a text-only template
+             * @default
+             */
+            mjml: string;
+            name?: string;
+            /** @description Liquid, e.g. "{{ customer.first_name }}, we miss you" */
+            subject?: string;
+            /** @description A hand-written plain-text part (Liquid); generated from the HTML when left out */
+            text?: string | null;
+        };
+        TemplatePreviewInput: {
+            /** @description Render as this customer; sample values for every merge field when left out */
+            customer_id?: string;
+            template?: components["schemas"]["InlineTemplate"];
+            template_id?: string;
+        };
+        TemplateTestInput: {
+            customer_id?: string;
+            sender_id?: string;
+            /** Format: email */
+            to: string;
+        };
+        Ticket: {
+            attention_at: string;
+            /** @enum {string} */
+            channel: "email" | "chat" | "form" | "phone" | "manual";
+            closed_at: string | null;
+            created_at: string;
+            customer_id: string | null;
+            first_response_at: string | null;
+            first_response_due_at: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "question" | "problem" | "complaint" | "request";
+            last_inbound_at: string | null;
+            last_message_at: string;
+            linked_ticket_id: string | null;
+            mailbox_id: string | null;
+            message_count: number;
+            number: number;
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
+            /** @example T-42 */
+            reference: string;
+            reply_to_address: string | null;
+            resolution_due_at: string | null;
+            resolved_at: string | null;
+            snoozed_until: string | null;
+            /** @enum {string} */
+            status: "new" | "open" | "waiting" | "snoozed" | "resolved" | "closed";
+            subject: string;
+            tags: string[];
+            updated_at: string;
+        };
+        TicketCreate: {
+            /**
+             * @default manual
+             * @enum {string}
+             */
+            channel: "email" | "chat" | "form" | "phone" | "manual";
+            customer_id?: string;
+            /** Format: email */
+            email?: string;
+            /** @enum {string} */
+            kind?: "question" | "problem" | "complaint" | "request";
+            /** @description The customer's words, as the first message */
+            message?: string;
+            name?: string;
+            /** @enum {string} */
+            priority?: "low" | "normal" | "high" | "urgent";
+            subject: string;
+            tags?: string[];
+        };
+        TicketDetail: {
+            customer_context: {
+                customer: {
+                    at_risk: boolean;
+                    churn_risk: number | null;
+                    clv: number | null;
+                    email: string | null;
+                    high_value: boolean;
+                    id: string;
+                    name: string;
+                    p_alive: number | null;
+                    stage: string | null;
+                } | null;
+                open_deals: {
+                    currency: string | null;
+                    id: string;
+                    stage_id: string;
+                    title: string;
+                    value: number | null;
+                }[];
+                previous_tickets: {
+                    created_at: string;
+                    id: string;
+                    reference: string;
+                    status: string;
+                    subject: string;
+                }[];
+                recent_orders: {
+                    currency: string;
+                    id: string;
+                    ordered_at: string;
+                    status: string;
+                    total: number;
+                }[];
+            };
+            messages: components["schemas"]["TicketMessage"][];
+            ticket: components["schemas"]["TicketListItem"];
+        };
+        TicketListItem: components["schemas"]["Ticket"] & {
+            breached: boolean;
+            customer: {
+                churn_risk: number | null;
+                clv: number | null;
+                email: string | null;
+                id: string;
+                name: string;
+            } | null;
+            /** @description The due time still pending: first response until there is one, then resolution */
+            due_at: string | null;
+            due_in_minutes: number | null;
+        };
+        TicketMessage: {
+            attachments: {
+                content_type: string;
+                filename: string;
+                id: string;
+                sha256: string;
+                size: number;
+            }[];
+            author: string | null;
+            auto_reply: boolean;
+            /** @description The HTML part as received (untrusted: never insert it into a page unsanitised) */
+            body_html: string | null;
+            /** @description The full text as received or sent */
+            body_text: string;
+            created_at: string;
+            /** @enum {string} */
+            direction: "in" | "out" | "note";
+            /** @description Quoted earlier mail and signature, folded away in the view */
+            folded_text: string;
+            from_address: string | null;
+            header_message_id: string | null;
+            id: string;
+            in_reply_to: string | null;
+            mail_message_id: string | null;
+            references: string[];
+            subject: string | null;
+            ticket_id: string;
+            to_address: string | null;
+            /** @description What the sender wrote in this message */
+            visible_text: string;
+        };
+        TicketPatch: {
+            customer_id?: string | null;
+            /** @enum {string} */
+            kind?: "question" | "problem" | "complaint" | "request";
+            /** @enum {string} */
+            priority?: "low" | "normal" | "high" | "urgent";
+            subject?: string;
+            tags?: string[];
+        };
+        TicketReply: {
+            body_html?: string;
+            /** @default  */
+            body_text: string;
+            canned_reply_id?: string;
+            /**
+             * @description Status after the reply (default waiting)
+             * @enum {string}
+             */
+            status?: "waiting" | "resolved" | "open";
+            /** @description One line; default "Re: <subject> [#T-n]" */
+            subject?: string;
+        };
+        TicketSlaSettings: {
+            /** @description Days after closing during which a reply reopens the ticket; later it opens a new ticket linked to the old */
+            follow_up_days: number;
+            holidays: string[];
+            /** @description Open windows per weekday (business time zone), e.g. mon: [["09:00","17:00"]]; an empty list: closed */
+            hours: {
+                fri: [
+                    string,
+                    string
+                ][];
+                mon: [
+                    string,
+                    string
+                ][];
+                sat: [
+                    string,
+                    string
+                ][];
+                sun: [
+                    string,
+                    string
+                ][];
+                thu: [
+                    string,
+                    string
+                ][];
+                tue: [
+                    string,
+                    string
+                ][];
+                wed: [
+                    string,
+                    string
+                ][];
+            };
+            /** @description Targets for a kind, where shorter than its priority’s */
+            kind_targets: {
+                complaint?: {
+                    first_response_minutes: number;
+                    resolution_minutes: number;
+                };
+                problem?: {
+                    first_response_minutes: number;
+                    resolution_minutes: number;
+                };
+                question?: {
+                    first_response_minutes: number;
+                    resolution_minutes: number;
+                };
+                request?: {
+                    first_response_minutes: number;
+                    resolution_minutes: number;
+                };
+            };
+            /** @description An at-risk, high-value customer (CLV and churn risk at least these) raises a new ticket to this priority */
+            raise_priority: {
+                enabled: boolean;
+                min_churn_risk: number;
+                min_clv: number;
+                /** @enum {string} */
+                to: "low" | "normal" | "high" | "urgent";
+            };
+            /** @description Targets in business minutes per priority */
+            targets: {
+                high: {
+                    first_response_minutes: number;
+                    resolution_minutes: number;
+                };
+                low: {
+                    first_response_minutes: number;
+                    resolution_minutes: number;
+                };
+                normal: {
+                    first_response_minutes: number;
+                    resolution_minutes: number;
+                };
+                urgent: {
+                    first_response_minutes: number;
+                    resolution_minutes: number;
+                };
+            };
+        };
+        TicketStatusChange: {
+            /** @description With status snoozed: when it wakes up (ISO 8601) */
+            snoozed_until?: string;
+            /** @enum {string} */
+            status: "new" | "open" | "waiting" | "snoozed" | "resolved" | "closed";
+        };
         Today: {
             as_of: string;
             /** @description Candidates of each kind before the list was cut */
@@ -5481,7 +7606,7 @@ export interface components {
         WebhookCreate: {
             active?: boolean;
             description?: string | null;
-            event_types: ("*" | "customer.created" | "customer.updated" | "customer.deleted" | "customer.merged" | "customer.merge_undone" | "customer.erased" | "customer.stage_changed" | "customer.segment_changed" | "customer.score_crossed" | "company.created" | "company.updated" | "company.deleted" | "product.created" | "product.updated" | "product.deleted" | "order.created" | "order.updated" | "order.deleted" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "message.queued" | "message.sent" | "message.failed" | "message.suppressed" | "message.bounced" | "message.opened" | "message.clicked" | "customer.unsubscribed" | "suppression.added" | "suppression.removed" | "task.created" | "task.updated" | "task.completed" | "task.due" | "task.deleted" | "task.reminded" | "contract.created" | "contract.updated" | "contract.deleted" | "contract.expiring" | "contract.renewed" | "contract.ended" | "followup.started" | "followup.stopped" | "form.created" | "form.updated" | "form.deleted" | "form.submitted" | "lead.created" | "pipeline.created" | "pipeline.updated" | "pipeline.deleted" | "deal.created" | "deal.updated" | "deal.stage_changed" | "deal.won" | "deal.lost" | "deal.deleted" | "quote.created" | "quote.updated" | "quote.sent" | "quote.viewed" | "quote.accepted" | "quote.declined" | "quote.revised" | "quote.converted" | "loyalty.points_earned" | "loyalty.points_redeemed" | "loyalty.points_expired" | "loyalty.points_reversed" | "loyalty.points_adjusted" | "loyalty.tier_changed" | "referral.attributed" | "referral.rewarded" | "import.completed" | "settings.updated" | "webhook.test")[];
+            event_types: ("*" | "customer.created" | "customer.updated" | "customer.deleted" | "customer.merged" | "customer.merge_undone" | "customer.erased" | "customer.stage_changed" | "customer.segment_changed" | "customer.score_crossed" | "company.created" | "company.updated" | "company.deleted" | "product.created" | "product.updated" | "product.deleted" | "order.created" | "order.updated" | "order.deleted" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "message.queued" | "message.sent" | "message.failed" | "message.suppressed" | "message.bounced" | "message.opened" | "message.clicked" | "customer.unsubscribed" | "suppression.added" | "suppression.removed" | "task.created" | "task.updated" | "task.completed" | "task.due" | "task.deleted" | "task.reminded" | "contract.created" | "contract.updated" | "contract.deleted" | "contract.expiring" | "contract.renewed" | "contract.ended" | "followup.started" | "followup.stopped" | "form.created" | "form.updated" | "form.deleted" | "form.submitted" | "lead.created" | "pipeline.created" | "pipeline.updated" | "pipeline.deleted" | "deal.created" | "deal.updated" | "deal.stage_changed" | "deal.won" | "deal.lost" | "deal.deleted" | "quote.created" | "quote.updated" | "quote.sent" | "quote.viewed" | "quote.accepted" | "quote.declined" | "quote.revised" | "quote.converted" | "loyalty.points_earned" | "loyalty.points_redeemed" | "loyalty.points_expired" | "loyalty.points_reversed" | "loyalty.points_adjusted" | "loyalty.tier_changed" | "referral.attributed" | "referral.rewarded" | "referral.refused" | "survey.sent" | "survey.answered" | "nps.detractor" | "chat.started" | "chat.message" | "flow.created" | "flow.updated" | "flow.activated" | "flow.paused" | "flow.deleted" | "flow.enrolled" | "flow.finished" | "ticket.created" | "ticket.updated" | "ticket.status_changed" | "ticket.message_received" | "ticket.replied" | "ticket.note_added" | "ticket.resolved" | "ticket.closed" | "inbound.rejected" | "campaign.created" | "campaign.updated" | "campaign.status_changed" | "campaign.winner_chosen" | "sms.queued" | "sms.sent" | "sms.delivered" | "sms.failed" | "sms.suppressed" | "sms.received" | "customer.sms_opted_out" | "customer.sms_opted_in" | "import.completed" | "settings.updated" | "webhook.test")[];
             /** @example https://example.com/rapport-hook */
             url: string;
         };
@@ -5505,7 +7630,7 @@ export interface components {
         WebhookUpdate: {
             active?: boolean;
             description?: string | null;
-            event_types?: ("*" | "customer.created" | "customer.updated" | "customer.deleted" | "customer.merged" | "customer.merge_undone" | "customer.erased" | "customer.stage_changed" | "customer.segment_changed" | "customer.score_crossed" | "company.created" | "company.updated" | "company.deleted" | "product.created" | "product.updated" | "product.deleted" | "order.created" | "order.updated" | "order.deleted" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "message.queued" | "message.sent" | "message.failed" | "message.suppressed" | "message.bounced" | "message.opened" | "message.clicked" | "customer.unsubscribed" | "suppression.added" | "suppression.removed" | "task.created" | "task.updated" | "task.completed" | "task.due" | "task.deleted" | "task.reminded" | "contract.created" | "contract.updated" | "contract.deleted" | "contract.expiring" | "contract.renewed" | "contract.ended" | "followup.started" | "followup.stopped" | "form.created" | "form.updated" | "form.deleted" | "form.submitted" | "lead.created" | "pipeline.created" | "pipeline.updated" | "pipeline.deleted" | "deal.created" | "deal.updated" | "deal.stage_changed" | "deal.won" | "deal.lost" | "deal.deleted" | "quote.created" | "quote.updated" | "quote.sent" | "quote.viewed" | "quote.accepted" | "quote.declined" | "quote.revised" | "quote.converted" | "loyalty.points_earned" | "loyalty.points_redeemed" | "loyalty.points_expired" | "loyalty.points_reversed" | "loyalty.points_adjusted" | "loyalty.tier_changed" | "referral.attributed" | "referral.rewarded" | "import.completed" | "settings.updated" | "webhook.test")[];
+            event_types?: ("*" | "customer.created" | "customer.updated" | "customer.deleted" | "customer.merged" | "customer.merge_undone" | "customer.erased" | "customer.stage_changed" | "customer.segment_changed" | "customer.score_crossed" | "company.created" | "company.updated" | "company.deleted" | "product.created" | "product.updated" | "product.deleted" | "order.created" | "order.updated" | "order.deleted" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "message.queued" | "message.sent" | "message.failed" | "message.suppressed" | "message.bounced" | "message.opened" | "message.clicked" | "customer.unsubscribed" | "suppression.added" | "suppression.removed" | "task.created" | "task.updated" | "task.completed" | "task.due" | "task.deleted" | "task.reminded" | "contract.created" | "contract.updated" | "contract.deleted" | "contract.expiring" | "contract.renewed" | "contract.ended" | "followup.started" | "followup.stopped" | "form.created" | "form.updated" | "form.deleted" | "form.submitted" | "lead.created" | "pipeline.created" | "pipeline.updated" | "pipeline.deleted" | "deal.created" | "deal.updated" | "deal.stage_changed" | "deal.won" | "deal.lost" | "deal.deleted" | "quote.created" | "quote.updated" | "quote.sent" | "quote.viewed" | "quote.accepted" | "quote.declined" | "quote.revised" | "quote.converted" | "loyalty.points_earned" | "loyalty.points_redeemed" | "loyalty.points_expired" | "loyalty.points_reversed" | "loyalty.points_adjusted" | "loyalty.tier_changed" | "referral.attributed" | "referral.rewarded" | "referral.refused" | "survey.sent" | "survey.answered" | "nps.detractor" | "chat.started" | "chat.message" | "flow.created" | "flow.updated" | "flow.activated" | "flow.paused" | "flow.deleted" | "flow.enrolled" | "flow.finished" | "ticket.created" | "ticket.updated" | "ticket.status_changed" | "ticket.message_received" | "ticket.replied" | "ticket.note_added" | "ticket.resolved" | "ticket.closed" | "inbound.rejected" | "campaign.created" | "campaign.updated" | "campaign.status_changed" | "campaign.winner_chosen" | "sms.queued" | "sms.sent" | "sms.delivered" | "sms.failed" | "sms.suppressed" | "sms.received" | "customer.sms_opted_out" | "customer.sms_opted_in" | "import.completed" | "settings.updated" | "webhook.test")[];
             /** @example https://example.com/rapport-hook */
             url?: string;
         };
@@ -5911,6 +8036,514 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCannedReplies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Canned replies */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CannedReply"][];
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postCannedReplies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CannedReplyInput"];
+            };
+        };
+        responses: {
+            /** @description The canned reply */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedReply"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putCannedRepliesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CannedReplyInput"];
+            };
+        };
+        responses: {
+            /** @description The canned reply */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedReply"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteCannedRepliesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getChatConversations: {
+        parameters: {
+            query?: {
+                limit?: number;
+                status?: "open" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chats */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ChatConversation"][];
+                        owner_online: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getChatConversationsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chat */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        conversation: components["schemas"]["ChatConversation"];
+                        messages: components["schemas"]["ChatMessage"][];
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postChatConversationsByIdMessages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChatReply"];
+            };
+        };
+        responses: {
+            /** @description Sent */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        emailed: boolean;
+                        message: components["schemas"]["ChatMessage"];
+                    };
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postChatConversationsByIdResolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Resolved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatConversation"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getChatSites: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sites */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ChatSite"][];
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postChatSites: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChatSiteInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatSite"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchChatSitesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    active?: boolean;
+                    /** @description Pages on these origins may use the widget; others are refused */
+                    allowed_origins?: string[];
+                    greeting?: string | null;
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The site */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatSite"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getChatStream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An event stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
             };
             /** @description Missing or invalid credentials */
             401: {
@@ -7007,6 +9640,46 @@ export interface operations {
             };
         };
     };
+    getCustomersByIdFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feedback */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerFeedback"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getCustomersByIdPoints: {
         parameters: {
             query?: {
@@ -7252,8 +9925,8 @@ export interface operations {
                             at: string;
                             id: string;
                             /** @enum {string} */
-                            kind: "order" | "interaction" | "task";
-                            record: components["schemas"]["Order"] | components["schemas"]["Interaction"] | components["schemas"]["Task"];
+                            kind: "order" | "interaction" | "task" | "feedback";
+                            record: components["schemas"]["Order"] | components["schemas"]["Interaction"] | components["schemas"]["Task"] | components["schemas"]["SurveyResponse"];
                         }[];
                         next_cursor: string | null;
                     };
@@ -8116,7 +10789,7 @@ export interface operations {
                                 consent_sms_at: string | null;
                                 consent_sms_method: string | null;
                                 country: string | null;
-                                created_at: string | null;
+                                created_at: string;
                                 customer_since: string | null;
                                 email: string | null;
                                 emails: string[];
@@ -8125,13 +10798,13 @@ export interface operations {
                                 first_name: string | null;
                                 first_order_at: string | null;
                                 gender: string | null;
-                                id: string | null;
+                                id: string;
                                 income: number | null;
                                 last_interaction_at: string | null;
                                 last_name: string | null;
                                 last_order_at: string | null;
                                 notes: string | null;
-                                order_count: number | null;
+                                order_count: number;
                                 p_alive: number | null;
                                 p_purchase_90d: number | null;
                                 phone: string | null;
@@ -8145,7 +10818,7 @@ export interface operations {
                                 purchase_probability: number | null;
                                 referral_code: string | null;
                                 region: string | null;
-                                revenue: number | null;
+                                revenue: number;
                                 rfm_frequency: number | null;
                                 rfm_monetary: number | null;
                                 rfm_recency: number | null;
@@ -8163,7 +10836,7 @@ export interface operations {
                                 stage_changed_at: string | null;
                                 tags: string[];
                                 title: string | null;
-                                updated_at: string | null;
+                                updated_at: string;
                                 usual_gap_days: number | null;
                                 value_at_risk: number | null;
                             } & {
@@ -8187,7 +10860,7 @@ export interface operations {
                                 consent_sms_at: string | null;
                                 consent_sms_method: string | null;
                                 country: string | null;
-                                created_at: string | null;
+                                created_at: string;
                                 customer_since: string | null;
                                 email: string | null;
                                 emails: string[];
@@ -8196,13 +10869,13 @@ export interface operations {
                                 first_name: string | null;
                                 first_order_at: string | null;
                                 gender: string | null;
-                                id: string | null;
+                                id: string;
                                 income: number | null;
                                 last_interaction_at: string | null;
                                 last_name: string | null;
                                 last_order_at: string | null;
                                 notes: string | null;
-                                order_count: number | null;
+                                order_count: number;
                                 p_alive: number | null;
                                 p_purchase_90d: number | null;
                                 phone: string | null;
@@ -8216,7 +10889,7 @@ export interface operations {
                                 purchase_probability: number | null;
                                 referral_code: string | null;
                                 region: string | null;
-                                revenue: number | null;
+                                revenue: number;
                                 rfm_frequency: number | null;
                                 rfm_monetary: number | null;
                                 rfm_recency: number | null;
@@ -8234,7 +10907,7 @@ export interface operations {
                                 stage_changed_at: string | null;
                                 tags: string[];
                                 title: string | null;
-                                updated_at: string | null;
+                                updated_at: string;
                                 usual_gap_days: number | null;
                                 value_at_risk: number | null;
                             } & {
@@ -8665,6 +11338,622 @@ export interface operations {
             };
             /** @description No record with that id */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getFlowEnrolments: {
+        parameters: {
+            query?: {
+                customer_id?: string;
+                limit?: number;
+                status?: "active" | "completed" | "exited" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Enrolments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["FlowEnrolment"][];
+                    };
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getFlows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Flows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Flow"][];
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postFlows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlowCreate"];
+            };
+        };
+        responses: {
+            /** @description The flow */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flow"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getFlowsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The flow */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flow"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteFlowsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchFlowsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlowPatch"];
+            };
+        };
+        responses: {
+            /** @description The flow */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flow"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postFlowsByIdActivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["FlowActivate"];
+            };
+        };
+        responses: {
+            /** @description The flow, and how many entered at once */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flow"] & {
+                        enrolled: number;
+                    };
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postFlowsByIdDryRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["FlowDryRunInput"];
+            };
+        };
+        responses: {
+            /** @description The dry run */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowDryRun"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getFlowsByIdEnrolments: {
+        parameters: {
+            query?: {
+                customer_id?: string;
+                limit?: number;
+                status?: "active" | "completed" | "exited" | "failed";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Enrolments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["FlowEnrolment"][];
+                    };
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postFlowsByIdEnrolments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlowEnrolInput"];
+            };
+        };
+        responses: {
+            /** @description Enrolled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enrolled: number;
+                        enrolment_ids: string[];
+                        skipped: number;
+                    };
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postFlowsByIdPause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The flow */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flow"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getFlowsSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Flow settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowSettings"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchFlowsSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Emails and SMS all flows together may send per day (business time zone); a step over budget waits for the next day
+                     * @example 500
+                     */
+                    daily_send_budget?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Flow settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowSettings"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getFlowsTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Templates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["FlowTemplate"][];
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9364,6 +12653,266 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    receiveBounceMail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "message/rfc822": string;
+            };
+        };
+        responses: {
+            /** @description How the mail was classified and whether it was recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundBounceResult"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The mail is larger than 10 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postInboundEmail: {
+        parameters: {
+            query?: {
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "message/rfc822": string;
+            };
+        };
+        responses: {
+            /** @description What became of the mail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundResult"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Larger than the inbound size limit (recorded, the sender told) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getInboundMail: {
+        parameters: {
+            query?: {
+                limit?: number;
+                outcome?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Inbound mail, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["InboundMail"][];
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getInboundTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tokens */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            created_at: string;
+                            id: string;
+                            last_used_at: string | null;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postInboundTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The token */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        token: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteInboundTokensById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10844,6 +14393,300 @@ export interface operations {
             };
         };
     };
+    getMailboxes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Mailboxes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Mailbox"][];
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postMailboxes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MailboxInput"];
+            };
+        };
+        responses: {
+            /** @description The mailbox */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mailbox"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMailboxesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mailbox */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mailbox"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteMailboxesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchMailboxesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MailboxPatch"];
+            };
+        };
+        responses: {
+            /** @description The mailbox */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mailbox"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postMailboxesByIdFetch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What was fetched */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: string;
+                        fetched: number;
+                        mailbox_id: string;
+                        results: components["schemas"]["InboundResult"][];
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postMailboxesByIdTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The test */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: string;
+                        idle?: boolean;
+                        messages?: number;
+                        ok: boolean;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     postMergesByIdUndo: {
         parameters: {
             query?: never;
@@ -10960,6 +14803,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MessageDetail"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listMessageBounces: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bounce reports */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MailBounce"][];
+                    };
                 };
             };
             /** @description Missing or invalid credentials */
@@ -12497,7 +16382,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 referrer_id?: string;
-                status?: "attributed" | "rewarded";
+                status?: "attributed" | "rewarded" | "refused";
             };
             header?: never;
             path?: never;
@@ -12808,6 +16693,47 @@ export interface operations {
             };
         };
     };
+    getReportsFeedback: {
+        parameters: {
+            query?: {
+                /** @description Months back, this one included (default 12) */
+                months?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackReport"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getReportsLoyalty: {
         parameters: {
             query?: {
@@ -13013,6 +16939,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RevenueBreakdownReport"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getReportsService: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceReport"];
                 };
             };
             /** @description Invalid input; `fields` names each bad field */
@@ -13713,13 +17680,256 @@ export interface operations {
             };
         };
     };
+    listSms: {
+        parameters: {
+            query?: {
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                customer_id?: string;
+                /** @description Page size (default 50) */
+                limit?: number;
+                status?: "queued" | "sending" | "sent" | "delivered" | "undelivered" | "failed" | "suppressed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of texts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Sms"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    sendSms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SmsSendInput"];
+            };
+        };
+        responses: {
+            /** @description Queued */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sms"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The text */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sms"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    countSmsSegments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SmsSegmentInput"];
+            };
+        };
+        responses: {
+            /** @description The count */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsSegmentCount"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSmsSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description SMS settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsSettings"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateSmsSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SmsSettingsInput"];
+            };
+        };
+        responses: {
+            /** @description SMS settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsSettings"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listSuppressions: {
         parameters: {
             query?: {
                 cursor?: string;
                 customer_id?: string;
                 limit?: number;
-                reason?: "unsubscribed" | "hard_bounce" | "complaint" | "manual";
+                reason?: "unsubscribed" | "hard_bounce" | "complaint" | "manual" | "soft_bounces";
             };
             header?: never;
             path?: never;
@@ -13830,6 +18040,289 @@ export interface operations {
             };
             /** @description No record with that id */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSurveys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The surveys */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Survey"][];
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postSurveys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSurveysById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The survey */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchSurveysById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    active?: boolean;
+                    /** @description Sent automatically this many days after a person became a customer (daily) */
+                    after_days?: number | null;
+                    name?: string;
+                    /** @description Default: "How likely are you to recommend us to a friend or colleague?" */
+                    question?: string;
+                    /** @description Send to the members of this k-means segment */
+                    segment_id?: string | null;
+                    /** @description Send to customers in this lifecycle stage */
+                    stage?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The survey */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postSurveysByIdSend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many were queued */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sent: number;
+                    };
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSurveysResponses: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                kind?: "csat" | "nps";
+                limit?: number;
+                survey_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of answers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["SurveyResponse"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14139,6 +18632,835 @@ export interface operations {
             };
             /** @description Conflicts with existing data */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Templates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Template"][];
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTemplatesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteTemplatesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchTemplatesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplatePatch"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postTemplatesByIdTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateTestInput"];
+            };
+        };
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message_id: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTemplatesFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Merge fields */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MergeField"][];
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postTemplatesPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplatePreviewInput"];
+            };
+        };
+        responses: {
+            /** @description Rendered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenderedMail"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTickets: {
+        parameters: {
+            query?: {
+                breached?: "true" | "false";
+                /** @description Comma-separated: email, chat, form, phone, manual */
+                channel?: string;
+                cursor?: string;
+                customer_id?: string;
+                /** @description Comma-separated: question, problem, complaint, request */
+                kind?: string;
+                limit?: number;
+                /** @description Comma-separated: low, normal, high, urgent */
+                priority?: string;
+                /** @description Words of the subject, or a ticket number (T-12) */
+                q?: string;
+                /** @description `attention` (default): breaching soonest first, complaints and high-value customers ahead */
+                sort?: "attention" | "newest" | "updated";
+                /** @description Comma-separated: new, open, waiting, snoozed, resolved, closed */
+                status?: string;
+                tag?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tickets */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["TicketListItem"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postTickets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketCreate"];
+            };
+        };
+        responses: {
+            /** @description The ticket */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTicketsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ticket */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetail"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchTicketsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketPatch"];
+            };
+        };
+        responses: {
+            /** @description The ticket */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTicketsByIdAttachmentsByAttachmentId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postTicketsByIdNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body_text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The note */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketMessage"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postTicketsByIdReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketReply"];
+            };
+        };
+        responses: {
+            /** @description The reply, queued for sending */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: components["schemas"]["TicketMessage"];
+                        ticket: components["schemas"]["Ticket"];
+                    };
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postTicketsByIdStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketStatusChange"];
+            };
+        };
+        responses: {
+            /** @description The ticket */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTicketsSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketSlaSettings"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putTicketsSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketSlaSettings"];
+            };
+        };
+        responses: {
+            /** @description The settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketSlaSettings"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14737,6 +20059,452 @@ export interface operations {
             };
         };
     };
+    chatStart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The site's widget key */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChatStart"];
+            };
+        };
+        responses: {
+            /** @description Started */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        conversation_id: string;
+                        messages: components["schemas"]["ChatMessage"][];
+                        token: string;
+                    };
+                };
+            };
+            /** @description Empty or too long message, bad address, or an address is needed because nobody is online */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Origin not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No active site with this key */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many chats started from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    chatLeaveEmail: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The token the chat was started with */
+                "x-chat-token"?: string;
+            };
+            path: {
+                /** @description The site's widget key */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChatEmail"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description Not an address */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Origin not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown key or token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    chatEvents: {
+        parameters: {
+            query: {
+                after?: string;
+                token: string;
+            };
+            header?: never;
+            path: {
+                /** @description The site's widget key */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An event stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Origin not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown key or token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    chatHistory: {
+        parameters: {
+            query?: {
+                after?: string;
+            };
+            header?: {
+                /** @description The token the chat was started with */
+                "x-chat-token"?: string;
+            };
+            path: {
+                /** @description The site's widget key */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The messages */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ChatMessage"][];
+                    };
+                };
+            };
+            /** @description Origin not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown key or token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    chatSend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The token the chat was started with */
+                "x-chat-token"?: string;
+            };
+            path: {
+                /** @description The site's widget key */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChatSend"];
+            };
+        };
+        responses: {
+            /** @description Stored and delivered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatMessage"];
+                };
+            };
+            /** @description Empty or too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Origin not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown key or token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many messages in a minute */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    chatRate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The token the chat was started with */
+                "x-chat-token"?: string;
+            };
+            path: {
+                /** @description The site's widget key */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChatRating"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        score: number;
+                    };
+                };
+            };
+            /** @description Score out of range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Origin not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown key or token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No rating was asked, or the survey closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    chatStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The site's widget key */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        greeting: string | null;
+                        online: boolean;
+                    };
+                };
+            };
+            /** @description Origin not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No active site with this key */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    chatWidgetScript: {
+        parameters: {
+            query: {
+                key: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The script */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript": string;
+                };
+            };
+            /** @description No active site with this key */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getFById: {
         parameters: {
             query?: {
@@ -15189,6 +20957,229 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+        };
+    };
+    publicSurveyPage: {
+        parameters: {
+            query?: {
+                /** @description A score to record: 1–5 (CSAT) or 0–10 (NPS) */
+                score?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The signed token from the survey email or chat */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The score is out of range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The link is not valid */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The survey has closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Too many answers from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    publicSurveyAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The signed token from the survey email or chat */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["SurveyAnswerForm"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description No score, or out of range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The link is not valid */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The survey has closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Too many answers from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    smsInboundCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    [key: string]: string;
+                };
+            };
+        };
+        responses: {
+            /** @description An empty TwiML response (the provider answers STOP and HELP itself) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /** @description Missing or wrong signature: nothing changed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    smsStatusCallback: {
+        parameters: {
+            query?: {
+                /** @description The text the report is about (Rapport puts it in the callback URL) */
+                id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    [key: string]: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded (or already known) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or wrong signature: nothing changed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
                 };
             };
         };
