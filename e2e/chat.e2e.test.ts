@@ -1,0 +1,107 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCall as callApi, chromiumPath, startApp, type RunningApp } from './harness.js';
+
+const email = 'owner@example.com';
+const password = 'a long enough password';
+
+/**
+ * Live chat in real browsers: a visitor on another site (its own origin, a second browser) chats in
+ * the widget; the owner answers in the web app and the visitor sees it live; the owner resolves and
+ * the visitor rates the chat inside the widget.
+ */
+describe('live chat in real browsers', () => {
+  let app: RunningApp;
+  let page: Page;
+  let base: string;
+  let shop: http.Server;
+  let shopOrigin: string;
+  let visitorBrowser: Browser;
+  let visitor: Page;
+  const problems: string[] = [];
+  const apiCall = (method: string, url: string, body?: unknown) => callApi(page, method, url, body);
+
+  beforeAll(async () => {
+    app = await startApp({ width: 1400, height: 900 });
+    ({ page, base } = app);
+    page.setDefaultTimeout(30_000);
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    page.on('response', (res) => {
+      if (res.status() >= 500) problems.push(`server error: ${res.status()} ${res.url()}`);
+    });
+    await page.goto(base);
+    await page.getByRole('heading', { name: 'Set up your workspace' }).waitFor();
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByLabel('Repeat password').fill(password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Live chat' }).waitFor();
+
+    // The owner's shop: another origin, whose page carries the one script tag.
+    let key = '';
+    shop = http.createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html lang="en"><head><title>Shop</title></head><body><h1>The shop</h1><script src="${base}/chat/widget.js?key=${key}" async></script></body></html>`);
+    });
+    await new Promise<void>((resolve) => shop.listen(0, '127.0.0.1', resolve));
+    shopOrigin = `http://127.0.0.1:${(shop.address() as AddressInfo).port}`;
+    const site = await apiCall('POST', '/api/chat/sites', { name: 'Shop', allowed_origins: [shopOrigin] });
+    expect(site.status).toBe(201);
+    key = site.body.site_key;
+
+    visitorBrowser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    visitor = await (await visitorBrowser.newContext()).newPage();
+    visitor.setDefaultTimeout(30_000);
+    visitor.on('pageerror', (err) => problems.push(`visitor page error: ${err.message}`));
+  }, 300_000);
+  afterAll(async () => {
+    await visitorBrowser?.close();
+    await new Promise((resolve) => shop?.close(resolve));
+    await app?.close();
+  });
+
+  it('chats live both ways, resolves, and the visitor rates it in the widget', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Live chat' }).click();
+    await page.getByRole('heading', { name: 'Live chat' }).waitFor();
+    await expect.poll(async () => (await apiCall('GET', '/api/chat/conversations')).body.owner_online).toBe(true);
+
+    await visitor.goto(shopOrigin);
+    await visitor.getByRole('button', { name: 'Chat with us' }).click();
+    const dialog = visitor.getByRole('dialog', { name: 'Chat' });
+    await dialog.getByText('Hello! How can we help?').waitFor();
+    expect(await visitor.context().cookies()).toEqual([]);
+    await dialog.getByLabel('Your name').fill('Vera');
+    await dialog.getByLabel('Message').fill('Is the blue mug back in stock?');
+    await dialog.getByRole('button', { name: 'Send' }).click();
+    await dialog.getByText('Is the blue mug back in stock?').waitFor();
+    expect(await visitor.context().cookies()).toEqual([]);
+
+    // The owner sees the new chat appear without reloading, opens it and answers.
+    const chats = page.getByRole('navigation', { name: 'Chats' });
+    await chats.getByRole('button', { name: /Vera/ }).click();
+    const thread = page.getByRole('region', { name: 'Conversation' });
+    await thread.getByText('Is the blue mug back in stock?').waitFor();
+    await thread.getByLabel('Reply').fill('Yes, since this morning.');
+    await thread.getByRole('button', { name: 'Send' }).click();
+
+    // The visitor sees it live, and writes back; the owner sees that live too.
+    await dialog.getByText('Yes, since this morning.').waitFor();
+    await dialog.getByLabel('Message').fill('Great, ordering now');
+    await dialog.getByRole('button', { name: 'Send' }).click();
+    await thread.getByText('Great, ordering now').waitFor();
+
+    await thread.getByRole('button', { name: 'Resolve' }).click();
+    await dialog.getByRole('button', { name: 'Rate 5 of 5' }).click();
+    await dialog.getByText('Thank you for your rating (5/5).').waitFor();
+
+    const report = await apiCall('GET', '/api/reports/feedback');
+    expect(report.body.csat).toMatchObject({ answers: 1, satisfied: 1, csat: 100 });
+    const list = await apiCall('GET', '/api/chat/conversations?status=closed');
+    expect(list.body.data).toHaveLength(1);
+    const ticket = await apiCall('GET', `/api/tickets/${list.body.data[0].ticket_id}`);
+    expect(ticket.status).toBe(200);
+    expect(problems).toEqual([]);
+  });
+});
