@@ -23,6 +23,7 @@ import { LoyaltyPage } from './loyalty/LoyaltyPage';
 import { FlowPage } from './flows/FlowPage';
 import { FlowsPage } from './flows/FlowsPage';
 import { ChatPage } from './chat/ChatPage';
+import { SmsPage } from './sms/SmsPage';
 
 /**
  * Every page of the signed-in app. Adding a page is one entry here: a path pattern, the component
@@ -52,6 +53,7 @@ export const routes: RouteDef[] = [
   { path: '/flows', component: FlowsPage, nav: { label: 'Flows', icon: 'spark' } },
   { path: '/flows/:id', component: FlowPage },
   { path: '/chat', component: ChatPage, nav: { label: 'Live chat', icon: 'note' } },
+  { path: '/sms', component: SmsPage, nav: { label: 'SMS', icon: 'phone' } },
   { path: '/contracts', component: ContractsPage, nav: { label: 'Contracts', icon: 'file' } },
   { path: '/reminders', component: RemindersPage, nav: { label: 'Reminders', icon: 'task' } },
   { path: '/segments', component: SegmentsPage, nav: { label: 'Segments', icon: 'layers' } },

@@ -159,6 +159,162 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Email campaigns, newest first */
+        get: operations["getCampaigns"];
+        put?: never;
+        /** Create a draft campaign (one variant, or 2 to 4 for an A/B test) */
+        post: operations["postCampaigns"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign */
+        get: operations["getCampaignsById"];
+        put?: never;
+        post?: never;
+        /** Delete a draft campaign */
+        delete: operations["deleteCampaignsById"];
+        options?: never;
+        head?: never;
+        /** Change a draft campaign */
+        patch: operations["patchCampaignsById"];
+        trace?: never;
+    };
+    "/api/campaigns/{id}/audience": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The campaign's audience counted now, and its A/B split with a warning when the test share is too small */
+        get: operations["getCampaignsByIdAudience"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel: messages not yet sent are dropped */
+        post: operations["postCampaignsByIdCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause: nothing more is queued and queued messages wait */
+        post: operations["postCampaignsByIdPause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sent, delivered, bounced, opened (inflated), clicked, unsubscribed, attributed orders and revenue, per variant, with the A/B standing */
+        get: operations["getCampaignsByIdReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start now or at a time (a draft), or resume (a paused campaign) */
+        post: operations["postCampaignsByIdSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a test of each variant (or one) to an address, as a customer or with sample values */
+        post: operations["postCampaignsByIdTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/audience/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Count an audience now (consent and suppression applied) and how an A/B test would split it */
+        post: operations["postCampaignsAudienceCount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/canned-replies": {
         parameters: {
             query?: never;
@@ -3643,6 +3799,53 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AbPlan: {
+            /** @description The smallest difference in rate the test is likely to show (80 % power) */
+            detectable_difference: number | null;
+            per_variant: number;
+            rest: number;
+            test_recipients: number;
+            /** @description Set when the test share is too small to tell the variants apart */
+            warning: string | null;
+        } | null;
+        AbResult: {
+            expected_loss: number[];
+            p_best: number[];
+            /** @enum {string} */
+            reason: "threshold" | "wait_ended";
+            successes: number[];
+            trials: number[];
+            /** @enum {string} */
+            variant: "A" | "B" | "C" | "D";
+        } | null;
+        AbSettings: {
+            /**
+             * @description The rate you expect (for the test-size warning only)
+             * @default 0.03
+             */
+            baseline_rate: number;
+            /**
+             * @description click: a tracked click; conversion: an order within the attribution window of the message
+             * @default click
+             * @enum {string}
+             */
+            metric: "click" | "conversion";
+            /**
+             * @description Percent of the audience that gets the test, split evenly among the variants (10 to 50)
+             * @default 20
+             */
+            test_share: number;
+            /**
+             * @description The winner goes out early once its P(best) reaches this
+             * @default 0.95
+             */
+            threshold: number;
+            /**
+             * @description How long the test runs before the best variant goes to the rest
+             * @default 4
+             */
+            wait_hours: number;
+        } | null;
         ApiToken: {
             can_create_tokens: boolean;
             created_at: string;
@@ -3652,6 +3855,22 @@ export interface components {
             name: string;
             prefix: string;
             revoked_at: string | null;
+        };
+        AudienceCount: {
+            /** @description Of those with an email, the ones with consent to marketing email */
+            consented: number;
+            /** @description Customers the audience selects (erased ones left out) */
+            matching: number;
+            /** @description Who would get the campaign now */
+            sendable: number;
+            /** @description Of the consented, those whose address is on the suppression list */
+            suppressed: number;
+            with_email: number;
+        };
+        AudienceCountInput: {
+            ab?: components["schemas"]["AbSettings"];
+            audience: components["schemas"]["CampaignAudience"];
+            variants?: number;
         };
         AuditEntry: {
             action: string;
@@ -3708,6 +3927,92 @@ export interface components {
             /** @description When the current secret was made */
             created_at: string | null;
         };
+        Campaign: {
+            ab: components["schemas"]["AbSettings"];
+            ab_result: components["schemas"]["AbResult"];
+            attribution_days: number;
+            audience: components["schemas"]["CampaignAudience"];
+            created_at: string;
+            decided_at: string | null;
+            discount_prefix: string | null;
+            /** @description When the last message was queued (the campaign is sent once they are all delivered), or when it was cancelled */
+            finished_at: string | null;
+            id: string;
+            name: string;
+            scheduled_at: string | null;
+            sender_id: string | null;
+            started_at: string | null;
+            /** @enum {string} */
+            status: "draft" | "scheduled" | "sending" | "paused" | "cancelled" | "sent";
+            test_sent_at: string | null;
+            updated_at: string;
+            variants: {
+                /** @enum {string} */
+                key: "A" | "B" | "C" | "D";
+                subject: string | null;
+                template_id: string;
+            }[];
+        };
+        CampaignAudience: {
+            /** @enum {string} */
+            kind: "segment";
+            /** @description A segment id (k-means or saved filter), or a k-means label of the newest segmentation */
+            segment_id: string;
+        } | {
+            /** @description A filter tree over customer fields, as in GET /api/customers?filter= */
+            filter: Record<string, never>;
+            /** @enum {string} */
+            kind: "filter";
+        } | {
+            /** @enum {string} */
+            kind: "rfm_segment";
+            /** @description Named RFM segment, e.g. champions, at risk */
+            rfm_segment: string;
+        } | {
+            /** @enum {string} */
+            kind: "stage";
+            /** @enum {string} */
+            stage: "lead" | "active" | "inactive" | "churned";
+        };
+        CampaignAudienceCount: components["schemas"]["AudienceCount"] & {
+            ab_plan: components["schemas"]["AbPlan"];
+        };
+        CampaignInput: {
+            ab?: components["schemas"]["AbSettings"];
+            /**
+             * @description Orders within this many days of a click count for the campaign
+             * @default 7
+             */
+            attribution_days: number;
+            audience: components["schemas"]["CampaignAudience"];
+            discount_prefix?: string | null;
+            name: string;
+            sender_id?: string | null;
+            /** @description One variant for a plain campaign; 2 to 4 for an A/B test */
+            variants: {
+                /** @description A subject (Liquid) instead of the template's, for a subject test */
+                subject?: string | null;
+                template_id: string;
+            }[];
+        };
+        CampaignPatch: {
+            ab?: components["schemas"]["AbSettings"];
+            /**
+             * @description Orders within this many days of a click count for the campaign
+             * @default 7
+             */
+            attribution_days: number;
+            audience?: components["schemas"]["CampaignAudience"];
+            discount_prefix?: string | null;
+            name?: string;
+            sender_id?: string | null;
+            /** @description One variant for a plain campaign; 2 to 4 for an A/B test */
+            variants?: {
+                /** @description A subject (Liquid) instead of the template's, for a subject test */
+                subject?: string | null;
+                template_id: string;
+            }[];
+        };
         CampaignReport: {
             /** @enum {string} */
             by: "campaign" | "channel";
@@ -3727,6 +4032,98 @@ export interface components {
              */
             to: string;
         };
+        CampaignReportDetail: {
+            ab: {
+                /** @description How sure the test is, in words */
+                confidence: string;
+                decides_at: string | null;
+                /** @enum {string} */
+                metric: "click" | "conversion";
+                /** @enum {string} */
+                phase: "not_started" | "testing" | "decided";
+                result: components["schemas"]["AbResult"];
+                threshold: number;
+                variants: {
+                    expected_loss: number | null;
+                    key: string;
+                    p_best: number | null;
+                    rate: number | null;
+                    recipients: number;
+                    successes: number;
+                    trials: number;
+                }[];
+            } | null;
+            attribution_days: number;
+            campaign_id: string;
+            /** @description Campaign touches recorded as interactions under this campaign name (the campaigns report), when there are any */
+            interactions: {
+                clicked: number;
+                converted: number;
+                opened: number;
+                revenue: number;
+                sent: number;
+            } | null;
+            name: string;
+            /**
+             * @description Opens are counted but overstated by mail privacy proxies; judge by clicks
+             * @enum {boolean}
+             */
+            opens_inflated: true;
+            status: string;
+            totals: {
+                attributed_orders: number;
+                attributed_revenue: number;
+                bounced: number;
+                bounced_hard: number;
+                bounced_soft: number;
+                /** @description clicked / delivered */
+                click_rate: number | null;
+                clicked: number;
+                complained: number;
+                /** @description Accepted and not bounced */
+                delivered: number;
+                failed: number;
+                /** @description Dropped by a cancel before going out */
+                not_sent: number;
+                /** @description Inflated: mail privacy proxies (Apple Mail Privacy Protection, Gmail image proxy) fetch every image */
+                opened: number;
+                /** @description Waiting for the mail worker (or held by a pause) */
+                queued: number;
+                recipients: number;
+                /** @description Accepted by the mail server (delivered + bounced + complained) */
+                sent: number;
+                /** @description Not sent: suppressed address or consent withdrawn before sending */
+                suppressed: number;
+                unsubscribed: number;
+            };
+            variants: {
+                attributed_orders: number;
+                attributed_revenue: number;
+                bounced: number;
+                bounced_hard: number;
+                bounced_soft: number;
+                /** @description clicked / delivered */
+                click_rate: number | null;
+                clicked: number;
+                complained: number;
+                /** @description Accepted and not bounced */
+                delivered: number;
+                failed: number;
+                key: string;
+                /** @description Dropped by a cancel before going out */
+                not_sent: number;
+                /** @description Inflated: mail privacy proxies (Apple Mail Privacy Protection, Gmail image proxy) fetch every image */
+                opened: number;
+                /** @description Waiting for the mail worker (or held by a pause) */
+                queued: number;
+                recipients: number;
+                /** @description Accepted by the mail server (delivered + bounced + complained) */
+                sent: number;
+                /** @description Not sent: suppressed address or consent withdrawn before sending */
+                suppressed: number;
+                unsubscribed: number;
+            }[];
+        };
         CampaignRow: {
             campaign?: string | null;
             channel?: string | null;
@@ -3736,6 +4133,24 @@ export interface components {
             opened: number;
             revenue: number;
             sent: number;
+        };
+        CampaignSchedule: {
+            /**
+             * Format: date-time
+             * @description When to start; now when left out
+             */
+            at?: string;
+        };
+        CampaignTestInput: {
+            /** @description Render as this customer; sample values when left out */
+            customer_id?: string;
+            /** Format: email */
+            to: string;
+            /**
+             * @description One variant; every variant when left out
+             * @enum {string}
+             */
+            variant?: "A" | "B" | "C" | "D";
         };
         CannedReply: {
             body: string;
@@ -8048,6 +8463,594 @@ export interface operations {
             };
         };
     };
+    getCampaigns: {
+        parameters: {
+            query?: {
+                status?: "draft" | "scheduled" | "sending" | "paused" | "cancelled" | "sent";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Campaigns */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Campaign"][];
+                    };
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postCampaigns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCampaignsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteCampaignsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchCampaignsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignPatch"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCampaignsByIdAudience: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignAudienceCount"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postCampaignsByIdCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign in its new state */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postCampaignsByIdPause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign in its new state */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCampaignsByIdReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignReportDetail"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postCampaignsByIdSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CampaignSchedule"];
+            };
+        };
+        responses: {
+            /** @description The campaign in its new state */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postCampaignsByIdTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignTestInput"];
+            };
+        };
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message_ids: string[];
+                    };
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postCampaignsAudienceCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AudienceCountInput"];
+            };
+        };
+        responses: {
+            /** @description Counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignAudienceCount"];
+                };
+            };
+            /** @description Invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getCannedReplies: {
         parameters: {
             query?: never;
@@ -9921,13 +10924,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
+                        data: ({
                             at: string;
                             id: string;
                             /** @enum {string} */
-                            kind: "order" | "interaction" | "task" | "feedback";
-                            record: components["schemas"]["Order"] | components["schemas"]["Interaction"] | components["schemas"]["Task"] | components["schemas"]["SurveyResponse"];
-                        }[];
+                            kind: "order";
+                            record: components["schemas"]["Order"];
+                        } | {
+                            at: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "interaction";
+                            record: components["schemas"]["Interaction"];
+                        } | {
+                            at: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "task";
+                            record: components["schemas"]["Task"];
+                        } | {
+                            at: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "feedback";
+                            record: components["schemas"]["SurveyResponse"];
+                        })[];
                         next_cursor: string | null;
                     };
                 };

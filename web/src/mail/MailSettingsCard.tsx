@@ -19,6 +19,7 @@ interface Draft {
   public_url: string;
   track_opens: boolean;
   track_clicks: boolean;
+  bounce_domain: string;
 }
 
 const draftOf = (s: MailSettings): Draft => ({
@@ -34,6 +35,7 @@ const draftOf = (s: MailSettings): Draft => ({
   public_url: s.public_url ?? '',
   track_opens: s.track_opens,
   track_clicks: s.track_clicks,
+  bounce_domain: s.bounce_domain ?? '',
 });
 
 const orNull = (v: string) => (v.trim() ? v.trim() : null);
@@ -97,6 +99,7 @@ function SmtpForm({ settings, onSaved }: { settings: MailSettings; onSaved: () =
         public_url: orNull(draft.public_url),
         track_opens: draft.track_opens,
         track_clicks: draft.track_clicks,
+        bounce_domain: orNull(draft.bounce_domain),
       });
       toast('Email settings saved.');
       onSaved();
@@ -163,6 +166,14 @@ function SmtpForm({ settings, onSaved }: { settings: MailSettings; onSaved: () =
           </Field>
           <Field id="mail-public-url" label="Public address of Rapport" error={errors.public_url} hint="For unsubscribe and tracking links, e.g. https://crm.example.com">
             <input id="mail-public-url" type="url" value={draft.public_url} onChange={(e) => set('public_url', e.target.value)} />
+          </Field>
+          <Field
+            id="mail-bounce-domain"
+            label="Bounce domain"
+            error={errors.bounce_domain}
+            hint="Optional. Each message is sent with the return path bounces+<message id>@ this domain, so a bounce names its message; point its MX at the mailbox Rapport reads bounces from."
+          >
+            <input id="mail-bounce-domain" value={draft.bounce_domain} onChange={(e) => set('bounce_domain', e.target.value)} placeholder="bounce.example.com" autoComplete="off" />
           </Field>
         </div>
         <fieldset className="field">

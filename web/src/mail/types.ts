@@ -14,6 +14,8 @@ export interface MailSettings {
   public_url: string | null;
   track_opens: boolean;
   track_clicks: boolean;
+  /** Domain of the VERP return path bounces+<message id>@<bounce_domain>. */
+  bounce_domain: string | null;
   configured: boolean;
   warnings: string[];
 }

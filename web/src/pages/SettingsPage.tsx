@@ -12,6 +12,7 @@ import { useSession } from '../session';
 import { WebhooksCard } from '../webhooks/WebhooksCard';
 import { CalendarFeedCard } from '../tasks/CalendarFeedCard';
 import { MailSettingsCard } from '../mail/MailSettingsCard';
+import { SmsSettingsCard } from '../sms/SmsSettingsCard';
 import { SecretReveal } from '../components/SecretReveal';
 
 export function SettingsPage() {
@@ -35,6 +36,7 @@ export function SettingsPage() {
         <Lifecycle />
         <Tokens />
         <MailSettingsCard />
+        <SmsSettingsCard />
         <WebhooksCard />
         <CalendarFeedCard />
         <Backup />
