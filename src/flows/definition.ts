@@ -51,7 +51,14 @@ export const triggerSchema = z
 
 const conditionSchema = z
   .union([
-    z.object({ filter: filterNodeSchema.openapi({ description: 'A customer filter as in GET /api/customers?filter=, on any field or score' }) }).strict(),
+    z
+      .object({
+        // A recursive schema has no OpenAPI form here: described as an object, checked with the filter schema.
+        filter: z
+          .custom<FilterNode>((v) => filterNodeSchema.safeParse(v).success, { message: 'not a filter: {"field", "op", "value"} or {"and"|"or": [...]}' })
+          .openapi({ type: 'object', description: 'A customer filter as in GET /api/customers?filter=, on any field or score, e.g. {"field": "churn_risk", "op": "gt", "value": 0.7}' }),
+      })
+      .strict(),
     z.object({ activity: z.enum(['opened', 'clicked', 'purchased']).openapi({ description: 'Opened or clicked a message of this flow, or ordered, since entering it' }) }).strict(),
   ])
   .openapi('FlowCondition');
