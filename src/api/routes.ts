@@ -30,6 +30,7 @@ import { registerLoyaltyRoutes } from '../loyalty/routes.js';
 import { registerSurveyRoutes } from '../surveys/routes.js';
 import { registerChatRoutes } from '../chat/routes.js';
 import { registerTemplateRoutes } from '../templates/routes.js';
+import { registerCampaignRoutes } from '../campaigns/routes.js';
 import { registerFlowRoutes } from '../flows/routes.js';
 import { registerTicketRoutes } from '../tickets/routes.js';
 import { registerInboundRoutes } from '../inbound/routes.js';
@@ -74,4 +75,5 @@ export function registerDomainRoutes(app: OpenAPIHono<AppEnv>) {
   registerSurveyRoutes(app);
   registerChatRoutes(app);
   registerTemplateRoutes(app);
+  registerCampaignRoutes(app);
 }

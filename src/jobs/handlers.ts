@@ -8,6 +8,7 @@ import { insightJobHandlers, insightSchedules } from '../insights/jobs.js';
 import { loyaltyJobHandlers, loyaltySchedules } from '../loyalty/jobs.js';
 import { figuresJobHandlers } from '../sales/figures-refresh.js';
 import { contractJobHandlers, contractSchedules } from '../contracts/jobs.js';
+import { campaignJobHandlers, campaignSchedules } from '../campaigns/send.js';
 import { flowJobHandlers, flowSchedules } from '../flows/jobs.js';
 import { surveyJobHandlers, surveySchedules } from '../surveys/jobs.js';
 import { bounceJobHandlers, bounceSchedules } from '../mail/bounce-jobs.js';
@@ -23,6 +24,7 @@ export function jobHandlers(database: Database): Record<string, JobHandler> {
     ...loyaltyJobHandlers(database),
     ...figuresJobHandlers(database),
     ...contractJobHandlers(database),
+    ...campaignJobHandlers(database),
     ...flowJobHandlers(database),
     ...surveyJobHandlers(database),
     ...bounceJobHandlers(database),
@@ -31,4 +33,4 @@ export function jobHandlers(database: Database): Record<string, JobHandler> {
   };
 }
 
-export const jobSchedules = [...insightSchedules, ...loyaltySchedules, ...contractSchedules, ...flowSchedules, ...surveySchedules, ...bounceSchedules, ...inboundSchedules];
+export const jobSchedules = [...insightSchedules, ...loyaltySchedules, ...contractSchedules, ...campaignSchedules, ...flowSchedules, ...surveySchedules, ...bounceSchedules, ...inboundSchedules];
