@@ -10,6 +10,7 @@ const suites: Record<string, () => Promise<{ run(log: (line: string) => void): P
   web: () => import('./web.bench.js'),
   webhooks: () => import('./webhooks.bench.js'),
   mail: () => import('./mail.bench.js'),
+  campaigns: () => import('./campaigns.bench.js'),
   deals: () => import('./deals.bench.js'),
   quotes: () => import('./quotes.bench.js'),
   calendar: () => import('./calendar.bench.js'),
@@ -17,6 +18,7 @@ const suites: Record<string, () => Promise<{ run(log: (line: string) => void): P
   'derived-data': () => import('./derived-data.bench.js'),
   events: () => import('./events.bench.js'),
   loyalty: () => import('./loyalty.bench.js'),
+  chat: () => import('./chat.bench.js'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
