@@ -89,6 +89,7 @@ export interface Ticket {
   first_response_at: string | null;
   first_response_due_at: string | null;
   resolution_due_at: string | null;
+  attention_at: string;
   resolved_at: string | null;
   closed_at: string | null;
   last_message_at: string;
@@ -148,6 +149,7 @@ export function ticketFromRow(r: Record<string, unknown>): Ticket {
     first_response_at: (r.first_response_at as string) ?? null,
     first_response_due_at: (r.first_response_due_at as string) ?? null,
     resolution_due_at: (r.resolution_due_at as string) ?? null,
+    attention_at: r.attention_at as string,
     resolved_at: (r.resolved_at as string) ?? null,
     closed_at: (r.closed_at as string) ?? null,
     last_message_at: r.last_message_at as string,
@@ -209,6 +211,29 @@ async function raisedPriority(trx: Db, customerId: string | null, priority: Tick
   return { priority, raised: false };
 }
 
+/** Minutes the inbox brings a complaint, and a high-value customer's ticket, forward. */
+export const attentionLead = { complaint: 120, highValue: 120 };
+
+/**
+ * Recomputes a ticket's place in the inbox: the due time still pending (first response until there is
+ * one, then resolution), brought forward for a complaint and for a customer whose CLV is at least the
+ * owner's high-value threshold.
+ */
+async function refreshAttention(trx: Db, ticketId: string): Promise<void> {
+  const t = await readTicket(trx, ticketId);
+  if (!t) return;
+  const pending = (!t.first_response_at ? t.first_response_due_at : t.resolution_due_at) ?? t.created_at;
+  let lead = t.kind === 'complaint' ? attentionLead.complaint : 0;
+  if (t.customer_id) {
+    const rule = (await getSlaSettings(trx)).raise_priority;
+    const c = await trx.selectFrom('customers').select('clv').where('id', '=', t.customer_id).executeTakeFirst();
+    const clv = toNumber(c?.clv);
+    if (clv !== null && clv >= rule.min_clv) lead += attentionLead.highValue;
+  }
+  const at = new Date(Date.parse(pending) - lead * 60_000).toISOString();
+  if (at !== t.attention_at) await trx.updateTable('tickets').set({ attention_at: at }).where('id', '=', ticketId).execute();
+}
+
 /** Opens a ticket (and stores its first message) in the caller's transaction. */
 export async function createTicket(trx: Db, ctx: Ctx, input: CreateTicketInput): Promise<Ticket> {
   if (!(ticketChannels as readonly string[]).includes(input.channel)) throw invalid(`unknown channel ${input.channel}`, { channel: [`one of ${ticketChannels.join(', ')}`] });
@@ -244,6 +269,7 @@ export async function createTicket(trx: Db, ctx: Ctx, input: CreateTicketInput):
       reply_to_address: input.reply_to_address ?? null,
       first_response_at: null,
       ...due,
+      attention_at: due.first_response_due_at,
       resolved_at: null,
       closed_at: null,
       last_message_at: iso,
@@ -262,6 +288,7 @@ export async function createTicket(trx: Db, ctx: Ctx, input: CreateTicketInput):
     },
   ]);
   if (input.first_message) await addTicketMessage(trx, ctx, id, { direction: 'in', ...input.first_message });
+  else await refreshAttention(trx, id);
   return (await readTicket(trx, id))!;
 }
 
@@ -349,6 +376,7 @@ export async function addTicketMessage(trx: Db, ctx: Ctx, ticketId: string, inpu
     });
   }
   await trx.updateTable('tickets').set(patch).where('id', '=', ticketId).execute();
+  await refreshAttention(trx, ticketId);
   await appendEvents(trx, ctx.actor, events);
   return (await messagesOf(trx, ticketId, [id]))[0];
 }
@@ -447,6 +475,7 @@ export async function updateTicket(trx: Db, ctx: Ctx, ticketId: string, patch: T
   if (set.kind || set.priority) Object.assign(set, await dueTimes(trx, (set.kind as TicketKind) ?? ticket.kind, (set.priority as TicketPriority) ?? ticket.priority, new Date(ticket.created_at)));
   set.updated_at = new Date().toISOString();
   await trx.updateTable('tickets').set(set).where('id', '=', ticketId).execute();
+  await refreshAttention(trx, ticketId);
   await appendEvents(trx, ctx.actor, [{ type: 'ticket.updated', entity: 'ticket', entityId: ticketId, data: { changed } }]);
   return (await readTicket(trx, ticketId))!;
 }

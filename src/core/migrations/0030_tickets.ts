@@ -38,6 +38,8 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     ['first_response_at', t.timestamp],
     ['first_response_due_at', t.timestamp],
     ['resolution_due_at', t.timestamp],
+    // The inbox order: the pending due time, brought forward for complaints and high-value customers.
+    ['attention_at', t.timestamp, 'NOT NULL'],
     ['resolved_at', t.timestamp],
     ['closed_at', t.timestamp],
     ['last_message_at', t.timestamp, 'NOT NULL'],
@@ -50,6 +52,8 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   await index('tickets', ['customer_id', 'created_at']);
   await index('tickets', ['status', 'resolution_due_at', 'id']);
   await index('tickets', ['last_message_at', 'id']);
+  await index('tickets', ['attention_at', 'id']);
+  await index('tickets', ['created_at', 'id']);
 
   await table('ticket_messages', [
     ['id', t.id, 'PRIMARY KEY'],

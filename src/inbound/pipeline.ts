@@ -1,0 +1,249 @@
+/**
+ * Every inbound mail, from an IMAP mailbox or the raw-MIME webhook, goes through here: over the size
+ * limit it is refused with a note to the sender and a recorded rejection; a bounce or automatic reply
+ * never opens or reopens a ticket; anything else is threaded onto a ticket, in this order: its
+ * In-Reply-To/References against the Message-IDs stored with ticket messages (ours and the customer's),
+ * a [#T-n] tag in the subject, a +T-n plus address, else it opens a new ticket. A reply after a closed
+ * ticket's follow-up window opens a new ticket linked to the old one. One transaction per mail, and a
+ * row in inbound_mail says what became of it.
+ */
+import type { Ctx } from '../core/context.js';
+import type { Database, Db } from '../core/database.js';
+import { appendEvents } from '../core/events.js';
+import { newId } from '../core/ids.js';
+import { matchCustomer } from '../forms/leads.js';
+import { queueMail } from '../mail/queue.js';
+import { getSlaSettings } from '../tickets/sla.js';
+import { addTicketMessage, createTicket, maxAttachmentBytes, ticketFromRow, type Ticket } from '../tickets/service.js';
+import { automaticKind, parseHeadersOnly, parseInbound, type InboundMessage } from './parse.js';
+
+/** Inbound mail larger than this is refused (Zammad's default). */
+export const maxInboundBytes = 10 * 1024 * 1024;
+
+export type InboundOutcome = 'ticket_created' | 'ticket_updated' | 'auto_reply' | 'bounce' | 'duplicate' | 'too_large' | 'malformed';
+
+export interface InboundResult {
+  id: string;
+  outcome: InboundOutcome;
+  ticket_id: string | null;
+  /** How the mail found its ticket. */
+  threaded_by: 'message_id' | 'subject_tag' | 'plus_address' | null;
+  reason?: string;
+}
+
+export interface InboundSource {
+  /** "imap:<mailbox id>" or "webhook:<token id>". */
+  source: string;
+  mailboxId?: string | null;
+  /** The support address the mailbox receives at, so a +T-n plus address on it can be read. */
+  address?: string | null;
+}
+
+const systemCtx = (database: Database, source: string): Ctx => ({ database, actor: `inbound:${source}` });
+
+async function record(
+  trx: Db,
+  row: { source: string; mail: InboundMessage | null; size: number; outcome: InboundOutcome; ticketId?: string | null; customerId?: string | null; reason?: string | null },
+) {
+  const id = newId('inboundMail');
+  await trx
+    .insertInto('inbound_mail')
+    .values({
+      id,
+      source: row.source.slice(0, 255),
+      header_message_id: row.mail?.messageId ?? null,
+      from_address: row.mail?.from?.address.slice(0, 255) ?? null,
+      subject: row.mail?.subject.slice(0, 2000) ?? null,
+      size: row.size,
+      outcome: row.outcome,
+      ticket_id: row.ticketId ?? null,
+      customer_id: row.customerId ?? null,
+      reason: row.reason ?? null,
+      created_at: new Date().toISOString(),
+    })
+    .execute();
+  return id;
+}
+
+/** Rapport's own outgoing Message-IDs carry the message row id: `<msg_...@domain>`. */
+const ownRowId = (id: string) => /^(msg_[0-9a-hjkmnp-tv-z]{26})@/i.exec(id)?.[1]?.toLowerCase();
+
+async function ticketById(db: Db, id: string): Promise<Ticket | null> {
+  const row = await db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? ticketFromRow(row) : null;
+}
+
+/** Whether the sender may add to this ticket through a guessable key (tag, plus address): it is their ticket. */
+async function senderOwns(trx: Db, ctx: Ctx, ticket: Ticket, mail: InboundMessage): Promise<boolean> {
+  const from = mail.from?.address;
+  if (!from) return false;
+  if (ticket.reply_to_address && ticket.reply_to_address.toLowerCase() === from) return true;
+  if (!ticket.customer_id) return false;
+  return (await matchCustomer(trx, ctx, { email: from })) === ticket.customer_id;
+}
+
+export async function findThread(trx: Db, ctx: Ctx, mail: InboundMessage): Promise<{ ticket: Ticket; by: 'message_id' | 'subject_tag' | 'plus_address' } | null> {
+  const ids = [...new Set([mail.inReplyTo, ...[...mail.references].reverse()].filter((v): v is string => !!v))].slice(0, 100);
+  if (ids.length) {
+    const byHeader = await trx.selectFrom('ticket_messages').select('ticket_id').where('header_message_id', 'in', ids).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+    const rowIds = ids.map(ownRowId).filter((v): v is string => !!v);
+    const byRow = byHeader ? undefined : rowIds.length ? await trx.selectFrom('ticket_messages').select('ticket_id').where('mail_message_id', 'in', rowIds).limit(1).executeTakeFirst() : undefined;
+    const hit = byHeader ?? byRow;
+    const ticket = hit ? await ticketById(trx, hit.ticket_id as string) : null;
+    if (ticket) return { ticket, by: 'message_id' };
+  }
+  const tag = /\[#T-(\d{1,9})\]/i.exec(mail.subject);
+  if (tag) {
+    const row = await trx.selectFrom('tickets').selectAll().where('number', '=', Number(tag[1])).executeTakeFirst();
+    if (row) {
+      const ticket = ticketFromRow(row);
+      if (await senderOwns(trx, ctx, ticket, mail)) return { ticket, by: 'subject_tag' };
+    }
+  }
+  for (const r of mail.recipients) {
+    const plus = /\+t-(\d{1,9})@/i.exec(r);
+    if (!plus) continue;
+    const row = await trx.selectFrom('tickets').selectAll().where('number', '=', Number(plus[1])).executeTakeFirst();
+    if (row) {
+      const ticket = ticketFromRow(row);
+      if (await senderOwns(trx, ctx, ticket, mail)) return { ticket, by: 'plus_address' };
+    }
+  }
+  return null;
+}
+
+/** A subject without reply/forward prefixes and the ticket tag, for a new ticket. */
+export const ticketSubject = (subject: string) =>
+  subject
+    .replace(/\s*\[#T-\d+\]\s*/gi, ' ')
+    .replace(/^\s*((re|fw|fwd|aw|wg|sv|vs|tr|rif)(\[\d+\])?\s*:\s*)+/i, '')
+    .trim() || '(no subject)';
+
+function attachmentsOf(mail: InboundMessage) {
+  const kept = mail.attachments.filter((a) => a.content.length <= maxAttachmentBytes).slice(0, 50);
+  const dropped = mail.attachments.length - kept.length;
+  return { kept: kept.map((a) => ({ filename: a.filename, content_type: a.contentType, content: a.content })), dropped };
+}
+
+async function refuseTooLarge(database: Database, raw: Buffer, size: number, from: InboundSource): Promise<InboundResult> {
+  let mail: InboundMessage | null = null;
+  try {
+    mail = await parseHeadersOnly(raw);
+  } catch {
+    mail = null;
+  }
+  const reason = `${size} bytes is over the ${maxInboundBytes / 1024 / 1024} MB limit`;
+  return database.db.transaction().execute(async (trx) => {
+    const id = await record(trx, { source: from.source, mail, size, outcome: 'too_large', reason });
+    const sender = mail?.from?.address;
+    const automatic = mail ? automaticKind(mail) : null;
+    let noted = false;
+    if (sender && !automatic && !/^(mailer-daemon|postmaster|no-?reply)@/i.test(sender)) {
+      try {
+        await queueMail(trx, {
+          to: sender,
+          subject: `Not delivered: ${(mail!.subject || '(no subject)').slice(0, 200)}`,
+          text: `Your message${mail!.subject ? ` "${mail!.subject.slice(0, 200)}"` : ''} was not received: at ${Math.ceil(size / 1024 / 1024)} MB it is larger than the ${maxInboundBytes / 1024 / 1024} MB we accept.\nPlease send it again without the large attachments, or with a link to them.\n`,
+          purpose: 'transactional',
+          related: { entity: 'inbound_mail', id },
+        });
+        noted = true;
+      } catch {
+        noted = false;
+      }
+    }
+    await appendEvents(trx, `inbound:${from.source}`, [
+      { type: 'inbound.rejected', entity: 'inbound_mail', entityId: id, data: { reason: 'too_large', source: from.source, size, sender_told: noted } },
+    ]);
+    return { id, outcome: 'too_large' as const, ticket_id: null, threaded_by: null, reason };
+  });
+}
+
+/** Takes one raw inbound mail through the pipeline; never throws for bad mail (it is recorded instead). */
+export async function processInboundMail(database: Database, raw: Buffer, from: InboundSource, size = raw.length): Promise<InboundResult> {
+  if (size > maxInboundBytes) return refuseTooLarge(database, raw, size, from);
+  const ctx = systemCtx(database, from.source);
+  let mail: InboundMessage;
+  try {
+    mail = await parseInbound(raw);
+  } catch (error) {
+    return database.db.transaction().execute(async (trx) => {
+      const reason = `not a MIME message: ${(error as Error).message}`.slice(0, 500);
+      const id = await record(trx, { source: from.source, mail: null, size, outcome: 'malformed', reason });
+      await appendEvents(trx, ctx.actor, [{ type: 'inbound.rejected', entity: 'inbound_mail', entityId: id, data: { reason: 'malformed', source: from.source, size } }]);
+      return { id, outcome: 'malformed' as const, ticket_id: null, threaded_by: null, reason };
+    });
+  }
+  return database.db.transaction().execute(async (trx): Promise<InboundResult> => {
+    if (!mail.from) {
+      const reason = 'no sender address (From) could be read';
+      const id = await record(trx, { source: from.source, mail, size, outcome: 'malformed', reason });
+      await appendEvents(trx, ctx.actor, [{ type: 'inbound.rejected', entity: 'inbound_mail', entityId: id, data: { reason: 'malformed', source: from.source, size } }]);
+      return { id, outcome: 'malformed', ticket_id: null, threaded_by: null, reason };
+    }
+    if (mail.messageId) {
+      const seen = await trx.selectFrom('ticket_messages').select('ticket_id').where('header_message_id', '=', mail.messageId).limit(1).executeTakeFirst();
+      if (seen) {
+        const id = await record(trx, { source: from.source, mail, size, outcome: 'duplicate', ticketId: seen.ticket_id as string, reason: 'a message with this Message-ID is already on the ticket' });
+        return { id, outcome: 'duplicate', ticket_id: seen.ticket_id as string, threaded_by: null };
+      }
+    }
+    const automatic = automaticKind(mail);
+    const thread = await findThread(trx, ctx, mail);
+    if (automatic === 'bounce') {
+      const id = await record(trx, { source: from.source, mail, size, outcome: 'bounce', ticketId: thread?.ticket.id ?? null, reason: 'a delivery report' });
+      return { id, outcome: 'bounce', ticket_id: thread?.ticket.id ?? null, threaded_by: thread?.by ?? null };
+    }
+    const { kept, dropped } = attachmentsOf(mail);
+    const note = dropped ? `\n\n[${dropped} attachment(s) over ${maxAttachmentBytes / 1024 / 1024} MB were not kept]` : '';
+    const message = {
+      direction: 'in' as const,
+      body_text: (mail.text || '').slice(0, 4_000_000) + note,
+      body_html: mail.html?.slice(0, 8_000_000) ?? null,
+      author: 'customer',
+      from_address: mail.from.address,
+      to_address: mail.recipients[0] ?? from.address ?? null,
+      subject: mail.subject,
+      header_message_id: mail.messageId,
+      in_reply_to: mail.inReplyTo,
+      references: mail.references,
+      auto_reply: automatic === 'auto_reply',
+      attachments: kept,
+    };
+    if (automatic === 'auto_reply') {
+      if (thread) await addTicketMessage(trx, ctx, thread.ticket.id, message);
+      const id = await record(trx, {
+        source: from.source,
+        mail,
+        size,
+        outcome: 'auto_reply',
+        ticketId: thread?.ticket.id ?? null,
+        customerId: thread?.ticket.customer_id ?? null,
+        reason: 'an automatic reply',
+      });
+      return { id, outcome: 'auto_reply', ticket_id: thread?.ticket.id ?? null, threaded_by: thread?.by ?? null };
+    }
+    if (thread) {
+      const followUpDays = (await getSlaSettings(trx)).follow_up_days;
+      const closedLongAgo = thread.ticket.status === 'closed' && thread.ticket.closed_at && Date.parse(thread.ticket.closed_at) < Date.now() - followUpDays * 86_400_000;
+      if (!closedLongAgo) {
+        await addTicketMessage(trx, ctx, thread.ticket.id, message);
+        const id = await record(trx, { source: from.source, mail, size, outcome: 'ticket_updated', ticketId: thread.ticket.id, customerId: thread.ticket.customer_id });
+        return { id, outcome: 'ticket_updated', ticket_id: thread.ticket.id, threaded_by: thread.by };
+      }
+    }
+    const ticket = await createTicket(trx, ctx, {
+      customer_id: thread?.ticket.customer_id ?? null,
+      email: mail.from.address,
+      name: mail.from.name,
+      subject: ticketSubject(mail.subject),
+      channel: 'email',
+      kind: /\b(complain|complaint|beschwerde|réclamation|unacceptable|refund)/i.test(mail.subject) ? 'complaint' : 'question',
+      mailbox_id: from.mailboxId ?? null,
+      linked_ticket_id: thread?.ticket.id ?? null,
+      first_message: message,
+    });
+    const id = await record(trx, { source: from.source, mail, size, outcome: 'ticket_created', ticketId: ticket.id, customerId: ticket.customer_id });
+    return { id, outcome: 'ticket_created', ticket_id: ticket.id, threaded_by: null };
+  });
+}
