@@ -16,6 +16,7 @@ import { startReminders } from './activities/reminders.js';
 import { startFollowups } from './followups/consumer.js';
 import { startFlows } from './flows/worker.js';
 import { startSurveyConsumers } from './surveys/consumer.js';
+import { chatCsatChannel } from './chat/service.js';
 
 /** Starts the API and web app; resolves once listening, with a function that stops it. */
 export async function startServer(config: Config, log: (line: string) => void = console.log) {
@@ -44,8 +45,8 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const followups = startFollowups(database);
   // Flows: enrolments from domain events and their steps (see src/flows/runner.ts).
   const flows = startFlows(database, { allowPrivate: config.allowPrivateTargets });
-  // CSAT asks follow resolved tickets.
-  const surveys = startSurveyConsumers(database);
+  // CSAT asks follow resolved tickets (by email, and inside the chat a ticket came from).
+  const surveys = startSurveyConsumers(database, chatCsatChannel);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const where = database.sqlitePath ?? database.dialect;

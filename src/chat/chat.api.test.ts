@@ -6,7 +6,7 @@ import { engines } from '../test/engines.js';
 import { deliverAllQueued, startTestSmtp, useTestSmtp, type TestSmtp } from '../test/smtp.js';
 import { openSse, type SseClient } from '../test/sse.js';
 import { drainCsatEvents } from '../surveys/consumer.js';
-import { maxVisitorMessagesPerMinute } from './service.js';
+import { chatCsatChannel, maxVisitorMessagesPerMinute } from './service.js';
 
 const shop = 'https://shop.example';
 
@@ -166,7 +166,7 @@ describe.each(engines)('live chat on %s', (engine) => {
     const resolved = await ok('POST', `/api/chat/conversations/${conversationId}/resolve`);
     expect(resolved.status).toBe('closed');
     expect((await widget('POST', '/rating', { score: 4 }, { token })).status).toBe(409);
-    await drainCsatEvents(api.db.database);
+    await drainCsatEvents(api.db.database, chatCsatChannel);
     await visitor.next((e) => (e.message as { kind?: string } | undefined)?.kind === 'csat');
     expect((await widget('POST', '/rating', { score: 9 }, { token })).status).toBe(400);
     const rated = await widget('POST', '/rating', { score: 4, comment: 'Quick answer' }, { token });

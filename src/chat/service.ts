@@ -394,6 +394,12 @@ export async function postCsatInChat(trx: Db, chatId: string): Promise<ChatMessa
   return insertMessage(trx, chatId, 'system', 'csat', 'How satisfied are you with the help you got? Rate us from 1 to 5.');
 }
 
+/** The CSAT consumer's way into chats (see surveys/consumer.ts). */
+export const chatCsatChannel = {
+  post: (trx: Db, chatId: string) => postCsatInChat(trx, chatId),
+  pushed: (database: Database, posted: unknown[]) => pushStored(database, posted as ChatMessage[]),
+};
+
 /** Pushes stored messages to both sides (after their transaction committed). */
 export function pushStored(database: Database, messages: ChatMessage[]): void {
   const hub = hubOf(database);

@@ -3,23 +3,32 @@
  * crashed process left is run again, and the once-per-ticket check makes that harmless). The ticket
  * need not know about surveys.
  */
-import type { Database } from '../core/database.js';
+import type { Database, Db } from '../core/database.js';
 import { consumeEvents, startEventConsumers, type EventConsumer, type StoredEvent } from '../core/events.js';
 import { getTicketRow, ticketReference } from '../tickets/service.js';
-import { postCsatInChat, pushStored, type ChatMessage } from '../chat/service.js';
 import { askCsat } from './service.js';
+
+/**
+ * How the CSAT question reaches a chat: put into the conversation in the survey's transaction, then
+ * pushed live after commit. The chat capability provides it (wired in server.ts), so surveys do not
+ * depend on chat.
+ */
+export interface ChatChannel {
+  post(trx: Db, chatId: string): Promise<unknown>;
+  pushed(database: Database, posted: unknown[]): void;
+}
 
 export const csatConsumerName = 'surveys.csat';
 
-async function handle(database: Database, e: StoredEvent): Promise<void> {
+async function handle(database: Database, e: StoredEvent, chat?: ChatChannel): Promise<void> {
   let ticket;
   try {
     ticket = await getTicketRow(database.db, e.entity_id);
   } catch {
     return; // deleted since
   }
-  const chat = await database.db.selectFrom('chat_conversations').select('id').where('ticket_id', '=', ticket.id).executeTakeFirst();
-  const posted: ChatMessage[] = [];
+  const conversation = chat ? await database.db.selectFrom('chat_conversations').select('id').where('ticket_id', '=', ticket.id).executeTakeFirst() : undefined;
+  const posted: unknown[] = [];
   await database.db.transaction().execute((trx) =>
     askCsat(
       trx,
@@ -30,29 +39,29 @@ async function handle(database: Database, e: StoredEvent): Promise<void> {
         email: ticket.reply_to_address,
         channel: ticket.channel,
         label: ticketReference(ticket.number),
-        chatId: (chat?.id as string | undefined) ?? null,
+        chatId: (conversation?.id as string | undefined) ?? null,
       },
       async (t, chatId) => {
-        posted.push(await postCsatInChat(t, chatId));
+        posted.push(await chat!.post(t, chatId));
       },
     ),
   );
-  pushStored(database, posted);
+  if (posted.length) chat!.pushed(database, posted);
 }
 
-export function csatConsumer(database: Database): EventConsumer {
+export function csatConsumer(database: Database, chat?: ChatChannel): EventConsumer {
   return {
     name: csatConsumerName,
     types: ['ticket.resolved'],
     async handle(events) {
-      for (const e of events) await handle(database, e);
+      for (const e of events) await handle(database, e, chat);
     },
   };
 }
 
 /** Runs the consumer until no event is waiting (tests, the CLI). */
-export async function drainCsatEvents(database: Database, worker = 'csat-drain'): Promise<number> {
-  const consumer = csatConsumer(database);
+export async function drainCsatEvents(database: Database, chat?: ChatChannel, worker = 'csat-drain'): Promise<number> {
+  const consumer = csatConsumer(database, chat);
   let total = 0;
   for (;;) {
     const n = await consumeEvents(database, consumer.name, (events) => consumer.handle(events), { worker, types: consumer.types });
@@ -62,6 +71,6 @@ export async function drainCsatEvents(database: Database, worker = 'csat-drain')
 }
 
 /** In each server process: the consumer (one process at a time holds its lease). */
-export function startSurveyConsumers(database: Database) {
-  return startEventConsumers(database, [csatConsumer(database)], { pollMs: 1_000 });
+export function startSurveyConsumers(database: Database, chat?: ChatChannel) {
+  return startEventConsumers(database, [csatConsumer(database, chat)], { pollMs: 1_000 });
 }
