@@ -120,6 +120,8 @@ describe.each(engines)('bounces and complaints on %s', (engine) => {
   it('sends with the VERP envelope sender only when a bounce domain is set, the From header unchanged', async () => {
     const plain = await send({ to: 'plain@example.org' });
     expect(plain.envelope.from).toBe('owner@example.com');
+    // The DSN envelope id is the message id, so even without a bounce domain a report can name it.
+    expect(plain.envelope.envid).toBe(plain.id);
     let res = await api.request('PUT', '/api/mail/settings', { bounce_domain: 'not a domain' });
     expect(res.status).toBe(400);
     expect(res.body.error.fields.bounce_domain).toBeDefined();
@@ -127,7 +129,7 @@ describe.each(engines)('bounces and complaints on %s', (engine) => {
     expect(res.status).toBe(200);
     expect(res.body.bounce_domain).toBe(bounceDomain);
     const verp = await send({ to: 'ada@example.org' });
-    expect(verp.envelope).toEqual({ from: `bounces+${verp.id}@${bounceDomain}`, to: ['ada@example.org'] });
+    expect(verp.envelope).toEqual({ from: `bounces+${verp.id}@${bounceDomain}`, to: ['ada@example.org'], envid: verp.id });
     expect(verp.raw).toMatch(/^From: Rapport Test <owner@example\.com>/m);
     expect(verp.raw).toContain(`Message-ID: <${verp.id}@example.com>`);
   });

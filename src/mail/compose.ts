@@ -98,5 +98,8 @@ export function composeMessage(row: MessageRow, ctx: ComposeContext, tracking: {
     dkim: ctx.dkim,
     // VERP: the envelope sender names the message, so its bounce can be matched to it.
     envelope: ctx.bounceDomain ? { from: verpAddress(row.id, ctx.bounceDomain), to: [row.to_address] } : undefined,
+    // Where the server supports DSN (RFC 3461): a failure or delay report carries the row id as
+    // Original-Envelope-Id and only the headers of the message (RET=HDRS).
+    dsn: { id: row.id, return: 'headers', notify: ['failure', 'delay'], recipient: row.to_address },
   };
 }

@@ -16,8 +16,8 @@ export interface TestSmtp {
   messages: ParsedMail[];
   /** The raw RFC 5322 text of each message, in the same order (DKIM verification needs the bytes). */
   raw: Buffer[];
-  /** Envelope recipients of each message, in the same order. */
-  envelopes: { from: string; to: string[] }[];
+  /** Envelope sender, recipients and DSN envelope id (ENVID, RFC 3461) of each message, in the same order. */
+  envelopes: { from: string; to: string[]; envid?: string | null }[];
   /** Usernames that authenticated. */
   logins: string[];
   /** Resolves with the first `n` messages once they arrived; rejects after the timeout (default 10 s). */
@@ -30,7 +30,7 @@ export interface TestSmtp {
 export async function startTestSmtp(options: { parse?: boolean; /** Wait this long before answering each message (a slow server). */ delayMs?: number } = {}): Promise<TestSmtp> {
   const messages: ParsedMail[] = [];
   const raw: Buffer[] = [];
-  const envelopes: { from: string; to: string[] }[] = [];
+  const envelopes: { from: string; to: string[]; envid?: string | null }[] = [];
   const logins: string[] = [];
   const waiters: { n: number; resolve: (m: ParsedMail[]) => void }[] = [];
   let rejections: { count: number; code: number; message: string } | null = null;
@@ -47,6 +47,8 @@ export async function startTestSmtp(options: { parse?: boolean; /** Wait this lo
   const server = new SMTPServer({
     secure: false,
     disabledCommands: ['STARTTLS'],
+    // Announce DSN (RFC 3461), as most real servers do, so the envelope id a message is sent with is recorded.
+    hideDSN: false,
     authOptional: true,
     allowInsecureAuth: true,
     logger: false,
@@ -65,7 +67,11 @@ export async function startTestSmtp(options: { parse?: boolean; /** Wait this lo
           return callback(error);
         }
         const bytes = Buffer.concat(chunks);
-        const envelope = { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address) };
+        const envelope = {
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          envid: (session.envelope as { dsn?: { envid?: string | null } }).dsn?.envid ?? null,
+        };
         const done = (mail: ParsedMail | null) => {
           raw.push(bytes);
           envelopes.push(envelope);
