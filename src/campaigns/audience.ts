@@ -20,7 +20,12 @@ export const audienceSchema = z
     z
       .object({ kind: z.literal('segment'), segment_id: z.string().min(1).max(40).openapi({ description: 'A segment id (k-means or saved filter), or a k-means label of the newest segmentation' }) })
       .strict(),
-    z.object({ kind: z.literal('filter'), filter: filterNodeSchema.openapi({ type: 'object', description: 'A filter tree over customer fields, as in GET /api/customers?filter=' }) }).strict(),
+    z
+      .object({
+        kind: z.literal('filter'),
+        filter: filterNodeSchema.openapi({ type: 'object', additionalProperties: true, description: 'A filter tree over customer fields, as in GET /api/customers?filter=' }),
+      })
+      .strict(),
     z.object({ kind: z.literal('rfm_segment'), rfm_segment: z.string().min(1).max(64).openapi({ description: 'Named RFM segment, e.g. champions, at risk' }) }).strict(),
     z.object({ kind: z.literal('stage'), stage: z.enum(lifecycleStages) }).strict(),
   ])

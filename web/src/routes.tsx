@@ -20,6 +20,9 @@ import { EditPipelinePage, NewPipelinePage } from './deals/PipelineEditorPage';
 import { QuotesListPage } from './quotes/QuotesListPage';
 import { NewQuotePage, QuotePage } from './quotes/QuotePage';
 import { LoyaltyPage } from './loyalty/LoyaltyPage';
+import { CampaignsPage } from './campaigns/CampaignsPage';
+import { CampaignPage } from './campaigns/CampaignPage';
+import { TemplatesPage } from './templates/TemplatesPage';
 import { FlowPage } from './flows/FlowPage';
 import { FlowsPage } from './flows/FlowsPage';
 import { ChatPage } from './chat/ChatPage';
@@ -50,6 +53,9 @@ export const routes: RouteDef[] = [
   { path: '/quotes/:id', component: QuotePage },
   { path: '/customers/:id/quotes/new', component: NewQuotePage },
   { path: '/loyalty', component: LoyaltyPage, nav: { label: 'Loyalty', icon: 'tag' } },
+  { path: '/campaigns', component: CampaignsPage, nav: { label: 'Campaigns', icon: 'note' } },
+  { path: '/campaigns/:id', component: CampaignPage },
+  { path: '/templates', component: TemplatesPage, nav: { label: 'Email templates', icon: 'file' } },
   { path: '/flows', component: FlowsPage, nav: { label: 'Flows', icon: 'spark' } },
   { path: '/flows/:id', component: FlowPage },
   { path: '/chat', component: ChatPage, nav: { label: 'Live chat', icon: 'note' } },

@@ -3960,7 +3960,9 @@ export interface components {
             segment_id: string;
         } | {
             /** @description A filter tree over customer fields, as in GET /api/customers?filter= */
-            filter: Record<string, never>;
+            filter: {
+                [key: string]: unknown;
+            };
             /** @enum {string} */
             kind: "filter";
         } | {
@@ -4653,6 +4655,7 @@ export interface components {
                     updated_at: string;
                 }[];
             };
+            flows: components["schemas"]["FlowsExport"];
             form_submissions: components["schemas"]["FormSubmission"][];
             interactions: components["schemas"]["Interaction"][];
             loyalty: components["schemas"]["LoyaltyExport"];
@@ -4980,7 +4983,8 @@ export interface components {
             label: string;
             name: string;
             options: string[] | null;
-            type: string;
+            /** @enum {string} */
+            type: "number" | "text" | "date" | "boolean" | "select";
         };
         CustomFieldCreate: {
             /**
@@ -5449,6 +5453,7 @@ export interface components {
             exit_reason: string | null;
             finished_at: string | null;
             flow_id: string;
+            flow_name: string;
             history: {
                 detail: string | null;
                 kind: string;
@@ -5494,6 +5499,20 @@ export interface components {
              */
             daily_send_budget: number;
         };
+        FlowsExport: {
+            entered_at: string;
+            exit_reason: string | null;
+            finished_at: string | null;
+            flow_id: string;
+            flow_name: string;
+            status: string;
+            steps: {
+                kind: string;
+                outcome: string;
+                ran_at: string;
+                step_id: string;
+            }[];
+        }[];
         FlowStep: {
             days?: number;
             hours?: number;
@@ -5909,9 +5928,19 @@ export interface components {
             created_at: string;
             duration_ms: number;
             id: string;
-            metrics: {
+            /** @description Fit metrics per model (bgnbd, gamma_gamma, purchase_probability, cross_sell), counts per stage and RFM segment, timings */
+            metrics: ({
+                /** @description Customers per named RFM segment */
+                rfm_segments?: {
+                    [key: string]: number;
+                };
+                /** @description Customers per lifecycle stage */
+                stages?: {
+                    [key: string]: number;
+                };
+            } & {
                 [key: string]: unknown;
-            } | null;
+            }) | null;
             options: {
                 [key: string]: unknown;
             } | null;
@@ -7547,7 +7576,8 @@ export interface components {
             response_rate: number | null;
             segment_id: string | null;
             sent: number;
-            stage: string | null;
+            /** @enum {string|null} */
+            stage: "lead" | "active" | "inactive" | "churned" | null;
             updated_at: string;
         };
         SurveyAnswerForm: {
@@ -7563,8 +7593,11 @@ export interface components {
             question?: string;
             /** @description Send to the members of this k-means segment */
             segment_id?: string | null;
-            /** @description Send to customers in this lifecycle stage */
-            stage?: string | null;
+            /**
+             * @description Send to customers in this lifecycle stage
+             * @enum {string|null}
+             */
+            stage?: "lead" | "active" | "inactive" | "churned" | null;
         };
         SurveyResponse: {
             answered_at: string;
@@ -19203,8 +19236,11 @@ export interface operations {
                     question?: string;
                     /** @description Send to the members of this k-means segment */
                     segment_id?: string | null;
-                    /** @description Send to customers in this lifecycle stage */
-                    stage?: string | null;
+                    /**
+                     * @description Send to customers in this lifecycle stage
+                     * @enum {string|null}
+                     */
+                    stage?: "lead" | "active" | "inactive" | "churned" | null;
                 };
             };
         };

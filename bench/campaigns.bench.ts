@@ -1,0 +1,147 @@
+import '../src/derived-data.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import { instanceSecret } from '../src/auth/secrets.js';
+import { runCampaignSend } from '../src/campaigns/send.js';
+import { createCampaign, scheduleCampaign } from '../src/campaigns/service.js';
+import type { Ctx } from '../src/core/context.js';
+import { openDatabase } from '../src/core/database.js';
+import { migrate } from '../src/core/migrations/index.js';
+import { createCustomersIn } from '../src/customers/service.js';
+import { composeMessage, type MessageRow } from '../src/mail/compose.js';
+import { deliverQueuedMail } from '../src/mail/deliver.js';
+import { createSender, senderSigning } from '../src/mail/senders.js';
+import { smtpSettings } from '../src/mail/settings.js';
+import { closeMailTransport, transportOptions } from '../src/mail/transport.js';
+import { createTemplate } from '../src/templates/service.js';
+import { compileTemplate, mergeContexts, renderCompiled, templateSource } from '../src/templates/render.js';
+import { startTestSmtp, useTestSmtp } from '../src/test/smtp.js';
+
+/**
+ * `npm run bench -- campaigns`: a campaign to BENCH_CAMPAIGN_RECIPIENTS consented customers (default
+ * 10,000) through an SMTP sink on loopback (smtp-server, not parsing), on SQLite, rate limit off,
+ * DKIM-signed, an MJML template with merge fields and a personal discount code.
+ * - Baseline: nodemailer alone sends the same rendered messages (rendered and composed beforehand,
+ *   not timed) over a pooled connection with Rapport's transport options, all handed to it at once.
+ * - Rapport: from scheduling the campaign to the sink's last receipt: the audience is read, every
+ *   message rendered and queued with its recipient row (batches of 200), then delivered by
+ *   deliverQueuedMail (claims, consent and suppression checks, send, results and events).
+ * The ratio is the baseline's time over Rapport's (target ≥ 0.8); delivery alone is shown too.
+ */
+const total = Number(process.env.BENCH_CAMPAIGN_RECIPIENTS ?? 10_000);
+
+export async function run(log: (line: string) => void) {
+  const load = () =>
+    os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
+  log(`\n== campaigns: a ${total.toLocaleString('en')}-recipient campaign to an SMTP sink on loopback (SQLite, rate limit off, DKIM), load average ${load()}`);
+  const sink = await startTestSmtp({ parse: false });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-bench-campaigns-'));
+  const database = await openDatabase({ sqlitePath: path.join(dir, 'rapport.db') });
+  try {
+    await migrate(database);
+    await useTestSmtp(database, sink.port);
+    const ctx: Ctx = { database, actor: 'bench' };
+    const sender = await database.db.transaction().execute((trx) => createSender(trx, { name: 'Bench Shop', address: 'news@bench.example', per_second: 0, per_hour: 0, per_day: 0 }));
+    for (let i = 0; i < total; i += 500) {
+      const batch = Array.from({ length: Math.min(500, total - i) }, (_, j) => ({
+        first_name: `Reader${i + j}`,
+        last_name: 'Bench',
+        email: `reader${i + j}@example.org`,
+        consent_email: true,
+        city: 'Benchville',
+      }));
+      await database.db.transaction().execute((trx) => createCustomersIn(trx, ctx, batch));
+    }
+    const template = await createTemplate(database.db, {
+      name: 'Bench news',
+      subject: '{{ customer.first_name }}, our spring selection',
+      mjml: `<mjml><mj-body><mj-section><mj-column><mj-text font-size="20px">Hello {{ customer.first_name }}</mj-text><mj-text>Spring is here and so is a new selection. Use your personal code {{ discount_code }} for 10 % off.</mj-text><mj-button href="https://shop.example.com/spring?code={{ discount_code }}">See the selection</mj-button></mj-column></mj-section></mj-body></mjml>`,
+    });
+    const campaign = await createCampaign(ctx, {
+      name: 'Bench spring',
+      audience: { kind: 'filter', filter: { field: 'city', op: 'eq', value: 'Benchville' } },
+      variants: [{ template_id: template.id }],
+      sender_id: sender.id,
+      attribution_days: 7,
+      discount_prefix: 'SPRING',
+    });
+
+    // Baseline: the same rendered messages (merge fields filled, marketing headers, DKIM) through nodemailer's pool alone.
+    const customers = (await database.db.selectFrom('customers').select(['id', 'email']).orderBy('id').execute()) as { id: string; email: string }[];
+    const compiled = await compileTemplate(await templateSource(database.db, template.id));
+    const contexts = await mergeContexts(
+      database.db,
+      customers.map((c) => c.id),
+      { discountScope: campaign.id, discountPrefix: 'SPRING', withOffer: false },
+    );
+    const smtp = (await smtpSettings(database.db))!;
+    const signing = (await senderSigning(database.db, [sender.id])).get(sender.id)!;
+    const secret = await instanceSecret(database.db);
+    const composeCtx = {
+      from: { name: signing.name, address: signing.address },
+      replyTo: null,
+      publicUrl: 'https://crm.example.com',
+      secret,
+      trackOpens: false,
+      trackClicks: false,
+      dkim: signing.dkim,
+    };
+    const rendered = [];
+    for (const [i, c] of customers.entries()) {
+      const mail = await renderCompiled(compiled, contexts.get(c.id)!);
+      const row: MessageRow = {
+        id: `msg_bench${String(i).padStart(22, '0')}`,
+        purpose: 'marketing',
+        to_address: c.email,
+        customer_id: c.id,
+        subject: mail.subject,
+        text_body: mail.text,
+        html_body: mail.html,
+        headers: null,
+        attachments: null,
+        attempts: 1,
+        sender_id: sender.id,
+      };
+      rendered.push(composeMessage(row, composeCtx, { consented: true }));
+    }
+    const pool = nodemailer.createTransport(transportOptions(smtp));
+    let started = performance.now();
+    await Promise.all(rendered.map((m) => pool.sendMail(m)));
+    await sink.waitFor(total, 600_000);
+    const baseline = (performance.now() - started) / 1000;
+    pool.close();
+    log(`  nodemailer alone (pooled, pre-rendered): ${baseline.toFixed(2)} s, ${(total / baseline).toFixed(0)} messages/s`);
+
+    // Rapport: schedule, enqueue (audience, render, queue), deliver.
+    started = performance.now();
+    await scheduleCampaign(ctx, campaign.id);
+    const { queued } = await runCampaignSend(database, campaign.id);
+    const enqueued = (performance.now() - started) / 1000;
+    const deliveryStart = performance.now();
+    let settled = 0;
+    while (settled < total) settled += await deliverQueuedMail(database);
+    await sink.waitFor(2 * total, 600_000);
+    const delivered = (performance.now() - deliveryStart) / 1000;
+    const whole = (performance.now() - started) / 1000;
+    const sent = await database.db
+      .selectFrom('messages')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('status', '=', 'sent')
+      .executeTakeFirstOrThrow();
+    log(
+      `  Rapport campaign: ${enqueued.toFixed(2)} s to render and queue ${queued.toLocaleString('en')} (${(queued / enqueued).toFixed(0)}/s), ${delivered.toFixed(2)} s to deliver (${(total / delivered).toFixed(0)}/s); ${Number(sent.n).toLocaleString('en')} marked sent`,
+    );
+    log(`  ratio (nodemailer alone / Rapport): whole campaign ${(baseline / whole).toFixed(2)}x; delivery alone ${(baseline / delivered).toFixed(2)}x (target ≥ 0.8x)`);
+    log(`  load average after: ${load()}`);
+  } finally {
+    closeMailTransport();
+    await sink.close();
+    await database.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
