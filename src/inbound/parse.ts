@@ -90,7 +90,7 @@ export function automaticKind(mail: InboundMessage): 'auto_reply' | 'bounce' | n
   const auto = h('auto-submitted');
   if (auto && auto !== 'no') return 'auto_reply';
   if (h('x-autoreply') || h('x-autorespond') || h('x-autoreply-from') || h('x-mail-autoreply')) return 'auto_reply';
-  if (/^(auto_reply|bulk|junk|list)$/.test(h('precedence').trim())) return 'auto_reply';
+  if (/^(auto_reply|bulk|junk)$/.test(h('precedence').trim())) return 'auto_reply';
   if (h('x-auto-response-suppress').includes('all') && /^(automatic reply|auto.?reply|out of (the )?office)/i.test(mail.subject)) return 'auto_reply';
   if (/^(automatic reply|auto.?reply|autoreply|out of (the )?office|abwesenheitsnotiz|automatische antwort|réponse automatique|absence)\b/i.test(mail.subject)) return 'auto_reply';
   return null;

@@ -13,6 +13,8 @@ import { appendEvents } from '../core/events.js';
 import { newId } from '../core/ids.js';
 import { matchCustomer } from '../forms/leads.js';
 import { queueMail } from '../mail/queue.js';
+import { handleBounceMail } from '../mail/bounce-inbound.js';
+import { classifyInboundMail } from '../mail/inbound-classify.js';
 import { getSlaSettings } from '../tickets/sla.js';
 import { addTicketMessage, createTicket, maxAttachmentBytes, ticketFromRow, type Ticket } from '../tickets/service.js';
 import { automaticKind, parseHeadersOnly, parseInbound, type InboundMessage } from './parse.js';
@@ -174,8 +176,17 @@ export async function processInboundMail(database: Database, raw: Buffer, from: 
       return { id, outcome: 'malformed' as const, ticket_id: null, threaded_by: null, reason };
     });
   }
+  // Bounces and complaints about our own mail are recorded by the outgoing-mail side (suppression, pause rules).
+  let shared: Awaited<ReturnType<typeof classifyInboundMail>> | null = null;
+  try {
+    shared = await classifyInboundMail(raw);
+  } catch {
+    shared = null;
+  }
+  const automatic: 'bounce' | 'auto_reply' | null = shared && (shared.kind === 'bounce' || shared.kind === 'complaint') ? 'bounce' : shared?.kind === 'auto_reply' ? 'auto_reply' : automaticKind(mail);
+  const bounceRecorded = automatic === 'bounce' ? await handleBounceMail(database, raw).catch(() => false) : false;
   return database.db.transaction().execute(async (trx): Promise<InboundResult> => {
-    if (!mail.from) {
+    if (!mail.from && automatic !== 'bounce') {
       const reason = 'no sender address (From) could be read';
       const id = await record(trx, { source: from.source, mail, size, outcome: 'malformed', reason });
       await appendEvents(trx, ctx.actor, [{ type: 'inbound.rejected', entity: 'inbound_mail', entityId: id, data: { reason: 'malformed', source: from.source, size } }]);
@@ -188,12 +199,13 @@ export async function processInboundMail(database: Database, raw: Buffer, from: 
         return { id, outcome: 'duplicate', ticket_id: seen.ticket_id as string, threaded_by: null };
       }
     }
-    const automatic = automaticKind(mail);
     const thread = await findThread(trx, ctx, mail);
     if (automatic === 'bounce') {
-      const id = await record(trx, { source: from.source, mail, size, outcome: 'bounce', ticketId: thread?.ticket.id ?? null, reason: 'a delivery report' });
+      const reason = `${shared?.kind === 'complaint' ? 'a complaint (feedback report)' : 'a delivery report'}${bounceRecorded ? ', recorded against the message it is about' : ''}${shared?.reason ? `: ${shared.reason}` : ''}`;
+      const id = await record(trx, { source: from.source, mail, size, outcome: 'bounce', ticketId: thread?.ticket.id ?? null, reason: reason.slice(0, 1000) });
       return { id, outcome: 'bounce', ticket_id: thread?.ticket.id ?? null, threaded_by: thread?.by ?? null };
     }
+    const sender = mail.from!;
     const { kept, dropped } = attachmentsOf(mail);
     const note = dropped ? `\n\n[${dropped} attachment(s) over ${maxAttachmentBytes / 1024 / 1024} MB were not kept]` : '';
     const message = {
@@ -201,7 +213,7 @@ export async function processInboundMail(database: Database, raw: Buffer, from: 
       body_text: (mail.text || '').slice(0, 4_000_000) + note,
       body_html: mail.html?.slice(0, 8_000_000) ?? null,
       author: 'customer',
-      from_address: mail.from.address,
+      from_address: sender.address,
       to_address: mail.recipients[0] ?? from.address ?? null,
       subject: mail.subject,
       header_message_id: mail.messageId,
@@ -234,8 +246,8 @@ export async function processInboundMail(database: Database, raw: Buffer, from: 
     }
     const ticket = await createTicket(trx, ctx, {
       customer_id: thread?.ticket.customer_id ?? null,
-      email: mail.from.address,
-      name: mail.from.name,
+      email: sender.address,
+      name: sender.name,
       subject: ticketSubject(mail.subject),
       channel: 'email',
       kind: /\b(complain|complaint|beschwerde|réclamation|unacceptable|refund)/i.test(mail.subject) ? 'complaint' : 'question',

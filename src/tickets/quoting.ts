@@ -8,6 +8,8 @@
 const quoteHeaders: RegExp[] = [
   // Gmail, Apple Mail, Thunderbird: "On Tue, 3 Dec 2024 at 10:00, Ann <a@b.c> wrote:" (may wrap onto two lines)
   /^(On|Le|Am|El|Il|Op|Em)\s.{0,300}?(wrote|a écrit|schrieb|escribió|ha scritto|schreef|escreveu)\s?:\s*$/im,
+  // Other clients and languages: a line (or two, wrapped) with a date or an address that ends in "wrote:" (Android: "02.04.2012 14:20 user <a@b> написал:").
+  /^[^\n]*(@|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})[^\n]*\n?[^\n]*(wrote|написал|a écrit|schrieb|escribió|ha scritto|schreef|escreveu|skrev|napisał)\s?:\s*$/im,
   /^-{2,}\s*Original Message\s*-{2,}\s*$/im,
   /^-{2,}\s*(Forwarded message|Mensaje reenviado|Message transféré|Weitergeleitete Nachricht)\s*-{2,}\s*$/im,
   /^Begin forwarded message:\s*$/im,
@@ -25,6 +27,12 @@ export interface SplitBody {
 
 export function splitQuoted(text: string): SplitBody {
   const normalised = text.replace(/\r\n?/g, '\n');
+  // Bottom-posting (Thunderbird's default for some): the quote comes first, the new text after it.
+  const top = /^\s*(On\s[^\n]{0,300}?wrote:\s*\n)((?:>[^\n]*\n|\s*\n)+)/i.exec(normalised);
+  if (top) {
+    const after = splitQuoted(normalised.slice(top[0].length));
+    if (after.visible.trim()) return { visible: after.visible, folded: [top[0].trim(), after.folded].filter(Boolean).join('\n\n') };
+  }
   let cut = normalised.length;
   for (const re of quoteHeaders) {
     const m = re.exec(normalised);
