@@ -26,7 +26,9 @@ import { TemplatesPage } from './templates/TemplatesPage';
 import { FlowPage } from './flows/FlowPage';
 import { FlowsPage } from './flows/FlowsPage';
 import { ChatPage } from './chat/ChatPage';
+import { SurveysPage } from './surveys/SurveysPage';
 import { SmsPage } from './sms/SmsPage';
+import { MessagePage, MessagesPage } from './mail/MessagesPage';
 
 /**
  * Every page of the signed-in app. Adding a page is one entry here: a path pattern, the component
@@ -59,7 +61,10 @@ export const routes: RouteDef[] = [
   { path: '/flows', component: FlowsPage, nav: { label: 'Flows', icon: 'spark' } },
   { path: '/flows/:id', component: FlowPage },
   { path: '/chat', component: ChatPage, nav: { label: 'Live chat', icon: 'note' } },
+  { path: '/feedback', component: SurveysPage, nav: { label: 'Feedback', icon: 'chart' } },
   { path: '/sms', component: SmsPage, nav: { label: 'SMS', icon: 'phone' } },
+  { path: '/mail/messages', component: MessagesPage, nav: { label: 'Sent email', icon: 'mail' } },
+  { path: '/mail/messages/:id', component: MessagePage },
   { path: '/contracts', component: ContractsPage, nav: { label: 'Contracts', icon: 'file' } },
   { path: '/reminders', component: RemindersPage, nav: { label: 'Reminders', icon: 'task' } },
   { path: '/segments', component: SegmentsPage, nav: { label: 'Segments', icon: 'layers' } },

@@ -59,3 +59,45 @@ export interface Sender {
   created_at: string;
   updated_at: string;
 }
+
+export type MessageStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'suppressed' | 'bounced_soft' | 'bounced_hard' | 'complained';
+
+export interface Message {
+  id: string;
+  purpose: 'transactional' | 'marketing' | 'notification';
+  status: MessageStatus;
+  to_address: string;
+  customer_id: string | null;
+  subject: string;
+  related_entity: string | null;
+  related_id: string | null;
+  attempts: number;
+  message_id: string | null;
+  provider_response: string | null;
+  error: string | null;
+  opened_at: string | null;
+  clicked_at: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface MessageDetail extends Message {
+  text_body: string;
+  html_body: string | null;
+}
+
+/** A bounce or complaint report about a message (see /api/messages/{id}/bounces). */
+export interface MailBounce {
+  id: string;
+  message_id: string | null;
+  kind: 'hard' | 'soft' | 'complaint';
+  status: string | null;
+  recipient: string | null;
+  diagnostic: string | null;
+  reason: string | null;
+  source: string;
+  raw: string | null;
+  raw_size: number;
+  raw_purged_at: string | null;
+  received_at: string;
+}
