@@ -200,10 +200,10 @@ const attachmentParams = z.object({
     .string()
     .max(40)
     .openapi({ param: { name: 'id', in: 'path' } }),
-  attachmentId: z
+  attachment_id: z
     .string()
     .max(40)
-    .openapi({ param: { name: 'attachmentId', in: 'path' } }),
+    .openapi({ param: { name: 'attachment_id', in: 'path' } }),
 });
 
 export function registerTicketRoutes(app: OpenAPIHono<AppEnv>) {
@@ -339,15 +339,15 @@ export function registerTicketRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(
     createRoute({
       method: 'get',
-      path: '/api/tickets/{id}/attachments/{attachmentId}',
+      path: '/api/tickets/{id}/attachments/{attachment_id}',
       tags,
       summary: 'Download an attachment of a ticket message',
       request: { params: attachmentParams },
       responses: { 200: { description: 'The file, as an attachment', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } }, 404: errorResponses[404] },
     }),
     async (c) => {
-      const { id, attachmentId } = c.req.valid('param');
-      const file = await getAttachment(c.get('ctx').database.db, id, attachmentId);
+      const { id, attachment_id } = c.req.valid('param');
+      const file = await getAttachment(c.get('ctx').database.db, id, attachment_id);
       c.header('content-type', file.content_type);
       c.header('content-disposition', `attachment; filename="${file.filename.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
       c.header('x-content-type-options', 'nosniff');

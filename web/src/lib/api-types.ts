@@ -3173,7 +3173,7 @@ export interface paths {
         patch: operations["patchTicketsById"];
         trace?: never;
     };
-    "/api/tickets/{id}/attachments/{attachmentId}": {
+    "/api/tickets/{id}/attachments/{attachment_id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -20247,7 +20247,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                attachmentId: string;
+                attachment_id: string;
                 id: string;
             };
             cookie?: never;
