@@ -11,6 +11,7 @@ import { appendEvents } from '../core/events.js';
 import { AppError, invalid, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { queueMail } from '../mail/queue.js';
+import { lifecycleStages } from '../schema/entities.js';
 import { createSurveyRequest, npsQuietDays, publicBaseUrl, surveyMail } from './service.js';
 
 export const surveyInput = z
@@ -18,7 +19,7 @@ export const surveyInput = z
     name: z.string().trim().min(1).max(200),
     question: z.string().trim().min(1).max(500).optional().openapi({ description: 'Default: "How likely are you to recommend us to a friend or colleague?"' }),
     segment_id: z.string().max(40).nullable().optional().openapi({ description: 'Send to the members of this k-means segment' }),
-    stage: z.string().max(16).nullable().optional().openapi({ description: 'Send to customers in this lifecycle stage' }),
+    stage: z.enum(lifecycleStages).nullable().optional().openapi({ description: 'Send to customers in this lifecycle stage' }),
     after_days: z.number().int().min(1).max(3650).nullable().optional().openapi({ description: 'Sent automatically this many days after a person became a customer (daily)' }),
     active: z.boolean().optional(),
   })
@@ -31,7 +32,7 @@ export const surveySchema = z
     name: z.string(),
     question: z.string().nullable(),
     segment_id: z.string().nullable(),
-    stage: z.string().nullable(),
+    stage: z.enum(lifecycleStages).nullable(),
     after_days: z.number().int().nullable(),
     active: z.boolean(),
     sent: z.number().int(),
@@ -61,7 +62,7 @@ const surveyOf = (r: Record<string, unknown>, c?: { sent: number; answered: numb
   name: r.name as string,
   question: (r.question as string | null) ?? null,
   segment_id: (r.segment_id as string | null) ?? null,
-  stage: (r.stage as string | null) ?? null,
+  stage: (r.stage as Survey['stage']) ?? null,
   after_days: r.after_days === null || r.after_days === undefined ? null : Number(r.after_days),
   active: Number(r.active) === 1,
   sent: c?.sent ?? 0,

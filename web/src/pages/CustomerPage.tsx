@@ -16,6 +16,8 @@ import { CustomerDeals } from '../deals/CustomerDeals';
 import { CustomerContracts } from '../contracts/CustomerContracts';
 import { CustomerQuotes } from '../quotes/CustomerQuotes';
 import { PointsCard } from '../loyalty/PointsCard';
+import { CustomerFeedbackCard } from '../surveys/CustomerFeedbackCard';
+import { CustomerFlows } from '../flows/CustomerFlows';
 
 export function CustomerPage({ params }: { params: Params }) {
   const id = params.id;
@@ -69,7 +71,12 @@ export function CustomerPage({ params }: { params: Params }) {
       <Scores customer={customer} scores={scores} />
       <div className="detail-grid">
         <div className="detail-main">
-          <DetailTabs customer={customer} onSaved={(updated) => view.setData((v) => (v ? { ...v, customer: updated } : v))} onLogged={refresh} timelineTick={timelineTick} />
+          <DetailTabs
+            customer={customer}
+            onSaved={(updated) => view.setData((v) => (v ? { ...v, customer: updated as CustomerView['customer'] } : v))}
+            onLogged={refresh}
+            timelineTick={timelineTick}
+          />
         </div>
         <aside className="detail-aside">
           <OpenTasks tasks={open_tasks} onChanged={refresh} />
@@ -77,6 +84,8 @@ export function CustomerPage({ params }: { params: Params }) {
           <CustomerContracts customerId={customer.id} />
           <CustomerQuotes customerId={customer.id} />
           <PointsCard customerId={customer.id} />
+          <CustomerFeedbackCard customerId={customer.id} />
+          <CustomerFlows customerId={customer.id} />
           <Suggestions customerId={customer.id} />
           <Card title="Contact" id="contact">
             <dl className="facts">
@@ -574,28 +583,52 @@ function Timeline({ customerId, tick }: { customerId: string; tick: number }) {
 }
 
 function TimelineEntry({ item, timeZone }: { item: TimelineItem; timeZone: string }) {
-  const r = item.record;
   let icon: IconName = 'note';
   let title = '';
   let body: string | null = null;
   let badge: string | null = null;
-  if (item.kind === 'order') {
-    icon = 'cart';
-    title = `Order ${r.total != null ? `of ${formatMoney(r.total, r.currency as string | null)}` : ''}`.trim();
-    badge = String(r.status ?? '');
-    body = typeof r.notes === 'string' ? r.notes : null;
-  } else if (item.kind === 'task') {
-    icon = 'task';
-    title = `Task: ${r.title ?? ''}`;
-    badge = r.done ? 'done' : r.due_at ? `due ${formatDate(r.due_at)}` : 'open';
-    body = typeof r.notes === 'string' ? r.notes : null;
-  } else {
-    const type = String(r.type ?? 'note');
-    icon = interactionIcons[type] ?? 'note';
-    const label =
-      type === 'call' ? (r.direction === 'in' ? 'Incoming call' : r.direction === 'out' ? 'Outgoing call' : 'Call') : type === 'web_visit' ? 'Web visit' : type.charAt(0).toUpperCase() + type.slice(1);
-    title = r.subject ? `${label}: ${r.subject}` : label;
-    body = typeof r.body === 'string' ? r.body : null;
+  switch (item.kind) {
+    case 'order': {
+      const r = item.record;
+      icon = 'cart';
+      title = `Order ${r.total != null ? `of ${formatMoney(r.total, r.currency)}` : ''}`.trim();
+      badge = r.status ?? '';
+      body = r.notes;
+      break;
+    }
+    case 'task': {
+      const r = item.record;
+      icon = 'task';
+      title = `Task: ${r.title}`;
+      badge = r.done ? 'done' : r.due_at ? `due ${formatDate(r.due_at)}` : 'open';
+      body = r.notes;
+      break;
+    }
+    case 'feedback': {
+      const r = item.record;
+      icon = 'spark';
+      title = r.kind === 'nps' ? `NPS answer: ${r.score} of 10` : `Satisfaction: ${r.score} of 5`;
+      body = r.comment;
+      break;
+    }
+    case 'interaction': {
+      const r = item.record;
+      const type = r.type ?? 'note';
+      icon = interactionIcons[type] ?? 'note';
+      const label =
+        type === 'call'
+          ? r.direction === 'in'
+            ? 'Incoming call'
+            : r.direction === 'out'
+              ? 'Outgoing call'
+              : 'Call'
+          : type === 'web_visit'
+            ? 'Web visit'
+            : type.charAt(0).toUpperCase() + type.slice(1);
+      title = r.subject ? `${label}: ${r.subject}` : label;
+      body = r.body;
+      break;
+    }
   }
   return (
     <li className={`timeline-item kind-${item.kind}`}>
