@@ -19,6 +19,7 @@ import { eraseCustomer } from './erase.js';
 import { exportCustomer } from './export.js';
 import { customerTimeline, customerView } from './view.js';
 import { loyaltyExportSchema } from '../loyalty/export.js';
+import { flowsExportSchema } from '../flows/export.js';
 import { dealRecord } from '../deals/routes.js';
 import { quoteRecord } from '../quotes/routes.js';
 import { contractRecord } from '../contracts/routes.js';
@@ -67,9 +68,20 @@ const customerExport = z
     quotes: z.array(quoteRecord),
     contracts: z.array(contractRecord),
     loyalty: loyaltyExportSchema,
+    flows: flowsExportSchema,
     form_submissions: z.array(submissionSchema),
     feedback: z.object({
-      requests: z.array(z.object({ id: z.string(), kind: z.string(), survey_id: z.string().nullable(), ticket_id: z.string().nullable(), channel: z.string(), sent_at: z.string(), answered_at: z.string().nullable() })),
+      requests: z.array(
+        z.object({
+          id: z.string(),
+          kind: z.string(),
+          survey_id: z.string().nullable(),
+          ticket_id: z.string().nullable(),
+          channel: z.string(),
+          sent_at: z.string(),
+          answered_at: z.string().nullable(),
+        }),
+      ),
       responses: z.array(z.object({ request_id: z.string(), kind: z.string(), score: z.number().int(), comment: z.string().nullable(), answered_at: z.string(), updated_at: z.string() })),
     }),
     chats: z.array(
@@ -87,6 +99,20 @@ const customerExport = z
     change_history: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string(), record_id: z.string(), before: storedJson, after: storedJson })),
   })
   .openapi('CustomerExport');
+
+/** One entry of a timeline: its kind names the shape of its record. */
+const timelineItem = <K extends string, R extends z.ZodTypeAny>(kind: K, record: R) => z.object({ kind: z.literal(kind), at: z.string(), id: z.string(), record });
+const timelinePage = z.object({
+  data: z.array(
+    z.discriminatedUnion('kind', [
+      timelineItem('order', orderRecord),
+      timelineItem('interaction', interactionRecord),
+      timelineItem('task', taskRecord),
+      timelineItem('feedback', surveyResponseSchema),
+    ]),
+  ),
+  next_cursor: z.string().nullable(),
+});
 
 export function registerCustomer360Routes(app: OpenAPIHono<AppEnv>) {
   app.openapi(
@@ -112,17 +138,12 @@ export function registerCustomer360Routes(app: OpenAPIHono<AppEnv>) {
       summary: 'Orders, interactions, tasks and survey answers of a customer, newest first',
       request: { params: idParam, query: z.object({ limit: z.coerce.number().int().min(1).max(200).optional(), cursor: z.string().max(2000).optional() }) },
       responses: {
-        200: json(
-          z.object({
-            data: z.array(z.object({ kind: z.enum(['order', 'interaction', 'task', 'feedback']), at: z.string(), id: z.string(), record: z.union([orderRecord, interactionRecord, taskRecord, surveyResponseSchema]) })),
-            next_cursor: z.string().nullable(),
-          }),
-          'A page of the timeline',
-        ),
+        200: json(timelinePage, 'A page of the timeline'),
         404: errorResponses[404],
       },
     }),
-    async (c) => c.json(await customerTimeline(c.get('ctx'), c.req.valid('param').id, c.req.valid('query')), 200),
+    // Each item's kind names its record's shape, which the registry gives at run time.
+    async (c) => c.json((await customerTimeline(c.get('ctx'), c.req.valid('param').id, c.req.valid('query'))) as unknown as z.infer<typeof timelinePage>, 200),
   );
   app.openapi(
     createRoute({

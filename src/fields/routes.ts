@@ -3,10 +3,10 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { body, json } from '../http/crud-routes.js';
 import type { AppEnv } from '../http/env.js';
 import { errorResponses } from '../http/errors.js';
-import { addCustomField, customFieldInput, listCustomFields, removeCustomField } from './custom-fields.js';
+import { addCustomField, customFieldInput, customFieldTypes, listCustomFields, removeCustomField } from './custom-fields.js';
 
 const customFieldRecord = z
-  .object({ id: z.string(), entity: z.string(), name: z.string(), label: z.string(), type: z.string(), options: z.array(z.string()).nullable(), created_at: z.string() })
+  .object({ id: z.string(), entity: z.string(), name: z.string(), label: z.string(), type: z.enum(customFieldTypes), options: z.array(z.string()).nullable(), created_at: z.string() })
   .openapi('CustomField');
 
 export function registerFieldRoutes(app: OpenAPIHono<AppEnv>) {

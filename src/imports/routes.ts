@@ -49,7 +49,17 @@ const batchSchema = z
     status: z
       .enum(['running', 'interrupted', 'done', 'failed', 'rejected', 'undone'])
       .openapi({ description: 'interrupted: the importing process stopped mid-way; run the same import again to complete it, or undo it' }),
-    counts: z.object({ rows: z.number(), created: z.number(), updated: z.number(), unchanged: z.number(), merged: z.number(), rejected: z.number(), duplicates_queued: z.number() }),
+    counts: z.object({
+      rows: z.number(),
+      created: z.number(),
+      updated: z.number(),
+      unchanged: z.number(),
+      merged: z.number(),
+      rejected: z.number(),
+      duplicates_queued: z.number().openapi({ description: 'Likely duplicates left for review' }),
+      flagged: z.number().optional().openapi({ description: 'Rows imported with a value kept as written because it could not be cleaned; errors.csv lists them' }),
+      customers_created: z.number().optional().openapi({ description: "Customers an order import created because no customer had the order's customer id or email" }),
+    }),
     progress: z.object({ rows: z.number(), bytes: z.number(), total_bytes: z.number() }).nullable(),
     mapping: z.record(z.string(), z.string().nullable()).nullable(),
     error: z.string().nullable(),

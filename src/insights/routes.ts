@@ -22,7 +22,14 @@ const runRecordSchema = z
     as_of: z.string(),
     options: jsonObject.nullable(),
     params: jsonObject.nullable(),
-    metrics: jsonObject.nullable(),
+    metrics: z
+      .object({
+        stages: z.record(z.string(), z.number()).optional().openapi({ description: 'Customers per lifecycle stage' }),
+        rfm_segments: z.record(z.string(), z.number()).optional().openapi({ description: 'Customers per named RFM segment' }),
+      })
+      .catchall(z.unknown())
+      .nullable()
+      .openapi({ description: 'Fit metrics per model (bgnbd, gamma_gamma, purchase_probability, cross_sell), counts per stage and RFM segment, timings' }),
     counts: jsonObject.nullable(),
     duration_ms: z.number(),
     created_at: z.string(),

@@ -107,19 +107,21 @@ export function inputSchema(field: FieldDef): z.ZodTypeAny {
 }
 
 /** The zod type of a field in API responses. */
+/** A field's value in a record the API returns: null only where its column may hold NULL. */
 export function outputSchema(field: FieldDef): z.ZodTypeAny {
+  const maybeNull = (schema: z.ZodTypeAny) => (isNotNull(field) ? schema : schema.nullable());
   switch (field.type) {
     case 'integer':
     case 'number':
-      return z.number().nullable();
+      return maybeNull(z.number());
     case 'boolean':
-      return z.boolean().nullable();
+      return maybeNull(z.boolean());
     case 'string_list':
       return z.array(z.string());
     case 'phone_list':
       return z.array(phoneEntry);
     default:
-      return z.string().nullable();
+      return maybeNull(z.string());
   }
 }
 

@@ -2,7 +2,7 @@
  * The typed client for the Rapport REST API. It sends the session cookie, adds the CSRF header to
  * every state-changing request and turns the API's error shape into ApiError exceptions.
  */
-import type { components } from './api-types';
+import type { components, operations } from './api-types';
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -132,6 +132,8 @@ export const api = {
 
 /** Shapes the OpenAPI document names, generated into ./api-types.ts (`npm run api-types`). */
 type Schemas = components['schemas'];
+/** The JSON body of an operation's 200 response, by its operationId in the OpenAPI document. */
+type Ok<K extends keyof operations> = operations[K] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
 
 export type ApiRecord = { id: string } & Record<string, unknown>;
 
@@ -140,25 +142,13 @@ export interface Page<T = ApiRecord> {
   next_cursor: string | null;
 }
 
-export interface AuthStatus {
-  needs_setup: boolean;
-  signed_in: boolean;
-  csrf_token: string | null;
-}
+export type AuthStatus = Ok<'getAuthStatus'>;
 
 export type Session = Schemas['Session'];
 
 export type ApiToken = Schemas['ApiToken'];
 
-export interface CustomField {
-  id: string;
-  entity: string;
-  name: string;
-  label: string;
-  type: 'number' | 'text' | 'date' | 'boolean' | 'select';
-  options: string[] | null;
-  created_at: string;
-}
+export type CustomField = Schemas['CustomField'];
 
 /** A score's trust: whether it rests on a reliable model, and where it came from in words. */
 export type ScoreReliability = Schemas['CustomerScores']['reliability']['p_alive'];
@@ -166,22 +156,9 @@ export type ScoreReliability = Schemas['CustomerScores']['reliability']['p_alive
 /** The scores of the 360 view: one story (churn risk = 1 - P(alive)), as of the latest insight run. */
 export type CustomerScores = Schemas['CustomerScores'];
 
-export interface CustomerView {
-  customer: ApiRecord;
-  company: ApiRecord | null;
-  figures: Record<string, unknown>;
-  scores: CustomerScores;
-  recent_orders: ApiRecord[];
-  recent_interactions: ApiRecord[];
-  open_tasks: ApiRecord[];
-}
+export type CustomerView = Schemas['CustomerView'];
 
-export interface TimelineItem {
-  kind: 'order' | 'interaction' | 'task';
-  at: string;
-  id: string;
-  record: ApiRecord;
-}
+export type TimelineItem = Ok<'getCustomersByIdTimeline'>['data'][number];
 
 export const auth = {
   status: () => api.get<AuthStatus>('/api/auth/status'),
@@ -215,100 +192,24 @@ export type Segment = Schemas['Segment'];
 
 export type Segmentation = Schemas['Segmentation'];
 
-export interface ContactEntry {
-  customer_id: string;
-  name: string | null;
-  email: string | null;
-  phone: string | null;
-  stage: string | null;
-  clv: number | null;
-  churn_risk: number | null;
-  p_alive: number | null;
-  /** Lifetime value x churn risk; null when lifetime values are not estimated. */
-  value_at_risk: number | null;
-  /** Spend so far x churn risk: the ranking when the purchase model is unreliable. */
-  spend_at_risk: number | null;
-  revenue: number | null;
-  last_order_at: string | null;
-  days_since_last_order: number | null;
-  reason: string;
-}
+export type ContactEntry = ContactList['data'][number];
 
-export interface ContactList {
-  data: ContactEntry[];
-  run_id: string | null;
-  as_of: string | null;
-  ranking: 'value_at_risk' | 'spend_at_risk';
-  /** Why the list is ranked by spend at risk, when it is. */
-  note: string | null;
-}
+export type ContactList = Ok<'getInsightsContactList'>;
 
-export interface Suggestion {
-  product_id: string;
-  name: string | null;
-  sku: string | null;
-  score: number;
-  because: string[];
-  reason: string;
-}
+export type Suggestion = Ok<'getCustomersByIdSuggestions'>['data'][number];
 
 /** GET/PATCH /api/settings: the currency amounts are shown in, the time zone days are counted in. */
 export type BusinessSettings = Schemas['BusinessSettings'];
 
-export interface InsightSettings {
-  active_days: number;
-  inactive_days: number;
-  rfm_bins: number;
-  time_unit: 'days' | 'weeks';
-  horizon_days: number;
-  clv_months: number;
-  monthly_discount_rate: number;
-  prediction_window_days: number;
-}
+export type InsightSettings = Ok<'getInsightsSettings'>;
 
-export interface InsightRunRecord {
-  id: string;
-  as_of: string;
-  options: Record<string, unknown> | null;
-  params: Record<string, unknown> | null;
-  metrics: { stages?: Record<string, number>; rfm_segments?: Record<string, number>; [k: string]: unknown } | null;
-  counts: Record<string, number> | null;
-  duration_ms: number;
-  created_at: string;
-}
+export type InsightRunRecord = Schemas['InsightRunRecord'];
 
-export interface InsightRunStatus {
-  id: string;
-  status: string;
-  progress: { phase?: string; done?: number; total?: number } | null;
-  error: string | null;
-  attempts: number | null;
-  created_at: string;
-  updated_at: string;
-  run: InsightRunRecord | null;
-}
+export type InsightRunStatus = Schemas['InsightRun'];
 
-export interface ModelRecord {
-  id: string;
-  kind: string;
-  run_id: string | null;
-  params: Record<string, unknown> | null;
-  metrics: Record<string, unknown> | null;
-  created_at: string;
-}
+export type ModelRecord = Ok<'getModels'>['data'][number];
 
-export interface AbResult {
-  rate_a: number;
-  rate_b: number;
-  difference: number;
-  z: number;
-  p_value: number;
-  confidence_interval: number[];
-  probability_b_beats_a: number;
-  expected_loss_choosing_b: number;
-  expected_loss_choosing_a: number;
-  sample_size_per_arm_for_observed_difference: number | null;
-}
+export type AbResult = Ok<'getInsightsAbTest'>;
 
 // ---- Imports and duplicates ----
 
@@ -316,53 +217,10 @@ export type ImportKind = 'customers' | 'companies' | 'products' | 'orders' | 'in
 
 export type RowError = Schemas['ImportRowError'];
 
-export interface ImportPreview {
-  kind: ImportKind;
-  preset: string | null;
-  encoding: string;
-  delimiter: string | null;
-  headers: string[];
-  mapping: Record<string, string | null>;
-  targets: { name: string; label: string }[];
-  /** `warnings`: values kept as written and flagged (a phone or country that could not be read). */
-  rows: { row: number; values: Record<string, unknown>; record: Record<string, unknown> | null; errors: RowError[]; warnings?: RowError[] }[];
-  rows_read: number;
-}
+export type ImportPreview = Schemas['ImportPreview'];
 
-export interface ImportCounts {
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  merged: number;
-  rejected: number;
-  /** Likely duplicates put in the review queue. */
-  duplicates_queued?: number;
-  /** Rows imported with a value kept as written (a phone or country that could not be cleaned); listed in errors.csv. */
-  flagged?: number;
-  /** Customers an order import created for orders whose customer was unknown. */
-  customers_created?: number;
-}
+export type ImportCounts = NonNullable<ImportJob['counts']>;
 
-export interface ImportJob {
-  id: string;
-  kind: ImportKind;
-  source: string | null;
-  file_name: string | null;
-  status: 'queued' | 'running' | 'done' | 'failed' | 'rejected' | 'undone';
-  counts: ImportCounts | null;
-  progress: { rows: number; bytes: number; total_bytes: number } | null;
-  error: string | null;
-  created_at: string;
-  finished_at: string | null;
-  undone_at: string | null;
-}
+export type ImportJob = Ok<'getImportsById'>;
 
-export interface DuplicatePair {
-  id: string;
-  score: number;
-  reasons: string[];
-  status: string;
-  a: ApiRecord;
-  b: ApiRecord;
-}
+export type DuplicatePair = Ok<'getDuplicates'>['data'][number];

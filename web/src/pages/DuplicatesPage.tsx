@@ -39,6 +39,10 @@ function text(field: string, value: unknown): string {
   return def ? formatValue(def, value) : value == null ? '' : String(value);
 }
 
+/** A pair whose two customers both still exist: the only kind the queue can merge or dismiss. */
+type OpenPair = DuplicatePair & { a: NonNullable<DuplicatePair['a']>; b: NonNullable<DuplicatePair['b']> };
+const bothPresent = (pair: DuplicatePair): pair is OpenPair => pair.a !== null && pair.b !== null;
+
 interface Merged {
   pairId: string;
   mergeId: string;
@@ -49,7 +53,7 @@ interface Merged {
 export function DuplicatesPage() {
   useDocumentTitle('Duplicates');
   const toast = useToast();
-  const queue = useAsync((signal) => api.get<Page<DuplicatePair>>('/api/duplicates', { status: 'open', limit: 50 }, signal), []);
+  const queue = useAsync((signal) => api.get<Page<DuplicatePair>>('/api/duplicates', { status: 'open', limit: 50 }, signal).then((page) => ({ ...page, data: page.data.filter(bothPresent) })), []);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [merged, setMerged] = useState<Merged[]>([]);
@@ -57,7 +61,7 @@ export function DuplicatesPage() {
 
   const remove = (id: string) => queue.setData((p) => (p ? { ...p, data: p.data.filter((x) => x.id !== id) } : p));
 
-  async function merge(pair: DuplicatePair, winner: 'a' | 'b') {
+  async function merge(pair: OpenPair, winner: 'a' | 'b') {
     setBusy(`${pair.id}:${winner}`);
     setError(null);
     try {
@@ -72,7 +76,7 @@ export function DuplicatesPage() {
     }
   }
 
-  async function dismiss(pair: DuplicatePair) {
+  async function dismiss(pair: OpenPair) {
     setBusy(`${pair.id}:dismiss`);
     setError(null);
     try {
@@ -183,7 +187,7 @@ export function DuplicatesPage() {
   );
 }
 
-function PairCard({ pair, busy, onMerge, onDismiss }: { pair: DuplicatePair; busy: string | null; onMerge: (w: 'a' | 'b') => void; onDismiss: () => void }) {
+function PairCard({ pair, busy, onMerge, onDismiss }: { pair: OpenPair; busy: string | null; onMerge: (w: 'a' | 'b') => void; onDismiss: () => void }) {
   const rows = compared.map((f) => ({ f, label: customerEntity.fields.find((d) => d.name === f)?.label ?? f, a: text(f, pair.a[f]), b: text(f, pair.b[f]) })).filter((r) => r.a || r.b);
   const differs = (r: { a: string; b: string }) => r.a.trim().toLowerCase() !== r.b.trim().toLowerCase();
   const nameA = displayName(pair.a);

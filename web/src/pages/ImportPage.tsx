@@ -74,7 +74,7 @@ const specialLabels: Record<string, string> = {
 };
 
 /** Fields a column can map to, from the import's own field list, labelled like the rest of the app. */
-function fallbackTargets(kind: ImportKind): { name: string; label: string }[] {
+function importTargets(kind: ImportKind): { name: string; label: string }[] {
   const entity = entities[kind];
   return Object.keys(IMPORT_FIELDS[kind] ?? {}).map((name) => ({
     name,
@@ -158,20 +158,7 @@ function Wizard({ onFinished }: { onFinished: () => void }) {
       const extra: Record<string, string> = { merge: options.merge, strict: String(options.strict) };
       if (options.source.trim()) extra.source = options.source.trim();
       if (preview?.preset) extra.preset = preview.preset;
-      const r = await api.postForm<Partial<ImportJob> & { id: string; status: string }>('/api/imports', formFor(file, options, mapping, extra));
-      setJob({
-        kind: options.kind,
-        source: null,
-        file_name: file.name,
-        counts: null,
-        progress: null,
-        error: null,
-        created_at: new Date().toISOString(),
-        finished_at: null,
-        undone_at: null,
-        ...r,
-        status: (r.status as ImportJob['status']) ?? 'queued',
-      });
+      setJob(await api.postForm<ImportJob>('/api/imports', formFor(file, options, mapping, extra)));
       setStep('running');
     } catch (e) {
       setError(e);
@@ -186,7 +173,7 @@ function Wizard({ onFinished }: { onFinished: () => void }) {
       api.get<ImportJob>(`/api/imports/${encodeURIComponent(job.id)}`).then(
         (j) => {
           setJob(j);
-          if (j.status !== 'queued' && j.status !== 'running') {
+          if (j.status !== 'running') {
             setStep('result');
             onFinished();
             invalidateShared('segments');
@@ -350,7 +337,7 @@ function ProgressBar({ job }: { job: ImportJob }) {
       >
         <span className={fraction === null ? 'indeterminate' : undefined} style={fraction === null ? undefined : { width: `${Math.max(2, Math.round(fraction * 100))}%` }} />
       </div>
-      <span className="muted small">{job.status === 'queued' ? 'Waiting to start…' : p ? `${compact(p.rows)} rows read · ${sizeFmt(p.bytes)} of ${sizeFmt(p.total_bytes)}` : 'Starting…'}</span>
+      <span className="muted small">{p ? `${compact(p.rows)} rows read · ${sizeFmt(p.bytes)} of ${sizeFmt(p.total_bytes)}` : 'Starting…'}</span>
     </div>
   );
 }
@@ -380,17 +367,16 @@ function MapStep({
   starting: boolean;
   error: unknown;
 }) {
-  const p = preview as ImportPreview & { format?: string; rejected?: number; flagged?: number };
-  const targets = p.targets?.length ? p.targets : fallbackTargets(p.kind);
+  const p = preview;
+  const targets = importTargets(p.kind);
   const targetLabel = (name: string) => targets.find((t) => t.name === name)?.label ?? name.replace(/_/g, ' ');
-  const badRows = p.rows.filter((r) => r.errors.length > 0 || !r.record);
-  const rejected = typeof p.rejected === 'number' ? p.rejected : null;
+  const rejected = p.rejected;
   const mappedFields = [...new Set(Object.values(mapping).filter((v): v is string => !!v))];
   const errorsFor = (errs: RowError[], column: string) => errs.filter((e) => e.column === column);
   const used = new Map<string, number>();
   for (const v of Object.values(mapping)) if (v) used.set(v, (used.get(v) ?? 0) + 1);
   const preset = presetLabel(p.preset);
-  const good = rejected === null ? null : p.rows_read - rejected;
+  const good = p.rows_read - rejected;
 
   return (
     <div className="wizard-body">
@@ -402,9 +388,7 @@ function MapStep({
         </span>
         <span className="detected-facts">
           {preset ? <Badge tone="success">Recognised: {preset}</Badge> : <Badge>No known export format; columns matched by name</Badge>}
-          {(p.encoding || p.format) && (
-            <Badge>{[p.format?.toUpperCase(), p.encoding, p.delimiter ? `“${p.delimiter === '\t' ? 'tab' : p.delimiter}” separated` : null].filter(Boolean).join(' · ')}</Badge>
-          )}
+          <Badge>{p.format.toUpperCase()}</Badge>
           <Badge>{compact(p.rows_read)} rows</Badge>
         </span>
         <Button size="sm" variant="ghost" onClick={onBack}>
@@ -414,9 +398,7 @@ function MapStep({
 
       <div className={`dry-run${rejected ? ' has-problems' : ''}`} role="status">
         <Icon name={rejected ? 'alert' : 'check'} size={18} />
-        {rejected === null ? (
-          <span>{badRows.length ? `${badRows.length} of the first ${p.rows.length} rows have problems and will be skipped.` : `The first ${p.rows.length} rows look good.`}</span>
-        ) : rejected === 0 ? (
+        {rejected === 0 ? (
           <span>
             Dry run: all <strong>{compact(p.rows_read)}</strong> rows can be imported.
           </span>
@@ -426,7 +408,7 @@ function MapStep({
             report of them).
           </span>
         )}
-        {(p.flagged ?? 0) > 0 && (
+        {p.flagged > 0 && (
           <span>
             {' '}
             <strong>{compact(p.flagged ?? 0)}</strong> {p.flagged === 1 ? 'row keeps' : 'rows keep'} a phone or country as written, flagged, because it could not be read for the row's country.
@@ -718,17 +700,7 @@ function ImportHistory({ state }: { state: { data: { data: ImportJob[] } | undef
                   </td>
                   <td>
                     <Badge tone={j.status === 'done' ? 'success' : j.status === 'failed' || j.status === 'rejected' ? 'danger' : j.status === 'undone' ? 'neutral' : 'accent'}>
-                      {j.status === 'done'
-                        ? 'Done'
-                        : j.status === 'undone'
-                          ? 'Undone'
-                          : j.status === 'running'
-                            ? 'Running'
-                            : j.status === 'queued'
-                              ? 'Queued'
-                              : j.status === 'rejected'
-                                ? 'Rejected'
-                                : 'Failed'}
+                      {j.status === 'done' ? 'Done' : j.status === 'undone' ? 'Undone' : j.status === 'running' ? 'Running' : j.status === 'rejected' ? 'Rejected' : 'Failed'}
                     </Badge>
                   </td>
                   <td className="num">{compact(j.counts?.created ?? 0)}</td>
