@@ -19,6 +19,7 @@ const suites: Record<string, () => Promise<{ run(log: (line: string) => void): P
   events: () => import('./events.bench.js'),
   loyalty: () => import('./loyalty.bench.js'),
   chat: () => import('./chat.bench.js'),
+  bounces: () => import('./bounces.bench.js'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
