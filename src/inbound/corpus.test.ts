@@ -23,7 +23,10 @@ function threadFacts() {
     .filter((f) => f.endsWith('.eml'))
     .map((file) => {
       const raw = fs.readFileSync(path.join(threadDir, file));
-      const head = raw.toString('latin1').split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
+      const head = raw
+        .toString('latin1')
+        .split(/\r?\n\r?\n/)[0]
+        .replace(/\r?\n[ \t]+/g, ' ');
       const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(head)?.[1] ?? '';
       const refs = idList(header('References'));
       const parent = idList(header('In-Reply-To'))[0] ?? refs[refs.length - 1] ?? null;
@@ -38,7 +41,15 @@ describe.each(engines)('real mail through the inbound pipeline on %s', (engine) 
     t = await freshDatabase(engine);
   });
   afterAll(async () => t?.drop());
-  const ticketCount = async () => Number((await t.database.db.selectFrom('tickets').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const ticketCount = async () =>
+    Number(
+      (
+        await t.database.db
+          .selectFrom('tickets')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it.each(replies)('%s opens a ticket whose visible text is what the sender wrote ("Hello", as talon asserts)', async (file) => {
     const result = await processInboundMail(t.database, fs.readFileSync(path.join(dir, file)), { source: 'test' });
