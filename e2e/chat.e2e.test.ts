@@ -96,6 +96,8 @@ describe('live chat in real browsers', () => {
     await dialog.getByRole('button', { name: 'Rate 5 of 5' }).click();
     await dialog.getByText('Thank you for your rating (5/5).').waitFor();
 
+    await page.getByRole('navigation').getByRole('link', { name: 'Feedback' }).click();
+    await expect.poll(() => page.getByTestId('csat').textContent()).toMatch(/^100% \(95%: \d+(\.\d)?% to 100%\)$/);
     const report = await apiCall('GET', '/api/reports/feedback');
     expect(report.body.csat).toMatchObject({ answers: 1, satisfied: 1, csat: 100 });
     const list = await apiCall('GET', '/api/chat/conversations?status=closed');

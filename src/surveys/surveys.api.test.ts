@@ -5,6 +5,7 @@ import { testApi, type TestApi } from '../test/api-client.js';
 import { engines } from '../test/engines.js';
 import { deliverAllQueued, startTestSmtp, useTestSmtp, type TestSmtp } from '../test/smtp.js';
 import { drainCsatEvents } from './consumer.js';
+import { sendDueSurveys } from './nps.js';
 
 /** The score links of a survey email, by score. */
 function scoreLinks(text: string): Map<number, string> {
@@ -172,6 +173,39 @@ describe.each(engines)('surveys on %s', (engine) => {
     const rest = await ok('GET', `/api/surveys/responses?kind=nps&limit=2&cursor=${answers.next_cursor}`);
     expect(rest.data).toHaveLength(1);
     expect(rest.next_cursor).toBeNull();
+  });
+
+  it('sends an automatic NPS survey to those who became customers N days ago, once', async () => {
+    const since = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    const people: Record<string, string> = {};
+    for (const [name, days] of [
+      ['Hal', 31],
+      ['Ivy', 60],
+      ['Jo', 10],
+    ] as const) {
+      const c = await ok('POST', '/api/customers', { first_name: name, email: `${name.toLowerCase()}@auto.example`, consent_email: true });
+      people[name] = c.id;
+      await api.db.database.db
+        .updateTable('customers')
+        .set({ customer_since: since(days) })
+        .where('id', '=', c.id)
+        .execute();
+    }
+    expect((await api.request('POST', '/api/surveys', { name: 'x', after_days: 0 })).body.error.fields).toHaveProperty('after_days');
+    const survey = await ok('POST', '/api/surveys', { name: 'A month in', after_days: 30 });
+    // Earlier tests' customers became customers today: not due.
+    expect(await sendDueSurveys(api.db.database)).toBe(1);
+    expect(await sendDueSurveys(api.db.database)).toBe(0);
+    const asked = await api.db.database.db.selectFrom('survey_requests').select('customer_id').where('survey_id', '=', survey.id).execute();
+    expect(asked.map((r) => r.customer_id)).toEqual([people.Hal]);
+    const before = smtp.messages.length;
+    await deliverAllQueued(api.db.database);
+    const [mail] = (await smtp.waitFor(before + 1)).slice(before);
+    expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe('hal@auto.example');
+    expect([...scoreLinks(mail.text ?? '').keys()]).toHaveLength(11);
+    // A paused survey sends nothing, by hand or on schedule.
+    await ok('PATCH', `/api/surveys/${survey.id}`, { active: false });
+    expect((await api.request('POST', `/api/surveys/${survey.id}/send`)).status).toBe(409);
   });
 
   it('exports a person’s answers and erases their comments, keeping the scores', async () => {
