@@ -7,6 +7,7 @@ import { markSubscribersLoaded, subscribe, type Subscription } from './core/even
 import { lastInteractionSubscription } from './activities/interactions.js';
 import { mergeMatchKeysSubscription } from './duplicates/match-keys.js';
 import { dealActivitySubscription } from './deals/activity.js';
+import { probabilityCacheSubscription } from './deals/stake.js';
 import { reportRollupsSubscription, reportSegmentsSubscription } from './reports/rollups.js';
 import { orderFiguresSubscription } from './sales/figures.js';
 import { loyaltySubscription } from './loyalty/earning.js';
@@ -29,6 +30,8 @@ export const derivedDataSubscriptions: readonly Subscription[] = [
 for (const s of derivedDataSubscriptions) subscribe(s.types, s.handle);
 // Deals' last activity (their rotten flags) follows interactions and tasks.
 subscribe(dealActivitySubscription.types, dealActivitySubscription.handle);
+// Learnt stage probabilities are kept between reads until a deal or pipeline changes.
+subscribe(probabilityCacheSubscription.types, probabilityCacheSubscription.handle);
 // Loyalty points, referral rewards and tiers follow orders, customers and the event types earn rules name.
 subscribe(loyaltySubscription.types, loyaltySubscription.handle);
 markSubscribersLoaded();

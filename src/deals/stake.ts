@@ -4,6 +4,8 @@
  */
 import { z } from '@hono/zod-openapi';
 import { toNumber, type Db } from '../core/database.js';
+import type { Subscription } from '../core/events.js';
+import { eventTypes, type EventType } from '../schema/events.js';
 import { learnProbability, type LearntProbability } from './probability.js';
 import type { StageKind } from './pipelines.js';
 
@@ -36,10 +38,42 @@ async function stageOutcomes(db: Db, pipelineId?: string): Promise<Map<string, {
 }
 
 /**
+ * Learnt probabilities change only when a deal closes, moves, is deleted or a pipeline changes, yet
+ * reading them means counting every closed deal's stage history: they are kept per database and
+ * pipeline. A deal or pipeline event in this process drops them (`probabilityCacheSubscription`);
+ * a minute drops them anyway, which bounds what a write by another process, or one committed while a
+ * read was under way, can leave behind. Reads inside a transaction are never cached (it may roll back).
+ */
+const probabilityCache = new WeakMap<object, Map<string, { version: number; at: number; stages: StageProbability[] }>>();
+let cacheVersion = 0;
+const cacheMaxAgeMs = 60_000;
+
+export const probabilityCacheSubscription: Subscription = {
+  types: eventTypes.filter((t) => t.startsWith('deal.') || t.startsWith('pipeline.')) as EventType[],
+  handle: async () => {
+    cacheVersion++;
+  },
+};
+
+/**
  * Per stage: the configured prior, the learnt posterior mean and the deals behind it. Won and lost
  * stages keep their configured 1 and 0 (a deal there has closed).
  */
 export async function learntProbabilities(db: Db, pipelineId?: string): Promise<StageProbability[]> {
+  if (db.isTransaction) return computeProbabilities(db, pipelineId);
+  const key = pipelineId ?? '*';
+  let cached = probabilityCache.get(db);
+  if (!cached) probabilityCache.set(db, (cached = new Map()));
+  const hit = cached.get(key);
+  if (hit && hit.version === cacheVersion && Date.now() - hit.at < cacheMaxAgeMs) return hit.stages.map((p) => ({ ...p }));
+  const version = cacheVersion;
+  const at = Date.now();
+  const stages = await computeProbabilities(db, pipelineId);
+  if (version === cacheVersion) cached.set(key, { version, at, stages });
+  return stages.map((p) => ({ ...p }));
+}
+
+async function computeProbabilities(db: Db, pipelineId?: string): Promise<StageProbability[]> {
   let q = db.selectFrom('pipeline_stages').selectAll().orderBy('pipeline_id').orderBy('position');
   if (pipelineId) q = q.where('pipeline_id', '=', pipelineId);
   const stages = await q.execute();
@@ -112,7 +146,7 @@ export const isRotten = (days: number, rottenDays: number | null) => rottenDays 
 export async function openDealsAtStake(
   db: Db,
   now: Date = new Date(),
-  options: { pipelineId?: string; customerId?: string; limit?: number; rottenOrIds?: readonly string[] } = {},
+  options: { pipelineId?: string; customerId?: string; limit?: number; rottenOrIds?: readonly string[]; ids?: readonly string[] } = {},
 ): Promise<DealAtStake[]> {
   const probabilities = new Map((await learntProbabilities(db, options.pipelineId)).map((p) => [p.stage_id, p]));
   const select = () => {
@@ -125,7 +159,7 @@ export async function openDealsAtStake(
     if (options.customerId) q = q.where('d.customer_id', '=', options.customerId);
     return q;
   };
-  const rows = options.rottenOrIds ? await rottenOrNamed(db, select, now, options.rottenOrIds) : await select().execute();
+  const rows = options.ids ? await named(select, options.ids) : options.rottenOrIds ? await rottenOrNamed(db, select, now, options.rottenOrIds) : await select().execute();
   const out: DealAtStake[] = [];
   for (const r of rows) {
     const p = probabilities.get(r.stage_id as string);
@@ -156,6 +190,19 @@ export async function openDealsAtStake(
   return options.limit ? out.slice(0, options.limit) : out;
 }
 
+/** Only the open deals named. */
+async function named<Q extends { where: (...args: any[]) => Q; execute: () => Promise<any[]> }>(select: () => Q, ids: readonly string[]) {
+  const wanted = [...new Set(ids)];
+  const rows: Record<string, unknown>[] = [];
+  for (let i = 0; i < wanted.length; i += 500)
+    rows.push(
+      ...(await select()
+        .where('d.id', 'in', wanted.slice(i, i + 500))
+        .execute()),
+    );
+  return rows;
+}
+
 /**
  * Only the open deals that are rotten or named: what Today needs, read without scanning every open
  * deal. Rotten means more than `rotten_days` whole days without activity, so the cut-off per pipeline
@@ -166,11 +213,10 @@ async function rottenOrNamed<Q extends { where: (...args: any[]) => Q; execute: 
   const seen = new Map<string, Record<string, unknown>>();
   for (const p of pipelines) {
     const cutoff = new Date(now.getTime() - (Number(p.rotten_days) + 1) * dayMs).toISOString();
-    const rows = await select()
-      .where('d.pipeline_id', '=', p.id)
-      .where((eb: any) => eb.or([eb('d.last_activity_at', '<=', cutoff), eb.and([eb('d.last_activity_at', 'is', null), eb('d.created_at', '<=', cutoff)])]))
-      .execute();
-    for (const r of rows) seen.set(r.id as string, r);
+    // Two reads, each a range of the (pipeline_id, status, last_activity_at) index.
+    const stale = await select().where('d.pipeline_id', '=', p.id).where('d.last_activity_at', '<=', cutoff).execute();
+    const untouched = await select().where('d.pipeline_id', '=', p.id).where('d.last_activity_at', 'is', null).where('d.created_at', '<=', cutoff).execute();
+    for (const r of [...stale, ...untouched]) seen.set(r.id as string, r);
   }
   const named = [...new Set(ids)].filter((id) => !seen.has(id));
   for (let i = 0; i < named.length; i += 500)

@@ -1,4 +1,5 @@
 /** Quotes waiting for the client's answer, for Today: sent or viewed, still valid, the newest version. */
+import { sql } from 'kysely';
 import type { Db } from '../core/database.js';
 import { toNumber } from '../core/database.js';
 import { getBusinessSettings, todayIn } from '../settings/business.js';
@@ -24,18 +25,55 @@ export interface QuoteAwaitingAnswer {
 
 const dayMs = 86_400_000;
 
-export async function quotesAwaitingAnswer(db: Db, now: Date = new Date(), options: { customerId?: string; limit?: number } = {}): Promise<QuoteAwaitingAnswer[]> {
+const waiting = (db: Db, today: string) => db.selectFrom('quotes as q').where('q.status', 'in', ['sent', 'viewed']).where('q.valid_until', '>=', today).where('q.superseded_by_id', 'is', null);
+
+/** How many quotes wait for an answer. */
+export async function countQuotesAwaiting(db: Db, now: Date = new Date()): Promise<number> {
   const today = todayIn((await getBusinessSettings(db)).timeZone, now);
-  let q = db
-    .selectFrom('quotes')
-    .select(['id', 'number', 'version', 'title', 'customer_id', 'deal_id', 'status', 'total', 'currency', 'sent_at', 'viewed_at', 'valid_until'])
-    .where('status', 'in', ['sent', 'viewed'])
-    .where('valid_until', '>=', today)
-    .where('superseded_by_id', 'is', null)
-    .orderBy('total', 'desc')
-    .orderBy('id');
-  if (options.customerId) q = q.where('customer_id', '=', options.customerId);
+  const row = await waiting(db, today)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirst();
+  return toNumber(row?.n) ?? 0;
+}
+
+export interface AwaitingOptions {
+  customerId?: string;
+  limit?: number;
+  offset?: number;
+  /** Only these quotes (those still waiting among them). */
+  ids?: readonly string[];
+  /** Only quotes in this currency, or only those in another one. */
+  currency?: { is: string } | { not: string };
+  /**
+   * Highest expected value first instead of highest total: the total times the probability of the
+   * stage of the quote's open deal, or `otherwise` for a quote without an open deal.
+   */
+  expected?: { stages: ReadonlyMap<string, number>; otherwise: number };
+}
+
+/** Quotes waiting for an answer, highest total (or expected value) first, then by id. */
+export async function quotesAwaitingAnswer(db: Db, now: Date = new Date(), options: AwaitingOptions = {}): Promise<QuoteAwaitingAnswer[]> {
+  const today = todayIn((await getBusinessSettings(db)).timeZone, now);
+  const columns = ['id', 'number', 'version', 'title', 'customer_id', 'deal_id', 'status', 'total', 'currency', 'sent_at', 'viewed_at', 'valid_until'].map((c) => `q.${c}` as const);
+  let q = waiting(db, today).select(columns);
+  const expected = options.expected;
+  if (expected) {
+    // Probabilities go in as number literals (they are numbers, never text), so every engine multiplies two numbers.
+    const probability = sql`case when ${sql.ref('d.id')} is null then ${sql.lit(expected.otherwise)}${sql.join(
+      [...expected.stages].map(([stage, p]) => sql` when ${sql.ref('d.stage_id')} = ${stage} then ${sql.lit(p)}`),
+      sql``,
+    )} else ${sql.lit(0)} end`;
+    q = q
+      .leftJoin('deals as d', (join) => join.onRef('d.id', '=', 'q.deal_id').on('d.status', '=', 'open'))
+      .orderBy(sql`${sql.ref('q.total')} * ${probability}`, 'desc')
+      .orderBy('q.id');
+  } else q = q.orderBy('q.total', 'desc').orderBy('q.id');
+  if (options.customerId) q = q.where('q.customer_id', '=', options.customerId);
+  if (options.ids) q = options.ids.length ? q.where('q.id', 'in', [...options.ids]) : q.where('q.id', 'is', null);
+  const currency = options.currency;
+  if (currency) q = 'is' in currency ? q.where('q.currency', '=', currency.is) : q.where('q.currency', '!=', currency.not);
   if (options.limit) q = q.limit(options.limit);
+  if (options.offset) q = q.offset(options.offset);
   const rows = await q.execute();
   return rows.map((r) => ({
     id: r.id as string,

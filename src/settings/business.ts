@@ -99,9 +99,13 @@ export async function getBusinessSettings(db: Db): Promise<BusinessSettings> {
   return { currency: (now?.currency && currencyCode(now.currency)) || fromOrders, timeZone: (now?.time_zone && timeZoneName(now.time_zone)) || timeZone };
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Today's date (YYYY-MM-DD) in a time zone. */
 export function todayIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  let format = dayFormats.get(timeZone);
+  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return format.format(now);
 }
 
 export const toApi = (s: BusinessSettings) => ({ currency: s.currency, time_zone: s.timeZone });

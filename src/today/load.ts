@@ -6,9 +6,9 @@ import { readRows, toNumber, type Db } from '../core/database.js';
 import { dateOfDay, dayNumber, zoneOffset } from '../core/day-count.js';
 import { traitsOf } from '../core/dialect.js';
 import { contractsToRenew } from '../contracts/renewals.js';
-import { openDealsAtStake } from '../deals/stake.js';
+import { learntProbabilities, openDealsAtStake } from '../deals/stake.js';
 import { customerScores, latestRunVerdict } from '../insights/customer-scores.js';
-import { quotesAwaitingAnswer } from '../quotes/awaiting.js';
+import { countQuotesAwaiting, quotesAwaitingAnswer } from '../quotes/awaiting.js';
 import { getBusinessSettings, todayIn } from '../settings/business.js';
 import {
   contractItem,
@@ -38,6 +38,8 @@ const customersToCall = 10;
 const maxTasks = 500;
 /** Below this many answered quotes, a quote without a deal is counted at an even chance. */
 const minAnsweredQuotes = 5;
+/** Waiting quotes read at a time, highest expected value first, while one of them can still make the list. */
+const quotePage = 100;
 
 export interface Today {
   as_of: string;
@@ -89,8 +91,9 @@ async function customersAtRisk(db: Db, currency: string, timeZone: string, now: 
   q = ids
     ? q.where('id', 'in', ids)
     : q
+        // Both descending, so the (value_at_risk, id) index is read backwards and the read stops early.
         .orderBy('value_at_risk', 'desc')
-        .orderBy('id')
+        .orderBy('id', 'desc')
         .limit(customersToCall * 3);
   const rows = await readRows<Record<string, unknown>>(db, q);
   if (rows.length === 0) return [];
@@ -163,21 +166,32 @@ async function orderStakes(db: Db, ids: string[], currency: string): Promise<Map
   return out;
 }
 
-export async function loadToday(db: Db, now = new Date(), options: { limit?: number } = {}): Promise<Today> {
+/**
+ * Today's list. Waiting quotes are read highest expected value first, a page at a time, and only
+ * while the next one could still make the list: once the expected values left fall below the list's
+ * last place, the other quotes are only counted.
+ * `exhaustive` reads every waiting quote instead (the same list, for tests to compare with).
+ */
+export async function loadToday(db: Db, now = new Date(), options: { limit?: number; exhaustive?: boolean } = {}): Promise<Today> {
   const { currency, timeZone } = await getBusinessSettings(db);
   const today = todayIn(timeZone, now);
+  const limit = options.limit ?? 50;
   const ctx: RankContext = { currency, today, defaultTaskValue };
-  const quotes = (await quotesAwaitingAnswer(db, now)) as QuoteInput[];
   const tasks = await dueTasks(db, endOfDay(now, timeZone));
-  // Only the deals Today can show or price: rotten ones, and those a waiting quote or a due task names.
-  const namedDeals = [...quotes.map((q) => q.deal_id), ...tasks.map((t) => (t.linked_entity === 'deal' ? t.linked_id : null))].filter((id): id is string => !!id);
-  const [deals, contracts, atRisk, acceptance] = [
-    (await openDealsAtStake(db, now, { rottenOrIds: namedDeals })) as DealInput[],
-    await contractsToRenew(db, now),
-    await customersAtRisk(db, currency, timeZone, now),
-    await quoteAcceptance(db),
-  ];
+  const taskLinks = (entity: string) => tasks.filter((t) => t.linked_entity === entity && t.linked_id).map((t) => t.linked_id!);
+  // Quotes a due task is about are priced whatever their total; the others are read below.
+  const quotes = new Map<string, QuoteInput>();
+  const addQuotes = (list: QuoteInput[]) => list.filter((q) => !quotes.has(q.id) && quotes.set(q.id, q));
+  addQuotes((await quotesAwaitingAnswer(db, now, options.exhaustive ? {} : { ids: [...new Set(taskLinks('quote'))] })) as QuoteInput[]);
+  // Only the deals Today can show or price: rotten ones, and those a read quote or a due task names.
+  const dealIdsOf = (list: QuoteInput[]) => list.map((q) => q.deal_id).filter((id): id is string => !!id);
+  const deals = (await openDealsAtStake(db, now, { rottenOrIds: [...dealIdsOf([...quotes.values()]), ...taskLinks('deal')] })) as DealInput[];
   const dealById = new Map(deals.map((d) => [d.deal_id, d]));
+  const readDealsOf = async (list: QuoteInput[]) => {
+    const missing = dealIdsOf(list).filter((id) => !dealById.has(id));
+    if (missing.length) for (const d of (await openDealsAtStake(db, now, { ids: missing })) as DealInput[]) dealById.set(d.deal_id, d);
+  };
+  const [contracts, atRisk, acceptance] = [await contractsToRenew(db, now), await customersAtRisk(db, currency, timeZone, now), await quoteAcceptance(db)];
   const quoteProbability = (q: QuoteInput) => {
     const deal = q.deal_id ? dealById.get(q.deal_id) : undefined;
     return deal ? { value: deal.probability, words: `${deal.probability_basis} probability of its deal's stage ${deal.stage_name}` } : acceptance;
@@ -185,14 +199,13 @@ export async function loadToday(db: Db, now = new Date(), options: { limit?: num
   // What each due task is worth: the record it is linked to, else its customer's value at risk.
   const stakes = new Map<string, Stake>();
   for (const d of deals) stakes.set(`deal:${d.deal_id}`, dealStake(d, currency));
-  for (const q of quotes) stakes.set(`quote:${q.id}`, quoteStake(q, quoteProbability(q)));
+  for (const q of quotes.values()) stakes.set(`quote:${q.id}`, quoteStake(q, quoteProbability(q)));
   for (const c of contracts) {
     const s = contractStake(c, currency);
     if (s) stakes.set(`contract:${c.id}`, s);
   }
   for (const c of atRisk) stakes.set(`customer:${c.id}`, customerStake(c));
-  const linkedOrders = tasks.filter((t) => t.linked_entity === 'order' && t.linked_id).map((t) => t.linked_id!);
-  for (const [id, s] of await orderStakes(db, [...new Set(linkedOrders)], currency)) stakes.set(`order:${id}`, s);
+  for (const [id, s] of await orderStakes(db, [...new Set(taskLinks('order'))], currency)) stakes.set(`order:${id}`, s);
   const taskCustomers = [...new Set(tasks.flatMap((t) => [t.customer_id, t.linked_entity === 'customer' ? t.linked_id : null]).filter((id): id is string => !!id && !stakes.has(`customer:${id}`)))];
   for (let i = 0; i < taskCustomers.length; i += 500)
     for (const c of await customersAtRisk(db, currency, timeZone, now, taskCustomers.slice(i, i + 500))) stakes.set(`customer:${c.id}`, customerStake(c));
@@ -203,17 +216,50 @@ export async function loadToday(db: Db, now = new Date(), options: { limit?: num
   const items: TodayItem[] = [
     ...tasks.map((t) => taskItem(t, stakeOf(t), ctx)),
     ...rotten.map((d) => dealItem(d, ctx)),
-    ...quotes.map((q) => quoteItem(q, quoteProbability(q), ctx)),
     ...contracts.map((c) => contractItem(c, ctx)),
     ...atRisk.map((c) => customerItem(c, ctx)),
   ];
+  if (!options.exhaustive) {
+    // The expected value of the list's last place among items in the business currency (none while the list is short).
+    const comparable = items.filter((i) => i.comparable).map((i) => i.expected_value);
+    for (const q of quotes.values()) if (q.currency === currency) comparable.push(quoteItem(q, quoteProbability(q), ctx).expected_value);
+    const lastPlace = () => (comparable.length < limit ? -Infinity : [...comparable].sort((a, b) => b - a)[limit - 1]);
+    // Read in the order of their expected value as the list prices them (the stage of their open deal, else the acceptance rate).
+    const expected = { stages: new Map((await learntProbabilities(db)).map((p) => [p.stage_id, p.used])), otherwise: acceptance.value };
+    for (let offset = 0; ;) {
+      const page = (await quotesAwaitingAnswer(db, now, { currency: { is: currency }, expected, limit: quotePage, offset })) as QuoteInput[];
+      await readDealsOf(page);
+      for (const q of addQuotes(page)) comparable.push(quoteItem(q, quoteProbability(q), ctx).expected_value);
+      if (page.length < quotePage) {
+        // Every quote in the business currency is in; quotes in other currencies rank after them all.
+        if (comparable.length < limit) {
+          const others = (await quotesAwaitingAnswer(db, now, { currency: { not: currency } })) as QuoteInput[];
+          await readDealsOf(others);
+          addQuotes(others);
+        }
+        break;
+      }
+      offset += page.length;
+      // The quotes left are worth at most the last one read: done once it is below the list's last place.
+      const last = quoteItem(page[page.length - 1], quoteProbability(page[page.length - 1]), ctx).expected_value;
+      const place = lastPlace();
+      if (last < place - Math.max(1e-9, Math.abs(place) * 1e-9)) break;
+    }
+  }
+  items.push(...[...quotes.values()].map((q) => quoteItem(q, quoteProbability(q), ctx)));
   return {
     as_of: now.toISOString(),
     today,
     time_zone: timeZone,
     currency,
     default_task_value: defaultTaskValue,
-    counts: { task: tasks.length, deal: rotten.length, quote: quotes.length, contract: contracts.length, customer: atRisk.length },
-    items: rankToday(items, options.limit ?? 50),
+    counts: {
+      task: tasks.length,
+      deal: rotten.length,
+      quote: options.exhaustive ? quotes.size : await countQuotesAwaiting(db, now),
+      contract: contracts.length,
+      customer: atRisk.length,
+    },
+    items: rankToday(items, limit),
   };
 }

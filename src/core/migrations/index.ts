@@ -34,6 +34,7 @@ const migrations: Record<string, DialectMigration> = {
   '0031_chat_surveys': await import('./0031_chat_surveys.js'),
   '0029_flows': await import('./0029_flows.js'),
   '0032_sales_loyalty': await import('./0032_sales_loyalty.js'),
+  '0032_today_indexes': await import('./0032_today_indexes.js'),
   '0027_campaigns': await import('./0027_campaigns.js'),
   '0028_bounces_sms': await import('./0028_bounces_sms.js'),
 };
