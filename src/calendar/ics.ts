@@ -39,25 +39,29 @@ export function escapeText(value: string): string {
   return value.replace(/\\|;|,|\r\n|\r|\n/g, (m) => (m.length === 1 && m !== '\r' && m !== '\n' ? `\\${m}` : '\\n'));
 }
 
+const utf8Bytes = (codePoint: number) => (codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4);
+
 /** Lines longer than 75 octets are folded (RFC 5545 3.1), never inside a UTF-8 sequence. */
 export function foldLine(line: string): string {
-  if (Buffer.byteLength(line) <= 75) return line;
+  // A UTF-16 unit is at most 3 UTF-8 bytes (a pair of them 4), so 25 units always fit.
+  if (line.length <= 25 || (line.length <= 75 && Buffer.byteLength(line) <= 75)) return line;
   const parts: string[] = [];
-  let current = '';
+  let start = 0;
   let bytes = 0;
   let limit = 75;
-  for (const ch of line) {
-    const size = Buffer.byteLength(ch);
+  for (let i = 0; i < line.length;) {
+    const codePoint = line.codePointAt(i)!;
+    const size = utf8Bytes(codePoint);
     if (bytes + size > limit) {
-      parts.push(current);
-      current = '';
+      parts.push(line.slice(start, i));
+      start = i;
       bytes = 0;
       limit = 74; // continuation lines start with a space
     }
-    current += ch;
     bytes += size;
+    i += codePoint > 0xffff ? 2 : 1;
   }
-  parts.push(current);
+  parts.push(line.slice(start));
   return parts.join('\r\n ');
 }
 
