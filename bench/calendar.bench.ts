@@ -6,39 +6,13 @@
  */
 import os from 'node:os';
 import { renderCalendar } from '../src/calendar/ics.js';
+import { formatTimes, timeRuns } from './load.js';
 
 const runs = Number(process.env.BENCH_CALENDAR_RUNS ?? 30);
 const scale = Number(process.env.BENCH_CALENDAR_SCALE ?? 1);
 const targetMs = 200;
-const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-
-async function time(fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < 3; i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
-  }
-  return out;
-}
-
-const fmt = (name: string, values: number[], base?: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const p50 = percentile(sorted, 0.5);
-  const p95 = percentile(sorted, 0.95);
-  const ratio = base
-    ? `  ${(
-        p50 /
-        percentile(
-          [...base].sort((a, b) => a - b),
-          0.5,
-        )
-      ).toFixed(1)}x the baseline`
-    : '';
-  const verdict = base ? `  (target ${targetMs} ms: ${p95 <= targetMs ? 'met' : p50 <= targetMs ? 'p50 met, p95 missed' : 'MISSED'})` : '';
-  return `${name.padEnd(52)} p50 ${p50.toFixed(1).padStart(7)} ms  p95 ${p95.toFixed(1).padStart(7)} ms${ratio}${verdict}`;
-};
+const time = (fn: () => Promise<unknown>) => timeRuns(runs, fn);
+const fmt = (name: string, values: number[], base?: number[]) => formatTimes(name, values, { base, targetMs, width: 52 });
 
 export async function run(log: (line: string) => void) {
   const tasksN = Math.round(3500 * scale);

@@ -202,3 +202,47 @@ parentPort.postMessage(measure(workerData.seconds, true));
   );
   return stats(results.flat(), (Date.now() - started) / 1000 - 1);
 }
+
+/** The value below which a share q (0 to 1) of the sorted values lies (nearest rank). */
+export const percentile = (sorted: ArrayLike<number>, q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+
+/** Runs `fn` a few times to warm up, then `runs` times, and returns each run's duration in ms. */
+export async function timeRuns(runs: number, fn: () => Promise<unknown> | unknown, warmUp = Math.min(3, runs)): Promise<number[]> {
+  for (let i = 0; i < warmUp; i++) await fn();
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+/** p50 and p99 of durations. */
+export function p50p99(ms: number[]): { p50: number; p99: number } {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99) };
+}
+
+/**
+ * One line of figures: p50 and p95 of `values`, with the ratio of p50 to the same-run baseline's p50
+ * and whether the target was met, when a baseline is given.
+ */
+export function formatTimes(name: string, values: number[], options: { base?: number[]; targetMs?: number; width?: number } = {}): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const p50 = percentile(sorted, 0.5);
+  const p95 = percentile(sorted, 0.95);
+  const base = options.base;
+  const ratio = base
+    ? `  ${(
+        p50 /
+        percentile(
+          [...base].sort((a, b) => a - b),
+          0.5,
+        )
+      ).toFixed(1)}x the baseline`
+    : '';
+  const target = options.targetMs;
+  const verdict = base && target !== undefined ? `  (target ${target} ms: ${p95 <= target ? 'met' : p50 <= target ? 'p50 met, p95 missed' : 'MISSED'})` : '';
+  return `${name.padEnd(options.width ?? 52)} p50 ${p50.toFixed(1).padStart(7)} ms  p95 ${p95.toFixed(1).padStart(7)} ms${ratio}${verdict}`;
+}

@@ -10,6 +10,7 @@ import PDFDocument from 'pdfkit';
 import { renderQuotePdf, type PdfQuote } from '../src/quotes/pdf.js';
 import { defaultQuoteSettings } from '../src/quotes/settings.js';
 import { quoteAmounts, toMajor } from '../src/quotes/money.js';
+import { formatTimes, timeRuns } from './load.js';
 
 const runs = Number(process.env.BENCH_QUOTE_RUNS ?? 50);
 const targetMs = 200;
@@ -90,36 +91,8 @@ function baseline(q: PdfQuote): Promise<Buffer> {
   return done;
 }
 
-/** The value below which a share q of the sorted values lies (nearest rank). */
-const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-
-async function time(fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < 3; i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
-  }
-  return out;
-}
-
-const fmt = (name: string, values: number[], base?: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const p50 = percentile(sorted, 0.5);
-  const p95 = percentile(sorted, 0.95);
-  const ratio = base
-    ? `  ${(
-        p50 /
-        percentile(
-          [...base].sort((a, b) => a - b),
-          0.5,
-        )
-      ).toFixed(1)}x the baseline`
-    : '';
-  const verdict = base ? `  (target ${targetMs} ms: ${p95 <= targetMs ? 'met' : p50 <= targetMs ? 'p50 met, p95 missed' : 'MISSED'})` : '';
-  return `${name.padEnd(46)} p50 ${p50.toFixed(1).padStart(6)} ms  p95 ${p95.toFixed(1).padStart(6)} ms${ratio}${verdict}`;
-};
+const time = (fn: () => Promise<unknown>) => timeRuns(runs, fn);
+const fmt = (name: string, values: number[], base?: number[]) => formatTimes(name, values, { base, targetMs, width: 46 });
 
 export async function run(log: (line: string) => void) {
   log(

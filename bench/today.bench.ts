@@ -17,6 +17,7 @@ import { createCustomersIn } from '../src/customers/service.js';
 import { listPipelines } from '../src/deals/pipelines.js';
 import { createDealsIn } from '../src/deals/service.js';
 import { loadToday } from '../src/today/load.js';
+import { p50p99, timeRuns } from './load.js';
 
 const customers = Number(process.env.BENCH_TODAY_CUSTOMERS ?? 100_000);
 const deals = Number(process.env.BENCH_TODAY_DEALS ?? 10_000);
@@ -26,21 +27,7 @@ const repetitions = Number(process.env.BENCH_TODAY_REPETITIONS ?? 200);
 const dataDir = path.resolve(process.env.BENCH_TODAY_DATA_DIR ?? `bench/.data/today-${customers}-${deals}-${quotes}`);
 const dayMs = 86_400_000;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-function summary(ms: number[]) {
-  const s = [...ms].sort((a, b) => a - b);
-  return { p50: percentile(s, 50), p99: percentile(s, 99) };
-}
-async function time(n: number, fn: () => Promise<unknown> | unknown): Promise<{ p50: number; p99: number }> {
-  for (let i = 0; i < Math.min(10, n); i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await fn();
-    out.push(performance.now() - t0);
-  }
-  return summary(out);
-}
+const time = async (n: number, fn: () => Promise<unknown> | unknown) => p50p99(await timeRuns(n, fn, Math.min(10, n)));
 
 async function prepare(log: (line: string) => void) {
   const config = loadConfig({ ...process.env, RAPPORT_DATA_DIR: dataDir, DATABASE_URL: '' });
