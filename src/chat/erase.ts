@@ -4,7 +4,7 @@ import type { Db } from '../core/database.js';
 const chunks = <T>(items: readonly T[], size = 500): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
 
 /** The chat conversations of a person: theirs by customer id, or by an address they typed. */
-export async function conversationIdsOf(trx: Db, customerIds: readonly string[], emails: readonly string[]): Promise<string[]> {
+async function conversationIdsOf(trx: Db, customerIds: readonly string[], emails: readonly string[]): Promise<string[]> {
   const ids = new Set<string>();
   for (const chunk of chunks(customerIds)) for (const r of await trx.selectFrom('chat_conversations').select('id').where('customer_id', 'in', chunk).execute()) ids.add(r.id as string);
   const lower = [...new Set(emails.map((e) => e.toLowerCase()))];

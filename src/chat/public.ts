@@ -31,7 +31,7 @@ import {
 } from './service.js';
 import { chatWidget } from './widget.js';
 
-export const chatBodyBytes = 16 * 1024;
+const chatBodyBytes = 16 * 1024;
 /** Seconds between keep-alive comments on an idle event stream. */
 const keepAliveMs = 25_000;
 

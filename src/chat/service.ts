@@ -102,7 +102,7 @@ const siteOf = (r: Record<string, unknown>): ChatSite => ({
   updated_at: r.updated_at as string,
 });
 
-export const messageOf = (r: Record<string, unknown>): ChatMessage => ({
+const messageOf = (r: Record<string, unknown>): ChatMessage => ({
   id: r.id as string,
   conversation_id: r.conversation_id as string,
   direction: r.direction as ChatMessage['direction'],
@@ -133,7 +133,7 @@ export async function listSites(db: Db): Promise<ChatSite[]> {
   return (await db.selectFrom('chat_sites').selectAll().orderBy('created_at').orderBy('id').execute()).map(siteOf);
 }
 
-export async function getSite(db: Db, id: string): Promise<ChatSite> {
+async function getSite(db: Db, id: string): Promise<ChatSite> {
   const row = await db.selectFrom('chat_sites').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('chat site', id);
   return siteOf(row);
@@ -390,7 +390,7 @@ export async function resolveConversation(ctx: Ctx, conversationId: string): Pro
 }
 
 /** Puts the CSAT question into the chat (called in the transaction that sends the survey); pushed after commit by `pushStored`. */
-export async function postCsatInChat(trx: Db, chatId: string): Promise<ChatMessage> {
+async function postCsatInChat(trx: Db, chatId: string): Promise<ChatMessage> {
   return insertMessage(trx, chatId, 'system', 'csat', 'How satisfied are you with the help you got? Rate us from 1 to 5.');
 }
 
@@ -401,7 +401,7 @@ export const chatCsatChannel = {
 };
 
 /** Pushes stored messages to both sides (after their transaction committed). */
-export function pushStored(database: Database, messages: ChatMessage[]): void {
+function pushStored(database: Database, messages: ChatMessage[]): void {
   const hub = hubOf(database);
   for (const message of messages) {
     hub.toVisitor({ type: 'message', conversation_id: message.conversation_id, data: { message } });

@@ -18,7 +18,7 @@ export interface ChatChannel {
   pushed(database: Database, posted: unknown[]): void;
 }
 
-export const csatConsumerName = 'surveys.csat';
+const csatConsumerName = 'surveys.csat';
 
 async function handle(database: Database, e: StoredEvent, chat?: ChatChannel): Promise<void> {
   let ticket;
@@ -49,7 +49,7 @@ async function handle(database: Database, e: StoredEvent, chat?: ChatChannel): P
   if (posted.length) chat!.pushed(database, posted);
 }
 
-export function csatConsumer(database: Database, chat?: ChatChannel): EventConsumer {
+function csatConsumer(database: Database, chat?: ChatChannel): EventConsumer {
   return {
     name: csatConsumerName,
     types: ['ticket.resolved'],

@@ -3,7 +3,7 @@ import type { Database } from '../core/database.js';
 import type { JobHandler } from '../core/jobs.js';
 import { sendDueSurveys } from './nps.js';
 
-export const surveysDailyKind = 'surveys.daily';
+const surveysDailyKind = 'surveys.daily';
 export const surveySchedules = [{ cron: '15 9 * * *', kind: surveysDailyKind, payload: {} }];
 
 export function surveyJobHandlers(database: Database): Record<string, JobHandler> {

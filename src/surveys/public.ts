@@ -13,9 +13,9 @@ import type { AppDeps, AppEnv } from '../http/env.js';
 import { page } from '../mail/public-routes.js';
 import { answerByToken, maxCommentLength, scoreRange, surveyPage, type SurveyPageView } from './service.js';
 
-export const publicSurveyBodyBytes = 8 * 1024;
+const publicSurveyBodyBytes = 8 * 1024;
 /** Answers one client address may give in ten minutes. */
-export const maxSurveyAnswersPer10Minutes = 30;
+const maxSurveyAnswersPer10Minutes = 30;
 
 const publicRoute = { security: [] as Record<string, string[]>[] };
 const tokenParam = z.object({

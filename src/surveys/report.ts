@@ -8,10 +8,10 @@ import type { Db } from '../core/database.js';
 import { csatOf, npsOfScores } from './scores.js';
 
 const nullableNumber = z.number().nullable();
-export const npsFigureSchema = z
+const npsFigureSchema = z
   .object({ answers: z.number().int(), promoters: z.number().int(), passives: z.number().int(), detractors: z.number().int(), nps: nullableNumber, low: nullableNumber, high: nullableNumber })
   .openapi('NpsFigure', { description: 'NPS (−100…100) with its 95% adjusted-Wald interval (low, high)' });
-export const csatFigureSchema = z
+const csatFigureSchema = z
   .object({ answers: z.number().int(), satisfied: z.number().int(), csat: nullableNumber, low: nullableNumber, high: nullableNumber, average: nullableNumber })
   .openapi('CsatFigure', { description: 'CSAT: % of answers 4–5 with its 95% Wilson interval, and the mean score' });
 const asked = z.object({ sent: z.number().int(), answered: z.number().int(), response_rate: nullableNumber });

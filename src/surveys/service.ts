@@ -7,7 +7,7 @@
 import { instanceSecret, randomToken, sha256, signPayload, verifySigned } from '../auth/secrets.js';
 import type { Database, Db } from '../core/database.js';
 import { appendEvents, type DomainEvent } from '../core/events.js';
-import { AppError, conflict, invalid, notFound } from '../core/errors.js';
+import { AppError, conflict, invalid } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { queueMail } from '../mail/queue.js';
 import { getMailSettings } from '../mail/settings.js';
@@ -17,13 +17,13 @@ export type SurveyKind = 'csat' | 'nps';
 export const surveyKinds = ['csat', 'nps'] as const;
 export const scoreRange: Record<SurveyKind, [number, number]> = { csat: [1, 5], nps: [0, 10] };
 /** How long a survey link can be answered. */
-export const surveyLinkDays = 30;
+const surveyLinkDays = 30;
 /** A customer is asked an NPS survey again only after this many days. */
 export const npsQuietDays = 90;
 
 const tokenPrefix = 's1.';
 
-export function newSurveyToken(secret: Buffer): string {
+function newSurveyToken(secret: Buffer): string {
   return signPayload(secret, `${tokenPrefix}${randomToken(24)}`);
 }
 
@@ -119,7 +119,7 @@ export async function createSurveyRequest(trx: Db, secret: Buffer, input: NewReq
   return { request: requestOf(row), token };
 }
 
-export const surveyUrl = (baseUrl: string, token: string, score?: number) => `${baseUrl.replace(/\/+$/, '')}/s/${encodeURIComponent(token)}${score === undefined ? '' : `?score=${score}`}`;
+const surveyUrl = (baseUrl: string, token: string, score?: number) => `${baseUrl.replace(/\/+$/, '')}/s/${encodeURIComponent(token)}${score === undefined ? '' : `?score=${score}`}`;
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -312,12 +312,6 @@ export async function answerByToken(database: Database, token: string, answer: {
 export async function csatRequestOfTicket(db: Db, ticketId: string): Promise<SurveyRequest | null> {
   const row = await db.selectFrom('survey_requests').selectAll().where('ticket_id', '=', ticketId).where('kind', '=', 'csat').executeTakeFirst();
   return row ? requestOf(row) : null;
-}
-
-export async function requestById(db: Db, id: string): Promise<SurveyRequest> {
-  const row = await db.selectFrom('survey_requests').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('survey request', id);
-  return requestOf(row);
 }
 
 /** A customer's requests and answers, newest first (the 360 view). */
