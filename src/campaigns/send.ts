@@ -15,7 +15,7 @@ import type { Ctx } from '../core/context.js';
 import type { Database, Db } from '../core/database.js';
 import { appendEvents } from '../core/events.js';
 import { enqueue, type JobHandler } from '../core/jobs.js';
-import { queueMail } from '../mail/queue.js';
+import { queueMails } from '../mail/queue.js';
 import { countedOrderStatuses } from '../schema/entities.js';
 import { compileTemplate, mergeContexts, renderCompiled, templateSource, usesOffer, type CompiledTemplate, type RenderedMail } from '../templates/render.js';
 import { sendableMembers } from './audience.js';
@@ -101,23 +101,28 @@ export async function runCampaignSend(database: Database, campaignId: string, op
       const row = await trx.selectFrom('campaigns').select('status').where('id', '=', c.id).executeTakeFirst();
       if (row?.status !== 'sending') return false;
       const now = new Date().toISOString();
-      for (const r of rendered) {
-        const { id: messageId } = await queueMail(trx, {
+      const queued = await queueMails(
+        trx,
+        rendered.map((r) => ({
           to: r.email,
           subject: r.mail.subject,
           text: r.mail.text,
           html: r.mail.html ?? undefined,
-          purpose: 'marketing',
+          purpose: 'marketing' as const,
           customerId: r.id,
           related: { entity: 'campaign', id: c.id },
           senderId: c.sender_id ?? undefined,
           actor: 'campaigns',
-        });
+        })),
+      );
+      const recipientPhase = phase === 'test' ? 'test' : phase === 'rest' ? 'rest' : 'all';
+      const rows = rendered.map((r, k) => ({ campaign_id: c.id, customer_id: r.id, variant: r.variant, phase: recipientPhase, message_id: queued[k].id, created_at: now }));
+      // The primary key (campaign, customer) refuses a second row: a rerun racing this one rolls back whole.
+      for (let k = 0; k < rows.length; k += 100)
         await trx
           .insertInto('campaign_recipients')
-          .values({ campaign_id: c.id, customer_id: r.id, variant: r.variant, phase: phase === 'test' ? 'test' : phase === 'rest' ? 'rest' : 'all', message_id: messageId, created_at: now })
+          .values(rows.slice(k, k + 100))
           .execute();
-      }
       return true;
     });
     if (!stillSending) return { queued, phase: 'stopped' };
