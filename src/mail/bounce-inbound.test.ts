@@ -173,6 +173,12 @@ describe.each(engines)('bounces and complaints on %s', (engine) => {
     expect(await messageOf(id)).toMatchObject({ status: 'complained' });
     expect(await suppressionOf('angry@example.org')).toMatchObject({ reason: 'complaint' });
     expect((await api.request('GET', `/api/messages/${id}/bounces`)).body.data[0]).toMatchObject({ kind: 'complaint', status: 'abuse' });
+    // An authentication-failure report (RFC 6591) is no complaint by the recipient: nothing changes.
+    const other = await send({ to: 'spf@example.org' });
+    const authFailure = arf({ recipient: 'spf@example.org', messageId: `<${other.id}@example.com>` }).replace('Feedback-Type: abuse', 'Feedback-Type: auth-failure');
+    expect(await handleBounceMail(api.db.database, authFailure)).toBe(false);
+    expect(await messageOf(other.id)).toMatchObject({ status: 'sent' });
+    expect(await suppressionOf('spf@example.org')).toBeUndefined();
   });
 
   it('automatic replies, reports about unknown messages and ordinary mail record nothing', async () => {

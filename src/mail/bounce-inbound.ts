@@ -17,6 +17,8 @@ export const bounceRawRetentionDays = 30;
 /** Soft bounces of one address within `softBounceWindowDays` that pause it. */
 export const softBouncesToPause = 3;
 export const softBounceWindowDays = 30;
+/** ARF feedback types that do not come from a recipient who wants no more mail. */
+const notComplaints = new Set(['auth-failure', 'not-spam']);
 /** The largest raw report kept (bytes); a larger one is cut. */
 const maxRawBytes = 1_000_000;
 
@@ -48,6 +50,8 @@ export interface HandledBounce {
 export async function processBounceMail(database: Database, raw: Buffer | string, options: { source?: string; receivedAt?: Date } = {}): Promise<HandledBounce> {
   const classification = await classifyInboundMail(raw);
   if (classification.kind !== 'bounce' && classification.kind !== 'complaint') return { recorded: false, classification };
+  // Feedback reports that are not a recipient's complaint (RFC 6591 authentication failures, "not spam") change nothing.
+  if (classification.complaint && notComplaints.has(classification.complaint.feedbackType)) return { recorded: false, classification };
   const messageId = classification.bounce?.messageId ?? classification.complaint?.messageId;
   if (!messageId) return { recorded: false, classification };
   const kind: BounceKind = classification.kind === 'complaint' ? 'complaint' : classification.bounce!.type;
