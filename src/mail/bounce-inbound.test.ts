@@ -6,7 +6,7 @@ import { testApi, type TestApi } from '../test/api-client.js';
 import { engines } from '../test/engines.js';
 import { fixturePath } from '../test/fixtures.js';
 import { deliverAllQueued, startTestSmtp, useTestSmtp, type TestSmtp } from '../test/smtp.js';
-import { handleBounceMail, processBounceMail, purgeBounceRaw } from './bounce-inbound.js';
+import { handleBounceMail, liftExpiredPauses, processBounceMail, purgeBounceRaw } from './bounce-inbound.js';
 import { verpAddress } from './inbound-classify.js';
 import { queueMail, type QueueMailInput } from './queue.js';
 import { closeMailTransport } from './transport.js';
@@ -211,8 +211,11 @@ describe.each(engines)('bounces and complaints on %s', (engine) => {
       expect(await messageOf(id)).toMatchObject({ status: 'bounced_soft' });
       if (i < 2) expect(await suppressionOf('full@example.org')).toBeUndefined();
     }
-    // The same message reported twice counts once.
     expect(await suppressionOf('full@example.org')).toMatchObject({ reason: 'soft_bounces', message_id: ids[2] });
+    // The pause ends after 30 days: the address gets mail again.
+    expect(await liftExpiredPauses(api.db.database)).toBe(0);
+    expect(await liftExpiredPauses(api.db.database, new Date(Date.now() + 31 * 86_400_000))).toBe(1);
+    expect(await suppressionOf('full@example.org')).toBeUndefined();
     // A later hard report about a soft-bounced message still outranks it.
     const { envelope: e2, id: hardId } = await send({ to: 'other-full@example.org' });
     await processBounceMail(api.db.database, dsn({ to: e2.from, recipient: 'other-full@example.org', status: '4.2.2' }));

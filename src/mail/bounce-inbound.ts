@@ -10,13 +10,15 @@ import type { Database, Db } from '../core/database.js';
 import { newId } from '../core/ids.js';
 import { recordBounce, type BounceKind } from './bounces.js';
 import { classifyInboundMail, type InboundClass } from './inbound-classify.js';
-import { addressHash, addSuppression } from './suppressions.js';
+import { addressHash, addSuppression, removeSuppression } from './suppressions.js';
 
 /** How long the raw report is kept. */
 export const bounceRawRetentionDays = 30;
 /** Soft bounces of one address within `softBounceWindowDays` that pause it. */
 export const softBouncesToPause = 3;
 export const softBounceWindowDays = 30;
+/** How long a pause after repeated soft bounces lasts before the address gets mail again. */
+export const softBouncePauseDays = 30;
 /** ARF feedback types that do not come from a recipient who wants no more mail. */
 const notComplaints = new Set(['auth-failure', 'not-spam']);
 /** The largest raw report kept (bytes); a larger one is cut. */
@@ -111,7 +113,7 @@ async function pauseAfterRepeatedSoftBounces(trx: Db, address: string, customerI
     reason: 'soft_bounces',
     customerId,
     messageId,
-    note: `${Number(counted.n)} soft bounces within ${softBounceWindowDays} days: paused until removed from the suppression list`,
+    note: `${Number(counted.n)} soft bounces within ${softBounceWindowDays} days: paused for ${softBouncePauseDays} days (or until removed from the suppression list)`,
   });
   return true;
 }
@@ -142,6 +144,18 @@ export async function purgeBounceRaw(database: Database, now = new Date()): Prom
   const cutoff = new Date(now.getTime() - bounceRawRetentionDays * 86_400_000).toISOString();
   const r = await database.db.updateTable('mail_bounces').set({ raw: null, raw_purged_at: now.toISOString() }).where('received_at', '<', cutoff).where('raw_purged_at', 'is', null).executeTakeFirst();
   return Number(r.numUpdatedRows);
+}
+
+/**
+ * Lifts the pauses older than `softBouncePauseDays` (the address gets mail again; its old soft bounces
+ * have left the counting window by then). A pause of an erased person, which kept only the address
+ * hash, stays. Returns how many were lifted.
+ */
+export async function liftExpiredPauses(database: Database, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - softBouncePauseDays * 86_400_000).toISOString();
+  const due = await database.db.selectFrom('suppressions').select('id').where('reason', '=', 'soft_bounces').where('created_at', '<', cutoff).where('address', 'is not', null).execute();
+  for (const { id } of due) await database.db.transaction().execute((trx) => removeSuppression(trx, 'bounces', id as string));
+  return due.length;
 }
 
 /** Erasure: a person's bounce reports are deleted (they quote the person's address and mail). */
