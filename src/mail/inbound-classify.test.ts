@@ -48,6 +48,12 @@ describe('inbound mail classification against the public corpus', () => {
     if (want.feedback_type) expect(c.complaint?.feedbackType).toBe(want.feedback_type);
   });
 
+  it('puts every real customer reply and forward of the shared corpus (reply-*, forward-*) among normal mail', async () => {
+    const replies = fs.readdirSync(dir).filter((f) => /^(reply|forward)-.*\.eml$/.test(f));
+    expect(replies.length).toBeGreaterThan(0);
+    for (const f of replies) expect((await classifyInboundMail(fs.readFileSync(`${dir}/${f}`))).kind, f).toBe('normal');
+  });
+
   it('departs from the source class only where the file is listed with the reason', () => {
     const divergent = files.filter((f) => expected[f].source_class);
     expect(divergent).toEqual(['bounce-sisimai-lhost-gmail-08.eml', 'bounce-sisimai-lhost-postfix-34.eml']);
