@@ -20,6 +20,7 @@ const suites: Record<string, () => Promise<{ run(log: (line: string) => void): P
   loyalty: () => import('./loyalty.bench.js'),
   chat: () => import('./chat.bench.js'),
   bounces: () => import('./bounces.bench.js'),
+  inbound: () => import('./inbound.bench.js'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -235,17 +235,24 @@ export async function pollMailbox(database: Database, id: string, existing?: Ima
         const sizes: { uid: number; size: number }[] = [];
         for await (const m of c.fetch(`${lastUid + 1}:*`, { uid: true, size: true }, { uid: true })) if (m.uid > lastUid) sizes.push({ uid: m.uid, size: m.size ?? 0 });
         sizes.sort((a, b) => a.uid - b.uid);
-        for (const { uid, size } of sizes) {
-          let raw: Buffer;
-          if (size > maxInboundBytes) {
-            const head = await c.fetchOne(String(uid), { uid: true, headers: true }, { uid: true });
-            raw = head && head.headers ? head.headers : Buffer.alloc(0);
-          } else {
-            const full = await c.fetchOne(String(uid), { uid: true, source: true }, { uid: true });
-            raw = full && full.source ? full.source : Buffer.alloc(0);
+        // Downloaded a batch at a time (at most 25 messages or 20 MB), then stored one by one in UID order.
+        for (let i = 0; i < sizes.length;) {
+          const batch: typeof sizes = [];
+          let bytes = 0;
+          while (i < sizes.length && batch.length < 25 && (batch.length === 0 || bytes + Math.min(sizes[i].size, maxInboundBytes) <= 20 * 1024 * 1024)) {
+            bytes += Math.min(sizes[i].size, maxInboundBytes);
+            batch.push(sizes[i++]);
           }
-          results.push(await processInboundMail(database, raw, { source: `imap:${id}`, mailboxId: id, address: s.address }, Math.max(size, raw.length)));
-          await db.updateTable('mailboxes').set({ last_uid: uid }).where('id', '=', id).execute();
+          const small = batch.filter((m) => m.size <= maxInboundBytes).map((m) => m.uid);
+          const large = batch.filter((m) => m.size > maxInboundBytes).map((m) => m.uid);
+          const raws = new Map<number, Buffer>();
+          if (small.length) for await (const m of c.fetch(small.join(','), { uid: true, source: true }, { uid: true })) if (m.source) raws.set(m.uid, m.source);
+          if (large.length) for await (const m of c.fetch(large.join(','), { uid: true, headers: true }, { uid: true })) if (m.headers) raws.set(m.uid, m.headers);
+          for (const { uid, size } of batch) {
+            const raw = raws.get(uid) ?? Buffer.alloc(0);
+            results.push(await processInboundMail(database, raw, { source: `imap:${id}`, mailboxId: id, address: s.address }, Math.max(size, raw.length)));
+            await db.updateTable('mailboxes').set({ last_uid: uid }).where('id', '=', id).execute();
+          }
         }
       }
     } finally {

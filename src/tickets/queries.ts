@@ -89,7 +89,8 @@ export async function listTickets(db: Db, params: TicketListParams): Promise<{ d
   const column = `t.${sort.column}` as const;
   if (params.cursor) {
     const [value, id] = decodeCursor(params.cursor);
-    q = q.where((eb) => eb.or([eb(column, sort.desc ? '<' : '>', value), eb.and([eb(column, '=', value), eb('t.id', sort.desc ? '<' : '>', id)])]));
+    // A row-value comparison, so every engine seeks straight to the cursor in the (column, id) index.
+    q = q.where((eb) => eb(eb.refTuple(column, 't.id'), sort.desc ? '<' : '>', eb.tuple(value, id)));
   }
   q = q
     .orderBy(column, sort.desc ? 'desc' : 'asc')

@@ -11,6 +11,7 @@ import { SegmentPage, SegmentsPage } from './pages/SegmentsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { ContractsPage } from './contracts/ContractsPage';
 import { RemindersPage } from './tasks/RemindersPage';
+import { RemindersBadge } from './tasks/RemindersBadge';
 import { BoardPage } from './deals/BoardPage';
 import { TodayPage } from './today/TodayPage';
 import { FormsPage } from './forms/FormsPage';
@@ -29,6 +30,8 @@ import { ChatPage } from './chat/ChatPage';
 import { SurveysPage } from './surveys/SurveysPage';
 import { SmsPage } from './sms/SmsPage';
 import { MessagePage, MessagesPage } from './mail/MessagesPage';
+import { InboxPage } from './tickets/InboxPage';
+import { TicketPage } from './tickets/TicketPage';
 
 /**
  * Every page of the signed-in app. Adding a page is one entry here: a path pattern, the component
@@ -37,7 +40,7 @@ import { MessagePage, MessagesPage } from './mail/MessagesPage';
 export interface RouteDef {
   path: string;
   component: ComponentType<{ params: Params }>;
-  nav?: { label: string; icon: IconName };
+  nav?: { label: string; icon: IconName; /** Shown after the label (a count). */ badge?: ComponentType };
 }
 
 export const routes: RouteDef[] = [
@@ -60,13 +63,15 @@ export const routes: RouteDef[] = [
   { path: '/templates', component: TemplatesPage, nav: { label: 'Email templates', icon: 'file' } },
   { path: '/flows', component: FlowsPage, nav: { label: 'Flows', icon: 'spark' } },
   { path: '/flows/:id', component: FlowPage },
+  { path: '/tickets', component: InboxPage, nav: { label: 'Inbox', icon: 'mail' } },
+  { path: '/tickets/:id', component: TicketPage },
   { path: '/chat', component: ChatPage, nav: { label: 'Live chat', icon: 'note' } },
   { path: '/feedback', component: SurveysPage, nav: { label: 'Feedback', icon: 'chart' } },
   { path: '/sms', component: SmsPage, nav: { label: 'SMS', icon: 'phone' } },
   { path: '/mail/messages', component: MessagesPage, nav: { label: 'Sent email', icon: 'mail' } },
   { path: '/mail/messages/:id', component: MessagePage },
   { path: '/contracts', component: ContractsPage, nav: { label: 'Contracts', icon: 'file' } },
-  { path: '/reminders', component: RemindersPage, nav: { label: 'Reminders', icon: 'task' } },
+  { path: '/reminders', component: RemindersPage, nav: { label: 'Reminders', icon: 'task', badge: RemindersBadge } },
   { path: '/segments', component: SegmentsPage, nav: { label: 'Segments', icon: 'layers' } },
   { path: '/segments/:id', component: SegmentPage },
   { path: '/insights', component: InsightsPage, nav: { label: 'Insights', icon: 'spark' } },
