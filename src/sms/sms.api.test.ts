@@ -6,7 +6,7 @@ import { updateMailSettings } from '../mail/settings.js';
 import { testApi, type TestApi } from '../test/api-client.js';
 import { engines } from '../test/engines.js';
 import { startFakeTwilio, type FakeTwilio } from '../test/fake-twilio.js';
-import { queueSms } from './service.js';
+import { queueSms, sendQueuedSms } from './service.js';
 import { twilioSignature, verifyTwilioSignature } from './twilio.js';
 
 const accountSid = 'AC0123456789abcdef0123456789abcdef';
@@ -201,6 +201,22 @@ describe.each(engines)('SMS on %s', (engine) => {
     const chat = { ...stop, MessageSid: 'SMin000000000000000000000000000003', Body: 'Please stop by tomorrow' };
     expect((await callback('/sms/inbound', chat)).status).toBe(200);
     expect((await api.request('GET', `/api/customers/${fan}`)).body.customer.consent_sms).toBe(true);
+  });
+
+  it('a send job run again sends a text left "sending" by a crash once more, and never one already settled', async () => {
+    const cid = await customer('+14155550106', false);
+    const row = await send(cid, 'Once');
+    expect(row.status).toBe('sent');
+    const before = twilio.requests.length;
+    const job = { payload: { id: row.id }, attempts: 2, max_attempts: 5 };
+    expect(await sendQueuedSms(api.db.database, job)).toEqual({ status: 'sent' });
+    expect(twilio.requests.length).toBe(before);
+    // The process died after claiming the text and before recording the answer: at most one more send.
+    await db().updateTable('sms_messages').set({ status: 'sending' }).where('id', '=', row.id).execute();
+    expect(await sendQueuedSms(api.db.database, job)).toEqual({ status: 'sent' });
+    expect(twilio.requests.length).toBe(before + 1);
+    expect(await sendQueuedSms(api.db.database, job)).toEqual({ status: 'sent' });
+    expect(twilio.requests.length).toBe(before + 1);
   });
 
   it('refuses texts that cannot be sent as given, with field errors', async () => {
