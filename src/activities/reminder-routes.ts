@@ -2,7 +2,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { json } from '../http/crud-routes.js';
 import type { AppEnv } from '../http/env.js';
-import { activeReminders } from './reminders.js';
+import { activeReminders, taskCounts } from './reminders.js';
 
 const reminderSchema = z
   .object({
@@ -31,5 +31,26 @@ export function registerReminderRoutes(app: OpenAPIHono<AppEnv>) {
       const data = await activeReminders(c.get('ctx').database.db);
       return c.json({ data, count: data.length }, 200);
     },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/reminders/counts',
+      tags: ['tasks'],
+      summary: 'How many tasks not done are overdue, due later today (business time zone) or have a reminder due: the navigation badge',
+      responses: {
+        200: json(
+          z
+            .object({
+              overdue: z.number().int().openapi({ description: 'Due before now' }),
+              due_today: z.number().int().openapi({ description: 'Due from now to the end of the day' }),
+              reminders: z.number().int().openapi({ description: 'Reminder time passed' }),
+            })
+            .openapi('TaskCounts'),
+          'Counts',
+        ),
+      },
+    }),
+    async (c) => c.json(await taskCounts(c.get('ctx').database.db), 200),
   );
 }

@@ -4,7 +4,8 @@
  * emitted, all in one transaction. Any server process may look; each reminder is claimed once
  * (SKIP LOCKED on PostgreSQL and MariaDB, SQLite's single writer), as due-task events are.
  */
-import { readRows, type Database, type Db } from '../core/database.js';
+import { readRows, toNumber, type Database, type Db } from '../core/database.js';
+import { dateOfDay, dayNumber, zoneOffset } from '../core/day-count.js';
 import { skippingLocked, traitsOf } from '../core/dialect.js';
 import { appendEvents } from '../core/events.js';
 import { startPoller, type Poller } from '../core/poller.js';
@@ -116,4 +117,26 @@ export async function activeReminders(db: Db, now = new Date(), limit = 100) {
     linked_entity: (r.linked_entity as string | null) ?? null,
     linked_id: (r.linked_id as string | null) ?? null,
   }));
+}
+
+/** What the navigation badge counts: tasks not done that are overdue, due later today, or whose reminder time has come. */
+export async function taskCounts(db: Db, now = new Date()): Promise<{ overdue: number; due_today: number; reminders: number }> {
+  const { timeZone } = await getBusinessSettings(db);
+  const next = Date.parse(`${dateOfDay(dayNumber(now, timeZone) + 1)}T00:00:00Z`);
+  const endOfToday = new Date(next - zoneOffset(next, timeZone)).toISOString();
+  const at = now.toISOString();
+  const count = async (narrow: (q: any) => any) => {
+    const row = await narrow(
+      db
+        .selectFrom('tasks')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('done', '=', traitsOf(db).falseValue),
+    ).executeTakeFirst();
+    return toNumber(row?.n) ?? 0;
+  };
+  return {
+    overdue: await count((q) => q.where('due_at', '<', at)),
+    due_today: await count((q) => q.where('due_at', '>=', at).where('due_at', '<', endOfToday)),
+    reminders: await count((q) => q.where('remind_at', '<=', at)),
+  };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { createElement, useEffect, useState } from 'react';
 import { Icon } from './components/Icon';
 import { SearchPalette } from './components/SearchPalette';
 import { ToastProvider } from './components/Toasts';
@@ -101,6 +101,7 @@ function Shell() {
               <Link key={r.path} to={r.path} className={`nav-link${current(r.path) ? ' active' : ''}`} aria-current={current(r.path) ? 'page' : undefined}>
                 <Icon name={r.nav!.icon} />
                 {r.nav!.label}
+                {r.nav!.badge ? createElement(r.nav!.badge) : null}
               </Link>
             ))}
           <div className="nav-spacer" />
