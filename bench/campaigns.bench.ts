@@ -25,10 +25,11 @@ import { startTestSmtp, useTestSmtp } from '../src/test/smtp.js';
  * DKIM-signed, an MJML template with merge fields and a personal discount code.
  * - Baseline: nodemailer alone sends the same rendered messages (rendered and composed beforehand,
  *   not timed) over a pooled connection with Rapport's transport options, all handed to it at once.
- * - Rapport: from scheduling the campaign to the sink's last receipt: the audience is read, every
- *   message rendered and queued with its recipient row (batches of 200), then delivered by
- *   deliverQueuedMail (claims, consent and suppression checks, send, results and events).
- * The ratio is the baseline's time over Rapport's (target ≥ 0.8); delivery alone is shown too.
+ * - Rapport: from scheduling the campaign to the sink's last receipt, as in a server process: the
+ *   campaign job reads the audience, renders and queues every message with its recipient row
+ *   (batches of 200) while the mail worker (deliverQueuedMail in a loop) claims, checks consent and
+ *   suppression, sends and records each result and its event.
+ * The ratio is Rapport's throughput over the baseline's (target ≥ 0.8).
  */
 const total = Number(process.env.BENCH_CAMPAIGN_RECIPIENTS ?? 10_000);
 
@@ -117,16 +118,23 @@ export async function run(log: (line: string) => void) {
     pool.close();
     log(`  nodemailer alone (pooled, pre-rendered): ${baseline.toFixed(2)} s, ${(total / baseline).toFixed(0)} messages/s`);
 
-    // Rapport: schedule, enqueue (audience, render, queue), deliver.
+    // Rapport, as in the server: the campaign job renders and queues while the mail worker delivers.
     started = performance.now();
-    await scheduleCampaign(ctx, campaign.id);
-    const { queued } = await runCampaignSend(database, campaign.id);
-    const enqueued = (performance.now() - started) / 1000;
-    const deliveryStart = performance.now();
     let settled = 0;
-    while (settled < total) settled += await deliverQueuedMail(database);
+    let enqueued = 0;
+    let queued = 0;
+    const worker = (async () => {
+      while (settled < total) {
+        const n = await deliverQueuedMail(database);
+        settled += n;
+        if (n === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+    await scheduleCampaign(ctx, campaign.id);
+    queued = (await runCampaignSend(database, campaign.id)).queued;
+    enqueued = (performance.now() - started) / 1000;
+    await worker;
     await sink.waitFor(2 * total, 600_000);
-    const delivered = (performance.now() - deliveryStart) / 1000;
     const whole = (performance.now() - started) / 1000;
     const sent = await database.db
       .selectFrom('messages')
@@ -134,9 +142,9 @@ export async function run(log: (line: string) => void) {
       .where('status', '=', 'sent')
       .executeTakeFirstOrThrow();
     log(
-      `  Rapport campaign: ${enqueued.toFixed(2)} s to render and queue ${queued.toLocaleString('en')} (${(queued / enqueued).toFixed(0)}/s), ${delivered.toFixed(2)} s to deliver (${(total / delivered).toFixed(0)}/s); ${Number(sent.n).toLocaleString('en')} marked sent`,
+      `  Rapport campaign: all ${queued.toLocaleString('en')} rendered and queued after ${enqueued.toFixed(2)} s, the last delivered after ${whole.toFixed(2)} s (${(total / whole).toFixed(0)} messages/s); ${Number(sent.n).toLocaleString('en')} marked sent`,
     );
-    log(`  ratio (nodemailer alone / Rapport): whole campaign ${(baseline / whole).toFixed(2)}x; delivery alone ${(baseline / delivered).toFixed(2)}x (target ≥ 0.8x)`);
+    log(`  ratio (Rapport messages/s over nodemailer alone's): ${(baseline / whole).toFixed(2)}x (target ≥ 0.8x)`);
     log(`  load average after: ${load()}`);
   } finally {
     closeMailTransport();
