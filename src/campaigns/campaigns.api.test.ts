@@ -288,6 +288,57 @@ describe.each(engines)('campaigns on %s', (engine) => {
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['campaign.created', 'campaign.status_changed', 'campaign.winner_chosen']));
   });
 
+  it('starts a scheduled campaign when it is due, and a paused schedule waits', async () => {
+    const nantes = { kind: 'filter', filter: { field: 'city', op: 'eq', value: 'Nantes' } };
+    const created = await api.request('POST', '/api/campaigns', { name: 'Later', audience: nantes, variants: [{ template_id: templateId }], sender_id: ids.sender });
+    const id = created.body.id;
+    const at = new Date(Date.now() + 2000).toISOString();
+    let res = await api.request('POST', `/api/campaigns/${id}/schedule`, { at });
+    expect(res.body).toMatchObject({ status: 'scheduled', scheduled_at: at });
+    expect(await runCampaignSend(api.db.database, id)).toEqual({ queued: 0, phase: 'not_due' });
+    const job = await api.db.database.db.selectFrom('jobs').select(['run_at']).where('kind', '=', 'campaign.send').where('payload', 'like', `%${id}%`).executeTakeFirstOrThrow();
+    expect(job.run_at).toBe(at);
+    await new Promise((r) => setTimeout(r, 2100));
+    expect(await runCampaignSend(api.db.database, id)).toEqual({ queued: 12, phase: 'all' });
+    expect((await api.request('GET', `/api/campaigns/${id}`)).body).toMatchObject({ status: 'sending', started_at: expect.any(String) });
+    res = await api.request('POST', `/api/campaigns/${id}/cancel`);
+    expect(res.body.status).toBe('cancelled');
+    // A scheduled campaign paused before its time stays put when the time comes.
+    const other = await api.request('POST', '/api/campaigns', { name: 'Later, paused', audience: nantes, variants: [{ template_id: templateId }], sender_id: ids.sender });
+    await api.request('POST', `/api/campaigns/${other.body.id}/schedule`, { at: new Date(Date.now() + 500).toISOString() });
+    expect((await api.request('POST', `/api/campaigns/${other.body.id}/pause`)).body.status).toBe('paused');
+    await new Promise((r) => setTimeout(r, 600));
+    expect(await runCampaignSend(api.db.database, other.body.id)).toEqual({ queued: 0, phase: 'paused' });
+    expect(await count('campaign_recipients', ['campaign_id', other.body.id])).toBe(0);
+  });
+
+  it('judges an A/B test by conversions: orders within the attribution window of the message', async () => {
+    const created = await api.request('POST', '/api/campaigns', {
+      name: 'Conversion test',
+      audience: { kind: 'filter', filter: { field: 'city', op: 'eq', value: 'Nantes' } },
+      variants: [
+        { template_id: templateId, subject: 'Buy now' },
+        { template_id: templateId, subject: 'Have a look' },
+      ],
+      ab: { test_share: 50, wait_hours: 1, metric: 'conversion' },
+      attribution_days: 3,
+      sender_id: ids.sender,
+    });
+    const id = created.body.id;
+    await api.request('POST', `/api/campaigns/${id}/schedule`, {});
+    await runCampaignSend(api.db.database, id);
+    await deliverAllQueued(api.db.database);
+    const recipients = await api.db.database.db.selectFrom('campaign_recipients').select(['customer_id', 'variant']).where('campaign_id', '=', id).execute();
+    const ofA = recipients.filter((r) => r.variant === 'A').map((r) => r.customer_id as string);
+    const ofB = recipients.filter((r) => r.variant === 'B').map((r) => r.customer_id as string);
+    const inWindow = new Date(Date.now() + 86_400_000).toISOString();
+    const tooLate = new Date(Date.now() + 5 * 86_400_000).toISOString();
+    for (const c of ofA) expect((await api.request('POST', '/api/orders', { customer_id: c, ordered_at: inWindow, total: 20, currency: 'EUR' })).status).toBe(201);
+    for (const c of ofB) expect((await api.request('POST', '/api/orders', { customer_id: c, ordered_at: tooLate, total: 20, currency: 'EUR' })).status).toBe(201);
+    const result = await decideAbTest(api.db.database, id, new Date(Date.now() + 3_600_000 + 5000));
+    expect(result).toMatchObject({ variant: 'A', trials: [3, 3], successes: [3, 0] });
+  });
+
   it('sends the leader when the wait ends without certainty', async () => {
     const created = await api.request('POST', '/api/campaigns', {
       name: 'Wait test',
