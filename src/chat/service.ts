@@ -2,8 +2,9 @@
  * Live chat: sites (a public widget key and the origins allowed to use it), conversations (one per
  * visitor, each a ticket with channel "chat") and their messages. A visitor is known by a random token
  * the widget keeps after the chat starts (no cookie); only its hash is stored. Messages are stored and
- * copied to the ticket in one transaction, then pushed live (hub.ts). When the visitor is gone, the
- * owner's replies go on by email to the address the visitor left.
+ * copied to the ticket in one transaction (the ticket's events tell webhooks and flows), then pushed
+ * live (hub.ts). When the visitor is gone, the owner's replies go on by email to the address the
+ * visitor left.
  */
 import { z } from '@hono/zod-openapi';
 import { randomToken, sha256 } from '../auth/secrets.js';
@@ -316,9 +317,6 @@ export async function visitorMessage(database: Database, conversation: ChatConve
     if (conversation.status !== 'open') await trx.updateTable('chat_conversations').set({ status: 'open' }).where('id', '=', conversation.id).execute();
     if (conversation.ticket_id)
       await addTicketMessage(trx, ctx, conversation.ticket_id, { direction: 'in', body_text: body, author: conversation.name ?? 'chat visitor', from_address: conversation.email });
-    await appendEvents(trx, 'chat', [
-      { type: 'chat.message', entity: 'chat_conversation', entityId: conversation.id, data: { direction: 'in', conversation_id: conversation.id, ticket_id: conversation.ticket_id } },
-    ]);
     return m;
   });
   hubOf(database).toOwner({ type: 'message', conversation_id: conversation.id, data: { message } });
@@ -326,11 +324,10 @@ export async function visitorMessage(database: Database, conversation: ChatConve
   return message;
 }
 
-/** The visitor leaves an address (asked when the owner is away): replies can go on by email. */
+/** The visitor leaves an address (asked when the owner is away): the owner's replies can go on by email (see ownerReply). */
 export async function setVisitorEmail(database: Database, conversation: ChatConversation, email: string): Promise<ChatConversation> {
   const address = email.toLowerCase();
   await database.db.updateTable('chat_conversations').set({ email: address }).where('id', '=', conversation.id).execute();
-  if (conversation.ticket_id) await database.db.updateTable('tickets').set({ reply_to_address: address }).where('id', '=', conversation.ticket_id).execute();
   return getConversation(database, conversation.id);
 }
 
@@ -364,14 +361,6 @@ export async function ownerReply(ctx: Ctx, conversationId: string, text: unknown
     }
     if (conversation.ticket_id)
       await addTicketMessage(trx, ctx, conversation.ticket_id, { direction: 'out', body_text: body, author: ctx.actor, to_address: mailId ? conversation.email : null, mail_message_id: mailId });
-    await appendEvents(trx, ctx.actor, [
-      {
-        type: 'chat.message',
-        entity: 'chat_conversation',
-        entityId: conversation.id,
-        data: { direction: 'out', conversation_id: conversation.id, ticket_id: conversation.ticket_id, emailed: !!mailId },
-      },
-    ]);
     return { message: m, emailed: !!mailId };
   });
   hub.toVisitor({ type: 'message', conversation_id: conversation.id, data: { message: result.message } });

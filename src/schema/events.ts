@@ -84,7 +84,6 @@ export const eventCatalogue = {
   'survey.answered': 'A customer answered a survey (`data.kind`, `data.score`, `data.survey_id`, `data.ticket_id`, `data.customer_id`); a changed score emits it again.',
   'nps.detractor': 'A customer answered an NPS survey with 0–6 (`data.score`, `data.survey_id`, `data.customer_id`).',
   'chat.started': 'A visitor started a live chat on a site (`data.site_id`, `data.ticket_id`, `data.customer_id`).',
-  'chat.message': 'A chat message was written by the visitor or the owner (`data.direction`, `data.conversation_id`, `data.ticket_id`).',
   'flow.created': 'A flow (trigger and steps) was created.',
   'flow.updated': 'A flow changed; a changed definition is published as `data.version` (running enrolments keep theirs).',
   'flow.activated': 'A flow was switched on: its trigger enrols customers (`data.version`).',
