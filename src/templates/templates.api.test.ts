@@ -73,6 +73,23 @@ describe.each(engines)('templates on %s', (engine) => {
     expect(names).toEqual(expect.arrayContaining(['customer.first_name', 'customer.shoe_size', 'customer.churn_risk', 'offer.name', 'discount_code']));
   });
 
+  it("fills the next best offer from Rapport's cross-sell suggestions for the customer", async () => {
+    const notebook = (await api.request('POST', '/api/products', { name: 'Notebook', sku: 'NB-1', price: 10 })).body.id;
+    const pen = (await api.request('POST', '/api/products', { name: 'Fountain pen', sku: 'PEN-1', price: 30 })).body.id;
+    expect(
+      (await api.request('POST', '/api/orders', { customer_id: customerId, ordered_at: '2026-03-01T10:00:00Z', status: 'paid', lines: [{ product_id: notebook, quantity: 1, unit_price: 10 }] }))
+        .status,
+    ).toBe(201);
+    // What a cross-sell run stores: customers who bought the notebook often bought the pen.
+    await api.db.database.db.insertInto('product_affinities').values({ product_id: notebook, other_product_id: pen, together: 5, support: 0.1, confidence: 0.6, lift: 3 }).execute();
+    const template = { subject: 'For you', text: '{% if offer %}Try the {{ offer.name }} ({{ offer.sku }}): {{ offer.reason }}.{% else %}No offer.{% endif %}' };
+    let res = await api.request('POST', '/api/templates/preview', { template, customer_id: customerId });
+    expect(res.body.text).toBe('Try the Fountain pen (PEN-1): often bought together with Notebook.');
+    const other = (await api.request('POST', '/api/customers', { first_name: 'New', email: 'new@example.org' })).body.id;
+    res = await api.request('POST', '/api/templates/preview', { template, customer_id: other });
+    expect(res.body.text).toBe('No offer.');
+  });
+
   it('keeps a hand-written text part', async () => {
     const res = await api.request('POST', '/api/templates/preview', {
       template: { subject: 'S', mjml: mjml('<mj-text>HTML</mj-text>'), text: 'Plain {{ customer.first_name }}' },
