@@ -7,25 +7,22 @@ import { z } from '@hono/zod-openapi';
 import { sql, type SqlBool } from 'kysely';
 import type { Ctx } from '../core/context.js';
 import { inTransaction } from '../core/context.js';
-import { toNumber, type Db } from '../core/database.js';
+import type { Db } from '../core/database.js';
 import { appendEvents, type DomainEvent } from '../core/events.js';
 import { invalid, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { rowToRecord, type ApiRecord, type Row } from '../records/codec.js';
 import { entityService } from '../records/entity-service.js';
 import type { ListParams, Page, WhereBuilder } from '../records/repository.js';
-import { issuesToFields } from '../records/validation.js';
-import { orderLineInput, type OrderLineInput } from '../sales/orders.js';
+import { dealLineTable, productLineInput, productLineRecord, readProductLines, splitProductLines, withProductLines, writeProductLines, type ProductLineInput } from '../sales/lines.js';
 import { dealEntity } from '../schema/entities.js';
 import { getBusinessSettings } from '../settings/business.js';
 import { firstPipeline, getPipeline, getStage, type Stage } from './pipelines.js';
 
-/** A deal's product lines: the same shape as an order's, so a won deal's lines can become an order. */
-export const dealLineInput = orderLineInput;
-export type DealLineInput = OrderLineInput;
-export const dealLineRecord = z
-  .object({ id: z.string(), product_id: z.string().nullable(), sku: z.string().nullable(), product_name: z.string().nullable(), quantity: z.number(), unit_price: z.number() })
-  .openapi('DealLine');
+/** A deal's product lines: the same shape as an order's (src/sales/lines.ts), so a won deal's lines can become an order. */
+export const dealLineInput = productLineInput;
+export type DealLineInput = ProductLineInput;
+export const dealLineRecord = productLineRecord.openapi('DealLine');
 export const dealLinesField = { lines: z.array(dealLineInput).max(1000).optional() };
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -152,69 +149,13 @@ const dealRows = entityService(dealEntity, {
 
 /** A deal body split into its fields and its validated lines. */
 function splitLines(raw: unknown): { deal: Record<string, unknown>; lines: DealLineInput[] | undefined } {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalid('a deal must be a JSON object', { body: ['expected an object'] });
-  const { lines, ...deal } = raw as Record<string, unknown>;
-  if (lines === undefined) return { deal, lines: undefined };
-  const parsed = z.array(dealLineInput).max(1000).safeParse(lines);
-  if (!parsed.success) throw invalid('invalid deal lines', Object.fromEntries(Object.entries(issuesToFields(parsed.error.issues)).map(([k, v]) => [`lines.${k}`, v])));
-  return { deal, lines: parsed.data };
+  const { record, lines } = splitProductLines(dealLineTable, raw);
+  return { deal: record, lines };
 }
 
-async function writeLines(trx: Db, dealId: string, lines: DealLineInput[]) {
-  await trx.deleteFrom('deal_lines').where('deal_id', '=', dealId).execute();
-  const rows = [];
-  for (const [position, line] of lines.entries()) {
-    let product: { id: string; sku: string | null; name: string } | undefined;
-    if (line.product_id) {
-      product = (await trx.selectFrom('products').select(['id', 'sku', 'name']).where('id', '=', line.product_id).executeTakeFirst()) as typeof product;
-      if (!product) throw invalid(`product ${line.product_id} does not exist`, { [`lines.${position}.product_id`]: ['no such product'] });
-    } else if (line.sku) {
-      product = (await trx.selectFrom('products').select(['id', 'sku', 'name']).where('sku', '=', line.sku).executeTakeFirst()) as typeof product;
-    }
-    rows.push({
-      id: newId('dealLine'),
-      deal_id: dealId,
-      position,
-      product_id: product?.id ?? null,
-      sku: line.sku ?? product?.sku ?? null,
-      product_name: line.product_name ?? product?.name ?? null,
-      quantity: line.quantity,
-      unit_price: line.unit_price,
-    });
-  }
-  for (let i = 0; i < rows.length; i += 200)
-    await trx
-      .insertInto('deal_lines')
-      .values(rows.slice(i, i + 200))
-      .execute();
-}
-
-export async function dealLines(db: Db, dealIds: string[]): Promise<Map<string, ApiRecord[]>> {
-  const out = new Map<string, ApiRecord[]>();
-  for (let i = 0; i < dealIds.length; i += 500) {
-    const rows = await db
-      .selectFrom('deal_lines')
-      .selectAll()
-      .where('deal_id', 'in', dealIds.slice(i, i + 500))
-      .orderBy('deal_id')
-      .orderBy('position')
-      .execute();
-    for (const r of rows) {
-      const list = out.get(r.deal_id as string) ?? [];
-      list.push({ id: r.id, product_id: r.product_id, sku: r.sku, product_name: r.product_name, quantity: toNumber(r.quantity), unit_price: toNumber(r.unit_price) });
-      out.set(r.deal_id as string, list);
-    }
-  }
-  return out;
-}
-
-async function withLines(db: Db, deals: ApiRecord[]): Promise<ApiRecord[]> {
-  const lines = await dealLines(
-    db,
-    deals.map((d) => d.id as string),
-  );
-  return deals.map((d) => ({ ...d, lines: lines.get(d.id as string) ?? [] }));
-}
+const writeLines = (trx: Db, dealId: string, lines: DealLineInput[]) => writeProductLines(trx, dealLineTable, dealId, lines);
+export const dealLines = (db: Db, dealIds: string[]) => readProductLines(db, dealLineTable, dealIds);
+const withLines = (db: Db, deals: ApiRecord[]) => withProductLines(db, dealLineTable, deals);
 
 const linesTotal = (lines: DealLineInput[]) => round2(lines.reduce((sum, l) => sum + l.quantity * l.unit_price, 0));
 

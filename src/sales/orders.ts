@@ -2,37 +2,18 @@ import { z } from '@hono/zod-openapi';
 import type { Ctx } from '../core/context.js';
 import { inTransaction } from '../core/context.js';
 import type { Db } from '../core/database.js';
-import { toNumber } from '../core/database.js';
 import { invalid } from '../core/errors.js';
-import { newId } from '../core/ids.js';
 import type { ApiRecord } from '../records/codec.js';
 import { entityService } from '../records/entity-service.js';
+import { orderLineTable, productLineInput, productLineRecord, productLineRow, splitProductLines, withProductLines, writeProductLines, type LineProduct, type ProductLineInput } from './lines.js';
 import type { ListParams, Page, WhereBuilder } from '../records/repository.js';
-import { issuesToFields } from '../records/validation.js';
 import { orderEntity } from '../schema/entities.js';
-import { maxShortText } from '../schema/fields.js';
 import { getBusinessSettings } from '../settings/business.js';
 
-export const orderLineInput = z
-  .object({
-    product_id: z.string().max(40).nullable().optional(),
-    sku: z.string().trim().max(maxShortText).nullable().optional(),
-    product_name: z.string().trim().max(maxShortText).nullable().optional(),
-    quantity: z.number().finite().positive().max(1e9).default(1),
-    unit_price: z.number().finite().min(-1e12).max(1e12),
-  })
-  .strict();
-export type OrderLineInput = z.infer<typeof orderLineInput>;
+export const orderLineInput = productLineInput;
+export type OrderLineInput = ProductLineInput;
 export const orderLinesField = { lines: z.array(orderLineInput).max(1000).optional() };
-
-export const orderLineRecord = z.object({
-  id: z.string(),
-  product_id: z.string().nullable(),
-  sku: z.string().nullable(),
-  product_name: z.string().nullable(),
-  quantity: z.number(),
-  unit_price: z.number(),
-});
+export const orderLineRecord = productLineRecord;
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -50,75 +31,15 @@ const orderRows = entityService(orderEntity, {
 
 /** An order body split into its order fields and its validated lines. */
 export function splitLines(raw: unknown): { order: Record<string, unknown>; lines: OrderLineInput[] | undefined } {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalid('an order must be a JSON object', { body: ['expected an object'] });
-  const { lines, ...order } = raw as Record<string, unknown>;
-  if (lines === undefined) return { order, lines: undefined };
-  const parsed = z.array(orderLineInput).max(1000).safeParse(lines);
-  if (!parsed.success) throw invalid('invalid order lines', Object.fromEntries(Object.entries(issuesToFields(parsed.error.issues)).map(([k, v]) => [`lines.${k}`, v])));
-  return { order, lines: parsed.data };
+  const { record, lines } = splitProductLines(orderLineTable, raw);
+  return { order: record, lines };
 }
 
-async function linesOf(db: Db, orderIds: string[]): Promise<Map<string, ApiRecord[]>> {
-  const out = new Map<string, ApiRecord[]>();
-  for (let i = 0; i < orderIds.length; i += 500) {
-    const rows = await db
-      .selectFrom('order_lines')
-      .selectAll()
-      .where('order_id', 'in', orderIds.slice(i, i + 500))
-      .orderBy('order_id')
-      .orderBy('position')
-      .execute();
-    for (const r of rows) {
-      const list = out.get(r.order_id as string) ?? [];
-      list.push({ id: r.id, product_id: r.product_id, sku: r.sku, product_name: r.product_name, quantity: toNumber(r.quantity), unit_price: toNumber(r.unit_price) });
-      out.set(r.order_id as string, list);
-    }
-  }
-  return out;
-}
-
-async function withLines(db: Db, orders: ApiRecord[]): Promise<ApiRecord[]> {
-  const lines = await linesOf(
-    db,
-    orders.map((o) => o.id as string),
-  );
-  return orders.map((o) => ({ ...o, lines: lines.get(o.id as string) ?? [] }));
-}
+const withLines = (db: Db, orders: ApiRecord[]) => withProductLines(db, orderLineTable, orders);
+const writeLines = (trx: Db, orderId: string, lines: OrderLineInput[]) => writeProductLines(trx, orderLineTable, orderId, lines);
 
 /** A line's row: its product's SKU and name fill the line's gaps. */
-export function orderLineRow(orderId: string, position: number, line: OrderLineInput, product: { id: string; sku: string | null; name: string } | undefined) {
-  return {
-    id: newId('orderLine'),
-    order_id: orderId,
-    position,
-    product_id: product?.id ?? null,
-    sku: line.sku ?? product?.sku ?? null,
-    product_name: line.product_name ?? product?.name ?? null,
-    quantity: line.quantity,
-    unit_price: line.unit_price,
-  };
-}
-
-/** Resolves each line's product by id or SKU, and fills in a missing name from the product. */
-async function writeLines(trx: Db, orderId: string, lines: OrderLineInput[]) {
-  await trx.deleteFrom('order_lines').where('order_id', '=', orderId).execute();
-  const rows = [];
-  for (const [position, line] of lines.entries()) {
-    let product: { id: string; sku: string | null; name: string } | undefined;
-    if (line.product_id) {
-      product = (await trx.selectFrom('products').select(['id', 'sku', 'name']).where('id', '=', line.product_id).executeTakeFirst()) as typeof product;
-      if (!product) throw invalid(`product ${line.product_id} does not exist`, { [`lines.${position}.product_id`]: ['no such product'] });
-    } else if (line.sku) {
-      product = (await trx.selectFrom('products').select(['id', 'sku', 'name']).where('sku', '=', line.sku).executeTakeFirst()) as typeof product;
-    }
-    rows.push(orderLineRow(orderId, position, line, product));
-  }
-  for (let i = 0; i < rows.length; i += 200)
-    await trx
-      .insertInto('order_lines')
-      .values(rows.slice(i, i + 200))
-      .execute();
-}
+export const orderLineRow = (orderId: string, position: number, line: OrderLineInput, product: LineProduct) => productLineRow(orderLineTable, orderId, position, line, product);
 
 /** Defaults of a new order (status, currency: the business's) and its total from its lines when none is given. */
 export function withDefaults(order: Record<string, unknown>, lines: OrderLineInput[] | undefined, creating: boolean, currency = 'USD'): Record<string, unknown> {
