@@ -35,11 +35,16 @@ describe('flows in a real browser', () => {
     // The demo data, scored by its insight run.
     const job = await apiCall('POST', '/api/demo');
     expect(job.status).toBe(202);
-    for (let status = job.body.status; status !== 'done';) {
-      expect(status).not.toBe('failed');
-      await new Promise((r) => setTimeout(r, 1000));
-      status = (await apiCall('GET', `/api/jobs/${job.body.id}`)).body.status;
-    }
+    const finished = async (id: string) => {
+      for (;;) {
+        const j = (await apiCall('GET', `/api/jobs/${id}`)).body;
+        expect(j.status).not.toBe('failed');
+        if (j.status === 'done') return j;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    };
+    // The demo job queues the insight run that scores the customers.
+    await finished((await finished(job.body.id)).result.insight_run_job);
   }, 400_000);
   afterAll(async () => {
     await app?.close();
@@ -142,6 +147,12 @@ describe('flows in a real browser', () => {
     await enrolments.getByRole('row').nth(1).waitFor();
     const rows = await db.selectFrom('flow_enrolments').select(['status', 'step']).execute();
     expect(rows).toHaveLength(atRisk.length);
+    // The customer's page lists the flow they are in.
+    const mailed = byAddress.get((caught[0].to && !Array.isArray(caught[0].to) ? caught[0].to.value[0].address! : '').toLowerCase())!;
+    await page.goto(`${base}/customers/${mailed.id}`);
+    const card = page.getByRole('region', { name: 'Flows' });
+    await card.getByRole('link', { name: 'Win back drifting customers' }).waitFor();
+    await card.getByText(/last: wait-1 waited/).waitFor();
     expect(problems).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import { quotes } from '../quotes/service.js';
 import { customerEntity } from '../schema/entities.js';
 import { dataTables } from '../schema/personal-data.js';
 import { exportLoyalty } from '../loyalty/export.js';
+import { exportFlows } from '../flows/export.js';
 import { submissionsOf } from '../forms/submissions.js';
 import { mergedAway } from './merged-records.js';
 import { exportTickets } from '../tickets/export.js';
@@ -88,6 +89,7 @@ export async function exportCustomer(ctx: Ctx, id: string) {
     quotes: related.quotes,
     contracts: related.contracts,
     loyalty: await exportLoyalty(db, id),
+    flows: await exportFlows(db, ids),
     form_submissions: await submissionsOf(db, ids),
     tickets: await exportTickets(db, ids),
     sms: await exportSms(db, ids),

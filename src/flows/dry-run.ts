@@ -12,13 +12,12 @@ import { toBool } from '../core/database.js';
 import { AppError, invalid } from '../core/errors.js';
 import { listEvents } from '../core/events.js';
 import type { Database } from '../core/database.js';
-import { fieldsOf } from '../fields/custom-fields.js';
 import { filterNodeSchema, type FilterNode } from '../records/query.js';
 import { issuesToFields } from '../records/validation.js';
-import { customerEntity } from '../schema/entities.js';
 import { getBusinessSettings, todayIn } from '../settings/business.js';
 import { renderTemplate } from '../templates/render.js';
 import { thresholdScores } from '../insights/score-events.js';
+import { smsProviderConfig } from '../sms/settings.js';
 import type { Definition, Trigger } from './definition.js';
 import { conditionHolds, customerRecord, waitUntil } from './runner.js';
 import { customersMatching, type Flow } from './service.js';
@@ -131,6 +130,7 @@ const describeWait = (s: Extract<Definition['steps'][number], { kind: 'wait' }>)
 export async function plan(db: Db, flow: Flow, customerId: string, now: Date, timeZone: string): Promise<PlannedStep[]> {
   const d = flow.definition;
   const customer = await customerRecord(db, customerId);
+  const smsReady = (await smsProviderConfig(db)) !== null;
   const out: PlannedStep[] = [];
   let at = now;
   const pseudo = { id: '(dry run)', customer_id: customerId, entered_at: now.toISOString() };
@@ -173,9 +173,30 @@ export async function plan(db: Db, flow: Flow, customerId: string, now: Date, ti
         }
         break;
       }
-      case 'send_sms':
-        out.push({ ...base, summary: 'SMS skipped: SMS not configured' });
+      case 'send_sms': {
+        const phone = customer?.phone as string | null | undefined;
+        if (!smsReady) out.push({ ...base, summary: 'SMS skipped: SMS not configured' });
+        else if (!phone || !/^\+[1-9]\d{6,14}$/.test(phone)) out.push({ ...base, summary: 'SMS skipped: no mobile number' });
+        else if (toBool(customer!.consent_sms) !== true) out.push({ ...base, summary: 'SMS skipped: no SMS consent' });
+        else {
+          try {
+            const r = await renderTemplate(db, { subject: 'SMS', text: s.body }, { customerId, discountScope: flow.id });
+            out.push({ ...base, summary: `SMS to ${phone}: ${r.text.trim()}`, text: r.text.trim() });
+          } catch (e) {
+            out.push({
+              ...base,
+              summary: `SMS fails: ${
+                e instanceof AppError
+                  ? `${e.message} ${Object.values(e.fields ?? {})
+                      .flat()
+                      .join('; ')}`.trim()
+                  : (e as Error).message
+              }`,
+            });
+          }
+        }
         break;
+      }
       case 'create_task':
         out.push({ ...base, summary: `task "${s.title}" due in ${s.due_in_days} day${s.due_in_days === 1 ? '' : 's'}` });
         break;
@@ -233,7 +254,6 @@ export async function dryRun(database: Database, flow: Flow, raw: unknown, now =
     now,
   );
   const entering = all.filter((c) => allowed.has(c.customer_id));
-  await fieldsOf(db, customerEntity);
   const shown = [];
   for (const c of entering.slice(0, input.limit)) {
     const record = await customerRecord(db, c.customer_id);

@@ -314,6 +314,85 @@ describe.each(engines)('flows on %s', (engine) => {
     await api.request('POST', `/api/flows/${flow.id}/pause`);
   });
 
+  it('creates every built-in flow; a contract end minus 30 days enrols; an SMS step is skipped until SMS is set up, then queues the rendered text', async () => {
+    const templates = (await api.request('GET', '/api/flows/templates')).body.data as { key: string }[];
+    expect(templates.map((t) => t.key)).toEqual(['welcome', 'win_back', 'cross_sell', 'birthday']);
+    for (const t of templates) expect((await api.request('POST', '/api/flows', { template: t.key, name: `Template ${t.key}` })).status).toBe(201);
+    expect((await api.request('POST', '/api/flows', { template: 'nope' })).body.error.fields).toHaveProperty('template');
+    expect((await api.request('POST', '/api/flows', { definition: { trigger: { type: 'manual' }, steps: [{ id: 'e', kind: 'exit' }] } })).body.error.fields).toHaveProperty('name');
+
+    const renewing = await customer({ first_name: 'Renewing', phone: '+32470123456', consent_sms: true });
+    const today = new Date().toISOString().slice(0, 10);
+    const in30 = new Date(Date.parse(`${today}T00:00:00Z`) + days(30)).toISOString().slice(0, 10);
+    const contract = await api.request('POST', '/api/contracts', { title: 'Support', customer_id: renewing, starts_on: '2026-01-01', ends_on: in30, status: 'active' });
+    expect(contract.status, JSON.stringify(contract.body)).toBe(201);
+    const flow = await createFlow({
+      name: 'Renewal',
+      definition: {
+        trigger: { type: 'date', field: 'contract.ends_on', offset_days: -30 },
+        steps: [
+          { id: 'text', kind: 'send_sms', body: 'Hi {{ customer.first_name }}, your contract ends in a month.' },
+          { id: 'task', kind: 'create_task', title: 'Renewal call', due_in_days: 2 },
+        ],
+      },
+    });
+    await api.request('POST', `/api/flows/${flow.id}/activate`, {});
+    const dry = (await api.request('POST', `/api/flows/${flow.id}/dry-run`, {})).body;
+    expect(dry.customers.map((c: any) => [c.customer_id, c.steps.map((x: any) => x.summary)])).toEqual([[renewing, ['SMS skipped: SMS not configured', 'task "Renewal call" due in 2 days']]]);
+    expect(await runDateTriggers(database())).toBeGreaterThanOrEqual(1);
+    await drainDueEnrolments(database());
+    let [enrolment] = await enrolments(flow.id);
+    expect(enrolment).toMatchObject({ customer_id: renewing, source: 'date', status: 'completed' });
+    expect(enrolment.history.map((h: any) => [h.step_id, h.outcome, h.detail])).toEqual([
+      ['text', 'skipped', 'SMS not configured'],
+      ['task', 'created', null],
+    ]);
+    const task = (await api.request('GET', `/api/tasks/${enrolment.history[1].related_id}`)).body;
+    expect(task).toMatchObject({ title: 'Renewal call', customer_id: renewing });
+
+    // With a provider set up, the same step queues the text (the job queue sends it).
+    const sms = await api.request('PUT', '/api/sms/settings', { account_sid: 'AC0123456789abcdef0123456789abcdef', auth_token: 'secret-token', from_number: '+15017122661' });
+    expect(sms.status, JSON.stringify(sms.body)).toBe(200);
+    const manual = await createFlow({
+      name: 'Texts',
+      definition: { trigger: { type: 'manual' }, steps: [{ id: 'text', kind: 'send_sms', body: 'Hi {{ customer.first_name }}, code {{ discount_code }}' }] },
+    });
+    await api.request('POST', `/api/flows/${manual.id}/activate`, {});
+    const noConsent = await customer({ phone: '+32470123457' });
+    await api.request('POST', `/api/flows/${manual.id}/enrolments`, { customer_ids: [renewing, noConsent] });
+    await drainDueEnrolments(database());
+    const runs = Object.fromEntries((await enrolments(manual.id)).map((e) => [e.customer_id, e.history[0]]));
+    expect(runs[noConsent]).toMatchObject({ outcome: 'skipped', detail: 'no SMS consent' });
+    expect(runs[renewing]).toMatchObject({ outcome: 'sent' });
+    const row = await database().db.selectFrom('sms_messages').select(['body', 'to_number', 'status', 'purpose']).where('id', '=', runs[renewing].related_id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ to_number: '+32470123456', status: 'queued', purpose: 'marketing' });
+    expect(row.body).toMatch(/^Hi Renewing, code SAVE-[2-9A-Z]{6}$/);
+    await api.request('PUT', '/api/sms/settings', { account_sid: null, auth_token: null, from_number: null });
+  });
+
+  it('ends an enrolment at its goal even when the goal event comes in the same batch as the one that enrolled', async () => {
+    const flow = await createFlow({
+      name: 'Welcome until the first order',
+      definition: {
+        trigger: { type: 'event', event: 'customer.created' },
+        goal: { events: ['order.created'] },
+        steps: [
+          { id: 'wait', kind: 'wait', days: 2 },
+          { id: 'tag', kind: 'add_tag', tag: 'nudged' },
+        ],
+      },
+    });
+    await api.request('POST', `/api/flows/${flow.id}/activate`, {});
+    const quick = await customer({ first_name: 'Quick' });
+    const slow = await customer({ first_name: 'Slow' });
+    expect((await api.request('POST', '/api/orders', { customer_id: quick, ordered_at: new Date().toISOString(), total: 10, currency: 'EUR', status: 'paid' })).status).toBe(201);
+    await drainFlowEvents(database());
+    const by = Object.fromEntries((await enrolments(flow.id)).map((e) => [e.customer_id, e]));
+    expect(by[quick]).toMatchObject({ status: 'exited', exit_reason: 'goal' });
+    expect(by[slow]).toMatchObject({ status: 'active' });
+    await api.request('POST', `/api/flows/${flow.id}/pause`);
+  });
+
   it('calls a webhook step signed with Standard Webhooks, refuses private addresses unless allowed, and exits a customer who is erased', async () => {
     const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
     const server = http.createServer((req, res) => {
@@ -361,6 +440,16 @@ describe.each(engines)('flows on %s', (engine) => {
       expect(verifyWebhook(secret, received[0].headers as Record<string, string>, received[0].body)).toBe(true);
       expect(JSON.parse(received[0].body).data).toMatchObject({ flow_id: flow.id, step_id: 'hook', customer: { id: c1, first_name: 'Hooked' } });
 
+      // The person's export lists the flow they are in, with the steps run.
+      const exported = (await api.request('GET', `/api/customers/${c1}/export`)).body.flows;
+      expect(exported).toEqual([
+        expect.objectContaining({
+          flow_id: flow.id,
+          flow_name: 'Hook',
+          status: 'active',
+          steps: [expect.objectContaining({ step_id: 'hook', outcome: 'delivered' }), expect.objectContaining({ step_id: 'wait', outcome: 'waited' })],
+        }),
+      ]);
       // Erased while waiting: the enrolment ends and the next step never runs.
       expect((await api.request('DELETE', `/api/customers/${c1}?erase=true`)).status).toBe(204);
       await drainFlowEvents(database());

@@ -31,6 +31,7 @@ const enrolmentSchema = z
   .object({
     id: z.string(),
     flow_id: z.string(),
+    flow_name: z.string(),
     version: z.number().int(),
     customer_id: z.string(),
     status: z.enum(['active', 'completed', 'exited', 'failed']),

@@ -8,6 +8,7 @@
  * once its lease ends. A webhook call is the exception: it goes out before its step is recorded, so a
  * crash in between repeats it (with the same `webhook-id`, which receivers use to drop repeats).
  */
+import { instanceSecret } from '../auth/secrets.js';
 import { inTransaction, type Ctx } from '../core/context.js';
 import { toBool, type Database, type Db } from '../core/database.js';
 import { claimRows, insertOrIgnore } from '../core/dialect.js';
@@ -26,6 +27,8 @@ import { rowToRecord } from '../records/codec.js';
 import { getRows } from '../records/repository.js';
 import { customerEntity } from '../schema/entities.js';
 import { getBusinessSettings } from '../settings/business.js';
+import { queueSms } from '../sms/service.js';
+import { smsProviderConfig } from '../sms/settings.js';
 import { renderTemplate } from '../templates/render.js';
 import { webhookHeaders } from '../webhooks/signature.js';
 import type { Condition, Definition, Step } from './definition.js';
@@ -50,6 +53,9 @@ interface Enrolment {
   step: number;
   entered_at: string;
 }
+
+/** How long an enrolment whose step hit an error of the database or the process waits before it is tried again. */
+const retryMs = 5_000;
 
 /** The enrolment is no longer this worker's (its lease ran out and another process took it). */
 class LostClaim extends Error {}
@@ -120,6 +126,9 @@ interface RunEnv {
 }
 
 async function runEnv(database: Database, now: Date, allowPrivate: boolean): Promise<RunEnv> {
+  // The instance secret (personal discount codes) is created outside the step transactions, once, so
+  // that two workers' first messages do not both try to create it inside theirs.
+  await instanceSecret(database.db);
   const [business, settings] = await Promise.all([getBusinessSettings(database.db), getFlowSettings(database.db)]);
   return { now, timeZone: business.timeZone, budget: settings.daily_send_budget, allowPrivate };
 }
@@ -155,14 +164,23 @@ const dayIn = (now: Date, timeZone: string) => {
 /** Takes one message from today's budget; false when it is used up. */
 async function useBudget(trx: Db, env: RunEnv): Promise<boolean> {
   const day = dayIn(env.now, env.timeZone);
+  // The update comes first and locks the day's row at once: an insert-or-ignore first would take a
+  // shared lock that two workers then both try to raise (a deadlock on MariaDB).
+  const take = async () =>
+    Number(
+      (
+        await trx
+          .updateTable('flow_send_days')
+          .set((eb) => ({ used: eb('used', '+', 1) }))
+          .where('day', '=', day)
+          .where('used', '<', env.budget)
+          .executeTakeFirst()
+      ).numUpdatedRows,
+    ) > 0;
+  if (await take()) return true;
+  if (await trx.selectFrom('flow_send_days').select('day').where('day', '=', day).executeTakeFirst()) return false;
   await insertOrIgnore(trx, 'flow_send_days', { day, used: 0 }, ['day']);
-  const r = await trx
-    .updateTable('flow_send_days')
-    .set((eb) => ({ used: eb('used', '+', 1) }))
-    .where('day', '=', day)
-    .where('used', '<', env.budget)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
+  return take();
 }
 
 export async function customerRecord(db: Db, id: string): Promise<Record<string, unknown> | null> {
@@ -245,9 +263,16 @@ async function applyStep(trx: Db, database: Database, e: Enrolment, d: Definitio
       });
       return { outcome: 'sent', relatedId: id, next };
     }
-    case 'send_sms':
-      // SMS sending (src/sms) is not part of this Rapport yet: the step is kept and reported, nothing is sent.
-      return { outcome: 'skipped', detail: 'SMS not configured', next };
+    case 'send_sms': {
+      if (!(await smsProviderConfig(trx))) return { outcome: 'skipped', detail: 'SMS not configured', next };
+      const customer = await customerRecord(trx, e.customer_id);
+      if (!customer?.phone || !/^\+[1-9]\d{6,14}$/.test(customer.phone as string)) return { outcome: 'skipped', detail: 'no mobile number', next };
+      if (toBool(customer.consent_sms) !== true) return { outcome: 'skipped', detail: 'no SMS consent', next };
+      if (!(await useBudget(trx, env))) return { outcome: 'deferred', next: i, deferUntil: nextDayStart(env.now, env.timeZone) };
+      const rendered = await renderTemplate(trx, { subject: 'SMS', text: step.body }, { customerId: e.customer_id, discountScope: e.flow_id });
+      const { id } = await queueSms(trx, { customer_id: e.customer_id, body: rendered.text.trim(), purpose: 'marketing', related: { entity: 'flow_enrolment', id: e.id }, actor: ctx.actor });
+      return { outcome: 'sent', relatedId: id, next };
+    }
     case 'create_task': {
       const due = new Date(env.now.getTime() + step.due_in_days * 86_400_000).toISOString();
       const [task] = await tasks.createIn(trx, ctx, [{ title: step.title, due_at: due, customer_id: e.customer_id }]);
@@ -376,13 +401,23 @@ async function runEnrolment(database: Database, worker: string, e: Enrolment, en
       }
     } catch (error) {
       if (error instanceof LostClaim) throw error;
+      if (!(error instanceof AppError)) {
+        // Not the step's fault (a lost connection, a deadlock): nothing was applied; the step is tried again shortly.
+        console.error(`flow ${e.flow_id} enrolment ${e.id} step ${step.id}:`, error);
+        await database.db
+          .updateTable('flow_enrolments')
+          .set({ claimed_by: null, claimed_until: null, next_run_at: new Date(Date.now() + retryMs).toISOString() })
+          .where('id', '=', e.id)
+          .where('claimed_by', '=', worker)
+          .execute();
+        return;
+      }
       // A step that cannot run for this customer (a template error, a value the field refuses) ends the enrolment as failed, recorded.
-      const message = error instanceof AppError ? `${error.message}${error.fields ? ': ' + Object.values(error.fields).flat().join('; ') : ''}` : (error as Error).message;
+      const message = `${error.message}${error.fields ? ': ' + Object.values(error.fields).flat().join('; ') : ''}`;
       await inTransaction({ database, actor: 'system' }, async (trx) => {
         await recordRun(trx, e, d, i, { outcome: 'failed', detail: message.slice(0, 1000) }, now);
         await finish(trx, worker, e, i, 'failed', 'step_failed', now);
       });
-      if (!(error instanceof AppError)) console.error(`flow ${e.flow_id} enrolment ${e.id} step ${step.id}:`, error);
       return;
     }
     if (result.deferUntil || result.at || typeof result.next !== 'number') return;

@@ -375,6 +375,7 @@ export async function stepCounts(db: Db, flow: Flow): Promise<{ steps: StepCount
 export interface EnrolmentRow {
   id: string;
   flow_id: string;
+  flow_name: string;
   version: number;
   customer_id: string;
   status: string;
@@ -389,14 +390,15 @@ export interface EnrolmentRow {
 
 export async function listEnrolments(db: Db, query: { flowId?: string; customerId?: string; status?: string; limit?: number }): Promise<EnrolmentRow[]> {
   let q = db
-    .selectFrom('flow_enrolments')
-    .select(['id', 'flow_id', 'version', 'customer_id', 'status', 'step', 'next_run_at', 'source', 'exit_reason', 'entered_at', 'finished_at'])
-    .orderBy('entered_at', 'desc')
-    .orderBy('id', 'desc')
+    .selectFrom('flow_enrolments as e')
+    .innerJoin('flows as f', 'f.id', 'e.flow_id')
+    .select(['e.id', 'e.flow_id', 'f.name as flow_name', 'e.version', 'e.customer_id', 'e.status', 'e.step', 'e.next_run_at', 'e.source', 'e.exit_reason', 'e.entered_at', 'e.finished_at'])
+    .orderBy('e.entered_at', 'desc')
+    .orderBy('e.id', 'desc')
     .limit(query.limit ?? 100);
-  if (query.flowId) q = q.where('flow_id', '=', query.flowId);
-  if (query.customerId) q = q.where('customer_id', '=', query.customerId);
-  if (query.status) q = q.where('status', '=', query.status);
+  if (query.flowId) q = q.where('e.flow_id', '=', query.flowId);
+  if (query.customerId) q = q.where('e.customer_id', '=', query.customerId);
+  if (query.status) q = q.where('e.status', '=', query.status);
   const rows = await q.execute();
   const history = new Map<string, EnrolmentRow['history']>();
   const ids = rows.map((r) => r.id as string);
@@ -424,6 +426,7 @@ export async function listEnrolments(db: Db, query: { flowId?: string; customerI
   return rows.map((r) => ({
     id: r.id as string,
     flow_id: r.flow_id as string,
+    flow_name: r.flow_name as string,
     version: Number(r.version),
     customer_id: r.customer_id as string,
     status: r.status as string,

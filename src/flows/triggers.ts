@@ -79,9 +79,15 @@ async function endEnrolments(trx: Db, customerId: string, reason: 'goal' | 'cust
 
 /** Handles a batch of events: goals first (an order that is a goal of one flow may start another). */
 export async function handleFlowEvents(ctx: Ctx, events: StoredEvent[]): Promise<void> {
-  const flows = (await activeFlows(ctx.database.db, 'event')).filter((f) => f.definition.trigger.type === 'event');
+  const db = ctx.database.db;
+  const flows = (await activeFlows(db, 'event')).filter((f) => f.definition.trigger.type === 'event');
+  // Only events some flow starts on, some running enrolment ends on, or a customer leaving need a transaction.
+  const wanted = new Set<string>(['customer.deleted', 'customer.erased']);
+  for (const f of flows) if (f.definition.trigger.type === 'event') wanted.add(f.definition.trigger.event);
+  const running = await db.selectFrom('flow_enrolments').select(['flow_id', 'version']).distinct().where('status', '=', 'active').execute();
+  for (const r of running) for (const g of (await flowVersion(db, r.flow_id as string, Number(r.version))).goal?.events ?? []) wanted.add(g);
   for (const e of events) {
-    if (e.type.startsWith('flow.')) continue;
+    if (!wanted.has(e.type)) continue;
     const customerId = customerOf(e);
     if (!customerId) continue;
     await inTransaction(ctx, async (trx) => {
@@ -94,7 +100,8 @@ export async function handleFlowEvents(ctx: Ctx, events: StoredEvent[]): Promise
         // An event from before the flow was switched on does not enrol (a consumer catching up after a pause).
         if (f.activated_at && e.occurred_at < f.activated_at) continue;
         if (!eventMatches(f.definition.trigger as Extract<Trigger, { type: 'event' }>, e)) continue;
-        await enrolCustomer(trx, ctx.actor, f, customerId, 'event', e.id);
+        // A later event of this batch may be the new enrolment's goal.
+        if (await enrolCustomer(trx, ctx.actor, f, customerId, 'event', e.id)) for (const g of f.definition.goal?.events ?? []) wanted.add(g);
       }
     });
   }
