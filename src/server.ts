@@ -17,6 +17,7 @@ import { startFollowups } from './followups/consumer.js';
 import { startFlows } from './flows/worker.js';
 import { startSurveyConsumers } from './surveys/consumer.js';
 import { chatCsatChannel } from './chat/service.js';
+import { startMailboxWatchers } from './inbound/watchers.js';
 
 /** Starts the API and web app; resolves once listening, with a function that stops it. */
 export async function startServer(config: Config, log: (line: string) => void = console.log) {
@@ -47,6 +48,8 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const flows = startFlows(database, { allowPrivate: config.allowPrivateTargets });
   // CSAT asks follow resolved tickets (by email, and inside the chat a ticket came from).
   const surveys = startSurveyConsumers(database, chatCsatChannel);
+  // Support mailboxes that offer IDLE are watched, so new mail becomes a ticket at once (else the minute's fetch takes it).
+  const mailboxes = startMailboxWatchers(database);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const where = database.sqlitePath ?? database.dialect;
@@ -67,6 +70,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
       await followups.stop();
       await flows.stop();
       await surveys.stop();
+      await mailboxes.stop();
       await webhooks.stop();
       await mail.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -250,8 +250,10 @@ export async function pollMailbox(database: Database, id: string, existing?: Ima
           if (large.length) for await (const m of c.fetch(large.join(','), { uid: true, headers: true }, { uid: true })) if (m.headers) raws.set(m.uid, m.headers);
           for (const { uid, size } of batch) {
             const raw = raws.get(uid) ?? Buffer.alloc(0);
-            results.push(await processInboundMail(database, raw, { source: `imap:${id}`, mailboxId: id, address: s.address }, Math.max(size, raw.length)));
-            await db.updateTable('mailboxes').set({ last_uid: uid }).where('id', '=', id).execute();
+            const onStored = async (trx: Db) => {
+              await trx.updateTable('mailboxes').set({ last_uid: uid }).where('id', '=', id).execute();
+            };
+            results.push(await processInboundMail(database, raw, { source: `imap:${id}`, mailboxId: id, address: s.address, onStored }, Math.max(size, raw.length)));
           }
         }
       }

@@ -39,6 +39,17 @@ export interface InboundSource {
   mailboxId?: string | null;
   /** The support address the mailbox receives at, so a +T-n plus address on it can be read. */
   address?: string | null;
+  /** Runs in the transaction that stores the mail (a mailbox moves its last UID there: one commit per mail). */
+  onStored?: (trx: Db) => Promise<void>;
+}
+
+/** One transaction per mail: what it stores and the source's own bookkeeping commit together. */
+function storing<T>(database: Database, from: InboundSource, fn: (trx: Db) => Promise<T>): Promise<T> {
+  return database.db.transaction().execute(async (trx) => {
+    const result = await fn(trx);
+    await from.onStored?.(trx);
+    return result;
+  });
 }
 
 const systemCtx = (database: Database, source: string): Ctx => ({ database, actor: `inbound:${source}` });
@@ -135,7 +146,7 @@ async function refuseTooLarge(database: Database, raw: Buffer, size: number, fro
     mail = null;
   }
   const reason = `${size} bytes is over the ${maxInboundBytes / 1024 / 1024} MB limit`;
-  return database.db.transaction().execute(async (trx) => {
+  return storing(database, from, async (trx) => {
     const id = await record(trx, { source: from.source, mail, size, outcome: 'too_large', reason });
     const sender = mail?.from?.address;
     const automatic = mail ? automaticKind(mail) : null;
@@ -169,7 +180,7 @@ export async function processInboundMail(database: Database, raw: Buffer, from: 
   try {
     mail = await parseInbound(raw);
   } catch (error) {
-    return database.db.transaction().execute(async (trx) => {
+    return storing(database, from, async (trx) => {
       const reason = `not a MIME message: ${(error as Error).message}`.slice(0, 500);
       const id = await record(trx, { source: from.source, mail: null, size, outcome: 'malformed', reason });
       await appendEvents(trx, ctx.actor, [{ type: 'inbound.rejected', entity: 'inbound_mail', entityId: id, data: { reason: 'malformed', source: from.source, size } }]);
@@ -185,7 +196,7 @@ export async function processInboundMail(database: Database, raw: Buffer, from: 
   }
   const automatic: 'bounce' | 'auto_reply' | null = shared && (shared.kind === 'bounce' || shared.kind === 'complaint') ? 'bounce' : shared?.kind === 'auto_reply' ? 'auto_reply' : automaticKind(mail);
   const bounceRecorded = automatic === 'bounce' ? await handleBounceMail(database, raw).catch(() => false) : false;
-  return database.db.transaction().execute(async (trx): Promise<InboundResult> => {
+  return storing(database, from, async (trx): Promise<InboundResult> => {
     if (!mail.from && automatic !== 'bounce') {
       const reason = 'no sender address (From) could be read';
       const id = await record(trx, { source: from.source, mail, size, outcome: 'malformed', reason });

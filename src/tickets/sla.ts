@@ -54,9 +54,16 @@ export const defaultSla: SlaSettings = {
 
 const settingsKey = 'tickets.sla';
 
-export async function getSlaSettings(db: Db): Promise<SlaSettings> {
-  const stored = await readSetting<Partial<SlaSettings>>(db, settingsKey);
-  return { ...defaultSla, ...(stored ?? {}) };
+/** Read once per transaction (a ticket write asks several times); a write in the same transaction drops it. */
+const perTransaction = new WeakMap<Db, Promise<SlaSettings>>();
+
+export function getSlaSettings(db: Db): Promise<SlaSettings> {
+  const isTransaction = db.isTransaction;
+  const cached = isTransaction ? perTransaction.get(db) : undefined;
+  if (cached) return cached;
+  const read = readSetting<Partial<SlaSettings>>(db, settingsKey).then((stored) => ({ ...defaultSla, ...(stored ?? {}) }));
+  if (isTransaction) perTransaction.set(db, read);
+  return read;
 }
 
 export async function putSlaSettings(trx: Db, body: unknown): Promise<SlaSettings> {
@@ -65,6 +72,7 @@ export async function putSlaSettings(trx: Db, body: unknown): Promise<SlaSetting
   for (const [day, windows] of Object.entries(parsed.data.hours))
     for (const [from, to] of windows) if (from >= to) throw invalid(`${day}: a window must end after it starts`, { [`hours.${day}`]: ['a window must end after it starts'] });
   await writeSettingIn(trx, settingsKey, parsed.data);
+  perTransaction.delete(trx);
   return parsed.data;
 }
 
