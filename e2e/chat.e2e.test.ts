@@ -1,4 +1,5 @@
 import http from 'node:http';
+import axe from 'axe-core';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +7,22 @@ import { apiCall as callApi, chromiumPath, startApp, type RunningApp } from './h
 
 const email = 'owner@example.com';
 const password = 'a long enough password';
+
+/** axe-core's violations (WCAG 2.1 AA and best practice) on a page as it is now, the widget's shadow DOM included. */
+async function violations(p: Page): Promise<string[]> {
+  // Evaluated through the debugging protocol: the app's Content Security Policy forbids inline scripts.
+  if (!(await p.evaluate(() => 'axe' in window))) await p.evaluate(axe.source);
+  return p.evaluate(async () => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join('; ')})`,
+    );
+  });
+}
 
 /**
  * Live chat in real browsers: a visitor on another site (its own origin, a second browser) chats in
@@ -43,7 +60,7 @@ describe('live chat in real browsers', () => {
     let key = '';
     shop = http.createServer((req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(`<!doctype html><html lang="en"><head><title>Shop</title></head><body><h1>The shop</h1><script src="${base}/chat/widget.js?key=${key}" async></script></body></html>`);
+      res.end(`<!doctype html><html lang="en"><head><title>Shop</title></head><body><main><h1>The shop</h1></main><script src="${base}/chat/widget.js?key=${key}" async></script></body></html>`);
     });
     await new Promise<void>((resolve) => shop.listen(0, '127.0.0.1', resolve));
     shopOrigin = `http://127.0.0.1:${(shop.address() as AddressInfo).port}`;
@@ -62,7 +79,7 @@ describe('live chat in real browsers', () => {
     await app?.close();
   });
 
-  it('chats live both ways, resolves, and the visitor rates it in the widget', async () => {
+  it('chats live both ways, resolves, and the visitor rates it in the widget', { timeout: 180_000 }, async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Live chat' }).click();
     await page.getByRole('heading', { name: 'Live chat' }).waitFor();
     await expect.poll(async () => (await apiCall('GET', '/api/chat/conversations')).body.owner_online).toBe(true);
@@ -98,6 +115,13 @@ describe('live chat in real browsers', () => {
 
     await page.getByRole('navigation').getByRole('link', { name: 'Feedback' }).click();
     await expect.poll(() => page.getByTestId('csat').textContent()).toMatch(/^100% \(95%: \d+(\.\d)?% to 100%\)$/);
+    expect(await violations(visitor)).toEqual([]);
+    expect(await violations(page)).toEqual([]);
+    await page.getByRole('navigation').getByRole('link', { name: 'Live chat' }).click();
+    await page.getByLabel('Status').selectOption('closed');
+    await page.getByRole('navigation', { name: 'Chats' }).getByRole('button', { name: /Vera/ }).click();
+    await page.getByRole('region', { name: 'Conversation' }).getByText('Thank you for your rating (5/5).').waitFor();
+    expect(await violations(page)).toEqual([]);
     const report = await apiCall('GET', '/api/reports/feedback');
     expect(report.body.csat).toMatchObject({ answers: 1, satisfied: 1, csat: 100 });
     const list = await apiCall('GET', '/api/chat/conversations?status=closed');
