@@ -197,6 +197,19 @@ describe.each(engines)('live chat on %s', (engine) => {
     expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe('ines@chat.example');
   });
 
+  it('takes an address the visitor leaves later, refusing one that is not an address', async () => {
+    owner!.close();
+    for (let i = 0; i < 50 && (await widget('GET', '/status')).body.online; i++) await new Promise((r) => setTimeout(r, 20));
+    const away = await widget('POST', '/conversations', { message: 'Hello?', email: 'kai@chat.example' });
+    expect(away.status).toBe(201);
+    expect(away.body.messages.map((m: { kind: string }) => m.kind)).toEqual(['text', 'email_notice']);
+    expect((await widget('POST', '/email', { email: 'not an address' }, { token: away.body.token })).body.error.fields).toHaveProperty('email');
+    expect((await widget('POST', '/email', { email: 'Kai.Other@Chat.Example' }, { token: away.body.token })).status).toBe(200);
+    expect((await ok('GET', `/api/chat/conversations/${away.body.conversation_id}`)).conversation.email).toBe('kai.other@chat.example');
+    owner = await openOwner();
+    await owner.next(() => true);
+  });
+
   it('exports the chat with the person and erases its messages and the address', async () => {
     const chat = (await ok('GET', `/api/chat/conversations/${conversationId}`)).conversation;
     const exported = await ok('GET', `/api/customers/${chat.customer_id}/export`);
