@@ -1,10 +1,6 @@
-import axe from 'axe-core';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall as callApi, startApp, type RunningApp } from './harness.js';
-
-const email = 'owner@example.com';
-const password = 'a long enough password';
+import { apiCall as callApi, axeViolations, signUp, startApp, type RunningApp } from './harness.js';
 
 /** The deals board in a real browser: cards dragged with the mouse, moved from the keyboard, totals per column. */
 describe('deals board in a real browser', () => {
@@ -27,13 +23,7 @@ describe('deals board in a real browser', () => {
     page.on('response', (res) => {
       if (res.status() >= 500) problems.push(`server error: ${res.status()} ${res.url()}`);
     });
-    await page.goto(base);
-    await page.getByRole('heading', { name: 'Set up your workspace' }).waitFor();
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByLabel('Repeat password').fill(password);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('navigation').getByRole('link', { name: 'Deals' }).waitFor();
+    await signUp(page, base, 'Deals');
     expect((await apiCall('PATCH', '/api/settings', { currency: 'EUR' })).status).toBe(200);
   }, 300_000);
   afterAll(async () => app?.close());
@@ -113,12 +103,7 @@ describe('deals board in a real browser', () => {
     // No accessibility violation on the board.
     await page.goto(`${base}/deals`);
     await column('Proposal').getByText('Garden design').waitFor();
-    await page.evaluate(axe.source);
-    const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => `${v.id}: ${v.nodes.length}`);
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   }, 180_000);
 });

@@ -1,4 +1,5 @@
 /** What the browser tests share: the web build, Rapport and a browser on it, API calls as the browser. */
+import axe from 'axe-core';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -87,4 +88,40 @@ export async function apiCall(page: Page, method: string, url: string, body?: un
     },
     { method, url, body },
   );
+}
+
+export const ownerEmail = 'owner@example.com';
+export const ownerPassword = 'a long enough password';
+
+/**
+ * Creates the owner account on a fresh Rapport through the set-up page, then waits for the app's
+ * main navigation (or for the navigation link named `waitForLink`).
+ */
+export async function signUp(page: Page, base: string, waitForLink?: string): Promise<void> {
+  await page.goto(base);
+  await page.getByRole('heading', { name: 'Set up your workspace' }).waitFor();
+  await page.getByLabel('Email').fill(ownerEmail);
+  await page.getByLabel('Password', { exact: true }).fill(ownerPassword);
+  await page.getByLabel('Repeat password').fill(ownerPassword);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  if (waitForLink) await page.getByRole('navigation').getByRole('link', { name: waitForLink }).waitFor();
+  else await page.getByRole('navigation', { name: 'Main' }).waitFor();
+}
+
+/**
+ * axe-core's violations on the page as it is now, as "rule: help (first targets)". The script goes in
+ * through the debugging protocol: the CSP forbids inline scripts.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    );
+  });
 }

@@ -1,9 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall as callApi, startApp, type RunningApp } from './harness.js';
-
-const email = 'owner@example.com';
-const password = 'a long enough password';
+import { apiCall as callApi, signUp, startApp, type RunningApp } from './harness.js';
 
 /** The loyalty programme in a real browser: rules and rewards set in the app, points, a redemption, the customer's page, a referral through the lead form. */
 describe('loyalty in a real browser', () => {
@@ -21,13 +18,7 @@ describe('loyalty in a real browser', () => {
     page.on('response', (res) => {
       if (res.status() >= 500) problems.push(`server error: ${res.status()} ${res.url()}`);
     });
-    await page.goto(base);
-    await page.getByRole('heading', { name: 'Set up your workspace' }).waitFor();
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByLabel('Repeat password').fill(password);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('navigation').getByRole('link', { name: 'Loyalty' }).waitFor();
+    await signUp(page, base, 'Loyalty');
     expect((await apiCall('PATCH', '/api/settings', { currency: 'EUR' })).status).toBe(200);
   }, 300_000);
   afterAll(async () => app?.close());

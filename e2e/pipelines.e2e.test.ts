@@ -1,10 +1,6 @@
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall as callApi, startApp, type RunningApp } from './harness.js';
-
-const email = 'owner@example.com';
-const password = 'a long enough password';
+import { apiCall as callApi, axeViolations, signUp, startApp, type RunningApp } from './harness.js';
 
 /** The pipeline editor in a real browser: stages deleted with their deals moved, a new pipeline made and deleted. */
 describe('pipeline editor in a real browser', () => {
@@ -12,25 +8,12 @@ describe('pipeline editor in a real browser', () => {
   let page: Page;
   let base: string;
   const apiCall = (method: string, url: string, body?: unknown) => callApi(page, method, url, body);
-  const axeViolations = async () => {
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
-    return page.evaluate(async () => {
-      const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => `${v.id}: ${v.nodes.length}`);
-    });
-  };
 
   beforeAll(async () => {
     app = await startApp({ width: 1440, height: 900 });
     ({ page, base } = app);
     page.setDefaultTimeout(20_000);
-    await page.goto(base);
-    await page.getByRole('heading', { name: 'Set up your workspace' }).waitFor();
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByLabel('Repeat password').fill(password);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('navigation').getByRole('link', { name: 'Deals' }).waitFor();
+    await signUp(page, base, 'Deals');
   }, 300_000);
   afterAll(async () => app?.close());
 
@@ -43,12 +26,12 @@ describe('pipeline editor in a real browser', () => {
     await page.goto(`${base}/deals`);
     await page.getByRole('link', { name: 'Edit pipeline' }).click();
     await page.getByLabel('Stage 1 name').waitFor();
-    expect(await axeViolations()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Remove Proposal' }).click();
     await page.getByRole('button', { name: 'Save the pipeline' }).click();
     await page.getByText('name a kept stage to move them to').waitFor();
     expect((await apiCall('GET', `/api/pipelines/${pipeline.id}`)).body.stages.map((s: { name: string }) => s.name)).toContain('Proposal');
-    expect(await axeViolations()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.getByLabel('Move the deals of Proposal to').selectOption(lead.id);
     await page.getByRole('button', { name: 'Save the pipeline' }).click();
@@ -62,7 +45,7 @@ describe('pipeline editor in a real browser', () => {
     await page.goto(`${base}/deals`);
     await page.getByRole('link', { name: 'New pipeline' }).click();
     await page.getByLabel('Pipeline name').waitFor();
-    expect(await axeViolations()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Pipeline name').fill('Partnerships');
     await page.getByRole('button', { name: 'Add a stage' }).click();
     await page.getByLabel('Stage 2 name').fill('Talking');

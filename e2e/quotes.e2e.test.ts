@@ -1,25 +1,8 @@
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall as callApi, startApp, type RunningApp } from './harness.js';
+import { apiCall as callApi, axeViolations, signUp, startApp, type RunningApp } from './harness.js';
 
-const email = 'owner@example.com';
-const password = 'a long enough password';
-
-async function violations(page: Page): Promise<string[]> {
-  // Through the debugging protocol: the CSP forbids inline scripts, and the public page has none.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map(
-      (v) =>
-        `${v.id}: ${v.help} (${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')})`,
-    );
-  });
-}
+const violations = axeViolations;
 
 /** A quote drafted in the editor with live totals, sent, and accepted on its public page in another tab. */
 describe('quotes in a real browser', () => {
@@ -37,13 +20,7 @@ describe('quotes in a real browser', () => {
     page.on('response', (res) => {
       if (res.status() >= 500) problems.push(`server error: ${res.status()} ${res.url()}`);
     });
-    await page.goto(base);
-    await page.getByRole('heading', { name: 'Set up your workspace' }).waitFor();
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByLabel('Repeat password').fill(password);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('navigation').getByRole('link', { name: 'Quotes' }).waitFor();
+    await signUp(page, base, 'Quotes');
     expect((await apiCall('PATCH', '/api/settings', { currency: 'EUR' })).status).toBe(200);
     expect((await apiCall('PATCH', '/api/settings/quotes', { business_name: 'Atelier Lumen', business_address: 'Rue Haute 12, Brussels' })).status).toBe(200);
   }, 300_000);

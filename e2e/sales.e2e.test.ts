@@ -2,10 +2,7 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeMailTransport } from '../src/mail/transport.js';
 import { startTestSmtp, useTestSmtp, type TestSmtp } from '../src/test/smtp.js';
-import { apiCall, chromiumPath, startApp, type RunningApp } from './harness.js';
-
-const email = 'owner@example.com';
-const password = 'a long enough password';
+import { apiCall, chromiumPath, signUp, startApp, type RunningApp } from './harness.js';
 
 /**
  * The sales walk in a real browser: a visitor sends the public lead form, the owner sees the deal on
@@ -47,13 +44,7 @@ describe('from a lead form to a won deal, in Chromium', () => {
 
   it('walks a lead to a won deal with an order and a task', { timeout: 240_000 }, async () => {
     const { page, base } = app;
-    await page.goto(base);
-    await page.getByRole('heading', { name: 'Set up your workspace' }).waitFor();
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByLabel('Repeat password').fill(password);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await signUp(page, base);
     expect((await apiCall(page, 'PATCH', '/api/settings/quotes', { business_name: 'Atelier Lumen', business_address: 'Rue Haute 12, 1000 Brussels' })).status).toBe(200);
     const product = await apiCall(page, 'POST', '/api/products', { name: 'Website design', sku: 'WEB-1', price: 1250 });
     expect(product.status).toBe(201);
