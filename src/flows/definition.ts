@@ -25,7 +25,7 @@ const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'a ti
 /** Where a condition sends the enrolment: the next step, the end of the flow, or a later step by id. */
 const branchTarget = z.union([z.literal('next'), z.literal('exit'), stepId]).openapi({ description: '"next", "exit" or the id of a later step' });
 
-export const triggerSchema = z
+const triggerSchema = z
   .discriminatedUnion('type', [
     z
       .object({
@@ -63,7 +63,7 @@ const conditionSchema = z
   ])
   .openapi('FlowCondition');
 
-export const stepSchema = z
+const stepSchema = z
   .discriminatedUnion('kind', [
     z
       .object({
@@ -119,13 +119,11 @@ export const stepSchema = z
   ])
   .openapi('FlowStep');
 
-export const stepKinds = ['wait', 'condition', 'send_email', 'send_sms', 'create_task', 'add_tag', 'remove_tag', 'update_field', 'webhook', 'exit'] as const;
 export type Step = z.infer<typeof stepSchema>;
-export type StepKind = Step['kind'];
 export type Trigger = z.infer<typeof triggerSchema>;
 export type Condition = z.infer<typeof conditionSchema>;
 
-export const reentrySchema = z
+const reentrySchema = z
   .discriminatedUnion('policy', [
     z.object({ policy: z.literal('never') }).strict(),
     z.object({ policy: z.literal('after_days'), days: z.number().int().min(1).max(3650) }).strict(),

@@ -112,7 +112,7 @@ async function mayEnter(db: Db, flow: Flow, customerIds: string[], now: Date): P
   );
 }
 
-export interface PlannedStep {
+interface PlannedStep {
   step_id: string;
   kind: string;
   /** When it would run, assuming the waits before it. */
@@ -127,7 +127,7 @@ const describeWait = (s: Extract<Definition['steps'][number], { kind: 'wait' }>)
   (s.until_time ? `${s.days || s.hours || s.minutes ? ', then ' : ''}until ${s.until_time}` : '');
 
 /** The steps a customer would go through, walked with today's data. */
-export async function plan(db: Db, flow: Flow, customerId: string, now: Date, timeZone: string): Promise<PlannedStep[]> {
+async function plan(db: Db, flow: Flow, customerId: string, now: Date, timeZone: string): Promise<PlannedStep[]> {
   const d = flow.definition;
   const customer = await customerRecord(db, customerId);
   const smsReady = (await smsProviderConfig(db)) !== null;
@@ -227,7 +227,7 @@ export interface DryRunResult {
   customers: { customer_id: string; name: string; email: string | null; why: string; steps: PlannedStep[] }[];
 }
 
-export function parseDryRunInput(raw: unknown) {
+function parseDryRunInput(raw: unknown) {
   const parsed = dryRunInput.safeParse(raw ?? {});
   if (!parsed.success) throw invalid('invalid dry run', issuesToFields(parsed.error.issues));
   let filter: FilterNode | undefined;

@@ -277,6 +277,21 @@ describe.each(engines)('flows on %s', (engine) => {
     const list = await enrolments(flow.id);
     expect(list.map((e) => [e.customer_id, e.source])).toEqual([[birthday, 'date']]);
     expect(list.map((e) => e.customer_id)).not.toContain(other);
+    await api.request('POST', `/api/flows/${flow.id}/pause`);
+
+    // A custom date field (its column is cf_<name>), a week after the date.
+    expect((await api.request('POST', '/api/fields', { entity: 'customers', name: 'trial_ends', label: 'Trial ends', type: 'date' })).status).toBe(201);
+    const weekAgo = new Date(Date.parse(`${today}T00:00:00Z`) - days(7)).toISOString().slice(0, 10);
+    const trial = await customer({ first_name: 'Trial', trial_ends: weekAgo });
+    await customer({ first_name: 'Later', trial_ends: today });
+    const custom = await createFlow({
+      name: 'After the trial',
+      definition: { trigger: { type: 'date', field: 'trial_ends', offset_days: 7 }, steps: [{ id: 'tag', kind: 'add_tag', tag: 'trial-over' }] },
+    });
+    await api.request('POST', `/api/flows/${custom.id}/activate`, {});
+    expect(await runDateTriggers(database())).toBe(1);
+    expect((await enrolments(custom.id)).map((e) => e.customer_id)).toEqual([trial]);
+    await api.request('POST', `/api/flows/${custom.id}/pause`);
   });
 
   it('enrols the customers of a second insight run whose churn risk crossed 0.7, matching the run’s own events; the dry run lists those past the threshold', async () => {

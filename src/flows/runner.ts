@@ -63,7 +63,7 @@ class LostClaim extends Error {}
 export const flowWorkerName = () => `${thisProcess()}:flows`;
 
 /** Claims due enrolments of active flows for this worker. */
-export async function claimDueEnrolments(database: Database, worker: string, now: Date, batch: number, leaseMs: number): Promise<Enrolment[]> {
+async function claimDueEnrolments(database: Database, worker: string, now: Date, batch: number, leaseMs: number): Promise<Enrolment[]> {
   const nowIso = now.toISOString();
   const rows = await claimRows(
     database.db,

@@ -17,7 +17,7 @@ import { customerEntity } from '../schema/entities.js';
 import { newWebhookSecret } from '../webhooks/signature.js';
 import { definitionSchema, filterFields, parseDefinition, type Definition } from './definition.js';
 
-export type FlowStatus = 'draft' | 'active' | 'paused';
+type FlowStatus = 'draft' | 'active' | 'paused';
 
 export interface Flow {
   id: string;
@@ -30,7 +30,7 @@ export interface Flow {
   updated_at: string;
 }
 
-export const flowInput = z
+const flowInput = z
   .object({
     name: z.string().trim().min(1, { message: 'a name is required' }).max(200),
     definition: definitionSchema,
@@ -65,7 +65,7 @@ function toFlow(row: Record<string, unknown>): Flow {
  * The checks a schema cannot make alone: field names against the customer fields (custom ones
  * included), date triggers on date fields, Liquid that parses. A field error names the step.
  */
-export async function checkDefinition(db: Db, d: Definition): Promise<void> {
+async function checkDefinition(db: Db, d: Definition): Promise<void> {
   const fields = new Map((await fieldsOf(db, customerEntity)).map((f) => [f.name, f]));
   const errors: FieldErrors = newFieldErrors();
   const add = (path: string, message: string) => (errors[path] ??= []).push(message);

@@ -5,7 +5,7 @@ import { invalid } from '../core/errors.js';
 import { issuesToFields } from '../records/validation.js';
 import { readSetting, writeSetting } from '../settings/store.js';
 
-export const flowSettingsKey = 'flows';
+const flowSettingsKey = 'flows';
 
 export const flowSettingsSchema = z
   .object({
@@ -18,7 +18,7 @@ export const flowSettingsSchema = z
   .openapi('FlowSettings');
 
 export type FlowSettings = z.infer<typeof flowSettingsSchema>;
-export const defaultFlowSettings: FlowSettings = { daily_send_budget: 500 };
+const defaultFlowSettings: FlowSettings = { daily_send_budget: 500 };
 
 export async function getFlowSettings(db: Db): Promise<FlowSettings> {
   const stored = await readSetting<Partial<FlowSettings>>(db, flowSettingsKey);

@@ -11,11 +11,14 @@ import { insertOrIgnore } from '../core/dialect.js';
 import { appendEvents, consumeEvents, type EventConsumer, type StoredEvent } from '../core/events.js';
 import { getBusinessSettings, todayIn } from '../settings/business.js';
 import { sql } from 'kysely';
+import { fieldsOf } from '../fields/custom-fields.js';
+import { customerEntity } from '../schema/entities.js';
+import { columnOf } from '../schema/fields.js';
 import type { Definition, Trigger } from './definition.js';
 import { enrolCustomer, flowVersion, type Flow } from './service.js';
 import { parseDefinition } from './definition.js';
 
-export const flowConsumerName = 'flows';
+const flowConsumerName = 'flows';
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
 
@@ -78,7 +81,7 @@ async function endEnrolments(trx: Db, customerId: string, reason: 'goal' | 'cust
 }
 
 /** Handles a batch of events: goals first (an order that is a goal of one flow may start another). */
-export async function handleFlowEvents(ctx: Ctx, events: StoredEvent[]): Promise<void> {
+async function handleFlowEvents(ctx: Ctx, events: StoredEvent[]): Promise<void> {
   const db = ctx.database.db;
   const flows = (await activeFlows(db, 'event')).filter((f) => f.definition.trigger.type === 'event');
   // Only events some flow starts on, some running enrolment ends on, or a customer leaving need a transaction.
@@ -141,7 +144,11 @@ export async function customersDueOn(db: Db, trigger: Extract<Trigger, { type: '
       .execute();
     return rows.map((r) => r.customer_id as string);
   }
-  const column = sql.ref(trigger.field);
+  // The column of the field (a custom field's is cf_<name>), from the registry: never the raw name.
+  const field = (await fieldsOf(db, customerEntity)).find((f) => f.name === trigger.field && (f.type === 'date' || f.type === 'datetime'));
+  const name = field ? columnOf(field) : null;
+  if (!name) return [];
+  const column = sql.ref(name);
   let q = db.selectFrom('customers').select('id').where('erased_at', 'is', null).orderBy('id').limit(limit);
   if (trigger.yearly) {
     const monthDay = [target.slice(5, 10)];
