@@ -228,6 +228,16 @@ describe.each(engines)('flows on %s', (engine) => {
     expect(sent.map((m) => m.customer_id).sort()).toEqual([...ids].sort());
     const list = await enrolments(flow.id);
     expect(list.every((e) => e.status === 'completed' && e.history.length === 1)).toBe(true);
+
+    // A process that died holding a claim: nobody runs the enrolment until its lease is over, then another worker does, once.
+    const orphan = await customer({ first_name: 'Orphan' });
+    const [id] = (await api.request('POST', `/api/flows/${flow.id}/enrolments`, { customer_ids: [orphan] })).body.enrolment_ids;
+    const leaseEnd = new Date(Date.now() + 60_000);
+    await database().db.updateTable('flow_enrolments').set({ claimed_by: 'gone-host:1:flows', claimed_until: leaseEnd.toISOString() }).where('id', '=', id).execute();
+    expect(await runDueEnrolments(database(), { worker: 'worker-c' })).toBe(0);
+    expect(await runDueEnrolments(database(), { worker: 'worker-c', now: new Date(leaseEnd.getTime() + 1000) })).toBe(1);
+    expect(await runDueEnrolments(database(), { worker: 'worker-d', now: new Date(leaseEnd.getTime() + 120_000) })).toBe(0);
+    expect((await messagesTo(orphan)).map((m) => m.subject)).toEqual(['Hello Orphan']);
   });
 
   it('holds back sends over the daily budget until the next day, and skips a customer without consent', async () => {
