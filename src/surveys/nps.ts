@@ -1,6 +1,6 @@
 /**
- * NPS surveys: a definition (name, question, audience) sent by hand to its audience (a k-means
- * segment, a lifecycle stage, or everyone with an address) or automatically N days after a person
+ * NPS surveys: a definition (name, question, audience) sent by hand to its audience (a segment,
+ * k-means or saved filter; a lifecycle stage; or everyone with an address) or automatically N days after a person
  * became a customer (the daily job). Nobody is asked an NPS survey twice within 90 days.
  */
 import { z } from '@hono/zod-openapi';
@@ -12,13 +12,14 @@ import { AppError, invalid, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { queueMail } from '../mail/queue.js';
 import { lifecycleStages } from '../schema/entities.js';
+import { segmentWhere } from '../insights/segmentation.js';
 import { createSurveyRequest, npsQuietDays, publicBaseUrl, surveyMail } from './service.js';
 
 export const surveyInput = z
   .object({
     name: z.string().trim().min(1).max(200),
     question: z.string().trim().min(1).max(500).optional().openapi({ description: 'Default: "How likely are you to recommend us to a friend or colleague?"' }),
-    segment_id: z.string().max(40).nullable().optional().openapi({ description: 'Send to the members of this k-means segment' }),
+    segment_id: z.string().max(40).nullable().optional().openapi({ description: 'Send to the members of this segment (k-means or saved filter)' }),
     stage: z.enum(lifecycleStages).nullable().optional().openapi({ description: 'Send to customers in this lifecycle stage' }),
     after_days: z.number().int().min(1).max(3650).nullable().optional().openapi({ description: 'Sent automatically this many days after a person became a customer (daily)' }),
     active: z.boolean().optional(),
@@ -132,30 +133,31 @@ interface Recipient {
 }
 
 /** Customers of the audience with an address, not erased, not asked an NPS survey in the quiet period. */
-async function audience(db: Db, survey: Survey, now: Date, extra?: { since?: { from: string; to: string } }): Promise<Recipient[]> {
+async function audience(ctx: Ctx, survey: Survey, now: Date, extra?: { since?: { from: string; to: string } }): Promise<Recipient[]> {
   const quietSince = new Date(now.getTime() - npsQuietDays * 86_400_000).toISOString();
-  let q = db
-    .selectFrom('customers as c')
-    .select(['c.id', 'c.email', 'c.first_name'])
-    .where('c.email', 'is not', null)
-    .where('c.email', '!=', '')
-    .where('c.erased_at', 'is', null)
+  // A k-means segment or a saved-filter segment, as customer lists and campaigns read them.
+  const inSegment = survey.segment_id ? await segmentWhere(ctx, survey.segment_id) : [];
+  let q = ctx.database.db
+    .selectFrom('customers')
+    .select(['id', 'email', 'first_name'])
+    .where('email', 'is not', null)
+    .where('email', '!=', '')
+    .where('erased_at', 'is', null)
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
           selectFrom('survey_requests as r')
             .select('r.id')
-            .whereRef('r.customer_id', '=', 'c.id')
+            .whereRef('r.customer_id', '=', 'customers.id')
             .where('r.kind', '=', 'nps')
             .where((eb) => eb.or([eb('r.sent_at', '>=', quietSince), eb('r.survey_id', '=', survey.id)])),
         ),
       ),
     );
-  if (survey.segment_id)
-    q = q.where(({ exists, selectFrom }) => exists(selectFrom('segment_members as m').select('m.customer_id').whereRef('m.customer_id', '=', 'c.id').where('m.segment_id', '=', survey.segment_id!)));
-  if (survey.stage) q = q.where('c.stage', '=', survey.stage);
-  if (extra?.since) q = q.where('c.customer_since', '>', extra.since.from).where('c.customer_since', '<=', extra.since.to);
-  return (await q.orderBy('c.id').execute()).map((r) => ({ id: r.id as string, email: r.email as string, first_name: (r.first_name as string | null) ?? null }));
+  for (const w of inSegment) q = q.where(w);
+  if (survey.stage) q = q.where('stage', '=', survey.stage);
+  if (extra?.since) q = q.where('customer_since', '>', extra.since.from).where('customer_since', '<=', extra.since.to);
+  return (await q.orderBy('id').execute()).map((r) => ({ id: r.id as string, email: r.email as string, first_name: (r.first_name as string | null) ?? null }));
 }
 
 const batchSize = 200;
@@ -202,7 +204,7 @@ export async function sendSurvey(ctx: Ctx, id: string, now = new Date()): Promis
   if (!survey.active) throw new AppError('conflict', 'The survey is paused: activate it first.');
   const base = await publicBaseUrl(ctx.database.db);
   if (!base) throw invalid('Set the public address (Settings → Email) first: the survey links need it.', { public_url: ['not set'] });
-  return { sent: await sendTo(ctx.database, ctx.actor, survey, await audience(ctx.database.db, survey, now), base) };
+  return { sent: await sendTo(ctx.database, ctx.actor, survey, await audience(ctx, survey, now), base) };
 }
 
 /** The daily pass: each active survey with `after_days` goes to those who became customers that many days ago (up to a week late). */
@@ -214,7 +216,7 @@ export async function sendDueSurveys(database: Database, now = new Date()): Prom
   for (const survey of surveys) {
     const to = new Date(now.getTime() - survey.after_days! * 86_400_000);
     const from = new Date(to.getTime() - 7 * 86_400_000);
-    sent += await sendTo(database, 'system', survey, await audience(database.db, survey, now, { since: { from: from.toISOString(), to: to.toISOString() } }), base);
+    sent += await sendTo(database, 'system', survey, await audience({ database, actor: 'system' }, survey, now, { since: { from: from.toISOString(), to: to.toISOString() } }), base);
   }
   return sent;
 }

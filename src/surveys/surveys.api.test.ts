@@ -168,6 +168,15 @@ describe.each(engines)('surveys on %s', (engine) => {
     expect(report.nps.high).toBeGreaterThan(50);
     expect(report.months.at(-1).nps.answers).toBe(3);
 
+    // A saved-filter segment as the audience: only those it selects, and not those asked already.
+    const saved = await ok('POST', '/api/segments', { name: 'Flo and Cy', filter: { field: 'email', op: 'in', value: ['flo@nps.example', 'cy@nps.example'] } });
+    const bySegment = await ok('POST', '/api/surveys', { name: 'Segment NPS', segment_id: saved.id });
+    expect(await ok('POST', `/api/surveys/${bySegment.id}/send`)).toEqual({ sent: 1 });
+    const segmentAsked = await api.db.database.db.selectFrom('survey_requests').select('customer_id').where('survey_id', '=', bySegment.id).execute();
+    expect(segmentAsked.map((r) => r.customer_id)).toEqual([ids[3]]);
+    await deliverAllQueued(api.db.database);
+    await smtp.waitFor(before + 4);
+
     const answers = await ok('GET', `/api/surveys/responses?kind=nps&limit=2`);
     expect(answers.data).toHaveLength(2);
     const rest = await ok('GET', `/api/surveys/responses?kind=nps&limit=2&cursor=${answers.next_cursor}`);

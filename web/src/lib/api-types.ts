@@ -7608,7 +7608,7 @@ export interface components {
             name: string;
             /** @description Default: "How likely are you to recommend us to a friend or colleague?" */
             question?: string;
-            /** @description Send to the members of this k-means segment */
+            /** @description Send to the members of this segment (k-means or saved filter) */
             segment_id?: string | null;
             /**
              * @description Send to customers in this lifecycle stage
@@ -19288,7 +19288,7 @@ export interface operations {
                     name?: string;
                     /** @description Default: "How likely are you to recommend us to a friend or colleague?" */
                     question?: string;
-                    /** @description Send to the members of this k-means segment */
+                    /** @description Send to the members of this segment (k-means or saved filter) */
                     segment_id?: string | null;
                     /**
                      * @description Send to customers in this lifecycle stage
