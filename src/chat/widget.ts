@@ -132,23 +132,24 @@ export function chatWidget(config: WidgetConfig): void {
       const data = JSON.parse((e as MessageEvent).data as string) as { message?: Msg };
       if (data.message) show(data.message);
     });
-    source.addEventListener('gone', () => {
-      source?.close();
-      source = null;
-      token = null;
-      try {
-        localStorage.removeItem(storeKey);
-      } catch {
-        // storage unavailable: nothing kept
-      }
-      started(false);
-    });
     source.addEventListener('error', () => {
-      // The browser reconnects by itself; a new connection asks from the last message seen.
-      if (source && source.readyState === EventSource.CLOSED) {
-        source = null;
-        setTimeout(listen, 3000);
-      }
+      // The browser reconnects by itself; when it gave up, ask whether the chat still exists (an erased
+      // chat's token opens nothing: forget it), else listen again from the last message seen.
+      if (!source || source.readyState !== EventSource.CLOSED) return;
+      source = null;
+      void fetch(`${api}/messages`, { headers: headers(), credentials: 'omit', mode: 'cors' }).then(
+        (res) => {
+          if (res.status !== 404) return void setTimeout(listen, 3000);
+          token = null;
+          try {
+            localStorage.removeItem(storeKey);
+          } catch {
+            // storage unavailable: nothing kept
+          }
+          started(false);
+        },
+        () => void setTimeout(listen, 3000),
+      );
     });
   };
 
