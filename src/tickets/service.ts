@@ -288,7 +288,7 @@ export async function createTicket(trx: Db, ctx: Ctx, input: CreateTicketInput):
     },
   ]);
   if (input.first_message) await addTicketMessage(trx, ctx, id, { direction: 'in', ...input.first_message });
-  else await refreshAttention(trx, id);
+  await refreshAttention(trx, id);
   return (await readTicket(trx, id))!;
 }
 
@@ -327,17 +327,22 @@ export async function addTicketMessage(trx: Db, ctx: Ctx, ticketId: string, inpu
       created_at: now,
     })
     .execute();
+  const attachmentFacts: TicketMessage['attachments'] = [];
   for (const a of input.attachments ?? []) {
+    const fact = {
+      id: newId('ticketAttachment'),
+      filename: a.filename.replace(/[\r\n\\/"]/g, '_').slice(0, 200) || 'attachment',
+      content_type: /^[\w.+-]+\/[\w.+-]+$/.test(a.content_type) ? a.content_type.toLowerCase() : 'application/octet-stream',
+      size: a.content.length,
+      sha256: createHash('sha256').update(a.content).digest('hex'),
+    };
+    attachmentFacts.push(fact);
     await trx
       .insertInto('ticket_attachments')
       .values({
-        id: newId('ticketAttachment'),
+        ...fact,
         ticket_message_id: id,
         ticket_id: ticketId,
-        filename: a.filename.replace(/[\r\n\\/"]/g, '_').slice(0, 200) || 'attachment',
-        content_type: /^[\w.+-]+\/[\w.+-]+$/.test(a.content_type) ? a.content_type.toLowerCase() : 'application/octet-stream',
-        size: a.content.length,
-        sha256: createHash('sha256').update(a.content).digest('hex'),
         content: a.content,
         created_at: now,
       })
@@ -376,9 +381,29 @@ export async function addTicketMessage(trx: Db, ctx: Ctx, ticketId: string, inpu
     });
   }
   await trx.updateTable('tickets').set(patch).where('id', '=', ticketId).execute();
-  await refreshAttention(trx, ticketId);
+  // The inbox order changes with the first response (the resolution target takes over).
+  if (patch.first_response_at) await refreshAttention(trx, ticketId);
   await appendEvents(trx, ctx.actor, events);
-  return (await messagesOf(trx, ticketId, [id]))[0];
+  return {
+    id,
+    ticket_id: ticketId,
+    direction: input.direction,
+    author: input.author ?? null,
+    from_address: input.from_address ?? null,
+    to_address: input.to_address ?? null,
+    subject: input.subject ? cleanSubject(input.subject) : null,
+    body_text: input.body_text,
+    body_html: input.body_html ?? null,
+    visible_text: split.visible,
+    folded_text: split.folded,
+    header_message_id: input.header_message_id?.slice(0, 255) ?? null,
+    in_reply_to: input.in_reply_to?.slice(0, 255) ?? null,
+    references: input.references?.slice(-50) ?? [],
+    mail_message_id: input.mail_message_id ?? null,
+    auto_reply: !!input.auto_reply,
+    created_at: now,
+    attachments: attachmentFacts,
+  };
 }
 
 /** The columns a status change writes besides the status. */
