@@ -20,12 +20,13 @@ import { thresholdScores } from '../insights/score-events.js';
 import { smsProviderConfig } from '../sms/settings.js';
 import type { Definition, Trigger } from './definition.js';
 import { conditionHolds, customerRecord, waitUntil } from './runner.js';
-import { customersMatching, type Flow } from './service.js';
+import { customersInSegment, customersMatching, type Flow } from './service.js';
 import { customerOf, customersDueOn, eventMatches } from './triggers.js';
 
 export const dryRunInput = z
   .object({
     customer_ids: z.array(z.string().max(40)).max(1000).optional(),
+    segment_id: z.string().max(40).optional().openapi({ description: 'For a manual flow: the segment to try' }),
     filter: z.any().optional().openapi({ description: 'For a manual flow: the customers to try, as a customer filter' }),
     limit: z.number().int().min(1).max(200).default(20).openapi({ description: 'Customers shown with their steps (the count covers all)' }),
   })
@@ -56,7 +57,7 @@ async function pastThreshold(db: Db, trigger: Extract<Trigger, { type: 'event' }
 }
 
 /** Who would enter today, before the re-entry policy. */
-export async function candidates(database: Database, flow: Flow, input: { customer_ids?: string[]; filter?: FilterNode }, now = new Date()): Promise<Candidate[]> {
+export async function candidates(database: Database, flow: Flow, input: { customer_ids?: string[]; segment_id?: string; filter?: FilterNode }, now = new Date()): Promise<Candidate[]> {
   const db = database.db;
   const t = flow.definition.trigger;
   const out = new Map<string, Candidate>();
@@ -78,6 +79,7 @@ export async function candidates(database: Database, flow: Flow, input: { custom
     for (const id of await customersDueOn(db, t, day)) out.set(id, { customer_id: id, why: `${t.field} ${t.offset_days ? `${t.offset_days > 0 ? '+' : ''}${t.offset_days} days ` : ''}is today` });
   } else {
     for (const id of input.customer_ids ?? []) out.set(id, { customer_id: id, why: 'chosen' });
+    if (input.segment_id) for (const id of await customersInSegment({ database, actor: 'dry-run' }, input.segment_id)) if (!out.has(id)) out.set(id, { customer_id: id, why: 'in the segment' });
     if (input.filter) for (const id of await customersMatching(db, input.filter)) if (!out.has(id)) out.set(id, { customer_id: id, why: 'matches the filter' });
   }
   return [...out.values()];
@@ -244,8 +246,8 @@ export async function dryRun(database: Database, flow: Flow, raw: unknown, now =
   const input = parseDryRunInput(raw);
   const db = database.db;
   const { timeZone } = await getBusinessSettings(db);
-  if (flow.definition.trigger.type === 'manual' && !input.customer_ids?.length && !input.filter)
-    throw invalid('a manual flow needs customer_ids or a filter to try', { customer_ids: ['give customer_ids or a filter'] });
+  if (flow.definition.trigger.type === 'manual' && !input.customer_ids?.length && !input.filter && !input.segment_id)
+    throw invalid('a manual flow needs customer_ids, a segment_id or a filter to try', { customer_ids: ['give customer_ids, a segment_id or a filter'] });
   const all = await candidates(database, flow, input, now);
   const allowed = await mayEnter(
     db,

@@ -418,6 +418,28 @@ describe.each(engines)('flows on %s', (engine) => {
     await api.request('POST', `/api/flows/${flow.id}/pause`);
   });
 
+  it('enrols a saved-filter segment by hand, after a dry run of it', async () => {
+    const a = await customer({ first_name: 'Segmented' });
+    const b = await customer({ first_name: 'Segmented', consent_email: false });
+    await customer({ first_name: 'Outside' });
+    const segment = await api.request('POST', '/api/segments', { name: 'Segmented people', filter: { field: 'first_name', op: 'eq', value: 'Segmented' } });
+    expect(segment.status, JSON.stringify(segment.body)).toBe(201);
+    const flow = await createFlow({
+      name: 'Segment mail',
+      definition: { trigger: { type: 'manual' }, steps: [{ id: 'mail', kind: 'send_email', subject: 'For {{ customer.first_name }}', body: 'Hello' }] },
+    });
+    expect((await api.request('POST', `/api/flows/${flow.id}/dry-run`, {})).status).toBe(400);
+    const dry = (await api.request('POST', `/api/flows/${flow.id}/dry-run`, { segment_id: segment.body.id })).body;
+    expect(Object.fromEntries(dry.customers.map((c: any) => [c.customer_id, c.steps.map((x: any) => x.summary)]))).toEqual({
+      [a]: [`email to c${seq - 2}-${engine}@example.com: For Segmented`],
+      [b]: ['email skipped: no email consent'],
+    });
+    await api.request('POST', `/api/flows/${flow.id}/activate`, {});
+    expect((await api.request('POST', `/api/flows/${flow.id}/enrolments`, { segment_id: 'seg_missing' })).status).toBe(400);
+    expect((await api.request('POST', `/api/flows/${flow.id}/enrolments`, { segment_id: segment.body.id })).body).toMatchObject({ enrolled: 2, skipped: 0 });
+    expect((await enrolments(flow.id)).map((e) => e.customer_id).sort()).toEqual([a, b].sort());
+  });
+
   it('calls a webhook step signed with Standard Webhooks, refuses private addresses unless allowed, and exits a customer who is erased', async () => {
     const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
     const server = http.createServer((req, res) => {

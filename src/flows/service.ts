@@ -14,6 +14,8 @@ import { fieldsOf } from '../fields/custom-fields.js';
 import { compileFilter, filterNodeSchema, type FilterNode } from '../records/query.js';
 import { issuesToFields } from '../records/validation.js';
 import { customerEntity } from '../schema/entities.js';
+import { segmentWhere } from '../insights/segmentation.js';
+import type { WhereBuilder } from '../records/repository.js';
 import { newWebhookSecret } from '../webhooks/signature.js';
 import { definitionSchema, filterFields, parseDefinition, type Definition } from './definition.js';
 
@@ -276,24 +278,28 @@ export async function enrolCustomer(
 export const manualEnrolInput = z
   .object({
     customer_ids: z.array(z.string().max(40)).min(1).max(1000).optional(),
+    segment_id: z.string().max(40).optional().openapi({ description: 'A saved-filter segment or a segment of the newest segmentation (GET /api/segments): its customers enter' }),
     filter: z.any().optional().openapi({ description: 'A customer filter as in GET /api/customers?filter= (every match enters, at most 10,000)' }),
   })
   .strict()
-  .refine((v) => v.customer_ids !== undefined || v.filter !== undefined, { message: 'give customer_ids or a filter', path: ['customer_ids'] })
+  .refine((v) => v.customer_ids !== undefined || v.filter !== undefined || v.segment_id !== undefined, { message: 'give customer_ids, a segment_id or a filter', path: ['customer_ids'] })
   .openapi('FlowEnrolInput');
 
 /** Customer ids a filter selects (erased customers never). */
 export async function customersMatching(db: Db, filter: FilterNode, limit = 10_000): Promise<string[]> {
   const fields = new Map((await fieldsOf(db, customerEntity)).map((f) => [f.name, f]));
-  const rows = await db
-    .selectFrom('customers')
-    .select('id')
-    .where((eb) => compileFilter(eb as never, filter, fields))
-    .where('erased_at', 'is', null)
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => r.id as string);
+  return customersWhere(db, [(eb) => compileFilter(eb as never, filter, fields)], limit);
+}
+
+/** Customer ids of a segment (a saved filter, or a k-means segment); an unknown segment is a 400. */
+export async function customersInSegment(ctx: Ctx, segmentId: string, limit = 10_000): Promise<string[]> {
+  return customersWhere(ctx.database.db, await segmentWhere(ctx, segmentId), limit);
+}
+
+async function customersWhere(db: Db, where: WhereBuilder[], limit: number): Promise<string[]> {
+  let q = db.selectFrom('customers').select('id').where('erased_at', 'is', null).orderBy('id').limit(limit);
+  for (const w of where) q = q.where(w);
+  return (await q.execute()).map((r) => r.id as string);
 }
 
 /** Enrols the given customers (or those a filter selects) in an active flow: all or, on a bad id, none. */
@@ -302,20 +308,23 @@ export async function enrolManually(ctx: Ctx, flowId: string, raw: unknown): Pro
   const flow = await getFlow(ctx.database.db, flowId);
   if (flow.status !== 'active') throw invalid('activate the flow before enrolling customers', { status: [`the flow is ${flow.status}`] });
   let ids = input.customer_ids ?? [];
+  if (input.segment_id !== undefined) ids = [...new Set([...ids, ...(await customersInSegment(ctx, input.segment_id))])];
   if (input.filter !== undefined) {
     const filter = filterNodeSchema.safeParse(input.filter);
     if (!filter.success) throw invalid('invalid filter', issuesToFields(filter.error.issues));
     ids = [...new Set([...ids, ...(await customersMatching(ctx.database.db, filter.data))])];
-  } else {
+  }
+  if (input.customer_ids?.length) {
     const found = new Set<string>();
-    for (let i = 0; i < ids.length; i += 500)
+    const given = input.customer_ids;
+    for (let i = 0; i < given.length; i += 500)
       for (const r of await ctx.database.db
         .selectFrom('customers')
         .select('id')
-        .where('id', 'in', ids.slice(i, i + 500))
+        .where('id', 'in', given.slice(i, i + 500))
         .execute())
         found.add(r.id as string);
-    const missing = ids.filter((id) => !found.has(id));
+    const missing = given.filter((id) => !found.has(id));
     if (missing.length)
       throw invalid(`no customer ${missing[0]}${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''}`, { customer_ids: missing.slice(0, 20).map((m) => `no customer ${m}`) });
   }

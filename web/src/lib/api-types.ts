@@ -5458,11 +5458,15 @@ export interface components {
              * @default 20
              */
             limit: number;
+            /** @description For a manual flow: the segment to try */
+            segment_id?: string;
         };
         FlowEnrolInput: {
             customer_ids?: string[];
             /** @description A customer filter as in GET /api/customers?filter= (every match enters, at most 10,000) */
             filter?: unknown;
+            /** @description A saved-filter segment or a segment of the newest segmentation (GET /api/segments): its customers enter */
+            segment_id?: string;
         };
         FlowEnrolment: {
             customer_id: string;
