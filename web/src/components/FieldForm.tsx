@@ -77,12 +77,15 @@ export interface FieldFormProps {
   idPrefix?: string;
   /** In create mode every non-empty field is sent; in edit mode only what changed. */
   mode?: 'create' | 'edit';
+  /** Controls the caller renders inside the form after the fields (pickers), and whether they hold a change to save. */
+  extra?: ReactNode;
+  extraChanged?: boolean;
 }
 
 /** A form generated from field metadata: the right control per type, client checks, server field errors. */
 const noRecord: Record<string, unknown> = {};
 
-export function FieldForm({ fields, record = noRecord, sections, submitLabel = 'Save', onSubmit, onCancel, idPrefix = 'f', mode = 'edit' }: FieldFormProps) {
+export function FieldForm({ fields, record = noRecord, sections, submitLabel = 'Save', onSubmit, onCancel, idPrefix = 'f', mode = 'edit', extra, extraChanged = false }: FieldFormProps) {
   const initial = useMemo(() => Object.fromEntries(fields.map((f) => [f.name, toInput(f, record[f.name])])), [fields, record]);
   const [values, setValues] = useState<Record<string, string>>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -95,7 +98,7 @@ export function FieldForm({ fields, record = noRecord, sections, submitLabel = '
     setValues(initial);
     setErrors({});
   }
-  const dirty = fields.some((f) => values[f.name] !== initial[f.name]);
+  const dirty = extraChanged || fields.some((f) => values[f.name] !== initial[f.name]);
 
   const groups = useMemo(() => {
     if (!sections) return [{ title: '', fields }];
@@ -160,6 +163,7 @@ export function FieldForm({ fields, record = noRecord, sections, submitLabel = '
           </div>
         </fieldset>
       ))}
+      {extra}
       <FormError error={formError} />
       <div className="form-actions">
         {onCancel && (
