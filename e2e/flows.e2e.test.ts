@@ -155,4 +155,30 @@ describe('flows in a real browser', () => {
     await card.getByText(/last: wait-1 waited/).waitFor();
     expect(problems).toEqual([]);
   });
+
+  it('enrols a saved segment by hand in a flow you start yourself', { timeout: 120_000 }, async () => {
+    const segment = await apiCall('POST', '/api/segments', { name: 'Big spenders', filter: { field: 'revenue', op: 'gt', value: 1000 } });
+    expect(segment.status).toBe(201);
+    const members = await app.server.database.db.selectFrom('customers').select('id').where('revenue', '>', 1000).execute();
+    expect(members.length).toBeGreaterThan(0);
+    await page.goto(`${base}/flows`);
+    const create = page.getByRole('form', { name: 'New flow' });
+    await create.getByLabel('Name').fill('Thank the big spenders');
+    await create.getByRole('button', { name: 'Create flow' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Thank the big spenders' }).waitFor();
+    const editor = page.getByRole('form', { name: 'Flow editor' });
+    const first = editor.getByRole('listitem', { name: '1. Send email' });
+    await first.getByLabel('Subject').fill('Thank you, {{ customer.first_name }}');
+    await editor.getByRole('button', { name: 'Save flow' }).click();
+    await page.getByRole('status').getByText('Flow saved').waitFor();
+    await page.getByRole('button', { name: 'Activate' }).click();
+    await page.getByRole('status').getByText('Flow activated').waitFor();
+    const enrol = page.getByRole('form', { name: 'Enrol customers' });
+    await enrol.getByLabel('Segment').selectOption({ label: 'Big spenders' });
+    await enrol.getByRole('button', { name: 'Enrol' }).click();
+    await enrol.getByText(`${members.length} entered`).waitFor();
+    const flowId = page.url().split('/').pop()!;
+    expect(await app.server.database.db.selectFrom('flow_enrolments').select('customer_id').where('flow_id', '=', flowId).execute()).toHaveLength(members.length);
+    expect(problems).toEqual([]);
+  });
 });

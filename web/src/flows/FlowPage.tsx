@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useToast } from '../components/Toasts';
 import { Badge, Button, Card, ErrorState, FormError, Loading, PageHeader } from '../components/ui';
-import { ApiError } from '../lib/api';
-import { useDocumentTitle } from '../lib/hooks';
+import { api, ApiError } from '../lib/api';
+import { useAsync, useDocumentTitle } from '../lib/hooks';
 import { Link, navigate, type Params } from '../lib/router';
 import { describeStep, describeTrigger, newStep, stepLabels, statusTone } from './describe';
 import { flowsApi, useEnrolments, useEventTypes, useFlow } from './hooks';
@@ -176,6 +176,60 @@ function DryRunPanel({ flow, saved }: { flow: Flow; saved: boolean }) {
           </div>
         )}
       </div>
+    </Card>
+  );
+}
+
+/** For a flow you enrol customers in: a segment (saved filter or k-means) or customer ids. */
+function EnrolCard({ flow, onDone }: { flow: Flow; onDone: () => void }) {
+  const segments = useAsync((signal) => api.get<{ data: { id: string; name: string; size?: number | null }[] }>('/api/segments', undefined, signal).then((r) => r.data), []);
+  const [segment, setSegment] = useState('');
+  const [ids, setIds] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const enrol = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      const customerIds = ids.split(/[\s,]+/).filter(Boolean);
+      const r = await flowsApi.enrol(flow.id, { ...(segment ? { segment_id: segment } : {}), ...(customerIds.length ? { customer_ids: customerIds } : {}) });
+      setDone(`${r.enrolled} entered${r.skipped ? `, ${r.skipped} kept out by the re-entry rule` : ''}`);
+      onDone();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card title="Enrol customers" id="flow-enrol">
+      <form className="card-pad stack" aria-label="Enrol customers" onSubmit={enrol}>
+        <div className="field">
+          <label htmlFor="enrol-segment">Segment</label>
+          <select id="enrol-segment" value={segment} onChange={(e) => setSegment(e.target.value)}>
+            <option value="">None</option>
+            {segments.data?.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="enrol-ids">Customer ids</label>
+          <input id="enrol-ids" value={ids} onChange={(e) => setIds(e.target.value)} />
+        </div>
+        <FormError error={error} />
+        <div className="form-actions">
+          <Button type="submit" busy={busy} disabled={flow.status !== 'active' || (!segment && !ids.trim())} title={flow.status === 'active' ? undefined : 'Activate the flow first'}>
+            Enrol
+          </Button>
+          {done && <span className="muted">{done}</span>}
+        </div>
+      </form>
     </Card>
   );
 }
@@ -455,6 +509,7 @@ export function FlowPage({ params }: { params: Params }) {
         </Card>
         <div className="stack">
           <DryRunPanel flow={f} saved={!dirty} />
+          {f.definition.trigger.type === 'manual' && <EnrolCard flow={f} onDone={flow.reload} />}
           <Card title="Steps at a glance" id="flow-summary">
             <ol className="card-pad flow-summary">
               {f.definition.steps.map((s) => (

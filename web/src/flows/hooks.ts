@@ -19,6 +19,6 @@ export const flowsApi = {
   activate: (id: string, enrolExisting: boolean) => api.post<Flow & { enrolled: number }>(`${path(id)}/activate`, { enrol_existing: enrolExisting }),
   pause: (id: string) => api.post<Flow>(`${path(id)}/pause`, {}),
   dryRun: (id: string, body: Record<string, unknown> = {}) => api.post<FlowDryRun>(`${path(id)}/dry-run`, body),
-  enrol: (id: string, body: { customer_ids?: string[]; filter?: unknown }) => api.post<{ enrolled: number; skipped: number }>(`${path(id)}/enrolments`, body),
+  enrol: (id: string, body: { customer_ids?: string[]; segment_id?: string; filter?: unknown }) => api.post<{ enrolled: number; skipped: number }>(`${path(id)}/enrolments`, body),
   saveSettings: (body: Partial<FlowSettings>) => api.patch<FlowSettings>('/api/flows/settings', body),
 };
