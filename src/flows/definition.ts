@@ -34,7 +34,7 @@ const triggerSchema = z
         match: z
           .record(z.string().max(64), z.union([z.string().max(200), z.number(), z.boolean()]))
           .optional()
-          .openapi({ description: 'Facts the event data must have, e.g. {"score": "churn_risk", "direction": "up"}' }),
+          .openapi({ description: 'Facts the event data must have, e.g. {"score": "churn_risk", "direction": "up"}; a key may be a dotted path ({"to.id": "seg_..."})' }),
       })
       .strict(),
     z

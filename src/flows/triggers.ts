@@ -30,12 +30,22 @@ export function customerOf(e: Pick<StoredEvent, 'entity' | 'entity_id' | 'data'>
   return str(data.customer_id) ?? str(record.customer_id);
 }
 
-/** Whether an event's data has every fact a trigger's `match` asks for (numbers compare as numbers). */
+/** A fact of event data by its dotted path (`to.id` in customer.segment_changed). */
+function factAt(data: Record<string, unknown>, path: string): unknown {
+  let at: unknown = data;
+  for (const part of path.split('.')) {
+    if (at === null || typeof at !== 'object' || !Object.hasOwn(at, part)) return undefined;
+    at = (at as Record<string, unknown>)[part];
+  }
+  return at;
+}
+
+/** Whether an event's data has every fact a trigger's `match` asks for (numbers compare as numbers; keys may be dotted paths). */
 export function eventMatches(trigger: Extract<Trigger, { type: 'event' }>, e: Pick<StoredEvent, 'type' | 'data'>): boolean {
   if (trigger.event !== e.type) return false;
   const data = e.data ?? {};
   for (const [key, want] of Object.entries(trigger.match ?? {})) {
-    const got = data[key];
+    const got = factAt(data, key);
     if (typeof want === 'number' ? Number(got) !== want : String(got) !== String(want)) return false;
   }
   return true;
