@@ -440,6 +440,32 @@ describe.each(engines)('flows on %s', (engine) => {
     expect((await enrolments(flow.id)).map((e) => e.customer_id).sort()).toEqual([a, b].sort());
   });
 
+  it('holds running enrolments while the flow is paused, and goes on where they were once it is active again', async () => {
+    const flow = await createFlow({
+      name: 'Pausable',
+      definition: {
+        trigger: { type: 'manual' },
+        steps: [
+          { id: 'wait', kind: 'wait', hours: 1 },
+          { id: 'tag', kind: 'add_tag', tag: 'after-pause' },
+        ],
+      },
+    });
+    await api.request('POST', `/api/flows/${flow.id}/activate`, {});
+    const c = await customer();
+    await api.request('POST', `/api/flows/${flow.id}/enrolments`, { customer_ids: [c] });
+    const now = new Date();
+    expect(await drainDueEnrolments(database(), { now })).toBe(1);
+    expect((await api.request('POST', `/api/flows/${flow.id}/pause`)).body.status).toBe('paused');
+    expect((await api.request('POST', `/api/flows/${flow.id}/enrolments`, { customer_ids: [c] })).status).toBe(400);
+    const later = new Date(now.getTime() + 2 * 3_600_000);
+    expect(await drainDueEnrolments(database(), { now: later })).toBe(0);
+    expect((await enrolments(flow.id))[0]).toMatchObject({ status: 'active', step: 1 });
+    await api.request('POST', `/api/flows/${flow.id}/activate`, {});
+    expect(await drainDueEnrolments(database(), { now: later })).toBe(1);
+    expect((await enrolments(flow.id))[0]).toMatchObject({ status: 'completed', history: [{ step_id: 'wait' }, { step_id: 'tag', outcome: 'changed' }] });
+  });
+
   it('calls a webhook step signed with Standard Webhooks, refuses private addresses unless allowed, and exits a customer who is erased', async () => {
     const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
     const server = http.createServer((req, res) => {
