@@ -59,6 +59,16 @@ describe.each(engines)('real mail through the inbound pipeline on %s', (engine) 
     expect((message.body_text as string).length).toBeGreaterThan('Hello'.length);
   });
 
+  it('stores a mail fetched twice at the same moment once: the second copy is a duplicate', async () => {
+    const raw = fs
+      .readFileSync(path.join(dir, 'reply-talon-gmail.eml'))
+      .toString('latin1')
+      .replace(/^Message-ID:.*$/im, 'Message-ID: <twice-at-once@example.org>');
+    const results = await Promise.all([0, 1, 2].map(() => processInboundMail(t.database, Buffer.from(raw, 'latin1'), { source: 'test' })));
+    expect(results.map((r) => r.outcome).sort()).toEqual(['duplicate', 'duplicate', 'ticket_created']);
+    expect(await t.database.db.selectFrom('ticket_messages').select('id').where('header_message_id', '=', 'twice-at-once@example.org').execute()).toHaveLength(1);
+  });
+
   it('keeps a forwarded message (message/rfc822) as an attachment of the new ticket', async () => {
     const result = await processInboundMail(t.database, fs.readFileSync(path.join(dir, 'forward-sisimai-is-not-bounce-02.eml')), { source: 'test' });
     expect(result.outcome).toBe('ticket_created');

@@ -174,6 +174,18 @@ async function refuseTooLarge(database: Database, raw: Buffer, size: number, fro
 
 /** Takes one raw inbound mail through the pipeline; never throws for bad mail (it is recorded instead). */
 export async function processInboundMail(database: Database, raw: Buffer, from: InboundSource, size = raw.length): Promise<InboundResult> {
+  try {
+    return await processOnce(database, raw, from, size);
+  } catch (error) {
+    // The same mail stored at the same moment by another fetch (IDLE and the minute's fetch, a provider's
+    // retry): the unique Message-ID refused the second copy, which is now a duplicate.
+    const again = await processOnce(database, raw, from, size).catch(() => null);
+    if (again) return again;
+    throw error;
+  }
+}
+
+async function processOnce(database: Database, raw: Buffer, from: InboundSource, size: number): Promise<InboundResult> {
   if (size > maxInboundBytes) return refuseTooLarge(database, raw, size, from);
   const ctx = systemCtx(database, from.source);
   let mail: InboundMessage;

@@ -76,7 +76,8 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     ['created_at', t.timestamp, 'NOT NULL'],
   ]);
   await index('ticket_messages', ['ticket_id', 'created_at']);
-  await index('ticket_messages', ['header_message_id']);
+  // Unique: a mail fetched twice at once (IDLE and the minute's fetch, a provider's retry) is stored once.
+  await index('ticket_messages', ['header_message_id'], true);
   await index('ticket_messages', ['mail_message_id']);
 
   await table('ticket_attachments', [
