@@ -159,6 +159,37 @@ describe.each(engines)('tickets on %s', (engine) => {
     expect(report.first_response_within_sla).toBe(1);
     expect(report.median_resolution_minutes).not.toBeNull();
     expect((await api.request('GET', '/api/reports/service?from=yesterday')).status).toBe(400);
+    expect(report.csat_bands).toEqual([]);
+  });
+
+  it('relates CSAT to churn risk and CLV: customers by their mean CSAT band', async () => {
+    const db = api.db.database.db;
+    const now = new Date().toISOString();
+    const people = [
+      { email: 'unhappy@example.com', churn: 0.9, clv: 100, scores: [1, 2] },
+      { email: 'meh@example.com', churn: 0.5, clv: 300, scores: [3] },
+      { email: 'happy1@example.com', churn: 0.1, clv: 900, scores: [5] },
+      { email: 'happy2@example.com', churn: 0.3, clv: 500, scores: [4, 5] },
+    ];
+    let n = 0;
+    for (const p of people) {
+      const id = (await api.request('POST', '/api/customers', { email: p.email })).body.id as string;
+      await db.updateTable('customers').set({ churn_risk: p.churn, clv: p.clv }).where('id', '=', id).execute();
+      for (const score of p.scores)
+        await db
+          .insertInto('survey_responses')
+          .values({ id: `sva_t${n}`, request_id: `svr_t${n++}`, kind: 'csat', survey_id: null, customer_id: id, ticket_id: null, score, comment: null, answered_at: now, updated_at: now })
+          .execute();
+    }
+    const bands = (await api.request('GET', '/api/reports/service')).body.csat_bands as { band: string; customers: number; mean_churn_risk: number; mean_clv: number }[];
+    expect(bands.map((b) => [b.band, b.customers])).toEqual([
+      ['low (1-2)', 1],
+      ['neutral (3)', 1],
+      ['high (4-5)', 2],
+    ]);
+    expect(bands[0].mean_churn_risk).toBeCloseTo(0.9);
+    expect(bands[2].mean_churn_risk).toBeCloseTo(0.2);
+    expect(bands[2].mean_clv).toBeCloseTo(700);
   });
 
   it('stores attachments up to the limit and refuses a larger one without writing the message', async () => {
