@@ -32,6 +32,7 @@ import { SmsPage } from './sms/SmsPage';
 import { MessagePage, MessagesPage } from './mail/MessagesPage';
 import { InboxPage } from './tickets/InboxPage';
 import { TicketPage } from './tickets/TicketPage';
+import { SupportSettingsPage } from './tickets/SupportSettingsPage';
 
 /**
  * Every page of the signed-in app. Adding a page is one entry here: a path pattern, the component
@@ -40,42 +41,52 @@ import { TicketPage } from './tickets/TicketPage';
 export interface RouteDef {
   path: string;
   component: ComponentType<{ params: Params }>;
-  nav?: { label: string; icon: IconName; /** Shown after the label (a count). */ badge?: ComponentType };
+  nav?: {
+    label: string;
+    icon: IconName;
+    /** The group of the navigation it is listed in (none: the top group). */ section?: NavSection;
+    /** Shown after the label (a count). */ badge?: ComponentType;
+  };
 }
+
+/** The groups of the main navigation, in the order they are shown after the ungrouped pages. */
+export const navSections = ['Sales', 'Service', 'Marketing', 'Data'] as const;
+export type NavSection = (typeof navSections)[number];
 
 export const routes: RouteDef[] = [
   { path: '/', component: DashboardPage, nav: { label: 'Dashboard', icon: 'home' } },
   { path: '/today', component: TodayPage, nav: { label: 'Today', icon: 'check' } },
-  { path: '/forms', component: FormsPage, nav: { label: 'Lead forms', icon: 'file' } },
+  { path: '/forms', component: FormsPage, nav: { label: 'Lead forms', icon: 'file', section: 'Sales' } },
   { path: '/customers', component: CustomersPage, nav: { label: 'Customers', icon: 'users' } },
   { path: '/customers/:id', component: CustomerPage },
-  { path: '/deals', component: BoardPage, nav: { label: 'Deals', icon: 'chart' } },
+  { path: '/deals', component: BoardPage, nav: { label: 'Deals', icon: 'chart', section: 'Sales' } },
   { path: '/deals/list', component: DealsListPage },
   { path: '/deals/:id', component: DealPage },
   { path: '/deals/pipelines/new', component: NewPipelinePage },
   { path: '/deals/pipelines/:id', component: EditPipelinePage },
-  { path: '/quotes', component: QuotesListPage, nav: { label: 'Quotes', icon: 'file' } },
+  { path: '/quotes', component: QuotesListPage, nav: { label: 'Quotes', icon: 'file', section: 'Sales' } },
   { path: '/quotes/:id', component: QuotePage },
   { path: '/customers/:id/quotes/new', component: NewQuotePage },
-  { path: '/loyalty', component: LoyaltyPage, nav: { label: 'Loyalty', icon: 'tag' } },
-  { path: '/campaigns', component: CampaignsPage, nav: { label: 'Campaigns', icon: 'note' } },
+  { path: '/loyalty', component: LoyaltyPage, nav: { label: 'Loyalty', icon: 'tag', section: 'Marketing' } },
+  { path: '/campaigns', component: CampaignsPage, nav: { label: 'Campaigns', icon: 'note', section: 'Marketing' } },
   { path: '/campaigns/:id', component: CampaignPage },
-  { path: '/templates', component: TemplatesPage, nav: { label: 'Email templates', icon: 'file' } },
-  { path: '/flows', component: FlowsPage, nav: { label: 'Flows', icon: 'spark' } },
+  { path: '/templates', component: TemplatesPage, nav: { label: 'Email templates', icon: 'file', section: 'Marketing' } },
+  { path: '/flows', component: FlowsPage, nav: { label: 'Flows', icon: 'spark', section: 'Marketing' } },
   { path: '/flows/:id', component: FlowPage },
-  { path: '/tickets', component: InboxPage, nav: { label: 'Inbox', icon: 'mail' } },
+  { path: '/tickets', component: InboxPage, nav: { label: 'Inbox', icon: 'mail', section: 'Service' } },
+  { path: '/tickets/settings', component: SupportSettingsPage },
   { path: '/tickets/:id', component: TicketPage },
-  { path: '/chat', component: ChatPage, nav: { label: 'Live chat', icon: 'note' } },
-  { path: '/feedback', component: SurveysPage, nav: { label: 'Feedback', icon: 'chart' } },
-  { path: '/sms', component: SmsPage, nav: { label: 'SMS', icon: 'phone' } },
-  { path: '/mail/messages', component: MessagesPage, nav: { label: 'Sent email', icon: 'mail' } },
+  { path: '/chat', component: ChatPage, nav: { label: 'Live chat', icon: 'note', section: 'Service' } },
+  { path: '/feedback', component: SurveysPage, nav: { label: 'Feedback', icon: 'chart', section: 'Service' } },
+  { path: '/sms', component: SmsPage, nav: { label: 'SMS', icon: 'phone', section: 'Marketing' } },
+  { path: '/mail/messages', component: MessagesPage, nav: { label: 'Sent email', icon: 'mail', section: 'Marketing' } },
   { path: '/mail/messages/:id', component: MessagePage },
-  { path: '/contracts', component: ContractsPage, nav: { label: 'Contracts', icon: 'file' } },
+  { path: '/contracts', component: ContractsPage, nav: { label: 'Contracts', icon: 'file', section: 'Sales' } },
   { path: '/reminders', component: RemindersPage, nav: { label: 'Reminders', icon: 'task', badge: RemindersBadge } },
-  { path: '/segments', component: SegmentsPage, nav: { label: 'Segments', icon: 'layers' } },
+  { path: '/segments', component: SegmentsPage, nav: { label: 'Segments', icon: 'layers', section: 'Data' } },
   { path: '/segments/:id', component: SegmentPage },
-  { path: '/insights', component: InsightsPage, nav: { label: 'Insights', icon: 'spark' } },
-  { path: '/import', component: ImportPage, nav: { label: 'Import', icon: 'upload' } },
-  { path: '/duplicates', component: DuplicatesPage, nav: { label: 'Duplicates', icon: 'merge' } },
-  { path: '/settings', component: SettingsPage, nav: { label: 'Settings', icon: 'settings' } },
+  { path: '/insights', component: InsightsPage, nav: { label: 'Insights', icon: 'spark', section: 'Data' } },
+  { path: '/import', component: ImportPage, nav: { label: 'Import', icon: 'upload', section: 'Data' } },
+  { path: '/duplicates', component: DuplicatesPage, nav: { label: 'Duplicates', icon: 'merge', section: 'Data' } },
+  { path: '/settings', component: SettingsPage, nav: { label: 'Settings', icon: 'settings', section: 'Data' } },
 ];

@@ -211,6 +211,16 @@ export type ModelRecord = Ok<'getModels'>['data'][number];
 
 export type AbResult = Ok<'getInsightsAbTest'>;
 
+// ---- Support inbox settings ----
+
+export type Mailbox = Schemas['Mailbox'];
+export type MailboxInput = Schemas['MailboxInput'];
+export type MailboxTest = Ok<'postMailboxesByIdTest'>;
+export type InboundToken = Ok<'getInboundTokens'>['data'][number];
+export type InboundTokenCreated = operations['postInboundTokens']['responses'][201]['content']['application/json'];
+export type SlaSettings = Schemas['TicketSlaSettings'];
+export type CannedReplyInput = Schemas['CannedReplyInput'];
+
 // ---- Imports and duplicates ----
 
 export type ImportKind = 'customers' | 'companies' | 'products' | 'orders' | 'interactions';

@@ -63,7 +63,7 @@ export function InboxPage() {
 
   return (
     <div className="page page-wide">
-      <PageHeader title="Inbox" subtitle="Keys: j / k to move, Enter to open, r to reply, e to resolve." />
+      <PageHeader title="Inbox" subtitle="Keys: j / k to move, Enter to open, r to reply, e to resolve." actions={<Link to="/tickets/settings">Support settings</Link>} />
       <div className="filter-bar toolbar" role="search">
         <div role="tablist" aria-label="Views" className="ticket-views">
           {(Object.keys(views) as (keyof typeof views)[]).map((v) => (
