@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall as callApi, axeViolations, signUp, startApp, type RunningApp } from './harness.js';
+import { apiCall as callApi, axeViolations, signUp, startApp, watchForProblems, type RunningApp } from './harness.js';
 
 /** The support inbox in a real browser: the order of what matters, keyboard navigation, resolving, replying and the customer's value beside the conversation. */
 describe('tickets in a real browser', () => {
@@ -14,10 +14,7 @@ describe('tickets in a real browser', () => {
     app = await startApp({ width: 1400, height: 900 });
     ({ page, base } = app);
     page.setDefaultTimeout(30_000);
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-    page.on('response', (res) => {
-      if (res.status() >= 500) problems.push(`server error: ${res.status()} ${res.url()}`);
-    });
+    watchForProblems(page, problems);
     await signUp(page, base, 'Inbox');
   }, 300_000);
   afterAll(async () => app?.close());
@@ -63,6 +60,47 @@ describe('tickets in a real browser', () => {
     await side.getByText('Recent orders').waitFor();
     await side.getByText(/240/).waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('adds a canned reply and an inbound token on the support settings page, then answers a ticket with the canned reply', async () => {
+    const cara = (await apiCall('POST', '/api/customers', { first_name: 'Cara', last_name: 'Client', email: 'cara@client.example' })).body.id as string;
+    const ticket = (await apiCall('POST', '/api/tickets', { customer_id: cara, subject: 'Where is my invoice?', message: 'I cannot find it.' })).body;
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Inbox' }).click();
+    await page.getByRole('link', { name: 'Support settings' }).click();
+    await page.getByRole('heading', { name: 'Support settings' }).waitFor();
+    await page.getByRole('button', { name: 'Add canned reply' }).click();
+    const form = page.getByRole('form', { name: 'New canned reply' });
+    // A Liquid mistake is refused and shown next to the text; the text stays for correcting.
+    await form.getByLabel('Name').fill('Invoice resent');
+    await form.getByLabel('Text').fill('Hi {{ customer.first_name }}, {% if ticket.kind %}sent');
+    await form.getByRole('button', { name: 'Add canned reply' }).click();
+    await form
+      .getByRole('alert')
+      .filter({ hasText: /not closed|if/ })
+      .first()
+      .waitFor();
+    await form.getByLabel('Text').fill('Hi {{ customer.first_name }}, the invoice for {{ ticket.reference }} is on its way.');
+    await form.getByRole('button', { name: 'Add canned reply' }).click();
+    await page.getByRole('button', { name: 'Edit Invoice resent' }).waitFor();
+
+    await page.getByLabel('Token name').fill('Mail provider');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const token = await page.getByLabel('Token for Mail provider').textContent();
+    expect(token).toMatch(/^rin_/);
+    expect((await apiCall('GET', '/api/inbound/tokens')).body.data.map((t: { name: string }) => t.name)).toEqual(['Mail provider']);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto(`${base}/tickets/${ticket.id}`);
+    await page.getByLabel('Canned reply').selectOption({ label: 'Invoice resent' });
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await page.getByText(`Hi Cara, the invoice for ${ticket.reference} is on its way.`).waitFor();
+    const detail = (await apiCall('GET', `/api/tickets/${ticket.id}`)).body;
+    expect(detail.messages.map((m: { direction: string; body_text: string }) => [m.direction, m.body_text])).toEqual([
+      ['in', 'I cannot find it.'],
+      ['out', `Hi Cara, the invoice for ${ticket.reference} is on its way.`],
+    ]);
     expect(problems).toEqual([]);
   }, 120_000);
 });
