@@ -102,7 +102,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 const countNames = ['rows', 'created', 'updated', 'unchanged', 'merged', 'rejected', 'duplicates_queued'] as const;
 
 /** Counts that only some imports have, printed when not zero. */
-const optionalCountNames = ['flagged', 'customers_created'] as const;
+const optionalCountNames = ['flagged', 'customers_created', 'deals_created'] as const;
 
 export function formatCounts(batch: ImportBatch): string {
   const optional = optionalCountNames.filter((k) => (batch.counts[k] ?? 0) > 0).map((k) => `${k} ${batch.counts[k]}`);

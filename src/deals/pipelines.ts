@@ -117,7 +117,8 @@ const toStage = (r: Record<string, unknown>): Stage => ({
   kind: r.kind as StageKind,
 });
 
-async function readPipelines(db: Db, id?: string): Promise<Pipeline[]> {
+/** Pipelines with their stages in board order (all of them, or the one with `id`); seeds nothing. */
+export async function readPipelines(db: Db, id?: string): Promise<Pipeline[]> {
   let q = db.selectFrom('pipelines').selectAll().orderBy('position').orderBy('created_at').orderBy('id');
   if (id) q = q.where('id', '=', id);
   const rows = await q.execute();

@@ -23,6 +23,8 @@ export interface ImportCounts {
   flagged?: number;
   /** Customers an order import created because no customer had the order's customer id or email. */
   customers_created?: number;
+  /** Deals opened by rows with deal columns (see deal-writer.ts). */
+  deals_created?: number;
 }
 
 export const emptyCounts = (): ImportCounts => ({ rows: 0, created: 0, updated: 0, unchanged: 0, merged: 0, rejected: 0, duplicates_queued: 0 });

@@ -1,4 +1,4 @@
-import { entities } from '../schema/entities.js';
+import { dealEntity, entities } from '../schema/entities.js';
 import type { FieldDef, FieldType as RegistryFieldType } from '../schema/fields.js';
 import type { EntityKind } from './types.js';
 
@@ -96,9 +96,30 @@ function registryTarget(kind: EntityKind, field: FieldDef): FieldSpec | null {
   return { type, synonyms: [...new Set([field.label.toLowerCase(), field.name.replace(/_/g, ' '), ...(field.synonyms ?? [])])] };
 }
 
+/** Kinds whose rows may open a deal for their customer (see deal-writer.ts). */
+export const dealOpeningKinds: readonly EntityKind[] = ['customers'];
+
+/** The deal a row opens: its pipeline and stage by name, then `deal_<field>` for every writable field of the deal registry. */
+function dealTargets(): Record<string, FieldSpec> {
+  const targets: Record<string, FieldSpec> = {
+    deal_pipeline: { type: 'text', synonyms: ['pipeline', 'deal pipeline', 'sales pipeline', 'pipeline name'] },
+    deal_stage: { type: 'text', synonyms: ['deal stage', 'stage', 'pipeline stage', 'stage name'] },
+  };
+  const extra: Record<string, string[]> = { title: ['deal name', 'deal'] };
+  for (const field of dealEntity.fields) {
+    if (field.readOnly || field.column === null) continue;
+    const type = field.importAs ?? importTypeOf[field.type];
+    if (!type) continue;
+    const spellings = [field.label.toLowerCase(), field.name.replace(/_/g, ' '), ...(field.synonyms ?? [])].map((s) => (s.startsWith('deal ') ? s : `deal ${s}`));
+    targets[`deal_${field.name}`] = { type, synonyms: [...new Set([...spellings, ...(extra[field.name] ?? [])])] };
+  }
+  return targets;
+}
+
 /**
  * The import targets: the file-only columns above, then every writable field of the registry with the
- * spellings and parsing the registry gives it. Where two targets share a spelling the earlier one wins.
+ * spellings and parsing the registry gives it, then (customers) the deal a row opens. Where two
+ * targets share a spelling the earlier one wins.
  */
 export const FIELDS: Record<EntityKind, Record<string, FieldSpec>> = Object.fromEntries(
   (Object.keys(fileOnlyFields) as EntityKind[]).map((kind) => {
@@ -107,6 +128,7 @@ export const FIELDS: Record<EntityKind, Record<string, FieldSpec>> = Object.from
       const spec = registryTarget(kind, field);
       if (spec) targets[field.name] = spec;
     }
+    if (dealOpeningKinds.includes(kind)) for (const [name, spec] of Object.entries(dealTargets())) if (!Object.hasOwn(targets, name)) targets[name] = spec;
     return [kind, targets];
   }),
 ) as Record<EntityKind, Record<string, FieldSpec>>;

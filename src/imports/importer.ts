@@ -16,7 +16,8 @@ import { BinaryFileError, decodeText } from './readers/decode.js';
 import { formatOf, readHeaders, readRows, type FileFormat } from './source-file.js';
 import type { CustomFieldDefinition, EntityKind, RowError, SourceRow } from './types.js';
 import type { DateOrder } from './values/dates.js';
-import { writeCatalogue, writeCustomers, writeInteractions, writeOrders, type CleanRow, type OrderGroup, type WriteContext } from './writers.js';
+import { writeCustomersWithDeals } from './deal-writer.js';
+import { writeCatalogue, writeInteractions, writeOrders, type CleanRow, type OrderGroup, type WriteContext } from './writers.js';
 import { appendEvents } from '../core/events.js';
 
 /** Rows per transaction: large enough that commits and lookups are few, small enough to keep memory flat. */
@@ -245,7 +246,7 @@ async function writeAll(
           counts.rejected++;
         },
       };
-      if (options.kind === 'customers') await writeCustomers(w, rows);
+      if (options.kind === 'customers') await writeCustomersWithDeals(w, rows);
       else if (options.kind === 'orders') await writeOrders(w, groups);
       else if (options.kind === 'interactions') await writeInteractions(w, rows);
       else await writeCatalogue(w, options.kind, rows);

@@ -5,6 +5,7 @@ import { conflict } from '../core/errors.js';
 import { interactions, tasks } from '../activities/interactions.js';
 import { companies } from '../customers/companies.js';
 import { deleteCustomersIn, updateCustomersIn } from '../customers/service.js';
+import { deals } from '../deals/service.js';
 import { undoMergeIn } from '../duplicates/merge.js';
 import type { ApiRecord } from '../records/codec.js';
 import { orders } from '../sales/orders.js';
@@ -74,6 +75,7 @@ async function deleteCreated(trx: Db, ctx: Ctx, entity: string, ids: string[]) {
   else if (entity === 'tasks') await tasks.deleteIn(trx, ctx, existing);
   else if (entity === 'companies') await companies.deleteIn(trx, ctx, existing);
   else if (entity === 'products') await products.deleteIn(trx, ctx, existing);
+  else if (entity === 'deals') await deals.deleteIn(trx, ctx, existing);
 }
 
 /**

@@ -404,6 +404,9 @@ function contentId(value: CleanRecord, fields: string[]): string {
   return `sha1:${createHash('sha1').update(parts.join('\u0000')).digest('hex')}`;
 }
 
+/** The source id a customer row is known by: the file's own id, or one made from the row's content. */
+export const customerSourceId = (value: CleanRecord): string => (value.source_id ? String(value.source_id) : rowSourceId(value));
+
 const rowSourceId = (value: CleanRecord) => contentId(value, ['first_name', 'last_name', 'emails', 'phones', 'company', 'address', 'postcode', 'birthday']);
 const interactionSourceId = (value: CleanRecord) => contentId(value, ['customer_source_id', 'customer_email', 'type', 'occurred_at', 'campaign', 'channel', 'subject', 'body']);
 

@@ -5798,6 +5798,8 @@ export interface components {
                 created: number;
                 /** @description Customers an order import created because no customer had the order's customer id or email */
                 customers_created?: number;
+                /** @description Deals opened by customer rows with deal columns (deal name or value, stage, pipeline) */
+                deals_created?: number;
                 /** @description Likely duplicates left for review */
                 duplicates_queued: number;
                 /** @description Rows imported with a value kept as written because it could not be cleaned; errors.csv lists them */

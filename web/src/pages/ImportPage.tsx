@@ -574,9 +574,10 @@ const countLabels: [keyof ImportCounts, string][] = [
   ['duplicates_queued', 'To review'],
   ['flagged', 'Kept as written'],
   ['customers_created', 'Customers created'],
+  ['deals_created', 'Deals opened'],
 ];
 /** Counts shown only when something happened: they do not apply to every kind of import. */
-const optionalCounts = new Set<keyof ImportCounts>(['flagged', 'customers_created']);
+const optionalCounts = new Set<keyof ImportCounts>(['flagged', 'customers_created', 'deals_created']);
 
 function ResultStep({ job, onAnother }: { job: ImportJob; onAnother: () => void }) {
   const c = job.counts;

@@ -1,0 +1,134 @@
+/**
+ * Deals opened by an import: a customer row that names a deal or gives its value opens a deal for
+ * its customer, in the named (or default) pipeline and stage, through the deal write pipe (events,
+ * audit, stage history) and in the transaction of the row's chunk. Each deal carries a key made from
+ * the row (the customer's source id, the deal's title and pipeline) as its source id, so running the
+ * same file again opens nothing twice; the change log lets undo delete exactly the deals it opened.
+ */
+import { createHash } from 'node:crypto';
+import { attachSources } from '../customers/service.js';
+import { ensureDefaultPipeline, readPipelines, type Pipeline, type Stage } from '../deals/pipelines.js';
+import { createDealsIn } from '../deals/service.js';
+import type { ApiRecord } from '../records/codec.js';
+import { currencyCode } from '../settings/business.js';
+import type { CleanRecord } from './cleaning.js';
+import { findBySourceIds } from './identity.js';
+import type { CleanRow, WriteContext } from './write-context.js';
+import { customerSourceId, writeCustomers } from './writers.js';
+
+/** Whether a row asks for a deal: it names one or gives its value. */
+export const opensDeal = (value: CleanRecord): boolean => value.deal_title !== undefined || value.deal_value !== undefined;
+
+const lower = (s: unknown) => String(s).trim().toLowerCase();
+
+/** The deal fields a row gives, besides pipeline and stage, as the deal service takes them. */
+const passedFields = ['value', 'currency', 'expected_close_date', 'source', 'lost_reason', 'notes'];
+
+function dealTitle(value: CleanRecord): string {
+  if (value.deal_title !== undefined) return String(value.deal_title);
+  const name = [value.first_name, value.last_name].filter((p) => p !== undefined).join(' ');
+  return name ? `Deal with ${name}` : 'Imported deal';
+}
+
+interface PlannedDeal {
+  input: ApiRecord;
+  key: string;
+}
+
+/**
+ * The deal of each row, with its pipeline and stage found by name (case-insensitive). A row naming an
+ * unknown pipeline or stage, a bad currency, or a lost stage without the reason its pipeline asks for
+ * is rejected with the reason, so neither its customer nor its deal is written.
+ */
+async function planDeals(w: WriteContext, rows: CleanRow[]): Promise<Map<CleanRow, PlannedDeal>> {
+  await ensureDefaultPipeline(w.trx);
+  const pipelines = await readPipelines(w.trx);
+  const planned = new Map<CleanRow, PlannedDeal>();
+  for (const r of rows) {
+    const v = r.value;
+    let pipeline: Pipeline | undefined = pipelines[0];
+    if (v.deal_pipeline !== undefined) {
+      pipeline = pipelines.find((p) => lower(p.name) === lower(v.deal_pipeline));
+      if (!pipeline) {
+        w.reject(r, `no pipeline named "${v.deal_pipeline}" (pipelines: ${pipelines.map((p) => p.name).join(', ')})`, 'deal_pipeline');
+        continue;
+      }
+    }
+    let stage: Stage | undefined;
+    if (v.deal_stage !== undefined) {
+      stage = pipeline.stages.find((s) => lower(s.name) === lower(v.deal_stage));
+      if (!stage) {
+        w.reject(r, `no stage named "${v.deal_stage}" in pipeline ${pipeline.name} (stages: ${pipeline.stages.map((s) => s.name).join(', ')})`, 'deal_stage');
+        continue;
+      }
+      if (stage.kind === 'lost' && v.deal_lost_reason === undefined && pipeline.lost_reason_required) {
+        w.reject(r, `a deal on the lost stage ${stage.name} needs a lost reason in pipeline ${pipeline.name}`, 'deal_lost_reason');
+        continue;
+      }
+    }
+    if (v.deal_currency !== undefined && !currencyCode(String(v.deal_currency))) {
+      w.reject(r, `"${v.deal_currency}" is not an ISO 4217 currency code (e.g. EUR, USD, GBP)`, 'deal_currency');
+      continue;
+    }
+    const title = dealTitle(v);
+    const input: ApiRecord = { title, pipeline_id: pipeline.id, source: 'import' };
+    if (stage) input.stage_id = stage.id;
+    for (const field of passedFields) if (v[`deal_${field}`] !== undefined) input[field] = v[`deal_${field}`];
+    const key = `deal:${createHash('sha1')
+      .update([customerSourceId(v), lower(title), pipeline.id].join('\u0000'))
+      .digest('hex')}`;
+    planned.set(r, { input, key });
+  }
+  return planned;
+}
+
+/** Opens the planned deals whose key no earlier import (or earlier row) used, for the customers the rows were written to. */
+async function openDeals(w: WriteContext, planned: Map<CleanRow, PlannedDeal>): Promise<void> {
+  const rows = [...planned.keys()];
+  const customers = await findBySourceIds(
+    w.trx,
+    'customers',
+    w.source,
+    rows.map((r) => customerSourceId(r.value)),
+  );
+  const existing = await findBySourceIds(
+    w.trx,
+    'deals',
+    w.source,
+    [...planned.values()].map((p) => p.key),
+  );
+  const seen = new Set<string>();
+  const creates: PlannedDeal[] = [];
+  for (const r of rows) {
+    const plan = planned.get(r)!;
+    const customerId = customers.get(customerSourceId(r.value));
+    if (!customerId || existing.has(plan.key) || seen.has(plan.key)) continue;
+    seen.add(plan.key);
+    creates.push({ input: { ...plan.input, customer_id: customerId }, key: plan.key });
+  }
+  if (!creates.length) return;
+  const created = await createDealsIn(
+    w.trx,
+    w.ctx,
+    creates.map((c) => c.input),
+  );
+  await attachSources(
+    w.trx,
+    'deals',
+    created.map((d, i) => ({ entityId: d.id as string, sources: [{ source: w.source, source_id: creates[i].key }] })),
+  );
+  for (const d of created) w.changes.record('deals', d.id as string, 'create');
+  w.counts.deals_created = (w.counts.deals_created ?? 0) + created.length;
+}
+
+/** Customers of a file (see writeCustomers), then the deals their rows open. */
+export async function writeCustomersWithDeals(w: WriteContext, rows: CleanRow[]): Promise<void> {
+  const wanting = rows.filter((r) => opensDeal(r.value));
+  if (!wanting.length) return writeCustomers(w, rows);
+  const planned = await planDeals(w, wanting);
+  await writeCustomers(
+    w,
+    rows.filter((r) => !opensDeal(r.value) || planned.has(r)),
+  );
+  await openDeals(w, planned);
+}

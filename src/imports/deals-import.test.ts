@@ -1,0 +1,149 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Ctx } from '../core/context.js';
+import { testApi, type TestApi } from '../test/api-client.js';
+import { engines } from '../test/engines.js';
+import { previewImport, runImport } from './importer.js';
+import { undoImport } from './undo.js';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-import-deals-'));
+const file = (name: string, text: string) => {
+  const p = path.join(dir, name);
+  fs.writeFileSync(p, text);
+  return p;
+};
+
+// Customers with the deal each one is in: a named pipeline and stage, the default pipeline, a value
+// only, an unknown stage (the row is rejected), and a customer without a deal.
+const leadsCsv = file(
+  'leads.csv',
+  `customer_id,name,email,Deal name,Deal value,Deal currency,Deal stage,Pipeline
+L1,Ada Lovelace,ada@example.com,Analytical engine,12000.50,gbp,proposal,Sales
+L2,Grace Hopper,grace@example.com,Compiler support,3000,,QUALIFIED,Partners
+L3,Alan Turing,alan@example.com,,450,,,
+L4,Katherine Johnson,katherine@example.com,Orbit study,800,USD,Orbiting,Sales
+L5,Mary Somerville,mary@example.com,,,,,
+`,
+);
+
+type Deal = { id: string; title: string; customer_id: string; pipeline_id: string; stage_id: string; value: number; currency: string; source: string; status: string };
+
+describe.each(engines)('customer imports that open deals on %s', (engine) => {
+  let api: TestApi;
+  let ctx: Ctx;
+  let partners: { id: string; stages: { id: string; name: string }[] };
+  const allDeals = async (): Promise<Deal[]> => (await api.request('GET', '/api/deals?limit=100')).body.data;
+  const customerId = async (email: string) => (await api.request('GET', `/api/customers?email=${email}`)).body.data[0]?.id as string | undefined;
+
+  beforeAll(async () => {
+    api = await testApi(engine);
+    ctx = { database: api.db.database, actor: 'cli' };
+    const created = await api.request('POST', '/api/pipelines', {
+      name: 'Partners',
+      stages: [
+        { name: 'Contacted', kind: 'open', probability: 0.1 },
+        { name: 'Qualified', kind: 'open', probability: 0.5 },
+        { name: 'Signed', kind: 'won' },
+        { name: 'Dropped', kind: 'lost' },
+      ],
+    });
+    expect(created.status).toBe(201);
+    partners = created.body;
+  });
+  afterAll(async () => api?.close());
+
+  it('maps the deal columns to deal targets', async () => {
+    const preview = await previewImport(ctx, leadsCsv, { kind: 'customers' });
+    expect(preview.mapping).toMatchObject({ 'Deal name': 'deal_title', 'Deal value': 'deal_value', 'Deal currency': 'deal_currency', 'Deal stage': 'deal_stage', Pipeline: 'deal_pipeline' });
+    expect(preview.rows[0].record).toMatchObject({ deal_title: 'Analytical engine', deal_value: 12000.5, deal_stage: 'proposal', deal_pipeline: 'Sales' });
+  });
+
+  it('opens a deal per row with a deal name or value, in the named stage, and rejects an unknown stage with the reason', async () => {
+    const before = await api.request('POST', '/api/deals', { title: 'Existing deal', value: 99 });
+    expect(before.status).toBe(201);
+    const batch = await runImport(ctx, leadsCsv, { kind: 'customers', source: 'crm' });
+    expect(batch.status).toBe('done');
+    expect(batch.counts).toMatchObject({ rows: 5, created: 4, rejected: 1, deals_created: 3 });
+
+    const sales = (await api.request('GET', '/api/pipelines')).body.data.find((p: { name: string }) => p.name === 'Sales');
+    const stageId = (pipeline: { stages: { id: string; name: string }[] }, name: string) => pipeline.stages.find((s) => s.name === name)!.id;
+    const opened = (await allDeals()).filter((d) => d.source === 'import');
+    expect(opened).toHaveLength(3);
+    const byCustomer = new Map(opened.map((d) => [d.customer_id, d]));
+    expect(byCustomer.get((await customerId('ada@example.com'))!)).toMatchObject({
+      title: 'Analytical engine',
+      value: 12000.5,
+      currency: 'GBP',
+      pipeline_id: sales.id,
+      stage_id: stageId(sales, 'Proposal'),
+      status: 'open',
+    });
+    expect(byCustomer.get((await customerId('grace@example.com'))!)).toMatchObject({
+      title: 'Compiler support',
+      value: 3000,
+      currency: before.body.currency,
+      pipeline_id: partners.id,
+      stage_id: stageId(partners, 'Qualified'),
+    });
+    // Without a currency column the deal has the business currency, as one opened by hand.
+    expect(before.body.currency).toMatch(/^[A-Z]{3}$/);
+    // A value without a name, stage or pipeline: the default pipeline's first stage, titled after the customer.
+    expect(byCustomer.get((await customerId('alan@example.com'))!)).toMatchObject({ title: 'Deal with Alan Turing', value: 450, pipeline_id: sales.id, stage_id: stageId(sales, 'Lead') });
+
+    // The row with an unknown stage wrote nothing: no customer, no deal; errors.csv says why.
+    expect(await customerId('katherine@example.com')).toBeUndefined();
+    const report = await api.request('GET', `/api/imports/${batch.id}/errors.csv`);
+    expect(report.body).toContain('no stage named ""Orbiting"" in pipeline Sales');
+    expect(byCustomer.has((await customerId('mary@example.com'))!)).toBe(false);
+
+    // Through the deal write pipe: a deal.created event and an audit entry for each, in the import's batch.
+    const ids = opened.map((d) => d.id);
+    const db = api.db.database.db;
+    const events = await db.selectFrom('events').select(['entity_id']).where('type', '=', 'deal.created').where('entity_id', 'in', ids).execute();
+    expect(events).toHaveLength(3);
+    const audit = await db.selectFrom('audit_log').select('entity_id').where('entity', '=', 'deals').where('entity_id', 'in', ids).execute();
+    expect(new Set(audit.map((a) => a.entity_id))).toEqual(new Set(ids));
+    const history = await db.selectFrom('deal_stage_changes').select('deal_id').where('deal_id', 'in', ids).execute();
+    expect(history).toHaveLength(3);
+
+    // Running the same file again opens no deal twice.
+    const again = await runImport(ctx, leadsCsv, { kind: 'customers', source: 'crm' });
+    expect(again.counts).toMatchObject({ created: 0, rejected: 1 });
+    expect(again.counts.deals_created ?? 0).toBe(0);
+    expect((await allDeals()).filter((d) => d.source === 'import')).toHaveLength(3);
+
+    // Undo of the second run removes nothing (it opened nothing); undo of the first removes its deals and customers only.
+    await undoImport(ctx, again.id);
+    expect((await allDeals()).filter((d) => d.source === 'import')).toHaveLength(3);
+    await undoImport(ctx, batch.id);
+    const left = await allDeals();
+    expect(left.map((d) => d.title)).toEqual(['Existing deal']);
+    expect(left[0].id).toBe(before.body.id);
+    expect(await customerId('ada@example.com')).toBeUndefined();
+    expect(await db.selectFrom('external_ids').select('entity_id').where('entity', '=', 'deals').execute()).toHaveLength(0);
+
+    // After the undo the file opens its deals again.
+    const redo = await runImport(ctx, leadsCsv, { kind: 'customers', source: 'crm' });
+    expect(redo.counts).toMatchObject({ created: 4, deals_created: 3 });
+  });
+
+  it('rejects a lost stage without the reason its pipeline asks for, and an unknown pipeline', async () => {
+    const bad = file(
+      `bad-deals-${engine}.csv`,
+      `email,Deal name,Deal stage,Pipeline,Deal lost reason
+n1@example.com,Lost one,Lost,Sales,
+n2@example.com,Lost two,lost,Sales,Too expensive
+n3@example.com,Elsewhere,,Nowhere,
+`,
+    );
+    const batch = await runImport(ctx, bad, { kind: 'customers', source: 'crm' });
+    expect(batch.counts).toMatchObject({ rows: 3, created: 1, rejected: 2, deals_created: 1 });
+    const report = (await api.request('GET', `/api/imports/${batch.id}/errors.csv`)).body as string;
+    expect(report).toContain('needs a lost reason');
+    expect(report).toContain('no pipeline named ""Nowhere""');
+    const lost = (await allDeals()).find((d) => d.title === 'Lost two')!;
+    expect(lost).toMatchObject({ status: 'lost', customer_id: await customerId('n2@example.com') });
+  });
+});
