@@ -94,7 +94,12 @@ export async function customerTimeline(ctx: Ctx, id: string, params: { limit?: n
     }),
   );
   pages.push(
-    (await feedbackTimeline(ctx.database.db, id, after as [string, string] | null, limit + 1)).map((record): TimelineItem => ({ kind: 'feedback', at: record.answered_at, id: record.id, record: record as unknown as ApiRecord })),
+    (await feedbackTimeline(ctx.database.db, id, after as [string, string] | null, limit + 1)).map((record): TimelineItem => ({
+      kind: 'feedback',
+      at: record.answered_at,
+      id: record.id,
+      record: record as unknown as ApiRecord,
+    })),
   );
   const merged = pages.flat().sort((a, b) => (a.at === b.at ? (a.id < b.id ? 1 : -1) : a.at < b.at ? 1 : -1));
   const data = merged.slice(0, limit);

@@ -101,7 +101,7 @@ export const dataTables = {
     holds: 'personal',
     erase: "the person's texts (by customer, or to one of their numbers) keep purpose, status, segments and dates; number and text are removed, and texts still queued are not sent",
   },
-  sms_inbound: { holds: 'personal', erase: "texts from the person (by customer or number) are deleted" },
+  sms_inbound: { holds: 'personal', erase: 'texts from the person (by customer or number) are deleted' },
   sms_opt_outs: { holds: 'personal', erase: "the customer link is removed; the number's hash stays, so the erased person still gets no texts" },
   mail_rate_windows: { holds: 'none', why: 'messages counted per sender and time window' },
   users: { holds: 'none', why: "the owner's own account, not customers' data" },
@@ -151,7 +151,8 @@ export const dataTables = {
   ticket_counters: { holds: 'none', why: 'the last ticket number' },
   tickets: {
     holds: 'personal',
-    erase: "the person's tickets are kept for the service figures (number, channel, kind, status, priority, dates); the subject is replaced, tags and the reply address are emptied and the tickets' event data removed",
+    erase:
+      "the person's tickets are kept for the service figures (number, channel, kind, status, priority, dates); the subject is replaced, tags and the reply address are emptied and the tickets' event data removed",
   },
   ticket_messages: { holds: 'personal', erase: "every message of the person's tickets (theirs, the replies and notes) is deleted" },
   ticket_attachments: { holds: 'personal', erase: "the attachments of the person's tickets are deleted" },
