@@ -3,10 +3,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeTwilio, type FakeTwilio } from '../src/test/fake-twilio.js';
 import { startTestSmtp, type TestSmtp } from '../src/test/smtp.js';
-import { apiCall as callApi, startApp, type RunningApp } from './harness.js';
+import { apiCall as callApi, signUp, startApp, watchForProblems, type RunningApp } from './harness.js';
 
-const email = 'owner@example.com';
-const password = 'a long enough password';
 const accountSid = 'AC0123456789abcdef0123456789abcdef';
 const authToken = 'e2e-auth-token-0123456789abcdef';
 
@@ -26,17 +24,8 @@ describe('bounces and SMS in a real browser', () => {
     smtp = await startTestSmtp();
     twilio = await startFakeTwilio({ accountSid, authToken });
     page.setDefaultTimeout(30_000);
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-    page.on('response', (res) => {
-      if (res.status() >= 500) problems.push(`server error: ${res.status()} ${res.url()}`);
-    });
-    await page.goto(base);
-    await page.getByRole('heading', { name: 'Set up your workspace' }).waitFor();
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByLabel('Repeat password').fill(password);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('navigation').getByRole('link', { name: 'SMS' }).waitFor();
+    watchForProblems(page, problems);
+    await signUp(page, base, 'SMS');
     const mail = await apiCall('PUT', '/api/mail/settings', {
       host: '127.0.0.1',
       port: smtp.port,

@@ -1,10 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSmtp, useTestSmtp, type TestSmtp } from '../src/test/smtp.js';
-import { apiCall as callApi, startApp, type RunningApp } from './harness.js';
-
-const email = 'owner@example.com';
-const password = 'a long enough password';
+import { apiCall as callApi, signUp, startApp, watchForProblems, type RunningApp } from './harness.js';
 
 /** A template written in the app, then an A/B campaign built in the app that tests two subjects, picks the one clicked and sends it to the rest. */
 describe('campaigns in a real browser', () => {
@@ -19,19 +16,10 @@ describe('campaigns in a real browser', () => {
     app = await startApp({ width: 1400, height: 900 });
     ({ page, base } = app);
     page.setDefaultTimeout(30_000);
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-    page.on('response', (res) => {
-      if (res.status() >= 500) problems.push(`server error: ${res.status()} ${res.url()}`);
-    });
+    watchForProblems(page, problems);
     smtp = await startTestSmtp();
     await useTestSmtp(app.server.database, smtp.port, { track_clicks: true });
-    await page.goto(base);
-    await page.getByRole('heading', { name: 'Set up your workspace' }).waitFor();
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByLabel('Repeat password').fill(password);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('navigation').getByRole('link', { name: 'Campaigns' }).waitFor();
+    await signUp(page, base, 'Campaigns');
     for (let i = 0; i < 12; i++) expect((await apiCall('POST', '/api/customers', { first_name: `Reader${i}`, email: `reader${i}@example.org`, consent_email: true, city: 'Nantes' })).status).toBe(201);
     expect((await apiCall('POST', '/api/customers', { first_name: 'NoConsent', email: 'no@example.org', consent_email: false, city: 'Nantes' })).status).toBe(201);
   }, 300_000);

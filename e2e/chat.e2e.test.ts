@@ -3,10 +3,7 @@ import axe from 'axe-core';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall as callApi, chromiumPath, startApp, type RunningApp } from './harness.js';
-
-const email = 'owner@example.com';
-const password = 'a long enough password';
+import { apiCall as callApi, chromiumPath, signUp, startApp, watchForProblems, type RunningApp } from './harness.js';
 
 /** axe-core's violations (WCAG 2.1 AA and best practice) on a page as it is now, the widget's shadow DOM included. */
 async function violations(p: Page): Promise<string[]> {
@@ -44,17 +41,8 @@ describe('live chat in real browsers', () => {
     app = await startApp({ width: 1400, height: 900 });
     ({ page, base } = app);
     page.setDefaultTimeout(30_000);
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-    page.on('response', (res) => {
-      if (res.status() >= 500) problems.push(`server error: ${res.status()} ${res.url()}`);
-    });
-    await page.goto(base);
-    await page.getByRole('heading', { name: 'Set up your workspace' }).waitFor();
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByLabel('Repeat password').fill(password);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('navigation').getByRole('link', { name: 'Live chat' }).waitFor();
+    watchForProblems(page, problems);
+    await signUp(page, base, 'Live chat');
 
     // The owner's shop: another origin, whose page carries the one script tag.
     let key = '';

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall as callApi, axeViolations, signUp, startApp, type RunningApp } from './harness.js';
+import { apiCall as callApi, axeViolations, signUp, startApp, watchForProblems, type RunningApp } from './harness.js';
 
 /** The deals board in a real browser: cards dragged with the mouse, moved from the keyboard, totals per column. */
 describe('deals board in a real browser', () => {
@@ -19,10 +19,7 @@ describe('deals board in a real browser', () => {
     app = await startApp({ width: 1600, height: 900 });
     ({ page, base } = app);
     page.setDefaultTimeout(20_000);
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-    page.on('response', (res) => {
-      if (res.status() >= 500) problems.push(`server error: ${res.status()} ${res.url()}`);
-    });
+    watchForProblems(page, problems);
     await signUp(page, base, 'Deals');
     expect((await apiCall('PATCH', '/api/settings', { currency: 'EUR' })).status).toBe(200);
   }, 300_000);

@@ -1,10 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSmtp, useTestSmtp, type TestSmtp } from '../src/test/smtp.js';
-import { apiCall as callApi, startApp, type RunningApp } from './harness.js';
-
-const email = 'owner@example.com';
-const password = 'a long enough password';
+import { apiCall as callApi, signUp, startApp, watchForProblems, type RunningApp } from './harness.js';
 
 /** A win-back flow on churn risk built in the editor, dry-run, then run on the demo data; the test SMTP server catches what it sends. */
 describe('flows in a real browser', () => {
@@ -19,19 +16,10 @@ describe('flows in a real browser', () => {
     app = await startApp({ width: 1400, height: 900 });
     ({ page, base } = app);
     page.setDefaultTimeout(30_000);
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-    page.on('response', (res) => {
-      if (res.status() >= 500) problems.push(`server error: ${res.status()} ${res.url()}`);
-    });
+    watchForProblems(page, problems);
     smtp = await startTestSmtp();
     await useTestSmtp(app.server.database, smtp.port);
-    await page.goto(base);
-    await page.getByRole('heading', { name: 'Set up your workspace' }).waitFor();
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByLabel('Repeat password').fill(password);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('navigation').getByRole('link', { name: 'Flows' }).waitFor();
+    await signUp(page, base, 'Flows');
     // The demo data, scored by its insight run.
     const job = await apiCall('POST', '/api/demo');
     expect(job.status).toBe(202);

@@ -125,3 +125,11 @@ export async function axeViolations(page: Page): Promise<string[]> {
     );
   });
 }
+
+/** Collects the page's uncaught errors and the server's 5xx answers into `problems` (a test ends expecting none). */
+export function watchForProblems(page: Page, problems: string[]): void {
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('response', (res) => {
+    if (res.status() >= 500) problems.push(`server error: ${res.status()} ${res.url()}`);
+  });
+}

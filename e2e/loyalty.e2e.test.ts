@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall as callApi, signUp, startApp, type RunningApp } from './harness.js';
+import { apiCall as callApi, signUp, startApp, watchForProblems, type RunningApp } from './harness.js';
 
 /** The loyalty programme in a real browser: rules and rewards set in the app, points, a redemption, the customer's page, a referral through the lead form. */
 describe('loyalty in a real browser', () => {
@@ -14,10 +14,7 @@ describe('loyalty in a real browser', () => {
     app = await startApp({ width: 1400, height: 900 });
     ({ page, base } = app);
     page.setDefaultTimeout(30_000);
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-    page.on('response', (res) => {
-      if (res.status() >= 500) problems.push(`server error: ${res.status()} ${res.url()}`);
-    });
+    watchForProblems(page, problems);
     await signUp(page, base, 'Loyalty');
     expect((await apiCall('PATCH', '/api/settings', { currency: 'EUR' })).status).toBe(200);
   }, 300_000);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall as callApi, axeViolations, signUp, startApp, type RunningApp } from './harness.js';
+import { apiCall as callApi, axeViolations, signUp, startApp, watchForProblems, type RunningApp } from './harness.js';
 
 const violations = axeViolations;
 
@@ -16,10 +16,7 @@ describe('quotes in a real browser', () => {
     app = await startApp({ width: 1440, height: 900 });
     ({ page, base } = app);
     page.setDefaultTimeout(20_000);
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-    page.on('response', (res) => {
-      if (res.status() >= 500) problems.push(`server error: ${res.status()} ${res.url()}`);
-    });
+    watchForProblems(page, problems);
     await signUp(page, base, 'Quotes');
     expect((await apiCall('PATCH', '/api/settings', { currency: 'EUR' })).status).toBe(200);
     expect((await apiCall('PATCH', '/api/settings/quotes', { business_name: 'Atelier Lumen', business_address: 'Rue Haute 12, Brussels' })).status).toBe(200);
