@@ -8,7 +8,7 @@ import { Link, matchPath, navigate, useLocation, useNavigationKey } from './lib/
 import { useBusinessSettings } from './lib/shared-data';
 import { AuthPage } from './pages/AuthPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { routes } from './routes';
+import { navSections, routes } from './routes';
 import { SessionProvider, useSession } from './session';
 
 export function App() {
@@ -95,15 +95,26 @@ function Shell() {
           <kbd className="kbd">{isMac ? '⌘' : 'Ctrl'} K</kbd>
         </button>
         <nav id="primary-nav" className="nav" aria-label="Main">
-          {routes
-            .filter((r) => r.nav)
-            .map((r) => (
-              <Link key={r.path} to={r.path} className={`nav-link${current(r.path) ? ' active' : ''}`} aria-current={current(r.path) ? 'page' : undefined}>
-                <Icon name={r.nav!.icon} />
-                {r.nav!.label}
-                {r.nav!.badge ? createElement(r.nav!.badge) : null}
-              </Link>
-            ))}
+          {[undefined, ...navSections].map((section) => {
+            const links = routes.filter((r) => r.nav && r.nav.section === section);
+            if (links.length === 0) return null;
+            return (
+              <div key={section ?? 'top'} className="nav-group" role={section ? 'group' : undefined} aria-labelledby={section ? `nav-${section}` : undefined}>
+                {section && (
+                  <span className="nav-section" id={`nav-${section}`}>
+                    {section}
+                  </span>
+                )}
+                {links.map((r) => (
+                  <Link key={r.path} to={r.path} className={`nav-link${current(r.path) ? ' active' : ''}`} aria-current={current(r.path) ? 'page' : undefined}>
+                    <Icon name={r.nav!.icon} />
+                    {r.nav!.label}
+                    {r.nav!.badge ? createElement(r.nav!.badge) : null}
+                  </Link>
+                ))}
+              </div>
+            );
+          })}
           <div className="nav-spacer" />
           <Button variant="ghost" className="nav-link signout" icon="logout" onClick={() => void session.signOut().then(() => navigate('/', { replace: true }))}>
             Sign out

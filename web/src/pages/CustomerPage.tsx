@@ -103,15 +103,18 @@ export function CustomerPage({ params }: { params: Params }) {
           </Card>
           <Card title="Company" id="company">
             {company ? (
-              <dl className="facts">
-                <Fact label="Name" value={company.name} />
-                <Fact label="Domain" value={company.domain} />
-                <Fact label="Industry" value={company.industry} />
-                <Fact label="City" value={[company.city, countryName(company.country as string | null)].filter(Boolean).join(', ')} />
-                <div className="fact-link">
+              <>
+                <dl className="facts">
+                  <Fact label="Name" value={company.name} />
+                  <Fact label="Domain" value={company.domain} />
+                  <Fact label="Industry" value={company.industry} />
+                  <Fact label="City" value={[company.city, countryName(company.country as string | null)].filter(Boolean).join(', ')} />
+                </dl>
+                {/* A list of terms and descriptions holds nothing else: the link follows it. */}
+                <p className="fact-link">
                   <Link to={`/customers?company_id=${encodeURIComponent(company.id)}&company_name=${encodeURIComponent(String(company.name ?? ''))}`}>Everyone at this company</Link>
-                </div>
-              </dl>
+                </p>
+              </>
             ) : (
               <p className="muted card-pad">No company. Set one in the profile.</p>
             )}
