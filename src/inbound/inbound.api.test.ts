@@ -76,6 +76,12 @@ describe.each(engines)('inbound mail to tickets on %s', (engine) => {
     const failed = await api.request('POST', `/api/mailboxes/${wrong.body.id}/test`);
     expect(failed.body.ok).toBe(false);
     expect(failed.body.error).toBeTruthy();
+    // A change names only what changes: the settings left out keep their values, not the defaults of a new mailbox.
+    const paused = await api.request('PATCH', `/api/mailboxes/${wrong.body.id}`, { enabled: false });
+    expect(paused.status).toBe(200);
+    expect(paused.body).toMatchObject({ enabled: false, security: 'none', port: imap.port, folder: 'INBOX' });
+    const renamed = await api.request('PATCH', `/api/mailboxes/${wrong.body.id}`, { name: 'Bad, paused', folder: 'Support' });
+    expect(renamed.body).toMatchObject({ name: 'Bad, paused', enabled: false, security: 'none', port: imap.port, folder: 'Support' });
     await api.request('DELETE', `/api/mailboxes/${wrong.body.id}`);
   });
 

@@ -25,20 +25,28 @@ const oneLine = (max: number) =>
     .max(max)
     .refine((v) => !/[\r\n]/.test(v), { message: 'must be one line (no CR or LF)' });
 
+const mailboxFields = {
+  name: oneLine(200).min(1),
+  address: z.email({ message: 'not an email address' }).max(254).openapi({ description: 'The support address this mailbox receives (replies go out from the default sender)' }),
+  host: oneLine(255).min(1),
+  port: z.number().int().min(1).max(65535),
+  security: z.enum(['tls', 'starttls', 'none']).openapi({ description: '`tls` (port 993), `starttls` (port 143), `none` only for a loopback host' }),
+  username: oneLine(255).min(1),
+  password: z.string().min(1).max(1000).openapi({ description: 'Stored sealed, never returned' }),
+  folder: oneLine(255).min(1),
+  enabled: z.boolean(),
+};
 export const mailboxInputSchema = z
   .object({
-    name: oneLine(200).min(1),
-    address: z.email({ message: 'not an email address' }).max(254).openapi({ description: 'The support address this mailbox receives (replies go out from the default sender)' }),
-    host: oneLine(255).min(1),
-    port: z.number().int().min(1).max(65535).default(993),
-    security: z.enum(['tls', 'starttls', 'none']).default('tls').openapi({ description: '`tls` (port 993), `starttls` (port 143), `none` only for a loopback host' }),
-    username: oneLine(255).min(1),
-    password: z.string().min(1).max(1000).openapi({ description: 'Stored sealed, never returned' }),
-    folder: oneLine(255).min(1).default('INBOX'),
-    enabled: z.boolean().default(true),
+    ...mailboxFields,
+    port: mailboxFields.port.default(993),
+    security: mailboxFields.security.default('tls'),
+    folder: mailboxFields.folder.default('INBOX'),
+    enabled: mailboxFields.enabled.default(true),
   })
   .openapi('MailboxInput');
-export const mailboxPatchSchema = mailboxInputSchema.partial().openapi('MailboxPatch');
+/** A change: only the settings named change (no defaults, which would reset what was left out). */
+export const mailboxPatchSchema = z.object(mailboxFields).partial().openapi('MailboxPatch');
 
 export const mailboxSchema = z
   .object({

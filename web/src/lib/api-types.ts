@@ -5798,7 +5798,7 @@ export interface components {
                 created: number;
                 /** @description Customers an order import created because no customer had the order's customer id or email */
                 customers_created?: number;
-                /** @description Deals opened by customer rows with deal columns (deal name or value, stage, pipeline) */
+                /** @description Deals opened by customer or order rows with deal columns (deal name or value, stage, pipeline) */
                 deals_created?: number;
                 /** @description Likely duplicates left for review */
                 duplicates_queued: number;
@@ -6484,22 +6484,18 @@ export interface components {
              * @description The support address this mailbox receives (replies go out from the default sender)
              */
             address?: string;
-            /** @default true */
-            enabled: boolean;
-            /** @default INBOX */
-            folder: string;
+            enabled?: boolean;
+            folder?: string;
             host?: string;
             name?: string;
             /** @description Stored sealed, never returned */
             password?: string;
-            /** @default 993 */
-            port: number;
+            port?: number;
             /**
              * @description `tls` (port 993), `starttls` (port 143), `none` only for a loopback host
-             * @default tls
              * @enum {string}
              */
-            security: "tls" | "starttls" | "none";
+            security?: "tls" | "starttls" | "none";
             username?: string;
         };
         MailSettings: {
