@@ -1,9 +1,10 @@
 /**
- * Deals opened by an import: a customer row that names a deal or gives its value opens a deal for
- * its customer, in the named (or default) pipeline and stage, through the deal write pipe (events,
- * audit, stage history) and in the transaction of the row's chunk. Each deal carries a key made from
- * the row (the customer's source id, the deal's title and pipeline) as its source id, so running the
- * same file again opens nothing twice; the change log lets undo delete exactly the deals it opened.
+ * Deals opened by an import: a customer or order row that names a deal or gives its value opens a
+ * deal for its customer, in the named (or default) pipeline and stage, through the deal write pipe
+ * (events, audit, stage history) and in the transaction of the row's chunk. Each deal carries a key
+ * made from the row (the customer's or order's source id, the deal's title and pipeline) as its source
+ * id, so running the same file again opens nothing twice; the change log lets undo delete exactly the
+ * deals it opened.
  */
 import { createHash } from 'node:crypto';
 import { attachSources } from '../customers/service.js';
@@ -12,9 +13,9 @@ import { createDealsIn } from '../deals/service.js';
 import type { ApiRecord } from '../records/codec.js';
 import { currencyCode } from '../settings/business.js';
 import type { CleanRecord } from './cleaning.js';
-import { findBySourceIds } from './identity.js';
+import { findBySourceIds, findCustomersByEmail } from './identity.js';
 import type { CleanRow, WriteContext } from './write-context.js';
-import { customerSourceId, writeCustomers } from './writers.js';
+import { customerSourceId, writeCustomers, writeOrders, type OrderGroup } from './writers.js';
 
 /** Whether a row asks for a deal: it names one or gives its value. */
 export const opensDeal = (value: CleanRecord): boolean => value.deal_title !== undefined || value.deal_value !== undefined;
@@ -26,6 +27,7 @@ const passedFields = ['value', 'currency', 'expected_close_date', 'source', 'los
 
 function dealTitle(value: CleanRecord): string {
   if (value.deal_title !== undefined) return String(value.deal_title);
+  if (value.customer_source_id !== undefined || value.customer_email !== undefined) return `Deal for order ${value.source_id}`;
   const name = [value.first_name, value.last_name].filter((p) => p !== undefined).join(' ');
   return name ? `Deal with ${name}` : 'Imported deal';
 }
@@ -40,7 +42,7 @@ interface PlannedDeal {
  * unknown pipeline or stage, a bad currency, or a lost stage without the reason its pipeline asks for
  * is rejected with the reason, so neither its customer nor its deal is written.
  */
-async function planDeals(w: WriteContext, rows: CleanRow[]): Promise<Map<CleanRow, PlannedDeal>> {
+async function planDeals(w: WriteContext, rows: CleanRow[], rowKey: (value: CleanRecord) => string): Promise<Map<CleanRow, PlannedDeal>> {
   await ensureDefaultPipeline(w.trx);
   const pipelines = await readPipelines(w.trx);
   const planned = new Map<CleanRow, PlannedDeal>();
@@ -75,7 +77,7 @@ async function planDeals(w: WriteContext, rows: CleanRow[]): Promise<Map<CleanRo
     if (stage) input.stage_id = stage.id;
     for (const field of passedFields) if (v[`deal_${field}`] !== undefined) input[field] = v[`deal_${field}`];
     const key = `deal:${createHash('sha1')
-      .update([customerSourceId(v), lower(title), pipeline.id].join('\u0000'))
+      .update([rowKey(v), lower(title), pipeline.id].join('\u0000'))
       .digest('hex')}`;
     planned.set(r, { input, key });
   }
@@ -83,14 +85,8 @@ async function planDeals(w: WriteContext, rows: CleanRow[]): Promise<Map<CleanRo
 }
 
 /** Opens the planned deals whose key no earlier import (or earlier row) used, for the customers the rows were written to. */
-async function openDeals(w: WriteContext, planned: Map<CleanRow, PlannedDeal>): Promise<void> {
+async function openDeals(w: WriteContext, planned: Map<CleanRow, PlannedDeal>, customers: Map<CleanRow, string>): Promise<void> {
   const rows = [...planned.keys()];
-  const customers = await findBySourceIds(
-    w.trx,
-    'customers',
-    w.source,
-    rows.map((r) => customerSourceId(r.value)),
-  );
   const existing = await findBySourceIds(
     w.trx,
     'deals',
@@ -101,7 +97,7 @@ async function openDeals(w: WriteContext, planned: Map<CleanRow, PlannedDeal>): 
   const creates: PlannedDeal[] = [];
   for (const r of rows) {
     const plan = planned.get(r)!;
-    const customerId = customers.get(customerSourceId(r.value));
+    const customerId = customers.get(r);
     if (!customerId || existing.has(plan.key) || seen.has(plan.key)) continue;
     seen.add(plan.key);
     creates.push({ input: { ...plan.input, customer_id: customerId }, key: plan.key });
@@ -125,10 +121,59 @@ async function openDeals(w: WriteContext, planned: Map<CleanRow, PlannedDeal>): 
 export async function writeCustomersWithDeals(w: WriteContext, rows: CleanRow[]): Promise<void> {
   const wanting = rows.filter((r) => opensDeal(r.value));
   if (!wanting.length) return writeCustomers(w, rows);
-  const planned = await planDeals(w, wanting);
+  const planned = await planDeals(w, wanting, customerSourceId);
   await writeCustomers(
     w,
     rows.filter((r) => !opensDeal(r.value) || planned.has(r)),
   );
-  await openDeals(w, planned);
+  // Every customer row written is linked to its source id (the file's, or one made from the row).
+  const bySource = await findBySourceIds(
+    w.trx,
+    'customers',
+    w.source,
+    [...planned.keys()].map((r) => customerSourceId(r.value)),
+  );
+  const customers = new Map([...planned.keys()].flatMap((r) => (bySource.has(customerSourceId(r.value)) ? [[r, bySource.get(customerSourceId(r.value))!] as const] : [])));
+  await openDeals(w, planned, customers);
+}
+
+/** Orders of a file (see writeOrders), then the deals their rows open (an order's deal columns are read from its first row). */
+export async function writeOrdersWithDeals(w: WriteContext, groups: OrderGroup[]): Promise<void> {
+  const wanting = groups.map((g) => g.rows[0]).filter((r) => opensDeal(r.value));
+  if (!wanting.length) return writeOrders(w, groups);
+  const planned = await planDeals(w, wanting, (v) => `order\u0000${v.source_id}`);
+  const kept: OrderGroup[] = [];
+  for (const g of groups) {
+    if (!opensDeal(g.rows[0].value) || planned.has(g.rows[0])) kept.push(g);
+    else for (const r of g.rows.slice(1)) w.reject(r, 'the order this line belongs to was rejected', null);
+  }
+  await writeOrders(w, kept);
+  // The order's customer, found as writeOrders found (or created) it: by the source's customer id, then by email.
+  const heads = [...planned.keys()];
+  const bySource = await findBySourceIds(
+    w.trx,
+    'customers',
+    w.source,
+    heads.flatMap((r) => (r.value.customer_source_id !== undefined ? [String(r.value.customer_source_id)] : [])),
+  );
+  const byEmail = await findCustomersByEmail(
+    w.trx,
+    heads.flatMap((r) => (r.value.customer_email !== undefined ? [String(r.value.customer_email).toLowerCase()] : [])),
+  );
+  const orders = await findBySourceIds(
+    w.trx,
+    'orders',
+    w.source,
+    heads.map((r) => String(r.value.source_id)),
+  );
+  const customers = new Map<CleanRow, string>();
+  for (const r of heads) {
+    // An order writeOrders rejected (no date, no total) opens no deal.
+    if (!orders.has(String(r.value.source_id))) continue;
+    const id =
+      (r.value.customer_source_id !== undefined && bySource.get(String(r.value.customer_source_id))) ||
+      (r.value.customer_email !== undefined && byEmail.get(String(r.value.customer_email).toLowerCase()));
+    if (id) customers.set(r, id);
+  }
+  await openDeals(w, planned, customers);
 }

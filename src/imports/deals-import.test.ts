@@ -129,6 +129,34 @@ describe.each(engines)('customer imports that open deals on %s', (engine) => {
     expect(redo.counts).toMatchObject({ created: 4, deals_created: 3 });
   });
 
+  it("opens a deal per order with deal columns, for the order's customer, once, and undo removes it", async () => {
+    const ordersCsv = file(
+      `orders-deals-${engine}.csv`,
+      `order_id,email,date,total,currency,Deal name,Deal value,Deal stage,Pipeline
+P1,olga@example.com,2026-02-01,100.00,EUR,Renewal,2400,Signed,partners
+P1,olga@example.com,2026-02-01,100.00,EUR,Renewal,2400,Signed,partners
+P2,olga@example.com,2026-02-03,50.00,EUR,,,,
+P3,piet@example.com,2026-02-04,75.00,EUR,Upsell,900,Nope,
+`,
+    );
+    const batch = await runImport(ctx, ordersCsv, { kind: 'orders', source: 'shop' });
+    expect(batch.counts).toMatchObject({ rows: 4, rejected: 1, customers_created: 1, deals_created: 1 });
+    const olga = (await customerId('olga@example.com'))!;
+    const renewal = (await allDeals()).filter((d) => d.title === 'Renewal');
+    expect(renewal).toHaveLength(1);
+    expect(renewal[0]).toMatchObject({ customer_id: olga, value: 2400, pipeline_id: partners.id, stage_id: partners.stages.find((s) => s.name === 'Signed')!.id, status: 'won' });
+    // The order with an unknown stage was not written, nor its customer.
+    expect(await customerId('piet@example.com')).toBeUndefined();
+    expect((await api.request('GET', `/api/imports/${batch.id}/errors.csv`)).body).toContain('no stage named ""Nope""');
+
+    const again = await runImport(ctx, ordersCsv, { kind: 'orders', source: 'shop' });
+    expect(again.counts.deals_created ?? 0).toBe(0);
+    expect((await allDeals()).filter((d) => d.title === 'Renewal')).toHaveLength(1);
+    await undoImport(ctx, batch.id);
+    expect((await allDeals()).filter((d) => d.title === 'Renewal')).toHaveLength(0);
+    expect(await customerId('olga@example.com')).toBeUndefined();
+  });
+
   it('rejects a lost stage without the reason its pipeline asks for, and an unknown pipeline', async () => {
     const bad = file(
       `bad-deals-${engine}.csv`,

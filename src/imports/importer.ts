@@ -16,8 +16,8 @@ import { BinaryFileError, decodeText } from './readers/decode.js';
 import { formatOf, readHeaders, readRows, type FileFormat } from './source-file.js';
 import type { CustomFieldDefinition, EntityKind, RowError, SourceRow } from './types.js';
 import type { DateOrder } from './values/dates.js';
-import { writeCustomersWithDeals } from './deal-writer.js';
-import { writeCatalogue, writeInteractions, writeOrders, type CleanRow, type OrderGroup, type WriteContext } from './writers.js';
+import { writeCustomersWithDeals, writeOrdersWithDeals } from './deal-writer.js';
+import { writeCatalogue, writeInteractions, type CleanRow, type OrderGroup, type WriteContext } from './writers.js';
 import { appendEvents } from '../core/events.js';
 
 /** Rows per transaction: large enough that commits and lookups are few, small enough to keep memory flat. */
@@ -247,7 +247,7 @@ async function writeAll(
         },
       };
       if (options.kind === 'customers') await writeCustomersWithDeals(w, rows);
-      else if (options.kind === 'orders') await writeOrders(w, groups);
+      else if (options.kind === 'orders') await writeOrdersWithDeals(w, groups);
       else if (options.kind === 'interactions') await writeInteractions(w, rows);
       else await writeCatalogue(w, options.kind, rows);
       await changes.flush(trx, insert);

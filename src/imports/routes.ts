@@ -59,7 +59,7 @@ const batchSchema = z
       duplicates_queued: z.number().openapi({ description: 'Likely duplicates left for review' }),
       flagged: z.number().optional().openapi({ description: 'Rows imported with a value kept as written because it could not be cleaned; errors.csv lists them' }),
       customers_created: z.number().optional().openapi({ description: "Customers an order import created because no customer had the order's customer id or email" }),
-      deals_created: z.number().optional().openapi({ description: 'Deals opened by customer rows with deal columns (deal name or value, stage, pipeline)' }),
+      deals_created: z.number().optional().openapi({ description: 'Deals opened by customer or order rows with deal columns (deal name or value, stage, pipeline)' }),
     }),
     progress: z.object({ rows: z.number(), bytes: z.number(), total_bytes: z.number() }).nullable(),
     mapping: z.record(z.string(), z.string().nullable()).nullable(),
