@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall as callApi, axeViolations, signUp, startApp, watchForProblems, type RunningApp } from './harness.js';
+import { startTestImap, type TestImap } from '../src/test/imap.js';
 
 /** The support inbox in a real browser: the order of what matters, keyboard navigation, resolving, replying and the customer's value beside the conversation. */
 describe('tickets in a real browser', () => {
@@ -8,6 +9,7 @@ describe('tickets in a real browser', () => {
   let page: Page;
   let base: string;
   const problems: string[] = [];
+  let imap: TestImap | undefined;
   const apiCall = (method: string, url: string, body?: unknown) => callApi(page, method, url, body);
 
   beforeAll(async () => {
@@ -17,7 +19,10 @@ describe('tickets in a real browser', () => {
     watchForProblems(page, problems);
     await signUp(page, base, 'Inbox');
   }, 300_000);
-  afterAll(async () => app?.close());
+  afterAll(async () => {
+    await app?.close();
+    await imap?.stop();
+  });
 
   it('lists the complaint first, moves with j/k, resolves with e, replies with r, and shows the customer’s orders beside the ticket', async () => {
     const ann = (await apiCall('POST', '/api/customers', { first_name: 'Ann', last_name: 'Buyer', email: 'ann@buyer.example' })).body.id as string;
@@ -101,6 +106,42 @@ describe('tickets in a real browser', () => {
       ['in', 'I cannot find it.'],
       ['out', `Hi Cara, the invoice for ${ticket.reference} is on its way.`],
     ]);
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('adds a support mailbox and tests its connection against Dovecot, and saves service levels with a refusal shown next to its field', async () => {
+    imap = await startTestImap();
+    await page.goto(`${base}/tickets/settings`);
+    await page.getByRole('button', { name: 'Add mailbox' }).click();
+    const form = page.getByRole('form', { name: 'New mailbox' });
+    await form.getByLabel('Support address').fill('support@shop.example');
+    await form.getByLabel('IMAP server').fill('127.0.0.1');
+    await form.getByLabel('Security').selectOption('none');
+    await form.getByLabel('Port', { exact: true }).fill(String(imap.port));
+    await form.getByLabel('User name').fill(imap.user);
+    await form.getByLabel('Password', { exact: true }).fill(imap.password);
+    await form.getByRole('button', { name: 'Add mailbox' }).click();
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await page.getByText(/Connected: 0 messages in INBOX, new mail arrives at once \(IDLE\)/).waitFor();
+    const [mailbox] = (await apiCall('GET', '/api/mailboxes')).body.data;
+    expect(mailbox).toMatchObject({ address: 'support@shop.example', host: '127.0.0.1', port: imap.port, security: 'none', password_set: true, enabled: true });
+
+    const sla = page.getByRole('form', { name: 'Service levels' });
+    await sla.getByLabel('Monday').fill('08:00-12:00, 13:00-16:00');
+    await sla.getByLabel('Holidays (closed all day)').fill('2026-12-24\n24.12.2026');
+    await sla.getByRole('button', { name: 'Save service levels' }).click();
+    await sla.getByText('a date as YYYY-MM-DD').waitFor();
+    expect((await apiCall('GET', '/api/tickets/settings')).body.hours.mon).toEqual([['09:00', '17:00']]);
+    await sla.getByLabel('Holidays (closed all day)').fill('2026-12-24');
+    await sla.getByRole('button', { name: 'Save service levels' }).click();
+    await page.getByText('Service levels saved; new tickets use them').waitFor();
+    const saved = (await apiCall('GET', '/api/tickets/settings')).body;
+    expect(saved.hours.mon).toEqual([
+      ['08:00', '12:00'],
+      ['13:00', '16:00'],
+    ]);
+    expect(saved.holidays).toEqual(['2026-12-24']);
+    expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   }, 120_000);
 });
