@@ -7,6 +7,7 @@
  * deals it opened.
  */
 import { createHash } from 'node:crypto';
+import type { Db } from '../core/database.js';
 import { attachSources } from '../customers/service.js';
 import { ensureDefaultPipeline, readPipelines, type Pipeline, type Stage } from '../deals/pipelines.js';
 import { createDealsIn } from '../deals/service.js';
@@ -37,41 +38,49 @@ interface PlannedDeal {
   key: string;
 }
 
+/** The pipelines a deal row may name (the default one is seeded on first use). */
+export async function dealPipelines(trx: Db): Promise<Pipeline[]> {
+  await ensureDefaultPipeline(trx);
+  return readPipelines(trx);
+}
+
 /**
- * The deal of each row, with its pipeline and stage found by name (case-insensitive). A row naming an
- * unknown pipeline or stage, a bad currency, or a lost stage without the reason its pipeline asks for
- * is rejected with the reason, so neither its customer nor its deal is written.
+ * The pipeline and stage a deal row names, found by name (case-insensitive), or why the row cannot
+ * open its deal: an unknown pipeline or stage, a lost stage without the reason its pipeline asks for,
+ * a currency that is not ISO 4217.
+ */
+export function resolveDeal(pipelines: Pipeline[], v: CleanRecord): { pipeline: Pipeline; stage: Stage | undefined } | { reason: string } {
+  let pipeline: Pipeline | undefined = pipelines[0];
+  if (v.deal_pipeline !== undefined) {
+    pipeline = pipelines.find((p) => lower(p.name) === lower(v.deal_pipeline));
+    if (!pipeline) return { reason: `no pipeline named "${v.deal_pipeline}" (pipelines: ${pipelines.map((p) => p.name).join(', ')})` };
+  }
+  let stage: Stage | undefined;
+  if (v.deal_stage !== undefined) {
+    stage = pipeline.stages.find((s) => lower(s.name) === lower(v.deal_stage));
+    if (!stage) return { reason: `no stage named "${v.deal_stage}" in pipeline ${pipeline.name} (stages: ${pipeline.stages.map((s) => s.name).join(', ')})` };
+    if (stage.kind === 'lost' && v.deal_lost_reason === undefined && pipeline.lost_reason_required)
+      return { reason: `a deal on the lost stage ${stage.name} needs a lost reason in pipeline ${pipeline.name}` };
+  }
+  if (v.deal_currency !== undefined && !currencyCode(String(v.deal_currency))) return { reason: `"${v.deal_currency}" is not an ISO 4217 currency code (e.g. EUR, USD, GBP)` };
+  return { pipeline, stage };
+}
+
+/**
+ * The deal of each row (see resolveDeal). A row that cannot open its deal is rejected with the
+ * reason, so neither its customer (or order) nor its deal is written.
  */
 async function planDeals(w: WriteContext, rows: CleanRow[], rowKey: (value: CleanRecord) => string): Promise<Map<CleanRow, PlannedDeal>> {
-  await ensureDefaultPipeline(w.trx);
-  const pipelines = await readPipelines(w.trx);
+  const pipelines = await dealPipelines(w.trx);
   const planned = new Map<CleanRow, PlannedDeal>();
   for (const r of rows) {
     const v = r.value;
-    let pipeline: Pipeline | undefined = pipelines[0];
-    if (v.deal_pipeline !== undefined) {
-      pipeline = pipelines.find((p) => lower(p.name) === lower(v.deal_pipeline));
-      if (!pipeline) {
-        w.reject(r, `no pipeline named "${v.deal_pipeline}" (pipelines: ${pipelines.map((p) => p.name).join(', ')})`, 'deal_pipeline');
-        continue;
-      }
-    }
-    let stage: Stage | undefined;
-    if (v.deal_stage !== undefined) {
-      stage = pipeline.stages.find((s) => lower(s.name) === lower(v.deal_stage));
-      if (!stage) {
-        w.reject(r, `no stage named "${v.deal_stage}" in pipeline ${pipeline.name} (stages: ${pipeline.stages.map((s) => s.name).join(', ')})`, 'deal_stage');
-        continue;
-      }
-      if (stage.kind === 'lost' && v.deal_lost_reason === undefined && pipeline.lost_reason_required) {
-        w.reject(r, `a deal on the lost stage ${stage.name} needs a lost reason in pipeline ${pipeline.name}`, 'deal_lost_reason');
-        continue;
-      }
-    }
-    if (v.deal_currency !== undefined && !currencyCode(String(v.deal_currency))) {
-      w.reject(r, `"${v.deal_currency}" is not an ISO 4217 currency code (e.g. EUR, USD, GBP)`, 'deal_currency');
+    const resolved = resolveDeal(pipelines, v);
+    if ('reason' in resolved) {
+      w.reject(r, resolved.reason, null);
       continue;
     }
+    const { pipeline, stage } = resolved;
     const title = dealTitle(v);
     const input: ApiRecord = { title, pipeline_id: pipeline.id, source: 'import' };
     if (stage) input.stage_id = stage.id;

@@ -173,5 +173,12 @@ n3@example.com,Elsewhere,,Nowhere,
     expect(report).toContain('no pipeline named ""Nowhere""');
     const lost = (await allDeals()).find((d) => d.title === 'Lost two')!;
     expect(lost).toMatchObject({ status: 'lost', customer_id: await customerId('n2@example.com') });
+
+    // Strict: a row whose deal names an unknown stage is a bad row, so nothing is written.
+    const strict = file(`strict-deals-${engine}.csv`, `email,Deal name,Deal stage\ns1@example.com,Fine,Lead\ns2@example.com,Wrong,Nowhere\n`);
+    const rejected = await runImport(ctx, strict, { kind: 'customers', source: 'crm', strict: true });
+    expect(rejected).toMatchObject({ status: 'rejected', counts: { rejected: 1 } });
+    expect(await customerId('s1@example.com')).toBeUndefined();
+    expect((await allDeals()).find((d) => d.title === 'Fine')).toBeUndefined();
   });
 });

@@ -16,7 +16,8 @@ import { BinaryFileError, decodeText } from './readers/decode.js';
 import { formatOf, readHeaders, readRows, type FileFormat } from './source-file.js';
 import type { CustomFieldDefinition, EntityKind, RowError, SourceRow } from './types.js';
 import type { DateOrder } from './values/dates.js';
-import { writeCustomersWithDeals, writeOrdersWithDeals } from './deal-writer.js';
+import { dealPipelines, opensDeal, resolveDeal, writeCustomersWithDeals, writeOrdersWithDeals } from './deal-writer.js';
+import { dealOpeningKinds } from './fields.js';
 import { writeCatalogue, writeInteractions, type CleanRow, type OrderGroup, type WriteContext } from './writers.js';
 import { appendEvents } from '../core/events.js';
 
@@ -169,10 +170,16 @@ export async function runImport(ctx: Ctx, filePath: string, options: ImportOptio
   try {
     if (options.strict) {
       const bad: { errors: RowError[]; raw: Record<string, string> }[] = [];
+      const pipelines = dealOpeningKinds.includes(options.kind) ? await db.transaction().execute((trx) => dealPipelines(trx)) : [];
       for await (const row of readRows(filePath, format)) {
         const result = clean(plan, row, options);
         if (!result.value || result.errors.length)
           bad.push({ errors: result.errors.length ? result.errors : [{ row: row.rowNumber, column: null, reason: 'row cannot be imported' }], raw: row.values });
+        else if (dealOpeningKinds.includes(options.kind) && opensDeal(result.value)) {
+          // A deal naming an unknown pipeline or stage is a bad row too.
+          const deal = resolveDeal(pipelines, result.value);
+          if ('reason' in deal) bad.push({ errors: [{ row: row.rowNumber, column: null, reason: deal.reason }], raw: row.values });
+        }
       }
       if (bad.length) {
         await recordRejects(db, batchId, bad);
