@@ -125,6 +125,22 @@ describe('tickets in a real browser', () => {
     await page.getByText(/Connected: 0 messages in INBOX, new mail arrives at once \(IDLE\)/).waitFor();
     const [mailbox] = (await apiCall('GET', '/api/mailboxes')).body.data;
     expect(mailbox).toMatchObject({ address: 'support@shop.example', host: '127.0.0.1', port: imap.port, security: 'none', password_set: true, enabled: true });
+    await imap.append(
+      [
+        'From: Dora Doe <dora@doe.example>',
+        'To: support@shop.example',
+        'Subject: The lid does not fit',
+        'Message-ID: <lid-1@doe.example>',
+        'Date: Sat, 05 Dec 2026 10:00:00 +0000',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'The lid is too small.',
+        '',
+      ].join('\r\n'),
+    );
+    await page.getByRole('button', { name: 'Fetch now' }).click();
+    await page.getByText('Fetched 1 new mail.').waitFor();
+    expect((await apiCall('GET', '/api/tickets?q=lid')).body.data.map((t: { subject: string }) => t.subject)).toEqual(['The lid does not fit']);
 
     const sla = page.getByRole('form', { name: 'Service levels' });
     await sla.getByLabel('Monday').fill('08:00-12:00, 13:00-16:00');

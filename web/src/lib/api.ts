@@ -216,6 +216,7 @@ export type AbResult = Ok<'getInsightsAbTest'>;
 export type Mailbox = Schemas['Mailbox'];
 export type MailboxInput = Schemas['MailboxInput'];
 export type MailboxTest = Ok<'postMailboxesByIdTest'>;
+export type MailboxFetch = Ok<'postMailboxesByIdFetch'>;
 export type InboundToken = Ok<'getInboundTokens'>['data'][number];
 export type InboundTokenCreated = operations['postInboundTokens']['responses'][201]['content']['application/json'];
 export type SlaSettings = Schemas['TicketSlaSettings'];

@@ -51,6 +51,8 @@ function MailboxRow({ mailbox, onChanged }: { mailbox: Mailbox; onChanged: () =>
   const [confirming, setConfirming] = useState(false);
   const [testing, setTesting] = useState(false);
   const [test, setTest] = useState<MailboxTest | null>(null);
+  const [fetching, setFetching] = useState(false);
+  const [fetched, setFetched] = useState<string | null>(null);
 
   const runTest = async () => {
     setTesting(true);
@@ -61,6 +63,19 @@ function MailboxRow({ mailbox, onChanged }: { mailbox: Mailbox; onChanged: () =>
       setTest({ ok: false, error: errorMessage(err) });
     } finally {
       setTesting(false);
+    }
+  };
+  const fetchNow = async () => {
+    setFetching(true);
+    setFetched(null);
+    try {
+      const r = await supportApi.fetchMailbox(mailbox.id);
+      setFetched(r.error ? `Fetching failed: ${r.error}` : `Fetched ${r.fetched} new ${r.fetched === 1 ? 'mail' : 'mails'}.`);
+      onChanged();
+    } catch (err) {
+      setFetched(`Fetching failed: ${errorMessage(err)}`);
+    } finally {
+      setFetching(false);
     }
   };
   const remove = async () => {
@@ -107,11 +122,15 @@ function MailboxRow({ mailbox, onChanged }: { mailbox: Mailbox; onChanged: () =>
             ) : (
               <span className="field-error">Connection failed: {test.error}</span>
             ))}
+          {fetched && <span> {fetched}</span>}
         </div>
       </div>
       <div className="row-actions">
         <Button size="sm" busy={testing} onClick={runTest}>
           Test connection
+        </Button>
+        <Button size="sm" busy={fetching} onClick={fetchNow}>
+          Fetch now
         </Button>
         <Button size="sm" onClick={() => setEditing(true)}>
           Edit

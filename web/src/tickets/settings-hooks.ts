@@ -1,4 +1,4 @@
-import { api, type CannedReplyInput, type InboundToken, type InboundTokenCreated, type Mailbox, type MailboxInput, type MailboxTest, type SlaSettings } from '../lib/api';
+import { api, type CannedReplyInput, type InboundToken, type InboundTokenCreated, type Mailbox, type MailboxFetch, type MailboxInput, type MailboxTest, type SlaSettings } from '../lib/api';
 import { useAsync } from '../lib/hooks';
 import type { CannedReply } from './types';
 
@@ -24,6 +24,7 @@ export const supportApi = {
   updateMailbox: (id: string, body: MailboxSubmit) => api.patch<Mailbox>(mailboxPath(id), body),
   removeMailbox: (id: string) => api.del(mailboxPath(id)),
   testMailbox: (id: string) => api.post<MailboxTest>(mailboxPath(id, '/test'), {}),
+  fetchMailbox: (id: string) => api.post<MailboxFetch>(mailboxPath(id, '/fetch'), {}),
   createToken: (name: string) => api.post<InboundTokenCreated>('/api/inbound/tokens', { name }),
   revokeToken: (id: string) => api.del(`/api/inbound/tokens/${encodeURIComponent(id)}`),
   saveSla: (body: SlaSettings) => api.put<SlaSettings>('/api/tickets/settings', body),
