@@ -1,26 +1,7 @@
-/** /api/forms (src/forms/definitions.ts). */
-export interface FormField {
-  field: string;
-  required: boolean;
-  label: string;
-}
+/** /api/forms (src/forms/definitions.ts), generated from /api/openapi.json. */
+import type { components } from '../lib/api-types';
 
-export interface LeadForm {
-  id: string;
-  name: string;
-  fields: FormField[];
-  consent_wording: string | null;
-  pipeline_id: string | null;
-  stage_id: string | null;
-  lead_source: string;
-  success_message: string | null;
-  redirect_url: string | null;
-  allowed_origins: string[];
-  active: boolean;
-  hosted_url: string;
-  embed_script: string;
-  created_at: string;
-  updated_at: string;
-}
+export type FormField = components['schemas']['FormField'];
+export type LeadForm = components['schemas']['Form'];
 
 export type LeadFormInput = Pick<LeadForm, 'name' | 'lead_source' | 'consent_wording' | 'success_message' | 'redirect_url' | 'allowed_origins'> & { fields: { field: string; required: boolean }[] };
