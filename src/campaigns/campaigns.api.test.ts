@@ -183,6 +183,13 @@ describe.each(engines)('campaigns on %s', (engine) => {
     await api.request('POST', '/api/interactions', { type: 'campaign', customer_id: ids.dee, campaign: 'Spring in Lyon', occurred_at: before, clicked: true });
     const after = (await api.request('GET', `/api/campaigns/${id}/report`)).body;
     expect(after.totals).toMatchObject({ clicked: 1, attributed_orders: 1, attributed_revenue: 80, click_rate: 1 });
+    expect(after).toMatchObject({ currency: 'EUR', other_currencies: [] });
+    // An order in another currency is not converted: it is listed apart and left out of the amounts.
+    expect((await api.request('POST', '/api/orders', { customer_id: ids.ann, ordered_at: soon, total: 50, currency: 'USD' })).status).toBe(201);
+    const mixed = (await api.request('GET', `/api/campaigns/${id}/report`)).body;
+    expect(mixed.totals).toMatchObject({ attributed_orders: 1, attributed_revenue: 80 });
+    expect(mixed.other_currencies).toEqual([{ currency: 'USD', orders: 1, revenue: 50 }]);
+    expect(mixed.attribution).toMatch(/first click, in EUR; left out: 1 in USD \(50\.00 USD\)/);
     expect(after.interactions).toMatchObject({ sent: 1, clicked: 1 });
   });
 

@@ -3,6 +3,8 @@
  * delivered, bounced, complained, suppressed, failed), opens (inflated by mail privacy proxies that
  * fetch every image) and clicks, unsubscribes through its messages, and the orders and revenue
  * attributed to it: a recipient's orders within the attribution window after their first click.
+ * Attributed amounts are in the business currency only (currencies are not converted): attributed
+ * orders in other currencies are counted apart, per currency, and the report says so in words.
  * Campaign touches recorded as interactions under the same campaign name (imported from another
  * tool, as in GET /api/reports/campaigns) are shown beside it.
  */
@@ -10,6 +12,7 @@ import { z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
 import type { Db } from '../core/database.js';
 import { countedOrderStatuses } from '../schema/entities.js';
+import { getBusinessSettings } from '../settings/business.js';
 import { abStanding } from './send.js';
 import { abResultSchema, getCampaign } from './service.js';
 
@@ -39,6 +42,11 @@ export const campaignReportSchema = z
     name: z.string(),
     status: z.string(),
     attribution_days: z.number().int(),
+    currency: z.string().openapi({ description: 'The business currency: attributed orders and revenue count orders in it only' }),
+    other_currencies: z
+      .array(z.object({ currency: z.string(), orders: z.number().int(), revenue: z.number() }))
+      .openapi({ description: 'Attributed orders in other currencies, left out of attributed_orders and attributed_revenue (amounts are not converted)' }),
+    attribution: z.string().openapi({ description: 'What the attributed figures count, in words' }),
     opens_inflated: z.literal(true).openapi({ description: 'Opens are counted but overstated by mail privacy proxies; judge by clicks' }),
     totals: figures,
     variants: z.array(figures.extend({ key: z.string() })),
@@ -169,12 +177,14 @@ export async function campaignReport(db: Db, id: string): Promise<CampaignReport
     .where('m.clicked_at', 'is not', null)
     .execute();
   const window = c.attribution_days * 86_400_000;
+  const { currency } = await getBusinessSettings(db);
+  const other = new Map<string, { orders: number; revenue: number }>();
   for (let i = 0; i < clicks.length; i += 500) {
     const chunk = clicks.slice(i, i + 500);
     const byCustomer = new Map(chunk.map((k) => [k.customer_id as string, k]));
     const orders = await db
       .selectFrom('orders')
-      .select(['customer_id', 'ordered_at', 'total'])
+      .select(['customer_id', 'ordered_at', 'total', 'currency'])
       .where('customer_id', 'in', [...byCustomer.keys()])
       .where('status', 'in', [...countedOrderStatuses])
       .execute();
@@ -183,6 +193,13 @@ export async function campaignReport(db: Db, id: string): Promise<CampaignReport
       const from = new Date(k.clicked_at as string).getTime();
       const at = new Date(o.ordered_at as string).getTime();
       if (at < from || at >= from + window) continue;
+      if (o.currency !== currency) {
+        const x = other.get(o.currency as string) ?? { orders: 0, revenue: 0 };
+        x.orders++;
+        x.revenue += Number(o.total);
+        other.set(o.currency as string, x);
+        continue;
+      }
       const f = per.get(k.variant as string)!;
       f.attributed_orders++;
       f.attributed_revenue += Number(o.total);
@@ -231,5 +248,21 @@ export async function campaignReport(db: Db, id: string): Promise<CampaignReport
       ? { sent: Number(touch.sent), opened: Number(touch.opened ?? 0), clicked: Number(touch.clicked ?? 0), converted: Number(touch.converted ?? 0), revenue: round2(Number(touch.revenue ?? 0)) }
       : null;
 
-  return { campaign_id: c.id, name: c.name, status: c.status, attribution_days: c.attribution_days, opens_inflated: true, totals, variants, ab, interactions };
+  const otherCurrencies = [...other].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, x]) => ({ currency: code, orders: x.orders, revenue: round2(x.revenue) }));
+  const leftOut = otherCurrencies.map((o) => `${o.orders} in ${o.currency} (${o.revenue.toFixed(2)} ${o.currency})`).join(', ');
+  const attribution = `Orders (${countedOrderStatuses.join(', ')}) of a recipient within ${c.attribution_days} days after their first click, in ${currency}${leftOut ? `; left out: ${leftOut}, as currencies are not converted` : ''}.`;
+  return {
+    campaign_id: c.id,
+    name: c.name,
+    status: c.status,
+    attribution_days: c.attribution_days,
+    currency,
+    other_currencies: otherCurrencies,
+    attribution,
+    opens_inflated: true,
+    totals,
+    variants,
+    ab,
+    interactions,
+  };
 }

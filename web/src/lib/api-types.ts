@@ -4072,8 +4072,12 @@ export interface components {
                     trials: number;
                 }[];
             } | null;
+            /** @description What the attributed figures count, in words */
+            attribution: string;
             attribution_days: number;
             campaign_id: string;
+            /** @description The business currency: attributed orders and revenue count orders in it only */
+            currency: string;
             /** @description Campaign touches recorded as interactions under this campaign name (the campaigns report), when there are any */
             interactions: {
                 clicked: number;
@@ -4088,6 +4092,12 @@ export interface components {
              * @enum {boolean}
              */
             opens_inflated: true;
+            /** @description Attributed orders in other currencies, left out of attributed_orders and attributed_revenue (amounts are not converted) */
+            other_currencies: {
+                currency: string;
+                orders: number;
+                revenue: number;
+            }[];
             status: string;
             totals: {
                 attributed_orders: number;
@@ -4364,9 +4374,9 @@ export interface components {
             renewal_task_id: string | null;
             renewed_from_id: string | null;
             renewed_to_id: string | null;
-            starts_on: string | null;
-            status: string | null;
-            title: string | null;
+            starts_on: string;
+            status: string;
+            title: string;
             updated_at: string;
             value: number | null;
         } & {
@@ -5074,12 +5084,12 @@ export interface components {
             lines: components["schemas"]["DealLine"][];
             lost_reason: string | null;
             notes: string | null;
-            pipeline_id: string | null;
+            pipeline_id: string;
             source: string | null;
             stage_changed_at: string | null;
-            stage_id: string | null;
-            status: string | null;
-            title: string | null;
+            stage_id: string;
+            status: string;
+            title: string;
             updated_at: string;
             value: number | null;
         } & {
@@ -6992,31 +7002,31 @@ export interface components {
             accepted_pdf_sha256: string | null;
             converted_at: string | null;
             created_at: string;
-            currency: string | null;
-            customer_id: string | null;
+            currency: string;
+            customer_id: string;
             deal_id: string | null;
             decline_reason: string | null;
             declined_at: string | null;
-            discount_percent: number | null;
-            discount_total: number | null;
+            discount_percent: number;
+            discount_total: number;
             id: string;
             lines: components["schemas"]["QuoteLine"][];
             notes: string | null;
-            number: string | null;
+            number: string;
             order_id: string | null;
             previous_version_id: string | null;
             sent_at: string | null;
-            status: string | null;
-            subtotal: number | null;
+            status: string;
+            subtotal: number;
             superseded_by_id: string | null;
             task_id: string | null;
-            tax_total: number | null;
+            tax_total: number;
             terms: string | null;
             title: string | null;
-            total: number | null;
+            total: number;
             updated_at: string;
-            valid_until: string | null;
-            version: number | null;
+            valid_until: string;
+            version: number;
             viewed_at: string | null;
         } & {
             [key: string]: unknown;
