@@ -6,6 +6,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Db } from '../core/database.js';
 import { invalid } from '../core/errors.js';
+import { fromWallClock, wallClock } from '../core/wall-clock.js';
 import { issuesToFields } from '../records/validation.js';
 import { getBusinessSettings } from '../settings/business.js';
 import { readSetting, writeSettingIn } from '../settings/store.js';
@@ -84,59 +85,46 @@ export function targetsFor(sla: SlaSettings, kind: TicketKind, priority: TicketP
 }
 
 const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+const dayMs = 86_400_000;
 
-/** Wall-clock parts of an instant in a time zone. */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function localParts(ms: number, timeZone: string) {
-  // A formatter costs far more to create than to use: one per time zone.
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      weekday: 'short',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, format);
-  }
-  const parts = format.formatToParts(new Date(ms));
-  const get = (type: string) => parts.find((p) => p.type === type)!.value;
-  return {
-    date: `${get('year')}-${get('month')}-${get('day')}`,
-    weekday: get('weekday').toLowerCase().slice(0, 3) as (typeof weekdays)[number],
-    minute: Number(get('hour')) * 60 + Number(get('minute')) + Number(get('second')) / 60,
-  };
+/** The calendar day (as a UTC midnight) the clocks of `timeZone` show at an instant. */
+function localDay(ms: number, timeZone: string): number {
+  const w = wallClock(new Date(ms), timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day);
+}
+
+/** The instant the clocks show `minute` minutes after the start of `day` (24:00 is the next midnight). */
+function instantOn(day: number, minute: number, timeZone: string): number {
+  const d = new Date(day + Math.floor(minute / 1440) * dayMs);
+  return fromWallClock({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: Math.floor((minute % 1440) / 60), minute: minute % 60, second: 0 }, timeZone).getTime();
 }
 
 /**
  * The instant `minutes` business minutes after `start`: time outside the open windows and on holidays
  * does not count. With no open window in the week the target is counted in calendar minutes.
+ * Each day's windows become instants from their wall-clock bounds, so on a daylight-saving day a 09:00
+ * opening is 09:00 on the clocks and a window spanning the change holds the minutes that really pass.
  */
 export function addBusinessMinutes(start: Date, minutes: number, sla: Pick<SlaSettings, 'hours' | 'holidays'>, timeZone: string): Date {
   if (!Object.values(sla.hours).some((w) => w.length > 0)) return new Date(start.getTime() + minutes * 60_000);
   const holidays = new Set(sla.holidays);
   let at = start.getTime();
-  let left = minutes;
-  for (let guard = 0; guard < 10_000 && left > 0; guard++) {
-    const local = localParts(at, timeZone);
-    const windows = holidays.has(local.date) ? [] : sla.hours[local.weekday].map(([a, b]) => [minutesOf(a), minutesOf(b)] as const).sort((x, y) => x[0] - y[0]);
-    const current = windows.find(([a, b]) => local.minute >= a && local.minute < b);
-    if (current) {
-      const use = Math.min(left, current[1] - local.minute);
-      left -= use;
-      at += use * 60_000;
-      continue;
+  let left = minutes * 60_000;
+  // Ten years of days at most: every week has an open window, so only holidays can stretch the walk.
+  for (let day = localDay(at, timeZone), guard = 0; guard < 3660; day += dayMs, guard++) {
+    if (holidays.has(new Date(day).toISOString().slice(0, 10))) continue;
+    const windows = sla.hours[weekdays[new Date(day).getUTCDay()]]
+      .map(([a, b]) => [instantOn(day, minutesOf(a), timeZone), instantOn(day, minutesOf(b), timeZone)] as const)
+      .sort((x, y) => x[0] - y[0]);
+    for (const [open, close] of windows) {
+      const from = Math.max(open, at);
+      if (from >= close) continue;
+      if (close - from >= left) return new Date(from + left);
+      left -= close - from;
+      at = close;
     }
-    const next = windows.find(([a]) => a > local.minute);
-    // Jump to the next opening today, or to the next local midnight.
-    at += ((next ? next[0] : 1440) - local.minute) * 60_000;
   }
-  return new Date(at);
+  return new Date(at + left);
 }
 
 export async function dueTimes(db: Db, kind: TicketKind, priority: TicketPriority, from: Date) {
