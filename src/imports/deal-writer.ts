@@ -44,25 +44,28 @@ export async function dealPipelines(trx: Db): Promise<Pipeline[]> {
   return readPipelines(trx);
 }
 
+/** The deal target a row's deal fails on. */
+export type DealField = 'deal_pipeline' | 'deal_stage' | 'deal_lost_reason' | 'deal_currency';
+
 /**
  * The pipeline and stage a deal row names, found by name (case-insensitive), or why the row cannot
  * open its deal: an unknown pipeline or stage, a lost stage without the reason its pipeline asks for,
  * a currency that is not ISO 4217.
  */
-export function resolveDeal(pipelines: Pipeline[], v: CleanRecord): { pipeline: Pipeline; stage: Stage | undefined } | { reason: string } {
+export function resolveDeal(pipelines: Pipeline[], v: CleanRecord): { pipeline: Pipeline; stage: Stage | undefined } | { reason: string; field: DealField } {
   let pipeline: Pipeline | undefined = pipelines[0];
   if (v.deal_pipeline !== undefined) {
     pipeline = pipelines.find((p) => lower(p.name) === lower(v.deal_pipeline));
-    if (!pipeline) return { reason: `no pipeline named "${v.deal_pipeline}" (pipelines: ${pipelines.map((p) => p.name).join(', ')})` };
+    if (!pipeline) return { field: 'deal_pipeline', reason: `no pipeline named "${v.deal_pipeline}" (pipelines: ${pipelines.map((p) => p.name).join(', ')})` };
   }
   let stage: Stage | undefined;
   if (v.deal_stage !== undefined) {
     stage = pipeline.stages.find((s) => lower(s.name) === lower(v.deal_stage));
-    if (!stage) return { reason: `no stage named "${v.deal_stage}" in pipeline ${pipeline.name} (stages: ${pipeline.stages.map((s) => s.name).join(', ')})` };
+    if (!stage) return { field: 'deal_stage', reason: `no stage named "${v.deal_stage}" in pipeline ${pipeline.name} (stages: ${pipeline.stages.map((s) => s.name).join(', ')})` };
     if (stage.kind === 'lost' && v.deal_lost_reason === undefined && pipeline.lost_reason_required)
-      return { reason: `a deal on the lost stage ${stage.name} needs a lost reason in pipeline ${pipeline.name}` };
+      return { field: 'deal_lost_reason', reason: `a deal on the lost stage ${stage.name} needs a lost reason in pipeline ${pipeline.name}` };
   }
-  if (v.deal_currency !== undefined && !currencyCode(String(v.deal_currency))) return { reason: `"${v.deal_currency}" is not an ISO 4217 currency code (e.g. EUR, USD, GBP)` };
+  if (v.deal_currency !== undefined && !currencyCode(String(v.deal_currency))) return { field: 'deal_currency', reason: `"${v.deal_currency}" is not an ISO 4217 currency code (e.g. EUR, USD, GBP)` };
   return { pipeline, stage };
 }
 

@@ -60,6 +60,43 @@ describe.each(engines)('customer imports that open deals on %s', (engine) => {
     expect(preview.rows[0].record).toMatchObject({ deal_title: 'Analytical engine', deal_value: 12000.5, deal_stage: 'proposal', deal_pipeline: 'Sales' });
   });
 
+  it('flags in the preview the rows whose deal the run would reject, at the column that names it, and writes nothing', async () => {
+    const preview = await previewImport(ctx, leadsCsv, { kind: 'customers' });
+    expect(preview).toMatchObject({ rows_read: 5, rejected: 1 });
+    expect(preview.rows.map((r) => r.errors)).toEqual([
+      [],
+      [],
+      [],
+      [{ row: 5, column: 'Deal stage', reason: 'no stage named "Orbiting" in pipeline Sales (stages: Lead, Qualified, Proposal, Negotiation, Won, Lost)' }],
+      [],
+    ]);
+
+    const bad = file(
+      `preview-bad-deals-${engine}.csv`,
+      `email,Deal name,Deal stage,Pipeline,Deal lost reason\nv1@example.com,Lost one,Lost,Sales,\nv2@example.com,Lost two,lost,Sales,Too expensive\nv3@example.com,Elsewhere,,Nowhere,\n`,
+    );
+    const flagged = await previewImport(ctx, bad, { kind: 'customers' });
+    expect(flagged.rejected).toBe(2);
+    expect(flagged.rows[0].errors).toEqual([{ row: 2, column: 'Deal lost reason', reason: 'a deal on the lost stage Lost needs a lost reason in pipeline Sales' }]);
+    expect(flagged.rows[1].errors).toEqual([]);
+    expect(flagged.rows[2].errors).toEqual([{ row: 4, column: 'Pipeline', reason: 'no pipeline named "Nowhere" (pipelines: Sales, Partners)' }]);
+
+    // Orders too: the preview of an order whose deal names an unknown stage says so.
+    const orders = file(
+      `preview-orders-deals-${engine}.csv`,
+      `order_id,email,date,total,currency,Deal name,Deal stage\nV1,vera@example.com,2026-02-01,10.00,EUR,Upsell,Nope\nV2,vera@example.com,2026-02-02,10.00,EUR,Upsell,Lead\n`,
+    );
+    const ordersPreview = await previewImport(ctx, orders, { kind: 'orders' });
+    expect(ordersPreview.rejected).toBe(1);
+    expect(ordersPreview.rows[0].errors[0]).toMatchObject({ column: 'Deal stage', reason: expect.stringContaining('no stage named "Nope"') });
+    expect(ordersPreview.rows[1].errors).toEqual([]);
+
+    // Previews write nothing: no customer, no deal.
+    expect(await customerId('katherine@example.com')).toBeUndefined();
+    expect(await customerId('v2@example.com')).toBeUndefined();
+    expect((await allDeals()).filter((d) => d.source === 'import')).toHaveLength(0);
+  });
+
   it('opens a deal per row with a deal name or value, in the named stage, and rejects an unknown stage with the reason', async () => {
     const before = await api.request('POST', '/api/deals', { title: 'Existing deal', value: 99 });
     expect(before.status).toBe(201);

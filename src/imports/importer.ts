@@ -125,9 +125,26 @@ function clean(plan: MappingPlan, row: SourceRow, options: ImportOptions) {
   return cleanRow(options.kind, mapRow(plan, row), { defaultCountry: options.defaultCountry, dateOrder: options.dateOrder, customFields: plan.customFields });
 }
 
+/**
+ * Why the run would reject a clean row's deal (an unknown pipeline or stage, a lost stage without its
+ * reason), found before anything is written: the preview shows it and strict mode refuses the file on
+ * it. The error names the column of the deal field it fails on. Kinds that open no deal pass every row.
+ */
+async function dealCheck(ctx: Ctx, plan: MappingPlan, kind: EntityKind): Promise<(row: number, value: CleanRecord) => RowError | null> {
+  if (!dealOpeningKinds.includes(kind)) return () => null;
+  // The default pipeline is seeded on first use, as a read of the pipelines does.
+  const pipelines = await ctx.database.db.transaction().execute((trx) => dealPipelines(trx));
+  return (row, value) => {
+    if (!opensDeal(value)) return null;
+    const deal = resolveDeal(pipelines, value);
+    return 'reason' in deal ? { row, column: plan.assignments.find((a) => a.field === deal.field)?.column ?? null, reason: deal.reason } : null;
+  };
+}
+
 /** The first rows as they would be stored, with their errors, and the error count over the file. Writes nothing. */
 export async function previewImport(ctx: Ctx, filePath: string, options: ImportOptions, limit = 20): Promise<Preview> {
   const { format, headers, plan } = await planFor(ctx, filePath, options);
+  const checkDeal = await dealCheck(ctx, plan, options.kind);
   const rows: PreviewRow[] = [];
   let read = 0;
   let rejected = 0;
@@ -136,6 +153,8 @@ export async function previewImport(ctx: Ctx, filePath: string, options: ImportO
     for await (const row of readRows(filePath, format)) {
       read++;
       const result = clean(plan, row, options);
+      const dealError = result.value && !result.errors.length ? checkDeal(row.rowNumber, result.value) : null;
+      if (dealError) result.errors.push(dealError);
       const bad = !result.value || result.errors.length > 0;
       if (bad) rejected++;
       else if (result.warnings.length) flagged++;
@@ -170,15 +189,15 @@ export async function runImport(ctx: Ctx, filePath: string, options: ImportOptio
   try {
     if (options.strict) {
       const bad: { errors: RowError[]; raw: Record<string, string> }[] = [];
-      const pipelines = dealOpeningKinds.includes(options.kind) ? await db.transaction().execute((trx) => dealPipelines(trx)) : [];
+      const checkDeal = await dealCheck(ctx, plan, options.kind);
       for await (const row of readRows(filePath, format)) {
         const result = clean(plan, row, options);
         if (!result.value || result.errors.length)
           bad.push({ errors: result.errors.length ? result.errors : [{ row: row.rowNumber, column: null, reason: 'row cannot be imported' }], raw: row.values });
-        else if (dealOpeningKinds.includes(options.kind) && opensDeal(result.value)) {
+        else {
           // A deal naming an unknown pipeline or stage is a bad row too.
-          const deal = resolveDeal(pipelines, result.value);
-          if ('reason' in deal) bad.push({ errors: [{ row: row.rowNumber, column: null, reason: deal.reason }], raw: row.values });
+          const dealError = checkDeal(row.rowNumber, result.value);
+          if (dealError) bad.push({ errors: [dealError], raw: row.values });
         }
       }
       if (bad.length) {
