@@ -85,7 +85,9 @@ async function handle(trx: Db, events: StoredEvent[]): Promise<void> {
   }
   if (rewardCodes.length) await useRewardCodes(trx, rewardCodes);
   const withCode = events
-    .filter((e) => e.type === 'customer.created' || (e.type === 'customer.updated' && ((e.data?.changed as string[] | undefined) ?? []).includes('referral_code')))
+    .filter(
+      (e) => (e.type === 'customer.created' && e.data?.referral_code_given === true) || (e.type === 'customer.updated' && ((e.data?.changed as string[] | undefined) ?? []).includes('referral_code')),
+    )
     .map((e) => e.entity_id);
   if (withCode.length) {
     for (let i = 0; i < withCode.length; i += 500) {

@@ -3,10 +3,12 @@
  * domain event by type (a feedback answer, ...), and for each side of a successful referral. Each rule
  * has an optional start and end and an optional cap (points per customer from that rule).
  */
+import { randomUUID } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
 import type { Db } from '../core/database.js';
 import { toBool, toNumber } from '../core/database.js';
+import { insertOrIgnore } from '../core/dialect.js';
 import { invalid, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { dateTimeInput } from '../schema/fields.js';
@@ -105,10 +107,12 @@ export async function createRule(db: Db, input: unknown): Promise<Rule> {
     updated_at: now,
   };
   checkRule(rule);
-  await db
-    .insertInto('loyalty_rules')
-    .values({ ...rule, active: rule.active ? 1 : 0 })
-    .execute();
+  await changingRules(db, (trx) =>
+    trx
+      .insertInto('loyalty_rules')
+      .values({ ...rule, active: rule.active ? 1 : 0 })
+      .execute(),
+  );
   return rule;
 }
 
@@ -117,23 +121,60 @@ export async function updateRule(db: Db, id: string, input: unknown): Promise<Ru
   const rule = { ...(await getRule(db, id)), ...patch, updated_at: new Date().toISOString() } as Rule;
   checkRule(rule);
   const { id: _id, created_at: _c, ...set } = rule;
-  await db
-    .updateTable('loyalty_rules')
-    .set({ ...set, active: set.active ? 1 : 0 })
-    .where('id', '=', id)
-    .execute();
+  await changingRules(db, (trx) =>
+    trx
+      .updateTable('loyalty_rules')
+      .set({ ...set, active: set.active ? 1 : 0 })
+      .where('id', '=', id)
+      .execute(),
+  );
   return rule;
 }
 
 /** Deleting a rule stops it; the points it gave stay in the ledger. */
 export async function deleteRule(db: Db, id: string): Promise<void> {
   await getRule(db, id);
-  await db.deleteFrom('loyalty_rules').where('id', '=', id).execute();
+  await changingRules(db, (trx) => trx.deleteFrom('loyalty_rules').where('id', '=', id).execute());
 }
 
-/** The active rules, read once per batch of events. */
+/** Runs a change of the rules and gives the rules a new stamp, both in one transaction. */
+async function changingRules(db: Db, change: (trx: Db) => Promise<unknown>): Promise<void> {
+  const run = async (trx: Db) => {
+    await change(trx);
+    // A database restored from a backup made before stamps existed has no stamp row: it gets one here.
+    await insertOrIgnore(trx, 'loyalty_rules_stamp', [{ id: 1, stamp: randomUUID() }], ['id']);
+    await trx.updateTable('loyalty_rules_stamp').set({ stamp: randomUUID() }).where('id', '=', 1).execute();
+  };
+  if (db.isTransaction) await run(db);
+  else await db.transaction().execute(run);
+}
+
+/** The active rules this process read last, under the stamp they had then. */
+let lastRead: { stamp: string; rules: Rule[] } | null = null;
+
+/**
+ * The active rules, for a batch of events. Inside the writing transaction this reads the rules'
+ * stamp (one primary-key row) and reads the rules themselves only when the stamp is not the one
+ * they were last read under: every rule change, in any process, gives a new stamp in its own
+ * transaction, so rules kept under a stamp are exactly the rules of that stamp. The rules and their
+ * stamp are read in one statement, so they are of the same moment on every engine.
+ */
 export async function activeRules(db: Db): Promise<Rule[]> {
-  return (await db.selectFrom('loyalty_rules').selectAll().where('active', '=', 1).execute()).map(toRule);
+  const row = await db.selectFrom('loyalty_rules_stamp').select('stamp').where('id', '=', 1).executeTakeFirst();
+  const kept = lastRead;
+  if (row && kept?.stamp === row.stamp) return kept.rules;
+  const rows = await db
+    .selectFrom('loyalty_rules_stamp as s')
+    .leftJoin('loyalty_rules as r', (join) => join.on('r.active', '=', 1))
+    .select('s.stamp as rules_stamp')
+    .selectAll('r')
+    .where('s.id', '=', 1)
+    .execute();
+  // No stamp row (a backup restored from before stamps): the rules are read every time.
+  if (rows.length === 0) return (await db.selectFrom('loyalty_rules').selectAll().where('active', '=', 1).execute()).map(toRule);
+  const rules = rows.filter((r) => r.id !== null && r.id !== undefined).map(toRule);
+  lastRead = { stamp: rows[0].rules_stamp as string, rules };
+  return rules;
 }
 
 export const ruleApplies = (rule: Rule, at: string): boolean => (!rule.starts_at || at >= rule.starts_at) && (!rule.ends_at || at < rule.ends_at);

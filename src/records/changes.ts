@@ -69,7 +69,10 @@ export function changeEvents(entity: EntityDef, action: ChangeAction, changes: C
     }
     // A deleted record's facts are those it had before: subscribers learn which customer lost an order.
     const record = action === 'create' ? c.after : c.before;
-    events.push({ ...base, type: `${entity.label}.${pastTense[action]}` as EventType, data: { record: eventFacts(entity, record) } });
+    const data: Record<string, unknown> = { record: eventFacts(entity, record) };
+    // The code itself is personal and stays out; that a new customer brought one is what loyalty needs to attribute it.
+    if (entity.name === 'customers' && action === 'create' && c.after?.referral_code) data.referral_code_given = true;
+    events.push({ ...base, type: `${entity.label}.${pastTense[action]}` as EventType, data });
   }
   return events;
 }

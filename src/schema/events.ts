@@ -3,7 +3,7 @@
  * and the documentation are checked against it; a capability that adds events adds them here.
  */
 export const eventCatalogue = {
-  'customer.created': 'A customer was created (API, import, lead form).',
+  'customer.created': 'A customer was created (API, import, lead form); `data.referral_code_given` is true when it came with a referral code.',
   'customer.updated': 'A customer changed; `data.changed` names the fields.',
   'customer.deleted': 'A customer was deleted.',
   'customer.merged': 'Customers were merged into this one; `data.merged_ids` names the absorbed ones.',

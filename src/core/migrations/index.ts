@@ -35,8 +35,12 @@ const migrations: Record<string, DialectMigration> = {
   '0029_flows': await import('./0029_flows.js'),
   '0032_sales_loyalty': await import('./0032_sales_loyalty.js'),
   '0032_today_indexes': await import('./0032_today_indexes.js'),
+  '0034_ticket_kind_index': await import('./0034_ticket_kind_index.js'),
   '0027_campaigns': await import('./0027_campaigns.js'),
   '0028_bounces_sms': await import('./0028_bounces_sms.js'),
+  '0035_chat_relay': await import('./0035_chat_relay.js'),
+  '0036_customer_time_zone_discounts': await import('./0036_customer_time_zone_discounts.js'),
+  '0037_loyalty_rules_stamp': await import('./0037_loyalty_rules_stamp.js'),
 };
 
 /** One migration set for all engines: each migration is told which dialect it runs on. */
