@@ -13,7 +13,7 @@ import { AppError } from '../core/errors.js';
 import { clientAddress } from '../http/client.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
 import { errorJson, errorSchema } from '../http/errors.js';
-import { hubOf, type ChatPush } from './hub.js';
+import { hubOf, type ChatPush, type Listening } from './hub.js';
 import {
   chatMessageSchema,
   conversationMessages,
@@ -125,7 +125,7 @@ export function registerChatWidget(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       request: { params: keyParam },
       responses: { 200: json(z.object({ online: z.boolean(), greeting: z.string().nullable() }), 'The status'), 403: err('Origin not allowed'), 404: err('No active site with this key') },
     }),
-    async (c) => c.json({ online: hubOf(database).ownerOnline(), greeting: siteOf(c).greeting }, 200),
+    async (c) => c.json({ online: await hubOf(database).ownerOnline(), greeting: siteOf(c).greeting }, 200),
   );
   app.openapi(
     createRoute({
@@ -256,7 +256,7 @@ type SseStream = Parameters<Parameters<typeof streamSSE>[1]>[0];
  * Sends what was missed, then live pushes, until the client goes away. Pushes are queued while the
  * backlog is read, and each message is sent once (by id).
  */
-export async function pipeToStream(stream: SseStream, listen: (l: (p: ChatPush) => void) => () => void, backlog: () => Promise<{ id: string }[]>): Promise<void> {
+export async function pipeToStream(stream: SseStream, listen: (l: (p: ChatPush) => void) => Listening, backlog: () => Promise<{ id: string }[]>): Promise<void> {
   const sent = new Set<string>();
   let chain: Promise<unknown> = Promise.resolve();
   let ready = false;
@@ -269,13 +269,16 @@ export async function pipeToStream(stream: SseStream, listen: (l: (p: ChatPush) 
     }
     chain = chain.then(() => stream.writeSSE({ data: JSON.stringify({ type: push.type, conversation_id: push.conversation_id, ...push.data }), ...(id ? { id } : {}) })).catch(() => undefined);
   };
-  const stop = listen((push) => (ready ? write(push) : early.push(push)));
+  const listening = listen((push) => (ready ? write(push) : early.push(push)));
+  const stop = () => listening.stop();
   let closed = false;
   stream.onAbort(() => {
     closed = true;
     stop();
   });
   try {
+    // Ready once every server process can see this stream (the owner online, the visitor connected).
+    await listening.ready;
     await stream.writeSSE({ event: 'ready', data: '{}' });
     for (const m of await backlog()) write({ type: 'message', conversation_id: (m as { conversation_id?: string }).conversation_id ?? '', data: { message: m } });
     ready = true;

@@ -68,7 +68,7 @@ export function registerChatRoutes(app: OpenAPIHono<AppEnv>) {
     }),
     async (c) => {
       const ctx = c.get('ctx');
-      return c.json({ data: await listConversations(ctx.database, c.req.valid('query')), owner_online: hubOf(ctx.database).ownerOnline() }, 200);
+      return c.json({ data: await listConversations(ctx.database, c.req.valid('query')), owner_online: await hubOf(ctx.database).ownerOnline() }, 200);
     },
   );
   app.openapi(

@@ -13,10 +13,15 @@ import type { Database, Db } from '../core/database.js';
 import { appendEvents } from '../core/events.js';
 import { AppError, invalid, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
+import { wakeOnCommit } from '../core/wakeups.js';
 import { queueMail } from '../mail/queue.js';
 import { addTicketMessage, createTicket, getTicketRow, setTicketStatus, ticketReference } from '../tickets/service.js';
 import { answerRequest, csatRequestOfTicket } from '../surveys/service.js';
-import { hubOf, type ChatHub } from './hub.js';
+import { hubOf } from './hub.js';
+import { chatChannel } from './relay.js';
+import { conversationOf, messageOf, type ChatConversation, type ChatMessage } from './shapes.js';
+
+export { chatConversationSchema, chatMessageSchema, type ChatConversation, type ChatMessage } from './shapes.js';
 
 /** Longest chat message, in characters. */
 export const maxChatMessageChars = 2000;
@@ -62,35 +67,6 @@ export const chatSiteSchema = z
   .openapi('ChatSite');
 export type ChatSite = z.infer<typeof chatSiteSchema>;
 
-export const chatMessageSchema = z
-  .object({
-    id: z.string(),
-    conversation_id: z.string(),
-    direction: z.enum(['in', 'out', 'system']),
-    kind: z.enum(['text', 'csat', 'email_notice']),
-    body: z.string(),
-    created_at: z.string(),
-  })
-  .openapi('ChatMessage');
-export type ChatMessage = z.infer<typeof chatMessageSchema>;
-
-export const chatConversationSchema = z
-  .object({
-    id: z.string(),
-    site_id: z.string(),
-    name: z.string().nullable(),
-    email: z.string().nullable(),
-    customer_id: z.string().nullable(),
-    ticket_id: z.string().nullable(),
-    status: z.enum(['open', 'closed']),
-    origin: z.string().nullable(),
-    visitor_online: z.boolean(),
-    created_at: z.string(),
-    last_message_at: z.string(),
-  })
-  .openapi('ChatConversation');
-export type ChatConversation = z.infer<typeof chatConversationSchema>;
-
 const siteOf = (r: Record<string, unknown>): ChatSite => ({
   id: r.id as string,
   name: r.name as string,
@@ -102,31 +78,6 @@ const siteOf = (r: Record<string, unknown>): ChatSite => ({
   created_at: r.created_at as string,
   updated_at: r.updated_at as string,
 });
-
-const messageOf = (r: Record<string, unknown>): ChatMessage => ({
-  id: r.id as string,
-  conversation_id: r.conversation_id as string,
-  direction: r.direction as ChatMessage['direction'],
-  kind: r.kind as ChatMessage['kind'],
-  body: r.body as string,
-  created_at: r.created_at as string,
-});
-
-function conversationOf(r: Record<string, unknown>, hub?: ChatHub): ChatConversation {
-  return {
-    id: r.id as string,
-    site_id: r.site_id as string,
-    name: (r.name as string | null) ?? null,
-    email: (r.email as string | null) ?? null,
-    customer_id: (r.customer_id as string | null) ?? null,
-    ticket_id: (r.ticket_id as string | null) ?? null,
-    status: r.status as 'open' | 'closed',
-    origin: (r.origin as string | null) ?? null,
-    visitor_online: hub ? hub.visitorConnected(r.id as string) : false,
-    created_at: r.created_at as string,
-    last_message_at: r.last_message_at as string,
-  };
-}
 
 // ---- sites (the owner) ----
 
@@ -201,6 +152,8 @@ async function insertMessage(trx: Db, conversationId: string, direction: ChatMes
   const row = { id: newId('chatMessage'), conversation_id: conversationId, direction, kind, body, created_at: at.toISOString() };
   await trx.insertInto('chat_messages').values(row).execute();
   await trx.updateTable('chat_conversations').set({ last_message_at: row.created_at }).where('id', '=', conversationId).execute();
+  // Other server processes holding this chat's streams hear of it at commit (see relay.ts).
+  await wakeOnCommit(trx, chatChannel);
   return messageOf(row);
 }
 
@@ -216,7 +169,7 @@ export interface Visitor {
  */
 export async function startConversation(database: Database, site: ChatSite, input: z.infer<typeof visitorStartInput>, originHeader: string | null): Promise<Visitor & { message: ChatMessage }> {
   const body = bodyOf(input.message);
-  const ownerAway = !hubOf(database).ownerOnline();
+  const ownerAway = !(await hubOf(database).ownerOnline());
   if (ownerAway && !input.email) throw invalid('Nobody is online right now: leave your email address and we will answer there.', { email: ['needed while nobody is online'] });
   const token = randomToken(32);
   const ctx: Ctx = { database, actor: 'chat' };
@@ -257,8 +210,7 @@ export async function startConversation(database: Database, site: ChatSite, inpu
     const row = await trx.selectFrom('chat_conversations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     return { conversation: conversationOf(row), message };
   });
-  const hub = hubOf(database);
-  hub.toOwner({ type: 'conversation', conversation_id: result.conversation.id, data: { conversation: result.conversation, message: result.message } });
+  hubOf(database).publish(result.message, result.conversation);
   return { ...result, token };
 }
 
@@ -273,7 +225,7 @@ export async function visitorConversation(db: Db, site: ChatSite, token: string 
 export async function getConversation(database: Database, id: string): Promise<ChatConversation> {
   const row = await database.db.selectFrom('chat_conversations').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('chat', id);
-  return conversationOf(row, hubOf(database));
+  return conversationOf(row, (await hubOf(database).visitorsOnline([id])).has(id));
 }
 
 export async function listConversations(database: Database, params: { status?: 'open' | 'closed'; limit?: number }): Promise<ChatConversation[]> {
@@ -284,8 +236,9 @@ export async function listConversations(database: Database, params: { status?: '
     .orderBy('id', 'desc')
     .limit(params.limit ?? 50);
   if (params.status) q = q.where('status', '=', params.status);
-  const hub = hubOf(database);
-  return (await q.execute()).map((r) => conversationOf(r, hub));
+  const rows = await q.execute();
+  const online = await hubOf(database).visitorsOnline(rows.map((r) => r.id as string));
+  return rows.map((r) => conversationOf(r, online.has(r.id as string)));
 }
 
 /** Messages of a conversation in order; with `after`, only those after that message id. */
@@ -319,8 +272,7 @@ export async function visitorMessage(database: Database, conversation: ChatConve
       await addTicketMessage(trx, ctx, conversation.ticket_id, { direction: 'in', body_text: body, author: conversation.name ?? 'chat visitor', from_address: conversation.email });
     return m;
   });
-  hubOf(database).toOwner({ type: 'message', conversation_id: conversation.id, data: { message } });
-  hubOf(database).toVisitor({ type: 'message', conversation_id: conversation.id, data: { message } });
+  hubOf(database).publish(message);
   return message;
 }
 
@@ -339,8 +291,7 @@ export async function setVisitorEmail(database: Database, conversation: ChatConv
 export async function ownerReply(ctx: Ctx, conversationId: string, text: unknown): Promise<{ message: ChatMessage; emailed: boolean }> {
   const conversation = await getConversation(ctx.database, conversationId);
   const body = bodyOf(text);
-  const hub = hubOf(ctx.database);
-  const live = hub.visitorConnected(conversation.id);
+  const live = conversation.visitor_online;
   const result = await ctx.database.db.transaction().execute(async (trx) => {
     const m = await insertMessage(trx, conversation.id, 'out', 'text', body);
     let mailId: string | null = null;
@@ -363,8 +314,7 @@ export async function ownerReply(ctx: Ctx, conversationId: string, text: unknown
       await addTicketMessage(trx, ctx, conversation.ticket_id, { direction: 'out', body_text: body, author: ctx.actor, to_address: mailId ? conversation.email : null, mail_message_id: mailId });
     return { message: m, emailed: !!mailId };
   });
-  hub.toVisitor({ type: 'message', conversation_id: conversation.id, data: { message: result.message } });
-  hub.toOwner({ type: 'message', conversation_id: conversation.id, data: { message: result.message } });
+  hubOf(ctx.database).publish(result.message);
   return result;
 }
 
@@ -392,10 +342,7 @@ export const chatCsatChannel = {
 /** Pushes stored messages to both sides (after their transaction committed). */
 function pushStored(database: Database, messages: ChatMessage[]): void {
   const hub = hubOf(database);
-  for (const message of messages) {
-    hub.toVisitor({ type: 'message', conversation_id: message.conversation_id, data: { message } });
-    hub.toOwner({ type: 'message', conversation_id: message.conversation_id, data: { message } });
-  }
+  for (const message of messages) hub.publish(message);
 }
 
 /** The visitor rates the chat inside the widget: the CSAT request of the chat's ticket is answered. */

@@ -33,6 +33,12 @@ export interface Database {
   sqlitePath?: string;
   /** The raw SQLite handle, for online backups. */
   sqlite?: SqliteDatabase.Database;
+  /**
+   * PostgreSQL only: a connection of its own that LISTENs on `channel` and calls `onNotify` for each
+   * NOTIFY (delivered when the notifying transaction commits) and `onLost` when it drops. Use through
+   * src/core/wakeups.ts.
+   */
+  listen?: (channel: string, onNotify: () => void, onLost: () => void) => Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -101,7 +107,25 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // replaced on the next query; without a listener the pool's 'error' event would end the process.
     pool.on('error', () => {});
     const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect, close: () => db.destroy() };
+    const listen = async (channel: string, onNotify: () => void, onLost: () => void) => {
+      if (!/^[a-z_]+$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+      const client = new pg.Client({ connectionString: options.url });
+      let ended = false;
+      const lost = () => {
+        if (!ended) onLost();
+        ended = true;
+      };
+      client.on('error', lost);
+      client.on('end', lost);
+      client.on('notification', (n) => n.channel === channel && onNotify());
+      await client.connect();
+      await client.query(`LISTEN ${channel}`);
+      return async () => {
+        ended = true;
+        await client.end().catch(() => undefined);
+      };
+    };
+    return { db, dialect, listen, close: () => db.destroy() };
   }
   const { default: mysql } = await import('mysql2');
   const pool = mysql.createPool({
