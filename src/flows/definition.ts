@@ -82,7 +82,7 @@ const stepSchema = z
           .min(0)
           .max(60 * 24)
           .optional(),
-        until_time: timeOfDay.optional().openapi({ description: 'Then wait until this time of day in the business time zone' }),
+        until_time: timeOfDay.optional().openapi({ description: "Then wait until this time of day in the customer's time zone (the business time zone when the customer has none)" }),
       })
       .strict(),
     z.object({ id: stepId, kind: z.literal('condition'), if: conditionSchema, then: branchTarget.default('next'), else: branchTarget.default('exit') }).strict(),

@@ -142,7 +142,7 @@ async function plan(db: Db, flow: Flow, customerId: string, now: Date, timeZone:
     let next = i + 1;
     switch (s.kind) {
       case 'wait':
-        at = waitUntil(s, at, timeZone);
+        at = waitUntil(s, at, (customer?.time_zone as string | null) || timeZone);
         out.push({ ...base, summary: `waits ${describeWait(s)} (until ${at.toISOString()})` });
         break;
       case 'condition': {

@@ -149,6 +149,12 @@ export function waitUntil(step: Extract<Step, { kind: 'wait' }>, from: Date, tim
   return at;
 }
 
+/** The customer's own time zone (a time of day in a wait step is theirs), else the business's. */
+async function customerTimeZone(db: Db, customerId: string, businessZone: string): Promise<string> {
+  const row = await db.selectFrom('customers').select('time_zone').where('id', '=', customerId).executeTakeFirst();
+  return (row?.time_zone as string | null) || businessZone;
+}
+
 /** The start of the next day in the time zone (when a step over the daily budget tries again). */
 function nextDayStart(now: Date, timeZone: string): Date {
   const w = wallClock(now, timeZone);
@@ -238,7 +244,7 @@ async function applyStep(trx: Db, database: Database, e: Enrolment, d: Definitio
   const next = endOf(d, i);
   switch (step.kind) {
     case 'wait':
-      return { outcome: 'waited', next, at: waitUntil(step, env.now, env.timeZone) };
+      return { outcome: 'waited', next, at: waitUntil(step, env.now, step.until_time ? await customerTimeZone(trx, e.customer_id, env.timeZone) : env.timeZone) };
     case 'exit':
       return { outcome: 'exited', next: { end: 'exited', reason: 'exit_step' } };
     case 'condition': {

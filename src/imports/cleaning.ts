@@ -1,4 +1,4 @@
-import { maxLongText, maxShortText } from '../schema/fields.js';
+import { canonicalTimeZone, maxLongText, maxShortText } from '../schema/fields.js';
 import { FIELDS, type FieldSpec } from './fields.js';
 import type { MappedRow, MappedValue } from './mapping.js';
 import type { CustomFieldDefinition, EntityKind, RowError } from './types.js';
@@ -265,6 +265,11 @@ function cleanField(field: string, spec: FieldSpec, values: MappedValue[], recor
       return setFromTable(INTERACTION_TYPES, first, set, fail, 'interaction type');
     case 'direction':
       return setFromTable(DIRECTIONS, first, set, fail, 'direction (in or out)');
+    case 'time_zone': {
+      const zone = canonicalTimeZone(cleanText(first.value));
+      if (zone === undefined) return fail(first.column, `"${first.value.trim()}" is not an IANA time zone (e.g. Europe/Paris)`);
+      return set(zone);
+    }
   }
 }
 

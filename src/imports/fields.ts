@@ -27,7 +27,8 @@ export type FieldType =
   | 'interaction_type'
   | 'direction'
   | 'address'
-  | 'country';
+  | 'country'
+  | 'time_zone';
 
 export interface FieldSpec {
   type: FieldType;

@@ -3,7 +3,7 @@ import { z } from '@hono/zod-openapi';
 export type FieldType = 'id' | 'text' | 'longtext' | 'email' | 'integer' | 'number' | 'date' | 'datetime' | 'boolean' | 'select' | 'string_list' | 'phone_list';
 
 /** Import parsing of a field beyond what its type says (see `FieldDef.importAs`). */
-export type ImportParsing = 'name' | 'emails' | 'phone' | 'address' | 'country' | 'money' | 'interaction_type' | 'direction';
+export type ImportParsing = 'name' | 'emails' | 'phone' | 'address' | 'country' | 'money' | 'interaction_type' | 'direction' | 'time_zone';
 
 /** One field of an entity: everything the API, filters, import, export and UI need to know. */
 export interface FieldDef {
@@ -33,6 +33,8 @@ export interface FieldDef {
    * amount of money, an interaction type or direction spelled as sources spell them.
    */
   importAs?: ImportParsing;
+  /** A text field of a stricter form: `time_zone` accepts an IANA time zone and stores its canonical spelling. */
+  format?: 'time_zone';
   custom?: boolean;
   description?: string;
   /** The section of the record's form the field shows in (in registry order); fields without one go under "More". */
@@ -76,12 +78,29 @@ export const phoneEntry = z.object({
 });
 export type PhoneEntry = z.infer<typeof phoneEntry>;
 
+/** An IANA time zone's canonical spelling (`europe/paris` → `Europe/Paris`), or undefined when it names none. */
+export function canonicalTimeZone(value: string): string | undefined {
+  const name = value.trim();
+  if (!name || name.length > 64) return undefined;
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+const timeZoneInput = z
+  .string()
+  .refine((s) => canonicalTimeZone(s) !== undefined, { message: 'must be an IANA time zone, e.g. Europe/Paris or America/New_York' })
+  .transform((s) => canonicalTimeZone(s)!);
+
 /** The zod type of a field's value as a client sends it (before nullability). */
 export function inputSchema(field: FieldDef): z.ZodTypeAny {
   switch (field.type) {
     case 'id':
       return z.string().min(1).max(40);
     case 'text':
+      if (field.format === 'time_zone') return timeZoneInput;
       return z.string().trim().max(maxShortText);
     case 'longtext':
       return z.string().max(maxLongText);

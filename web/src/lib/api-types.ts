@@ -4355,7 +4355,8 @@ export interface components {
         };
         Contract: {
             auto_renew: boolean | null;
-            billing_period: string | null;
+            /** @enum {string|null} */
+            billing_period: "one_off" | "monthly" | "quarterly" | "yearly" | null;
             created_at: string;
             currency: string | null;
             customer_id: string | null;
@@ -4375,7 +4376,8 @@ export interface components {
             renewed_from_id: string | null;
             renewed_to_id: string | null;
             starts_on: string;
-            status: string;
+            /** @enum {string} */
+            status: "draft" | "active" | "expiring" | "ended" | "renewed";
             title: string;
             updated_at: string;
             value: number | null;
@@ -4539,7 +4541,8 @@ export interface components {
             rfm_recency: number | null;
             rfm_score: string | null;
             rfm_segment: string | null;
-            score_basis: string | null;
+            /** @enum {string|null} */
+            score_basis: "model" | "own_rhythm" | "typical_rhythm" | null;
             scored_at: string | null;
             segment_id: string | null;
             source: string | null;
@@ -4547,9 +4550,11 @@ export interface components {
                 source: string;
                 source_id: string;
             }[];
-            stage: string | null;
+            /** @enum {string|null} */
+            stage: "lead" | "active" | "inactive" | "churned" | null;
             stage_changed_at: string | null;
             tags: string[];
+            time_zone: string | null;
             title: string | null;
             updated_at: string;
             usual_gap_days: number | null;
@@ -4625,6 +4630,8 @@ export interface components {
             }[];
             /** @description Tags */
             tags?: string[] | null;
+            /** @description IANA time zone (e.g. Europe/Paris) where the customer lives: flows wait until a time of day in it (the business time zone when empty). */
+            time_zone?: string | null;
             /** @description Job title */
             title?: string | null;
         } & {
@@ -4742,13 +4749,16 @@ export interface components {
                 rfm_recency: number | null;
                 rfm_score: string | null;
                 rfm_segment: string | null;
-                score_basis: string | null;
+                /** @enum {string|null} */
+                score_basis: "model" | "own_rhythm" | "typical_rhythm" | null;
                 scored_at: string | null;
                 segment_id: string | null;
                 source: string | null;
-                stage: string | null;
+                /** @enum {string|null} */
+                stage: "lead" | "active" | "inactive" | "churned" | null;
                 stage_changed_at: string | null;
                 tags: string[];
+                time_zone: string | null;
                 title: string | null;
                 updated_at: string;
                 usual_gap_days: number | null;
@@ -4987,6 +4997,8 @@ export interface components {
             }[];
             /** @description Tags */
             tags?: string[] | null;
+            /** @description IANA time zone (e.g. Europe/Paris) where the customer lives: flows wait until a time of day in it (the business time zone when empty). */
+            time_zone?: string | null;
             /** @description Job title */
             title?: string | null;
         } & {
@@ -5088,7 +5100,8 @@ export interface components {
             source: string | null;
             stage_changed_at: string | null;
             stage_id: string;
-            status: string;
+            /** @enum {string} */
+            status: "open" | "won" | "lost";
             title: string;
             updated_at: string;
             value: number | null;
@@ -5552,7 +5565,7 @@ export interface components {
             /** @enum {string} */
             kind: "wait";
             minutes?: number;
-            /** @description Then wait until this time of day in the business time zone */
+            /** @description Then wait until this time of day in the customer's time zone (the business time zone when the customer has none) */
             until_time?: string;
         } | {
             /**
@@ -5990,13 +6003,15 @@ export interface components {
             converted: boolean | null;
             created_at: string;
             customer_id: string | null;
-            direction: string | null;
+            /** @enum {string|null} */
+            direction: "in" | "out" | null;
             id: string;
             occurred_at: string;
             opened: boolean | null;
             order_id: string | null;
             subject: string | null;
-            type: string;
+            /** @enum {string} */
+            type: "email" | "call" | "meeting" | "note" | "sms" | "chat" | "web_visit" | "campaign";
             updated_at: string;
         } & {
             [key: string]: unknown;
@@ -6656,7 +6671,8 @@ export interface components {
                 rfm_recency: number | null;
                 rfm_score: string | null;
                 rfm_segment: string | null;
-                score_basis: string | null;
+                /** @enum {string|null} */
+                score_basis: "model" | "own_rhythm" | "typical_rhythm" | null;
                 scored_at: string | null;
                 segment_id: string | null;
                 source: string | null;
@@ -6664,9 +6680,11 @@ export interface components {
                     source: string;
                     source_id: string;
                 }[];
-                stage: string | null;
+                /** @enum {string|null} */
+                stage: "lead" | "active" | "inactive" | "churned" | null;
                 stage_changed_at: string | null;
                 tags: string[];
+                time_zone: string | null;
                 title: string | null;
                 updated_at: string;
                 usual_gap_days: number | null;
@@ -6737,7 +6755,8 @@ export interface components {
             ordered_at: string;
             payment_card: string | null;
             payment_fingerprint: string | null;
-            status: string;
+            /** @enum {string} */
+            status: "pending" | "paid" | "fulfilled" | "cancelled" | "refunded";
             total: number;
             updated_at: string;
         } & {
@@ -6946,6 +6965,18 @@ export interface components {
             }[];
             converged: boolean;
             cutoff: string;
+            /** @description Whether feedback (the latest CSAT and NPS score known at the cutoff) is an input, and why: kept only when it raises the held-out AUC by 0.01 or more */
+            feedback?: {
+                /** @description Held-out AUC with feedback (null when no customer had given any by the cutoff) */
+                auc_with: number | null;
+                /** @description Held-out AUC of the model without feedback */
+                auc_without: number | null;
+                /** @description Training customers with a CSAT or NPS answer known at the cutoff */
+                customers_with_feedback: number;
+                features: string[];
+                reason: string;
+                used: boolean;
+            };
             imputed: {
                 [key: string]: number;
             };
@@ -7016,7 +7047,8 @@ export interface components {
             order_id: string | null;
             previous_version_id: string | null;
             sent_at: string | null;
-            status: string;
+            /** @enum {string} */
+            status: "draft" | "sent" | "viewed" | "accepted" | "declined" | "expired" | "converted";
             subtotal: number;
             superseded_by_id: string | null;
             task_id: string | null;
@@ -7650,11 +7682,13 @@ export interface components {
             due_at: string | null;
             due_event_at: string | null;
             id: string;
-            linked_entity: string | null;
+            /** @enum {string|null} */
+            linked_entity: "customer" | "company" | "order" | "interaction" | "task" | "deal" | "quote" | "contract" | null;
             linked_id: string | null;
             notes: string | null;
             order_id: string | null;
-            priority: string | null;
+            /** @enum {string|null} */
+            priority: "low" | "normal" | "high" | "urgent" | null;
             recurrence: string | null;
             remind_at: string | null;
             reminded_at: string | null;
@@ -11915,7 +11949,8 @@ export interface operations {
                                 rfm_recency: number | null;
                                 rfm_score: string | null;
                                 rfm_segment: string | null;
-                                score_basis: string | null;
+                                /** @enum {string|null} */
+                                score_basis: "model" | "own_rhythm" | "typical_rhythm" | null;
                                 scored_at: string | null;
                                 segment_id: string | null;
                                 source: string | null;
@@ -11923,9 +11958,11 @@ export interface operations {
                                     source: string;
                                     source_id: string;
                                 }[];
-                                stage: string | null;
+                                /** @enum {string|null} */
+                                stage: "lead" | "active" | "inactive" | "churned" | null;
                                 stage_changed_at: string | null;
                                 tags: string[];
+                                time_zone: string | null;
                                 title: string | null;
                                 updated_at: string;
                                 usual_gap_days: number | null;
@@ -11986,7 +12023,8 @@ export interface operations {
                                 rfm_recency: number | null;
                                 rfm_score: string | null;
                                 rfm_segment: string | null;
-                                score_basis: string | null;
+                                /** @enum {string|null} */
+                                score_basis: "model" | "own_rhythm" | "typical_rhythm" | null;
                                 scored_at: string | null;
                                 segment_id: string | null;
                                 source: string | null;
@@ -11994,9 +12032,11 @@ export interface operations {
                                     source: string;
                                     source_id: string;
                                 }[];
-                                stage: string | null;
+                                /** @enum {string|null} */
+                                stage: "lead" | "active" | "inactive" | "churned" | null;
                                 stage_changed_at: string | null;
                                 tags: string[];
+                                time_zone: string | null;
                                 title: string | null;
                                 updated_at: string;
                                 usual_gap_days: number | null;
@@ -21162,7 +21202,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The calendar */
+            /** @description The calendar, with its ETag */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -21170,6 +21210,13 @@ export interface operations {
                 content: {
                     "text/calendar": string;
                 };
+            };
+            /** @description Not modified: the If-None-Match header names the current ETag */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description No feed at this address */
             404: {
