@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../test/engines.js';
 import { testApi, type TestApi } from '../test/api-client.js';
+import { renderedFeed } from './feed-cache.js';
 
 /** The feed as a calendar client reads it: ical.js parses it, with its VTIMEZONE registered. */
 function parse(text: string) {
@@ -90,5 +91,59 @@ describe.each(engines)('calendar feed on %s', (engine) => {
     expect((await feed(second)).status).toBe(404);
     // The management routes need sign-in.
     expect((await api.app.request('/api/calendar/feed', { method: 'POST' })).status).toBe(401);
+  });
+
+  it('keeps the feed between reads with a weak ETag, answers If-None-Match with 304, and shows every change at once', async () => {
+    const path = (await api.request('POST', '/api/calendar/feed')).body.path as string;
+    const get = (etag?: string) => api.app.request(path, etag ? { headers: { 'if-none-match': etag } } : {});
+    const uids = async (res: Response) => parse(await res.text()).map((e) => e.uid);
+    const first = await get();
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
+    const before = await uids(first);
+
+    // Unchanged: the same tag, and 304 without a body for a client that has it (in a list, strong or weak).
+    expect((await get()).headers.get('etag')).toBe(etag);
+    for (const header of [etag, `"other", ${etag}`, etag.slice(2), '*']) {
+      const res = await get(header);
+      expect(res.status, header).toBe(304);
+      expect(await res.text()).toBe('');
+      expect(res.headers.get('etag')).toBe(etag);
+    }
+    expect((await get('W/"other"')).status).toBe(200);
+
+    // Each write the feed shows changes it on the next read: a new task, then that task done.
+    const task = (await api.request('POST', '/api/tasks', { title: 'Send the invoice', due_at: '2026-05-04T09:00:00Z' })).body;
+    const added = await get(etag);
+    expect(added.status).toBe(200);
+    const afterTask = added.headers.get('etag')!;
+    expect(afterTask).not.toBe(etag);
+    expect(await uids(added)).toEqual(expect.arrayContaining([...before, `${task.id}@rapport`]));
+    expect((await api.request('PATCH', `/api/tasks/${task.id}`, { done: true })).status).toBe(200);
+    const done = await get(afterTask);
+    expect(done.status).toBe(200);
+    expect((await uids(done)).sort()).toEqual([...before].sort());
+
+    // A deal's close date, a contract's end, and the time zone of the times.
+    const deal = (await api.request('POST', '/api/deals', { title: 'Support plan', value: 700, expected_close_date: '2026-06-01' })).body;
+    expect(await uids(await get())).toContain(`${deal.id}-close@rapport`);
+    expect((await api.request('PATCH', `/api/deals/${deal.id}`, { expected_close_date: '2026-06-15' })).status).toBe(200);
+    expect(await get().then((r) => r.text())).toContain('DTSTART;VALUE=DATE:20260615');
+    const contract = (await api.request('POST', '/api/contracts', { title: 'Retainer', starts_on: '2026-01-01', ends_on: '2026-09-30', status: 'active' })).body;
+    expect(await uids(await get())).toContain(`${contract.id}-end@rapport`);
+    expect((await api.request('DELETE', `/api/contracts/${contract.id}`)).status).toBe(204);
+    expect(await uids(await get())).not.toContain(`${contract.id}-end@rapport`);
+    expect(await get().then((r) => r.text())).toContain('TZID=Europe/Brussels');
+    expect((await api.request('PATCH', '/api/settings', { time_zone: 'America/New_York' })).status).toBe(200);
+    expect(await get().then((r) => r.text())).toContain('TZID=America/New_York');
+    await api.request('PATCH', '/api/settings', { time_zone: 'Europe/Brussels' });
+
+    // A change that appends no event (as one committing behind a later-numbered event on PostgreSQL or
+    // MariaDB may look) is shown once the kept feed is a minute old.
+    const db = api.db.database.db;
+    await renderedFeed(db);
+    await db.updateTable('tasks').set({ title: 'Renamed behind the feed' }).where('title', '=', 'Call Ada').execute();
+    expect((await renderedFeed(db)).text).not.toContain('Renamed behind the feed');
+    expect((await renderedFeed(db, new Date(Date.now() + 61_000))).text).toContain('Renamed behind the feed');
   });
 });

@@ -8,7 +8,8 @@ import { AppError } from '../core/errors.js';
 import { json } from '../http/crud-routes.js';
 import { errorJson, errorSchema } from '../http/errors.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
-import { calendarFeed } from './feed.js';
+import { notModified } from '../http/conditional.js';
+import { renderedFeed } from './feed-cache.js';
 import { disableFeed, feedStatus, isFeedToken, rotateFeedSecret } from './secret.js';
 
 const tags = ['calendar'];
@@ -65,7 +66,8 @@ export function registerCalendarFeed(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       summary: 'The iCalendar feed (RFC 5545): open tasks with due times, expected close dates of open deals, contract ends',
       request: { params: feedParam },
       responses: {
-        200: { description: 'The calendar', content: { 'text/calendar': { schema: z.string() } } },
+        200: { description: 'The calendar, with its ETag', content: { 'text/calendar': { schema: z.string() } } },
+        304: { description: 'Not modified: the If-None-Match header names the current ETag' },
         404: { description: 'No feed at this address', content: { 'application/json': { schema: errorSchema } } },
       },
     }),
@@ -73,10 +75,13 @@ export function registerCalendarFeed(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       const file = c.req.valid('param').file;
       const token = file.endsWith('.ics') ? file.slice(0, -4) : '';
       if (!(await isFeedToken(deps.database.db, token))) return errorJson(c, new AppError('not_found', 'no calendar feed at this address')) as never;
-      c.header('content-type', 'text/calendar; charset=utf-8');
+      const feed = await renderedFeed(deps.database.db);
+      c.header('etag', feed.etag);
       c.header('cache-control', 'private, max-age=300');
+      if (notModified(c.req.header('if-none-match'), feed.etag)) return c.body(null, 304);
+      c.header('content-type', 'text/calendar; charset=utf-8');
       c.header('content-disposition', 'inline; filename="rapport.ics"');
-      return c.body(await calendarFeed(deps.database.db), 200);
+      return c.body(feed.text, 200);
     },
   );
 }

@@ -236,6 +236,19 @@ async function ensureConsumer(db: Db, dialect: DialectName, name: string): Promi
   else await insert.onConflict((oc) => oc.column('name').doNothing()).execute();
 }
 
+/**
+ * The newest event's `seq` (0 when there is none): it changes with every committed write that appends
+ * events, in any process, and costs one primary-key read. Numbers are given at insert, so on PostgreSQL
+ * and MariaDB a transaction can commit after a later-numbered one: a cache keyed on it also needs an age limit.
+ */
+export async function lastEventSeq(db: Db): Promise<number> {
+  const [top] = await readRows<{ top: number | string | null }>(
+    db,
+    db.selectFrom('events').select((eb) => eb.fn.max<number>('seq').as('top')),
+  );
+  return Number(top?.top ?? 0);
+}
+
 /** Whether a consumer may have events waiting: some not yet sequenced, or sequenced past its cursor. */
 async function hasWork(db: Db, name: string): Promise<boolean> {
   const [unsequenced] = await readRows(db, db.selectFrom('events').select('seq').where('position', 'is', null).limit(1));
