@@ -13,8 +13,8 @@ import { formatTimes, timeRuns } from './load.js';
  * 1. Mail from a local Dovecot: N messages (new requests, and replies threading to them by In-Reply-To)
  *    fetched, parsed, threaded and stored as tickets on SQLite and PostgreSQL, in messages per second,
  *    against the same-run baseline of downloading the same messages over IMAP alone. Target ≥ 50/s.
- * 2. The inbox list (open tickets, what matters first, 50 a page, first page and a deep cursor page) at
- *    100,000 tickets, p50/p95/p99 against a plain primary-key page of the same table. Target p99 < 50 ms.
+ * 2. The inbox list (open tickets, what matters first, 50 a page, first page and a deep cursor page, complaints
+ *    only at one ticket in four and at one in a hundred) at 100,000 tickets, p50/p95/p99 against a plain primary-key page of the same table. Target p99 < 50 ms.
  */
 const messages = Number(process.env.BENCH_INBOUND_MESSAGES ?? 300);
 const tickets = Number(process.env.BENCH_INBOX_TICKETS ?? 100_000);
@@ -135,12 +135,23 @@ async function inbox(engine: DialectName, log: (line: string) => void) {
     const first = await timeRuns(runs, () => listTickets(db, { status: ['new', 'open'], limit: 50 }));
     const paged = await timeRuns(runs, () => listTickets(db, { status: ['new', 'open'], limit: 50, cursor: deep ?? second }));
     const filtered = await timeRuns(runs, () => listTickets(db, { status: ['new', 'open'], kind: ['complaint'], limit: 50 }));
+    // Complaints are rarer in a real inbox than one ticket in four: keep one in a hundred and ask again.
+    await db
+      .updateTable('tickets')
+      .set({ kind: 'question' })
+      .where('kind', '=', 'complaint')
+      .where(sql<boolean>`number % 25 <> 3`)
+      .execute();
+    // PostgreSQL keeps the updated rows' old index entries until a vacuum (autovacuum's work on a live server).
+    await (engine === 'postgres' ? sql`VACUUM ANALYZE tickets` : sql`ANALYZE tickets`).execute(db);
+    const rare = await timeRuns(runs, () => listTickets(db, { status: ['new', 'open'], kind: ['complaint'], limit: 50 }));
     const p99 = (v: number[]) => [...v].sort((a, b) => a - b)[Math.ceil(0.99 * v.length) - 1];
     log(formatTimes(`   ${engine} primary-key page (baseline)`, baseline));
     for (const [name, v] of [
       ['inbox first page', first],
       ['inbox page 100 (cursor)', paged],
       ['inbox complaints only', filtered],
+      ['inbox complaints only, 1 in 100', rare],
     ] as const)
       log(`${formatTimes(`   ${engine} ${name}`, v, { base: baseline })}  p99 ${p99(v).toFixed(1)} ms (target < 50 ms: ${p99(v) < 50 ? 'met' : 'MISSED'})`);
   } finally {
