@@ -15,7 +15,7 @@ import { newId } from '../core/ids.js';
 import { seal, unseal } from '../mail/sealed.js';
 import { isLoopbackHost } from '../mail/settings.js';
 import { issuesToFields } from '../records/validation.js';
-import { maxInboundBytes, processInboundMail, type InboundResult } from './pipeline.js';
+import { maxInboundBytes, processInboundBatch, type InboundResult } from './pipeline.js';
 
 const passwordPurpose = 'inbound imap password';
 
@@ -243,7 +243,7 @@ export async function pollMailbox(database: Database, id: string, existing?: Ima
         const sizes: { uid: number; size: number }[] = [];
         for await (const m of c.fetch(`${lastUid + 1}:*`, { uid: true, size: true }, { uid: true })) if (m.uid > lastUid) sizes.push({ uid: m.uid, size: m.size ?? 0 });
         sizes.sort((a, b) => a.uid - b.uid);
-        // Downloaded a batch at a time (at most 25 messages or 20 MB), then stored one by one in UID order.
+        // Downloaded a batch at a time (at most 25 messages or 20 MB), then stored in UID order in one transaction.
         for (let i = 0; i < sizes.length;) {
           const batch: typeof sizes = [];
           let bytes = 0;
@@ -256,13 +256,14 @@ export async function pollMailbox(database: Database, id: string, existing?: Ima
           const raws = new Map<number, Buffer>();
           if (small.length) for await (const m of c.fetch(small.join(','), { uid: true, source: true }, { uid: true })) if (m.source) raws.set(m.uid, m.source);
           if (large.length) for await (const m of c.fetch(large.join(','), { uid: true, headers: true }, { uid: true })) if (m.headers) raws.set(m.uid, m.headers);
-          for (const { uid, size } of batch) {
+          const items = batch.map(({ uid, size }) => {
             const raw = raws.get(uid) ?? Buffer.alloc(0);
             const onStored = async (trx: Db) => {
               await trx.updateTable('mailboxes').set({ last_uid: uid }).where('id', '=', id).execute();
             };
-            results.push(await processInboundMail(database, raw, { source: `imap:${id}`, mailboxId: id, address: s.address, onStored }, Math.max(size, raw.length)));
-          }
+            return { raw, size: Math.max(size, raw.length), from: { source: `imap:${id}`, mailboxId: id, address: s.address, onStored } };
+          });
+          await processInboundBatch(database, items, (r) => results.push(r));
         }
       }
     } finally {
