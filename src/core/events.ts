@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { sql } from 'kysely';
 import type { EventType } from '../schema/events.js';
+import { insertValues } from './insert-values.js';
 import { readRows, type Database, type Db, type DialectName } from './database.js';
 import { newId } from './ids.js';
 import { startPoller, type Poller } from './poller.js';
@@ -53,7 +54,8 @@ export function markSubscribersLoaded(): void {
   subscribersLoaded = true;
 }
 
-const eventRowSize = 9;
+/** What an appended event stores; its position stays empty until the sequencer gives it one. */
+const eventColumns = ['id', 'type', 'entity', 'entity_id', 'occurred_at', 'actor', 'data'];
 
 /** What `appendEvents` does: everything (always, outside benchmarks), or less for a benchmark's baseline. */
 type EventMode = 'full' | 'outbox-only' | 'off';
@@ -88,24 +90,12 @@ export async function appendEvents(trx: Db, actor: string, events: DomainEvent[]
     actor,
     data: e.data ?? null,
   }));
-  const chunk = Math.floor(900 / eventRowSize);
-  for (let i = 0; i < stored.length; i += chunk) {
-    await trx
-      .insertInto('events')
-      .values(
-        stored.slice(i, i + chunk).map((e) => ({
-          id: e.id,
-          type: e.type,
-          entity: e.entity,
-          entity_id: e.entity_id,
-          occurred_at: e.occurred_at,
-          actor: e.actor,
-          data: e.data === null ? null : JSON.stringify(e.data),
-          position: null,
-        })),
-      )
-      .execute();
-  }
+  await insertValues(
+    trx,
+    'events',
+    eventColumns,
+    stored.map((e) => [e.id, e.type, e.entity, e.entity_id, e.occurred_at, e.actor, e.data === null ? null : JSON.stringify(e.data)]),
+  );
   if (eventMode === 'outbox-only') return stored;
   for (const s of subscribers) {
     const mine = s.types ? stored.filter((e) => s.types!.has(e.type)) : stored;
