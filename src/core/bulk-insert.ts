@@ -51,23 +51,44 @@ export function statementSizes(total: number, size: number): [start: number, cou
   return out;
 }
 
-/** Consecutive rows with the same columns, as a column list and the rows' values in that order. */
-function* shapes(rows: Row[]): Generator<{ columns: string[]; values: unknown[][] }> {
-  let columns: string[] = [];
-  let key = '';
-  let values: unknown[][] = [];
-  for (const row of rows) {
-    const present = Object.keys(row).filter((c) => row[c] !== undefined);
-    const rowKey = present.join('\u0000');
-    if (rowKey !== key && values.length) {
-      yield { columns, values };
-      values = [];
-    }
-    columns = present;
-    key = rowKey;
-    values.push(present.map((c) => sqliteValue(row[c])));
+/** The columns a row sets (those not undefined), in its key order. */
+function presentColumns(row: Row): string[] {
+  const columns: string[] = [];
+  for (const c in row) if (row[c] !== undefined) columns.push(c);
+  return columns;
+}
+
+/** Whether a row sets exactly `columns`, in that order (the common case: every row of a batch alike). */
+function setsColumns(row: Row, columns: string[]): boolean {
+  let i = 0;
+  for (const c in row) {
+    if (row[c] === undefined) continue;
+    if (columns[i++] !== c) return false;
   }
-  if (values.length) yield { columns, values };
+  return i === columns.length;
+}
+
+/**
+ * Writes rows on SQLite: each run of consecutive rows with the same columns in multi-row statements
+ * (prepared once per shape), their values bound straight from the rows, so no per-row copies are made.
+ */
+function insertSqliteRows(sqlite: SqliteDatabase.Database, table: string, rows: Row[]): void {
+  let start = 0;
+  while (start < rows.length) {
+    const columns = presentColumns(rows[start]);
+    let end = start + 1;
+    while (end < rows.length && setsColumns(rows[end], columns)) end++;
+    for (const [offset, count] of statementSizes(end - start, sqliteRowsPerStatement(columns.length))) {
+      const params: unknown[] = new Array(count * columns.length);
+      let p = 0;
+      for (let r = start + offset; r < start + offset + count; r++) {
+        const row = rows[r];
+        for (const c of columns) params[p++] = sqliteValue(row[c]);
+      }
+      sqliteStatement(sqlite, table, columns, count).run(params);
+    }
+    start = end;
+  }
 }
 
 /** A value as better-sqlite3 binds it (it refuses booleans and undefined). */
@@ -95,9 +116,7 @@ export function insertSqliteValues(sqlite: SqliteDatabase.Database, table: strin
 export function bulkInserter(database: Database): RowInserter {
   const sqlite = database.sqlite;
   if (sqlite) {
-    return async (_db, table, rows) => {
-      for (const { columns, values } of shapes(rows)) insertSqliteValues(sqlite, table, columns, values);
-    };
+    return async (_db, table, rows) => insertSqliteRows(sqlite, table, rows);
   }
   return async (db, table, rows) => {
     if (rows.length === 0) return;
