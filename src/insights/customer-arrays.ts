@@ -34,6 +34,14 @@ export interface CustomerArrays {
   cutDistinctDays: Int32Array;
   /** Bought after the cutoff (within the window up to the as-of day). */
   label: Uint8Array;
+  /**
+   * Feedback: the latest CSAT (1-5) and NPS (0-10) score, as of the as-of day and as known at the cutoff
+   * (answered and last changed on or before it). NaN: none.
+   */
+  csat: Float64Array;
+  nps: Float64Array;
+  cutCsat: Float64Array;
+  cutNps: Float64Array;
 }
 
 /** Arrays for `capacity` customers, unscored (NaN) where a figure may be missing. */
@@ -61,5 +69,9 @@ export function allocateCustomerArrays(capacity: number): CustomerArrays {
     cutLastDay: nan(capacity),
     cutDistinctDays: new Int32Array(capacity),
     label: new Uint8Array(capacity),
+    csat: nan(capacity),
+    nps: nan(capacity),
+    cutCsat: nan(capacity),
+    cutNps: nan(capacity),
   };
 }

@@ -17,8 +17,17 @@ import type { CustomerArrays } from './customer-arrays.js';
 export const purchaseFeatures = ['age', 'income', 'order_count', 'revenue', 'purchase_frequency', 'days_since_last_order', 'days_since_first_order'] as const;
 export type PurchaseFeature = (typeof purchaseFeatures)[number];
 
+/**
+ * Feedback inputs (the latest CSAT and NPS score known at the cutoff; see customer-arrays.ts), tried
+ * beside the others on the same split and kept only when they raise the held-out AUC by
+ * `feedbackMinGain`: a churn signal where unhappy customers leave, noise where they do not.
+ */
+export const feedbackFeatures = ['last_csat', 'last_nps'] as const;
+const feedbackMinGain = 0.01;
+const modelFeatures = [...purchaseFeatures, ...feedbackFeatures];
+
 /** How a feature reads in a sentence ("no customer has an income"). */
-const featureNouns: Record<PurchaseFeature, string> = {
+const featureNouns: Record<(typeof modelFeatures)[number], string> = {
   age: 'an age',
   income: 'an income',
   order_count: 'an order count',
@@ -26,14 +35,17 @@ const featureNouns: Record<PurchaseFeature, string> = {
   purchase_frequency: 'a purchase frequency',
   days_since_last_order: 'a last order',
   days_since_first_order: 'a first order',
+  last_csat: 'a CSAT answer',
+  last_nps: 'an NPS answer',
 };
 
 /** Days per month, as customers' purchase_frequency (orders per month) counts them. */
 const monthDays = 365.25 / 12;
 
 /**
- * One customer's features as of `day`, into out[o..o+6]: from the orders on or before the cutoff
- * ('cutoff', for training) or up to the as-of day ('end', for today's scores). NaN = unknown.
+ * One customer's features as of `day` (modelFeatures, in order) into out[o..]: from the orders and
+ * feedback on or before the cutoff ('cutoff', for training) or up to the as-of day ('end', for today's
+ * scores). NaN = unknown.
  */
 export function purchaseFeatureRow(a: CustomerArrays, i: number, asOf: 'cutoff' | 'end', day: number, out: Float64Array, o = 0): void {
   const cut = asOf === 'cutoff';
@@ -47,20 +59,22 @@ export function purchaseFeatureRow(a: CustomerArrays, i: number, asOf: 'cutoff' 
   out[o + 4] = count > 0 ? count / Math.max(1, (day - first) / monthDays) : NaN;
   out[o + 5] = count > 0 ? day - last : NaN;
   out[o + 6] = count > 0 ? day - first : NaN;
+  out[o + 7] = cut ? a.cutCsat[i] : a.csat[i];
+  out[o + 8] = cut ? a.cutNps[i] : a.nps[i];
 }
 
 export interface PurchaseTrainingSet {
   /** Customer slots (indexes into the arrays), one per row. */
   customers: number[];
-  /** Row-major features as of the cutoff, purchaseFeatures.length per row; NaN = unknown. */
+  /** Row-major features as of the cutoff, modelFeatures.length per row; NaN = unknown. */
   x: Float64Array;
   /** 1 = bought after the cutoff, within the window. */
   y: Uint8Array;
 }
 
 /** Training rows: every customer who had bought by the cutoff, described as of the cutoff. */
-export function purchaseTrainingSet(a: CustomerArrays, cutoffDay: number): PurchaseTrainingSet {
-  const d = purchaseFeatures.length;
+function purchaseTrainingSet(a: CustomerArrays, cutoffDay: number): PurchaseTrainingSet {
+  const d = modelFeatures.length;
   const customers: number[] = [];
   for (let i = 0; i < a.n; i++) if (a.cutOrderCount[i] > 0) customers.push(i);
   const x = new Float64Array(customers.length * d);
@@ -138,10 +152,11 @@ function pick(src: Float64Array, d: number, rows: number[], columns: number[]): 
 }
 
 export function trainPurchaseModel(a: CustomerArrays, endDay: number, cutoffDay: number): PurchaseModelOutcome {
-  const names = purchaseFeatures;
+  const names = modelFeatures;
   const d = names.length;
   const { customers, x, y } = purchaseTrainingSet(a, cutoffDay);
   const n = customers.length;
+  const raw = x.slice();
   const cutoff = isoOfDay(cutoffDay).slice(0, 10);
   const metrics: Record<string, unknown> = { population: n, cutoff, window_days: endDay - cutoffDay };
   if (n < 20) return { params: null, metrics: { ...metrics, skipped: 'fewer than 20 customers had bought by the cutoff' }, scores: null };
@@ -175,7 +190,6 @@ export function trainPurchaseModel(a: CustomerArrays, endDay: number, cutoffDay:
     ranges[names[j]] = { min, max };
     keep.push(j);
   }
-  const dk = keep.length;
   const { trainRows, testRows } = heldOutSplit(
     customers.map((i) => idHash(a.ids[i])),
     y,
@@ -183,17 +197,56 @@ export function trainPurchaseModel(a: CustomerArrays, endDay: number, cutoffDay:
   );
   const yTrain = Uint8Array.from(trainRows, (r) => y[r]);
   const yTest = Uint8Array.from(testRows, (r) => y[r]);
-  const model = fitLogistic(pick(x, d, trainRows, keep), trainRows.length, dk, yTrain, { l2: 1 });
+  const fit = (columns: number[]) => {
+    const model = fitLogistic(pick(x, d, trainRows, columns), trainRows.length, columns.length, yTrain, { l2: 1 });
+    const held = testRows.length > 0 ? evaluationRecord(evaluateBinary(predictProbability(model, pick(x, d, testRows, columns), testRows.length), yTest)) : null;
+    return { model, held };
+  };
+  // Fitted without feedback and, when some customer had given any by the cutoff, with it: feedback
+  // stays in only when it raises the held-out AUC.
+  const isFeedback = (j: number) => (feedbackFeatures as readonly string[]).includes(names[j]);
+  const withoutFeedback = fit(keep.filter((j) => !isFeedback(j)));
+  const feedbackColumns = keep.filter(isFeedback);
+  const withFeedback = feedbackColumns.length ? fit(keep) : null;
+  const gain = withFeedback?.held?.auc != null && withoutFeedback.held?.auc != null ? withFeedback.held.auc - withoutFeedback.held.auc : null;
+  const useFeedback = gain !== null && gain >= feedbackMinGain;
+  const round3 = (v: number | null | undefined) => (v == null ? null : Math.round(v * 1000) / 1000);
+  const feedbackReason = !feedbackColumns.length
+    ? ignored
+        .filter((e) => isFeedback(names.indexOf(e.name as never)))
+        .map((e) => `${e.name}: ${e.reason}`)
+        .join('; ')
+    : gain === null
+      ? 'could not be compared (no held-out customers)'
+      : useFeedback
+        ? `raises the held-out AUC from ${round3(withoutFeedback.held!.auc)} to ${round3(withFeedback!.held!.auc)}`
+        : `does not raise the held-out AUC by ${feedbackMinGain} or more (${round3(withoutFeedback.held!.auc)} without, ${round3(withFeedback!.held!.auc)} with)`;
+  const feedback = {
+    used: useFeedback,
+    reason: feedbackReason,
+    auc_without: withoutFeedback.held?.auc ?? null,
+    auc_with: withFeedback?.held?.auc ?? null,
+    features: feedbackColumns.map((j) => names[j]),
+    customers_with_feedback: customers.filter((_, r) => feedbackColumns.some((j) => !Number.isNaN(raw[r * d + j]))).length,
+  };
+  if (!useFeedback) {
+    for (const j of feedbackColumns) {
+      ignored.push({ name: names[j], reason: `left out: feedback ${feedbackReason}` });
+      delete ranges[names[j]];
+    }
+    keep.splice(0, keep.length, ...keep.filter((j) => !isFeedback(j)));
+  }
+  const dk = keep.length;
+  const { model, held: heldRecord } = useFeedback ? withFeedback! : withoutFeedback;
   // The baseline: the same regression on days since the last order alone.
   const recency = [names.indexOf('days_since_last_order')];
   const baseline = fitLogistic(pick(x, d, trainRows, recency), trainRows.length, 1, yTrain, { l2: 1 });
   const evaluation: Record<string, unknown> = { train: trainRows.length, test: testRows.length, base_rate: positives / n };
   let quality: PurchaseModelQuality | null = null;
-  if (testRows.length > 0) {
-    const held = evaluationRecord(evaluateBinary(predictProbability(model, pick(x, d, testRows, keep), testRows.length), yTest));
+  if (heldRecord) {
     const base = evaluationRecord(evaluateBinary(predictProbability(baseline, pick(x, d, testRows, recency), testRows.length), yTest));
-    quality = purchaseModelQuality(held.auc, base.auc);
-    Object.assign(evaluation, held, { baseline: { name: 'recency only', features: ['days_since_last_order'], ...base } });
+    quality = purchaseModelQuality(heldRecord.auc, base.auc);
+    Object.assign(evaluation, heldRecord, { baseline: { name: 'recency only', features: ['days_since_last_order'], ...base } });
   }
   const featureNames = keep.map((j) => names[j]);
   const params = {
@@ -218,5 +271,5 @@ export function trainPurchaseModel(a: CustomerArrays, endDay: number, cutoffDay:
     keep.forEach((j, c) => (one[c] = Number.isNaN(row[j]) ? medians[j] : row[j]));
     scores[i] = predictProbability(model, one, 1)[0];
   }
-  return { params, metrics: { ...metrics, ...evaluation, quality, imputed, converged: model.converged }, scores };
+  return { params, metrics: { ...metrics, ...evaluation, quality, imputed, converged: model.converged, feedback }, scores };
 }

@@ -145,6 +145,17 @@ const purchaseModelMetrics = z
     quality: z.string().nullable(),
     imputed: z.record(z.string(), z.number()),
     converged: z.boolean(),
+    feedback: z
+      .object({
+        used: z.boolean(),
+        reason: z.string(),
+        auc_without: z.number().nullable().openapi({ description: 'Held-out AUC of the model without feedback' }),
+        auc_with: z.number().nullable().openapi({ description: 'Held-out AUC with feedback (null when no customer had given any by the cutoff)' }),
+        features: z.array(z.string()),
+        customers_with_feedback: z.number().int().openapi({ description: 'Training customers with a CSAT or NPS answer known at the cutoff' }),
+      })
+      .optional()
+      .openapi({ description: 'Whether feedback (the latest CSAT and NPS score known at the cutoff) is an input, and why: kept only when it raises the held-out AUC by 0.01 or more' }),
   })
   .openapi('PurchaseModelMetrics');
 const modelRecord = z.object({

@@ -175,6 +175,25 @@ export async function loadCustomerArrays(
         a.label[i] = 1;
       }
     }
+    // Feedback scores, the latest of each kind as of the as-of day and as known at the cutoff: an answer
+    // changed after the cutoff was not known then in the form it has now, so it does not count there.
+    const answers = await db
+      .selectFrom('survey_responses')
+      .select(['customer_id', 'kind', 'score', 'answered_at', 'updated_at'])
+      .where('customer_id', '>=', first)
+      .where('customer_id', '<=', lastId)
+      .where('answered_at', '<', endIso)
+      .orderBy('answered_at')
+      .execute();
+    for (const r of answers) {
+      const i = slot.get(r.customer_id as string);
+      const score = toNumber(r.score);
+      if (i === undefined || score === null || dayOfOrder(r.answered_at as string) > endDay) continue;
+      const [now, atCutoff] = r.kind === 'nps' ? [a.nps, a.cutNps] : r.kind === 'csat' ? [a.csat, a.cutCsat] : [null, null];
+      if (!now || !atCutoff) continue;
+      now[i] = score;
+      if (dayOfOrder(r.answered_at as string) <= cutoffDay && dayOfOrder((r.updated_at as string | null) ?? (r.answered_at as string)) <= cutoffDay) atCutoff[i] = score;
+    }
     await options.progress?.(a.n, total);
     if (customers.length < pageSize) break;
   }

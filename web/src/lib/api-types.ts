@@ -3207,6 +3207,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets/{id}/messages/{message_id}/html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The HTML part of a message as a page to frame: sanitised, quoted mail folded, remote images only with images=true */
+        get: operations["getTicketsByIdMessagesByMessageIdHtml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets/{id}/note": {
         parameters: {
             query?: never;
@@ -3952,6 +3969,8 @@ export interface components {
             created_at: string;
             decided_at: string | null;
             discount_prefix: string | null;
+            /** @description Orders that may redeem one discount code (0: any number) */
+            discount_uses: number;
             /** @description When the last message was queued (the campaign is sent once they are all delivered), or when it was cancelled */
             finished_at: string | null;
             id: string;
@@ -4005,6 +4024,11 @@ export interface components {
             attribution_days: number;
             audience: components["schemas"]["CampaignAudience"];
             discount_prefix?: string | null;
+            /**
+             * @description How many orders may redeem one personal discount code of the campaign (1: single-use; 0: any number)
+             * @default 1
+             */
+            discount_uses: number;
             name: string;
             sender_id?: string | null;
             /** @description One variant for a plain campaign; 2 to 4 for an A/B test */
@@ -4023,6 +4047,11 @@ export interface components {
             attribution_days: number;
             audience?: components["schemas"]["CampaignAudience"];
             discount_prefix?: string | null;
+            /**
+             * @description How many orders may redeem one personal discount code of the campaign (1: single-use; 0: any number)
+             * @default 1
+             */
+            discount_uses: number;
             name?: string;
             sender_id?: string | null;
             /** @description One variant for a plain campaign; 2 to 4 for an A/B test */
@@ -4078,6 +4107,17 @@ export interface components {
             campaign_id: string;
             /** @description The business currency: attributed orders and revenue count orders in it only */
             currency: string;
+            /** @description The campaign's personal discount codes and their redemptions */
+            discount_codes: {
+                /** @description Personal codes put in the campaign's messages */
+                issued: number;
+                /** @description Orders that redeemed a code (attributed to the campaign) */
+                orders: number;
+                /** @description Codes redeemed by at least one order */
+                redeemed: number;
+                /** @description Orders that brought a code already used as often as the campaign allows: not attributed */
+                refused: number;
+            };
             /** @description Campaign touches recorded as interactions under this campaign name (the campaigns report), when there are any */
             interactions: {
                 clicked: number;
@@ -20367,6 +20407,50 @@ export interface operations {
                 };
                 content: {
                     "application/octet-stream": string;
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No record with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTicketsByIdMessagesByMessageIdHtml: {
+        parameters: {
+            query?: {
+                /** @description Show images from other servers */
+                images?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                id: string;
+                message_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page (no script runs in it) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
                 };
             };
             /** @description Missing or invalid credentials */

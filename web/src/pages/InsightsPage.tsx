@@ -167,6 +167,7 @@ function ModelQuality({ models, run, loading, error, onRetry }: { models: ModelR
     window_days?: number;
     quality?: string | null;
     baseline?: HeldOut & { name?: string };
+    feedback?: { used: boolean; reason: string; auc_without: number | null; auc_with: number | null; customers_with_feedback: number };
   };
   const skipped = (run?.metrics?.purchase_probability as { skipped?: string } | undefined)?.skipped;
   const auc = num(pm.auc);
@@ -230,6 +231,12 @@ function ModelQuality({ models, run, loading, error, onRetry }: { models: ModelR
                     </tr>
                   </tbody>
                 </table>
+                {pm.feedback && (
+                  <p className="muted small">
+                    Feedback as an input (the latest CSAT and NPS score known at the cutoff, {compact(pm.feedback.customers_with_feedback)} customers had given some):{' '}
+                    <strong>{pm.feedback.used ? 'used' : 'not used'}</strong>, {pm.feedback.used ? 'it' : 'because it'} {pm.feedback.reason}.
+                  </p>
+                )}
               </div>
               {pm.calibration?.length ? <CalibrationChart points={pm.calibration} /> : null}
             </>
