@@ -4,6 +4,7 @@ import type { Db } from '../core/database.js';
 import { invalid } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import type { EntityDef } from '../schema/entities.js';
+import { isNotNull } from '../schema/fields.js';
 import { recordChanges } from './changes.js';
 import { recordToRow, rowToRecord, type ApiRecord, type Row } from './codec.js';
 import { getRow, getRows, insertRows, listRecords, type ListParams, type Page, type WhereBuilder } from './repository.js';
@@ -93,7 +94,8 @@ export function entityService(entity: EntityDef, hooks: EntityHooks = {}): Entit
       for (const { id, patch } of patches) {
         const before = rowToRecord(fields, existing.get(id)!);
         const input = parse('update', patch);
-        for (const f of fields) if (f.required && input[f.name] === null) throw invalid(`${f.name} cannot be empty`, { [f.name]: ['required'] });
+        // A column that never holds NULL cannot be emptied by a patch, required or not (its default applies at creation only).
+        for (const f of fields) if ((f.required || isNotNull(f)) && input[f.name] === null) throw invalid(`${f.name} cannot be empty`, { [f.name]: ['required'] });
         const merged = { ...before, ...input, updated_at: new Date().toISOString() };
         const extra = (await hooks.prepare?.(trx, ctx, merged, before)) ?? {};
         const row = { ...recordToRow(fields, { ...input, updated_at: merged.updated_at }), ...extra };

@@ -125,11 +125,15 @@ export function inputSchema(field: FieldDef): z.ZodTypeAny {
   }
 }
 
-/** The zod type of a field in API responses. */
-/** A field's value in a record the API returns: null only where its column may hold NULL. */
+/**
+ * A field's value in a record the API returns: null only where its column may hold NULL; a built-in
+ * choice is one of its options (a custom field's options can change after values were stored).
+ */
 export function outputSchema(field: FieldDef): z.ZodTypeAny {
   const maybeNull = (schema: z.ZodTypeAny) => (isNotNull(field) ? schema : schema.nullable());
   switch (field.type) {
+    case 'select':
+      return maybeNull(!field.custom && field.options && field.options.length > 0 ? z.enum(field.options as [string, ...string[]]) : z.string());
     case 'integer':
     case 'number':
       return maybeNull(z.number());
