@@ -1,4 +1,5 @@
 import { api, type Page, type Query } from '../lib/api';
+import type { components } from '../lib/api-types';
 import { useAsync } from '../lib/hooks';
 import type { ProductOption, Quote, QuoteActivity, QuoteLine } from './types';
 
@@ -29,22 +30,13 @@ export function useOpenDeals(customerId: string) {
   );
 }
 
-export interface QuoteBody {
-  customer_id?: string;
-  deal_id?: string | null;
-  title?: string | null;
-  currency?: string;
-  valid_until?: string;
-  terms?: string | null;
-  notes?: string | null;
-  discount_percent?: number;
-  lines?: Omit<QuoteLine, 'id' | 'net'>[];
-}
+/** What the quote editor saves (a new quote adds its customer). */
+export type QuoteBody = components['schemas']['QuoteUpdate'];
 
 const path = (id: string, action = '') => `/api/quotes/${encodeURIComponent(id)}${action}`;
 
 export const quotesApi = {
-  create: (body: QuoteBody) => api.post<Quote>('/api/quotes', body),
+  create: (body: components['schemas']['QuoteCreate']) => api.post<Quote>('/api/quotes', body),
   update: (id: string, body: QuoteBody) => api.patch<Quote>(path(id), body),
   send: (id: string) => api.post<{ quote: Quote; message_id: string; url: string }>(path(id, '/send'), {}),
   revise: (id: string) => api.post<Quote>(path(id, '/revise'), {}),

@@ -1,22 +1,10 @@
 import { api } from '../lib/api';
+import type { components } from '../lib/api-types';
 import { useAsync } from '../lib/hooks';
 
-export interface Reminder {
-  id: string;
-  title: string;
-  due_at: string | null;
-  remind_at: string;
-  reminded_at: string | null;
-  priority: string;
-  customer_id: string | null;
-  linked_entity: string | null;
-  linked_id: string | null;
-}
-
-export interface FeedStatus {
-  active: boolean;
-  created_at: string | null;
-}
+type Schemas = components['schemas'];
+export type Reminder = Schemas['Reminder'];
+export type FeedStatus = Schemas['CalendarFeedStatus'];
 
 export function useReminders() {
   return useAsync((signal) => api.get<{ data: Reminder[]; count: number }>('/api/reminders', undefined, signal), []);
