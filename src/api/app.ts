@@ -21,6 +21,7 @@ import { registerQuotePages } from '../quotes/public.js';
 import { registerLoyaltyPages } from '../loyalty/routes.js';
 import { registerSurveyPages } from '../surveys/public.js';
 import { chatWidgetHeaders, registerChatWidget } from '../chat/public.js';
+import { messageHtmlHeaders } from '../tickets/routes.js';
 import { registerMcpRoutes } from '../mcp/routes.js';
 import { registerCalendarFeed } from '../calendar/routes.js';
 import { inboundWebhookPath, registerInboundWebhook } from '../inbound/routes.js';
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps) {
 
   app.use('/f/*', formPageHeaders);
   app.use('/chat/*', chatWidgetHeaders);
+  app.use('/api/tickets/*', messageHtmlHeaders);
   app.use('*', secureHeaders({ contentSecurityPolicy, crossOriginEmbedderPolicy: false, strictTransportSecurity: false }));
   app.use('*', async (c, next) => {
     try {

@@ -1,13 +1,15 @@
 /** Ticket routes: the inbox list, one ticket with its conversation and the customer's value, replies, notes, status, canned replies, SLA settings and the service report. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { inTransaction } from '../core/context.js';
 import { body, idParam, json } from '../http/crud-routes.js';
 import { errorResponses } from '../http/errors.js';
 import type { AppEnv } from '../http/env.js';
 import { listTickets, serviceReport, ticketDetail } from './queries.js';
 import { addNote, deleteCannedReply, listCannedReplies, replyToTicket, saveCannedReply } from './reply.js';
+import { mailHtmlPolicy, mailHtmlView } from './mail-html.js';
 import { getSlaSettings, putSlaSettings, slaSettingsSchema } from './sla.js';
-import { createTicket, getAttachment, setTicketStatus, ticketChannels, ticketKinds, ticketPriorities, ticketStatuses, updateTicket } from './service.js';
+import { createTicket, getAttachment, getMessageHtml, setTicketStatus, ticketChannels, ticketKinds, ticketPriorities, ticketStatuses, updateTicket } from './service.js';
 
 const oneLine = (max: number) =>
   z
@@ -206,6 +208,29 @@ const attachmentParams = z.object({
     .openapi({ param: { name: 'attachment_id', in: 'path' } }),
 });
 
+const messageHtmlParams = z.object({
+  id: z
+    .string()
+    .max(40)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+  message_id: z
+    .string()
+    .max(40)
+    .openapi({ param: { name: 'message_id', in: 'path' } }),
+});
+const messageHtmlPath = /^\/api\/tickets\/[^/]+\/messages\/[^/]+\/html$/;
+
+/**
+ * The page of a mail's HTML is framed by the ticket view and carries its own policy (nothing runs, no
+ * remote image until asked for). Registered before the app-wide secure headers, so it has the last word.
+ */
+export const messageHtmlHeaders: MiddlewareHandler = async (c, next) => {
+  await next();
+  if (!messageHtmlPath.test(c.req.path) || c.res.status !== 200) return;
+  c.res.headers.set('content-security-policy', mailHtmlPolicy(c.req.query('images') === 'true'));
+  c.res.headers.set('x-frame-options', 'SAMEORIGIN');
+};
+
 export function registerTicketRoutes(app: OpenAPIHono<AppEnv>) {
   const tags = ['tickets'];
   app.openapi(
@@ -352,6 +377,25 @@ export function registerTicketRoutes(app: OpenAPIHono<AppEnv>) {
       c.header('content-disposition', `attachment; filename="${file.filename.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
       c.header('x-content-type-options', 'nosniff');
       return c.body(new Uint8Array(file.content), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/tickets/{id}/messages/{message_id}/html',
+      tags,
+      summary: 'The HTML part of a message as a page to frame: sanitised, quoted mail folded, remote images only with images=true',
+      request: { params: messageHtmlParams, query: z.object({ images: z.enum(['true', 'false']).optional().openapi({ description: 'Show images from other servers' }) }) },
+      responses: { 200: { description: 'A page (no script runs in it)', content: { 'text/html': { schema: z.string() } } }, 404: errorResponses[404] },
+    }),
+    async (c) => {
+      const { id, message_id } = c.req.valid('param');
+      const images = c.req.valid('query').images === 'true';
+      const html = await getMessageHtml(c.get('ctx').database.db, id, message_id);
+      const view = mailHtmlView(html, { images, loadImagesHref: '?images=true' });
+      c.header('cache-control', 'private, no-store');
+      c.header('x-content-type-options', 'nosniff');
+      return c.html(view.document, 200);
     },
   );
   app.openapi(

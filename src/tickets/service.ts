@@ -549,6 +549,14 @@ export async function getAttachment(db: Db, ticketId: string, attachmentId: stri
   return { filename: row.filename as string, content_type: row.content_type as string, content: Buffer.isBuffer(content) ? content : Buffer.from(content) };
 }
 
+/** The HTML part of a ticket's message, as received; 404 when the message has none. */
+export async function getMessageHtml(db: Db, ticketId: string, messageId: string): Promise<string> {
+  const row = await db.selectFrom('ticket_messages').select('body_html').where('id', '=', messageId).where('ticket_id', '=', ticketId).executeTakeFirst();
+  if (!row) throw notFound('message', messageId);
+  if (row.body_html === null || row.body_html === undefined) throw notFound('HTML part of message', messageId);
+  return row.body_html as string;
+}
+
 /** Wakes snoozed tickets whose time has come (run every minute by the job schedule). */
 export async function wakeSnoozedTickets(db: Db, ctx: Ctx, now = new Date()): Promise<number> {
   const due = await db.selectFrom('tickets').select('id').where('status', '=', 'snoozed').where('snoozed_until', '<=', now.toISOString()).limit(500).execute();
