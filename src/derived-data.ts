@@ -14,6 +14,7 @@ import { loyaltySubscription } from './loyalty/earning.js';
 import { currencyChangeSubscription } from './sales/figures-refresh.js';
 import { currencyChangeRunSubscription } from './insights/jobs.js';
 import { companyNameSubscription } from './customers/company-names.js';
+import { discountRedemptionSubscription } from './campaigns/discounts.js';
 
 /** Derived data kept from domain events, each kept by the domain that owns it. */
 export const derivedDataSubscriptions: readonly Subscription[] = [
@@ -25,6 +26,7 @@ export const derivedDataSubscriptions: readonly Subscription[] = [
   currencyChangeSubscription,
   currencyChangeRunSubscription,
   companyNameSubscription,
+  discountRedemptionSubscription,
 ];
 
 for (const s of derivedDataSubscriptions) subscribe(s.types, s.handle);

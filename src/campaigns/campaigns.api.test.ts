@@ -1,5 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runImport } from '../imports/importer.js';
 import { deliverQueuedMail } from '../mail/deliver.js';
 import { addSuppression } from '../mail/suppressions.js';
 import { closeMailTransport } from '../mail/transport.js';
@@ -189,7 +193,7 @@ describe.each(engines)('campaigns on %s', (engine) => {
     const mixed = (await api.request('GET', `/api/campaigns/${id}/report`)).body;
     expect(mixed.totals).toMatchObject({ attributed_orders: 1, attributed_revenue: 80 });
     expect(mixed.other_currencies).toEqual([{ currency: 'USD', orders: 1, revenue: 50 }]);
-    expect(mixed.attribution).toMatch(/first click, in EUR; left out: 1 in USD \(50\.00 USD\)/);
+    expect(mixed.attribution).toMatch(/after their first click, .* in EUR; left out: 1 in USD \(50\.00 USD\)/);
     expect(after.interactions).toMatchObject({ sent: 1, clicked: 1 });
   });
 
@@ -208,6 +212,15 @@ describe.each(engines)('campaigns on %s', (engine) => {
       }),
     ).rejects.toBe(crash);
     expect(await count('campaign_recipients', ['campaign_id', id])).toBe(5);
+    // Its job failed for good (killed once per attempt): the minute's tick queues another.
+    const sendJobs = (status: string) =>
+      api.db.database.db.selectFrom('jobs').select('id').where('kind', '=', 'campaign.send').where('status', '=', status).where('payload', 'like', `%${id}%`).execute();
+    await api.db.database.db.updateTable('jobs').set({ status: 'failed' }).where('kind', '=', 'campaign.send').where('payload', 'like', `%${id}%`).execute();
+    expect(await sendJobs('queued')).toHaveLength(0);
+    await campaignsTick(api.db.database);
+    expect(await sendJobs('queued')).toHaveLength(1);
+    await campaignsTick(api.db.database);
+    expect(await sendJobs('queued')).toHaveLength(1);
     // Paused before the rerun: the job queues nothing, queued mail waits.
     expect((await api.request('POST', `/api/campaigns/${id}/pause`)).body.status).toBe('paused');
     expect((await api.request('POST', `/api/campaigns/${id}/pause`)).status).toBe(409);
@@ -344,6 +357,55 @@ describe.each(engines)('campaigns on %s', (engine) => {
     for (const c of ofB) expect((await api.request('POST', '/api/orders', { customer_id: c, ordered_at: tooLate, total: 20, currency: 'EUR' })).status).toBe(201);
     const result = await decideAbTest(api.db.database, id, new Date(Date.now() + 3_600_000 + 5000));
     expect(result).toMatchObject({ variant: 'A', trials: [3, 3], successes: [3, 0] });
+  });
+
+  it('redeems its personal discount codes: an order carrying one counts for the campaign, once per code unless the campaign allows more', async () => {
+    const nantes = { kind: 'filter', filter: { field: 'city', op: 'eq', value: 'Nantes' } };
+    const create = async (name: string, extra: Record<string, unknown> = {}) => {
+      const res = await api.request('POST', '/api/campaigns', { name, audience: nantes, variants: [{ template_id: templateId }], sender_id: ids.sender, discount_prefix: 'CODE', ...extra });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      await api.request('POST', `/api/campaigns/${res.body.id}/schedule`, {});
+      expect((await runCampaignSend(api.db.database, res.body.id)).queued).toBe(12);
+      return res.body;
+    };
+    const single = await create('Codes, single use');
+    expect(single.discount_uses).toBe(1);
+    const codeOf = async (campaignId: string, customerId: string) =>
+      (await api.db.database.db.selectFrom('discount_codes').select('code').where('campaign_id', '=', campaignId).where('customer_id', '=', customerId).executeTakeFirstOrThrow()).code as string;
+    const code = await codeOf(single.id, ids.n0);
+    // The code recorded is the one the message carries.
+    const message = await api.db.database.db.selectFrom('messages').select('text_body').where('related_id', '=', single.id).where('customer_id', '=', ids.n0).executeTakeFirstOrThrow();
+    expect(message.text_body).toContain(code);
+    const order = (body: Record<string, unknown>) => api.request('POST', '/api/orders', { ordered_at: new Date().toISOString(), currency: 'EUR', status: 'paid', ...body });
+    expect((await order({ customer_id: ids.n0, total: 30, discount_code: ` ${code.toLowerCase()} ` })).status).toBe(201);
+    // Used up: the same code again (even by someone else) is refused and not attributed.
+    expect((await order({ customer_id: ids.n1, total: 45, discount_code: code })).status).toBe(201);
+    // A code added to an order later redeems it too.
+    const later = await order({ customer_id: ids.n2, total: 12 });
+    expect((await api.request('PATCH', `/api/orders/${later.body.id}`, { discount_code: await codeOf(single.id, ids.n2) })).status).toBe(200);
+    // An order with no code of this campaign is not attributed (no click either).
+    expect((await order({ customer_id: ids.n3, total: 99, discount_code: 'SPRING-NOPE' })).status).toBe(201);
+    // An imported order's discount code column redeems it the same way.
+    const file = path.join(os.tmpdir(), `rapport-codes-${engine}-${process.pid}.csv`);
+    fs.writeFileSync(file, `order_id,customer_email,date,amount,discount code\nX-1,n7@example.org,${new Date().toISOString().slice(0, 10)},20,${await codeOf(single.id, ids.n7)}\n`);
+    const batch = await runImport({ database: api.db.database, actor: 'import:test' }, file, { kind: 'orders' });
+    fs.rmSync(file);
+    expect(batch.counts).toMatchObject({ rows: 1, created: 1 });
+    let report = (await api.request('GET', `/api/campaigns/${single.id}/report`)).body;
+    expect(report.discount_codes).toEqual({ issued: 12, redeemed: 3, orders: 3, refused: 1 });
+    expect(report.totals).toMatchObject({ attributed_orders: 3, attributed_revenue: 62 });
+    expect(report.attribution).toMatch(/redeemed one of the campaign's discount codes/);
+
+    // A campaign that allows any number of uses takes every order with the code.
+    const many = await create('Codes, any number', { discount_uses: 0 });
+    const shared = await codeOf(many.id, ids.n4);
+    for (const who of [ids.n4, ids.n5, ids.n6]) expect((await order({ customer_id: who, total: 10, discount_code: shared })).status).toBe(201);
+    report = (await api.request('GET', `/api/campaigns/${many.id}/report`)).body;
+    expect(report.discount_codes).toEqual({ issued: 12, redeemed: 1, orders: 3, refused: 0 });
+    expect(report.totals).toMatchObject({ attributed_orders: 3, attributed_revenue: 30 });
+    expect((await api.request('POST', '/api/campaigns', { name: 'Bad uses', audience: nantes, variants: [{ template_id: templateId }], discount_uses: -1 })).body.error.fields).toHaveProperty(
+      'discount_uses',
+    );
   });
 
   it('sends the leader when the wait ends without certainty', async () => {

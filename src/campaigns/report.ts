@@ -2,7 +2,8 @@
  * A campaign's report: per variant and in total, what the mail worker did with its messages (sent,
  * delivered, bounced, complained, suppressed, failed), opens (inflated by mail privacy proxies that
  * fetch every image) and clicks, unsubscribes through its messages, and the orders and revenue
- * attributed to it: a recipient's orders within the attribution window after their first click.
+ * attributed to it: a recipient's orders within the attribution window after their first click, and
+ * orders that redeemed one of its personal discount codes (see discounts.ts).
  * Attributed amounts are in the business currency only (currencies are not converted): attributed
  * orders in other currencies are counted apart, per currency, and the report says so in words.
  * Campaign touches recorded as interactions under the same campaign name (imported from another
@@ -13,6 +14,7 @@ import { sql } from 'kysely';
 import type { Db } from '../core/database.js';
 import { countedOrderStatuses } from '../schema/entities.js';
 import { getBusinessSettings } from '../settings/business.js';
+import { discountFigures, redeemingOrders } from './discounts.js';
 import { abStanding } from './send.js';
 import { abResultSchema, getCampaign } from './service.js';
 
@@ -47,6 +49,14 @@ export const campaignReportSchema = z
       .array(z.object({ currency: z.string(), orders: z.number().int(), revenue: z.number() }))
       .openapi({ description: 'Attributed orders in other currencies, left out of attributed_orders and attributed_revenue (amounts are not converted)' }),
     attribution: z.string().openapi({ description: 'What the attributed figures count, in words' }),
+    discount_codes: z
+      .object({
+        issued: z.number().int().openapi({ description: "Personal codes put in the campaign's messages" }),
+        redeemed: z.number().int().openapi({ description: 'Codes redeemed by at least one order' }),
+        orders: z.number().int().openapi({ description: 'Orders that redeemed a code (attributed to the campaign)' }),
+        refused: z.number().int().openapi({ description: 'Orders that brought a code already used as often as the campaign allows: not attributed' }),
+      })
+      .openapi({ description: "The campaign's personal discount codes and their redemptions" }),
     opens_inflated: z.literal(true).openapi({ description: 'Opens are counted but overstated by mail privacy proxies; judge by clicks' }),
     totals: figures,
     variants: z.array(figures.extend({ key: z.string() })),
@@ -168,7 +178,9 @@ export async function campaignReport(db: Db, id: string): Promise<CampaignReport
     .execute();
   for (const u of unsubscribed) per.get(u.variant as string)!.unsubscribed += Number(u.n);
 
-  // Attribution: orders of a recipient from their click to the end of the window.
+  // Attribution: orders of a recipient from their click to the end of the window, and orders that
+  // redeemed one of the campaign's discount codes (each order once, for the variant its recipient got).
+  const attributed = new Map<string, string>();
   const clicks = await db
     .selectFrom('campaign_recipients as r')
     .innerJoin('messages as m', 'm.id', 'r.message_id')
@@ -177,22 +189,47 @@ export async function campaignReport(db: Db, id: string): Promise<CampaignReport
     .where('m.clicked_at', 'is not', null)
     .execute();
   const window = c.attribution_days * 86_400_000;
-  const { currency } = await getBusinessSettings(db);
-  const other = new Map<string, { orders: number; revenue: number }>();
   for (let i = 0; i < clicks.length; i += 500) {
     const chunk = clicks.slice(i, i + 500);
     const byCustomer = new Map(chunk.map((k) => [k.customer_id as string, k]));
     const orders = await db
       .selectFrom('orders')
-      .select(['customer_id', 'ordered_at', 'total', 'currency'])
+      .select(['id', 'customer_id', 'ordered_at'])
       .where('customer_id', 'in', [...byCustomer.keys()])
-      .where('status', 'in', [...countedOrderStatuses])
       .execute();
     for (const o of orders) {
       const k = byCustomer.get(o.customer_id as string)!;
       const from = new Date(k.clicked_at as string).getTime();
       const at = new Date(o.ordered_at as string).getTime();
-      if (at < from || at >= from + window) continue;
+      if (at >= from && at < from + window) attributed.set(o.id as string, k.variant as string);
+    }
+  }
+  const redeemed = await redeemingOrders(db, id);
+  if (redeemed.length) {
+    const variantOf = new Map<string, string>();
+    const holders = [...new Set(redeemed.map((r) => r.customer_id))];
+    for (let i = 0; i < holders.length; i += 500) {
+      const rows = await db
+        .selectFrom('campaign_recipients')
+        .select(['customer_id', 'variant'])
+        .where('campaign_id', '=', id)
+        .where('customer_id', 'in', holders.slice(i, i + 500))
+        .execute();
+      for (const r of rows) variantOf.set(r.customer_id as string, r.variant as string);
+    }
+    for (const r of redeemed) if (!attributed.has(r.order_id) && variantOf.has(r.customer_id)) attributed.set(r.order_id, variantOf.get(r.customer_id)!);
+  }
+  const { currency } = await getBusinessSettings(db);
+  const other = new Map<string, { orders: number; revenue: number }>();
+  const orderIds = [...attributed.keys()];
+  for (let i = 0; i < orderIds.length; i += 500) {
+    const orders = await db
+      .selectFrom('orders')
+      .select(['id', 'total', 'currency'])
+      .where('id', 'in', orderIds.slice(i, i + 500))
+      .where('status', 'in', [...countedOrderStatuses])
+      .execute();
+    for (const o of orders) {
       if (o.currency !== currency) {
         const x = other.get(o.currency as string) ?? { orders: 0, revenue: 0 };
         x.orders++;
@@ -200,7 +237,7 @@ export async function campaignReport(db: Db, id: string): Promise<CampaignReport
         other.set(o.currency as string, x);
         continue;
       }
-      const f = per.get(k.variant as string)!;
+      const f = per.get(attributed.get(o.id as string)!)!;
       f.attributed_orders++;
       f.attributed_revenue += Number(o.total);
     }
@@ -250,7 +287,7 @@ export async function campaignReport(db: Db, id: string): Promise<CampaignReport
 
   const otherCurrencies = [...other].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, x]) => ({ currency: code, orders: x.orders, revenue: round2(x.revenue) }));
   const leftOut = otherCurrencies.map((o) => `${o.orders} in ${o.currency} (${o.revenue.toFixed(2)} ${o.currency})`).join(', ');
-  const attribution = `Orders (${countedOrderStatuses.join(', ')}) of a recipient within ${c.attribution_days} days after their first click, in ${currency}${leftOut ? `; left out: ${leftOut}, as currencies are not converted` : ''}.`;
+  const attribution = `Orders (${countedOrderStatuses.join(', ')}) of a recipient within ${c.attribution_days} days after their first click, and orders that redeemed one of the campaign's discount codes, in ${currency}${leftOut ? `; left out: ${leftOut}, as currencies are not converted` : ''}.`;
   return {
     campaign_id: c.id,
     name: c.name,
@@ -259,6 +296,7 @@ export async function campaignReport(db: Db, id: string): Promise<CampaignReport
     currency,
     other_currencies: otherCurrencies,
     attribution,
+    discount_codes: await discountFigures(db, c.id),
     opens_inflated: true,
     totals,
     variants,

@@ -13,6 +13,7 @@ import { createHmac } from 'node:crypto';
 import { instanceSecret } from '../auth/secrets.js';
 import type { Ctx } from '../core/context.js';
 import type { Database, Db } from '../core/database.js';
+import { insertOrIgnore } from '../core/dialect.js';
 import { appendEvents } from '../core/events.js';
 import { enqueue, type JobHandler } from '../core/jobs.js';
 import { queueMails } from '../mail/queue.js';
@@ -35,12 +36,12 @@ export interface SendOptions {
 
 const systemCtx = (database: Database): Ctx => ({ database, actor: 'campaigns' });
 
-async function compiledVariants(db: Db, c: Campaign): Promise<Map<string, { compiled: CompiledTemplate; offer: boolean }>> {
-  const out = new Map<string, { compiled: CompiledTemplate; offer: boolean }>();
+async function compiledVariants(db: Db, c: Campaign): Promise<Map<string, { compiled: CompiledTemplate; offer: boolean; discount: boolean }>> {
+  const out = new Map<string, { compiled: CompiledTemplate; offer: boolean; discount: boolean }>();
   for (const v of c.variants) {
     const source = await templateSource(db, v.template_id);
     const s = v.subject ? { ...source, subject: v.subject } : source;
-    out.set(v.key, { compiled: await compileTemplate(s), offer: usesOffer(s) });
+    out.set(v.key, { compiled: await compileTemplate(s), offer: usesOffer(s), discount: [s.subject, s.mjml, s.text].some((part) => part?.includes('discount_code')) });
   }
   return out;
 }
@@ -91,11 +92,12 @@ export async function runCampaignSend(database: Database, campaignId: string, op
       { discountScope: c.id, discountPrefix: c.discount_prefix, withOffer: offerNeeded },
     );
     // Rendering happens before the transaction, so a batch holds its write lock only to write.
-    const rendered: { id: string; email: string; variant: string; mail: RenderedMail }[] = [];
+    const rendered: { id: string; email: string; variant: string; mail: RenderedMail; code: string | null }[] = [];
     for (const p of chunk) {
       const context = contexts.get(p.id);
       if (!context) continue;
-      rendered.push({ ...p, mail: await renderCompiled(variants.get(p.variant)!.compiled, context) });
+      const variant = variants.get(p.variant)!;
+      rendered.push({ ...p, mail: await renderCompiled(variant.compiled, context), code: variant.discount ? context.discount_code : null });
     }
     const stillSending = await db.transaction().execute(async (trx) => {
       const row = await trx.selectFrom('campaigns').select('status').where('id', '=', c.id).executeTakeFirst();
@@ -123,6 +125,9 @@ export async function runCampaignSend(database: Database, campaignId: string, op
           .insertInto('campaign_recipients')
           .values(rows.slice(k, k + 100))
           .execute();
+      // The personal discount codes the messages carry, so that an order bringing one redeems it (see discounts.ts).
+      const codes = rendered.filter((r) => r.code).map((r) => ({ code: r.code!, campaign_id: c.id, customer_id: r.id, issued_at: now }));
+      for (let k = 0; k < codes.length; k += 100) await insertOrIgnore(trx, 'discount_codes', codes.slice(k, k + 100), ['code']);
       return true;
     });
     if (!stillSending) return { queued, phase: 'stopped' };
@@ -282,7 +287,7 @@ export async function settleCampaign(database: Database, campaignId: string): Pr
   });
 }
 
-/** The per-minute pass: due scheduled campaigns start (in case their job was lost), A/B tests are looked at, delivered campaigns become sent. */
+/** The per-minute pass: due scheduled campaigns start (in case their job was lost), a stalled send is queued again, A/B tests are looked at, delivered campaigns become sent. */
 export async function campaignsTick(database: Database, now = new Date()): Promise<{ started: number; decided: number; sent: number }> {
   const db = database.db;
   let started = 0;
@@ -291,6 +296,18 @@ export async function campaignsTick(database: Database, now = new Date()): Promi
   for (const row of due) {
     await enqueue(database, sendJobKind, { campaign_id: row.id });
     started++;
+  }
+  // A sending campaign still queueing whose send job is gone (failed for good, e.g. its process killed
+  // once per attempt) gets a new one: the job resumes where the recipient rows stop.
+  const queueing = await db.selectFrom('campaigns').selectAll().where('status', '=', 'sending').where('finished_at', 'is', null).execute();
+  for (const row of queueing) {
+    const c = toCampaign(row);
+    if (c.ab && !c.ab_result && c.test_sent_at) continue;
+    const live = await db.selectFrom('jobs').select('id').where('kind', '=', sendJobKind).where('status', 'in', ['queued', 'running']).where('payload', 'like', `%${c.id}%`).limit(1).execute();
+    if (live.length === 0) {
+      await enqueue(database, sendJobKind, { campaign_id: c.id });
+      started++;
+    }
   }
   const testing = await db.selectFrom('campaigns').selectAll().where('status', '=', 'sending').where('test_sent_at', 'is not', null).where('decided_at', 'is', null).execute();
   for (const row of testing) if (await decideAbTest(database, toCampaign(row).id, now)) decided++;

@@ -62,6 +62,7 @@ export const campaignCreateInput = z
       .regex(/^[A-Z0-9]{2,12}$/, { message: '2 to 12 capital letters or digits' })
       .nullable()
       .optional(),
+    discount_uses: z.number().int().min(0).max(1_000_000).default(1).openapi({ description: 'How many orders may redeem one personal discount code of the campaign (1: single-use; 0: any number)' }),
   })
   .strict()
   .openapi('CampaignInput');
@@ -92,6 +93,7 @@ export const campaignSchema = z
     sender_id: z.string().nullable(),
     attribution_days: z.number().int(),
     discount_prefix: z.string().nullable(),
+    discount_uses: z.number().int().openapi({ description: 'Orders that may redeem one discount code (0: any number)' }),
     scheduled_at: z.string().nullable(),
     started_at: z.string().nullable(),
     test_sent_at: z.string().nullable(),
@@ -117,6 +119,7 @@ export function toCampaign(r: Record<string, unknown>): Campaign {
     sender_id: (r.sender_id as string | null) ?? null,
     attribution_days: Number(r.attribution_days),
     discount_prefix: (r.discount_prefix as string | null) ?? null,
+    discount_uses: Number(r.discount_uses ?? 1),
     scheduled_at: (r.scheduled_at as string | null) ?? null,
     started_at: (r.started_at as string | null) ?? null,
     test_sent_at: (r.test_sent_at as string | null) ?? null,
@@ -186,6 +189,7 @@ export async function createCampaign(ctx: Ctx, input: CampaignCreateInput): Prom
     sender_id: input.sender_id ?? null,
     attribution_days: input.attribution_days,
     discount_prefix: input.discount_prefix ?? null,
+    discount_uses: input.discount_uses,
     scheduled_at: null,
     started_at: null,
     test_sent_at: null,
@@ -212,6 +216,7 @@ export async function updateCampaign(ctx: Ctx, id: string, patch: z.infer<typeof
     sender_id: patch.sender_id === undefined ? current.sender_id : patch.sender_id,
     attribution_days: patch.attribution_days ?? current.attribution_days,
     discount_prefix: patch.discount_prefix === undefined ? current.discount_prefix : patch.discount_prefix,
+    discount_uses: patch.discount_uses ?? current.discount_uses,
   };
   await checkReferences(ctx, merged);
   const variants = variantsOf(merged.variants);
@@ -228,6 +233,7 @@ export async function updateCampaign(ctx: Ctx, id: string, patch: z.infer<typeof
         sender_id: merged.sender_id ?? null,
         attribution_days: merged.attribution_days,
         discount_prefix: merged.discount_prefix ?? null,
+        discount_uses: merged.discount_uses,
         updated_at: now,
       })
       .where('id', '=', id)
