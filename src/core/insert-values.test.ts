@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, freshDatabase, type TestDatabase } from '../test/engines.js';
-import { insertValues } from './insert-values.js';
+import { insertValues, upsertAddingValues } from './insert-values.js';
 
 describe.each(engines)('insertValues on %s', (engine) => {
   let t: TestDatabase;
@@ -39,5 +39,32 @@ describe.each(engines)('insertValues on %s', (engine) => {
       }),
     ).rejects.toThrow();
     expect(await t.database.db.selectFrom('events').select('id').where('id', 'in', ['evt_rb1', 'evt_rb2']).execute()).toEqual([]);
+  });
+
+  it('adds to the rows that exist, creates the others, keeps the columns it does not set, and returns what is stored where the engine can', async () => {
+    const columns = ['customer_id', 'points', 'earned', 'tier_id', 'tier_since', 'updated_at'];
+    const upsert = { key: ['customer_id'], add: ['points', 'earned'], set: ['updated_at'], returning: ['customer_id', 'points'] };
+    const ids = Array.from({ length: 300 }, (_, i) => `cus_up${String(i).padStart(4, '0')}`);
+    await insertValues(
+      t.database.db,
+      'loyalty_balances',
+      columns,
+      ids.slice(0, 100).map((id) => [id, 10, 10, 'tier_gold', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z']),
+    );
+    const returned = await t.database.db.transaction().execute((trx) =>
+      upsertAddingValues(
+        trx,
+        'loyalty_balances',
+        columns,
+        ids.map((id, i) => [id, i, 1, null, null, '2026-02-01T00:00:00.000Z']),
+        upsert,
+      ),
+    );
+    const stored = await t.database.db.selectFrom('loyalty_balances').selectAll().where('customer_id', 'like', 'cus_up%').orderBy('customer_id').execute();
+    expect(stored.map((r) => [r.customer_id, Number(r.points), Number(r.earned), r.tier_id, r.updated_at])).toEqual(
+      ids.map((id, i) => (i < 100 ? [id, 10 + i, 11, 'tier_gold', '2026-02-01T00:00:00.000Z'] : [id, i, 1, null, '2026-02-01T00:00:00.000Z'])),
+    );
+    if (engine === 'mysql') expect(returned).toBeNull();
+    else expect(new Map(returned!.map((r) => [r.customer_id, Number(r.points)]))).toEqual(new Map(ids.map((id, i) => [id, i < 100 ? 10 + i : i])));
   });
 });

@@ -41,3 +41,45 @@ export async function insertValues(db: Db, table: string, columns: readonly stri
     await db.executeQuery(CompiledQuery.raw(insertText(engine, table, columns, count), parameters));
   }
 }
+
+export interface AddingUpsert {
+  /** The unique key a row is matched on. */
+  key: readonly string[];
+  /** Columns whose new value is added to the stored one when the row exists. */
+  add: readonly string[];
+  /** Columns that take the new value when the row exists; the other columns keep theirs. */
+  set?: readonly string[];
+  /** Columns of every written row to return, as stored after the statement. */
+  returning: readonly string[];
+}
+
+function upsertText(engine: DialectName, table: string, columns: readonly string[], rows: number, o: AddingUpsert): string {
+  const name = (n: string) => quote(engine, n);
+  const insert = insertText(engine, table, columns, rows);
+  if (engine === 'mysql') {
+    const updates = [...o.add.map((c) => `${name(c)} = ${name(c)} + VALUES(${name(c)})`), ...(o.set ?? []).map((c) => `${name(c)} = VALUES(${name(c)})`)];
+    return `${insert} ON DUPLICATE KEY UPDATE ${updates.join(', ')}`;
+  }
+  const updates = [...o.add.map((c) => `${name(c)} = ${name(table)}.${name(c)} + excluded.${name(c)}`), ...(o.set ?? []).map((c) => `${name(c)} = excluded.${name(c)}`)];
+  return `${insert} ON CONFLICT (${o.key.map(name).join(', ')}) DO UPDATE SET ${updates.join(', ')} RETURNING ${o.returning.map(name).join(', ')}`;
+}
+
+/**
+ * Inserts rows given as values in `columns` order, and where a row with the same key exists adds
+ * the `add` columns to the stored ones (balances, counters), in multi-row statements spelt once per
+ * shape. Returns the `returning` columns of every row as stored afterwards where the engine says so
+ * in the same statement (SQLite, PostgreSQL); on MySQL, which cannot, null: the caller reads them.
+ * The rows must have distinct keys (one statement cannot change a row twice on every engine).
+ */
+export async function upsertAddingValues(db: Db, table: string, columns: readonly string[], values: readonly unknown[][], o: AddingUpsert): Promise<Record<string, unknown>[] | null> {
+  const engine = engineOf(db);
+  const out: Record<string, unknown>[] = [];
+  const perStatement = Math.max(1, Math.min(250, Math.floor(traitsOf(engine).maxParams / Math.max(1, columns.length))));
+  for (const [start, count] of statementSizes(values.length, perStatement)) {
+    const parameters: unknown[] = [];
+    for (let i = start; i < start + count; i++) for (const v of values[i]) parameters.push(bindable(v));
+    const result = await db.executeQuery(CompiledQuery.raw(upsertText(engine, table, columns, count, o), parameters));
+    out.push(...(result.rows as Record<string, unknown>[]));
+  }
+  return engine === 'mysql' ? null : out;
+}

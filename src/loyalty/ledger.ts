@@ -6,8 +6,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../core/database.js';
 import { toNumber } from '../core/database.js';
-import { insertValues } from '../core/insert-values.js';
-import { insertOrAdd } from '../core/dialect.js';
+import { insertValues, upsertAddingValues } from '../core/insert-values.js';
 import { appendEvents, type DomainEvent } from '../core/events.js';
 import { conflict, invalid } from '../core/errors.js';
 import { newId } from '../core/ids.js';
@@ -63,11 +62,22 @@ export async function getBalances(db: Db, customerIds: readonly string[]): Promi
   return out;
 }
 
-/** Adds deltas to balances in one statement per chunk, creating the rows that are missing. */
-export async function addToBalances(trx: Db, deltas: Map<string, { points: number; earned: number }>): Promise<void> {
+const balanceColumns = ['customer_id', 'points', 'earned', 'tier_id', 'tier_since', 'updated_at'];
+
+/**
+ * Adds deltas to balances in a few multi-row statements, creating the rows that are missing.
+ * Returns the points each balance holds now where the engine tells in the same statement, else null.
+ */
+export async function addToBalances(trx: Db, deltas: Map<string, { points: number; earned: number }>): Promise<Map<string, number> | null> {
   const now = new Date().toISOString();
-  const rows = [...deltas].map(([customer_id, d]) => ({ customer_id, points: d.points, earned: d.earned, tier_id: null, tier_since: null, updated_at: now }));
-  await insertOrAdd(trx, 'loyalty_balances', rows, { key: ['customer_id'], add: ['points', 'earned'], set: { updated_at: now }, chunk: 150 });
+  const stored = await upsertAddingValues(
+    trx,
+    'loyalty_balances',
+    balanceColumns,
+    [...deltas].map(([customerId, d]) => [customerId, d.points, d.earned, null, null, now]),
+    { key: ['customer_id'], add: ['points', 'earned'], set: ['updated_at'], returning: ['customer_id', 'points'] },
+  );
+  return stored && new Map(stored.map((r) => [r.customer_id as string, Number(r.points)]));
 }
 
 function addDays(iso: string, days: number): string {
@@ -101,7 +111,7 @@ const eventFor: Record<EntryKind, EventType> = {
 };
 
 /** One event per customer and kind for a batch of entries: a 1,000-order import chunk is a few events, not thousands. */
-async function entryEvents(trx: Db, actor: string, entries: EntryRow[], extra: Record<string, unknown> = {}): Promise<void> {
+async function entryEvents(trx: Db, actor: string, entries: EntryRow[], extra: Record<string, unknown> = {}, known: Map<string, number> | null = null): Promise<void> {
   const groups = new Map<string, EntryRow[]>();
   for (const e of entries) {
     const key = `${e.customer_id}\u0000${e.kind}`;
@@ -110,7 +120,7 @@ async function entryEvents(trx: Db, actor: string, entries: EntryRow[], extra: R
     else groups.set(key, [e]);
   }
   if (groups.size === 0) return;
-  const balances = await getBalances(trx, [...new Set(entries.map((e) => e.customer_id))]);
+  const balances = known ?? new Map([...(await getBalances(trx, [...new Set(entries.map((e) => e.customer_id))]))].map(([id, b]) => [id, b.points]));
   const events: DomainEvent[] = [];
   for (const list of groups.values()) {
     const { customer_id, kind } = list[0];
@@ -119,7 +129,7 @@ async function entryEvents(trx: Db, actor: string, entries: EntryRow[], extra: R
       type: eventFor[kind],
       entity: 'customer',
       entityId: customer_id,
-      data: { points: list.reduce((s, e) => s + e.points, 0), balance: balances.get(customer_id)?.points ?? 0, entries: list.length, ...(orderIds.length ? { order_ids: orderIds } : {}), ...extra },
+      data: { points: list.reduce((s, e) => s + e.points, 0), balance: balances.get(customer_id) ?? 0, entries: list.length, ...(orderIds.length ? { order_ids: orderIds } : {}), ...extra },
     });
   }
   await appendEvents(trx, actor, events);
@@ -172,8 +182,7 @@ export async function creditPoints(trx: Db, actor: string, credits: Credit[], ex
     d.earned += r.points;
     deltas.set(r.customer_id, d);
   }
-  await addToBalances(trx, deltas);
-  await entryEvents(trx, actor, rows);
+  await entryEvents(trx, actor, rows, {}, await addToBalances(trx, deltas));
   return rows;
 }
 

@@ -162,7 +162,7 @@ let lastRead: { stamp: string; rules: Rule[] } | null = null;
 export async function activeRules(db: Db): Promise<Rule[]> {
   const row = await db.selectFrom('loyalty_rules_stamp').select('stamp').where('id', '=', 1).executeTakeFirst();
   const kept = lastRead;
-  if (row && kept?.stamp === row.stamp) return kept.rules;
+  if (row && kept && kept.stamp === row.stamp) return kept.rules;
   const rows = await db
     .selectFrom('loyalty_rules_stamp as s')
     .leftJoin('loyalty_rules as r', (join) => join.on('r.active', '=', 1))
