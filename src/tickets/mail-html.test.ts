@@ -12,28 +12,28 @@ const hostile = `<html><head><style>body{display:none}</style><script>parent.doc
 
 describe('the HTML part of a mail, made fit to show', () => {
   it('keeps the text and markup of the allow-list and drops scripts, handlers, frames, forms, objects and style sheets', () => {
-    const { document } = mailHtmlView(hostile, { images: false, loadImagesHref: '?images=true' });
+    const { document } = mailHtmlView(hostile, { images: false });
     const body = document.slice(document.indexOf('<body>'));
     expect(body).toContain('<p style="color:#0a0">Hello <b>there</b>');
     expect(body).toContain('<a href="https://shop.example/order/7" target="_blank" rel="noopener noreferrer">the order</a>');
     for (const gone of ['<script', 'steal()', 'javascript:', 'onload', 'onclick', 'onerror', '<iframe', '<form', '<input', '<object', '<svg', 'display:none']) expect(body).not.toContain(gone);
   });
 
-  it('leaves remote images out until asked for, with a link to load them; data: images always show', () => {
-    const blocked = mailHtmlView(hostile, { images: false, loadImagesHref: '?images=true' });
+  it('leaves remote images out until asked for, saying so; data: images always show', () => {
+    const blocked = mailHtmlView(hostile, { images: false });
     expect(blocked.remoteImages).toBe(true);
     expect(blocked.document).not.toContain('tracker.example');
     expect(blocked.document).toContain('<img alt="pixel" />');
     expect(blocked.document).toContain('src="data:image/gif;base64,');
-    expect(blocked.document).toContain('<a href="?images=true" target="_self">Load images</a>');
-    const loaded = mailHtmlView(hostile, { images: true, loadImagesHref: '?images=true' });
+    expect(blocked.document).toContain('Images from other servers are held back');
+    const loaded = mailHtmlView(hostile, { images: true });
     expect(loaded.document).toContain('src="https://tracker.example/open.gif?u=1"');
-    expect(loaded.document).not.toContain('Load images');
-    expect(mailHtmlView('<p>No pictures</p>', { images: false, loadImagesHref: '?images=true' }).remoteImages).toBe(false);
+    expect(loaded.document).not.toContain('held back');
+    expect(mailHtmlView('<p>No pictures</p>', { images: false }).remoteImages).toBe(false);
   });
 
   it('folds the quoted earlier mail (gmail_quote, blockquote) under "Show quoted text"', () => {
-    const { document } = mailHtmlView(hostile, { images: false, loadImagesHref: '?images=true' });
+    const { document } = mailHtmlView(hostile, { images: false });
     expect(document).toMatch(/<details class="rapport-quote"><summary>Show quoted text<\/summary>On Fri, 4 Dec 2026, Support wrote:/);
     expect(document).not.toMatch(/<details[^>]* open/);
   });
@@ -87,6 +87,8 @@ describe.each(engines)('a message’s HTML page on %s', (engine) => {
     const loaded = await api.request('GET', `/api/tickets/${ticketId}/messages/${htmlMessage}/html?images=true`);
     expect(loaded.headers.get('content-security-policy')).toContain('img-src data: http: https:');
     expect(loaded.body).toContain('https://tracker.example/open.gif');
+    const messages = (await api.request('GET', `/api/tickets/${ticketId}`)).body.messages;
+    expect(messages[0].remote_images).toBe(true);
   });
 
   it('answers 404 for an unknown message, a message of another ticket or one without HTML, and 400 for a bad images value', async () => {
@@ -97,6 +99,7 @@ describe.each(engines)('a message’s HTML page on %s', (engine) => {
     const none = await api.request('GET', `/api/tickets/${other.id}/messages/${plain}/html`);
     expect(none.status).toBe(404);
     expect(none.body.error.message).toContain('HTML part');
+    expect((await api.request('GET', `/api/tickets/${other.id}`)).body.messages[0].remote_images).toBe(false);
     expect((await api.request('GET', `/api/tickets/${ticketId}/messages/${htmlMessage}/html?images=yes`)).status).toBe(400);
   });
 });

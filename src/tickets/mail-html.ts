@@ -80,7 +80,7 @@ export interface MailHtmlView {
 
 const isRemote = (src: string) => /^\s*(https?:)?\/\//i.test(src);
 
-export function mailHtmlView(html: string, options: { images: boolean; loadImagesHref: string }): MailHtmlView {
+export function mailHtmlView(html: string, options: { images: boolean }): MailHtmlView {
   let remoteImages = false;
   const quote = (attribs: sanitizeHtml.Attributes) => ({ tagName: 'details', attribs: { class: foldClass, ...(attribs.style ? { style: attribs.style } : {}) } });
   const clean = sanitizeHtml(html, {
@@ -112,10 +112,7 @@ export function mailHtmlView(html: string, options: { images: boolean; loadImage
     },
   });
   const body = clean.replace(new RegExp(`<details class="${foldClass}"([^>]*)>`, 'g'), `<details class="${foldClass}"$1><summary>Show quoted text</summary>`);
-  const notice =
-    remoteImages && !options.images
-      ? `<p class="rapport-images">Images from other servers are not shown (the sender would see that the mail was read). <a href="${options.loadImagesHref.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" target="_self">Load images</a></p>`
-      : '';
+  const notice = remoteImages && !options.images ? '<p class="rapport-images">Images from other servers are held back: the sender would see that the mail was read.</p>' : '';
   const document = `<!doctype html><html><head><meta charset="utf-8"><meta name="referrer" content="no-referrer"><style>
 body{margin:0;padding:.5rem;font:14px/1.45 system-ui,sans-serif;color:#1f2328;background:#fff;overflow-wrap:anywhere}
 img{max-width:100%;height:auto}
@@ -126,6 +123,9 @@ details.${foldClass}[open]{border-left:3px solid #d0d7de;padding-left:.5rem}
 </style></head><body>${notice}${body}</body></html>`;
   return { document, remoteImages };
 }
+
+/** Whether a mail's HTML names images on other servers (what the view holds back). */
+export const hasRemoteImages = (html: string): boolean => mailHtmlView(html, { images: false }).remoteImages;
 
 /** The policy the page is served with: nothing runs, styles only inline, images only from data: until asked for. */
 export function mailHtmlPolicy(images: boolean): string {

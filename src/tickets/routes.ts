@@ -69,6 +69,7 @@ const messageSchema = z
     body_html: z.string().nullable().openapi({ description: 'The HTML part as received (untrusted: never insert it into a page unsanitised)' }),
     visible_text: z.string().openapi({ description: 'What the sender wrote in this message' }),
     folded_text: z.string().openapi({ description: 'Quoted earlier mail and signature, folded away in the view' }),
+    remote_images: z.boolean().openapi({ description: 'The HTML part names images on other servers: its page holds them back unless asked with images=true' }),
     header_message_id: z.string().nullable(),
     in_reply_to: z.string().nullable(),
     references: z.array(z.string()),
@@ -392,7 +393,7 @@ export function registerTicketRoutes(app: OpenAPIHono<AppEnv>) {
       const { id, message_id } = c.req.valid('param');
       const images = c.req.valid('query').images === 'true';
       const html = await getMessageHtml(c.get('ctx').database.db, id, message_id);
-      const view = mailHtmlView(html, { images, loadImagesHref: '?images=true' });
+      const view = mailHtmlView(html, { images });
       c.header('cache-control', 'private, no-store');
       c.header('x-content-type-options', 'nosniff');
       return c.html(view.document, 200);

@@ -15,6 +15,7 @@ import { newId } from '../core/ids.js';
 import { createCustomersIn } from '../customers/service.js';
 import { matchCustomer } from '../forms/leads.js';
 import { dueTimes, getSlaSettings, ticketKinds, ticketPriorities, type TicketKind, type TicketPriority } from './sla.js';
+import { hasRemoteImages } from './mail-html.js';
 import { splitQuoted } from './quoting.js';
 
 export { ticketKinds, ticketPriorities, type TicketKind, type TicketPriority };
@@ -111,6 +112,8 @@ export interface TicketMessage {
   body_html: string | null;
   visible_text: string;
   folded_text: string;
+  /** The HTML part names images on other servers (held back until the owner asks for them). */
+  remote_images: boolean;
   header_message_id: string | null;
   in_reply_to: string | null;
   references: string[];
@@ -396,6 +399,7 @@ export async function addTicketMessage(trx: Db, ctx: Ctx, ticketId: string, inpu
     body_html: input.body_html ?? null,
     visible_text: split.visible,
     folded_text: split.folded,
+    remote_images: input.body_html ? hasRemoteImages(input.body_html) : false,
     header_message_id: input.header_message_id?.slice(0, 255) ?? null,
     in_reply_to: input.in_reply_to?.slice(0, 255) ?? null,
     references: input.references?.slice(-50) ?? [],
@@ -529,6 +533,7 @@ export async function messagesOf(db: Db, ticketId: string, ids?: string[]): Prom
       body_html: (r.body_html as string) ?? null,
       visible_text: visible,
       folded_text: split.visible === visible ? split.folded : '',
+      remote_images: r.body_html ? hasRemoteImages(r.body_html as string) : false,
       header_message_id: (r.header_message_id as string) ?? null,
       in_reply_to: (r.in_reply_to as string) ?? null,
       references: r.references_ids ? (JSON.parse(r.references_ids as string) as string[]) : [],

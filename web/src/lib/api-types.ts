@@ -5686,6 +5686,7 @@ export interface components {
             outcomes: {
                 [key: string]: number;
             };
+            sms?: components["schemas"]["SmsOutcomes"];
             step_id: string;
             waiting: number;
         };
@@ -7580,6 +7581,22 @@ export interface components {
             to_number: string;
             updated_at: string;
         };
+        /** @description A send_sms step: what became of its texts */
+        SmsOutcomes: {
+            /** @description Reported delivered to the handset */
+            delivered: number;
+            /** @description Refused by the provider or reported undelivered */
+            failed: number;
+            /** @description Waiting for the provider */
+            queued: number;
+            /** @description Accepted by the provider (delivered, undelivered or not yet reported) */
+            sent: number;
+            /** @description Texts answered with STOP (or another opt-out keyword) before any later text */
+            stop_replies: number;
+            /** @description Not sent: the number opted out or consent was withdrawn before sending */
+            suppressed: number;
+            texts: number;
+        };
         SmsSegmentCount: {
             /** @enum {string} */
             encoding: "GSM-7" | "UCS-2";
@@ -7991,6 +8008,8 @@ export interface components {
             in_reply_to: string | null;
             mail_message_id: string | null;
             references: string[];
+            /** @description The HTML part names images on other servers: its page holds them back unless asked with images=true */
+            remote_images: boolean;
             subject: string | null;
             ticket_id: string;
             to_address: string | null;

@@ -11,6 +11,8 @@ import './tickets.css';
 
 function MessageItem({ ticketId, message }: { ticketId: string; message: TicketMessage }) {
   const who = message.direction === 'in' ? (message.from_address ?? 'Customer') : message.direction === 'out' ? 'You replied' : 'Internal note';
+  // Remote images tell the sender the mail was read: only when the owner asks.
+  const [images, setImages] = useState(false);
   return (
     <li className={`ticket-message ticket-message-${message.direction}`}>
       <div className="ticket-message-head">
@@ -18,12 +20,32 @@ function MessageItem({ ticketId, message }: { ticketId: string; message: TicketM
         {message.auto_reply && <Badge>automatic reply</Badge>}
         <span className="muted small">{formatDateTime(message.created_at)}</span>
       </div>
-      <p className="ticket-message-text">{message.visible_text}</p>
-      {message.folded_text && (
-        <details>
-          <summary>Show quoted text</summary>
-          <p className="ticket-message-text muted">{message.folded_text}</p>
-        </details>
+      {message.body_html !== null ? (
+        <>
+          {/* The mail's own layout, sanitised by the server and framed without scripts; the page folds its quoted part and holds back remote images. */}
+          <iframe
+            className="ticket-message-html"
+            src={ticketsApi.messageHtmlUrl(ticketId, message.id, images)}
+            sandbox="allow-popups allow-popups-to-escape-sandbox"
+            referrerPolicy="no-referrer"
+            title={`Message from ${who}`}
+          />
+          {message.remote_images && !images && (
+            <Button size="sm" onClick={() => setImages(true)}>
+              Load images
+            </Button>
+          )}
+        </>
+      ) : (
+        <>
+          <p className="ticket-message-text">{message.visible_text}</p>
+          {message.folded_text && (
+            <details>
+              <summary>Show quoted text</summary>
+              <p className="ticket-message-text muted">{message.folded_text}</p>
+            </details>
+          )}
+        </>
       )}
       {message.attachments.length > 0 && (
         <ul className="ticket-attachments">

@@ -24,4 +24,5 @@ export const ticketsApi = {
   note: (id: string, body_text: string) => api.post<TicketMessage>(path(id, '/note'), { body_text }),
   status: (id: string, status: TicketStatus, snoozed_until?: string) => api.post<Ticket>(path(id, '/status'), { status, ...(snoozed_until ? { snoozed_until } : {}) }),
   attachmentUrl: (id: string, attachmentId: string) => path(id, `/attachments/${encodeURIComponent(attachmentId)}`),
+  messageHtmlUrl: (id: string, messageId: string, images: boolean) => path(id, `/messages/${encodeURIComponent(messageId)}/html${images ? '?images=true' : ''}`),
 };
