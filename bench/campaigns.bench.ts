@@ -70,6 +70,7 @@ export async function run(log: (line: string) => void) {
       sender_id: sender.id,
       attribution_days: 7,
       discount_prefix: 'SPRING',
+      discount_uses: 1,
     });
 
     // Baseline: the same rendered messages (merge fields filled, marketing headers, DKIM) through nodemailer's pool alone.

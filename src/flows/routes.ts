@@ -7,13 +7,22 @@ import { errorResponses } from '../http/errors.js';
 import type { AppEnv } from '../http/env.js';
 import { definitionSchema } from './definition.js';
 import { candidates, dryRun, dryRunInput } from './dry-run.js';
+import { smsOutcomesSchema } from '../sms/outcomes.js';
 import { createFlow, deleteFlow, enrolCustomer, enrolManually, flowPatch, getFlow, listEnrolments, listFlows, manualEnrolInput, setFlowStatus, stepCounts, updateFlow, type Flow } from './service.js';
 import { flowSettingsSchema, getFlowSettings, updateFlowSettings } from './settings.js';
 import { flowTemplates } from './templates.js';
 
 const tags = ['flows'];
 
-const stepCountSchema = z.object({ step_id: z.string(), kind: z.string(), outcomes: z.record(z.string(), z.number()), waiting: z.number() }).openapi('FlowStepCount');
+const stepCountSchema = z
+  .object({
+    step_id: z.string(),
+    kind: z.string(),
+    outcomes: z.record(z.string(), z.number()),
+    waiting: z.number(),
+    sms: smsOutcomesSchema.optional().openapi({ description: 'A send_sms step: what became of its texts' }),
+  })
+  .openapi('FlowStepCount');
 const flowSchema = z
   .object({
     id: z.string(),

@@ -17,6 +17,7 @@ import { customerEntity } from '../schema/entities.js';
 import { segmentWhere } from '../insights/segmentation.js';
 import type { WhereBuilder } from '../records/repository.js';
 import { newWebhookSecret } from '../webhooks/signature.js';
+import { smsOutcomes, type SmsOutcomes } from '../sms/outcomes.js';
 import { definitionSchema, filterFields, parseDefinition, type Definition } from './definition.js';
 
 type FlowStatus = 'draft' | 'active' | 'paused';
@@ -344,6 +345,8 @@ export interface StepCount {
   outcomes: Record<string, number>;
   /** Enrolments waiting at (about to run) this step. */
   waiting: number;
+  /** A send_sms step: what became of its texts (sent, delivered, failed, STOP replies). */
+  sms?: SmsOutcomes;
 }
 
 /** Per-step counts: how often each step ran by outcome, and how many active enrolments are waiting at it. */
@@ -377,6 +380,21 @@ export async function stepCounts(db: Db, flow: Flow): Promise<{ steps: StepCount
     const d = await flowVersion(db, flow.id, Number(a.version));
     const s = d.steps[Number(a.step)];
     if (s && steps.has(s.id)) steps.get(s.id)!.waiting += Number(a.n);
+  }
+  for (const c of steps.values()) {
+    if (c.kind !== 'send_sms') continue;
+    const sent = await db
+      .selectFrom('flow_step_runs')
+      .select('related_id')
+      .where('flow_id', '=', flow.id)
+      .where('step_id', '=', c.step_id)
+      .where('outcome', '=', 'sent')
+      .where('related_id', 'is not', null)
+      .execute();
+    c.sms = await smsOutcomes(
+      db,
+      sent.map((r) => r.related_id as string),
+    );
   }
   return { steps: [...steps.values()], enrolments: Object.fromEntries(byStatus.map((r) => [r.status as string, Number(r.n)])) };
 }

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../core/context.js';
 import { eraseCustomer } from '../customer360/erase.js';
+import { drainDueEnrolments } from '../flows/runner.js';
 import { updateMailSettings } from '../mail/settings.js';
 import { testApi, type TestApi } from '../test/api-client.js';
 import { engines } from '../test/engines.js';
@@ -217,6 +218,37 @@ describe.each(engines)('SMS on %s', (engine) => {
     expect(twilio.requests.length).toBe(before + 1);
     expect(await sendQueuedSms(api.db.database, job)).toEqual({ status: 'sent' });
     expect(twilio.requests.length).toBe(before + 1);
+  });
+
+  it("a flow's SMS step reports its texts: sent, delivered, failed, and the STOP replies that answered them", async () => {
+    const [ana, ben, cat] = [await customer('+14155550201', true), await customer('+14155550202', true), await customer('+14155550203', true)];
+    const flow = await api.request('POST', '/api/flows', {
+      name: 'Spring texts',
+      definition: { trigger: { type: 'manual' }, steps: [{ id: 'text', kind: 'send_sms', body: 'Spring sale, {{ customer.first_name }}!' }] },
+    });
+    expect(flow.status, JSON.stringify(flow.body)).toBe(201);
+    await api.request('POST', `/api/flows/${flow.body.id}/activate`, {});
+    expect((await api.request('POST', `/api/flows/${flow.body.id}/enrolments`, { customer_ids: [ana, ben, cat] })).status).toBeLessThan(300);
+    await drainDueEnrolments(api.db.database);
+    const texts = await db().selectFrom('sms_messages').select(['id', 'customer_id']).where('related_entity', '=', 'flow_enrolment').where('customer_id', 'in', [ana, ben, cat]).execute();
+    expect(texts).toHaveLength(3);
+    const textOf = Object.fromEntries(texts.map((t) => [t.customer_id as string, t.id as string]));
+    for (const t of texts) await settled(t.id as string);
+    const report = async (sid: string, status: string) => {
+      const row = await smsOf(sid);
+      expect((await callback(`/sms/status?id=${sid}`, { AccountSid: accountSid, MessageSid: row.provider_sid, MessageStatus: status })).status).toBe(204);
+    };
+    await report(textOf[ana], 'delivered');
+    await report(textOf[ben], 'undelivered');
+    // Cat answers STOP to the flow's text; Ben gets another text first, so his STOP answers that one.
+    await send(ben, 'Your order has shipped');
+    let n = 10;
+    const inbound = (from: string) => callback('/sms/inbound', { AccountSid: accountSid, MessageSid: `SMin0000000000000000000000000000${n++}`, From: from, To: ourNumber, Body: 'STOP' });
+    expect((await inbound('+14155550203')).status).toBe(200);
+    expect((await inbound('+14155550202')).status).toBe(200);
+    const counts = (await api.request('GET', `/api/flows/${flow.body.id}`)).body.counts.steps[0];
+    expect(counts).toMatchObject({ step_id: 'text', outcomes: { sent: 3 } });
+    expect(counts.sms).toEqual({ texts: 3, queued: 0, sent: 3, delivered: 1, failed: 1, suppressed: 0, stop_replies: 1 });
   });
 
   it('refuses texts that cannot be sent as given, with field errors', async () => {
