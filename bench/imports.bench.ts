@@ -231,7 +231,7 @@ export async function run(log: (line: string) => void) {
   if (baseline) {
     const schema = baseline.customersSchema;
     log(
-      `  sqlite3 storing the same customers into Rapport's schema (indexes, full-text, source ids; no cleaning): ${schema.seconds.toFixed(2)} s${schema.cpu ? `, cpu ${schema.cpu.toFixed(2)} s` : ''}, ${(schema.seconds / baseline.customers.seconds).toFixed(1)}x the plain .import; Rapport ${(c.seconds / schema.seconds).toFixed(1)}x this`,
+      `  sqlite3 storing the same customers into Rapport's schema (indexes, full-text, source ids; no cleaning): ${schema.seconds.toFixed(2)} s${schema.cpu ? `, cpu ${schema.cpu.toFixed(2)} s` : ''}, ${(schema.seconds / baseline.customers.seconds).toFixed(1)}x the plain .import; Rapport ${(c.seconds / schema.seconds).toFixed(1)}x this${schema.cpu ? `, cpu ratio ${(c.cpu / schema.cpu).toFixed(1)}x` : ''}`,
     );
   }
   log(
