@@ -128,14 +128,14 @@ describe.each(engines)('calendar feed on %s', (engine) => {
     const deal = (await api.request('POST', '/api/deals', { title: 'Support plan', value: 700, expected_close_date: '2026-06-01' })).body;
     expect(await uids(await get())).toContain(`${deal.id}-close@rapport`);
     expect((await api.request('PATCH', `/api/deals/${deal.id}`, { expected_close_date: '2026-06-15' })).status).toBe(200);
-    expect(await get().then((r) => r.text())).toContain('DTSTART;VALUE=DATE:20260615');
+    expect(await (await get()).text()).toContain('DTSTART;VALUE=DATE:20260615');
     const contract = (await api.request('POST', '/api/contracts', { title: 'Retainer', starts_on: '2026-01-01', ends_on: '2026-09-30', status: 'active' })).body;
     expect(await uids(await get())).toContain(`${contract.id}-end@rapport`);
     expect((await api.request('DELETE', `/api/contracts/${contract.id}`)).status).toBe(204);
     expect(await uids(await get())).not.toContain(`${contract.id}-end@rapport`);
-    expect(await get().then((r) => r.text())).toContain('TZID=Europe/Brussels');
+    expect(await (await get()).text()).toContain('TZID=Europe/Brussels');
     expect((await api.request('PATCH', '/api/settings', { time_zone: 'America/New_York' })).status).toBe(200);
-    expect(await get().then((r) => r.text())).toContain('TZID=America/New_York');
+    expect(await (await get()).text()).toContain('TZID=America/New_York');
     await api.request('PATCH', '/api/settings', { time_zone: 'Europe/Brussels' });
 
     // A change that appends no event (as one committing behind a later-numbered event on PostgreSQL or

@@ -148,26 +148,39 @@ export async function openDealsAtStake(
   now: Date = new Date(),
   options: { pipelineId?: string; customerId?: string; limit?: number; rottenOrIds?: readonly string[]; ids?: readonly string[] } = {},
 ): Promise<DealAtStake[]> {
-  const probabilities = new Map((await learntProbabilities(db, options.pipelineId)).map((p) => [p.stage_id, p]));
-  const select = () => {
-    let q = db
-      .selectFrom('deals as d')
-      .innerJoin('pipelines as p', 'p.id', 'd.pipeline_id')
-      .select(['d.id', 'd.title', 'd.customer_id', 'd.pipeline_id', 'd.stage_id', 'd.value', 'd.currency', 'd.expected_close_date', 'd.last_activity_at', 'd.created_at', 'p.rotten_days'])
-      .where('d.status', '=', 'open');
-    if (options.pipelineId) q = q.where('d.pipeline_id', '=', options.pipelineId);
-    if (options.customerId) q = q.where('d.customer_id', '=', options.customerId);
-    return q;
-  };
+  const probabilities = await probabilitiesByStage(db, options.pipelineId);
+  const select = () => selectOpenDeals(db, options);
   const rows = options.ids ? await named(select, options.ids) : options.rottenOrIds ? await rottenOrNamed(db, select, now, options.rottenOrIds) : await select().execute();
-  const out: DealAtStake[] = [];
-  for (const r of rows) {
+  const out = dealsAtStake(rows, probabilities, now);
+  out.sort((a, b) => b.expected_value - a.expected_value || a.deal_id.localeCompare(b.deal_id));
+  return options.limit ? out.slice(0, options.limit) : out;
+}
+
+export async function probabilitiesByStage(db: Db, pipelineId?: string): Promise<Map<string, StageProbability>> {
+  return new Map((await learntProbabilities(db, pipelineId)).map((p) => [p.stage_id, p]));
+}
+
+/** Open deals with what their stake needs (their pipeline's rotten days), of one pipeline or customer when named. */
+export function selectOpenDeals(db: Db, options: { pipelineId?: string; customerId?: string } = {}) {
+  let q = db
+    .selectFrom('deals as d')
+    .innerJoin('pipelines as p', 'p.id', 'd.pipeline_id')
+    .select(['d.id', 'd.title', 'd.customer_id', 'd.pipeline_id', 'd.stage_id', 'd.value', 'd.currency', 'd.expected_close_date', 'd.last_activity_at', 'd.created_at', 'p.rotten_days'])
+    .where('d.status', '=', 'open');
+  if (options.pipelineId) q = q.where('d.pipeline_id', '=', options.pipelineId);
+  if (options.customerId) q = q.where('d.customer_id', '=', options.customerId);
+  return q;
+}
+
+/** Rows of selectOpenDeals as deals at stake (unsorted). */
+export function dealsAtStake(rows: readonly Record<string, unknown>[], probabilities: Map<string, StageProbability>, now: Date): DealAtStake[] {
+  return rows.map((r) => {
     const p = probabilities.get(r.stage_id as string);
     const value = toNumber(r.value) ?? 0;
     const probability = p?.used ?? 0;
     const rottenDays = r.rotten_days === null ? null : Number(r.rotten_days);
     const days = daysWithoutActivity(r.last_activity_at as string | null, r.created_at as string, now);
-    out.push({
+    return {
       deal_id: r.id as string,
       title: r.title as string,
       customer_id: (r.customer_id as string | null) ?? null,
@@ -184,11 +197,12 @@ export async function openDealsAtStake(
       days_without_activity: days,
       rotten: isRotten(days, rottenDays),
       rotten_days: rottenDays,
-    });
-  }
-  out.sort((a, b) => b.expected_value - a.expected_value || a.deal_id.localeCompare(b.deal_id));
-  return options.limit ? out.slice(0, options.limit) : out;
+    };
+  });
 }
+
+/** The activity cut-off of a pipeline's rotten deals: more than `rotten_days` whole days without activity. */
+export const rottenCutoff = (now: Date, rottenDays: number) => new Date(now.getTime() - (rottenDays + 1) * dayMs).toISOString();
 
 /** Only the open deals named. */
 async function named<Q extends { where: (...args: any[]) => Q; execute: () => Promise<any[]> }>(select: () => Q, ids: readonly string[]) {
@@ -212,7 +226,7 @@ async function rottenOrNamed<Q extends { where: (...args: any[]) => Q; execute: 
   const pipelines = await db.selectFrom('pipelines').select(['id', 'rotten_days']).where('rotten_days', 'is not', null).execute();
   const seen = new Map<string, Record<string, unknown>>();
   for (const p of pipelines) {
-    const cutoff = new Date(now.getTime() - (Number(p.rotten_days) + 1) * dayMs).toISOString();
+    const cutoff = rottenCutoff(now, Number(p.rotten_days));
     // Two reads, each a range of the (pipeline_id, status, last_activity_at) index.
     const stale = await select().where('d.pipeline_id', '=', p.id).where('d.last_activity_at', '<=', cutoff).execute();
     const untouched = await select().where('d.pipeline_id', '=', p.id).where('d.last_activity_at', 'is', null).where('d.created_at', '<=', cutoff).execute();

@@ -6,6 +6,7 @@ import { readRows, toNumber, type Db } from '../core/database.js';
 import { dateOfDay, dayNumber, zoneOffset } from '../core/day-count.js';
 import { traitsOf } from '../core/dialect.js';
 import { contractsToRenew } from '../contracts/renewals.js';
+import { topRottenDeals } from '../deals/rotten-top.js';
 import { learntProbabilities, openDealsAtStake } from '../deals/stake.js';
 import { customerScores, latestRunVerdict } from '../insights/customer-scores.js';
 import { countQuotesAwaiting, quotesAwaitingAnswer } from '../quotes/awaiting.js';
@@ -183,9 +184,18 @@ export async function loadToday(db: Db, now = new Date(), options: { limit?: num
   const quotes = new Map<string, QuoteInput>();
   const addQuotes = (list: QuoteInput[]) => list.filter((q) => !quotes.has(q.id) && quotes.set(q.id, q));
   addQuotes((await quotesAwaitingAnswer(db, now, options.exhaustive ? {} : { ids: [...new Set(taskLinks('quote'))] })) as QuoteInput[]);
-  // Only the deals Today can show or price: rotten ones, and those a read quote or a due task names.
+  // Only the deals Today can show or price: the rotten ones that can make the list, and those a read quote or a due task names.
   const dealIdsOf = (list: QuoteInput[]) => list.map((q) => q.deal_id).filter((id): id is string => !!id);
-  const deals = (await openDealsAtStake(db, now, { rottenOrIds: [...dealIdsOf([...quotes.values()]), ...taskLinks('deal')] })) as DealInput[];
+  const namedDeals = [...dealIdsOf([...quotes.values()]), ...taskLinks('deal')];
+  let deals: DealInput[];
+  let rottenCount: number | null = null;
+  if (options.exhaustive) deals = (await openDealsAtStake(db, now, { rottenOrIds: namedDeals })) as DealInput[];
+  else {
+    const top = await topRottenDeals(db, now, { limit, currency });
+    rottenCount = top.count;
+    const read = new Set(top.deals.map((d) => d.deal_id));
+    deals = [...top.deals, ...(await openDealsAtStake(db, now, { ids: namedDeals.filter((id) => !read.has(id)) }))] as DealInput[];
+  }
   const dealById = new Map(deals.map((d) => [d.deal_id, d]));
   const readDealsOf = async (list: QuoteInput[]) => {
     const missing = dealIdsOf(list).filter((id) => !dealById.has(id));
@@ -255,7 +265,7 @@ export async function loadToday(db: Db, now = new Date(), options: { limit?: num
     default_task_value: defaultTaskValue,
     counts: {
       task: tasks.length,
-      deal: rotten.length,
+      deal: rottenCount ?? rotten.length,
       quote: options.exhaustive ? quotes.size : await countQuotesAwaiting(db, now),
       contract: contracts.length,
       customer: atRisk.length,
