@@ -40,7 +40,10 @@ export interface InboundSource {
   mailboxId?: string | null;
   /** The support address the mailbox receives at, so a +T-n plus address on it can be read. */
   address?: string | null;
-  /** Runs in the transaction that stores the mail (a mailbox moves its last UID there, so a mail is stored and counted as fetched together). */
+  /**
+   * Runs in the transaction that stores the mail (a mailbox moves its last UID there, so a mail is stored
+   * and counted as fetched together). In a batch only the last mail's runs: it stands for the ones before.
+   */
   onStored?: (trx: Db) => Promise<void>;
 }
 
@@ -188,10 +191,8 @@ export async function processInboundBatch(database: Database, items: InboundBatc
   try {
     results = await database.db.transaction().execute(async (trx) => {
       const out: InboundResult[] = [];
-      for (let i = 0; i < items.length; i++) {
-        out.push(await store(trx, database, prepared[i], items[i].from));
-        await items[i].from.onStored?.(trx);
-      }
+      for (let i = 0; i < items.length; i++) out.push(await store(trx, database, prepared[i], items[i].from));
+      await items[items.length - 1]?.from.onStored?.(trx);
       return out;
     });
   } catch {
@@ -294,7 +295,7 @@ async function store(trx: Db, database: Database, prepared: PreparedMail, from: 
     attachments: kept,
   };
   if (automatic === 'auto_reply') {
-    if (thread) await addTicketMessage(trx, ctx, thread.ticket.id, message);
+    if (thread) await addTicketMessage(trx, ctx, thread.ticket.id, message, thread.ticket);
     const id = await record(trx, {
       source: from.source,
       mail,
@@ -310,7 +311,7 @@ async function store(trx: Db, database: Database, prepared: PreparedMail, from: 
     const followUpDays = (await getSlaSettings(trx)).follow_up_days;
     const closedLongAgo = thread.ticket.status === 'closed' && thread.ticket.closed_at && Date.parse(thread.ticket.closed_at) < Date.now() - followUpDays * 86_400_000;
     if (!closedLongAgo) {
-      await addTicketMessage(trx, ctx, thread.ticket.id, message);
+      await addTicketMessage(trx, ctx, thread.ticket.id, message, thread.ticket);
       const id = await record(trx, { source: from.source, mail, size, outcome: 'ticket_updated', ticketId: thread.ticket.id, customerId: thread.ticket.customer_id });
       return { id, outcome: 'ticket_updated', ticket_id: thread.ticket.id, threaded_by: thread.by };
     }

@@ -202,16 +202,19 @@ async function customerFor(trx: Db, ctx: Ctx, email: string | null | undefined, 
   }
 }
 
-/** An at-risk, high-value customer raises a new ticket's priority (the owner's rule in the SLA settings). */
-async function raisedPriority(trx: Db, customerId: string | null, priority: TicketPriority): Promise<{ priority: TicketPriority; raised: boolean }> {
-  if (!customerId) return { priority, raised: false };
+/**
+ * An at-risk, high-value customer raises a new ticket's priority (the owner's rule in the SLA settings).
+ * Also gives the customer's CLV, which places the ticket in the inbox.
+ */
+async function raisedPriority(trx: Db, customerId: string | null, priority: TicketPriority): Promise<{ priority: TicketPriority; raised: boolean; clv: number | null }> {
+  if (!customerId) return { priority, raised: false, clv: null };
   const rule = (await getSlaSettings(trx)).raise_priority;
-  if (!rule.enabled || priorityRank[rule.to] <= priorityRank[priority]) return { priority, raised: false };
   const c = await trx.selectFrom('customers').select(['clv', 'churn_risk']).where('id', '=', customerId).executeTakeFirst();
   const clv = toNumber(c?.clv);
   const risk = toNumber(c?.churn_risk);
-  if (clv !== null && risk !== null && clv >= rule.min_clv && risk >= rule.min_churn_risk) return { priority: rule.to, raised: true };
-  return { priority, raised: false };
+  if (!rule.enabled || priorityRank[rule.to] <= priorityRank[priority]) return { priority, raised: false, clv };
+  if (clv !== null && risk !== null && clv >= rule.min_clv && risk >= rule.min_churn_risk) return { priority: rule.to, raised: true, clv };
+  return { priority, raised: false, clv };
 }
 
 /** Minutes the inbox brings a complaint, and a high-value customer's ticket, forward. */
@@ -225,16 +228,18 @@ export const attentionLead = { complaint: 120, highValue: 120 };
 async function refreshAttention(trx: Db, ticketId: string): Promise<void> {
   const t = await readTicket(trx, ticketId);
   if (!t) return;
+  let clv: number | null = null;
+  if (t.customer_id) clv = toNumber((await trx.selectFrom('customers').select('clv').where('id', '=', t.customer_id).executeTakeFirst())?.clv);
+  const at = attentionAt(t, clv, (await getSlaSettings(trx)).raise_priority.min_clv);
+  if (at !== t.attention_at) await trx.updateTable('tickets').set({ attention_at: at }).where('id', '=', ticketId).execute();
+}
+
+/** A ticket's place in the inbox from its due times, kind and its customer's CLV (null: none). */
+function attentionAt(t: Pick<Ticket, 'first_response_at' | 'first_response_due_at' | 'resolution_due_at' | 'created_at' | 'kind'>, clv: number | null, highValueClv: number): string {
   const pending = (!t.first_response_at ? t.first_response_due_at : t.resolution_due_at) ?? t.created_at;
   let lead = t.kind === 'complaint' ? attentionLead.complaint : 0;
-  if (t.customer_id) {
-    const rule = (await getSlaSettings(trx)).raise_priority;
-    const c = await trx.selectFrom('customers').select('clv').where('id', '=', t.customer_id).executeTakeFirst();
-    const clv = toNumber(c?.clv);
-    if (clv !== null && clv >= rule.min_clv) lead += attentionLead.highValue;
-  }
-  const at = new Date(Date.parse(pending) - lead * 60_000).toISOString();
-  if (at !== t.attention_at) await trx.updateTable('tickets').set({ attention_at: at }).where('id', '=', ticketId).execute();
+  if (clv !== null && clv >= highValueClv) lead += attentionLead.highValue;
+  return new Date(Date.parse(pending) - lead * 60_000).toISOString();
 }
 
 /** Opens a ticket (and stores its first message) in the caller's transaction. */
@@ -247,41 +252,41 @@ export async function createTicket(trx: Db, ctx: Ctx, input: CreateTicketInput):
     const c = await trx.selectFrom('customers').select(['id']).where('id', '=', customerId).executeTakeFirst();
     if (!c) throw invalid(`customer ${customerId} does not exist`, { customer_id: ['no such customer'] });
   } else customerId = await customerFor(trx, ctx, input.email, input.name);
-  const { priority, raised } = await raisedPriority(trx, customerId, input.priority ?? 'normal');
+  const { priority, raised, clv } = await raisedPriority(trx, customerId, input.priority ?? 'normal');
   const now = new Date();
   const due = await dueTimes(trx, kind, priority, now);
   const id = newId('ticket');
   const number = await nextTicketNumber(trx);
   const iso = now.toISOString();
-  await trx
-    .insertInto('tickets')
-    .values({
-      id,
-      number,
-      customer_id: customerId,
-      subject: cleanSubject(input.subject),
-      channel: input.channel,
-      kind,
-      status: 'new',
-      priority,
-      priority_rank: priorityRank[priority],
-      tags: JSON.stringify(cleanTags(input.tags)),
-      snoozed_until: null,
-      linked_ticket_id: input.linked_ticket_id ?? null,
-      mailbox_id: input.mailbox_id ?? null,
-      reply_to_address: input.reply_to_address ?? null,
-      first_response_at: null,
-      ...due,
-      attention_at: due.first_response_due_at,
-      resolved_at: null,
-      closed_at: null,
-      last_message_at: iso,
-      last_inbound_at: null,
-      message_count: 0,
-      created_at: iso,
-      updated_at: iso,
-    })
-    .execute();
+  const row = {
+    id,
+    number,
+    customer_id: customerId,
+    subject: cleanSubject(input.subject),
+    channel: input.channel,
+    kind,
+    status: 'new',
+    priority,
+    priority_rank: priorityRank[priority],
+    tags: JSON.stringify(cleanTags(input.tags)),
+    snoozed_until: null,
+    linked_ticket_id: input.linked_ticket_id ?? null,
+    mailbox_id: input.mailbox_id ?? null,
+    reply_to_address: input.reply_to_address ?? null,
+    first_response_at: null,
+    ...due,
+    attention_at: '',
+    resolved_at: null,
+    closed_at: null,
+    last_message_at: iso,
+    last_inbound_at: null,
+    message_count: 0,
+    created_at: iso,
+    updated_at: iso,
+  };
+  // Its place in the inbox is known now: no re-read after the insert.
+  row.attention_at = attentionAt({ ...row, kind }, clv, (await getSlaSettings(trx)).raise_priority.min_clv);
+  await trx.insertInto('tickets').values(row).execute();
   await appendEvents(trx, ctx.actor, [
     {
       type: 'ticket.created',
@@ -290,8 +295,8 @@ export async function createTicket(trx: Db, ctx: Ctx, input: CreateTicketInput):
       data: { number, reference: ticketReference(number), channel: input.channel, kind, priority, priority_raised: raised, customer_id: customerId, linked_ticket_id: input.linked_ticket_id ?? null },
     },
   ]);
-  if (input.first_message) await addTicketMessage(trx, ctx, id, { direction: 'in', ...input.first_message });
-  await refreshAttention(trx, id);
+  // A first reply moves the ticket to its resolution target, and addTicketMessage places it again then.
+  if (input.first_message) await addTicketMessage(trx, ctx, id, { direction: 'in', ...input.first_message }, ticketFromRow(row));
   return (await readTicket(trx, id))!;
 }
 
@@ -300,8 +305,9 @@ export async function createTicket(trx: Db, ctx: Ctx, input: CreateTicketInput):
  * message reopens a waiting, snoozed or resolved ticket (never an auto-reply); the first reply sets
  * the first-response time; a reply leaves the ticket waiting on the customer.
  */
-export async function addTicketMessage(trx: Db, ctx: Ctx, ticketId: string, input: TicketMessageInput): Promise<TicketMessage> {
-  const ticket = await readTicket(trx, ticketId);
+export async function addTicketMessage(trx: Db, ctx: Ctx, ticketId: string, input: TicketMessageInput, read?: Ticket): Promise<TicketMessage> {
+  // `read`: the ticket as the caller read it in this same transaction (one query fewer a message).
+  const ticket = read?.id === ticketId ? read : await readTicket(trx, ticketId);
   if (!ticket) throw notFound('ticket', ticketId);
   if (!['in', 'out', 'note'].includes(input.direction)) throw invalid('direction is in, out or note', { direction: ['one of in, out, note'] });
   for (const a of input.attachments ?? [])
