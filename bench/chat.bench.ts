@@ -17,14 +17,18 @@ import { createApp } from '../src/api/app.js';
 import { createOwner, createToken } from '../src/auth/service.js';
 import { createSite, startConversation } from '../src/chat/service.js';
 import { loadConfig } from '../src/core/config.js';
-import { openDatabase } from '../src/core/database.js';
+import { openDatabase, type Database } from '../src/core/database.js';
 import { migrate } from '../src/core/migrations/index.js';
+import { bundleCli } from '../src/test/cli-bundle.js';
+import { startServeProcess } from '../src/test/serve-process.js';
 import { openSse, type SseClient } from '../src/test/sse.js';
 
 const visitors = Number(process.env.BENCH_CHAT_VISITORS ?? 200);
 const rounds = Number(process.env.BENCH_CHAT_MESSAGES ?? 1000);
 const dir = path.resolve(process.env.BENCH_DATA_DIR ?? 'bench/.data', 'chat');
 const origin = 'https://shop.example';
+/** BENCH_CHAT_SERVER=process serves from a `rapport serve` process (with its background workers); by default the benchmark's own process serves, its clients sharing the server's event loop. */
+const inline = process.env.BENCH_CHAT_SERVER !== 'process';
 
 const pct = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
@@ -36,17 +40,17 @@ const summary = (xs: number[]) => {
 export async function run(log: (line: string) => void) {
   log(`\n== chat: ${visitors} widget connections, message delivery over SSE on loopback`);
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, 'chat.db');
+  // rapport.db: the file `rapport serve` opens in RAPPORT_DATA_DIR.
+  const file = path.join(dir, 'rapport.db');
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
   const database = await openDatabase({ sqlitePath: file });
   await migrate(database);
   await createOwner(database.db, { email: 'owner@example.com', password: 'correct horse battery' });
   const { token } = await createToken(database.db, 'bench');
-  const app = createApp({ database, config: loadConfig({ RAPPORT_DATA_DIR: dir }) });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
-  });
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { base, close } = inline ? await serveInline(database) : await serveProcess();
+  log(
+    `  server: ${inline ? 'inside the benchmark process (BENCH_CHAT_SERVER=process: a server process of its own)' : "a `rapport serve` process of its own (the benchmark's clients run beside it, not on its event loop)"}`,
+  );
   const auth = { authorization: `Bearer ${token}` };
   const owner = await openSse(`${base}/api/chat/stream`, auth);
   await owner.next(() => true);
@@ -73,16 +77,24 @@ export async function run(log: (line: string) => void) {
     health.push(performance.now() - t);
   }
 
-  /** Response times of the posts themselves (the write), apart from delivery. */
-  const posted: number[] = [];
-  const delivered = async (stream: SseClient, body: string, post: () => Promise<Response>) => {
+  /**
+   * Per phase, the response times of the posts themselves (the write: HTTP, validation, the transaction
+   * with its ticket copy and events) apart from delivery, and how long after that response the other
+   * side's stream had the message (0 when the push came first: it leaves before the response does).
+   */
+  const posted: Record<string, number[]> = { toVisitor: [], toOwner: [], burst: [] };
+  const after: Record<string, number[]> = { toVisitor: [], toOwner: [], burst: [] };
+  const delivered = async (phase: string, stream: SseClient, body: string, post: () => Promise<Response>) => {
     const t = performance.now();
-    const arrived = stream.next((e) => (e.message as { body?: string } | undefined)?.body === body, 20_000);
+    let answered = 0;
+    const arrived = stream.next((e) => (e.message as { body?: string } | undefined)?.body === body, 20_000).then(() => performance.now());
     const res = await post();
-    posted.push(performance.now() - t);
+    answered = performance.now();
+    posted[phase].push(answered - t);
     if (res.status !== 201) throw new Error(`${res.url}: ${res.status} ${await res.text()}`);
-    await arrived;
-    return performance.now() - t;
+    const at = await arrived;
+    after[phase].push(Math.max(0, at - answered));
+    return at - t;
   };
   const reply = (chat: (typeof chats)[number], body: string) => () =>
     fetch(`${base}/api/chat/conversations/${chat.id}/messages`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ body }) });
@@ -93,7 +105,7 @@ export async function run(log: (line: string) => void) {
   const toVisitor: number[] = [];
   for (let n = 0; n < rounds / 2; n++) {
     const chat = chats[n % chats.length];
-    toVisitor.push(await delivered(chat.stream, `answer ${n}`, reply(chat, `answer ${n}`)));
+    toVisitor.push(await delivered('toVisitor', chat.stream, `answer ${n}`, reply(chat, `answer ${n}`)));
   }
 
   // Visitor → owner: all visitors writing, BENCH_CHAT_RATE messages a second in all (default 50),
@@ -109,22 +121,29 @@ export async function run(log: (line: string) => void) {
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const chat = chats[n % chats.length];
     const body = `question ${n}`;
-    pending.push(delivered(owner, body, ask(chat, body)).then((ms) => void toOwner.push(ms)));
+    pending.push(delivered('toOwner', owner, body, ask(chat, body)).then((ms) => void toOwner.push(ms)));
   }
   await Promise.all(pending);
 
   // A burst: every visitor writes at the same moment (each write waits its turn for the database).
   const burst: number[] = [];
-  await Promise.all(chats.map((chat, i) => delivered(owner, `burst ${i}`, ask(chat, `burst ${i}`)).then((ms) => void burst.push(ms))));
+  await Promise.all(chats.map((chat, i) => delivered('burst', owner, `burst ${i}`, ask(chat, `burst ${i}`)).then((ms) => void burst.push(ms))));
 
   const h = summary(health);
   const v = summary(toVisitor);
   const o = summary(toOwner);
   log(`  baseline GET /api/health: p50 ${fmt(h.p50)}, p99 ${fmt(h.p99)} (${health.length} requests, one at a time)`);
   const b = summary(burst);
-  const w = summary(posted);
   log(`  machine load average at the end: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
-  log(`  the posts' own response times (the write, all phases): p50 ${fmt(w.p50)}, p99 ${fmt(w.p99)}`);
+  for (const [phase, label] of [
+    ['toVisitor', 'owner → visitor'],
+    ['toOwner', 'visitor → owner'],
+    ['burst', 'burst'],
+  ]) {
+    const w = summary(posted[phase]);
+    const p = summary(after[phase]);
+    log(`  ${label}: the post's own response (the write) p50 ${fmt(w.p50)}, p99 ${fmt(w.p99)}; the stream had it ${fmt(p.p50)} (p50), ${fmt(p.p99)} (p99) after that response`);
+  }
   log(
     `  owner → visitor delivery (${toVisitor.length} answers, one at a time, ${chats.length} streams open): p50 ${fmt(v.p50)}, p99 ${fmt(v.p99)}, max ${fmt(v.max)} (target p99 < 100 ms); p99 ${(v.p99 / h.p99).toFixed(1)}x the baseline`,
   );
@@ -135,7 +154,28 @@ export async function run(log: (line: string) => void) {
 
   owner.close();
   for (const c of chats) c.stream.close();
-  server.closeAllConnections?.();
-  await new Promise((resolve) => server.close(resolve));
+  await close();
   await database.close();
+}
+
+async function serveInline(database: Database) {
+  const app = createApp({ database, config: loadConfig({ RAPPORT_DATA_DIR: dir }) });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
+  });
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: async () => {
+      server.closeAllConnections?.();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/** `rapport serve` on the benchmark's SQLite file, as a process of its own (bundled first, no build needed). */
+async function serveProcess() {
+  const outdir = path.join(dir, 'cli');
+  const cli = await bundleCli(outdir);
+  const server = await startServeProcess(cli, { ...process.env, PORT: '0', DATABASE_URL: '', RAPPORT_DATA_DIR: dir }, outdir);
+  return { base: server.base, close: server.stop };
 }

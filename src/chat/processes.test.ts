@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApi, type TestApi } from '../test/api-client.js';
 import { bundleCli } from '../test/cli-bundle.js';
 import { engines } from '../test/engines.js';
+import { startServeProcess, type ServeProcess } from '../test/serve-process.js';
 import { openSse, type SseClient } from '../test/sse.js';
 
 // Two real `rapport serve` processes on one database: a visitor's stream held by one, the owner's
@@ -22,32 +22,9 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
 
-interface Server {
-  child: ChildProcess;
-  base: string;
-  exited: Promise<unknown>;
-}
-
-async function startServer(api: TestApi, name: string): Promise<Server> {
+function startServer(api: TestApi, name: string): Promise<ServeProcess> {
   const sqlite = api.db.database.dialect === 'sqlite';
-  const env = { ...process.env, PORT: '0', DATABASE_URL: sqlite ? '' : api.db.url!, RAPPORT_DATA_DIR: sqlite ? path.dirname(api.db.url!) : path.join(outdir, name) };
-  const child = spawn(process.execPath, [cli, 'serve'], { env, cwd: outdir, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const exited = new Promise((resolve) => child.on('close', resolve));
-  const base = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server ${name} did not start: ${output}`)), 60_000);
-    const seen = (d: Buffer) => {
-      output += d;
-      const m = /running on (http:\/\/[\d.]+:\d+)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    child.stdout!.on('data', seen);
-    child.stderr!.on('data', seen);
-  });
-  return { child, base, exited };
+  return startServeProcess(cli, { ...process.env, PORT: '0', DATABASE_URL: sqlite ? '' : api.db.url!, RAPPORT_DATA_DIR: sqlite ? path.dirname(api.db.url!) : path.join(outdir, name) }, outdir);
 }
 
 const until = async (check: () => Promise<boolean>, what: string) => {
@@ -60,20 +37,20 @@ const until = async (check: () => Promise<boolean>, what: string) => {
 
 describe.each(engines)('live chat across two server processes on %s', (engine) => {
   let api: TestApi;
-  let a: Server;
-  let b: Server;
+  let a: ServeProcess;
+  let b: ServeProcess;
   let key: string;
   const streams: SseClient[] = [];
-  const owner = (server: Server, method: string, p: string, body?: unknown) =>
+  const owner = (server: ServeProcess, method: string, p: string, body?: unknown) =>
     fetch(`${server.base}${p}`, { method, headers: { authorization: `Bearer ${api.token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const widget = (server: Server, method: string, p: string, body?: unknown, token?: string) =>
+  const widget = (server: ServeProcess, method: string, p: string, body?: unknown, token?: string) =>
     fetch(`${server.base}/chat/${key}${p}`, {
       method,
       headers: { origin: shop, 'content-type': 'application/json', ...(token ? { 'x-chat-token': token } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-  const ownerOnlineAt = async (server: Server) => ((await (await widget(server, 'GET', '/status')).json()) as { online: boolean }).online;
-  const visitorOnlineAt = async (server: Server, id: string) =>
+  const ownerOnlineAt = async (server: ServeProcess) => ((await (await widget(server, 'GET', '/status')).json()) as { online: boolean }).online;
+  const visitorOnlineAt = async (server: ServeProcess, id: string) =>
     ((await (await owner(server, 'GET', `/api/chat/conversations/${id}`)).json()) as { conversation: { visitor_online: boolean } }).conversation.visitor_online;
 
   beforeAll(async () => {
@@ -85,8 +62,7 @@ describe.each(engines)('live chat across two server processes on %s', (engine) =
   }, 120_000);
   afterAll(async () => {
     for (const s of streams) s.close();
-    for (const s of [a, b]) s?.child.kill('SIGTERM');
-    await Promise.all([a?.exited, b?.exited]);
+    await Promise.all([a?.stop(), b?.stop()]);
     await api?.close();
   });
 

@@ -22,7 +22,7 @@ export type PurchaseFeature = (typeof purchaseFeatures)[number];
  * beside the others on the same split and kept only when they raise the held-out AUC by
  * `feedbackMinGain`: a churn signal where unhappy customers leave, noise where they do not.
  */
-export const feedbackFeatures = ['last_csat', 'last_nps'] as const;
+const feedbackFeatures = ['last_csat', 'last_nps'] as const;
 const feedbackMinGain = 0.01;
 const modelFeatures = [...purchaseFeatures, ...feedbackFeatures];
 
