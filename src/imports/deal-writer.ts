@@ -1,6 +1,6 @@
 /**
- * Deals opened by an import: a customer or order row that names a deal or gives its value opens a
- * deal for its customer, in the named (or default) pipeline and stage, through the deal write pipe
+ * Deals opened by an import: a customer, order or interaction row that names a deal or gives its value
+ * opens a deal for its customer, in the named (or default) pipeline and stage, through the deal write pipe
  * (events, audit, stage history) and in the transaction of the row's chunk. Each deal carries a key
  * made from the row (the customer's or order's source id, the deal's title and pipeline) as its source
  * id, so running the same file again opens nothing twice; the change log lets undo delete exactly the
@@ -16,7 +16,7 @@ import { currencyCode } from '../settings/business.js';
 import type { CleanRecord } from './cleaning.js';
 import { findBySourceIds, findCustomersByEmail } from './identity.js';
 import type { CleanRow, WriteContext } from './write-context.js';
-import { customerSourceId, writeCustomers, writeOrders, type OrderGroup } from './writers.js';
+import { customerSourceId, writeCustomers, writeInteractions, writeOrders, type OrderGroup } from './writers.js';
 
 /** Whether a row asks for a deal: it names one or gives its value. */
 export const opensDeal = (value: CleanRecord): boolean => value.deal_title !== undefined || value.deal_value !== undefined;
@@ -187,5 +187,25 @@ export async function writeOrdersWithDeals(w: WriteContext, groups: OrderGroup[]
       (r.value.customer_email !== undefined && byEmail.get(String(r.value.customer_email).toLowerCase()));
     if (id) customers.set(r, id);
   }
+  await openDeals(w, planned, customers);
+}
+
+/**
+ * Interactions of a file (see writeInteractions), then the deals their rows open for the customer they
+ * name: rows about one customer naming the same deal open it once.
+ */
+export async function writeInteractionsWithDeals(w: WriteContext, rows: CleanRow[]): Promise<void> {
+  const wanting = rows.filter((r) => opensDeal(r.value));
+  if (!wanting.length) {
+    await writeInteractions(w, rows);
+    return;
+  }
+  const customerKey = (v: CleanRecord) =>
+    `customer\u0000${v.customer_source_id !== undefined ? String(v.customer_source_id) : ''}\u0000${v.customer_email !== undefined ? lower(v.customer_email) : ''}`;
+  const planned = await planDeals(w, wanting, customerKey);
+  const customers = await writeInteractions(
+    w,
+    rows.filter((r) => !opensDeal(r.value) || planned.has(r)),
+  );
   await openDeals(w, planned, customers);
 }

@@ -194,6 +194,46 @@ P3,piet@example.com,2026-02-04,75.00,EUR,Upsell,900,Nope,
     expect(await customerId('olga@example.com')).toBeUndefined();
   });
 
+  it('opens a deal per customer and deal named in an interaction file, once, and rejects an unknown stage; undo removes them', async () => {
+    const ivy = (await api.request('POST', '/api/customers', { first_name: 'Ivy', email: 'ivy@example.com' })).body.id as string;
+    const jon = (await api.request('POST', '/api/customers', { first_name: 'Jon', email: 'jon@example.com' })).body.id as string;
+    const touches = file(
+      `touches-deals-${engine}.csv`,
+      `email,type,subject,date,Deal name,Deal value,Deal stage,Pipeline
+ivy@example.com,call,Asked for a price,2026-03-01,Yearly plan,1200,Qualified,
+ivy@example.com,email,Sent the price,2026-03-02,Yearly plan,1200,Qualified,
+jon@example.com,meeting,Demo,2026-03-03,Team seats,300,Contacted,Partners
+jon@example.com,call,Follow-up,2026-03-04,Other,50,Nowhere,
+nobody@example.com,call,Unknown person,2026-03-05,Lost cause,10,,
+`,
+    );
+    const preview = await previewImport(ctx, touches, { kind: 'interactions' });
+    expect(preview.mapping).toMatchObject({ 'Deal name': 'deal_title', 'Deal stage': 'deal_stage', Pipeline: 'deal_pipeline' });
+    expect(preview.rows[3].errors).toEqual([{ row: 5, column: 'Deal stage', reason: expect.stringContaining('no stage named "Nowhere"') }]);
+
+    const batch = await runImport(ctx, touches, { kind: 'interactions', source: 'crm' });
+    expect(batch.counts).toMatchObject({ rows: 5, created: 3, rejected: 2, deals_created: 2 });
+    const opened = (await allDeals()).filter((d) => d.customer_id === ivy || d.customer_id === jon);
+    expect(opened.map((d) => d.title).sort()).toEqual(['Team seats', 'Yearly plan']);
+    const sales = (await api.request('GET', '/api/pipelines')).body.data.find((p: { name: string }) => p.name === 'Sales');
+    expect(opened.find((d) => d.title === 'Yearly plan')).toMatchObject({ customer_id: ivy, value: 1200, pipeline_id: sales.id, source: 'import' });
+    expect(opened.find((d) => d.title === 'Team seats')).toMatchObject({ customer_id: jon, pipeline_id: partners.id, stage_id: partners.stages.find((s) => s.name === 'Contacted')!.id });
+    const report = (await api.request('GET', `/api/imports/${batch.id}/errors.csv`)).body as string;
+    expect(report).toContain('no stage named ""Nowhere""');
+    expect(report).toContain('no customer with email nobody@example.com');
+    const interactions = async (customer: string) => (await api.request('GET', `/api/interactions?customer_id=${customer}`)).body.data.length as number;
+    // The row with an unknown stage wrote neither its interaction nor its deal.
+    expect(await interactions(jon)).toBe(1);
+    expect(await interactions(ivy)).toBe(2);
+
+    const again = await runImport(ctx, touches, { kind: 'interactions', source: 'crm' });
+    expect(again.counts.deals_created ?? 0).toBe(0);
+    expect((await allDeals()).filter((d) => d.customer_id === ivy || d.customer_id === jon)).toHaveLength(2);
+    await undoImport(ctx, batch.id);
+    expect((await allDeals()).filter((d) => d.customer_id === ivy || d.customer_id === jon)).toHaveLength(0);
+    expect(await interactions(ivy)).toBe(0);
+  });
+
   it('rejects a lost stage without the reason its pipeline asks for, and an unknown pipeline', async () => {
     const bad = file(
       `bad-deals-${engine}.csv`,

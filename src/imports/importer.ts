@@ -16,9 +16,9 @@ import { BinaryFileError, decodeText } from './readers/decode.js';
 import { formatOf, readHeaders, readRows, type FileFormat } from './source-file.js';
 import type { CustomFieldDefinition, EntityKind, RowError, SourceRow } from './types.js';
 import type { DateOrder } from './values/dates.js';
-import { dealPipelines, opensDeal, resolveDeal, writeCustomersWithDeals, writeOrdersWithDeals } from './deal-writer.js';
+import { dealPipelines, opensDeal, resolveDeal, writeCustomersWithDeals, writeInteractionsWithDeals, writeOrdersWithDeals } from './deal-writer.js';
 import { dealOpeningKinds } from './fields.js';
-import { writeCatalogue, writeInteractions, type CleanRow, type OrderGroup, type WriteContext } from './writers.js';
+import { writeCatalogue, type CleanRow, type OrderGroup, type WriteContext } from './writers.js';
 import { appendEvents } from '../core/events.js';
 
 /** Rows per transaction: large enough that commits and lookups are few, small enough to keep memory flat. */
@@ -274,7 +274,7 @@ async function writeAll(
       };
       if (options.kind === 'customers') await writeCustomersWithDeals(w, rows);
       else if (options.kind === 'orders') await writeOrdersWithDeals(w, groups);
-      else if (options.kind === 'interactions') await writeInteractions(w, rows);
+      else if (options.kind === 'interactions') await writeInteractionsWithDeals(w, rows);
       else await writeCatalogue(w, options.kind, rows);
       await changes.flush(trx, insert);
       await recordRejects(trx, batchId, [...rejects, ...writeRejects], insert);

@@ -410,7 +410,8 @@ export const customerSourceId = (value: CleanRecord): string => (value.source_id
 const rowSourceId = (value: CleanRecord) => contentId(value, ['first_name', 'last_name', 'emails', 'phones', 'company', 'address', 'postcode', 'birthday']);
 const interactionSourceId = (value: CleanRecord) => contentId(value, ['customer_source_id', 'customer_email', 'type', 'occurred_at', 'campaign', 'channel', 'subject', 'body']);
 
-export async function writeInteractions(w: WriteContext, rows: CleanRow[]): Promise<void> {
+/** Interactions of a file, for customers found by the file's customer id or email; returns the customer of each row that has one. */
+export async function writeInteractions(w: WriteContext, rows: CleanRow[]): Promise<Map<CleanRow, string>> {
   const { trx, ctx, source } = w;
   const customers = await resolveCustomers(w, rows);
   const ids = new Map(rows.map((r) => [r, r.value.source_id ? String(r.value.source_id) : interactionSourceId(r.value)]));
@@ -447,6 +448,7 @@ export async function writeInteractions(w: WriteContext, rows: CleanRow[]): Prom
     for (const c of created) w.changes.record('interactions', c.id as string, 'create');
     w.counts.created += created.length;
   }
+  return customers;
 }
 
 /** Companies and products: identified by source id, then by name (companies) or SKU (products). */
