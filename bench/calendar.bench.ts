@@ -2,17 +2,19 @@
  * The calendar feed of 5,000 items (target < 200 ms): 3,500 open tasks with due times (one in seven
  * recurring), 750 open deals with an expected close date and 750 running contracts, on SQLite.
  * Measured: the writer alone (items in memory), the feed read and written, GET /calendar/{secret}.ics
- * through the app, against the baseline of the direct queries that read the same rows (same run).
+ * through the app after a write each time (the feed rebuilt), with nothing changed (the kept feed) and
+ * with its ETag in If-None-Match (304), against the baseline of the direct queries that read the same
+ * rows (same run).
  */
 import os from 'node:os';
 import { renderCalendar } from '../src/calendar/ics.js';
-import { formatTimes, timeRuns } from './load.js';
+import { formatTimes, p50p99, timeRuns } from './load.js';
 
 const runs = Number(process.env.BENCH_CALENDAR_RUNS ?? 30);
 const scale = Number(process.env.BENCH_CALENDAR_SCALE ?? 1);
 const targetMs = 200;
 const time = (fn: () => Promise<unknown>) => timeRuns(runs, fn);
-const fmt = (name: string, values: number[], base?: number[]) => formatTimes(name, values, { base, targetMs, width: 52 });
+const fmt = (name: string, values: number[], base?: number[]) => `${formatTimes(name, values, { base, targetMs, width: 60 })}  p99 ${p50p99(values).p99.toFixed(1)} ms`;
 
 export async function run(log: (line: string) => void) {
   const tasksN = Math.round(3500 * scale);
@@ -64,6 +66,7 @@ export async function run(log: (line: string) => void) {
       await inTransaction(ctx, (trx) => contracts.createIn(trx, ctx, batch));
     }
     const path = (await api.request('POST', '/api/calendar/feed')).body.path as string;
+    const firstTask = (await api.db.database.db.selectFrom('tasks').select('id').orderBy('due_at').limit(1).executeTakeFirstOrThrow()).id as string;
     const db = api.db.database.db;
     // Baseline: the direct queries reading the rows the feed shows.
     const base = await time(() =>
@@ -87,7 +90,23 @@ export async function run(log: (line: string) => void) {
     log(fmt('direct queries for the same rows (baseline)', base));
     log(fmt(`ICS writer alone, ${events} timed events`, writer, base));
     log(fmt('feed read and written (calendarFeed)', await time(() => calendarFeed(db)), base));
-    log(fmt('GET /calendar/{secret}.ics through the app', await time(async () => (await api.app.request(path)).text()), base));
+    const get = async (headers: Record<string, string> = {}) => {
+      const res = await api.app.request(path, { headers });
+      await res.text();
+      return res;
+    };
+    let n = 0;
+    const rebuilt = await time(async () => {
+      // A task renamed through its write pipe: its event makes the next read rebuild the feed.
+      await tasks.update(ctx, [{ id: firstTask, patch: { title: `Call back, about the proposal #0 (${n++})` } }]);
+      await get();
+    });
+    const write = await time(() => tasks.update(ctx, [{ id: firstTask, patch: { title: `Call back, about the proposal #0 (${n++})` } }]));
+    log(fmt('a task renamed alone (the write in the next line)', write, base));
+    log(fmt('task renamed, then GET /calendar/{secret}.ics (rebuilt)', rebuilt, base));
+    log(fmt('GET /calendar/{secret}.ics, nothing changed (kept)', await time(() => get()), base));
+    const etag = (await get()).headers.get('etag')!;
+    log(fmt('GET with If-None-Match, nothing changed (304)', await time(() => get({ 'if-none-match': etag })), base));
   } finally {
     await api.close();
   }
