@@ -11,6 +11,7 @@ const suites: Record<string, () => Promise<{ run(log: (line: string) => void): P
   webhooks: () => import('./webhooks.bench.js'),
   mail: () => import('./mail.bench.js'),
   campaigns: () => import('./campaigns.bench.js'),
+  tracking: () => import('./tracking.bench.js'),
   deals: () => import('./deals.bench.js'),
   quotes: () => import('./quotes.bench.js'),
   calendar: () => import('./calendar.bench.js'),

@@ -220,15 +220,19 @@ describe.each(engines)('mail API, consent and suppression on %s', (engine) => {
     expect(plain.html).not.toContain('/t/');
     const click = /href="(https:\/\/crm\.example\.com\/t\/c\/[^"]+)"/.exec(tracked.html as string)![1];
     const open = /src="(https:\/\/crm\.example\.com\/t\/o\/[^"]+)"/.exec(tracked.html as string)![1];
-    const res = await api.app.request(new URL(click).pathname);
+    // Ten clicks and ten opens at once (they share transactions): each answered, each kind recorded once, with one event.
+    const hits = await Promise.all(Array.from({ length: 10 }, () => [api.app.request(new URL(click).pathname), api.app.request(new URL(open).pathname)]).flat());
+    const [res, pixel] = hits;
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('https://shop.example/spring?x=1&y=2');
-    const pixel = await api.app.request(new URL(open).pathname);
     expect(pixel.status).toBe(200);
     expect(pixel.headers.get('content-type')).toBe('image/gif');
+    expect(hits.map((h) => h.status).sort()).toEqual([...Array(10).fill(200), ...Array(10).fill(302)]);
     const m = (await api.request('GET', `/api/messages/${a.id}`)).body;
     expect(m.clicked_at).not.toBeNull();
     expect(m.opened_at).not.toBeNull();
+    const events = await api.db.database.db.selectFrom('events').select('type').where('entity_id', '=', a.id).where('type', 'in', ['message.opened', 'message.clicked']).execute();
+    expect(events.map((e) => e.type).sort()).toEqual(['message.clicked', 'message.opened']);
     // A click token whose target was changed is refused: no open redirect.
     const path = new URL(click).pathname;
     const [payload, sig] = path.slice('/t/c/'.length).split('.');
