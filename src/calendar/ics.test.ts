@@ -1,7 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { escapeText, foldLine } from './ics.js';
+import { escapeText, foldLine, renderCalendar } from './ics.js';
 
 describe('iCalendar text', () => {
+  it('writes each time in the wall clock of the business time zone, on either side of a clock change', () => {
+    // Brussels: 02:00 becomes 03:00 at 01:00 UTC on 29 March 2026, 03:00 becomes 02:00 at 01:00 UTC on 25 October.
+    const starts = ['2026-03-28T23:30:00Z', '2026-03-29T00:30:00Z', '2026-03-29T01:30:00Z', '2026-03-29T22:30:00Z', '2026-10-25T00:30:00Z', '2026-10-25T01:30:00Z', '2026-10-25T23:30:00Z'];
+    const text = renderCalendar({ name: 'Rapport', timeZone: 'Europe/Brussels', timed: starts.map((start, i) => ({ uid: `t${i}`, summary: 'x', start, durationMinutes: 60 })), allDay: [] });
+    const lines = text.split('\r\n');
+    expect(lines.filter((l) => l.startsWith('DTSTART;TZID'))).toEqual([
+      'DTSTART;TZID=Europe/Brussels:20260329T003000',
+      'DTSTART;TZID=Europe/Brussels:20260329T013000',
+      'DTSTART;TZID=Europe/Brussels:20260329T033000',
+      'DTSTART;TZID=Europe/Brussels:20260330T003000',
+      'DTSTART;TZID=Europe/Brussels:20261025T023000',
+      'DTSTART;TZID=Europe/Brussels:20261025T023000',
+      'DTSTART;TZID=Europe/Brussels:20261026T003000',
+    ]);
+    // An event that starts before a change and ends after it.
+    expect(lines.filter((l) => l.startsWith('DTEND'))[1]).toBe('DTEND;TZID=Europe/Brussels:20260329T033000');
+  });
+
   it('escapes backslashes, semicolons, commas and line breaks', () => {
     expect(escapeText('a\\b; c, d\r\ne\nf')).toBe('a\\\\b\\; c\\, d\\ne\\nf');
   });

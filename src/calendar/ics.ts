@@ -88,13 +88,18 @@ export function renderCalendar(input: CalendarInput): string {
   const zoneBlock = vtimezone(input.timeZone);
   const lines: string[] = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Rapport//Rapport CRM//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(input.name)}`];
   if (zoneBlock) lines.push(`X-WR-TIMEZONE:${input.timeZone}`, ...zoneBlock.split(/\r?\n/));
-  // The zone's offset looked up once per UTC hour (zones change on the hour): thousands of events stay fast.
+  // The zone's offset looked up once per UTC day when it is the same at both ends of the day, else once
+  // per UTC hour (zones change on the hour, at most once a day): thousands of events stay fast.
   const offsets = new Map<number, number>();
-  const offsetAt = (ms: number) => {
-    const hour = Math.floor(ms / 3_600_000);
-    let offset = offsets.get(hour);
-    if (offset === undefined) offsets.set(hour, (offset = zoneOffset(hour * 3_600_000, input.timeZone)));
+  const lookup = (ms: number) => {
+    let offset = offsets.get(ms);
+    if (offset === undefined) offsets.set(ms, (offset = zoneOffset(ms, input.timeZone)));
     return offset;
+  };
+  const offsetAt = (ms: number) => {
+    const day = Math.floor(ms / 86_400_000) * 86_400_000;
+    const start = lookup(day);
+    return start === lookup(day + 86_400_000) ? start : lookup(Math.floor(ms / 3_600_000) * 3_600_000);
   };
   // Without a VTIMEZONE, times are written in UTC (and a recurrence counts in UTC).
   const timed = (ms: number, name: string) => {
