@@ -198,27 +198,14 @@ const reportSchema = z
   })
   .openapi('ServiceReport');
 
-const attachmentParams = z.object({
-  id: z
+const pathParam = (name: string) =>
+  z
     .string()
     .max(40)
-    .openapi({ param: { name: 'id', in: 'path' } }),
-  attachment_id: z
-    .string()
-    .max(40)
-    .openapi({ param: { name: 'attachment_id', in: 'path' } }),
-});
+    .openapi({ param: { name, in: 'path' } });
+const attachmentParams = z.object({ id: pathParam('id'), attachment_id: pathParam('attachment_id') });
 
-const messageHtmlParams = z.object({
-  id: z
-    .string()
-    .max(40)
-    .openapi({ param: { name: 'id', in: 'path' } }),
-  message_id: z
-    .string()
-    .max(40)
-    .openapi({ param: { name: 'message_id', in: 'path' } }),
-});
+const messageHtmlParams = z.object({ id: pathParam('id'), message_id: pathParam('message_id') });
 const messageHtmlPath = /^\/api\/tickets\/[^/]+\/messages\/[^/]+\/html$/;
 
 /**
