@@ -1,7 +1,8 @@
 /**
  * The public survey page `/s/{token}` (no sign-in; the signed, unguessable token is the key).
- * `GET /s/{token}?score=N` is the one-click link of the email: it records the score, then the page
- * asks why. `POST /s/{token}` is the page's form (score and comment). Server-rendered, no script (the
+ * `GET /s/{token}?score=N` is the one-click link of the email: it shows the page with that score
+ * picked and records nothing, since mail scanners follow links; the answer is the page's form,
+ * `POST /s/{token}` (score and comment), sent with one press. Server-rendered, no script (the
  * app's CSP holds), small bodies, a rate limit per client address on answers.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
@@ -30,20 +31,25 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
 const styles =
   '<style>.scores{display:flex;flex-wrap:wrap;gap:.35rem;margin:1rem 0;padding:0;list-style:none}.scores a,.scores label{display:inline-block;min-width:2.2rem;padding:.45rem .3rem;border:1px solid #1f2328;border-radius:6px;text-align:center;color:#1f2328;text-decoration:none}.scores a[aria-current=true],.scores input:checked+span{font-weight:700;text-decoration:underline}.scores input{position:absolute;opacity:0}.scores label:focus-within{outline:3px solid #0969da}textarea{width:100%;min-height:6rem;font:inherit;box-sizing:border-box}.legend{color:#57606a;font-size:.9rem}.error{color:#b42318}</style>';
 
-function surveyHtml(token: string, view: SurveyPageView, notice?: { error?: string; thanks?: boolean }): string {
+function surveyHtml(token: string, view: SurveyPageView, notice?: { error?: string; thanks?: boolean; picked?: number }): string {
   const [lo, hi] = scoreRange[view.request.kind];
   const current = view.response?.score;
+  const checked = notice?.picked ?? current;
   const legend = view.request.kind === 'nps' ? '0 = not at all likely, 10 = extremely likely' : '1 = very unhappy, 5 = very happy';
   const action = `/s/${escape(encodeURIComponent(token))}`;
   const radios = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i)
-    .map((s) => `<li><label><input type="radio" name="score" value="${s}"${s === current ? ' checked' : ''} required><span>${s}</span></label></li>`)
+    .map((s) => `<li><label><input type="radio" name="score" value="${s}"${s === checked ? ' checked' : ''} required><span>${s}</span></label></li>`)
     .join('');
   const ask = current === undefined ? 'Pick a score' : view.request.kind === 'nps' ? 'What is the main reason for your score?' : 'What made you choose this score?';
   const parts = [
     styles,
     notice?.error ? `<p class="error" role="alert">${escape(notice.error)}</p>` : '',
     notice?.thanks ? '<p role="status"><strong>Thank you for your answer.</strong> You can change it below while the survey is open.</p>' : '',
-    current !== undefined && !notice?.thanks ? `<p role="status">Thank you: your score <strong>${current}</strong> is recorded.</p>` : '',
+    notice?.picked !== undefined
+      ? `<p role="status">You picked <strong>${notice.picked}</strong>: press Send to record it${current !== undefined ? ` (your recorded score is ${current})` : ''}.</p>`
+      : current !== undefined && !notice?.thanks
+        ? `<p role="status">Thank you: your score <strong>${current}</strong> is recorded.</p>`
+        : '',
     `<p>${escape(view.question)}</p>`,
     `<form method="post" action="${action}"><fieldset style="border:0;padding:0;margin:0"><legend class="legend">${escape(legend)}</legend><ul class="scores">${radios}</ul></fieldset>`,
     `<p><label for="comment">${escape(ask)} <span class="legend">(optional)</span></label><br><textarea id="comment" name="comment" maxlength="${maxCommentLength}">${escape(view.response?.comment ?? '')}</textarea></p>`,
@@ -86,11 +92,11 @@ export function registerSurveyPages(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       path: '/s/{token}',
       operationId: 'publicSurveyPage',
       tags: ['surveys'],
-      summary: 'The survey page; with `score` (the one-click link of the email) the score is recorded first and the page asks why',
+      summary: 'The survey page; with `score` (the one-click link of the email) that score is picked on the page, and recorded only when the page is sent (POST)',
       ...publicRoute,
       request: {
         params: tokenParam,
-        query: z.object({ score: z.string().max(3).optional().openapi({ description: 'A score to record: 1–5 (CSAT) or 0–10 (NPS)' }) }),
+        query: z.object({ score: z.string().max(3).optional().openapi({ description: 'A score to pick on the page: 1–5 (CSAT) or 0–10 (NPS)' }) }),
       },
       responses: {
         200: html('The page'),
@@ -104,14 +110,13 @@ export function registerSurveyPages(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       const { token } = c.req.valid('param');
       const { score } = c.req.valid('query');
       try {
-        if (score !== undefined) {
-          if (limited(c)) throw new AppError('rate_limited', 'Too many answers from your address. Please try again in a few minutes.');
-          if (!/^\d{1,2}$/.test(score)) throw new AppError('invalid_input', 'The score in this link is not valid.');
-          await answerByToken(database, token, { score: Number(score) });
-        }
         const view = await surveyPage(database.db, token);
         if (view.expired && !view.response) throw new AppError('conflict', 'This survey has closed: answers are taken for 30 days.');
-        return c.html(surveyHtml(token, view), 200);
+        if (score === undefined) return c.html(surveyHtml(token, view), 200);
+        // A GET records nothing (a mail scanner following every link must not answer): the score is picked, the form sends it.
+        const [lo, hi] = scoreRange[view.request.kind];
+        if (!/^\d{1,2}$/.test(score) || Number(score) < lo || Number(score) > hi) throw new AppError('invalid_input', 'The score in this link is not valid.');
+        return c.html(surveyHtml(token, view, { picked: Number(score) }), 200);
       } catch (error) {
         return errorPage(c, error);
       }

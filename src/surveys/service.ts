@@ -123,7 +123,7 @@ const surveyUrl = (baseUrl: string, token: string, score?: number) => `${baseUrl
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The body of a survey email: each score a link that records it (one click), then the page asks why. */
+/** The body of a survey email: each score a link to the page with that score picked; one press there records it and the page asks why. */
 export function surveyMail(kind: SurveyKind, baseUrl: string, token: string, about: { question: string; intro: string }): { text: string; html: string } {
   const [lo, hi] = scoreRange[kind];
   const scores = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
@@ -136,7 +136,7 @@ export function surveyMail(kind: SurveyKind, baseUrl: string, token: string, abo
     '',
     ...scores.map((s) => `${s}: ${surveyUrl(baseUrl, token, s)}`),
     '',
-    'Each link records your answer; the page then asks what made you choose it.',
+    'Each link opens a page with your score picked: press Send there to record it, and tell us why if you like.',
   ].join('\n');
   const cells = scores
     .map(

@@ -3732,7 +3732,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The survey page; with `score` (the one-click link of the email) the score is recorded first and the page asks why */
+        /** The survey page; with `score` (the one-click link of the email) that score is picked on the page, and recorded only when the page is sent (POST) */
         get: operations["publicSurveyPage"];
         put?: never;
         /** Answer a survey from its page: a score and an optional comment (a later answer replaces the earlier one while the survey is open) */
@@ -22237,7 +22237,7 @@ export interface operations {
     publicSurveyPage: {
         parameters: {
             query?: {
-                /** @description A score to record: 1–5 (CSAT) or 0–10 (NPS) */
+                /** @description A score to pick on the page: 1–5 (CSAT) or 0–10 (NPS) */
                 score?: string;
             };
             header?: never;
