@@ -232,6 +232,8 @@ describe('web app in a real browser', () => {
     await page.getByRole('button', { name: 'Run insights now' }).click();
     await page.getByText('Customers scored').waitFor({ timeout: 60_000 });
     await page.getByText('Purchase model AUC').waitFor();
+    // Nobody has given feedback yet: the card says it is not used, and why.
+    await page.getByText(/Feedback as an input .* not used: none known at the cutoff to try/).waitFor();
     await page.getByRole('button', { name: 'Compare' }).click();
     await page.getByText(/No clear winner yet|B beats A|B does worse than A/).waitFor();
     await shot('insights');

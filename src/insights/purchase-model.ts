@@ -212,10 +212,10 @@ export function trainPurchaseModel(a: CustomerArrays, endDay: number, cutoffDay:
   const useFeedback = gain !== null && gain >= feedbackMinGain;
   const round3 = (v: number | null | undefined) => (v == null ? null : Math.round(v * 1000) / 1000);
   const feedbackReason = !feedbackColumns.length
-    ? ignored
+    ? `none known at the cutoff to try: ${ignored
         .filter((e) => isFeedback(names.indexOf(e.name as never)))
         .map((e) => `${e.name}: ${e.reason}`)
-        .join('; ')
+        .join('; ')}`
     : gain === null
       ? 'could not be compared (no held-out customers)'
       : useFeedback

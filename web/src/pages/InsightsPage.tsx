@@ -234,7 +234,7 @@ function ModelQuality({ models, run, loading, error, onRetry }: { models: ModelR
                 {pm.feedback && (
                   <p className="muted small">
                     Feedback as an input (the latest CSAT and NPS score known at the cutoff, {compact(pm.feedback.customers_with_feedback)} customers had given some):{' '}
-                    <strong>{pm.feedback.used ? 'used' : 'not used'}</strong>, {pm.feedback.used ? 'it' : 'because it'} {pm.feedback.reason}.
+                    <strong>{pm.feedback.used ? 'used' : 'not used'}</strong>: {pm.feedback.used ? `it ${pm.feedback.reason}` : pm.feedback.reason}.
                   </p>
                 )}
               </div>
