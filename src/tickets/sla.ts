@@ -6,6 +6,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Db } from '../core/database.js';
 import { invalid } from '../core/errors.js';
+import { zoneOffset } from '../core/day-count.js';
 import { fromWallClock, wallClock } from '../core/wall-clock.js';
 import { issuesToFields } from '../records/validation.js';
 import { getBusinessSettings } from '../settings/business.js';
@@ -99,6 +100,15 @@ function instantOn(day: number, minute: number, timeZone: string): number {
   return fromWallClock({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: Math.floor((minute % 1440) / 60), minute: minute % 60, second: 0 }, timeZone).getTime();
 }
 
+/** A day's open windows as instants: one offset for the day when the clocks do not change near it (two look-ups), else each bound on its own. */
+function windowsOn(day: number, windows: [string, string][], timeZone: string): (readonly [number, number])[] {
+  if (!windows.length) return [];
+  const offset = zoneOffset(day - dayMs, timeZone);
+  const steady = zoneOffset(day + 2 * dayMs, timeZone) === offset;
+  const at = (minute: number) => (steady ? day + minute * 60_000 - offset : instantOn(day, minute, timeZone));
+  return windows.map(([a, b]) => [at(minutesOf(a)), at(minutesOf(b))] as const).sort((x, y) => x[0] - y[0]);
+}
+
 /**
  * The instant `minutes` business minutes after `start`: time outside the open windows and on holidays
  * does not count. With no open window in the week the target is counted in calendar minutes.
@@ -113,10 +123,7 @@ export function addBusinessMinutes(start: Date, minutes: number, sla: Pick<SlaSe
   // Ten years of days at most: every week has an open window, so only holidays can stretch the walk.
   for (let day = localDay(at, timeZone), guard = 0; guard < 3660; day += dayMs, guard++) {
     if (holidays.has(new Date(day).toISOString().slice(0, 10))) continue;
-    const windows = sla.hours[weekdays[new Date(day).getUTCDay()]]
-      .map(([a, b]) => [instantOn(day, minutesOf(a), timeZone), instantOn(day, minutesOf(b), timeZone)] as const)
-      .sort((x, y) => x[0] - y[0]);
-    for (const [open, close] of windows) {
+    for (const [open, close] of windowsOn(day, sla.hours[weekdays[new Date(day).getUTCDay()]], timeZone)) {
       const from = Math.max(open, at);
       if (from >= close) continue;
       if (close - from >= left) return new Date(from + left);
