@@ -49,7 +49,7 @@ export async function run(log: (line: string) => void) {
   const { token } = await createToken(database.db, 'bench');
   const { base, close } = inline ? await serveInline(database) : await serveProcess();
   log(
-    `  server: ${inline ? 'inside the benchmark process (BENCH_CHAT_SERVER=process: a server process of its own)' : "a `rapport serve` process of its own (the benchmark's clients run beside it, not on its event loop)"}`,
+    `  server: ${inline ? 'inside the benchmark process (BENCH_CHAT_SERVER=process runs a server process of its own)' : "a `rapport serve` process of its own (the benchmark's clients run beside it, not on its event loop)"}`,
   );
   const auth = { authorization: `Bearer ${token}` };
   const owner = await openSse(`${base}/api/chat/stream`, auth);
