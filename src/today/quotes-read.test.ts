@@ -2,12 +2,11 @@ import '../derived-data.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../core/context.js';
 import { newId } from '../core/ids.js';
-import { customers } from '../customers/index.js';
 import { listPipelines } from '../deals/pipelines.js';
 import { createDealsIn } from '../deals/service.js';
-import { writeSetting } from '../settings/store.js';
-import { engines, freshDatabase, type TestDatabase } from '../test/engines.js';
+import { engines, type TestDatabase } from '../test/engines.js';
 import { loadToday } from './load.js';
+import { todayBusiness } from './test-business.js';
 
 const dayMs = 86_400_000;
 
@@ -15,16 +14,9 @@ describe.each(engines)('Today reads the waiting quotes that can make the list on
   let t: TestDatabase;
   const now = new Date();
   beforeAll(async () => {
-    t = await freshDatabase(engine);
-    const ctx = { database: t.database, actor: 'test' };
-    await writeSetting(t.database, 'business', { currency: 'EUR', time_zone: 'UTC' });
-    const people = await inTransaction(ctx, (trx) =>
-      customers.createIn(
-        trx,
-        ctx,
-        Array.from({ length: 5 }, (_, i) => ({ first_name: `Client${i}`, email: `client${i}@today-quotes.example` })),
-      ),
-    );
+    const business = await todayBusiness(engine, 5, 'today-quotes.example');
+    t = business.t;
+    const { ctx, people } = business;
     const [pipeline] = await listPipelines(t.database.db);
     const open = pipeline.stages.filter((s) => s.kind === 'open');
     // Deals at every open stage, so that quotes on them are priced by different probabilities.

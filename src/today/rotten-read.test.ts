@@ -2,12 +2,11 @@ import '../derived-data.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../core/context.js';
 import { newId } from '../core/ids.js';
-import { customers } from '../customers/index.js';
 import { createPipelineIn, listPipelines } from '../deals/pipelines.js';
 import { createDealsIn } from '../deals/service.js';
-import { writeSetting } from '../settings/store.js';
-import { engines, freshDatabase, type TestDatabase } from '../test/engines.js';
+import { engines, type TestDatabase } from '../test/engines.js';
 import { loadToday } from './load.js';
+import { todayBusiness } from './test-business.js';
 
 const dayMs = 86_400_000;
 
@@ -16,16 +15,9 @@ describe.each(engines)('Today reads the rotten deals that can make the list on %
   const now = new Date();
   let cheapRotten: string;
   beforeAll(async () => {
-    t = await freshDatabase(engine);
-    const ctx = { database: t.database, actor: 'test' };
-    await writeSetting(t.database, 'business', { currency: 'EUR', time_zone: 'UTC' });
-    const people = await inTransaction(ctx, (trx) =>
-      customers.createIn(
-        trx,
-        ctx,
-        Array.from({ length: 4 }, (_, i) => ({ first_name: `Client${i}`, email: `client${i}@today-rotten.example` })),
-      ),
-    );
+    const business = await todayBusiness(engine, 4, 'today-rotten.example');
+    t = business.t;
+    const { ctx, people } = business;
     const [sales] = await listPipelines(t.database.db);
     // A second pipeline that rots sooner (10 days), with probabilities that tie with the first's.
     const partners = await inTransaction(ctx, (trx) =>
