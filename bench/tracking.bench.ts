@@ -8,7 +8,6 @@
  * a write of the message and its event, the expensive case. One server process, on SQLite.
  */
 import '../src/derived-data.js';
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -20,6 +19,7 @@ import { queueMails } from '../src/mail/queue.js';
 import { updateMailSettings } from '../src/mail/settings.js';
 import { clickToken, openToken } from '../src/mail/tokens.js';
 import { bundleCli } from '../src/test/cli-bundle.js';
+import { startServeProcess } from '../src/test/serve-process.js';
 import { formatStats, stats, type LatencyStats } from './load.js';
 
 const rates = (process.env.BENCH_TRACKING_RATES ?? '250,500').split(',').map(Number);
@@ -62,20 +62,6 @@ async function paced(port: number, paths: string[], rate: number, seconds: numbe
   return stats(latencies, Number(process.hrtime.bigint() - started) / 1e9, errors);
 }
 
-async function startServer(cli: string, dataDir: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, [cli, 'serve'], { env: { ...process.env, RAPPORT_DATA_DIR: dataDir, PORT: '0', DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /running on http:\/\/[^:]+:(\d+)/.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  return { child, port };
-}
-
 export async function run(log: (line: string) => void) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-tracking-bench-'));
   const dataDir = path.join(tmp, 'data');
@@ -102,7 +88,8 @@ export async function run(log: (line: string) => void) {
   // Bundled inside the repository, so that its packages resolve from node_modules.
   const outdir = path.resolve('node_modules/.cache/rapport-tracking-bench', String(process.pid));
   const cli = await bundleCli(outdir);
-  const { child, port } = await startServer(cli, dataDir);
+  const server = await startServeProcess(cli, { ...process.env, RAPPORT_DATA_DIR: dataDir, PORT: '0', DATABASE_URL: '' }, outdir);
+  const port = Number(new URL(server.base).port);
   try {
     let offset = 0;
     const pathsFor = (kind: 'open' | 'click', n: number) => {
@@ -124,8 +111,7 @@ export async function run(log: (line: string) => void) {
       log(formatStats(`click redirect at ${rate}/s`, click) + `  p99 ${(click.p99 / health.p99).toFixed(2)}x health  (load average ${load})`);
     }
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await server.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
     fs.rmSync(outdir, { recursive: true, force: true });
   }

@@ -7,6 +7,7 @@ import { z } from '@hono/zod-openapi';
 import type { Database, Db } from '../core/database.js';
 import { invalid } from '../core/errors.js';
 import { issuesToFields } from '../records/validation.js';
+import { canonicalTimeZone } from '../schema/fields.js';
 import { appendEvents } from '../core/events.js';
 import { readSetting, writeSettingIn } from './store.js';
 
@@ -30,14 +31,7 @@ export function currencyCode(value: string): string | undefined {
 }
 
 /** The canonical IANA name ("europe/brussels" -> "Europe/Brussels"), or undefined when unknown. */
-export function timeZoneName(value: string): string | undefined {
-  if (!value.trim()) return undefined;
-  try {
-    return new Intl.DateTimeFormat('en', { timeZone: value.trim() }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
-}
+export const timeZoneName = canonicalTimeZone;
 
 /** The API shape (snake_case like every other resource). */
 export const businessSettingsSchema = z
