@@ -9,7 +9,7 @@ import { AppError } from '../core/errors.js';
 import { ping } from '../core/database.js';
 import { publicPaths, registerAuthRoutes, requireAuth } from './auth-routes.js';
 import { cameOverHttps } from '../http/client.js';
-import { errorJson, handleError, validationHook } from '../http/errors.js';
+import { errorJson, handleError, unstorableMessage, unstorableText, validationHook } from '../http/errors.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
 import { registerDomainRoutes } from './routes.js';
 import { serveWeb } from './web.js';
@@ -65,6 +65,14 @@ export function createApp(deps: AppDeps) {
       return errorJson(
         c,
         new AppError('invalid_input', 'the path has a malformed percent-encoding (a % not followed by two hex digits, or bytes that are not UTF-8)', { path: ['malformed percent-encoding'] }),
+      );
+    }
+    // Filters and searches read query values themselves: one no database can compare is refused here, for every route.
+    const unstorable = unstorableText(c.req.queries());
+    if (unstorable.length > 0) {
+      return errorJson(
+        c,
+        new AppError('invalid_input', `invalid query: ${unstorable.join(', ')} ${unstorableMessage}`, Object.fromEntries(unstorable.map((name) => [name.replace(/\.\d+$/, ''), [unstorableMessage]]))),
       );
     }
     return next();

@@ -82,7 +82,7 @@ function hookFor(o: CrudRouteOptions, mode: 'create' | 'update') {
   if (!o.bodyErrorHook) return undefined;
   const hook = o.bodyErrorHook;
   return (async (result: { success: boolean; target?: string }, c: Context<AppEnv>) => {
-    if (result.success) return;
+    if (result.success) return validationHook(result as never, c);
     if (result.target === 'json') {
       const response = await hook(c, mode);
       if (response) return response;

@@ -41,8 +41,30 @@ export function handleError(err: unknown, c: Context) {
 }
 
 /** Validation failures from route schemas become 400s with field-level messages. */
-export function validationHook(result: { success: boolean; error?: { issues: readonly any[] }; target?: string }, c: Context) {
-  if (result.success) return;
+export function validationHook(result: { success: boolean; data?: unknown; error?: { issues: readonly any[] }; target?: string }, c: Context) {
+  if (result.success) {
+    const unstorable = unstorableText(result.data);
+    if (unstorable.length === 0) return;
+    const fields = Object.fromEntries(unstorable.map((path) => [path, [unstorableMessage]]));
+    return errorJson(c, new AppError('invalid_input', `invalid ${result.target ?? 'input'}: ${unstorable.join(', ')} ${unstorableMessage}`, fields));
+  }
   const fields = issuesToFields(result.error!.issues);
   return errorJson(c, new AppError('invalid_input', `invalid ${result.target ?? 'input'}: ${Object.keys(fields).join(', ')}`, fields));
+}
+
+export const unstorableMessage = 'contains a NUL character or a lone UTF-16 surrogate, which no database stores as text';
+// A NUL is refused by PostgreSQL and a lone surrogate becomes U+FFFD on the way to any engine: both are
+// refused at the edge, so no value is stored differently from what was sent.
+const unstorable = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Paths (`a.b.0`) of the strings in a validated request part that cannot be stored as text. */
+export function unstorableText(value: unknown, path: string[] = [], found: string[] = []): string[] {
+  if (typeof value === 'string') {
+    if (unstorable.test(value)) found.push(path.join('.') || 'body');
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => unstorableText(v, [...path, String(i)], found));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) unstorableText(v, [...path, k], found);
+  }
+  return found;
 }
