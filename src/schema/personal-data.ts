@@ -167,6 +167,7 @@ export const dataTables = {
   survey_requests: { holds: 'none', why: 'which customer id was asked which survey, when, by which channel, with the hash of the link token' },
   survey_responses: { holds: 'personal', erase: "the person's scores are kept for the NPS and CSAT figures (score, date, customer id); the comments they typed are emptied" },
   chat_sites: { holds: 'none', why: 'chat widget sites: name, key, allowed origins, greeting' },
+  chat_presence: { holds: 'none', why: 'which server process holds which chat stream (a process name, the owner or a conversation id) and until when' },
   chat_messages: { holds: 'personal', erase: "the messages of the person's chat conversations are deleted" },
   chat_conversations: {
     holds: 'personal',
