@@ -101,7 +101,7 @@ function instantOn(day: number, minute: number, timeZone: string): number {
 }
 
 /** A day's open windows as instants: one offset for the day when the clocks do not change near it (two look-ups), else each bound on its own. */
-function windowsOn(day: number, windows: [string, string][], timeZone: string): (readonly [number, number])[] {
+function windowsOn(day: number, windows: readonly (readonly [string, string, ...unknown[]])[], timeZone: string): (readonly [number, number])[] {
   if (!windows.length) return [];
   const offset = zoneOffset(day - dayMs, timeZone);
   const steady = zoneOffset(day + 2 * dayMs, timeZone) === offset;
