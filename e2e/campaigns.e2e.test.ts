@@ -95,6 +95,15 @@ describe('campaigns in a real browser', () => {
       .getByText(/Variant B was chosen/)
       .waitFor();
     await page.getByRole('table', { name: 'Variants' }).getByText('B (winner)').waitFor();
+    // The report says what its attributed orders count, and the personal codes the messages carried.
+    await page
+      .getByTestId('campaign-attribution')
+      .getByText(/after their first click, and orders that redeemed one of the campaign's discount codes, in [A-Z]{3}[.;]/)
+      .waitFor();
+    await page
+      .getByTestId('campaign-discount-codes')
+      .getByText(/^Discount codes: 12 issued, 0 redeemed by 0 orders\./)
+      .waitFor();
     expect(smtp.messages.some((m) => (m.to as { text: string }).text === 'no@example.org')).toBe(false);
     expect(problems).toEqual([]);
   }, 240_000);

@@ -161,6 +161,7 @@ type Draft = {
   ab: { test_share: number; wait_hours: number; metric: 'click' | 'conversion'; threshold: number };
   attribution_days: number;
   discount_prefix: string;
+  discount_uses: number;
 };
 
 const defaultAb = { test_share: 20, wait_hours: 4, metric: 'click' as const, threshold: 0.95 };
@@ -176,6 +177,7 @@ function Editor({ campaign: c, onSaved }: { campaign: Campaign; onSaved: (c: Cam
     ab: c.ab ? { test_share: c.ab.test_share, wait_hours: c.ab.wait_hours, metric: c.ab.metric, threshold: c.ab.threshold } : defaultAb,
     attribution_days: c.attribution_days,
     discount_prefix: c.discount_prefix ?? '',
+    discount_uses: c.discount_uses,
   });
   const [filterText, setFilterText] = useState(draft.audience.kind === 'filter' ? JSON.stringify(draft.audience.filter) : '{"field":"city","op":"eq","value":"Paris"}');
   const [count, setCount] = useState<AudienceCount | null>(null);
@@ -208,6 +210,7 @@ function Editor({ campaign: c, onSaved }: { campaign: Campaign; onSaved: (c: Cam
         ...(draft.variants.length > 1 ? { ab: draft.ab } : {}),
         attribution_days: draft.attribution_days,
         discount_prefix: draft.discount_prefix.trim() || null,
+        discount_uses: draft.discount_uses,
       });
       toast('Campaign saved');
       onSaved(next);
@@ -379,6 +382,10 @@ function Editor({ campaign: c, onSaved }: { campaign: Campaign; onSaved: (c: Cam
           <label htmlFor="campaign-prefix">Discount code prefix (optional)</label>
           <input id="campaign-prefix" value={draft.discount_prefix} onChange={(e) => setDraft({ ...draft, discount_prefix: e.target.value.toUpperCase() })} placeholder="SPRING" />
         </div>
+        <div className="field">
+          <label htmlFor="campaign-code-uses">Orders per discount code (0 = any number)</label>
+          <input id="campaign-code-uses" type="number" min={0} value={draft.discount_uses} onChange={(e) => setDraft({ ...draft, discount_uses: Number(e.target.value) })} />
+        </div>
         <Button type="submit" variant="primary" busy={busy}>
           Save draft
         </Button>
@@ -415,7 +422,7 @@ function Report({ id, reportKey }: { id: string; reportKey: number }) {
     ['Clicked', (f) => formatNumber(f.clicked, true)],
     ['Click rate', (f) => (f.click_rate === null ? '—' : `${(f.click_rate * 100).toFixed(1)} %`)],
     ['Unsubscribed', (f) => formatNumber(f.unsubscribed, true)],
-    [`Orders within ${r.attribution_days} days of a click`, (f) => formatNumber(f.attributed_orders, true)],
+    [`Orders within ${r.attribution_days} days of a click, or with its code`, (f) => formatNumber(f.attributed_orders, true)],
     ['Attributed revenue', (f) => formatMoney(f.attributed_revenue)],
   ];
   return (
@@ -487,6 +494,16 @@ function Report({ id, reportKey }: { id: string; reportKey: number }) {
             ))}
           </tbody>
         </table>
+        <p className="muted card-pad" data-testid="campaign-attribution">
+          {r.attribution}
+        </p>
+        {r.discount_codes.issued > 0 && (
+          <p className="muted card-pad" data-testid="campaign-discount-codes">
+            Discount codes: {formatNumber(r.discount_codes.issued, true)} issued, {formatNumber(r.discount_codes.redeemed, true)} redeemed by {formatNumber(r.discount_codes.orders, true)}{' '}
+            {r.discount_codes.orders === 1 ? 'order' : 'orders'}
+            {r.discount_codes.refused > 0 ? `; ${formatNumber(r.discount_codes.refused, true)} refused (code used up)` : ''}.
+          </p>
+        )}
         {r.interactions && (
           <p className="muted card-pad">
             Recorded as interactions under this name: {formatNumber(r.interactions.sent, true)} sent, {formatNumber(r.interactions.clicked, true)} clicked,{' '}

@@ -22,6 +22,24 @@ describe('StepEditor', () => {
     expect(onChange).toHaveBeenLastCalledWith({ ...step, then: 'mail-2' });
   });
 
+  it('shows what became of the texts of an SMS step beside its counts', () => {
+    const step: FlowStep = { id: 'text', kind: 'send_sms', body: 'Spring sale' };
+    render(
+      <StepEditor
+        step={step}
+        index={0}
+        count={1}
+        later={[]}
+        errors={{}}
+        counts={{ outcomes: { sent: 3 }, waiting: 0, sms: { delivered: 1, failed: 1, stop_replies: 1 } }}
+        onChange={noop}
+        onMove={noop}
+        onRemove={noop}
+      />,
+    );
+    expect(screen.getByLabelText('Counts of step 1').textContent).toBe('3 sent · texts: 1 delivered, 1 failed, 1 STOP');
+  });
+
   it('shows the API error of a field under it, the per-step counts, and moves and removes', () => {
     const onMove = vi.fn();
     const onRemove = vi.fn();

@@ -41,7 +41,7 @@ export function StepEditor({
   later: string[];
   /** Field errors of this step, keyed by the rest of the path ("subject", "if.filter", ""). */
   errors: Record<string, string>;
-  counts?: { outcomes: Record<string, number>; waiting: number };
+  counts?: { outcomes: Record<string, number>; waiting: number; sms?: { delivered: number; failed: number; stop_replies: number } };
   onChange: (step: FlowStep) => void;
   onMove: (by: -1 | 1) => void;
   onRemove: () => void;
@@ -211,7 +211,13 @@ export function StepEditor({
         <span className="muted small">{step.id}</span>
         {counts && (
           <span className="flow-step-counts small" aria-label={`Counts of step ${index + 1}`}>
-            {outcomes.length === 0 && counts.waiting === 0 ? 'not run yet' : [...outcomes.map(([k, v]) => `${v} ${k}`), ...(counts.waiting ? [`${counts.waiting} waiting`] : [])].join(' · ')}
+            {outcomes.length === 0 && counts.waiting === 0
+              ? 'not run yet'
+              : [
+                  ...outcomes.map(([k, v]) => `${v} ${k}`),
+                  ...(counts.waiting ? [`${counts.waiting} waiting`] : []),
+                  ...(counts.sms ? [`texts: ${counts.sms.delivered} delivered, ${counts.sms.failed} failed, ${counts.sms.stop_replies} STOP`] : []),
+                ].join(' · ')}
           </span>
         )}
         <span className="flow-step-actions">
