@@ -123,6 +123,7 @@ describe('key columns of each preset', () => {
     const plan = planMapping(headerLine('mailchimp_audience_export'));
     expect(fieldOf(plan, 'Email Address')).toBe('emails');
     expect(fieldOf(plan, 'OPTIN_TIME')).toBe('customer_since');
+    expect(fieldOf(plan, 'TIMEZONE')).toBe('time_zone');
     expect(plan.unmapped).toContain('LEID');
   });
 });
