@@ -39,7 +39,6 @@ const migrations: Record<string, DialectMigration> = {
   '0027_campaigns': await import('./0027_campaigns.js'),
   '0028_bounces_sms': await import('./0028_bounces_sms.js'),
   '0035_chat_relay': await import('./0035_chat_relay.js'),
-  '0035_chat_relay': await import('./0035_chat_relay.js'),
   '0036_customer_time_zone_discounts': await import('./0036_customer_time_zone_discounts.js'),
   '0037_loyalty_rules_stamp': await import('./0037_loyalty_rules_stamp.js'),
 };
