@@ -23,7 +23,7 @@ export function CampaignPage({ params }: { params: Params }) {
   if (!campaign.data) return <Loading />;
   const c = campaign.data;
   return (
-    <>
+    <div className="page page-wide">
       <PageHeader
         title={c.name}
         subtitle={
@@ -41,7 +41,7 @@ export function CampaignPage({ params }: { params: Params }) {
       />
       {c.status === 'draft' ? <Editor campaign={c} onSaved={(next) => campaign.setData(() => next)} /> : <Summary campaign={c} />}
       {c.status !== 'draft' && <Report id={c.id} reportKey={reportKey} />}
-    </>
+    </div>
   );
 }
 

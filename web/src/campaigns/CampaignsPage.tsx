@@ -28,7 +28,7 @@ export function CampaignsPage() {
     }
   };
   return (
-    <>
+    <div className="page page-wide">
       <PageHeader
         title="Campaigns"
         subtitle="Email to a segment, a filter, an RFM segment or a lifecycle stage; A/B tests that send the winner"
@@ -80,6 +80,6 @@ export function CampaignsPage() {
           </table>
         </Card>
       )}
-    </>
+    </div>
   );
 }

@@ -10,7 +10,7 @@ import type { LoyaltySettings } from './types';
 export function LoyaltyPage() {
   useDocumentTitle('Loyalty');
   return (
-    <>
+    <div className="page page-wide">
       <PageHeader title="Loyalty" subtitle="Points, rewards, tiers and referrals" />
       <div className="dash-grid">
         <RulesCard />
@@ -19,7 +19,7 @@ export function LoyaltyPage() {
         <SettingsCard />
       </div>
       <LoyaltyReportCard />
-    </>
+    </div>
   );
 }
 
@@ -97,55 +97,57 @@ function RulesCard() {
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
   return (
     <Card title="Earn rules" id="loyalty-rules">
-      {rules.error ? (
-        <ErrorState error={rules.error} onRetry={rules.reload} />
-      ) : !rules.data ? (
-        <Loading />
-      ) : (
-        <List
-          items={rules.data}
-          empty="No rules: nobody earns points yet."
-          describe={(r) =>
-            `${r.name}: ${r.points} ${r.kind === 'order' ? 'per unit of currency on paid orders' : r.kind === 'event' ? `per ${r.event_type}` : `on ${r.kind}`}${r.cap ? `, at most ${r.cap}` : ''}${r.active ? '' : ' (off)'}`
-          }
-          onRemove={(r) => void write.run(() => loyaltyApi.rules.remove(r.id), 'Rule removed')}
-        />
-      )}
-      <form onSubmit={submit} aria-label="Add an earn rule" className="form-grid">
-        <Field id="rule-name" label="Name">
-          <input id="rule-name" value={form.name} onChange={set('name')} required maxLength={255} />
-        </Field>
-        <Field id="rule-kind" label="Earns on">
-          <select id="rule-kind" value={form.kind} onChange={set('kind')}>
-            <option value="order">Paid orders (per unit of currency)</option>
-            <option value="signup">Sign-up</option>
-            <option value="event">An event</option>
-            <option value="referrer">Bringing a new customer (referrer)</option>
-            <option value="referred">Coming through a referral</option>
-          </select>
-        </Field>
-        {form.kind === 'event' && (
-          <Field id="rule-event" label="Event type">
-            <input id="rule-event" value={form.event_type} onChange={set('event_type')} placeholder="feedback.answered" required />
-          </Field>
+      <div className="card-pad">
+        {rules.error ? (
+          <ErrorState error={rules.error} onRetry={rules.reload} />
+        ) : !rules.data ? (
+          <Loading />
+        ) : (
+          <List
+            items={rules.data}
+            empty="No rules: nobody earns points yet."
+            describe={(r) =>
+              `${r.name}: ${r.points} ${r.kind === 'order' ? 'per unit of currency on paid orders' : r.kind === 'event' ? `per ${r.event_type}` : `on ${r.kind}`}${r.cap ? `, at most ${r.cap}` : ''}${r.active ? '' : ' (off)'}`
+            }
+            onRemove={(r) => void write.run(() => loyaltyApi.rules.remove(r.id), 'Rule removed')}
+          />
         )}
-        <Field id="rule-points" label="Points">
-          <input id="rule-points" type="number" step="any" min={0} value={form.points} onChange={set('points')} required />
-        </Field>
-        <Field id="rule-cap" label="Cap per customer (optional)">
-          <input id="rule-cap" type="number" step={1} min={1} value={form.cap} onChange={set('cap')} />
-        </Field>
-        <Field id="rule-start" label="Starts (optional)">
-          <input id="rule-start" type="date" value={form.starts_at} onChange={set('starts_at')} />
-        </Field>
-        <Field id="rule-end" label="Ends (optional)">
-          <input id="rule-end" type="date" value={form.ends_at} onChange={set('ends_at')} />
-        </Field>
-        <Button type="submit" variant="primary" busy={write.busy}>
-          Add rule
-        </Button>
-        <FormError error={write.error} />
-      </form>
+        <form onSubmit={submit} aria-label="Add an earn rule" className="form-grid">
+          <Field id="rule-name" label="Name">
+            <input id="rule-name" value={form.name} onChange={set('name')} required maxLength={255} />
+          </Field>
+          <Field id="rule-kind" label="Earns on">
+            <select id="rule-kind" value={form.kind} onChange={set('kind')}>
+              <option value="order">Paid orders (per unit of currency)</option>
+              <option value="signup">Sign-up</option>
+              <option value="event">An event</option>
+              <option value="referrer">Bringing a new customer (referrer)</option>
+              <option value="referred">Coming through a referral</option>
+            </select>
+          </Field>
+          {form.kind === 'event' && (
+            <Field id="rule-event" label="Event type">
+              <input id="rule-event" value={form.event_type} onChange={set('event_type')} placeholder="feedback.answered" required />
+            </Field>
+          )}
+          <Field id="rule-points" label="Points">
+            <input id="rule-points" type="number" step="any" min={0} value={form.points} onChange={set('points')} required />
+          </Field>
+          <Field id="rule-cap" label="Cap per customer (optional)">
+            <input id="rule-cap" type="number" step={1} min={1} value={form.cap} onChange={set('cap')} />
+          </Field>
+          <Field id="rule-start" label="Starts (optional)">
+            <input id="rule-start" type="date" value={form.starts_at} onChange={set('starts_at')} />
+          </Field>
+          <Field id="rule-end" label="Ends (optional)">
+            <input id="rule-end" type="date" value={form.ends_at} onChange={set('ends_at')} />
+          </Field>
+          <Button type="submit" variant="primary" busy={write.busy}>
+            Add rule
+          </Button>
+          <FormError error={write.error} />
+        </form>
+      </div>
     </Card>
   );
 }
@@ -175,55 +177,57 @@ function RewardsCard() {
   };
   return (
     <Card title="Rewards" id="loyalty-rewards">
-      {rewards.error ? (
-        <ErrorState error={rewards.error} onRetry={rewards.reload} />
-      ) : !rewards.data ? (
-        <Loading />
-      ) : (
-        <List
-          items={rewards.data}
-          empty="No rewards yet."
-          describe={(r) => `${r.name}: ${r.points_price} points${r.active ? '' : ' (off)'}`}
-          onRemove={(r) => void write.run(() => loyaltyApi.rewards.remove(r.id), 'Reward removed')}
-        />
-      )}
-      <form onSubmit={submit} aria-label="Add a reward" className="form-grid">
-        <Field id="reward-name" label="Name">
-          <input id="reward-name" value={form.name} onChange={set('name')} required maxLength={255} />
-        </Field>
-        <Field id="reward-kind" label="Kind">
-          <select id="reward-kind" value={form.kind} onChange={set('kind')}>
-            <option value="discount_code">Discount code</option>
-            <option value="free_product">Free product</option>
-            <option value="custom">Custom</option>
-          </select>
-        </Field>
-        <Field id="reward-price" label="Points price">
-          <input id="reward-price" type="number" step={1} min={1} value={form.points_price} onChange={set('points_price')} required />
-        </Field>
-        {form.kind === 'discount_code' && (
-          <>
-            <Field id="reward-amount" label="Amount off">
-              <input id="reward-amount" type="number" step="any" min={0} value={form.discount_amount} onChange={set('discount_amount')} />
-            </Field>
-            <Field id="reward-percent" label="or percent off">
-              <input id="reward-percent" type="number" step="any" min={0} max={100} value={form.discount_percent} onChange={set('discount_percent')} />
-            </Field>
-          </>
+      <div className="card-pad">
+        {rewards.error ? (
+          <ErrorState error={rewards.error} onRetry={rewards.reload} />
+        ) : !rewards.data ? (
+          <Loading />
+        ) : (
+          <List
+            items={rewards.data}
+            empty="No rewards yet."
+            describe={(r) => `${r.name}: ${r.points_price} points${r.active ? '' : ' (off)'}`}
+            onRemove={(r) => void write.run(() => loyaltyApi.rewards.remove(r.id), 'Reward removed')}
+          />
         )}
-        {form.kind === 'free_product' && (
-          <Field id="reward-product" label="Product ID">
-            <input id="reward-product" value={form.product_id} onChange={set('product_id')} required />
+        <form onSubmit={submit} aria-label="Add a reward" className="form-grid">
+          <Field id="reward-name" label="Name">
+            <input id="reward-name" value={form.name} onChange={set('name')} required maxLength={255} />
           </Field>
-        )}
-        <Field id="reward-description" label="Description (optional)">
-          <input id="reward-description" value={form.description} onChange={set('description')} />
-        </Field>
-        <Button type="submit" variant="primary" busy={write.busy}>
-          Add reward
-        </Button>
-        <FormError error={write.error} />
-      </form>
+          <Field id="reward-kind" label="Kind">
+            <select id="reward-kind" value={form.kind} onChange={set('kind')}>
+              <option value="discount_code">Discount code</option>
+              <option value="free_product">Free product</option>
+              <option value="custom">Custom</option>
+            </select>
+          </Field>
+          <Field id="reward-price" label="Points price">
+            <input id="reward-price" type="number" step={1} min={1} value={form.points_price} onChange={set('points_price')} required />
+          </Field>
+          {form.kind === 'discount_code' && (
+            <>
+              <Field id="reward-amount" label="Amount off">
+                <input id="reward-amount" type="number" step="any" min={0} value={form.discount_amount} onChange={set('discount_amount')} />
+              </Field>
+              <Field id="reward-percent" label="or percent off">
+                <input id="reward-percent" type="number" step="any" min={0} max={100} value={form.discount_percent} onChange={set('discount_percent')} />
+              </Field>
+            </>
+          )}
+          {form.kind === 'free_product' && (
+            <Field id="reward-product" label="Product ID">
+              <input id="reward-product" value={form.product_id} onChange={set('product_id')} required />
+            </Field>
+          )}
+          <Field id="reward-description" label="Description (optional)">
+            <input id="reward-description" value={form.description} onChange={set('description')} />
+          </Field>
+          <Button type="submit" variant="primary" busy={write.busy}>
+            Add reward
+          </Button>
+          <FormError error={write.error} />
+        </form>
+      </div>
     </Card>
   );
 }
@@ -240,39 +244,41 @@ function TiersCard() {
   };
   return (
     <Card title="Tiers" id="loyalty-tiers">
-      {tiers.error ? (
-        <ErrorState error={tiers.error} onRetry={tiers.reload} />
-      ) : !tiers.data ? (
-        <Loading />
-      ) : (
-        <List
-          items={tiers.data}
-          empty="No tiers."
-          describe={(t) => `${t.name}: from ${t.threshold} ${t.basis === 'points' ? 'points' : 'spent'} in 12 months${t.benefits ? ` — ${t.benefits}` : ''}`}
-          onRemove={(t) => void write.run(() => loyaltyApi.tiers.remove(t.id), 'Tier removed')}
-        />
-      )}
-      <form onSubmit={submit} aria-label="Add a tier" className="form-grid">
-        <Field id="tier-name" label="Name">
-          <input id="tier-name" value={form.name} onChange={set('name')} required maxLength={255} />
-        </Field>
-        <Field id="tier-basis" label="By">
-          <select id="tier-basis" value={form.basis} onChange={set('basis')}>
-            <option value="spend">Spend in the last 12 months</option>
-            <option value="points">Points earned in the last 12 months</option>
-          </select>
-        </Field>
-        <Field id="tier-threshold" label="From">
-          <input id="tier-threshold" type="number" step="any" min={0} value={form.threshold} onChange={set('threshold')} required />
-        </Field>
-        <Field id="tier-benefits" label="Benefits">
-          <input id="tier-benefits" value={form.benefits} onChange={set('benefits')} />
-        </Field>
-        <Button type="submit" variant="primary" busy={write.busy}>
-          Add tier
-        </Button>
-        <FormError error={write.error} />
-      </form>
+      <div className="card-pad">
+        {tiers.error ? (
+          <ErrorState error={tiers.error} onRetry={tiers.reload} />
+        ) : !tiers.data ? (
+          <Loading />
+        ) : (
+          <List
+            items={tiers.data}
+            empty="No tiers."
+            describe={(t) => `${t.name}: from ${t.threshold} ${t.basis === 'points' ? 'points' : 'spent'} in 12 months${t.benefits ? ` — ${t.benefits}` : ''}`}
+            onRemove={(t) => void write.run(() => loyaltyApi.tiers.remove(t.id), 'Tier removed')}
+          />
+        )}
+        <form onSubmit={submit} aria-label="Add a tier" className="form-grid">
+          <Field id="tier-name" label="Name">
+            <input id="tier-name" value={form.name} onChange={set('name')} required maxLength={255} />
+          </Field>
+          <Field id="tier-basis" label="By">
+            <select id="tier-basis" value={form.basis} onChange={set('basis')}>
+              <option value="spend">Spend in the last 12 months</option>
+              <option value="points">Points earned in the last 12 months</option>
+            </select>
+          </Field>
+          <Field id="tier-threshold" label="From">
+            <input id="tier-threshold" type="number" step="any" min={0} value={form.threshold} onChange={set('threshold')} required />
+          </Field>
+          <Field id="tier-benefits" label="Benefits">
+            <input id="tier-benefits" value={form.benefits} onChange={set('benefits')} />
+          </Field>
+          <Button type="submit" variant="primary" busy={write.busy}>
+            Add tier
+          </Button>
+          <FormError error={write.error} />
+        </form>
+      </div>
     </Card>
   );
 }
@@ -281,7 +287,9 @@ function SettingsCard() {
   const settings = useLoyaltySettings();
   return (
     <Card title="Programme" id="loyalty-settings">
-      {settings.error ? <ErrorState error={settings.error} onRetry={settings.reload} /> : !settings.data ? <Loading /> : <SettingsForm settings={settings.data} onSaved={settings.reload} />}
+      <div className="card-pad">
+        {settings.error ? <ErrorState error={settings.error} onRetry={settings.reload} /> : !settings.data ? <Loading /> : <SettingsForm settings={settings.data} onSaved={settings.reload} />}
+      </div>
     </Card>
   );
 }

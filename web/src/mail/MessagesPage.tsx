@@ -17,7 +17,7 @@ export function MessagesPage() {
   const [status, setStatus] = useState<MessageStatus | ''>('');
   const messages = useMessages(status);
   return (
-    <>
+    <div className="page page-wide">
       <PageHeader title="Sent email" subtitle="Every message with its delivery status; bounces and complaints show the report received" />
       <Card>
         <div className="field">
@@ -66,7 +66,7 @@ export function MessagesPage() {
           </table>
         )}
       </Card>
-    </>
+    </div>
   );
 }
 
@@ -104,7 +104,7 @@ export function MessagePage({ params }: { params: Params }) {
   if (!state.data) return null;
   const { message: m, bounces } = state.data;
   return (
-    <>
+    <div className="page page-wide">
       <PageHeader title={m.subject || '(no subject)'} subtitle={`To ${m.to_address} · ${m.purpose}`} />
       <Card title="Delivery">
         <p>
@@ -135,6 +135,6 @@ export function MessagePage({ params }: { params: Params }) {
       <Card title="Text">
         <pre className="raw-mail">{m.text_body}</pre>
       </Card>
-    </>
+    </div>
   );
 }

@@ -21,7 +21,7 @@ export function SmsPage() {
   useDocumentTitle('SMS');
   const log = useSmsLog();
   return (
-    <>
+    <div className="page page-wide">
       <PageHeader title="SMS" subtitle="Texts to customers, with delivery reports; STOP and START replies change SMS consent" />
       <Card title="New text">
         <SmsComposer onSent={log.reload} />
@@ -63,6 +63,6 @@ export function SmsPage() {
           </table>
         )}
       </Card>
-    </>
+    </div>
   );
 }

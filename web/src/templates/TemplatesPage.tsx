@@ -12,7 +12,7 @@ export function TemplatesPage() {
   const templates = useTemplates();
   const [editing, setEditing] = useState<Template | 'new' | null>(null);
   return (
-    <>
+    <div className="page page-wide">
       <PageHeader
         title="Email templates"
         subtitle="MJML (responsive HTML) with Liquid merge fields; the plain-text part is generated"
@@ -57,7 +57,7 @@ export function TemplatesPage() {
           onClose={() => setEditing(null)}
         />
       )}
-    </>
+    </div>
   );
 }
 
