@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUp, startApp, watchForProblems, type RunningApp } from './harness.js';
+import { apiCall, signUp, startApp, watchForProblems, type RunningApp } from './harness.js';
 
 /** Every page in the navigation sits in the page frame: its heading is inset from the sidebar, not pressed against it. */
 describe('page layout', () => {
@@ -35,4 +35,26 @@ describe('page layout', () => {
     expect(flush).toEqual([]);
     expect(problems).toEqual([]);
   }, 300_000);
+
+  it('keeps a seven-figure revenue inside its card and the key numbers apart from the Today card', async () => {
+    const customer = await apiCall(page, 'POST', '/api/customers', { first_name: 'Big', last_name: 'Spender', email: 'big@spender.example' });
+    expect(customer.status).toBe(201);
+    const today = new Date().toISOString().slice(0, 10);
+    const orders = await apiCall(page, 'POST', '/api/orders/bulk', { create: [{ customer_id: customer.body.id, ordered_at: today, total: 1234567.89, currency: 'EUR' }] });
+    expect(orders.status).toBe(200);
+    await page.goto(`${base}/`);
+    const numbers = page.getByRole('region', { name: 'Key numbers' });
+    await numbers.getByText('€1,234,567.89').first().waitFor();
+    const fits = await numbers.locator('.stat').evaluateAll((stats) =>
+      stats.map((stat) => {
+        const value = stat.querySelector('.stat-value')!;
+        const inner = stat.getBoundingClientRect().right - parseFloat(getComputedStyle(stat).paddingRight);
+        return { text: value.textContent, fits: value.scrollWidth <= value.clientWidth && value.getBoundingClientRect().right <= inner + 0.5 };
+      }),
+    );
+    expect(fits.filter((f) => !f.fits)).toEqual([]);
+    const [todayCard, numbersBox] = await Promise.all([page.getByRole('region', { name: 'Today' }).boundingBox(), numbers.boundingBox()]);
+    expect(numbersBox!.y - (todayCard!.y + todayCard!.height)).toBeGreaterThanOrEqual(16);
+    expect(problems).toEqual([]);
+  }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import type { ChartOption } from '../components/Chart';
 import { DateRangePicker } from '../components/DateRange';
 import { LazyChart } from '../components/LazyChart';
@@ -168,7 +168,9 @@ function Stat({ label, value, loading, error, tone, hint }: { label: string; val
   return (
     <div className={`stat${tone ? ` stat-${tone}` : ''}`}>
       <span className="stat-label">{label}</span>
-      <span className="stat-value">{error ? '—' : loading && value === undefined ? <span className="skeleton skeleton-num" /> : value}</span>
+      <span className="stat-value" style={{ '--chars': value?.length ?? 1 } as CSSProperties}>
+        {error ? '—' : loading && value === undefined ? <span className="skeleton skeleton-num" /> : value}
+      </span>
       {hint && <span className="stat-hint">{hint}</span>}
     </div>
   );
