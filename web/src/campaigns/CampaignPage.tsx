@@ -123,7 +123,11 @@ function Actions({ campaign: c, onChange }: { campaign: Campaign; onChange: (c: 
           </Button>
         )}
         {c.status !== 'sent' && c.status !== 'cancelled' && (
-          <Button variant="ghost" busy={busy} onClick={() => void run(() => campaignsApi.cancel(c.id), 'Campaign cancelled')}>
+          <Button
+            variant="ghost"
+            busy={busy}
+            onClick={() => window.confirm(`Cancel the campaign “${c.name}”? Nothing more is sent, and it cannot be started again.`) && void run(() => campaignsApi.cancel(c.id), 'Campaign cancelled')}
+          >
             Cancel campaign
           </Button>
         )}
@@ -132,6 +136,7 @@ function Actions({ campaign: c, onChange }: { campaign: Campaign; onChange: (c: 
             variant="ghost"
             busy={busy}
             onClick={() =>
+              window.confirm(`Delete the draft “${c.name}”?`) &&
               void run(async () => {
                 await campaignsApi.remove(c.id);
                 navigate('/campaigns');

@@ -55,14 +55,14 @@ function Field({ id, label, children }: { id: string; label: string; children: R
   );
 }
 
-function List<T extends { id: string }>({ items, describe, onRemove, empty }: { items: T[]; describe: (item: T) => ReactNode; onRemove: (item: T) => void; empty: string }) {
+function List<T extends { id: string; name: string }>({ items, describe, onRemove, empty }: { items: T[]; describe: (item: T) => ReactNode; onRemove: (item: T) => void; empty: string }) {
   if (items.length === 0) return <p className="muted">{empty}</p>;
   return (
     <ul className="task-list">
       {items.map((item) => (
         <li key={item.id} className="task-row">
           <span>{describe(item)}</span>{' '}
-          <Button size="sm" variant="ghost" onClick={() => onRemove(item)}>
+          <Button size="sm" variant="ghost" onClick={() => window.confirm(`Remove “${item.name}”?`) && onRemove(item)}>
             Remove
           </Button>
         </li>
