@@ -1,6 +1,6 @@
 /**
- * Deals opened by an import: a customer, order or interaction row that names a deal or gives its value
- * opens a deal for its customer, in the named (or default) pipeline and stage, through the deal write pipe
+ * Deals opened by an import: a customer, order, interaction or company row that names a deal or gives
+ * its value opens a deal for its customer (or company), in the named (or default) pipeline and stage, through the deal write pipe
  * (events, audit, stage history) and in the transaction of the row's chunk. Each deal carries a key
  * made from the row (the customer's or order's source id, the deal's title and pipeline) as its source
  * id, so running the same file again opens nothing twice; the change log lets undo delete exactly the
@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../core/database.js';
+import { companyKey } from '../customers/normalise.js';
 import { attachSources } from '../customers/service.js';
 import { ensureDefaultPipeline, readPipelines, type Pipeline, type Stage } from '../deals/pipelines.js';
 import { createDealsIn } from '../deals/service.js';
@@ -16,7 +17,7 @@ import { currencyCode } from '../settings/business.js';
 import type { CleanRecord } from './cleaning.js';
 import { findBySourceIds, findCustomersByEmail } from './identity.js';
 import type { CleanRow, WriteContext } from './write-context.js';
-import { customerSourceId, writeCustomers, writeInteractions, writeOrders, type OrderGroup } from './writers.js';
+import { customerSourceId, writeCatalogue, writeCustomers, writeInteractions, writeOrders, type OrderGroup } from './writers.js';
 
 /** Whether a row asks for a deal: it names one or gives its value. */
 export const opensDeal = (value: CleanRecord): boolean => value.deal_title !== undefined || value.deal_value !== undefined;
@@ -29,7 +30,7 @@ const passedFields = ['value', 'currency', 'expected_close_date', 'source', 'los
 function dealTitle(value: CleanRecord): string {
   if (value.deal_title !== undefined) return String(value.deal_title);
   if (value.customer_source_id !== undefined || value.customer_email !== undefined) return `Deal for order ${value.source_id}`;
-  const name = [value.first_name, value.last_name].filter((p) => p !== undefined).join(' ');
+  const name = [value.first_name, value.last_name].filter((p) => p !== undefined).join(' ') || (value.name !== undefined ? String(value.name) : '');
   return name ? `Deal with ${name}` : 'Imported deal';
 }
 
@@ -96,8 +97,8 @@ async function planDeals(w: WriteContext, rows: CleanRow[], rowKey: (value: Clea
   return planned;
 }
 
-/** Opens the planned deals whose key no earlier import (or earlier row) used, for the customers the rows were written to. */
-async function openDeals(w: WriteContext, planned: Map<CleanRow, PlannedDeal>, customers: Map<CleanRow, string>): Promise<void> {
+/** Opens the planned deals whose key no earlier import (or earlier row) used, for the customers (or companies) the rows were written to. */
+async function openDeals(w: WriteContext, planned: Map<CleanRow, PlannedDeal>, customers: Map<CleanRow, string>, owner: 'customer_id' | 'company_id' = 'customer_id'): Promise<void> {
   const rows = [...planned.keys()];
   const existing = await findBySourceIds(
     w.trx,
@@ -112,7 +113,7 @@ async function openDeals(w: WriteContext, planned: Map<CleanRow, PlannedDeal>, c
     const customerId = customers.get(r);
     if (!customerId || existing.has(plan.key) || seen.has(plan.key)) continue;
     seen.add(plan.key);
-    creates.push({ input: { ...plan.input, customer_id: customerId }, key: plan.key });
+    creates.push({ input: { ...plan.input, [owner]: customerId }, key: plan.key });
   }
   if (!creates.length) return;
   const created = await createDealsIn(
@@ -208,4 +209,42 @@ export async function writeInteractionsWithDeals(w: WriteContext, rows: CleanRow
     rows.filter((r) => !opensDeal(r.value) || planned.has(r)),
   );
   await openDeals(w, planned, customers);
+}
+
+/**
+ * Companies of a file (see writeCatalogue), then the deals their rows open for the company, found as
+ * writeCatalogue found (or made) it: by the file's id, then by name.
+ */
+export async function writeCompaniesWithDeals(w: WriteContext, rows: CleanRow[]): Promise<void> {
+  const wanting = rows.filter((r) => opensDeal(r.value));
+  if (!wanting.length) return writeCatalogue(w, 'companies', rows);
+  const nameKey = (v: CleanRecord) => ((v.name ?? v.domain) !== undefined ? companyKey(String(v.name ?? v.domain)) : '');
+  const planned = await planDeals(w, wanting, (v) => `company\u0000${v.source_id !== undefined ? String(v.source_id) : ''}\u0000${nameKey(v)}`);
+  await writeCatalogue(
+    w,
+    'companies',
+    rows.filter((r) => !opensDeal(r.value) || planned.has(r)),
+  );
+  const heads = [...planned.keys()];
+  const bySource = await findBySourceIds(
+    w.trx,
+    'companies',
+    w.source,
+    heads.flatMap((r) => (r.value.source_id !== undefined ? [String(r.value.source_id)] : [])),
+  );
+  const keys = [...new Set(heads.map((r) => nameKey(r.value)).filter(Boolean))];
+  const byName = new Map<string, string>();
+  for (let i = 0; i < keys.length; i += 500)
+    for (const c of await w.trx
+      .selectFrom('companies')
+      .select(['id', 'name_key'])
+      .where('name_key', 'in', keys.slice(i, i + 500))
+      .execute())
+      byName.set(c.name_key as string, c.id as string);
+  const companies = new Map<CleanRow, string>();
+  for (const r of heads) {
+    const id = (r.value.source_id !== undefined && bySource.get(String(r.value.source_id))) || byName.get(nameKey(r.value));
+    if (id) companies.set(r, id);
+  }
+  await openDeals(w, planned, companies, 'company_id');
 }

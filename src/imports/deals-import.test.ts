@@ -234,6 +234,44 @@ nobody@example.com,call,Unknown person,2026-03-05,Lost cause,10,,
     expect(await interactions(ivy)).toBe(0);
   });
 
+  it('opens a deal per company row with deal columns, for the company, once, and rejects an unknown pipeline; undo removes them', async () => {
+    const firms = file(
+      `companies-deals-${engine}.csv`,
+      `company_id,Company name,domain,Deal name,Deal value,Deal stage,Pipeline
+F1,Acme Tools,acme-${engine}.example,Workshop fit-out,8000,Proposal,
+F2,Bolt & Co,bolt-${engine}.example,,,,
+F3,Crane Ltd,crane-${engine}.example,Fleet,500,Talking,Nowhere
+F4,Dyno BV,dyno-${engine}.example,,250,,
+`,
+    );
+    const preview = await previewImport(ctx, firms, { kind: 'companies' });
+    expect(preview.mapping).toMatchObject({ 'Deal name': 'deal_title', 'Deal value': 'deal_value', Pipeline: 'deal_pipeline' });
+    expect(preview.rejected).toBe(1);
+    expect(preview.rows[2].errors[0]).toMatchObject({ column: 'Pipeline', reason: expect.stringContaining('no pipeline named "Nowhere"') });
+
+    const batch = await runImport(ctx, firms, { kind: 'companies', source: 'crm' });
+    expect(batch.counts).toMatchObject({ rows: 4, created: 3, rejected: 1, deals_created: 2 });
+    const company = async (name: string) => ((await api.request('GET', '/api/companies?limit=100')).body.data as { id: string; name: string }[]).find((c) => c.name === name)?.id;
+    const acme = (await company('Acme Tools'))!;
+    const dyno = (await company('Dyno BV'))!;
+    expect(await company('Crane Ltd')).toBeUndefined();
+    const sales = (await api.request('GET', '/api/pipelines')).body.data.find((p: { name: string }) => p.name === 'Sales');
+    const opened = (await allDeals()).filter((d) => (d as Deal & { company_id: string | null }).company_id === acme || (d as Deal & { company_id: string | null }).company_id === dyno);
+    expect(opened.map((d) => d.title).sort()).toEqual(['Deal with Dyno BV', 'Workshop fit-out']);
+    expect(opened.find((d) => d.title === 'Workshop fit-out')).toMatchObject({
+      value: 8000,
+      pipeline_id: sales.id,
+      stage_id: sales.stages.find((s: { name: string }) => s.name === 'Proposal').id,
+      customer_id: null,
+    });
+
+    const again = await runImport(ctx, firms, { kind: 'companies', source: 'crm' });
+    expect(again.counts.deals_created ?? 0).toBe(0);
+    await undoImport(ctx, batch.id);
+    expect((await allDeals()).filter((d) => d.title === 'Workshop fit-out' || d.title === 'Deal with Dyno BV')).toHaveLength(0);
+    expect(await company('Acme Tools')).toBeUndefined();
+  });
+
   it('rejects a lost stage without the reason its pipeline asks for, and an unknown pipeline', async () => {
     const bad = file(
       `bad-deals-${engine}.csv`,

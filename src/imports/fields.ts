@@ -98,7 +98,7 @@ function registryTarget(kind: EntityKind, field: FieldDef): FieldSpec | null {
 }
 
 /** Kinds whose rows may open a deal for their customer (see deal-writer.ts). */
-export const dealOpeningKinds: readonly EntityKind[] = ['customers', 'orders', 'interactions'];
+export const dealOpeningKinds: readonly EntityKind[] = ['customers', 'orders', 'interactions', 'companies'];
 
 /** The deal a row opens: its pipeline and stage by name, then `deal_<field>` for every writable field of the deal registry. */
 function dealTargets(): Record<string, FieldSpec> {
@@ -119,7 +119,7 @@ function dealTargets(): Record<string, FieldSpec> {
 
 /**
  * The import targets: the file-only columns above, then every writable field of the registry with the
- * spellings and parsing the registry gives it, then (customers, orders, interactions) the deal a row opens. Where two
+ * spellings and parsing the registry gives it, then (customers, orders, interactions, companies) the deal a row opens. Where two
  * targets share a spelling the earlier one wins.
  */
 export const FIELDS: Record<EntityKind, Record<string, FieldSpec>> = Object.fromEntries(

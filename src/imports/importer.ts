@@ -16,7 +16,7 @@ import { BinaryFileError, decodeText } from './readers/decode.js';
 import { formatOf, readHeaders, readRows, type FileFormat } from './source-file.js';
 import type { CustomFieldDefinition, EntityKind, RowError, SourceRow } from './types.js';
 import type { DateOrder } from './values/dates.js';
-import { dealPipelines, opensDeal, resolveDeal, writeCustomersWithDeals, writeInteractionsWithDeals, writeOrdersWithDeals } from './deal-writer.js';
+import { dealPipelines, opensDeal, resolveDeal, writeCompaniesWithDeals, writeCustomersWithDeals, writeInteractionsWithDeals, writeOrdersWithDeals } from './deal-writer.js';
 import { dealOpeningKinds } from './fields.js';
 import { writeCatalogue, type CleanRow, type OrderGroup, type WriteContext } from './writers.js';
 import { appendEvents } from '../core/events.js';
@@ -275,6 +275,7 @@ async function writeAll(
       if (options.kind === 'customers') await writeCustomersWithDeals(w, rows);
       else if (options.kind === 'orders') await writeOrdersWithDeals(w, groups);
       else if (options.kind === 'interactions') await writeInteractionsWithDeals(w, rows);
+      else if (options.kind === 'companies') await writeCompaniesWithDeals(w, rows);
       else await writeCatalogue(w, options.kind, rows);
       await changes.flush(trx, insert);
       await recordRejects(trx, batchId, [...rejects, ...writeRejects], insert);

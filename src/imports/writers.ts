@@ -4,8 +4,8 @@ import { companies } from '../customers/companies.js';
 import { companyKey } from '../customers/normalise.js';
 import { attachSources, createCustomersIn, toRecords, updateCustomersIn } from '../customers/service.js';
 import { fieldsOf } from '../fields/custom-fields.js';
-import type { ApiRecord } from '../records/codec.js';
-import { getRows } from '../records/repository.js';
+import { rowToRecord, type ApiRecord } from '../records/codec.js';
+import { findRow, getRows } from '../records/repository.js';
 import { customerEntity, orderStatuses } from '../schema/entities.js';
 import type { PhoneEntry } from '../schema/fields.js';
 import { updateOrdersIn } from '../sales/orders.js';
@@ -488,7 +488,9 @@ export async function writeCatalogue(w: WriteContext, kind: 'companies' | 'produ
     const key = naturalKey(r.value);
     const id = (sourceId && bySource.get(sourceId)) || (key && byKey.get(key));
     if (id) {
-      const before = await service.get(ctx, id).catch(() => null);
+      // Read in the import's transaction: on SQLite a read outside it would wait for it to end.
+      const row = await findRow(trx, service.entity, id);
+      const before = row ? rowToRecord(service.entity.fields, row) : null;
       const patch = Object.fromEntries(Object.entries(input).filter(([k, v]) => before && !same(before[k], v)));
       if (Object.keys(patch).length === 0) w.counts.unchanged++;
       else {
