@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Dialog } from '../components/Dialog';
 import { Button, FormError } from '../components/ui';
+import { parseMoney } from '../../../src/imports/values/numbers.js';
 import { ApiError } from '../lib/api';
 import { dealsApi } from './hooks';
 import type { Deal, Pipeline } from './types';
@@ -26,15 +27,20 @@ export function NewDealDialog({
   const [pipelineId, setPipelineId] = useState(pipelines[0]?.id ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const fieldError = (name: string) => (error instanceof ApiError ? error.fields?.[name]?.join(', ') : undefined);
+  const [valueError, setValueError] = useState<string | null>(null);
+  const fieldError = (name: string) => (name === 'value' && valueError) || (error instanceof ApiError ? error.fields?.[name]?.join(', ') : undefined);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    // Read as people write amounts ("1.500,50", "€ 1,500.50"); what cannot be read is said, not sent.
+    const amount = value.trim() ? parseMoney(value) : null;
+    setValueError(value.trim() && amount === null ? 'Write an amount, e.g. 1,500.50' : null);
+    if (value.trim() && amount === null) return;
     setBusy(true);
     setError(null);
     try {
       const deal = await dealsApi.create({
         title: title.trim(),
-        ...(value.trim() ? { value: Number(value) } : {}),
+        ...(amount !== null ? { value: amount } : {}),
         ...(close ? { expected_close_date: close } : {}),
         ...(source.trim() ? { source: source.trim() } : {}),
         ...(pipelineId ? { pipeline_id: pipelineId } : {}),
@@ -58,7 +64,7 @@ export function NewDealDialog({
         </div>
         <div className={`field${fieldError('value') ? ' has-error' : ''}`}>
           <label htmlFor="deal-value">Value</label>
-          <input id="deal-value" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value.replace(/[^0-9.]/g, ''))} />
+          <input id="deal-value" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />
           {fieldError('value') && <span className="field-error">{fieldError('value')}</span>}
         </div>
         <div className="field">
