@@ -48,4 +48,29 @@ describe('amounts typed in the app', () => {
     expect(await dialog.getByLabel('Value').inputValue()).toBe('12 apples');
     expect(await valueOf('Logo')).toBeUndefined();
   }, 120_000);
+
+  it('takes quote line figures typed key by key, decimals included', async () => {
+    const customer = (await apiCall('POST', '/api/customers', { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.org' })).body.id;
+    await page.goto(`${base}/customers/${customer}/quotes/new`);
+    await page.getByRole('heading', { name: 'New quote' }).waitFor();
+    await page.getByLabel('Title').fill('Hosting');
+    await page.getByLabel('Description of line 1').fill('Hosting (months)');
+    const type = async (label: string, text: string) => {
+      const input = page.getByLabel(label);
+      await input.selectText();
+      await input.press('Backspace');
+      await input.pressSequentially(text);
+      return input.inputValue();
+    };
+    expect(await type('Quantity of line 1', '1.5')).toBe('1.5');
+    expect(await type('Unit price of line 1', '12,50')).toBe('12,50');
+    expect(await type('Tax rate of line 1 in percent', '20')).toBe('20');
+    // 1.5 × 12.50 = 18.75; 20 % tax = 3.75; total 22.50.
+    await expect.poll(() => page.getByTestId('quote-totals').textContent()).toContain('€22.50');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByRole('heading', { name: /^Quote Q-\d{4}-\d{4}$/ }).waitFor();
+    const quoteId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    expect((await apiCall('GET', `/api/quotes/${quoteId}`)).body).toMatchObject({ subtotal: 18.75, tax_total: 3.75, total: 22.5 });
+    expect(problems).toEqual([]);
+  }, 120_000);
 });

@@ -3,12 +3,14 @@ import { Button, Card, FormError } from '../components/ui';
 import { ApiError } from '../lib/api';
 import { formatMoney } from '../lib/format';
 import { quoteAmounts, toMajor } from '../../../src/quotes/money.js';
+import { parseMoney } from '../../../src/imports/values/numbers.js';
+import { AmountInput } from '../components/AmountInput';
 import { useOpenDeals, useProducts, type QuoteBody } from './hooks';
 import type { Quote, QuoteLine } from './types';
 
 type DraftLine = Omit<QuoteLine, 'id' | 'net'>;
 const emptyLine = (): DraftLine => ({ product_id: null, name: '', quantity: 1, unit_price: 0, discount_percent: 0, tax_rate: 0 });
-const num = (v: string) => (v.trim() === '' || Number.isNaN(Number(v)) ? 0 : Number(v));
+const num = (v: string) => parseMoney(v) ?? 0;
 
 /** Live totals by the same exact rule the server applies (src/quotes/money.ts). */
 function Totals({ currency, lines, discount }: { currency: string; lines: DraftLine[]; discount: number }) {
@@ -193,16 +195,16 @@ export function QuoteEditor({
                   <input aria-label={`Description of line ${i + 1}`} value={l.name} onChange={(e) => setLine(i, { name: e.target.value })} aria-invalid={!!fieldError(`lines.${i}.name`)} />
                 </td>
                 <td className="num">
-                  <input aria-label={`Quantity of line ${i + 1}`} inputMode="decimal" value={l.quantity} onChange={(e) => setLine(i, { quantity: num(e.target.value) })} />
+                  <AmountInput aria-label={`Quantity of line ${i + 1}`} value={l.quantity} onValue={(n) => setLine(i, { quantity: n })} />
                 </td>
                 <td className="num">
-                  <input aria-label={`Unit price of line ${i + 1}`} inputMode="decimal" value={l.unit_price} onChange={(e) => setLine(i, { unit_price: num(e.target.value) })} />
+                  <AmountInput aria-label={`Unit price of line ${i + 1}`} value={l.unit_price} onValue={(n) => setLine(i, { unit_price: n })} />
                 </td>
                 <td className="num">
-                  <input aria-label={`Discount of line ${i + 1} in percent`} inputMode="decimal" value={l.discount_percent} onChange={(e) => setLine(i, { discount_percent: num(e.target.value) })} />
+                  <AmountInput aria-label={`Discount of line ${i + 1} in percent`} value={l.discount_percent} onValue={(n) => setLine(i, { discount_percent: n })} />
                 </td>
                 <td className="num">
-                  <input aria-label={`Tax rate of line ${i + 1} in percent`} inputMode="decimal" value={l.tax_rate} onChange={(e) => setLine(i, { tax_rate: num(e.target.value) })} />
+                  <AmountInput aria-label={`Tax rate of line ${i + 1} in percent`} value={l.tax_rate} onValue={(n) => setLine(i, { tax_rate: n })} />
                 </td>
                 <td>
                   <Button size="sm" variant="ghost" onClick={() => setLines((all) => all.filter((_, j) => j !== i))} aria-label={`Remove line ${i + 1}`}>
