@@ -57,4 +57,15 @@ describe('quote PDF', () => {
     expect(a.equals(b)).toBe(true);
     expect(a.equals(c)).toBe(false);
   });
+
+  it('embeds only the glyphs of each quote, whatever was printed before in the same process', async () => {
+    const client = { name: 'Łukasz', company: null, email: null, address: [] };
+    const small = { ...quote, title: 'Łódź', terms: null, lines: [{ ...quote.lines[0], name: 'Żółć', description: null }] };
+    const first = await renderQuotePdf(small, client, defaultQuoteSettings);
+    // Another quote with many other glyphs (Greek, Cyrillic) printed in between.
+    const other = await renderQuotePdf(quote, { ...client, name: 'Ελένη Иванова' }, defaultQuoteSettings);
+    const again = await renderQuotePdf(small, client, defaultQuoteSettings);
+    expect(again.equals(first)).toBe(true);
+    expect(other.length).toBeGreaterThan(first.length);
+  });
 });
