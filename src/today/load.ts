@@ -177,7 +177,7 @@ export async function loadToday(db: Db, now = new Date(), options: { limit?: num
   const { currency, timeZone } = await getBusinessSettings(db);
   const today = todayIn(timeZone, now);
   const limit = options.limit ?? 50;
-  const ctx: RankContext = { currency, today, defaultTaskValue };
+  const ctx: RankContext = { currency, today, timeZone, defaultTaskValue };
   const tasks = await dueTasks(db, endOfDay(now, timeZone));
   const taskLinks = (entity: string) => tasks.filter((t) => t.linked_entity === entity && t.linked_id).map((t) => t.linked_id!);
   // Quotes a due task is about are priced whatever their total; the others are read below.

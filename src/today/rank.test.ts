@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contractItem, customerItem, dealItem, dealStake, quoteItem, rankToday, taskItem, type DealInput, type RankContext } from './rank.js';
 
-const ctx: RankContext = { currency: 'EUR', today: '2026-12-05', defaultTaskValue: 50 };
+const ctx: RankContext = { currency: 'EUR', today: '2026-12-05', timeZone: 'UTC', defaultTaskValue: 50 };
 const deal = (over: Partial<DealInput> = {}): DealInput => ({
   deal_id: 'dea_1',
   title: 'Website redesign',

@@ -3,6 +3,7 @@
  * for an answer, a contract to renew, a customer worth a call) becomes an item with its expected value
  * and the reason in words. Pure functions over plain data; src/today/load.ts gathers the data.
  */
+import { todayIn } from '../settings/business.js';
 
 export const todayKinds = ['task', 'deal', 'quote', 'contract', 'customer'] as const;
 export type TodayKind = (typeof todayKinds)[number];
@@ -105,6 +106,8 @@ export interface RankContext {
   currency: string;
   /** Today's date in the business time zone (YYYY-MM-DD). */
   today: string;
+  /** The business time zone (IANA), in which a task's due day is counted. */
+  timeZone: string;
   /** What a task linked to nothing of value counts for, in the business currency. */
   defaultTaskValue: number;
 }
@@ -160,7 +163,7 @@ export function customerStake(c: CustomerInput): Stake {
 }
 
 export function taskItem(t: TaskInput, stake: Stake | null, ctx: RankContext): TodayItem {
-  const day = t.due_at.slice(0, 10);
+  const day = todayIn(ctx.timeZone, new Date(t.due_at));
   const overdue = day < ctx.today;
   const when = overdue ? `Overdue since ${day}` : 'Due today';
   const worth = stake ? `: ${stake.words}` : `: linked to nothing with a value, counted at the default ${money(ctx.defaultTaskValue, ctx.currency)}`;
