@@ -203,7 +203,7 @@ export function dealItem(d: DealInput, ctx: RankContext): TodayItem {
 
 export function quoteItem(q: QuoteInput, probability: { value: number; words: string }, ctx: RankContext): TodayItem {
   const stake = quoteStake(q, probability);
-  const seen = q.status === 'viewed' && q.viewed_at ? `viewed on ${q.viewed_at.slice(0, 10)}` : 'sent but not opened yet';
+  const seen = q.status === 'viewed' && q.viewed_at ? `viewed on ${todayIn(ctx.timeZone, new Date(q.viewed_at))}` : 'sent but not opened yet';
   return {
     kind: 'quote',
     id: q.id,
