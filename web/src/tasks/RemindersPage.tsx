@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Badge, Button, EmptyState, ErrorState, Loading, PageHeader } from '../components/ui';
+import { api } from '../lib/api';
 import { formatDateTime, relativeTime } from '../lib/format';
 import { useDocumentTitle } from '../lib/hooks';
 import { Link } from '../lib/router';
 import { NewTaskDialog } from './NewTaskDialog';
+import type { TaskCounts } from './RemindersBadge';
 import { tasksApi, useReminders } from './hooks';
 
 const priorityTone = { urgent: 'danger', high: 'warning', normal: 'neutral', low: 'neutral' } as const;
@@ -34,6 +36,7 @@ export function RemindersPage() {
           </Button>
         }
       />
+      <DueTasksNote />
       {creating && <NewTaskDialog onClose={() => setCreating(false)} onCreated={reminders.reload} />}
       {reminders.error ? (
         <ErrorState error={reminders.error} onRetry={reminders.reload} />
@@ -63,5 +66,30 @@ export function RemindersPage() {
         </ul>
       )}
     </div>
+  );
+}
+
+const tasks = (n: number) => `${n} task${n === 1 ? ' is' : 's are'}`;
+
+/**
+ * The navigation badge counts tasks due today or overdue, which Today lists rather than this page (it
+ * lists reminders): says so, so the badge and the page never seem to disagree.
+ */
+function DueTasksNote() {
+  const [counts, setCounts] = useState<TaskCounts | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    api.get<TaskCounts>('/api/reminders/counts', undefined, controller.signal).then(setCounts, () => {});
+    return () => controller.abort();
+  }, []);
+  if (!counts || counts.overdue + counts.due_today === 0) return null;
+  const parts = [
+    counts.overdue ? `${tasks(counts.overdue)} overdue` : '',
+    counts.due_today ? `${counts.overdue ? `${counts.due_today} due` : `${tasks(counts.due_today)} due`} later today` : '',
+  ].filter(Boolean);
+  return (
+    <p className="muted section-gap" data-testid="due-tasks-note">
+      {parts.join(' and ')}; <Link to="/today">Today</Link> lists them with what each is worth.
+    </p>
   );
 }
