@@ -32,14 +32,20 @@ function insertText(engine: DialectName, table: string, columns: readonly string
  * `statementSizes`, so a table needs a handful of statement texts (SQLite prepares each once).
  */
 export async function insertValues(db: Db, table: string, columns: readonly string[], values: readonly unknown[][]): Promise<void> {
-  if (values.length === 0) return;
   const engine = engineOf(db);
+  await inStatements(db, engine, columns, values, (rows) => insertText(engine, table, columns, rows));
+}
+
+/** Runs rows in statements of `statementSizes`, each spelt by `text` for its row count; returns the rows they return. */
+async function inStatements(db: Db, engine: DialectName, columns: readonly string[], values: readonly unknown[][], text: (rows: number) => string): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
   const perStatement = Math.max(1, Math.min(250, Math.floor(traitsOf(engine).maxParams / Math.max(1, columns.length))));
   for (const [start, count] of statementSizes(values.length, perStatement)) {
     const parameters: unknown[] = [];
     for (let i = start; i < start + count; i++) for (const v of values[i]) parameters.push(bindable(v));
-    await db.executeQuery(CompiledQuery.raw(insertText(engine, table, columns, count), parameters));
+    out.push(...((await db.executeQuery(CompiledQuery.raw(text(count), parameters))).rows as Record<string, unknown>[]));
   }
+  return out;
 }
 
 export interface AddingUpsert {
@@ -73,13 +79,6 @@ function upsertText(engine: DialectName, table: string, columns: readonly string
  */
 export async function upsertAddingValues(db: Db, table: string, columns: readonly string[], values: readonly unknown[][], o: AddingUpsert): Promise<Record<string, unknown>[] | null> {
   const engine = engineOf(db);
-  const out: Record<string, unknown>[] = [];
-  const perStatement = Math.max(1, Math.min(250, Math.floor(traitsOf(engine).maxParams / Math.max(1, columns.length))));
-  for (const [start, count] of statementSizes(values.length, perStatement)) {
-    const parameters: unknown[] = [];
-    for (let i = start; i < start + count; i++) for (const v of values[i]) parameters.push(bindable(v));
-    const result = await db.executeQuery(CompiledQuery.raw(upsertText(engine, table, columns, count, o), parameters));
-    out.push(...(result.rows as Record<string, unknown>[]));
-  }
+  const out = await inStatements(db, engine, columns, values, (rows) => upsertText(engine, table, columns, rows, o));
   return engine === 'mysql' ? null : out;
 }
