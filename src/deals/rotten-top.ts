@@ -61,17 +61,23 @@ async function firstInListOrder(range: () => DealQuery, probabilities: Map<strin
     : sql`0`;
   const expected = sql<number>`(${probability}) * coalesce(${sql.ref('d.value')}, 0)`;
   const otherCurrency = sql<number>`case when coalesce(${sql.ref('d.currency')}, ${options.currency}) = ${options.currency} then 0 else 1 end`;
-  const first = await range()
+  // One row past the cut tells whether any near tie lies beyond it: if it is clearly below the last
+  // place (or in the other currency group), every row after it is too, and the second read is skipped.
+  const read = await range()
     .select([expected.as('expected'), otherCurrency.as('other_currency')])
     .orderBy(otherCurrency)
     .orderBy(expected, 'desc')
     .orderBy('d.id')
-    .limit(options.limit)
+    .limit(options.limit + 1)
     .execute();
-  if (first.length < options.limit) return first;
+  if (read.length <= options.limit) return read;
+  const first = read.slice(0, options.limit);
   const last = first[first.length - 1];
   const at = Number(last.expected);
   const tolerance = Math.max(1e-9, Math.abs(at) * 1e-9);
+  const next = read[options.limit];
+  // Twice the tolerance: the engines' arithmetic and JavaScript's may differ by a hair here as well.
+  if (Number(next.other_currency) !== Number(last.other_currency) || Number(next.expected) < at - 2 * tolerance) return first;
   const near: Expression<SqlBool> = sql<SqlBool>`${expected} between ${sql.lit(at - tolerance)} and ${sql.lit(at + tolerance)}`;
   const ties = await range().where(otherCurrency, '=', Number(last.other_currency)).where(near).execute();
   return [...first, ...ties];

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../core/database.js';
 import { toNumber } from '../core/database.js';
+import { lastEventSeq } from '../core/events.js';
 import { getBusinessSettings, todayIn } from '../settings/business.js';
 
 export interface QuoteAwaitingAnswer {
@@ -27,9 +28,30 @@ const dayMs = 86_400_000;
 
 const waiting = (db: Db, today: string) => db.selectFrom('quotes as q').where('q.status', 'in', ['sent', 'viewed']).where('q.valid_until', '>=', today).where('q.superseded_by_id', 'is', null);
 
+/**
+ * The count, kept per database and day while no event is appended (and for a minute at most): every
+ * change to a quote's status (sent, viewed, answered, revised) appends an event in its
+ * transaction, in whatever server process, and the day in the key drops quotes as they expire.
+ * Counting thousands of waiting quotes on every Today read cost more than the rest of the quote part.
+ */
+const countMaxAgeMs = 60_000;
+const counts = new WeakMap<object, { today: string; stamp: number; at: number; n: number }>();
+
 /** How many quotes wait for an answer. */
 export async function countQuotesAwaiting(db: Db, now: Date = new Date()): Promise<number> {
   const today = todayIn((await getBusinessSettings(db)).timeZone, now);
+  if (db.isTransaction) return countWaiting(db, today);
+  // The stamp is read before the count: a write committing in between leaves a newer stamp for the next read.
+  const stamp = await lastEventSeq(db);
+  const hit = counts.get(db);
+  const at = Date.now();
+  if (hit && hit.today === today && hit.stamp === stamp && at - hit.at < countMaxAgeMs && at >= hit.at) return hit.n;
+  const n = await countWaiting(db, today);
+  counts.set(db, { today, stamp, at, n });
+  return n;
+}
+
+async function countWaiting(db: Db, today: string): Promise<number> {
   const row = await waiting(db, today)
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirst();
