@@ -73,4 +73,18 @@ describe('amounts typed in the app', () => {
     expect((await apiCall('GET', `/api/quotes/${quoteId}`)).body).toMatchObject({ subtotal: 18.75, tax_total: 3.75, total: 22.5 });
     expect(problems).toEqual([]);
   }, 120_000);
+
+  it('takes a flow threshold typed key by key', async () => {
+    await page.goto(`${base}/flows`);
+    const create = page.getByRole('form', { name: 'New flow' });
+    await create.getByLabel('Start from').selectOption('blank');
+    await create.getByLabel('Name').fill('Win back');
+    await create.getByRole('button', { name: 'Create flow' }).click();
+    const editor = page.getByRole('form', { name: 'Flow editor' });
+    await editor.getByLabel('Starts when').selectOption('event');
+    await editor.getByLabel('Event', { exact: true }).selectOption('customer.score_crossed');
+    await editor.getByLabel('Threshold').pressSequentially('0.75');
+    expect(await editor.getByLabel('Threshold').inputValue()).toBe('0.75');
+    expect(problems).toEqual([]);
+  }, 120_000);
 });

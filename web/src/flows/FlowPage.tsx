@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { AmountInput } from '../components/AmountInput';
 import { useToast } from '../components/Toasts';
 import { Badge, Button, Card, ErrorState, FormError, Loading, PageHeader } from '../components/ui';
 import { api, ApiError } from '../lib/api';
@@ -71,13 +72,7 @@ function TriggerEditor({ trigger, onChange, errors }: { trigger: FlowTrigger; on
               </div>
               <div className="field">
                 <label htmlFor="trigger-threshold">Threshold</label>
-                <input
-                  id="trigger-threshold"
-                  className="input-narrow"
-                  inputMode="decimal"
-                  value={match.threshold === undefined ? '' : String(match.threshold)}
-                  onChange={(e) => setMatch({ threshold: e.target.value.trim() === '' ? undefined : Number(e.target.value) })}
-                />
+                <AmountInput id="trigger-threshold" className="input-narrow" value={match.threshold === undefined ? undefined : Number(match.threshold)} onValue={(n) => setMatch({ threshold: n })} />
               </div>
             </>
           ) : (

@@ -195,16 +195,16 @@ export function QuoteEditor({
                   <input aria-label={`Description of line ${i + 1}`} value={l.name} onChange={(e) => setLine(i, { name: e.target.value })} aria-invalid={!!fieldError(`lines.${i}.name`)} />
                 </td>
                 <td className="num">
-                  <AmountInput aria-label={`Quantity of line ${i + 1}`} value={l.quantity} onValue={(n) => setLine(i, { quantity: n })} />
+                  <AmountInput aria-label={`Quantity of line ${i + 1}`} value={l.quantity} onValue={(n) => setLine(i, { quantity: n ?? 0 })} />
                 </td>
                 <td className="num">
-                  <AmountInput aria-label={`Unit price of line ${i + 1}`} value={l.unit_price} onValue={(n) => setLine(i, { unit_price: n })} />
+                  <AmountInput aria-label={`Unit price of line ${i + 1}`} value={l.unit_price} onValue={(n) => setLine(i, { unit_price: n ?? 0 })} />
                 </td>
                 <td className="num">
-                  <AmountInput aria-label={`Discount of line ${i + 1} in percent`} value={l.discount_percent} onValue={(n) => setLine(i, { discount_percent: n })} />
+                  <AmountInput aria-label={`Discount of line ${i + 1} in percent`} value={l.discount_percent} onValue={(n) => setLine(i, { discount_percent: n ?? 0 })} />
                 </td>
                 <td className="num">
-                  <AmountInput aria-label={`Tax rate of line ${i + 1} in percent`} value={l.tax_rate} onValue={(n) => setLine(i, { tax_rate: n })} />
+                  <AmountInput aria-label={`Tax rate of line ${i + 1} in percent`} value={l.tax_rate} onValue={(n) => setLine(i, { tax_rate: n ?? 0 })} />
                 </td>
                 <td>
                   <Button size="sm" variant="ghost" onClick={() => setLines((all) => all.filter((_, j) => j !== i))} aria-label={`Remove line ${i + 1}`}>
