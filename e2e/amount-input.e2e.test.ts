@@ -1,39 +1,26 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall as callApi, signUp, startApp, watchForProblems, type RunningApp } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { signedInApp } from './harness.js';
 
 /** Amounts typed the way people write them ("1.500,50", "€ 1,500.50") are read as written, never cut short. */
 describe('amounts typed in the app', () => {
-  let app: RunningApp;
-  let page: Page;
-  let base: string;
-  const problems: string[] = [];
-  const apiCall = (method: string, url: string, body?: unknown) => callApi(page, method, url, body);
-
-  beforeAll(async () => {
-    app = await startApp({ width: 1440, height: 900 });
-    ({ page, base } = app);
-    page.setDefaultTimeout(30_000);
-    watchForProblems(page, problems);
-    await signUp(page, base, 'Deals');
-  }, 300_000);
-  afterAll(async () => app?.close());
+  const s = signedInApp('Deals');
 
   const openDeal = async (title: string, value: string) => {
-    await page.goto(`${base}/deals`);
-    await page.getByRole('button', { name: 'New deal' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New deal' });
+    await s.page.goto(`${s.base}/deals`);
+    await s.page.getByRole('button', { name: 'New deal' }).click();
+    const dialog = s.page.getByRole('dialog', { name: 'New deal' });
     await dialog.getByLabel('Title').fill(title);
     await dialog.getByLabel('Value').fill(value);
     await dialog.getByRole('button', { name: 'Open the deal' }).click();
     return dialog;
   };
   const valueOf = async (title: string) => {
-    const deals = (await apiCall('GET', '/api/deals')).body.data as { title: string; value: number }[];
+    const deals = (await s.apiCall('GET', '/api/deals')).body.data as { title: string; value: number }[];
     return deals.find((d) => d.title === title)?.value;
   };
 
   it('reads a new deal value with either decimal separator', async () => {
+    const { page, base, problems, apiCall } = s;
     await openDeal('Shop', '1.500,50');
     await expect.poll(() => valueOf('Shop')).toBe(1500.5);
     await openDeal('Site', '€ 2,750.25');
@@ -42,6 +29,7 @@ describe('amounts typed in the app', () => {
   }, 120_000);
 
   it('says what is wrong with a value it cannot read and keeps what was typed', async () => {
+    const { page, base, problems, apiCall } = s;
     const dialog = await openDeal('Logo', '12 apples');
     await dialog.getByText('Write an amount, e.g. 1,500.50').waitFor();
     expect(await dialog.getByLabel('Title').inputValue()).toBe('Logo');
@@ -50,6 +38,7 @@ describe('amounts typed in the app', () => {
   }, 120_000);
 
   it('takes quote line figures typed key by key, decimals included', async () => {
+    const { page, base, problems, apiCall } = s;
     const customer = (await apiCall('POST', '/api/customers', { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.org' })).body.id;
     await page.goto(`${base}/customers/${customer}/quotes/new`);
     await page.getByRole('heading', { name: 'New quote' }).waitFor();
@@ -75,6 +64,7 @@ describe('amounts typed in the app', () => {
   }, 120_000);
 
   it('takes a flow threshold typed key by key', async () => {
+    const { page, base, problems, apiCall } = s;
     await page.goto(`${base}/flows`);
     const create = page.getByRole('form', { name: 'New flow' });
     await create.getByLabel('Start from').selectOption('blank');

@@ -1,17 +1,13 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall as callApi, signUp, startApp, watchForProblems, type RunningApp } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { signedInApp } from './harness.js';
 
 /** Buttons that remove or stop something for good ask first; dismissing the question changes nothing. */
 describe('destructive actions ask first', () => {
-  let app: RunningApp;
-  let page: Page;
-  let base: string;
-  const problems: string[] = [];
-  const apiCall = (method: string, url: string, body?: unknown) => callApi(page, method, url, body);
+  const s = signedInApp('Loyalty');
   /** Clicks `button`, answers the browser's question, and returns the question asked. */
   const clickAnswering = async (button: ReturnType<Page['getByRole']>, accept: boolean) => {
-    const asked = page.waitForEvent('dialog').then(async (dialog) => {
+    const asked = s.page.waitForEvent('dialog').then(async (dialog) => {
       const message = dialog.message();
       await (accept ? dialog.accept() : dialog.dismiss());
       return message;
@@ -20,16 +16,8 @@ describe('destructive actions ask first', () => {
     return asked;
   };
 
-  beforeAll(async () => {
-    app = await startApp({ width: 1440, height: 900 });
-    ({ page, base } = app);
-    page.setDefaultTimeout(30_000);
-    watchForProblems(page, problems);
-    await signUp(page, base, 'Loyalty');
-  }, 300_000);
-  afterAll(async () => app?.close());
-
   it('asks before removing an earn rule or a reward', async () => {
+    const { page, base, problems, apiCall } = s;
     expect((await apiCall('POST', '/api/loyalty/rules', { name: 'A point per euro', kind: 'order', points: 1 })).status).toBe(201);
     expect((await apiCall('POST', '/api/loyalty/rewards', { name: 'Five off', kind: 'discount_code', points_price: 50, discount_amount: 5 })).status).toBe(201);
     await page.goto(`${base}/loyalty`);
@@ -49,6 +37,7 @@ describe('destructive actions ask first', () => {
   }, 120_000);
 
   it('asks before cancelling a campaign or deleting its draft', async () => {
+    const { page, base, problems, apiCall } = s;
     const mjml = '<mjml><mj-body><mj-section><mj-column><mj-text>Hello</mj-text></mj-column></mj-section></mj-body></mjml>';
     const template = await apiCall('POST', '/api/templates', { name: 'News', subject: 'News', mjml });
     expect(template.status).toBe(201);

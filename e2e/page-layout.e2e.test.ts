@@ -1,24 +1,12 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, signUp, startApp, watchForProblems, type RunningApp } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { signedInApp } from './harness.js';
 
 /** Every page in the navigation sits in the page frame: its heading is inset from the sidebar, not pressed against it. */
 describe('page layout', () => {
-  let app: RunningApp;
-  let page: Page;
-  let base: string;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    app = await startApp({ width: 1440, height: 900 });
-    ({ page, base } = app);
-    page.setDefaultTimeout(30_000);
-    watchForProblems(page, problems);
-    await signUp(page, base, 'Loyalty');
-  }, 300_000);
-  afterAll(async () => app?.close());
+  const s = signedInApp('Loyalty');
 
   it('insets the heading of every navigation page from the edge of the main area', async () => {
+    const { page, base, problems, apiCall } = s;
     const links = await page
       .getByRole('navigation')
       .getByRole('link')
@@ -37,10 +25,11 @@ describe('page layout', () => {
   }, 300_000);
 
   it('keeps a seven-figure revenue inside its card and the key numbers apart from the Today card', async () => {
-    const customer = await apiCall(page, 'POST', '/api/customers', { first_name: 'Big', last_name: 'Spender', email: 'big@spender.example' });
+    const { page, base, problems, apiCall } = s;
+    const customer = await apiCall('POST', '/api/customers', { first_name: 'Big', last_name: 'Spender', email: 'big@spender.example' });
     expect(customer.status).toBe(201);
     const today = new Date().toISOString().slice(0, 10);
-    const orders = await apiCall(page, 'POST', '/api/orders/bulk', { create: [{ customer_id: customer.body.id, ordered_at: today, total: 1234567.89, currency: 'EUR' }] });
+    const orders = await apiCall('POST', '/api/orders/bulk', { create: [{ customer_id: customer.body.id, ordered_at: today, total: 1234567.89, currency: 'EUR' }] });
     expect(orders.status).toBe(200);
     await page.goto(`${base}/`);
     const numbers = page.getByRole('region', { name: 'Key numbers' });

@@ -1,25 +1,12 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall as callApi, signUp, startApp, watchForProblems, type RunningApp } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { signedInApp } from './harness.js';
 
 /** The count next to "Reminders" and the Reminders page agree: the page says where the tasks it counts are. */
 describe('the reminders badge and page', () => {
-  let app: RunningApp;
-  let page: Page;
-  let base: string;
-  const problems: string[] = [];
-  const apiCall = (method: string, url: string, body?: unknown) => callApi(page, method, url, body);
-
-  beforeAll(async () => {
-    app = await startApp({ width: 1440, height: 900 });
-    ({ page, base } = app);
-    page.setDefaultTimeout(30_000);
-    watchForProblems(page, problems);
-    await signUp(page, base, 'Reminders');
-  }, 300_000);
-  afterAll(async () => app?.close());
+  const s = signedInApp('Reminders');
 
   it('points from the Reminders page to the due and overdue tasks the badge counts', async () => {
+    const { page, base, problems, apiCall } = s;
     const day = 86_400_000;
     for (const title of ['Call Ada back', 'Send the invoice']) {
       expect((await apiCall('POST', '/api/tasks', { title, due_at: new Date(Date.now() - 2 * day).toISOString() })).status).toBe(201);
