@@ -46,4 +46,18 @@ describe('page layout', () => {
     expect(numbersBox!.y - (todayCard!.y + todayCard!.height)).toBeGreaterThanOrEqual(16);
     expect(problems).toEqual([]);
   }, 120_000);
+
+  it('pads the customer panel of a ticket like every other card', async () => {
+    const { page, base, problems, apiCall } = s;
+    const customer = await apiCall('POST', '/api/customers', { first_name: 'Vase', last_name: 'Owner', email: 'vase@owner.example' });
+    const ticket = await apiCall('POST', '/api/tickets', { subject: 'Order arrived broken', customer_id: customer.body.id });
+    expect(ticket.status).toBe(201);
+    await page.goto(`${base}/tickets/${ticket.body.id}`);
+    const panel = page.getByRole('region', { name: 'Customer' });
+    const link = panel.getByRole('link', { name: 'Vase Owner' });
+    await link.waitFor();
+    const [box, inner] = await Promise.all([panel.boundingBox(), link.boundingBox()]);
+    expect(inner!.x - box!.x).toBeGreaterThanOrEqual(12);
+    expect(problems).toEqual([]);
+  }, 120_000);
 });

@@ -3,6 +3,7 @@ import { Badge, Button, Card, ErrorState, FormError, Loading, PageHeader } from 
 import { useToast } from '../components/Toasts';
 import { formatDateTime, formatMoney, formatNumber, formatShortDate } from '../lib/format';
 import { useDocumentTitle } from '../lib/hooks';
+import { stageLabels } from '../lib/insights';
 import { Link, useLocation, type Params } from '../lib/router';
 import { ticketsApi, useCannedReplies, useTicket } from './hooks';
 import { dueText, statusLabel, statusTone, typingIn } from './format';
@@ -62,58 +63,65 @@ function MessageItem({ ticketId, message }: { ticketId: string; message: TicketM
 
 function ValuePanel({ context }: { context: TicketDetail['customer_context'] }) {
   const c = context.customer;
-  if (!c) return <Card title="Customer">No customer is linked.</Card>;
+  if (!c)
+    return (
+      <Card title="Customer" id="ticket-customer">
+        <p className="card-pad muted">No customer is linked.</p>
+      </Card>
+    );
   return (
-    <Card title="Customer">
-      <p>
-        <Link to={`/customers/${encodeURIComponent(c.id)}`}>{c.name || c.email}</Link>
-        {c.high_value && <Badge tone="accent">high value</Badge>}
-        {c.at_risk && <Badge tone="danger">at risk</Badge>}
-      </p>
-      <dl className="ticket-facts">
-        <dt>Stage</dt>
-        <dd>{c.stage ?? '—'}</dd>
-        <dt>CLV</dt>
-        <dd>{c.clv === null ? '—' : formatMoney(c.clv)}</dd>
-        <dt>Churn risk</dt>
-        <dd>{c.churn_risk === null ? '—' : `${Math.round(c.churn_risk * 100)} %`}</dd>
-      </dl>
-      <h3 className="small">Open deals</h3>
-      {context.open_deals.length ? (
-        <ul>
-          {context.open_deals.map((d) => (
-            <li key={d.id}>
-              <Link to={`/deals/${encodeURIComponent(d.id)}`}>{d.title}</Link> {d.value !== null && <span className="muted small">{formatMoney(d.value, d.currency)}</span>}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="muted small">None</p>
-      )}
-      <h3 className="small">Recent orders</h3>
-      {context.recent_orders.length ? (
-        <ul>
-          {context.recent_orders.map((o) => (
-            <li key={o.id}>
-              {formatShortDate(o.ordered_at)} · {formatMoney(o.total, o.currency)} <span className="muted small">{o.status}</span>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="muted small">None</p>
-      )}
-      <h3 className="small">Previous tickets</h3>
-      {context.previous_tickets.length ? (
-        <ul>
-          {context.previous_tickets.map((p) => (
-            <li key={p.id}>
-              <Link to={`/tickets/${encodeURIComponent(p.id)}`}>{p.reference}</Link> {p.subject} <span className="muted small">{p.status}</span>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="muted small">None</p>
-      )}
+    <Card title="Customer" id="ticket-customer">
+      <div className="card-pad">
+        <p>
+          <Link to={`/customers/${encodeURIComponent(c.id)}`}>{c.name || c.email}</Link>
+          {c.high_value && <Badge tone="accent">high value</Badge>}
+          {c.at_risk && <Badge tone="danger">at risk</Badge>}
+        </p>
+        <dl className="ticket-facts">
+          <dt>Stage</dt>
+          <dd>{c.stage ? (stageLabels[c.stage] ?? c.stage) : '—'}</dd>
+          <dt>CLV</dt>
+          <dd>{c.clv === null ? '—' : formatMoney(c.clv)}</dd>
+          <dt>Churn risk</dt>
+          <dd>{c.churn_risk === null ? '—' : `${Math.round(c.churn_risk * 100)}%`}</dd>
+        </dl>
+        <h3 className="small">Open deals</h3>
+        {context.open_deals.length ? (
+          <ul>
+            {context.open_deals.map((d) => (
+              <li key={d.id}>
+                <Link to={`/deals/${encodeURIComponent(d.id)}`}>{d.title}</Link> {d.value !== null && <span className="muted small">{formatMoney(d.value, d.currency)}</span>}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted small">None</p>
+        )}
+        <h3 className="small">Recent orders</h3>
+        {context.recent_orders.length ? (
+          <ul>
+            {context.recent_orders.map((o) => (
+              <li key={o.id}>
+                {formatShortDate(o.ordered_at)} · {formatMoney(o.total, o.currency)} <span className="muted small">{o.status}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted small">None</p>
+        )}
+        <h3 className="small">Previous tickets</h3>
+        {context.previous_tickets.length ? (
+          <ul>
+            {context.previous_tickets.map((p) => (
+              <li key={p.id}>
+                <Link to={`/tickets/${encodeURIComponent(p.id)}`}>{p.reference}</Link> {p.subject} <span className="muted small">{p.status}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted small">None</p>
+        )}
+      </div>
     </Card>
   );
 }
