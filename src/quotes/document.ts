@@ -2,6 +2,7 @@
 import type { Db } from '../core/database.js';
 import { renderQuotePdf, sha256Hex, type PdfClient, type PdfQuote } from './pdf.js';
 import type { Quote } from './service.js';
+import { getBusinessSettings } from '../settings/business.js';
 import { getQuoteSettings } from './settings.js';
 
 export async function quoteClient(db: Db, customerId: string): Promise<PdfClient & { email: string | null }> {
@@ -21,7 +22,7 @@ export async function quoteClient(db: Db, customerId: string): Promise<PdfClient
 }
 
 /** The quote as the PDF and the public page show it. */
-export function pdfQuoteOf(quote: Quote): PdfQuote {
+export function pdfQuoteOf(quote: Quote, timeZone: string): PdfQuote {
   return {
     number: quote.number,
     version: quote.version,
@@ -29,6 +30,7 @@ export function pdfQuoteOf(quote: Quote): PdfQuote {
     currency: quote.currency,
     valid_until: quote.valid_until,
     created_at: quote.created_at as string,
+    time_zone: timeZone,
     terms: (quote.terms as string | null) ?? null,
     discount_percent: Number(quote.discount_percent ?? 0),
     subtotal: Number(quote.subtotal),
@@ -40,7 +42,7 @@ export function pdfQuoteOf(quote: Quote): PdfQuote {
 }
 
 export async function quotePdf(db: Db, quote: Quote): Promise<{ bytes: Buffer; sha256: string; filename: string }> {
-  const [client, settings] = await Promise.all([quoteClient(db, quote.customer_id), getQuoteSettings(db)]);
-  const bytes = await renderQuotePdf(pdfQuoteOf(quote), client, settings);
+  const [client, settings, business] = await Promise.all([quoteClient(db, quote.customer_id), getQuoteSettings(db), getBusinessSettings(db)]);
+  const bytes = await renderQuotePdf(pdfQuoteOf(quote, business.timeZone), client, settings);
   return { bytes, sha256: sha256Hex(bytes), filename: `${quote.number}${quote.version > 1 ? `-v${quote.version}` : ''}.pdf` };
 }

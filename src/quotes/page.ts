@@ -2,7 +2,7 @@
  * The public page of a quote, rendered by the server: plain HTML and one style block (the app's CSP
  * allows inline styles, no script), with real forms so it works in any browser and with a keyboard.
  */
-import { formatMoney, quoteTitle, taxBreakdown, type PdfQuote } from './pdf.js';
+import { formatMoney, quoteDay, quoteTitle, taxBreakdown, type PdfQuote } from './pdf.js';
 import type { QuoteSettings } from './settings.js';
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -62,11 +62,11 @@ function banner(q: PageQuote): { text: string; kind: string; open: boolean } {
   if (q.superseded) return { text: 'This version of the quote was replaced by a newer one. Please use the link of the newest version.', kind: 'bad', open: false };
   switch (q.status) {
     case 'accepted':
-      return { text: `Accepted${q.accepted_by ? ` by ${q.accepted_by}` : ''} on ${q.accepted_at?.slice(0, 10)}. Thank you!`, kind: 'ok', open: false };
+      return { text: `Accepted${q.accepted_by ? ` by ${q.accepted_by}` : ''} on ${q.accepted_at ? quoteDay(q, q.accepted_at) : ''}. Thank you!`, kind: 'ok', open: false };
     case 'converted':
       return { text: 'This quote was accepted and turned into an order.', kind: 'ok', open: false };
     case 'declined':
-      return { text: `Declined on ${q.declined_at?.slice(0, 10)}.`, kind: 'bad', open: false };
+      return { text: `Declined on ${q.declined_at ? quoteDay(q, q.declined_at) : ''}.`, kind: 'bad', open: false };
     case 'expired':
       return { text: `This quote expired on ${q.valid_until}. Please ask for a new one.`, kind: 'bad', open: false };
     default:
@@ -108,7 +108,7 @@ export function quotePage(q: PageQuote, settings: QuoteSettings, state: PageStat
   const body = `<header><div>${settings.logo ? `<img src="${esc(settings.logo)}" alt="${esc(settings.business_name ?? 'Logo')}">` : ''}</div>
 <div class="business"><strong>${esc(settings.business_name ?? '')}</strong><br>${lines(settings.business_address)}</div></header>
 <h1>${esc(quoteTitle(q))}</h1>${q.title ? `<p>${esc(q.title)}</p>` : ''}
-<p class="muted">Date ${esc(q.created_at.slice(0, 10))}</p>
+<p class="muted">Date ${esc(quoteDay(q, q.created_at))}</p>
 <div class="banner ${b.kind}" role="status">${esc(b.text)}</div>
 ${state.notice ? `<div class="banner ok" role="status">${esc(state.notice)}</div>` : ''}
 ${state.error ? `<div class="banner bad" role="alert">${esc(state.error)}</div>` : ''}

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import * as fontkit from 'fontkit';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { todayIn } from '../settings/business.js';
 import { currencyDigits, quoteAmounts, toMajor } from './money.js';
 import type { QuoteLine } from './lines.js';
 import { logoImage, type QuoteSettings } from './settings.js';
@@ -23,6 +24,8 @@ export interface PdfQuote {
   currency: string;
   valid_until: string;
   created_at: string;
+  /** The business time zone (IANA) in which the quote's days are named; UTC when absent. */
+  time_zone?: string;
   terms: string | null;
   discount_percent: number;
   subtotal: number;
@@ -31,6 +34,9 @@ export interface PdfQuote {
   total: number;
   lines: QuoteLine[];
 }
+
+/** The day of an instant of the quote (made, accepted, declined) in the business time zone. */
+export const quoteDay = (q: Pick<PdfQuote, 'time_zone'>, at: string) => todayIn(q.time_zone ?? 'UTC', new Date(at));
 
 export interface PdfClient {
   name: string;
@@ -136,7 +142,7 @@ export function renderQuotePdf(q: PdfQuote, client: PdfClient, settings: QuoteSe
     .moveDown(0.5)
     .font('Regular')
     .fontSize(9)
-    .text(`Date: ${q.created_at.slice(0, 10)}    Valid until: ${q.valid_until}`);
+    .text(`Date: ${quoteDay(q, q.created_at)}    Valid until: ${q.valid_until}`);
 
   doc.moveDown(1).font('Bold').fontSize(10).text('For');
   doc

@@ -15,6 +15,7 @@ import { acceptQuote, declineQuote, quoteOfToken, recordActivity, viewQuote, typ
 import { pdfQuoteOf, quoteClient, quotePdf } from './document.js';
 import { messagePage, quotePage } from './page.js';
 import type { Quote } from './service.js';
+import { getBusinessSettings } from '../settings/business.js';
 import { getQuoteSettings } from './settings.js';
 
 export const publicQuoteBodyBytes = 16 * 1024;
@@ -69,9 +70,14 @@ export function registerQuotePages(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   const visitor = (c: Context): Visitor => ({ ip: clientAddress(c, deps.config), userAgent: c.req.header('user-agent') ?? null });
 
   const render = async (c: Context, quote: Quote, token: string, extra: { error?: string; notice?: string } = {}, status = 200) => {
-    const [pdf, settings, client] = await Promise.all([quotePdf(database.db, quote), getQuoteSettings(database.db), quoteClient(database.db, quote.customer_id)]);
+    const [pdf, settings, client, business] = await Promise.all([
+      quotePdf(database.db, quote),
+      getQuoteSettings(database.db),
+      quoteClient(database.db, quote.customer_id),
+      getBusinessSettings(database.db),
+    ]);
     const view = {
-      ...pdfQuoteOf(quote),
+      ...pdfQuoteOf(quote, business.timeZone),
       status: quote.status,
       accepted_at: (quote.accepted_at as string | null) ?? null,
       accepted_by: (quote.accepted_by as string | null) ?? null,
