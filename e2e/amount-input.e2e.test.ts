@@ -77,4 +77,20 @@ describe('amounts typed in the app', () => {
     expect(await editor.getByLabel('Threshold').inputValue()).toBe('0.75');
     expect(problems).toEqual([]);
   }, 120_000);
+
+  it('filters the deal list by a minimum value written with a decimal comma', async () => {
+    const { page, base, problems, apiCall } = s;
+    expect((await apiCall('POST', '/api/deals', { title: 'Small job', value: 900 })).status).toBe(201);
+    expect((await apiCall('POST', '/api/deals', { title: 'Big job', value: 2000 })).status).toBe(201);
+    await page.goto(`${base}/deals/list`);
+    await page.getByText('Small job').waitFor();
+    await page.getByLabel('Minimum value').pressSequentially('1.000,50');
+    // The list settles on the big job alone (while it loads, neither shows).
+    const shown = async () => `${await page.getByText('Big job').count()}/${await page.getByText('Small job').count()}`;
+    await expect.poll(shown).toBe('1/0');
+    await page.waitForTimeout(500);
+    expect(await shown()).toBe('1/0');
+    expect(await page.getByLabel('Minimum value').inputValue()).toBe('1.000,50');
+    expect(problems).toEqual([]);
+  }, 120_000);
 });

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { parseMoney } from '../../../src/imports/values/numbers.js';
 import { Badge, Button, EmptyState, ErrorState, Loading, PageHeader } from '../components/ui';
 import type { Query } from '../lib/api';
 import { formatMoney, formatShortDate, relativeTime } from '../lib/format';
@@ -38,7 +39,7 @@ export function DealsListPage() {
     pipeline_id: pipelineId || undefined,
     stage_id: stageId || undefined,
     'source[contains]': sourceText || undefined,
-    'value[gte]': minValue || undefined,
+    'value[gte]': parseMoney(minValue) ?? undefined,
   };
   const key = JSON.stringify(query);
 
@@ -108,7 +109,8 @@ export function DealsListPage() {
           placeholder="Value at least"
           inputMode="decimal"
           value={minValue}
-          onChange={(e) => setMinValue(e.target.value.replace(/[^0-9.]/g, ''))}
+          onChange={(e) => setMinValue(e.target.value)}
+          aria-invalid={minValue.trim() !== '' && parseMoney(minValue) === null}
           className="input-narrow"
         />
         <select aria-label="Sort" value={sort} onChange={(e) => setSort(e.target.value)}>
