@@ -40,7 +40,10 @@ export function requireAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
   };
 }
 
-const credentials = z.object({ email: z.string().openapi({ example: 'me@example.com' }), password: z.string() }).openapi('Credentials');
+const credentials = z
+  .object({ email: z.string().openapi({ example: 'me@example.com' }), password: z.string() })
+  .strict()
+  .openapi('Credentials');
 const sessionInfo = z.object({ user_id: z.string(), csrf_token: z.string(), expires_at: z.string() }).openapi('Session');
 const tokenSchema = z
   .object({

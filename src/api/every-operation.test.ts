@@ -54,7 +54,7 @@ describe.each(engines)('every operation with hostile input on %s', (engine) => {
     ids.deals = await post('/api/deals', { title: 'Renewal', customer_id: ids.customers, value: 100 });
     ids.quotes = await post('/api/quotes', { customer_id: ids.customers, lines: [{ product_id: ids.products, name: 'Plan', quantity: 1, unit_price: 20, tax_rate: 0, discount_percent: 0 }] });
     ids.contracts = await post('/api/contracts', { title: 'Support', customer_id: ids.customers, starts_on: '2026-01-01' });
-    ids.tickets = await post('/api/tickets', { subject: 'Help', customer_id: ids.customers, body: 'It broke' });
+    ids.tickets = await post('/api/tickets', { subject: 'Help', customer_id: ids.customers, message: 'It broke' });
     ids.webhooks = await post('/api/webhooks', { url: 'https://example.com/hook', event_types: ['customer.created'] });
     ids.pipelines = 'pip_default';
   }, 120_000);
@@ -101,8 +101,37 @@ describe.each(engines)('every operation with hostile input on %s', (engine) => {
     const query = await api.request('GET', '/api/customers?first_name=%00');
     expect(query.status).toBe(400);
     expect(Object.keys(query.body.error.fields)).toEqual(['first_name']);
+    const misnamed = await api.request('POST', '/api/tickets', { subject: 'Help', customer_id: ids.customers, body: 'The message under a wrong name' });
+    expect(misnamed.status).toBe(400);
+    expect(misnamed.body.error.fields.body).toEqual(['unknown field']);
     const emoji = await api.request('POST', '/api/companies', { name: 'Café 🚀 Ltd' });
     expect(emoji.status).toBe(201);
     expect((await api.request('GET', `/api/companies/${emoji.body.id}`)).body.name).toBe('Café 🚀 Ltd');
+  });
+});
+
+describe('request bodies in the OpenAPI document', () => {
+  it('refuse unknown fields everywhere, except where custom fields are checked by the service', async () => {
+    const api = await testApi('sqlite', {}, { jobs: false });
+    try {
+      const doc = (await api.request('GET', '/api/openapi.json')).body as { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
+      type ObjectSchema = Schema & { additionalProperties?: unknown; items?: ObjectSchema; anyOf?: ObjectSchema[]; oneOf?: ObjectSchema[]; allOf?: ObjectSchema[] };
+      const schemaOf = (s: ObjectSchema | undefined): ObjectSchema | undefined => (s?.$ref ? schemaOf(doc.components.schemas[s.$ref.split('/').pop()!]) : s);
+      const open: string[] = [];
+      const walk = (raw: ObjectSchema | undefined, where: string) => {
+        const s = schemaOf(raw);
+        if (!s) return;
+        // `additionalProperties: {}` is a record with custom fields: the entity service checks each key.
+        if (s.type === 'object' && s.properties && s.additionalProperties === undefined) open.push(where);
+        for (const [k, v] of Object.entries(s.properties ?? {})) walk(v as ObjectSchema, `${where}.${k}`);
+        walk(s.items, `${where}[]`);
+        for (const list of [s.anyOf, s.oneOf, s.allOf]) for (const [i, v] of (list ?? []).entries()) walk(v, `${where}|${i}`);
+      };
+      for (const [path, operations] of Object.entries(doc.paths))
+        for (const [method, op] of Object.entries(operations)) walk(op.requestBody?.content?.['application/json']?.schema as ObjectSchema, `${method.toUpperCase()} ${path}`);
+      expect(open).toEqual([]);
+    } finally {
+      await api.close();
+    }
   });
 });

@@ -175,7 +175,16 @@ export function registerChatWidget(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       ...publicRoute,
       operationId: 'chatSend',
       summary: 'The visitor sends a message',
-      request: { params: keyParam, headers: tokenHeader, body: body(z.object({ body: z.string().max(maxChatMessageChars * 2) }).openapi('ChatSend')) },
+      request: {
+        params: keyParam,
+        headers: tokenHeader,
+        body: body(
+          z
+            .object({ body: z.string().max(maxChatMessageChars * 2) })
+            .strict()
+            .openapi('ChatSend'),
+        ),
+      },
       responses: {
         201: json(chatMessageSchema, 'Stored and delivered'),
         400: err('Empty or too long'),
@@ -195,7 +204,16 @@ export function registerChatWidget(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       ...publicRoute,
       operationId: 'chatLeaveEmail',
       summary: 'The visitor leaves an email address: replies go on by email when they are gone',
-      request: { params: keyParam, headers: tokenHeader, body: body(z.object({ email: z.email({ message: 'not an email address' }).max(254) }).openapi('ChatEmail')) },
+      request: {
+        params: keyParam,
+        headers: tokenHeader,
+        body: body(
+          z
+            .object({ email: z.email({ message: 'not an email address' }).max(254) })
+            .strict()
+            .openapi('ChatEmail'),
+        ),
+      },
       responses: { 200: json(z.object({ ok: z.literal(true) }), 'Saved'), 400: err('Not an address'), 403: err('Origin not allowed'), 404: err('Unknown key or token') },
     }),
     async (c) => {
@@ -211,7 +229,16 @@ export function registerChatWidget(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       ...publicRoute,
       operationId: 'chatRate',
       summary: 'The visitor rates the chat (CSAT 1–5, optional comment) after the owner resolved it',
-      request: { params: keyParam, headers: tokenHeader, body: body(z.object({ score: z.number().int(), comment: z.string().max(4000).optional() }).openapi('ChatRating')) },
+      request: {
+        params: keyParam,
+        headers: tokenHeader,
+        body: body(
+          z
+            .object({ score: z.number().int(), comment: z.string().max(4000).optional() })
+            .strict()
+            .openapi('ChatRating'),
+        ),
+      },
       responses: {
         200: json(z.object({ score: z.number().int() }), 'Recorded'),
         400: err('Score out of range'),

@@ -92,7 +92,15 @@ export function registerChatRoutes(app: OpenAPIHono<AppEnv>) {
       path: '/api/chat/conversations/{id}/messages',
       tags,
       summary: 'Answer a chat: delivered live, or by email when the visitor is gone and left an address; added to the ticket as a reply',
-      request: { params: idParam, body: body(z.object({ body: z.string().max(maxChatMessageChars * 2) }).openapi('ChatReply')) },
+      request: {
+        params: idParam,
+        body: body(
+          z
+            .object({ body: z.string().max(maxChatMessageChars * 2) })
+            .strict()
+            .openapi('ChatReply'),
+        ),
+      },
       responses: { 201: json(z.object({ message: chatMessageSchema, emailed: z.boolean() }), 'Sent'), 400: errorResponses[400], 404: errorResponses[404] },
     }),
     async (c) => c.json(await ownerReply(c.get('ctx'), c.req.valid('param').id, c.req.valid('json').body), 201),

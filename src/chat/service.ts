@@ -49,6 +49,7 @@ export const chatSiteInput = z
     greeting: z.string().trim().max(500).nullable().optional(),
     active: z.boolean().optional(),
   })
+  .strict()
   .openapi('ChatSiteInput');
 export type ChatSiteInput = z.infer<typeof chatSiteInput>;
 
@@ -146,6 +147,7 @@ export const visitorStartInput = z
     name: z.string().trim().max(200).optional(),
     email: z.email({ message: 'not an email address' }).max(254).optional(),
   })
+  .strict()
   .openapi('ChatStart');
 
 async function insertMessage(trx: Db, conversationId: string, direction: ChatMessage['direction'], kind: ChatMessage['kind'], body: string, at = new Date()): Promise<ChatMessage> {

@@ -44,9 +44,10 @@ export const mailboxInputSchema = z
     folder: mailboxFields.folder.default('INBOX'),
     enabled: mailboxFields.enabled.default(true),
   })
+  .strict()
   .openapi('MailboxInput');
 /** A change: only the settings named change (no defaults, which would reset what was left out). */
-export const mailboxPatchSchema = z.object(mailboxFields).partial().openapi('MailboxPatch');
+export const mailboxPatchSchema = z.object(mailboxFields).partial().strict().openapi('MailboxPatch');
 
 export const mailboxSchema = z
   .object({

@@ -144,7 +144,7 @@ export function registerInboundRoutes(app: OpenAPIHono<AppEnv>) {
       path: '/api/inbound/tokens',
       tags,
       summary: 'Create a token for a mail provider to post inbound mail with (stored hashed; shown only now)',
-      request: { body: body(z.object({ name: z.string().min(1).max(200) })) },
+      request: { body: body(z.object({ name: z.string().min(1).max(200) }).strict()) },
       responses: { 201: json(z.object({ id: z.string(), name: z.string(), token: z.string() }), 'The token'), 400: errorResponses[400] },
     }),
     async (c) => {

@@ -184,13 +184,15 @@ const contactEntry = z.object({
   reason: z.string(),
 });
 
-const abQuery = z.object({
-  visitors_a: z.coerce.number().int().min(1).max(1e9),
-  conversions_a: z.coerce.number().int().min(0).max(1e9),
-  visitors_b: z.coerce.number().int().min(1).max(1e9),
-  conversions_b: z.coerce.number().int().min(0).max(1e9),
-  confidence: z.coerce.number().gt(0).lt(1).optional(),
-});
+const abQuery = z
+  .object({
+    visitors_a: z.coerce.number().int().min(1).max(1e9),
+    conversions_a: z.coerce.number().int().min(0).max(1e9),
+    visitors_b: z.coerce.number().int().min(1).max(1e9),
+    conversions_b: z.coerce.number().int().min(0).max(1e9),
+    confidence: z.coerce.number().gt(0).lt(1).optional(),
+  })
+  .strict();
 
 function abTest(q: z.infer<typeof abQuery>) {
   if (q.conversions_a > q.visitors_a || q.conversions_b > q.visitors_b) {
@@ -429,7 +431,7 @@ export function registerInsightRoutes(app: OpenAPIHono<AppEnv>) {
       path: '/api/segments',
       tags: ['segments'],
       summary: 'Save a filter as a segment',
-      request: { body: body(z.object({ name: z.string(), description: z.string().optional(), filter: filterTree }).openapi('SegmentCreate')) },
+      request: { body: body(z.object({ name: z.string(), description: z.string().optional(), filter: filterTree }).strict().openapi('SegmentCreate')) },
       responses: { 201: json(segmentRecord, 'The segment'), 400: errorResponses[400] },
     }),
     async (c) => c.json(await createFilterSegment(c.get('ctx'), await c.req.json()), 201),

@@ -26,11 +26,13 @@ export const insightSettingsSchema = z
     /** Purchase-probability window (label = bought within this many days after the cutoff). */
     prediction_window_days: z.number().int().min(1).max(3650),
     /** Thresholds whose crossing between two runs emits customer.score_crossed (P(alive) and churn risk 0..1, CLV in money). */
-    score_thresholds: z.object({
-      p_alive: z.array(z.number().min(0).max(1)).max(10),
-      churn_risk: z.array(z.number().min(0).max(1)).max(10),
-      clv: z.array(z.number().min(0).max(1e12)).max(10),
-    }),
+    score_thresholds: z
+      .object({
+        p_alive: z.array(z.number().min(0).max(1)).max(10),
+        churn_risk: z.array(z.number().min(0).max(1)).max(10),
+        clv: z.array(z.number().min(0).max(1e12)).max(10),
+      })
+      .strict(),
   })
   .strict();
 

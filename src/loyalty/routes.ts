@@ -187,7 +187,7 @@ export function registerLoyaltyRoutes(app: OpenAPIHono<AppEnv>) {
       path: '/api/loyalty/settings',
       tags,
       summary: 'Change loyalty programme settings (only the fields sent)',
-      request: { body: body(loyaltySettingsSchema.partial()) },
+      request: { body: body(loyaltySettingsSchema.partial().strict()) },
       responses: { 200: json(loyaltySettingsSchema, 'Settings'), 400: errorResponses[400] },
     }),
     async (c) => c.json(await updateLoyaltySettings(c.get('ctx').database, await c.req.json()), 200),

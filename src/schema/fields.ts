@@ -71,11 +71,13 @@ export const dateTimeInput = z
 
 export const dateInput = z.string().refine(validDate, { message: 'must be a date in the form YYYY-MM-DD' });
 
-export const phoneEntry = z.object({
-  raw: z.string().max(maxShortText),
-  e164: z.string().nullable(),
-  reason: z.string().optional(),
-});
+export const phoneEntry = z
+  .object({
+    raw: z.string().max(maxShortText),
+    e164: z.string().nullable(),
+    reason: z.string().optional(),
+  })
+  .strict();
 export type PhoneEntry = z.infer<typeof phoneEntry>;
 
 /** An IANA time zone's canonical spelling (`europe/paris` → `Europe/Paris`), or undefined when it names none. */

@@ -8,7 +8,10 @@ import { countSegments } from './segments.js';
 import { getSms, listSms, maxSmsLength, queueSms, smsListQuery, smsPurposes, smsSchema } from './service.js';
 import { smsSettingsInput, smsSettingsSchema, smsSettingsView, updateSmsSettings } from './settings.js';
 
-const segmentInput = z.object({ body: z.string().max(maxSmsLength, { message: `at most ${maxSmsLength} characters` }) }).openapi('SmsSegmentInput');
+const segmentInput = z
+  .object({ body: z.string().max(maxSmsLength, { message: `at most ${maxSmsLength} characters` }) })
+  .strict()
+  .openapi('SmsSegmentInput');
 const segmentResult = z
   .object({
     encoding: z.enum(['GSM-7', 'UCS-2']),

@@ -59,6 +59,7 @@ export const smsSettingsInput = z
     base_url: z.url({ protocol: /^https?$/, message: 'an http(s) address such as https://api.twilio.com' }).max(500),
     allow_private_base_url: z.boolean(),
   })
+  .strict()
   .partial()
   .strict()
   .openapi('SmsSettingsInput');

@@ -24,6 +24,7 @@ export const surveyInput = z
     after_days: z.number().int().min(1).max(3650).nullable().optional().openapi({ description: 'Sent automatically this many days after a person became a customer (daily)' }),
     active: z.boolean().optional(),
   })
+  .strict()
   .openapi('SurveyInput');
 export type SurveyInput = z.infer<typeof surveyInput>;
 

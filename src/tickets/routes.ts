@@ -148,6 +148,7 @@ const createSchema = z
     tags: z.array(oneLine(50)).max(20).optional(),
     message: z.string().max(1_000_000).optional().openapi({ description: "The customer's words, as the first message" }),
   })
+  .strict()
   .openapi('TicketCreate');
 
 const patchSchema = z
@@ -158,6 +159,7 @@ const patchSchema = z
     tags: z.array(oneLine(50)).max(20).optional(),
     customer_id: z.string().max(40).nullable().optional(),
   })
+  .strict()
   .openapi('TicketPatch');
 
 const replySchema = z
@@ -168,6 +170,7 @@ const replySchema = z
     canned_reply_id: z.string().max(40).optional(),
     status: z.enum(['waiting', 'resolved', 'open']).optional().openapi({ description: 'Status after the reply (default waiting)' }),
   })
+  .strict()
   .openapi('TicketReply');
 
 const statusSchema = z
@@ -175,11 +178,13 @@ const statusSchema = z
     status: z.enum(ticketStatuses),
     snoozed_until: z.string().max(40).optional().openapi({ description: 'With status snoozed: when it wakes up (ISO 8601)' }),
   })
+  .strict()
   .openapi('TicketStatusChange');
 
 const cannedSchema = z.object({ id: z.string(), name: z.string(), body: z.string(), created_at: z.string(), updated_at: z.string() }).openapi('CannedReply');
 const cannedInput = z
   .object({ name: oneLine(200).min(1), body: z.string().min(1).max(100_000).openapi({ description: 'Liquid: {{ customer.first_name }}, {{ ticket.reference }}...' }) })
+  .strict()
   .openapi('CannedReplyInput');
 
 const reportSchema = z
@@ -329,7 +334,7 @@ export function registerTicketRoutes(app: OpenAPIHono<AppEnv>) {
       path: '/api/tickets/{id}/note',
       tags,
       summary: 'Add an internal note (never sent)',
-      request: { params: idParam, body: body(z.object({ body_text: z.string().min(1).max(1_000_000) })) },
+      request: { params: idParam, body: body(z.object({ body_text: z.string().min(1).max(1_000_000) }).strict()) },
       responses: { 201: json(messageSchema, 'The note'), 400: errorResponses[400], 404: errorResponses[404] },
     }),
     async (c) => c.json(await addNote(c.get('ctx'), c.req.valid('param').id, c.req.valid('json').body_text), 201),

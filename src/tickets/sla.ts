@@ -19,23 +19,27 @@ export type TicketKind = (typeof ticketKinds)[number];
 
 const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: 'a time as HH:MM' });
-const target = z.object({ first_response_minutes: z.number().int().min(1).max(525_600), resolution_minutes: z.number().int().min(1).max(5_256_000) });
+const target = z.object({ first_response_minutes: z.number().int().min(1).max(525_600), resolution_minutes: z.number().int().min(1).max(5_256_000) }).strict();
 
 export const slaSettingsSchema = z
   .object({
     hours: z
       .object(Object.fromEntries(weekdays.map((d) => [d, z.array(z.tuple([hhmm, hhmm])).max(4)])) as Record<(typeof weekdays)[number], z.ZodArray<z.ZodTuple<[typeof hhmm, typeof hhmm]>>>)
+      .strict()
       .openapi({ description: 'Open windows per weekday (business time zone), e.g. mon: [["09:00","17:00"]]; an empty list: closed' }),
     holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date as YYYY-MM-DD' })).max(400),
-    targets: z.object({ low: target, normal: target, high: target, urgent: target }).openapi({ description: 'Targets in business minutes per priority' }),
+    targets: z.object({ low: target, normal: target, high: target, urgent: target }).strict().openapi({ description: 'Targets in business minutes per priority' }),
     kind_targets: z
       .object({ complaint: target.optional(), problem: target.optional(), question: target.optional(), request: target.optional() })
+      .strict()
       .openapi({ description: 'Targets for a kind, where shorter than its priority’s' }),
     follow_up_days: z.number().int().min(0).max(3650).openapi({ description: 'Days after closing during which a reply reopens the ticket; later it opens a new ticket linked to the old' }),
     raise_priority: z
       .object({ enabled: z.boolean(), min_clv: z.number().min(0), min_churn_risk: z.number().min(0).max(1), to: z.enum(ticketPriorities) })
+      .strict()
       .openapi({ description: 'An at-risk, high-value customer (CLV and churn risk at least these) raises a new ticket to this priority' }),
   })
+  .strict()
   .openapi('TicketSlaSettings');
 export type SlaSettings = z.infer<typeof slaSettingsSchema>;
 
