@@ -123,6 +123,22 @@ describe.each(engines)('loyalty API on %s', (engine) => {
     expect(points.history.filter((e: { kind: string }) => e.kind === 'spend')).toHaveLength(1);
   });
 
+  it("dates the customer page's point entries in the business time zone", async () => {
+    const dana = (await ok('POST', '/api/customers', { first_name: 'Dana', email: 'dana@api.example' })).id;
+    await ok('POST', `/api/customers/${dana}/points/adjust`, { points: 7, reason: 'late evening gift' });
+    // 23:30 UTC on 1 March is already 2 March in Brussels.
+    await api.db.database.db.updateTable('loyalty_entries').set({ created_at: '2026-03-01T23:30:00.000Z' }).where('customer_id', '=', dana).execute();
+    await ok('PATCH', '/api/settings', { time_zone: 'Europe/Brussels' });
+    try {
+      const { page_link } = await ok('GET', `/api/customers/${dana}/points`);
+      const text = await (await api.app.request(page_link)).text();
+      expect(text).toContain('<td>2026-03-02</td>');
+      expect(text).not.toContain('2026-03-01');
+    } finally {
+      await ok('PATCH', '/api/settings', { time_zone: 'UTC' });
+    }
+  });
+
   it('serves the customer page by its signed link and the referral landing page, without scripts', async () => {
     const points = await ok('GET', `/api/customers/${ann}/points`);
     expect(points.page_link).toMatch(/^\/me\/[A-Za-z0-9_-]{40,}$/);

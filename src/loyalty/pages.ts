@@ -5,6 +5,7 @@
  */
 import type { Db } from '../core/database.js';
 import { signWithInstanceSecret, sha256 } from '../auth/secrets.js';
+import { getBusinessSettings, todayIn } from '../settings/business.js';
 import { getBalance, pointsHistory } from './ledger.js';
 import { referralCodeFor } from './referrals.js';
 import { listRedemptions, listRewards } from './rewards.js';
@@ -65,6 +66,7 @@ const kindWords: Record<string, string> = { earn: 'Earned', spend: 'Redeemed', e
 /** The customer's own page: balance, tier and benefits, rewards within reach, their codes, their referral link. */
 export async function renderMemberPage(db: Db, customerId: string): Promise<string> {
   const settings = await getLoyaltySettings(db);
+  const { timeZone } = await getBusinessSettings(db);
   const [balance, tiers, rewards, redemptions, history] = await Promise.all([
     getBalance(db, customerId),
     listTiers(db),
@@ -90,7 +92,7 @@ export async function renderMemberPage(db: Db, customerId: string): Promise<stri
   const codes = redemptions.filter((r) => r.code && (r.uses_left === null || r.uses_left > 0));
   const codeRows = codes.map((r) => `<li><code>${escapeHtml(r.code!)}</code>${r.uses_left === null ? '' : ` (${r.uses_left} use${r.uses_left === 1 ? '' : 's'} left)`}</li>`).join('');
   const historyRows = history.data
-    .map((e) => `<tr><td>${escapeHtml(e.created_at.slice(0, 10))}</td><td>${kindWords[e.kind] ?? e.kind}</td><td>${e.points > 0 ? '+' : ''}${e.points}</td></tr>`)
+    .map((e) => `<tr><td>${todayIn(timeZone, new Date(e.created_at))}</td><td>${kindWords[e.kind] ?? e.kind}</td><td>${e.points > 0 ? '+' : ''}${e.points}</td></tr>`)
     .join('');
   return page(
     'Your points',
