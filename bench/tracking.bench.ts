@@ -39,13 +39,16 @@ async function paced(port: number, paths: string[], rate: number, seconds: numbe
     const wait = Number(due - process.hrtime.bigint()) / 1e6;
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     const path = paths[i % paths.length];
+    // A request sent up to a millisecond early is timed from when it was sent, not from when it was due.
+    const sentAt = process.hrtime.bigint();
+    const from = sentAt < due ? sentAt : due;
     pending.push(
       new Promise<void>((resolve) => {
         // Timed from when the request was due, so a generator that falls behind shows as latency.
         const req = http.get({ host: '127.0.0.1', port, path, agent }, (res) => {
           res.resume();
           res.on('end', () => {
-            if (res.statusCode === expect) latencies.push(Number(process.hrtime.bigint() - due) / 1e6);
+            if (res.statusCode === expect) latencies.push(Number(process.hrtime.bigint() - from) / 1e6);
             else errors++;
             resolve();
           });
