@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signedInApp } from './harness.js';
+import { signedInApp } from './signed-in.js';
 
 /** Amounts typed the way people write them ("1.500,50", "€ 1,500.50") are read as written, never cut short. */
 describe('amounts typed in the app', () => {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { signedInApp } from './harness.js';
+import { signedInApp } from './signed-in.js';
 
 /** Buttons that remove or stop something for good ask first; dismissing the question changes nothing. */
 describe('destructive actions ask first', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signedInApp } from './harness.js';
+import { signedInApp } from './signed-in.js';
 
 /** Every page in the navigation sits in the page frame: its heading is inset from the sidebar, not pressed against it. */
 describe('page layout', () => {

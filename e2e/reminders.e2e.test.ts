@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signedInApp } from './harness.js';
+import { signedInApp } from './signed-in.js';
 
 /** The count next to "Reminders" and the Reminders page agree: the page says where the tasks it counts are. */
 describe('the reminders badge and page', () => {
