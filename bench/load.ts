@@ -204,7 +204,7 @@ parentPort.postMessage(measure(workerData.seconds, true));
 }
 
 /** The value below which a share q (0 to 1) of the sorted values lies (nearest rank). */
-export const percentile = (sorted: ArrayLike<number>, q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+const percentile = (sorted: ArrayLike<number>, q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 
 /** Runs `fn` a few times to warm up, then `runs` times, and returns each run's duration in ms. */
 export async function timeRuns(runs: number, fn: () => Promise<unknown> | unknown, warmUp = Math.min(3, runs)): Promise<number[]> {

@@ -28,7 +28,7 @@ interface DueReminder {
 }
 
 /** The text of a reminder: the task, when it is due (in the business time zone) and what it is about. */
-export function reminderText(task: DueReminder, timeZone: string): { subject: string; text: string } {
+function reminderText(task: DueReminder, timeZone: string): { subject: string; text: string } {
   const when = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
   const lines = [`Reminder: ${task.title}`, ''];
   if (task.due_at) lines.push(`Due: ${when(task.due_at)} (${timeZone})`);

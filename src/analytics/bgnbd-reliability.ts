@@ -9,11 +9,11 @@
 import { conditionalExpectedPurchases, fitBgNbd, type BgNbdFit, type BgNbdParams } from './bgnbd.js';
 
 /** Fewer repeat buyers than this cannot pin down four parameters. */
-export const MIN_REPEAT_BUYERS = 30;
+const MIN_REPEAT_BUYERS = 30;
 /** r, a and b outside [low, high] (and alpha outside that range times the mean customer age) mark a degenerate fit. */
-export const PARAMETER_BOUNDS = { low: 1e-3, high: 1e3 } as const;
+const PARAMETER_BOUNDS = { low: 1e-3, high: 1e3 } as const;
 /** A hold-out period with fewer customers than this is not evaluated. */
-export const MIN_HOLDOUT_CUSTOMERS = 20;
+const MIN_HOLDOUT_CUSTOMERS = 20;
 /** Larger populations are judged on an evenly spread sample of this many customers (the verdict needs no more). */
 export const MAX_HOLDOUT_CUSTOMERS = 100_000;
 
@@ -40,7 +40,7 @@ export interface HoldoutComparison {
   params: BgNbdParams | null;
 }
 
-export interface ReliabilityCheck {
+interface ReliabilityCheck {
   passed: boolean | null;
   detail: string;
 }

@@ -280,7 +280,7 @@ export function simulateBgNbd(params: BgNbdParams, customers: number, age: numbe
 }
 
 /** Times a fit on simulated data (for manual benchmarking; not used in tests). */
-export function benchmarkBgNbdFit(customers = 1_000_000, seed = 1): { seconds: number; fit: BgNbdFit } {
+function benchmarkBgNbdFit(customers = 1_000_000, seed = 1): { seconds: number; fit: BgNbdFit } {
   const data = simulateBgNbd({ r: 0.25, alpha: 4, a: 0.8, b: 2.5 }, customers, 39, seed);
   const start = performance.now();
   const fit = fitBgNbd(data.frequency, data.recency, data.age);

@@ -49,7 +49,7 @@ export function populationPurchaseGap(repeatPurchases: ArrayLike<number>, purcha
 }
 
 /** The usual gap of a customer: their own (span / repeats) or, for one purchase only, the population's; at least one day. */
-export function usualGap(repeatPurchases: number, purchaseSpanDays: number, populationGapDays: number): number {
+function usualGap(repeatPurchases: number, purchaseSpanDays: number, populationGapDays: number): number {
   const gap = Math.max(1, repeatPurchases > 0 ? purchaseSpanDays / repeatPurchases : populationGapDays);
   if (!Number.isFinite(gap)) throw new RangeError('churn: a population gap is needed for one-time buyers');
   return gap;

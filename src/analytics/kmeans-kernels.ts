@@ -99,7 +99,7 @@ export function allocateArrays(shape: KMeansShape, shared: boolean): KMeansArray
 }
 
 /** Runs one pass on one block of rows. */
-export function runBlock(op: Op, shape: KMeansShape, a: KMeansArrays, block: number): void {
+function runBlock(op: Op, shape: KMeansShape, a: KMeansArrays, block: number): void {
   const rows: BlockRows = { block, start: block * BLOCK_ROWS, end: Math.min(shape.n, (block + 1) * BLOCK_ROWS), distance: squaredDistanceFor(shape.d) };
   switch (op) {
     case Op.seedFirst:

@@ -51,7 +51,7 @@ export interface KMeansResult {
 }
 
 /** Below this many rows k-means runs on the calling thread by default: starting workers would cost more. */
-export const PARALLEL_MIN_ROWS = 50_000;
+const PARALLEL_MIN_ROWS = 50_000;
 
 /**
  * From this many rows k-means works on the rows in Morton order (kmeans-order.ts), which makes its passes
@@ -348,7 +348,7 @@ function relocateEmptyClusters({ n, d, k }: KMeansShape, { x, centres, labels }:
  * (50 seedings at k = 8 on 3 features), 2,500 seedings on 200 rows, and no extra seeding from about
  * 100,000 rows on. A work measure rather than a clock, so a seed always gives the same segments.
  */
-export const RESTART_WORK_BUDGET = 1.2e7;
+const RESTART_WORK_BUDGET = 1.2e7;
 
 /**
  * Most seedings worth running on an n x d input at this k: as many as the work budget allows, from

@@ -27,10 +27,10 @@ import { registerCalendarFeed } from '../calendar/routes.js';
 import { inboundWebhookPath, registerInboundWebhook } from '../inbound/routes.js';
 import { completeDocument } from './openapi.js';
 
-export const apiVersion = '0.1.0';
+const apiVersion = '0.1.0';
 
 /** Largest body accepted by the routes that need no credentials (login, first-run setup). */
-export const publicBodyBytes = 16 * 1024;
+const publicBodyBytes = 16 * 1024;
 
 /**
  * The web app and the API docs load scripts only from Rapport itself (no inline script, no eval).

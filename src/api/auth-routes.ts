@@ -8,7 +8,7 @@ import { safeEqual } from '../auth/secrets.js';
 import { errorJson, errorResponses } from '../http/errors.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
 
-export const sessionCookie = 'rapport_session';
+const sessionCookie = 'rapport_session';
 export const publicPaths = new Set(['/api/health', '/api/auth/login', '/api/auth/setup', '/api/auth/status']);
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 

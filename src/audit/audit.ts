@@ -2,7 +2,7 @@ import type { Db } from '../core/database.js';
 import type { AuditAction } from '../records/audit-log.js';
 
 /** The writer lives with the write pipe (src/records/), which every domain's writes go through. */
-export { writeAudit, type AuditAction, type AuditEntry } from '../records/audit-log.js';
+export { writeAudit } from '../records/audit-log.js';
 
 export interface AuditQuery {
   entityId?: string;

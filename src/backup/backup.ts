@@ -12,17 +12,17 @@ import { entities } from '../schema/entities.js';
 import { appliedMigrations, foreignKeyOrder } from './schema-info.js';
 import { listColumns, listTables, primaryKey, snapshotTransaction, traitsOf, withForeignKeysDeferred } from '../core/dialect.js';
 
-export const backupFormat = 'rapport-backup';
-export const backupVersion = 1;
+const backupFormat = 'rapport-backup';
+const backupVersion = 1;
 
-export interface BackupTable {
+interface BackupTable {
   name: string;
   columns: string[];
   rows: number;
 }
 
 /** The first line of a JSON backup. */
-export interface BackupHeader {
+interface BackupHeader {
   format: typeof backupFormat;
   version: number;
   dialect: string;
@@ -31,7 +31,7 @@ export interface BackupHeader {
   tables: BackupTable[];
 }
 
-export interface BackupProgress {
+interface BackupProgress {
   done: number;
   total: number;
   /** What `done` and `total` count: database pages (SQLite file copies) or rows. */
@@ -65,7 +65,7 @@ const isDerived = (table: string) => table.startsWith('report_');
  * never holds them (a lost backup file gives no way in, and an old one cannot revive a revoked token
  * or a signed-out session), and a restore keeps the database's current ones.
  */
-export const credentialTables: ReadonlySet<string> = new Set(['users', 'sessions', 'api_tokens', 'login_attempts', 'login_clients', 'auth_claims']);
+const credentialTables: ReadonlySet<string> = new Set(['users', 'sessions', 'api_tokens', 'login_attempts', 'login_clients', 'auth_claims']);
 
 const sqliteMagic = 'SQLite format 3\0';
 

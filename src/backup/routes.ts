@@ -11,7 +11,7 @@ const media = {
 } as const;
 
 /** "rapport-backup-2026-11-25.db": the day (UTC) the backup was taken. */
-export function backupFileName(format: 'sqlite' | 'json', at: Date): string {
+function backupFileName(format: 'sqlite' | 'json', at: Date): string {
   return `rapport-backup-${at.toISOString().slice(0, 10)}.${media[format].extension}`;
 }
 

@@ -8,7 +8,7 @@ import type { Database, Db } from '../core/database.js';
 import { instanceSecret, safeEqual, sha256 } from '../auth/secrets.js';
 import { readSetting, writeSetting } from '../settings/store.js';
 
-export const feedSettingKey = 'calendar.feed';
+const feedSettingKey = 'calendar.feed';
 const nonceChars = 22; // 16 bytes, base64url
 const signatureChars = 43; // 32 bytes, base64url
 

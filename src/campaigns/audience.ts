@@ -43,7 +43,7 @@ export const audienceCountSchema = z
   .openapi('AudienceCount');
 export type AudienceCount = z.infer<typeof audienceCountSchema>;
 
-export async function audienceWhere(ctx: Ctx, audience: Audience): Promise<WhereBuilder[]> {
+async function audienceWhere(ctx: Ctx, audience: Audience): Promise<WhereBuilder[]> {
   switch (audience.kind) {
     case 'segment':
       return segmentWhere(ctx, audience.segment_id);

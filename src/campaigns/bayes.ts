@@ -39,7 +39,7 @@ function normal(u: () => number): number {
 }
 
 /** One Gamma(shape, 1) draw (Marsaglia and Tsang; shape < 1 boosted by U^(1/shape)). */
-export function gammaDraw(shape: number, u: () => number): number {
+function gammaDraw(shape: number, u: () => number): number {
   if (shape < 1) return gammaDraw(shape + 1, u) * Math.pow(1 - u(), 1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);

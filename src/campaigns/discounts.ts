@@ -12,7 +12,7 @@ import { insertOrIgnore } from '../core/dialect.js';
 import type { StoredEvent, Subscription } from '../core/events.js';
 
 /** Codes are compared as written in the message: trimmed, in capitals. */
-export const normaliseCode = (code: string): string => code.trim().toUpperCase();
+const normaliseCode = (code: string): string => code.trim().toUpperCase();
 
 function codesOf(events: readonly StoredEvent[]): { orderId: string; code: string }[] {
   const out: { orderId: string; code: string }[] = [];

@@ -23,7 +23,7 @@ import { sendableMembers } from './audience.js';
 import { posterior } from './bayes.js';
 import { decideJobKind, getCampaign, sendJobKind, toCampaign, transition, type AbResult, type Campaign } from './service.js';
 
-export const tickJobKind = 'campaigns.tick';
+const tickJobKind = 'campaigns.tick';
 /** Every minute: scheduled campaigns that are due start, and running A/B tests are looked at. */
 export const campaignSchedules = [{ cron: '* * * * *', kind: tickJobKind, payload: {} }];
 
@@ -268,7 +268,7 @@ export async function decideAbTest(database: Database, campaignId: string, now =
  * A sending campaign whose every message is queued (finished_at set) becomes sent once none of its
  * messages waits for the mail worker any more. Returns whether it did.
  */
-export async function settleCampaign(database: Database, campaignId: string): Promise<boolean> {
+async function settleCampaign(database: Database, campaignId: string): Promise<boolean> {
   const db = database.db;
   const pending = await db
     .selectFrom('messages')

@@ -20,7 +20,7 @@ export const variantKeys = ['A', 'B', 'C', 'D'] as const;
 export const sendJobKind = 'campaign.send';
 export const decideJobKind = 'campaign.decide';
 /** Queued messages of a paused campaign wait until this time (a resume sets them due again). */
-export const heldUntil = '9999-12-31T00:00:00.000Z';
+const heldUntil = '9999-12-31T00:00:00.000Z';
 
 const variantInput = z
   .object({

@@ -14,7 +14,7 @@ const batches = () => import('../imports/batches.js');
 /** The JS heap a CLI import lets grow before it collects garbage between chunks. */
 const importHeapBytes = 64 * 1024 ** 2;
 
-export const importKindNames: EntityKind[] = ['customers', 'companies', 'products', 'orders', 'interactions'];
+const importKindNames: EntityKind[] = ['customers', 'companies', 'products', 'orders', 'interactions'];
 
 interface ImportFlags {
   preset?: string;
@@ -31,7 +31,7 @@ interface ImportFlags {
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** The importer's options from the command line; the configured country is the default. */
-export function importOptions(kind: EntityKind, file: string, flags: ImportFlags, ctx: Pick<Ctx, 'defaultCountry'>): ImportOptions {
+function importOptions(kind: EntityKind, file: string, flags: ImportFlags, ctx: Pick<Ctx, 'defaultCountry'>): ImportOptions {
   let defaultCountry = flags.defaultCountry?.trim().toUpperCase();
   if (defaultCountry !== undefined && !/^[A-Z]{2}$/.test(defaultCountry))
     throw new AppError('invalid_input', `--default-country must be a two-letter country code such as US or DE, got ${flags.defaultCountry}`);
@@ -56,7 +56,7 @@ function show(value: unknown): string {
   return String(value).replace(/\r?\n/g, '\\n');
 }
 
-export function formatRecord(record: CleanRecord): string {
+function formatRecord(record: CleanRecord): string {
   const parts: string[] = [];
   for (const [field, value] of Object.entries(record)) {
     if (field === 'custom' && value && typeof value === 'object' && !Array.isArray(value)) {
@@ -69,7 +69,7 @@ export function formatRecord(record: CleanRecord): string {
 }
 
 /** What a dry run prints: preset, mapping, the first rows as they would be stored, the bad-row count. */
-export function formatPreview(preview: Preview, shown: number): string {
+function formatPreview(preview: Preview, shown: number): string {
   const out: string[] = [];
   out.push(`Format: ${preview.format}; preset: ${preview.preset ?? 'none detected'}`);
   const mapped = Object.entries(preview.mapping).filter(([, field]) => field !== null) as [string, string][];
@@ -104,7 +104,7 @@ const countNames = ['rows', 'created', 'updated', 'unchanged', 'merged', 'reject
 /** Counts that only some imports have, printed when not zero. */
 const optionalCountNames = ['flagged', 'customers_created', 'deals_created'] as const;
 
-export function formatCounts(batch: ImportBatch): string {
+function formatCounts(batch: ImportBatch): string {
   const optional = optionalCountNames.filter((k) => (batch.counts[k] ?? 0) > 0).map((k) => `${k} ${batch.counts[k]}`);
   return [...countNames.map((k) => `${k} ${batch.counts[k]}`), ...optional].join(', ');
 }
@@ -114,7 +114,7 @@ function errorsHint(batch: ImportBatch): string {
 }
 
 /** What a finished import prints: batch id, counts, and how to get the error report. */
-export function formatImportResult(batch: ImportBatch): string {
+function formatImportResult(batch: ImportBatch): string {
   const lines = [`Imported ${batch.file_name ?? 'the file'} as batch ${batch.id} (${batch.kind} from ${batch.source}).`, formatCounts(batch)];
   if (batch.counts.rejected > 0) lines.push(`${plural(batch.counts.rejected, 'row was', 'rows were')} rejected; for the reasons run: ${errorsHint(batch)}`);
   if (batch.counts.duplicates_queued > 0) lines.push(`${plural(batch.counts.duplicates_queued, 'likely duplicate waits', 'likely duplicates wait')} for review: rapport duplicates`);

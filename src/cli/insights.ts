@@ -19,7 +19,7 @@ const counted = (o: unknown): string =>
     : '-';
 
 /** What `rapport analyze` prints: the fitted parameters with their time unit, and the counts. */
-export function formatRun(run: RunResult): string {
+function formatRun(run: RunResult): string {
   const p = run.params as Record<string, Record<string, unknown> | null>;
   const m = run.metrics as Record<string, unknown>;
   const c = run.counts;

@@ -15,7 +15,7 @@ import { contractEntity } from '../schema/entities.js';
 import { currencyCode, getBusinessSettings } from '../settings/business.js';
 
 export const defaultNoticeDays = 30;
-export const maxNoticeDays = 3650;
+const maxNoticeDays = 3650;
 /** The signed file's size limit: a scanned contract fits, a video does not. */
 export const maxContractFileBytes = 8 * 1024 * 1024;
 

@@ -39,6 +39,6 @@ export const notFound = (what: string, id: string) => new AppError('not_found', 
 export const invalid = (message: string, fields?: FieldErrors) => new AppError('invalid_input', message, fields);
 export const conflict = (message: string, fields?: FieldErrors) => new AppError('conflict', message, fields);
 
-export function fieldError(field: string, message: string): AppError {
+function fieldError(field: string, message: string): AppError {
   return invalid(`${field}: ${message}`, { [field]: [message] });
 }

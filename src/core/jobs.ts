@@ -5,7 +5,7 @@ import { newId } from './ids.js';
 import { startPoller, type Poller } from './poller.js';
 import { processIsGone, thisProcess } from './liveness.js';
 
-export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+type JobStatus = 'queued' | 'running' | 'done' | 'failed';
 
 export interface Job<P = unknown> {
   id: string;
@@ -195,7 +195,7 @@ export async function releaseJobsOfGoneProcesses(database: Database): Promise<Jo
   return gone;
 }
 
-export async function completeJob(db: Db, id: string, result: unknown): Promise<void> {
+async function completeJob(db: Db, id: string, result: unknown): Promise<void> {
   await db
     .updateTable('jobs')
     .set({ status: 'done', result: JSON.stringify(result ?? null), locked_by: null, locked_until: null, updated_at: new Date().toISOString() })
@@ -204,7 +204,7 @@ export async function completeJob(db: Db, id: string, result: unknown): Promise<
 }
 
 /** A failed attempt is retried with exponential backoff (or after `retryInMs`) until max_attempts, then marked failed. */
-export async function failJob(db: Db, job: Job, error: unknown, retryInMs = 2 ** job.attempts * 1000): Promise<void> {
+async function failJob(db: Db, job: Job, error: unknown, retryInMs = 2 ** job.attempts * 1000): Promise<void> {
   const message = error instanceof Error ? error.message : String(error);
   const retry = job.attempts < job.max_attempts;
   const runAt = new Date(Date.now() + retryInMs).toISOString();

@@ -47,7 +47,7 @@ export async function customerView(ctx: Ctx, id: string) {
   };
 }
 
-export type TimelineKind = 'order' | 'interaction' | 'task' | 'feedback';
+type TimelineKind = 'order' | 'interaction' | 'task' | 'feedback';
 export interface TimelineItem {
   kind: TimelineKind;
   at: string;

@@ -80,7 +80,7 @@ export function countryCode(text: string): CountryResult {
 }
 
 /** True for a stored value that is an ISO 3166-1 alpha-2 code Rapport knows. */
-export function isCountryCode(value: string | null | undefined): value is string {
+function isCountryCode(value: string | null | undefined): value is string {
   return typeof value === 'string' && CODES.has(value);
 }
 

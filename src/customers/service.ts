@@ -216,7 +216,7 @@ export async function attachSources(trx: Db, entity: string, links: { entityId: 
   await writeRows(trx, 'external_ids', fresh, 500, writer);
 }
 
-export async function sourcesOf(db: Db, entity: string, ids: string[]): Promise<Map<string, SourceRef[]>> {
+async function sourcesOf(db: Db, entity: string, ids: string[]): Promise<Map<string, SourceRef[]>> {
   const out = new Map<string, SourceRef[]>();
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await readRows(

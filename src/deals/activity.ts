@@ -13,7 +13,7 @@ function activityTime(event: StoredEvent, record: Record<string, unknown>): stri
   return occurred && occurred < event.occurred_at ? occurred : event.occurred_at;
 }
 
-export async function touchDeals(trx: Db, events: readonly StoredEvent[]): Promise<void> {
+async function touchDeals(trx: Db, events: readonly StoredEvent[]): Promise<void> {
   const byCustomer = new Map<string, string>();
   const byDeal = new Map<string, string>();
   const later = (map: Map<string, string>, key: string, at: string) => {

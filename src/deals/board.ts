@@ -8,7 +8,7 @@ import { getBusinessSettings } from '../settings/business.js';
 import { getPipeline, type Pipeline, type Stage } from './pipelines.js';
 import { daysWithoutActivity, isRotten, learntProbabilities, type StageProbability } from './stake.js';
 
-export interface BoardCard {
+interface BoardCard {
   id: string;
   title: string;
   value: number | null;
@@ -28,7 +28,7 @@ export interface CurrencyTotal {
   value: number;
 }
 
-export interface BoardColumn {
+interface BoardColumn {
   stage: Stage;
   probability: Omit<StageProbability, 'pipeline_id' | 'stage_id' | 'name' | 'kind' | 'position'>;
   deals: BoardCard[];

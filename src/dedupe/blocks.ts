@@ -45,7 +45,7 @@ export function* blockPairs(key: number, members: readonly BlockMember[], oversi
   }
 }
 
-export interface MemoryBlock {
+interface MemoryBlock {
   key: number;
   /** Record indexes, ascending. */
   members: number[];
@@ -55,7 +55,7 @@ export interface MemoryBlock {
  * Blocks of records held in memory, in ascending key order, with at least two and at most
  * `maxBlockSize` records, and the keys that were too common.
  */
-export function memoryBlocks(people: readonly PreparedPerson[], maxBlockSize = DEFAULT_MAX_BLOCK_SIZE): { keys: Int32Array[]; blocks: MemoryBlock[]; oversized: OversizedKeys } {
+function memoryBlocks(people: readonly PreparedPerson[], maxBlockSize = DEFAULT_MAX_BLOCK_SIZE): { keys: Int32Array[]; blocks: MemoryBlock[]; oversized: OversizedKeys } {
   const keys = people.map(matchKeys);
   let total = 0;
   for (const k of keys) total += k.length;

@@ -9,7 +9,7 @@ export interface DuplicateOptions extends CandidateOptions {
   maxReview?: number;
 }
 
-export type IdPair = ScoredPair;
+type IdPair = ScoredPair;
 
 export interface Duplicates {
   /** Record ids to merge into one customer each. */

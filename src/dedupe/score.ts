@@ -78,7 +78,7 @@ export function scorePair(a: PreparedPerson, b: PreparedPerson): PairScore {
 }
 
 /** Probability of being the same person for a match weight in bits (the calibrated map). */
-export function probability(weight: number): number {
+function probability(weight: number): number {
   return 1 / (1 + Math.exp(-(CALIBRATION.slope * weight + CALIBRATION.intercept)));
 }
 
@@ -103,7 +103,7 @@ export function candidateScore(a: PreparedPerson, b: PreparedPerson, blockSize: 
 }
 
 /** Bits taken off when both records file under one surname-and-initial key shared by more records than the cap. */
-export function commonNamePenalty(a: PreparedPerson, b: PreparedPerson, oversized: OversizedKeys): number {
+function commonNamePenalty(a: PreparedPerson, b: PreparedPerson, oversized: OversizedKeys): number {
   const key = nameKey(a);
   const size = key === null ? undefined : oversized.get(key);
   if (size === undefined || key !== nameKey(b)) return 0;
@@ -111,7 +111,7 @@ export function commonNamePenalty(a: PreparedPerson, b: PreparedPerson, oversize
 }
 
 /** Bits taken off a name-only match found among `blockSize` records sharing a key: 0 for a pair. */
-export function commonnessPenalty(blockSize: number): number {
+function commonnessPenalty(blockSize: number): number {
   return Math.log2(Math.max(1, blockSize / 2));
 }
 

@@ -9,7 +9,7 @@ import { enqueue, getJob, type Job, type JobHandler } from '../core/jobs.js';
 import { enqueueInsightRun } from '../insights/jobs.js';
 import { generateDemo } from './generate.js';
 
-export const demoKind = 'demo.load';
+const demoKind = 'demo.load';
 /** Enough customers for every chart and model to have something to show, small enough to load in seconds. */
 export const demoCustomers = 500;
 

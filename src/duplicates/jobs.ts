@@ -4,7 +4,7 @@ import type { Database } from '../core/database.js';
 import { enqueue, getJob, type Job, type JobHandler } from '../core/jobs.js';
 import { scanDuplicates, type MergeMode } from './scan.js';
 
-export const duplicateScanKind = 'duplicates.scan';
+const duplicateScanKind = 'duplicates.scan';
 
 interface ScanPayload {
   actor: string;

@@ -13,7 +13,7 @@ import { customerColumnPages, readPeople } from './people.js';
  * Version of the stored keys and profiles; a change to blockingKeys or to the profile format bumps
  * it, and the next scan stores every customer's again.
  */
-export const MATCH_KEYS_VERSION = '3';
+const MATCH_KEYS_VERSION = '3';
 const STATE_SETTING = 'dedupe.match_keys';
 
 async function insertStored(db: Db, rows: MatchRows): Promise<void> {

@@ -14,7 +14,7 @@ const parseList = <T>(v: unknown): T[] => {
 };
 
 /** A customer row (PERSON_COLUMNS) as the record duplicate detection reads: phones in E.164, or as typed where they could not be read. */
-export function toPersonRecord(r: Record<string, unknown>): PersonRecord {
+function toPersonRecord(r: Record<string, unknown>): PersonRecord {
   return personFromColumns(PERSON_COLUMNS.map((column) => r[column]));
 }
 

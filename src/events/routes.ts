@@ -9,7 +9,7 @@ import { eventCatalogue, eventTypes, isEventType } from '../schema/events.js';
 
 const tags = ['events'];
 
-export const eventSchema = z
+const eventSchema = z
   .object({
     id: z.string().openapi({ example: 'evt_01jd...' }),
     position: z.number().int().openapi({ description: 'Place in commit order; pass the last one as `after` to read on' }),

@@ -109,7 +109,7 @@ export async function startCadence(trx: Db, ctx: Ctx, input: StartInput): Promis
   return (await getCadence(trx, id))!;
 }
 
-export async function getCadence(db: Db, id: string): Promise<Cadence | null> {
+async function getCadence(db: Db, id: string): Promise<Cadence | null> {
   const row = await db.selectFrom('followups').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toCadence(row) : null;
 }

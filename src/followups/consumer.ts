@@ -10,7 +10,7 @@ import type { EventType } from '../schema/events.js';
 import { getQuote } from '../quotes/service.js';
 import { advanceCadence, cadencesPastDue, startCadence, stopCadences, type Cadence, type StopReason } from './cadence.js';
 
-export const followupConsumerName = 'followups';
+const followupConsumerName = 'followups';
 
 const types: EventType[] = ['quote.sent', 'quote.accepted', 'quote.declined', 'quote.converted', 'quote.revised', 'deal.created', 'deal.won', 'deal.lost', 'interaction.created', 'task.completed'];
 
@@ -76,7 +76,7 @@ async function handleEvent(ctx: Ctx, e: StoredEvent): Promise<void> {
   }
 }
 
-export function followupConsumer(database: Database): EventConsumer {
+function followupConsumer(database: Database): EventConsumer {
   const ctx: Ctx = { database, actor: 'system' };
   return {
     name: followupConsumerName,
@@ -110,7 +110,7 @@ export async function advancePastDueFollowups(database: Database, now = new Date
 }
 
 /** The periodic pass (every 10 minutes by default). */
-export function startFollowupPass(database: Database, everyMs = 10 * 60_000, onError: (e: unknown) => void = (e) => console.error('follow-ups:', e)): Poller {
+function startFollowupPass(database: Database, everyMs = 10 * 60_000, onError: (e: unknown) => void = (e) => console.error('follow-ups:', e)): Poller {
   return startPoller(async () => {
     try {
       await advancePastDueFollowups(database);

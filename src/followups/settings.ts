@@ -5,8 +5,8 @@ import { invalid } from '../core/errors.js';
 import { issuesToFields } from '../records/validation.js';
 import { readSetting, writeSetting } from '../settings/store.js';
 
-export const followupSettingsKey = 'followups';
-export const defaultIntervals = [1, 2, 3, 5, 8, 13];
+const followupSettingsKey = 'followups';
+const defaultIntervals = [1, 2, 3, 5, 8, 13];
 
 export const followupSettingsSchema = z
   .object({

@@ -28,7 +28,7 @@ const origin = z
     }
   }, 'must be an origin such as https://www.example.com (scheme, host and port only)');
 
-export const formFieldSpec = z
+const formFieldSpec = z
   .object({
     field: z.string().min(1).max(64).openapi({ description: 'A customer field name from the registry (GET /api/fields), e.g. email, first_name, phone, notes' }),
     required: z.boolean().default(false),

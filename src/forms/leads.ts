@@ -14,7 +14,7 @@ import { createDeal } from '../deals/service.js';
 import { attributeReferral } from '../loyalty/referrals.js';
 import type { ApiRecord } from '../records/codec.js';
 
-export type LeadChannel = 'form' | 'api';
+type LeadChannel = 'form' | 'api';
 
 export interface LeadInput {
   /** Customer field values, as the visitor or API client gave them (validated by the customer pipe). */

@@ -28,7 +28,7 @@ import { listSubmissions, submissionSchema } from './submissions.js';
 const tags = ['forms'];
 
 /** Largest public submission: a few short fields and a message. */
-export const formBodyBytes = 16 * 1024;
+const formBodyBytes = 16 * 1024;
 
 const checkStage: StageCheck = async (db, pipelineId, stageId) => {
   if (pipelineId) {

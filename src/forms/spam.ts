@@ -15,9 +15,9 @@ export const honeypotField = 'website_url';
 /** Name of the input that carries the fill token. */
 export const fillTokenField = '_rapport_t';
 /** Faster than this from handing out the form to submitting it is not a person. */
-export const minFillMs = 2_000;
+const minFillMs = 2_000;
 /** A form handed out longer ago than this must be reloaded. */
-export const maxFillMs = 24 * 3600_000;
+const maxFillMs = 24 * 3600_000;
 
 const mac = (key: string, formId: string, issuedAt: number) => createHmac('sha256', key).update(`${formId}.${issuedAt}`).digest('base64url');
 
@@ -74,7 +74,7 @@ export async function takeHit(db: Db, key: string, limit: RateLimit, now = new D
 }
 
 /** Removes counters whose window ended long ago (they limit nothing). */
-export async function pruneRateLimits(db: Db, now = new Date()): Promise<number> {
+async function pruneRateLimits(db: Db, now = new Date()): Promise<number> {
   const longest = Math.max(perClientLimit.windowMs, perFormLimit.windowMs);
   const result = await db
     .deleteFrom('form_rate_limits')

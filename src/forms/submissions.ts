@@ -19,7 +19,7 @@ export const submissionSchema = z
 
 export type Submission = z.infer<typeof submissionSchema>;
 
-export function toSubmission(r: Record<string, unknown>): Submission {
+function toSubmission(r: Record<string, unknown>): Submission {
   return {
     id: r.id as string,
     form_id: r.form_id as string,

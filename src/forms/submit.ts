@@ -19,7 +19,7 @@ export type SubmitResult = { kind: 'accepted'; lead: Lead; submission_id: string
 const ticked = (v: string | undefined) => !!v && ['yes', 'on', 'true', '1'].includes(v.toLowerCase());
 
 /** The visitor's text as typed customer values; a 400 names every field that is missing or malformed. */
-export function readValues(form: StoredForm, defs: Map<string, FieldDef>, raw: Record<string, string>): Record<string, unknown> {
+function readValues(form: StoredForm, defs: Map<string, FieldDef>, raw: Record<string, string>): Record<string, unknown> {
   const errors = newFieldErrors();
   const values: Record<string, unknown> = {};
   for (const spec of form.fields) {

@@ -23,7 +23,7 @@ export interface CleanOptions {
   customFields?: CustomFieldDefinition[];
 }
 
-export type CleanValue = string | number | boolean | string[] | PhoneValue[];
+type CleanValue = string | number | boolean | string[] | PhoneValue[];
 
 /** A typed record with snake_case Rapport field names; custom field values sit under `custom`. */
 export interface CleanRecord {

@@ -7,7 +7,7 @@ const FIELD_ALIASES_BY_KIND: Partial<Record<EntityKind, Record<string, string>>>
   customers: { email: 'emails', phone: 'phones', name: 'full_name' },
 };
 
-export type FieldType =
+type FieldType =
   | 'id'
   | 'text'
   | 'long_text'

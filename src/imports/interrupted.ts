@@ -1,7 +1,7 @@
 import type { Db } from '../core/database.js';
 import { processIsGone } from '../core/liveness.js';
 
-export const interruptedMessage = 'interrupted: the process running this import stopped; import the same file again to complete it, or undo it';
+const interruptedMessage = 'interrupted: the process running this import stopped; import the same file again to complete it, or undo it';
 
 /**
  * At start-up: imports still "running" whose process on this host is gone (killed, crashed, the machine

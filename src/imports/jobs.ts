@@ -8,11 +8,11 @@ import { getBatch, updateBatch } from './batches.js';
 import { runImport, type ImportOptions } from './importer.js';
 import { checkUndoable, undoImport, type UndoProgress } from './undo.js';
 
-export const importRunKind = 'imports.run';
-export const importUndoKind = 'imports.undo';
+const importRunKind = 'imports.run';
+const importUndoKind = 'imports.undo';
 
 /** Rows per transaction of an import run as a job: short write locks keep the server answering (health and list-page p99 during a 200k-row import: 73 ms at 1,000 rows, 23 ms at 250, in the responsive bench). The CLI imports in larger chunks. */
-export const jobChunkSize = 250;
+const jobChunkSize = 250;
 
 interface RunPayload {
   batchId: string;
@@ -40,7 +40,7 @@ export async function startImportJob(ctx: Ctx, batchId: string, filePath: string
 }
 
 /** The undo job's id for a batch: one undo per batch, so asking twice returns the same job. */
-export const undoJobId = (batchId: string) => `job_undo_${batchId}`;
+const undoJobId = (batchId: string) => `job_undo_${batchId}`;
 
 /** Checks that the batch can be undone (404, 409 at once), then queues its undo; a failed undo is queued again. */
 export async function startUndoJob(ctx: Ctx, batchId: string): Promise<Job> {

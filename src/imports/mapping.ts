@@ -9,7 +9,7 @@ export class MappingError extends Error {
   }
 }
 
-export interface ColumnAssignment {
+interface ColumnAssignment {
   column: string;
   field: string;
   /** Lower wins: the first non-empty value of a single field, the primary of a list. */

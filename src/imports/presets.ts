@@ -32,7 +32,7 @@ const outlookPhones = [
   "Assistant's Phone",
 ];
 
-export const PRESETS: Preset[] = [
+const PRESETS: Preset[] = [
   {
     id: 'google_contacts',
     label: 'Google Contacts',
@@ -465,7 +465,7 @@ export const PRESETS: Preset[] = [
 ];
 
 /** Header key with numbers replaced by `#`, so numbered column groups compare equal. */
-export function patternKey(header: string): string {
+function patternKey(header: string): string {
   return normaliseHeader(header.replace(/#/g, '0')).replace(/\d+/g, '#');
 }
 

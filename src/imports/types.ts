@@ -14,7 +14,7 @@ export interface SourceRow {
   errors: RowError[];
 }
 
-export type CustomFieldType = 'number' | 'text' | 'date' | 'boolean' | 'select';
+type CustomFieldType = 'number' | 'text' | 'date' | 'boolean' | 'select';
 
 export interface CustomFieldDefinition {
   name: string;

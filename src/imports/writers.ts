@@ -526,5 +526,3 @@ export async function writeCatalogue(w: WriteContext, kind: 'companies' | 'produ
     w.counts.created += created.length;
   }
 }
-
-export type { RowError };

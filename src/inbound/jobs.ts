@@ -4,7 +4,7 @@ import type { JobHandler } from '../core/jobs.js';
 import { wakeSnoozedTickets } from '../tickets/service.js';
 import { pollAllMailboxes } from './mailboxes.js';
 
-export const inboundMinuteKind = 'inbound.every_minute';
+const inboundMinuteKind = 'inbound.every_minute';
 
 export const inboundSchedules = [{ cron: '* * * * *', kind: inboundMinuteKind, payload: {} }];
 

@@ -23,7 +23,7 @@ import { automaticKind, parseHeadersOnly, parseInbound, type InboundMessage } fr
 /** Inbound mail larger than this is refused (Zammad's default). */
 export const maxInboundBytes = 10 * 1024 * 1024;
 
-export type InboundOutcome = 'ticket_created' | 'ticket_updated' | 'auto_reply' | 'bounce' | 'duplicate' | 'too_large' | 'malformed';
+type InboundOutcome = 'ticket_created' | 'ticket_updated' | 'auto_reply' | 'bounce' | 'duplicate' | 'too_large' | 'malformed';
 
 export interface InboundResult {
   id: string;
@@ -95,7 +95,7 @@ async function senderOwns(trx: Db, ctx: Ctx, ticket: Ticket, mail: InboundMessag
 }
 
 /** A subject without reply/forward prefixes and the ticket tag, for a new ticket. */
-export const ticketSubject = (subject: string) =>
+const ticketSubject = (subject: string) =>
   subject
     .replace(/\s*\[#T-\d+\]\s*/gi, ' ')
     .replace(/^\s*((re|fw|fwd|aw|wg|sv|vs|tr|rif)(\[\d+\])?\s*:\s*)+/i, '')

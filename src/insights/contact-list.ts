@@ -14,9 +14,9 @@ import { customerScores, scoreContext } from './customer-scores.js';
 /** An amount in words, with its currency code: "1,234 EUR", "56.70 EUR". */
 const money = (v: number, currency: string) => `${v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(2)} ${currency}`;
 
-export type ContactRanking = 'value_at_risk' | 'spend_at_risk';
+type ContactRanking = 'value_at_risk' | 'spend_at_risk';
 
-export interface ContactEntry {
+interface ContactEntry {
   customer_id: string;
   name: string | null;
   email: string | null;

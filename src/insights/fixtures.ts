@@ -69,7 +69,7 @@ export async function seedOrders(database: Database, orders: SeedOrder[]): Promi
   return rows.map((r) => r.id);
 }
 
-export const cdnowDir = fixturePath('cdnow');
+const cdnowDir = fixturePath('cdnow');
 
 /** Imports CDNOW_sample.txt: one customer per sample id, one order per transaction line. */
 export async function importCdnow(database: Database): Promise<{ customers: number; orders: number }> {

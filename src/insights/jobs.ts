@@ -5,7 +5,7 @@ import { enqueue, enqueueIn, getJob, type JobHandler } from '../core/jobs.js';
 import { parseJson } from './db.js';
 import { runInsights, type RunOptions } from './run.js';
 
-export const insightRunKind = 'insights.run';
+const insightRunKind = 'insights.run';
 
 /** Nightly at 03:00 UTC. */
 export const insightSchedules = [{ cron: '0 3 * * *', kind: insightRunKind, payload: {} }];

@@ -65,7 +65,7 @@ interface StoredModel {
   run_id: string | null;
 }
 
-export async function latestModel(ctx: Ctx, kind: string): Promise<StoredModel | null> {
+async function latestModel(ctx: Ctx, kind: string): Promise<StoredModel | null> {
   const row = await ctx.database.db.selectFrom('models').selectAll().where('kind', '=', kind).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
   if (!row) return null;
   return {

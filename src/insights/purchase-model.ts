@@ -15,7 +15,7 @@ import type { CustomerArrays } from './customer-arrays.js';
 
 /** Inputs of the model, in order; also the query parameters of /api/predict besides `segment`. */
 export const purchaseFeatures = ['age', 'income', 'order_count', 'revenue', 'purchase_frequency', 'days_since_last_order', 'days_since_first_order'] as const;
-export type PurchaseFeature = (typeof purchaseFeatures)[number];
+type PurchaseFeature = (typeof purchaseFeatures)[number];
 
 /**
  * Feedback inputs (the latest CSAT and NPS score known at the cutoff; see customer-arrays.ts), tried
@@ -47,7 +47,7 @@ const monthDays = 365.25 / 12;
  * feedback on or before the cutoff ('cutoff', for training) or up to the as-of day ('end', for today's
  * scores). NaN = unknown.
  */
-export function purchaseFeatureRow(a: CustomerArrays, i: number, asOf: 'cutoff' | 'end', day: number, out: Float64Array, o = 0): void {
+function purchaseFeatureRow(a: CustomerArrays, i: number, asOf: 'cutoff' | 'end', day: number, out: Float64Array, o = 0): void {
   const cut = asOf === 'cutoff';
   const count = cut ? a.cutOrderCount[i] : a.orderCount[i];
   const first = cut ? a.cutFirstDay[i] : a.firstDay[i];
@@ -63,7 +63,7 @@ export function purchaseFeatureRow(a: CustomerArrays, i: number, asOf: 'cutoff' 
   out[o + 8] = cut ? a.cutNps[i] : a.nps[i];
 }
 
-export interface PurchaseTrainingSet {
+interface PurchaseTrainingSet {
   /** Customer slots (indexes into the arrays), one per row. */
   customers: number[];
   /** Row-major features as of the cutoff, modelFeatures.length per row; NaN = unknown. */

@@ -43,7 +43,7 @@ const jobProgress = z
 const filterTree = jsonObject.openapi({ description: 'A filter tree as in GET /api/customers?filter=, e.g. {"field":"income","op":"gte","value":100000} or {"and":[...]}' });
 const tags = ['insights'];
 
-export const runInput = z
+const runInput = z
   .object({
     as_of: z
       .string()

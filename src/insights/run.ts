@@ -26,7 +26,7 @@ import { allocateCustomerArrays, type CustomerArrays } from './customer-arrays.j
 /** The customer columns an insight run writes: every insight field of the registry but the segment. */
 const scoreFields = insightFields.filter((f) => f.name !== 'segment_id');
 
-export interface RunProgress {
+interface RunProgress {
   phase: 'loading' | 'fitting' | 'scoring' | 'predicting' | 'cross_sell' | 'writing' | 'done';
   done?: number;
   total?: number;
@@ -65,7 +65,7 @@ export interface RunResult {
 }
 
 /** Parses an as-of date (YYYY-MM-DD or a date-time) to its day number; without one, today in `timeZone`. */
-export function asOfDay(asOf: string | undefined, timeZone = 'UTC'): number {
+function asOfDay(asOf: string | undefined, timeZone = 'UTC'): number {
   if (asOf === undefined) return dayNumber(Date.now(), timeZone);
   if (!/^\d{4}-\d{2}-\d{2}/.test(asOf) || Number.isNaN(Date.parse(asOf.slice(0, 10)))) throw invalid('as_of must be a date, e.g. 2026-01-31', { as_of: ['must be a date YYYY-MM-DD'] });
   return dayFromIso(asOf);

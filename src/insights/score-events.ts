@@ -6,7 +6,7 @@
 import type { DomainEvent } from '../core/events.js';
 
 export const thresholdScores = ['p_alive', 'churn_risk', 'clv'] as const;
-export type ThresholdScore = (typeof thresholdScores)[number];
+type ThresholdScore = (typeof thresholdScores)[number];
 export type ScoreThresholds = Record<ThresholdScore, number[]>;
 
 export const defaultScoreThresholds: ScoreThresholds = { p_alive: [0.3], churn_risk: [0.7], clv: [] };

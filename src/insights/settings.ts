@@ -6,7 +6,7 @@ import { issuesToFields } from '../records/validation.js';
 import { readSetting, writeSetting } from './db.js';
 import { defaultScoreThresholds } from './score-events.js';
 
-export const settingsKey = 'insights';
+const settingsKey = 'insights';
 
 export const insightSettingsSchema = z
   .object({

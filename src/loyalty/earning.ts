@@ -37,7 +37,7 @@ const factsOf = (e: StoredEvent): OrderFacts => ({ id: e.entity_id, ...((e.data?
 const channelOf = (actor: string): ReferralChannel => (actor.startsWith('import') ? 'import' : 'api');
 
 /** What a batch of order events asks for: orders that became paid, orders to give their points back. */
-export function classifyOrderEvents(events: readonly StoredEvent[]): { paid: OrderFacts[]; voided: OrderFacts[] } {
+function classifyOrderEvents(events: readonly StoredEvent[]): { paid: OrderFacts[]; voided: OrderFacts[] } {
   const paid: OrderFacts[] = [];
   const voided: OrderFacts[] = [];
   for (const e of events) {

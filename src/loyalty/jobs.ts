@@ -4,12 +4,12 @@ import type { JobHandler } from '../core/jobs.js';
 import { expirePoints } from './ledger.js';
 import { recomputeAllTiers } from './tiers.js';
 
-export const loyaltyNightlyKind = 'loyalty.nightly';
+const loyaltyNightlyKind = 'loyalty.nightly';
 
 /** Daily at 02:30 UTC, before the insight run. */
 export const loyaltySchedules = [{ cron: '30 2 * * *', kind: loyaltyNightlyKind, payload: {} }];
 
-export async function runLoyaltyNightly(database: Database, now = new Date()) {
+async function runLoyaltyNightly(database: Database, now = new Date()) {
   const expired = await expirePoints(database, now);
   const tiersChanged = await recomputeAllTiers(database, now);
   return { expired_points: expired.points, customers_expired: expired.customers, tiers_changed: tiersChanged };

@@ -13,7 +13,7 @@ import { newId } from '../core/ids.js';
 import type { EventType } from '../schema/events.js';
 
 export const entryKinds = ['earn', 'spend', 'expire', 'reverse', 'adjust'] as const;
-export type EntryKind = (typeof entryKinds)[number];
+type EntryKind = (typeof entryKinds)[number];
 
 export interface Balance {
   customer_id: string;

@@ -42,7 +42,7 @@ export async function referralLinkFor(trx: Db, customerId: string, settings?: Lo
 }
 
 /** Merge fields for email templates: `{{ points }}`, `{{ tier }}`, `{{ referral_link }}`. */
-export async function loyaltyMergeFields(db: Db, customerId: string): Promise<{ points: number; tier: string | null; referral_link: string }> {
+async function loyaltyMergeFields(db: Db, customerId: string): Promise<{ points: number; tier: string | null; referral_link: string }> {
   const balance = await getBalance(db, customerId);
   const tier = balance.tier_id ? ((await listTiers(db)).find((t) => t.id === balance.tier_id)?.name ?? null) : null;
   const { link } = await referralLinkFor(db, customerId);
@@ -105,7 +105,7 @@ export async function renderMemberPage(db: Db, customerId: string): Promise<stri
 }
 
 /** Where a referral link leads: the lead form with the code, or the shop with the code, else nowhere. */
-export function referralTarget(settings: LoyaltySettings, code: string): string | null {
+function referralTarget(settings: LoyaltySettings, code: string): string | null {
   const ref = encodeURIComponent(code);
   if (settings.referral_form_id) return `/f/${encodeURIComponent(settings.referral_form_id)}?ref=${ref}`;
   if (settings.shop_url) return `${settings.shop_url}${settings.shop_url.includes('?') ? '&' : '?'}ref=${ref}`;

@@ -14,7 +14,7 @@ import { getLoyaltySettings } from './settings.js';
 import { listTiers } from './tiers.js';
 
 /** Fewer referred customers than this and the comparison says it cannot tell. */
-export const minReferred = 30;
+const minReferred = 30;
 
 const comparison = z
   .object({

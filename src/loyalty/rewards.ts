@@ -14,7 +14,7 @@ import { issuesToFields } from '../records/validation.js';
 import { createOrdersIn, updateOrdersIn } from '../sales/orders.js';
 import { debitPoints } from './ledger.js';
 
-export const rewardKinds = ['discount_code', 'free_product', 'custom'] as const;
+const rewardKinds = ['discount_code', 'free_product', 'custom'] as const;
 
 export const rewardSchema = z
   .object({
@@ -108,7 +108,7 @@ export async function listRewards(db: Db): Promise<Reward[]> {
   return (await db.selectFrom('loyalty_rewards').selectAll().orderBy('points_price').orderBy('id').execute()).map(toReward);
 }
 
-export async function getReward(db: Db, id: string): Promise<Reward> {
+async function getReward(db: Db, id: string): Promise<Reward> {
   const row = await db.selectFrom('loyalty_rewards').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('reward', id);
   return toReward(row);

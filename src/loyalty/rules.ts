@@ -14,8 +14,8 @@ import { newId } from '../core/ids.js';
 import { dateTimeInput } from '../schema/fields.js';
 import { issuesToFields } from '../records/validation.js';
 
-export const ruleKinds = ['order', 'signup', 'event', 'referrer', 'referred'] as const;
-export type RuleKind = (typeof ruleKinds)[number];
+const ruleKinds = ['order', 'signup', 'event', 'referrer', 'referred'] as const;
+type RuleKind = (typeof ruleKinds)[number];
 
 export const ruleSchema = z
   .object({
@@ -84,7 +84,7 @@ export async function listRules(db: Db): Promise<Rule[]> {
   return (await db.selectFrom('loyalty_rules').selectAll().orderBy('created_at').orderBy('id').execute()).map(toRule);
 }
 
-export async function getRule(db: Db, id: string): Promise<Rule> {
+async function getRule(db: Db, id: string): Promise<Rule> {
   const row = await db.selectFrom('loyalty_rules').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('loyalty rule', id);
   return toRule(row);

@@ -5,7 +5,7 @@ import { invalid } from '../core/errors.js';
 import { issuesToFields } from '../records/validation.js';
 import { readSetting, writeSetting } from '../settings/store.js';
 
-export const loyaltySettingsKey = 'loyalty';
+const loyaltySettingsKey = 'loyalty';
 
 export const loyaltySettingsSchema = z
   .object({
@@ -18,7 +18,7 @@ export const loyaltySettingsSchema = z
   .openapi('LoyaltySettings');
 export type LoyaltySettings = z.infer<typeof loyaltySettingsSchema>;
 
-export const defaultLoyaltySettings: LoyaltySettings = { point_value: 0.01, expiry_days: null, public_url: null, referral_form_id: null, shop_url: null };
+const defaultLoyaltySettings: LoyaltySettings = { point_value: 0.01, expiry_days: null, public_url: null, referral_form_id: null, shop_url: null };
 
 export async function getLoyaltySettings(db: Db): Promise<LoyaltySettings> {
   const stored = await readSetting<Partial<LoyaltySettings>>(db, loyaltySettingsKey);

@@ -14,7 +14,7 @@ import { issuesToFields } from '../records/validation.js';
 import { getBusinessSettings } from '../settings/business.js';
 import { addToBalances, getBalances } from './ledger.js';
 
-export const tierBases = ['points', 'spend'] as const;
+const tierBases = ['points', 'spend'] as const;
 
 export const tierSchema = z
   .object({
@@ -121,7 +121,7 @@ async function measures(trx: Db, basis: Tier['basis'], ids: string[], now: Date)
 }
 
 /** The highest tier a measure reaches (tiers sorted by threshold), or null. */
-export function tierFor(tiers: readonly Tier[], value: number): Tier | null {
+function tierFor(tiers: readonly Tier[], value: number): Tier | null {
   let found: Tier | null = null;
   for (const t of tiers) if (value >= t.threshold) found = t;
   return found;

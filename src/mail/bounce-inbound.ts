@@ -13,12 +13,12 @@ import { classifyInboundMail, type InboundClass } from './inbound-classify.js';
 import { addressHash, addSuppression, removeSuppression } from './suppressions.js';
 
 /** How long the raw report is kept. */
-export const bounceRawRetentionDays = 30;
+const bounceRawRetentionDays = 30;
 /** Soft bounces of one address within `softBounceWindowDays` that pause it. */
-export const softBouncesToPause = 3;
-export const softBounceWindowDays = 30;
+const softBouncesToPause = 3;
+const softBounceWindowDays = 30;
 /** How long a pause after repeated soft bounces lasts before the address gets mail again. */
-export const softBouncePauseDays = 30;
+const softBouncePauseDays = 30;
 /** ARF feedback types that do not come from a recipient who wants no more mail. */
 const notComplaints = new Set(['auth-failure', 'not-spam']);
 /** The largest raw report kept (bytes); a larger one is cut. */

@@ -3,7 +3,7 @@ import type { Database } from '../core/database.js';
 import type { JobHandler } from '../core/jobs.js';
 import { liftExpiredPauses, purgeBounceRaw } from './bounce-inbound.js';
 
-export const bouncePurgeKind = 'mail.bounces.purge_raw';
+const bouncePurgeKind = 'mail.bounces.purge_raw';
 
 export const bounceSchedules = [{ cron: '23 3 * * *', kind: bouncePurgeKind, payload: {} }];
 

@@ -7,7 +7,7 @@ import { errorResponses, errorSchema } from '../http/errors.js';
 import { bouncesOfMessage, processBounceMail } from './bounce-inbound.js';
 
 /** The largest bounce mail the webhook takes (a bounce quotes at most the original message). */
-export const maxBounceMailBytes = 10 * 1024 * 1024;
+const maxBounceMailBytes = 10 * 1024 * 1024;
 
 const bounceSchema = z
   .object({

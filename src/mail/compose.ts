@@ -41,7 +41,7 @@ export const messageIdFor = (rowId: string, fromAddress: string) => `<${rowId}@$
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Rewrites http(s) links of the HTML part to signed click redirects. */
-export function trackLinks(html: string, wrap: (url: string) => string): string {
+function trackLinks(html: string, wrap: (url: string) => string): string {
   return html.replace(/(<a\b[^>]*?\bhref\s*=\s*)(["'])(https?:\/\/[^"']+)\2/gi, (_m, before: string, quote: string, url: string) => {
     const decoded = url.replace(/&amp;/g, '&');
     return `${before}${quote}${escapeHtml(wrap(decoded))}${quote}`;

@@ -32,7 +32,7 @@ export interface DeliveryOptions {
   transport?: Transporter;
 }
 
-export const defaultWorkerName = () => `${thisProcess()}:mail`;
+const defaultWorkerName = () => `${thisProcess()}:mail`;
 
 const dueCondition = (nowIso: string) => (eb: any) =>
   eb.or([eb.and([eb('status', '=', 'queued'), eb('next_attempt_at', '<=', nowIso)]), eb.and([eb('status', '=', 'sending'), eb('claimed_until', '<', nowIso)])]);

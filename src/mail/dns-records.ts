@@ -37,7 +37,7 @@ export function parseTags(record: string): Map<string, string> {
   return tags;
 }
 
-export type CheckStatus = 'ok' | 'missing' | 'different' | 'error';
+type CheckStatus = 'ok' | 'missing' | 'different' | 'error';
 
 export interface RecordCheck extends DnsRecord {
   status: CheckStatus;

@@ -48,7 +48,7 @@ export function rowIdFromMessageId(messageId: string | undefined | null): string
 type Fields = Map<string, string[]>;
 
 /** Header-style fields (`Name: value` with folded continuation lines), as in delivery-status and feedback-report parts. */
-export function parseFieldBlock(text: string): Fields {
+function parseFieldBlock(text: string): Fields {
   const fields: Fields = new Map();
   let last: { key: string; index: number } | null = null;
   for (const line of text.split(/\r?\n/)) {

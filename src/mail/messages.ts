@@ -7,7 +7,7 @@ import { bulkSenderThreshold, sentToday } from './rate-limit.js';
 import { getMailSettings, isLoopbackHost, mailSettingsSchema, ownerAddress, smtpSettings } from './settings.js';
 import { transportOptions } from './transport.js';
 
-export const messageStatuses = ['queued', 'sending', 'sent', 'failed', 'suppressed', 'bounced_soft', 'bounced_hard', 'complained'] as const;
+const messageStatuses = ['queued', 'sending', 'sent', 'failed', 'suppressed', 'bounced_soft', 'bounced_hard', 'complained'] as const;
 
 export const messageSchema = z
   .object({

@@ -13,9 +13,9 @@ import type { AppDeps, AppEnv } from '../http/env.js';
 import { recordClick, recordOpen } from './tracking.js';
 import { unsubscribe, unsubscribeTarget } from './unsubscribe.js';
 
-export const publicMailBodyBytes = 4 * 1024;
+const publicMailBodyBytes = 4 * 1024;
 /** POSTs one client address may make in ten minutes. */
-export const maxUnsubscribePostsPer10Minutes = 30;
+const maxUnsubscribePostsPer10Minutes = 30;
 
 const publicRoute = { security: [] as Record<string, string[]>[] };
 const tokenParam = z.object({

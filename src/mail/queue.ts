@@ -7,10 +7,10 @@ import { newId } from '../core/ids.js';
 import { issuesToFields } from '../records/validation.js';
 import { checkExtraHeaders, hasLineBreak } from './headers.js';
 
-export const mailPurposes = ['transactional', 'marketing', 'notification'] as const;
-export type MailPurpose = (typeof mailPurposes)[number];
+const mailPurposes = ['transactional', 'marketing', 'notification'] as const;
+type MailPurpose = (typeof mailPurposes)[number];
 
-export interface MailAttachment {
+interface MailAttachment {
   filename: string;
   content: Buffer;
   contentType: string;

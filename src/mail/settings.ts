@@ -11,10 +11,10 @@ import { readSetting, writeSetting } from '../settings/store.js';
 import { seal, unseal } from './sealed.js';
 import { hasLineBreak } from './headers.js';
 
-export const mailSettingsKey = 'mail.smtp';
+const mailSettingsKey = 'mail.smtp';
 const passwordPurpose = 'mail smtp password';
 
-export type SmtpSecurity = 'tls' | 'starttls' | 'none';
+type SmtpSecurity = 'tls' | 'starttls' | 'none';
 
 /** As stored in the settings table. */
 interface StoredMailSettings {
@@ -113,7 +113,7 @@ export const mailSettingsInput = z
   .strict()
   .openapi('MailSettingsInput');
 
-export type MailSettingsInput = z.infer<typeof mailSettingsInput>;
+type MailSettingsInput = z.infer<typeof mailSettingsInput>;
 
 async function readStored(db: Db): Promise<StoredMailSettings> {
   return { ...defaults, ...((await readSetting<Partial<StoredMailSettings>>(db, mailSettingsKey)) ?? {}) };

@@ -16,7 +16,7 @@ import { listSegments, segmentWhere } from '../insights/segmentation.js';
 import { interactionTypes } from '../schema/entities.js';
 import { getBusinessSettings } from '../settings/business.js';
 
-export const mcpServerInfo = { name: 'rapport', version: '0.1.0' };
+const mcpServerInfo = { name: 'rapport', version: '0.1.0' };
 
 /** The fields a customer carries in tool answers: who they are and what Rapport predicts about them. */
 const customerFields = [

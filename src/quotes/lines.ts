@@ -24,7 +24,7 @@ export const quoteLineInput = z
   .strict()
   .openapi('QuoteLineInput');
 export type QuoteLineInput = z.infer<typeof quoteLineInput>;
-export const quoteLinesInput = z.array(quoteLineInput).max(500);
+const quoteLinesInput = z.array(quoteLineInput).max(500);
 
 export const quoteLineRecord = z
   .object({

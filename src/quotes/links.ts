@@ -14,7 +14,7 @@ export function newLinkToken(secret: Buffer): string {
 }
 
 /** Whether a token is well-formed and carries our signature (no database needed). */
-export function tokenSigned(secret: Buffer, token: string): boolean {
+function tokenSigned(secret: Buffer, token: string): boolean {
   if (token.length > 200) return false;
   const payload = verifySigned(secret, token);
   return !!payload && payload.startsWith(prefix);

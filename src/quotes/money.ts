@@ -26,7 +26,7 @@ export interface QuoteLineAmountsInput {
   taxRate: number;
 }
 
-export interface LineAmounts {
+interface LineAmounts {
   gross: number;
   discount: number;
   net: number;
@@ -35,7 +35,7 @@ export interface LineAmounts {
   taxableBase: number;
 }
 
-export interface TaxAmount {
+interface TaxAmount {
   rate: number;
   base: number;
   tax: number;

@@ -6,7 +6,7 @@ import { formatMoney, quoteDay, quoteTitle, taxBreakdown, type PdfQuote } from '
 import type { QuoteSettings } from './settings.js';
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const esc = (value: unknown) => String(value ?? '').replace(/[&<>"']/g, (ch) => escapes[ch]);
+const esc = (value: unknown) => String(value ?? '').replace(/[&<>"']/g, (ch) => escapes[ch]);
 const lines = (value: string | null) => esc(value ?? '').replace(/\n/g, '<br>');
 
 const style = `
@@ -33,7 +33,7 @@ button:focus-visible,input:focus-visible,textarea:focus-visible,a:focus-visible{
 code{word-break:break-all}
 `;
 
-export function page(title: string, body: string): string {
+function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${esc(title)}</title><style>${style}</style></head><body><main>${body}</main></body></html>`;
 }
 

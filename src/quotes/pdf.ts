@@ -51,7 +51,7 @@ const standardChar = (ch: string) => {
   const code = ch.codePointAt(0)!;
   return code === 10 || code === 13 || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || cp1252Extra.has(ch);
 };
-export const fitsStandardFonts = (texts: readonly (string | null | undefined)[]) => texts.every((t) => !t || [...t].every(standardChar));
+const fitsStandardFonts = (texts: readonly (string | null | undefined)[]) => texts.every((t) => !t || [...t].every(standardChar));
 
 const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 let fonts: { regular: fontkit.Font; bold: fontkit.Font } | undefined;

@@ -18,9 +18,9 @@ import type { Quote } from './service.js';
 import { getBusinessSettings } from '../settings/business.js';
 import { getQuoteSettings } from './settings.js';
 
-export const publicQuoteBodyBytes = 16 * 1024;
+const publicQuoteBodyBytes = 16 * 1024;
 /** Answers (accepted, declined, refused) one quote takes in ten minutes before asking to wait. */
-export const maxAnswersPer10Minutes = 20;
+const maxAnswersPer10Minutes = 20;
 
 const tags = ['quotes'];
 const publicRoute = { security: [] as Record<string, string[]>[] };

@@ -61,7 +61,7 @@ function summarise(offers: Offer[]) {
 }
 
 /** One offer per quote number, from its versions: first sending, and the answer of the newest answered version. */
-export function offersOf(rows: { number: string; version: number; status: string; valid_until: string; sent_at: string | null; accepted_at: string | null }[], today: string): Offer[] {
+function offersOf(rows: { number: string; version: number; status: string; valid_until: string; sent_at: string | null; accepted_at: string | null }[], today: string): Offer[] {
   const byNumber = new Map<string, typeof rows>();
   for (const r of rows) if (r.sent_at) byNumber.set(r.number, [...(byNumber.get(r.number) ?? []), r]);
   const offers: Offer[] = [];

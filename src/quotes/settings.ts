@@ -8,8 +8,8 @@ import { invalid } from '../core/errors.js';
 import { issuesToFields } from '../records/validation.js';
 import { readSetting, writeSetting } from '../settings/store.js';
 
-export const quoteSettingsKey = 'quotes';
-export const maxLogoBytes = 256 * 1024;
+const quoteSettingsKey = 'quotes';
+const maxLogoBytes = 256 * 1024;
 
 const logoPattern = /^data:image\/(png|jpeg);base64,([A-Za-z0-9+/]+={0,2})$/;
 

@@ -22,7 +22,7 @@ const pastTense: Record<ChangeAction, string> = { create: 'created', update: 'up
  * Events reach webhooks and logs, so names, emails, phones, notes and custom fields stay out;
  * a consumer that needs them reads the record through the API.
  */
-export function eventFacts(entity: EntityDef, record: ApiRecord | null | undefined): Record<string, unknown> | undefined {
+function eventFacts(entity: EntityDef, record: ApiRecord | null | undefined): Record<string, unknown> | undefined {
   if (!record) return undefined;
   const out: Record<string, unknown> = {};
   for (const f of entity.fields) {
@@ -39,7 +39,7 @@ export function eventFacts(entity: EntityDef, record: ApiRecord | null | undefin
  * The previous values of the changed fields that may travel in an event (personal ones stay out), so
  * a subscriber sees both sides of a move: an order given to another customer names both customers.
  */
-export function previousFacts(entity: EntityDef, before: ApiRecord | null | undefined, changed: readonly string[]): Record<string, unknown> {
+function previousFacts(entity: EntityDef, before: ApiRecord | null | undefined, changed: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (!before) return out;
   for (const f of entity.fields) if (!isPersonal(f) && changed.includes(f.name)) out[f.name] = before[f.name] ?? null;
@@ -47,7 +47,7 @@ export function previousFacts(entity: EntityDef, before: ApiRecord | null | unde
 }
 
 /** The names of the fields whose values differ between two versions of a record. */
-export function changedFields(before: ApiRecord | null | undefined, after: ApiRecord | null | undefined): string[] {
+function changedFields(before: ApiRecord | null | undefined, after: ApiRecord | null | undefined): string[] {
   if (!before || !after) return [];
   const names = new Set([...Object.keys(before), ...Object.keys(after)]);
   names.delete('updated_at');

@@ -33,7 +33,7 @@ export function decodeValue(field: FieldDef, value: unknown): unknown {
 }
 
 /** An API value as the database stores it. */
-export function encodeValue(field: FieldDef, value: unknown): unknown {
+function encodeValue(field: FieldDef, value: unknown): unknown {
   if (value === undefined || value === null) {
     return field.type === 'string_list' || field.type === 'phone_list' ? '[]' : null;
   }

@@ -4,7 +4,7 @@ import { invalid } from '../core/errors.js';
 import { columnOf, dateTimeInput, isNotNull, isNumeric, type FieldDef } from '../schema/fields.js';
 
 export const filterOperators = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'contains', 'is_empty'] as const;
-export type FilterOperator = (typeof filterOperators)[number];
+type FilterOperator = (typeof filterOperators)[number];
 
 export type FilterNode = { and: FilterNode[] } | { or: FilterNode[] } | { field: string; op: FilterOperator; value?: unknown };
 

@@ -225,6 +225,6 @@ export async function insertRows(db: Db, table: string, rows: readonly object[],
       .execute();
 }
 
-export function columnsOf(fields: FieldDef[]): string[] {
+function columnsOf(fields: FieldDef[]): string[] {
   return fields.map(columnOf).filter((c): c is string => c !== null);
 }

@@ -24,7 +24,7 @@ export interface Range {
   bucket: Bucket;
 }
 
-export const dayMs = 86_400_000;
+const dayMs = 86_400_000;
 export const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
 
@@ -61,7 +61,7 @@ export function bucketExpr(dialect: DialectName, column: string, bucket: Bucket)
 }
 
 /** The same bucketing in JS for a YYYY-MM-DD day. */
-export function bucketOfDay(day: string, bucket: Bucket): string {
+function bucketOfDay(day: string, bucket: Bucket): string {
   if (bucket === 'month') return day.slice(0, 7);
   if (bucket === 'day') return day;
   const ms = Date.parse(`${day}T00:00:00Z`);
@@ -94,7 +94,7 @@ export const num = (v: unknown) => toNumber(v) ?? 0;
 export const round2 = (v: number) => Math.round(v * 100) / 100;
 
 /** The day after a YYYY-MM-DD day, shifted by `days` (may be negative). */
-export const shiftDay = (day: string, days: number) => isoDay(Date.parse(`${day}T00:00:00Z`) + days * dayMs);
+const shiftDay = (day: string, days: number) => isoDay(Date.parse(`${day}T00:00:00Z`) + days * dayMs);
 
 /** The last-order days whose customers churn inside the range: [from - churnDays, toExclusive - churnDays). */
 export const lastDayWindow = (r: Range, churnDays: number) => ({ from: shiftDay(r.from, -churnDays), toExclusive: shiftDay(r.toExclusive, -churnDays) });

@@ -24,7 +24,7 @@ export interface MonthHull {
   excluded: DayWindow[];
 }
 
-export function monthHull(r: Range): MonthHull {
+function monthHull(r: Range): MonthHull {
   const first = r.from.slice(0, 7);
   const last = r.to.slice(0, 7);
   const next = new Date(`${last}-01T00:00:00Z`);
@@ -94,7 +94,7 @@ async function edgeCustomers(db: Db, h: MonthHull): Promise<Map<string, { segmen
  * Edge corrections cost a query per customer chunk: past this many counted orders in the days left
  * out (a custom range starting or ending mid-month), the base tables answer sooner.
  */
-export const maxEdgeOrders = 2000;
+const maxEdgeOrders = 2000;
 
 /** Counted orders in the days left out, counted up to `cap` + 1. */
 async function edgeOrders(db: Db, h: MonthHull, cap: number): Promise<number> {

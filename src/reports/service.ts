@@ -17,7 +17,7 @@ import { syncReportSegments } from './rollups.js';
 import { breakdownInBusinessCurrency, periodsInBusinessCurrency } from './currencies.js';
 
 export { breakdownDimensions, type BreakdownDimension } from './base-reports.js';
-export { bucketExpr, bucketOfDay, bucketsBetween, resolveRange, type Bucket, type RangeParams } from './range.js';
+export { type RangeParams } from './range.js';
 
 const counted = [...countedOrderStatuses];
 
@@ -158,7 +158,7 @@ async function dataVersion(ctx: Ctx): Promise<string> {
   return [...parts, (settings?.m as string | null) ?? '-'].join('|');
 }
 
-export const cacheTtlMs = 5 * 60_000;
+const cacheTtlMs = 5 * 60_000;
 
 /** Answers from report_cache when the data version matches and the entry is younger than the TTL. */
 export async function cached<T>(ctx: Ctx, report: string, params: unknown, compute: () => Promise<T>, options: { ttlMs?: number } = {}): Promise<T & { cached: boolean; generated_at: string }> {

@@ -8,14 +8,14 @@ import { enqueueIn, type JobHandler } from '../core/jobs.js';
 import { setCustomerColumns } from '../customers/service.js';
 import { customerOrderFigures } from './figures.js';
 
-export const figuresRefreshKind = 'figures.refresh';
+const figuresRefreshKind = 'figures.refresh';
 
-export interface FiguresRefreshProgress {
+interface FiguresRefreshProgress {
   customers: number;
 }
 
 /** Recomputes the order figures of every customer, a page of customers per transaction. */
-export async function refreshAllOrderFigures(database: Database, progress?: (p: FiguresRefreshProgress) => unknown, pageSize = 1000): Promise<number> {
+async function refreshAllOrderFigures(database: Database, progress?: (p: FiguresRefreshProgress) => unknown, pageSize = 1000): Promise<number> {
   let lastId: string | null = null;
   let done = 0;
   for (;;) {

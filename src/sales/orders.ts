@@ -12,7 +12,7 @@ import { getBusinessSettings } from '../settings/business.js';
 
 export const orderLineInput = productLineInput;
 export type OrderLineInput = ProductLineInput;
-export const orderLinesField = { lines: z.array(orderLineInput).max(1000).optional() };
+const orderLinesField = { lines: z.array(orderLineInput).max(1000).optional() };
 export const orderLineRecord = productLineRecord;
 
 const round2 = (n: number) => Math.round(n * 100) / 100;

@@ -397,7 +397,7 @@ export const interactionEntity: EntityDef = {
   ],
 };
 
-export const taskPriorities = ['low', 'normal', 'high', 'urgent'] as const;
+const taskPriorities = ['low', 'normal', 'high', 'urgent'] as const;
 /** Records a task can be about. */
 export const taskLinkEntities = ['customer', 'company', 'order', 'interaction', 'task', 'deal', 'quote', 'contract'] as const;
 
@@ -458,7 +458,7 @@ export const taskEntity: EntityDef = {
   ],
 };
 
-export const dealStatuses = ['open', 'won', 'lost'] as const;
+const dealStatuses = ['open', 'won', 'lost'] as const;
 
 /** A deal on a pipeline's stage; its status follows the stage's kind (see src/deals). */
 export const dealEntity: EntityDef = {
@@ -527,8 +527,8 @@ export const dealEntity: EntityDef = {
   ],
 };
 
-export const contractStatuses = ['draft', 'active', 'expiring', 'ended', 'renewed'] as const;
-export const billingPeriods = ['one_off', 'monthly', 'quarterly', 'yearly'] as const;
+const contractStatuses = ['draft', 'active', 'expiring', 'ended', 'renewed'] as const;
+const billingPeriods = ['one_off', 'monthly', 'quarterly', 'yearly'] as const;
 
 /** A contract with a customer, from a deal or a quote; the daily renewal job moves its status (see src/contracts). */
 export const contractEntity: EntityDef = {
@@ -601,7 +601,7 @@ export const contractEntity: EntityDef = {
   ],
 };
 
-export const quoteStatuses = ['draft', 'sent', 'viewed', 'accepted', 'declined', 'expired', 'converted'] as const;
+const quoteStatuses = ['draft', 'sent', 'viewed', 'accepted', 'declined', 'expired', 'converted'] as const;
 
 /** A quote for a customer (see src/quotes): its lines and amounts are written by the quote service only. */
 export const quoteEntity: EntityDef = {

@@ -3,7 +3,7 @@ import { z } from '@hono/zod-openapi';
 export type FieldType = 'id' | 'text' | 'longtext' | 'email' | 'integer' | 'number' | 'date' | 'datetime' | 'boolean' | 'select' | 'string_list' | 'phone_list';
 
 /** Import parsing of a field beyond what its type says (see `FieldDef.importAs`). */
-export type ImportParsing = 'name' | 'emails' | 'phone' | 'address' | 'country' | 'money' | 'interaction_type' | 'direction' | 'time_zone';
+type ImportParsing = 'name' | 'emails' | 'phone' | 'address' | 'country' | 'money' | 'interaction_type' | 'direction' | 'time_zone';
 
 /** One field of an entity: everything the API, filters, import, export and UI need to know. */
 export interface FieldDef {
@@ -69,9 +69,9 @@ export const dateTimeInput = z
   })
   .transform((s) => new Date(/T|\s/.test(s) && !/(Z|[+-]\d{2}:?\d{2})$/.test(s) ? `${s.replace(' ', 'T')}Z` : s).toISOString());
 
-export const dateInput = z.string().refine(validDate, { message: 'must be a date in the form YYYY-MM-DD' });
+const dateInput = z.string().refine(validDate, { message: 'must be a date in the form YYYY-MM-DD' });
 
-export const phoneEntry = z
+const phoneEntry = z
   .object({
     raw: z.string().max(maxShortText),
     e164: z.string().nullable(),

@@ -11,9 +11,9 @@ import { canonicalTimeZone } from '../schema/fields.js';
 import { appendEvents } from '../core/events.js';
 import { readSetting, writeSettingIn } from './store.js';
 
-export const businessSettingsKey = 'business';
-export const defaultCurrency = 'EUR';
-export const defaultTimeZone = 'UTC';
+const businessSettingsKey = 'business';
+const defaultCurrency = 'EUR';
+const defaultTimeZone = 'UTC';
 
 export interface BusinessSettings {
   /** ISO 4217 code, upper case. */
@@ -31,7 +31,7 @@ export function currencyCode(value: string): string | undefined {
 }
 
 /** The canonical IANA name ("europe/brussels" -> "Europe/Brussels"), or undefined when unknown. */
-export const timeZoneName = canonicalTimeZone;
+const timeZoneName = canonicalTimeZone;
 
 /** The API shape (snake_case like every other resource). */
 export const businessSettingsSchema = z

@@ -13,7 +13,7 @@ import { applyStatusCallback, handleInboundSms } from './service.js';
 import { smsAuthToken, smsInboundPath, smsStatusPath } from './settings.js';
 import { verifyTwilioSignature } from './twilio.js';
 
-export const smsCallbackBodyBytes = 16 * 1024;
+const smsCallbackBodyBytes = 16 * 1024;
 
 const publicRoute = { security: [] as Record<string, string[]>[] };
 const form = z.record(z.string(), z.string()).openapi({ description: "The provider's form fields (MessageSid, MessageStatus, ErrorCode, From, To, Body...)" });

@@ -7,7 +7,7 @@
  * taking two units that are never split either.
  */
 
-export type SmsEncoding = 'GSM-7' | 'UCS-2';
+type SmsEncoding = 'GSM-7' | 'UCS-2';
 
 export interface SegmentCount {
   encoding: SmsEncoding;

@@ -20,16 +20,16 @@ import { smsProviderConfig, smsStatusPath } from './settings.js';
 import { sendTwilioMessage, SmsProviderError } from './twilio.js';
 
 export const smsPurposes = ['transactional', 'marketing', 'notification'] as const;
-export type SmsPurpose = (typeof smsPurposes)[number];
-export const smsStatuses = ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'suppressed'] as const;
-export type SmsStatus = (typeof smsStatuses)[number];
+type SmsPurpose = (typeof smsPurposes)[number];
+const smsStatuses = ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'suppressed'] as const;
+type SmsStatus = (typeof smsStatuses)[number];
 
 export const smsSendKind = 'sms.send';
 /** A text longer than this many characters is refused (Twilio's limit is 1,600). */
 export const maxSmsLength = 1600;
 
 const e164 = /^\+[1-9]\d{6,14}$/;
-export const numberHash = (number: string) => sha256(number.trim());
+const numberHash = (number: string) => sha256(number.trim());
 
 export interface QueueSmsInput {
   customer_id: string;
@@ -208,10 +208,10 @@ export async function applyStatusCallback(database: Database, params: Record<str
 
 /** Opt-out and opt-in keywords as carriers and Twilio know them (the whole message, any case). */
 export const optOutKeywords = ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPTOUT'];
-export const optInKeywords = ['START', 'YES', 'UNSTOP'];
-export const helpKeywords = ['HELP', 'INFO'];
+const optInKeywords = ['START', 'YES', 'UNSTOP'];
+const helpKeywords = ['HELP', 'INFO'];
 
-export function keywordOf(body: string): string | null {
+function keywordOf(body: string): string | null {
   const word = body
     .trim()
     .replace(/[.!]+$/, '')

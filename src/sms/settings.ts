@@ -12,9 +12,9 @@ import { getMailSettings } from '../mail/settings.js';
 import { issuesToFields } from '../records/validation.js';
 import { readSetting, writeSetting } from '../settings/store.js';
 
-export const smsSettingsKey = 'sms.provider';
+const smsSettingsKey = 'sms.provider';
 const tokenPurpose = 'sms auth token';
-export const twilioBaseUrl = 'https://api.twilio.com';
+const twilioBaseUrl = 'https://api.twilio.com';
 
 interface StoredSmsSettings {
   account_sid: string | null;

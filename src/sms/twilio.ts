@@ -29,7 +29,7 @@ export class SmsProviderError extends Error {
   }
 }
 
-export const messagesUrl = (baseUrl: string, accountSid: string) => `${baseUrl}/2010-04-01/Accounts/${encodeURIComponent(accountSid)}/Messages.json`;
+const messagesUrl = (baseUrl: string, accountSid: string) => `${baseUrl}/2010-04-01/Accounts/${encodeURIComponent(accountSid)}/Messages.json`;
 
 export async function sendTwilioMessage(config: SmsProviderConfig, message: { to: string; body: string; statusCallback?: string | null }): Promise<SentSms> {
   const form = new URLSearchParams();

@@ -40,7 +40,7 @@ export interface RenderedMail {
 }
 
 /** The next best offer of a customer (Rapport's cross-sell suggestion); empty strings when there is none. */
-export interface OfferContext {
+interface OfferContext {
   product_id: string;
   name: string;
   sku: string;
@@ -129,7 +129,7 @@ async function compileUncached(source: TemplateSource): Promise<CompiledTemplate
 }
 
 /** The plain-text part generated from HTML: paragraphs, links written out as text [url], no images. */
-export function htmlToText(html: string): string {
+function htmlToText(html: string): string {
   return convert(html, {
     wordwrap: 78,
     selectors: [
@@ -213,7 +213,7 @@ export async function sampleContext(db: Db): Promise<MergeContext> {
  * A personal discount code: the same for one customer within one scope (a campaign, a flow), derived
  * from the instance secret so it cannot be guessed from the customer id; PREFIX-XXXXXX.
  */
-export function discountCode(secret: Buffer, scope: string, customerId: string, prefix = 'SAVE'): string {
+function discountCode(secret: Buffer, scope: string, customerId: string, prefix = 'SAVE'): string {
   const mac = createHmac('sha256', secret).update(`discount:${scope}:${customerId}`).digest();
   const alphabet = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
   let code = '';

@@ -21,7 +21,7 @@ import {
 
 const tags = ['templates'];
 
-export const renderedSchema = z
+const renderedSchema = z
   .object({ subject: z.string(), html: z.string().nullable().openapi({ description: 'Responsive HTML (null for a text-only template)' }), text: z.string() })
   .openapi('RenderedMail');
 

@@ -25,7 +25,7 @@ function csvRows(file: string, separator: string): string[][] {
 }
 
 /** A FEBRL data set (rec-N-org, rec-N-dup-K with the same N are one person); the social security number is left out: a CRM has none. */
-export function loadFebrl(file: string, name = file): LabelledRecords {
+function loadFebrl(file: string, name = file): LabelledRecords {
   const entityOf = new Map<string, string>();
   const records = csvRows(file, ', ').map(([recId, given, surname, streetNumber, address1, address2, suburb, postcode, , dob]): PersonRecord => {
     entityOf.set(recId, recId.split('-')[1]);
@@ -53,7 +53,7 @@ export function loadSplink(): LabelledRecords {
 }
 
 /** Splink's 3,176 hand-labelled pairs of fake_1000 records: [left id, right id, is the same person]. */
-export function splinkLabelledPairs(): [string, string, boolean][] {
+function splinkLabelledPairs(): [string, string, boolean][] {
   return csvRows('splink_fake_1000_labels.csv', ',').map(([left, , right, , score]) => [left, right, Number(score) >= 0.5]);
 }
 

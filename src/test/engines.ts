@@ -11,8 +11,8 @@ import { migrate } from '../core/migrations/index.js';
 
 export const engines: DialectName[] = ['sqlite', 'postgres', 'mysql'];
 
-export const postgresUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-export const mysqlUrl = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
+const postgresUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const mysqlUrl = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
 
 function withDatabase(url: string, name: string): string {
   const u = new URL(url);

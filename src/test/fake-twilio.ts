@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export interface FakeTwilioRequest {
+interface FakeTwilioRequest {
   accountSid: string;
   authorization: string | undefined;
   contentType: string | undefined;

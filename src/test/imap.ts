@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ImapFlow } from 'imapflow';
 
-export const dovecotBinary = '/usr/sbin/dovecot';
+const dovecotBinary = '/usr/sbin/dovecot';
 
 export interface TestImap {
   host: string;

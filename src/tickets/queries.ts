@@ -51,7 +51,7 @@ function decodeCursor(cursor: string): [string, string] {
 
 const activeStatuses = ['new', 'open', 'waiting', 'snoozed'];
 
-export function withDue<T extends Ticket>(t: T, now = Date.now()) {
+function withDue<T extends Ticket>(t: T, now = Date.now()) {
   const active = activeStatuses.includes(t.status);
   const due = !active ? null : !t.first_response_at ? t.first_response_due_at : t.resolution_due_at;
   const dueMs = due ? Date.parse(due) : null;

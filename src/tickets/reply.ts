@@ -30,7 +30,7 @@ export interface ReplyInput {
 const liquid = new Liquid({ strictVariables: true, strictFilters: true, ownPropertyOnly: true });
 
 /** The subject of a reply: "Re: " once, and the ticket tag once. */
-export function replySubject(ticket: Pick<Ticket, 'subject' | 'number'>): string {
+function replySubject(ticket: Pick<Ticket, 'subject' | 'number'>): string {
   const tag = `[#${ticketReference(ticket.number)}]`;
   const base = ticket.subject.replace(/\s*\[#T-\d+\]\s*/gi, ' ').trim();
   return `${/^re:/i.test(base) ? base : `Re: ${base}`} ${tag}`;
@@ -45,7 +45,7 @@ async function mergeContext(db: Db, ticket: Ticket) {
 }
 
 /** Renders a canned reply (or any Liquid text) for a ticket; an unknown field or a syntax error is a 400. */
-export async function renderForTicket(db: Db, ticket: Ticket, source: string, field = 'body_text'): Promise<string> {
+async function renderForTicket(db: Db, ticket: Ticket, source: string, field = 'body_text'): Promise<string> {
   try {
     return await liquid.parseAndRender(source, await mergeContext(db, ticket));
   } catch (error) {

@@ -18,17 +18,17 @@ import { dueTimes, getSlaSettings, ticketKinds, ticketPriorities, type TicketKin
 import { hasRemoteImages } from './mail-html.js';
 import { splitQuoted } from './quoting.js';
 
-export { ticketKinds, ticketPriorities, type TicketKind, type TicketPriority };
+export { ticketKinds, ticketPriorities };
 export const ticketStatuses = ['new', 'open', 'waiting', 'snoozed', 'resolved', 'closed'] as const;
-export type TicketStatus = (typeof ticketStatuses)[number];
+type TicketStatus = (typeof ticketStatuses)[number];
 export const ticketChannels = ['email', 'chat', 'form', 'phone', 'manual'] as const;
-export type TicketChannel = (typeof ticketChannels)[number];
-export const priorityRank: Record<TicketPriority, number> = { low: 0, normal: 1, high: 2, urgent: 3 };
+type TicketChannel = (typeof ticketChannels)[number];
+const priorityRank: Record<TicketPriority, number> = { low: 0, normal: 1, high: 2, urgent: 3 };
 
 /** Attachments above this size are refused (a ticket is not a file store). */
 export const maxAttachmentBytes = 10 * 1024 * 1024;
 
-export interface TicketAttachmentInput {
+interface TicketAttachmentInput {
   filename: string;
   content_type: string;
   content: Buffer;
@@ -125,7 +125,7 @@ export interface TicketMessage {
 
 export const ticketReference = (n: number) => `T-${n}`;
 /** One line, at most 998 characters: a subject can never carry a header line break. */
-export const cleanSubject = (s: string) =>
+const cleanSubject = (s: string) =>
   s
     .replace(/[\r\n\t]+/g, ' ')
     .trim()
@@ -164,7 +164,7 @@ export function ticketFromRow(r: Record<string, unknown>): Ticket {
 }
 
 /** The next ticket number, taken in the caller's transaction (the counter row stays locked until it ends). */
-export async function nextTicketNumber(trx: Db): Promise<number> {
+async function nextTicketNumber(trx: Db): Promise<number> {
   await trx
     .updateTable('ticket_counters')
     .set({ last_number: sql`last_number + 1` })
@@ -218,7 +218,7 @@ async function raisedPriority(trx: Db, customerId: string | null, priority: Tick
 }
 
 /** Minutes the inbox brings a complaint, and a high-value customer's ticket, forward. */
-export const attentionLead = { complaint: 120, highValue: 120 };
+const attentionLead = { complaint: 120, highValue: 120 };
 
 /**
  * Recomputes a ticket's place in the inbox: the due time still pending (first response until there is

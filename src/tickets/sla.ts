@@ -83,7 +83,7 @@ export async function putSlaSettings(trx: Db, body: unknown): Promise<SlaSetting
 }
 
 /** Targets for a ticket: the kind's where set and shorter, else the priority's. */
-export function targetsFor(sla: SlaSettings, kind: TicketKind, priority: TicketPriority) {
+function targetsFor(sla: SlaSettings, kind: TicketKind, priority: TicketPriority) {
   const p = sla.targets[priority];
   const k = sla.kind_targets[kind];
   return k ? { first_response_minutes: Math.min(p.first_response_minutes, k.first_response_minutes), resolution_minutes: Math.min(p.resolution_minutes, k.resolution_minutes) } : p;

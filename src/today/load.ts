@@ -32,7 +32,7 @@ import {
 } from './rank.js';
 
 /** What a due task linked to nothing with a value counts for, in the business currency (stated in its reason). */
-export const defaultTaskValue = 50;
+const defaultTaskValue = 50;
 /** Customers worth a call: the few with the most value at risk. */
 const customersToCall = 10;
 /** Tasks looked at: the oldest due first. */

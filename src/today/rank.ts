@@ -6,7 +6,7 @@
 import { todayIn } from '../settings/business.js';
 
 export const todayKinds = ['task', 'deal', 'quote', 'contract', 'customer'] as const;
-export type TodayKind = (typeof todayKinds)[number];
+type TodayKind = (typeof todayKinds)[number];
 
 export interface TodayItem {
   kind: TodayKind;

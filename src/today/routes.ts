@@ -23,7 +23,7 @@ const itemSchema = z
   })
   .openapi('TodayItem');
 
-export const todaySchema = z
+const todaySchema = z
   .object({
     as_of: z.string(),
     today: z.string().openapi({ description: 'Today in the business time zone' }),

@@ -21,7 +21,7 @@ export interface DeliverySettings {
 const second = 1000;
 const minute = 60 * second;
 const hour = 60 * minute;
-export const retrySchedule = [0, 5 * second, 5 * minute, 30 * minute, 2 * hour, 5 * hour, 10 * hour, 10 * hour] as const;
+const retrySchedule = [0, 5 * second, 5 * minute, 30 * minute, 2 * hour, 5 * hour, 10 * hour, 10 * hour] as const;
 
 export const defaultDeliverySettings: DeliverySettings = { allowPrivate: false, timeoutMs: 10 * second, schedule: retrySchedule, disableAfterMs: 5 * 24 * hour };
 

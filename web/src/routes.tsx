@@ -51,7 +51,7 @@ export interface RouteDef {
 
 /** The groups of the main navigation, in the order they are shown after the ungrouped pages. */
 export const navSections = ['Sales', 'Service', 'Marketing', 'Data'] as const;
-export type NavSection = (typeof navSections)[number];
+type NavSection = (typeof navSections)[number];
 
 export const routes: RouteDef[] = [
   { path: '/', component: DashboardPage, nav: { label: 'Dashboard', icon: 'home' } },

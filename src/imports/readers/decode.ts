@@ -1,4 +1,4 @@
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export class BinaryFileError extends Error {
   constructor() {
@@ -7,13 +7,13 @@ export class BinaryFileError extends Error {
   }
 }
 
-export interface DetectedEncoding {
+interface DetectedEncoding {
   encoding: TextEncoding;
   bomLength: number;
 }
 
 /** Guesses the encoding from the first bytes of a file. */
-export function detectEncoding(head: Uint8Array): DetectedEncoding {
+function detectEncoding(head: Uint8Array): DetectedEncoding {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };

@@ -1,7 +1,7 @@
 import { emptyRecord, type SourceRow } from '../types.js';
 import { decodeBuffer } from './decode.js';
 
-export interface VCardProperty {
+interface VCardProperty {
   group: string | null;
   name: string;
   /** Parameter names upper-cased; bare 2.1 parameters such as `;WORK;PREF` are collected under TYPE. */

@@ -3,8 +3,8 @@ import type { components } from '../lib/api-types';
 
 type Schemas = components['schemas'];
 export type Campaign = Schemas['Campaign'];
-export type CampaignInput = Schemas['CampaignInput'];
+type CampaignInput = Schemas['CampaignInput'];
 export type CampaignAudience = Schemas['CampaignAudience'];
 export type AudienceCount = Schemas['CampaignAudienceCount'];
-export type AbSettings = Schemas['AbSettings'];
+type AbSettings = Schemas['AbSettings'];
 export type CampaignReport = Schemas['CampaignReportDetail'];

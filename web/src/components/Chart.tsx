@@ -15,7 +15,7 @@ export interface ChartClick {
 }
 
 /** An ECharts chart that follows its container's size. `label` describes it to screen readers. */
-export function Chart({ option, label, height = 240, onClick }: { option: ChartOption; label: string; height?: number; onClick?: (e: ChartClick) => void }) {
+function Chart({ option, label, height = 240, onClick }: { option: ChartOption; label: string; height?: number; onClick?: (e: ChartClick) => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const clickRef = useRef(onClick);

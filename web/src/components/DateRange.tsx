@@ -18,7 +18,7 @@ export interface ResolvedRange {
 
 const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
-export const rangePresets: { id: string; label: string; resolve: (today: Date) => { from: Date; to: Date } }[] = [
+const rangePresets: { id: string; label: string; resolve: (today: Date) => { from: Date; to: Date } }[] = [
   { id: '30d', label: 'Last 30 days', resolve: (t) => ({ from: new Date(t.getFullYear(), t.getMonth(), t.getDate() - 29), to: t }) },
   { id: '90d', label: 'Last 90 days', resolve: (t) => ({ from: new Date(t.getFullYear(), t.getMonth(), t.getDate() - 89), to: t }) },
   { id: '12m', label: 'Last 12 months', resolve: (t) => ({ from: new Date(t.getFullYear(), t.getMonth() - 11, 1), to: t }) },
@@ -28,7 +28,7 @@ export const rangePresets: { id: string; label: string; resolve: (today: Date) =
 ];
 
 /** Days, weeks or months so that a chart shows a readable number of bars. */
-export function bucketFor(from: string, to: string): ResolvedRange['bucket'] {
+function bucketFor(from: string, to: string): ResolvedRange['bucket'] {
   const days = (Date.parse(to) - Date.parse(from)) / 864e5 + 1;
   return days <= 45 ? 'day' : days <= 190 ? 'week' : 'month';
 }

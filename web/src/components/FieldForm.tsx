@@ -4,7 +4,7 @@ import type { FieldDef } from '../lib/fields';
 import { fromInput, sameValue, toInput } from '../lib/form-values';
 import { Button, FormError } from './ui';
 
-export function FieldInput({ field, value, onChange, error, idPrefix = 'f' }: { field: FieldDef; value: string; onChange: (v: string) => void; error?: string; idPrefix?: string }) {
+function FieldInput({ field, value, onChange, error, idPrefix = 'f' }: { field: FieldDef; value: string; onChange: (v: string) => void; error?: string; idPrefix?: string }) {
   const id = `${idPrefix}-${field.name}`;
   const describedBy = [error ? `${id}-error` : '', field.type === 'string_list' ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
   const common = { id, name: field.name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy, required: field.required };

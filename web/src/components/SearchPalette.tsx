@@ -20,7 +20,7 @@ export type SearchFn = (q: string, signal: AbortSignal) => Promise<SearchResult[
  * Runs `search` for what was typed once typing pauses for `delay` ms. A newer query aborts the
  * request of the older one, so a slow stale answer never overwrites a fresh one.
  */
-export function useLiveSearch(query: string, search: SearchFn | undefined, delay = 30) {
+function useLiveSearch(query: string, search: SearchFn | undefined, delay = 30) {
   const [state, setState] = useState<{ results: SearchResult[]; loading: boolean; error: unknown; for: string }>({ results: [], loading: false, error: null, for: '' });
   const searchRef = useRef(search);
   searchRef.current = search;
@@ -64,7 +64,7 @@ function orderResult(o: ApiRecord): SearchResult {
 }
 
 /** Customers by full-text search, companies by name, an order by its id: answers fast on any amount of data. */
-export const searchEverything: SearchFn = async (q, signal) => {
+const searchEverything: SearchFn = async (q, signal) => {
   const [customers, companies, orders] = await Promise.all([
     api.get<Page>('/api/customers', { q, limit: 6, fields: 'id,first_name,last_name,email,company,city' }, signal),
     api.get<Page>('/api/companies', { q, limit: 4, fields: 'id,name,domain,city' }, signal),
@@ -93,7 +93,7 @@ export const searchEverything: SearchFn = async (q, signal) => {
  * Orders whose notes contain the text. Notes have no search index, so this reads every order: it runs
  * only once typing has paused, and its results join the fast ones when they come.
  */
-export const searchOrderNotes: SearchFn = async (q, signal) => {
+const searchOrderNotes: SearchFn = async (q, signal) => {
   if (q.length < 3 || orderId.test(q)) return [];
   const orders = await api.get<Page>('/api/orders', { filter: JSON.stringify({ field: 'notes', op: 'contains', value: q }), limit: 4 }, signal);
   return orders.data.map(orderResult);

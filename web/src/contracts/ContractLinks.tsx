@@ -25,7 +25,7 @@ const personLabel = (c: ApiRecord) => {
   return c.email && name !== c.email ? `${name} · ${c.email}` : name;
 };
 
-export const apiLinkSources: LinkSources = {
+const apiLinkSources: LinkSources = {
   customers: (q) => api.get<Page>('/api/customers', { q, limit: 10, fields: 'id,first_name,last_name,email,company' }).then((r) => r.data.map((c) => ({ id: c.id as string, label: personLabel(c) }))),
   customer: (id) =>
     api.get<ApiRecord>(`/api/customers/${encodeURIComponent(id)}`).then(

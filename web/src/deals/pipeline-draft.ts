@@ -35,7 +35,7 @@ const freshKey = () => `new-${++nextKey}`;
 
 const percentOf = (p: number) => String(Math.round(p * 1000) / 10);
 
-export function newStage(kind: StageKind = 'open', name = ''): StageDraft {
+function newStage(kind: StageKind = 'open', name = ''): StageDraft {
   return { key: freshKey(), name, percent: kind === 'won' ? '100' : kind === 'lost' ? '0' : '', kind };
 }
 

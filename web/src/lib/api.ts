@@ -41,10 +41,10 @@ export function errorMessage(error: unknown): string {
   return 'Something went wrong.';
 }
 
-export type QueryValue = string | number | boolean | null | undefined;
+type QueryValue = string | number | boolean | null | undefined;
 export type Query = Record<string, QueryValue | QueryValue[]>;
 
-export interface RequestOptions {
+interface RequestOptions {
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;
@@ -81,7 +81,7 @@ export function backupUrl(): string {
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   const form = typeof FormData !== 'undefined' && options.body instanceof FormData;
   if (options.body !== undefined && !form) headers['content-type'] = 'application/json';
@@ -151,7 +151,7 @@ export type ApiToken = Schemas['ApiToken'];
 export type CustomField = Schemas['CustomField'];
 
 /** A score's trust: whether it rests on a reliable model, and where it came from in words. */
-export type ScoreReliability = Schemas['CustomerScores']['reliability']['p_alive'];
+type ScoreReliability = Schemas['CustomerScores']['reliability']['p_alive'];
 
 /** The scores of the 360 view: one story (churn risk = 1 - P(alive)), as of the latest insight run. */
 export type CustomerScores = Schemas['CustomerScores'];
@@ -170,15 +170,15 @@ export const auth = {
 
 // ---- Reports ----
 
-export interface RangeQuery {
+interface RangeQuery {
   from?: string;
   to?: string;
   bucket?: 'day' | 'week' | 'month';
 }
 
-export type RevenuePoint = Schemas['RevenuePeriod'];
+type RevenuePoint = Schemas['RevenuePeriod'];
 
-export type CustomersPoint = Schemas['CustomersPeriod'];
+type CustomersPoint = Schemas['CustomersPeriod'];
 
 export type DashboardReport = Schemas['DashboardReport'];
 
@@ -192,7 +192,7 @@ export type Segment = Schemas['Segment'];
 
 export type Segmentation = Schemas['Segmentation'];
 
-export type ContactEntry = ContactList['data'][number];
+type ContactEntry = ContactList['data'][number];
 
 export type ContactList = Ok<'getInsightsContactList'>;
 

@@ -8,7 +8,7 @@ import { api, type CustomField, type Page } from './api';
  * fields declared at run time (GET /api/fields).
  */
 export type { FieldDef };
-export { customerEntity, companyEntity, taskEntity, interactionTypes, orderStatuses };
+export { customerEntity, taskEntity };
 
 export function customFieldDef(f: CustomField): FieldDef {
   return { name: f.name, label: f.label, type: f.type, options: f.options ?? undefined, filterable: true, sortable: true, custom: true };
@@ -86,7 +86,7 @@ export function sectionsOf(fields: FieldDef[]): { title: string; fields: string[
 /** Sections of the customer form; fields without a section land in "More" (custom fields too). */
 export const customerSections = sectionsOf(customerEntity.fields);
 
-export function fieldByName(fields: FieldDef[], name: string): FieldDef | undefined {
+function fieldByName(fields: FieldDef[], name: string): FieldDef | undefined {
   return fields.find((f) => f.name === name);
 }
 

@@ -70,7 +70,7 @@ export function formatMoney(value: unknown, currency?: string | null): string {
 }
 
 /** Fields that hold an amount in the business currency (customer figures, order totals). */
-export const moneyFields = new Set(['revenue', 'clv', 'average_order_value', 'total', 'monetary', 'value_at_risk']);
+const moneyFields = new Set(['revenue', 'clv', 'average_order_value', 'total', 'monetary', 'value_at_risk']);
 
 export function relativeTime(value: unknown, now = Date.now()): string {
   if (typeof value !== 'string' || !value) return '';

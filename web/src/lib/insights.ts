@@ -5,7 +5,7 @@ import { formatMoney } from './format';
 /** Words, colours and one-line explanations for the scores the insight run writes on customers. */
 
 export const stageOrder = ['lead', 'active', 'inactive', 'churned'] as const;
-export type Stage = (typeof stageOrder)[number];
+type Stage = (typeof stageOrder)[number];
 
 export const stageLabels: Record<string, string> = { lead: 'Lead', active: 'Active', inactive: 'Inactive', churned: 'Churned', unscored: 'Not scored yet' };
 export const stageColors: Record<string, string> = { lead: '#7c8db5', active: '#17803d', inactive: '#d97706', churned: '#b42318', unscored: '#c9ced6' };
@@ -194,7 +194,7 @@ export function explainScores(c: Record<string, unknown>, settings: InsightSetti
 }
 
 /** Plain units for segmentation features and centroids. */
-export const featureInfo: Record<string, { label: string; unit?: string; format: (v: number) => string }> = {
+const featureInfo: Record<string, { label: string; unit?: string; format: (v: number) => string }> = {
   age: { label: 'Age', unit: 'years', format: (v) => `${Math.round(v)} years` },
   income: { label: 'Income', format: (v) => money(v) },
   purchase_frequency: { label: 'Orders per month', format: (v) => v.toFixed(2) },

@@ -3,7 +3,7 @@ import { resolveRange, type DateRangeValue, type ResolvedRange } from '../compon
 import { useLocalStorage } from './hooks';
 
 /** The default period of every report: the API's default too (the last 12 months, this one included). */
-export const defaultReportRange: DateRangeValue = { preset: '12m' };
+const defaultReportRange: DateRangeValue = { preset: '12m' };
 
 /**
  * The period the dashboard and the Segments page report on: one choice, remembered, so a revenue share

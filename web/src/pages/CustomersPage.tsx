@@ -14,7 +14,7 @@ import { useSegments } from '../lib/shared-data';
 import { Link, navigate, replaceQuery, useLocation } from '../lib/router';
 import { FirstSteps } from '../components/FirstSteps';
 
-export type FilterOp = 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte' | 'contains' | 'is_empty' | 'in';
+type FilterOp = 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte' | 'contains' | 'is_empty' | 'in';
 export interface Filter {
   field: string;
   op: FilterOp;
@@ -35,7 +35,7 @@ const opLabels: Record<FilterOp, string> = {
   in: 'is one of',
 };
 
-export function operatorsFor(field: FieldDef): FilterOp[] {
+function operatorsFor(field: FieldDef): FilterOp[] {
   switch (field.type) {
     case 'string_list':
     case 'phone_list':
@@ -57,7 +57,7 @@ export function operatorsFor(field: FieldDef): FilterOp[] {
 }
 
 /** The JSON filter tree the list endpoint reads. */
-export function filterTree(filters: Filter[], fields: FieldDef[]): string | undefined {
+function filterTree(filters: Filter[], fields: FieldDef[]): string | undefined {
   const nodes = filters.map((f) => {
     const def = fields.find((d) => d.name === f.field);
     let value: unknown = f.value;

@@ -22,7 +22,7 @@ const monthFmt = new Intl.DateTimeFormat(undefined, { month: 'short', year: '2-d
 const dayFmt = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
 
 /** "2026-03" -> "Mar 26", "2026-03-02" -> "Mar 2". */
-export function periodLabel(period: string): string {
+function periodLabel(period: string): string {
   if (/^\d{4}-\d{2}$/.test(period)) return monthFmt.format(new Date(`${period}-01T00:00:00`));
   if (/^\d{4}-\d{2}-\d{2}$/.test(period)) return dayFmt.format(new Date(`${period}T00:00:00`));
   return period;
@@ -446,7 +446,7 @@ function SegmentChart({ segments, revenue }: { segments: import('../lib/api').Se
   );
 }
 
-export function escapeHtml(s: string): string {
+function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 

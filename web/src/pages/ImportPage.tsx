@@ -31,7 +31,7 @@ const presetNames: Record<string, string> = {
   stripe_payments: 'Stripe payments',
   mailchimp_audience: 'Mailchimp audience',
 };
-export const presetLabel = (id: string | null | undefined) => (id ? (presetNames[id] ?? id.replace(/_/g, ' ')) : null);
+const presetLabel = (id: string | null | undefined) => (id ? (presetNames[id] ?? id.replace(/_/g, ' ')) : null);
 
 const mergeModes: { id: 'auto' | 'review' | 'off'; label: string; hint: string }[] = [
   { id: 'review', label: 'Ask me', hint: 'Likely duplicates go to the review queue; nothing is merged without you.' },

@@ -61,7 +61,7 @@ export function TemplatesPage() {
   );
 }
 
-export function TemplateEditor({ template, onSaved, onClose }: { template: Template | null; onSaved: (t: Template) => void; onClose: () => void }) {
+function TemplateEditor({ template, onSaved, onClose }: { template: Template | null; onSaved: (t: Template) => void; onClose: () => void }) {
   const toast = useToast();
   const fields = useMergeFields();
   const [form, setForm] = useState({ name: template?.name ?? '', subject: template?.subject ?? 'News for {{ customer.first_name }}', mjml: template?.mjml ?? starterMjml, text: template?.text ?? '' });

@@ -5,6 +5,6 @@ export type Webhook = components['schemas']['Webhook'];
 
 export type WebhookDelivery = components['schemas']['WebhookDelivery'];
 
-export type DeliveryStatus = WebhookDelivery['status'];
+type DeliveryStatus = WebhookDelivery['status'];
 
 export type EventType = operations['listEventTypes']['responses'][200]['content']['application/json']['data'][number];
