@@ -135,7 +135,7 @@ describe.each(engines)('one story per customer on %s', (engine) => {
         page.days_since_last_order,
       ]);
       expect(entry.reason).toBe(
-        `worth about ${entry.clv! >= 100 ? Math.round(entry.clv!).toLocaleString('en-US') : entry.clv!.toFixed(2)} ${view.figures.currency} over the next 12 months, ${Math.round(entry.churn_risk! * 100)}% churn risk: ${page.reason}`,
+        `worth about ${new Intl.NumberFormat('en-US', { style: 'currency', currency: view.figures.currency, minimumFractionDigits: 2 }).format(entry.clv!)} over the next 12 months, ${Math.round(entry.churn_risk! * 100)}% churn risk: ${page.reason}`,
       );
       // "43% churn risk ... 100% likely still active" cannot happen: the reason's percentage is 1 - churn risk.
       const still = entry.reason.match(/still buy at (\d+)%/);

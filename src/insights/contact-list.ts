@@ -9,10 +9,11 @@ import { sql } from 'kysely';
 import type { Ctx } from '../core/context.js';
 import { toNumber } from '../core/database.js';
 import { getBusinessSettings } from '../settings/business.js';
+import { moneyText } from '../settings/money-text.js';
 import { customerScores, scoreContext } from './customer-scores.js';
 
-/** An amount in words, with its currency code: "1,234 EUR", "56.70 EUR". */
-const money = (v: number, currency: string) => `${v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(2)} ${currency}`;
+/** Customer figures count the business currency only: its amounts are written as the web app writes them. */
+const money = (v: number, currency: string) => moneyText(v, currency, currency);
 
 type ContactRanking = 'value_at_risk' | 'spend_at_risk';
 

@@ -171,7 +171,7 @@ describe.each(engines)('insights API on %s', (engine) => {
     expect(values).toEqual([...values].sort((p, q) => q - p));
     for (const e of list.body.data) {
       expect(['active', 'inactive']).toContain(e.stage);
-      expect(e.reason).toMatch(/^spent [\d,.]+ [A-Z]{3} so far, \d+% churn risk: /);
+      expect(e.reason).toMatch(/^spent (€|\$|£|[A-Z]{3}\u00a0)[\d,]+\.\d\d so far, \d+% churn risk: /);
       expect(e.value_at_risk).toBeNull();
       expect(e.spend_at_risk).toBeCloseTo(e.revenue * e.churn_risk, 1);
     }

@@ -114,7 +114,7 @@ describe.each(engines)('an unreliable purchase model on %s', (engine) => {
     for (const e of list.data) {
       expect(e.value_at_risk).toBeNull();
       expect(e.clv).toBeNull();
-      expect(e.reason).toMatch(/^spent [\d,.]+ [A-Z]{3} so far, \d+% churn risk: /);
+      expect(e.reason).toMatch(/^spent (€|\$|£|[A-Z]{3}\u00a0)[\d,]+\.\d\d so far, \d+% churn risk: /);
     }
   });
 

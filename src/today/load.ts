@@ -209,16 +209,16 @@ export async function loadToday(db: Db, now = new Date(), options: { limit?: num
   // What each due task is worth: the record it is linked to, else its customer's value at risk.
   const stakes = new Map<string, Stake>();
   for (const d of deals) stakes.set(`deal:${d.deal_id}`, dealStake(d, currency));
-  for (const q of quotes.values()) stakes.set(`quote:${q.id}`, quoteStake(q, quoteProbability(q)));
+  for (const q of quotes.values()) stakes.set(`quote:${q.id}`, quoteStake(q, quoteProbability(q), currency));
   for (const c of contracts) {
     const s = contractStake(c, currency);
     if (s) stakes.set(`contract:${c.id}`, s);
   }
-  for (const c of atRisk) stakes.set(`customer:${c.id}`, customerStake(c));
+  for (const c of atRisk) stakes.set(`customer:${c.id}`, customerStake(c, currency));
   for (const [id, s] of await orderStakes(db, [...new Set(taskLinks('order'))], currency)) stakes.set(`order:${id}`, s);
   const taskCustomers = [...new Set(tasks.flatMap((t) => [t.customer_id, t.linked_entity === 'customer' ? t.linked_id : null]).filter((id): id is string => !!id && !stakes.has(`customer:${id}`)))];
   for (let i = 0; i < taskCustomers.length; i += 500)
-    for (const c of await customersAtRisk(db, currency, timeZone, now, taskCustomers.slice(i, i + 500))) stakes.set(`customer:${c.id}`, customerStake(c));
+    for (const c of await customersAtRisk(db, currency, timeZone, now, taskCustomers.slice(i, i + 500))) stakes.set(`customer:${c.id}`, customerStake(c, currency));
   const stakeOf = (t: TaskInput) =>
     (t.linked_entity && t.linked_id ? stakes.get(`${t.linked_entity}:${t.linked_id}`) : undefined) ?? (t.customer_id ? stakes.get(`customer:${t.customer_id}`) : undefined) ?? null;
 

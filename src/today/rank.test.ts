@@ -53,12 +53,14 @@ describe('Today ranking', () => {
     const ranked = rankToday([overdueTask, rotten, renewal, bigQuote, linkedTask, call]);
     expect(ranked.map((i) => `${i.kind}:${i.id}`)).toEqual(['quote:quo_1', 'customer:cus_4', 'task:tsk_2', 'deal:dea_1', 'contract:con_1', 'task:tsk_1']);
     expect(ranked.map((i) => i.expected_value)).toEqual([6000, 2100, 2000, 2000, 900, 50]);
-    expect(bigQuote.reason).toBe('Quote viewed on 2026-12-01, no answer after 6 days; valid for 15 more days; 12,000 EUR x 50% (an even chance: only 2 quotes answered so far)');
-    expect(rotten.reason).toBe('Rotten: no activity for 42 days (rotten after 30); 5,000 EUR x 40% learnt probability of Proposal');
-    expect(overdueTask.reason).toBe('Overdue since 2026-11-28 (high priority): linked to nothing with a value, counted at the default 50 EUR');
-    expect(linkedTask.reason).toBe('Due today: deal "Website redesign" at 5,000 EUR x 40% (learnt probability of Proposal)');
-    expect(renewal.reason).toBe('Ends on 2026-12-31 (in 26 days); needs renewing; worth 900 EUR yearly');
-    expect(call.reason).toContain('lifetime value 3,000 EUR x churn risk 70% = 2,100 EUR at risk');
+    expect(bigQuote.reason).toBe('Quote viewed on 2026-12-01, no answer after 6 days; valid for 15 more days; €12,000.00 x 50% (an even chance: only 2 quotes answered so far)');
+    expect(rotten.reason).toBe('Rotten: no activity for 42 days (rotten after 30); €5,000.00 x 40% learnt probability of Proposal');
+    expect(overdueTask.reason).toBe('Overdue since 2026-11-28 (high priority): linked to nothing with a value, counted at the default €50.00');
+    expect(linkedTask.reason).toBe('Due today: deal "Website redesign" at €5,000.00 x 40% (learnt probability of Proposal)');
+    expect(renewal.reason).toBe('Ends on 2026-12-31 (in 26 days); needs renewing; worth €900.00 yearly');
+    expect(call.reason).toContain('lifetime value €3,000.00 x churn risk 70% = €2,100.00 at risk');
+    // Another currency than the business's goes by its code, as the web app writes it.
+    expect(dealStake(deal({ currency: 'USD', value: 50 }), 'EUR').words).toContain('at USD\u00a050.00 x 40%');
   });
 
   it('lists amounts in another currency after the ranked ones, since they cannot be compared', () => {

@@ -4,6 +4,7 @@
  * and the reason in words. Pure functions over plain data; src/today/load.ts gathers the data.
  */
 import { todayIn } from '../settings/business.js';
+import { moneyText } from '../settings/money-text.js';
 
 export const todayKinds = ['task', 'deal', 'quote', 'contract', 'customer'] as const;
 type TodayKind = (typeof todayKinds)[number];
@@ -35,7 +36,7 @@ export interface Stake {
   probability: number;
   expected_value: number;
   currency: string;
-  /** The stake in words, e.g. "deal Website at 5,000 EUR x 40% (learnt)". */
+  /** The stake in words, e.g. "deal Website at €5,000.00 x 40% (learnt)". */
   words: string;
 }
 
@@ -112,10 +113,6 @@ export interface RankContext {
   defaultTaskValue: number;
 }
 
-// Number formats are built once: a new one per amount would cost more than the rest of the ranking.
-const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const cents = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-const money = (n: number, currency: string) => `${(Math.abs(n) >= 100 ? whole : cents).format(n)} ${currency}`;
 const percent = (p: number) => `${Math.round(p * 100)}%`;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -126,17 +123,17 @@ export function dealStake(d: DealInput, fallbackCurrency: string): Stake {
     probability: d.probability,
     expected_value: d.expected_value,
     currency,
-    words: `deal "${d.title}" at ${money(d.value, currency)} x ${percent(d.probability)} (${d.probability_basis} probability of ${d.stage_name || 'its stage'})`,
+    words: `deal "${d.title}" at ${moneyText(d.value, currency, fallbackCurrency)} x ${percent(d.probability)} (${d.probability_basis} probability of ${d.stage_name || 'its stage'})`,
   };
 }
 
-export function quoteStake(q: QuoteInput, probability: { value: number; words: string }): Stake {
+export function quoteStake(q: QuoteInput, probability: { value: number; words: string }, businessCurrency: string): Stake {
   return {
     value: q.total,
     probability: probability.value,
     expected_value: q.total * probability.value,
     currency: q.currency,
-    words: `quote ${q.number} at ${money(q.total, q.currency)} x ${percent(probability.value)} (${probability.words})`,
+    words: `quote ${q.number} at ${moneyText(q.total, q.currency, businessCurrency)} x ${percent(probability.value)} (${probability.words})`,
   };
 }
 
@@ -148,17 +145,17 @@ export function contractStake(c: ContractInput, fallbackCurrency: string): Stake
     probability: 1,
     expected_value: c.value,
     currency,
-    words: `contract "${c.title}" worth ${money(c.value, currency)}${c.billing_period && c.billing_period !== 'one_off' ? ` ${c.billing_period}` : ''}`,
+    words: `contract "${c.title}" worth ${moneyText(c.value, currency, fallbackCurrency)}${c.billing_period && c.billing_period !== 'one_off' ? ` ${c.billing_period}` : ''}`,
   };
 }
 
-export function customerStake(c: CustomerInput): Stake {
+export function customerStake(c: CustomerInput, businessCurrency: string): Stake {
   return {
     value: c.clv,
     probability: c.churn_risk,
     expected_value: c.value_at_risk,
     currency: c.currency,
-    words: `${c.name}'s lifetime value ${money(c.clv, c.currency)} x churn risk ${percent(c.churn_risk)}`,
+    words: `${c.name}'s lifetime value ${moneyText(c.clv, c.currency, businessCurrency)} x churn risk ${percent(c.churn_risk)}`,
   };
 }
 
@@ -166,7 +163,7 @@ export function taskItem(t: TaskInput, stake: Stake | null, ctx: RankContext): T
   const day = todayIn(ctx.timeZone, new Date(t.due_at));
   const overdue = day < ctx.today;
   const when = overdue ? `Overdue since ${day}` : 'Due today';
-  const worth = stake ? `: ${stake.words}` : `: linked to nothing with a value, counted at the default ${money(ctx.defaultTaskValue, ctx.currency)}`;
+  const worth = stake ? `: ${stake.words}` : `: linked to nothing with a value, counted at the default ${moneyText(ctx.defaultTaskValue, ctx.currency, ctx.currency)}`;
   return {
     kind: 'task',
     id: t.id,
@@ -189,7 +186,7 @@ export function dealItem(d: DealInput, ctx: RankContext): TodayItem {
     kind: 'deal',
     id: d.deal_id,
     title: d.title,
-    reason: `Rotten: no activity for ${plural(d.days_without_activity, 'day')}${d.rotten_days !== null ? ` (rotten after ${d.rotten_days})` : ''}; ${money(d.value, stake.currency)} x ${percent(d.probability)} ${d.probability_basis} probability of ${d.stage_name || 'its stage'}`,
+    reason: `Rotten: no activity for ${plural(d.days_without_activity, 'day')}${d.rotten_days !== null ? ` (rotten after ${d.rotten_days})` : ''}; ${moneyText(d.value, stake.currency, ctx.currency)} x ${percent(d.probability)} ${d.probability_basis} probability of ${d.stage_name || 'its stage'}`,
     expected_value: stake.expected_value,
     value: d.value,
     probability: d.probability,
@@ -202,13 +199,13 @@ export function dealItem(d: DealInput, ctx: RankContext): TodayItem {
 }
 
 export function quoteItem(q: QuoteInput, probability: { value: number; words: string }, ctx: RankContext): TodayItem {
-  const stake = quoteStake(q, probability);
+  const stake = quoteStake(q, probability, ctx.currency);
   const seen = q.status === 'viewed' && q.viewed_at ? `viewed on ${todayIn(ctx.timeZone, new Date(q.viewed_at))}` : 'sent but not opened yet';
   return {
     kind: 'quote',
     id: q.id,
     title: q.title ? `${q.number}: ${q.title}` : q.number,
-    reason: `Quote ${seen}, no answer after ${plural(q.days_waiting, 'day')}; valid ${q.days_left === 0 ? 'until today' : `for ${plural(q.days_left, 'more day')}`}; ${money(q.total, q.currency)} x ${percent(probability.value)} (${probability.words})`,
+    reason: `Quote ${seen}, no answer after ${plural(q.days_waiting, 'day')}; valid ${q.days_left === 0 ? 'until today' : `for ${plural(q.days_left, 'more day')}`}; ${moneyText(q.total, q.currency, ctx.currency)} x ${percent(probability.value)} (${probability.words})`,
     expected_value: stake.expected_value,
     value: q.total,
     probability: probability.value,
@@ -227,7 +224,7 @@ export function contractItem(c: ContractInput, ctx: RankContext): TodayItem {
     kind: 'contract',
     id: c.id,
     title: c.title,
-    reason: `Ends on ${c.ends_on} (${c.days_left === 0 ? 'today' : `in ${plural(c.days_left, 'day')}`}); ${c.auto_renew ? 'renews by itself unless cancelled' : 'needs renewing'}; ${stake ? `worth ${money(stake.value, currency)}${c.billing_period && c.billing_period !== 'one_off' ? ` ${c.billing_period}` : ''}` : 'no value recorded, counted at 0'}`,
+    reason: `Ends on ${c.ends_on} (${c.days_left === 0 ? 'today' : `in ${plural(c.days_left, 'day')}`}); ${c.auto_renew ? 'renews by itself unless cancelled' : 'needs renewing'}; ${stake ? `worth ${moneyText(stake.value, currency, ctx.currency)}${c.billing_period && c.billing_period !== 'one_off' ? ` ${c.billing_period}` : ''}` : 'no value recorded, counted at 0'}`,
     expected_value: stake?.expected_value ?? 0,
     value: c.value,
     probability: stake ? 1 : null,
@@ -244,7 +241,7 @@ export function customerItem(c: CustomerInput, ctx: RankContext): TodayItem {
     kind: 'customer',
     id: c.id,
     title: `Call ${c.name}`,
-    reason: `Worth a call: lifetime value ${money(c.clv, c.currency)} x churn risk ${percent(c.churn_risk)} = ${money(c.value_at_risk, c.currency)} at risk${c.reason ? `; ${c.reason}` : ''}`,
+    reason: `Worth a call: lifetime value ${moneyText(c.clv, c.currency, ctx.currency)} x churn risk ${percent(c.churn_risk)} = ${moneyText(c.value_at_risk, c.currency, ctx.currency)} at risk${c.reason ? `; ${c.reason}` : ''}`,
     expected_value: c.value_at_risk,
     value: c.clv,
     probability: c.churn_risk,

@@ -91,7 +91,7 @@ describe.each(engines)('Today on %s', (engine) => {
 
     const fresh = (await ok('GET', `/api/deals/${ids.fresh}`, undefined, 200)) as { value: number };
     const dealTask = byId.get(ids.dealTask)!;
-    expect(dealTask.reason).toMatch(/^Overdue since .*deal "Logo" at 1,000 EUR/);
+    expect(dealTask.reason).toMatch(/^Overdue since .*deal "Logo" at €1,000.00/);
     expect(dealTask.expected_value).toBeCloseTo(fresh.value * dealTask.probability!, 6);
 
     const plain = byId.get(ids.plainTask)!;
@@ -109,7 +109,7 @@ describe.each(engines)('Today on %s', (engine) => {
 
     const contract = byId.get(ids.contract)!;
     expect(contract.expected_value).toBe(2400);
-    expect(contract.reason).toMatch(/^Ends on .* \(in 10 days\); needs renewing; worth 2,400 EUR yearly$/);
+    expect(contract.reason).toMatch(/^Ends on .* \(in 10 days\); needs renewing; worth €2,400.00 yearly$/);
 
     const call = byId.get(ids.grace)!;
     expect(call.kind).toBe('customer');
