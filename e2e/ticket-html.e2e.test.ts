@@ -84,7 +84,7 @@ describe('an HTML mail in the ticket view, in a real browser', () => {
           if ((await opened.count()) === 0) await frame.locator('details.rapport-quote > summary').first().click();
           return frame.getByText('What is your order number?').isVisible();
         },
-        { timeout: 30_000, intervals: [500, 1_000, 2_000] },
+        { timeout: 30_000, interval: 1_000 },
       )
       .toBe(true);
 

@@ -1,12 +1,13 @@
 /**
  * The HTML part of a mail, made fit to show: an allow-list of tags and attributes (no script, style
  * sheet, form, frame, object or event handler survives), links that open elsewhere, quoted earlier mail
- * (Gmail's gmail_quote, Apple Mail's and Thunderbird's blockquote) folded into a "Show quoted text"
+ * (Gmail's gmail_quote, Apple Mail's and Thunderbird's blockquote, Outlook's header and what follows it) folded into a "Show quoted text"
  * fold, and remote images left out until asked for, so a sender learns nothing from the owner reading.
  * The page is served with its own policy (no script at all, images only from data: until asked) and
  * shown in a sandboxed frame: the sanitiser and the policy each stop what the other might miss.
  */
 import sanitizeHtml from 'sanitize-html';
+import { wrapOutlookQuote } from './outlook-quote.js';
 
 const allowedTags = [
   'a',
@@ -83,7 +84,7 @@ const isRemote = (src: string) => /^\s*(https?:)?\/\//i.test(src);
 export function mailHtmlView(html: string, options: { images: boolean }): MailHtmlView {
   let remoteImages = false;
   const quote = (attribs: sanitizeHtml.Attributes) => ({ tagName: 'details', attribs: { class: foldClass, ...(attribs.style ? { style: attribs.style } : {}) } });
-  const clean = sanitizeHtml(html, {
+  const clean = sanitizeHtml(wrapOutlookQuote(html), {
     allowedTags,
     allowedAttributes: {
       '*': ['style', 'dir', 'lang', 'title', ...layout],
