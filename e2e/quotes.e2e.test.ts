@@ -60,6 +60,13 @@ describe('quotes in a real browser', () => {
     await client.getByRole('heading', { name: /^Quote Q-/ }).waitFor();
     expect(await client.textContent('body')).toContain('€3,240.89');
     expect(await violations(client)).toEqual([]);
+    // On a phone every line's amount and the total stay on screen: the page does not scroll sideways.
+    await client.setViewportSize({ width: 390, height: 844 });
+    await client.locator('tbody tr').first().waitFor();
+    expect(await client.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const total = await client.locator('tr.total td').last().boundingBox();
+    expect(total!.x + total!.width).toBeLessThanOrEqual(390);
+    expect(await violations(client)).toEqual([]);
     await client.getByLabel('Type your full name to accept').fill('Ada Lovelace');
     await client.getByRole('button', { name: 'Accept quote' }).click();
     await client.getByText('Accepted by Ada Lovelace').first().waitFor();

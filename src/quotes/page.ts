@@ -31,6 +31,19 @@ button.secondary{background:#fff;color:#1d2330;border-color:#9aa3b2}
 button:focus-visible,input:focus-visible,textarea:focus-visible,a:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
 .muted{color:#4a5263;font-size:.85rem}
 code{word-break:break-all}
+/* Phones: the page fills the screen and each line stacks its figures under its name, so no column is cut off. */
+@media (max-width:600px){
+main{margin:0;padding:1.25rem 1rem;border-radius:0;box-shadow:none}
+table.lines,table.lines tbody,table.lines tfoot,table.lines caption{display:block}
+table.lines thead{display:none}
+table.lines tr{display:flex;flex-wrap:wrap;gap:0 1rem;border-bottom:1px solid #e3e6eb;padding:.4rem 0}
+table.lines td{border:none;padding:.1rem 0;text-align:left}
+table.lines tbody td:first-child{flex-basis:100%;font-weight:600}
+table.lines td:last-child{margin-left:auto}
+table.lines td[data-label]::before{content:attr(data-label) " ";color:#4a5263}
+table.lines td:empty{display:none}
+table.lines tfoot tr{border:none;padding:.2rem 0}
+}
 `;
 
 function page(title: string, body: string): string {
@@ -81,7 +94,7 @@ export function quotePage(q: PageQuote, settings: QuoteSettings, state: PageStat
   const rows = q.lines
     .map(
       (l) =>
-        `<tr><td>${esc(l.name)}${l.description ? `<br><span class="muted">${lines(l.description)}</span>` : ''}</td><td>${esc(l.quantity)}</td><td>${money(l.unit_price)}</td><td>${l.discount_percent ? `${esc(l.discount_percent)}%` : ''}</td><td>${l.tax_rate ? `${esc(l.tax_rate)}%` : ''}</td><td>${money(l.net)}</td></tr>`,
+        `<tr><td>${esc(l.name)}${l.description ? `<br><span class="muted">${lines(l.description)}</span>` : ''}</td><td data-label="Qty">${esc(l.quantity)}</td><td data-label="Unit price">${money(l.unit_price)}</td><td data-label="Discount">${l.discount_percent ? `${esc(l.discount_percent)}%` : ''}</td><td data-label="Tax">${l.tax_rate ? `${esc(l.tax_rate)}%` : ''}</td><td data-label="Amount">${money(l.net)}</td></tr>`,
     )
     .join('');
   const totals = [
@@ -112,7 +125,7 @@ export function quotePage(q: PageQuote, settings: QuoteSettings, state: PageStat
 <div class="banner ${b.kind}" role="status">${esc(b.text)}</div>
 ${state.notice ? `<div class="banner ok" role="status">${esc(state.notice)}</div>` : ''}
 ${state.error ? `<div class="banner bad" role="alert">${esc(state.error)}</div>` : ''}
-<table><caption class="muted">Lines</caption><thead><tr><th scope="col">Description</th><th scope="col">Qty</th><th scope="col">Unit price</th><th scope="col">Discount</th><th scope="col">Tax</th><th scope="col">Amount</th></tr></thead>
+<table class="lines"><caption class="muted">Lines</caption><thead><tr><th scope="col">Description</th><th scope="col">Qty</th><th scope="col">Unit price</th><th scope="col">Discount</th><th scope="col">Tax</th><th scope="col">Amount</th></tr></thead>
 <tbody>${rows}</tbody><tfoot>${totals}</tfoot></table>
 ${q.terms ? `<h2>Terms</h2><p>${lines(q.terms)}</p>` : ''}
 <p><a href="${base}/pdf">Download the PDF</a> <span class="muted">SHA-256 <code>${esc(state.pdfSha256)}</code></span></p>
