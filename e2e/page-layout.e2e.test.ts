@@ -60,4 +60,35 @@ describe('page layout', () => {
     expect(inner!.x - box!.x).toBeGreaterThanOrEqual(12);
     expect(problems).toEqual([]);
   }, 120_000);
+
+  it("keeps a customer's contracts inside their card: padded filter, and the term, value and file visible", async () => {
+    const { page, base, problems, apiCall } = s;
+    const customer = await apiCall('POST', '/api/customers', { first_name: 'Retainer', last_name: 'Client', email: 'retainer@client.example' });
+    const contract = await apiCall('POST', '/api/contracts', {
+      customer_id: customer.body.id,
+      title: 'Illustration retainer',
+      starts_on: '2026-01-01',
+      ends_on: '2026-12-31',
+      value: 600,
+      currency: 'EUR',
+      billing_period: 'monthly',
+    });
+    expect(contract.status).toBe(201);
+    await page.goto(`${base}/customers/${customer.body.id}`);
+    const card = page.getByRole('region', { name: 'Contracts' });
+    await card.getByRole('button', { name: 'Illustration retainer' }).waitFor();
+    const box = (await card.boundingBox())!;
+    const inside = async (name: string, el: ReturnType<typeof card.getByText>) => {
+      const b = (await el.boundingBox())!;
+      return { name, left: b.x - box.x >= 12, right: box.x + box.width - (b.x + b.width) >= 12 };
+    };
+    const checks = await Promise.all([
+      inside('status filter', card.getByLabel('Contract status')),
+      inside('value', card.getByText('€600.00', { exact: false })),
+      inside('file', card.getByText('Attach signed file')),
+    ]);
+    expect(checks.filter((c) => !c.left || !c.right)).toEqual([]);
+    expect(await card.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    expect(problems).toEqual([]);
+  }, 120_000);
 });

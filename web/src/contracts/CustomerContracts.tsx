@@ -5,7 +5,7 @@ import { ContractList } from './ContractList';
 export function CustomerContracts({ customerId }: { customerId: string }) {
   return (
     <Card title="Contracts" id="customer-contracts">
-      <ContractList customerId={customerId} showCustomer={false} />
+      <ContractList customerId={customerId} />
     </Card>
   );
 }
