@@ -91,4 +91,37 @@ describe('page layout', () => {
     expect(await card.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     expect(problems).toEqual([]);
   }, 120_000);
+
+  it('scrolls to each section of Settings from its link at the top', async () => {
+    const { page, base, problems } = s;
+    await page.goto(`${base}/settings`);
+    const nav = page.getByRole('navigation', { name: 'Settings sections' });
+    await page.getByRole('heading', { name: 'Account' }).waitFor();
+    const links = await nav.getByRole('link').evaluateAll((els) => els.map((el) => [el.textContent!, el.getAttribute('href')!]));
+    expect(links.length).toBeGreaterThanOrEqual(8);
+    const missed: string[] = [];
+    for (const [name, href] of links) {
+      await nav.getByRole('link', { name, exact: true }).click();
+      // The section comes into the window (the last ones stop short of its top: the page ends).
+      const inView = await page
+        .waitForFunction(
+          (id) => {
+            const top = document.querySelector(`section${id}`)?.getBoundingClientRect().top;
+            return top !== undefined && top >= -1 && top < window.innerHeight - 40;
+          },
+          href,
+          { timeout: 5_000 },
+        )
+        .then(
+          () => true,
+          () => false,
+        );
+      if (!inView) missed.push(name);
+    }
+    expect(missed).toEqual([]);
+    // Every section of the page has its link.
+    const sections = await page.locator('main .stack-lg > section.card[id]').evaluateAll((els) => els.map((el) => `#${el.id}`));
+    expect(sections.filter((id) => !links.some(([, href]) => href === id))).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 120_000);
 });

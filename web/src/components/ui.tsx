@@ -61,9 +61,10 @@ export function EmptyState({ icon = 'users', title, children, action }: { icon?:
   );
 }
 
+/** A titled card; `id` is the section's id (a link to `#id` scrolls to it) and names its title `id-title`. */
 export function Card({ title, actions, children, className, id }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string; id?: string }) {
   return (
-    <section className={`card ${className ?? ''}`} aria-labelledby={title && id ? `${id}-title` : undefined}>
+    <section id={id} className={`card ${className ?? ''}`} aria-labelledby={title && id ? `${id}-title` : undefined}>
       {(title || actions) && (
         <header className="card-header">
           {title && <h2 id={id ? `${id}-title` : undefined}>{title}</h2>}

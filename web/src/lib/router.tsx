@@ -5,19 +5,23 @@ import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent, type 
 const listeners = new Set<() => void>();
 /** Counts navigations (links, back and forward), not the quiet address updates of `replaceQuery`. */
 let navigations = 0;
+const snapshot = () => window.location.pathname + window.location.search;
+/** The path and query the app shows: a link to `#section` of the same page is no navigation. */
+let shown = typeof window === 'undefined' ? '' : snapshot();
 const notify = () => {
+  shown = snapshot();
   navigations++;
   listeners.forEach((l) => l());
 };
 
-if (typeof window !== 'undefined') window.addEventListener('popstate', notify);
+// Back, forward, and links to a fragment fire popstate; only a change of page starts one afresh, so the
+// browser's own scroll to `#section` is kept (a remount reloaded the page and lost it).
+if (typeof window !== 'undefined') window.addEventListener('popstate', () => snapshot() !== shown && notify());
 
 function subscribe(listener: () => void) {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
-
-const snapshot = () => window.location.pathname + window.location.search;
 
 export function navigate(to: string, options: { replace?: boolean } = {}) {
   if (to === snapshot()) return;
@@ -34,6 +38,7 @@ export function navigate(to: string, options: { replace?: boolean } = {}) {
 export function replaceQuery(search: URLSearchParams) {
   const query = search.toString();
   window.history.replaceState(window.history.state, '', window.location.pathname + (query ? `?${query}` : ''));
+  shown = snapshot();
 }
 
 /** A number that changes at each navigation: the key that starts a page afresh. */

@@ -26,7 +26,9 @@ export function SettingsPage() {
         <a href="#lifecycle">Lifecycle</a>
         <a href="#tokens">API tokens</a>
         <a href="#email">Email</a>
+        <a href="#sms">SMS</a>
         <a href="#webhooks">Webhooks</a>
+        <a href="#calendar">Calendar feed</a>
         <a href="#backup">Backup</a>
         <a href="#account">Account</a>
       </nav>
