@@ -50,6 +50,11 @@ describe('quotes in a real browser', () => {
     const saved = (await apiCall('GET', `/api/quotes/${quoteId}`)).body;
     expect(saved).toMatchObject({ status: 'draft', deal_id: deal, subtotal: 2715.89, tax_total: 525, total: 3240.89 });
 
+    // No SMTP server here: the page says the email will wait, and where to set one up.
+    const notSetUp = page.getByTestId('mail-not-set-up');
+    await notSetUp.waitFor();
+    expect(await notSetUp.textContent()).toContain('Email is not set up yet');
+    await notSetUp.getByRole('link', { name: 'Settings' }).waitFor();
     await page.getByRole('button', { name: 'Send to the customer' }).click();
     const link = (await page.locator('.notice code').textContent())!;
     expect(link).toMatch(/\/q\/q1\./);

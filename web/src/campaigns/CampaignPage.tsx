@@ -5,6 +5,7 @@ import { formatDateTime, formatMoney, formatNumber } from '../lib/format';
 import { useDebounced, useDocumentTitle, useInterval } from '../lib/hooks';
 import { Link, navigate, type Params } from '../lib/router';
 import { useSegments } from '../lib/shared-data';
+import { MailNotSetUp } from '../mail/MailNotSetUp';
 import { useTemplates } from '../templates/hooks';
 import { campaignsApi, statusTone, useCampaign, useCampaignReport } from './hooks';
 import type { AudienceCount, Campaign, CampaignAudience, CampaignReport } from './types';
@@ -32,6 +33,7 @@ export function CampaignPage({ params }: { params: Params }) {
           </>
         }
       />
+      {c.status !== 'sent' && c.status !== 'cancelled' && <MailNotSetUp />}
       <Actions
         campaign={c}
         onChange={(next) => {

@@ -4,6 +4,7 @@ import { Badge, Card, EmptyState, ErrorState, Loading, PageHeader } from '../com
 import { formatDateTime } from '../lib/format';
 import { useDocumentTitle } from '../lib/hooks';
 import { Link, type Params } from '../lib/router';
+import { MailNotSetUp } from './MailNotSetUp';
 import { useMessage, useMessages } from './messages-hooks';
 import type { MailBounce, MessageStatus } from './types';
 
@@ -19,6 +20,7 @@ export function MessagesPage() {
   return (
     <div className="page page-wide">
       <PageHeader title="Sent email" subtitle="Every message with its delivery status; bounces and complaints show the report received" />
+      <MailNotSetUp />
       <Card>
         <div className="field">
           <label htmlFor="message-status">Status</label>

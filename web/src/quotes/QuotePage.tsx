@@ -3,6 +3,7 @@ import { Badge, Button, Card, ErrorState, FormError, Loading, PageHeader } from 
 import { useToast } from '../components/Toasts';
 import { formatDateTime, formatMoney, formatShortDate, getBusinessCurrency } from '../lib/format';
 import { useDocumentTitle } from '../lib/hooks';
+import { MailNotSetUp } from '../mail/MailNotSetUp';
 import { Link, navigate, useLocation, type Params } from '../lib/router';
 import { quotesApi, useQuote, useQuoteActivity } from './hooks';
 import { QuoteEditor } from './QuoteEditor';
@@ -120,6 +121,7 @@ export function QuotePage({ params }: { params: Params }) {
         actions={actions}
       />
       <FormError error={error} />
+      {(q.status === 'draft' || open) && <MailNotSetUp />}
       {link && (
         <p className="notice" role="status">
           Sent. The client&apos;s link (shown only now): <code>{link}</code>
