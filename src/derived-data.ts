@@ -35,5 +35,5 @@ subscribe(dealActivitySubscription.types, dealActivitySubscription.handle);
 // Learnt stage probabilities are kept between reads until a deal or pipeline changes.
 subscribe(probabilityCacheSubscription.types, probabilityCacheSubscription.handle);
 // Loyalty points, referral rewards and tiers follow orders, customers and the event types earn rules name.
-subscribe(loyaltySubscription.types, loyaltySubscription.handle);
+subscribe(loyaltySubscription.types, loyaltySubscription.handle, loyaltySubscription.read);
 markSubscribersLoaded();

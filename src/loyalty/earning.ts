@@ -6,7 +6,7 @@
  * import chunk) is handled with a few multi-row statements.
  */
 import type { Db } from '../core/database.js';
-import type { StoredEvent, Subscription } from '../core/events.js';
+import type { ReadAlong, StoredEvent, Subscription } from '../core/events.js';
 import { eventTypes, type EventType } from '../schema/events.js';
 import { getBusinessSettings } from '../settings/business.js';
 import { creditPoints, debitPoints, getBalances, pointsPerOrder, type Credit } from './ledger.js';
@@ -14,7 +14,7 @@ import { looksLikeCode, tryAttributeReferral, type ReferralChannel } from './ref
 import { mergeLoyalty, undoLoyaltyMerges } from './merge.js';
 import { rewardReferrals } from './referral-rewards.js';
 import { useRewardCodes } from './rewards.js';
-import { activeRules, capped, orderPoints, pointsFromRules, ruleApplies, type Rule } from './rules.js';
+import { activeRules, capped, orderPoints, pointsFromRules, ruleApplies, rulesStampRead, type Rule } from './rules.js';
 import { getLoyaltySettings } from './settings.js';
 import { listTiers, recomputeTiers } from './tiers.js';
 
@@ -66,10 +66,10 @@ function customerOfEvent(e: StoredEvent): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-async function handle(trx: Db, events: StoredEvent[]): Promise<void> {
+async function handle(trx: Db, events: StoredEvent[], stamp?: ReadAlong): Promise<void> {
   const actor = events[0].actor;
   const merged = [...(await mergeLoyalty(trx, events)), ...(await undoLoyaltyMerges(trx, events[0].actor, events))];
-  const rules = await activeRules(trx);
+  const rules = await activeRules(trx, stamp);
   const byKind = (kind: Rule['kind']) => rules.filter((r) => r.kind === kind);
   const orderEvents = events.filter((e) => e.entity === 'order');
   const { paid, voided } = classifyOrderEvents(orderEvents);
@@ -182,4 +182,4 @@ async function handle(trx: Db, events: StoredEvent[]): Promise<void> {
 /** Every event type but loyalty's own: an event rule may name any of them. */
 const watched = eventTypes.filter((t) => !t.startsWith('loyalty.') && !t.startsWith('referral.')) as EventType[];
 
-export const loyaltySubscription: Subscription = { types: watched, handle };
+export const loyaltySubscription: Subscription = { types: watched, handle, read: rulesStampRead };

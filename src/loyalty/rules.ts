@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
 import { CompiledQuery, sql } from 'kysely';
 import type { Db } from '../core/database.js';
+import type { ReadAlong } from '../core/events.js';
 import { toBool, toNumber } from '../core/database.js';
 import { insertOrIgnore } from '../core/dialect.js';
 import { invalid, notFound } from '../core/errors.js';
@@ -149,8 +150,13 @@ async function changingRules(db: Db, change: (trx: Db) => Promise<unknown>): Pro
   else await db.transaction().execute(run);
 }
 
-/** The one statement each write runs: compiled once, as it reads the same on every engine. */
-const stampQuery: CompiledQuery<{ stamp: string }> = CompiledQuery.raw('SELECT stamp FROM loyalty_rules_stamp WHERE id = 1');
+/**
+ * The one read each write makes, the same text on every engine. The loyalty subscriber declares it,
+ * so the statement that stores a write's events returns it where the engine allows (see
+ * `Subscription.read`); elsewhere it runs compiled once.
+ */
+export const rulesStampRead = 'SELECT stamp FROM loyalty_rules_stamp WHERE id = 1';
+const stampQuery: CompiledQuery<{ stamp: string }> = CompiledQuery.raw(rulesStampRead);
 
 /** The active rules this process read last, under the stamp they had then. */
 let lastRead: { stamp: string; rules: Rule[] } | null = null;
@@ -160,10 +166,11 @@ let lastRead: { stamp: string; rules: Rule[] } | null = null;
  * stamp (one primary-key row) and reads the rules themselves only when the stamp is not the one
  * they were last read under: every rule change, in any process, gives a new stamp in its own
  * transaction, so rules kept under a stamp are exactly the rules of that stamp. The rules and their
- * stamp are read in one statement, so they are of the same moment on every engine.
+ * stamp are read in one statement, so they are of the same moment on every engine. `stamp` is the
+ * stamp as a statement of this transaction read it already (the event insert), else it is read here.
  */
-export async function activeRules(db: Db): Promise<Rule[]> {
-  const [row] = (await db.executeQuery(stampQuery)).rows;
+export async function activeRules(db: Db, stamp?: ReadAlong): Promise<Rule[]> {
+  const row = stamp ? (typeof stamp.value === 'string' ? { stamp: stamp.value } : undefined) : (await db.executeQuery(stampQuery)).rows[0];
   const kept = lastRead;
   if (row && kept && kept.stamp === row.stamp) return kept.rules;
   const rows = await db
