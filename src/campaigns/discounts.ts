@@ -1,15 +1,25 @@
 /**
- * Redeeming the personal discount codes a campaign hands out. The campaign records each code it puts
- * in a message (discount_codes); an order that carries one (its `discount_code`, from the API or an
- * import) redeems it, once per order, and counts for the campaign in its report. A code takes as many
- * orders as the campaign allows (one by default): a further order with it is recorded as refused and
- * not attributed. Follows `order.created`, and `order.updated` when the code changed, in the writing
- * transaction, so a redemption is never missed nor counted twice.
+ * Redeeming the personal discount codes that campaigns and flows hand out. Each code put in a message
+ * is recorded (discount_codes) with the campaign or flow it came from; an order that carries one (its
+ * `discount_code`, from the API or an import) redeems it, once per order, and counts for that campaign
+ * or flow in its report. A code takes as many orders as its campaign allows (one by default; a flow's
+ * codes take one): a further order with it is recorded as refused and not attributed. Follows
+ * `order.created`, and `order.updated` when the code changed, in the writing transaction, so a
+ * redemption is never missed nor counted twice.
  */
 import { sql } from 'kysely';
 import { toBool, type Db } from '../core/database.js';
 import { insertOrIgnore } from '../core/dialect.js';
 import type { StoredEvent, Subscription } from '../core/events.js';
+
+/** Where a code came from: a campaign or a flow. */
+export type CodeSource = { campaign_id: string } | { flow_id: string };
+
+/** Records codes put in messages; a code already recorded (the same customer, the same source) stays as it was. */
+export async function recordIssuedCodes(trx: Db, source: CodeSource, codes: readonly { code: string; customer_id: string }[], issuedAt = new Date().toISOString()): Promise<void> {
+  const rows = codes.map((c) => ({ code: c.code, customer_id: c.customer_id, issued_at: issuedAt, campaign_id: null, flow_id: null, ...source }));
+  for (let k = 0; k < rows.length; k += 100) await insertOrIgnore(trx, 'discount_codes', rows.slice(k, k + 100), ['code']);
+}
 
 /** Codes are compared as written in the message: trimmed, in capitals. */
 const normaliseCode = (code: string): string => code.trim().toUpperCase();
@@ -29,8 +39,8 @@ async function redeem(trx: Db, events: StoredEvent[]): Promise<void> {
   if (wanted.length === 0) return;
   const issued = await trx
     .selectFrom('discount_codes as d')
-    .innerJoin('campaigns as c', 'c.id', 'd.campaign_id')
-    .select(['d.code as code', 'd.campaign_id as campaign_id', 'c.discount_uses as uses'])
+    .leftJoin('campaigns as c', 'c.id', 'd.campaign_id')
+    .select(['d.code as code', 'd.campaign_id as campaign_id', 'd.flow_id as flow_id', 'c.discount_uses as uses'])
     .where(
       'd.code',
       'in',
@@ -53,10 +63,13 @@ async function redeem(trx: Db, events: StoredEvent[]): Promise<void> {
       .where('accepted', '=', 1 as never)
       .where('order_id', '<>', orderId)
       .executeTakeFirstOrThrow();
-    const uses = Number(d.uses);
+    // A flow's code is one customer's, for one order.
+    const uses = d.flow_id ? 1 : Number(d.uses);
     const accepted = uses === 0 || Number(used.n) < uses;
     // One redemption per order: an order updated later, or its events read again, changes nothing.
-    await insertOrIgnore(trx, 'discount_redemptions', { order_id: orderId, code, campaign_id: d.campaign_id, accepted: accepted ? 1 : 0, redeemed_at: now }, ['order_id']);
+    await insertOrIgnore(trx, 'discount_redemptions', { order_id: orderId, code, campaign_id: d.campaign_id ?? null, flow_id: d.flow_id ?? null, accepted: accepted ? 1 : 0, redeemed_at: now }, [
+      'order_id',
+    ]);
   }
 }
 
@@ -73,17 +86,18 @@ export interface DiscountFigures {
   refused: number;
 }
 
-/** The campaign's codes: issued, redeemed, and the orders that redeemed one (accepted and refused). */
-export async function discountFigures(db: Db, campaignId: string): Promise<DiscountFigures> {
+/** A campaign's or flow's codes: issued, redeemed, and the orders that redeemed one (accepted and refused). */
+export async function discountFigures(db: Db, source: CodeSource): Promise<DiscountFigures> {
+  const [column, id] = 'flow_id' in source ? (['flow_id', source.flow_id] as const) : (['campaign_id', source.campaign_id] as const);
   const issued = await db
     .selectFrom('discount_codes')
     .select(sql<number>`count(*)`.as('n'))
-    .where('campaign_id', '=', campaignId)
+    .where(column, '=', id)
     .executeTakeFirstOrThrow();
   const rows = await db
     .selectFrom('discount_redemptions')
     .select(['accepted', sql<number>`count(*)`.as('n'), sql<number>`count(distinct code)`.as('codes')])
-    .where('campaign_id', '=', campaignId)
+    .where(column, '=', id)
     .groupBy('accepted')
     .execute();
   const figures: DiscountFigures = { issued: Number(issued.n), redeemed: 0, orders: 0, refused: 0 };

@@ -296,7 +296,7 @@ export async function campaignReport(db: Db, id: string): Promise<CampaignReport
     currency,
     other_currencies: otherCurrencies,
     attribution,
-    discount_codes: await discountFigures(db, c.id),
+    discount_codes: await discountFigures(db, { campaign_id: c.id }),
     opens_inflated: true,
     totals,
     variants,

@@ -13,14 +13,14 @@ import { createHmac } from 'node:crypto';
 import { instanceSecret } from '../auth/secrets.js';
 import type { Ctx } from '../core/context.js';
 import type { Database, Db } from '../core/database.js';
-import { insertOrIgnore } from '../core/dialect.js';
 import { appendEvents } from '../core/events.js';
 import { enqueue, type JobHandler } from '../core/jobs.js';
 import { queueMails } from '../mail/queue.js';
 import { countedOrderStatuses } from '../schema/entities.js';
-import { compileTemplate, mergeContexts, renderCompiled, templateSource, usesOffer, type CompiledTemplate, type RenderedMail } from '../templates/render.js';
+import { compileTemplate, mergeContexts, renderCompiled, templateSource, usesDiscountCode, usesOffer, type CompiledTemplate, type RenderedMail } from '../templates/render.js';
 import { sendableMembers } from './audience.js';
 import { posterior } from './bayes.js';
+import { recordIssuedCodes } from './discounts.js';
 import { decideJobKind, getCampaign, sendJobKind, toCampaign, transition, type AbResult, type Campaign } from './service.js';
 
 const tickJobKind = 'campaigns.tick';
@@ -41,7 +41,7 @@ async function compiledVariants(db: Db, c: Campaign): Promise<Map<string, { comp
   for (const v of c.variants) {
     const source = await templateSource(db, v.template_id);
     const s = v.subject ? { ...source, subject: v.subject } : source;
-    out.set(v.key, { compiled: await compileTemplate(s), offer: usesOffer(s), discount: [s.subject, s.mjml, s.text].some((part) => part?.includes('discount_code')) });
+    out.set(v.key, { compiled: await compileTemplate(s), offer: usesOffer(s), discount: usesDiscountCode(s) });
   }
   return out;
 }
@@ -126,8 +126,12 @@ export async function runCampaignSend(database: Database, campaignId: string, op
           .values(rows.slice(k, k + 100))
           .execute();
       // The personal discount codes the messages carry, so that an order bringing one redeems it (see discounts.ts).
-      const codes = rendered.filter((r) => r.code).map((r) => ({ code: r.code!, campaign_id: c.id, customer_id: r.id, issued_at: now }));
-      for (let k = 0; k < codes.length; k += 100) await insertOrIgnore(trx, 'discount_codes', codes.slice(k, k + 100), ['code']);
+      await recordIssuedCodes(
+        trx,
+        { campaign_id: c.id },
+        rendered.filter((r) => r.code).map((r) => ({ code: r.code!, customer_id: r.id })),
+        now,
+      );
       return true;
     });
     if (!stillSending) return { queued, phase: 'stopped' };

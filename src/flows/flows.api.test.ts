@@ -440,6 +440,39 @@ describe.each(engines)('flows on %s', (engine) => {
     expect((await enrolments(flow.id)).map((e) => e.customer_id).sort()).toEqual([a, b].sort());
   });
 
+  it('records the personal discount codes its messages hand out; an order with one redeems it once and counts for the flow', async () => {
+    const flow = await createFlow({
+      name: 'Welcome code',
+      definition: { trigger: { type: 'manual' }, steps: [{ id: 'mail', kind: 'send_email', subject: 'Your code {{ discount_code }}', body: 'Take 10% off with {{ discount_code }}.' }] },
+    });
+    const [a, b, c] = [await customer({ first_name: 'Coded' }), await customer({ first_name: 'Coded' }), await customer({ consent_email: false })];
+    // A dry run renders the code but hands nothing out.
+    expect((await api.request('POST', `/api/flows/${flow.id}/dry-run`, { customer_ids: [a] })).status).toBe(200);
+    expect(await database().db.selectFrom('discount_codes').select('code').where('flow_id', '=', flow.id).execute()).toEqual([]);
+    await api.request('POST', `/api/flows/${flow.id}/activate`, {});
+    await api.request('POST', `/api/flows/${flow.id}/enrolments`, { customer_ids: [a, b, c] });
+    await drainDueEnrolments(database(), { now: new Date() });
+    const issued = await database().db.selectFrom('discount_codes').select(['code', 'customer_id', 'campaign_id']).where('flow_id', '=', flow.id).execute();
+    expect(issued.map((r) => r.customer_id).sort()).toEqual([a, b].sort());
+    expect(issued.every((r) => r.campaign_id === null)).toBe(true);
+    const codeOf = (id: string) => issued.find((r) => r.customer_id === id)!.code as string;
+    // The code in the mail is the code recorded.
+    expect((await messagesTo(a))[0].subject).toBe(`Your code ${codeOf(a)}`);
+
+    const order = (customerId: string, code: string) =>
+      api.request('POST', '/api/orders', { customer_id: customerId, total: 40, status: 'paid', ordered_at: new Date().toISOString(), discount_code: code });
+    expect((await order(a, codeOf(a).toLowerCase())).status).toBe(201);
+    // A flow's code takes one order: passed on, it is refused.
+    expect((await order(b, codeOf(a))).status).toBe(201);
+    const counts = (await api.request('GET', `/api/flows/${flow.id}`)).body.counts;
+    expect(counts.discount_codes).toEqual({ issued: 2, redeemed: 1, orders: 1, refused: 1 });
+    const redemptions = await database().db.selectFrom('discount_redemptions').select(['flow_id', 'campaign_id', 'accepted']).where('code', '=', codeOf(a)).execute();
+    expect(redemptions.map((r) => [r.flow_id, r.campaign_id, Number(r.accepted)]).sort()).toEqual([
+      [flow.id, null, 0],
+      [flow.id, null, 1],
+    ]);
+  });
+
   it('holds running enrolments while the flow is paused, and goes on where they were once it is active again', async () => {
     const flow = await createFlow({
       name: 'Pausable',

@@ -33,7 +33,20 @@ const flowSchema = z
     activated_at: z.string().nullable(),
     created_at: z.string(),
     updated_at: z.string(),
-    counts: z.object({ steps: z.array(stepCountSchema), enrolments: z.record(z.string(), z.number()) }).optional(),
+    counts: z
+      .object({
+        steps: z.array(stepCountSchema),
+        enrolments: z.record(z.string(), z.number()),
+        discount_codes: z
+          .object({
+            issued: z.number().int().openapi({ description: "Personal codes put in the flow's messages" }),
+            redeemed: z.number().int().openapi({ description: 'Codes redeemed by an order' }),
+            orders: z.number().int().openapi({ description: 'Orders that redeemed a code' }),
+            refused: z.number().int().openapi({ description: "Orders that brought a code already used (a flow's code takes one order): not counted" }),
+          })
+          .openapi({ description: "The flow's personal discount codes ({{ discount_code }} in its messages) and their redemptions" }),
+      })
+      .optional(),
   })
   .openapi('Flow');
 const enrolmentSchema = z

@@ -19,6 +19,7 @@ import { thisProcess } from '../core/liveness.js';
 import { postOutbound } from '../core/outbound.js';
 import { fromWallClock, wallClock } from '../core/wall-clock.js';
 import { tasks } from '../activities/interactions.js';
+import { recordIssuedCodes } from '../campaigns/discounts.js';
 import { updateCustomersIn } from '../customers/service.js';
 import { fieldsOf } from '../fields/custom-fields.js';
 import { queueMail } from '../mail/queue.js';
@@ -267,6 +268,7 @@ async function applyStep(trx: Db, database: Database, e: Enrolment, d: Definitio
         related: { entity: 'flow_enrolment', id: e.id },
         actor: ctx.actor,
       });
+      if (rendered.discount_code) await recordIssuedCodes(trx, { flow_id: e.flow_id }, [{ code: rendered.discount_code, customer_id: e.customer_id }]);
       return { outcome: 'sent', relatedId: id, next };
     }
     case 'send_sms': {
@@ -277,6 +279,7 @@ async function applyStep(trx: Db, database: Database, e: Enrolment, d: Definitio
       if (!(await useBudget(trx, env))) return { outcome: 'deferred', next: i, deferUntil: nextDayStart(env.now, env.timeZone) };
       const rendered = await renderTemplate(trx, { subject: 'SMS', text: step.body }, { customerId: e.customer_id, discountScope: e.flow_id });
       const { id } = await queueSms(trx, { customer_id: e.customer_id, body: rendered.text.trim(), purpose: 'marketing', related: { entity: 'flow_enrolment', id: e.id }, actor: ctx.actor });
+      if (rendered.discount_code) await recordIssuedCodes(trx, { flow_id: e.flow_id }, [{ code: rendered.discount_code, customer_id: e.customer_id }]);
       return { outcome: 'sent', relatedId: id, next };
     }
     case 'create_task': {

@@ -18,6 +18,7 @@ import { segmentWhere } from '../insights/segmentation.js';
 import type { WhereBuilder } from '../records/repository.js';
 import { newWebhookSecret } from '../webhooks/signature.js';
 import { smsOutcomes, type SmsOutcomes } from '../sms/outcomes.js';
+import { discountFigures, type DiscountFigures } from '../campaigns/discounts.js';
 import { definitionSchema, filterFields, parseDefinition, type Definition } from './definition.js';
 
 type FlowStatus = 'draft' | 'active' | 'paused';
@@ -349,8 +350,8 @@ export interface StepCount {
   sms?: SmsOutcomes;
 }
 
-/** Per-step counts: how often each step ran by outcome, and how many active enrolments are waiting at it. */
-export async function stepCounts(db: Db, flow: Flow): Promise<{ steps: StepCount[]; enrolments: Record<string, number> }> {
+/** Per-step counts: how often each step ran by outcome, how many active enrolments are waiting at it, and the flow's discount codes. */
+export async function stepCounts(db: Db, flow: Flow): Promise<{ steps: StepCount[]; enrolments: Record<string, number>; discount_codes: DiscountFigures }> {
   const runs = await db
     .selectFrom('flow_step_runs')
     .select(['step_id', 'kind', 'outcome', (eb) => eb.fn.countAll<number>().as('n')])
@@ -396,7 +397,11 @@ export async function stepCounts(db: Db, flow: Flow): Promise<{ steps: StepCount
       sent.map((r) => r.related_id as string),
     );
   }
-  return { steps: [...steps.values()], enrolments: Object.fromEntries(byStatus.map((r) => [r.status as string, Number(r.n)])) };
+  return {
+    steps: [...steps.values()],
+    enrolments: Object.fromEntries(byStatus.map((r) => [r.status as string, Number(r.n)])),
+    discount_codes: await discountFigures(db, { flow_id: flow.id }),
+  };
 }
 
 export interface EnrolmentRow {

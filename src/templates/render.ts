@@ -257,6 +257,8 @@ export async function mergeContexts(db: Db, customerIds: readonly string[], opti
 
 /** Whether a template's source names the next best offer (so its lookup can be skipped). */
 export const usesOffer = (source: TemplateSource) => /\boffer\b/.test(`${source.subject}\n${source.mjml ?? ''}\n${source.text ?? ''}`);
+/** Whether a template names the personal discount code, so that the sender records the code it hands out. */
+export const usesDiscountCode = (source: TemplateSource) => [source.subject, source.mjml, source.text].some((part) => part?.includes('discount_code'));
 
 /** Checks a template: it compiles and renders against a context with every merge field; throws a 400 otherwise. */
 export async function checkTemplate(db: Db, source: TemplateSource): Promise<CompiledTemplate> {
@@ -279,7 +281,8 @@ export type RenderContext = MergeContext | ({ customerId: string } & ContextOpti
  * merge context. A syntax error or a merge field that does not exist is a 400 (AppError) — callers
  * queue nothing then.
  */
-export async function renderTemplate(db: Db, template: string | TemplateSource, context: RenderContext): Promise<RenderedMail> {
+/** A rendered mail and the personal discount code it hands out (null when the template names none). */
+export async function renderTemplate(db: Db, template: string | TemplateSource, context: RenderContext): Promise<RenderedMail & { discount_code: string | null }> {
   const source = typeof template === 'string' ? await templateSource(db, template) : template;
   const compiled = await compileTemplate(source);
   let merge: MergeContext;
@@ -289,5 +292,5 @@ export async function renderTemplate(db: Db, template: string | TemplateSource, 
     if (!found) throw notFound('customer', options.customerId);
     merge = found;
   } else merge = context as MergeContext;
-  return renderCompiled(compiled, merge);
+  return { ...(await renderCompiled(compiled, merge)), discount_code: usesDiscountCode(source) ? merge.discount_code : null };
 }

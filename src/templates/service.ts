@@ -91,7 +91,8 @@ export async function deleteTemplate(db: Db, id: string): Promise<void> {
 
 /** A preview: as a chosen customer, or with sample values for every merge field. */
 export async function previewTemplate(db: Db, template: string | TemplateSource, customerId?: string): Promise<RenderedMail> {
-  return customerId ? renderTemplate(db, template, { customerId }) : renderTemplate(db, template, await sampleContext(db));
+  const { subject, html, text } = customerId ? await renderTemplate(db, template, { customerId }) : await renderTemplate(db, template, await sampleContext(db));
+  return { subject, html, text };
 }
 
 /** Queues a test message of the template (rendered as a customer or with sample values) to one address. */

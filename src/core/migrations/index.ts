@@ -41,6 +41,7 @@ const migrations: Record<string, DialectMigration> = {
   '0035_chat_relay': await import('./0035_chat_relay.js'),
   '0036_customer_time_zone_discounts': await import('./0036_customer_time_zone_discounts.js'),
   '0037_loyalty_rules_stamp': await import('./0037_loyalty_rules_stamp.js'),
+  '0039_flow_discount_codes': await import('./0039_flow_discount_codes.js'),
 };
 
 /** One migration set for all engines: each migration is told which dialect it runs on. */

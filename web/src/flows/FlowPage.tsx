@@ -8,6 +8,7 @@ import { Link, navigate, type Params } from '../lib/router';
 import { describeStep, describeTrigger, newStep, stepLabels, statusTone } from './describe';
 import { flowsApi, useEnrolments, useEventTypes, useFlow } from './hooks';
 import { StepEditor } from './StepEditor';
+import { DiscountCodes } from './DiscountCodes';
 import type { Flow, FlowDefinition, FlowDryRun, FlowStep, FlowTrigger, StepKind } from './types';
 import './flows.css';
 
@@ -505,6 +506,7 @@ export function FlowPage({ params }: { params: Params }) {
         <div className="stack">
           <DryRunPanel flow={f} saved={!dirty} />
           {f.definition.trigger.type === 'manual' && <EnrolCard flow={f} onDone={flow.reload} />}
+          <DiscountCodes figures={f.counts?.discount_codes} named={JSON.stringify(f.definition.steps).includes('discount_code')} />
           <Card title="Steps at a glance" id="flow-summary">
             <ol className="card-pad flow-summary">
               {f.definition.steps.map((s) => (

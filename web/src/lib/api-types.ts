@@ -5437,6 +5437,17 @@ export interface components {
         Flow: {
             activated_at: string | null;
             counts?: {
+                /** @description The flow's personal discount codes ({{ discount_code }} in its messages) and their redemptions */
+                discount_codes: {
+                    /** @description Personal codes put in the flow's messages */
+                    issued: number;
+                    /** @description Orders that redeemed a code */
+                    orders: number;
+                    /** @description Codes redeemed by an order */
+                    redeemed: number;
+                    /** @description Orders that brought a code already used (a flow's code takes one order): not counted */
+                    refused: number;
+                };
                 enrolments: {
                     [key: string]: number;
                 };
