@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall as callApi, axeViolations, signUp, startApp, watchForProblems, type RunningApp } from './harness.js';
+import { fixturePath } from '../src/test/fixtures.js';
 import { startTestImap, type TestImap } from '../src/test/imap.js';
 
 /** The support inbox in a real browser: the order of what matters, keyboard navigation, resolving, replying and the customer's value beside the conversation. */
@@ -96,6 +98,17 @@ describe('tickets in a real browser', () => {
     expect(token).toMatch(/^rin_/);
     expect((await apiCall('GET', '/api/inbound/tokens')).body.data.map((t: { name: string }) => t.name)).toEqual(['Mail provider']);
     expect(await axeViolations(page)).toEqual([]);
+    // A real mail posted as the page says opens a ticket.
+    expect(await page.getByTestId('inbound-how').textContent()).toContain('X-Inbound-Token header');
+    const posted = await fetch(`${base}/api/inbound/email`, {
+      method: 'POST',
+      headers: { 'x-inbound-token': token!, 'content-type': 'message/rfc822' },
+      body: fs.readFileSync(fixturePath('eml', 'reply-talon-gmail.eml')),
+    });
+    expect(posted.status).toBe(200);
+    const result = await posted.json();
+    expect(result.outcome).toBe('ticket_created');
+    expect((await apiCall('GET', `/api/tickets/${result.ticket_id}`)).status).toBe(200);
 
     await page.goto(`${base}/tickets/${ticket.id}`);
     await page.getByLabel('Canned reply').selectOption({ label: 'Invoice resent' });

@@ -12,8 +12,9 @@ export function InboundTokensSection() {
   const [created, setCreated] = useState<InboundTokenCreated | null>(null);
   return (
     <Card title="Inbound webhook tokens">
-      <p className="muted">
-        A mail provider posts each mail as raw MIME to <code>{window.location.origin}/api/inbound/email</code> with the token as a bearer token.
+      <p className="muted" data-testid="inbound-how">
+        A mail provider posts each mail as raw MIME (<code>Content-Type: message/rfc822</code>) to <code>{window.location.origin}/api/inbound/email</code> with the token in an{' '}
+        <code>X-Inbound-Token</code> header, or, where it cannot set headers, in the address as <code>?token=</code>.
       </p>
       <NewTokenForm
         onCreate={async (name) => {
