@@ -214,6 +214,8 @@ describe.each(engines)('customers API on %s', (engine) => {
     expect(wrong.body.error.fields.loyalty_tier).toBeDefined();
     const gold = await api.request('GET', '/api/customers?loyalty_tier=gold');
     expect(gold.body.data.map((c: { first_name: string }) => c.first_name)).toEqual(['Gold']);
+    // A created customer is answered as stored: defaults, decoded lists and custom fields as a read gives them.
+    expect(a.body).toEqual(gold.body.data[0]);
     const sorted = await api.request('GET', '/api/customers?email[contains]=cf.example&sort=-lifetime_points');
     expect(sorted.body.data.map((c: { lifetime_points: number }) => c.lifetime_points)).toEqual([900, 100]);
     expect((await api.request('GET', '/api/fields')).body.data.map((x: { name: string }) => x.name)).toEqual(['loyalty_tier', 'lifetime_points']);

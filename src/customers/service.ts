@@ -1,6 +1,6 @@
 import type { Ctx } from '../core/context.js';
 import { inTransaction } from '../core/context.js';
-import { readRows, type Db, type DialectName } from '../core/database.js';
+import { engineOf, readRows, type Db, type DialectName } from '../core/database.js';
 import { traitsOf } from '../core/dialect.js';
 import { AppError, conflict, invalid, newFieldErrors, type FieldErrors } from '../core/errors.js';
 import { customerSearch, newestCustomerMatches } from '../core/fulltext.js';
@@ -8,13 +8,14 @@ import { newId } from '../core/ids.js';
 import { searchDocument } from '../core/text.js';
 import { fieldsOf } from '../fields/custom-fields.js';
 import { recordChanges } from '../records/changes.js';
-import { recordToRow, rowToRecord, type ApiRecord, type Row } from '../records/codec.js';
+import { decodeValue, recordToRow, rowToRecord, type ApiRecord, type Row } from '../records/codec.js';
 import { decodeCursor, type SortSpec } from '../records/query.js';
 import { getRows, insertRows, listRows, maxPageSize, pickFields, type ListParams, type Page, type WhereBuilder } from '../records/repository.js';
 import { createSchema, issuesToFields, updateSchema, validateCustomFields } from '../records/validation.js';
 import { customerEntity } from '../schema/entities.js';
-import type { FieldDef, PhoneEntry } from '../schema/fields.js';
+import { columnOf, type FieldDef, type PhoneEntry } from '../schema/fields.js';
 import { z } from '@hono/zod-openapi';
+import { sql } from 'kysely';
 import { companyIdForName } from './companies.js';
 import { phoneQuery, phoneSearchWords } from './phone-search.js';
 import { countryCode, phoneCountry } from './country.js';
@@ -260,6 +261,87 @@ async function withSources(db: Db, records: ApiRecord[], only?: ReadonlySet<stri
   return records;
 }
 
+async function readBack(trx: Db, fields: FieldDef[], prepared: { id: string }[]): Promise<ApiRecord[]> {
+  const rows = await getRows(
+    trx,
+    customerEntity,
+    prepared.map((p) => p.id),
+  );
+  return toRecords(
+    trx,
+    fields,
+    prepared.map((p) => rows.get(p.id)!),
+  );
+}
+
+/** A column of a SQLite table: the type affinity its declared type gives, and its default as a value (undefined: not a plain literal). */
+interface SqliteColumn {
+  affinity: 'integer' | 'text' | 'blob' | 'real' | 'numeric';
+  default: unknown;
+}
+
+/** SQLite's affinity rules (section 3.1 of its datatype documentation), in their order. */
+function affinityOf(declared: string): SqliteColumn['affinity'] {
+  const t = declared.toUpperCase();
+  if (t.includes('INT')) return 'integer';
+  if (t.includes('CHAR') || t.includes('CLOB') || t.includes('TEXT')) return 'text';
+  if (t === '' || t.includes('BLOB')) return 'blob';
+  if (t.includes('REAL') || t.includes('FLOA') || t.includes('DOUB')) return 'real';
+  return 'numeric';
+}
+
+/** A column default as SQLite stores it: NULL, a number or a quoted string; anything else (an expression) is undefined. */
+function literalOf(text: string | null): unknown {
+  if (text === null || /^null$/i.test(text)) return null;
+  if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  if (/^'([^']|'')*'$/.test(text)) return text.slice(1, -1).replace(/''/g, "'");
+  return undefined;
+}
+
+/** Whether SQLite stores `value` in a column of this affinity as the very value bound (no conversion that reads back differently). */
+function storedAsBound(affinity: SqliteColumn['affinity'], value: unknown): boolean {
+  if (value === null) return true;
+  if (affinity === 'text') return typeof value === 'string';
+  if (affinity === 'blob') return typeof value === 'string' || typeof value === 'number';
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+/**
+ * The created customers as the API shows them, from the rows just written instead of reading them
+ * back: on SQLite a row reads back as bound, completed by its columns' defaults. Null (read them back)
+ * on the other engines, when a column has a default that is not a plain value, when a value would be
+ * converted by its column's affinity, or when a customer has several sources (their stored order is
+ * the database's).
+ */
+async function recordsAsWritten(trx: Db, fields: FieldDef[], prepared: { id: string; sources: SourceRef[] }[], rows: Row[]): Promise<ApiRecord[] | null> {
+  if (engineOf(trx) !== 'sqlite' || prepared.some((p) => p.sources.length > 1)) return null;
+  const columns = (await sql<{ name: string; type: string; dflt_value: string | null }>`SELECT name, type, dflt_value FROM pragma_table_info('customers')`.execute(trx)).rows;
+  const byName = new Map<string, SqliteColumn>(columns.map((c) => [c.name, { affinity: affinityOf(c.type), default: literalOf(c.dflt_value) }]));
+  const stored: { field: FieldDef; column: string; affinity: SqliteColumn['affinity']; default: unknown }[] = [];
+  for (const field of fields) {
+    const column = columnOf(field);
+    if (column === null) continue;
+    const info = byName.get(column);
+    if (!info) return null;
+    stored.push({ field, column, ...info });
+  }
+  const records: ApiRecord[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const record: ApiRecord = {};
+    for (const s of stored) {
+      let value = row[s.column];
+      if (value === undefined) value = s.default;
+      if (value === undefined || !storedAsBound(s.affinity, value)) return null;
+      record[s.field.name] = decodeValue(s.field, value);
+    }
+    const source = prepared[i].sources[0];
+    record.sources = source ? [{ source: source.source, source_id: source.source_id }] : [];
+    records.push(record);
+  }
+  return records;
+}
+
 export async function createCustomersIn(trx: Db, ctx: Ctx, inputs: unknown[], writer?: RowWriter): Promise<ApiRecord[]> {
   const fields = await fieldsOf(trx, customerEntity);
   const now = new Date().toISOString();
@@ -277,13 +359,8 @@ export async function createCustomersIn(trx: Db, ctx: Ctx, inputs: unknown[], wr
     prepared.push({ id, record: { ...record, ...since, id, created_at: now, updated_at: now }, sources });
   }
   await checkEmailConflicts(trx, prepared);
-  await writeRows(
-    trx,
-    'customers',
-    prepared.map((p) => toRow(fields, p.record)),
-    100,
-    writer,
-  );
+  const written = prepared.map((p) => toRow(fields, p.record));
+  await writeRows(trx, 'customers', written, 100, writer);
   await insertKeys(trx, prepared, writer);
   await attachSources(
     trx,
@@ -291,16 +368,7 @@ export async function createCustomersIn(trx: Db, ctx: Ctx, inputs: unknown[], wr
     prepared.map((p) => ({ entityId: p.id, sources: p.sources })),
     writer,
   );
-  const rows = await getRows(
-    trx,
-    customerEntity,
-    prepared.map((p) => p.id),
-  );
-  const records = await toRecords(
-    trx,
-    fields,
-    prepared.map((p) => rows.get(p.id)!),
-  );
+  const records = (await recordsAsWritten(trx, fields, prepared, written)) ?? (await readBack(trx, fields, prepared));
   await recordChanges(
     trx,
     ctx,
