@@ -416,6 +416,14 @@ describe('web app in a real browser', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // On a page shorter than the screen the top bar stays one row high: the page takes the rest.
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reminders' }).click();
+    await page.getByRole('heading', { name: 'Reminders', level: 1 }).waitFor();
+    const bar = (await page.locator('aside.sidebar').boundingBox())!;
+    const heading = (await page.getByRole('heading', { name: 'Reminders', level: 1 }).boundingBox())!;
+    expect(bar.height).toBeLessThan(80);
+    expect(heading.y).toBeLessThan(bar.height + 60);
     await page.setViewportSize({ width: 1360, height: 860 });
   });
 
