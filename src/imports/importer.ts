@@ -21,12 +21,8 @@ import { dealOpeningKinds } from './fields.js';
 import { writeCatalogue, type CleanRow, type OrderGroup, type WriteContext } from './writers.js';
 import { appendEvents } from '../core/events.js';
 
-/**
- * Rows per transaction: large enough that commits and lookups are few, small enough to keep memory flat.
- * Each commit writes out every index page its rows touched, and rows land all over the email and name
- * indexes, so a chunk of 10,000 writes little more than one of 5,000 does: half the pages per row.
- */
-export const defaultChunkSize = 10_000;
+/** Rows per transaction: large enough that commits and lookups are few, small enough to keep memory flat. */
+export const defaultChunkSize = 5000;
 
 export const importKinds = ['customers', 'companies', 'products', 'orders', 'interactions'] as const satisfies readonly EntityKind[];
 export type MergeMode = 'auto' | 'review' | 'off';
