@@ -124,4 +124,27 @@ describe('page layout', () => {
     expect(sections.filter((id) => !links.some(([, href]) => href === id))).toEqual([]);
     expect(problems).toEqual([]);
   }, 120_000);
+
+  it('keeps the Inbox and Quotes lists on a phone screen: their tables scroll inside, the page does not', async () => {
+    const { page, base, problems, apiCall } = s;
+    const customer = await apiCall('POST', '/api/customers', { first_name: 'Phone', last_name: 'Reader', email: 'phone@reader.example' });
+    expect((await apiCall('POST', '/api/tickets', { subject: 'Frame arrived cracked', customer_id: customer.body.id })).status).toBe(201);
+    expect((await apiCall('POST', '/api/quotes', { customer_id: customer.body.id, title: 'Poster series', lines: [{ name: 'Poster', quantity: 3, unit_price: 120 }] })).status).toBe(201);
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      const wide: string[] = [];
+      for (const [path, text] of [
+        ['/tickets', 'Frame arrived cracked'],
+        ['/quotes', 'Poster series'],
+      ]) {
+        await page.goto(`${base}${path}`);
+        await page.getByText(text).first().waitFor();
+        if (await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)) wide.push(path);
+      }
+      expect(wide).toEqual([]);
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+    expect(problems).toEqual([]);
+  }, 120_000);
 });

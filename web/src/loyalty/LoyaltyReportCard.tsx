@@ -31,28 +31,30 @@ function ReportBody({ r }: { r: LoyaltyReport }) {
         <dd>{r.members_who_redeemed === null ? '—' : `${Math.round(r.members_who_redeemed * 100)}% of ${r.members}`}</dd>
       </dl>
       {r.by_month.length > 0 && (
-        <table className="table table-compact" aria-label="Points by month">
-          <thead>
-            <tr>
-              <th>Month</th>
-              <th className="num">Earned</th>
-              <th className="num">Redeemed</th>
-              <th className="num">Expired</th>
-              <th className="num">Taken back</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.by_month.map((m) => (
-              <tr key={m.month}>
-                <td>{m.month}</td>
-                <td className="num">{m.earned}</td>
-                <td className="num">{m.redeemed}</td>
-                <td className="num">{m.expired}</td>
-                <td className="num">{m.reversed}</td>
+        <div className="table-scroll">
+          <table className="table table-compact" aria-label="Points by month">
+            <thead>
+              <tr>
+                <th>Month</th>
+                <th className="num">Earned</th>
+                <th className="num">Redeemed</th>
+                <th className="num">Expired</th>
+                <th className="num">Taken back</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {r.by_month.map((m) => (
+                <tr key={m.month}>
+                  <td>{m.month}</td>
+                  <td className="num">{m.earned}</td>
+                  <td className="num">{m.redeemed}</td>
+                  <td className="num">{m.expired}</td>
+                  <td className="num">{m.reversed}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {r.tier_mix.length > 0 && <p>Tier mix: {r.tier_mix.map((t) => `${t.name} ${t.customers}`).join(' · ')}</p>}
       <h3>Referred customers against the others</h3>
@@ -64,33 +66,35 @@ function ReportBody({ r }: { r: LoyaltyReport }) {
           {ref.message}
         </p>
       )}
-      <table className="table table-compact" aria-label="Referred against other customers">
-        <thead>
-          <tr>
-            <th>Measure</th>
-            <th className="num">Referred</th>
-            <th className="num">Others</th>
-            <th className="num">Difference (95% interval)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {ref.comparisons.map((c) => (
-            <tr key={c.measure}>
-              <td>{measureLabel[c.measure] ?? c.measure}</td>
-              <td className="num">
-                {num(c.referred_mean)} <span className="muted small">n={c.referred_n}</span>
-              </td>
-              <td className="num">
-                {num(c.others_mean)} <span className="muted small">n={c.others_n}</span>
-              </td>
-              <td className="num">
-                {num(c.difference)} {c.low !== null && c.high !== null ? `(${num(c.low)} to ${num(c.high)})` : ''}
-                {c.note ? <span className="muted small"> {c.note}</span> : null}
-              </td>
+      <div className="table-scroll">
+        <table className="table table-compact" aria-label="Referred against other customers">
+          <thead>
+            <tr>
+              <th>Measure</th>
+              <th className="num">Referred</th>
+              <th className="num">Others</th>
+              <th className="num">Difference (95% interval)</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {ref.comparisons.map((c) => (
+              <tr key={c.measure}>
+                <td>{measureLabel[c.measure] ?? c.measure}</td>
+                <td className="num">
+                  {num(c.referred_mean)} <span className="muted small">n={c.referred_n}</span>
+                </td>
+                <td className="num">
+                  {num(c.others_mean)} <span className="muted small">n={c.others_n}</span>
+                </td>
+                <td className="num">
+                  {num(c.difference)} {c.low !== null && c.high !== null ? `(${num(c.low)} to ${num(c.high)})` : ''}
+                  {c.note ? <span className="muted small"> {c.note}</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p>
         Referral rewards cost {formatMoney(ref.reward_cost, r.currency)}; referred customers brought {formatMoney(ref.referred_revenue, r.currency)}.{' '}
         {ref.affordable_reward !== null

@@ -41,38 +41,40 @@ export function QuotesListPage() {
           Open a customer and choose “New quote”.
         </EmptyState>
       ) : (
-        <table className="table">
-          <caption className="sr-only">Quotes</caption>
-          <thead>
-            <tr>
-              <th scope="col">Number</th>
-              <th scope="col">Title</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="num">
-                Total
-              </th>
-              <th scope="col">Valid until</th>
-              <th scope="col">Sent</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.data.map((quote) => (
-              <tr key={quote.id}>
-                <td>
-                  <Link to={`/quotes/${encodeURIComponent(quote.id)}`}>{quoteLabel(quote)}</Link>
-                </td>
-                <td>{quote.title ?? '—'}</td>
-                <td>
-                  <Badge tone={statusTone[quote.status]}>{quote.status}</Badge>
-                  {quote.superseded_by_id && <span className="muted small"> (revised)</span>}
-                </td>
-                <td className="num">{formatMoney(quote.total, quote.currency)}</td>
-                <td>{formatShortDate(quote.valid_until)}</td>
-                <td>{quote.sent_at ? formatShortDate(quote.sent_at) : '—'}</td>
+        <div className="table-scroll">
+          <table className="table">
+            <caption className="sr-only">Quotes</caption>
+            <thead>
+              <tr>
+                <th scope="col">Number</th>
+                <th scope="col">Title</th>
+                <th scope="col">Status</th>
+                <th scope="col" className="num">
+                  Total
+                </th>
+                <th scope="col">Valid until</th>
+                <th scope="col">Sent</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.data.data.map((quote) => (
+                <tr key={quote.id}>
+                  <td>
+                    <Link to={`/quotes/${encodeURIComponent(quote.id)}`}>{quoteLabel(quote)}</Link>
+                  </td>
+                  <td>{quote.title ?? '—'}</td>
+                  <td>
+                    <Badge tone={statusTone[quote.status]}>{quote.status}</Badge>
+                    {quote.superseded_by_id && <span className="muted small"> (revised)</span>}
+                  </td>
+                  <td className="num">{formatMoney(quote.total, quote.currency)}</td>
+                  <td>{formatShortDate(quote.valid_until)}</td>
+                  <td>{quote.sent_at ? formatShortDate(quote.sent_at) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </div>
   );

@@ -95,44 +95,46 @@ export function InboxPage() {
         </EmptyState>
       ) : (
         <>
-          <table className="table ticket-table" ref={tableRef} aria-describedby="inbox-keys">
-            <caption className="sr-only" id="inbox-keys">
-              Tickets; j and k move the selection
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Ticket</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Customer</th>
-                <th scope="col">Status</th>
-                <th scope="col">Due</th>
-                <th scope="col">Last message</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((t, i) => (
-                <tr key={t.id} data-row={i} aria-selected={i === selected} className={i === selected ? 'selected' : undefined} onClick={() => setSelected(i)}>
-                  <td>
-                    <Link to={`/tickets/${encodeURIComponent(t.id)}`}>{t.reference}</Link>
-                  </td>
-                  <td>
-                    {t.subject}
-                    {t.kind === 'complaint' && <Badge tone="danger">complaint</Badge>}
-                    {(t.priority === 'high' || t.priority === 'urgent') && <Badge tone="warning">{t.priority}</Badge>}
-                  </td>
-                  <td>
-                    {t.customer ? t.customer.name || t.customer.email : '—'}
-                    {t.customer?.clv ? <span className="muted small"> · CLV {formatMoney(t.customer.clv)}</span> : null}
-                  </td>
-                  <td>
-                    <Badge tone={statusTone[t.status]}>{statusLabel[t.status]}</Badge>
-                  </td>
-                  <td className={t.breached ? 'ticket-breached' : undefined}>{dueText(t)}</td>
-                  <td>{relativeTime(t.last_message_at)}</td>
+          <div className="table-scroll">
+            <table className="table ticket-table" ref={tableRef} aria-describedby="inbox-keys">
+              <caption className="sr-only" id="inbox-keys">
+                Tickets; j and k move the selection
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Ticket</th>
+                  <th scope="col">Subject</th>
+                  <th scope="col">Customer</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Due</th>
+                  <th scope="col">Last message</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((t, i) => (
+                  <tr key={t.id} data-row={i} aria-selected={i === selected} className={i === selected ? 'selected' : undefined} onClick={() => setSelected(i)}>
+                    <td>
+                      <Link to={`/tickets/${encodeURIComponent(t.id)}`}>{t.reference}</Link>
+                    </td>
+                    <td>
+                      {t.subject}
+                      {t.kind === 'complaint' && <Badge tone="danger">complaint</Badge>}
+                      {(t.priority === 'high' || t.priority === 'urgent') && <Badge tone="warning">{t.priority}</Badge>}
+                    </td>
+                    <td>
+                      {t.customer ? t.customer.name || t.customer.email : '—'}
+                      {t.customer?.clv ? <span className="muted small"> · CLV {formatMoney(t.customer.clv)}</span> : null}
+                    </td>
+                    <td>
+                      <Badge tone={statusTone[t.status]}>{statusLabel[t.status]}</Badge>
+                    </td>
+                    <td className={t.breached ? 'ticket-breached' : undefined}>{dueText(t)}</td>
+                    <td>{relativeTime(t.last_message_at)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {list.data.next_cursor && (
             <p>
               <button type="button" className="btn btn-secondary" onClick={() => setCursor(list.data!.next_cursor!)}>
