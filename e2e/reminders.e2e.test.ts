@@ -19,6 +19,8 @@ describe('the reminders badge and page', () => {
     await note.getByRole('link', { name: 'Today' }).click();
     await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
     await page.getByText('Call Ada back').waitFor();
+    // The default value of a task is written as every amount is, in the business currency (EUR by default).
+    await page.getByText('A task linked to nothing of value counts as €50.00.').waitFor();
     expect(problems).toEqual([]);
   }, 120_000);
 });

@@ -1,4 +1,5 @@
 import { Card, ErrorState, Loading, PageHeader } from '../components/ui';
+import { formatMoney } from '../lib/format';
 import { useDocumentTitle } from '../lib/hooks';
 import { Link } from '../lib/router';
 import { useToday } from './hooks';
@@ -14,7 +15,9 @@ export function TodayPage() {
       <PageHeader
         title="Today"
         subtitle={
-          t ? `Ranked by money at stake: value × probability, in ${t.currency}. A task linked to nothing of value counts as ${t.default_task_value} ${t.currency}.` : 'Ranked by money at stake.'
+          t
+            ? `Ranked by money at stake: value × probability, in ${t.currency}. A task linked to nothing of value counts as ${formatMoney(t.default_task_value, t.currency)}.`
+            : 'Ranked by money at stake.'
         }
       />
       <Card>{today.error ? <ErrorState error={today.error} onRetry={today.reload} /> : !t ? <Loading /> : <TodayList items={t.items} />}</Card>
