@@ -146,7 +146,10 @@ describe.each(engines)('loyalty API on %s', (engine) => {
     expect(page.status).toBe(200);
     const text = await page.text();
     expect(text).toContain(`${points.points} points`);
-    expect(text).toContain(points.referral_link);
+    // The referral link is one the customer can share: absolute, on the address the page was opened at.
+    expect(points.referral_link).toMatch(/^\/r\/[A-Z0-9]+$/);
+    expect(text).toContain(`<a href="http://localhost${points.referral_link}">http://localhost${points.referral_link}</a>`);
+    expect(await (await api.app.request(`https://crm.shop.example${points.page_link}`)).text()).toContain(`>https://crm.shop.example${points.referral_link}</a>`);
     expect(text).not.toMatch(/<script/i);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     // A link with one character changed, or another customer's id, leads nowhere.

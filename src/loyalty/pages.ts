@@ -41,14 +41,6 @@ export async function referralLinkFor(trx: Db, customerId: string, settings?: Lo
   return { code, link: publicLink(settings ?? (await getLoyaltySettings(trx)), `/r/${code}`) };
 }
 
-/** Merge fields for email templates: `{{ points }}`, `{{ tier }}`, `{{ referral_link }}`. */
-async function loyaltyMergeFields(db: Db, customerId: string): Promise<{ points: number; tier: string | null; referral_link: string }> {
-  const balance = await getBalance(db, customerId);
-  const tier = balance.tier_id ? ((await listTiers(db)).find((t) => t.id === balance.tier_id)?.name ?? null) : null;
-  const { link } = await referralLinkFor(db, customerId);
-  return { points: balance.points, tier, referral_link: link };
-}
-
 const style = `body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1b1f24;line-height:1.5}
 h1{font-size:1.6rem}.big{font-size:2.4rem;font-weight:700;margin:.2rem 0}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #d0d7de}
 .muted{color:#57606a}code{font-size:1.1rem;background:#f6f8fa;padding:.15rem .4rem}a.button{display:inline-block;padding:.6rem 1.2rem;background:#0b57d0;color:#fff;text-decoration:none;border-radius:4px}`;
@@ -63,9 +55,14 @@ export function notFoundPage(what: string): string {
 
 const kindWords: Record<string, string> = { earn: 'Earned', spend: 'Redeemed', expire: 'Expired', reverse: 'Taken back', adjust: 'Adjusted' };
 
-/** The customer's own page: balance, tier and benefits, rewards within reach, their codes, their referral link. */
-export async function renderMemberPage(db: Db, customerId: string): Promise<string> {
-  const settings = await getLoyaltySettings(db);
+/**
+ * The customer's own page: balance, tier and benefits, rewards within reach, their codes, their referral
+ * link. The link is one a customer can share: on the public address when one is set, else on the address
+ * the page itself was opened at (`origin`).
+ */
+export async function renderMemberPage(db: Db, customerId: string, origin: string): Promise<string> {
+  const stored = await getLoyaltySettings(db);
+  const settings = { ...stored, public_url: stored.public_url || origin };
   const { timeZone } = await getBusinessSettings(db);
   const [balance, tiers, rewards, redemptions, history] = await Promise.all([
     getBalance(db, customerId),

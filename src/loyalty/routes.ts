@@ -385,7 +385,7 @@ export function registerLoyaltyPages(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       c.header('referrer-policy', 'no-referrer');
       const customerId = await customerOfPageToken(db, c.req.valid('param').token);
       if (!customerId) return c.html(notFoundPage('This link is not valid.'), 404);
-      return c.html(await renderMemberPage(db, customerId), 200);
+      return c.html(await renderMemberPage(db, customerId, new URL(c.req.url).origin), 200);
     },
   );
 }
