@@ -21,24 +21,21 @@ const deal = (over: Partial<DealInput> = {}): DealInput => ({
 describe('Today ranking', () => {
   it('orders by expected value, not by due date, and says why each item is there', () => {
     const rotten = dealItem(deal(), ctx);
-    const bigQuote = quoteItem(
-      {
-        id: 'quo_1',
-        number: 'Q-2026-0007',
-        title: 'Shop',
-        customer_id: 'cus_2',
-        deal_id: null,
-        status: 'viewed',
-        total: 12_000,
-        currency: 'EUR',
-        viewed_at: '2026-12-01T10:00:00.000Z',
-        valid_until: '2026-12-20',
-        days_waiting: 6,
-        days_left: 15,
-      },
-      { value: 0.5, words: 'an even chance: only 2 quotes answered so far' },
-      ctx,
-    );
+    const bigQuoteInput = () => ({
+      id: 'quo_1',
+      number: 'Q-2026-0007',
+      title: 'Shop',
+      customer_id: 'cus_2',
+      deal_id: null,
+      status: 'viewed' as const,
+      total: 12_000,
+      currency: 'EUR',
+      viewed_at: '2026-12-01T10:00:00.000Z' as string | null,
+      valid_until: '2026-12-20',
+      days_waiting: 6,
+      days_left: 15,
+    });
+    const bigQuote = quoteItem(bigQuoteInput(), { value: 0.5, words: 'an even chance: only 2 quotes answered so far' }, ctx);
     const overdueTask = taskItem({ id: 'tsk_1', title: 'Call back', due_at: '2026-11-28T09:00:00.000Z', priority: 'high', customer_id: null, linked_entity: null, linked_id: null }, null, ctx);
     const linkedTask = taskItem(
       { id: 'tsk_2', title: 'Send the proposal', due_at: '2026-12-05T15:00:00.000Z', priority: null, customer_id: 'cus_1', linked_entity: 'deal', linked_id: 'dea_1' },
@@ -54,6 +51,9 @@ describe('Today ranking', () => {
     expect(ranked.map((i) => `${i.kind}:${i.id}`)).toEqual(['quote:quo_1', 'customer:cus_4', 'task:tsk_2', 'deal:dea_1', 'contract:con_1', 'task:tsk_1']);
     expect(ranked.map((i) => i.expected_value)).toEqual([6000, 2100, 2000, 2000, 900, 50]);
     expect(bigQuote.reason).toBe('Quote viewed on 2026-12-01, no answer after 6 days; valid for 15 more days; €12,000.00 x 50% (an even chance: only 2 quotes answered so far)');
+    // A quote sent today has had no time to be answered.
+    const sentToday = quoteItem({ ...bigQuoteInput(), status: 'sent', viewed_at: null, days_waiting: 0 }, { value: 0.5, words: 'an even chance' }, ctx);
+    expect(sentToday.reason).toBe('Quote sent but not opened yet, no answer yet; valid for 15 more days; €12,000.00 x 50% (an even chance)');
     expect(rotten.reason).toBe('Rotten: no activity for 42 days (rotten after 30); €5,000.00 x 40% learnt probability of Proposal');
     expect(overdueTask.reason).toBe('Overdue since 2026-11-28 (high priority): linked to nothing with a value, counted at the default €50.00');
     expect(linkedTask.reason).toBe('Due today: deal "Website redesign" at €5,000.00 x 40% (learnt probability of Proposal)');

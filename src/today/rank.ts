@@ -205,7 +205,7 @@ export function quoteItem(q: QuoteInput, probability: { value: number; words: st
     kind: 'quote',
     id: q.id,
     title: q.title ? `${q.number}: ${q.title}` : q.number,
-    reason: `Quote ${seen}, no answer after ${plural(q.days_waiting, 'day')}; valid ${q.days_left === 0 ? 'until today' : `for ${plural(q.days_left, 'more day')}`}; ${moneyText(q.total, q.currency, ctx.currency)} x ${percent(probability.value)} (${probability.words})`,
+    reason: `Quote ${seen}, ${q.days_waiting === 0 ? 'no answer yet' : `no answer after ${plural(q.days_waiting, 'day')}`}; valid ${q.days_left === 0 ? 'until today' : `for ${plural(q.days_left, 'more day')}`}; ${moneyText(q.total, q.currency, ctx.currency)} x ${percent(probability.value)} (${probability.words})`,
     expected_value: stake.expected_value,
     value: q.total,
     probability: probability.value,
