@@ -108,7 +108,9 @@ async function compileUncached(source: TemplateSource): Promise<CompiledTemplate
     if (parsePart(htmlLiquid, 'mjml', source.mjml, fields)) {
       let compiled: { html: string; errors: { line: number; message: string }[] } | null = null;
       try {
-        compiled = await mjml2html(source.mjml, { validationLevel: 'strict', minify: false, keepComments: false });
+        // `fonts: {}`: MJML would link its default web font from Google for every mail (the open then tells
+        // Google who read it, and the preview's policy blocks it); a font the author adds with mj-font stays.
+        compiled = await mjml2html(source.mjml, { validationLevel: 'strict', minify: false, keepComments: false, fonts: {} });
       } catch (error) {
         const e = error as { errors?: { line: number; message: string }[]; message?: string };
         const list = e.errors?.length ? e.errors.map((x) => `MJML error on line ${x.line}: ${x.message}`) : [`MJML error: ${(e.message ?? String(error)).trim()}`];

@@ -48,6 +48,8 @@ describe.each(engines)('templates on %s', (engine) => {
     expect(res.body.html).toContain('Dear Zoë &lt;Doe &amp; Co&gt;, your code is SAVE-');
     expect(res.body.html).toMatch(/<html[\s>]/);
     expect(res.body.html).toContain('@media only screen'); // responsive MJML output
+    // No web font from a third party: its request would tell it who opened the mail.
+    expect(res.body.html).not.toMatch(/fonts\.googleapis|<link[^>]+stylesheet/);
     const code = /SAVE-[0-9A-Z]{6}/.exec(res.body.html)![0];
     expect(res.body.html).toContain(`href="https://shop.example.com/?c=${code}"`);
     expect(res.body.text).toContain('Dear Zoë <Doe & Co>, your code is');
