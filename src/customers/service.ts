@@ -1,9 +1,10 @@
 import type { Ctx } from '../core/context.js';
 import { inTransaction } from '../core/context.js';
-import { engineOf, readRows, type Db, type DialectName } from '../core/database.js';
+import { readRows, type Db, type DialectName } from '../core/database.js';
 import { traitsOf } from '../core/dialect.js';
 import { AppError, conflict, invalid, newFieldErrors, type FieldErrors } from '../core/errors.js';
 import { customerSearch, newestCustomerMatches } from '../core/fulltext.js';
+import { rowsAsStored } from '../core/rows-as-stored.js';
 import { newId } from '../core/ids.js';
 import { searchDocument } from '../core/text.js';
 import { fieldsOf } from '../fields/custom-fields.js';
@@ -274,66 +275,23 @@ async function readBack(trx: Db, fields: FieldDef[], prepared: { id: string }[])
   );
 }
 
-/** A column of a SQLite table: the type affinity its declared type gives, and its default as a value (undefined: not a plain literal). */
-interface SqliteColumn {
-  affinity: 'integer' | 'text' | 'blob' | 'real' | 'numeric';
-  default: unknown;
-}
-
-/** SQLite's affinity rules (section 3.1 of its datatype documentation), in their order. */
-function affinityOf(declared: string): SqliteColumn['affinity'] {
-  const t = declared.toUpperCase();
-  if (t.includes('INT')) return 'integer';
-  if (t.includes('CHAR') || t.includes('CLOB') || t.includes('TEXT')) return 'text';
-  if (t === '' || t.includes('BLOB')) return 'blob';
-  if (t.includes('REAL') || t.includes('FLOA') || t.includes('DOUB')) return 'real';
-  return 'numeric';
-}
-
-/** A column default as SQLite stores it: NULL, a number or a quoted string; anything else (an expression) is undefined. */
-function literalOf(text: string | null): unknown {
-  if (text === null || /^null$/i.test(text)) return null;
-  if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
-  if (/^'([^']|'')*'$/.test(text)) return text.slice(1, -1).replace(/''/g, "'");
-  return undefined;
-}
-
-/** Whether SQLite stores `value` in a column of this affinity as the very value bound (no conversion that reads back differently). */
-function storedAsBound(affinity: SqliteColumn['affinity'], value: unknown): boolean {
-  if (value === null) return true;
-  if (affinity === 'text') return typeof value === 'string';
-  if (affinity === 'blob') return typeof value === 'string' || typeof value === 'number';
-  return typeof value === 'number' && Number.isFinite(value);
-}
-
 /**
  * The created customers as the API shows them, from the rows just written instead of reading them
- * back: on SQLite a row reads back as bound, completed by its columns' defaults. Null (read them back)
- * on the other engines, when a column has a default that is not a plain value, when a value would be
- * converted by its column's affinity, or when a customer has several sources (their stored order is
- * the database's).
+ * back, where the engine adapter can tell how they read back (`rowsAsStored`). Null (read them back)
+ * otherwise, and when a customer has several sources (their stored order is the database's).
  */
 async function recordsAsWritten(trx: Db, fields: FieldDef[], prepared: { id: string; sources: SourceRef[] }[], rows: Row[]): Promise<ApiRecord[] | null> {
-  if (engineOf(trx) !== 'sqlite' || prepared.some((p) => p.sources.length > 1)) return null;
-  const columns = (await sql<{ name: string; type: string; dflt_value: string | null }>`SELECT name, type, dflt_value FROM pragma_table_info('customers')`.execute(trx)).rows;
-  const byName = new Map<string, SqliteColumn>(columns.map((c) => [c.name, { affinity: affinityOf(c.type), default: literalOf(c.dflt_value) }]));
-  const stored: { field: FieldDef; column: string; affinity: SqliteColumn['affinity']; default: unknown }[] = [];
-  for (const field of fields) {
-    const column = columnOf(field);
-    if (column === null) continue;
-    const info = byName.get(column);
-    if (!info) return null;
-    stored.push({ field, column, ...info });
-  }
+  if (prepared.some((p) => p.sources.length > 1)) return null;
+  const stored = await rowsAsStored(trx, 'customers', rows);
+  if (!stored) return null;
   const records: ApiRecord[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
+  for (let i = 0; i < stored.length; i++) {
     const record: ApiRecord = {};
-    for (const s of stored) {
-      let value = row[s.column];
-      if (value === undefined) value = s.default;
-      if (value === undefined || !storedAsBound(s.affinity, value)) return null;
-      record[s.field.name] = decodeValue(s.field, value);
+    for (const field of fields) {
+      const column = columnOf(field);
+      if (column === null) continue;
+      if (!(column in stored[i])) return null;
+      record[field.name] = decodeValue(field, stored[i][column]);
     }
     const source = prepared[i].sources[0];
     record.sources = source ? [{ source: source.source, source_id: source.source_id }] : [];
