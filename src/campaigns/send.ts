@@ -17,7 +17,7 @@ import { appendEvents } from '../core/events.js';
 import { enqueue, type JobHandler } from '../core/jobs.js';
 import { queueMails } from '../mail/queue.js';
 import { countedOrderStatuses } from '../schema/entities.js';
-import { compileTemplate, mergeContexts, renderCompiled, templateSource, usesDiscountCode, usesOffer, type CompiledTemplate, type RenderedMail } from '../templates/render.js';
+import { compileTemplate, mergeContexts, renderCompiled, templateSource, usesDiscountCode, usesLoyalty, usesOffer, type CompiledTemplate, type RenderedMail } from '../templates/render.js';
 import { sendableMembers } from './audience.js';
 import { posterior } from './bayes.js';
 import { recordIssuedCodes } from './discounts.js';
@@ -36,12 +36,12 @@ export interface SendOptions {
 
 const systemCtx = (database: Database): Ctx => ({ database, actor: 'campaigns' });
 
-async function compiledVariants(db: Db, c: Campaign): Promise<Map<string, { compiled: CompiledTemplate; offer: boolean; discount: boolean }>> {
-  const out = new Map<string, { compiled: CompiledTemplate; offer: boolean; discount: boolean }>();
+async function compiledVariants(db: Db, c: Campaign): Promise<Map<string, { compiled: CompiledTemplate; offer: boolean; loyalty: boolean; discount: boolean }>> {
+  const out = new Map<string, { compiled: CompiledTemplate; offer: boolean; loyalty: boolean; discount: boolean }>();
   for (const v of c.variants) {
     const source = await templateSource(db, v.template_id);
     const s = v.subject ? { ...source, subject: v.subject } : source;
-    out.set(v.key, { compiled: await compileTemplate(s), offer: usesOffer(s), discount: usesDiscountCode(s) });
+    out.set(v.key, { compiled: await compileTemplate(s), offer: usesOffer(s), loyalty: usesLoyalty(s), discount: usesDiscountCode(s) });
   }
   return out;
 }
@@ -86,10 +86,11 @@ export async function runCampaignSend(database: Database, campaignId: string, op
   for (let i = 0; i < todo.length; i += batch) {
     const chunk = todo.slice(i, i + batch);
     const offerNeeded = chunk.some((p) => variants.get(p.variant)!.offer);
+    const loyaltyNeeded = chunk.some((p) => variants.get(p.variant)!.loyalty);
     const contexts = await mergeContexts(
       db,
       chunk.map((p) => p.id),
-      { discountScope: c.id, discountPrefix: c.discount_prefix, withOffer: offerNeeded },
+      { discountScope: c.id, discountPrefix: c.discount_prefix, withOffer: offerNeeded, withLoyalty: loyaltyNeeded },
     );
     // Rendering happens before the transaction, so a batch holds its write lock only to write.
     const rendered: { id: string; email: string; variant: string; mail: RenderedMail; code: string | null }[] = [];

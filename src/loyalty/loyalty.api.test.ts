@@ -240,6 +240,32 @@ describe.each(engines)('loyalty API on %s', (engine) => {
     expect(await api.db.database.db.selectFrom('referral_codes').select('code').where('customer_id', '=', eve).execute()).toEqual([]);
   });
 
+  it('fills the loyalty merge fields of an email template: points, tier and an absolute referral link', async () => {
+    // Tiers are recomputed on each order (and nightly): the tier exists before Bea's order.
+    const tier = await ok('POST', '/api/loyalty/tiers', { name: 'Silver', basis: 'points', threshold: 50 });
+    const bea = (await ok('POST', '/api/customers', { first_name: 'Bea', email: 'bea@api.example' })).id;
+    await ok('POST', '/api/orders', { customer_id: bea, ordered_at: daysAgo(1), total: 80 });
+    const template = {
+      subject: '{{ points }} points for you',
+      text: 'Hi {{ customer.first_name }}, {{ points }} points{% if tier %}, tier {{ tier }}{% endif %}. Invite a friend: {{ referral_link }}',
+    };
+    await ok('PUT', '/api/mail/settings', { public_url: 'https://crm.shop.example' });
+    try {
+      const { referral_code } = await ok('GET', `/api/customers/${bea}/points`);
+      const preview = await ok('POST', '/api/templates/preview', { template, customer_id: bea });
+      expect(preview.subject).toBe('80 points for you');
+      expect(preview.text.trim()).toBe(`Hi Bea, 80 points, tier Silver. Invite a friend: https://crm.shop.example/r/${referral_code}`);
+      // Without a customer, the sample values; an unknown loyalty-like name is still refused.
+      expect((await ok('POST', '/api/templates/preview', { template })).subject).toBe('120 points for you');
+      expect((await api.request('POST', '/api/templates/preview', { template: { subject: '{{ pointz }}', text: 'x' } })).status).toBe(400);
+      const fields = (await ok('GET', '/api/templates/fields')).data.map((f: { name: string }) => f.name);
+      expect(fields).toEqual(expect.arrayContaining(['points', 'tier', 'referral_link']));
+    } finally {
+      await ok('DELETE', `/api/loyalty/tiers/${tier.id}`);
+      await ok('PUT', '/api/mail/settings', { public_url: null });
+    }
+  });
+
   it('documents every loyalty route in the OpenAPI document', async () => {
     const doc = await ok('GET', '/api/openapi.json');
     for (const path of [

@@ -14,6 +14,7 @@
 import { createHmac } from 'node:crypto';
 import { Liquid, type Template } from 'liquidjs';
 import mjml2html from 'mjml';
+import { loyaltyMergeFields, type LoyaltyMergeFields } from '../loyalty/merge-fields.js';
 import { convert } from 'html-to-text';
 import { instanceSecret } from '../auth/secrets.js';
 import type { Db } from '../core/database.js';
@@ -47,7 +48,7 @@ interface OfferContext {
   reason: string;
 }
 
-/** Everything a template can name: `customer.*` (the field registry plus `name`), `offer.*`, `discount_code`, and extras. */
+/** Everything a template can name: `customer.*` (the field registry plus `name`), `offer.*`, `discount_code`, the loyalty fields (`points`, `tier`, `referral_link`) when it names them, and extras. */
 export interface MergeContext {
   customer: Record<string, unknown>;
   offer: OfferContext | null;
@@ -175,6 +176,9 @@ export async function mergeFields(db: Db): Promise<{ name: string; label: string
     { name: 'offer.reason', label: 'Next best offer: why it is suggested', type: 'text' },
     { name: 'offer.product_id', label: 'Next best offer: product id', type: 'id' },
     { name: 'discount_code', label: 'A personal discount code (the same for a customer within one campaign)', type: 'text' },
+    { name: 'points', label: 'Loyalty points: the balance', type: 'integer' },
+    { name: 'tier', label: 'Loyalty tier: its name (empty without one)', type: 'text' },
+    { name: 'referral_link', label: 'The customer’s referral link', type: 'text' },
   ];
 }
 
@@ -203,12 +207,19 @@ function sampleValue(field: FieldDef): unknown {
   }
 }
 
+const sampleLoyalty: LoyaltyMergeFields = { points: 120, tier: 'Gold', referral_link: 'https://shop.example.com/r/SAMPLE12' };
+
 /** A context with every merge field set, for checking a template and previewing it without a customer. */
 export async function sampleContext(db: Db): Promise<MergeContext> {
   const fields = (await fieldsOf(db, customerEntity)).filter((f) => columnOf(f) !== null);
   const customer: Record<string, unknown> = Object.fromEntries(fields.map((f) => [f.name, sampleValue(f)]));
   customer.name = 'Ada Lovelace';
-  return { customer, offer: { product_id: 'prd_sample', name: 'Sample product', sku: 'SKU-1', reason: 'often bought together with what they bought' }, discount_code: 'SAMPLE-7K2Q9M' };
+  return {
+    customer,
+    offer: { product_id: 'prd_sample', name: 'Sample product', sku: 'SKU-1', reason: 'often bought together with what they bought' },
+    discount_code: 'SAMPLE-7K2Q9M',
+    ...sampleLoyalty,
+  };
 }
 
 /**
@@ -231,6 +242,8 @@ export interface ContextOptions {
   discountPrefix?: string | null;
   /** Leave out the next best offer (a template that does not use `offer` needs no lookup). */
   withOffer?: boolean;
+  /** Add the loyalty fields (only a template that names them needs their reads). */
+  withLoyalty?: boolean;
   /** Extra top-level variables. */
   vars?: Record<string, unknown>;
 }
@@ -240,6 +253,7 @@ export async function mergeContexts(db: Db, customerIds: readonly string[], opti
   const fields = (await fieldsOf(db, customerEntity)).filter((f) => columnOf(f) !== null);
   const rows = await getRows(db, customerEntity, [...customerIds]);
   const secret = await instanceSecret(db);
+  const loyalty = options.withLoyalty ? await loyaltyMergeFields(db, [...rows.keys()]) : null;
   const out = new Map<string, MergeContext>();
   for (const id of customerIds) {
     const row = rows.get(id);
@@ -252,13 +266,21 @@ export async function mergeContexts(db: Db, customerIds: readonly string[], opti
       const first = (await suggestionsFor({ database: { db } as never, actor: 'system' }, id, 1)).data[0];
       if (first) offer = { product_id: first.product_id, name: first.name ?? '', sku: first.sku ?? '', reason: first.reason };
     }
-    out.set(id, { ...(options.vars ?? {}), customer, offer, discount_code: discountCode(secret, options.discountScope ?? 'default', id, options.discountPrefix ?? undefined) });
+    out.set(id, {
+      ...(options.vars ?? {}),
+      customer,
+      offer,
+      discount_code: discountCode(secret, options.discountScope ?? 'default', id, options.discountPrefix ?? undefined),
+      ...(loyalty?.get(id) ?? {}),
+    });
   }
   return out;
 }
 
 /** Whether a template's source names the next best offer (so its lookup can be skipped). */
 export const usesOffer = (source: TemplateSource) => /\boffer\b/.test(`${source.subject}\n${source.mjml ?? ''}\n${source.text ?? ''}`);
+/** Whether a template names a loyalty field in Liquid (so their reads can be skipped otherwise). */
+export const usesLoyalty = (source: TemplateSource) => /\{[{%][^}%]*\b(points|tier|referral_link)\b/.test(`${source.subject}\n${source.mjml ?? ''}\n${source.text ?? ''}`);
 /** Whether a template names the personal discount code, so that the sender records the code it hands out. */
 export const usesDiscountCode = (source: TemplateSource) => [source.subject, source.mjml, source.text].some((part) => part?.includes('discount_code'));
 
@@ -290,7 +312,9 @@ export async function renderTemplate(db: Db, template: string | TemplateSource, 
   let merge: MergeContext;
   if (typeof context.customerId === 'string' && !('customer' in context)) {
     const options = context as { customerId: string } & ContextOptions;
-    const found = (await mergeContexts(db, [options.customerId], { ...options, withOffer: options.withOffer ?? usesOffer(source) })).get(options.customerId);
+    const found = (await mergeContexts(db, [options.customerId], { ...options, withOffer: options.withOffer ?? usesOffer(source), withLoyalty: options.withLoyalty ?? usesLoyalty(source) })).get(
+      options.customerId,
+    );
     if (!found) throw notFound('customer', options.customerId);
     merge = found;
   } else merge = context as MergeContext;
