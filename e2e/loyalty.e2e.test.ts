@@ -62,7 +62,9 @@ describe('loyalty in a real browser', () => {
     const pageLink = (await card.getByTestId('points-page-link').getAttribute('href'))!;
     await page.goto(`${base}${pageLink}`);
     await page.getByText('12 points').first().waitFor();
+    // The link a customer shares is a full address, on the address the page was opened at.
     const referralLink = (await page.locator('a[href*="/r/"]').first().getAttribute('href'))!;
+    expect(referralLink).toMatch(new RegExp(`^${base.replace(/[.]/g, '\\.')}/r/[A-Z0-9]+$`));
 
     // A referral link leads to the lead form with the code; the new lead is attributed to Ann.
     const form = await apiCall('POST', '/api/forms', {
@@ -75,7 +77,7 @@ describe('loyalty in a real browser', () => {
     });
     expect(form.status).toBe(201);
     expect((await apiCall('PUT', '/api/loyalty/settings', { referral_form_id: form.body.id })).status).toBe(200);
-    await page.goto(`${base}${referralLink}`);
+    await page.goto(referralLink);
     await page.getByRole('link', { name: 'Get in touch' }).click();
     await page.waitForURL(/\/f\/.+\?ref=/);
     await page.getByLabel('Email').fill('finn@friend.example');
