@@ -253,7 +253,13 @@ export async function mergeContexts(db: Db, customerIds: readonly string[], opti
   const fields = (await fieldsOf(db, customerEntity)).filter((f) => columnOf(f) !== null);
   const rows = await getRows(db, customerEntity, [...customerIds]);
   const secret = await instanceSecret(db);
-  const loyalty = options.withLoyalty ? await loyaltyMergeFields(db, [...rows.keys()]) : null;
+  // Erased customers get no context, and no referral code either.
+  const loyalty = options.withLoyalty
+    ? await loyaltyMergeFields(
+        db,
+        [...rows.values()].filter((r) => !r.erased_at).map((r) => r.id as string),
+      )
+    : null;
   const out = new Map<string, MergeContext>();
   for (const id of customerIds) {
     const row = rows.get(id);
