@@ -259,7 +259,7 @@ describe.each(engines)('loyalty API on %s', (engine) => {
       expect((await ok('POST', '/api/templates/preview', { template })).subject).toBe('120 points for you');
       expect((await api.request('POST', '/api/templates/preview', { template: { subject: '{{ pointz }}', text: 'x' } })).status).toBe(400);
       // An erased customer has no context to render, and is given no referral code by the attempt.
-      const cy = (await ok('POST', '/api/customers', { first_name: 'Cy', email: 'cy@api.example' })).id;
+      const cy = (await ok('POST', '/api/customers', { first_name: 'Cyra', email: 'cyra@merge.example' })).id;
       await ok('DELETE', `/api/customers/${cy}?erase=true`);
       expect((await api.request('POST', '/api/templates/preview', { template, customer_id: cy })).status).toBe(404);
       expect(await api.db.database.db.selectFrom('referral_codes').select('code').where('customer_id', '=', cy).execute()).toEqual([]);
