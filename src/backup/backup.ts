@@ -10,6 +10,7 @@ import { addCustomFieldColumn, dropCustomFieldColumn } from '../fields/custom-fi
 import { rebuildReportRollupsIn } from '../reports/rollups.js';
 import { entities } from '../schema/entities.js';
 import { appliedMigrations, foreignKeyOrder } from './schema-info.js';
+import { renewSchemaStamp } from '../core/schema-stamp.js';
 import { listColumns, listTables, primaryKey, snapshotTransaction, traitsOf, withForeignKeysDeferred } from '../core/dialect.js';
 
 const backupFormat = 'rapport-backup';
@@ -370,6 +371,7 @@ export async function restoreDatabase(database: Database, file: string, options:
     info.format === 'sqlite' ? restoreSqliteFile(database, file, info, prepare, options) : restoreJson(database, file, info, prepare, options);
   if (traitsOf(database.dialect).transactionalDdl) {
     await replace((trx) => syncCustomFieldColumns(trx, database.dialect, fields, { add: true, drop: true }));
+    await renewSchemaStamp(database.db);
     return info;
   }
   const added = await syncCustomFieldColumns(database.db, database.dialect, fields, { add: true, drop: false });
@@ -380,6 +382,7 @@ export async function restoreDatabase(database: Database, file: string, options:
     throw error;
   }
   await syncCustomFieldColumns(database.db, database.dialect, fields, { add: false, drop: true });
+  await renewSchemaStamp(database.db);
   return info;
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOwner, createToken, revokeToken, tokenPrincipal } from '../auth/service.js';
 import type { Db } from '../core/database.js';
-import { addCustomField } from '../fields/custom-fields.js';
+import { addCustomField, listCustomFields } from '../fields/custom-fields.js';
 import { engines, freshDatabase, type TestDatabase } from '../test/engines.js';
 import { listColumns } from '../core/dialect.js';
 import { backupDatabase, restoreDatabase } from './backup.js';
@@ -69,6 +69,8 @@ describe.each(engines)('restore on %s', (engine) => {
 
     const before = await state(live.database.db);
     expect(before.columns).toEqual(['cf_loyalty']);
+    // What this process keeps of the fields (under the schema's stamp) must follow the restore.
+    expect((await listCustomFields(live.database.db)).map((f) => f.name)).toEqual(['loyalty']);
     await expect(restoreDatabase(live.database, file)).rejects.toThrow();
     expect(await state(live.database.db)).toEqual(before);
 
@@ -81,6 +83,7 @@ describe.each(engines)('restore on %s', (engine) => {
     const after = await state(live.database.db);
     expect(after.columns).toEqual(['cf_tier']);
     expect(after.fields).toEqual(['tier:text']);
+    expect((await listCustomFields(live.database.db)).map((f) => f.name)).toEqual(['tier']);
     expect(after.customers.map((c) => JSON.parse(c)[1])).toEqual(['Alan', 'Edsger']);
   }, 120_000);
 

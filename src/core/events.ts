@@ -5,6 +5,7 @@ import { insertValues } from './insert-values.js';
 import { engineOf, readRows, type Database, type Db, type DialectName } from './database.js';
 import { newId } from './ids.js';
 import { startPoller, type Poller } from './poller.js';
+import { registerWriteRead, writeReadsMade } from './write-reads.js';
 
 /** An event as a writer appends it. */
 export interface DomainEvent {
@@ -60,6 +61,8 @@ const subscribers: { types: ReadonlySet<string> | null; handler: EventSubscriber
 /** Registers a subscriber called in the writing transaction for events of these types (all when omitted). */
 export function subscribe(types: readonly EventType[] | null, handler: EventSubscriber, read?: string): void {
   subscribers.push({ types: types ? new Set(types) : null, handler, read: read ?? null });
+  // A write that reads its per-transaction values (the schema's stamp) reads this one with them.
+  if (read) registerWriteRead(read, () => eventMode === 'full');
 }
 
 let subscribersLoaded = false;
@@ -77,30 +80,41 @@ export function markSubscribersLoaded(): void {
 const eventColumns = ['id', 'type', 'entity', 'entity_id', 'occurred_at', 'actor', 'data'];
 
 /**
- * The most events whose insert carries the subscribers' reads: the writes of a few records. A bigger
- * batch (an import chunk) runs them as statements of their own, once per batch, rather than have
- * each stored row return them.
+ * The most rows (events, and rows stored along with them) whose statement carries the subscribers'
+ * reads and the rows along: the writes of a few records. A bigger batch (an import chunk) runs them as
+ * statements of their own, once per batch, rather than have each stored row return them.
  */
 const readAlongRows = 20;
 
-/** Event insert texts with reads riding on them, by row count and reads. */
+/** Rows of another table that a write stores together with its events (its audit entries). */
+export interface RowsAlong {
+  table: string;
+  columns: readonly string[];
+  values: unknown[][];
+}
+
+/** Event insert texts with reads riding on them and rows along, by their shapes. */
 const readAlongTexts = new Map<string, string>();
 
 /**
- * One PostgreSQL INSERT of `rows` events that also returns the value of each read, as "read_0",
- * "read_1", ... (a query in RETURNING is evaluated once, in the inserting statement's snapshot).
- * Only PostgreSQL, where a statement is a round trip to the server: on MariaDB a query inside an
- * INSERT (as in INSERT ... SELECT) reads with shared locks held to the end of the transaction, which
- * would make a change of what it reads wait for every write in flight; on SQLite, in process, the
- * separate read costs less than RETURNING does (about 80 vs 83 microseconds per write).
+ * One PostgreSQL statement that inserts `rows` events and, in a data-modifying WITH, the rows along
+ * (their parameters first), and that returns the value of each read, as "read_0", "read_1", ... (a
+ * query in RETURNING is evaluated once, in the inserting statement's snapshot). Only PostgreSQL,
+ * where a statement is a round trip to the server: MariaDB has no data-modifying WITH, and a query
+ * inside its INSERT (as in INSERT ... SELECT) reads with shared locks held to the end of the
+ * transaction, which would make a change of what it reads wait for every write in flight; on SQLite,
+ * in process, separate statements cost less (a read about 80 against 83 microseconds per write).
  */
-function readAlongText(rows: number, reads: readonly string[]): string {
-  const key = `${rows}\u0000${reads.join('\u0000')}`;
+function readAlongText(rows: number, reads: readonly string[], along: RowsAlong | null): string {
+  const key = `${rows}\u0000${reads.join('\u0000')}\u0000${along ? `${along.table}\u0000${along.values.length}\u0000${along.columns.join('\u0000')}` : ''}`;
   let text = readAlongTexts.get(key);
   if (text) return text;
   let n = 0;
-  const tuples = Array.from({ length: rows }, () => `(${eventColumns.map(() => `$${++n}`).join(', ')})`);
-  text = `INSERT INTO "events" (${eventColumns.map((c) => `"${c}"`).join(', ')}) VALUES ${tuples.join(', ')} RETURNING ${reads.map((r, i) => `(${r}) AS "read_${i}"`).join(', ')}`;
+  const tuples = (count: number, columns: readonly string[]) => Array.from({ length: count }, () => `(${columns.map(() => `$${++n}`).join(', ')})`).join(', ');
+  const quoted = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(', ');
+  const prefix = along ? `WITH "rows_along" AS (INSERT INTO "${along.table}" (${quoted(along.columns)}) VALUES ${tuples(along.values.length, along.columns)}) ` : '';
+  text = `${prefix}INSERT INTO "events" (${quoted(eventColumns)}) VALUES ${tuples(rows, eventColumns)}${reads.length ? ` RETURNING ${reads.map((r, i) => `(${r}) AS "read_${i}"`).join(', ')}` : ''}`;
+  if (readAlongTexts.size > 500) readAlongTexts.clear();
   readAlongTexts.set(key, text);
   return text;
 }
@@ -122,11 +136,16 @@ export function setEventModeForBenchmark(mode: EventMode): void {
 
 /**
  * Appends events inside the caller's transaction: they commit or roll back with the change they
- * describe. In-transaction subscribers run after the rows are stored.
+ * describe. In-transaction subscribers run after the rows are stored. `along` are rows of another
+ * table written with the events (the write's audit entries), stored first, and on PostgreSQL in the
+ * events' own statement; they are stored even when there are no events.
  */
-export async function appendEvents(trx: Db, actor: string, events: DomainEvent[]): Promise<StoredEvent[]> {
+export async function appendEvents(trx: Db, actor: string, events: DomainEvent[], along?: RowsAlong): Promise<StoredEvent[]> {
   if (!subscribersLoaded) throw new Error('domain events appended before the event subscribers were loaded: import src/derived-data.ts in this entry point');
-  if (events.length === 0 || eventMode === 'off') return [];
+  if (events.length === 0 || eventMode === 'off') {
+    if (along?.values.length) await insertValues(trx, along.table, along.columns, along.values);
+    return [];
+  }
   const occurredAt = new Date().toISOString();
   const stored: StoredEvent[] = events.map((e) => ({
     id: newId('event'),
@@ -145,17 +164,23 @@ export async function appendEvents(trx: Db, actor: string, events: DomainEvent[]
       const mine = s.types ? stored.filter((e) => s.types!.has(e.type)) : stored;
       if (mine.length) calls.push({ handler: s.handler, mine, read: s.read });
     }
-  const engine = engineOf(trx);
-  const reads = engine !== 'postgres' || stored.length > readAlongRows ? [] : [...new Set(calls.map((c) => c.read).filter((r): r is string => r !== null))];
   const readValues = new Map<string, ReadAlong>();
-  if (reads.length) {
+  const made = writeReadsMade(trx);
+  for (const c of calls) if (c.read !== null && made?.has(c.read)) readValues.set(c.read, { value: made.get(c.read) });
+  const alongRows = along?.values.length ? along : null;
+  const oneStatement = engineOf(trx) === 'postgres' && stored.length + (alongRows?.values.length ?? 0) <= readAlongRows;
+  const reads = oneStatement ? [...new Set(calls.map((c) => c.read).filter((r): r is string => r !== null && !readValues.has(r)))] : [];
+  if (oneStatement && (reads.length || alongRows)) {
     const query = CompiledQuery.raw(
-      readAlongText(stored.length, reads),
-      values.flat().map((v) => v ?? null),
+      readAlongText(stored.length, reads, alongRows),
+      [...(alongRows?.values ?? []), ...values].flat().map((v) => v ?? null),
     );
     const [row] = (await trx.executeQuery<Record<string, unknown>>(query)).rows;
     reads.forEach((r, i) => readValues.set(r, { value: row?.[`read_${i}`] ?? null }));
-  } else await insertValues(trx, 'events', eventColumns, values);
+  } else {
+    if (alongRows) await insertValues(trx, alongRows.table, alongRows.columns, alongRows.values);
+    await insertValues(trx, 'events', eventColumns, values);
+  }
   for (const c of calls) await c.handler(trx, c.mine, c.read === null ? undefined : readValues.get(c.read));
   return stored;
 }
@@ -183,6 +208,7 @@ export async function sequenceEvents(database: Database): Promise<number> {
       const top = await trx
         .selectFrom('events')
         .select((eb) => eb.fn.max<number>('position').as('top'))
+        .where('position', 'is not', null)
         .executeTakeFirst();
       let next = Number(top?.top ?? 0);
       // Literal integers (from the database, never from input): PostgreSQL cannot type untyped CASE parameters.
@@ -257,15 +283,21 @@ export async function listEventsById(db: Db, ids: readonly string[]): Promise<St
   return rows.map(toStored);
 }
 
-/** Replaces the data of an entity's events (an erased person's), keeping the facts that something happened. */
+/**
+ * Replaces the data of an entity's events (an erased person's), keeping the facts that something
+ * happened. Sequenced and not yet sequenced events are found apart, each by its own index (the
+ * position indexes hold sequenced events only: migration 0041).
+ */
 export async function redactEvents(trx: Db, entity: string, entityIds: readonly string[]): Promise<void> {
   for (let i = 0; i < entityIds.length; i += 500) {
-    await trx
-      .updateTable('events')
-      .set({ data: JSON.stringify({ redacted: true }) })
-      .where('entity', '=', entity)
-      .where('entity_id', 'in', entityIds.slice(i, i + 500))
-      .execute();
+    for (const sequenced of [true, false])
+      await trx
+        .updateTable('events')
+        .set({ data: JSON.stringify({ redacted: true }) })
+        .where('entity', '=', entity)
+        .where('entity_id', 'in', entityIds.slice(i, i + 500))
+        .where('position', sequenced ? 'is not' : 'is', null)
+        .execute();
   }
 }
 
@@ -301,7 +333,10 @@ async function hasWork(db: Db, name: string): Promise<boolean> {
   if (unsequenced) return true;
   const [top] = await readRows<{ top: number | null }>(
     db,
-    db.selectFrom('events').select((eb) => eb.fn.max<number>('position').as('top')),
+    db
+      .selectFrom('events')
+      .select((eb) => eb.fn.max<number>('position').as('top'))
+      .where('position', 'is not', null),
   );
   return Number(top?.top ?? 0) > (await consumerPosition(db, name));
 }
@@ -347,6 +382,7 @@ export async function consumeEvents(database: Database, name: string, handle: (e
     const last = await db
       .selectFrom('events')
       .select((eb) => eb.fn.max<number>('position').as('top'))
+      .where('position', 'is not', null)
       .executeTakeFirst();
     const top = Number(last?.top ?? 0);
     if (top <= cursor) return 0;

@@ -36,14 +36,39 @@ function storedAsBound(affinity: Affinity, value: unknown): boolean {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
-/** Every column of each row as it reads back (see above), or null when that needs a read. */
-export async function rowsAsStored(db: Db, table: string, rows: readonly Record<string, unknown>[]): Promise<Record<string, unknown>[] | null> {
-  if (engineOf(db) !== 'sqlite') return null;
+interface Column {
+  name: string;
+  affinity: Affinity;
+  default: unknown;
+}
+
+/** Columns read from the catalogue, by the caller's token for the set of columns, then by table. */
+const columnsByToken = new WeakMap<object, Map<string, Column[]>>();
+
+async function columnsOf(db: Db, table: string, token: object | undefined): Promise<Column[]> {
+  const kept = token ? columnsByToken.get(token)?.get(table) : undefined;
+  if (kept) return kept;
   const columns = (await sql<{ name: string; type: string; dflt_value: string | null }>`SELECT name, type, dflt_value FROM pragma_table_info(${table})`.execute(db)).rows.map((c) => ({
     name: c.name,
     affinity: affinityOf(c.type),
     default: literalOf(c.dflt_value),
   }));
+  if (token && columns.length) {
+    const byTable = columnsByToken.get(token) ?? new Map<string, Column[]>();
+    byTable.set(table, columns);
+    columnsByToken.set(token, byTable);
+  }
+  return columns;
+}
+
+/**
+ * Every column of each row as it reads back (see above), or null when that needs a read. `columnsToken`
+ * is an object that stays the same exactly while the table's columns do (an entity's field list as
+ * read under the schema's stamp): the columns are then read from the catalogue once per token.
+ */
+export async function rowsAsStored(db: Db, table: string, rows: readonly Record<string, unknown>[], columnsToken?: object): Promise<Record<string, unknown>[] | null> {
+  if (engineOf(db) !== 'sqlite') return null;
+  const columns = await columnsOf(db, table, columnsToken);
   if (columns.length === 0) return null;
   const out: Record<string, unknown>[] = [];
   for (const row of rows) {

@@ -275,7 +275,8 @@ const steps: Record<PersonalTable, Step> = {
   webhook_deliveries: async (trx, s) => {
     const own = [...s.customerIds, ...s.childIds.orders, ...s.childIds.interactions, ...s.childIds.tasks];
     for (const ids of chunks(own)) {
-      const events = (await trx.selectFrom('events').select('id').where('entity_id', 'in', ids).execute()).map((e) => e.id as string);
+      // Only sequenced events are delivered, and the position indexes hold just those.
+      const events = (await trx.selectFrom('events').select('id').where('entity_id', 'in', ids).where('position', 'is not', null).execute()).map((e) => e.id as string);
       for (const chunk of chunks(events)) await trx.updateTable('webhook_deliveries').set({ last_response: null }).where('event_id', 'in', chunk).execute();
     }
   },

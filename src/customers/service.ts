@@ -282,7 +282,7 @@ async function readBack(trx: Db, fields: FieldDef[], prepared: { id: string }[])
  */
 async function recordsAsWritten(trx: Db, fields: FieldDef[], prepared: { id: string; sources: SourceRef[] }[], rows: Row[]): Promise<ApiRecord[] | null> {
   if (prepared.some((p) => p.sources.length > 1)) return null;
-  const stored = await rowsAsStored(trx, 'customers', rows);
+  const stored = await rowsAsStored(trx, 'customers', rows, fields);
   if (!stored) return null;
   const records: ApiRecord[] = [];
   for (let i = 0; i < stored.length; i++) {

@@ -4,6 +4,7 @@ import { columnTypes, readRows, type Database, type Db, type DialectName } from 
 import { conflict, invalid, notFound } from '../core/errors.js';
 import { dropIndexIfExists, inTransactionIfDdlIs } from '../core/dialect.js';
 import { newId } from '../core/ids.js';
+import { renewSchemaStamp, schemaStamp } from '../core/schema-stamp.js';
 import { entities, type EntityDef, type EntityName } from '../schema/entities.js';
 import type { FieldDef } from '../schema/fields.js';
 
@@ -75,17 +76,54 @@ function fromRow(row: Record<string, unknown>): CustomField {
   };
 }
 
-export async function listCustomFields(db: Db, entity?: EntityName): Promise<CustomField[]> {
-  let q = db.selectFrom('custom_fields').selectAll().orderBy('created_at').orderBy('id');
-  if (entity) q = q.where('entity', '=', entity);
-  return (await readRows(db, q)).map(fromRow);
+/** The custom fields this process read last, under the schema stamp they had then, and each entity's full field list. */
+let lastRead: { stamp: string; fields: CustomField[]; fieldsOf: Map<EntityName, FieldDef[]> } | null = null;
+
+/**
+ * Every declared custom field. Read once per change of the columns: the schema's stamp (read once
+ * per writing transaction with its other per-write reads) says whether the fields kept from the last
+ * read are still the fields; they and their stamp are read in one statement, so they are of one moment.
+ */
+async function declaredFields(db: Db): Promise<{ stamp: string | null; fields: CustomField[] }> {
+  const stamp = await schemaStamp(db);
+  const kept = lastRead;
+  if (stamp !== null && kept?.stamp === stamp) return kept;
+  const rows = await readRows(
+    db,
+    db
+      .selectFrom('schema_stamp as s')
+      .leftJoin('custom_fields as f', (join) => join.onTrue())
+      .select('s.stamp as schema_stamp')
+      .selectAll('f')
+      .where('s.id', '=', 1)
+      .orderBy('f.created_at')
+      .orderBy('f.id'),
+  );
+  // No stamp row (a backup restored from before stamps): the fields are read every time.
+  if (rows.length === 0) return { stamp: null, fields: (await readRows(db, db.selectFrom('custom_fields').selectAll().orderBy('created_at').orderBy('id'))).map(fromRow) };
+  const fields = rows.filter((r) => r.id !== null && r.id !== undefined).map(fromRow);
+  lastRead = { stamp: rows[0].schema_stamp as string, fields, fieldsOf: new Map() };
+  return lastRead;
 }
 
-/** Built-in fields plus the custom fields declared now (read from the database, never cached). */
+export async function listCustomFields(db: Db, entity?: EntityName): Promise<CustomField[]> {
+  const { fields } = await declaredFields(db);
+  return entity ? fields.filter((f) => f.entity === entity) : [...fields];
+}
+
+/**
+ * Built-in fields plus the custom fields declared now. The same array while the schema's stamp stays
+ * (a token for what is kept per set of columns, as `rowsAsStored` does); a new one after any change.
+ */
 export async function fieldsOf(db: Db, entity: EntityDef): Promise<FieldDef[]> {
   if (!entity.customFields) return entity.fields;
-  const custom = await listCustomFields(db, entity.name);
-  return custom.length ? [...entity.fields, ...custom.map(toFieldDef)] : entity.fields;
+  const read = await declaredFields(db);
+  const kept = read.stamp !== null && lastRead?.stamp === read.stamp ? lastRead.fieldsOf.get(entity.name) : undefined;
+  if (kept) return kept;
+  const custom = read.fields.filter((f) => f.entity === entity.name);
+  const fields = [...entity.fields, ...custom.map(toFieldDef)];
+  if (read.stamp !== null && lastRead?.stamp === read.stamp) lastRead.fieldsOf.set(entity.name, fields);
+  return fields;
 }
 
 /** Declares a custom field: one real, indexed column, so filters and sorting stay fast. */
@@ -119,6 +157,7 @@ export async function addCustomField(database: Database, input: CustomFieldInput
   await inTransactionIfDdlIs(database, async (db) => {
     await addCustomFieldColumn(db, database.dialect, entity.table, column, type);
     await db.insertInto('custom_fields').values(row).execute();
+    await renewSchemaStamp(db);
   });
   return fromRow(row);
 }
@@ -134,6 +173,7 @@ export async function removeCustomField(database: Database, name: string, entity
   const field = fromRow(declared);
   await inTransactionIfDdlIs(database, async (db) => {
     await db.deleteFrom('custom_fields').where('id', '=', field.id).execute();
+    await renewSchemaStamp(db);
     await dropCustomFieldColumn(db, entity.table, columnPrefix + field.name);
   });
   return field;

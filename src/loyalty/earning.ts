@@ -66,10 +66,19 @@ function customerOfEvent(e: StoredEvent): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
+/** Whether an event asks for loyalty work when no earn rule is active: an order (codes, reversals, tiers), a merge, a referral code. */
+function actsWithoutRules(e: StoredEvent): boolean {
+  if (e.entity === 'order' || e.type === 'customer.merged' || e.type === 'customer.merge_undone') return true;
+  if (e.type === 'customer.created') return e.data?.referral_code_given === true;
+  return e.type === 'customer.updated' && ((e.data?.changed as string[] | undefined) ?? []).includes('referral_code');
+}
+
 async function handle(trx: Db, events: StoredEvent[], stamp?: ReadAlong): Promise<void> {
+  const rules = await activeRules(trx, stamp);
+  // Most writes, with no rule active, have nothing to do here: they return before any other work.
+  if (rules.length === 0 && !events.some(actsWithoutRules)) return;
   const actor = events[0].actor;
   const merged = [...(await mergeLoyalty(trx, events)), ...(await undoLoyaltyMerges(trx, events[0].actor, events))];
-  const rules = await activeRules(trx, stamp);
   const byKind = (kind: Rule['kind']) => rules.filter((r) => r.kind === kind);
   const orderEvents = events.filter((e) => e.entity === 'order');
   const { paid, voided } = classifyOrderEvents(orderEvents);

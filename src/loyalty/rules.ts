@@ -5,11 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
-import { CompiledQuery, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../core/database.js';
 import type { ReadAlong } from '../core/events.js';
 import { toBool, toNumber } from '../core/database.js';
 import { insertOrIgnore } from '../core/dialect.js';
+import { forgetWriteReads, writeRead } from '../core/write-reads.js';
 import { invalid, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { dateTimeInput } from '../schema/fields.js';
@@ -145,18 +146,19 @@ async function changingRules(db: Db, change: (trx: Db) => Promise<unknown>): Pro
     // A database restored from a backup made before stamps existed has no stamp row: it gets one here.
     await insertOrIgnore(trx, 'loyalty_rules_stamp', [{ id: 1, stamp: randomUUID() }], ['id']);
     await trx.updateTable('loyalty_rules_stamp').set({ stamp: randomUUID() }).where('id', '=', 1).execute();
+    forgetWriteReads(trx);
   };
   if (db.isTransaction) await run(db);
   else await db.transaction().execute(run);
 }
 
 /**
- * The one read each write makes, the same text on every engine. The loyalty subscriber declares it,
- * so the statement that stores a write's events returns it where the engine allows (see
- * `Subscription.read`); elsewhere it runs compiled once.
+ * The one read each write makes, the same text on every engine. The loyalty subscriber declares it:
+ * a write that reads its per-transaction values (the schema's stamp, src/core/write-reads.ts) reads it
+ * in the same statement, else the statement that stores the write's events returns it where the
+ * engine allows (see `Subscription.read`), else it is read here with the other per-write reads.
  */
 export const rulesStampRead = 'SELECT stamp FROM loyalty_rules_stamp WHERE id = 1';
-const stampQuery: CompiledQuery<{ stamp: string }> = CompiledQuery.raw(rulesStampRead);
 
 /** The active rules this process read last, under the stamp they had then. */
 let lastRead: { stamp: string; rules: Rule[] } | null = null;
@@ -167,10 +169,11 @@ let lastRead: { stamp: string; rules: Rule[] } | null = null;
  * they were last read under: every rule change, in any process, gives a new stamp in its own
  * transaction, so rules kept under a stamp are exactly the rules of that stamp. The rules and their
  * stamp are read in one statement, so they are of the same moment on every engine. `stamp` is the
- * stamp as a statement of this transaction read it already (the event insert), else it is read here.
+ * stamp as a statement of this transaction read it already, else it is read here.
  */
 export async function activeRules(db: Db, stamp?: ReadAlong): Promise<Rule[]> {
-  const row = stamp ? (typeof stamp.value === 'string' ? { stamp: stamp.value } : undefined) : (await db.executeQuery(stampQuery)).rows[0];
+  const value = stamp ? stamp.value : await writeRead(db, rulesStampRead);
+  const row = typeof value === 'string' ? { stamp: value } : undefined;
   const kept = lastRead;
   if (row && kept && kept.stamp === row.stamp) return kept.rules;
   const rows = await db

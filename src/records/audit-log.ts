@@ -14,6 +14,25 @@ export interface AuditEntry {
   batchId?: string | null;
 }
 
+/** The audit log's columns, in the order `auditValues` gives them. */
+export const auditColumns = ['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'before_data', 'after_data', 'batch_id'] as const;
+
+/** Audit entries as rows of values in `auditColumns` order. */
+export function auditValues(entries: AuditEntry[]): unknown[][] {
+  const at = new Date().toISOString();
+  return entries.map((e) => [
+    newId('audit'),
+    at,
+    e.actor,
+    e.action,
+    e.entity,
+    e.entityId,
+    e.before === undefined ? null : JSON.stringify(e.before),
+    e.after === undefined ? null : JSON.stringify(e.after),
+    e.batchId ?? null,
+  ]);
+}
+
 /** Appends audit entries; call it inside the transaction that made the change. */
 export async function writeAudit(db: Db, entries: AuditEntry[], writer?: (db: Db, table: string, rows: Record<string, unknown>[]) => Promise<void>): Promise<void> {
   if (entries.length === 0) return;

@@ -1,7 +1,7 @@
 import type { Ctx } from '../core/context.js';
 import type { Db } from '../core/database.js';
 import { appendEvents, type DomainEvent } from '../core/events.js';
-import { writeAudit, type AuditEntry } from './audit-log.js';
+import { auditColumns, auditValues, writeAudit, type AuditEntry } from './audit-log.js';
 import type { EntityDef } from '../schema/entities.js';
 import type { EventType } from '../schema/events.js';
 import { isPersonal } from '../schema/fields.js';
@@ -98,6 +98,11 @@ export async function recordChanges(
     ...(c.after ? { after: c.after } : {}),
     batchId: ctx.batchId,
   }));
-  await writeAudit(trx, entries, auditWriter);
-  await appendEvents(trx, ctx.actor, changeEvents(entity, action, changes));
+  if (auditWriter) {
+    await writeAudit(trx, entries, auditWriter);
+    await appendEvents(trx, ctx.actor, changeEvents(entity, action, changes));
+    return;
+  }
+  // The audit entries are stored with the events: one statement on PostgreSQL, one round trip fewer.
+  await appendEvents(trx, ctx.actor, changeEvents(entity, action, changes), { table: 'audit_log', columns: auditColumns, values: auditValues(entries) });
 }

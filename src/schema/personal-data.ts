@@ -114,6 +114,7 @@ export const dataTables = {
   webhook_deliveries: { holds: 'personal', erase: "the receiver's last response to the person's events is removed (it may echo what it was sent)" },
   event_consumers: { holds: 'none', why: 'cursors of event consumers' },
   loyalty_rules: { holds: 'none', why: 'earn rules of the loyalty programme' },
+  schema_stamp: { holds: 'none', why: 'a random value that changes with every change of the columns (custom fields, migrations, restores)' },
   loyalty_rules_stamp: { holds: 'none', why: 'a random value that changes with every earn rule change' },
   loyalty_rewards: { holds: 'none', why: 'the rewards catalogue' },
   loyalty_tiers: { holds: 'none', why: 'membership tiers: names, thresholds, benefits' },

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Migrator, type Migration, type MigrationProvider, type Kysely } from 'kysely';
 import type { Database, DialectName } from '../database.js';
+import { renewSchemaStamp } from '../schema-stamp.js';
 import * as initial from './0001_initial.js';
 import * as insights from './0002_insights.js';
 import * as imports from './0003_imports.js';
@@ -42,6 +43,8 @@ const migrations: Record<string, DialectMigration> = {
   '0036_customer_time_zone_discounts': await import('./0036_customer_time_zone_discounts.js'),
   '0037_loyalty_rules_stamp': await import('./0037_loyalty_rules_stamp.js'),
   '0039_flow_discount_codes': await import('./0039_flow_discount_codes.js'),
+  '0040_schema_stamp': await import('./0040_schema_stamp.js'),
+  '0041_events_sequenced_indexes': await import('./0041_events_sequenced_indexes.js'),
 };
 
 /** One migration set for all engines: each migration is told which dialect it runs on. */
@@ -59,9 +62,13 @@ export interface MigrateResult {
 
 /** Applies the migrations up to and including `name`: a database as an older Rapport left it (upgrade tests). */
 export async function migrateTo(database: Database, name: string): Promise<void> {
-  const { error } = await new Migrator({ db: database.db, provider: new RapportMigrationProvider(database.dialect) }).migrateTo(name);
+  const { error, results } = await new Migrator({ db: database.db, provider: new RapportMigrationProvider(database.dialect) }).migrateTo(name);
   if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (results?.length && name >= schemaStampMigration) await renewSchemaStamp(database.db);
 }
+
+/** The migration that adds the schema's stamp: from it on, applying migrations renews the stamp. */
+const schemaStampMigration = '0040_schema_stamp';
 
 /**
  * Applies pending migrations. On SQLite with existing data, a copy of the file is taken first
@@ -81,5 +88,7 @@ export async function migrate(database: Database): Promise<MigrateResult> {
   }
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
+  // Columns may have changed under what a process keeps from them (src/core/schema-stamp.ts).
+  await renewSchemaStamp(database.db);
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName), backupPath };
 }

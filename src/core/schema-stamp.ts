@@ -1,0 +1,29 @@
+/**
+ * The schema's stamp (migration 0040): one row given a new random value with every change of the
+ * tables' columns: a custom field added or removed, a backup restored, migrations applied. What a
+ * process derives from the columns (the custom fields' definitions, a table's column list) it keeps
+ * under the stamp it read them with, so a write reads this one row (with the other per-write reads,
+ * src/core/write-reads.ts) instead of the definitions, and never uses columns that another process
+ * has changed since. A database without the row (restored from a backup made before stamps) has the
+ * definitions read every time, until its next column change gives it a row.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Db } from './database.js';
+import { insertOrIgnore } from './dialect.js';
+import { forgetWriteReads, registerWriteRead, writeRead } from './write-reads.js';
+
+export const schemaStampRead = 'SELECT stamp FROM schema_stamp WHERE id = 1';
+registerWriteRead(schemaStampRead);
+
+/** The schema's stamp as this transaction sees it (null without the row). */
+export async function schemaStamp(db: Db): Promise<string | null> {
+  const value = await writeRead(db, schemaStampRead);
+  return typeof value === 'string' ? value : null;
+}
+
+/** Gives the schema a new stamp, in the caller's transaction where there is one. */
+export async function renewSchemaStamp(db: Db): Promise<void> {
+  await insertOrIgnore(db, 'schema_stamp', [{ id: 1, stamp: randomUUID() }], ['id']);
+  await db.updateTable('schema_stamp').set({ stamp: randomUUID() }).where('id', '=', 1).execute();
+  forgetWriteReads(db);
+}
