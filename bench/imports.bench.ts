@@ -152,8 +152,9 @@ async function sqliteStoredRowsImport(imported: string): Promise<{ seconds: numb
     .split('\n')
     .filter(Boolean);
   // Tables the import filled; those a fresh database already holds rows of (settings, counters) are left as they are.
+  // OR REPLACE: a rollup that the customers' triggers fill as they go (report_stages) ends as the copy has it.
   const tables = names.filter((t) => count(imported, t) > 0 && count(db, t) === 0);
-  const store = `ATTACH '${imported}' AS src;\nBEGIN;\n${tables.map((t) => `INSERT INTO main."${t}" SELECT * FROM src."${t}";`).join('\n')}\nCOMMIT;`;
+  const store = `ATTACH '${imported}' AS src;\nBEGIN;\n${tables.map((t) => `INSERT OR REPLACE INTO main."${t}" SELECT * FROM src."${t}";`).join('\n')}\nCOMMIT;`;
   const timeFile = `${db}.time`;
   const started = process.hrtime.bigint();
   const command = ['sqlite3', db, store];
