@@ -36,49 +36,42 @@ function storedAsBound(affinity: Affinity, value: unknown): boolean {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
-interface Column {
-  name: string;
+/** A column as far as reading it back goes: its affinity and its literal default (undefined: an expression). */
+export interface StoredColumn {
   affinity: Affinity;
   default: unknown;
 }
 
 /** Columns read from the catalogue, by the caller's token for the set of columns, then by table. */
-const columnsByToken = new WeakMap<object, Map<string, Column[]>>();
+const columnsByToken = new WeakMap<object, Map<string, ReadonlyMap<string, StoredColumn>>>();
 
-async function columnsOf(db: Db, table: string, token: object | undefined): Promise<Column[]> {
-  const kept = token ? columnsByToken.get(token)?.get(table) : undefined;
+/**
+ * How each column of `table` reads back right after an insert (see above), by column name; null where
+ * that needs a read (every engine but SQLite, or no columns found). `columnsToken` is an object that
+ * stays the same exactly while the table's columns do (an entity's field list as read under the
+ * schema's stamp): the columns are then read from the catalogue once per token.
+ */
+export async function columnsAsStored(db: Db, table: string, columnsToken?: object): Promise<ReadonlyMap<string, StoredColumn> | null> {
+  if (engineOf(db) !== 'sqlite') return null;
+  const kept = columnsToken ? columnsByToken.get(columnsToken)?.get(table) : undefined;
   if (kept) return kept;
-  const columns = (await sql<{ name: string; type: string; dflt_value: string | null }>`SELECT name, type, dflt_value FROM pragma_table_info(${table})`.execute(db)).rows.map((c) => ({
-    name: c.name,
-    affinity: affinityOf(c.type),
-    default: literalOf(c.dflt_value),
-  }));
-  if (token && columns.length) {
-    const byTable = columnsByToken.get(token) ?? new Map<string, Column[]>();
-    byTable.set(table, columns);
-    columnsByToken.set(token, byTable);
+  const columns = (await sql<{ name: string; type: string; dflt_value: string | null }>`SELECT name, type, dflt_value FROM pragma_table_info(${table})`.execute(db)).rows;
+  if (columns.length === 0) return null;
+  const byName = new Map(columns.map((c) => [c.name, { affinity: affinityOf(c.type), default: literalOf(c.dflt_value) }]));
+  if (columnsToken) {
+    const byTable = columnsByToken.get(columnsToken) ?? new Map<string, ReadonlyMap<string, StoredColumn>>();
+    byTable.set(table, byName);
+    columnsByToken.set(columnsToken, byTable);
   }
-  return columns;
+  return byName;
 }
 
 /**
- * Every column of each row as it reads back (see above), or null when that needs a read. `columnsToken`
- * is an object that stays the same exactly while the table's columns do (an entity's field list as
- * read under the schema's stamp): the columns are then read from the catalogue once per token.
+ * The value a column reads back when `bound` was inserted into it (undefined: the column was left
+ * out, so its default), or undefined when that cannot be known without a read.
  */
-export async function rowsAsStored(db: Db, table: string, rows: readonly Record<string, unknown>[], columnsToken?: object): Promise<Record<string, unknown>[] | null> {
-  if (engineOf(db) !== 'sqlite') return null;
-  const columns = await columnsOf(db, table, columnsToken);
-  if (columns.length === 0) return null;
-  const out: Record<string, unknown>[] = [];
-  for (const row of rows) {
-    const stored: Record<string, unknown> = {};
-    for (const c of columns) {
-      const value = row[c.name] === undefined ? c.default : row[c.name];
-      if (value === undefined || !storedAsBound(c.affinity, value)) return null;
-      stored[c.name] = value;
-    }
-    out.push(stored);
-  }
-  return out;
+export function valueAsStored(column: StoredColumn | undefined, bound: unknown): unknown {
+  if (!column) return undefined;
+  const value = bound === undefined ? column.default : bound;
+  return value !== undefined && storedAsBound(column.affinity, value) ? value : undefined;
 }

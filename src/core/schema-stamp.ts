@@ -12,7 +12,7 @@ import type { Db } from './database.js';
 import { insertOrIgnore } from './dialect.js';
 import { forgetWriteReads, registerWriteRead, writeRead } from './write-reads.js';
 
-export const schemaStampRead = 'SELECT stamp FROM schema_stamp WHERE id = 1';
+const schemaStampRead = 'SELECT stamp FROM schema_stamp WHERE id = 1';
 registerWriteRead(schemaStampRead);
 
 /** The schema's stamp as this transaction sees it (null without the row). */

@@ -4,7 +4,7 @@ import { readRows, type Db, type DialectName } from '../core/database.js';
 import { traitsOf } from '../core/dialect.js';
 import { AppError, conflict, invalid, newFieldErrors, type FieldErrors } from '../core/errors.js';
 import { customerSearch, newestCustomerMatches } from '../core/fulltext.js';
-import { rowsAsStored } from '../core/rows-as-stored.js';
+import { columnsAsStored, valueAsStored, type StoredColumn } from '../core/rows-as-stored.js';
 import { newId } from '../core/ids.js';
 import { searchDocument } from '../core/text.js';
 import { fieldsOf } from '../fields/custom-fields.js';
@@ -277,21 +277,32 @@ async function readBack(trx: Db, fields: FieldDef[], prepared: { id: string }[])
 
 /**
  * The created customers as the API shows them, from the rows just written instead of reading them
- * back, where the engine adapter can tell how they read back (`rowsAsStored`). Null (read them back)
+ * back, where the engine adapter can tell how they read back (`columnsAsStored`). Null (read them back)
  * otherwise, and when a customer has several sources (their stored order is the database's).
  */
+/** Per field list (one per schema stamp): each field with its column as it reads back, in field order. */
+const writtenPlans = new WeakMap<FieldDef[], { field: FieldDef; column: string; stored: StoredColumn | undefined }[]>();
+
 async function recordsAsWritten(trx: Db, fields: FieldDef[], prepared: { id: string; sources: SourceRef[] }[], rows: Row[]): Promise<ApiRecord[] | null> {
   if (prepared.some((p) => p.sources.length > 1)) return null;
-  const stored = await rowsAsStored(trx, 'customers', rows, fields);
-  if (!stored) return null;
-  const records: ApiRecord[] = [];
-  for (let i = 0; i < stored.length; i++) {
-    const record: ApiRecord = {};
-    for (const field of fields) {
+  const columns = await columnsAsStored(trx, 'customers', fields);
+  if (!columns) return null;
+  let plan = writtenPlans.get(fields);
+  if (!plan || plan.some((p) => p.stored !== columns.get(p.column))) {
+    plan = fields.flatMap((field) => {
       const column = columnOf(field);
-      if (column === null) continue;
-      if (!(column in stored[i])) return null;
-      record[field.name] = decodeValue(field, stored[i][column]);
+      return column === null ? [] : [{ field, column, stored: columns.get(column) }];
+    });
+    writtenPlans.set(fields, plan);
+  }
+  const records: ApiRecord[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const record: ApiRecord = {};
+    for (const { field, column, stored } of plan) {
+      const value = valueAsStored(stored, row[column]);
+      if (value === undefined) return null;
+      record[field.name] = decodeValue(field, value);
     }
     const source = prepared[i].sources[0];
     record.sources = source ? [{ source: source.source, source_id: source.source_id }] : [];
