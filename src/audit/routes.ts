@@ -8,7 +8,17 @@ import { listAudit } from './audit.js';
 /** A JSON value as stored (audit before/after, a change's values): any shape. */
 export const storedJson = z.union([z.record(z.string(), z.unknown()), z.array(z.unknown()), z.string(), z.number(), z.boolean(), z.null()]).openapi({ description: 'A stored JSON value' });
 const auditEntry = z
-  .object({ id: z.string(), at: z.string(), actor: z.string(), action: z.string(), entity: z.string(), entity_id: z.string(), before: storedJson, after: storedJson, batch_id: z.string().nullable() })
+  .object({
+    id: z.string(),
+    at: z.string(),
+    actor: z.string(),
+    action: z.string(),
+    entity: z.string(),
+    entity_id: z.string(),
+    before: storedJson.openapi({ description: 'The record before the change, without its empty (null) fields' }),
+    after: storedJson.openapi({ description: 'The record after the change, without its empty (null) fields' }),
+    batch_id: z.string().nullable(),
+  })
   .openapi('AuditEntry');
 
 export function registerAuditRoutes(app: OpenAPIHono<AppEnv>) {

@@ -39,6 +39,9 @@ const withoutIdentity = (r: ApiRecord) => {
   return rest;
 };
 
+/** A record as the audit log keeps it: without its empty (null) fields. */
+const withoutEmptyFields = (record: Record<string, unknown>) => Object.fromEntries(Object.entries(record).filter(([, v]) => v !== null));
+
 describe.each(engines)('bulk import writes what the services write, on %s', (engine) => {
   let imported: TestDatabase;
   let direct: TestDatabase;
@@ -85,7 +88,7 @@ describe.each(engines)('bulk import writes what the services write, on %s', (eng
       expect(await searchText(imported, id)).toBe(await searchText(direct, b.get(sourceId)!));
       const [created] = await listAudit(imported.database.db, { entityId: id, limit: 5 });
       expect(created).toMatchObject({ action: 'create', batch_id: batch.id });
-      expect(created.after).toEqual(mine);
+      expect(created.after).toEqual(withoutEmptyFields(mine));
     }
     // The phone is stored as typed, with the E.164 form cleaning found for it.
     expect((await getCustomer(ctxA, a.get('C1')!)).phones).toEqual([{ raw: '020 7946 0001', e164: '+442079460001' }]);
@@ -141,7 +144,7 @@ describe.each(engines)('bulk import writes what the services write, on %s', (eng
       expect(lineFields(mine)).toEqual(lineFields(other));
       const [audit] = await listAudit(imported.database.db, { entityId: id, limit: 5 });
       const { lines: _n, ...stored } = mine;
-      expect(audit).toMatchObject({ action: 'create', batch_id: 'bat_test', after: stored });
+      expect(audit).toMatchObject({ action: 'create', batch_id: 'bat_test', after: withoutEmptyFields(stored) });
     }
     const links = await imported.database.db.selectFrom('external_ids').select(['source_id']).where('entity', '=', 'orders').orderBy('source_id').execute();
     expect(links.map((l) => l.source_id)).toEqual(['O0', 'O1', 'O2']);

@@ -3909,13 +3909,13 @@ export interface components {
         AuditEntry: {
             action: string;
             actor: string;
-            /** @description A stored JSON value */
+            /** @description The record after the change, without its empty (null) fields */
             after: {
                 [key: string]: unknown;
             } | unknown[] | string | number | boolean | null;
             at: string;
             batch_id: string | null;
-            /** @description A stored JSON value */
+            /** @description The record before the change, without its empty (null) fields */
             before: {
                 [key: string]: unknown;
             } | unknown[] | string | number | boolean | null;
