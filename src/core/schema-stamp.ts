@@ -21,9 +21,16 @@ export async function schemaStamp(db: Db): Promise<string | null> {
   return typeof value === 'string' ? value : null;
 }
 
-/** Gives the schema a new stamp, in the caller's transaction where there is one. */
-export async function renewSchemaStamp(db: Db): Promise<void> {
-  await insertOrIgnore(db, 'schema_stamp', [{ id: 1, stamp: randomUUID() }], ['id']);
-  await db.updateTable('schema_stamp').set({ stamp: randomUUID() }).where('id', '=', 1).execute();
+/**
+ * Gives a stamp table's one row (id 1) a new random value, in the caller's transaction where there is
+ * one, writing the row first where it is missing (a database restored from before the stamp), and
+ * forgets what this transaction had read of the stamps.
+ */
+export async function renewStamp(db: Db, table: 'schema_stamp' | 'loyalty_rules_stamp'): Promise<void> {
+  await insertOrIgnore(db, table, [{ id: 1, stamp: randomUUID() }], ['id']);
+  await db.updateTable(table).set({ stamp: randomUUID() }).where('id', '=', 1).execute();
   forgetWriteReads(db);
 }
+
+/** Gives the schema a new stamp, in the caller's transaction where there is one. */
+export const renewSchemaStamp = (db: Db): Promise<void> => renewStamp(db, 'schema_stamp');

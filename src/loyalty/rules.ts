@@ -3,14 +3,13 @@
  * domain event by type (a feedback answer, ...), and for each side of a successful referral. Each rule
  * has an optional start and end and an optional cap (points per customer from that rule).
  */
-import { randomUUID } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
 import type { Db } from '../core/database.js';
 import type { ReadAlong } from '../core/events.js';
 import { toBool, toNumber } from '../core/database.js';
-import { insertOrIgnore } from '../core/dialect.js';
-import { forgetWriteReads, writeRead } from '../core/write-reads.js';
+import { renewStamp } from '../core/schema-stamp.js';
+import { writeRead } from '../core/write-reads.js';
 import { invalid, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { dateTimeInput } from '../schema/fields.js';
@@ -143,10 +142,7 @@ export async function deleteRule(db: Db, id: string): Promise<void> {
 async function changingRules(db: Db, change: (trx: Db) => Promise<unknown>): Promise<void> {
   const run = async (trx: Db) => {
     await change(trx);
-    // A database restored from a backup made before stamps existed has no stamp row: it gets one here.
-    await insertOrIgnore(trx, 'loyalty_rules_stamp', [{ id: 1, stamp: randomUUID() }], ['id']);
-    await trx.updateTable('loyalty_rules_stamp').set({ stamp: randomUUID() }).where('id', '=', 1).execute();
-    forgetWriteReads(trx);
+    await renewStamp(trx, 'loyalty_rules_stamp');
   };
   if (db.isTransaction) await run(db);
   else await db.transaction().execute(run);
