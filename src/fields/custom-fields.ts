@@ -113,7 +113,7 @@ export async function listCustomFields(db: Db, entity?: EntityName): Promise<Cus
 
 /**
  * Built-in fields plus the custom fields declared now. The same array while the schema's stamp stays
- * (a token for what is kept per set of columns, as `rowsAsStored` does); a new one after any change.
+ * (a token for what is kept per set of columns, as `columnsAsStored` does); a new one after any change.
  */
 export async function fieldsOf(db: Db, entity: EntityDef): Promise<FieldDef[]> {
   if (!entity.customFields) return entity.fields;
