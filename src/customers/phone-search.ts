@@ -4,8 +4,32 @@
  * country (0470536746) and the national number alone (470536746). Full-text search matches word
  * prefixes, so each form must be a word of its own.
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { parsePhoneNumberFromString, type PhoneNumber } from 'libphonenumber-js';
 import type { PhoneEntry } from '../schema/fields.js';
+
+/**
+ * Numbers this process has just parsed elsewhere, by E.164 form: an import's cleaning parses every
+ * number it reads, and the search words of the same rows are made moments later. Reusing that parse
+ * saves a second one per number, most of a phone's cost in an import. The national form does not depend
+ * on which parse made it (full or small metadata, E.164 or national input; `values/phone.test.ts` in
+ * imports checks every country, and numbers with an extension). Each is used once, and the oldest go first beyond the limit.
+ */
+const parsedNumbers = new Map<string, PhoneNumber>();
+const parsedLimit = 20_000;
+
+export function rememberParsedNumber(parsed: PhoneNumber): void {
+  // An extension would show in its national form; the E.164 form has none.
+  if (parsed.ext) return;
+  if (parsedNumbers.size >= parsedLimit) parsedNumbers.delete(parsedNumbers.keys().next().value as string);
+  parsedNumbers.set(parsed.number, parsed);
+}
+
+function parsedNumber(e164: string): PhoneNumber | undefined {
+  const known = parsedNumbers.get(e164);
+  if (!known) return parsePhoneNumberFromString(e164);
+  parsedNumbers.delete(e164);
+  return known;
+}
 
 export function phoneSearchWords(phones: PhoneEntry[]): string[] {
   const out = new Set<string>();
@@ -14,7 +38,7 @@ export function phoneSearchWords(phones: PhoneEntry[]): string[] {
     if (digits) out.add(digits);
     if (!p.e164) continue;
     out.add(p.e164.slice(1));
-    const parsed = parsePhoneNumberFromString(p.e164);
+    const parsed = parsedNumber(p.e164);
     if (!parsed) continue;
     out.add(parsed.formatNational().replace(/\D/g, ''));
     out.add(String(parsed.nationalNumber));

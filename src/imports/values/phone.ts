@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/max';
+import { rememberParsedNumber } from '../../customers/phone-search.js';
 
 export interface PhoneValue {
   raw: string;
@@ -20,7 +21,10 @@ export function normalisePhone(raw: string, defaultCountry?: string): PhoneValue
   const text = raw.trim().replace(/^tel:/i, '');
   const country = isCountryCode(defaultCountry) ? defaultCountry : undefined;
   const parsed = parsePhoneNumberFromString(text, country);
-  if (parsed?.isValid()) return { raw: text, e164: parsed.number };
+  if (parsed?.isValid()) {
+    rememberParsedNumber(parsed);
+    return { raw: text, e164: parsed.number };
+  }
   const lengthProblem = validatePhoneNumberLength(text, country);
   const reason = lengthProblem ? LENGTH_REASONS[lengthProblem] : !country && !text.startsWith('+') ? 'no country code and no default country' : `not a valid number${country ? ` for ${country}` : ''}`;
   return { raw: text, e164: null, reason };
