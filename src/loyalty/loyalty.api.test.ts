@@ -181,7 +181,9 @@ describe.each(engines)('loyalty API on %s', (engine) => {
     expect(small.liability).toBeCloseTo(small.outstanding_points * 0.05, 6);
     expect(small.points_redeemed).toBe(50 + 20 + 50);
 
-    // Forty referred customers who buy twice, forty others who buy once.
+    // Forty referred customers who buy twice, forty others who buy once; each referral rewards both sides.
+    await ok('POST', '/api/loyalty/rules', { name: 'Thanks for the referral', kind: 'referrer', points: 10 });
+    await ok('POST', '/api/loyalty/rules', { name: 'Welcome, referred friend', kind: 'referred', points: 5 });
     const db = api.db.database;
     const ctx: Ctx = { database: db, actor: 'test' };
     const referrer = (await ok('POST', '/api/customers', { first_name: 'Ref', email: 'ref@api.example' })).id;
@@ -216,6 +218,8 @@ describe.each(engines)('loyalty API on %s', (engine) => {
     expect(report.referrals.affordable_reward).toBeGreaterThan(0);
     expect(report.referrals.affordable_reward).toBeLessThan(revenue.referred_mean * 0.4);
     expect(report.referrals.affordable_points).toBe(Math.floor(report.referrals.affordable_reward / 0.05));
+    // Both sides of forty referrals: 40 × (10 + 5) points at 0.05 each.
+    expect(report.referrals.reward_cost).toBe(30);
     expect((await api.request('GET', '/api/reports/loyalty?margin=2')).status).toBe(400);
   });
 

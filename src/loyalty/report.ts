@@ -154,12 +154,16 @@ export async function loyaltyReport(db: Db, options: { margin?: number; seed?: n
     };
   };
   const comparisons = [compare('clv'), compare('churn_risk'), compare('order_count'), compare('revenue')];
-  const referralPoints = await db
-    .selectFrom('loyalty_entries')
-    .innerJoin('loyalty_rules', 'loyalty_rules.id', 'loyalty_entries.rule_id')
-    .select(sql<number>`sum(loyalty_entries.points)`.as('points'))
-    .where('loyalty_rules.kind', 'in', ['referrer', 'referred'])
-    .executeTakeFirst();
+  // The referral rules first (a few), then their entries through the rule index: joined, the
+  // engine would read the whole ledger.
+  const referralRules = (await db.selectFrom('loyalty_rules').select('id').where('kind', 'in', ['referrer', 'referred']).execute()).map((r) => r.id as string);
+  const referralPoints = referralRules.length
+    ? await db
+        .selectFrom('loyalty_entries')
+        .select(sql<number>`sum(points)`.as('points'))
+        .where('rule_id', 'in', referralRules)
+        .executeTakeFirst()
+    : undefined;
   const referredRevenue = groups.referred.reduce((s, r) => s + n(r.revenue), 0);
   // What a referral can cost and still pay: the cautious end of what a referred customer brings in.
   const revenueLow = bootstrapMean(

@@ -194,15 +194,17 @@ export async function pointsFromRules(db: Db, rules: readonly Rule[], customerId
   const capped = rules.filter((r) => r.cap !== null).map((r) => r.id);
   if (capped.length === 0 || customerIds.length === 0) return out;
   const ids = [...new Set(customerIds)];
+  // Read through the customer index (a customer's entries are few), not the rule index, which
+  // holds every entry a rule ever gave: the rules are filtered here rather than in the query.
+  const cappedIds = new Set(capped);
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await db
       .selectFrom('loyalty_entries')
       .select(['rule_id', 'customer_id', sql<number>`sum(points)`.as('points')])
-      .where('rule_id', 'in', capped)
       .where('customer_id', 'in', ids.slice(i, i + 500))
-      .groupBy(['rule_id', 'customer_id'])
+      .groupBy(['customer_id', 'rule_id'])
       .execute();
-    for (const r of rows) out.set(`${r.rule_id}\u0000${r.customer_id}`, toNumber(r.points) ?? 0);
+    for (const r of rows) if (cappedIds.has(r.rule_id as string)) out.set(`${r.rule_id}\u0000${r.customer_id}`, toNumber(r.points) ?? 0);
   }
   return out;
 }

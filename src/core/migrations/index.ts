@@ -45,6 +45,7 @@ const migrations: Record<string, DialectMigration> = {
   '0039_flow_discount_codes': await import('./0039_flow_discount_codes.js'),
   '0040_schema_stamp': await import('./0040_schema_stamp.js'),
   '0041_events_sequenced_indexes': await import('./0041_events_sequenced_indexes.js'),
+  '0042_loyalty_rule_index': await import('./0042_loyalty_rule_index.js'),
 };
 
 /** One migration set for all engines: each migration is told which dialect it runs on. */
