@@ -281,25 +281,31 @@ async function readBack(trx: Db, fields: FieldDef[], prepared: { id: string }[])
  * otherwise, and when a customer has several sources (their stored order is the database's).
  */
 /** Per field list (one per schema stamp): each field with its column as it reads back, in field order. */
-const writtenPlans = new WeakMap<FieldDef[], { field: FieldDef; column: string; stored: StoredColumn | undefined }[]>();
+interface WrittenPlan {
+  fields: { field: FieldDef; column: string; stored: StoredColumn | undefined }[];
+  /** A record with every key in place, in field order. Each record starts as a copy and its values are set: adding some sixty keys one by one to an empty object costs more. */
+  shape: ApiRecord;
+}
+const writtenPlans = new WeakMap<FieldDef[], WrittenPlan>();
 
 async function recordsAsWritten(trx: Db, fields: FieldDef[], prepared: { id: string; sources: SourceRef[] }[], rows: Row[]): Promise<ApiRecord[] | null> {
   if (prepared.some((p) => p.sources.length > 1)) return null;
   const columns = await columnsAsStored(trx, 'customers', fields);
   if (!columns) return null;
   let plan = writtenPlans.get(fields);
-  if (!plan || plan.some((p) => p.stored !== columns.get(p.column))) {
-    plan = fields.flatMap((field) => {
+  if (!plan || plan.fields.some((p) => p.stored !== columns.get(p.column))) {
+    const planned = fields.flatMap((field) => {
       const column = columnOf(field);
       return column === null ? [] : [{ field, column, stored: columns.get(column) }];
     });
+    plan = { fields: planned, shape: Object.fromEntries([...planned.map((p) => [p.field.name, null]), ['sources', null]]) };
     writtenPlans.set(fields, plan);
   }
   const records: ApiRecord[] = [];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    const record: ApiRecord = {};
-    for (const { field, column, stored } of plan) {
+    const record: ApiRecord = { ...plan.shape };
+    for (const { field, column, stored } of plan.fields) {
       const value = valueAsStored(stored, row[column]);
       if (value === undefined) return null;
       record[field.name] = decodeValue(field, value);
