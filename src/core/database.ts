@@ -88,6 +88,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // SQLite keeps more of the hot index pages itself.
     raw.pragma(`mmap_size = ${sqliteMmapBytes}`);
     raw.pragma('cache_size = -65536');
+    // Statement journals and transient indices are kept in memory rather than in temporary files. A
+    // multi-row write inside a long transaction (an import's chunk) journals the pages it changes, for
+    // its own rollback: a 100,000-order import wrote 2.3 GB through temporary files, the WAL and the
+    // database, and 0.9 GB with this setting, at about the same peak memory.
+    raw.pragma('temp_store = MEMORY');
     const db = new Kysely<any>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(raw) }, raw, options.pauseAfterCommitMs ?? 0) });
     sqliteHandles.set(db, { raw, prepareRaw: statementCache(200, (source) => raw.prepare(source).raw(true)), prepare: statementCache(200, (source) => raw.prepare(source)) });
     return { db, dialect, sqlitePath: file, sqlite: raw, close: () => db.destroy() };
