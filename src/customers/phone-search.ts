@@ -10,9 +10,10 @@ import type { PhoneEntry } from '../schema/fields.js';
 /**
  * Numbers this process has just parsed elsewhere, by E.164 form: an import's cleaning parses every
  * number it reads, and the search words of the same rows are made moments later. Reusing that parse
- * saves a second one per number, most of a phone's cost in an import. The national form does not depend
- * on which parse made it (full or small metadata, E.164 or national input; `values/phone.test.ts` in
- * imports checks every country, and numbers with an extension). Each is used once, and the oldest go first beyond the limit.
+ * saves a second one per number, most of a phone's cost in an import. The national form does not
+ * depend on which parse made it (full or small metadata, E.164 or national input; imports'
+ * `values/phone.test.ts` checks every country, and numbers with an extension). Each is used once,
+ * and the oldest go first beyond the limit.
  */
 const parsedNumbers = new Map<string, PhoneNumber>();
 const parsedLimit = 20_000;

@@ -275,19 +275,20 @@ async function readBack(trx: Db, fields: FieldDef[], prepared: { id: string }[])
   );
 }
 
+interface WrittenPlan {
+  /** Each field with its column as it reads back, in field order. */
+  fields: { field: FieldDef; column: string; stored: StoredColumn | undefined }[];
+  /** A record with every key in place, in field order. Each record starts as a copy and its values are set: adding some sixty keys one by one to an empty object costs more. */
+  shape: ApiRecord;
+}
+/** Per field list (one per schema stamp). */
+const writtenPlans = new WeakMap<FieldDef[], WrittenPlan>();
+
 /**
  * The created customers as the API shows them, from the rows just written instead of reading them
  * back, where the engine adapter can tell how they read back (`columnsAsStored`). Null (read them back)
  * otherwise, and when a customer has several sources (their stored order is the database's).
  */
-/** Per field list (one per schema stamp): each field with its column as it reads back, in field order. */
-interface WrittenPlan {
-  fields: { field: FieldDef; column: string; stored: StoredColumn | undefined }[];
-  /** A record with every key in place, in field order. Each record starts as a copy and its values are set: adding some sixty keys one by one to an empty object costs more. */
-  shape: ApiRecord;
-}
-const writtenPlans = new WeakMap<FieldDef[], WrittenPlan>();
-
 async function recordsAsWritten(trx: Db, fields: FieldDef[], prepared: { id: string; sources: SourceRef[] }[], rows: Row[]): Promise<ApiRecord[] | null> {
   if (prepared.some((p) => p.sources.length > 1)) return null;
   const columns = await columnsAsStored(trx, 'customers', fields);

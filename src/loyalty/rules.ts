@@ -191,12 +191,11 @@ export const ruleApplies = (rule: Rule, at: string): boolean => (!rule.starts_at
 /** Points each (rule, customer) pair has given so far, for the capped rules among `rules`. */
 export async function pointsFromRules(db: Db, rules: readonly Rule[], customerIds: readonly string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  const capped = rules.filter((r) => r.cap !== null).map((r) => r.id);
-  if (capped.length === 0 || customerIds.length === 0) return out;
+  const capped = new Set(rules.filter((r) => r.cap !== null).map((r) => r.id));
+  if (capped.size === 0 || customerIds.length === 0) return out;
   const ids = [...new Set(customerIds)];
   // Read through the customer index (a customer's entries are few), not the rule index, which
   // holds every entry a rule ever gave: the rules are filtered here rather than in the query.
-  const cappedIds = new Set(capped);
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await db
       .selectFrom('loyalty_entries')
@@ -204,7 +203,7 @@ export async function pointsFromRules(db: Db, rules: readonly Rule[], customerId
       .where('customer_id', 'in', ids.slice(i, i + 500))
       .groupBy(['customer_id', 'rule_id'])
       .execute();
-    for (const r of rows) if (cappedIds.has(r.rule_id as string)) out.set(`${r.rule_id}\u0000${r.customer_id}`, toNumber(r.points) ?? 0);
+    for (const r of rows) if (capped.has(r.rule_id as string)) out.set(`${r.rule_id}\u0000${r.customer_id}`, toNumber(r.points) ?? 0);
   }
   return out;
 }
