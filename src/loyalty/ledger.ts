@@ -145,7 +145,8 @@ export async function creditPoints(trx: Db, actor: string, credits: Credit[], ex
   const keys = wanted.map((c) => c.sourceKey).filter((k): k is string => !!k);
   if (keys.length) {
     const used = new Set<string>();
-    for (const part of chunk(keys, 500)) for (const r of await trx.selectFrom('loyalty_entries').select('source_key').where('source_key', 'in', part).execute()) used.add(r.source_key as string);
+    for (const part of chunk(keys, 500))
+      for (const r of await trx.selectFrom('loyalty_entries').select('source_key').where('source_key', 'is not', null).where('source_key', 'in', part).execute()) used.add(r.source_key as string);
     const seen = new Set<string>();
     wanted = wanted.filter((c) => !c.sourceKey || (!used.has(c.sourceKey) && !seen.has(c.sourceKey) && seen.add(c.sourceKey)));
   }
@@ -343,7 +344,14 @@ export async function expirePoints(database: { db: Db }, now = new Date(), actor
   let customers = 0;
   let total = 0;
   for (;;) {
-    const due = await database.db.selectFrom('loyalty_entries').select('customer_id').where('expires_at', '<=', now.toISOString()).where('remaining', '>', 0).limit(200).execute();
+    const due = await database.db
+      .selectFrom('loyalty_entries')
+      .select('customer_id')
+      .where('expires_at', 'is not', null)
+      .where('expires_at', '<=', now.toISOString())
+      .where('remaining', '>', 0)
+      .limit(200)
+      .execute();
     const ids = [...new Set(due.map((r) => r.customer_id as string))];
     if (ids.length === 0) break;
     for (const customerId of ids) {

@@ -154,13 +154,15 @@ export async function loyaltyReport(db: Db, options: { margin?: number; seed?: n
     };
   };
   const comparisons = [compare('clv'), compare('churn_risk'), compare('order_count'), compare('revenue')];
-  // The referral rules first (a few), then their entries through the rule index: joined, the
-  // engine would read the whole ledger.
+  // The referral rules first (a few), then their entries through the rule index, which holds the
+  // entries with a source key (every referral reward has one): joined, the engine would read the
+  // whole ledger.
   const referralRules = (await db.selectFrom('loyalty_rules').select('id').where('kind', 'in', ['referrer', 'referred']).execute()).map((r) => r.id as string);
   const referralPoints = referralRules.length
     ? await db
         .selectFrom('loyalty_entries')
         .select(sql<number>`sum(points)`.as('points'))
+        .where('source_key', 'is not', null)
         .where('rule_id', 'in', referralRules)
         .executeTakeFirst()
     : undefined;

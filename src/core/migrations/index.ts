@@ -46,6 +46,7 @@ const migrations: Record<string, DialectMigration> = {
   '0040_schema_stamp': await import('./0040_schema_stamp.js'),
   '0041_events_sequenced_indexes': await import('./0041_events_sequenced_indexes.js'),
   '0042_loyalty_rule_index': await import('./0042_loyalty_rule_index.js'),
+  '0043_loyalty_partial_indexes': await import('./0043_loyalty_partial_indexes.js'),
 };
 
 /** One migration set for all engines: each migration is told which dialect it runs on. */
