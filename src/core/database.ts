@@ -93,6 +93,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // its own rollback: a 100,000-order import wrote 2.3 GB through temporary files, the WAL and the
     // database, and 0.9 GB with this setting, at about the same peak memory.
     raw.pragma('temp_store = MEMORY');
+    // The log file is reused rather than shrunk when it starts over; after a long run of writes (an
+    // import, with checkpoints on their own thread) it is cut back to this size.
+    raw.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
     const db = new Kysely<any>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(raw) }, raw, options.pauseAfterCommitMs ?? 0) });
     sqliteHandles.set(db, { raw, prepareRaw: statementCache(200, (source) => raw.prepare(source).raw(true)), prepare: statementCache(200, (source) => raw.prepare(source)) });
     return { db, dialect, sqlitePath: file, sqlite: raw, close: () => db.destroy() };

@@ -19,6 +19,7 @@ import type { DateOrder } from './values/dates.js';
 import { dealPipelines, opensDeal, resolveDeal, writeCompaniesWithDeals, writeCustomersWithDeals, writeInteractionsWithDeals, writeOrdersWithDeals } from './deal-writer.js';
 import { dealOpeningKinds } from './fields.js';
 import { writeCatalogue, type CleanRow, type OrderGroup, type WriteContext } from './writers.js';
+import { backgroundCheckpoints, type BackgroundCheckpoints } from '../core/checkpointer.js';
 import { appendEvents } from '../core/events.js';
 
 /** Rows per transaction: large enough that commits and lookups are few, small enough to keep memory flat. */
@@ -185,6 +186,7 @@ export async function runImport(ctx: Ctx, filePath: string, options: ImportOptio
   await updateBatch(db, batchId, { mapping: mappingOf(plan), source });
   const counts = emptyCounts();
   const totalBytes = (await stat(filePath)).size;
+  const checkpoints = backgroundCheckpoints(ctx.database);
 
   try {
     if (options.strict) {
@@ -208,7 +210,7 @@ export async function runImport(ctx: Ctx, filePath: string, options: ImportOptio
       }
     }
     const changes = changeLog(batchId);
-    await writeAll(ctx, filePath, format, plan, options, source, batchId, counts, totalBytes, changes);
+    await writeAll(ctx, filePath, format, plan, options, source, batchId, counts, totalBytes, changes, checkpoints);
     if (options.kind === 'customers' && (options.merge ?? 'auto') !== 'off') {
       const touched = await db.selectFrom('import_changes').select('entity_id').where('batch_id', '=', batchId).where('entity', '=', 'customers').execute();
       const scan = await scanDuplicates({ ...ctx, batchId }, { mode: options.merge ?? 'auto', touching: new Set(touched.map((t) => t.entity_id as string)), changes });
@@ -222,6 +224,8 @@ export async function runImport(ctx: Ctx, filePath: string, options: ImportOptio
   } catch (error) {
     await updateBatch(db, batchId, { status: 'failed', counts, error: error instanceof Error ? error.message : String(error), finished: true });
     throw error;
+  } finally {
+    await checkpoints.stop();
   }
   return getBatch(db, batchId);
 }
@@ -237,6 +241,7 @@ async function writeAll(
   counts: ImportCounts,
   totalBytes: number,
   changes: ChangeLog,
+  checkpoints: BackgroundCheckpoints,
 ) {
   const chunkSize = options.chunkSize ?? defaultChunkSize;
   const insert = bulkInserter(ctx.database);
@@ -250,7 +255,7 @@ async function writeAll(
   let pendingRows = 0;
   let bytesEstimate = 0;
 
-  const flush = async () => {
+  const flush = async (last = false) => {
     if (chunk.length === 0 && orders.length === 0 && rejects.length === 0) return;
     const rows = chunk;
     const groups = orders;
@@ -283,6 +288,8 @@ async function writeAll(
       await updateBatch(trx, batchId, { counts, progress: { rows: counts.rows, bytes: Math.min(bytesEstimate, totalBytes), total_bytes: totalBytes } });
     });
     if (options.collectGarbageAboveBytes) collectGarbageAbove(options.collectGarbageAboveBytes);
+    // More chunks may follow: from here on, their commits leave the checkpoints to another thread.
+    if (!last) await checkpoints.start();
   };
 
   for await (const row of readRows(filePath, format)) {
@@ -316,6 +323,6 @@ async function writeAll(
     }
   }
   if (openOrder.length) orders.push({ rows: openOrder });
-  await flush();
+  await flush(true);
   options.onProgress?.({ rows: counts.rows, bytes: totalBytes, total_bytes: totalBytes });
 }
