@@ -194,6 +194,7 @@ export function registerImports(program: Command) {
             batch = await runImport(ctx, file, {
               ...options,
               collectGarbageAboveBytes: importHeapBytes,
+              checkpointThread: true,
               onProgress: (p) => bar.update(Math.round(p.bytes / 1024), Math.max(1, Math.round(p.total_bytes / 1024)), { count: p.rows }),
             });
           } finally {

@@ -26,7 +26,8 @@ export interface BackgroundCheckpoints {
  * commit. A chunk of 5,000 orders leaves about 6,000, so every commit waited. With the thread, the
  * commits only append to the log, and the copying and the waiting happen beside the writer. Measured on
  * a 200,000-order import with no earn rule: its 43 commits took 6.0 to 7.3 s, and 2.9 to 3.5 s with the
- * thread. On other engines, and on an SQLite database in memory, this does nothing.
+ * thread. On other engines, and on an SQLite database in memory, this does nothing. Meant for a process
+ * that writes alone (see ImportOptions.checkpointThread): readers alongside find a longer log.
  */
 export function backgroundCheckpoints(database: Database, everyMs = 50): BackgroundCheckpoints {
   const file = database.sqlitePath;

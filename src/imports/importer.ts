@@ -47,6 +47,13 @@ export interface ImportOptions {
    * between chunks, so the process's memory stays flat (see collectGarbageAbove).
    */
   collectGarbageAboveBytes?: number;
+  /**
+   * SQLite: from the second chunk on, leave the WAL's checkpoints to a thread of their own (see
+   * checkpointer.ts), for a process that runs the import alone (the CLI). Not in the server: the log then
+   * grows to 256 MB before it starts over, and requests reading alongside the import slowed down (a
+   * 50-row list page during a 200,000-row import: p50 9.7 ms without the thread, 69.7 ms with it).
+   */
+  checkpointThread?: boolean;
   onProgress?: (progress: { rows: number; bytes: number; total_bytes: number }) => void;
 }
 
@@ -186,7 +193,7 @@ export async function runImport(ctx: Ctx, filePath: string, options: ImportOptio
   await updateBatch(db, batchId, { mapping: mappingOf(plan), source });
   const counts = emptyCounts();
   const totalBytes = (await stat(filePath)).size;
-  const checkpoints = backgroundCheckpoints(ctx.database);
+  const checkpoints = options.checkpointThread ? backgroundCheckpoints(ctx.database) : null;
 
   try {
     if (options.strict) {
@@ -225,7 +232,7 @@ export async function runImport(ctx: Ctx, filePath: string, options: ImportOptio
     await updateBatch(db, batchId, { status: 'failed', counts, error: error instanceof Error ? error.message : String(error), finished: true });
     throw error;
   } finally {
-    await checkpoints.stop();
+    await checkpoints?.stop();
   }
   return getBatch(db, batchId);
 }
@@ -241,7 +248,7 @@ async function writeAll(
   counts: ImportCounts,
   totalBytes: number,
   changes: ChangeLog,
-  checkpoints: BackgroundCheckpoints,
+  checkpoints: BackgroundCheckpoints | null,
 ) {
   const chunkSize = options.chunkSize ?? defaultChunkSize;
   const insert = bulkInserter(ctx.database);
@@ -289,7 +296,7 @@ async function writeAll(
     });
     if (options.collectGarbageAboveBytes) collectGarbageAbove(options.collectGarbageAboveBytes);
     // More chunks may follow: from here on, their commits leave the checkpoints to another thread.
-    if (!last) await checkpoints.start();
+    if (!last) await checkpoints?.start();
   };
 
   for await (const row of readRows(filePath, format)) {

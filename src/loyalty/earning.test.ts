@@ -83,8 +83,10 @@ describe.each(engines)('points follow orders and customers on %s', (engine) => {
       file,
       `order id,email,date,total,discount code\nL1,imp1@earn.example,${daysAgo(9).slice(0, 10)},40.00,\nL2,imp1@earn.example,${daysAgo(8).slice(0, 10)},15.50,\nL3,imp2@earn.example,${daysAgo(7).slice(0, 10)},99.99,${code.toLowerCase()}\nL4,imp2@earn.example,${daysAgo(6).slice(0, 10)},10,\n`,
     );
-    const result = await runImport({ ...ctx, actor: 'import:test' }, file, { kind: 'orders', source: 'shop', chunkSize: 2 });
+    // As the CLI imports: on SQLite, the second chunk commits with the checkpoints on their own thread.
+    const result = await runImport({ ...ctx, actor: 'import:test' }, file, { kind: 'orders', source: 'shop', chunkSize: 2, checkpointThread: true });
     expect(result.counts).toMatchObject({ created: 4 });
+    if (t.database.sqlite) expect(t.database.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     const imp1 = (await t.database.db.selectFrom('customers').select('id').where('email', '=', 'imp1@earn.example').executeTakeFirstOrThrow()).id as string;
     const imp2 = (await t.database.db.selectFrom('customers').select('id').where('email', '=', 'imp2@earn.example').executeTakeFirstOrThrow()).id as string;
     expect(await balance(imp1)).toBe(40 + 15);
