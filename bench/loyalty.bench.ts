@@ -103,8 +103,8 @@ async function importWithRule(log: (line: string) => void) {
     if (rule) await createRule(database.db, { name: 'A point per euro', kind: 'order', points: 1 });
     const cpu = process.cpuUsage();
     const started = performance.now();
-    // As `rapport import` runs it: checkpoints on their own thread.
-    const batch = await runImport({ database, actor: 'import:bench' }, file, { kind: 'orders', source: 'bench', checkpointThread: true });
+    // As `rapport import` runs it: checkpoints and cleaning on threads of their own.
+    const batch = await runImport({ database, actor: 'import:bench' }, file, { kind: 'orders', source: 'bench', checkpointThread: true, cleaningThread: true });
     const ms = performance.now() - started;
     const used = process.cpuUsage(cpu);
     const earned = Number(

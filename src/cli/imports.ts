@@ -181,7 +181,8 @@ export function registerImports(program: Command) {
         const { previewImport, runImport } = await importer();
         await withDatabase(async (ctx, database) => {
           // An import writes far more than it reads: plain reads keep the mapped file out of its memory,
-          // and garbage collected between chunks keeps the heap small (peak RSS under 300 MB).
+          // and garbage collected between chunks keeps the heap small (peak RSS about 330 MB for 100,000
+          // customers, of which about 50 MB the cleaning thread).
           database.sqlite?.pragma('mmap_size = 0');
           const options = importOptions(kind, file, flags, ctx);
           if (flags.dryRun) {
@@ -195,6 +196,7 @@ export function registerImports(program: Command) {
               ...options,
               collectGarbageAboveBytes: importHeapBytes,
               checkpointThread: true,
+              cleaningThread: true,
               onProgress: (p) => bar.update(Math.round(p.bytes / 1024), Math.max(1, Math.round(p.total_bytes / 1024)), { count: p.rows }),
             });
           } finally {

@@ -7,29 +7,55 @@
 import { parsePhoneNumberFromString, type PhoneNumber } from 'libphonenumber-js';
 import type { PhoneEntry } from '../schema/fields.js';
 
+/** A number's search words beyond its digits as entered: national as dialled, and the national number. */
+type NationalForms = readonly [national: string, nationalNumber: string];
+
 /**
- * Numbers this process has just parsed elsewhere, by E.164 form: an import's cleaning parses every
+ * Numbers this thread has just parsed elsewhere, by E.164 form: an import's cleaning parses every
  * number it reads, and the search words of the same rows are made moments later. Reusing that parse
  * saves a second one per number, most of a phone's cost in an import. The national form does not
  * depend on which parse made it (full or small metadata, E.164 or national input; imports'
- * `values/phone.test.ts` checks every country, and numbers with an extension). Each is used once,
- * and the oldest go first beyond the limit.
+ * `values/phone.test.ts` checks every country, and numbers with an extension). A cleaning thread hands
+ * its numbers' forms to the importing thread (takeNationalForms, rememberNationalForms). Each is used
+ * once, and the oldest go first beyond the limit.
  */
-const parsedNumbers = new Map<string, PhoneNumber>();
-const parsedLimit = 20_000;
+const knownNumbers = new Map<string, PhoneNumber | NationalForms>();
+const knownLimit = 20_000;
+
+function remember(e164: string, known: PhoneNumber | NationalForms): void {
+  if (knownNumbers.size >= knownLimit) knownNumbers.delete(knownNumbers.keys().next().value as string);
+  knownNumbers.set(e164, known);
+}
 
 export function rememberParsedNumber(parsed: PhoneNumber): void {
   // An extension would show in its national form; the E.164 form has none.
-  if (parsed.ext) return;
-  if (parsedNumbers.size >= parsedLimit) parsedNumbers.delete(parsedNumbers.keys().next().value as string);
-  parsedNumbers.set(parsed.number, parsed);
+  if (!parsed.ext) remember(parsed.number, parsed);
 }
 
-function parsedNumber(e164: string): PhoneNumber | undefined {
-  const known = parsedNumbers.get(e164);
-  if (!known) return parsePhoneNumberFromString(e164);
-  parsedNumbers.delete(e164);
-  return known;
+export function rememberNationalForms(forms: Iterable<readonly [e164: string, national: string, nationalNumber: string]>): void {
+  for (const [e164, national, nationalNumber] of forms) remember(e164, [national, nationalNumber]);
+}
+
+/** The numbers remembered so far, as their forms, for another thread's rememberNationalForms; this thread forgets them. */
+export function takeNationalForms(): [e164: string, national: string, nationalNumber: string][] {
+  const out: [string, string, string][] = [];
+  for (const [e164, known] of knownNumbers) out.push([e164, ...nationalForms(known)]);
+  knownNumbers.clear();
+  return out;
+}
+
+function nationalForms(known: PhoneNumber | NationalForms): NationalForms {
+  return 'nationalNumber' in known ? [known.formatNational().replace(/\D/g, ''), String(known.nationalNumber)] : known;
+}
+
+function knownForms(e164: string): NationalForms | undefined {
+  const known = knownNumbers.get(e164);
+  if (known) {
+    knownNumbers.delete(e164);
+    return nationalForms(known);
+  }
+  const parsed = parsePhoneNumberFromString(e164);
+  return parsed && nationalForms(parsed);
 }
 
 export function phoneSearchWords(phones: PhoneEntry[]): string[] {
@@ -39,10 +65,10 @@ export function phoneSearchWords(phones: PhoneEntry[]): string[] {
     if (digits) out.add(digits);
     if (!p.e164) continue;
     out.add(p.e164.slice(1));
-    const parsed = parsedNumber(p.e164);
-    if (!parsed) continue;
-    out.add(parsed.formatNational().replace(/\D/g, ''));
-    out.add(String(parsed.nationalNumber));
+    const forms = knownForms(p.e164);
+    if (!forms) continue;
+    out.add(forms[0]);
+    out.add(forms[1]);
   }
   return [...out];
 }

@@ -1,0 +1,115 @@
+import { Worker } from 'node:worker_threads';
+import { loadWorkerScript } from '../core/worker-script.js';
+import { rememberNationalForms } from '../customers/phone-search.js';
+import { cleanRow, type CleanResult } from './cleaning.js';
+import { mapRow, type MappingPlan } from './mapping.js';
+import { CsvReadError } from './readers/csv.js';
+import { BinaryFileError } from './readers/decode.js';
+import { readRows, type FileFormat } from './source-file.js';
+import type { SourceRow } from './types.js';
+import type { DateOrder } from './values/dates.js';
+
+/** What cleaning a file's rows needs; plain data, so that a worker thread can be given it. */
+export interface CleaningSetup {
+  format: FileFormat;
+  plan: MappingPlan;
+  defaultCountry?: string;
+  dateOrder?: DateOrder;
+}
+
+/** A row of the file with its values as written, the cleaned record and its errors, and its size. */
+export interface CleanedRow {
+  rowNumber: number;
+  values: Record<string, string>;
+  result: CleanResult;
+  /** About how many bytes of the file the row took (for progress). */
+  bytes: number;
+}
+
+/** What clean-worker.ts is started with. */
+export interface CleanWorkerData {
+  filePath: string;
+  setup: CleaningSetup;
+  /** Rows per message. */
+  batchRows: number;
+  /** Batches sent ahead of the importing thread before the worker waits for it. */
+  ahead: number;
+}
+
+export type CleanWorkerMessage =
+  /** `forms`: the national forms of the rows' phone numbers, which the importing thread would otherwise parse again for the search text. */
+  { rows: CleanedRow[]; forms: [e164: string, national: string, nationalNumber: string][] } | { done: true } | { error: { name: string; message: string } };
+
+export function cleanSourceRow(setup: CleaningSetup, row: SourceRow): CleanedRow {
+  const result = cleanRow(setup.plan.kind, mapRow(setup.plan, row), { defaultCountry: setup.defaultCountry, dateOrder: setup.dateOrder, customFields: setup.plan.customFields });
+  let bytes = 0;
+  for (const key in row.values) bytes += row.values[key].length + 1;
+  return { rowNumber: row.rowNumber, values: row.values, result, bytes };
+}
+
+/**
+ * Files from this size on are cleaned on a thread of their own when asked (ImportOptions.cleaningThread):
+ * below it, starting the thread costs more than it saves.
+ */
+export const cleaningThreadMinBytes = 256 * 1024;
+
+/**
+ * The file's rows, cleaned, in order. With `thread`, a worker reads and cleans them while the caller
+ * writes the ones before: reading, mapping and cleaning (phone numbers above all) take about a third of
+ * an import's time on the importing thread, and on two cores they then overlap with the writes.
+ * A file the worker cannot read fails as it would here (CsvReadError, BinaryFileError).
+ */
+export async function* cleanedRows(filePath: string, setup: CleaningSetup, thread: boolean): AsyncGenerator<CleanedRow> {
+  if (!thread) {
+    for await (const row of readRows(filePath, setup.format)) yield cleanSourceRow(setup, row);
+    return;
+  }
+  const { script, eval: isSource } = await loadWorkerScript(new URL('./clean-worker.js', import.meta.url), new URL('./clean-worker.ts', import.meta.url));
+  const worker = new Worker(script, { eval: isSource, workerData: { filePath, setup, batchRows: 500, ahead: 8 } satisfies CleanWorkerData, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+  const queue: CleanWorkerMessage[] = [];
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const arrived = () => {
+    wake?.();
+    wake = null;
+  };
+  worker.on('message', (message: CleanWorkerMessage) => {
+    queue.push(message);
+    arrived();
+  });
+  worker.on('error', (error) => {
+    failure ??= error;
+    arrived();
+  });
+  worker.on('exit', (code) => {
+    failure ??= new Error(`the cleaning thread stopped (exit code ${code})`);
+    arrived();
+  });
+  try {
+    for (;;) {
+      const message = queue.shift();
+      if (!message) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      if ('done' in message) return;
+      if ('error' in message) throw readerError(message.error);
+      worker.postMessage('more');
+      rememberNationalForms(message.forms);
+      yield* message.rows;
+    }
+  } finally {
+    worker.removeAllListeners();
+    await worker.terminate();
+  }
+}
+
+/** The worker's error as the reader's own class, so that callers tell a bad file from a failure alike. */
+function readerError({ name, message }: { name: string; message: string }): Error {
+  if (name === 'CsvReadError') return new CsvReadError(message);
+  if (name === 'BinaryFileError') return new BinaryFileError();
+  const error = new Error(message);
+  error.name = name;
+  return error;
+}
