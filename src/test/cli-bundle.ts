@@ -5,7 +5,14 @@ import { build } from 'esbuild';
 const root = path.resolve(import.meta.dirname, '../..');
 
 /** Worker-thread scripts, found next to the module that starts them (see loadWorkerScript). */
-const workerEntries = ['src/analytics/kmeans-worker.ts', 'src/duplicates/match-key-worker.ts', 'src/duplicates/compare-worker.ts', 'src/jobs/job-thread.ts', 'src/core/checkpoint-worker.ts', 'src/imports/clean-worker.ts'];
+const workerEntries = [
+  'src/analytics/kmeans-worker.ts',
+  'src/duplicates/match-key-worker.ts',
+  'src/duplicates/compare-worker.ts',
+  'src/jobs/job-thread.ts',
+  'src/core/checkpoint-worker.ts',
+  'src/imports/clean-worker.ts',
+];
 
 /**
  * The CLI as one bundle in `outdir` (`outdir/cli.js`), with its worker scripts beside the chunks that
