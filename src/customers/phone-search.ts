@@ -10,6 +10,9 @@ import type { PhoneEntry } from '../schema/fields.js';
 /** A number's search words beyond its digits as entered: national as dialled, and the national number. */
 type NationalForms = readonly [national: string, nationalNumber: string];
 
+/** A number's E.164 form with its NationalForms, as one thread hands them to another. */
+export type HandedForms = [e164: string, national: string, nationalNumber: string];
+
 /**
  * Numbers this thread has just parsed elsewhere, by E.164 form: an import's cleaning parses every
  * number it reads, and the search words of the same rows are made moments later. Reusing that parse
@@ -32,13 +35,13 @@ export function rememberParsedNumber(parsed: PhoneNumber): void {
   if (!parsed.ext) remember(parsed.number, parsed);
 }
 
-export function rememberNationalForms(forms: Iterable<readonly [e164: string, national: string, nationalNumber: string]>): void {
+export function rememberNationalForms(forms: Iterable<HandedForms>): void {
   for (const [e164, national, nationalNumber] of forms) remember(e164, [national, nationalNumber]);
 }
 
 /** The numbers remembered so far, as their forms, for another thread's rememberNationalForms; this thread forgets them. */
-export function takeNationalForms(): [e164: string, national: string, nationalNumber: string][] {
-  const out: [string, string, string][] = [];
+export function takeNationalForms(): HandedForms[] {
+  const out: HandedForms[] = [];
   for (const [e164, known] of knownNumbers) out.push([e164, ...nationalForms(known)]);
   knownNumbers.clear();
   return out;

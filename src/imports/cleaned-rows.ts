@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { loadWorkerScript } from '../core/worker-script.js';
-import { rememberNationalForms } from '../customers/phone-search.js';
+import { rememberNationalForms, type HandedForms } from '../customers/phone-search.js';
 import { cleanRow, type CleanResult } from './cleaning.js';
 import { mapRow, type MappingPlan } from './mapping.js';
 import { CsvReadError } from './readers/csv.js';
@@ -38,7 +38,7 @@ export interface CleanWorkerData {
 
 export type CleanWorkerMessage =
   /** `forms`: the national forms of the rows' phone numbers, which the importing thread would otherwise parse again for the search text. */
-  { rows: CleanedRow[]; forms: [e164: string, national: string, nationalNumber: string][] } | { done: true } | { error: { name: string; message: string } };
+  { rows: CleanedRow[]; forms: HandedForms[] } | { done: true } | { error: { name: string; message: string } };
 
 export function cleanSourceRow(setup: CleaningSetup, row: SourceRow): CleanedRow {
   const result = cleanRow(setup.plan.kind, mapRow(setup.plan, row), { defaultCountry: setup.defaultCountry, dateOrder: setup.dateOrder, customFields: setup.plan.customFields });
