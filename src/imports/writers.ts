@@ -27,10 +27,13 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 /** A cleaned row as the customer service's input: built-in fields plus custom fields, flat. */
 export function customerInput(value: CleanRecord): ApiRecord {
   const input: ApiRecord = {};
-  for (const [k, v] of Object.entries(value)) if (customerInputFields.has(k) && v !== undefined) input[k] = v;
-  for (const [k, v] of Object.entries(value.custom ?? {})) input[k] = v;
   // The phone list was read in the row's own country; the primary phone is its head, never re-read as text.
-  if (input.phones) delete input.phone;
+  const skipPhone = !!value.phones;
+  for (const k in value) {
+    const v = value[k];
+    if (v !== undefined && customerInputFields.has(k) && !(skipPhone && k === 'phone') && Object.hasOwn(value, k)) input[k] = v;
+  }
+  for (const [k, v] of Object.entries(value.custom ?? {})) input[k] = v;
   return input;
 }
 
