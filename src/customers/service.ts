@@ -30,8 +30,11 @@ export const customerCreateInput = createSchema(customerEntity, sourcesField);
 export const customerUpdateInput = updateSchema(customerEntity, sourcesField);
 const builtInKeys = new Set([...customerEntity.fields.map((f) => f.name), 'sources']);
 
-/** Validates a create or update body, custom fields included, as every write path must. */
-export function parseCustomerInput(fields: FieldDef[], raw: unknown, mode: 'create' | 'update'): ApiRecord {
+/**
+ * Validates a create or update body, custom fields included, as every write path must: the customer's
+ * own values, and apart from them its ids in other systems (undefined when the body names none).
+ */
+export function parseCustomerInput(fields: FieldDef[], raw: unknown, mode: 'create' | 'update'): { input: ApiRecord; sources: SourceRef[] | undefined } {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalid('a customer must be a JSON object', { body: ['expected an object'] });
   const schema = mode === 'create' ? customerCreateInput : customerUpdateInput;
   const result = schema.safeParse(raw);
@@ -45,10 +48,10 @@ export function parseCustomerInput(fields: FieldDef[], raw: unknown, mode: 'crea
   }
   if (Object.keys(errors).length || !result.success) throw invalid(`invalid customer: ${Object.keys(errors).join(', ')}`, errors);
   const out: [string, unknown][] = [];
-  for (const [k, v] of Object.entries(result.data as ApiRecord)) if (builtInKeys.has(k)) out.push([k, v]);
+  for (const [k, v] of Object.entries(result.data as ApiRecord)) if (builtInKeys.has(k) && k !== 'sources') out.push([k, v]);
   for (const [k, v] of Object.entries(custom)) if (!builtInKeys.has(k)) out.push([k, v]);
   // Own keys defined in one go: no key can reach the prototype, and the record stays a fast object that copies quickly.
-  return Object.fromEntries(out);
+  return { input: Object.fromEntries(out), sources: (result.data as { sources?: SourceRef[] }).sources };
 }
 
 export function customerSearchText(r: ApiRecord): string {
@@ -359,8 +362,7 @@ export async function createCustomersIn(trx: Db, ctx: Ctx, inputs: unknown[], wr
   const prepared: { id: string; record: ApiRecord; sources: SourceRef[] }[] = [];
   const companyIds = new Map<string, string>();
   for (const raw of inputs) {
-    // Taken apart rather than deleted: deleting a key turns the record into a dictionary, slow to copy.
-    const { sources = [], ...input } = parseCustomerInput(fields, raw, 'create') as ApiRecord & { sources?: SourceRef[] };
+    const { input, sources = [] } = parseCustomerInput(fields, raw, 'create');
     for (const f of fields) if ((f.type === 'string_list' || f.type === 'phone_list') && input[f.name] === undefined) input[f.name] = [];
     const record = await normalise(trx, ctx, input, null, companyIds);
     const id = newId('customer');
@@ -401,9 +403,7 @@ export async function updateCustomersIn(trx: Db, ctx: Ctx, patches: { id: string
   const prepared: { id: string; record: ApiRecord; input: ApiRecord; sources?: SourceRef[] }[] = [];
   const companyIds = new Map<string, string>();
   for (const { id, patch } of patches) {
-    const input = parseCustomerInput(fields, patch, 'update');
-    const sources = input.sources as SourceRef[] | undefined;
-    delete input.sources;
+    const { input, sources } = parseCustomerInput(fields, patch, 'update');
     const record = await normalise(trx, ctx, input, befores.get(id)!, companyIds);
     prepared.push({ id, record: { ...record, updated_at: new Date().toISOString() }, input, sources });
   }
