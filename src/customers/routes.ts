@@ -8,7 +8,7 @@ import { recordSchema } from '../records/validation.js';
 import { companyEntity, customerEntity } from '../schema/entities.js';
 import { companies } from './companies.js';
 import { customers } from './index.js';
-import { customerCreateInput, customerUpdateInput, parseCustomerInput, sourceRef } from './service.js';
+import { customerCreateInput, customerUpdateInput, parseCustomerInput, sourceRef } from './input.js';
 
 export const customerRecord = recordSchema(customerEntity, { sources: z.array(sourceRef) }).openapi('Customer');
 export const companyRecord = recordSchema(companyEntity).openapi('Company');

@@ -2,7 +2,7 @@ import type { Ctx } from '../core/context.js';
 import { inTransaction } from '../core/context.js';
 import { readRows, type Db, type DialectName } from '../core/database.js';
 import { traitsOf } from '../core/dialect.js';
-import { AppError, conflict, invalid, newFieldErrors, type FieldErrors } from '../core/errors.js';
+import { conflict, invalid } from '../core/errors.js';
 import { customerSearch, newestCustomerMatches } from '../core/fulltext.js';
 import { columnsAsStored, valueAsStored, type StoredColumn } from '../core/rows-as-stored.js';
 import { newId } from '../core/ids.js';
@@ -12,47 +12,14 @@ import { recordChanges } from '../records/changes.js';
 import { decodeValue, recordToRow, rowToRecord, type ApiRecord, type Row } from '../records/codec.js';
 import { decodeCursor, type SortSpec } from '../records/query.js';
 import { getRows, insertRows, listRows, maxPageSize, pickFields, type ListParams, type Page, type WhereBuilder } from '../records/repository.js';
-import { createSchema, issuesToFields, updateSchema, validateCustomFields } from '../records/validation.js';
 import { customerEntity } from '../schema/entities.js';
 import { columnOf, type FieldDef, type PhoneEntry } from '../schema/fields.js';
-import { z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
 import { companyIdForName } from './companies.js';
+import { ParsedCustomer, parseCustomerInput, type SourceRef } from './input.js';
 import { phoneQuery, phoneSearchWords } from './phone-search.js';
 import { countryCode, phoneCountry } from './country.js';
 import { companyKey, emailKey, mergeEmails, mergePhones } from './normalise.js';
-
-export const sourceRef = z.object({ source: z.string().trim().min(1).max(64), source_id: z.string().trim().min(1).max(255) }).strict();
-export type SourceRef = z.infer<typeof sourceRef>;
-const sourcesField = { sources: z.array(sourceRef).max(100).optional() };
-
-export const customerCreateInput = createSchema(customerEntity, sourcesField);
-export const customerUpdateInput = updateSchema(customerEntity, sourcesField);
-const builtInKeys = new Set([...customerEntity.fields.map((f) => f.name), 'sources']);
-
-/**
- * Validates a create or update body, custom fields included, as every write path must: the customer's
- * own values, and apart from them its ids in other systems (undefined when the body names none).
- */
-export function parseCustomerInput(fields: FieldDef[], raw: unknown, mode: 'create' | 'update'): { input: ApiRecord; sources: SourceRef[] | undefined } {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalid('a customer must be a JSON object', { body: ['expected an object'] });
-  const schema = mode === 'create' ? customerCreateInput : customerUpdateInput;
-  const result = schema.safeParse(raw);
-  const errors: FieldErrors = result.success ? newFieldErrors() : issuesToFields(result.error.issues);
-  let custom: ApiRecord = {};
-  try {
-    custom = validateCustomFields(fields, raw as ApiRecord, builtInKeys);
-  } catch (e) {
-    if (!(e instanceof AppError) || !e.fields) throw e;
-    for (const key of Object.keys(e.fields)) errors[key] = e.fields[key];
-  }
-  if (Object.keys(errors).length || !result.success) throw invalid(`invalid customer: ${Object.keys(errors).join(', ')}`, errors);
-  const out: [string, unknown][] = [];
-  for (const [k, v] of Object.entries(result.data as ApiRecord)) if (builtInKeys.has(k) && k !== 'sources') out.push([k, v]);
-  for (const [k, v] of Object.entries(custom)) if (!builtInKeys.has(k)) out.push([k, v]);
-  // Own keys defined in one go: no key can reach the prototype, and the record stays a fast object that copies quickly.
-  return { input: Object.fromEntries(out), sources: (result.data as { sources?: SourceRef[] }).sources };
-}
 
 export function customerSearchText(r: ApiRecord): string {
   return searchDocument([
@@ -356,13 +323,14 @@ async function recordsAsWritten(trx: Db, fields: FieldDef[], prepared: { id: str
   return records;
 }
 
+/** Creates customers from request bodies (parsed here) or from bodies parsed already (ParsedCustomer). */
 export async function createCustomersIn(trx: Db, ctx: Ctx, inputs: unknown[], writer?: RowWriter): Promise<ApiRecord[]> {
   const fields = await fieldsOf(trx, customerEntity);
   const now = new Date().toISOString();
   const prepared: { id: string; record: ApiRecord; sources: SourceRef[] }[] = [];
   const companyIds = new Map<string, string>();
   for (const raw of inputs) {
-    const { input, sources = [] } = parseCustomerInput(fields, raw, 'create');
+    const { input, sources = [] } = raw instanceof ParsedCustomer ? raw : parseCustomerInput(fields, raw, 'create');
     for (const f of fields) if ((f.type === 'string_list' || f.type === 'phone_list') && input[f.name] === undefined) input[f.name] = [];
     const record = await normalise(trx, ctx, input, null, companyIds);
     const id = newId('customer');

@@ -15,7 +15,7 @@ import { changeLog, emptyCounts } from './batches.js';
 import { bulkInserter } from '../core/bulk-insert.js';
 import { previewImport, runImport } from './importer.js';
 import { createOrdersBulk } from './order-writer.js';
-import { customerInput } from './writers.js';
+import { customerInput } from './customer-input.js';
 
 // The import writes in bulk (prepared statements, one search-index pass per chunk, phones parsed
 // once, orders and lines in multi-row writes). What it stores must be exactly what the services

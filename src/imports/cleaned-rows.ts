@@ -1,7 +1,10 @@
 import { Worker } from 'node:worker_threads';
 import { loadWorkerScript } from '../core/worker-script.js';
 import { rememberNationalForms, type HandedForms } from '../customers/phone-search.js';
+import type { ApiRecord } from '../records/codec.js';
+import type { FieldDef } from '../schema/fields.js';
 import { cleanRow, type CleanResult } from './cleaning.js';
+import { parseCustomerRow } from './customer-input.js';
 import { mapRow, type MappingPlan } from './mapping.js';
 import { CsvReadError } from './readers/csv.js';
 import { BinaryFileError } from './readers/decode.js';
@@ -15,6 +18,11 @@ export interface CleaningSetup {
   plan: MappingPlan;
   defaultCountry?: string;
   dateOrder?: DateOrder;
+  /**
+   * A customer import's fields (custom ones included): each clean row is also parsed as the customer
+   * write pipe parses a create body, here, so that the writing thread need not (see ParsedCustomer).
+   */
+  customerFields?: FieldDef[];
 }
 
 /** A row of the file with its values as written, the cleaned record and its errors, and its size. */
@@ -24,6 +32,8 @@ export interface CleanedRow {
   result: CleanResult;
   /** About how many bytes of the file the row took (for progress). */
   bytes: number;
+  /** A customer row's create body as parsed with CleaningSetup.customerFields; unset when not parsed. */
+  input: ApiRecord | undefined;
 }
 
 /** What clean-worker.ts is started with. */
@@ -44,7 +54,13 @@ export function cleanSourceRow(setup: CleaningSetup, row: SourceRow): CleanedRow
   const result = cleanRow(setup.plan.kind, mapRow(setup.plan, row), { defaultCountry: setup.defaultCountry, dateOrder: setup.dateOrder, customFields: setup.plan.customFields });
   let bytes = 0;
   for (const key in row.values) bytes += row.values[key].length + 1;
-  return { rowNumber: row.rowNumber, values: row.values, result, bytes };
+  let input: ApiRecord | undefined;
+  if (setup.customerFields && result.value && !result.errors.length) {
+    const parsed = parseCustomerRow(setup.customerFields, setup.plan, row.rowNumber, result.value);
+    if ('input' in parsed) input = parsed.input;
+    else result.errors.push(...parsed.errors);
+  }
+  return { rowNumber: row.rowNumber, values: row.values, result, bytes, input };
 }
 
 /**

@@ -5,7 +5,9 @@ import { collectGarbageAbove } from '../core/memory.js';
 import type { Ctx } from '../core/context.js';
 import { inTransaction } from '../core/context.js';
 import { invalid } from '../core/errors.js';
-import { listCustomFields } from '../fields/custom-fields.js';
+import { fieldsOf, listCustomFields } from '../fields/custom-fields.js';
+import { customerEntity } from '../schema/entities.js';
+import type { FieldDef } from '../schema/fields.js';
 import { scanDuplicates } from '../duplicates/scan.js';
 import { changeLog, type ChangeLog, createBatch, emptyCounts, getBatch, recordRejects, updateBatch, type ImportBatch, type ImportCounts } from './batches.js';
 import { bulkInserter } from '../core/bulk-insert.js';
@@ -140,9 +142,14 @@ function mappingOf(plan: MappingPlan): Record<string, string | null> {
   return out;
 }
 
-function cleaningSetup(format: FileFormat, plan: MappingPlan, options: ImportOptions): CleaningSetup {
-  return { format, plan, defaultCountry: options.defaultCountry, dateOrder: options.dateOrder };
+/** What cleaning the rows needs; a customer import's rows are parsed as the write pipe parses them too (see ParsedCustomer). */
+async function cleaningSetup(ctx: Ctx, format: FileFormat, plan: MappingPlan, options: ImportOptions): Promise<CleaningSetup> {
+  const customerFields = options.kind === 'customers' ? await fieldsOf(ctx.database.db, customerEntity) : undefined;
+  return { format, plan, defaultCountry: options.defaultCountry, dateOrder: options.dateOrder, customerFields };
 }
+
+/** Tells whether rows were parsed with the fields a transaction now reads (a custom field may change during an import). */
+const fieldsSignature = (fields: FieldDef[]) => JSON.stringify(fields);
 
 /**
  * Why the run would reject a clean row's deal (an unknown pipeline or stage, a lost stage without its
@@ -169,7 +176,7 @@ export async function previewImport(ctx: Ctx, filePath: string, options: ImportO
   let rejected = 0;
   let flagged = 0;
   try {
-    for await (const row of cleanedRows(filePath, cleaningSetup(format, plan, options), false)) {
+    for await (const row of cleanedRows(filePath, await cleaningSetup(ctx, format, plan, options), false)) {
       read++;
       const result = row.result;
       const dealError = result.value && !result.errors.length ? checkDeal(row.rowNumber, result.value) : null;
@@ -210,7 +217,7 @@ export async function runImport(ctx: Ctx, filePath: string, options: ImportOptio
     if (options.strict) {
       const bad: { errors: RowError[]; raw: Record<string, string> }[] = [];
       const checkDeal = await dealCheck(ctx, plan, options.kind);
-      for await (const row of cleanedRows(filePath, cleaningSetup(format, plan, options), useCleaningThread(options, totalBytes))) {
+      for await (const row of cleanedRows(filePath, await cleaningSetup(ctx, format, plan, options), useCleaningThread(options, totalBytes))) {
         const result = row.result;
         if (!result.value || result.errors.length)
           bad.push({ errors: result.errors.length ? result.errors : [{ row: row.rowNumber, column: null, reason: 'row cannot be imported' }], raw: row.values });
@@ -272,6 +279,8 @@ async function writeAll(
   let orders: OrderGroup[] = [];
   let pendingRows = 0;
   let bytesEstimate = 0;
+  const setup = await cleaningSetup(ctx, format, plan, options);
+  const parsedWith = setup.customerFields ? fieldsSignature(setup.customerFields) : null;
 
   const flush = async (last = false) => {
     if (chunk.length === 0 && orders.length === 0 && rejects.length === 0) return;
@@ -295,6 +304,7 @@ async function writeAll(
           counts.rejected++;
         },
       };
+      if (parsedWith !== null && fieldsSignature(await fieldsOf(trx, customerEntity)) !== parsedWith) for (const r of rows) r.input = undefined;
       if (options.kind === 'customers') await writeCustomersWithDeals(w, rows);
       else if (options.kind === 'orders') await writeOrdersWithDeals(w, groups);
       else if (options.kind === 'interactions') await writeInteractionsWithDeals(w, rows);
@@ -310,7 +320,7 @@ async function writeAll(
     if (!last) await checkpoints?.start();
   };
 
-  for await (const row of cleanedRows(filePath, cleaningSetup(format, plan, options), useCleaningThread(options, totalBytes))) {
+  for await (const row of cleanedRows(filePath, setup, useCleaningThread(options, totalBytes))) {
     counts.rows++;
     bytesEstimate += row.bytes;
     const result = row.result;
@@ -331,7 +341,7 @@ async function writeAll(
       openOrder.push(clean);
       pendingRows++;
     } else {
-      chunk.push({ row: row.rowNumber, value: result.value, raw: row.values });
+      chunk.push({ row: row.rowNumber, value: result.value, raw: row.values, input: row.input });
       pendingRows++;
     }
     if (pendingRows >= chunkSize || rejects.length >= chunkSize) await flush();

@@ -3,12 +3,15 @@ import type { Ctx } from '../core/context.js';
 import type { RowInserter } from '../core/bulk-insert.js';
 import type { Db } from '../core/database.js';
 import type { ChangeLog, ImportCounts } from './batches.js';
+import type { ApiRecord } from '../records/codec.js';
 import type { CleanRecord } from './cleaning.js';
 
 export interface CleanRow {
   row: number;
   value: CleanRecord;
   raw: Record<string, string>;
+  /** A customer row's create body, parsed already (CleanedRow.input); unset: the write pipe parses it. */
+  input?: ApiRecord;
 }
 
 export interface WriteContext {

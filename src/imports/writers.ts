@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { interactions } from '../activities/interactions.js';
 import { companies } from '../customers/companies.js';
 import { companyKey } from '../customers/normalise.js';
+import { ParsedCustomer } from '../customers/input.js';
 import { attachSources, createCustomersIn, toRecords, updateCustomersIn } from '../customers/service.js';
+import { customerInput } from './customer-input.js';
 import { fieldsOf } from '../fields/custom-fields.js';
 import { rowToRecord, type ApiRecord } from '../records/codec.js';
 import { findRow, getRows } from '../records/repository.js';
@@ -20,22 +22,8 @@ import { emptyRecord, type RowError } from './types.js';
 
 export type { CleanRow, WriteContext } from './write-context.js';
 
-const customerInputFields = new Set(customerEntity.fields.filter((f) => !f.readOnly && f.column !== null).map((f) => f.name));
 const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-
-/** A cleaned row as the customer service's input: built-in fields plus custom fields, flat. */
-export function customerInput(value: CleanRecord): ApiRecord {
-  const input: ApiRecord = {};
-  // The phone list was read in the row's own country; the primary phone is its head, never re-read as text.
-  const skipPhone = !!value.phones;
-  for (const k in value) {
-    const v = value[k];
-    if (v !== undefined && customerInputFields.has(k) && !(skipPhone && k === 'phone') && Object.hasOwn(value, k)) input[k] = v;
-  }
-  for (const [k, v] of Object.entries(value.custom ?? {})) input[k] = v;
-  return input;
-}
 
 function unionBy<T>(ours: T[], theirs: T[], key: (t: T) => string): T[] {
   const out = [...ours];
@@ -97,12 +85,13 @@ export async function writeCustomers(w: WriteContext, rows: CleanRow[], contentI
     rows.flatMap((r) => ((r.value.emails as string[]) ?? []).map((e) => e.toLowerCase())),
   );
   const primaryTaken = new Set<string>();
-  const creates: { input: ApiRecord; sourceIds: Set<string>; keys: string[] }[] = [];
+  // `parsed`: the input is the row's own as the write pipe parsed it on the cleaning thread (see ParsedCustomer).
+  const creates: { input: ApiRecord; parsed: boolean; sourceIds: Set<string>; keys: string[] }[] = [];
   const pendingByKey = new Map<string, (typeof creates)[number]>();
   const updates = new Map<string, { input: ApiRecord; authoritative: boolean; sourceIds: Set<string> }>();
 
   for (const r of rows) {
-    const input = customerInput(r.value);
+    const input = r.input ?? customerInput(r.value);
     const sourceId = sourceIdOf(r.value);
     const emails = ((input.emails as string[]) ?? []).map((e) => e.toLowerCase());
     const existing = (sourceId && bySource.get(sourceId)) || (w.mergeByEmail ? emails.map((e) => byEmail.get(e)).find(Boolean) : undefined);
@@ -123,7 +112,9 @@ export async function writeCustomers(w: WriteContext, rows: CleanRow[], contentI
       else primaryTaken.add(emails[0]);
     }
     if (pending) {
+      // Two rows made one record: its values are parsed again.
       absorb(pending.input, input);
+      pending.parsed = false;
       if (sourceId) pending.sourceIds.add(sourceId);
       for (const k of keys) pendingByKey.set(k, pending);
       // Without email merging, only the same source id joins two rows: one record given twice, an update.
@@ -131,7 +122,7 @@ export async function writeCustomers(w: WriteContext, rows: CleanRow[], contentI
       else w.counts.updated++;
       continue;
     }
-    const create = { input, sourceIds: new Set(sourceId ? [sourceId] : []), keys };
+    const create = { input, parsed: !!r.input, sourceIds: new Set(sourceId ? [sourceId] : []), keys };
     creates.push(create);
     for (const k of keys) pendingByKey.set(k, create);
   }
@@ -166,7 +157,10 @@ export async function writeCustomers(w: WriteContext, rows: CleanRow[], contentI
     await withBulkSearchIndex(trx, ctx.database, async () => {
       // A few hundred records at a time: the chunk stays one transaction, its records need not all be in memory at once.
       for (let i = 0; i < creates.length; i += createSlice) {
-        const inputs = creates.slice(i, i + createSlice).map((c) => ({ ...c.input, sources: [...c.sourceIds].map((source_id) => ({ source, source_id })) }));
+        const inputs = creates.slice(i, i + createSlice).map((c) => {
+          const sources = [...c.sourceIds].map((source_id) => ({ source, source_id }));
+          return c.parsed ? new ParsedCustomer(c.input, sources) : { ...c.input, sources };
+        });
         const created = await createCustomersIn(trx, ctx, inputs, w.insert);
         for (const c of created) w.changes.record('customers', c.id as string, 'create');
         w.counts.created += created.length;
