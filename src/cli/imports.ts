@@ -181,8 +181,9 @@ export function registerImports(program: Command) {
         const { previewImport, runImport } = await importer();
         await withDatabase(async (ctx, database) => {
           // An import writes far more than it reads: plain reads keep the mapped file out of its memory,
-          // and garbage collected between chunks keeps the heap small (peak RSS about 330 MB for 100,000
-          // customers, of which about 50 MB the cleaning thread).
+          // and garbage collected between chunks keeps the heap small (peak RSS about 450 MB for 100,000
+          // customers in chunks of 20,000 rows, with the cleaning thread a chunk ahead). Mapped reads were
+          // no faster (1M customers: 190 s mapped, 182 s not; peak RSS 1.2 GB mapped).
           database.sqlite?.pragma('mmap_size = 0');
           const options = importOptions(kind, file, flags, ctx);
           if (flags.dryRun) {

@@ -329,9 +329,11 @@ export async function createCustomersIn(trx: Db, ctx: Ctx, inputs: unknown[], wr
   const now = new Date().toISOString();
   const prepared: { id: string; record: ApiRecord; sources: SourceRef[] }[] = [];
   const companyIds = new Map<string, string>();
+  // A list the body leaves out is stored empty; the few list fields are found once, not per record.
+  const lists = fields.filter((f) => f.type === 'string_list' || f.type === 'phone_list').map((f) => f.name);
   for (const raw of inputs) {
     const { input, sources = [] } = raw instanceof ParsedCustomer ? raw : parseCustomerInput(fields, raw, 'create');
-    for (const f of fields) if ((f.type === 'string_list' || f.type === 'phone_list') && input[f.name] === undefined) input[f.name] = [];
+    for (const name of lists) if (input[name] === undefined) input[name] = [];
     const record = await normalise(trx, ctx, input, null, companyIds);
     const id = newId('customer');
     // Created here, a customer became one now; an imported one's is the file's date, or none (their first order tells).

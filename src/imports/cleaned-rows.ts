@@ -69,19 +69,27 @@ export function cleanSourceRow(setup: CleaningSetup, row: SourceRow): CleanedRow
  */
 export const cleaningThreadMinBytes = 256 * 1024;
 
+/** Rows per message from the cleaning thread. */
+const batchRows = 500;
+
 /**
  * The file's rows, cleaned, in order. With `thread`, a worker reads and cleans them while the caller
  * writes the ones before: reading, mapping and cleaning (phone numbers above all) take about a third of
- * an import's time on the importing thread, and on two cores they then overlap with the writes.
+ * an import's time on the importing thread, and on two cores they then overlap with the writes. The
+ * worker cleans up to `aheadRows` rows before the caller takes them.
  * A file the worker cannot read fails as it would here (CsvReadError, BinaryFileError).
  */
-export async function* cleanedRows(filePath: string, setup: CleaningSetup, thread: boolean): AsyncGenerator<CleanedRow> {
+export async function* cleanedRows(filePath: string, setup: CleaningSetup, thread: boolean, aheadRows = 4000): AsyncGenerator<CleanedRow> {
   if (!thread) {
     for await (const row of readRows(filePath, setup.format)) yield cleanSourceRow(setup, row);
     return;
   }
   const { script, eval: isSource } = await loadWorkerScript(new URL('./clean-worker.js', import.meta.url), new URL('./clean-worker.ts', import.meta.url));
-  const worker = new Worker(script, { eval: isSource, workerData: { filePath, setup, batchRows: 500, ahead: 8 } satisfies CleanWorkerData, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+  const worker = new Worker(script, {
+    eval: isSource,
+    workerData: { filePath, setup, batchRows, ahead: Math.max(1, Math.ceil(aheadRows / batchRows)) } satisfies CleanWorkerData,
+    resourceLimits: { maxYoungGenerationSizeMb: 4 },
+  });
   const queue: CleanWorkerMessage[] = [];
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
