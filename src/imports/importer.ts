@@ -33,6 +33,14 @@ import { appendEvents } from '../core/events.js';
  */
 export const defaultChunkSize = 20_000;
 
+/**
+ * Rows of each chunk: the first ones smaller, since nothing is written until the cleaning thread has
+ * cleaned the first chunk (20,000 rows first: the writing thread waited 1.8 s of a 100k-customer import).
+ */
+export function chunkRows(index: number, chunkSize: number): number {
+  return Math.min(chunkSize, 2500 * 2 ** index);
+}
+
 export const importKinds = ['customers', 'companies', 'products', 'orders', 'interactions'] as const satisfies readonly EntityKind[];
 export type MergeMode = 'auto' | 'review' | 'off';
 
@@ -287,8 +295,10 @@ async function writeAll(
   const setup = await cleaningSetup(ctx, format, plan, options);
   const parsedWith = setup.customerFields ? fieldsSignature(setup.customerFields) : null;
 
+  let chunks = 0;
   const flush = async (last = false) => {
     if (chunk.length === 0 && orders.length === 0 && rejects.length === 0) return;
+    chunks++;
     const rows = chunk;
     const groups = orders;
     chunk = [];
@@ -350,7 +360,7 @@ async function writeAll(
       chunk.push({ row: row.rowNumber, value: result.value, raw: row.values, input: row.input });
       pendingRows++;
     }
-    if (pendingRows >= chunkSize || rejects.length >= chunkSize) await flush();
+    if (pendingRows >= chunkRows(chunks, chunkSize) || rejects.length >= chunkSize) await flush();
     if (options.onProgress && Date.now() - lastProgress > 250) {
       lastProgress = Date.now();
       options.onProgress({ rows: counts.rows, bytes: Math.min(bytesEstimate, totalBytes), total_bytes: totalBytes });
