@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { AppError } from '../core/errors.js';
@@ -10,6 +11,7 @@ import { info, positiveInteger, progressBar, withDatabase } from './support.js';
 import { table } from './users.js';
 
 const importer = () => import('../imports/importer.js');
+const cleanThread = () => import('../imports/clean-thread.js');
 const batches = () => import('../imports/batches.js');
 /** The JS heap a CLI import lets grow before it collects garbage between chunks. */
 const importHeapBytes = 64 * 1024 ** 2;
@@ -178,6 +180,11 @@ export function registerImports(program: Command) {
       .option('--rows <n>', 'rows to show in a dry run', '10')
       .action(async (file: string, flags: ImportFlags) => {
         const shown = positiveInteger(flags.rows, '--rows');
+        if (!flags.dryRun) {
+          // A file the import cleans on a thread of its own: the thread loads while the importer loads and the database opens.
+          const { cleaningThreadMinBytes, warmCleaningThread } = await cleanThread();
+          if (((await stat(file).catch(() => null))?.size ?? 0) >= cleaningThreadMinBytes) warmCleaningThread();
+        }
         const { previewImport, runImport } = await importer();
         await withDatabase(async (ctx, database) => {
           // An import writes far more than it reads: plain reads keep the mapped file out of its memory,

@@ -4,15 +4,16 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { takeNationalForms } from '../customers/phone-search.js';
-import { cleanSourceRow, type CleanedRow, type CleanWorkerData, type CleanWorkerMessage } from './cleaned-rows.js';
+import type { CleanWorkerData, CleanWorkerStart } from './clean-thread.js';
+import { cleanSourceRow, type CleanedRow, type CleanWorkerMessage } from './cleaned-rows.js';
 import { readRows } from './source-file.js';
 
-const { filePath, setup, batchRows, ahead } = workerData as CleanWorkerData;
 const port = parentPort!;
-let credit = ahead;
+let credit = 0;
 let wake: (() => void) | null = null;
-// Each batch the importing thread takes gives one more.
-port.on('message', () => {
+// A thread started ahead of its job (warmCleaningThread) is given it first; then each batch the importing thread takes gives one more.
+port.on('message', (message: CleanWorkerStart | 'more') => {
+  if (typeof message === 'object') return start(message.start);
   credit++;
   wake?.();
   wake = null;
@@ -24,7 +25,12 @@ const send = async (message: CleanWorkerMessage) => {
   port.postMessage(message);
 };
 
-async function run(): Promise<void> {
+function start(job: CleanWorkerData): void {
+  credit = job.ahead;
+  void run(job);
+}
+
+async function run({ filePath, setup, batchRows }: CleanWorkerData): Promise<void> {
   try {
     let batch: CleanedRow[] = [];
     for await (const row of readRows(filePath, setup.format)) {
@@ -42,4 +48,4 @@ async function run(): Promise<void> {
   }
 }
 
-void run();
+if (workerData) start(workerData as CleanWorkerData);

@@ -5,7 +5,8 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { afterAll, describe, expect, it } from 'vitest';
 import { takeNationalForms } from '../customers/phone-search.js';
 import { engines, freshDatabase, type TestDatabase } from '../test/engines.js';
-import { cleanedRows, cleaningThreadMinBytes, type CleanedRow, type CleaningSetup } from './cleaned-rows.js';
+import { cleaningThreadMinBytes, warmCleaningThread } from './clean-thread.js';
+import { cleanedRows, type CleanedRow, type CleaningSetup } from './cleaned-rows.js';
 import { runImport } from './importer.js';
 import { planMapping } from './mapping.js';
 import { CsvReadError } from './readers/csv.js';
@@ -68,6 +69,16 @@ describe('cleaning an import on a thread of its own', () => {
     expect(inPlace.some((r) => r.result.errors.length > 0)).toBe(true);
     expect(inPlace.some((r) => r.result.warnings.length > 0)).toBe(true);
     expect(inPlace.some((r) => r.values.__proto__ === `proto ${r.rowNumber - 1}`)).toBe(true);
+  });
+
+  it('gives the same rows from a thread started before the file was known (as the CLI starts it)', async () => {
+    const inPlace = await collect(file, false);
+    warmCleaningThread();
+    // The thread waits for its file until cleanedRows hands it over; the next import starts a thread of its own.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const threaded = await collect(file, true);
+    expect(JSON.stringify(threaded)).toBe(JSON.stringify(inPlace));
+    expect(JSON.stringify(await collect(file, true))).toBe(JSON.stringify(inPlace));
   });
 
   it("hands the phone numbers' national forms to the importing thread, as a parse here would make them", async () => {

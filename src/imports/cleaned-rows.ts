@@ -1,8 +1,7 @@
-import { Worker } from 'node:worker_threads';
-import { loadWorkerScript } from '../core/worker-script.js';
 import { rememberNationalForms, type HandedForms } from '../customers/phone-search.js';
 import type { ApiRecord } from '../records/codec.js';
 import type { FieldDef } from '../schema/fields.js';
+import { cleanThread } from './clean-thread.js';
 import { cleanRow, type CleanResult } from './cleaning.js';
 import { parseCustomerRow } from './customer-input.js';
 import { mapRow, type MappingPlan } from './mapping.js';
@@ -36,16 +35,6 @@ export interface CleanedRow {
   input: ApiRecord | undefined;
 }
 
-/** What clean-worker.ts is started with. */
-export interface CleanWorkerData {
-  filePath: string;
-  setup: CleaningSetup;
-  /** Rows per message. */
-  batchRows: number;
-  /** Batches sent ahead of the importing thread before the worker waits for it. */
-  ahead: number;
-}
-
 export type CleanWorkerMessage =
   /** `forms`: the national forms of the rows' phone numbers, which the importing thread would otherwise parse again for the search text. */
   { rows: CleanedRow[]; forms: HandedForms[] } | { done: true } | { error: { name: string; message: string } };
@@ -63,12 +52,6 @@ export function cleanSourceRow(setup: CleaningSetup, row: SourceRow): CleanedRow
   return { rowNumber: row.rowNumber, values: row.values, result, bytes, input };
 }
 
-/**
- * Files from this size on are cleaned on a thread of their own when asked (ImportOptions.cleaningThread):
- * below it, starting the thread costs more than it saves.
- */
-export const cleaningThreadMinBytes = 256 * 1024;
-
 /** Rows per message from the cleaning thread. */
 const batchRows = 500;
 
@@ -84,12 +67,7 @@ export async function* cleanedRows(filePath: string, setup: CleaningSetup, threa
     for await (const row of readRows(filePath, setup.format)) yield cleanSourceRow(setup, row);
     return;
   }
-  const { script, eval: isSource } = await loadWorkerScript(new URL('./clean-worker.js', import.meta.url), new URL('./clean-worker.ts', import.meta.url));
-  const worker = new Worker(script, {
-    eval: isSource,
-    workerData: { filePath, setup, batchRows, ahead: Math.max(1, Math.ceil(aheadRows / batchRows)) } satisfies CleanWorkerData,
-    resourceLimits: { maxYoungGenerationSizeMb: 4 },
-  });
+  const worker = await cleanThread({ filePath, setup, batchRows, ahead: Math.max(1, Math.ceil(aheadRows / batchRows)) });
   const queue: CleanWorkerMessage[] = [];
   let failure: Error | null = null;
   let wake: (() => void) | null = null;

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../core/errors.js';
 import { createCustomers } from '../customers/service.js';
 import { engines, freshDatabase, type TestDatabase } from '../test/engines.js';
-import { cleaningThreadMinBytes } from './cleaned-rows.js';
+import { cleaningThreadMinBytes } from './clean-thread.js';
 import { customerInput } from './customer-input.js';
 import { previewImport, runImport } from './importer.js';
 
