@@ -3,7 +3,7 @@ import type { ApiRecord } from '../records/codec.js';
 import type { FieldDef } from '../schema/fields.js';
 import { cleanThread } from './clean-thread.js';
 import { cleanRow, type CleanResult } from './cleaning.js';
-import { parseCustomerRow } from './customer-input.js';
+import { parseCustomerRow, type asCleaned } from './customer-input.js';
 import { mapRow, type MappingPlan } from './mapping.js';
 import { CsvReadError } from './readers/csv.js';
 import { BinaryFileError } from './readers/decode.js';
@@ -31,8 +31,11 @@ export interface CleanedRow {
   result: CleanResult;
   /** About how many bytes of the file the row took (for progress). */
   bytes: number;
-  /** A customer row's create body as parsed with CleaningSetup.customerFields; unset when not parsed. */
-  input: ApiRecord | undefined;
+  /**
+   * A customer row's create body as parsed with CleaningSetup.customerFields (asCleaned: the row's own
+   * values, see rowInput); unset when not parsed.
+   */
+  input: ApiRecord | typeof asCleaned | undefined;
 }
 
 export type CleanWorkerMessage =
@@ -43,7 +46,7 @@ export function cleanSourceRow(setup: CleaningSetup, row: SourceRow): CleanedRow
   const result = cleanRow(setup.plan.kind, mapRow(setup.plan, row), { defaultCountry: setup.defaultCountry, dateOrder: setup.dateOrder, customFields: setup.plan.customFields });
   let bytes = 0;
   for (const key in row.values) bytes += row.values[key].length + 1;
-  let input: ApiRecord | undefined;
+  let input: CleanedRow['input'];
   if (setup.customerFields && result.value && !result.errors.length) {
     const parsed = parseCustomerRow(setup.customerFields, setup.plan, row.rowNumber, result.value);
     if ('input' in parsed) input = parsed.input;

@@ -23,6 +23,7 @@ import type { DateOrder } from './values/dates.js';
 import { dealPipelines, opensDeal, resolveDeal, writeCompaniesWithDeals, writeCustomersWithDeals, writeInteractionsWithDeals, writeOrdersWithDeals } from './deal-writer.js';
 import { dealOpeningKinds } from './fields.js';
 import { writeCatalogue, type CleanRow, type OrderGroup, type WriteContext } from './writers.js';
+import { rowInput } from './customer-input.js';
 import { backgroundCheckpoints, type BackgroundCheckpoints } from '../core/checkpointer.js';
 import { appendEvents } from '../core/events.js';
 
@@ -358,7 +359,7 @@ async function writeAll(
       openOrder.push(clean);
       pendingRows++;
     } else {
-      chunk.push({ row: row.rowNumber, value: result.value, raw: row.values, input: row.input });
+      chunk.push({ row: row.rowNumber, value: result.value, raw: row.values, input: rowInput(row.input, result.value) });
       pendingRows++;
     }
     if (pendingRows >= chunkRows(chunks, chunkSize) || rejects.length >= chunkSize) await flush();
