@@ -6,7 +6,7 @@
 import type { Subscription } from '../core/events.js';
 import { rowToRecord } from '../records/codec.js';
 import { customerEntity } from '../schema/entities.js';
-import { customerSearchText } from './service.js';
+import { customerSearchText } from './values.js';
 
 /** The customer fields the search text is made of. */
 const searchFields = new Set(['first_name', 'last_name', 'emails', 'phones', 'notes']);

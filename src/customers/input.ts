@@ -51,9 +51,14 @@ export function parseCustomerInput(fields: FieldDef[], raw: unknown, mode: 'crea
  */
 export class ParsedCustomer {
   readonly sources: SourceRef[];
+  /**
+   * @param searchText the search text made for this input where it was parsed, as createdSearchText makes
+   *   it with the same fields and the writing ctx's default country (derived with the parse, like the parse).
+   */
   constructor(
     readonly input: ApiRecord,
     sources: SourceRef[],
+    readonly searchText?: string,
   ) {
     const checked = sourceList.safeParse(sources);
     if (!checked.success) {

@@ -6,7 +6,6 @@ import { conflict, invalid } from '../core/errors.js';
 import { customerSearch, newestCustomerMatches } from '../core/fulltext.js';
 import { columnsAsStored, valueAsStored, type StoredColumn } from '../core/rows-as-stored.js';
 import { newId } from '../core/ids.js';
-import { searchDocument } from '../core/text.js';
 import { fieldsOf } from '../fields/custom-fields.js';
 import { recordChanges } from '../records/changes.js';
 import { decodeValue, recordToRow, rowToRecord, type ApiRecord, type Row } from '../records/codec.js';
@@ -17,52 +16,15 @@ import { columnOf, type FieldDef, type PhoneEntry } from '../schema/fields.js';
 import { sql } from 'kysely';
 import { companyIdForName } from './companies.js';
 import { ParsedCustomer, parseCustomerInput, type SourceRef } from './input.js';
-import { phoneQuery, phoneSearchWords } from './phone-search.js';
-import { countryCode, phoneCountry } from './country.js';
-import { companyKey, emailKey, mergeEmails, mergePhones } from './normalise.js';
+import { phoneQuery } from './phone-search.js';
+import { companyKey, emailKey } from './normalise.js';
+import { customerSearchText, customerValues, withListsFilled } from './values.js';
 
-export function customerSearchText(r: ApiRecord): string {
-  return searchDocument([
-    r.first_name as string,
-    r.last_name as string,
-    ...((r.emails as string[]) ?? []),
-    ...phoneSearchWords((r.phones as PhoneEntry[]) ?? []),
-    r.company as string,
-    r.notes as string,
-  ]);
-}
-
-/** Derived columns of a customer: email key, primary phone, lists, company link, search text. */
+/** Derived columns of a customer (see customerValues), and its company link, which needs the database. */
 async function normalise(trx: Db, ctx: Ctx, input: ApiRecord, existing: ApiRecord | null, companyIds: Map<string, string>): Promise<ApiRecord> {
-  const next: ApiRecord = { ...(existing ?? {}), ...input };
-  if (!existing || 'email' in input || 'emails' in input) {
-    let list: string[];
-    if ('emails' in input) {
-      const given = (input.emails as string[] | null) ?? [];
-      const primary = 'email' in input ? (input.email as string | null) : existing?.email && given.some((e) => emailKey(e) === emailKey(existing.email as string)) ? (existing.email as string) : null;
-      list = mergeEmails(primary, given);
-      // An explicit `email: null` with addresses means "no primary": an import that may not merge keeps a second
-      // record of an address that is already someone's primary this way, so the two can be reviewed.
-      next.email = 'email' in input && input.email === null && list.length ? null : (primary ?? list[0] ?? null);
-    } else {
-      // A new primary address keeps the old one in the list; only `emails` removes addresses.
-      list = mergeEmails(input.email as string | null, (existing?.emails as string[]) ?? []);
-      next.email = (input.email as string | null) ?? null;
-    }
-    next.emails = list;
-  }
-  if (typeof input.country === 'string') {
-    // Countries are stored as ISO 3166-1 codes ("Belgique" -> BE); text that is no known country is kept as written.
-    const country = countryCode(input.country);
-    if ('code' in country) next.country = country.code;
-  }
-  if (!existing || 'phone' in input || 'phones' in input) {
-    const others = 'phones' in input ? ((input.phones as Array<string | PhoneEntry>) ?? []) : ((existing?.phones as PhoneEntry[]) ?? []).slice(existing?.phone ? 1 : 0);
-    const primary = 'phone' in input ? (input.phone as string | null) : null;
-    const phones = mergePhones(primary, others, phoneCountry(next.country, ctx.defaultCountry));
-    next.phones = phones;
-    next.phone = phones[0] ? (phones[0].e164 ?? phones[0].raw) : null;
-  }
+  // An import (ctx.batchId) only knows what its file says: consent given at an unknown time stays
+  // without a time (a legal record is never stamped with the import's time).
+  const next = customerValues(input, existing, ctx.defaultCountry, ctx.batchId ? null : new Date().toISOString());
   if ('company_id' in input && input.company_id) {
     const company = await trx
       .selectFrom('companies')
@@ -72,29 +34,20 @@ async function normalise(trx: Db, ctx: Ctx, input: ApiRecord, existing: ApiRecor
     if (!company) throw invalid(`company ${input.company_id} does not exist`, { company_id: ['no such company'] });
     next.company = company.name;
   } else if ('company' in input) {
-    const name = (input.company as string | null)?.trim();
-    next.company = name || null;
+    const name = next.company as string | null;
     if (name && !companyIds.has(companyKey(name))) companyIds.set(companyKey(name), await companyIdForName(trx, ctx, name));
     next.company_id = name ? companyIds.get(companyKey(name))! : null;
   } else if ('company_id' in input) {
     next.company = null;
   }
-  if ('tags' in input) next.tags = [...new Set(((input.tags as string[]) ?? []).map((t) => t.trim()).filter(Boolean))];
-  const stamp = new Date().toISOString();
-  // An import (ctx.batchId) only knows what its file says: consent given at an unknown time stays
-  // without a time (a legal record is never stamped with the import's time).
-  const imported = !!ctx.batchId;
-  for (const channel of ['email', 'sms'] as const) {
-    const key = `consent_${channel}`;
-    if (!imported && key in input && input[key] === true && !(`${key}_at` in input) && existing?.[key] !== true) next[`${key}_at`] = stamp;
-  }
   return next;
 }
 
-function toRow(fields: FieldDef[], record: ApiRecord): Row {
+/** A customer's row; `searchText`: its search text made already (ParsedCustomer.searchText). */
+function toRow(fields: FieldDef[], record: ApiRecord, searchText?: string): Row {
   const row = recordToRow(fields, record);
   row.email_key = record.email ? emailKey(record.email as string) : null;
-  row.search_text = customerSearchText(record);
+  row.search_text = searchText ?? customerSearchText(record);
   return row;
 }
 
@@ -327,21 +280,18 @@ async function recordsAsWritten(trx: Db, fields: FieldDef[], prepared: { id: str
 export async function createCustomersIn(trx: Db, ctx: Ctx, inputs: unknown[], writer?: RowWriter): Promise<ApiRecord[]> {
   const fields = await fieldsOf(trx, customerEntity);
   const now = new Date().toISOString();
-  const prepared: { id: string; record: ApiRecord; sources: SourceRef[] }[] = [];
+  const prepared: { id: string; record: ApiRecord; sources: SourceRef[]; searchText: string | undefined }[] = [];
   const companyIds = new Map<string, string>();
-  // A list the body leaves out is stored empty; the few list fields are found once, not per record.
-  const lists = fields.filter((f) => f.type === 'string_list' || f.type === 'phone_list').map((f) => f.name);
   for (const raw of inputs) {
-    const { input, sources = [] } = raw instanceof ParsedCustomer ? raw : parseCustomerInput(fields, raw, 'create');
-    for (const name of lists) if (input[name] === undefined) input[name] = [];
-    const record = await normalise(trx, ctx, input, null, companyIds);
+    const { input, sources = [], searchText } = raw instanceof ParsedCustomer ? raw : { ...parseCustomerInput(fields, raw, 'create'), searchText: undefined };
+    const record = await normalise(trx, ctx, withListsFilled(fields, input), null, companyIds);
     const id = newId('customer');
     // Created here, a customer became one now; an imported one's is the file's date, or none (their first order tells).
     const since = 'customer_since' in input || ctx.batchId ? {} : { customer_since: now };
-    prepared.push({ id, record: { ...record, ...since, id, created_at: now, updated_at: now }, sources });
+    prepared.push({ id, record: { ...record, ...since, id, created_at: now, updated_at: now }, sources, searchText });
   }
   await checkEmailConflicts(trx, prepared);
-  const written = prepared.map((p) => toRow(fields, p.record));
+  const written = prepared.map((p) => toRow(fields, p.record, p.searchText));
   await writeRows(trx, 'customers', written, 100, writer);
   await insertKeys(trx, prepared, writer);
   await attachSources(

@@ -4,7 +4,7 @@ import type { Database } from '../core/database.js';
 import { traitsOf } from '../core/dialect.js';
 import { invalid } from '../core/errors.js';
 import { idPrefixes, type IdKind } from '../core/ids.js';
-import { customerSearchText } from '../customers/service.js';
+import { customerSearchText } from '../customers/values.js';
 import { companyKey, emailKey, normalisePhone } from '../customers/normalise.js';
 import { rebuildReportRollups } from '../reports/rollups.js';
 import { purchaseFrequency } from '../sales/figures.js';

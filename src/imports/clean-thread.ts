@@ -4,13 +4,32 @@
  */
 import { Worker } from 'node:worker_threads';
 import { loadWorkerScript } from '../core/worker-script.js';
-import type { CleaningSetup } from './cleaned-rows.js';
+import type { CountryCode } from 'libphonenumber-js';
+import type { FieldDef } from '../schema/fields.js';
+import type { MappingPlan } from './mapping.js';
+import type { FileFormat } from './source-file.js';
+import type { DateOrder } from './values/dates.js';
 
 /**
  * Files from this size on are cleaned on a thread of their own when asked (ImportOptions.cleaningThread):
  * below it, starting the thread costs more than it saves.
  */
 export const cleaningThreadMinBytes = 256 * 1024;
+
+/** What cleaning a file's rows needs; plain data, so that a worker thread can be given it. */
+export interface CleaningSetup {
+  format: FileFormat;
+  plan: MappingPlan;
+  defaultCountry?: string;
+  dateOrder?: DateOrder;
+  /**
+   * A customer import's fields (custom ones included): each clean row is also parsed as the customer
+   * write pipe parses a create body, here, so that the writing thread need not (see ParsedCustomer).
+   */
+  customerFields?: FieldDef[];
+  /** The default country the customer write pipe reads phone numbers in (its ctx.defaultCountry), for the search text made here. */
+  pipeCountry?: CountryCode;
+}
 
 /** What clean-worker.ts is started with. */
 export interface CleanWorkerData {

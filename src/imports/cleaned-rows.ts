@@ -1,28 +1,14 @@
 import { rememberNationalForms, type HandedForms } from '../customers/phone-search.js';
+import { createdSearchText } from '../customers/values.js';
 import type { ApiRecord } from '../records/codec.js';
-import type { FieldDef } from '../schema/fields.js';
-import { cleanThread } from './clean-thread.js';
+import { cleanThread, type CleaningSetup } from './clean-thread.js';
 import { cleanRow, type CleanResult } from './cleaning.js';
-import { parseCustomerRow, type asCleaned } from './customer-input.js';
-import { mapRow, type MappingPlan } from './mapping.js';
+import { parseCustomerRow, rowInput, type asCleaned } from './customer-input.js';
+import { mapRow } from './mapping.js';
 import { CsvReadError } from './readers/csv.js';
 import { BinaryFileError } from './readers/decode.js';
-import { readRows, type FileFormat } from './source-file.js';
+import { readRows } from './source-file.js';
 import type { SourceRow } from './types.js';
-import type { DateOrder } from './values/dates.js';
-
-/** What cleaning a file's rows needs; plain data, so that a worker thread can be given it. */
-export interface CleaningSetup {
-  format: FileFormat;
-  plan: MappingPlan;
-  defaultCountry?: string;
-  dateOrder?: DateOrder;
-  /**
-   * A customer import's fields (custom ones included): each clean row is also parsed as the customer
-   * write pipe parses a create body, here, so that the writing thread need not (see ParsedCustomer).
-   */
-  customerFields?: FieldDef[];
-}
 
 /** A row of the file with its values as written, the cleaned record and its errors, and its size. */
 export interface CleanedRow {
@@ -36,6 +22,8 @@ export interface CleanedRow {
    * values, see rowInput); unset when not parsed.
    */
   input: ApiRecord | typeof asCleaned | undefined;
+  /** With `input`, the search text the pipe stores for it (createdSearchText), unless that needs the database. */
+  searchText: string | undefined;
 }
 
 export type CleanWorkerMessage =
@@ -47,12 +35,15 @@ export function cleanSourceRow(setup: CleaningSetup, row: SourceRow): CleanedRow
   let bytes = 0;
   for (const key in row.values) bytes += row.values[key].length + 1;
   let input: CleanedRow['input'];
+  let searchText: string | undefined;
   if (setup.customerFields && result.value && !result.errors.length) {
     const parsed = parseCustomerRow(setup.customerFields, setup.plan, row.rowNumber, result.value);
-    if ('input' in parsed) input = parsed.input;
-    else result.errors.push(...parsed.errors);
+    if ('input' in parsed) {
+      input = parsed.input;
+      searchText = createdSearchText(setup.customerFields, rowInput(input, result.value)!, setup.pipeCountry);
+    } else result.errors.push(...parsed.errors);
   }
-  return { rowNumber: row.rowNumber, values: row.values, result, bytes, input };
+  return { rowNumber: row.rowNumber, values: row.values, result, bytes, input, searchText };
 }
 
 /** Rows per message from the cleaning thread. */

@@ -12,8 +12,8 @@ import { scanDuplicates } from '../duplicates/scan.js';
 import { changeLog, type ChangeLog, createBatch, emptyCounts, getBatch, recordRejects, updateBatch, type ImportBatch, type ImportCounts } from './batches.js';
 import { bulkInserter } from '../core/bulk-insert.js';
 import type { CleanRecord } from './cleaning.js';
-import { cleaningThreadMinBytes } from './clean-thread.js';
-import { cleanedRows, type CleaningSetup } from './cleaned-rows.js';
+import { cleaningThreadMinBytes, type CleaningSetup } from './clean-thread.js';
+import { cleanedRows } from './cleaned-rows.js';
 import { MappingError, planMapping, type MappingOverrides, type MappingPlan } from './mapping.js';
 import { CsvReadError } from './readers/csv.js';
 import { BinaryFileError, decodeText } from './readers/decode.js';
@@ -160,8 +160,11 @@ function mappingOf(plan: MappingPlan): Record<string, string | null> {
 /** What cleaning the rows needs; a customer import's rows are parsed as the write pipe parses them too (see ParsedCustomer). */
 async function cleaningSetup(ctx: Ctx, format: FileFormat, plan: MappingPlan, options: ImportOptions): Promise<CleaningSetup> {
   const customerFields = options.kind === 'customers' ? await fieldsOf(ctx.database.db, customerEntity) : undefined;
-  return { format, plan, defaultCountry: options.defaultCountry, dateOrder: options.dateOrder, customerFields };
+  return { format, plan, defaultCountry: options.defaultCountry, dateOrder: options.dateOrder, customerFields, pipeCountry: importCountry(ctx, options) };
 }
+
+/** The default country an import's writes read phone numbers in: the import's, else the server's. */
+const importCountry = (ctx: Ctx, options: ImportOptions): Ctx['defaultCountry'] => (options.defaultCountry as Ctx['defaultCountry']) ?? ctx.defaultCountry;
 
 /** Tells whether rows were parsed with the fields a transaction now reads (a custom field may change during an import). */
 const fieldsSignature = (fields: FieldDef[]) => JSON.stringify(fields);
@@ -285,7 +288,7 @@ async function writeAll(
 ) {
   const chunkSize = options.chunkSize ?? defaultChunkSize;
   const insert = bulkInserter(ctx.database);
-  const importCtx: Ctx = { ...ctx, batchId, defaultCountry: (options.defaultCountry as Ctx['defaultCountry']) ?? ctx.defaultCountry };
+  const importCtx: Ctx = { ...ctx, batchId, defaultCountry: importCountry(ctx, options) };
   let chunk: CleanRow[] = [];
   let rejects: { errors: RowError[]; raw: Record<string, string> }[] = [];
   let lastProgress = 0;
@@ -321,7 +324,7 @@ async function writeAll(
           counts.rejected++;
         },
       };
-      if (parsedWith !== null && fieldsSignature(await fieldsOf(trx, customerEntity)) !== parsedWith) for (const r of rows) r.input = undefined;
+      if (parsedWith !== null && fieldsSignature(await fieldsOf(trx, customerEntity)) !== parsedWith) for (const r of rows) r.input = r.searchText = undefined;
       if (options.kind === 'customers') await writeCustomersWithDeals(w, rows);
       else if (options.kind === 'orders') await writeOrdersWithDeals(w, groups);
       else if (options.kind === 'interactions') await writeInteractionsWithDeals(w, rows);
@@ -359,7 +362,7 @@ async function writeAll(
       openOrder.push(clean);
       pendingRows++;
     } else {
-      chunk.push({ row: row.rowNumber, value: result.value, raw: row.values, input: rowInput(row.input, result.value) });
+      chunk.push({ row: row.rowNumber, value: result.value, raw: row.values, input: rowInput(row.input, result.value), searchText: row.searchText });
       pendingRows++;
     }
     if (pendingRows >= chunkRows(chunks, chunkSize) || rejects.length >= chunkSize) await flush();

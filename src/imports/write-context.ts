@@ -12,6 +12,8 @@ export interface CleanRow {
   raw: Record<string, string>;
   /** A customer row's create body, parsed already (CleanedRow.input); unset: the write pipe parses it. */
   input?: ApiRecord;
+  /** With `input`, the search text the pipe stores for it, made where it was parsed (CleanedRow.searchText). */
+  searchText?: string;
 }
 
 export interface WriteContext {

@@ -86,7 +86,8 @@ export async function writeCustomers(w: WriteContext, rows: CleanRow[], contentI
   );
   const primaryTaken = new Set<string>();
   // `parsed`: the input is the row's own as the write pipe parsed it on the cleaning thread (see ParsedCustomer).
-  const creates: { input: ApiRecord; parsed: boolean; sourceIds: Set<string>; keys: string[] }[] = [];
+  // `searchText`: made with the input where it was parsed; dropped when the input changes here.
+  const creates: { input: ApiRecord; parsed: boolean; searchText: string | undefined; sourceIds: Set<string>; keys: string[] }[] = [];
   const pendingByKey = new Map<string, (typeof creates)[number]>();
   const updates = new Map<string, { input: ApiRecord; authoritative: boolean; sourceIds: Set<string> }>();
 
@@ -105,16 +106,20 @@ export async function writeCustomers(w: WriteContext, rows: CleanRow[], contentI
     }
     const keys = [...(sourceId ? [`s:${sourceId}`] : []), ...(w.mergeByEmail ? emails.map((e) => `e:${e}`) : [])];
     const pending = keys.map((k) => pendingByKey.get(k)).find(Boolean);
+    let searchText = r.input ? r.searchText : undefined;
     if (!pending && emails.length) {
       // Not merged (review or off): a record whose address is already a primary one, here or earlier in
       // the file, keeps it in its list without making it primary; the duplicate scan queues the pair.
-      if (byEmail.has(emails[0]) || primaryTaken.has(emails[0])) input.email = null;
-      else primaryTaken.add(emails[0]);
+      if (byEmail.has(emails[0]) || primaryTaken.has(emails[0])) {
+        input.email = null;
+        searchText = undefined;
+      } else primaryTaken.add(emails[0]);
     }
     if (pending) {
       // Two rows made one record: its values are parsed again.
       absorb(pending.input, input);
       pending.parsed = false;
+      pending.searchText = undefined;
       if (sourceId) pending.sourceIds.add(sourceId);
       for (const k of keys) pendingByKey.set(k, pending);
       // Without email merging, only the same source id joins two rows: one record given twice, an update.
@@ -122,7 +127,7 @@ export async function writeCustomers(w: WriteContext, rows: CleanRow[], contentI
       else w.counts.updated++;
       continue;
     }
-    const create = { input, parsed: !!r.input, sourceIds: new Set(sourceId ? [sourceId] : []), keys };
+    const create = { input, parsed: !!r.input, searchText, sourceIds: new Set(sourceId ? [sourceId] : []), keys };
     creates.push(create);
     for (const k of keys) pendingByKey.set(k, create);
   }
@@ -159,7 +164,7 @@ export async function writeCustomers(w: WriteContext, rows: CleanRow[], contentI
       for (let i = 0; i < creates.length; i += createSlice) {
         const inputs = creates.slice(i, i + createSlice).map((c) => {
           const sources = [...c.sourceIds].map((source_id) => ({ source, source_id }));
-          return c.parsed ? new ParsedCustomer(c.input, sources) : { ...c.input, sources };
+          return c.parsed ? new ParsedCustomer(c.input, sources, c.searchText) : { ...c.input, sources };
         });
         const created = await createCustomersIn(trx, ctx, inputs, w.insert);
         for (const c of created) w.changes.record('customers', c.id as string, 'create');
