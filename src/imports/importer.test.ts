@@ -114,6 +114,30 @@ describe.each(engines)('importing files on %s', (engine) => {
     await expect(undoImport(ctx, batch.id)).rejects.toThrow(/already undone/);
   });
 
+  it('without merging, gives an address one primary holder when a known record and a new one of the file both bring it', async () => {
+    // A known customer (by its id in the file) gains an address that a new row of the same chunk also
+    // has, in either order: one of them makes it primary, the other keeps it in its list for review.
+    const first = await runImport(ctx, file(`known-${engine}.csv`, `customer_id,name,email\nK1,Known One,\nK2,Known Two,\n`), { kind: 'customers', source: 'crm', merge: 'off' });
+    expect(first.counts).toMatchObject({ created: 2 });
+    for (const [known, rows] of [
+      ['K1', `customer_id,name,email\nK1,Known One,shared1@example.com\nN1,New One,shared1@example.com\n`],
+      ['K2', `customer_id,name,email\nN2,New Two,shared2@example.com\nK2,Known Two,shared2@example.com\n`],
+    ] as const) {
+      const batch = await runImport(ctx, file(`shared-${known}-${engine}.csv`, rows), { kind: 'customers', source: 'crm', merge: 'off' });
+      expect(batch.status, batch.error ?? '').toBe('done');
+      expect(batch.counts).toMatchObject({ created: 1, updated: 1, rejected: 0 });
+      const address = `shared${known.slice(1)}@example.com`;
+      const holders = await api.db.database.db.selectFrom('customers').select(['first_name', 'email', 'emails']).where('emails', 'like', `%${address}%`).orderBy('first_name').execute();
+      expect(holders).toHaveLength(2);
+      // The known customer keeps being the one its id names, and holds the address as primary.
+      expect(holders.map((h) => [h.first_name, h.email])).toEqual([
+        ['Known', address],
+        ['New', null],
+      ]);
+      for (const h of holders) expect(JSON.parse(h.emails as string)).toEqual([address]);
+    }
+  });
+
   it('writes nothing in strict mode when a row is bad', async () => {
     const strict = file(`strict-${engine}.csv`, `name,email\nNew Person,new@example.com\nBad Person,bad@\n`);
     const batch = await runImport(ctx, strict, { kind: 'customers', strict: true });

@@ -87,7 +87,8 @@ export async function writeCustomers(w: WriteContext, rows: CleanRow[], contentI
   const primaryTaken = new Set<string>();
   // `parsed`: the input is the row's own as the write pipe parsed it on the cleaning thread (see ParsedCustomer).
   // `searchText`: made with the input where it was parsed; dropped when the input changes here.
-  const creates: { input: ApiRecord; parsed: boolean; searchText: string | undefined; sourceIds: Set<string>; keys: string[] }[] = [];
+  // `primary`: the address the record would make primary (lower case), decided once the chunk's updates are known.
+  const creates: { input: ApiRecord; parsed: boolean; searchText: string | undefined; sourceIds: Set<string>; keys: string[]; primary: string | undefined }[] = [];
   const pendingByKey = new Map<string, (typeof creates)[number]>();
   const updates = new Map<string, { input: ApiRecord; authoritative: boolean; sourceIds: Set<string> }>();
 
@@ -106,15 +107,6 @@ export async function writeCustomers(w: WriteContext, rows: CleanRow[], contentI
     }
     const keys = [...(sourceId ? [`s:${sourceId}`] : []), ...(w.mergeByEmail ? emails.map((e) => `e:${e}`) : [])];
     const pending = keys.map((k) => pendingByKey.get(k)).find(Boolean);
-    let searchText = r.input ? r.searchText : undefined;
-    if (!pending && emails.length) {
-      // Not merged (review or off): a record whose address is already a primary one, here or earlier in
-      // the file, keeps it in its list without making it primary; the duplicate scan queues the pair.
-      if (byEmail.has(emails[0]) || primaryTaken.has(emails[0])) {
-        input.email = null;
-        searchText = undefined;
-      } else primaryTaken.add(emails[0]);
-    }
     if (pending) {
       // Two rows made one record: its values are parsed again.
       absorb(pending.input, input);
@@ -127,11 +119,18 @@ export async function writeCustomers(w: WriteContext, rows: CleanRow[], contentI
       else w.counts.updated++;
       continue;
     }
-    const create = { input, parsed: !!r.input, searchText, sourceIds: new Set(sourceId ? [sourceId] : []), keys };
+    const create = { input, parsed: !!r.input, searchText: r.input ? r.searchText : undefined, sourceIds: new Set(sourceId ? [sourceId] : []), keys, primary: emails[0] };
     creates.push(create);
     for (const k of keys) pendingByKey.set(k, create);
   }
 
+  /** An existing customer given its first address: none, when that address is already another's or another record of this chunk takes it. */
+  const keepPrimaryUnique = (patch: ApiRecord, id: string) => {
+    const key = String(patch.email).toLowerCase();
+    const owner = byEmail.get(key);
+    if ((owner && owner !== id) || primaryTaken.has(key)) patch.email = null;
+    else primaryTaken.add(key);
+  };
   if (updates.size) {
     const fields = await fieldsOf(trx, customerEntity);
     const current = await getRows(trx, customerEntity, [...updates.keys()]);
@@ -140,6 +139,7 @@ export async function writeCustomers(w: WriteContext, rows: CleanRow[], contentI
     for (const [id, u] of updates) {
       const before = befores.get(id)!;
       const patch = customerPatch(before, u.input, u.authoritative);
+      if (patch.email && patch.email !== before.email) keepPrimaryUnique(patch, id);
       const known = new Set(((before.sources as { source: string; source_id: string }[]) ?? []).filter((s) => s.source === source).map((s) => s.source_id));
       const links = [...u.sourceIds].filter((s) => !known.has(s));
       if (Object.keys(patch).length === 0 && links.length === 0) {
@@ -157,6 +157,16 @@ export async function writeCustomers(w: WriteContext, rows: CleanRow[], contentI
       else w.counts.merged++;
     }
     if (patches.length) await updateCustomersIn(trx, ctx, patches);
+  }
+  // Not merged (review or off): a record whose address is already a primary one (an existing customer's,
+  // one this chunk's updates give, or an earlier row's) keeps it in its list without making it primary;
+  // the duplicate scan queues the pair.
+  for (const c of creates) {
+    if (!c.primary) continue;
+    if (byEmail.has(c.primary) || primaryTaken.has(c.primary)) {
+      c.input.email = null;
+      c.searchText = undefined;
+    } else primaryTaken.add(c.primary);
   }
   if (creates.length) {
     await withBulkSearchIndex(trx, ctx.database, async () => {
