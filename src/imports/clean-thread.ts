@@ -61,7 +61,7 @@ async function startCleanThread(data: CleanWorkerData | null): Promise<CleanThre
 }
 
 /** A cleaning thread started before its file was known, waiting for its job (see warmCleaningThread). */
-let warm: Promise<CleanThread> | null = null;
+let warm: Promise<CleanThread | null> | null = null;
 
 /**
  * Starts the next import's cleaning thread now: it loads its modules while the importing thread opens
@@ -69,10 +69,14 @@ let warm: Promise<CleanThread> | null = null;
  * keep the process alive; an import that cleans in place leaves it unused.
  */
 export function warmCleaningThread(): void {
-  warm ??= startCleanThread(null).then((thread) => {
-    thread.worker.unref();
-    return thread;
-  });
+  // One that fails to start is started again when needed, which reports why (a promise nobody awaits must not reject).
+  warm ??= startCleanThread(null).then(
+    (thread) => {
+      thread.worker.unref();
+      return thread;
+    },
+    () => null,
+  );
 }
 
 /** A cleaning thread working on `data`: the one started ahead when there is one, else a new one. */

@@ -3,7 +3,7 @@ import { createdSearchText } from '../customers/values.js';
 import type { ApiRecord } from '../records/codec.js';
 import { cleanThread, type CleaningSetup } from './clean-thread.js';
 import { cleanRow, type CleanResult } from './cleaning.js';
-import { parseCustomerRow, rowInput, type asCleaned } from './customer-input.js';
+import { parseCustomerRow, type asCleaned } from './customer-input.js';
 import { mapRow } from './mapping.js';
 import { CsvReadError } from './readers/csv.js';
 import { BinaryFileError } from './readers/decode.js';
@@ -40,7 +40,7 @@ export function cleanSourceRow(setup: CleaningSetup, row: SourceRow): CleanedRow
     const parsed = parseCustomerRow(setup.customerFields, setup.plan, row.rowNumber, result.value);
     if ('input' in parsed) {
       input = parsed.input;
-      searchText = createdSearchText(setup.customerFields, rowInput(input, result.value)!, setup.pipeCountry);
+      searchText = createdSearchText(setup.customerFields, parsed.parsed, setup.pipeCountry);
     } else result.errors.push(...parsed.errors);
   }
   return { rowNumber: row.rowNumber, values: row.values, result, bytes, input, searchText };

@@ -32,7 +32,7 @@ describe("a clean customer row's create body", () => {
   it('is not sent again when the parse gives back the row as it is, and is then the same body', () => {
     const value = cleanRow();
     const result = parseCustomerRow(fields, plan, 2, value);
-    expect(result).toEqual({ input: asCleaned });
+    expect(result).toEqual({ input: asCleaned, parsed: parsed(value) });
     expect(rowInput(asCleaned, value)).toEqual(parsed(value));
   });
 
@@ -50,12 +50,12 @@ describe("a clean customer row's create body", () => {
   it('tells values inside lists apart: a tag the parse trims is sent as parsed', () => {
     const value = cleanRow({ tags: ['vip', ' new '] });
     const result = parseCustomerRow(fields, plan, 2, value);
-    expect(result).toEqual({ input: { ...parsed(value) } });
+    expect(result).toEqual({ input: parsed(value), parsed: parsed(value) });
     expect(parsed(value).tags).toEqual(['vip', 'new']);
   });
 
   it('tells key order from a different value: a phone entry given with its keys the other way round is the same body', () => {
     const value = cleanRow({ phones: [{ e164: '+442079460001', raw: '+44 20 7946 0001' }] });
-    expect(parseCustomerRow(fields, plan, 2, value)).toEqual({ input: asCleaned });
+    expect(parseCustomerRow(fields, plan, 2, value)).toMatchObject({ input: asCleaned });
   });
 });

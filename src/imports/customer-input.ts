@@ -55,11 +55,12 @@ function sameValues(a: unknown, b: unknown): boolean {
  * A clean customer row's input parsed as a create body with `fields` (the customer's fields, custom ones
  * included), or why the pipe would refuse it: one error per field, naming the file's column it came from.
  */
-export function parseCustomerRow(fields: FieldDef[], plan: MappingPlan, row: number, value: CleanRecord): { input: ApiRecord | typeof asCleaned } | { errors: RowError[] } {
+export function parseCustomerRow(fields: FieldDef[], plan: MappingPlan, row: number, value: CleanRecord): { input: ApiRecord | typeof asCleaned; parsed: ApiRecord } | { errors: RowError[] } {
   try {
     const body = customerInput(value);
     const { input } = parseCustomerInput(fields, body, 'create');
-    return { input: sameValues(input, body) ? asCleaned : input };
+    // `input` is what to send (see asCleaned); `parsed`, the parse's own, for what this thread derives from it.
+    return { input: sameValues(input, body) ? asCleaned : input, parsed: input };
   } catch (error) {
     if (!(error instanceof AppError) || !error.fields) throw error;
     return {
