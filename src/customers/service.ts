@@ -101,8 +101,11 @@ async function checkEmailConflicts(trx: Db, records: { id: string; record: ApiRe
   }
 }
 
-/** Links records to their ids in other systems; 409 when such an id already belongs to another record. */
-export async function attachSources(trx: Db, entity: string, links: { entityId: string; sources: SourceRef[] }[], writer?: RowWriter) {
+/**
+ * Links records to their ids in other systems; 409 when such an id already belongs to another record.
+ * `free`: the caller found none of these ids linked, in this transaction (CreateOptions.lookedUp).
+ */
+export async function attachSources(trx: Db, entity: string, links: { entityId: string; sources: SourceRef[] }[], writer?: RowWriter, free = false) {
   const wanted = links.flatMap(({ entityId, sources }) => sources.map((s) => ({ entityId, ...s })));
   if (wanted.length === 0) return;
   const owners = new Map<string, string>();
@@ -112,7 +115,7 @@ export async function attachSources(trx: Db, entity: string, links: { entityId: 
     if (group) group.push(w);
     else bySource.set(w.source, [w]);
   }
-  for (const [source, group] of bySource) {
+  for (const [source, group] of free ? [] : bySource) {
     for (let i = 0; i < group.length; i += 500) {
       const rows = await trx
         .selectFrom('external_ids')
@@ -277,7 +280,19 @@ async function recordsAsWritten(trx: Db, fields: FieldDef[], prepared: { id: str
 }
 
 /** Creates customers from request bodies (parsed here) or from bodies parsed already (ParsedCustomer). */
-export async function createCustomersIn(trx: Db, ctx: Ctx, inputs: unknown[], writer?: RowWriter): Promise<ApiRecord[]> {
+/** How a caller that writes many customers at once has the pipe write them. */
+export interface CreateOptions {
+  /** Writes the rows the fastest way the engine allows (see RowWriter). */
+  writer?: RowWriter;
+  /**
+   * The caller has looked up, in this transaction, every primary email and source id of these records
+   * and left out or cleared those already taken (an import's chunk does, to match its rows): the pipe
+   * does not look them up again. The unique indexes still refuse a taken one.
+   */
+  lookedUp?: boolean;
+}
+
+export async function createCustomersIn(trx: Db, ctx: Ctx, inputs: unknown[], { writer, lookedUp = false }: CreateOptions = {}): Promise<ApiRecord[]> {
   const fields = await fieldsOf(trx, customerEntity);
   const now = new Date().toISOString();
   const prepared: { id: string; record: ApiRecord; sources: SourceRef[]; searchText: string | undefined }[] = [];
@@ -290,7 +305,7 @@ export async function createCustomersIn(trx: Db, ctx: Ctx, inputs: unknown[], wr
     const since = 'customer_since' in input || ctx.batchId ? {} : { customer_since: now };
     prepared.push({ id, record: { ...record, ...since, id, created_at: now, updated_at: now }, sources, searchText });
   }
-  await checkEmailConflicts(trx, prepared);
+  if (!lookedUp) await checkEmailConflicts(trx, prepared);
   const written = prepared.map((p) => toRow(fields, p.record, p.searchText));
   await writeRows(trx, 'customers', written, 100, writer);
   await insertKeys(trx, prepared, writer);
@@ -299,6 +314,7 @@ export async function createCustomersIn(trx: Db, ctx: Ctx, inputs: unknown[], wr
     'customers',
     prepared.map((p) => ({ entityId: p.id, sources: p.sources })),
     writer,
+    lookedUp,
   );
   const records = (await recordsAsWritten(trx, fields, prepared, written)) ?? (await readBack(trx, fields, prepared));
   await recordChanges(

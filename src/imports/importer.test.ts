@@ -138,6 +138,20 @@ describe.each(engines)('importing files on %s', (engine) => {
     }
   });
 
+  it('without merging, leaves a known primary address to its holder when a new record gets it from a later row of its own', async () => {
+    // One new record given twice under its id: first without an address, then with one that a known
+    // customer holds as primary. The record keeps it in its list, not as primary, and the import goes through.
+    await runImport(ctx, file(`holder-${engine}.csv`, `customer_id,name,email\nH1,Holder One,held@example.com\n`), { kind: 'customers', source: 'crm', merge: 'off' });
+    const batch = await runImport(ctx, file(`twice-${engine}.csv`, `customer_id,name,email\nT1,Twice Given,\nT1,Twice Given,held@example.com\n`), { kind: 'customers', source: 'crm', merge: 'off' });
+    expect(batch.status, batch.error ?? '').toBe('done');
+    expect(batch.counts).toMatchObject({ created: 1, rejected: 0 });
+    const holders = await api.db.database.db.selectFrom('customers').select(['first_name', 'email', 'emails']).where('emails', 'like', '%held@example.com%').orderBy('first_name').execute();
+    expect(holders.map((h) => [h.first_name, h.email, JSON.parse(h.emails as string)])).toEqual([
+      ['Holder', 'held@example.com', ['held@example.com']],
+      ['Twice', null, ['held@example.com']],
+    ]);
+  });
+
   it('writes nothing in strict mode when a row is bad', async () => {
     const strict = file(`strict-${engine}.csv`, `name,email\nNew Person,new@example.com\nBad Person,bad@\n`);
     const batch = await runImport(ctx, strict, { kind: 'customers', strict: true });

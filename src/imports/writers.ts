@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { interactions } from '../activities/interactions.js';
 import { companies } from '../customers/companies.js';
-import { companyKey } from '../customers/normalise.js';
+import { companyKey, emailKey } from '../customers/normalise.js';
 import { ParsedCustomer } from '../customers/input.js';
 import { attachSources, createCustomersIn, toRecords, updateCustomersIn } from '../customers/service.js';
 import { customerInput } from './customer-input.js';
@@ -80,15 +80,12 @@ export async function writeCustomers(w: WriteContext, rows: CleanRow[], contentI
     source,
     rows.flatMap((r) => sourceIdOf(r.value) ?? []),
   );
-  const byEmail = await findCustomersByEmail(
-    trx,
-    rows.flatMap((r) => ((r.value.emails as string[]) ?? []).map((e) => e.toLowerCase())),
-  );
+  const emailsLookedUp = new Set(rows.flatMap((r) => ((r.value.emails as string[]) ?? []).map((e) => e.toLowerCase())));
+  const byEmail = await findCustomersByEmail(trx, emailsLookedUp);
   const primaryTaken = new Set<string>();
   // `parsed`: the input is the row's own as the write pipe parsed it on the cleaning thread (see ParsedCustomer).
   // `searchText`: made with the input where it was parsed; dropped when the input changes here.
-  // `primary`: the address the record would make primary (lower case), decided once the chunk's updates are known.
-  const creates: { input: ApiRecord; parsed: boolean; searchText: string | undefined; sourceIds: Set<string>; keys: string[]; primary: string | undefined }[] = [];
+  const creates: { input: ApiRecord; parsed: boolean; searchText: string | undefined; sourceIds: Set<string>; keys: string[] }[] = [];
   const pendingByKey = new Map<string, (typeof creates)[number]>();
   const updates = new Map<string, { input: ApiRecord; authoritative: boolean; sourceIds: Set<string> }>();
 
@@ -119,7 +116,7 @@ export async function writeCustomers(w: WriteContext, rows: CleanRow[], contentI
       else w.counts.updated++;
       continue;
     }
-    const create = { input, parsed: !!r.input, searchText: r.input ? r.searchText : undefined, sourceIds: new Set(sourceId ? [sourceId] : []), keys, primary: emails[0] };
+    const create = { input, parsed: !!r.input, searchText: r.input ? r.searchText : undefined, sourceIds: new Set(sourceId ? [sourceId] : []), keys };
     creates.push(create);
     for (const k of keys) pendingByKey.set(k, create);
   }
@@ -160,13 +157,19 @@ export async function writeCustomers(w: WriteContext, rows: CleanRow[], contentI
   }
   // Not merged (review or off): a record whose address is already a primary one (an existing customer's,
   // one this chunk's updates give, or an earlier row's) keeps it in its list without making it primary;
-  // the duplicate scan queues the pair.
+  // the duplicate scan queues the pair. The address is the one the record would make primary once its
+  // rows are one (see customerValues). Where all of them were looked up here, the pipe does not look
+  // them up again, nor the source ids, all looked up with them (CreateOptions.lookedUp).
+  let lookedUp = true;
   for (const c of creates) {
-    if (!c.primary) continue;
-    if (byEmail.has(c.primary) || primaryTaken.has(c.primary)) {
+    const primary = 'email' in c.input ? c.input.email : (c.input.emails as string[] | undefined)?.[0];
+    if (!primary) continue;
+    const key = emailKey(primary as string);
+    if (!emailsLookedUp.has(key)) lookedUp = false;
+    if (byEmail.has(key) || primaryTaken.has(key)) {
       c.input.email = null;
       c.searchText = undefined;
-    } else primaryTaken.add(c.primary);
+    } else primaryTaken.add(key);
   }
   if (creates.length) {
     await withBulkSearchIndex(trx, ctx.database, async () => {
@@ -176,7 +179,7 @@ export async function writeCustomers(w: WriteContext, rows: CleanRow[], contentI
           const sources = [...c.sourceIds].map((source_id) => ({ source, source_id }));
           return c.parsed ? new ParsedCustomer(c.input, sources, c.searchText) : { ...c.input, sources };
         });
-        const created = await createCustomersIn(trx, ctx, inputs, w.insert);
+        const created = await createCustomersIn(trx, ctx, inputs, { writer: w.insert, lookedUp });
         for (const c of created) w.changes.record('customers', c.id as string, 'create');
         w.counts.created += created.length;
       }
