@@ -1,5 +1,6 @@
 import '../src/derived-data.js';
 import { execFileSync, spawn } from 'node:child_process';
+import SqliteDatabase from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import { loadConfig } from '../src/core/config.js';
 import { openConfiguredDatabase } from '../src/core/runtime.js';
 import { scanDuplicates } from '../src/duplicates/scan.js';
 import { listBatches, type ImportBatch } from '../src/imports/batches.js';
+import { chunkRows, defaultChunkSize } from '../src/imports/importer.js';
 import { bundleCli } from '../src/test/cli-bundle.js';
 
 /**
@@ -167,6 +169,76 @@ async function sqliteStoredRowsImport(imported: string): Promise<{ seconds: numb
 }
 
 /**
+ * Every row the customer import stored, stored again from Node.js by better-sqlite3 alone: values read
+ * back from a copy of the imported database beforehand, then written into a fresh database of Rapport's
+ * schema (its pragmas, the full-text index through its triggers) in the import's chunks, one transaction
+ * each, in multi-row statements of up to 100 rows as the import writes them. Checkpoints are left to the
+ * end, outside the timing. What a writing thread in Node.js needs for these rows with no work of
+ * Rapport's at all: the floor under the importing thread's own time.
+ */
+async function nodeStoredRowsImport(imported: string): Promise<{ seconds: number; commitSeconds: number; chunks: number }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-node-rows-'));
+  const database = await openConfiguredDatabase(loadConfig({ RAPPORT_DATA_DIR: dataDir, DATABASE_URL: '' }));
+  const db = database.sqlite!;
+  const source = new SqliteDatabase(imported, { readonly: true });
+  const count = (handle: SqliteDatabase.Database, table: string) => handle.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number;
+  const names = source
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'customers_fts%' AND name NOT LIKE 'kysely_%'")
+    .pluck()
+    .all() as string[];
+  // As sqliteStoredRowsImport: the tables the import filled; the stage rollup is the customers' triggers' to fill.
+  const tables = names.filter((t) => t !== 'report_stages' && count(source, t) > 0 && count(db, t) === 0);
+  const data = new Map<string, { columns: string[]; rows: unknown[][] }>();
+  for (const t of tables) {
+    const statement = source.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).raw(true);
+    data.set(t, { columns: statement.columns().map((c) => c.name), rows: statement.all() as unknown[][] });
+  }
+  source.close();
+  const total = data.get('customers')!.rows.length;
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  const insert = (table: string, columns: string[], rows: number) => {
+    const key = `${table}:${rows}`;
+    let statement = statements.get(key);
+    if (!statement) {
+      const tuple = `(${columns.map(() => '?').join(', ')})`;
+      statement = db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`);
+      statements.set(key, statement);
+    }
+    return statement;
+  };
+  db.pragma('wal_autocheckpoint = 0');
+  let done = 0;
+  let chunks = 0;
+  let commitNs = 0n;
+  const started = process.hrtime.bigint();
+  while (done < total) {
+    const size = Math.min(chunkRows(chunks, defaultChunkSize), total - done);
+    db.prepare('BEGIN IMMEDIATE').run();
+    // Each table's rows in the share of the customers this chunk holds (they were written in that order);
+    // a table of a few rows (the batch, counters) whole in the first, before the rows that refer to it.
+    for (const [table, { columns, rows }] of [...data].sort(([, a], [, b]) => Number(b.rows.length < 100) - Number(a.rows.length < 100))) {
+      const few = rows.length < 100;
+      const from = few ? 0 : Math.round((done / total) * rows.length);
+      const to = few ? (chunks === 0 ? rows.length : 0) : Math.round(((done + size) / total) * rows.length);
+      const perStatement = Math.max(1, Math.min(100, Math.floor(30_000 / columns.length)));
+      for (let i = from; i < to; i += perStatement) {
+        const n = Math.min(perStatement, to - i);
+        insert(table, columns, n).run(rows.slice(i, i + n).flat());
+      }
+    }
+    const commit = process.hrtime.bigint();
+    db.prepare('COMMIT').run();
+    commitNs += process.hrtime.bigint() - commit;
+    done += size;
+    chunks++;
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await database.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  return { seconds, commitSeconds: Number(commitNs) / 1e9, chunks };
+}
+
+/**
  * Samples the process's memory while it runs and writes the peaks when it exits: VmHWM (all
  * resident pages, including the database file's pages that SQLite maps into memory) and the
  * peak of RssAnon (the process's own memory: heap, buffers, SQLite's cache).
@@ -239,12 +311,11 @@ export async function run(log: (line: string) => void) {
   const cli = await buildCli(path.join(dir, 'cli'));
   const c = await importProcess(cli, dataDir, 'customers', customersCsv, ['--merge', 'off', '--default-country', 'GB']);
   let storedRows: Awaited<ReturnType<typeof sqliteStoredRowsImport>> | null = null;
-  if (baseline) {
-    const snapshot = path.join(dir, 'after-customers.db');
-    fs.copyFileSync(path.join(dataDir, 'rapport.db'), snapshot);
-    storedRows = await sqliteStoredRowsImport(snapshot);
-    fs.rmSync(snapshot, { force: true });
-  }
+  const snapshot = path.join(dir, 'after-customers.db');
+  fs.copyFileSync(path.join(dataDir, 'rapport.db'), snapshot);
+  if (baseline) storedRows = await sqliteStoredRowsImport(snapshot);
+  const nodeRows = await nodeStoredRowsImport(snapshot);
+  fs.rmSync(snapshot, { force: true });
   const o = await importProcess(cli, dataDir, 'orders', ordersCsv, []);
 
   const database = await openConfiguredDatabase(loadConfig({ RAPPORT_DATA_DIR: dataDir }));
@@ -280,6 +351,9 @@ export async function run(log: (line: string) => void) {
         `  sqlite3 storing every row the import stored (${storedRows.tables.join(', ')}; full-text through its triggers), from a copy: ${storedRows.seconds.toFixed(2)} s${storedRows.cpu ? `, cpu ${storedRows.cpu.toFixed(2)} s` : ''}, ${(storedRows.seconds / schema.seconds).toFixed(1)}x the customers alone; Rapport ${(c.seconds / storedRows.seconds).toFixed(1)}x this${storedRows.cpu ? `, cpu ratio ${(c.cpu / storedRows.cpu).toFixed(1)}x` : ''}`,
       );
   }
+  log(
+    `  better-sqlite3 alone storing every row the import stored, in its ${nodeRows.chunks} chunks (a transaction each, statements of up to 100 rows, values read beforehand, checkpoints after): ${nodeRows.seconds.toFixed(2)} s (commits ${nodeRows.commitSeconds.toFixed(2)} s)${baseline ? `, ${(nodeRows.seconds / baseline.customersSchema.seconds).toFixed(1)}x sqlite3 storing the customers alone` : ''}; Rapport ${(c.seconds / nodeRows.seconds).toFixed(1)}x this`,
+  );
   log(
     `orders.csv ${size(ordersCsv)}: Rapport ${o.seconds.toFixed(1)} s, ${rate(orderLines, o.seconds)}, cpu ${o.cpu.toFixed(1)} s (${ob.counts.created} orders, rejected ${ob.counts.rejected})${versus(o, orderLines, baseline?.orders)}; ${memory(o)}`,
   );
