@@ -22,9 +22,17 @@ import { customerSearchText, customerValues, withListsFilled } from './values.js
 
 /** Derived columns of a customer (see customerValues), and its company link, which needs the database. */
 async function normalise(trx: Db, ctx: Ctx, input: ApiRecord, existing: ApiRecord | null, companyIds: Map<string, string>): Promise<ApiRecord> {
+  const next = derivedValues(ctx, input, existing);
+  return 'company_id' in input || 'company' in input ? linkCompany(trx, ctx, input, next, companyIds) : next;
+}
+
+function derivedValues(ctx: Ctx, input: ApiRecord, existing: ApiRecord | null): ApiRecord {
   // An import (ctx.batchId) only knows what its file says: consent given at an unknown time stays
   // without a time (a legal record is never stamped with the import's time).
-  const next = customerValues(input, existing, ctx.defaultCountry, ctx.batchId ? null : new Date().toISOString());
+  return customerValues(input, existing, ctx.defaultCountry, ctx.batchId ? null : new Date().toISOString());
+}
+
+async function linkCompany(trx: Db, ctx: Ctx, input: ApiRecord, next: ApiRecord, companyIds: Map<string, string>): Promise<ApiRecord> {
   if ('company_id' in input && input.company_id) {
     const company = await trx
       .selectFrom('companies')
@@ -51,16 +59,26 @@ function toRow(fields: FieldDef[], record: ApiRecord, searchText?: string): Row 
   return row;
 }
 
-function keysOf(record: ApiRecord): { kind: string; value: string }[] {
-  const keys = new Map<string, { kind: string; value: string }>();
-  for (const e of (record.emails as string[]) ?? []) keys.set(`email:${emailKey(e)}`, { kind: 'email', value: emailKey(e) });
-  for (const p of (record.phones as PhoneEntry[]) ?? []) if (p.e164) keys.set(`phone:${p.e164}`, { kind: 'phone', value: p.e164 });
-  return [...keys.values()];
+/** A customer's match keys as customer_keys rows: each email (as emailKey gives it) and each E.164 phone, once. */
+function keyRows(id: string, record: ApiRecord, into: Row[] = []): Row[] {
+  const emails = (record.emails as string[]) ?? [];
+  const phones = (record.phones as PhoneEntry[]) ?? [];
+  const start = into.length;
+  const has = (kind: string, value: string) => {
+    for (let i = start; i < into.length; i++) if (into[i].kind === kind && into[i].value === value) return true;
+    return false;
+  };
+  for (const e of emails) {
+    const value = emailKey(e);
+    if (!has('email', value)) into.push({ kind: 'email', value, customer_id: id });
+  }
+  for (const p of phones) if (p.e164 && !has('phone', p.e164)) into.push({ kind: 'phone', value: p.e164, customer_id: id });
+  return into;
 }
 
 export async function writeKeys(trx: Db, id: string, record: ApiRecord, replace: boolean) {
   if (replace) await trx.deleteFrom('customer_keys').where('customer_id', '=', id).execute();
-  const rows = keysOf(record).map((k) => ({ ...k, customer_id: id }));
+  const rows = keyRows(id, record);
   if (rows.length) await trx.insertInto('customer_keys').values(rows).execute();
 }
 
@@ -70,13 +88,9 @@ export type RowWriter = (db: Db, table: string, rows: Row[]) => Promise<void>;
 const writeRows = (db: Db, table: string, rows: Row[], chunk: number, writer?: RowWriter) => (writer ? writer(db, table, rows) : insertRows(db, table, rows, chunk));
 
 async function insertKeys(trx: Db, records: { id: string; record: ApiRecord }[], writer?: RowWriter) {
-  await writeRows(
-    trx,
-    'customer_keys',
-    records.flatMap(({ id, record }) => keysOf(record).map((k) => ({ ...k, customer_id: id }))),
-    500,
-    writer,
-  );
+  const rows: Row[] = [];
+  for (const { id, record } of records) keyRows(id, record, rows);
+  await writeRows(trx, 'customer_keys', rows, 500, writer);
 }
 
 /** 409 when a primary email is already another customer's, or repeated within the batch. */
@@ -299,11 +313,17 @@ export async function createCustomersIn(trx: Db, ctx: Ctx, inputs: unknown[], { 
   const companyIds = new Map<string, string>();
   for (const raw of inputs) {
     const { input, sources = [], searchText } = raw instanceof ParsedCustomer ? raw : { ...parseCustomerInput(fields, raw, 'create'), searchText: undefined };
-    const record = await normalise(trx, ctx, withListsFilled(fields, input), null, companyIds);
+    // Most creates name no company: their values need no database, and no wait.
+    const filled = withListsFilled(fields, input);
+    const record = 'company_id' in input || 'company' in input ? await normalise(trx, ctx, filled, null, companyIds) : derivedValues(ctx, filled, null);
     const id = newId('customer');
     // Created here, a customer became one now; an imported one's is the file's date, or none (their first order tells).
-    const since = 'customer_since' in input || ctx.batchId ? {} : { customer_since: now };
-    prepared.push({ id, record: { ...record, ...since, id, created_at: now, updated_at: now }, sources, searchText });
+    if (!('customer_since' in input || ctx.batchId)) record.customer_since = now;
+    // The record is this create's own (customerValues makes a new one): completed in place.
+    record.id = id;
+    record.created_at = now;
+    record.updated_at = now;
+    prepared.push({ id, record, sources, searchText });
   }
   if (!lookedUp) await checkEmailConflicts(trx, prepared);
   const written = prepared.map((p) => toRow(fields, p.record, p.searchText));

@@ -25,14 +25,22 @@ const pastTense: Record<ChangeAction, string> = { create: 'created', update: 'up
 function eventFacts(entity: EntityDef, record: ApiRecord | null | undefined): Record<string, unknown> | undefined {
   if (!record) return undefined;
   const out: Record<string, unknown> = {};
-  for (const f of entity.fields) {
-    if (isPersonal(f) || !Object.hasOwn(record, f.name)) continue;
+  for (const f of factFields(entity)) {
+    if (!Object.hasOwn(record, f.name)) continue;
     const value = record[f.name];
     // Empty values are left out: an event stays small, and a missing key reads as "not set".
     if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) continue;
     out[f.name] = value;
   }
   return out;
+}
+
+/** An entity's fields that hold no personal data, found once per field list rather than per event. */
+const factFieldsOf = new WeakMap<EntityDef['fields'], EntityDef['fields']>();
+function factFields(entity: EntityDef): EntityDef['fields'] {
+  let fields = factFieldsOf.get(entity.fields);
+  if (!fields) factFieldsOf.set(entity.fields, (fields = entity.fields.filter((f) => !isPersonal(f))));
+  return fields;
 }
 
 /**
