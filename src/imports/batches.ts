@@ -122,8 +122,9 @@ export async function listBatches(db: Db, limit = 50): Promise<ImportBatch[]> {
   return (await db.selectFrom('import_batches').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute()).map(toBatch);
 }
 
-export async function recordRejects(db: Db, batchId: string, rejects: { errors: RowError[]; raw: Record<string, string> }[], insert?: RowInserter) {
-  const rows = rejects.flatMap(({ errors, raw }) => errors.map((e) => ({ batch_id: batchId, row_number: e.row, column_name: e.column, reason: e.reason.slice(0, 255), raw: JSON.stringify(raw) })));
+/** Rejected rows with their reasons; `raw`: the row's values as written, as JSON (CleanedRow.raw). */
+export async function recordRejects(db: Db, batchId: string, rejects: { errors: RowError[]; raw: string }[], insert?: RowInserter) {
+  const rows = rejects.flatMap(({ errors, raw }) => errors.map((e) => ({ batch_id: batchId, row_number: e.row, column_name: e.column, reason: e.reason.slice(0, 255), raw })));
   if (insert) return insert(db, 'import_rejects', rows);
   for (let i = 0; i < rows.length; i += 200)
     await db

@@ -13,7 +13,11 @@ import type { SourceRow } from './types.js';
 /** A row of the file with its values as written, the cleaned record and its errors, and its size. */
 export interface CleanedRow {
   rowNumber: number;
-  values: Record<string, string>;
+  /**
+   * The row's values as written, as JSON, the form errors.csv keeps a rejected row in: one string that
+   * crosses from the cleaning thread and waits in a chunk for much less than an object of strings.
+   */
+  raw: string;
   result: CleanResult;
   /** About how many bytes of the file the row took (for progress). */
   bytes: number;
@@ -43,7 +47,7 @@ export function cleanSourceRow(setup: CleaningSetup, row: SourceRow): CleanedRow
       searchText = createdSearchText(setup.customerFields, parsed.parsed, setup.pipeCountry);
     } else result.errors.push(...parsed.errors);
   }
-  return { rowNumber: row.rowNumber, values: row.values, result, bytes, input, searchText };
+  return { rowNumber: row.rowNumber, raw: JSON.stringify(row.values), result, bytes, input, searchText };
 }
 
 /** Rows per message from the cleaning thread. */

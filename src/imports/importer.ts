@@ -202,7 +202,7 @@ export async function previewImport(ctx: Ctx, filePath: string, options: ImportO
       const bad = !result.value || result.errors.length > 0;
       if (bad) rejected++;
       else if (result.warnings.length) flagged++;
-      if (rows.length < limit) rows.push({ row: row.rowNumber, values: row.values, record: result.value, errors: result.errors, warnings: result.warnings });
+      if (rows.length < limit) rows.push({ row: row.rowNumber, values: JSON.parse(row.raw) as Record<string, string>, record: result.value, errors: result.errors, warnings: result.warnings });
     }
   } catch (error) {
     asInvalidFile(error);
@@ -233,16 +233,15 @@ export async function runImport(ctx: Ctx, filePath: string, options: ImportOptio
 
   try {
     if (options.strict) {
-      const bad: { errors: RowError[]; raw: Record<string, string> }[] = [];
+      const bad: { errors: RowError[]; raw: string }[] = [];
       const checkDeal = await dealCheck(ctx, plan, options.kind);
       for await (const row of cleanedRows(filePath, await cleaningSetup(ctx, format, plan, options), useCleaningThread(options, totalBytes))) {
         const result = row.result;
-        if (!result.value || result.errors.length)
-          bad.push({ errors: result.errors.length ? result.errors : [{ row: row.rowNumber, column: null, reason: 'row cannot be imported' }], raw: row.values });
+        if (!result.value || result.errors.length) bad.push({ errors: result.errors.length ? result.errors : [{ row: row.rowNumber, column: null, reason: 'row cannot be imported' }], raw: row.raw });
         else {
           // A deal naming an unknown pipeline or stage is a bad row too.
           const dealError = checkDeal(row.rowNumber, result.value);
-          if (dealError) bad.push({ errors: [dealError], raw: row.values });
+          if (dealError) bad.push({ errors: [dealError], raw: row.raw });
         }
       }
       if (bad.length) {
@@ -290,7 +289,7 @@ async function writeAll(
   const insert = bulkInserter(ctx.database);
   const importCtx: Ctx = { ...ctx, batchId, defaultCountry: importCountry(ctx, options) };
   let chunk: CleanRow[] = [];
-  let rejects: { errors: RowError[]; raw: Record<string, string> }[] = [];
+  let rejects: { errors: RowError[]; raw: string }[] = [];
   let lastProgress = 0;
   // Rows of one order arrive together in line-item exports; an order is never split across chunks.
   let openOrder: CleanRow[] = [];
@@ -347,14 +346,14 @@ async function writeAll(
     const result = row.result;
     if (result.value && !result.errors.length && result.warnings.length) {
       // Imported, with the values that could not be cleaned kept as written; errors.csv lists them too.
-      rejects.push({ errors: result.warnings, raw: row.values });
+      rejects.push({ errors: result.warnings, raw: row.raw });
       counts.flagged = (counts.flagged ?? 0) + 1;
     }
     if (!result.value || result.errors.length) {
-      rejects.push({ errors: result.errors.length ? result.errors : [{ row: row.rowNumber, column: null, reason: 'row cannot be imported' }], raw: row.values });
+      rejects.push({ errors: result.errors.length ? result.errors : [{ row: row.rowNumber, column: null, reason: 'row cannot be imported' }], raw: row.raw });
       counts.rejected++;
     } else if (options.kind === 'orders') {
-      const clean = { row: row.rowNumber, value: result.value, raw: row.values };
+      const clean = { row: row.rowNumber, value: result.value, raw: row.raw };
       if (openOrder.length && openOrder[0].value.source_id !== clean.value.source_id) {
         orders.push({ rows: openOrder });
         openOrder = [];
@@ -362,7 +361,7 @@ async function writeAll(
       openOrder.push(clean);
       pendingRows++;
     } else {
-      chunk.push({ row: row.rowNumber, value: result.value, raw: row.values, input: rowInput(row.input, result.value), searchText: row.searchText });
+      chunk.push({ row: row.rowNumber, value: result.value, raw: row.raw, input: rowInput(row.input, result.value), searchText: row.searchText });
       pendingRows++;
     }
     if (pendingRows >= chunkRows(chunks, chunkSize) || rejects.length >= chunkSize) await flush();

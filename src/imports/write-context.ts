@@ -9,7 +9,8 @@ import type { CleanRecord } from './cleaning.js';
 export interface CleanRow {
   row: number;
   value: CleanRecord;
-  raw: Record<string, string>;
+  /** The row's values as written, as JSON (CleanedRow.raw). */
+  raw: string;
   /** A customer row's create body, parsed already (CleanedRow.input); unset: the write pipe parses it. */
   input?: ApiRecord;
   /** With `input`, the search text the pipe stores for it, made where it was parsed (CleanedRow.searchText). */
