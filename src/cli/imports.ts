@@ -25,7 +25,7 @@ const importHeapBytes = 64 * 1024 ** 2;
  * 256 MB (system time 47.5 and 44.3 s, 37.2 and 32.6 s), at a peak RSS of about 660 MB instead of 450 MB.
  * 100,000 customers (8 MB) were no faster with 256 MB, and 200 MB larger, so a small file keeps 64 MB.
  */
-const importCacheKib = (fileBytes: number) => Math.round(Math.max(64 * 1024, Math.min(256 * 1024, os.totalmem() / 16 / 1024, (3 * fileBytes) / 1024)));
+export const importCacheKib = (fileBytes: number) => Math.round(Math.max(64 * 1024, Math.min(256 * 1024, os.totalmem() / 16 / 1024, (3 * fileBytes) / 1024)));
 
 const importKindNames: EntityKind[] = ['customers', 'companies', 'products', 'orders', 'interactions'];
 
