@@ -23,8 +23,11 @@ import { customerSearchText, customerValues, withListsFilled } from './values.js
 /** Derived columns of a customer (see customerValues), and its company link, which needs the database. */
 async function normalise(trx: Db, ctx: Ctx, input: ApiRecord, existing: ApiRecord | null, companyIds: Map<string, string>): Promise<ApiRecord> {
   const next = derivedValues(ctx, input, existing);
-  return 'company_id' in input || 'company' in input ? linkCompany(trx, ctx, input, next, companyIds) : next;
+  return namesCompany(input) ? linkCompany(trx, ctx, input, next, companyIds) : next;
 }
+
+/** Whether a write gives a company (by name or id): its link needs the database. */
+const namesCompany = (input: ApiRecord) => 'company_id' in input || 'company' in input;
 
 function derivedValues(ctx: Ctx, input: ApiRecord, existing: ApiRecord | null): ApiRecord {
   // An import (ctx.batchId) only knows what its file says: consent given at an unknown time stays
@@ -293,7 +296,6 @@ async function recordsAsWritten(trx: Db, fields: FieldDef[], prepared: { id: str
   return records;
 }
 
-/** Creates customers from request bodies (parsed here) or from bodies parsed already (ParsedCustomer). */
 /** How a caller that writes many customers at once has the pipe write them. */
 export interface CreateOptions {
   /** Writes the rows the fastest way the engine allows (see RowWriter). */
@@ -306,6 +308,7 @@ export interface CreateOptions {
   lookedUp?: boolean;
 }
 
+/** Creates customers from request bodies (parsed here) or from bodies parsed already (ParsedCustomer). */
 export async function createCustomersIn(trx: Db, ctx: Ctx, inputs: unknown[], { writer, lookedUp = false }: CreateOptions = {}): Promise<ApiRecord[]> {
   const fields = await fieldsOf(trx, customerEntity);
   const now = new Date().toISOString();
@@ -313,9 +316,9 @@ export async function createCustomersIn(trx: Db, ctx: Ctx, inputs: unknown[], { 
   const companyIds = new Map<string, string>();
   for (const raw of inputs) {
     const { input, sources = [], searchText } = raw instanceof ParsedCustomer ? raw : { ...parseCustomerInput(fields, raw, 'create'), searchText: undefined };
+    const values = derivedValues(ctx, withListsFilled(fields, input), null);
     // Most creates name no company: their values need no database, and no wait.
-    const filled = withListsFilled(fields, input);
-    const record = 'company_id' in input || 'company' in input ? await normalise(trx, ctx, filled, null, companyIds) : derivedValues(ctx, filled, null);
+    const record = namesCompany(input) ? await linkCompany(trx, ctx, input, values, companyIds) : values;
     const id = newId('customer');
     // Created here, a customer became one now; an imported one's is the file's date, or none (their first order tells).
     if (!('customer_since' in input || ctx.batchId)) record.customer_since = now;
