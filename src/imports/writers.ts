@@ -123,7 +123,7 @@ export async function writeCustomers(w: WriteContext, rows: CleanRow[], contentI
 
   /** An existing customer given its first address: none, when that address is already another's or another record of this chunk takes it. */
   const keepPrimaryUnique = (patch: ApiRecord, id: string) => {
-    const key = String(patch.email).toLowerCase();
+    const key = emailKey(String(patch.email));
     const owner = byEmail.get(key);
     if ((owner && owner !== id) || primaryTaken.has(key)) patch.email = null;
     else primaryTaken.add(key);
