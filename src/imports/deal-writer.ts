@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../core/database.js';
-import { companyKey } from '../customers/normalise.js';
+import { companyKey, emailKey } from '../customers/normalise.js';
 import { attachSources } from '../customers/service.js';
 import { ensureDefaultPipeline, readPipelines, type Pipeline, type Stage } from '../deals/pipelines.js';
 import { createDealsIn } from '../deals/service.js';
@@ -171,7 +171,7 @@ export async function writeOrdersWithDeals(w: WriteContext, groups: OrderGroup[]
   );
   const byEmail = await findCustomersByEmail(
     w.trx,
-    heads.flatMap((r) => (r.value.customer_email !== undefined ? [String(r.value.customer_email).toLowerCase()] : [])),
+    heads.flatMap((r) => (r.value.customer_email !== undefined ? [String(r.value.customer_email)] : [])),
   );
   const orders = await findBySourceIds(
     w.trx,
@@ -185,7 +185,7 @@ export async function writeOrdersWithDeals(w: WriteContext, groups: OrderGroup[]
     if (!orders.has(String(r.value.source_id))) continue;
     const id =
       (r.value.customer_source_id !== undefined && bySource.get(String(r.value.customer_source_id))) ||
-      (r.value.customer_email !== undefined && byEmail.get(String(r.value.customer_email).toLowerCase()));
+      (r.value.customer_email !== undefined && byEmail.get(emailKey(String(r.value.customer_email))));
     if (id) customers.set(r, id);
   }
   await openDeals(w, planned, customers);

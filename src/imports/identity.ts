@@ -1,4 +1,5 @@
 import type { Db } from '../core/database.js';
+import { emailKey } from '../customers/normalise.js';
 
 /** Which records already carry these ids of `source`: source_id -> Rapport id. */
 export async function findBySourceIds(db: Db, entity: string, source: string, sourceIds: Iterable<string>): Promise<Map<string, string>> {
@@ -17,9 +18,9 @@ export async function findBySourceIds(db: Db, entity: string, source: string, so
   return found;
 }
 
-/** Customers known by these (lower-cased) email addresses: email -> customer id. */
+/** Customers known by these email addresses: emailKey(address) -> customer id (the match keys' form). */
 export async function findCustomersByEmail(db: Db, emails: Iterable<string>): Promise<Map<string, string>> {
-  const keys = [...new Set(emails)];
+  const keys = [...new Set(Array.from(emails, emailKey))];
   const found = new Map<string, string>();
   for (let i = 0; i < keys.length; i += 500) {
     const rows = await db

@@ -80,7 +80,7 @@ export async function writeCustomers(w: WriteContext, rows: CleanRow[], contentI
     source,
     rows.flatMap((r) => sourceIdOf(r.value) ?? []),
   );
-  const emailsLookedUp = new Set(rows.flatMap((r) => ((r.value.emails as string[]) ?? []).map((e) => e.toLowerCase())));
+  const emailsLookedUp = new Set(rows.flatMap((r) => ((r.value.emails as string[]) ?? []).map(emailKey)));
   const byEmail = await findCustomersByEmail(trx, emailsLookedUp);
   const primaryTaken = new Set<string>();
   // `parsed`: the input is the row's own as the write pipe parsed it on the cleaning thread (see ParsedCustomer).
@@ -92,7 +92,7 @@ export async function writeCustomers(w: WriteContext, rows: CleanRow[], contentI
   for (const r of rows) {
     const input = r.input ?? customerInput(r.value);
     const sourceId = sourceIdOf(r.value);
-    const emails = ((input.emails as string[]) ?? []).map((e) => e.toLowerCase());
+    const emails = ((input.emails as string[]) ?? []).map(emailKey);
     const existing = (sourceId && bySource.get(sourceId)) || (w.mergeByEmail ? emails.map((e) => byEmail.get(e)).find(Boolean) : undefined);
     if (existing) {
       const authoritative = !!sourceId && bySource.get(sourceId) === existing;
@@ -204,12 +204,12 @@ async function resolveCustomers(w: WriteContext, rows: CleanRow[], createMissing
   );
   const byEmail = await findCustomersByEmail(
     w.trx,
-    rows.flatMap((r) => (r.value.customer_email ? [String(r.value.customer_email).toLowerCase()] : [])),
+    rows.flatMap((r) => (r.value.customer_email ? [String(r.value.customer_email)] : [])),
   );
   const out = new Map<CleanRow, string>();
   const missing: CleanRow[] = [];
   for (const r of rows) {
-    const id = (r.value.customer_source_id && bySource.get(String(r.value.customer_source_id))) || (r.value.customer_email && byEmail.get(String(r.value.customer_email).toLowerCase()));
+    const id = (r.value.customer_source_id && bySource.get(String(r.value.customer_source_id))) || (r.value.customer_email && byEmail.get(emailKey(String(r.value.customer_email))));
     if (id) out.set(r, id);
     else if (createMissing && (r.value.customer_source_id || r.value.customer_email)) missing.push(r);
     else if (r.value.customer_source_id) w.reject(r, `no customer with ${w.source} id ${r.value.customer_source_id}; import the customers first`, null);
