@@ -184,8 +184,7 @@ export async function writeOrdersWithDeals(w: WriteContext, groups: OrderGroup[]
     // An order writeOrders rejected (no date, no total) opens no deal.
     if (!orders.has(String(r.value.source_id))) continue;
     const id =
-      (r.value.customer_source_id !== undefined && bySource.get(String(r.value.customer_source_id))) ||
-      (r.value.customer_email !== undefined && byEmail.get(emailKey(String(r.value.customer_email))));
+      (r.value.customer_source_id !== undefined && bySource.get(String(r.value.customer_source_id))) || (r.value.customer_email !== undefined && byEmail.get(emailKey(String(r.value.customer_email))));
     if (id) customers.set(r, id);
   }
   await openDeals(w, planned, customers);
