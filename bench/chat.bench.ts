@@ -10,6 +10,7 @@
 import '../src/derived-data.js';
 import fs from 'node:fs';
 import os from 'node:os';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
@@ -166,7 +167,8 @@ async function serveInline(database: Database) {
   return {
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: async () => {
-      server.closeAllConnections?.();
+      // @hono/node-server serves with node:http unless told otherwise.
+      (server as Server).closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     },
   };

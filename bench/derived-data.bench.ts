@@ -5,7 +5,7 @@ import path from 'node:path';
 import { subscribe } from '../src/core/events.js';
 import { openDatabase, type Database } from '../src/core/database.js';
 import { migrate } from '../src/core/migrations/index.js';
-import { customerSearchText } from '../src/customers/service.js';
+import { customerSearchText } from '../src/customers/values.js';
 import { customers as customerService } from '../src/customers/index.js';
 import { runImport } from '../src/imports/importer.js';
 import { rowToRecord } from '../src/records/codec.js';
