@@ -112,6 +112,8 @@ export async function run(log: (line: string) => void) {
       ['default (12 months to today, by month)', {}],
       ['last year by month', { from: `${new Date().getUTCFullYear() - 1}-01-01`, to: `${new Date().getUTCFullYear() - 1}-12-31`, bucket: 'month' }],
       ['mid-month edges, by month', { from: `${new Date().getUTCFullYear() - 1}-02-14`, to: `${new Date().getUTCFullYear() - 1}-11-20`, bucket: 'month' }],
+      // Most of its hull's days left out: here the base tables answer sooner than edge corrections (rollup-reports.ts).
+      ['six weeks with mid-month edges, by month', { from: `${new Date().getUTCFullYear() - 1}-03-10`, to: `${new Date().getUTCFullYear() - 1}-04-20`, bucket: 'month' }],
     ];
     for (const [name, p] of ranges) {
       const [, first] = await timed(() => dashboardSet(ctx, p));

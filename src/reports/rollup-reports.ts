@@ -91,10 +91,21 @@ async function edgeCustomers(db: Db, h: MonthHull): Promise<Map<string, { segmen
 }
 
 /**
- * Edge corrections cost a query per customer chunk: past this many counted orders in the days left
- * out (a custom range starting or ending mid-month), the base tables answer sooner.
+ * Edge corrections cost a query per customer chunk: up to this many counted orders in the days left
+ * out (a custom range starting or ending mid-month), they are always the quicker way.
  */
 const maxEdgeOrders = 2000;
+
+/**
+ * Past that, the cost of the corrections follows the days left out and that of the base tables the days
+ * of the range: the corrections are the quicker way while the days left out are at most this share of
+ * the range's days. Measured on the 1M-customer demo (3.2M orders; same figures either way): 23 days left
+ * out of a 280-day range, corrections 3.1 s, base tables 6.5 s; 29 of 1,036 days, 6.2 and 14.3 s; 3 of 27,
+ * 0.36 and 0.49 s; 10 of 355, 4.3 and 8.7 s; 19 of 42, 1.8 and 0.68 s; 30 of 31, 3.2 and 0.60 s.
+ */
+const maxExcludedShare = 0.25;
+
+const daysOf = (w: DayWindow) => (Date.parse(w.toExclusive) - Date.parse(w.from)) / 86_400_000;
 
 /** Counted orders in the days left out, counted up to `cap` + 1. */
 async function edgeOrders(db: Db, h: MonthHull, cap: number): Promise<number> {
@@ -113,12 +124,15 @@ async function edgeOrders(db: Db, h: MonthHull, cap: number): Promise<number> {
 }
 
 /**
- * The order figures of a month-bucket range: whole months from the rollups, edges corrected; null when
- * the days left out hold more than `maxEdgeOrders` orders.
+ * The order figures of a month-bucket range: whole months from the rollups, edges corrected; null (the
+ * base tables answer sooner) when the days left out hold more than `maxEdgeOrders` orders and are more
+ * than `maxExcludedShare` of the range's days.
  */
 export async function rangeFigures(db: Db, r: Range): Promise<RangeFigures | null> {
   const h = monthHull(r);
-  if ((await edgeOrders(db, h, maxEdgeOrders)) > maxEdgeOrders) return null;
+  const excludedDays = h.excluded.reduce((sum, w) => sum + daysOf(w), 0);
+  const share = excludedDays / daysOf({ from: r.from, toExclusive: r.toExclusive });
+  if (share > maxExcludedShare && (await edgeOrders(db, h, maxEdgeOrders)) > maxEdgeOrders) return null;
   const [figures, edge] = await Promise.all([wholeMonthFigures(db, h), edgeCustomers(db, h)]);
   const range = { from: r.from, toExclusive: r.toExclusive };
   for (const { segment, orders } of edge.values()) {
