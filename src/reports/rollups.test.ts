@@ -203,5 +203,12 @@ describe.each(engines)('report rollups on %s', (engine) => {
     ).rejects.toThrow('abandoned');
     expect(await revenueReport(ctx, ranges[0])).toEqual(before);
     await expectExact();
+
+    // Reports asked for at once share a range's figures while they are made, and only that range's.
+    const alone = [];
+    for (const range of ranges) alone.push([await dashboardReport(ctx, range), await cohortReport(ctx, range)]);
+    const atOnce = await Promise.all(ranges.map((range) => Promise.all([dashboardReport(ctx, range), cohortReport(ctx, range)])));
+    expect(atOnce).toEqual(alone);
+    expect(new Set(alone.map((r) => JSON.stringify(r))).size).toBe(ranges.length);
   }, 120_000);
 });

@@ -13,6 +13,7 @@ import { countedOrderStatuses } from '../schema/entities.js';
 import { breakdownColumn, cohortReportFromBase, customersReportFromBase, revenueBreakdownFromBase, revenueReportFromBase, type BreakdownDimension } from './base-reports.js';
 import { num, resolveRange, round2, type Range, type RangeParams } from './range.js';
 import { campaignsFromRollups, cohortsFromFigures, customersFromFigures, rangeFigures, revenueFromFigures, segmentsFromFigures } from './rollup-reports.js';
+import type { RangeFigures } from './range-figures.js';
 import { syncReportSegments } from './rollups.js';
 import { breakdownInBusinessCurrency, periodsInBusinessCurrency } from './currencies.js';
 
@@ -25,11 +26,28 @@ const counted = [...countedOrderStatuses];
  * The order figures of a month-bucket range from the rollups (once they carry the newest segmentation),
  * or null for day and week buckets and for custom ranges whose edges leave out many orders.
  */
-async function figuresOf(ctx: Ctx, r: Range) {
-  if (r.bucket !== 'month') return null;
-  await syncReportSegments(ctx.database.db);
-  return rangeFigures(ctx.database.db, r);
+function figuresOf(ctx: Ctx, r: Range): Promise<RangeFigures | null> {
+  if (r.bucket !== 'month') return Promise.resolve(null);
+  const { db } = ctx.database;
+  const key = `${r.from}/${r.toExclusive}`;
+  const running = figuresInFlight.get(db) ?? new Map<string, Promise<RangeFigures | null>>();
+  figuresInFlight.set(db, running);
+  let figures = running.get(key);
+  if (!figures) {
+    figures = syncReportSegments(db)
+      .then(() => rangeFigures(db, r))
+      .finally(() => running.delete(key));
+    running.set(key, figures);
+  }
+  return figures;
 }
+
+/**
+ * Range figures being made, by database and range. The dashboard set asks for one range's figures twice
+ * at once (the dashboard and its cohorts), and correcting mid-month edges takes seconds at a million
+ * customers: the second ask waits for the first. Shared only while being made; their readers only read.
+ */
+const figuresInFlight = new WeakMap<object, Map<string, Promise<RangeFigures | null>>>();
 
 /** Revenue, orders, buyers and average order value per period, in the business currency. */
 export async function revenueReport(ctx: Ctx, p: RangeParams) {
