@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import type { Db } from '../core/database.js';
 import { countedOrderStatuses } from '../schema/entities.js';
 import { breakdownRows, campaignRows, cohortRows, type CampaignRow } from './base-reports.js';
-import { bucketsBetween, churnedByPeriod, isoDay, lastDayWindow, num, round2, type Range } from './range.js';
+import { bucketsBetween, churnedByPeriod, isoDay, lastDayWindow, num, round2, windowDays, type Range } from './range.js';
 import { RangeFigures, type CustomerOrder, type DayWindow } from './range-figures.js';
 import { centsSum } from '../core/dialect.js';
 import { engineOf, flagSum, revenueOfCounted } from './rollups.js';
@@ -105,8 +105,6 @@ const maxEdgeOrders = 2000;
  */
 const maxExcludedShare = 0.25;
 
-const daysOf = (w: DayWindow) => (Date.parse(w.toExclusive) - Date.parse(w.from)) / 86_400_000;
-
 /** Counted orders in the days left out, counted up to `cap` + 1. */
 async function edgeOrders(db: Db, h: MonthHull, cap: number): Promise<number> {
   if (h.excluded.length === 0) return 0;
@@ -130,8 +128,7 @@ async function edgeOrders(db: Db, h: MonthHull, cap: number): Promise<number> {
  */
 export async function rangeFigures(db: Db, r: Range): Promise<RangeFigures | null> {
   const h = monthHull(r);
-  const excludedDays = h.excluded.reduce((sum, w) => sum + daysOf(w), 0);
-  const share = excludedDays / daysOf({ from: r.from, toExclusive: r.toExclusive });
+  const share = h.excluded.reduce((sum, w) => sum + windowDays(w), 0) / windowDays(r);
   if (share > maxExcludedShare && (await edgeOrders(db, h, maxEdgeOrders)) > maxEdgeOrders) return null;
   const [figures, edge] = await Promise.all([wholeMonthFigures(db, h), edgeCustomers(db, h)]);
   const range = { from: r.from, toExclusive: r.toExclusive };

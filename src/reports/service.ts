@@ -30,8 +30,8 @@ function figuresOf(ctx: Ctx, r: Range): Promise<RangeFigures | null> {
   if (r.bucket !== 'month') return Promise.resolve(null);
   const { db } = ctx.database;
   const key = `${r.from}/${r.toExclusive}`;
-  const running = figuresInFlight.get(db) ?? new Map<string, Promise<RangeFigures | null>>();
-  figuresInFlight.set(db, running);
+  let running = figuresInFlight.get(db);
+  if (!running) figuresInFlight.set(db, (running = new Map()));
   let figures = running.get(key);
   if (!figures) {
     figures = syncReportSegments(db)
