@@ -16,6 +16,8 @@ describe.each(engines)('report amounts and currencies on %s', (engine) => {
       { customer_id: eu, ordered_at: '2025-02-05T10:00:00Z', total: 116.9, currency: 'EUR' },
       { customer_id: us, ordered_at: '2025-02-06T10:00:00Z', total: 83.9, currency: 'USD' },
       { customer_id: us, ordered_at: '2025-02-07T10:00:00Z', total: 16.1, currency: 'USD' },
+      // A currency before the business currency in order, and one after it: both are found.
+      { customer_id: us, ordered_at: '2025-03-02T10:00:00Z', total: 10, currency: 'GBP' },
     ]);
     await database.db.transaction().execute((trx) => refreshOrderFigures(trx, [eu, us]));
     expect((await api.request('PATCH', '/api/settings', { currency: 'EUR' })).status).toBe(200);
@@ -29,8 +31,12 @@ describe.each(engines)('report amounts and currencies on %s', (engine) => {
     expect(res.status).toBe(200);
     expect(res.body.kpis).toMatchObject({ revenue: 1120.6, orders: 2, average_order_value: 560.3 });
     expect(res.body.currency).toBe('EUR');
-    expect(res.body.other_currencies).toEqual([{ currency: 'USD', orders: 2, revenue: 100 }]);
+    expect(res.body.other_currencies).toEqual([
+      { currency: 'GBP', orders: 1, revenue: 10 },
+      { currency: 'USD', orders: 2, revenue: 100 },
+    ]);
     expect(res.body.includes).toContain('2 in USD');
+    expect(res.body.includes).toContain('1 in GBP');
     expect(res.body.revenue.map((p: { revenue: number; orders: number }) => [p.revenue, p.orders])).toEqual([
       [1003.7, 1],
       [116.9, 1],
@@ -55,7 +61,10 @@ describe.each(engines)('report amounts and currencies on %s', (engine) => {
     await api.request('PATCH', '/api/settings', { currency: 'usd' });
     const res = await api.request('GET', `/api/reports/dashboard?${range}`);
     expect(res.body.kpis).toMatchObject({ revenue: 100, orders: 2 });
-    expect(res.body.other_currencies).toEqual([{ currency: 'EUR', orders: 2, revenue: 1120.6 }]);
+    expect(res.body.other_currencies).toEqual([
+      { currency: 'EUR', orders: 2, revenue: 1120.6 },
+      { currency: 'GBP', orders: 1, revenue: 10 },
+    ]);
     await api.request('PATCH', '/api/settings', { currency: 'EUR' });
   });
 

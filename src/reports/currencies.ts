@@ -6,6 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { Ctx } from '../core/context.js';
+import type { Db } from '../core/database.js';
 import { countedOrderStatuses } from '../schema/entities.js';
 import { getBusinessSettings } from '../settings/business.js';
 import { bucketExpr, num, round2, type Range } from './range.js';
@@ -30,24 +31,43 @@ export interface OtherCurrencies {
   includes: string;
 }
 
+/**
+ * The currencies orders are in other than `currency`, one index seek each: the next currency after the
+ * last one found, skipping `currency` itself (whose orders may be millions) with a seek past it.
+ */
+async function otherCurrencies(db: Db, currency: string): Promise<string[]> {
+  const out: string[] = [];
+  let after: string | null = null;
+  for (;;) {
+    let q = db.selectFrom('orders').select('currency').orderBy('currency').limit(1);
+    if (after !== null) q = q.where('currency', '>', after);
+    const row = await q.executeTakeFirst();
+    if (!row) return out;
+    after = String(row.currency);
+    if (after !== currency) out.push(after);
+  }
+}
+
 /** Counted orders in the range whose currency is not `currency`, by currency, period and a customer column. */
 async function otherRows(ctx: Ctx, r: Range, currency: string, column: string | null): Promise<OtherRow[]> {
   const { db, dialect } = ctx.database;
   const period = bucketExpr(dialect, 'o.ordered_at', r.bucket);
   const key = column ? sql.ref(`c.${column}`) : sql`null`;
-  // Two ranges of the (currency, ordered_at) index rather than one "<>" that no engine reads by index.
-  const query = (side: '<' | '>') =>
+  // One (currency, ordered_at) index range per other currency. A "<>", or "<" and ">" the business
+  // currency, lets SQLite without table statistics read the range by ordered_at and every order's row.
+  const query = (other: string) =>
     db
       .selectFrom('orders as o')
       .innerJoin('customers as c', 'c.id', 'o.customer_id')
       .select([sql<string>`o.currency`.as('currency'), period.as('period'), key.as('key'), sql<number>`count(*)`.as('orders'), centsSum(dialect, sql`o.total`).as('cents')])
-      .where('o.currency', side, currency)
+      .where('o.currency', '=', other)
       .where('o.ordered_at', '>=', r.from)
       .where('o.ordered_at', '<', r.toExclusive)
       .where('o.status', 'in', counted)
       .groupBy(column ? [sql`o.currency`, period, key] : [sql`o.currency`, period])
       .execute();
-  const rows = [...(await query('<')), ...(await query('>'))];
+  const rows = [];
+  for (const other of await otherCurrencies(db, currency)) rows.push(...(await query(other)));
   return rows.map((row) => ({ currency: String(row.currency), period: String(row.period), key: (row.key as string | null) ?? null, orders: num(row.orders), cents: num(row.cents) }));
 }
 
