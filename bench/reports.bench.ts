@@ -112,7 +112,7 @@ export async function run(log: (line: string) => void) {
       ['default (12 months to today, by month)', {}],
       ['last year by month', { from: `${new Date().getUTCFullYear() - 1}-01-01`, to: `${new Date().getUTCFullYear() - 1}-12-31`, bucket: 'month' }],
       ['mid-month edges, by month', { from: `${new Date().getUTCFullYear() - 1}-02-14`, to: `${new Date().getUTCFullYear() - 1}-11-20`, bucket: 'month' }],
-      // Most of its hull's days left out: here the base tables answer sooner than edge corrections (rollup-reports.ts).
+      // Nearly half of its hull's days left out (rollup-reports.ts weighs edge corrections against the base tables).
       ['six weeks with mid-month edges, by month', { from: `${new Date().getUTCFullYear() - 1}-03-10`, to: `${new Date().getUTCFullYear() - 1}-04-20`, bucket: 'month' }],
     ];
     for (const [name, p] of ranges) {
@@ -149,7 +149,7 @@ export async function run(log: (line: string) => void) {
       ['last 90 days by week', { from: isoDaysAgo(89), bucket: 'week' as const }],
     ] as const) {
       const t = await repeat(3, () => dashboardSet(ctx, p));
-      log(`  dashboard set uncached, ${name} (base tables for day/week buckets): median ${fmt(t.median)}, max ${fmt(t.max)} over 3`);
+      log(`  dashboard set uncached, ${name} (periods from the base tables, buyers and segments from the month figures): median ${fmt(t.median)}, max ${fmt(t.max)} over 3`);
     }
 
     // One order write through the orders service, rolled back; the rollup part timed on its own.

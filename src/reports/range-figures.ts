@@ -1,8 +1,7 @@
 /**
  * The order figures of a date range, as sums over customers: per month revenue, orders, buying and new
  * customers; distinct buyers; per segment revenue, orders and buyers; cohort activity. Being sums, the
- * rollups' figures for whole months can be corrected customer by customer for ranges that start or end
- * inside a month.
+ * rollups' figures for whole months can be corrected for ranges that start or end inside a month.
  */
 
 export interface MonthFigures {
@@ -16,12 +15,6 @@ export interface SegmentFigures {
   cents: number;
   orders: number;
   customers: number;
-}
-
-/** One counted order of a customer: ISO timestamp and whole cents. */
-export interface CustomerOrder {
-  at: string;
-  cents: number;
 }
 
 /** Days [from, toExclusive) as YYYY-MM-DD prefixes of ISO timestamps. */
@@ -58,32 +51,5 @@ export class RangeFigures {
     const c = this.cohorts.get(cohort) ?? new Map<string, number>();
     c.set(month, (c.get(month) ?? 0) + sign * customers);
     this.cohorts.set(cohort, c);
-  }
-
-  /**
-   * Adds (or removes) what one customer contributes to the figures of a window: its orders in the
-   * window, and as a new customer and cohort member when its first order falls in the window.
-   * `orders` are all the customer's counted orders, sorted by time.
-   */
-  addCustomer(orders: CustomerOrder[], segment: string, window: DayWindow, sign: 1 | -1): void {
-    if (orders.length === 0) return;
-    const inside = (at: string) => at >= window.from && at < window.toExclusive;
-    const within = orders.filter((o) => inside(o.at));
-    const months = new Set<string>();
-    for (const o of within) {
-      const month = o.at.slice(0, 7);
-      this.addMonth(month, { cents: o.cents, orders: 1, customers: months.has(month) ? 0 : 1 }, sign);
-      months.add(month);
-    }
-    if (within.length) {
-      this.buyers += sign;
-      this.addSegment(segment, { cents: within.reduce((s, o) => s + o.cents, 0), orders: within.length, customers: 1 }, sign);
-    }
-    const first = orders[0];
-    if (inside(first.at)) {
-      const cohort = first.at.slice(0, 7);
-      this.addMonth(cohort, { newCustomers: 1 }, sign);
-      for (const month of new Set(orders.map((o) => o.at.slice(0, 7)))) this.addCohort(cohort, month, 1, sign);
-    }
   }
 }

@@ -87,6 +87,13 @@ describe.each(engines)('report rollups on %s', (engine) => {
         .where('ordered_at', '<', resolveRange(range).toExclusive)
         .executeTakeFirstOrThrow();
       expect((await dashboardReport(ctx, p)).kpis.active_customers).toBe(Number(buyers.n));
+      // Day and week buckets take buyers and segments from the month figures too.
+      const segmentsInCurrency = (await breakdownInBusinessCurrency(ctx, resolveRange(p), 'segment_id', segmentsFromBase)).data;
+      for (const bucket of ['day', 'week'] as const) {
+        const dash = await dashboardReport(ctx, { ...range, bucket });
+        expect(dash.kpis.active_customers).toBe(Number(buyers.n));
+        expect(byKey(dash.revenue_by_segment, 'key')).toEqual(byKey(segmentsInCurrency, 'key'));
+      }
     }
     const stages = await api.db.database.db
       .selectFrom('customers')
