@@ -70,11 +70,10 @@ async function wholeMonthFigures(db: Db, h: MonthHull): Promise<RangeFigures> {
 
 const inWindows = (column: string, windows: DayWindow[]) => (eb: any) => eb.or(windows.map((w) => eb.and([eb(column, '>=', w.from), eb(column, '<', w.toExclusive)])));
 
-/** Every window of `windows` as its part inside `within` (empty parts left out). */
-function clip(windows: DayWindow[], within: DayWindow): DayWindow[] {
-  return windows
-    .map((w) => ({ from: w.from > within.from ? w.from : within.from, toExclusive: w.toExclusive < within.toExclusive ? w.toExclusive : within.toExclusive }))
-    .filter((w) => w.from < w.toExclusive);
+/** The days two windows share, if any. */
+function overlap(a: DayWindow, b: DayWindow): DayWindow | undefined {
+  const w = { from: a.from > b.from ? a.from : b.from, toExclusive: a.toExclusive < b.toExclusive ? a.toExclusive : b.toExclusive };
+  return w.from < w.toExclusive ? w : undefined;
 }
 
 /** Whether the customer `customerId` (a column reference) has a counted order in `window`. */
@@ -101,29 +100,22 @@ const boughtIn = (eb: ExpressionBuilder<any, any>, customerId: string, window: D
 async function correctEdges(db: Db, figures: RangeFigures, h: MonthHull, r: Range): Promise<void> {
   if (h.excluded.length === 0) return;
   const dialect = engineOf(db);
-  const range = { from: r.from, toExclusive: r.toExclusive };
   const month = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 7)`;
   // The months holding days left out (one or two): their days left out, and their days in the range.
   const edges = [...new Set(h.excluded.map((w) => w.from.slice(0, 7)))].map((m) => ({
     month: m,
     left: h.excluded.filter((w) => w.from.startsWith(m)),
-    kept: clip([{ from: `${m}-01`, toExclusive: nextMonthStart(m) }], range)[0] as DayWindow | undefined,
+    kept: overlap({ from: `${m}-01`, toExclusive: nextMonthStart(m) }, r),
   }));
-  const onDays = (windows: DayWindow[]) =>
-    sql.join(
-      windows.map((w) => sql`(ordered_at >= ${w.from} and ordered_at < ${w.toExclusive})`),
-      sql` or `,
-    );
-
   const leftOut = db
     .selectFrom('orders')
-    .select([
+    .select((eb) => [
       'customer_id',
       centsSum(dialect, sql`total`).as('cents'),
       sql<number>`count(*)`.as('orders'),
       ...edges.flatMap((e, i) => [
-        centsSum(dialect, sql`case when ${onDays(e.left)} then total else 0 end`).as(`cents${i}`),
-        sql<number>`sum(case when ${onDays(e.left)} then 1 else 0 end)`.as(`orders${i}`),
+        centsSum(dialect, sql`case when ${inWindows('ordered_at', e.left)(eb)} then total else 0 end`).as(`cents${i}`),
+        sql<number>`sum(case when ${inWindows('ordered_at', e.left)(eb)} then 1 else 0 end)`.as(`orders${i}`),
       ]),
     ])
     .where('status', 'in', counted)
@@ -136,7 +128,7 @@ async function correctEdges(db: Db, figures: RangeFigures, h: MonthHull, r: Rang
       sql<string>`coalesce(c.segment_id, '')`.as('segment'),
       sql<number>`sum(e.cents)`.as('cents'),
       sql<number>`sum(e.orders)`.as('orders'),
-      sql<number>`sum(case when ${boughtIn(eb, 'e.customer_id', range)} then 0 else 1 end)`.as('gone'),
+      sql<number>`sum(case when ${boughtIn(eb, 'e.customer_id', r)} then 0 else 1 end)`.as('gone'),
       ...edges.flatMap((e, i) => {
         const here = sql.ref(`e.orders${i}`);
         return [
