@@ -93,10 +93,10 @@ export function bucketsBetween(from: string, to: string, bucket: Bucket): string
 export const num = (v: unknown) => toNumber(v) ?? 0;
 export const round2 = (v: number) => Math.round(v * 100) / 100;
 
-/** The day after a YYYY-MM-DD day, shifted by `days` (may be negative). */
 /** The days of a window [from, toExclusive) of YYYY-MM-DD days (a Range is one). */
 export const windowDays = (w: { from: string; toExclusive: string }) => (Date.parse(w.toExclusive) - Date.parse(w.from)) / dayMs;
 
+/** The day after a YYYY-MM-DD day, shifted by `days` (may be negative). */
 const shiftDay = (day: string, days: number) => isoDay(Date.parse(`${day}T00:00:00Z`) + days * dayMs);
 
 /** The last-order days whose customers churn inside the range: [from - churnDays, toExclusive - churnDays). */

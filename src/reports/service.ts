@@ -92,22 +92,14 @@ export async function campaignReport(ctx: Ctx, by: 'campaign' | 'channel', p: Ra
 /** The figures the dashboard shows for a range, from the rollups for month buckets. */
 async function dashboardFigures(ctx: Ctx, r: Range) {
   const { db } = ctx.database;
-  const figures = await figuresOf(ctx, r);
-  if (figures) {
-    const churnDays = (await getInsightSettings(db)).inactive_days;
-    return {
-      revenue: revenueFromFigures(figures, r),
-      customers: await customersFromFigures(db, figures, r, churnDays),
-      buyers: figures.buyers,
-      segments: await segmentsFromFigures(db, figures),
-    };
-  }
-  // Day and week buckets: periods from the base tables; buyers and segments, which have no periods,
-  // from the range's month figures when they answer (shared with the cohorts asked for beside).
+  // Buyers and segments have no periods: the range's month figures answer them whatever the bucket
+  // (shared with the cohorts asked for beside); day and week periods come from the base tables.
   const months = await figuresOf(ctx, { ...r, bucket: 'month' });
-  const revenue = (await revenueReportFromBase(ctx, r)).data;
-  const customers = (await customersReportFromBase(ctx, r)).data;
-  if (months) return { revenue, customers, buyers: months.buyers, segments: await segmentsFromFigures(db, months) };
+  const periods =
+    months && r.bucket === 'month'
+      ? { revenue: revenueFromFigures(months, r), customers: await customersFromFigures(db, months, r, (await getInsightSettings(db)).inactive_days) }
+      : { revenue: (await revenueReportFromBase(ctx, r)).data, customers: (await customersReportFromBase(ctx, r)).data };
+  if (months) return { ...periods, buyers: months.buyers, segments: await segmentsFromFigures(db, months) };
   const buyers = await db
     .selectFrom('orders')
     .select(sql<number>`count(distinct customer_id)`.as('n'))
@@ -115,7 +107,7 @@ async function dashboardFigures(ctx: Ctx, r: Range) {
     .where('ordered_at', '>=', r.from)
     .where('ordered_at', '<', r.toExclusive)
     .executeTakeFirstOrThrow();
-  return { revenue, customers, buyers: num(buyers.n), segments: (await revenueBreakdownFromBase(ctx, 'segment', r)).data };
+  return { ...periods, buyers: num(buyers.n), segments: (await revenueBreakdownFromBase(ctx, 'segment', r)).data };
 }
 
 /** The dashboard set: KPIs for the range, revenue by period, customers by stage, revenue by segment, top campaigns. */
